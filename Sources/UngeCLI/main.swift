@@ -1,0 +1,3 @@
+import Foundation
+
+exit(Unge.main(Array(CommandLine.arguments.dropFirst())))

@@ -1,0 +1,154 @@
+import Foundation
+
+/// A calendar date without a time or a time zone (dato), as law and caseworkers use them.
+///
+/// Birth dates, deadlines and plan dates are `LocalDate`s: a deadline falls on a day, not at an
+/// instant. Arithmetic uses the proleptic Gregorian calendar via day numbers, so it is pure and fast
+/// and needs no `Calendar` or clock.
+public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    /// Creates a date, or returns nil when the day does not exist (e.g. 2026-02-30).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+            day >= 1, day <= LocalDate.daysIn(month: month, year: year)
+        else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Creates the date with the given day number (days since 1970-01-01).
+    public init(dayNumber: Int) {
+        // Howard Hinnant's civil_from_days.
+        let z = dayNumber + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let y = yoe + era * 400
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        self.year = m <= 2 ? y + 1 : y
+        self.month = m
+        self.day = d
+    }
+
+    /// Days since 1970-01-01 (negative before).
+    public var dayNumber: Int {
+        // Howard Hinnant's days_from_civil.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = month > 2 ? month - 3 : month + 9
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    public static func isLeapYear(_ year: Int) -> Bool {
+        (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return isLeapYear(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// ISO weekday: 1 = Monday ... 7 = Sunday.
+    public var isoWeekday: Int {
+        let w = (dayNumber + 3) % 7  // 1970-01-01 was a Thursday (ISO 4)
+        return (w < 0 ? w + 7 : w) + 1
+    }
+
+    public var isWeekend: Bool { isoWeekday >= 6 }
+
+    public func adding(days: Int) -> LocalDate { LocalDate(dayNumber: dayNumber + days) }
+
+    /// Adds calendar months; a day that does not exist in the target month is clamped to the
+    /// month's last day (31 January + 1 month = 28/29 February), as Danish practice counts months.
+    public func adding(months: Int) -> LocalDate {
+        let total = year * 12 + (month - 1) + months
+        let y = total / 12
+        let m = total % 12 + 1
+        let d = min(day, LocalDate.daysIn(month: m, year: y))
+        return LocalDate(year: y, month: m, day: d)!
+    }
+
+    public func adding(years: Int) -> LocalDate { adding(months: years * 12) }
+
+    public func days(until other: LocalDate) -> Int { other.dayNumber - dayNumber }
+
+    public static func < (lhs: LocalDate, rhs: LocalDate) -> Bool { lhs.dayNumber < rhs.dayNumber }
+
+    /// ISO 8601 form, `2026-04-13`: used in JSON and file content.
+    public var iso: String {
+        pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
+    }
+
+    /// Table form, `13.04.2026`.
+    public var danishShort: String { pad(day, 2) + "." + pad(month, 2) + "." + pad(year, 4) }
+
+    /// Document form, `13. april 2026`.
+    public var danishLong: String { "\(day). \(LocalDate.monthNames[month - 1]) \(year)" }
+
+    public var description: String { iso }
+
+    public static let monthNames = [
+        "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
+        "oktober", "november", "december",
+    ]
+    public static let weekdayNames = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"]
+
+    public var weekdayName: String { LocalDate.weekdayNames[isoWeekday - 1] }
+
+    /// Parses `2026-04-13`, `13-04-2026` or `13.04.2026` (the forms CLI.md accepts).
+    public static func parse(_ text: String) -> LocalDate? {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        let bytes = Array(t.utf8)
+        func num(_ s: ArraySlice<UInt8>) -> Int? {
+            guard !s.isEmpty, s.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+            return s.reduce(0) { $0 * 10 + Int($1 - 48) }
+        }
+        if bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") {
+            guard let y = num(bytes[0..<4]), let m = num(bytes[5..<7]), let d = num(bytes[8..<10])
+            else { return nil }
+            return LocalDate(year: y, month: m, day: d)
+        }
+        if bytes.count == 10, bytes[2] == bytes[5],
+            bytes[2] == UInt8(ascii: "-") || bytes[2] == UInt8(ascii: ".")
+        {
+            guard let d = num(bytes[0..<2]), let m = num(bytes[3..<5]), let y = num(bytes[6..<10])
+            else { return nil }
+            return LocalDate(year: y, month: m, day: d)
+        }
+        return nil
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        let s = try c.decode(String.self)
+        guard let d = LocalDate.parse(s) else {
+            throw DecodingError.dataCorruptedError(
+                in: c, debugDescription: "ugyldig dato '\(s)' (forventet ÅÅÅÅ-MM-DD)")
+        }
+        self = d
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(iso)
+    }
+}
+
+@inline(__always)
+func pad(_ n: Int, _ width: Int) -> String {
+    let s = String(n)
+    return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+}

@@ -1,0 +1,106 @@
+import Foundation
+
+/// A Danish personal identification number (CPR-nummer), `DDMMYY-SSSS`.
+///
+/// Confidential: shown only masked (`DDMMYY-xxxx`) unless the user asks with `--vis-cpr`, never in
+/// file names, logs or the audit trail. The century comes from the 7th digit and YY (cpr.dk's table,
+/// LAW.md). Numbers failing the old modulus-11 check have been issued since 2007 and are valid, so
+/// this type never checks it. Substitute numbers (erstatningspersonnumre) have 60 added to the day.
+public struct CPRNumber: Hashable, Sendable, Codable {
+    /// The ten digits, without the dash.
+    public let digits: String
+
+    /// The birth date the number carries (for a substitute number, the real day).
+    public let birthDate: LocalDate
+
+    /// True for a substitute number (erstatningspersonnummer): day + 60.
+    public let isSubstitute: Bool
+
+    /// Why a text is not a CPR number: each case has a Danish message quoting the value.
+    public enum ParseError: Error, Equatable, CustomStringConvertible {
+        case wrongShape(String)
+        case invalidDate(String)
+
+        public var description: String {
+            switch self {
+            case .wrongShape(let s):
+                return "'\(CPRNumber.maskedGuess(s))' er ikke et CPR-nummer. Skriv det som DDMMÅÅ-XXXX eller DDMMÅÅXXXX (10 cifre)."
+            case .invalidDate(let s):
+                return "CPR-nummeret '\(CPRNumber.maskedGuess(s))' indeholder ikke en gyldig fødselsdato (DDMMÅÅ)."
+            }
+        }
+    }
+
+    /// Parses `DDMMYY-SSSS` or `DDMMYYSSSS` (surrounding spaces allowed).
+    public static func parse(_ text: String) throws(ParseError) -> CPRNumber {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        var bytes = Array(t.utf8)
+        if bytes.count == 11 {
+            guard bytes[6] == UInt8(ascii: "-") else { throw .wrongShape(t) }
+            bytes.remove(at: 6)
+        }
+        guard bytes.count == 10, bytes.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
+            throw .wrongShape(t)
+        }
+        let n = bytes.map { Int($0 - 48) }
+        var day = n[0] * 10 + n[1]
+        let month = n[2] * 10 + n[3]
+        let yy = n[4] * 10 + n[5]
+        let seventh = n[6]
+        var substitute = false
+        if day > 60 {
+            day -= 60
+            substitute = true
+        }
+        let year = CPRNumber.year(yy: yy, seventhDigit: seventh)
+        guard let date = LocalDate(year: year, month: month, day: day) else { throw .invalidDate(t) }
+        return CPRNumber(digits: String(decoding: bytes, as: UTF8.self), birthDate: date, isSubstitute: substitute)
+    }
+
+    private init(digits: String, birthDate: LocalDate, isSubstitute: Bool) {
+        self.digits = digits
+        self.birthDate = birthDate
+        self.isSubstitute = isSubstitute
+    }
+
+    /// The full year from YY and the first digit of the serial (cpr.dk, LAW.md).
+    public static func year(yy: Int, seventhDigit: Int) -> Int {
+        switch seventhDigit {
+        case 0...3: return 1900 + yy
+        case 4, 9: return yy <= 36 ? 2000 + yy : 1900 + yy
+        default: return yy <= 57 ? 2000 + yy : 1800 + yy
+        }
+    }
+
+    /// Legal sex from the last digit: odd is a man, even a woman.
+    public var isMale: Bool { (Int(String(digits.last!)) ?? 0) % 2 == 1 }
+
+    /// `DDMMYY-xxxx`: the only form shown by default.
+    public var masked: String { String(digits.prefix(6)) + "-xxxx" }
+
+    /// `DDMMYY-SSSS`: only with `--vis-cpr`.
+    public var formatted: String { String(digits.prefix(6)) + "-" + String(digits.suffix(4)) }
+
+    /// Masks whatever the user typed, for error messages: keeps at most the first six characters.
+    public static func maskedGuess(_ s: String) -> String {
+        let chars = Array(s)
+        if chars.count <= 6 { return s }
+        return String(chars.prefix(6)) + String(repeating: "x", count: min(chars.count - 6, 5))
+    }
+
+    /// True when a text looks like it holds a CPR number (used to mask search criteria).
+    public static func looksLikeCPR(_ s: String) -> Bool { (try? parse(s)) != nil }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        let s = try c.decode(String.self)
+        do { self = try CPRNumber.parse(s) } catch {
+            throw DecodingError.dataCorruptedError(in: c, debugDescription: error.description)
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(formatted)
+    }
+}

@@ -1,0 +1,185 @@
+import Foundation
+
+/// A case number (sagsnummer), e.g. `2026-0042`.
+///
+/// Case ids name the case files, so they carry nothing about the person and only safe characters:
+/// letters, digits, `-` and `_`, 1 to 40 characters, starting with a letter or digit.
+public struct CaseID: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    public let rawValue: String
+
+    public init?(_ text: String) {
+        guard CaseID.isValid(text) else { return nil }
+        rawValue = text
+    }
+
+    public static func isValid(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard (1...40).contains(bytes.count) else { return false }
+        func ok(_ b: UInt8) -> Bool {
+            (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122)
+        }
+        guard ok(bytes[0]) else { return false }
+        return bytes.allSatisfy { ok($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
+    }
+
+    /// The id for the `sequence`th case created in `year`: `2026-0042`.
+    public static func make(year: Int, sequence: Int) -> CaseID {
+        CaseID(pad(year, 4) + "-" + pad(sequence, 4))!
+    }
+
+    public var description: String { rawValue }
+    public static func < (a: CaseID, b: CaseID) -> Bool { a.rawValue < b.rawValue }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        let s = try c.decode(String.self)
+        guard let id = CaseID(s) else {
+            throw DecodingError.dataCorruptedError(in: c, debugDescription: "ugyldigt sagsnummer")
+        }
+        self = id
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(rawValue)
+    }
+}
+
+/// Where a case stands, derived from its content (never stored by hand).
+public enum CaseStatus: String, Codable, Sendable, CaseIterable, Equatable {
+    /// Anonymous counselling (anonym rådgivning).
+    case counselling
+    /// Created, nothing registered yet.
+    case new
+    /// A notification is registered, no examination yet.
+    case notified
+    /// The examination is under way.
+    case examining
+    /// A plan exists.
+    case planned
+    /// A treatment plan exists.
+    case inTreatment
+    /// Closed.
+    case closed
+
+    /// The Danish word the user sees and filters by.
+    public var danish: String {
+        switch self {
+        case .counselling: return "rådgivning"
+        case .new: return "ny"
+        case .notified: return "underrettet"
+        case .examining: return "undersøgelse"
+        case .planned: return "plan"
+        case .inTreatment: return "behandling"
+        case .closed: return "lukket"
+        }
+    }
+
+    public static func parse(_ text: String) -> CaseStatus? {
+        let t = text.lowercased()
+        if t == "raadgivning" || t == "anonym" { return .counselling }
+        if t == "undersoegelse" || t == "undersøg" { return .examining }
+        return allCases.first { $0.danish == t || $0.rawValue.lowercased() == t }
+    }
+}
+
+/// One young person's case (sag): the unit the store saves, one JSON file each.
+public struct CaseFile: Codable, Sendable, Equatable {
+    /// The schema this code writes; older documents are migrated by the store.
+    public static let currentSchemaVersion = 1
+
+    public var schemaVersion: Int
+    public var id: CaseID
+    /// Increases by one on every save; a save names the revision it read (optimistic concurrency).
+    public var revision: Int
+    public var created: Date
+    public var updated: Date
+    /// The responsible caseworker (sagsbehandler), if known.
+    public var caseworker: String?
+    public var youngPerson: YoungPerson
+    public var network: Network
+    public var journal: [JournalEntry]
+    public var concernReports: [ConcernReport]
+    public var examination: Examination?
+    /// Every saved version of the plan, oldest first.
+    public var actionPlans: [ActionPlan]
+    public var treatmentPlans: [TreatmentPlan]
+    public var checklistAnswers: [ChecklistAnswer]
+    public var toolRecords: [ToolRecord]
+    public var deadlines: [Deadline]
+    /// Set when the case is closed.
+    public var closedDate: LocalDate?
+    /// A free counter that tools and test harnesses may use (e.g. the concurrency harness).
+    public var counter: Int
+
+    public init(
+        id: CaseID, created: Date, youngPerson: YoungPerson, caseworker: String? = nil,
+        network: Network = Network()
+    ) {
+        schemaVersion = CaseFile.currentSchemaVersion
+        self.id = id
+        revision = 0
+        self.created = created
+        updated = created
+        self.caseworker = caseworker
+        self.youngPerson = youngPerson
+        self.network = network
+        journal = []
+        concernReports = []
+        examination = nil
+        actionPlans = []
+        treatmentPlans = []
+        checklistAnswers = []
+        toolRecords = []
+        deadlines = []
+        closedDate = nil
+        counter = 0
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case schemaVersion, id, revision, created, updated, caseworker, youngPerson, network, journal
+        case concernReports, examination, actionPlans, treatmentPlans, checklistAnswers, toolRecords
+        case deadlines, closedDate, counter
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        schemaVersion = try c.decode(Int.self, forKey: .schemaVersion)
+        id = try c.decode(CaseID.self, forKey: .id)
+        revision = try c.decode(Int.self, forKey: .revision)
+        created = try c.decode(Date.self, forKey: .created)
+        updated = try c.decodeIfPresent(Date.self, forKey: .updated) ?? created
+        caseworker = try c.decodeIfPresent(String.self, forKey: .caseworker)
+        youngPerson = try c.decode(YoungPerson.self, forKey: .youngPerson)
+        network = try c.decodeIfPresent(Network.self, forKey: .network) ?? Network()
+        journal = try c.decodeIfPresent([JournalEntry].self, forKey: .journal) ?? []
+        concernReports = try c.decodeIfPresent([ConcernReport].self, forKey: .concernReports) ?? []
+        examination = try c.decodeIfPresent(Examination.self, forKey: .examination)
+        actionPlans = try c.decodeIfPresent([ActionPlan].self, forKey: .actionPlans) ?? []
+        treatmentPlans = try c.decodeIfPresent([TreatmentPlan].self, forKey: .treatmentPlans) ?? []
+        checklistAnswers = try c.decodeIfPresent([ChecklistAnswer].self, forKey: .checklistAnswers) ?? []
+        toolRecords = try c.decodeIfPresent([ToolRecord].self, forKey: .toolRecords) ?? []
+        deadlines = try c.decodeIfPresent([Deadline].self, forKey: .deadlines) ?? []
+        closedDate = try c.decodeIfPresent(LocalDate.self, forKey: .closedDate)
+        counter = try c.decodeIfPresent(Int.self, forKey: .counter) ?? 0
+    }
+
+    /// Where the case stands, from what it holds.
+    public var status: CaseStatus {
+        if closedDate != nil { return .closed }
+        if !treatmentPlans.isEmpty { return .inTreatment }
+        if !actionPlans.isEmpty { return .planned }
+        if examination != nil { return .examining }
+        if !concernReports.isEmpty { return .notified }
+        if youngPerson.anonymous { return .counselling }
+        return .new
+    }
+
+    /// The earliest deadline not yet met.
+    public var nextDeadline: Deadline? {
+        deadlines.filter { !$0.isMet }.min { a, b in
+            (a.dueTime.map { $0.timeIntervalSince1970 } ?? Double(a.dueDate.dayNumber) * 86400)
+                < (b.dueTime.map { $0.timeIntervalSince1970 } ?? Double(b.dueDate.dayNumber) * 86400)
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// What a deadline is for; each kind has its rule and legal basis.
+public enum DeadlineKind: String, Codable, Sendable, Equatable, CaseIterable {
+    /// The municipality assesses a notification within 24 hours (BL § 136, tidl. SEL § 155).
+    case assessment
+    /// Receipt to a professional notifier within 6 working days (BL § 138, tidl. SEL § 155 b).
+    case receipt
+    /// The § 50 examination finished within 4 months (BL § 20 stk. 3, tidl. SEL § 50 stk. 7).
+    case examination
+    /// Barnets plan / ungeplan within 3 months of a decision or the 16th birthday (BL §§ 91, 108).
+    case plan
+    /// First follow-up at the latest 3 months after support started (BL § 95, tidl. SEL § 70).
+    case followUp
+    /// Youth-support decision 6 months before 18 for a placed young person (BL § 111).
+    case youthSupportDecision
+    /// Treatment started within 14 days of the request (SEL § 101, sundhedsloven § 141).
+    case treatmentStart
+    /// Anything else the caseworker records.
+    case other
+}
+
+/// How a deadline is counted, so that time left can be shown in the right unit.
+public enum DeadlineCounting: String, Codable, Sendable, Equatable {
+    case hours
+    case workingDays
+    case calendarDays
+    case months
+}
+
+/// A computed due date with its legal basis (frist).
+public struct Deadline: Codable, Sendable, Equatable {
+    /// Unique within the case, e.g. `underretning-1-vurdering`.
+    public var id: String
+    public var kind: DeadlineKind
+    /// What is due, in Danish ("Vurdering af underretning").
+    public var title: String
+    public var counting: DeadlineCounting
+    /// The day the deadline falls on.
+    public var dueDate: LocalDate
+    /// The instant it falls at, for deadlines counted in clock hours.
+    public var dueTime: Date?
+    /// Id of a row in `LegalReferences`.
+    public var legalReferenceID: String
+    /// The date the rule applies to (decides SEL or BL).
+    public var ruleDate: LocalDate
+    /// When it was marked met, and by whom.
+    public var metAt: Date?
+    public var metBy: String?
+
+    public init(
+        id: String, kind: DeadlineKind, title: String, counting: DeadlineCounting, dueDate: LocalDate,
+        dueTime: Date? = nil, legalReferenceID: String, ruleDate: LocalDate, metAt: Date? = nil,
+        metBy: String? = nil
+    ) {
+        self.id = id
+        self.kind = kind
+        self.title = title
+        self.counting = counting
+        self.dueDate = dueDate
+        self.dueTime = dueTime
+        self.legalReferenceID = legalReferenceID
+        self.ruleDate = ruleDate
+        self.metAt = metAt
+        self.metBy = metBy
+    }
+
+    public var isMet: Bool { metAt != nil }
+}
