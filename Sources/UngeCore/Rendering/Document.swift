@@ -1,0 +1,175 @@
+import Foundation
+
+/// A generated document (underretning, plan, behandlingsplan) as a format-neutral tree of blocks.
+///
+/// Builders in UngeCore produce a `Document`; `MarkdownRenderer` and `HTMLRenderer` turn it into
+/// text. One model, two renderers, so that both formats always say the same thing.
+public struct Document: Sendable, Equatable {
+    public var title: String
+    /// A line under the title (e.g. "barnets lov §§ 108-109, tidl. handleplan efter serviceloven § 140").
+    public var subtitle: String?
+    public var blocks: [Block]
+
+    public init(title: String, subtitle: String? = nil, blocks: [Block] = []) {
+        self.title = title
+        self.subtitle = subtitle
+        self.blocks = blocks
+    }
+
+    /// One piece of a document.
+    public enum Block: Sendable, Equatable {
+        /// A heading at level 2 or 3.
+        case heading(String, level: Int)
+        case paragraph(String)
+        /// A bulleted list.
+        case list([String])
+        /// Label/value pairs ("Navn: Emma").
+        case fields([(String, String)])
+        /// A table with a header row.
+        case table(header: [String], rows: [[String]])
+        /// A visible marker for something required that is missing (with `--kladde`).
+        case missing(String)
+        /// A note set apart (e.g. a warning).
+        case note(String)
+
+        public static func == (a: Block, b: Block) -> Bool {
+            switch (a, b) {
+            case (.heading(let x, let l), .heading(let y, let m)): return x == y && l == m
+            case (.paragraph(let x), .paragraph(let y)): return x == y
+            case (.list(let x), .list(let y)): return x == y
+            case (.fields(let x), .fields(let y)):
+                return x.count == y.count && zip(x, y).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+            case (.table(let h1, let r1), .table(let h2, let r2)): return h1 == h2 && r1 == r2
+            case (.missing(let x), .missing(let y)): return x == y
+            case (.note(let x), .note(let y)): return x == y
+            default: return false
+            }
+        }
+    }
+
+    public mutating func add(_ block: Block) { blocks.append(block) }
+}
+
+/// Renders a `Document` as Markdown.
+public enum MarkdownRenderer {
+    public static func render(_ doc: Document) -> String {
+        var out = "# \(escapeLine(doc.title))\n"
+        if let sub = doc.subtitle { out += "\n_\(escapeLine(sub))_\n" }
+        for block in doc.blocks {
+            out += "\n"
+            switch block {
+            case .heading(let text, let level):
+                out += String(repeating: "#", count: max(2, min(level, 4))) + " " + escapeLine(text) + "\n"
+            case .paragraph(let text):
+                out += text + "\n"
+            case .list(let items):
+                out += items.map { "- " + $0.replacingOccurrences(of: "\n", with: "\n  ") }.joined(separator: "\n") + "\n"
+            case .fields(let pairs):
+                out += pairs.map { "- **\($0.0):** \($0.1.replacingOccurrences(of: "\n", with: "\n  "))" }.joined(separator: "\n") + "\n"
+            case .table(let header, let rows):
+                func row(_ cells: [String]) -> String {
+                    "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
+                        .joined(separator: " | ") + " |"
+                }
+                out += row(header) + "\n" + "|" + String(repeating: "---|", count: header.count) + "\n"
+                out += rows.map(row).joined(separator: "\n") + "\n"
+            case .missing(let text):
+                out += "> **MANGLER:** \(text)\n"
+            case .note(let text):
+                out += "> \(text.replacingOccurrences(of: "\n", with: "\n> "))\n"
+            }
+        }
+        return out
+    }
+
+    private static func escapeLine(_ s: String) -> String { s.replacingOccurrences(of: "\n", with: " ") }
+}
+
+/// Renders a `Document` as one self-contained HTML page with print CSS (A4), no external resources.
+public enum HTMLRenderer {
+    public static func render(_ doc: Document) -> String {
+        var body = "<h1>\(esc(doc.title))</h1>\n"
+        if let sub = doc.subtitle { body += "<p class=\"subtitle\">\(esc(sub))</p>\n" }
+        for block in doc.blocks {
+            switch block {
+            case .heading(let text, let level):
+                let l = max(2, min(level, 4))
+                body += "<h\(l)>\(esc(text))</h\(l)>\n"
+            case .paragraph(let text):
+                body += "<p>\(esc(text).replacingOccurrences(of: "\n", with: "<br>"))</p>\n"
+            case .list(let items):
+                body += "<ul>\n" + items.map { "<li>\(esc($0).replacingOccurrences(of: "\n", with: "<br>"))</li>\n" }.joined() + "</ul>\n"
+            case .fields(let pairs):
+                body += "<dl>\n" + pairs.map { "<dt>\(esc($0.0))</dt><dd>\(esc($0.1).replacingOccurrences(of: "\n", with: "<br>"))</dd>\n" }.joined() + "</dl>\n"
+            case .table(let header, let rows):
+                body += "<table>\n<thead><tr>" + header.map { "<th>\(esc($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+                body += rows.map { "<tr>" + $0.map { "<td>\(esc($0))</td>" }.joined() + "</tr>\n" }.joined()
+                body += "</tbody>\n</table>\n"
+            case .missing(let text):
+                body += "<p class=\"missing\"><strong>MANGLER:</strong> \(esc(text))</p>\n"
+            case .note(let text):
+                body += "<blockquote>\(esc(text).replacingOccurrences(of: "\n", with: "<br>"))</blockquote>\n"
+            }
+        }
+        return """
+            <!DOCTYPE html>
+            <html lang="da">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(esc(doc.title))</title>
+            <style>
+            \(css)
+            </style>
+            </head>
+            <body>
+            <main>
+            \(body)</main>
+            </body>
+            </html>
+
+            """
+    }
+
+    /// Escapes text for HTML element content and attribute values.
+    public static func esc(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for ch in s {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+
+    static let css = """
+        body { font-family: "Helvetica Neue", Arial, sans-serif; line-height: 1.45; color: #1a1a1a; background: #fff; margin: 0; }
+        main { max-width: 46em; margin: 2em auto; padding: 0 1.2em; }
+        h1 { font-size: 1.7em; margin-bottom: 0.2em; }
+        .subtitle { color: #444; font-style: italic; margin-top: 0; }
+        h2 { font-size: 1.25em; border-bottom: 1px solid #bbb; padding-bottom: 0.15em; margin-top: 1.6em; }
+        h3 { font-size: 1.05em; margin-top: 1.2em; }
+        dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.2em 1em; }
+        dt { font-weight: bold; }
+        dd { margin: 0; }
+        table { border-collapse: collapse; width: 100%; margin: 0.6em 0; }
+        th, td { border: 1px solid #999; padding: 0.3em 0.5em; text-align: left; vertical-align: top; }
+        th { background: #eee; }
+        blockquote { border-left: 4px solid #888; margin: 0.8em 0; padding: 0.2em 0.8em; background: #f6f6f6; }
+        .missing { border: 2px solid #b00020; color: #b00020; padding: 0.3em 0.6em; }
+        @page { size: A4; margin: 20mm 18mm; }
+        @media print {
+          body { font-size: 11pt; }
+          main { max-width: none; margin: 0; padding: 0; }
+          h2, h3 { page-break-after: avoid; break-after: avoid; }
+          table, dl, blockquote, .missing { page-break-inside: avoid; break-inside: avoid; }
+          a { color: inherit; text-decoration: none; }
+        }
+        """
+}
