@@ -23,26 +23,12 @@ enum NotificationTestSupport {
 
     static func day(_ y: Int, _ m: Int, _ d: Int) -> LocalDate { LocalDate(year: y, month: m, day: d)! }
 
-    /// Working-day arithmetic (the Danish calendar, default settings).
-    static func addWorkingDays(_ n: Int, _ date: LocalDate) -> LocalDate {
-        var d = date
-        var left = n
-        while left > 0 {
-            d = d.adding(days: 1)
-            if !d.isWeekend { left -= 1 }
-        }
-        return d
-    }
+    static let calendar = DanishCalendar()
 
-    static func workingDaysBetween(_ a: LocalDate, _ b: LocalDate) -> Int {
-        var n = 0
-        var d = a
-        while d < b {
-            d = d.adding(days: 1)
-            if !d.isWeekend { n += 1 }
-        }
-        return n
-    }
+    /// Working-day arithmetic (the Danish calendar, default settings).
+    static func addWorkingDays(_ n: Int, _ date: LocalDate) -> LocalDate { calendar.addingWorkingDays(n, to: date).due }
+
+    static func workingDaysBetween(_ a: LocalDate, _ b: LocalDate) -> Int { calendar.workingDays(from: a, to: b) }
 
     /// Compares `text` with the golden file `name`; re-records it when UNGE_RECORD=1.
     static func expectGolden(_ text: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {

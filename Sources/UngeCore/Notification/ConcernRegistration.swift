@@ -27,4 +27,15 @@ public enum ConcernRegistration {
         caseFile.updated = now
         return report
     }
+
+    /// `register` with the Danish calendar's working days.
+    @discardableResult
+    public static func register(
+        _ draft: ConcernReportDraft, on caseFile: inout CaseFile, received: Date, now: Date, author: String,
+        timeZone: TimeZone, calendar: DanishCalendar
+    ) -> ConcernReport {
+        register(draft, on: &caseFile, received: received, now: now, author: author, timeZone: timeZone) {
+            calendar.addingWorkingDays($0, to: $1).due
+        }
+    }
 }

@@ -84,6 +84,13 @@ public enum DeadlineOverview {
         return rows.sorted(by: isOrderedBefore)
     }
 
+    /// `rows` with the Danish calendar's working days.
+    public static func rows(
+        cases: [CaseFile], includeMet: Bool, now: Date, timeZone: TimeZone, calendar: DanishCalendar
+    ) -> [DeadlineOverviewRow] {
+        rows(cases: cases, includeMet: includeMet, now: now, timeZone: timeZone) { calendar.workingDays(from: $0, to: $1) }
+    }
+
     /// Overdue first, then by due date and time, then by case and deadline id (a stable order).
     public static func isOrderedBefore(_ a: DeadlineOverviewRow, _ b: DeadlineOverviewRow) -> Bool {
         let sa = a.state == .dueSoon ? .open : a.state
@@ -110,7 +117,7 @@ public enum DeadlineOverview {
             unit = .hours
             let due = d.dueTime ?? LocalTime.instant(d.dueDate.adding(days: 1), hour: 0, minute: 0, in: timeZone)
             let seconds = due.timeIntervalSince(now)
-            left = Int((seconds / 3600).rounded(.down))
+            left = Int((seconds / 3600).rounded(.towardZero))
             state = seconds < 0 ? .overdue : (seconds <= 24 * 3600 ? .dueSoon : .open)
         case .workingDays:
             unit = .workingDays

@@ -39,4 +39,9 @@ public enum NotificationDeadlines {
         }
         return out
     }
+
+    /// The deadlines for `report`, counting working days with the Danish calendar.
+    public static func compute(for report: ConcernReport, timeZone: TimeZone, calendar: DanishCalendar) -> [Deadline] {
+        compute(for: report, timeZone: timeZone) { calendar.addingWorkingDays($0, to: $1).due }
+    }
 }
