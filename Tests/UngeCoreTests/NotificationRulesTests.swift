@@ -55,7 +55,7 @@ struct NotificationRulesTests {
     @Test("manglende felter nævner flag og nøgle")
     func missingMessage() {
         let f = ConcernReportRules.missingFindings(ConcernReportDraft(), youngPersonKnown: false, on: Self.day)
-        #expect(f.first?.message == "Mangler den unges navn. Angiv den unges navn med --navn (i en fil: \"youngName\").")
+        #expect(f.first?.message == "Mangler den unges navn: --navn (i en fil: \"youngName\").")
         #expect(f.allSatisfy { $0.severity == .error && $0.ruleID.hasPrefix(ConcernReportRules.missingPrefix) })
     }
 

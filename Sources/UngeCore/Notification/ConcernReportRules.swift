@@ -26,11 +26,11 @@ public enum ConcernReportRules {
                     "Forældrene er ikke orienteret om underretningen, og der står ikke hvorfor. Skriv begrundelsen med --\(field.flag) (i en fil: \"\(field.key)\"); uden den gemmes intet (håndbogen kap. 3).",
                     legal: .heightenedDuty, on: date)
             }
-            var how = "Angiv \(field.label) med --\(field.flag) (i en fil: \"\(field.key)\")."
+            var how = "--\(field.flag) (i en fil: \"\(field.key)\")"
             if field == .youngBirthDate {
-                how = "Angiv den unges fødselsdato med --\(field.flag) eller CPR-nummeret med --\(ConcernField.youngCPR.flag) (i en fil: \"\(field.key)\" eller \"\(ConcernField.youngCPR.key)\")."
+                how = "--\(field.flag) eller --\(ConcernField.youngCPR.flag) (i en fil: \"\(field.key)\" eller \"\(ConcernField.youngCPR.key)\")"
             }
-            return Finding(ruleID: missingPrefix + field.key, severity: .error, message: "Mangler \(field.label). " + how)
+            return Finding(ruleID: missingPrefix + field.key, severity: .error, message: "Mangler \(field.label): \(how).")
         }
     }
 
