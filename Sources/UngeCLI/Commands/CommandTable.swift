@@ -11,6 +11,7 @@ enum CommandTable {
         HelligdageCommand.self,
         FristCommand.self,
         LogCommand.self,
+        CheckCommand.self,
     ]
 
     static func find(_ name: String) -> (any UngeCommand.Type)? {
