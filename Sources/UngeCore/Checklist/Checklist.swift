@@ -165,7 +165,7 @@ public enum Checklist {
                 readMore: "kap. 6, afsnittet »Sæt samarbejdet i system«; kap. 5, »Netværkskort« (de professionelle)"),
             ChecklistItem(
                 id: "6.3", chapter: 6, label: "Holdninger drøftet",
-                question: "Har I talt om jeres holdninger til unge og rusmidler, så forskellene bliver brugt i stedet for at stå i vejen?",
+                question: "Har du og dine samarbejdspartnere talt om, hvordan I hver især ser på unge og rusmidler, så forskellene bliver brugt i stedet for at stå i vejen?",
                 explanation: "Fagfolk ser forskelligt på fx hash; sagt højt bliver forskellene en faglig ressource.",
                 readMore: "kap. 6, afsnittene »Holdninger og faglig dialog« og »Rusmiddelpolitik: En handleguide til et fælles fodslag«"),
         ])

@@ -7,6 +7,7 @@ import Foundation
 public struct ChecklistJSON: Encodable, Sendable, Equatable {
     public static let formatVersion = 1
 
+    /// The caseworker's latest saved answer to an item.
     public struct Saved: Encodable, Sendable, Equatable {
         public var answer: String
         public var note: String?
@@ -14,6 +15,7 @@ public struct ChecklistJSON: Encodable, Sendable, Equatable {
         public var user: String
     }
 
+    /// One item; the answer fields appear only in a case report (as `null` when unanswered).
     public struct Item: Encodable, Sendable, Equatable {
         public var id: String
         public var label: String
@@ -49,6 +51,7 @@ public struct ChecklistJSON: Encodable, Sendable, Equatable {
         }
     }
 
+    /// How a chapter's items are answered.
     public struct Counts: Encodable, Sendable, Equatable {
         public var yes: Int
         public var partly: Int
@@ -56,6 +59,7 @@ public struct ChecklistJSON: Encodable, Sendable, Equatable {
         public var unanswered: Int
     }
 
+    /// One chapter with its items (and counts in a case report).
     public struct ChapterEntry: Encodable, Sendable, Equatable {
         public var number: Int
         public var title: String
