@@ -198,8 +198,8 @@ public typealias PlanValidation = @Sendable (CaseFile, LocalDate) -> [Finding]
 extension CaseEvidence {
     /// The validator used when none is passed in.
     ///
-    /// LEAD: once `PlanValidator` lands, set this to
-    /// `{ file, today in PlanValidator.validate(file, today: today) }` (adapt to its signature).
+    /// LEAD: once `PlanValidator` lands (branch plan), set this to
+    /// `{ file, _ in file.actionPlans.max { $0.version < $1.version }.map { PlanValidator.validate($0, in: file) } ?? [] }`
     public static let defaultPlanValidation: PlanValidation? = nil
 
     /// The one adapter from a case to the evidence the rules read.
@@ -218,18 +218,22 @@ extension CaseEvidence {
             ConcernEvidence(
                 number: report.number,
                 received: CaseEvidence.day(of: report.received, in: timeZone),
-                // FILL: youngPersonInformed: report.<young person told>,
-                // FILL: parentsInformed: report.<parents told>,
-                // FILL: reasonNotInformed: report.<reason they were not told>
+                // FILL (branch underret): youngPersonInformed: report.youngPersonInformed,
+                //   parentsInformed: report.parentsInformed, reasonNotInformed: report.notInformedReason)
                 youngPersonInformed: nil, parentsInformed: nil, reasonNotInformed: nil)
         }
 
         if let exam = file.examination {
             examination = ExaminationEvidence(
                 completed: exam.completedDate,
-                // FILL: areas: exam.areas.map { AreaEvidence(name: $0.area.danish, state: covered / .notRelevant(reason:) / .missing) },
+                // FILL (branch plan): areas: ExaminationArea.allCases.map { area in
+                //     let name = area.danish.lowercased()
+                //     guard let a = exam.assessment(of: area) else { return AreaEvidence(name: name, state: .missing) }
+                //     if let reason = a.notRelevantReason { return AreaEvidence(name: name, state: .notRelevant(reason: reason)) }
+                //     return AreaEvidence(name: name, state: .covered) },
                 areas: nil,
-                // FILL: youngPersonViewRecorded: !(exam.youngPersonView ?? "").isEmpty
+                // FILL (branch plan): youngPersonViewRecorded: !Self.blank(exam.childInterview?.summary)
+                //     || exam.areas.contains { !Self.blank($0.details?.ownView) })
                 youngPersonViewRecorded: nil)
         }
 
@@ -244,9 +248,11 @@ extension CaseEvidence {
             plan = PlanEvidence(
                 name: CaseEvidence.planName(birthDate: file.youngPerson.birthDate, on: latest.date),
                 version: latest.version, date: latest.date, author: latest.author,
-                // FILL: goals: latest.goals.map { PlanGoalEvidence(id: $0.id, title: $0.title, servedByMeasure: latest.measures.contains { $0.goalIDs.contains($0.id) }) },
+                // FILL (branch plan): goals: latest.allGoals.map { g in PlanGoalEvidence(
+                //     id: g.id, title: g.text, servedByMeasure: latest.measures.contains { $0.goalIDs.contains(g.id) }) },
                 goals: nil,
-                // FILL: youngPersonViewRecorded: !(latest.youngPersonView ?? "").isEmpty
+                // FILL (branch plan): youngPersonViewRecorded: latest.participants.contains {
+                //     $0.role == .youngPerson && $0.formulatedGoals } || latest.allGoals.contains { !Self.blank($0.ownWords) },
                 youngPersonViewRecorded: nil,
                 validation: validation)
         }
@@ -258,7 +264,8 @@ extension CaseEvidence {
         treatmentPlans = newestByProvider.values.sorted { $0.provider < $1.provider }.map { t in
             TreatmentPlanEvidence(
                 provider: t.provider, version: t.version, date: t.date,
-                // FILL: goals: t.goals.map { TreatmentGoalEvidence(title: $0.title, planGoalID: $0.planGoalID) }
+                // FILL (branch plan): goals: t.goals.map {
+                //     TreatmentGoalEvidence(title: $0.text, planGoalID: Self.blank($0.planGoalID) ? nil : $0.planGoalID) })
                 goals: nil)
         }
 
@@ -268,6 +275,9 @@ extension CaseEvidence {
 
         tools = file.toolRecords.map { ToolEvidence(tool: $0.tool, date: $0.date) }.sorted { $0.date < $1.date }
     }
+
+    /// True for nil or whitespace only (for the FILL lines above).
+    static func blank(_ s: String?) -> Bool { (s ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
 
     /// Danish time, for turning instants (a notification's receipt) into dates.
     public static let danishTime = TimeZone(identifier: "Europe/Copenhagen") ?? TimeZone(secondsFromGMT: 3600)!
