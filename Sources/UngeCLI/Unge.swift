@@ -1,9 +1,127 @@
 import Foundation
+import UngeCore
+import UngeStore
 
-/// The root of the `unge` command: dispatches to the command table.
+/// The root of `unge`: reads the first word, finds the command in the table, parses, runs, and
+/// turns every error into a Danish message and an exit status.
 enum Unge {
-    static func main(_ args: [String]) -> Int32 {
-        print("unge")
-        return 0
+    static let version = "0.1.0"
+
+    /// Runs one command line and returns the exit status. Never calls `exit`.
+    static func run(_ args: [String], environment: [String: String], console: Console) -> Int32 {
+        defer { console.flush() }
+        guard let first = args.first else {
+            console.print(Help.root())
+            return ExitCode.ok
+        }
+        switch first {
+        case "--help", "-h", "hjaelp", "hjælp":
+            console.print(Help.root())
+            return ExitCode.ok
+        case "--version", "-V":
+            console.print("unge \(version)")
+            return ExitCode.ok
+        default: break
+        }
+        guard let command = CommandTable.find(first) else {
+            let suggestion = Suggest.closest(to: first, in: CommandTable.allNames)
+            console.error("Fejl: " + UsageError.unknownCommand(first, suggestion: suggestion).description)
+            return ExitCode.usage
+        }
+        do {
+            let parsed = try ParsedArguments.parse(Array(args.dropFirst()), spec: command.spec)
+            if parsed.has("--help") {
+                console.print(Help.command(command.spec))
+                return ExitCode.ok
+            }
+            let instance = try command.init(parsed)
+            let ctx = Context(
+                console: console, environment: environment, now: try Context.resolveNow(environment: environment),
+                storeFlag: parsed.value("--lager"), userFlag: parsed.value("--bruger"), commandName: command.spec.name)
+            return try instance.run(ctx)
+        } catch {
+            return report(error, console: console)
+        }
+    }
+
+    /// Prints an error in Danish and returns its exit status.
+    static func report(_ error: Error, console: Console) -> Int32 {
+        switch error {
+        case let e as UsageError:
+            console.error("Fejl: \(e.description)")
+            return ExitCode.usage
+        case let e as CLIError:
+            if case .ruleFailed = e {
+                if !e.description.isEmpty { console.error(e.description) }
+            } else {
+                console.error((e.exitCode == 2 ? "" : "Fejl: ") + e.description)
+            }
+            return e.exitCode
+        case let e as StoreError:
+            console.error("Fejl: \(e.description)")
+            return ExitCode.data
+        case let e as CoreError:
+            console.error("Fejl: \(e.description)")
+            return ExitCode.usage
+        default:
+            console.error("Fejl: \(error)")
+            return ExitCode.data
+        }
+    }
+}
+
+/// Help texts, built from the command table and the command specs.
+enum Help {
+    static func root() -> String {
+        var s = """
+            unge \(Unge.version) – sagsværktøj til arbejdet med unge med rusmiddelproblemer
+
+            Brug: unge <kommando> [valg]
+
+            Kommandoer:
+
+            """
+        let width = (CommandTable.commands.map { $0.spec.name.count }.max() ?? 10) + 2
+        for c in CommandTable.commands {
+            let name = c.spec.name + (c.spec.aliases.isEmpty ? "" : "")
+            s += "  " + name + String(repeating: " ", count: max(1, width - name.count)) + c.spec.summary + "\n"
+        }
+        s += """
+
+            Fælles valg:
+              --lager MAPPE   Lagermappen (ellers $UNGE_LAGER, ellers ~/.local/share/unge)
+              --bruger NAVN   Hvem der handler, til revisionssporet (ellers $UNGE_BRUGER, ellers $USER)
+              -h, --help      Hjælp med eksempler
+              --version       Vis versionen
+
+            Datoer skrives 2026-04-13, 13-04-2026 eller 13.04.2026.
+            Slutkoder: 0 ok · 1 en regel er ikke opfyldt · 2 forkert brug · 3 fejl i lager eller data.
+
+            Skriv 'unge <kommando> --help' for at se valg og eksempler til en kommando.
+            """
+        return s
+    }
+
+    static func command(_ spec: CommandSpec) -> String {
+        var s = "unge \(spec.name) – \(spec.summary)\n\nBrug:\n"
+        for u in spec.usage { s += "  unge \(u)\n" }
+        if !spec.aliases.isEmpty { s += "\nSamme kommando: " + spec.aliases.map { "unge \($0)" }.joined(separator: ", ") + "\n" }
+        if let d = spec.discussion { s += "\n" + d + "\n" }
+        let opts = spec.allOptions
+        if !opts.isEmpty {
+            s += "\nValg:\n"
+            let labels = opts.map { o in
+                (o.short.map { "\($0), " } ?? "") + o.name + (o.valueName.map { " \($0)" } ?? "")
+            }
+            let width = (labels.map(\.count).max() ?? 0) + 2
+            for (label, o) in zip(labels, opts) {
+                s += "  " + label + String(repeating: " ", count: width - label.count) + o.help + "\n"
+            }
+        }
+        if !spec.examples.isEmpty {
+            s += "\nEksempler:\n"
+            for (line, what) in spec.examples { s += "  # \(what)\n  \(line)\n" }
+        }
+        return s
     }
 }

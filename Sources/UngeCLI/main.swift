@@ -1,3 +1,5 @@
 import Foundation
 
-exit(Unge.main(Array(CommandLine.arguments.dropFirst())))
+let environment = ProcessInfo.processInfo.environment
+let status = Unge.run(Array(CommandLine.arguments.dropFirst()), environment: environment, console: .standard(environment: environment))
+exit(status)

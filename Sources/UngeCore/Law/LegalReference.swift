@@ -56,19 +56,33 @@ public struct LegalReference: Sendable, Equatable {
     public let effective: LocalDate
     public let confidence: Confidence
 
-    /// The paragraph that applies on `date` for a person of `age` (nil: unknown age, treated as a minor).
+    /// True when the adult paragraph applies: from `effective`, for a person of 18 or more, on a
+    /// row that has one.
+    private func usesAdultParagraph(on date: LocalDate, age: Int?) -> Bool {
+        guard date >= effective, let age, age >= 18 else { return false }
+        return currentAdult != nil
+    }
+
+    /// The paragraph that applies on `date` for a person of `age` (nil: unknown age, treated as a
+    /// minor). Before `effective` the handbook's; after it the adult paragraph for 18+, else
+    /// today's under-18 paragraph, or the handbook's where that is unverified or did not move.
     public func paragraph(on date: LocalDate, age: Int? = nil) -> String {
         guard date >= effective else { return handbook }
-        if let age, age >= 18, let adult = currentAdult { return adult }
+        if usesAdultParagraph(on: date, age: age), let adult = currentAdult { return adult }
         guard let current, confidence != .unverified else { return handbook }
         return current
     }
 
     /// The citation to show: today's paragraph with the handbook's in brackets where they differ,
     /// e.g. "barnets lov § 20 (tidl. serviceloven § 50)"; before the change, the handbook's alone.
+    /// Where today's under-18 paragraph is unverified (confidence U), only "tidl. serviceloven
+    /// § 49 a" is shown: the old number, marked as old, and no invented new one. The adult
+    /// paragraph counts as verified (LAW.md: "H adults / U under 18").
     public func citation(on date: LocalDate, age: Int? = nil) -> String {
+        guard date >= effective else { return handbook }
         let now = paragraph(on: date, age: age)
-        if now == handbook { return date >= effective && confidence == .unverified ? "tidl. \(handbook)" : handbook }
-        return "\(now) (tidl. \(handbook))"
+        if now != handbook { return "\(now) (tidl. \(handbook))" }
+        if confidence == .unverified, !usesAdultParagraph(on: date, age: age) { return "tidl. \(handbook)" }
+        return handbook
     }
 }

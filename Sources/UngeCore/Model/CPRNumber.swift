@@ -6,7 +6,12 @@ import Foundation
 /// file names, logs or the audit trail. The century comes from the 7th digit and YY (cpr.dk's table,
 /// LAW.md). Numbers failing the old modulus-11 check have been issued since 2007 and are valid, so
 /// this type never checks it. Substitute numbers (erstatningspersonnumre) have 60 added to the day.
-public struct CPRNumber: Hashable, Sendable, Codable {
+///
+/// `description`, `debugDescription` and the mirror (`dump`, test failure output) show only the
+/// masked form, so interpolating a `CPRNumber` into a message never reveals the serial.
+public struct CPRNumber: Hashable, Sendable, Codable, CustomStringConvertible,
+    CustomDebugStringConvertible, CustomReflectable
+{
     /// The ten digits, without the dash.
     public let digits: String
 
@@ -17,30 +22,35 @@ public struct CPRNumber: Hashable, Sendable, Codable {
     public let isSubstitute: Bool
 
     /// Why a text is not a CPR number: each case has a Danish message quoting the value.
+    ///
+    /// The associated value is the typed text already masked with `maskedGuess` (at most the first
+    /// six characters kept), so neither the message nor the error value itself (in logs, `dump` or
+    /// test output) ever holds a full number.
     public enum ParseError: Error, Equatable, CustomStringConvertible {
         case wrongShape(String)
         case invalidDate(String)
 
         public var description: String {
             switch self {
-            case .wrongShape(let s):
-                return "'\(CPRNumber.maskedGuess(s))' er ikke et CPR-nummer. Skriv det som DDMMÅÅ-XXXX eller DDMMÅÅXXXX (10 cifre)."
-            case .invalidDate(let s):
-                return "CPR-nummeret '\(CPRNumber.maskedGuess(s))' indeholder ikke en gyldig fødselsdato (DDMMÅÅ)."
+            case .wrongShape(let masked):
+                return "'\(masked)' er ikke et CPR-nummer. Skriv det som DDMMÅÅ-XXXX eller DDMMÅÅXXXX (10 cifre)."
+            case .invalidDate(let masked):
+                return "CPR-nummeret '\(masked)' indeholder ikke en gyldig fødselsdato (DDMMÅÅ)."
             }
         }
     }
 
-    /// Parses `DDMMYY-SSSS` or `DDMMYYSSSS` (surrounding spaces allowed).
+    /// Parses `DDMMYY-SSSS` or `DDMMYYSSSS` (surrounding spaces and newlines allowed). The
+    /// modulus-11 check is never applied: numbers failing it have been issued since 2007.
     public static func parse(_ text: String) throws(ParseError) -> CPRNumber {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
         var bytes = Array(t.utf8)
         if bytes.count == 11 {
-            guard bytes[6] == UInt8(ascii: "-") else { throw .wrongShape(t) }
+            guard bytes[6] == UInt8(ascii: "-") else { throw .wrongShape(maskedGuess(t)) }
             bytes.remove(at: 6)
         }
         guard bytes.count == 10, bytes.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
-            throw .wrongShape(t)
+            throw .wrongShape(maskedGuess(t))
         }
         let n = bytes.map { Int($0 - 48) }
         var day = n[0] * 10 + n[1]
@@ -53,7 +63,7 @@ public struct CPRNumber: Hashable, Sendable, Codable {
             substitute = true
         }
         let year = CPRNumber.year(yy: yy, seventhDigit: seventh)
-        guard let date = LocalDate(year: year, month: month, day: day) else { throw .invalidDate(t) }
+        guard let date = LocalDate(year: year, month: month, day: day) else { throw .invalidDate(maskedGuess(t)) }
         return CPRNumber(digits: String(decoding: bytes, as: UTF8.self), birthDate: date, isSubstitute: substitute)
     }
 
@@ -73,7 +83,7 @@ public struct CPRNumber: Hashable, Sendable, Codable {
     }
 
     /// Legal sex from the last digit: odd is a man, even a woman.
-    public var isMale: Bool { (Int(String(digits.last!)) ?? 0) % 2 == 1 }
+    public var isMale: Bool { (digits.utf8.last.map { Int($0) - 48 } ?? 0) % 2 == 1 }
 
     /// `DDMMYY-xxxx`: the only form shown by default.
     public var masked: String { String(digits.prefix(6)) + "-xxxx" }
@@ -81,11 +91,25 @@ public struct CPRNumber: Hashable, Sendable, Codable {
     /// `DDMMYY-SSSS`: only with `--vis-cpr`.
     public var formatted: String { String(digits.prefix(6)) + "-" + String(digits.suffix(4)) }
 
-    /// Masks whatever the user typed, for error messages: keeps at most the first six characters.
+    /// Masks whatever the user typed, for error messages: keeps at most the first six characters
+    /// (the date part) and shows up to five more as `x`, keeping a dash: `310299-1234` becomes
+    /// `310299-xxxx`.
     public static func maskedGuess(_ s: String) -> String {
         let chars = Array(s)
         if chars.count <= 6 { return s }
-        return String(chars.prefix(6)) + String(repeating: "x", count: min(chars.count - 6, 5))
+        let rest = chars.dropFirst(6).prefix(5).map { $0 == "-" ? "-" : "x" }
+        return String(chars.prefix(6)) + rest.joined()
+    }
+
+    /// The masked form: a `CPRNumber` in a message never shows the serial.
+    public var description: String { masked }
+
+    /// The masked form, also in debug output.
+    public var debugDescription: String { "CPRNumber(\(masked))" }
+
+    /// Only the masked form and the derived facts, so `dump` and test failures reveal no serial.
+    public var customMirror: Mirror {
+        Mirror(self, children: ["masked": masked, "birthDate": birthDate, "isSubstitute": isSubstitute])
     }
 
     /// True when a text looks like it holds a CPR number (used to mask search criteria).

@@ -1,0 +1,21 @@
+/// The ordered command table: it drives dispatch and is the index `unge --help` prints.
+/// Add one line per command.
+enum CommandTable {
+    static let commands: [any UngeCommand.Type] = [
+        NyCommand.self,
+        ListeCommand.self,
+        VisCommand.self,
+        NotatCommand.self,
+        RedigerCommand.self,
+        AlderCommand.self,
+        HelligdageCommand.self,
+        FristCommand.self,
+        LogCommand.self,
+    ]
+
+    static func find(_ name: String) -> (any UngeCommand.Type)? {
+        commands.first { $0.spec.name == name || $0.spec.aliases.contains(name) }
+    }
+
+    static var allNames: [String] { commands.flatMap { [$0.spec.name] + $0.spec.aliases } }
+}

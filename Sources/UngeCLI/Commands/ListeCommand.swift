@@ -1,0 +1,118 @@
+import Foundation
+import UngeCore
+import UngeStore
+
+/// `unge liste`: list cases, with filters. Reads the derived summary index, so it stays fast with
+/// thousands of cases.
+struct ListeCommand: UngeCommand {
+    static let spec = CommandSpec(
+        name: "liste",
+        summary: "List sagerne (med filtre)",
+        usage: ["liste [--status STATUS] [--alder FRA-TIL] [--soeg TEKST] [--json]"],
+        discussion: "Viser sagsnummer, navn, alder, status og næste frist. Status er en af: "
+            + CaseStatus.allCases.map(\.danish).joined(separator: ", ") + ".\n"
+            + "En sagsfil, der ikke kan læses, nævnes med navn til sidst; de andre sager vises alligevel (slutkode 3).",
+        options: [
+            OptionSpec("--status", value: "STATUS", help: "Kun sager med denne status."),
+            OptionSpec("--alder", value: "FRA-TIL", help: "Kun unge i denne alder i dag (eller på --dato), fx 15-17 eller 16."),
+            OptionSpec("--soeg", value: "TEKST", help: "Søg i navn og sagsnummer (eller på et CPR-nummer)."),
+            .date, .json,
+        ],
+        examples: [
+            ("unge liste", "Alle sager"),
+            ("unge liste --alder 15-17 --status underrettet", "Underrettede sager om unge på 15-17 år"),
+            ("unge liste --soeg emma --json", "Søg efter navn, output som JSON"),
+        ])
+
+    let status: CaseStatus?
+    let ages: ClosedRange<Int>?
+    let search: String?
+    let date: LocalDate?
+    let json: Bool
+
+    init(_ args: ParsedArguments) throws {
+        if let s = args.value("--status") {
+            guard let st = CaseStatus.parse(s) else {
+                let names = CaseStatus.allCases.map(\.danish)
+                let hint = Suggest.closest(to: s, in: names).map { " Mente du '\($0)'?" } ?? ""
+                throw UsageError.invalidValue(option: "--status", value: s, expected: "Vælg en af: \(names.joined(separator: ", ")).\(hint)")
+            }
+            status = st
+        } else { status = nil }
+        if let a = args.value("--alder") {
+            let parts = a.split(separator: "-", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
+            let expected = "Skriv en alder eller et interval, fx 16 eller 15-17."
+            if parts.count == 1, let n = parts[0], n >= 0 { ages = n...n }
+            else if parts.count == 2, let lo = parts[0], let hi = parts[1], lo >= 0, lo <= hi { ages = lo...hi }
+            else { throw UsageError.invalidValue(option: "--alder", value: a, expected: expected) }
+        } else { ages = nil }
+        search = args.value("--soeg").map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+        date = try args.value("--dato").map { try Values.date($0, option: "--dato") }
+        json = args.has("--json")
+    }
+
+    struct Row: Encodable {
+        let id: CaseID
+        let name: String
+        let age: Int?
+        let status: String
+        let nextDeadline: LocalDate?
+        let nextDeadlineTitle: String?
+    }
+
+    struct Output: Encodable {
+        let cases: [Row]
+        let problems: [String]
+    }
+
+    func run(_ ctx: Context) throws -> Int32 {
+        let store = try ctx.openStore()
+        let on = date ?? ctx.today
+        let criterion = [status.map { "status=\($0.danish)" }, ages.map { "alder=\($0.lowerBound)-\($0.upperBound)" }, search.map { "søg=\($0)" }]
+            .compactMap { $0 }.joined(separator: " ")
+        try store.appendAudit(ctx.event(.search, caseID: nil, criterion: StoreText.maskCPR(criterion.isEmpty ? "alle" : criterion)))
+        let listing = try store.listSummaries()
+        var summaries = listing.summaries
+        if let status { summaries = summaries.filter { $0.status == status } }
+        if let ages {
+            summaries = summaries.filter { s in s.birthDate.map { ages.contains(Age.years(born: $0, on: on)) } ?? false }
+        }
+        if let search {
+            if let cpr = try? CPRNumber.parse(search) {
+                // The index holds no CPR numbers: narrow by the birth date the number carries, then compare.
+                summaries = try summaries.filter { s in
+                    guard s.birthDate == cpr.birthDate else { return false }
+                    return try store.load(s.id).youngPerson.cpr == cpr
+                }
+            } else {
+                let needle = search.lowercased()
+                summaries = summaries.filter { $0.name.lowercased().contains(needle) || $0.id.rawValue.lowercased().contains(needle) }
+            }
+        }
+        summaries.sort { $0.id < $1.id }
+        let rows = summaries.map { s in
+            Row(id: s.id, name: s.name, age: s.birthDate.map { Age.years(born: $0, on: on) }, status: s.status.danish,
+                nextDeadline: s.nextDeadline, nextDeadlineTitle: s.nextDeadlineTitle)
+        }
+        let problems = listing.problems.map(\.description)
+        if json {
+            ctx.console.print(try JSONOutput.render(Output(cases: rows, problems: problems)))
+        } else if rows.isEmpty && problems.isEmpty {
+            ctx.console.print(listing.summaries.isEmpty ? "Der er ingen sager i lageret endnu. Opret en med 'unge ny'." : "Ingen sager passer til søgningen.")
+        } else {
+            let c = ctx.console
+            let table = rows.map { r -> [String] in
+                var deadline = ""
+                if let d = r.nextDeadline {
+                    deadline = d.danishShort + (r.nextDeadlineTitle.map { " \($0)" } ?? "")
+                    if d < on { deadline = c.red(deadline + " (overskredet)") }
+                }
+                return [r.id.rawValue, r.name, r.age.map(String.init) ?? "", r.status, deadline]
+            }
+            c.print(TextTable.render(header: ["Sag", "Navn", "Alder", "Status", "Næste frist"], rows: table))
+            c.print(c.dim("\(rows.count) sag(er)"))
+        }
+        for p in problems { ctx.console.error("Fejl: \(p)") }
+        return problems.isEmpty ? ExitCode.ok : ExitCode.data
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import UngeCore
+import UngeStore
+
+/// `unge ny`: create a case. Asks on a terminal (or with `--interaktiv`), takes flags otherwise.
+struct NyCommand: UngeCommand {
+    static let spec = CommandSpec(
+        name: "ny",
+        summary: "Opret en ny sag",
+        usage: [
+            "ny [--navn NAVN] [--cpr DDMMÅÅ-XXXX | --foedt ÅÅÅÅ-MM-DD] [valg]",
+            "ny --anonym",
+        ],
+        discussion: "Opretter en sag og giver den et sagsnummer (fx 2026-0008). Sagsnummeret – aldrig navn eller CPR –\nbruges som filnavn. I en terminal bliver du spurgt om det, der mangler, og om du vil gemme.\nEn anonym rådgivningssag (--anonym) har hverken navn, CPR eller fødselsdato.",
+        options: [
+            OptionSpec("--navn", value: "NAVN", help: "Den unges navn."),
+            OptionSpec("--cpr", value: "DDMMÅÅ-XXXX", help: "CPR-nummer (fødselsdatoen læses heraf)."),
+            OptionSpec("--foedt", value: "ÅÅÅÅ-MM-DD", help: "Fødselsdato, hvis CPR-nummeret ikke kendes."),
+            OptionSpec("--telefon", value: "NR", help: "Telefonnummer."),
+            OptionSpec("--email", value: "ADR", help: "E-mail."),
+            OptionSpec("--adresse", value: "ADR", help: "Adresse."),
+            OptionSpec("--skole", value: "TEKST", help: "Skole, uddannelse eller arbejde."),
+            OptionSpec("--sagsbehandler", value: "NAVN", help: "Den ansvarlige sagsbehandler (standard: --bruger)."),
+            OptionSpec("--anonym", help: "Anonym rådgivning: ingen navn, CPR eller fødselsdato."),
+            .interactive, .json,
+        ],
+        examples: [
+            ("unge ny", "Opret en sag og bliv spurgt undervejs (i en terminal)"),
+            ("unge ny --navn \"Emma Friis\" --foedt 2012-03-14 --skole \"Vestbyens Skole\"", "Opret en sag uden spørgsmål"),
+            ("unge ny --anonym", "Opret en anonym rådgivningssag"),
+        ])
+
+    var name: String?
+    var cpr: CPRNumber?
+    var born: LocalDate?
+    var contact: Contact
+    var school: String?
+    var caseworker: String?
+    let anonymous: Bool
+    let interactive: Bool
+    let json: Bool
+
+    init(_ args: ParsedArguments) throws {
+        name = args.value("--navn").map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+        cpr = try args.value("--cpr").map(Values.cpr)
+        born = try args.value("--foedt").map { try Values.date($0, option: "--foedt") }
+        contact = Contact(phone: args.value("--telefon"), email: args.value("--email"), address: args.value("--adresse"))
+        school = args.value("--skole")
+        caseworker = args.value("--sagsbehandler")
+        anonymous = args.has("--anonym")
+        interactive = args.has("--interaktiv")
+        json = args.has("--json")
+        if anonymous, name != nil || cpr != nil || born != nil {
+            throw UsageError.conflict("En anonym sag har hverken navn, CPR eller fødselsdato. Fjern --anonym, eller fjern --navn/--cpr/--foedt.")
+        }
+        if let cpr, let born, cpr.birthDate != born {
+            throw UsageError.conflict("Fødselsdatoen \(born.danishShort) passer ikke med CPR-nummeret \(cpr.masked). Angiv kun det ene.")
+        }
+    }
+
+    func run(_ ctx: Context) throws -> Int32 {
+        var me = self
+        let asking = ctx.isInteractive(interactive) && !anonymous
+        if asking { try me.ask(ctx) }
+        if !anonymous {
+            var missing: [String] = []
+            if me.name == nil { missing.append("den unges navn (--navn)") }
+            if me.cpr == nil && me.born == nil { missing.append("CPR-nummer (--cpr) eller fødselsdato (--foedt)") }
+            if !missing.isEmpty { throw UsageError.missingInput(missing, command: "ny") }
+        }
+        if let born = me.cpr?.birthDate ?? me.born, born > ctx.today {
+            throw UsageError.conflict("Fødselsdatoen \(born.danishShort) ligger i fremtiden. Tjek datoen.")
+        }
+        let person = anonymous
+            ? YoungPerson(anonymous: true)
+            : YoungPerson(name: me.name, cpr: me.cpr, birthDate: me.born, contact: me.contact.isEmpty ? nil : me.contact, school: me.school)
+        if asking {
+            ctx.console.error("")
+            ctx.console.error("Ny sag: \(person.displayName)" + (person.birthDate.map { ", født \($0.danishShort) (\(Age.years(born: $0, on: ctx.today)) år)" } ?? "")
+                + (person.cpr.map { ", CPR \($0.masked)" } ?? ""))
+            guard try Prompter(console: ctx.console).confirmSave("Opret sagen?") else {
+                ctx.console.error("Intet er gemt.")
+                return ExitCode.usage
+            }
+        }
+        let store = try ctx.openStore()
+        let draft = CaseFile(id: CaseID("ny")!, created: ctx.now, youngPerson: person, caseworker: anonymous ? me.caseworker : (me.caseworker ?? ctx.user))
+        let saved = try store.create(draft, year: ctx.today.year, user: ctx.user, command: ctx.commandName, now: ctx.now)
+        if json {
+            ctx.console.print(try JSONOutput.render(Created(id: saved.id, revision: saved.revision, status: saved.status.danish)))
+        } else {
+            let age = person.birthDate.map { " (\(Age.years(born: $0, on: ctx.today)) år)" } ?? ""
+            ctx.console.print("Sag \(ctx.console.bold(saved.id.rawValue)) er oprettet for \(person.displayName)\(age). Revision \(saved.revision).")
+            ctx.console.print("Se den med: unge vis \(saved.id.rawValue)")
+        }
+        return ExitCode.ok
+    }
+
+    struct Created: Encodable {
+        let id: CaseID
+        let revision: Int
+        let status: String
+    }
+
+    private mutating func ask(_ ctx: Context) throws {
+        let p = Prompter(console: ctx.console)
+        if name == nil { name = try p.ask("Den unges navn", required: true) }
+        if cpr == nil && born == nil {
+            let answer: Either? = try p.ask("CPR-nummer eller fødselsdato", help: "Skriv CPR som DDMMÅÅ-XXXX eller fødselsdato som ÅÅÅÅ-MM-DD.", required: true) { text in
+                if let d = LocalDate.parse(text) { return .success(.date(d)) }
+                if let c = try? CPRNumber.parse(text) { return .success(.cpr(c)) }
+                return .failure(.message("Det ligner hverken et CPR-nummer (DDMMÅÅ-XXXX) eller en dato (ÅÅÅÅ-MM-DD)."))
+            }
+            switch answer {
+            case .cpr(let c)?: cpr = c
+            case .date(let d)?: born = d
+            case nil: break
+            }
+        }
+        if school == nil { school = try p.ask("Skole, uddannelse eller arbejde (kan springes over)") }
+        if contact.phone == nil { contact.phone = try p.ask("Telefon (kan springes over)") }
+    }
+
+    enum Either { case cpr(CPRNumber), date(LocalDate) }
+}

@@ -1,0 +1,213 @@
+import Foundation
+
+/// One option a command accepts: a flag (`--json`) or an option with a value (`--lager DIR`).
+struct OptionSpec: Sendable {
+    let name: String
+    let short: String?
+    /// The value's placeholder in help (`DIR`); nil for a flag without a value.
+    let valueName: String?
+    let help: String
+    let repeatable: Bool
+
+    init(_ name: String, short: String? = nil, value: String? = nil, help: String, repeatable: Bool = false) {
+        self.name = name
+        self.short = short
+        self.valueName = value
+        self.help = help
+        self.repeatable = repeatable
+    }
+
+    var takesValue: Bool { valueName != nil }
+}
+
+/// The options that mean the same in every command (CLI.md).
+extension OptionSpec {
+    static let help = OptionSpec("--help", short: "-h", help: "Vis denne hjælp med eksempler.")
+    static let store = OptionSpec("--lager", value: "MAPPE", help: "Lagermappen (ellers $UNGE_LAGER, ellers ~/.local/share/unge).")
+    static let user = OptionSpec("--bruger", value: "NAVN", help: "Hvem der handler, til revisionssporet (ellers $UNGE_BRUGER, ellers $USER).")
+    static let json = OptionSpec("--json", help: "Maskinlæsbart output (JSON med formatVersion).")
+    static let date = OptionSpec("--dato", value: "ÅÅÅÅ-MM-DD", help: "Datoen reglerne gælder for (standard: i dag).")
+    static let showCPR = OptionSpec("--vis-cpr", help: "Vis fulde CPR-numre (skrives i revisionssporet).")
+    static let interactive = OptionSpec("--interaktiv", help: "Stil spørgsmålene, også når input ikke kommer fra en terminal.")
+    static let caseID = OptionSpec("--sag", value: "ID", help: "Sagen, kommandoen arbejder på.")
+    static let format = OptionSpec("--format", value: "md|html|json", help: "Dokumentets format (standard: md).")
+    static let output = OptionSpec("--ud", value: "FIL", help: "Skriv dokumentet til en fil i stedet for skærmen.")
+    static let fromFile = OptionSpec("--fra-fil", value: "FIL.json", help: "Tag alle svar fra en JSON-fil.")
+    static let draft = OptionSpec("--kladde", help: "Lav en kladde, selv om regler ikke er opfyldt (med MANGLER-markeringer).")
+
+    /// Options every command accepts.
+    static let common: [OptionSpec] = [.store, .user, .help]
+}
+
+/// The description of one command: the help text and what the parser accepts.
+struct CommandSpec: Sendable {
+    let name: String
+    var aliases: [String] = []
+    /// One line for the command list.
+    let summary: String
+    /// Usage lines without the leading `unge`.
+    let usage: [String]
+    /// A longer explanation (Danish), optional.
+    var discussion: String? = nil
+    var options: [OptionSpec] = []
+    /// Pairs of (command line, what it does).
+    var examples: [(String, String)] = []
+    /// How many positional arguments are allowed.
+    var positionals: ClosedRange<Int> = 0...0
+    /// Names of the positional arguments, for "mangler" messages.
+    var positionalNames: [String] = []
+
+    var allOptions: [OptionSpec] { options + OptionSpec.common.filter { c in !options.contains { $0.name == c.name } } }
+}
+
+/// Usage errors: wrong or missing arguments (exit 2). Each has a Danish message that says how to do it right.
+enum UsageError: Error, Equatable, CustomStringConvertible {
+    case unknownCommand(String, suggestion: String?)
+    case unknownOption(String, command: String, suggestion: String?)
+    case missingValue(String, command: String)
+    case unexpectedArgument(String, command: String)
+    case missingArgument(String, command: String)
+    case invalidValue(option: String, value: String, expected: String)
+    case conflict(String)
+    case missingInput([String], command: String)
+    case message(String)
+
+    var description: String {
+        switch self {
+        case .unknownCommand(let c, let s):
+            return "'\(c)' er ikke en kommando i unge." + (s.map { " Mente du '\($0)'?" } ?? "")
+                + "\nSe alle kommandoer med 'unge --help'."
+        case .unknownOption(let o, let cmd, let s):
+            return "'\(o)' er ikke et valg til 'unge \(cmd)'." + (s.map { " Mente du '\($0)'?" } ?? "")
+                + "\nSe valgene med 'unge \(cmd) --help'."
+        case .missingValue(let o, let cmd):
+            return "Valget \(o) skal have en værdi, fx '\(o) VÆRDI'. Se 'unge \(cmd) --help'."
+        case .unexpectedArgument(let a, let cmd):
+            return "Uventet argument '\(a)' til 'unge \(cmd)'. Se 'unge \(cmd) --help'."
+        case .missingArgument(let a, let cmd):
+            return "'unge \(cmd)' mangler \(a). Se 'unge \(cmd) --help'."
+        case .invalidValue(let o, let v, let expected):
+            return "Ugyldig værdi '\(v)' til \(o). \(expected)"
+        case .conflict(let text):
+            return text
+        case .missingInput(let items, let cmd):
+            return "Der mangler oplysninger til 'unge \(cmd)':\n" + items.map { "  - \($0)" }.joined(separator: "\n")
+                + "\nAngiv dem som valg (se 'unge \(cmd) --help'), eller kør kommandoen i en terminal for at blive spurgt."
+        case .message(let text):
+            return text
+        }
+    }
+}
+
+/// The result of the first parsing phase: raw options and positionals, not yet interpreted.
+struct ParsedArguments: Sendable {
+    let command: String
+    private(set) var values: [String: [String]] = [:]
+    private(set) var flags: Set<String> = []
+    private(set) var positionals: [String] = []
+
+    init(command: String) { self.command = command }
+
+    func has(_ name: String) -> Bool { flags.contains(name) }
+    func value(_ name: String) -> String? { values[name]?.last }
+    func all(_ name: String) -> [String] { values[name] ?? [] }
+    func positional(_ i: Int) -> String? { i < positionals.count ? positionals[i] : nil }
+
+    /// Parses `tokens` against `spec`: `--x v`, `--x=v`, `-h`; `--` ends options.
+    static func parse(_ tokens: [String], spec: CommandSpec) throws(UsageError) -> ParsedArguments {
+        var result = ParsedArguments(command: spec.name)
+        let options = spec.allOptions
+        var i = 0
+        var onlyPositionals = false
+        while i < tokens.count {
+            let token = tokens[i]
+            i += 1
+            if onlyPositionals || !token.hasPrefix("-") || token == "-" || isNegativeNumber(token) {
+                result.positionals.append(token)
+                continue
+            }
+            if token == "--" {
+                onlyPositionals = true
+                continue
+            }
+            var name = token
+            var inlineValue: String? = nil
+            if token.hasPrefix("--"), let eq = token.firstIndex(of: "=") {
+                name = String(token[..<eq])
+                inlineValue = String(token[token.index(after: eq)...])
+            }
+            guard let option = options.first(where: { $0.name == name || $0.short == name }) else {
+                let suggestion = Suggest.closest(to: name, in: options.map(\.name))
+                throw .unknownOption(name, command: spec.name, suggestion: suggestion)
+            }
+            if option.takesValue {
+                let value: String
+                if let inlineValue {
+                    value = inlineValue
+                } else if i < tokens.count, !(tokens[i].hasPrefix("--") && tokens[i].count > 2) {
+                    value = tokens[i]
+                    i += 1
+                } else {
+                    throw .missingValue(option.name, command: spec.name)
+                }
+                if !option.repeatable, result.values[option.name] != nil {
+                    throw .conflict("Valget \(option.name) er givet mere end én gang. Angiv det kun én gang.")
+                }
+                result.values[option.name, default: []].append(value)
+            } else {
+                if inlineValue != nil {
+                    throw .invalidValue(option: option.name, value: inlineValue!, expected: "\(option.name) tager ingen værdi.")
+                }
+                result.flags.insert(option.name)
+            }
+        }
+        if result.has("--help") { return result }
+        if result.positionals.count > spec.positionals.upperBound {
+            throw .unexpectedArgument(result.positionals[spec.positionals.upperBound], command: spec.name)
+        }
+        if result.positionals.count < spec.positionals.lowerBound {
+            let missingIndex = result.positionals.count
+            let name = missingIndex < spec.positionalNames.count ? spec.positionalNames[missingIndex] : "et argument"
+            throw .missingArgument(name, command: spec.name)
+        }
+        return result
+    }
+
+    private static func isNegativeNumber(_ s: String) -> Bool {
+        s.count > 1 && s.first == "-" && s.dropFirst().allSatisfy(\.isNumber)
+    }
+}
+
+/// "Mente du ...?": the closest known word within a small edit distance.
+enum Suggest {
+    static func closest(to word: String, in candidates: [String]) -> String? {
+        let w = word.lowercased()
+        var best: (String, Int)? = nil
+        for c in candidates {
+            let d = distance(w, c.lowercased())
+            let limit = max(1, min(3, c.count / 3))
+            if d <= limit, best == nil || d < best!.1 { best = (c, d) }
+        }
+        if best == nil, w.count >= 3 {
+            best = candidates.first { $0.lowercased().hasPrefix(w) || w.hasPrefix($0.lowercased()) }.map { ($0, 0) }
+        }
+        return best?.0
+    }
+
+    /// Levenshtein distance over characters (ø counts as one).
+    static func distance(_ a: String, _ b: String) -> Int {
+        let x = Array(a), y = Array(b)
+        if x.isEmpty { return y.count }
+        if y.isEmpty { return x.count }
+        var prev = Array(0...y.count)
+        var cur = [Int](repeating: 0, count: y.count + 1)
+        for i in 1...x.count {
+            cur[0] = i
+            for j in 1...y.count {
+                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+            }
+            swap(&prev, &cur)
+        }
+        return prev[y.count]
+    }
+}

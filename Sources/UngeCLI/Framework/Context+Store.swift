@@ -1,0 +1,50 @@
+import Foundation
+import UngeCore
+import UngeStore
+
+/// Store access for commands: opening, audited reads and optimistic updates in one place, so every
+/// command logs and saves the same way.
+extension Context {
+    /// The store location: `--lager`, else `$UNGE_LAGER`, else the XDG data folder.
+    var storeLocation: URL { CaseStore.resolveLocation(flag: storeFlag, environment: environment) }
+
+    /// Opens (and on first use creates) the store.
+    func openStore() throws -> CaseStore {
+        try CaseStore(root: storeLocation)
+    }
+
+    /// The store's "also closed on 5/6, 24/12, 31/12" setting, if a store exists; false otherwise.
+    /// Never creates a store.
+    func storeSettingAlsoClosed() -> Bool {
+        guard FileManager.default.fileExists(atPath: storeLocation.path) else { return false }
+        return (try? CaseStore(root: storeLocation).loadSettings().alsoClosed) ?? false
+    }
+
+    /// Loads a case for reading and writes the `read` audit event first (fail closed: if the event
+    /// cannot be written, nothing is shown).
+    func readCase(_ id: CaseID, store: CaseStore, action: AuditAction = .read, showCPR: Bool = false) throws -> CaseFile {
+        let file = try store.load(id)
+        try store.appendAudit(event(action, caseID: id, before: file.revision, after: file.revision))
+        if showCPR, file.youngPerson.cpr != nil {
+            try store.appendAudit(event(.revealCPR, caseID: id, before: file.revision, after: file.revision))
+        }
+        return file
+    }
+
+    /// Loads a case, lets `change` modify it, and saves it stating the revision it read. A case
+    /// changed by someone else meanwhile is refused (exit 3), and nothing is written.
+    @discardableResult
+    func updateCase(_ id: CaseID, store: CaseStore, _ change: (inout CaseFile) throws -> Void) throws -> CaseFile {
+        var file = try store.load(id)
+        let read = file.revision
+        try change(&file)
+        return try store.save(file, expectedRevision: read, user: user, command: commandName, now: now)
+    }
+
+    /// An audit event stamped with this command's user, time and name.
+    func event(_ action: AuditAction, caseID: CaseID?, before: Int? = nil, after: Int? = nil, criterion: String? = nil) -> AuditEvent {
+        AuditEvent(
+            time: now, user: user, action: action, caseID: caseID, revisionBefore: before, revisionAfter: after,
+            criterion: criterion, command: commandName)
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import UngeCore
+
+/// Everything a command needs from the outside world, resolved once: streams, environment, the
+/// clock, the user and the store location. Commands read the clock only through `now`/`today`.
+final class Context {
+    let console: Console
+    let environment: [String: String]
+    /// The instant the command started (`UNGE_NU` pins it for tests and golden files).
+    let now: Date
+    /// Today in Denmark.
+    let today: LocalDate
+    /// Who is acting, for the audit log.
+    let user: String
+    /// The `--lager` value, if given.
+    let storeFlag: String?
+    /// The command line's first word, for the audit log.
+    let commandName: String
+
+    init(console: Console, environment: [String: String], now: Date, storeFlag: String?, userFlag: String?, commandName: String) {
+        self.console = console
+        self.environment = environment
+        self.now = now
+        self.today = DanishTime.date(of: now)
+        self.user = Context.resolveUser(flag: userFlag, environment: environment)
+        self.storeFlag = storeFlag
+        self.commandName = commandName
+    }
+
+    static func resolveUser(flag: String?, environment: [String: String]) -> String {
+        for candidate in [flag, environment["UNGE_BRUGER"], environment["USER"], environment["LOGNAME"]] {
+            if let c = candidate?.trimmingCharacters(in: .whitespaces), !c.isEmpty { return c }
+        }
+        return "ukendt"
+    }
+
+    /// The instant to use as "now": `UNGE_NU` (ISO 8601) if set, else the system clock.
+    static func resolveNow(environment: [String: String]) throws -> Date {
+        if let pinned = environment["UNGE_NU"] {
+            guard let d = UngeJSON.parseTimestamp(pinned) ?? LocalDate.parse(pinned).map({ DanishTime.instant($0, hour: 12) }) else {
+                throw UsageError.message("UNGE_NU='\(pinned)' er ikke et gyldigt tidspunkt. Brug fx 2026-04-13T09:30:00Z.")
+            }
+            return d
+        }
+        return Date()
+    }
+
+    /// Whether to ask questions: on a terminal, or when `--interaktiv` is given.
+    func isInteractive(_ args: Bool) -> Bool { args || console.stdinIsTerminal }
+}
+
+/// Asks a person questions, one at a time, reading answers line by line.
+///
+/// End of input (Ctrl-D) cancels the whole dialogue: the command then saves nothing.
+struct Prompter {
+    let console: Console
+
+    /// Asks for a value. Returns the trimmed answer (nil when empty and not required).
+    /// Throws `CLIError.cancelled` on end of input.
+    func ask(_ question: String, help: String? = nil, required: Bool = false, defaultValue: String? = nil) throws -> String? {
+        if let help { console.error(console.dim(help)) }
+        while true {
+            let suffix = defaultValue.map { " [\($0)]" } ?? ""
+            console.prompt(console.bold(question) + suffix + ": ")
+            guard let line = console.readLine() else { throw CLIError.cancelled }
+            let answer = line.trimmingCharacters(in: .whitespaces)
+            if answer.isEmpty {
+                if let defaultValue { return defaultValue }
+                if required {
+                    console.error("  Dette felt skal udfyldes.")
+                    continue
+                }
+                return nil
+            }
+            return answer
+        }
+    }
+
+    /// Asks until `parse` accepts the answer; `parse` returns nil with a reason to ask again.
+    func ask<T>(_ question: String, help: String? = nil, required: Bool = true, defaultValue: String? = nil, parse: (String) -> Result<T, UsageError>) throws -> T? {
+        while true {
+            guard let text = try ask(question, help: help, required: required, defaultValue: defaultValue) else { return nil }
+            switch parse(text) {
+            case .success(let v): return v
+            case .failure(let e): console.error("  \(e.description)")
+            }
+        }
+    }
+
+    /// Ja/nej. An empty answer takes the default.
+    func yesNo(_ question: String, defaultValue: Bool? = nil) throws -> Bool {
+        let hint = defaultValue == nil ? "(j/n)" : (defaultValue! ? "(J/n)" : "(j/N)")
+        while true {
+            console.prompt(console.bold(question) + " \(hint): ")
+            guard let line = console.readLine() else { throw CLIError.cancelled }
+            switch line.trimmingCharacters(in: .whitespaces).lowercased() {
+            case "j", "ja", "y", "yes": return true
+            case "n", "nej", "no": return false
+            case "": if let d = defaultValue { return d }
+            default: break
+            }
+            console.error("  Svar j (ja) eller n (nej).")
+        }
+    }
+
+    /// The last question before anything is saved. Only an explicit yes saves; an empty answer or
+    /// end of input saves nothing.
+    func confirmSave(_ question: String = "Gem?") throws -> Bool {
+        console.prompt(console.bold(question) + " (j/N): ")
+        guard let line = console.readLine() else { return false }
+        let a = line.trimmingCharacters(in: .whitespaces).lowercased()
+        return a == "j" || a == "ja" || a == "y" || a == "yes"
+    }
+}
+
+/// JSON output for scripts: every document carries a `formatVersion`.
+enum JSONOutput {
+    static let formatVersion = 1
+
+    /// Encodes `payload` with the format version under the key `formatVersion`, merged at the top level.
+    static func render<T: Encodable>(_ payload: T) throws -> String {
+        let wrapped = Versioned(payload: payload)
+        let data = try UngeJSON.encoder().encode(wrapped)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    private struct Versioned<T: Encodable>: Encodable {
+        let payload: T
+        enum Key: String, CodingKey { case formatVersion }
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: Key.self)
+            try c.encode(JSONOutput.formatVersion, forKey: .formatVersion)
+            try payload.encode(to: encoder)
+        }
+    }
+}

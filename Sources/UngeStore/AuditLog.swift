@@ -1,0 +1,108 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+import Foundation
+import UngeCore
+
+extension CaseStore {
+    /// Writes one audit event durably as its own file,
+    /// `log/<ÅÅÅÅ-MM>/<ÅÅÅÅMMDDTttmmssZ>-<id|alle>-<pid>-<tilfældig>.json` (0600, `O_EXCL`, fsync of the
+    /// file and of its folder). Append-safe for any number of writers: no shared file.
+    ///
+    /// Call it before showing personal data (reads, searches, exports, `--vis-cpr`); if it throws
+    /// `StoreError.auditFailed`, show nothing. `save` and `create` call it themselves.
+    public func appendAudit(_ event: AuditEvent) throws {
+        var bytes: [UInt8]
+        do { bytes = [UInt8](try UngeJSON.encoder().encode(event)) } catch {
+            throw StoreError.auditFailed(reason: "hændelsen kan ikke skrives som JSON")
+        }
+        bytes.append(UInt8(ascii: "\n"))
+        let stamp = UngeJSON.formatTimestamp(event.time)  // 2026-04-13T09:30:00Z
+        let month = String(stamp.prefix(7))
+        let compact = String(stamp.filter { $0 != "-" && $0 != ":" })
+        let monthPath = logPath + "/" + month
+        let subject = event.caseID?.rawValue ?? "alle"
+        var stage = "log"
+        do {
+            try createRoot()
+            if try Posix.ensureDirectory(logPath) { try Posix.syncDirectory(rootPath) }
+            stage = "log/" + month
+            if try Posix.ensureDirectory(monthPath) { try Posix.syncDirectory(logPath) }
+            var attempt = 0
+            while true {
+                let name = compact + "-" + subject + "-" + String(pid) + "-" + Posix.randomHex() + ".json"
+                stage = "log/" + month + "/" + name
+                let path = monthPath + "/" + name
+                let fd: Int32
+                do { fd = try Posix.createExclusive(path) } catch let f {
+                    attempt += 1
+                    if f.code == EEXIST && attempt < 10 { continue }
+                    throw f
+                }
+                do {
+                    try Posix.writeAll(fd, bytes)
+                    try Posix.sync(fd)
+                } catch {
+                    close(fd)
+                    unlink(path)
+                    throw error
+                }
+                do { try Posix.closeChecked(fd) } catch {
+                    unlink(path)
+                    throw error
+                }
+                break
+            }
+            try Posix.syncDirectory(monthPath)
+        } catch let f as Posix.Failure {
+            throw StoreError.auditFailed(reason: "'\(stage)': \(Posix.errorText(f.code))")
+        }
+    }
+
+    /// The audit events about one case (or, with nil, all events), oldest first: the data
+    /// subject's right of access (`unge log <id>`). Event files that cannot be read (e.g. cut short
+    /// by a crash) come back as problems; they are never removed.
+    public func auditEvents(for id: CaseID?) throws -> (events: [AuditEvent], problems: [StoreProblem]) {
+        var found: [(name: String, event: AuditEvent)] = []
+        var problems: [StoreProblem] = []
+        var months: [String] = []
+        switch Result(catching: { () throws(Posix.Failure) in try Posix.listDirectory(logPath) }) {
+        case .success(let names): months = names.filter { !$0.hasPrefix(".") }.sorted()
+        case .failure(let f):
+            if f.code == ENOENT { return ([], []) }
+            throw StoreError.io(operation: "læse", file: "log", code: f.code, visible: false)
+        }
+        let decoder = UngeJSON.decoder()
+        for month in months {
+            guard let names = try? Posix.listDirectory(logPath + "/" + month) else { continue }
+            for name in names where name.hasSuffix(".json") && !name.hasPrefix(".") {
+                if let id, !name.contains("-" + id.rawValue + "-") { continue }
+                let file = "log/" + month + "/" + name
+                let path = logPath + "/" + month + "/" + name
+                switch Result(catching: { () throws(Posix.Failure) in try Posix.readFile(path, limit: 1 << 20) }) {
+                case .failure(let f):
+                    problems.append(StoreProblem(file: file, error: .corrupt(file: file, reason: Posix.errorText(f.code))))
+                case .success(let bytes):
+                    do {
+                        let event = try decoder.decode(AuditEvent.self, from: Data(bytes))
+                        if let id, event.caseID != id { continue }
+                        found.append((name, event))
+                    } catch {
+                        problems.append(
+                            StoreProblem(file: file, error: .corrupt(file: file, reason: CaseStore.decodeReason(error))))
+                    }
+                }
+            }
+        }
+        found.sort { a, b in
+            if a.event.time != b.event.time { return a.event.time < b.event.time }
+            let ra = a.event.revisionAfter ?? a.event.revisionBefore ?? 0
+            let rb = b.event.revisionAfter ?? b.event.revisionBefore ?? 0
+            if ra != rb { return ra < rb }
+            return a.name < b.name
+        }
+        return (found.map(\.event), problems)
+    }
+}

@@ -1,0 +1,316 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+import Foundation
+import UngeCore
+
+/// What a listing shows of a case, without decoding the whole file.
+public struct CaseSummary: Sendable, Equatable {
+    public var id: CaseID
+    /// `YoungPerson.displayName`: the name, or `(anonym)` / `(uden navn)`.
+    public var name: String
+    public var birthDate: LocalDate?
+    public var status: CaseStatus
+    /// The earliest deadline not yet met, and what it is for.
+    public var nextDeadline: LocalDate?
+    public var nextDeadlineTitle: String?
+    public var revision: Int
+    public var anonymous: Bool
+
+    public init(
+        id: CaseID, name: String, birthDate: LocalDate?, status: CaseStatus, nextDeadline: LocalDate?,
+        nextDeadlineTitle: String?, revision: Int, anonymous: Bool
+    ) {
+        self.id = id
+        self.name = name
+        self.birthDate = birthDate
+        self.status = status
+        self.nextDeadline = nextDeadline
+        self.nextDeadlineTitle = nextDeadlineTitle
+        self.revision = revision
+        self.anonymous = anonymous
+    }
+
+    /// The summary of a decoded case.
+    public init(_ c: CaseFile) {
+        let d = c.nextDeadline
+        self.init(
+            id: c.id, name: c.youngPerson.displayName, birthDate: c.youngPerson.birthDate, status: c.status,
+            nextDeadline: d?.dueDate, nextDeadlineTitle: d?.title, revision: c.revision,
+            anonymous: c.youngPerson.anonymous)
+    }
+}
+
+/// The identity of a file's current content as far as `stat` can tell: inode, size, mtime (ns).
+/// A save renames a new file in, so the inode changes even within the same clock tick.
+struct FileKey: Equatable {
+    var inode: UInt64
+    var size: Int64
+    var mtime: Int64
+}
+
+/// A case file found in `sager/`.
+struct ScannedFile {
+    var id: CaseID
+    var key: FileKey
+}
+
+extension CaseStore {
+    /// Temp files older than this are removed even if their process seems alive (pid reuse).
+    static let tempMaxAgeNanoseconds: Int64 = 600_000_000_000
+
+    /// Reads `sager/` with `opendir`/`readdir` and `fstatat`: the case files with their keys, and
+    /// problems for files that cannot be cases. Leftover temp files (`.<id>.<pid>.<x>.tmp`) whose
+    /// process is dead, or older than 10 minutes, are removed: they hold a full copy of a case.
+    func scanCaseFolder() throws -> (files: [ScannedFile], problems: [StoreProblem]) {
+        guard let dir = opendir(casesPath) else {
+            let e = errno
+            if e == ENOENT { return ([], []) }
+            throw StoreError.io(operation: "læse mappen", file: "sager", code: e, visible: false)
+        }
+        defer { closedir(dir) }
+        let dfd = dirfd(dir)
+        var files: [ScannedFile] = []
+        var problems: [StoreProblem] = []
+        var st = stat()
+        var now: Int64 = 0
+        while let entry = readdir(dir) {
+            let name: String? = withUnsafePointer(to: &entry.pointee.d_name) { raw in
+                raw.withMemoryRebound(to: UInt8.self, capacity: 256) { p -> String? in
+                    let n = strlen(UnsafeRawPointer(p).assumingMemoryBound(to: CChar.self))
+                    if n == 0 { return nil }
+                    if p[0] == UInt8(ascii: ".") {
+                        // Hidden: `.`, `..` or a temp file.
+                        if n > 5, p[n - 4] == UInt8(ascii: "."), p[n - 3] == UInt8(ascii: "t"),
+                            p[n - 2] == UInt8(ascii: "m"), p[n - 1] == UInt8(ascii: "p")
+                        {
+                            return String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
+                        }
+                        return nil
+                    }
+                    guard n > 5, p[n - 5] == UInt8(ascii: "."), p[n - 4] == UInt8(ascii: "j"),
+                        p[n - 3] == UInt8(ascii: "s"), p[n - 2] == UInt8(ascii: "o"), p[n - 1] == UInt8(ascii: "n")
+                    else { return nil }
+                    return String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
+                }
+            }
+            guard let name else { continue }
+            if name.hasPrefix(".") {
+                if now == 0 { now = Posix.nowNanoseconds() }
+                removeTempIfAbandoned(name, dirfd: dfd, now: now)
+                continue
+            }
+            let stem = String(name.utf8.dropLast(5))!
+            let file = "sager/" + name
+            guard let id = CaseID(stem) else {
+                problems.append(
+                    StoreProblem(
+                        file: "sager/" + StoreText.quote(name),
+                        error: .corrupt(file: "sager/" + StoreText.quote(name), reason: "filnavnet er ikke et gyldigt sagsnummer")))
+                continue
+            }
+            if fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0 { continue }  // vanished meanwhile
+            guard st.st_mode & S_IFMT == S_IFREG else {
+                problems.append(StoreProblem(file: file, error: .corrupt(file: file, reason: "det er ikke en almindelig fil")))
+                continue
+            }
+            files.append(
+                ScannedFile(
+                    id: id,
+                    key: FileKey(
+                        inode: UInt64(st.st_ino), size: Int64(st.st_size),
+                        mtime: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec))))
+        }
+        return (files, problems)
+    }
+
+    /// Removes `sager/<name>` if it is a temp file `.<id>.<pid>.<random>.tmp` of a dead process, or
+    /// older than 10 minutes.
+    private func removeTempIfAbandoned(_ name: String, dirfd dfd: Int32, now: Int64) {
+        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+        // "", id, pid, random, "tmp"  (settings/index temps live in the root, not here)
+        guard parts.count == 5, let owner = Int32(parts[2]) else { return }
+        var st = stat()
+        guard fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { return }
+        let mtime = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
+        let abandoned = (owner != pid && !Posix.processAlive(owner)) || now - mtime > CaseStore.tempMaxAgeNanoseconds
+        if abandoned { unlinkat(dfd, name, 0) }
+    }
+
+    /// Summaries of all cases, sorted by id, for `unge liste`; files that cannot be read are
+    /// returned as problems (named, with a Danish reason) and the others still list.
+    ///
+    /// Fast: stats `sager/` and reads the derived index `indeks.tsv`; only new files and files whose
+    /// (inode, size, mtime) changed are decoded. The index is rewritten (temp + rename, 0600) only
+    /// when something changed, and is never the source of truth: a missing or damaged index is rebuilt.
+    public func listSummaries() throws -> (summaries: [CaseSummary], problems: [StoreProblem]) {
+        let scan = try scanCaseFolder()
+        var problems = scan.problems
+        var index = readIndex()
+        var changed = index.count != scan.files.count
+        var result: [(key: FileKey, summary: CaseSummary)] = []
+        result.reserveCapacity(scan.files.count)
+        for file in scan.files {
+            if let cached = index.removeValue(forKey: file.id.rawValue), cached.key == file.key {
+                result.append((file.key, cached.summary))
+                continue
+            }
+            changed = true
+            do {
+                let c = try load(file.id)
+                result.append((file.key, CaseSummary(c)))
+            } catch let e as StoreError {
+                if case .notFound = e { continue }
+                problems.append(StoreProblem(file: CaseStore.fileName(of: file.id), error: e))
+            }
+        }
+        if !index.isEmpty { changed = true }
+        result.sort { $0.summary.id.rawValue < $1.summary.id.rawValue }
+        if changed { writeIndex(result) }
+        problems.sort { $0.file < $1.file }
+        return (result.map(\.summary), problems)
+    }
+
+    // MARK: The index file
+
+    static let indexHeader = Array("unge-indeks\t1\n".utf8)
+
+    /// Reads `indeks.tsv` into a dictionary by id; an unreadable or foreign index reads as empty,
+    /// a malformed line is skipped (its case is decoded again).
+    func readIndex() -> [String: (key: FileKey, summary: CaseSummary)] {
+        guard let bytes = try? Posix.readFile(indexPath, limit: 256 << 20),
+            bytes.count >= CaseStore.indexHeader.count,
+            Array(bytes[0..<CaseStore.indexHeader.count]) == CaseStore.indexHeader
+        else { return [:] }
+        var out: [String: (key: FileKey, summary: CaseSummary)] = [:]
+        bytes.withUnsafeBufferPointer { buf in
+            var lineStart = CaseStore.indexHeader.count
+            let end = buf.count
+            var fields = [Range<Int>](repeating: 0..<0, count: 11)
+            while lineStart < end {
+                var i = lineStart
+                var f = 0
+                var fieldStart = i
+                while i < end, buf[i] != 10 {
+                    if buf[i] == 9 {
+                        if f < 11 { fields[f] = fieldStart..<i }
+                        f += 1
+                        fieldStart = i + 1
+                    }
+                    i += 1
+                }
+                let complete = i < end
+                if f < 11 { fields[f] = fieldStart..<i }
+                f += 1
+                let next = i + 1
+                defer { lineStart = next }
+                guard complete, f == 11 else { continue }
+                if let e = CaseStore.parseIndexLine(buf, fields) { out[e.summary.id.rawValue] = e }
+            }
+        }
+        return out
+    }
+
+    private static func parseIndexLine(
+        _ b: UnsafeBufferPointer<UInt8>, _ f: [Range<Int>]
+    ) -> (key: FileKey, summary: CaseSummary)? {
+        func int(_ r: Range<Int>) -> Int64? {
+            guard !r.isEmpty, r.count <= 19 else { return nil }
+            var v: Int64 = 0
+            for i in r {
+                let c = b[i]
+                guard c >= 48 && c <= 57 else { return nil }
+                v = v * 10 + Int64(c - 48)
+            }
+            return v
+        }
+        func text(_ r: Range<Int>) -> String {
+            let slice = UnsafeBufferPointer(rebasing: b[r])
+            if !slice.contains(92) { return String(decoding: slice, as: UTF8.self) }
+            var out: [UInt8] = []
+            out.reserveCapacity(slice.count)
+            var i = 0
+            while i < slice.count {
+                let c = slice[i]
+                if c == 92, i + 1 < slice.count {
+                    switch slice[i + 1] {
+                    case UInt8(ascii: "t"): out.append(9)
+                    case UInt8(ascii: "n"): out.append(10)
+                    case UInt8(ascii: "r"): out.append(13)
+                    default: out.append(slice[i + 1])
+                    }
+                    i += 2
+                } else {
+                    out.append(c)
+                    i += 1
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        func date(_ r: Range<Int>) -> LocalDate?? {
+            if r.isEmpty { return .some(nil) }
+            guard r.count == 10, b[r.lowerBound + 4] == 45, b[r.lowerBound + 7] == 45,
+                let y = int(r.lowerBound..<r.lowerBound + 4), let m = int(r.lowerBound + 5..<r.lowerBound + 7),
+                let d = int(r.lowerBound + 8..<r.lowerBound + 10),
+                let ld = LocalDate(year: Int(y), month: Int(m), day: Int(d))
+            else { return nil }
+            return .some(ld)
+        }
+        guard let id = CaseID(String(decoding: UnsafeBufferPointer(rebasing: b[f[0]]), as: UTF8.self)),
+            let inode = int(f[1]), let size = int(f[2]), let mtime = int(f[3]), let revision = int(f[4]),
+            let status = CaseStatus(rawValue: String(decoding: UnsafeBufferPointer(rebasing: b[f[5]]), as: UTF8.self)),
+            f[6].count == 1, let birth = date(f[7]), let due = date(f[8])
+        else { return nil }
+        let anonymous = b[f[6].lowerBound] == UInt8(ascii: "1")
+        let title = f[9].isEmpty ? nil : text(f[9])
+        let summary = CaseSummary(
+            id: id, name: text(f[10]), birthDate: birth, status: status, nextDeadline: due,
+            nextDeadlineTitle: title, revision: Int(revision), anonymous: anonymous)
+        return (FileKey(inode: UInt64(inode), size: size, mtime: mtime), summary)
+    }
+
+    /// Rewrites `indeks.tsv` atomically (temp file 0600 + rename). Failure is ignored: the index is
+    /// only a cache and the next listing rebuilds it.
+    func writeIndex(_ entries: [(key: FileKey, summary: CaseSummary)]) {
+        var out = CaseStore.indexHeader
+        out.reserveCapacity(entries.count * 96)
+        func field(_ s: String) {
+            for c in s.utf8 {
+                switch c {
+                case 9: out += [92, UInt8(ascii: "t")]
+                case 10: out += [92, UInt8(ascii: "n")]
+                case 13: out += [92, UInt8(ascii: "r")]
+                case 92: out += [92, 92]
+                default: out.append(c)
+                }
+            }
+        }
+        for (key, s) in entries {
+            out += s.id.rawValue.utf8
+            out.append(9)
+            out += String(key.inode).utf8
+            out.append(9)
+            out += String(key.size).utf8
+            out.append(9)
+            out += String(key.mtime).utf8
+            out.append(9)
+            out += String(s.revision).utf8
+            out.append(9)
+            out += s.status.rawValue.utf8
+            out.append(9)
+            out.append(s.anonymous ? UInt8(ascii: "1") : UInt8(ascii: "0"))
+            out.append(9)
+            if let d = s.birthDate { out += d.iso.utf8 }
+            out.append(9)
+            if let d = s.nextDeadline { out += d.iso.utf8 }
+            out.append(9)
+            if let t = s.nextDeadlineTitle { field(t) }
+            out.append(9)
+            field(s.name)
+            out.append(10)
+        }
+        try? replaceFile(indexPath, display: "indeks.tsv", bytes: out, sync: false)
+    }
+}

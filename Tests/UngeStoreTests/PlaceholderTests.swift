@@ -1,6 +1,0 @@
-import Testing
-@testable import UngeStore
-
-@Suite struct StorePlaceholderTests {
-    @Test func builds() { #expect(Bool(true)) }
-}
