@@ -33,7 +33,8 @@ struct LogCommand: UngeCommand {
         let store = try ctx.openStore()
         let file = try store.load(id)  // refuses unknown cases with a clear message
         try store.appendAudit(ctx.event(.export, caseID: id, before: file.revision, after: file.revision, criterion: "revisionsspor"))
-        let events = try store.auditEvents(for: id)
+        let (events, problems) = try store.auditEvents(for: id)
+        for p in problems { ctx.console.error("Advarsel: \(p.description)") }
         if json {
             ctx.console.print(try JSONOutput.render(Output(id: id, events: events)))
             return ExitCode.ok

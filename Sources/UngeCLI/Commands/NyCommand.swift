@@ -85,7 +85,7 @@ struct NyCommand: UngeCommand {
         }
         let store = try ctx.openStore()
         let draft = CaseFile(id: CaseID("ny")!, created: ctx.now, youngPerson: person, caseworker: anonymous ? me.caseworker : (me.caseworker ?? ctx.user))
-        let saved = try store.create(draft, year: ctx.today.year, user: ctx.user, command: ctx.commandName, now: ctx.now)
+        let saved = try store.create(draft, year: ctx.today.year, now: ctx.now, user: ctx.user, command: ctx.commandName)
         if json {
             ctx.console.print(try JSONOutput.render(Created(id: saved.id, revision: saved.revision, status: saved.status.danish)))
         } else {

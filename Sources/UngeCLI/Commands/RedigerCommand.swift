@@ -51,7 +51,7 @@ struct RedigerCommand: UngeCommand {
             }
             switch validate(edited, original: original) {
             case .success(let updated):
-                let saved = try store.save(updated, expectedRevision: original.revision, user: ctx.user, command: ctx.commandName, now: ctx.now)
+                let saved = try store.save(updated, expectedRevision: original.revision, now: ctx.now, user: ctx.user, command: ctx.commandName)
                 ctx.console.print("Sag \(id.rawValue) er gemt (revision \(saved.revision)).")
                 return ExitCode.ok
             case .failure(let message):

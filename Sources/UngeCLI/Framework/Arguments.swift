@@ -185,7 +185,7 @@ enum Suggest {
         var best: (String, Int)? = nil
         for c in candidates {
             let d = distance(w, c.lowercased())
-            let limit = max(1, min(3, c.count / 3))
+            let limit = c.count <= 3 ? 1 : 2
             if d <= limit, best == nil || d < best!.1 { best = (c, d) }
         }
         if best == nil, w.count >= 3 {
@@ -194,20 +194,24 @@ enum Suggest {
         return best?.0
     }
 
-    /// Levenshtein distance over characters (ø counts as one).
+    /// Edit distance counting a swap of two neighbouring letters as one edit (optimal string
+    /// alignment), over characters, so "lsite" is one edit from "liste" and ø counts as one letter.
     static func distance(_ a: String, _ b: String) -> Int {
         let x = Array(a), y = Array(b)
         if x.isEmpty { return y.count }
         if y.isEmpty { return x.count }
-        var prev = Array(0...y.count)
-        var cur = [Int](repeating: 0, count: y.count + 1)
+        var d = [[Int]](repeating: [Int](repeating: 0, count: y.count + 1), count: x.count + 1)
+        for i in 0...x.count { d[i][0] = i }
+        for j in 0...y.count { d[0][j] = j }
         for i in 1...x.count {
-            cur[0] = i
             for j in 1...y.count {
-                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+                let cost = x[i - 1] == y[j - 1] ? 0 : 1
+                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+                if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] {
+                    d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+                }
             }
-            swap(&prev, &cur)
         }
-        return prev[y.count]
+        return d[x.count][y.count]
     }
 }

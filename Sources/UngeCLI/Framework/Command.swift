@@ -1,4 +1,5 @@
 import Foundation
+import UngeCore
 
 /// One `unge` subcommand: its spec (help and accepted options), a validating initializer that runs
 /// before any file is touched, and `run`, which only orchestrates.

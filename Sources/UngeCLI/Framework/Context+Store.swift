@@ -10,7 +10,7 @@ extension Context {
 
     /// Opens (and on first use creates) the store.
     func openStore() throws -> CaseStore {
-        try CaseStore(root: storeLocation)
+        CaseStore(root: storeLocation)
     }
 
     /// The store's "also closed on 5/6, 24/12, 31/12" setting, if a store exists; false otherwise.
@@ -38,7 +38,7 @@ extension Context {
         var file = try store.load(id)
         let read = file.revision
         try change(&file)
-        return try store.save(file, expectedRevision: read, user: user, command: commandName, now: now)
+        return try store.save(file, expectedRevision: read, now: now, user: user, command: commandName)
     }
 
     /// An audit event stamped with this command's user, time and name.

@@ -36,12 +36,20 @@ final class Console: @unchecked Sendable {
             writeOut: { bytes in
                 var offset = 0
                 while offset < bytes.count {
-                    let n = bytes.withUnsafeBytes { write(1, $0.baseAddress! + offset, bytes.count - offset) }
+                    let n = bytes.withUnsafeBytes { Glibc.write(1, $0.baseAddress! + offset, bytes.count - offset) }
                     if n < 0 { if errno == EINTR { continue } else { return } }
                     offset += n
                 }
             },
-            writeErr: { s in fputs(s, stderr) })
+            writeErr: { s in
+                let bytes = Array(s.utf8)
+                var offset = 0
+                while offset < bytes.count {
+                    let n = bytes.withUnsafeBytes { Glibc.write(2, $0.baseAddress! + offset, bytes.count - offset) }
+                    if n < 0 { if errno == EINTR { continue } else { return } }
+                    offset += n
+                }
+            })
     }
 
     /// Writes to standard output (buffered until `flush`).

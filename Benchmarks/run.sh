@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Speed benchmark (issue 2): builds unge in release mode, installs taskwarrior from Debian for the
+# comparison, writes fictional stores of 100 and 10,000 cases and prints median times and peak memory.
+# Usage: Benchmarks/run.sh [--runs N] [--cases N]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if ! command -v task >/dev/null 2>&1; then
+  (apt-get update -qq && apt-get install -y -qq taskwarrior >/dev/null) || echo "taskwarrior could not be installed; comparison skipped"
+fi
+swift build -c release --product unge >/dev/null
+work="Benchmarks/work"
+mkdir -p "$work"
+python3 Benchmarks/bench.py "$(swift build -c release --show-bin-path)/unge" "$work" "$@"

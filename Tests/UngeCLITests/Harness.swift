@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+
+/// Runs the built `unge` binary end to end and captures what it prints.
+struct Unge {
+    struct Result {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    /// The package root, found from this file's path.
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static let fixtures = root.appendingPathComponent("Fixtures")
+
+    /// The `unge` executable next to the test bundle (or in .build/debug).
+    static let binary: URL = {
+        var candidates: [URL] = []
+        let arg0 = URL(fileURLWithPath: CommandLine.arguments[0])
+        candidates.append(arg0.deletingLastPathComponent().appendingPathComponent("unge"))
+        candidates.append(Bundle.main.bundleURL.appendingPathComponent("unge"))
+        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("unge"))
+        candidates.append(root.appendingPathComponent(".build/debug/unge"))
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
+    }()
+
+    /// Runs `unge args` with a pinned clock and user, no terminal, and `input` on stdin.
+    @discardableResult
+    static func run(_ args: [String], store: URL? = nil, input: String? = nil, env: [String: String] = [:]) throws -> Result {
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = args + (store.map { ["--lager", $0.path] } ?? [])
+        var environment = ProcessInfo.processInfo.environment
+        environment["UNGE_NU"] = "2026-09-01T08:30:00Z"
+        environment["UNGE_BRUGER"] = "testbruger"
+        environment.removeValue(forKey: "UNGE_LAGER")
+        environment.removeValue(forKey: "NO_COLOR")
+        for (k, v) in env { environment[k] = v }
+        p.environment = environment
+        let out = Pipe(), err = Pipe(), inp = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = inp
+        try p.run()
+        if let input { inp.fileHandleForWriting.write(Data(input.utf8)) }
+        try inp.fileHandleForWriting.close()
+        // Read both pipes concurrently so a large output cannot block the child.
+        nonisolated(unsafe) var errData = Data()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async {
+            errData = err.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        p.waitUntilExit()
+        return Result(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// A fresh copy of the fixture store in a temporary folder.
+    static func fixtureStore() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("unge-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let store = dir.appendingPathComponent("lager")
+        try FileManager.default.createDirectory(at: store.appendingPathComponent("sager"), withIntermediateDirectories: true)
+        let source = fixtures.appendingPathComponent("lager/sager")
+        for name in try FileManager.default.contentsOfDirectory(atPath: source.path) where name.hasSuffix(".json") {
+            try FileManager.default.copyItem(at: source.appendingPathComponent(name), to: store.appendingPathComponent("sager/\(name)"))
+        }
+        return store
+    }
+
+    /// An empty temporary store folder (not yet created: unge creates it).
+    static func emptyStore() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("unge-test-\(UUID().uuidString)/lager")
+    }
+
+    /// Compares `actual` with a golden file under Fixtures; `UNGE_RECORD=1` re-records it.
+    static func expectGolden(_ actual: String, _ relativePath: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let url = fixtures.appendingPathComponent(relativePath)
+        if ProcessInfo.processInfo.environment["UNGE_RECORD"] == "1" {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try actual.write(to: url, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = (try? String(contentsOf: url, encoding: .utf8)) ?? "(golden file \(relativePath) mangler: kør med UNGE_RECORD=1)"
+        if expected != actual {
+            let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
+            let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
+            var diff: [String] = []
+            for i in 0..<max(e.count, a.count) where (i < e.count ? e[i] : nil) != (i < a.count ? a[i] : nil) {
+                diff.append("linje \(i + 1):\n  forventet: \(i < e.count ? String(e[i]) : "<ingen>")\n  faktisk:   \(i < a.count ? String(a[i]) : "<ingen>")")
+                if diff.count >= 5 { break }
+            }
+            Issue.record("Afviger fra \(relativePath):\n" + diff.joined(separator: "\n"), sourceLocation: sourceLocation)
+        }
+    }
+}

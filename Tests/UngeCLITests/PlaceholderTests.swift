@@ -1,5 +1,0 @@
-import Testing
-
-@Suite struct CLIPlaceholderTests {
-    @Test func builds() { #expect(Bool(true)) }
-}
