@@ -94,7 +94,7 @@ struct Unge {
                 diff.append("linje \(i + 1):\n  forventet: \(i < e.count ? String(e[i]) : "<ingen>")\n  faktisk:   \(i < a.count ? String(a[i]) : "<ingen>")")
                 if diff.count >= 5 { break }
             }
-            Issue.record("Afviger fra \(relativePath):\n" + diff.joined(separator: "\n"), sourceLocation: sourceLocation)
+            Issue.record(Comment(rawValue: "Afviger fra \(relativePath):\n" + diff.joined(separator: "\n")), sourceLocation: sourceLocation)
         }
     }
 }
