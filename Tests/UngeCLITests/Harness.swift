@@ -94,7 +94,8 @@ struct Unge {
                 diff.append("linje \(i + 1):\n  forventet: \(i < e.count ? String(e[i]) : "<ingen>")\n  faktisk:   \(i < a.count ? String(a[i]) : "<ingen>")")
                 if diff.count >= 5 { break }
             }
-            Issue.record(Comment(rawValue: "Afviger fra \(relativePath):\n" + diff.joined(separator: "\n")), sourceLocation: sourceLocation)
+            let message = "Afviger fra \(relativePath):\n" + diff.joined(separator: "\n")
+            Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
         }
     }
 }

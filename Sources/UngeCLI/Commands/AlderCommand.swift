@@ -61,10 +61,12 @@ struct AlderCommand: UngeCommand {
         c.print("Født: \(born.danishLong)" + (cprMasked.map { " (CPR \($0))" } ?? ""))
         c.print("Alder \(on.danishLong): " + c.bold("\(age) år"))
         c.print("")
-        let rows = thresholds.map { t in
-            [t.ageLabel, t.date.danishShort, t.passed ? "nået" : "om \(on.days(until: t.date)) dage", t.whatChanges, t.paragraph]
+        for t in thresholds {
+            let status = t.passed ? "nået" : "om \(on.days(until: t.date)) dage"
+            c.print(c.bold("\(t.ageLabel)") + " – \(t.date.danishShort) (\(status))")
+            c.print("  \(t.whatChanges)")
+            c.print("  " + c.dim("Lovgrundlag: \(t.paragraph)"))
         }
-        c.print(TextTable.render(header: ["Grænse", "Dato", "Status", "Hvad ændrer sig", "Paragraf"], rows: rows))
         return ExitCode.ok
     }
 }
