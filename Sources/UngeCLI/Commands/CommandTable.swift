@@ -13,6 +13,7 @@ enum CommandTable {
         HelligdageCommand.self,
         FristCommand.self,
         LogCommand.self,
+        CheckCommand.self,
     ]
 
     static func find(_ name: String) -> (any UngeCommand.Type)? {
