@@ -100,6 +100,7 @@ def run(binary, args, store, extra_env=None, timeout=120, input_text=None, preex
         stderr=subprocess.PIPE,
         timeout=timeout,
         preexec_fn=pre if (preexec_fn or umask is not None) else None,
+        restore_signals=False,  # keep SIGXFSZ ignored when a harness asks for it
     )
     return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
 
