@@ -43,7 +43,7 @@ def binary_from_args(args):
 class Report:
     """Counts checks; prints failures (at most `limit` in detail) and the final line."""
 
-    def __init__(self, name, limit=30):
+    def __init__(self, name, limit=int(os.environ.get("HARNESS_SHOW_FAILURES", "30"))):
         self.name = name
         self.passed = 0
         self.failed = 0

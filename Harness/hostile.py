@@ -32,6 +32,9 @@ CORPUS = common.REPO / "Fixtures" / "fjendtlig"
 BAD = "2026-0099"
 BAD_FILE = f"sager/{BAD}.json"
 MUTATE = ["2026-0007", "2026-0006", "2026-0005"]  # the three smallest fixture cases
+# Odd but valid: the decoder accepts these (a byte-order mark, a trailing comma, a 10 MB note).
+# They must load and list normally, without a crash; everything else must be refused.
+TOLERATED = {"bom.json", "efterstillet-komma.json", "stor-streng-10mb.json"}
 EDITOR = f"python3 {common.REPO / 'Harness' / 'tools' / 'editor.py'}"
 
 
@@ -121,6 +124,14 @@ def store_corpus(binary, report, quick):
     items = corpus(tmp) + [("(mappe)", "mappe"), ("(symbolsk link)", "symlink"), ("(fifo)", "fifo")]
     for name, content in items:
         place(store, name, content)
+        if name in TOLERATED:
+            for args in (["vis", BAD, "--json"], ["liste", "--json"]):
+                rc, out, err = common.run(binary, args, store)
+                doc = common.parse_json(out)
+                report.check(rc == 0 and doc is not None, f"tolerated {name} / {' '.join(args)}: accepted", f"rc={rc} {err[-200:]}")
+            listed = sorted(c["id"] for c in doc["cases"]) if doc else []
+            report.check(listed == sorted(others + [BAD]), f"tolerated {name}: all cases listed", str(listed))
+            continue
         check_refused(report, f"fjendtlig {name}", binary, store, others, full=True)
     place(store, "", b"")
     (store / "sager" / f"{BAD}.json").unlink()
