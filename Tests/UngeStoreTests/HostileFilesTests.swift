@@ -27,3 +27,14 @@ struct HostileFilesTests {
         }
     }
 }
+
+@Suite("Lageret: CPR-numre i fejlbeskeder")
+struct CPRInMessagesTests {
+    @Test("et CPR-nummer skrevet som sagsnummer gentages maskeret, ikke i klar tekst")
+    func notFoundMasksCPRLikeIDs() {
+        #expect(
+            StoreError.notFound(CaseID("670312-4321")!).description
+                == "Der findes ingen sag med nummeret 670312-xxxx. Se sagerne med 'unge liste'.")
+        #expect(StoreError.notFound(CaseID("6703124321")!).description.contains("670312-xxxx"))
+    }
+}
