@@ -1,0 +1,204 @@
+import Foundation
+
+/// Builds the plan document (barnets plan / ungeplan / handleplan) once, for both renderers.
+///
+/// With `draft`, every error finding becomes a visible "MANGLER" marker in the section it concerns
+/// (or at the top when it concerns no section), and warnings are listed at the end.
+public enum PlanDocument {
+    public static func build(
+        _ plan: ActionPlan, in caseFile: CaseFile, findings: [Finding], draft: Bool = false, showCPR: Bool = false
+    ) -> Document {
+        let yp = caseFile.youngPerson
+        let age = yp.age(on: plan.date)
+        var doc = Document(title: plan.kind.title(on: plan.date, age: age), subtitle: plan.kind.replaces(on: plan.date, age: age))
+        let errors = draft ? findings.filter { $0.severity == .error } : []
+        var used: Set<Int> = []
+        func missing(_ section: Section) -> [Document.Block] {
+            errors.enumerated().filter { PlanDocument.section(of: $0.element.ruleID) == section }.map { i, f in
+                used.insert(i)
+                return .missing(PlanDocument.text(of: f))
+            }
+        }
+
+        var header: [Document.Block] = []
+        if draft {
+            header.append(.note("KLADDE: planen opfylder endnu ikke alle krav. Punkter markeret MANGLER skal udfyldes, før planen er gyldig."))
+        }
+        header.append(.fields(personFields(caseFile, on: plan.date, showCPR: showCPR) + planFields(plan)))
+
+        var body: [Document.Block] = []
+
+        // Basis.
+        body.append(.heading("Grundlag", level: 2))
+        if plan.kind.isForMinor {
+            if let exam = caseFile.examination {
+                let ref = LegalReferences.reference(.examination).citation(on: plan.date, age: age)
+                var text = "Planen bygger på \(exam.kind == .afdaekning ? "afdækningen" : "den børnefaglige undersøgelse") (\(ref))"
+                text += exam.completedDate.map { ", afsluttet \($0.danishLong)." } ?? ", som endnu ikke er afsluttet."
+                body.append(.paragraph(text))
+                let rows: [(String, String)] = exam.areas.compactMap { a in
+                    a.details.map { (a.area.danish, $0.findings) }
+                }
+                if !rows.isEmpty { body.append(.fields(rows)) }
+                if let c = exam.conclusion {
+                    body.append(.paragraph("Konklusion: \(c.specialSupportNeeded ? "Der er behov for særlig støtte" : "Der er ikke behov for særlig støtte"). \(c.reasons)"))
+                }
+            }
+        } else if let b = plan.adultBasis {
+            body.append(.fields([
+                ("Stofmisbruget og de sociale problemer, det giver", b.drugProblem),
+                ("Social situation, ressourcer og belastninger", b.socialSituation),
+                ("Andre relevante forhold", b.otherMatters),
+            ].filter { !$0.1.isEmpty }))
+        }
+        body += missing(.basis)
+
+        if plan.kind == .adultActionPlan {
+            body.append(.heading("Tilbud om handleplan", level: 2))
+            if let o = plan.offer {
+                var fields = [("Tilbudt", o.offeredDate.danishLong), ("Den unges svar", o.response.danish)]
+                if let r = o.responseDate { fields.append(("Svaret", r.danishLong)) }
+                body.append(.fields(fields))
+            }
+            body += missing(.offer)
+        }
+
+        body.append(.heading("Formål", level: 2))
+        if !plan.purpose.isEmpty { body.append(.paragraph(plan.purpose)) }
+        body += missing(.purpose)
+
+        body.append(.heading("Mål", level: 2))
+        for g in plan.goals { body += goalBlocks(g) }
+        body += missing(.goals)
+
+        if !plan.transitionGoals.isEmpty || (age.map { $0 >= 16 && $0 < 18 } ?? false) {
+            body.append(.heading("Mål for overgangen til voksenlivet", level: 2))
+            for g in plan.transitionGoals { body += goalBlocks(g) }
+            body += missing(.transition)
+        }
+
+        body.append(.heading("Indsatser", level: 2))
+        if !plan.measures.isEmpty {
+            body.append(.table(
+                header: ["Indsats", "Leverandør", "Start", "Forventet varighed", "Mål"],
+                rows: plan.measures.map { m in
+                    [m.label, m.provider ?? "", m.start?.danishShort ?? "", m.expectedDuration ?? "", m.goalIDs.joined(separator: ", ")]
+                }))
+        }
+        body += missing(.measures)
+
+        if !plan.otherMatters.isEmpty || plan.kind == .handbookActionPlan || plan.kind == .adultActionPlan {
+            body.append(.heading("Andre særlige forhold", level: 2))
+            if !plan.otherMatters.isEmpty { body.append(.fields(plan.otherMatters.map { ($0.topic.danish, $0.text) })) }
+            body += missing(.otherMatters)
+        }
+
+        body.append(.heading("Deltagere", level: 2))
+        if !plan.participants.isEmpty {
+            body.append(.table(
+                header: ["Navn", "Rolle", "Sådan deltog de", "Med til at formulere målene"],
+                rows: plan.participants.map { p in
+                    [p.name, p.role.danish, [p.how, p.note].compactMap { $0 }.joined(separator: "; "), p.formulatedGoals ? "ja" : "nej"]
+                }))
+        }
+        body += missing(.participants)
+
+        body.append(.heading("Opfølgning", level: 2))
+        var follow: [(String, String)] = []
+        if let start = plan.supportStart {
+            follow.append(("Støtten begyndte", start.danishLong))
+            if plan.kind.isForMinor {
+                follow.append(("Første opfølgning senest", "\(start.adding(months: 3).danishLong) (\(LegalReferences.reference(.followUp).citation(on: plan.date, age: age)))"))
+            }
+        }
+        if let next = plan.nextFollowUp { follow.append(("Næste opfølgning", next.danishLong)) }
+        if !follow.isEmpty { body.append(.fields(follow)) }
+        body += missing(.followUp)
+
+        body.append(.heading("Retsgrundlag", level: 2))
+        body.append(.list(legalBasis(plan, age: age)))
+
+        var top = header
+        let rest = errors.enumerated().filter { !used.contains($0.offset) }.map { Document.Block.missing(text(of: $0.element)) }
+        top += rest
+        doc.blocks = top + body
+        if draft {
+            let warnings = findings.filter { $0.severity == .warning }
+            if !warnings.isEmpty {
+                doc.add(.heading("Bemærkninger", level: 2))
+                doc.add(.list(warnings.map(text(of:))))
+            }
+        }
+        return doc
+    }
+
+    /// "Formålet med indsatsen mangler. (barnets lov §§ 91-92 (tidl. serviceloven § 140))".
+    public static func text(of f: Finding) -> String {
+        guard let c = f.citation else { return f.message }
+        return "\(f.message) (\(c))"
+    }
+
+    /// The sections a finding can be shown in.
+    enum Section {
+        case top, basis, offer, purpose, goals, transition, measures, otherMatters, participants, followUp
+    }
+
+    static func section(of ruleID: String) -> Section {
+        let map: [(String, Section)] = [
+            ("plan.examination", .basis), ("plan.adultBasis", .basis), ("plan.adultOffer", .offer),
+            ("plan.purpose", .purpose), ("plan.goals.id", .top), ("plan.goals", .goals),
+            ("plan.transitionGoals", .transition), ("plan.measures", .measures), ("plan.otherMatters", .otherMatters),
+            ("plan.participation", .participants), ("plan.followUp", .followUp),
+        ]
+        return map.first { ruleID == $0.0 || ruleID.hasPrefix($0.0 + ".") }?.1 ?? .top
+    }
+
+    static func goalBlocks(_ g: Goal) -> [Document.Block] {
+        var blocks: [Document.Block] = [.heading("\(g.id): \(g.text)", level: 3)]
+        var fields: [(String, String)] = []
+        if let w = g.ownWords, !w.isEmpty { fields.append(("Med den unges egne ord", "\"\(w)\"")) }
+        if let a = g.area { fields.append(("Område", a.danish)) }
+        if let t = g.transitionTopic { fields.append(("Handler om", t.danish)) }
+        if !g.subGoals.isEmpty { fields.append(("Delmål", g.subGoals.joined(separator: "; "))) }
+        if !g.firstSteps.isEmpty { fields.append(("Første skridt", g.firstSteps.joined(separator: "; "))) }
+        if let p = g.progressSign, !p.isEmpty { fields.append(("Sådan ser vi, at det går fremad", p)) }
+        if !fields.isEmpty { blocks.append(.fields(fields)) }
+        return blocks
+    }
+
+    /// Name, CPR (masked unless asked), age on the date and case number.
+    static func personFields(_ caseFile: CaseFile, on date: LocalDate, showCPR: Bool) -> [(String, String)] {
+        let yp = caseFile.youngPerson
+        var fields: [(String, String)] = [("Den unge", yp.displayName)]
+        if let cpr = yp.cpr { fields.append(("CPR-nummer", showCPR ? cpr.formatted : cpr.masked)) }
+        if let age = yp.age(on: date) { fields.append(("Alder", "\(age) år")) }
+        fields.append(("Sagsnummer", caseFile.id.rawValue))
+        return fields
+    }
+
+    static func planFields(_ plan: ActionPlan) -> [(String, String)] {
+        var fields: [(String, String)] = [
+            ("Planens dato", plan.date.danishLong), ("Version", String(plan.version)), ("Udarbejdet af", plan.author),
+        ]
+        if let d = plan.decisionDate { fields.append(("Afgørelse om støtte", d.danishLong)) }
+        if let n = plan.changeNote, !n.isEmpty { fields.append(("Ændringer i denne version", n)) }
+        return fields
+    }
+
+    static func legalBasis(_ plan: ActionPlan, age: Int?) -> [String] {
+        var ids: [LegalRuleID] = [plan.kind.legalRule]
+        if plan.kind.isForMinor {
+            ids += [.examination, .measures, .followUp]
+            if let age, age >= 16 { ids.append(.transitionGoals) }
+            if plan.measures.contains(where: { $0.kind == .placement }) { ids.append(.placement) }
+        } else if plan.measures.contains(where: { $0.kind == .outpatientDrugTreatment }) {
+            ids.append(.drugTreatment)
+        }
+        var seen: Set<String> = []
+        return ids.compactMap { id in
+            let r = LegalReferences.reference(id)
+            let line = "\(r.citation(on: plan.date, age: age)): \(r.summary)"
+            return seen.insert(line).inserted ? line : nil
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+/// Reads answers given as JSON (`--fra-fil FIL.json`) into plans and examinations. Pure: the caller
+/// reads the file; this only decodes the bytes.
+public enum PlanInput {
+    /// Why an answer file could not be read, with a Danish message.
+    public struct InputError: Error, Equatable, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// A plan from a JSON object; `version`, `date`, `author` and `kind` are filled in where missing
+    /// (the kind from the age on the date, if the file does not name one).
+    public static func plan(
+        from data: Data, version: Int, date: LocalDate, author: String, kind: PlanKind
+    ) throws(InputError) -> ActionPlan {
+        try decode(ActionPlan.self, data, defaults: ["version": version, "date": date.iso, "author": author, "kind": kind.rawValue])
+    }
+
+    /// A treatment plan from a JSON object; `version`, `date` and `author` filled in where missing.
+    public static func treatmentPlan(
+        from data: Data, version: Int, date: LocalDate, author: String, basedOnPlanVersion: Int?
+    ) throws(InputError) -> TreatmentPlan {
+        var defaults: [String: Any] = ["version": version, "date": date.iso, "author": author]
+        if let basedOnPlanVersion { defaults["basedOnPlanVersion"] = basedOnPlanVersion }
+        return try decode(TreatmentPlan.self, data, defaults: defaults)
+    }
+
+    /// An examination from a JSON object; `awareDate` and `author` filled in where missing.
+    public static func examination(from data: Data, awareDate: LocalDate, author: String) throws(InputError) -> Examination {
+        try decode(Examination.self, data, defaults: ["awareDate": awareDate.iso, "author": author])
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ data: Data, defaults: [String: Any]) throws(InputError) -> T {
+        let object: Any
+        do { object = try JSONSerialization.jsonObject(with: data) } catch {
+            throw InputError(description: "Filen er ikke gyldig JSON.")
+        }
+        guard var dict = object as? [String: Any] else {
+            throw InputError(description: "Filen skal indeholde ét JSON-objekt ({ ... }).")
+        }
+        for (k, v) in defaults where dict[k] == nil || dict[k] is NSNull { dict[k] = v }
+        do {
+            let merged = try JSONSerialization.data(withJSONObject: dict)
+            return try UngeJSON.decoder().decode(T.self, from: merged)
+        } catch let DecodingError.dataCorrupted(ctx) {
+            throw InputError(description: "Ugyldig værdi i filen ved \(path(ctx.codingPath)): \(ctx.debugDescription)")
+        } catch let DecodingError.keyNotFound(key, ctx) {
+            throw InputError(description: "Feltet '\(path(ctx.codingPath + [key]))' mangler i filen.")
+        } catch let DecodingError.typeMismatch(_, ctx) {
+            throw InputError(description: "Forkert type i filen ved '\(path(ctx.codingPath))'.")
+        } catch let DecodingError.valueNotFound(_, ctx) {
+            throw InputError(description: "Værdien mangler i filen ved '\(path(ctx.codingPath))'.")
+        } catch {
+            throw InputError(description: "Filen kunne ikke læses: \(error)")
+        }
+    }
+
+    static func path(_ keys: [CodingKey]) -> String {
+        keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+    }
+}
+
+/// The `--format json` payload for a plan, an examination or a treatment plan.
+public struct PlanOutput<Content: Encodable & Sendable>: Encodable, Sendable {
+    public let formatVersion: Int
+    public let caseID: CaseID
+    public let title: String
+    public let content: Content
+    public let findings: [Finding]
+
+    public init(caseID: CaseID, title: String, content: Content, findings: [Finding]) {
+        formatVersion = 1
+        self.caseID = caseID
+        self.title = title
+        self.content = content
+        self.findings = findings
+    }
+}
