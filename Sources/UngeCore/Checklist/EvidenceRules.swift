@@ -297,6 +297,7 @@ public struct TreatmentLinksRule: EvidenceRule {
         var problems: [String] = []
         var served = Set(planGoals.filter(\.servedByMeasure).map(\.id))
         for t in e.treatmentPlans {
+            if t.goals?.isEmpty == true { problems.append("behandlingsplanen fra \(t.provider) har ingen mål") }
             for g in t.goals ?? [] {
                 if let target = g.planGoalID, ids.contains(target) {
                     served.insert(target)
