@@ -7,6 +7,8 @@ enum CommandTable {
         VisCommand.self,
         NotatCommand.self,
         RedigerCommand.self,
+        NetvaerkCommand.self,
+        VaerktoejCommand.self,
         UnderretCommand.self,
         FristerCommand.self,
         AlderCommand.self,

@@ -51,20 +51,7 @@ public enum EvidenceRuleID: String, Sendable, Equatable, CaseIterable, Codable {
 
 /// Danish tool names for the `ToolRecord.tool` ids.
 enum ToolNames {
-    static func danish(_ id: String) -> String {
-        switch id {
-        case "lifeline": return "livslinje"
-        case "lifeWheel": return "livshjul"
-        case "prosCons": return "fordele/ulempe-skema"
-        case "concernArc": return "bekymringsbue"
-        case "networkMeeting": return "netværksmøde"
-        case "ssdMeeting": return "SSD-møde"
-        case "sspMeeting": return "SSP-møde"
-        case "pprMeeting": return "PPR-møde"
-        case "dialogue": return "dialogredskab"
-        default: return id
-        }
-    }
+    static func danish(_ id: String) -> String { DialogueTool.danishName(ofID: id) }
 }
 
 /// Joins names the Danish way: "a, b og c".
