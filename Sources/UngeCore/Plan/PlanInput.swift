@@ -59,20 +59,3 @@ public enum PlanInput {
         keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
     }
 }
-
-/// The `--format json` payload for a plan, an examination or a treatment plan.
-public struct PlanOutput<Content: Encodable & Sendable>: Encodable, Sendable {
-    public let formatVersion: Int
-    public let caseID: CaseID
-    public let title: String
-    public let content: Content
-    public let findings: [Finding]
-
-    public init(caseID: CaseID, title: String, content: Content, findings: [Finding]) {
-        formatVersion = 1
-        self.caseID = caseID
-        self.title = title
-        self.content = content
-        self.findings = findings
-    }
-}
