@@ -37,12 +37,14 @@ struct BehandlingsplanCommand: UngeCommand {
         let date = options.date ?? ctx.today
         let next = (file.treatmentPlans.map(\.version).max() ?? 0) + 1
         var t: TreatmentPlan
+        var asked = false
         if let data = try options.readInput() {
             do {
                 t = try PlanInput.treatmentPlan(from: data, version: next, date: date, author: ctx.user, basedOnPlanVersion: latestPlan?.version)
             } catch { throw UsageError.message("\(options.fromFile!): \(error.description)") }
         } else if ctx.isInteractive(options.interactive) {
             t = try TreatmentDialogue(ctx: ctx, plan: latestPlan).run(version: next, date: date)
+            asked = true
         } else {
             guard let shown = file.treatmentPlans.max(by: { $0.version < $1.version }) else {
                 throw UsageError.missingInput(["behandlingsplanens indhold: --fra-fil FIL.json (se Fixtures/plan/behandlingsplan.json) eller --interaktiv"], command: "behandlingsplan")
@@ -61,6 +63,10 @@ struct BehandlingsplanCommand: UngeCommand {
             return ExitCode.ok
         }
         DocumentOutput.report(findings, ctx: ctx)
+        if asked, !(try Prompter(console: ctx.console).confirmSave("Gem behandlingsplanen?")) {
+            ctx.console.error("Intet er gemt.")
+            return ExitCode.usage
+        }
         let saved = try ctx.updateCase(id, store: store) { f in
             t.version = (f.treatmentPlans.map(\.version).max() ?? 0) + 1
             f.treatmentPlans.append(t)

@@ -82,12 +82,14 @@ struct PlanCommand: UngeCommand {
         let nextVersion = (file.actionPlans.map(\.version).max() ?? 0) + 1
         let kind = PlanKind.required(age: file.youngPerson.age(on: date), on: date)
         var plan: ActionPlan
+        var asked = false
         if let data = try options.readInput() {
             do {
                 plan = try PlanInput.plan(from: data, version: nextVersion, date: date, author: ctx.user, kind: kind)
             } catch { throw UsageError.message("\(options.fromFile!): \(error.description)") }
         } else if ctx.isInteractive(options.interactive) {
             plan = try PlanDialogue(ctx: ctx, file: file).run(version: nextVersion, date: date, kind: kind)
+            asked = true
         } else {
             let wanted = try showVersion.map { try version($0, in: file) } ?? file.actionPlans.max { $0.version < $1.version }
             guard let shown = wanted else {
@@ -107,6 +109,10 @@ struct PlanCommand: UngeCommand {
             return ExitCode.ok
         }
         DocumentOutput.report(findings, ctx: ctx)
+        if asked, !(try Prompter(console: ctx.console).confirmSave("Gem planen som version \(nextVersion)?")) {
+            ctx.console.error("Intet er gemt.")
+            return ExitCode.usage
+        }
         let saved = try ctx.updateCase(id, store: store) { f in
             plan.version = (f.actionPlans.map(\.version).max() ?? 0) + 1
             f.actionPlans.append(plan)

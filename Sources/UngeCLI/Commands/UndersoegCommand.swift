@@ -51,6 +51,7 @@ struct UndersoegCommand: UngeCommand {
         let file = try ctx.readCase(id, store: store, showCPR: options.showCPR)
         let existing = file.examination
         var exam: Examination
+        var asked = false
         if let data = try options.readInput() {
             let awareDefault = existing?.awareDate ?? options.date ?? ctx.today
             do { exam = try PlanInput.examination(from: data, awareDate: awareDefault, author: ctx.user) } catch {
@@ -65,6 +66,7 @@ struct UndersoegCommand: UngeCommand {
             if let completed { exam.completedDate = completed }
         } else if ctx.isInteractive(options.interactive) {
             exam = try ExaminationDialogue(ctx: ctx, file: file).run(existing: existing, today: options.date ?? ctx.today)
+            asked = true
         } else {
             guard let existing else {
                 throw UsageError.missingInput(["undersøgelsens oplysninger: --opmaerksom DATO, --fra-fil FIL.json eller --interaktiv"], command: "undersoeg")
@@ -80,6 +82,10 @@ struct UndersoegCommand: UngeCommand {
             throw DocumentOutput.refusal(findings, what: "Undersøgelsen", ctx: ctx)
         }
         DocumentOutput.report(findings, ctx: ctx)
+        if asked, !(try Prompter(console: ctx.console).confirmSave("Gem undersøgelsen?")) {
+            ctx.console.error("Intet er gemt.")
+            return ExitCode.usage
+        }
         let saved = try ctx.updateCase(id, store: store) { f in
             f.examination = exam
             PlanDeadlines.merge(into: &f)
