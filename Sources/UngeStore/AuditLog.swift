@@ -8,8 +8,9 @@ import UngeCore
 
 extension CaseStore {
     /// Writes one audit event durably as its own file,
-    /// `log/<ÅÅÅÅ-MM>/<ÅÅÅÅMMDDTttmmssZ>-<id|alle>-<pid>-<tilfældig>.json` (0600, `O_EXCL`, fsync of the
-    /// file and of its folder). Append-safe for any number of writers: no shared file.
+    /// `log/<ÅÅÅÅ-MM>/<ÅÅÅÅMMDDTttmmssZ>-<id|alle>-<pid>-<ns>-<tilfældig>.json` (0600, `O_EXCL`, fsync
+    /// of the file and of its folder). `<ns>` is the wall clock in nanoseconds when written, which
+    /// orders events within the same second. Append-safe for any number of writers: no shared file.
     ///
     /// Call it before showing personal data (reads, searches, exports, `--vis-cpr`); if it throws
     /// `StoreError.auditFailed`, show nothing. `save` and `create` call it themselves.
@@ -32,7 +33,9 @@ extension CaseStore {
             if try Posix.ensureDirectory(monthPath) { try Posix.syncDirectory(logPath) }
             var attempt = 0
             while true {
-                let name = compact + "-" + subject + "-" + String(pid) + "-" + Posix.randomHex() + ".json"
+                let name =
+                    compact + "-" + subject + "-" + String(pid) + "-" + String(Posix.nowNanoseconds()) + "-"
+                    + Posix.randomHex() + ".json"
                 stage = "log/" + month + "/" + name
                 let path = monthPath + "/" + name
                 let fd: Int32
@@ -98,11 +101,18 @@ extension CaseStore {
         }
         found.sort { a, b in
             if a.event.time != b.event.time { return a.event.time < b.event.time }
-            let ra = a.event.revisionAfter ?? a.event.revisionBefore ?? 0
-            let rb = b.event.revisionAfter ?? b.event.revisionBefore ?? 0
-            if ra != rb { return ra < rb }
+            let na = CaseStore.writeNanoseconds(a.name)
+            let nb = CaseStore.writeNanoseconds(b.name)
+            if na != nb { return na < nb }
             return a.name < b.name
         }
         return (found.map(\.event), problems)
+    }
+
+    /// The `<ns>` part of an event file name (0 if absent).
+    static func writeNanoseconds(_ name: String) -> Int64 {
+        let parts = name.split(separator: "-")
+        guard parts.count >= 3 else { return 0 }
+        return Int64(parts[parts.count - 2]) ?? 0
     }
 }

@@ -103,11 +103,12 @@ public final class CaseStore: Sendable {
 
     // MARK: Layout
 
-    /// Creates the store folders (0700) if they are missing, and fixes their modes.
+    /// Creates the store folders (0700) if they are missing, and fixes their modes. (`log/` is
+    /// created by `appendAudit`, so that any failure there is an audit failure.)
     public func prepare() throws {
         do {
             try createRoot()
-            for path in [casesPath, logPath, locksPath] {
+            for path in [casesPath, locksPath] {
                 if try Posix.ensureDirectory(path) { try Posix.syncDirectory(rootPath) }
             }
         } catch let f {

@@ -148,26 +148,41 @@ extension CaseStore {
     public func listSummaries() throws -> (summaries: [CaseSummary], problems: [StoreProblem]) {
         let scan = try scanCaseFolder()
         var problems = scan.problems
-        var index = readIndex()
-        var changed = index.count != scan.files.count
+        var onDisk: [String: FileKey] = [:]
+        onDisk.reserveCapacity(scan.files.count)
+        for file in scan.files { onDisk[file.id.rawValue] = file.key }
+        var changed = false
         var result: [(key: FileKey, summary: CaseSummary)] = []
         result.reserveCapacity(scan.files.count)
-        for file in scan.files {
-            if let cached = index.removeValue(forKey: file.id.rawValue), cached.key == file.key {
-                result.append((file.key, cached.summary))
+        var stale: [ScannedFile] = []
+        // Walk the index in its (sorted) order, so the common case needs no sorting.
+        for entry in readIndex() {
+            guard let key = onDisk.removeValue(forKey: entry.summary.id.rawValue) else {
+                changed = true  // vanished
                 continue
             }
-            changed = true
+            if key == entry.key {
+                result.append(entry)
+            } else {
+                stale.append(ScannedFile(id: entry.summary.id, key: key))
+            }
+        }
+        if !onDisk.isEmpty {
+            for file in scan.files where onDisk[file.id.rawValue] != nil { stale.append(file) }
+        }
+        for file in stale {
             do {
                 let c = try load(file.id)
                 result.append((file.key, CaseSummary(c)))
+                changed = true
             } catch let e as StoreError {
                 if case .notFound = e { continue }
                 problems.append(StoreProblem(file: CaseStore.fileName(of: file.id), error: e))
             }
         }
-        if !index.isEmpty { changed = true }
-        result.sort { $0.summary.id.rawValue < $1.summary.id.rawValue }
+        if !stale.isEmpty {
+            result.sort { $0.summary.id.rawValue < $1.summary.id.rawValue }
+        }
         if changed { writeIndex(result) }
         problems.sort { $0.file < $1.file }
         return (result.map(\.summary), problems)
@@ -176,15 +191,17 @@ extension CaseStore {
     // MARK: The index file
 
     static let indexHeader = Array("unge-indeks\t1\n".utf8)
+    static let statusBytes = CaseStatus.allCases.map { (status: $0, bytes: Array($0.rawValue.utf8)) }
 
     /// Reads `indeks.tsv` into a dictionary by id; an unreadable or foreign index reads as empty,
     /// a malformed line is skipped (its case is decoded again).
-    func readIndex() -> [String: (key: FileKey, summary: CaseSummary)] {
+    func readIndex() -> [(key: FileKey, summary: CaseSummary)] {
         guard let bytes = try? Posix.readFile(indexPath, limit: 256 << 20),
             bytes.count >= CaseStore.indexHeader.count,
             Array(bytes[0..<CaseStore.indexHeader.count]) == CaseStore.indexHeader
-        else { return [:] }
-        var out: [String: (key: FileKey, summary: CaseSummary)] = [:]
+        else { return [] }
+        var out: [(key: FileKey, summary: CaseSummary)] = []
+        out.reserveCapacity(bytes.count / 80)
         bytes.withUnsafeBufferPointer { buf in
             var lineStart = CaseStore.indexHeader.count
             let end = buf.count
@@ -207,8 +224,12 @@ extension CaseStore {
                 let next = i + 1
                 defer { lineStart = next }
                 guard complete, f == 11 else { continue }
-                if let e = CaseStore.parseIndexLine(buf, fields) { out[e.summary.id.rawValue] = e }
+                if let e = CaseStore.parseIndexLine(buf, fields) { out.append(e) }
             }
+        }
+        // Written sorted and unique; anything else means a damaged index: trust none of it.
+        for i in out.indices.dropFirst() where !(out[i - 1].summary.id.rawValue < out[i].summary.id.rawValue) {
+            return []
         }
         return out
     }
@@ -249,6 +270,10 @@ extension CaseStore {
             }
             return String(decoding: out, as: UTF8.self)
         }
+        func status(_ r: Range<Int>) -> CaseStatus? {
+            let field = UnsafeBufferPointer(rebasing: b[r])
+            return CaseStore.statusBytes.first { $0.bytes.elementsEqual(field) }?.status
+        }
         func date(_ r: Range<Int>) -> LocalDate?? {
             if r.isEmpty { return .some(nil) }
             guard r.count == 10, b[r.lowerBound + 4] == 45, b[r.lowerBound + 7] == 45,
@@ -260,7 +285,7 @@ extension CaseStore {
         }
         guard let id = CaseID(String(decoding: UnsafeBufferPointer(rebasing: b[f[0]]), as: UTF8.self)),
             let inode = int(f[1]), let size = int(f[2]), let mtime = int(f[3]), let revision = int(f[4]),
-            let status = CaseStatus(rawValue: String(decoding: UnsafeBufferPointer(rebasing: b[f[5]]), as: UTF8.self)),
+            let status = status(f[5]),
             f[6].count == 1, let birth = date(f[7]), let due = date(f[8])
         else { return nil }
         let anonymous = b[f[6].lowerBound] == UInt8(ascii: "1")

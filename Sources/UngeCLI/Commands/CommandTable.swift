@@ -7,13 +7,16 @@ enum CommandTable {
         VisCommand.self,
         NotatCommand.self,
         RedigerCommand.self,
+        UnderretCommand.self,
         UndersoegCommand.self,
         PlanCommand.self,
         BehandlingsplanCommand.self,
+        FristerCommand.self,
         AlderCommand.self,
         HelligdageCommand.self,
         FristCommand.self,
         LogCommand.self,
+        CheckCommand.self,
     ]
 
     static func find(_ name: String) -> (any UngeCommand.Type)? {

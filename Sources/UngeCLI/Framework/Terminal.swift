@@ -96,24 +96,50 @@ final class Console: @unchecked Sendable {
     func dim(_ s: String) -> String { colour ? "\u{1B}[2m\(s)\u{1B}[0m" : s }
 }
 
-/// Plain-text tables for lists: columns padded by display width.
+/// Plain-text tables for lists: columns padded by the number of characters (Danish letters are
+/// one character each). Built as bytes, since `unge liste` prints thousands of rows.
 enum TextTable {
     static func render(header: [String], rows: [[String]]) -> String {
-        var widths = header.map(\.count)
-        for row in rows {
-            for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) }
+        var widths = header.map { $0.unicodeScalars.count }
+        var cells: [[(bytes: String.UTF8View, width: Int)]] = []
+        cells.reserveCapacity(rows.count + 1)
+        for row in [header] + rows {
+            var line: [(bytes: String.UTF8View, width: Int)] = []
+            line.reserveCapacity(row.count)
+            for (i, cell) in row.enumerated() {
+                let w = visibleWidth(cell)
+                if i < widths.count { widths[i] = max(widths[i], w) } else { widths.append(w) }
+                line.append((cell.utf8, w))
+            }
+            cells.append(line)
         }
-        func line(_ cells: [String]) -> String {
-            var s = ""
-            for (i, cell) in cells.enumerated() {
-                if i == cells.count - 1 { s += cell } else {
-                    s += cell + String(repeating: " ", count: widths[i] - cell.count + 2)
+        var out: [UInt8] = []
+        out.reserveCapacity(cells.count * (widths.reduce(0, +) + 2 * widths.count + 8))
+        for (r, line) in cells.enumerated() {
+            if r > 0 { out.append(10) }
+            for (i, cell) in line.enumerated() {
+                out.append(contentsOf: cell.bytes)
+                if i < line.count - 1 {
+                    out.append(contentsOf: repeatElement(32, count: widths[i] - cell.width + 2))
                 }
             }
-            return s
         }
-        var lines = [line(header)]
-        lines += rows.map(line)
-        return lines.joined(separator: "\n")
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Characters a cell takes on screen: ANSI colour codes take none.
+    static func visibleWidth(_ s: String) -> Int {
+        var n = 0
+        var inEscape = false
+        for u in s.unicodeScalars {
+            if inEscape {
+                if u == "m" { inEscape = false }
+            } else if u == "\u{1B}" {
+                inEscape = true
+            } else {
+                n += 1
+            }
+        }
+        return n
     }
 }

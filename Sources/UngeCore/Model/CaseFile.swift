@@ -13,13 +13,16 @@ public struct CaseID: Hashable, Comparable, Sendable, Codable, CustomStringConve
     }
 
     public static func isValid(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard (1...40).contains(bytes.count) else { return false }
-        func ok(_ b: UInt8) -> Bool {
-            (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122)
+        var count = 0
+        for b in text.utf8 {
+            let alnum = (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122)
+            if count == 0 { guard alnum else { return false } } else {
+                guard alnum || b == UInt8(ascii: "-") || b == UInt8(ascii: "_") else { return false }
+            }
+            count += 1
+            if count > 40 { return false }
         }
-        guard ok(bytes[0]) else { return false }
-        return bytes.allSatisfy { ok($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
+        return count >= 1
     }
 
     /// The id for the `sequence`th case created in `year`: `2026-0042`.

@@ -1,15 +1,183 @@
 import Foundation
 
+/// The person who sends a notification (underretter, fagperson), handbook ch. 3.
+///
+/// A professional in public service has the heightened duty to notify (skærpet underretningspligt,
+/// BL § 133, tidl. SEL § 153) and is entitled to a receipt (BL § 138, tidl. SEL § 155 b); anyone else
+/// has the general duty (BL § 135, tidl. SEL § 154).
+public struct Reporter: Codable, Sendable, Equatable {
+    public var name: String
+    /// The notifier's role, e.g. "lærer", "klubpædagog", "SSP-medarbejder".
+    public var role: String?
+    /// Workplace or organisation (arbejdssted).
+    public var organisation: String?
+    /// Phone or e-mail, so the municipality can send the receipt and ask questions.
+    public var contact: String?
+    /// True for a professional in public service (heightened duty), false for a private person.
+    public var isProfessional: Bool
+
+    public init(
+        name: String, role: String? = nil, organisation: String? = nil, contact: String? = nil,
+        isProfessional: Bool = true
+    ) {
+        self.name = name
+        self.role = role
+        self.organisation = organisation
+        self.contact = contact
+        self.isProfessional = isProfessional
+    }
+
+    enum CodingKeys: String, CodingKey { case name, role, organisation, contact, isProfessional }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        role = try c.decodeIfPresent(String.self, forKey: .role)
+        organisation = try c.decodeIfPresent(String.self, forKey: .organisation)
+        contact = try c.decodeIfPresent(String.self, forKey: .contact)
+        isProfessional = try c.decodeIfPresent(Bool.self, forKey: .isProfessional) ?? true
+    }
+
+    /// The duty this notifier acts under: heightened for professionals, general otherwise.
+    public var duty: LegalRuleID { isProfessional ? .heightenedDuty : .generalDuty }
+}
+
+/// A place on the concern arc (bekymringsbuen: grøn / orange / rød), handbook ch. 4-6.
+public enum ConcernLevel: String, Codable, Sendable, Equatable, CaseIterable {
+    /// Mild concern.
+    case green
+    /// Growing concern.
+    case orange
+    /// Serious concern.
+    case red
+
+    /// The Danish colour word.
+    public var danish: String {
+        switch self {
+        case .green: return "grøn"
+        case .orange: return "orange"
+        case .red: return "rød"
+        }
+    }
+
+    /// What the colour means, in Danish.
+    public var meaning: String {
+        switch self {
+        case .green: return "let bekymring"
+        case .orange: return "voksende bekymring"
+        case .red: return "alvorlig bekymring"
+        }
+    }
+
+    /// Accepts the Danish words (with or without æøå) and the code names.
+    public static func parse(_ text: String) -> ConcernLevel? {
+        switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+        case "grøn", "groen", "gron", "green": return .green
+        case "orange": return .orange
+        case "rød", "roed", "rod", "red": return .red
+        default: return nil
+        }
+    }
+}
+
+/// Where the notifier places the concern on the concern arc, and what would move it.
+public struct ConcernArcPlacement: Codable, Sendable, Equatable {
+    public var level: ConcernLevel
+    /// What would move the pointer towards red.
+    public var raiseIf: String?
+    /// What would move the pointer towards green.
+    public var lowerIf: String?
+
+    public init(level: ConcernLevel, raiseIf: String? = nil, lowerIf: String? = nil) {
+        self.level = level
+        self.raiseIf = raiseIf
+        self.lowerIf = lowerIf
+    }
+}
+
 /// A notification of concern to the municipality (underretning), handbook ch. 3; BL §§ 133-138
 /// (tidl. SEL §§ 153-155 b).
+///
+/// The five content sections follow the handbook's list of what a good notification holds. There
+/// are no formal requirements in law; the tool asks for the description of the young person's
+/// situation and for how the parents were involved.
 public struct ConcernReport: Codable, Sendable, Equatable {
     /// 1, 2, ... within the case.
     public var number: Int
     /// When the municipality received it; the 24-hour and 6-working-day deadlines run from here.
     public var received: Date
+    public var reporter: Reporter
+    /// The young person's physical, mental and social situation, resources and difficulties.
+    public var situation: String
+    /// Cooperation with the parents.
+    public var parentCooperation: String?
+    /// The young person's attendance (school, education, work, club).
+    public var attendance: String?
+    /// The notifier's relation to the young person.
+    public var relation: String?
+    /// Other important information.
+    public var otherInformation: String?
+    /// True when the parents (custody holders) were told before the notification was sent.
+    public var parentsInformed: Bool
+    /// The parents' comments and reactions, when they were told.
+    public var parentsComments: String?
+    /// Why the notification is sent without the parents' knowledge (required when not told).
+    public var notInformedReason: String?
+    /// True when the young person was told.
+    public var youngPersonInformed: Bool
+    /// The young person's own comments.
+    public var youngPersonComments: String?
+    /// The notifier's place on the concern arc, if given.
+    public var concernArc: ConcernArcPlacement?
+    /// Ids of the deadlines computed for this notification (in `CaseFile.deadlines`).
+    public var deadlineIDs: [String]
 
-    public init(number: Int, received: Date) {
+    public init(
+        number: Int, received: Date, reporter: Reporter = Reporter(name: ""), situation: String = "",
+        parentCooperation: String? = nil, attendance: String? = nil, relation: String? = nil,
+        otherInformation: String? = nil, parentsInformed: Bool = false, parentsComments: String? = nil,
+        notInformedReason: String? = nil, youngPersonInformed: Bool = false,
+        youngPersonComments: String? = nil, concernArc: ConcernArcPlacement? = nil, deadlineIDs: [String] = []
+    ) {
         self.number = number
         self.received = received
+        self.reporter = reporter
+        self.situation = situation
+        self.parentCooperation = parentCooperation
+        self.attendance = attendance
+        self.relation = relation
+        self.otherInformation = otherInformation
+        self.parentsInformed = parentsInformed
+        self.parentsComments = parentsComments
+        self.notInformedReason = notInformedReason
+        self.youngPersonInformed = youngPersonInformed
+        self.youngPersonComments = youngPersonComments
+        self.concernArc = concernArc
+        self.deadlineIDs = deadlineIDs
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case number, received, reporter, situation, parentCooperation, attendance, relation
+        case otherInformation, parentsInformed, parentsComments, notInformedReason, youngPersonInformed
+        case youngPersonComments, concernArc, deadlineIDs
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        number = try c.decode(Int.self, forKey: .number)
+        received = try c.decode(Date.self, forKey: .received)
+        reporter = try c.decodeIfPresent(Reporter.self, forKey: .reporter) ?? Reporter(name: "")
+        situation = try c.decodeIfPresent(String.self, forKey: .situation) ?? ""
+        parentCooperation = try c.decodeIfPresent(String.self, forKey: .parentCooperation)
+        attendance = try c.decodeIfPresent(String.self, forKey: .attendance)
+        relation = try c.decodeIfPresent(String.self, forKey: .relation)
+        otherInformation = try c.decodeIfPresent(String.self, forKey: .otherInformation)
+        parentsInformed = try c.decodeIfPresent(Bool.self, forKey: .parentsInformed) ?? false
+        parentsComments = try c.decodeIfPresent(String.self, forKey: .parentsComments)
+        notInformedReason = try c.decodeIfPresent(String.self, forKey: .notInformedReason)
+        youngPersonInformed = try c.decodeIfPresent(Bool.self, forKey: .youngPersonInformed) ?? false
+        youngPersonComments = try c.decodeIfPresent(String.self, forKey: .youngPersonComments)
+        concernArc = try c.decodeIfPresent(ConcernArcPlacement.self, forKey: .concernArc)
+        deadlineIDs = try c.decodeIfPresent([String].self, forKey: .deadlineIDs) ?? []
     }
 }

@@ -1,0 +1,92 @@
+import Foundation
+import UngeCore
+import UngeStore
+
+/// `unge check [kapitel] [--sag ID]` (alias `tjek`): the handbook's chapter checklists, answered from
+/// the case where it can, asked for the rest.
+struct CheckCommand: UngeCommand {
+    static let spec = CommandSpec(
+        name: "check", aliases: ["tjek"],
+        summary: "Håndbogens tjeklister (kapitel 3-7), besvaret ud fra sagen",
+        usage: ["check [kapitel] [--json]", "check [kapitel] --sag ID [--interaktiv] [--dato ÅÅÅÅ-MM-DD] [--json]"],
+        discussion: """
+            Uden --sag vises kapitlerne eller ét kapitels punkter. Med --sag besvares de punkter, sagen selv \
+            kan svare på, med den dokumentation, svaret bygger på. I en terminal (eller med --interaktiv) \
+            bliver du spurgt om resten: ja, nej eller delvis, med en valgfri note. Svarene gemmes med dato \
+            og bruger; et tidligere svar vises og beholdes, hvis du bare trykker Enter.
+            Slutkode 0, når alle punkter er besvaret ja; 1, når et punkt er nej, delvis eller ubesvaret.
+            """,
+        options: [.caseID, .interactive, .date, .json],
+        examples: [
+            ("unge check", "Kapitlerne og antal punkter"),
+            ("unge tjek 7", "Punkterne i kapitel 7 med forklaring og henvisning"),
+            ("unge check 7 --sag 2026-0042", "Kapitel 7 for en sag; spørger om det, sagen ikke kan svare på"),
+            ("unge check --sag 2026-0042 --json", "Alle kapitler for en sag som JSON (uden spørgsmål)"),
+        ],
+        positionals: 0...1, positionalNames: ["kapitlet (3-7)"])
+
+    let chapters: [Chapter]
+    let caseID: CaseID?
+    let interactive: Bool
+    let date: LocalDate?
+    let json: Bool
+
+    init(_ args: ParsedArguments) throws {
+        if let text = args.positional(0) {
+            guard let n = Int(text), let chapter = Checklist.chapter(n) else {
+                throw UsageError.invalidValue(
+                    option: "kapitel", value: text,
+                    expected: "Håndbogen har tjeklister i kapitel 3, 4, 5, 6 og 7. Se dem med 'unge check'.")
+            }
+            chapters = [chapter]
+        } else {
+            chapters = Checklist.chapters
+        }
+        caseID = try args.value("--sag").map(Values.caseID)
+        interactive = args.has("--interaktiv")
+        date = try args.value("--dato").map { try Values.date($0, option: "--dato") }
+        json = args.has("--json")
+        if caseID == nil, interactive {
+            throw UsageError.conflict("--interaktiv bruges sammen med --sag, fx 'unge check 7 --sag 2026-0042 --interaktiv'.")
+        }
+    }
+
+    func run(_ ctx: Context) throws -> Int32 {
+        let on = date ?? ctx.today
+        guard let caseID else {
+            if json {
+                ctx.console.write(try ChecklistJSON(chapters: chapters).rendered())
+            } else if chapters.count == 1 {
+                ctx.console.write(ChecklistText.chapter(chapters[0], on: on))
+            } else {
+                ctx.console.write(ChecklistText.overview(chapters))
+            }
+            return ExitCode.ok
+        }
+
+        let store = try ctx.openStore()
+        var file = try ctx.readCase(caseID, store: store)
+        var report = ChecklistEvaluator.evaluate(case: file, today: on, chapters: chapters)
+
+        if interactive || (ctx.console.stdinIsTerminal && !json) {
+            let asked = report.items.filter(\.needsAsking)
+            let answers = try CheckDialogue(console: ctx.console, today: ctx.today, user: ctx.user).ask(asked)
+            if !answers.isEmpty {
+                if try Prompter(console: ctx.console).confirmSave("Gem \(answers.count) svar på sag \(caseID)?") {
+                    file = try ctx.updateCase(caseID, store: store) { $0.checklistAnswers += answers }
+                    ctx.console.error("Svarene er gemt.")
+                    report = ChecklistEvaluator.evaluate(case: file, today: on, chapters: chapters)
+                } else {
+                    ctx.console.error("Intet er gemt.")
+                }
+            }
+        }
+
+        if json {
+            ctx.console.write(try ChecklistJSON(report: report).rendered())
+        } else {
+            ctx.console.write(ChecklistText.report(report))
+        }
+        return report.allYes ? ExitCode.ok : ExitCode.ruleFailed
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import UngeCore
+import UngeStore
+
+/// `unge frister`: deadlines across all cases, overdue first; `--opfyldt` marks one met.
+struct FristerCommand: UngeCommand {
+    static let spec = CommandSpec(
+        name: "frister",
+        summary: "Vis frister på tværs af sager",
+        usage: ["frister [--alle] [--json]", "frister --opfyldt <sag> <frist-id>"],
+        discussion: """
+            Viser alle åbne frister: de overskredne først, derefter efter dato. Tid tilbage vises i fristens
+            egen enhed: timer for kommunens vurdering inden 24 timer, hverdage for kvitteringen, ellers dage.
+            --alle tager også de opfyldte frister med. I en terminal er overskredne frister røde og frister,
+            der falder i dag, gule (ikke med NO_COLOR eller når output sendes videre).
+            Marker en frist som opfyldt med --opfyldt; fristens id står i 'unge frister --json' og 'unge vis'.
+            """,
+        options: [
+            OptionSpec("--alle", help: "Tag også opfyldte frister med."),
+            OptionSpec("--opfyldt", help: "Marker fristen <frist-id> på <sag> som opfyldt."),
+            .json,
+        ],
+        examples: [
+            ("unge frister", "Alle åbne frister"),
+            ("unge frister --alle --json", "Alle frister som JSON"),
+            ("unge frister --opfyldt 2026-0003 underretning-1-vurdering", "Marker vurderingen som opfyldt"),
+        ],
+        positionals: 0...2, positionalNames: ["sagsnummeret", "fristens id"])
+
+    enum Mode {
+        case list(all: Bool)
+        case markMet(CaseID, String)
+    }
+    let mode: Mode
+    let json: Bool
+
+    init(_ args: ParsedArguments) throws {
+        json = args.has("--json")
+        if args.has("--opfyldt") {
+            guard let id = args.positional(0) else {
+                throw UsageError.missingArgument("sagsnummeret og fristens id, fx unge frister --opfyldt 2026-0003 underretning-1-vurdering", command: "frister")
+            }
+            guard let deadline = args.positional(1) else {
+                throw UsageError.missingArgument("fristens id, fx underretning-1-vurdering (se 'unge vis \(id)')", command: "frister")
+            }
+            if args.has("--alle") { throw UsageError.conflict("--alle og --opfyldt kan ikke bruges sammen.") }
+            mode = .markMet(try Values.caseID(id), deadline)
+        } else {
+            if let extra = args.positional(0) { throw UsageError.unexpectedArgument(extra, command: "frister") }
+            mode = .list(all: args.has("--alle"))
+        }
+    }
+
+    struct Output: Encodable {
+        let deadlines: [DeadlineOverviewRow]
+        let problems: [String]
+    }
+
+    func run(_ ctx: Context) throws -> Int32 {
+        let store = try ctx.openStore()
+        let tz = UnderretInput.timeZone
+        switch mode {
+        case .markMet(let id, let deadline):
+            var title = ""
+            let saved: CaseFile
+            do {
+                saved = try ctx.updateCase(id, store: store) { file in
+                    try DeadlineOverview.markMet(deadline, on: &file, at: ctx.now, by: ctx.user)
+                    title = file.deadlines.first { $0.id == deadline }?.title ?? deadline
+                }
+            } catch let e as DeadlineOverview.MarkError {
+                throw UsageError.message(e.description)
+            }
+            if json {
+                ctx.console.print(try JSONOutput.render(Marked(id: saved.id, deadline: deadline, revision: saved.revision)))
+            } else {
+                ctx.console.print("Fristen \"\(title)\" på sag \(saved.id.rawValue) er markeret som opfyldt (revision \(saved.revision)).")
+            }
+            return ExitCode.ok
+        case .list(let all):
+            try store.appendAudit(ctx.event(.search, caseID: nil, criterion: all ? "frister alle" : "frister"))
+            var problems: [StoreProblem]
+            var cases: [CaseFile]
+            if all {
+                (cases, problems) = try store.allCases()
+            } else {
+                // Only cases with an open deadline need decoding; the summary index knows which.
+                let listing = try store.listSummaries()
+                problems = listing.problems
+                cases = []
+                for s in listing.summaries where s.nextDeadline != nil {
+                    do { cases.append(try store.load(s.id)) } catch let e as StoreError {
+                        problems.append(StoreProblem(file: CaseStore.fileName(of: s.id), error: e))
+                    }
+                }
+            }
+            let calendar = DanishCalendar(alsoClosed: (try? store.loadSettings().alsoClosed) ?? false)
+            let rows = DeadlineOverview.rows(cases: cases, includeMet: all, now: ctx.now, timeZone: tz, calendar: calendar)
+            if json {
+                ctx.console.print(try JSONOutput.render(Output(deadlines: rows, problems: problems.map(\.description))))
+            } else if rows.isEmpty {
+                ctx.console.print(all ? "Der er ingen frister i lageret." : "Der er ingen åbne frister.")
+            } else {
+                let c = ctx.console
+                let lines = DeadlineOverview.table(rows, timeZone: tz)
+                c.print(c.bold(lines[0]))
+                for (row, line) in zip(rows, lines.dropFirst()) {
+                    switch row.state {
+                    case .overdue: c.print(c.red(line))
+                    case .dueSoon: c.print(c.yellow(line))
+                    case .met: c.print(c.dim(line))
+                    case .open: c.print(line)
+                    }
+                }
+                let overdue = rows.filter { $0.state == .overdue }.count
+                c.print(c.dim("\(rows.count) frist(er)" + (overdue > 0 ? ", heraf \(overdue) overskredet" : "")))
+            }
+            for p in problems { ctx.console.error("Fejl: \(p)") }
+            return problems.isEmpty ? ExitCode.ok : ExitCode.data
+        }
+    }
+
+    struct Marked: Encodable {
+        let id: CaseID
+        let deadline: String
+        let revision: Int
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import UngeCore
+import UngeStore
+
+/// `unge underret`: draft and register a notification of concern (underretning), handbook ch. 3.
+///
+/// Answers come from `--fra-fil`, then flags (flags win), then – on a terminal or with
+/// `--interaktiv` – guided questions for whatever is still missing. Nothing is saved until every
+/// required answer is there and, in the guided mode, the notifier has confirmed.
+struct UnderretCommand: UngeCommand {
+    static let spec = CommandSpec(
+        name: "underret",
+        summary: "Skriv og registrer en underretning",
+        usage: [
+            "underret [--sag ID] [--interaktiv]",
+            "underret --fra-fil FIL.json [--sag ID] [--format md|html|json] [--ud FIL]",
+            "underret --navn NAVN --foedselsdato DATO --underretter NAVN ... [--modtaget \"ÅÅÅÅ-MM-DD TT:MM\"]",
+        ],
+        discussion: """
+            I en terminal bliver du ført gennem underretningen ét afsnit ad gangen, med korte råd til hvert
+            afsnit (håndbogen kap. 3). Til sidst ser du et resumé og bliver spurgt, før noget gemmes; Ctrl-D
+            eller et tomt svar gemmer intet.
+            Uden terminal kommer svarene fra valg eller fra en JSON-fil (--fra-fil, se Fixtures/underret/eksempel.json;
+            nøglerne står i parentes herunder). Mangler der noget, afsluttes med status 2 og en liste over det,
+            der mangler, og intet gemmes.
+            Underretningen registreres på sagen (--sag) eller på en ny sag, med frister: kommunens vurdering
+            inden 24 timer og kvittering til en fagperson inden 6 hverdage. Se fristerne med 'unge frister'.
+            Skriv "underrette" og "underretning", ikke "indberette" eller "melde": du får en advarsel.
+            """,
+        options: UnderretCommand.fieldOptions + [
+            OptionSpec("--privatperson", help: "Du underretter som privatperson (almindelig underretningspligt)."),
+            .caseID, .fromFile, .format, .output, .showCPR, .interactive,
+        ],
+        examples: [
+            ("unge underret", "Bliv guidet gennem en underretning (i en terminal)"),
+            ("unge underret --fra-fil underretning.json --ud underretning.md", "Registrer fra en fil og gem dokumentet"),
+            ("unge underret --sag 2026-0003 --fra-fil u.json --format html --ud u.html", "På en eksisterende sag, som HTML"),
+            ("unge underret --fra-fil u.json --modtaget \"2026-04-13 09:30\"", "Underretningen blev modtaget tidligere"),
+        ])
+
+    /// One option per answer; the help names the JSON key too.
+    static let fieldOptions: [OptionSpec] = ConcernField.allCases.map { f in
+        let value: String
+        switch f.kind {
+        case .yesNo: value = "ja|nej"
+        case .date: value = "ÅÅÅÅ-MM-DD"
+        case .dateTime: value = "TID"
+        case .cpr: value = "DDMMÅÅ-XXXX"
+        case .level: value = "grøn|orange|rød"
+        case .text: value = "TEKST"
+        }
+        let first = f.label.prefix(1).uppercased() + f.label.dropFirst()
+        return OptionSpec("--" + f.flag, value: value, help: "\(first) (\"\(f.key)\").")
+    }
+
+    enum Format: String { case md, html, json }
+
+    var draft: ConcernReportDraft
+    let caseID: CaseID?
+    let format: Format
+    let output: String?
+    let showCPR: Bool
+    let interactive: Bool
+
+    init(_ args: ParsedArguments) throws {
+        draft = ConcernReportDraft()
+        if let path = args.value("--fra-fil") { draft = try UnderretInput.load(path) }
+        for field in ConcernField.allCases {
+            guard let text = args.value("--" + field.flag) else { continue }
+            do { try draft.set(field, from: text) } catch {
+                throw UsageError.invalidValue(option: "--" + field.flag, value: field.kind == .cpr ? CPRNumber.maskedGuess(text) : text, expected: UnderretInput.expected(field))
+            }
+        }
+        if args.has("--privatperson") {
+            if args.value("--fagperson").flatMap(ConcernReportDraft.parseYesNo) == true {
+                throw UsageError.conflict("Angiv enten --privatperson eller --fagperson ja, ikke begge.")
+            }
+            draft.reporterProfessional = false
+        }
+        caseID = try args.value("--sag").map(Values.caseID)
+        let answers = draft
+        if caseID != nil, let f = ConcernField.allCases.first(where: { $0.isAboutYoungPerson && answers.has($0) }) {
+            throw UsageError.conflict("Med --sag hentes den unge fra sagen. Fjern --\(f.flag) (eller \"\(f.key)\" i filen), eller opret en ny sag uden --sag.")
+        }
+        guard let f = Format(rawValue: args.value("--format") ?? "md") else {
+            throw UsageError.invalidValue(option: "--format", value: args.value("--format")!, expected: "Vælg md, html eller json.")
+        }
+        format = f
+        output = args.value("--ud")
+        showCPR = args.has("--vis-cpr")
+        interactive = args.has("--interaktiv")
+    }
+
+    func run(_ ctx: Context) throws -> Int32 {
+        let c = ctx.console
+        let tz = UnderretInput.timeZone
+        let calendar = DanishCalendar(alsoClosed: ctx.storeSettingAlsoClosed())
+        if let output { try UnderretInput.checkWritable(output) }
+        let store = try ctx.openStore()
+        let existing = try caseID.map { try ctx.readCase($0, store: store) }
+        var draft = self.draft
+        let asking = ctx.isInteractive(interactive)
+        if asking {
+            try UnderretDialogue(console: c, youngPersonKnown: existing != nil).fill(&draft)
+        }
+        let received = try UnderretInput.received(draft, now: ctx.now, timeZone: tz)
+        let day = LocalTime.date(of: received, in: tz)
+        let findings = ConcernReportRules.check(draft, youngPerson: existing?.youngPerson, on: day)
+        for f in findings where f.severity == .warning { c.error(c.yellow("ADVARSEL:") + " " + f.message) }
+        let missing = findings.filter { $0.ruleID.hasPrefix(ConcernReportRules.missingPrefix) }
+        if !missing.isEmpty {
+            throw UsageError.missingInput(missing.map(\.message), command: "underret")
+        }
+        if findings.hasErrors {
+            for f in findings where f.severity == .error { c.error(c.red("FEJL:") + " " + f.message) }
+            throw CLIError.ruleFailed("Underretningen er ikke gemt.")
+        }
+        if asking {
+            var preview = CaseFile(id: existing?.id ?? CaseID("ny")!, created: ctx.now, youngPerson: existing?.youngPerson ?? draft.youngPerson)
+            preview.concernReports = existing?.concernReports ?? []
+            let report = ConcernRegistration.register(draft, on: &preview, received: received, now: ctx.now, author: ctx.user, timeZone: tz, calendar: calendar)
+            UnderretDialogue(console: c, youngPersonKnown: existing != nil).summary(draft, report: report, deadlines: preview.deadlines, timeZone: tz)
+            guard try Prompter(console: c).confirmSave("Gem underretningen?") else {
+                c.error("Intet er gemt.")
+                return ExitCode.usage
+            }
+        }
+        let saved: CaseFile
+        if let existing {
+            saved = try ctx.updateCase(existing.id, store: store) { file in
+                ConcernRegistration.register(draft, on: &file, received: received, now: ctx.now, author: ctx.user, timeZone: tz, calendar: calendar)
+            }
+        } else {
+            var file = CaseFile(id: CaseID("ny")!, created: ctx.now, youngPerson: draft.youngPerson, caseworker: nil)
+            ConcernRegistration.register(draft, on: &file, received: received, now: ctx.now, author: ctx.user, timeZone: tz, calendar: calendar)
+            saved = try store.create(file, year: ctx.today.year, now: ctx.now, user: ctx.user, command: ctx.commandName)
+        }
+        let report = saved.concernReports.last!
+        let text = try UnderretInput.render(format, report: report, caseFile: saved, findings: findings, timeZone: tz, showCPR: showCPR)
+        if showCPR, saved.youngPerson.cpr != nil {
+            try store.appendAudit(ctx.event(.revealCPR, caseID: saved.id, before: saved.revision, after: saved.revision))
+        }
+        if let output {
+            try store.appendAudit(ctx.event(.export, caseID: saved.id, before: saved.revision, after: saved.revision))
+            try UnderretInput.write(text, to: output)
+        } else {
+            c.write(text)
+        }
+        c.error("Underretning nr. \(report.number) er registreret på sag \(c.bold(saved.id.rawValue)) (revision \(saved.revision)).")
+        for d in saved.deadlines where report.deadlineIDs.contains(d.id) {
+            let due = d.dueTime.map { LocalTime.danishShort($0, in: tz) } ?? d.dueDate.danishShort
+            c.error("  Frist \(due): \(d.title)")
+        }
+        if let output { c.error("Dokumentet er skrevet til \(output).") }
+        return ExitCode.ok
+    }
+}

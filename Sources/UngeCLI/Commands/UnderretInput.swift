@@ -1,0 +1,126 @@
+import Foundation
+import UngeCore
+import UngeStore
+
+/// Input and output helpers for `unge underret`: the `--fra-fil` file, the received time, the
+/// document in the chosen format and the `--ud` file.
+enum UnderretInput {
+    /// Danish time. Falls back to UTC+1 only if the system has no time-zone data at all.
+    static let timeZone = TimeZone(identifier: "Europe/Copenhagen") ?? TimeZone(secondsFromGMT: 3600)!
+
+    /// Reads a `--fra-fil` JSON file. Unknown keys are refused (a typo would otherwise be lost).
+    static func load(_ path: String) throws -> ConcernReportDraft {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw UsageError.message("Filen '\(path)' kan ikke læses. Tjek stien (--fra-fil).")
+        }
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            throw UsageError.message("'\(path)' er ikke en JSON-fil med et objekt ({ ... }). Se eksemplet i Fixtures/underret/eksempel.json.")
+        }
+        let unknown = object.keys.filter { ConcernField(rawValue: $0) == nil }.sorted()
+        if !unknown.isEmpty {
+            let hints = unknown.map { key in
+                "'\(key)'" + (Suggest.closest(to: key, in: ConcernField.allCases.map(\.key)).map { " (mente du '\($0)'?)" } ?? "")
+            }
+            throw UsageError.message("'\(path)' indeholder ukendte nøgler: \(hints.joined(separator: ", ")). Se 'unge underret --help' for nøglerne.")
+        }
+        do {
+            return try UngeJSON.decoder().decode(ConcernReportDraft.self, from: data)
+        } catch let DecodingError.dataCorrupted(ctx) {
+            throw UsageError.message("'\(path)': \(key(ctx.codingPath)) \(ctx.debugDescription)")
+        } catch let DecodingError.typeMismatch(_, ctx) {
+            throw UsageError.message("'\(path)': \(key(ctx.codingPath)) har en forkert type (tekst i anførselstegn, true/false for ja/nej).")
+        } catch {
+            throw UsageError.message("'\(path)' kan ikke læses som en underretning. Se eksemplet i Fixtures/underret/eksempel.json.")
+        }
+    }
+
+    private static func key(_ path: [CodingKey]) -> String {
+        path.last.map { "nøglen '\($0.stringValue)':" } ?? ""
+    }
+
+    /// What a field accepts, for error messages.
+    static func expected(_ field: ConcernField) -> String {
+        switch field.kind {
+        case .yesNo: return "Svar ja eller nej."
+        case .date: return "Skriv datoen som ÅÅÅÅ-MM-DD, fx 2010-03-14."
+        case .dateTime: return "Skriv tidspunktet som ÅÅÅÅ-MM-DD TT:MM, fx 2026-04-13 09:30."
+        case .cpr: return "Skriv CPR-nummeret som DDMMÅÅ-XXXX."
+        case .level: return "Skriv grøn, orange eller rød."
+        case .text: return "Skriv en tekst."
+        }
+    }
+
+    /// When the municipality received the notification: `--modtaget`/"received", else now.
+    /// A time in the future is refused.
+    static func received(_ draft: ConcernReportDraft, now: Date, timeZone: TimeZone) throws -> Date {
+        guard let text = draft.received else { return now }
+        guard let t = LocalTime.parse(text, in: timeZone) else {
+            throw UsageError.invalidValue(option: "--modtaget", value: text, expected: expected(.received))
+        }
+        if t > now {
+            throw UsageError.invalidValue(option: "--modtaget", value: text, expected: "Tidspunktet ligger i fremtiden; --modtaget er til underretninger, der er modtaget tidligere.")
+        }
+        return t
+    }
+
+    /// The document as Markdown, HTML or JSON.
+    static func render(
+        _ format: UnderretCommand.Format, report: ConcernReport, caseFile: CaseFile, findings: [Finding],
+        timeZone: TimeZone, showCPR: Bool
+    ) throws -> String {
+        let doc = ConcernReportDocument.build(
+            report: report, youngPerson: caseFile.youngPerson, caseID: caseFile.id, deadlines: caseFile.deadlines,
+            timeZone: timeZone, showCPR: showCPR)
+        switch format {
+        case .md: return MarkdownRenderer.render(doc)
+        case .html: return HTMLRenderer.render(doc)
+        case .json:
+            let person = caseFile.youngPerson
+            let day = LocalTime.date(of: report.received, in: timeZone)
+            let out = JSONDocument(
+                caseID: caseFile.id, revision: caseFile.revision,
+                youngPerson: .init(
+                    name: person.name, birthDate: person.birthDate, age: person.age(on: day),
+                    cpr: person.cpr.map { showCPR ? $0.formatted : $0.masked }, school: person.school),
+                report: report, deadlines: caseFile.deadlines.filter { report.deadlineIDs.contains($0.id) },
+                findings: findings)
+            return try JSONOutput.render(out) + "\n"
+        }
+    }
+
+    struct JSONDocument: Encodable {
+        struct Person: Encodable {
+            let name: String?
+            let birthDate: LocalDate?
+            let age: Int?
+            let cpr: String?
+            let school: String?
+        }
+        let caseID: CaseID
+        let revision: Int
+        let youngPerson: Person
+        let report: ConcernReport
+        let deadlines: [Deadline]
+        let findings: [Finding]
+    }
+
+    /// Refuses an `--ud` path whose folder does not exist, before anything is saved.
+    static func checkWritable(_ path: String) throws {
+        let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
+            throw UsageError.invalidValue(option: "--ud", value: path, expected: "Mappen '\(dir)' findes ikke.")
+        }
+    }
+
+    /// Writes the document readable by the owner only (it holds personal data).
+    static func write(_ text: String, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        do {
+            try Data(text.utf8).write(to: url)
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: url.path)
+        } catch {
+            throw CLIError.data("Dokumentet kunne ikke skrives til '\(path)'. Underretningen er gemt på sagen; skriv dokumentet igen med 'unge vis'.")
+        }
+    }
+}

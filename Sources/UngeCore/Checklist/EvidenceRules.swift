@@ -1,0 +1,320 @@
+import Foundation
+
+/// What a rule found in the case for one checklist item: an answer (nil: the case cannot tell, so
+/// the item is asked) and the evidence named in Danish ("ungeplan v2, 01.03.2026").
+public struct EvidenceResult: Sendable, Equatable {
+    public var answer: ChecklistAnswerValue?
+    public var evidence: String
+
+    public init(_ answer: ChecklistAnswerValue?, _ evidence: String) {
+        self.answer = answer
+        self.evidence = evidence
+    }
+
+    /// Nothing to look at yet: the item stays unanswered.
+    public static func unanswered(_ evidence: String) -> EvidenceResult { EvidenceResult(nil, evidence) }
+}
+
+/// A rule that answers a checklist item from the case. Rules never print and never fail an item
+/// only because the case holds nothing yet.
+public protocol EvidenceRule: Sendable {
+    func evaluate(_ evidence: CaseEvidence) -> EvidenceResult
+}
+
+/// The rules that can answer items, named in the checklist data.
+public enum EvidenceRuleID: String, Sendable, Equatable, CaseIterable, Codable {
+    case concernInformed
+    case forumUsed
+    case youngPersonView
+    case dialogueTool
+    case networkArenas
+    case examinationCoverage
+    case networkTool
+    case actionPlan
+    case treatmentLinks
+
+    /// The rule itself.
+    public var rule: any EvidenceRule {
+        switch self {
+        case .concernInformed: return ConcernInformedRule()
+        case .forumUsed: return ForumUsedRule()
+        case .youngPersonView: return YoungPersonViewRule()
+        case .dialogueTool: return ToolUsedRule.dialogue
+        case .networkArenas: return NetworkArenasRule()
+        case .examinationCoverage: return ExaminationCoverageRule()
+        case .networkTool: return NetworkToolRule()
+        case .actionPlan: return ActionPlanRule()
+        case .treatmentLinks: return TreatmentLinksRule()
+        }
+    }
+}
+
+/// Danish tool names for the `ToolRecord.tool` ids.
+enum ToolNames {
+    static func danish(_ id: String) -> String {
+        switch id {
+        case "lifeline": return "livslinje"
+        case "lifeWheel": return "livshjul"
+        case "prosCons": return "fordele/ulempe-skema"
+        case "concernArc": return "bekymringsbue"
+        case "networkMeeting": return "netværksmøde"
+        case "ssdMeeting": return "SSD-møde"
+        case "sspMeeting": return "SSP-møde"
+        case "pprMeeting": return "PPR-møde"
+        case "dialogue": return "dialogredskab"
+        default: return id
+        }
+    }
+}
+
+/// Joins names the Danish way: "a, b og c".
+func danishList(_ names: [String]) -> String {
+    guard names.count > 1 else { return names.first ?? "" }
+    return names.dropLast().joined(separator: ", ") + " og " + names.last!
+}
+
+/// Ch. 3: the young person and the parents were told about each notification, or the reason they
+/// were not is recorded. From 18 the parents need not be told.
+public struct ConcernInformedRule: EvidenceRule {
+    public init() {}
+
+    public func evaluate(_ e: CaseEvidence) -> EvidenceResult {
+        guard !e.concernReports.isEmpty else { return .unanswered("ingen underretning registreret") }
+        let parentsNeeded = (e.age ?? 0) < 18
+        var missing: [String] = []
+        var partly: [String] = []
+        var unknown: [String] = []
+        for r in e.concernReports {
+            let label = "underretning \(r.number)"
+            if let reason = r.reasonNotInformed, !reason.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            let young = r.youngPersonInformed
+            let parents: Bool? = parentsNeeded ? r.parentsInformed : true
+            switch (young, parents) {
+            case (true, true): continue
+            case (nil, _), (_, nil): unknown.append(label)
+            case (false, false): missing.append(label)
+            default: partly.append(label)
+            }
+        }
+        let told = parentsNeeded ? "den unge og forældrene" : "den unge"
+        if !missing.isEmpty {
+            return EvidenceResult(.no, "\(danishList(missing)): \(told) er ikke orienteret, og der står ingen begrundelse")
+        }
+        if !partly.isEmpty {
+            let who = parentsNeeded ? "kun den unge eller kun forældrene" : "den unge"
+            return EvidenceResult(.partly, "\(danishList(partly)): \(who) er orienteret, og der står ingen begrundelse")
+        }
+        if !unknown.isEmpty {
+            return .unanswered("\(danishList(unknown)): det står ikke, om \(told) er orienteret")
+        }
+        let n = e.concernReports.count
+        return EvidenceResult(.yes, n == 1
+            ? "underretning 1: \(told) er orienteret, eller begrundelsen står i sagen"
+            : "alle \(n) underretninger: \(told) er orienteret, eller begrundelsen står i sagen")
+    }
+}
+
+/// Ch. 3: a cross-disciplinary forum (SSD, SSP, PPR) is recorded. Without one the item is asked:
+/// the caseworker may have considered a forum and decided against it.
+public struct ForumUsedRule: EvidenceRule {
+    public static let forumTools = ["ssdMeeting", "sspMeeting", "pprMeeting"]
+    public init() {}
+
+    public func evaluate(_ e: CaseEvidence) -> EvidenceResult {
+        let used = e.tools.filter { ForumUsedRule.forumTools.contains($0.tool) }
+        guard let last = used.last else { return .unanswered("intet møde i et tværfagligt forum registreret") }
+        return EvidenceResult(.yes, "\(ToolNames.danish(last.tool)) \(last.date.danishShort)")
+    }
+}
+
+/// Ch. 4 and 7: the young person's own view is written into the examination and the plan.
+public struct YoungPersonViewRule: EvidenceRule {
+    public init() {}
+
+    public func evaluate(_ e: CaseEvidence) -> EvidenceResult {
+        var parts: [(String, Bool?)] = []
+        if let exam = e.examination { parts.append(("undersøgelsen", exam.youngPersonViewRecorded)) }
+        if let plan = e.plan { parts.append((plan.name + " v\(plan.version)", plan.youngPersonViewRecorded)) }
+        guard !parts.isEmpty else { return .unanswered("hverken undersøgelse eller plan registreret endnu") }
+        let with = parts.filter { $0.1 == true }.map(\.0)
+        let without = parts.filter { $0.1 == false }.map(\.0)
+        let unknown = parts.filter { $0.1 == nil }.map(\.0)
+        if !unknown.isEmpty && without.isEmpty {
+            return .unanswered("det fremgår ikke, om den unges eget syn står i \(danishList(unknown))")
+        }
+        if without.isEmpty {
+            return EvidenceResult(.yes, "den unges eget syn står i \(danishList(with))")
+        }
+        if with.isEmpty {
+            return EvidenceResult(.no, "den unges eget syn mangler i \(danishList(without))")
+        }
+        return EvidenceResult(
+            .partly, "den unges eget syn står i \(danishList(with)), men mangler i \(danishList(without))")
+    }
+}
+
+/// Ch. 4 (and 5): a dialogue tool is recorded. Without one the item is asked, since conversation
+/// techniques leave no record.
+public struct ToolUsedRule: EvidenceRule {
+    public let tools: [String]
+    public let nothing: String
+
+    public static let dialogue = ToolUsedRule(
+        tools: ["lifeline", "lifeWheel", "prosCons", "concernArc", "dialogue"],
+        nothing: "intet dialogredskab registreret (livslinje, livshjul, fordele/ulempe-skema, bekymringsbue)")
+
+    public init(tools: [String], nothing: String) {
+        self.tools = tools
+        self.nothing = nothing
+    }
+
+    public func evaluate(_ e: CaseEvidence) -> EvidenceResult {
+        let used = e.tools.filter { tools.contains($0.tool) }
+        guard !used.isEmpty else { return .unanswered(nothing) }
+        var latest: [String: LocalDate] = [:]
+        var order: [String] = []
+        for u in used {
+            if latest[u.tool] == nil { order.append(u.tool) }
+            latest[u.tool] = u.date
+        }
+        return EvidenceResult(.yes, danishList(order.map { "\(ToolNames.danish($0)) \(latest[$0]!.danishShort)" }))
+    }
+}
+
+/// Ch. 5: the network map has people in more than one arena. One arena only is partly answered
+/// (the map must not shame a young person with a thin network, so it is never a plain no).
+public struct NetworkArenasRule: EvidenceRule {
+    public init() {}
+
+    public func evaluate(_ e: CaseEvidence) -> EvidenceResult {
+        let used = Arena.allCases.filter { (e.networkPeopleByArena[$0] ?? 0) > 0 }
+        guard !used.isEmpty else { return .unanswered("intet netværkskort endnu") }
+        let people = e.networkPeopleByArena.values.reduce(0, +)
+        let unused = Arena.allCases.filter { !used.contains($0) }.map { "'\($0.danish)'" }
+        var text = "netværkskort: \(people) \(people == 1 ? "person" : "personer") i \(used.count) af \(Arena.allCases.count) arenaer"
+        if !unused.isEmpty { text += ", ingen i \(danishList(unused))" }
+        return EvidenceResult(used.count > 1 ? .yes : .partly, text)
+    }
+}
+
+/// Ch. 5 and 7: every area of the examination has a finding or a recorded reason for leaving it out.
+/// Areas still open in an unfinished examination count as partly, in a finished one as no.
+public struct ExaminationCoverageRule: EvidenceRule {
+    public init() {}
+
+    public func evaluate(_ e: CaseEvidence) -> EvidenceResult {
+        guard let exam = e.examination else { return .unanswered("ingen undersøgelse registreret") }
+        guard let areas = exam.areas, !areas.isEmpty else {
+            return .unanswered("undersøgelsen er registreret, men dens områder er ikke udfyldt")
+        }
+        var covered = 0
+        var left: [String] = []
+        var missing: [String] = []
+        for a in areas {
+            switch a.state {
+            case .covered: covered += 1
+            case .notRelevant(let reason):
+                if reason.trimmingCharacters(in: .whitespaces).isEmpty {
+                    missing.append("'\(a.name)' (udeladt uden begrundelse)")
+                } else {
+                    left.append("'\(a.name)'")
+                }
+            case .missing: missing.append("'\(a.name)'")
+            }
+        }
+        var text = "undersøgelse: \(covered) af \(areas.count) områder belyst"
+        if !left.isEmpty { text += ", \(danishList(left)) begrundet udeladt" }
+        if missing.isEmpty { return EvidenceResult(.yes, text) }
+        text += ", \(danishList(missing)) mangler"
+        if exam.completed == nil {
+            return EvidenceResult(.partly, text + " (undersøgelsen er ikke afsluttet)")
+        }
+        return EvidenceResult(.no, text)
+    }
+}
+
+/// Ch. 5: a network tool is recorded: a network meeting, or a network map with people on it.
+public struct NetworkToolRule: EvidenceRule {
+    public init() {}
+
+    public func evaluate(_ e: CaseEvidence) -> EvidenceResult {
+        var found: [String] = []
+        if let meeting = e.tools.last(where: { $0.tool == "networkMeeting" }) {
+            found.append("netværksmøde \(meeting.date.danishShort)")
+        }
+        let people = e.networkPeopleByArena.values.reduce(0, +)
+        if people > 0 { found.append("netværkskort med \(people) \(people == 1 ? "person" : "personer")") }
+        guard !found.isEmpty else { return .unanswered("hverken netværkskort eller netværksmøde registreret") }
+        return EvidenceResult(.yes, danishList(found))
+    }
+}
+
+/// Ch. 7: a plan exists and passes validation. No plan counts as no only once the examination is
+/// finished (a plan is then due); before that the item is asked.
+public struct ActionPlanRule: EvidenceRule {
+    public init() {}
+
+    public func evaluate(_ e: CaseEvidence) -> EvidenceResult {
+        guard let plan = e.plan else {
+            if let done = e.examination?.completed {
+                return EvidenceResult(.no, "ingen plan, men undersøgelsen blev afsluttet \(done.danishShort)")
+            }
+            return .unanswered("ingen plan registreret endnu")
+        }
+        if plan.author.trimmingCharacters(in: .whitespaces).isEmpty {
+            return EvidenceResult(.partly, "\(plan.label): planen har ingen ansvarlig forfatter")
+        }
+        if let goals = plan.goals, goals.isEmpty {
+            return EvidenceResult(.partly, "\(plan.label): planen har ingen mål")
+        }
+        switch plan.validation {
+        case .passed:
+            return EvidenceResult(.yes, "\(plan.label), opfylder kravene")
+        case .notChecked:
+            return EvidenceResult(.yes, "\(plan.label) (indholdet er ikke kontrolleret)")
+        case .failed(let errors):
+            let n = errors.count
+            let first = errors.first ?? ""
+            return EvidenceResult(
+                .no, "\(plan.label): \(n) fejl – \(first)")
+        }
+    }
+}
+
+/// Ch. 7: every treatment-plan goal builds on a plan goal, and every plan goal is served, by a
+/// treatment goal or by one of the plan's own measures.
+public struct TreatmentLinksRule: EvidenceRule {
+    public init() {}
+
+    public func evaluate(_ e: CaseEvidence) -> EvidenceResult {
+        guard !e.treatmentPlans.isEmpty else { return .unanswered("ingen behandlingsplan registreret") }
+        guard let plan = e.plan else {
+            return EvidenceResult(.no, "der er en behandlingsplan, men ingen plan med mål at bygge på")
+        }
+        guard let planGoals = plan.goals, e.treatmentPlans.allSatisfy({ $0.goals != nil }) else {
+            return .unanswered("planens eller behandlingsplanens mål er ikke registreret")
+        }
+        let ids = Set(planGoals.map(\.id))
+        var problems: [String] = []
+        var served = Set(planGoals.filter(\.servedByMeasure).map(\.id))
+        for t in e.treatmentPlans {
+            for g in t.goals ?? [] {
+                if let target = g.planGoalID, ids.contains(target) {
+                    served.insert(target)
+                } else if let target = g.planGoalID {
+                    problems.append("målet '\(g.title)' hos \(t.provider) peger på et mål, der ikke findes i planen (\(target))")
+                } else {
+                    problems.append("målet '\(g.title)' hos \(t.provider) peger ikke på et mål i planen")
+                }
+            }
+        }
+        for g in planGoals where !served.contains(g.id) {
+            problems.append("planens mål '\(g.title)' har ingen indsats")
+        }
+        let providers = danishList(e.treatmentPlans.map { "\($0.provider) v\($0.version), \($0.date.danishShort)" })
+        if problems.isEmpty {
+            return EvidenceResult(.yes, "behandlingsplan \(providers) bygger på \(plan.label); alle mål er dækket")
+        }
+        return EvidenceResult(.no, problems.joined(separator: "; "))
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+
+/// The rules a notification is checked against before it is saved (handbook ch. 3; BL §§ 133-138,
+/// tidl. SEL §§ 153-155 b). They return findings and never print.
+public enum ConcernReportRules {
+    /// Every rule: missing required answers (errors), the parents not told without a reason (error),
+    /// a young person of 18 or over (warning) and police-sounding wording (warning).
+    ///
+    /// `date` is the date the notification applies to (received), which picks the paragraph.
+    public static func check(_ draft: ConcernReportDraft, youngPerson: YoungPerson?, on date: LocalDate) -> [Finding] {
+        var out = missingFindings(draft, youngPersonKnown: youngPerson != nil, on: date)
+        out += ageFindings(draft, youngPerson: youngPerson ?? draft.youngPerson, on: date)
+        out += wordingFindings(draft)
+        return out
+    }
+
+    /// Rule id prefix of the findings for missing answers; the CLI turns these into exit status 2.
+    public static let missingPrefix = "underret.mangler."
+
+    /// One error per missing required answer, naming the flag and the JSON key that supply it.
+    public static func missingFindings(_ draft: ConcernReportDraft, youngPersonKnown: Bool, on date: LocalDate) -> [Finding] {
+        draft.missing(youngPersonKnown: youngPersonKnown).map { field in
+            if field == .notInformedReason {
+                return Finding.make(
+                    missingPrefix + field.key, .error,
+                    "Forældrene er ikke orienteret om underretningen, og der står ikke hvorfor. Skriv begrundelsen med --\(field.flag) (i en fil: \"\(field.key)\"); uden den gemmes intet (håndbogen kap. 3).",
+                    legal: .heightenedDuty, on: date)
+            }
+            var how = "--\(field.flag) (i en fil: \"\(field.key)\")"
+            if field == .youngBirthDate {
+                how = "--\(field.flag) eller --\(ConcernField.youngCPR.flag) (i en fil: \"\(field.key)\" eller \"\(ConcernField.youngCPR.key)\")"
+            }
+            return Finding(ruleID: missingPrefix + field.key, severity: .error, message: "Mangler \(field.label): \(how).")
+        }
+    }
+
+    /// The duty to notify concerns young people under 18; for an adult the notification is still
+    /// received, but it is not an underretning in the law's sense.
+    public static func ageFindings(_ draft: ConcernReportDraft, youngPerson: YoungPerson, on date: LocalDate) -> [Finding] {
+        guard let age = youngPerson.age(on: date), age >= 18 else { return [] }
+        return [
+            Finding.make(
+                "underret.alder", .warning,
+                "Den unge er \(age) år. Underretningspligten gælder unge under 18; kontakt voksenområdet i kommunen om en ung over 18.",
+                legal: draft.isProfessional ? .heightenedDuty : .generalDuty, on: date, age: age)
+        ]
+    }
+
+    /// Warns when the text calls the notification an "indberetning" or uses "indberette" or "melde"
+    /// about it: those words sound like police and punishment; "underrette" means making the
+    /// municipality aware of the young person's problem (handbook ch. 3, Før du underretter).
+    public static func wordingFindings(_ draft: ConcernReportDraft) -> [Finding] {
+        var out: [Finding] = []
+        for field in ConcernField.allCases where field.kind == .text {
+            guard let text = draft.text(field) else { continue }
+            for word in policeWords(in: text) {
+                let better = word.lowercased().hasPrefix("indberetning") ? "underretning" : "underrette"
+                out.append(
+                    Finding(
+                        ruleID: "underret.ordvalg", severity: .warning,
+                        message: "I \(field.label) står \"\(word)\". Skriv hellere \"\(better)\": det betyder at gøre kommunen opmærksom på den unges situation, mens \"indberette\" og \"melde\" lyder som politi og straf (håndbogen kap. 3)."))
+            }
+        }
+        return out
+    }
+
+    /// The police-sounding words in a text, in order, as written. "melde sig" (e.g. syg) is not one.
+    public static func policeWords(in text: String) -> [String] {
+        let words = text.split(whereSeparator: { !$0.isLetter }).map(String.init)
+        var found: [String] = []
+        for (i, word) in words.enumerated() {
+            let w = word.lowercased()
+            if w.hasPrefix("indberet") {
+                found.append(word)
+            } else if meldeForms.contains(w) {
+                if i + 1 < words.count, words[i + 1].lowercased() == "sig" { continue }
+                found.append(word)
+            }
+        }
+        return found
+    }
+
+    private static let meldeForms: Set<String> = ["melde", "melder", "meldes", "meldte", "meldt", "meldtes"]
+}

@@ -1,0 +1,217 @@
+import Foundation
+
+/// Where a deadline stands at a given moment (fristens status).
+public enum DeadlineState: String, Codable, Sendable, Equatable, Comparable {
+    /// Past its due date or time and not met.
+    case overdue
+    /// Falls today (or, for an hour deadline, within the coming 24 hours).
+    case dueSoon
+    /// Later.
+    case open
+    /// Marked met.
+    case met
+
+    private var order: Int {
+        switch self {
+        case .overdue: return 0
+        case .dueSoon: return 1
+        case .open: return 2
+        case .met: return 3
+        }
+    }
+
+    public static func < (a: DeadlineState, b: DeadlineState) -> Bool { a.order < b.order }
+
+    /// The Danish word shown to the user.
+    public var danish: String {
+        switch self {
+        case .overdue: return "overskredet"
+        case .dueSoon: return "snart"
+        case .open: return "åben"
+        case .met: return "opfyldt"
+        }
+    }
+}
+
+/// The unit the time left is shown in: the unit the rule counts in.
+public enum TimeLeftUnit: String, Codable, Sendable, Equatable {
+    case hours
+    case workingDays
+    case days
+}
+
+/// One line of the deadline overview (`unge frister`): a deadline on a case with its time left.
+public struct DeadlineOverviewRow: Codable, Sendable, Equatable {
+    public var caseID: String
+    /// The young person's name as shown (or "(anonym)").
+    public var name: String
+    public var deadlineID: String
+    public var kind: DeadlineKind
+    public var title: String
+    public var dueDate: LocalDate
+    public var dueTime: Date?
+    public var state: DeadlineState
+    /// Time left in `unit`; negative when overdue.
+    public var timeLeft: Int
+    public var unit: TimeLeftUnit
+    /// The time left in Danish: "3 hverdage", "om 5 timer", "overskredet med 2 hverdage".
+    public var timeLeftText: String
+    /// The legal basis as it applied on the rule date.
+    public var citation: String
+    public var metAt: Date?
+    public var metBy: String?
+}
+
+/// The deadlines across cases, overdue first and then by due date (fristoversigt), for
+/// `unge frister`. Generic over every `Deadline` a case holds, whatever created it.
+public enum DeadlineOverview {
+    /// The rows for `cases`. Without `includeMet`, met deadlines are left out.
+    ///
+    /// `workingDaysBetween(a, b)` counts the working days after `a` up to and including `b`
+    /// (for `a < b`); it is only asked about deadlines counted in working days.
+    public static func rows(
+        cases: [CaseFile], includeMet: Bool, now: Date, timeZone: TimeZone,
+        workingDaysBetween: (LocalDate, LocalDate) -> Int
+    ) -> [DeadlineOverviewRow] {
+        let today = LocalTime.date(of: now, in: timeZone)
+        var rows: [DeadlineOverviewRow] = []
+        for c in cases {
+            for d in c.deadlines where includeMet || !d.isMet {
+                rows.append(
+                    row(d, caseFile: c, now: now, today: today, timeZone: timeZone, workingDaysBetween: workingDaysBetween))
+            }
+        }
+        return rows.sorted(by: isOrderedBefore)
+    }
+
+    /// `rows` with the Danish calendar's working days.
+    public static func rows(
+        cases: [CaseFile], includeMet: Bool, now: Date, timeZone: TimeZone, calendar: DanishCalendar
+    ) -> [DeadlineOverviewRow] {
+        rows(cases: cases, includeMet: includeMet, now: now, timeZone: timeZone) { calendar.workingDays(from: $0, to: $1) }
+    }
+
+    /// Overdue first, then by due date and time, then by case and deadline id (a stable order).
+    public static func isOrderedBefore(_ a: DeadlineOverviewRow, _ b: DeadlineOverviewRow) -> Bool {
+        let sa = a.state == .dueSoon ? .open : a.state
+        let sb = b.state == .dueSoon ? .open : b.state
+        if sa != sb { return sa < sb }
+        if a.dueDate != b.dueDate { return a.dueDate < b.dueDate }
+        let ta = a.dueTime?.timeIntervalSince1970 ?? .infinity
+        let tb = b.dueTime?.timeIntervalSince1970 ?? .infinity
+        if ta != tb { return ta < tb }
+        if a.caseID != b.caseID { return a.caseID < b.caseID }
+        return a.deadlineID < b.deadlineID
+    }
+
+    /// One row: state and time left in the rule's own unit.
+    public static func row(
+        _ d: Deadline, caseFile: CaseFile, now: Date, today: LocalDate, timeZone: TimeZone,
+        workingDaysBetween: (LocalDate, LocalDate) -> Int
+    ) -> DeadlineOverviewRow {
+        var state: DeadlineState
+        var left: Int
+        var unit: TimeLeftUnit
+        switch d.counting {
+        case .hours:
+            unit = .hours
+            let due = d.dueTime ?? LocalTime.instant(d.dueDate.adding(days: 1), hour: 0, minute: 0, in: timeZone)
+            let seconds = due.timeIntervalSince(now)
+            left = Int((seconds / 3600).rounded(.towardZero))
+            state = seconds < 0 ? .overdue : (seconds <= 24 * 3600 ? .dueSoon : .open)
+        case .workingDays:
+            unit = .workingDays
+            if d.dueDate == today {
+                left = 0
+            } else if d.dueDate > today {
+                left = workingDaysBetween(today, d.dueDate)
+            } else {
+                left = -max(1, workingDaysBetween(d.dueDate, today))
+            }
+            state = d.dueDate < today ? .overdue : (d.dueDate == today ? .dueSoon : .open)
+        case .calendarDays, .months:
+            unit = .days
+            left = today.days(until: d.dueDate)
+            state = left < 0 ? .overdue : (left == 0 ? .dueSoon : .open)
+        }
+        if d.isMet { state = .met }
+        let ruleID = LegalRuleID(rawValue: d.legalReferenceID)
+        let age = caseFile.youngPerson.age(on: d.ruleDate)
+        let citation = ruleID.map { LegalReferences.reference($0).citation(on: d.ruleDate, age: age) } ?? d.legalReferenceID
+        return DeadlineOverviewRow(
+            caseID: caseFile.id.rawValue, name: caseFile.youngPerson.displayName, deadlineID: d.id, kind: d.kind,
+            title: d.title, dueDate: d.dueDate, dueTime: d.dueTime, state: state, timeLeft: left, unit: unit,
+            timeLeftText: state == .met ? "opfyldt" : timeLeftText(left, unit: unit, state: state, dueSecondsLeft: d.dueTime.map { $0.timeIntervalSince(now) }),
+            citation: citation, metAt: d.metAt, metBy: d.metBy)
+    }
+
+    /// "3 hverdage", "1 hverdag", "i dag", "om 5 timer", "under 1 time", "overskredet med 2 timer".
+    public static func timeLeftText(_ left: Int, unit: TimeLeftUnit, state: DeadlineState, dueSecondsLeft: Double? = nil) -> String {
+        func count(_ n: Int) -> String {
+            switch unit {
+            case .hours: return n == 1 ? "1 time" : "\(n) timer"
+            case .workingDays: return n == 1 ? "1 hverdag" : "\(n) hverdage"
+            case .days: return n == 1 ? "1 dag" : "\(n) dage"
+            }
+        }
+        if state == .overdue {
+            if unit == .hours, let s = dueSecondsLeft, s > -3600 { return "overskredet med under 1 time" }
+            return "overskredet med " + count(max(1, -left))
+        }
+        if unit == .hours { return left == 0 ? "under 1 time" : count(left) }
+        return left == 0 ? "i dag" : count(left)
+    }
+
+    /// The due date as a table shows it: `14.04.2026 kl. 09.30` for an hour deadline, else `21.04.2026`.
+    public static func dueText(_ row: DeadlineOverviewRow, timeZone: TimeZone) -> String {
+        if let t = row.dueTime { return LocalTime.danishShort(t, in: timeZone) }
+        return row.dueDate.danishShort
+    }
+
+    /// The column headers of the plain-text table.
+    public static let header = ["Sag", "Navn", "Frist", "Hvad", "Tid tilbage", "Lovgrundlag"]
+
+    /// The cells of a row, in `header` order.
+    public static func cells(_ row: DeadlineOverviewRow, timeZone: TimeZone) -> [String] {
+        [row.caseID, row.name, dueText(row, timeZone: timeZone), row.title, row.timeLeftText, row.citation]
+    }
+
+    /// The rows as aligned plain-text lines (header first); the CLI may colour each line by state.
+    public static func table(_ rows: [DeadlineOverviewRow], timeZone: TimeZone) -> [String] {
+        let all = [header] + rows.map { cells($0, timeZone: timeZone) }
+        var widths = Array(repeating: 0, count: header.count)
+        for r in all { for (i, c) in r.enumerated() { widths[i] = max(widths[i], c.count) } }
+        return all.map { r in
+            r.enumerated().map { i, c in
+                i == r.count - 1 ? c : c + String(repeating: " ", count: widths[i] - c.count)
+            }.joined(separator: "  ")
+        }
+    }
+
+    /// Why a deadline could not be marked met.
+    public enum MarkError: Error, Equatable, CustomStringConvertible {
+        case unknown(id: String, known: [String])
+        case alreadyMet(id: String, at: Date)
+
+        public var description: String {
+            switch self {
+            case .unknown(let id, let known):
+                let list = known.isEmpty ? "Sagen har ingen frister." : "Sagens frister: " + known.joined(separator: ", ") + "."
+                return "Sagen har ingen frist med id '\(id)'. \(list)"
+            case .alreadyMet(let id, let at):
+                return "Fristen '\(id)' er allerede markeret som opfyldt (\(UngeJSON.formatTimestamp(at)))."
+            }
+        }
+    }
+
+    /// Marks the deadline `id` on `caseFile` as met at `at` by `by`.
+    public static func markMet(_ id: String, on caseFile: inout CaseFile, at: Date, by: String) throws(MarkError) {
+        guard let i = caseFile.deadlines.firstIndex(where: { $0.id == id }) else {
+            throw .unknown(id: id, known: caseFile.deadlines.map(\.id))
+        }
+        if let when = caseFile.deadlines[i].metAt { throw .alreadyMet(id: id, at: when) }
+        caseFile.deadlines[i].metAt = at
+        caseFile.deadlines[i].metBy = by
+        caseFile.updated = at
+    }
+}

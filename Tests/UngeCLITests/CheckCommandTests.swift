@@ -1,0 +1,156 @@
+import Foundation
+import Testing
+import UngeCore
+
+/// End-to-end tests of `unge check` / `unge tjek` on the fixture case in Fixtures/check.
+@Suite("unge check")
+struct CheckCommandTests {
+    static let env = ["UNGE_NU": "2026-04-13T08:00:00Z"]
+    static let caseFile = Unge.fixtures.appendingPathComponent("check/case-2026-0042.json")
+
+    /// A temporary store holding the check fixture case (and optionally a changed copy of it).
+    static func store(_ change: ((inout CaseFile) -> Void)? = nil) throws -> URL {
+        let store = Unge.emptyStore()
+        let cases = store.appendingPathComponent("sager")
+        try FileManager.default.createDirectory(at: cases, withIntermediateDirectories: true)
+        let target = cases.appendingPathComponent("2026-0042.json")
+        if let change {
+            var file = try UngeJSON.decoder().decode(CaseFile.self, from: Data(contentsOf: caseFile))
+            change(&file)
+            try UngeJSON.encoder().encode(file).write(to: target)
+        } else {
+            try FileManager.default.copyItem(at: caseFile, to: target)
+        }
+        return store
+    }
+
+    static func load(_ store: URL) throws -> CaseFile {
+        let data = try Data(contentsOf: store.appendingPathComponent("sager/2026-0042.json"))
+        return try UngeJSON.decoder().decode(CaseFile.self, from: data)
+    }
+
+    @Test("uden argumenter: kapitlerne med antal punkter")
+    func overview() throws {
+        let r = try Unge.run(["check"], env: Self.env)
+        #expect(r.status == 0)
+        #expect(r.stderr == "")
+        try Unge.expectGolden(r.stdout, "check/oversigt.txt")
+    }
+
+    @Test("tjek 7: kapitlets punkter med forklaring, henvisning og lov")
+    func chapter() throws {
+        let r = try Unge.run(["tjek", "7"], env: Self.env)
+        #expect(r.status == 0)
+        try Unge.expectGolden(r.stdout, "check/kapitel-7.txt")
+    }
+
+    @Test("check --json uden sag: tjeklisterne som data")
+    func chaptersJSON() throws {
+        let r = try Unge.run(["check", "5", "--json"], env: Self.env)
+        #expect(r.status == 0)
+        let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
+        #expect(json["formatVersion"] as? Int == 1)
+        let chapters = json["chapters"] as! [[String: Any]]
+        #expect(chapters.count == 1)
+        #expect((chapters[0]["items"] as! [[String: Any]]).map { $0["id"] as! String } == ["5.1", "5.2", "5.3", "5.4"])
+        #expect(json["case"] == nil)
+    }
+
+    @Test("en sag: svar fra sagen med dokumentation, resten ubesvaret, slutkode 1")
+    func caseReport() throws {
+        let store = try Self.store()
+        let r = try Unge.run(["check", "--sag", "2026-0042"], store: store, env: Self.env)
+        #expect(r.status == 1)
+        #expect(r.stderr == "")
+        try Unge.expectGolden(r.stdout, "check/sag-2026-0042.txt")
+    }
+
+    @Test("en sag som JSON: formatVersion, svar, kilde og dokumentation")
+    func caseJSON() throws {
+        let store = try Self.store()
+        let r = try Unge.run(["check", "--sag", "2026-0042", "--json"], store: store, env: Self.env)
+        #expect(r.status == 1)
+        try Unge.expectGolden(r.stdout, "check/sag-2026-0042.json")
+        let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
+        #expect(json["formatVersion"] as? Int == 1)
+        #expect(json["case"] as? String == "2026-0042")
+        #expect(json["openItems"] as? Int == 16)
+        #expect(json["allYes"] as? Bool == false)
+    }
+
+    @Test("interaktivt: nye svar gemmes med dato og bruger; Enter beholder det tidligere")
+    func interactive() throws {
+        let store = try Self.store()
+        // 7.1 ja + note, 7.2 Enter, 7.3 an invalid word then delvis, no note, 7.5 Enter, then save.
+        let r = try Unge.run(
+            ["check", "7", "--sag", "2026-0042", "--interaktiv"], store: store,
+            input: "ja\nAftalt med Jonas\n\nmåske\ndelvis\n\n\nj\n", env: Self.env)
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("Svar ja, nej eller delvis – eller tryk Enter for at springe over."))
+        #expect(r.stderr.contains("Svarene er gemt."))
+        #expect(r.stdout.contains("  ja         7.1  Behov og ønsker i centrum\n             dit svar: ja, 13.04.2026, testbruger: \"Aftalt med Jonas\"\n"))
+        let saved = try Self.load(store).checklistAnswers.filter { $0.date == LocalDate(year: 2026, month: 4, day: 13)! }
+        #expect(saved == [
+            ChecklistAnswer(itemID: "7.1", answer: .yes, note: "Aftalt med Jonas", date: LocalDate(year: 2026, month: 4, day: 13)!, user: "testbruger"),
+            ChecklistAnswer(itemID: "7.3", answer: .partly, note: nil, date: LocalDate(year: 2026, month: 4, day: 13)!, user: "testbruger"),
+        ])
+
+        // Asked again: the earlier answers are shown and Enter keeps them; nothing new is saved.
+        let again = try Unge.run(
+            ["check", "7", "--sag", "2026-0042", "--interaktiv"], store: store, input: "\n\n\n\n", env: Self.env)
+        #expect(again.stderr.contains("     Tidligere svar: ja, 13.04.2026, testbruger: \"Aftalt med Jonas\"\n"))
+        #expect(again.stderr.contains("Svar (ja/nej/delvis) [delvis]: "))
+        #expect(!again.stderr.contains("Gem "))
+        #expect(try Self.load(store).checklistAnswers.count == 6)
+    }
+
+    @Test("afbrudt dialog (slut på input) gemmer intet, slutkode 2")
+    func cancelled() throws {
+        let store = try Self.store()
+        let before = try Data(contentsOf: store.appendingPathComponent("sager/2026-0042.json"))
+        let r = try Unge.run(["check", "--sag", "2026-0042", "--interaktiv"], store: store, input: "ja\n", env: Self.env)
+        #expect(r.status == 2)
+        #expect(r.stderr.hasSuffix("Afbrudt. Intet er gemt.\n"))
+        #expect(try Data(contentsOf: store.appendingPathComponent("sager/2026-0042.json")) == before)
+    }
+
+    @Test("uden terminal og uden --interaktiv spørges der ikke")
+    func noQuestions() throws {
+        let store = try Self.store()
+        let r = try Unge.run(["check", "3", "--sag", "2026-0042"], store: store, input: "ja\n", env: Self.env)
+        #expect(r.status == 1)
+        #expect(r.stderr == "")
+        #expect(r.stdout.contains("  ja         3.3  Kolleger og leder brugt\n             dit svar: ja, 12.03.2026, mette: \"Drøftet på teammødet\"\n"))
+    }
+
+    @Test("alle punkter ja: slutkode 0")
+    func allYes() throws {
+        let store = try Self.store { file in
+            file.toolRecords = []
+            file.network = Network()
+            file.actionPlans = []
+            file.examination = nil
+            file.concernReports = []
+            file.checklistAnswers = Checklist.items.map {
+                ChecklistAnswer(itemID: $0.id, answer: .yes, date: LocalDate(year: 2026, month: 4, day: 1)!, user: "mette")
+            }
+        }
+        let r = try Unge.run(["tjek", "--sag", "2026-0042"], store: store, env: Self.env)
+        #expect(r.status == 0)
+        #expect(r.stdout.hasSuffix("Alle 21 punkter er besvaret ja.\n"))
+    }
+
+    @Test("forkerte argumenter giver slutkode 2, ukendt sag slutkode 3", arguments: [
+        (["check", "9"], Int32(2), "Fejl: Ugyldig værdi '9' til kapitel. Håndbogen har tjeklister i kapitel 3, 4, 5, 6 og 7."),
+        (["check", "--interaktiv"], 2, "Fejl: --interaktiv bruges sammen med --sag"),
+        (["check", "7", "8"], 2, "Fejl: Uventet argument '8'"),
+        (["check", "--sag", "2026-9999"], 3, "Fejl: "),
+    ])
+    func refusals(_ args: [String], _ status: Int32, _ message: String) throws {
+        let store = try Self.store()
+        let r = try Unge.run(args, store: store, env: Self.env)
+        #expect(r.status == status)
+        #expect(r.stderr.hasPrefix(message))
+        #expect(r.stdout == "")
+    }
+}

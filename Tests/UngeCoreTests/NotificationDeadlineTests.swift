@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+@testable import UngeCore
+
+@Suite("Underretning: frister")
+struct NotificationDeadlineTests {
+    typealias S = NotificationTestSupport
+
+    static func deadlines(received: Date, professional: Bool = true, calendar: DanishCalendar = DanishCalendar()) -> [Deadline] {
+        let report = ConcernReport(number: 1, received: received, reporter: Reporter(name: "X", isProfessional: professional))
+        return NotificationDeadlines.compute(for: report, timeZone: S.copenhagen, calendar: calendar)
+    }
+
+    static func receipt(_ y: Int, _ m: Int, _ d: Int, calendar: DanishCalendar = DanishCalendar()) -> LocalDate {
+        deadlines(received: S.at(y, m, d, 10, 0), calendar: calendar).first { $0.kind == .receipt }!.dueDate
+    }
+
+    @Test("kvittering senest 6 hverdage efter modtagelsen", arguments: [
+        // received (y, m, d), due (y, m, d), why
+        ((2026, 4, 13), (2026, 4, 21), "en almindelig uge med en weekend"),
+        ((2026, 4, 17), (2026, 4, 27), "modtaget en fredag"),
+        ((2026, 4, 18), (2026, 4, 27), "modtaget en lørdag: tællingen starter mandag"),
+        ((2026, 3, 31), (2026, 4, 13), "påske 2026: skærtorsdag, langfredag og 2. påskedag springes over"),
+        ((2026, 4, 1), (2026, 4, 14), "onsdag før påske"),
+        ((2026, 5, 12), (2026, 5, 21), "Kristi himmelfartsdag 14. maj"),
+        ((2026, 5, 20), (2026, 5, 29), "2. pinsedag 25. maj"),
+        ((2026, 12, 22), (2026, 12, 31), "jul: juledag 25/12 og weekenden springes over; juleaften tæller som hverdag"),
+        ((2026, 12, 28), (2027, 1, 6), "nytår: nytårsdag 1/1 og weekenden springes over"),
+        ((2026, 12, 18), (2026, 12, 29), "juledagene 25. og 26. december"),
+        ((2023, 5, 3), (2023, 5, 12), "2023: store bededag 5. maj var en helligdag"),
+        ((2024, 4, 24), (2024, 5, 2), "2024: store bededag 26. april er en almindelig hverdag"),
+    ])
+    func receipt(_ received: (Int, Int, Int), _ due: (Int, Int, Int), _ why: String) {
+        #expect(Self.receipt(received.0, received.1, received.2) == S.day(due.0, due.1, due.2), Comment(rawValue: why))
+    }
+
+    @Test("med lukkedage tæller 24/12 og 31/12 heller ikke")
+    func closingDays() {
+        #expect(Self.receipt(2026, 12, 22, calendar: DanishCalendar(alsoClosed: true)) == S.day(2027, 1, 5))
+        #expect(Self.receipt(2026, 6, 3, calendar: DanishCalendar(alsoClosed: true)) == S.day(2026, 6, 12))
+        #expect(Self.receipt(2026, 6, 3) == S.day(2026, 6, 11))
+    }
+
+    @Test("vurderingen er 24 klokketimer efter modtagelsen, også hen over weekend og helligdag")
+    func assessment24h() throws {
+        let received = S.at(2026, 4, 2, 16, 45)  // skærtorsdag
+        let a = try #require(Self.deadlines(received: received).first)
+        #expect(a.kind == .assessment && a.counting == .hours)
+        #expect(a.dueTime == S.at(2026, 4, 3, 16, 45))
+        #expect(a.dueDate == S.day(2026, 4, 3))
+        #expect(a.id == "underretning-1-vurdering")
+    }
+
+    @Test("24 timer er 24 timer, også når sommertiden begynder")
+    func assessmentAcrossDST() throws {
+        // Summer time began 29 March 2026 at 02:00: 24 hours after Saturday 10:00 is Sunday 11:00.
+        let a = try #require(Self.deadlines(received: S.at(2026, 3, 28, 10, 0)).first)
+        #expect(a.dueTime == S.at(2026, 3, 29, 11, 0))
+        #expect(LocalTime.clock(of: a.dueTime!, in: S.copenhagen) == "11.00")
+    }
+
+    @Test("modtaget sent om aftenen: vurderingen falder næste dag, kvitteringen tæller fra modtagelsesdagen")
+    func lateEvening() {
+        let d = Self.deadlines(received: S.at(2026, 4, 13, 23, 30))
+        #expect(d[0].dueDate == S.day(2026, 4, 14))
+        #expect(d[1].dueDate == S.day(2026, 4, 21))
+        #expect(d[1].ruleDate == S.day(2026, 4, 13))
+    }
+
+    @Test("2023 citerer serviceloven, 2024 barnets lov", arguments: [
+        (2023, "serviceloven § 155", "serviceloven § 155 b"),
+        (2024, "barnets lov § 136 (tidl. serviceloven § 155)", "barnets lov § 138 (tidl. serviceloven § 155 b)"),
+    ])
+    func citationByYear(_ year: Int, _ assessment: String, _ receipt: String) {
+        let d = Self.deadlines(received: S.at(year, 12, 31, 12, 0))
+        #expect(d.map(\.legalReferenceID) == ["assessment24h", "receipt"])
+        let cite = d.map { LegalReferences.reference(LegalRuleID(rawValue: $0.legalReferenceID)!).citation(on: $0.ruleDate, age: 15) }
+        #expect(cite == [assessment, receipt])
+    }
+
+    @Test("nytårsaften 2023 kl. 23.30: reglen er fra 2023, selv om fristen falder i 2024")
+    func newYearsEveRuleDate() {
+        let d = Self.deadlines(received: S.at(2023, 12, 31, 23, 30))
+        #expect(d[0].ruleDate == S.day(2023, 12, 31))
+        #expect(d[0].dueDate == S.day(2024, 1, 1))
+        #expect(d[1].dueDate == S.day(2024, 1, 9))
+    }
+
+    @Test("en privatperson har ikke krav på kvittering")
+    func privateNoReceipt() {
+        #expect(Self.deadlines(received: S.at(2026, 4, 13, 9, 0), professional: false).map(\.kind) == [.assessment])
+    }
+
+    @Test("registrering nummererer, gemmer fristerne og skriver i journalen")
+    func registration() throws {
+        let draft = try S.draft("eksempel.json")
+        var c = CaseFile(id: CaseID("2026-0042")!, created: S.at(2026, 4, 1, 9, 0), youngPerson: draft.youngPerson)
+        let r1 = ConcernRegistration.register(
+            draft, on: &c, received: S.at(2026, 4, 1, 9, 30), now: S.at(2026, 4, 1, 10, 0), author: "lene",
+            timeZone: S.copenhagen, calendar: S.calendar)
+        let r2 = ConcernRegistration.register(
+            draft, on: &c, received: S.at(2026, 4, 20, 8, 0), now: S.at(2026, 4, 20, 8, 5), author: "lene",
+            timeZone: S.copenhagen, calendar: S.calendar)
+        #expect(r1.number == 1 && r2.number == 2)
+        #expect(r1.deadlineIDs == ["underretning-1-vurdering", "underretning-1-kvittering"])
+        #expect(c.deadlines.map(\.id) == r1.deadlineIDs + r2.deadlineIDs)
+        #expect(c.deadlines[1].dueDate == S.day(2026, 4, 14))
+        #expect(c.journal.map(\.text) == [
+            "Underretning nr. 1 registreret, modtaget 01.04.2026 kl. 09.30.",
+            "Underretning nr. 2 registreret, modtaget 20.04.2026 kl. 08.00.",
+        ])
+        #expect(c.status == .notified)
+        // Round trip through the store's JSON.
+        let data = try UngeJSON.encoder().encode(c)
+        #expect(try UngeJSON.decoder().decode(CaseFile.self, from: data) == c)
+    }
+}
