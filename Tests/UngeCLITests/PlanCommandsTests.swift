@@ -177,4 +177,40 @@ struct PlanCommandsTests {
         #expect(cut.status == 2)
         #expect(try Self.caseJSON(fresh, "2026-0003")["examination"] == nil)
     }
+
+    @Test("planen guidet via --interaktiv, afsnit for afsnit, med undersøgelsens fund")
+    func interactivePlan() throws {
+        let store = try Unge.fixtureStore()
+        #expect(try Unge.run(["undersoeg", "2026-0003", "--fra-fil", Self.fixture("undersoegelse.json")], store: store).status == 0)
+        let answers = [
+            "Sofie skal i gang med en uddannelse", "",  // purpose; decision date from the examination
+            "Gå i skole hver dag", "Jeg vil i skole", "3", "", "Vækkeur", "", "",  // M1, then no more goals
+            "Blive frisør", "", "1", "", "", "", "",  // O1 (education), then no more
+            "j", "3", "", "Ungeteamet", "2026-09-07", "6 måneder", "M1; O1", "",  // one measure
+            "", "", "", "", "", "", "",  // no other special matters
+            "", "", "", "", "",  // Sofie and Anne Lund took part; no others
+            "",  // next follow-up: the suggested date
+            "j",  // save
+        ]
+        let r = try Unge.run(["plan", "2026-0003", "--interaktiv"], store: store, input: answers.joined(separator: "\n") + "\n")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("- Skoleforhold: Højt fravær i 10. klasse siden februar; fagligt på niveau."))
+        #expect(r.stdout.hasPrefix("# Ungeplan (barnets lov §§ 108-109)\n"))
+        #expect(r.stdout.contains("### M1: Gå i skole hver dag"))
+        #expect(r.stdout.contains("### O1: Blive frisør"))
+        #expect(r.stdout.contains("| Fast kontaktperson | Ungeteamet | 07.09.2026 | 6 måneder | M1, O1 |"))
+        #expect(r.stdout.contains("- **Næste opfølgning:** 7. december 2026"))
+        #expect(r.stdout.contains("- **Afgørelse om støtte:** 20. august 2026"))
+        #expect(r.stderr.hasSuffix("Gemt som version 1 af ungeplanen på sag 2026-0003.\n"))
+    }
+
+    @Test("fristerne fra undersøgelse og plan vises i unge frister")
+    func frister() throws {
+        let store = try Unge.fixtureStore()
+        #expect(try Unge.run(["undersoeg", "2026-0003", "--opmaerksom", "2026-06-01"], store: store).status == 0)
+        let r = try Unge.run(["frister"], store: store)
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("2026-0003  Sofie Lund Madsen  01.10.2026  Børnefaglig undersøgelse afsluttet"))
+        #expect(r.stdout.contains("barnets lov § 20, stk. 3 (tidl. serviceloven § 50, stk. 7)"))
+    }
 }
