@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 if ! command -v task >/dev/null 2>&1; then
   (apt-get update -qq && apt-get install -y -qq taskwarrior >/dev/null) || echo "taskwarrior could not be installed; comparison skipped"
 fi
-swift build -c release --product unge >/dev/null
+# The release build municipal IT installs: one self-contained, statically linked binary.
+swift build -c release --static-swift-stdlib --product unge >/dev/null
 work="Benchmarks/work"
 mkdir -p "$work"
-python3 Benchmarks/bench.py "$(swift build -c release --show-bin-path)/unge" "$work" "$@"
+python3 Benchmarks/bench.py "$(swift build -c release --static-swift-stdlib --show-bin-path)/unge" "$work" "$@"

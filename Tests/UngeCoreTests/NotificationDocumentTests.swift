@@ -17,7 +17,7 @@ struct NotificationDocumentTests {
             addingWorkingDays: S.addWorkingDays)
         return ConcernReportDocument.build(
             report: report, youngPerson: c.youngPerson, caseID: c.id, deadlines: c.deadlines,
-            timeZone: S.copenhagen, showCPR: showCPR)
+            timeZone: S.copenhagen, showCPR: showCPR, calendar: S.calendar)
     }
 
     @Test("eksempel.json som Markdown og HTML (golden)")
@@ -42,6 +42,7 @@ struct NotificationDocumentTests {
         #expect(md.contains("barnets lov § 133 (tidl. serviceloven § 153)"))
         #expect(md.contains("Senest 2. april 2026 kl. 09.30 vurderer kommunen"))
         #expect(md.contains("ikke en overlevering"))
+        #expect(md.contains("Senest 14. april 2026 (6 hverdage efter modtagelsen; skærtorsdag 2. april, langfredag 3. april, påskedag 5. april og 2. påskedag 6. april tæller ikke med) sender kommunen en kvittering"))
     }
 
     @Test("2023: serviceloven alene")
@@ -51,6 +52,7 @@ struct NotificationDocumentTests {
         #expect(md.contains("Kvittering inden 6 hverdage: serviceloven § 155 b\n"))
         #expect(!md.contains("barnets lov"))
         #expect(md.contains("Begrundelse for at underrette uden forældrenes viden:** Sara fortæller"))
+        #expect(md.contains("(6 hverdage efter modtagelsen; store bededag 5. maj tæller ikke med)"))
     }
 
     @Test("CPR-nummeret er maskeret, medmindre det bedes vist")

@@ -8,14 +8,14 @@ struct NyCommand: UngeCommand {
         name: "ny",
         summary: "Opret en ny sag",
         usage: [
-            "ny [--navn NAVN] [--cpr DDMMÅÅ-XXXX | --foedt ÅÅÅÅ-MM-DD] [valg]",
+            "ny [--navn NAVN] [--cpr DDMMÅÅ-XXXX | --foedselsdato ÅÅÅÅ-MM-DD] [valg]",
             "ny --anonym",
         ],
         discussion: "Opretter en sag og giver den et sagsnummer (fx 2026-0008). Sagsnummeret – aldrig navn eller CPR –\nbruges som filnavn. I en terminal bliver du spurgt om det, der mangler, og om du vil gemme.\nEn anonym rådgivningssag (--anonym) har hverken navn, CPR eller fødselsdato.",
         options: [
             OptionSpec("--navn", value: "NAVN", help: "Den unges navn."),
             OptionSpec("--cpr", value: "DDMMÅÅ-XXXX", help: "CPR-nummer (fødselsdatoen læses heraf)."),
-            OptionSpec("--foedt", value: "ÅÅÅÅ-MM-DD", help: "Fødselsdato, hvis CPR-nummeret ikke kendes."),
+            OptionSpec("--foedselsdato", value: "ÅÅÅÅ-MM-DD", help: "Fødselsdato, hvis CPR-nummeret ikke kendes."),
             OptionSpec("--telefon", value: "NR", help: "Telefonnummer."),
             OptionSpec("--email", value: "ADR", help: "E-mail."),
             OptionSpec("--adresse", value: "ADR", help: "Adresse."),
@@ -26,7 +26,7 @@ struct NyCommand: UngeCommand {
         ],
         examples: [
             ("unge ny", "Opret en sag og bliv spurgt undervejs (i en terminal)"),
-            ("unge ny --navn \"Emma Friis\" --foedt 2012-03-14 --skole \"Vestbyens Skole\"", "Opret en sag uden spørgsmål"),
+            ("unge ny --navn \"Emma Friis\" --foedselsdato 2012-03-14 --skole \"Vestbyens Skole\"", "Opret en sag uden spørgsmål"),
             ("unge ny --anonym", "Opret en anonym rådgivningssag"),
         ])
 
@@ -43,7 +43,7 @@ struct NyCommand: UngeCommand {
     init(_ args: ParsedArguments) throws {
         name = args.value("--navn").map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
         cpr = try args.value("--cpr").map(Values.cpr)
-        born = try args.value("--foedt").map { try Values.date($0, option: "--foedt") }
+        born = try args.value("--foedselsdato").map { try Values.date($0, option: "--foedselsdato") }
         contact = Contact(phone: args.value("--telefon"), email: args.value("--email"), address: args.value("--adresse"))
         school = args.value("--skole")
         caseworker = args.value("--sagsbehandler")
@@ -51,7 +51,7 @@ struct NyCommand: UngeCommand {
         interactive = args.has("--interaktiv")
         json = args.has("--json")
         if anonymous, name != nil || cpr != nil || born != nil {
-            throw UsageError.conflict("En anonym sag har hverken navn, CPR eller fødselsdato. Fjern --anonym, eller fjern --navn/--cpr/--foedt.")
+            throw UsageError.conflict("En anonym sag har hverken navn, CPR eller fødselsdato. Fjern --anonym, eller fjern --navn/--cpr/--foedselsdato.")
         }
         if let cpr, let born, cpr.birthDate != born {
             throw UsageError.conflict("Fødselsdatoen \(born.danishShort) passer ikke med CPR-nummeret \(cpr.masked). Angiv kun det ene.")
@@ -65,7 +65,7 @@ struct NyCommand: UngeCommand {
         if !anonymous {
             var missing: [String] = []
             if me.name == nil { missing.append("den unges navn (--navn)") }
-            if me.cpr == nil && me.born == nil { missing.append("CPR-nummer (--cpr) eller fødselsdato (--foedt)") }
+            if me.cpr == nil && me.born == nil { missing.append("CPR-nummer (--cpr) eller fødselsdato (--foedselsdato)") }
             if !missing.isEmpty { throw UsageError.missingInput(missing, command: "ny") }
         }
         if let born = me.cpr?.birthDate ?? me.born, born > ctx.today {

@@ -136,7 +136,7 @@ struct UnderretCommand: UngeCommand {
             saved = try store.create(file, year: ctx.today.year, now: ctx.now, user: ctx.user, command: ctx.commandName)
         }
         let report = saved.concernReports.last!
-        let text = try UnderretInput.render(format, report: report, caseFile: saved, findings: findings, timeZone: tz, showCPR: showCPR)
+        let text = try UnderretInput.render(format, report: report, caseFile: saved, findings: findings, timeZone: tz, showCPR: showCPR, calendar: calendar)
         if showCPR, saved.youngPerson.cpr != nil {
             try store.appendAudit(ctx.event(.revealCPR, caseID: saved.id, before: saved.revision, after: saved.revision))
         }

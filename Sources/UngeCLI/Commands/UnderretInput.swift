@@ -66,11 +66,11 @@ enum UnderretInput {
     /// The document as Markdown, HTML or JSON.
     static func render(
         _ format: UnderretCommand.Format, report: ConcernReport, caseFile: CaseFile, findings: [Finding],
-        timeZone: TimeZone, showCPR: Bool
+        timeZone: TimeZone, showCPR: Bool, calendar: DanishCalendar
     ) throws -> String {
         let doc = ConcernReportDocument.build(
             report: report, youngPerson: caseFile.youngPerson, caseID: caseFile.id, deadlines: caseFile.deadlines,
-            timeZone: timeZone, showCPR: showCPR)
+            timeZone: timeZone, showCPR: showCPR, calendar: calendar)
         switch format {
         case .md: return MarkdownRenderer.render(doc)
         case .html: return HTMLRenderer.render(doc)

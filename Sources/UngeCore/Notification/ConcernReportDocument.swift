@@ -8,10 +8,10 @@ import Foundation
 public enum ConcernReportDocument {
     /// The document for `report` about `youngPerson`. `deadlines` are the case's deadlines; those
     /// whose ids the report holds are shown under "Hvad sker der nu". The CPR number is masked
-    /// unless `showCPR`.
+    /// unless `showCPR`. With a `calendar`, the holidays the receipt deadline skips are named.
     public static func build(
         report: ConcernReport, youngPerson: YoungPerson, caseID: CaseID?, deadlines: [Deadline],
-        timeZone: TimeZone, showCPR: Bool = false
+        timeZone: TimeZone, showCPR: Bool = false, calendar: DanishCalendar? = nil
     ) -> Document {
         let day = LocalTime.date(of: report.received, in: timeZone)
         let age = youngPerson.age(on: day)
@@ -96,7 +96,14 @@ public enum ConcernReportDocument {
                 "Senest \(when) vurderer kommunen underretningen: er den unges sundhed eller udvikling i fare, og er der brug for at handle straks? Kommunen beslutter også, om der skal laves en børnefaglig undersøgelse, og orienterer familien.")
         }
         if let k = mine.first(where: { $0.kind == .receipt }) {
-            next.append("Senest \(k.dueDate.danishLong) (6 hverdage efter modtagelsen) sender kommunen en kvittering til underretteren.")
+            var why = "6 hverdage efter modtagelsen"
+            if let calendar {
+                let skipped = calendar.addingWorkingDays(6, to: day).skipped
+                    .filter { !["lørdag", "søndag"].contains($0.reason) }
+                    .map { "\($0.reason) \($0.date.day). \(LocalDate.monthNames[$0.date.month - 1])" }
+                if !skipped.isEmpty { why += "; " + listText(skipped) + " tæller ikke med" }
+            }
+            next.append("Senest \(k.dueDate.danishLong) (\(why)) sender kommunen en kvittering til underretteren.")
         }
         if r.isProfessional {
             next.append(
@@ -107,6 +114,12 @@ public enum ConcernReportDocument {
             .note(
                 "En underretning er ikke en overlevering af sagen. Underretteren fortsætter med at støtte den unge i hverdagen; netop den støtte er vigtig, mens kommunen arbejder med sagen."))
         return doc
+    }
+
+    /// "a", "a og b", "a, b og c".
+    static func listText(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " og " + items.last!
     }
 
     static func sectionText(_ report: ConcernReport, _ field: ConcernField) -> String? {
