@@ -213,4 +213,19 @@ struct PlanCommandsTests {
         #expect(r.stdout.contains("2026-0003  Sofie Lund Madsen  01.10.2026  Børnefaglig undersøgelse afsluttet"))
         #expect(r.stdout.contains("barnets lov § 20, stk. 3 (tidl. serviceloven § 50, stk. 7)"))
     }
+
+    @Test("behandlingsplanen guidet: hvert mål skal pege på et af planens mål")
+    func interactiveTreatment() throws {
+        let store = try Unge.fixtureStore()
+        #expect(try Unge.run(["undersoeg", "2026-0003", "--fra-fil", Self.fixture("undersoegelse.json")], store: store).status == 0)
+        #expect(try Unge.run(["plan", "2026-0003", "--fra-fil", Self.fixture("plan.json")], store: store).status == 0)
+        let answers = ["U18-teamet", "1", "Færre dage med hash", "M2", "Sove bedre", "M9", "M2", "1", "Søvndagbog", "", "Motiverende samtale", "j"]
+        let r = try Unge.run(["behandlingsplan", "2026-0003", "--interaktiv"], store: store, input: answers.joined(separator: "\n") + "\n")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("Vælg et af planens mål: M1, M2, M3, O1."))
+        #expect(r.stderr.contains("ADVARSEL: Planens mål M1 ('Møde i skole hver dag') dækkes ikke af noget behandlingsmål. (håndbogen kap. 7, tjekliste)"))
+        #expect(r.stdout.contains("| B1 | Sove bedre | M2: Sove godt og have overskud | Søvndagbog |"))
+        #expect(r.stdout.contains("Planens mål, som intet behandlingsmål dækker:\n\n- M1: Møde i skole hver dag\n- M3: Komme tilbage til håndbold\n- O1: Starte på frisøruddannelsen"))
+        #expect(r.stderr.hasSuffix("Behandlingsplanen er gemt som version 1 på sag 2026-0003.\n"))
+    }
 }
