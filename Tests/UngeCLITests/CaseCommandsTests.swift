@@ -53,6 +53,11 @@ struct CaseCommandsTests {
         let cpr = try Unge.run(["liste", "--soeg", "740312-4118"], store: store)
         #expect(cpr.stdout.contains("Emma Nørgaard Friis"))
         #expect(!cpr.stdout.contains("Malik"))
+        let open = try Unge.run(["liste", "--kun-aabne", "--json"], store: store)
+        let openJSON = try JSONSerialization.jsonObject(with: Data(open.stdout.utf8)) as! [String: Any]
+        let openCases = openJSON["cases"] as! [[String: Any]]
+        #expect(openCases.count == 7)
+        #expect(openCases.allSatisfy { ($0["openChecklistItems"] as? Int ?? 0) > 0 })
         let badAge = try Unge.run(["liste", "--alder", "17-15"], store: store)
         #expect(badAge.status == 2)
         #expect(badAge.stderr.contains("15-17"))
