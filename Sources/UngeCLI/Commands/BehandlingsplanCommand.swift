@@ -50,7 +50,7 @@ struct BehandlingsplanCommand: UngeCommand {
                 throw UsageError.missingInput(["behandlingsplanens indhold: --fra-fil FIL.json (se Fixtures/plan/behandlingsplan.json) eller --interaktiv"], command: "behandlingsplan")
             }
             let plan = basis(of: shown, in: file)
-            try render(shown, plan: plan, file: file, findings: TreatmentPlanValidator.validate(shown, plan: plan, youngPerson: file.youngPerson), draft: options.draft, ctx: ctx)
+            try render(shown, plan: plan, file: file, findings: TreatmentPlanValidator.validate(shown, plan: plan, youngPerson: file.youngPerson), draft: options.draft, ctx: ctx, store: store)
             return ExitCode.ok
         }
         let plan = basis(of: t, in: file)
@@ -58,7 +58,7 @@ struct BehandlingsplanCommand: UngeCommand {
         if findings.hasErrors {
             guard options.draft else { throw DocumentOutput.refusal(findings, what: "Behandlingsplanen", ctx: ctx) }
             DocumentOutput.report(findings, ctx: ctx)
-            try render(t, plan: plan, file: file, findings: findings, draft: true, ctx: ctx)
+            try render(t, plan: plan, file: file, findings: findings, draft: true, ctx: ctx, store: store)
             ctx.console.error("Kladden er ikke gemt.")
             return ExitCode.ok
         }
@@ -71,7 +71,7 @@ struct BehandlingsplanCommand: UngeCommand {
             t.version = (f.treatmentPlans.map(\.version).max() ?? 0) + 1
             f.treatmentPlans.append(t)
         }
-        try render(t, plan: plan, file: saved, findings: findings, draft: false, ctx: ctx)
+        try render(t, plan: plan, file: saved, findings: findings, draft: false, ctx: ctx, store: store)
         ctx.console.error("Behandlingsplanen er gemt som version \(t.version) på sag \(id.rawValue).")
         return ExitCode.ok
     }
@@ -82,9 +82,9 @@ struct BehandlingsplanCommand: UngeCommand {
         return file.actionPlans.max { $0.version < $1.version }
     }
 
-    private func render(_ t: TreatmentPlan, plan: ActionPlan?, file: CaseFile, findings: [Finding], draft: Bool, ctx: Context) throws {
+    private func render(_ t: TreatmentPlan, plan: ActionPlan?, file: CaseFile, findings: [Finding], draft: Bool, ctx: Context, store: CaseStore) throws {
         let doc = TreatmentPlanDocument.build(t, plan: plan, in: file, findings: findings, draft: draft, showCPR: options.showCPR)
-        try DocumentOutput.emit(doc, json: { try DocumentOutput.json(caseID: id, title: doc.title, content: t, findings: findings, showCPR: options.showCPR) }, options: options, ctx: ctx)
+        try DocumentOutput.emit(doc, json: { try DocumentOutput.json(caseID: id, title: doc.title, content: t, findings: findings, showCPR: options.showCPR) }, options: options, ctx: ctx, file: file, store: store)
     }
 }
 

@@ -70,12 +70,12 @@ struct PlanCommand: UngeCommand {
         let store = try ctx.openStore()
         let file = try ctx.readCase(id, store: store, showCPR: options.showCPR)
         if history {
-            try DocumentOutput.emit(PlanHistory.historyDocument(file), json: { try JSONOutput.render(VersionList(caseID: id, versions: file.actionPlans)) }, options: options, ctx: ctx)
+            try DocumentOutput.emit(PlanHistory.historyDocument(file), json: { try JSONOutput.render(VersionList(caseID: id, versions: file.actionPlans)) }, options: options, ctx: ctx, file: file, store: store)
             return ExitCode.ok
         }
         if let (a, b) = diff {
             let pa = try version(a, in: file), pb = try version(b, in: file)
-            try DocumentOutput.emit(PlanHistory.diffDocument(pa, pb, caseID: id), json: { try JSONOutput.render(DiffOutput(caseID: id, from: a, to: b, changes: PlanHistory.diff(pa, pb))) }, options: options, ctx: ctx)
+            try DocumentOutput.emit(PlanHistory.diffDocument(pa, pb, caseID: id), json: { try JSONOutput.render(DiffOutput(caseID: id, from: a, to: b, changes: PlanHistory.diff(pa, pb))) }, options: options, ctx: ctx, file: file, store: store)
             return ExitCode.ok
         }
         let date = options.date ?? ctx.today
@@ -96,7 +96,7 @@ struct PlanCommand: UngeCommand {
                 throw UsageError.missingInput(["planens indhold: --fra-fil FIL.json (se Fixtures/plan/plan.json) eller --interaktiv"], command: "plan")
             }
             let findings = PlanValidator.validate(shown, in: file)
-            try render(shown, file: file, findings: findings, draft: options.draft, ctx: ctx)
+            try render(shown, file: file, findings: findings, draft: options.draft, ctx: ctx, store: store)
             return ExitCode.ok
         }
         if let changeNote { plan.changeNote = changeNote }
@@ -104,7 +104,7 @@ struct PlanCommand: UngeCommand {
         if findings.hasErrors {
             guard options.draft else { throw DocumentOutput.refusal(findings, what: "Planen", ctx: ctx) }
             DocumentOutput.report(findings, ctx: ctx)
-            try render(plan, file: file, findings: findings, draft: true, ctx: ctx)
+            try render(plan, file: file, findings: findings, draft: true, ctx: ctx, store: store)
             ctx.console.error("Kladden er ikke gemt.")
             return ExitCode.ok
         }
@@ -118,14 +118,14 @@ struct PlanCommand: UngeCommand {
             f.actionPlans.append(plan)
             PlanDeadlines.merge(into: &f)
         }
-        try render(plan, file: saved, findings: findings, draft: false, ctx: ctx)
+        try render(plan, file: saved, findings: findings, draft: false, ctx: ctx, store: store)
         ctx.console.error("Gemt som version \(plan.version) af \(plan.kind.danishLower) på sag \(id.rawValue).")
         return ExitCode.ok
     }
 
-    private func render(_ plan: ActionPlan, file: CaseFile, findings: [Finding], draft: Bool, ctx: Context) throws {
+    private func render(_ plan: ActionPlan, file: CaseFile, findings: [Finding], draft: Bool, ctx: Context, store: CaseStore) throws {
         let doc = PlanDocument.build(plan, in: file, findings: findings, draft: draft, showCPR: options.showCPR)
-        try DocumentOutput.emit(doc, json: { try DocumentOutput.json(caseID: id, title: doc.title, content: plan, findings: findings, showCPR: options.showCPR) }, options: options, ctx: ctx)
+        try DocumentOutput.emit(doc, json: { try DocumentOutput.json(caseID: id, title: doc.title, content: plan, findings: findings, showCPR: options.showCPR) }, options: options, ctx: ctx, file: file, store: store)
     }
 
     private func version(_ n: Int, in file: CaseFile) throws -> ActionPlan {

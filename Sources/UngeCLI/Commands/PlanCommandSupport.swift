@@ -72,7 +72,7 @@ enum DocumentOutput {
     }
 
     /// Renders `doc` (or `json`) in the chosen format, to `--ud` or stdout.
-    static func emit(_ doc: Document, json: () throws -> String, options: DocumentOptions, ctx: Context) throws {
+    static func emit(_ doc: Document, json: () throws -> String, options: DocumentOptions, ctx: Context, file: CaseFile, store: CaseStore) throws {
         let text: String
         switch options.format {
         case .md: text = MarkdownRenderer.render(doc)
@@ -80,9 +80,7 @@ enum DocumentOutput {
         case .json: text = try json() + "\n"
         }
         if let path = options.outPath {
-            do { try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
-                throw CLIError.data("Kunne ikke skrive filen '\(path)'. Tjek, at mappen findes, og at du må skrive i den.")
-            }
+            try DocumentFile.export(text, to: path, caseID: file.id, revision: file.revision, store: store, ctx: ctx)
             ctx.console.error("Skrevet til \(path).")
         } else {
             ctx.console.write(text)

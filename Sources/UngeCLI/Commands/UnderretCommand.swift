@@ -95,7 +95,7 @@ struct UnderretCommand: UngeCommand {
         let c = ctx.console
         let tz = UnderretInput.timeZone
         let calendar = DanishCalendar(alsoClosed: ctx.storeSettingAlsoClosed())
-        if let output { try UnderretInput.checkWritable(output) }
+        if let output { try DocumentFile.checkWritable(output) }
         let store = try ctx.openStore()
         let existing = try caseID.map { try ctx.readCase($0, store: store) }
         var draft = self.draft
@@ -141,8 +141,7 @@ struct UnderretCommand: UngeCommand {
             try store.appendAudit(ctx.event(.revealCPR, caseID: saved.id, before: saved.revision, after: saved.revision))
         }
         if let output {
-            try store.appendAudit(ctx.event(.export, caseID: saved.id, before: saved.revision, after: saved.revision))
-            try UnderretInput.write(text, to: output)
+            try DocumentFile.export(text, to: output, caseID: saved.id, revision: saved.revision, store: store, ctx: ctx)
         } else {
             c.write(text)
         }

@@ -104,23 +104,4 @@ enum UnderretInput {
         let findings: [Finding]
     }
 
-    /// Refuses an `--ud` path whose folder does not exist, before anything is saved.
-    static func checkWritable(_ path: String) throws {
-        let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
-            throw UsageError.invalidValue(option: "--ud", value: path, expected: "Mappen '\(dir)' findes ikke.")
-        }
-    }
-
-    /// Writes the document readable by the owner only (it holds personal data).
-    static func write(_ text: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        do {
-            try Data(text.utf8).write(to: url)
-            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: url.path)
-        } catch {
-            throw CLIError.data("Dokumentet kunne ikke skrives til '\(path)'. Underretningen er gemt på sagen; skriv dokumentet igen med 'unge vis'.")
-        }
-    }
 }

@@ -73,7 +73,7 @@ struct UndersoegCommand: UngeCommand {
             }
             let date = options.date ?? ctx.today
             let findings = ExaminationValidator.validate(existing, youngPerson: file.youngPerson, network: file.network, on: date)
-            try render(existing, file: file, findings: findings, date: date, draft: options.draft, ctx: ctx)
+            try render(existing, file: file, findings: findings, date: date, draft: options.draft, ctx: ctx, store: store)
             return ExitCode.ok
         }
         let date = options.date ?? exam.completedDate ?? ctx.today
@@ -90,15 +90,15 @@ struct UndersoegCommand: UngeCommand {
             f.examination = exam
             PlanDeadlines.merge(into: &f)
         }
-        try render(exam, file: saved, findings: findings, date: date, draft: findings.hasErrors, ctx: ctx)
+        try render(exam, file: saved, findings: findings, date: date, draft: findings.hasErrors, ctx: ctx, store: store)
         let due = exam.awareDate.adding(months: 4)
         ctx.console.error("Undersøgelsen er gemt på sag \(id.rawValue)." + (exam.completedDate == nil ? " Frist for afslutning: \(due.danishShort)." : ""))
         return ExitCode.ok
     }
 
-    private func render(_ exam: Examination, file: CaseFile, findings: [Finding], date: LocalDate, draft: Bool, ctx: Context) throws {
+    private func render(_ exam: Examination, file: CaseFile, findings: [Finding], date: LocalDate, draft: Bool, ctx: Context, store: CaseStore) throws {
         let doc = ExaminationDocument.build(exam, in: file, on: date, findings: findings, draft: draft, showCPR: options.showCPR)
-        try DocumentOutput.emit(doc, json: { try DocumentOutput.json(caseID: id, title: doc.title, content: exam, findings: findings, showCPR: options.showCPR) }, options: options, ctx: ctx)
+        try DocumentOutput.emit(doc, json: { try DocumentOutput.json(caseID: id, title: doc.title, content: exam, findings: findings, showCPR: options.showCPR) }, options: options, ctx: ctx, file: file, store: store)
     }
 }
 
