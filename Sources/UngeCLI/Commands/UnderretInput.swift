@@ -6,7 +6,7 @@ import UngeStore
 /// document in the chosen format and the `--ud` file.
 enum UnderretInput {
     /// Danish time. Falls back to UTC+1 only if the system has no time-zone data at all.
-    static let timeZone = TimeZone(identifier: "Europe/Copenhagen") ?? TimeZone(secondsFromGMT: 3600)!
+    static let timeZone = DanishTime.timeZone
 
     /// Reads a `--fra-fil` JSON file. Unknown keys are refused (a typo would otherwise be lost).
     static func load(_ path: String) throws -> ConcernReportDraft {

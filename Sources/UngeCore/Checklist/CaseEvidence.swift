@@ -277,7 +277,7 @@ extension CaseEvidence {
     static func blank(_ s: String?) -> Bool { (s ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
 
     /// Danish time, for turning instants (a notification's receipt) into dates.
-    public static let danishTime = TimeZone(identifier: "Europe/Copenhagen") ?? TimeZone(secondsFromGMT: 3600)!
+    public static let danishTime = DanishTime.timeZone
 
     /// The calendar day an instant falls on in `timeZone`.
     static func day(of instant: Date, in timeZone: TimeZone) -> LocalDate {
