@@ -106,7 +106,8 @@ struct UnderretCommand: UngeCommand {
         let received = try UnderretInput.received(draft, now: ctx.now, timeZone: tz)
         let day = LocalTime.date(of: received, in: tz)
         let findings = ConcernReportRules.check(draft, youngPerson: existing?.youngPerson, on: day)
-        for f in findings where f.severity == .warning { c.error(c.yellow("ADVARSEL:") + " " + f.message) }
+            + ConcernReportRules.reassessmentFindings(existing: existing, on: day)
+        for f in findings where f.severity == .warning { c.error(c.yellow("ADVARSEL:") + " " + f.message + (f.citation.map { " (\($0))" } ?? "")) }
         let missing = findings.filter { $0.ruleID.hasPrefix(ConcernReportRules.missingPrefix) }
         if !missing.isEmpty {
             throw UsageError.missingInput(missing.map(\.message), command: "underret")
