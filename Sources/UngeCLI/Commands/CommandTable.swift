@@ -18,6 +18,7 @@ enum CommandTable {
         HelligdageCommand.self,
         FristCommand.self,
         LogCommand.self,
+        IndstillingerCommand.self,
         CheckCommand.self,
     ]
 
