@@ -7,7 +7,7 @@ import Foundation
 import UngeCore
 
 extension CaseStore {
-    /// Writes one audit event durably as its own file,
+    /// Writes one audit event durably as its own file (a hidden temp file, fsynced, then linked in),
     /// `log/<ÅÅÅÅ-MM>/<ÅÅÅÅMMDDTttmmssZ>-<id|alle>-<pid>-<ns>-<tilfældig>.json` (0600, `O_EXCL`, fsync
     /// of the file and of its folder). `<ns>` is the wall clock in nanoseconds when written, which
     /// orders events within the same second. Append-safe for any number of writers: no shared file.
@@ -31,6 +31,21 @@ extension CaseStore {
             if try Posix.ensureDirectory(logPath) { try Posix.syncDirectory(rootPath) }
             stage = "log/" + month
             if try Posix.ensureDirectory(monthPath) { try Posix.syncDirectory(logPath) }
+            // Written to a hidden temp file first and linked in under its final name only when
+            // complete, so a crash never leaves a half-written event (readers skip dot files).
+            let tmpName = "." + compact + "-" + String(pid) + "-" + Posix.randomHex() + ".tmp"
+            stage = "log/" + month + "/" + tmpName
+            let tmpPath = monthPath + "/" + tmpName
+            let fd = try Posix.createExclusive(tmpPath)
+            defer { unlink(tmpPath) }
+            do {
+                try Posix.writeAll(fd, bytes)
+                try Posix.sync(fd)
+            } catch {
+                close(fd)
+                throw error
+            }
+            try Posix.closeChecked(fd)
             var attempt = 0
             while true {
                 let name =
@@ -38,24 +53,15 @@ extension CaseStore {
                     + Posix.randomHex() + ".json"
                 stage = "log/" + month + "/" + name
                 let path = monthPath + "/" + name
-                let fd: Int32
-                do { fd = try Posix.createExclusive(path) } catch let f {
-                    attempt += 1
-                    if f.code == EEXIST && attempt < 10 { continue }
-                    throw f
+                if link(tmpPath, path) == 0 { break }
+                let e = errno
+                attempt += 1
+                if e == EEXIST && attempt < 10 { continue }
+                // No hard links on this file system: rename (the name is unique: pid, ns, random).
+                guard e == EPERM || e == EOPNOTSUPP || e == ENOTSUP || e == EMLINK || e == ENOSYS else {
+                    throw Posix.Failure(call: "link", code: e)
                 }
-                do {
-                    try Posix.writeAll(fd, bytes)
-                    try Posix.sync(fd)
-                } catch {
-                    close(fd)
-                    unlink(path)
-                    throw error
-                }
-                do { try Posix.closeChecked(fd) } catch {
-                    unlink(path)
-                    throw error
-                }
+                if rename(tmpPath, path) != 0 { throw Posix.Failure(call: "rename", code: errno) }
                 break
             }
             try Posix.syncDirectory(monthPath)

@@ -75,7 +75,7 @@ extension CaseStore {
     /// Looks at an existing lock file. Returns its holder if it is live; breaks it and returns nil
     /// if it is stale or has vanished.
     private func breakIfStale(_ path: String, id: CaseID, user: String, command: String, now: Date) throws -> LockInfo? {
-        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)  // never block on a FIFO
         if fd < 0 { return nil }  // vanished meanwhile
         var st = stat()
         let statOK = fstat(fd, &st) == 0

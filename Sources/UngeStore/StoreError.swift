@@ -32,7 +32,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .invalidID(let text):
             return "'\(StoreText.quote(text))' er ikke et gyldigt sagsnummer. Et sagsnummer består af bogstaver, tal og bindestreg, fx 2026-0042."
         case .notFound(let id):
-            return "Der findes ingen sag med nummeret \(id). Se sagerne med 'unge liste'."
+            // Quoted with CPR-like digits masked: people type a CPR number where the case id belongs.
+            return "Der findes ingen sag med nummeret \(StoreText.quote(id.rawValue)). Se sagerne med 'unge liste'."
         case .conflict(let id, let expected, let actual):
             return "Sagen \(id) er ændret af en anden, siden du hentede den (revision \(expected), nu \(actual)). Hent den igen og prøv igen."
         case .locked(let id, let owner, let host, let pid, let since):

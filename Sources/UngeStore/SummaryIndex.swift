@@ -65,6 +65,7 @@ extension CaseStore {
     /// problems for files that cannot be cases. Leftover temp files (`.<id>.<pid>.<x>.tmp`) whose
     /// process is dead, or older than 10 minutes, are removed: they hold a full copy of a case.
     func scanCaseFolder() throws -> (files: [ScannedFile], problems: [StoreProblem]) {
+        removeAbandonedWorkFolders()
         guard let dir = opendir(casesPath) else {
             let e = errno
             if e == ENOENT { return ([], []) }

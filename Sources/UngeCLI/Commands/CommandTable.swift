@@ -22,8 +22,11 @@ enum CommandTable {
         CheckCommand.self,
     ]
 
+    /// Developer-only commands: found by name, never listed in help or suggested.
+    static let hidden: [any UngeCommand.Type] = [TaellerCommand.self]
+
     static func find(_ name: String) -> (any UngeCommand.Type)? {
-        commands.first { $0.spec.name == name || $0.spec.aliases.contains(name) }
+        (commands + hidden).first { $0.spec.name == name || $0.spec.aliases.contains(name) }
     }
 
     static var allNames: [String] { commands.flatMap { [$0.spec.name] + $0.spec.aliases } }

@@ -103,7 +103,8 @@ struct RedigerCommand: UngeCommand {
     }
 }
 
-/// A folder only the user can read (0700), removed with everything in it when done.
+/// A folder only the user can read (0700), removed with everything in it when done. Named
+/// `<pid>.<random>`, so the store can remove it if this process dies (`removeAbandonedWorkFolders`).
 struct PrivateFolder {
     let url: URL
 
@@ -111,7 +112,7 @@ struct PrivateFolder {
         umask(0o077)
         mkdir(parent.path, 0o700)
         chmod(parent.path, 0o700)
-        var template = Array(parent.appendingPathComponent("XXXXXX").path.utf8CString)
+        var template = Array(parent.appendingPathComponent("\(getpid()).XXXXXX").path.utf8CString)
         guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
             throw CLIError.data("Kunne ikke oprette en privat arbejdsmappe i \(parent.path).")
         }

@@ -1,5 +1,6 @@
 import Foundation
 import UngeCore
+import UngeStore
 
 /// One `unge` subcommand: its spec (help and accepted options), a validating initializer that runs
 /// before any file is touched, and `run`, which only orchestrates.
@@ -66,7 +67,7 @@ enum Values {
 
     static func caseID(_ text: String) throws -> CaseID {
         guard let id = CaseID(text) else {
-            throw UsageError.invalidValue(option: "sagsnummer", value: text, expected: "Et sagsnummer består af bogstaver, tal og bindestreg, fx 2026-0042. Se sagerne med 'unge liste'.")
+            throw UsageError.invalidValue(option: "sagsnummer", value: StoreText.maskCPR(text), expected: "Et sagsnummer består af bogstaver, tal og bindestreg, fx 2026-0042. Se sagerne med 'unge liste'.")
         }
         return id
     }

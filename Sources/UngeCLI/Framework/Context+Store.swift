@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+    import Glibc
+#endif
 import UngeCore
 import UngeStore
 
@@ -9,8 +12,26 @@ extension Context {
     var storeLocation: URL { CaseStore.resolveLocation(flag: storeFlag, environment: environment) }
 
     /// Opens (and on first use creates) the store.
+    ///
+    /// Test hooks for the store-safety harnesses (`Harness/`), never for normal use:
+    /// `UNGE_TEST_CRASH_AT=<step>` kills the process with SIGKILL just before that step of the save
+    /// path (`open`, `write`, `fsync`, `close`, `audit`, `rename`, `dirfsync`; see `SaveStep`), and
+    /// `UNGE_TEST_FAIL_AT=<step>` makes that step fail as an I/O error (EIO).
     func openStore() throws -> CaseStore {
-        CaseStore(root: storeLocation)
+        CaseStore(root: storeLocation, faultInjection: Context.testFaultInjection(environment))
+    }
+
+    /// The fault-injection hook from `UNGE_TEST_CRASH_AT` / `UNGE_TEST_FAIL_AT`, or nil.
+    static func testFaultInjection(_ environment: [String: String]) -> (@Sendable (SaveStep) throws -> Void)? {
+        let crashAt = environment["UNGE_TEST_CRASH_AT"].flatMap(SaveStep.init(rawValue:))
+        let failAt = environment["UNGE_TEST_FAIL_AT"].flatMap(SaveStep.init(rawValue:))
+        if crashAt == nil && failAt == nil { return nil }
+        return { step in
+            if step == crashAt { raise(SIGKILL) }
+            if step == failAt {
+                throw StoreError.io(operation: "gemme (testfejl ved \(step.rawValue))", file: "sager", code: EIO, visible: step == .dirfsync)
+            }
+        }
     }
 
     /// The store's "also closed on 5/6, 24/12, 31/12" setting, if a store exists; false otherwise.
