@@ -81,9 +81,9 @@ enum Help {
             Kommandoer:
 
             """
-        let width = (CommandTable.commands.map { $0.spec.name.count }.max() ?? 10) + 2
-        for c in CommandTable.commands {
-            let name = c.spec.name + (c.spec.aliases.isEmpty ? "" : "")
+        let names = CommandTable.commands.map { c in c.spec.name + (c.spec.aliases.isEmpty ? "" : " (\(c.spec.aliases.joined(separator: ", ")))") }
+        let width = (names.map(\.count).max() ?? 10) + 2
+        for (c, name) in zip(CommandTable.commands, names) {
             s += "  " + name + String(repeating: " ", count: max(1, width - name.count)) + c.spec.summary + "\n"
         }
         s += """

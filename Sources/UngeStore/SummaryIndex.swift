@@ -104,7 +104,6 @@ extension CaseStore {
                 continue
             }
             let stem = String(name.utf8.dropLast(5))!
-            let file = "sager/" + name
             guard let id = CaseID(stem) else {
                 problems.append(
                     StoreProblem(
@@ -114,6 +113,7 @@ extension CaseStore {
             }
             if fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0 { continue }  // vanished meanwhile
             guard st.st_mode & S_IFMT == S_IFREG else {
+                let file = "sager/" + name
                 problems.append(StoreProblem(file: file, error: .corrupt(file: file, reason: "det er ikke en almindelig fil")))
                 continue
             }

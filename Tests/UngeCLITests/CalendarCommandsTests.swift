@@ -33,6 +33,19 @@ struct CalendarCommandsTests {
         #expect(none.stderr.contains("--hverdage N eller --dage N"))
     }
 
+    @Test("lagerets lukkedage bruges af frist og helligdage")
+    func closingDays() throws {
+        let store = Unge.emptyStore()
+        #expect(try Unge.run(["indstillinger"], store: store).stdout.contains("Lukkedage 5/6, 24/12 og 31/12: nej"))
+        #expect(!(try Unge.run(["frist", "--fra", "2026-12-22", "--hverdage", "3"], store: store).stdout.contains("juleaftensdag")))
+        #expect(try Unge.run(["indstillinger", "--lukkedage", "ja"], store: store).status == 0)
+        let r = try Unge.run(["frist", "--fra", "2026-12-22", "--hverdage", "3"], store: store)
+        #expect(r.stdout.contains("juleaftensdag"))
+        #expect(try Unge.run(["helligdage", "2026"], store: store).stdout.contains("nytårsaftensdag (lukkedag)"))
+        #expect(try Unge.run(["indstillinger", "--lukkedage", "måske"], store: store).status == 2)
+        #expect(try Unge.run(["indstillinger", "--json"], store: store).stdout.contains("\"alsoClosed\" : true"))
+    }
+
     @Test("alder med grænser; CPR vises maskeret")
     func age() throws {
         let r = try Unge.run(["alder", "2010-02-02", "--dato", "2026-09-01"])

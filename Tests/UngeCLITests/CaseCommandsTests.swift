@@ -53,6 +53,11 @@ struct CaseCommandsTests {
         let cpr = try Unge.run(["liste", "--soeg", "740312-4118"], store: store)
         #expect(cpr.stdout.contains("Emma Nørgaard Friis"))
         #expect(!cpr.stdout.contains("Malik"))
+        let open = try Unge.run(["liste", "--kun-aabne", "--json"], store: store)
+        let openJSON = try JSONSerialization.jsonObject(with: Data(open.stdout.utf8)) as! [String: Any]
+        let openCases = openJSON["cases"] as! [[String: Any]]
+        #expect(openCases.count == 7)
+        #expect(openCases.allSatisfy { ($0["openChecklistItems"] as? Int ?? 0) > 0 })
         let badAge = try Unge.run(["liste", "--alder", "17-15"], store: store)
         #expect(badAge.status == 2)
         #expect(badAge.stderr.contains("15-17"))
@@ -89,6 +94,10 @@ struct CaseCommandsTests {
         #expect(full.stdout.contains("740312-4118"))
         let log = try Unge.run(["log", "2026-0001"], store: store)
         #expect(log.stdout.contains("CPR vist"))
+        let malik = try Unge.run(["vis", "2026-0002"], store: store)
+        #expect(malik.stdout.contains("- Underretning nr. 1, modtaget 27.08.2026 kl. 10.15 fra Mette Krog (UU-vejleder); bekymringsbuen: orange; forældrene er orienteret"))
+        #expect(malik.stdout.contains("- Dialogredskaber: netværksmøde 31.08.2026"))
+        #expect(malik.stdout.contains("Vurdering af underretning nr. 1 (24 timer)"))
         let missing = try Unge.run(["vis", "2026-0999"], store: store)
         #expect(missing.status == 3)
         #expect(missing.stderr.contains("2026-0999"))

@@ -74,32 +74,37 @@ struct CheckCommandTests {
         let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
         #expect(json["formatVersion"] as? Int == 1)
         #expect(json["case"] as? String == "2026-0042")
-        #expect(json["openItems"] as? Int == 16)
+        #expect(json["openItems"] as? Int == 17)
         #expect(json["allYes"] as? Bool == false)
     }
 
     @Test("interaktivt: nye svar gemmes med dato og bruger; Enter beholder det tidligere")
     func interactive() throws {
         let store = try Self.store()
-        // 7.1 ja + note, 7.2 Enter, 7.3 an invalid word then delvis, no note, 7.5 Enter, then save.
+        // Chapter 6 has no evidence rules: all three items are asked. 6.1 ja + note, 6.2 an invalid
+        // word then nej, no note, 6.3 Enter keeps the saved "delvis"; then save.
         let r = try Unge.run(
-            ["check", "7", "--sag", "2026-0042", "--interaktiv"], store: store,
-            input: "ja\nAftalt med Jonas\n\nmåske\ndelvis\n\n\nj\n", env: Self.env)
+            ["check", "6", "--sag", "2026-0042", "--interaktiv"], store: store,
+            input: "ja\nFast møde hver måned\nmåske\nnej\n\n\nj\n", env: Self.env)
         #expect(r.status == 1)
+        #expect(r.stderr.hasPrefix("3 punkter kan sagen ikke svare på."))
         #expect(r.stderr.contains("Svar ja, nej eller delvis – eller tryk Enter for at springe over."))
-        #expect(r.stderr.contains("Svarene er gemt."))
-        #expect(r.stdout.contains("  ja         7.1  Behov og ønsker i centrum\n             dit svar: ja, 13.04.2026, testbruger: \"Aftalt med Jonas\"\n"))
-        let saved = try Self.load(store).checklistAnswers.filter { $0.date == LocalDate(year: 2026, month: 4, day: 13)! }
+        #expect(r.stderr.contains("     Tidligere svar: delvis, 12.03.2026, mette\n"))
+        #expect(r.stderr.contains("Svar (ja/nej/delvis) [delvis]: "))
+        #expect(r.stderr.contains("Gem 2 svar på sag 2026-0042? (j/N): Svarene er gemt."))
+        #expect(r.stdout.contains("  ja         6.1  Samarbejdet sat i system\n             dit svar: ja, 13.04.2026, testbruger: \"Fast møde hver måned\"\n"))
+        #expect(r.stdout.contains("  delvis     6.3  Holdninger drøftet\n             dit svar: delvis, 12.03.2026, mette\n"))
+        let today = LocalDate(year: 2026, month: 4, day: 13)!
+        let saved = try Self.load(store).checklistAnswers.filter { $0.date == today }
         #expect(saved == [
-            ChecklistAnswer(itemID: "7.1", answer: .yes, note: "Aftalt med Jonas", date: LocalDate(year: 2026, month: 4, day: 13)!, user: "testbruger"),
-            ChecklistAnswer(itemID: "7.3", answer: .partly, note: nil, date: LocalDate(year: 2026, month: 4, day: 13)!, user: "testbruger"),
+            ChecklistAnswer(itemID: "6.1", answer: .yes, note: "Fast møde hver måned", date: today, user: "testbruger"),
+            ChecklistAnswer(itemID: "6.2", answer: .no, note: nil, date: today, user: "testbruger"),
         ])
 
         // Asked again: the earlier answers are shown and Enter keeps them; nothing new is saved.
         let again = try Unge.run(
-            ["check", "7", "--sag", "2026-0042", "--interaktiv"], store: store, input: "\n\n\n\n", env: Self.env)
-        #expect(again.stderr.contains("     Tidligere svar: ja, 13.04.2026, testbruger: \"Aftalt med Jonas\"\n"))
-        #expect(again.stderr.contains("Svar (ja/nej/delvis) [delvis]: "))
+            ["check", "6", "--sag", "2026-0042", "--interaktiv"], store: store, input: "\n\n\n", env: Self.env)
+        #expect(again.stderr.contains("     Tidligere svar: ja, 13.04.2026, testbruger: \"Fast møde hver måned\"\n"))
         #expect(!again.stderr.contains("Gem "))
         #expect(try Self.load(store).checklistAnswers.count == 6)
     }

@@ -268,13 +268,20 @@ struct ActionPlanRuleTests {
         #expect(rule.evaluate(e) == EvidenceResult(.no, "ungeplan v2, 01.03.2026: 2 fejl – Planen mangler mål for overgangen til voksenlivet."))
     }
 
-    @Test("plan uden forfatter eller uden mål: delvis")
+    @Test("uden validering: plan uden forfatter eller uden mål er delvis")
     func basicContent() {
         var e = evidence()
-        e.plan = plan(author: " ")
-        #expect(rule.evaluate(e).answer == .partly)
-        e.plan = plan(goals: [])
+        e.plan = plan(validation: .notChecked, author: " ")
+        #expect(rule.evaluate(e) == EvidenceResult(.partly, "ungeplan v2, 01.03.2026: planen har ingen ansvarlig forfatter"))
+        e.plan = plan(goals: [], validation: .notChecked)
         #expect(rule.evaluate(e) == EvidenceResult(.partly, "ungeplan v2, 01.03.2026: planen har ingen mål"))
+    }
+
+    @Test("en fejlet validering vinder over de enkle tjek")
+    func failedWins() {
+        var e = evidence()
+        e.plan = plan(goals: [], validation: .failed(["Planen har ingen konkrete mål."]))
+        #expect(rule.evaluate(e) == EvidenceResult(.no, "ungeplan v2, 01.03.2026: 1 fejl – Planen har ingen konkrete mål."))
     }
 }
 

@@ -99,3 +99,37 @@ struct PlanDocumentTests {
         #expect(PlanHistory.diff(v1, v1) == [])
     }
 }
+
+@Suite("Afslået tilbud om handleplan")
+struct PlanDeclinedDocumentTests {
+    @Test("når den unge siger nej, viser dokumentet kun tilbuddet")
+    func declined() {
+        let day = PlanFixtures.d("2026-09-01")
+        let file = PlanFixtures.person(age: 20, on: day)
+        let plan = ActionPlan(version: 1, date: day, author: "Lene", kind: .adultActionPlan, offer: PlanOffer(offeredDate: day, response: .declined, responseDate: day))
+        let md = MarkdownRenderer.render(PlanDocument.build(plan, in: file, findings: PlanValidator.validate(plan, in: file)))
+        #expect(md == """
+            # Handleplan (serviceloven § 141)
+
+            - **Den unge:** Test Testesen
+            - **Alder:** 20 år
+            - **Sagsnummer:** 2026-0100
+            - **Planens dato:** 1. september 2026
+            - **Version:** 1
+            - **Udarbejdet af:** Lene
+
+            ## Tilbud om handleplan
+
+            - **Tilbudt:** 1. september 2026
+            - **Den unges svar:** takket nej
+            - **Svaret:** 1. september 2026
+
+            Den unge har takket nej til en handleplan. Tilbuddet kan gentages, hvis den unge ønsker det senere.
+
+            ## Retsgrundlag
+
+            - serviceloven § 141: Handleplan tilbydes voksne med stofmisbrug; den unge kan sige nej
+
+            """)
+    }
+}

@@ -116,4 +116,35 @@ struct PlanFixtureTests {
             _ = try PlanInput.plan(from: Data("[]".utf8), version: 1, date: PlanFixtures.d("2026-09-01"), author: "x", kind: .ungeplan)
         }
     }
+
+    @Test("ukendte felter i en svarfil afvises, så en stavefejl ikke forsvinder")
+    func unknownKeys() {
+        #expect(throws: PlanInput.InputError.self) {
+            _ = try PlanInput.plan(from: Data(#"{"purpse":"x"}"#.utf8), version: 1, date: PlanFixtures.d("2026-09-01"), author: "x", kind: .ungeplan)
+        }
+        do {
+            _ = try PlanInput.examination(from: Data(#"{"area":[]}"#.utf8), awareDate: PlanFixtures.d("2026-09-01"), author: "x")
+            Issue.record("burde afvises")
+        } catch {
+            #expect(error.description.hasPrefix("Ukendt felt 'area' i filen. Gyldige felter: areas, author, awareDate,"))
+        }
+    }
+
+    @Test("de tilladte felter er præcis dem, typerne gemmer")
+    func keysMatchTypes() throws {
+        func keys<T: Encodable>(_ value: T) throws -> Set<String> {
+            Set((try JSONSerialization.jsonObject(with: UngeJSON.encoder().encode(value)) as! [String: Any]).keys)
+        }
+        var plan = try PlanFixtures.sofiePlan()
+        plan.offer = PlanOffer(offeredDate: plan.date, response: .accepted)
+        plan.adultBasis = AdultBasis()
+        plan.changeNote = "x"
+        #expect(try keys(plan) == PlanInput.planKeys)
+        var t = try PlanFixtures.sofieTreatment()
+        t.author = "x"
+        #expect(try keys(t) == PlanInput.treatmentPlanKeys)
+        var exam = try #require(try PlanFixtures.sofie().examination)
+        exam.author = "x"
+        #expect(try keys(exam) == PlanInput.examinationKeys)
+    }
 }

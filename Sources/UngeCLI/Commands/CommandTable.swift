@@ -7,12 +7,18 @@ enum CommandTable {
         VisCommand.self,
         NotatCommand.self,
         RedigerCommand.self,
+        NetvaerkCommand.self,
+        VaerktoejCommand.self,
         UnderretCommand.self,
+        UndersoegCommand.self,
+        PlanCommand.self,
+        BehandlingsplanCommand.self,
         FristerCommand.self,
         AlderCommand.self,
         HelligdageCommand.self,
         FristCommand.self,
         LogCommand.self,
+        IndstillingerCommand.self,
         CheckCommand.self,
     ]
 

@@ -16,12 +16,15 @@ struct ListeCommand: UngeCommand {
             OptionSpec("--status", value: "STATUS", help: "Kun sager med denne status."),
             OptionSpec("--alder", value: "FRA-TIL", help: "Kun unge i denne alder i dag (eller på --dato), fx 15-17 eller 16."),
             OptionSpec("--soeg", value: "TEKST", help: "Søg i navn og sagsnummer (eller på et CPR-nummer)."),
+            OptionSpec("--tjekliste", help: "Vis antal åbne punkter i håndbogens tjeklister (læser hver sag; langsommere)."),
+            OptionSpec("--kun-aabne", help: "Kun sager med åbne tjeklistepunkter (medfører --tjekliste)."),
             .date, .json,
         ],
         examples: [
             ("unge liste", "Alle sager"),
             ("unge liste --alder 15-17 --status underrettet", "Underrettede sager om unge på 15-17 år"),
             ("unge liste --soeg emma --json", "Søg efter navn, output som JSON"),
+            ("unge liste --kun-aabne", "Sager med åbne punkter i tjeklisterne (se 'unge check --sag ID')"),
         ])
 
     let status: CaseStatus?
@@ -29,6 +32,8 @@ struct ListeCommand: UngeCommand {
     let search: String?
     let date: LocalDate?
     let json: Bool
+    let checklist: Bool
+    let onlyOpen: Bool
 
     init(_ args: ParsedArguments) throws {
         if let s = args.value("--status") {
@@ -49,6 +54,8 @@ struct ListeCommand: UngeCommand {
         search = args.value("--soeg").map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
         date = try args.value("--dato").map { try Values.date($0, option: "--dato") }
         json = args.has("--json")
+        onlyOpen = args.has("--kun-aabne")
+        checklist = onlyOpen || args.has("--tjekliste")
     }
 
     struct Row: Encodable {
@@ -58,6 +65,7 @@ struct ListeCommand: UngeCommand {
         let status: String
         let nextDeadline: LocalDate?
         let nextDeadlineTitle: String?
+        let openChecklistItems: Int?
     }
 
     struct Output: Encodable {
@@ -90,11 +98,19 @@ struct ListeCommand: UngeCommand {
             }
         }
         summaries.sort { $0.id < $1.id }
+        var problems = listing.problems.map(\.description)
+        // The checklist count needs each case's content, so it is read only when asked for.
+        var open: [CaseID: Int] = [:]
+        if checklist {
+            for s in summaries {
+                do { open[s.id] = openChecklistItems(case: try store.load(s.id), today: on) } catch { problems.append("\(error)") }
+            }
+            if onlyOpen { summaries = summaries.filter { (open[$0.id] ?? 0) > 0 } }
+        }
         let rows = summaries.map { s in
             Row(id: s.id, name: s.name, age: s.birthDate.map { Age.years(born: $0, on: on) }, status: s.status.danish,
-                nextDeadline: s.nextDeadline, nextDeadlineTitle: s.nextDeadlineTitle)
+                nextDeadline: s.nextDeadline, nextDeadlineTitle: s.nextDeadlineTitle, openChecklistItems: open[s.id])
         }
-        let problems = listing.problems.map(\.description)
         if json {
             ctx.console.print(try JSONOutput.render(Output(cases: rows, problems: problems)))
         } else if rows.isEmpty && problems.isEmpty {
@@ -107,9 +123,13 @@ struct ListeCommand: UngeCommand {
                     deadline = d.danishShort + (r.nextDeadlineTitle.map { " \($0)" } ?? "")
                     if d < on { deadline = c.red(deadline + " (overskredet)") }
                 }
-                return [r.id.rawValue, r.name, r.age.map(String.init) ?? "", r.status, deadline]
+                var row = [r.id.rawValue, r.name, r.age.map(String.init) ?? "", r.status, deadline]
+                if checklist { row.insert(r.openChecklistItems.map { "\($0) af \(Checklist.chapters.flatMap(\.items).count)" } ?? "", at: 4) }
+                return row
             }
-            c.print(TextTable.render(header: ["Sag", "Navn", "Alder", "Status", "Næste frist"], rows: table))
+            var header = ["Sag", "Navn", "Alder", "Status", "Næste frist"]
+            if checklist { header.insert("Åbne tjeklistepunkter", at: 4) }
+            c.print(TextTable.render(header: header, rows: table))
             c.print(c.dim("\(rows.count) sag(er)"))
         }
         for p in problems { ctx.console.error("Fejl: \(p)") }

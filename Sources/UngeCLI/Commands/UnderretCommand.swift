@@ -95,7 +95,7 @@ struct UnderretCommand: UngeCommand {
         let c = ctx.console
         let tz = UnderretInput.timeZone
         let calendar = DanishCalendar(alsoClosed: ctx.storeSettingAlsoClosed())
-        if let output { try UnderretInput.checkWritable(output) }
+        if let output { try DocumentFile.checkWritable(output) }
         let store = try ctx.openStore()
         let existing = try caseID.map { try ctx.readCase($0, store: store) }
         var draft = self.draft
@@ -106,7 +106,8 @@ struct UnderretCommand: UngeCommand {
         let received = try UnderretInput.received(draft, now: ctx.now, timeZone: tz)
         let day = LocalTime.date(of: received, in: tz)
         let findings = ConcernReportRules.check(draft, youngPerson: existing?.youngPerson, on: day)
-        for f in findings where f.severity == .warning { c.error(c.yellow("ADVARSEL:") + " " + f.message) }
+            + ConcernReportRules.reassessmentFindings(existing: existing, on: day)
+        for f in findings where f.severity == .warning { c.error(c.yellow("ADVARSEL:") + " " + f.message + (f.citation.map { " (\($0))" } ?? "")) }
         let missing = findings.filter { $0.ruleID.hasPrefix(ConcernReportRules.missingPrefix) }
         if !missing.isEmpty {
             throw UsageError.missingInput(missing.map(\.message), command: "underret")
@@ -141,8 +142,7 @@ struct UnderretCommand: UngeCommand {
             try store.appendAudit(ctx.event(.revealCPR, caseID: saved.id, before: saved.revision, after: saved.revision))
         }
         if let output {
-            try store.appendAudit(ctx.event(.export, caseID: saved.id, before: saved.revision, after: saved.revision))
-            try UnderretInput.write(text, to: output)
+            try DocumentFile.export(text, to: output, caseID: saved.id, revision: saved.revision, store: store, ctx: ctx)
         } else {
             c.write(text)
         }

@@ -6,7 +6,7 @@ import UngeStore
 /// document in the chosen format and the `--ud` file.
 enum UnderretInput {
     /// Danish time. Falls back to UTC+1 only if the system has no time-zone data at all.
-    static let timeZone = TimeZone(identifier: "Europe/Copenhagen") ?? TimeZone(secondsFromGMT: 3600)!
+    static let timeZone = DanishTime.timeZone
 
     /// Reads a `--fra-fil` JSON file. Unknown keys are refused (a typo would otherwise be lost).
     static func load(_ path: String) throws -> ConcernReportDraft {
@@ -104,23 +104,4 @@ enum UnderretInput {
         let findings: [Finding]
     }
 
-    /// Refuses an `--ud` path whose folder does not exist, before anything is saved.
-    static func checkWritable(_ path: String) throws {
-        let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
-            throw UsageError.invalidValue(option: "--ud", value: path, expected: "Mappen '\(dir)' findes ikke.")
-        }
-    }
-
-    /// Writes the document readable by the owner only (it holds personal data).
-    static func write(_ text: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        do {
-            try Data(text.utf8).write(to: url)
-            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: url.path)
-        } catch {
-            throw CLIError.data("Dokumentet kunne ikke skrives til '\(path)'. Underretningen er gemt på sagen; skriv dokumentet igen med 'unge vis'.")
-        }
-    }
 }

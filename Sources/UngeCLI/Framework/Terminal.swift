@@ -100,46 +100,71 @@ final class Console: @unchecked Sendable {
 /// one character each). Built as bytes, since `unge liste` prints thousands of rows.
 enum TextTable {
     static func render(header: [String], rows: [[String]]) -> String {
-        var widths = header.map { $0.unicodeScalars.count }
-        var cells: [[(bytes: String.UTF8View, width: Int)]] = []
-        cells.reserveCapacity(rows.count + 1)
-        for row in [header] + rows {
-            var line: [(bytes: String.UTF8View, width: Int)] = []
-            line.reserveCapacity(row.count)
+        let all = CollectionOfOne(header).lazy + rows
+        var widths: [Int] = []
+        var cellWidths: [Int] = []
+        cellWidths.reserveCapacity((rows.count + 1) * header.count)
+        var bytes = 0
+        for row in all {
             for (i, cell) in row.enumerated() {
                 let w = visibleWidth(cell)
+                cellWidths.append(w)
+                bytes += cell.utf8.count
                 if i < widths.count { widths[i] = max(widths[i], w) } else { widths.append(w) }
-                line.append((cell.utf8, w))
             }
-            cells.append(line)
         }
-        var out: [UInt8] = []
-        out.reserveCapacity(cells.count * (widths.reduce(0, +) + 2 * widths.count + 8))
-        for (r, line) in cells.enumerated() {
-            if r > 0 { out.append(10) }
-            for (i, cell) in line.enumerated() {
-                out.append(contentsOf: cell.bytes)
-                if i < line.count - 1 {
-                    out.append(contentsOf: repeatElement(32, count: widths[i] - cell.width + 2))
+        // Every line: the cells' bytes, padding after all but the last cell, a newline between lines.
+        var total = max(0, rows.count)
+        var k = 0
+        for row in all {
+            for i in 0..<max(0, row.count - 1) { total += widths[i] - cellWidths[k + i] + 2 }
+            k += row.count
+        }
+        total += bytes
+        var out = [UInt8](repeating: 32, count: total)
+        out.withUnsafeMutableBufferPointer { buf in
+            var pos = 0
+            var k = 0
+            for (r, row) in all.enumerated() {
+                if r > 0 {
+                    buf[pos] = 10
+                    pos += 1
                 }
+                for (i, cell) in row.enumerated() {
+                    let utf8 = cell.utf8
+                    let n = utf8.count
+                    let copied: Void? = utf8.withContiguousStorageIfAvailable { src in
+                        UnsafeMutableRawPointer(buf.baseAddress! + pos).copyMemory(from: src.baseAddress!, byteCount: n)
+                    }
+                    if copied == nil {
+                        for b in utf8 { buf[pos] = b; pos += 1 }
+                        pos -= n
+                    }
+                    pos += n
+                    if i < row.count - 1 { pos += widths[i] - cellWidths[k + i] + 2 }
+                }
+                k += row.count
             }
         }
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Characters a cell takes on screen: ANSI colour codes take none.
+    /// Characters a cell takes on screen: UTF-8 lead bytes, skipping ANSI colour codes (ESC ... m).
     static func visibleWidth(_ s: String) -> Int {
-        var n = 0
-        var inEscape = false
-        for u in s.unicodeScalars {
-            if inEscape {
-                if u == "m" { inEscape = false }
-            } else if u == "\u{1B}" {
-                inEscape = true
-            } else {
-                n += 1
+        func count<C: Collection>(_ bytes: C) -> Int where C.Element == UInt8 {
+            var n = 0
+            var inEscape = false
+            for b in bytes {
+                if inEscape {
+                    if b == UInt8(ascii: "m") { inEscape = false }
+                } else if b == 0x1B {
+                    inEscape = true
+                } else if b & 0xC0 != 0x80 {
+                    n += 1
+                }
             }
+            return n
         }
-        return n
+        return s.utf8.withContiguousStorageIfAvailable(count) ?? count(s.utf8)
     }
 }

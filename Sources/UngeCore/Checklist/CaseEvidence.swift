@@ -198,15 +198,15 @@ public typealias PlanValidation = @Sendable (CaseFile, LocalDate) -> [Finding]
 extension CaseEvidence {
     /// The validator used when none is passed in.
     ///
-    /// LEAD: once `PlanValidator` lands (branch plan), set this to
-    /// `{ file, _ in file.actionPlans.max { $0.version < $1.version }.map { PlanValidator.validate($0, in: file) } ?? [] }`
-    public static let defaultPlanValidation: PlanValidation? = nil
+    /// `PlanValidator` on the newest plan version.
+    public static let defaultPlanValidation: PlanValidation? = { file, _ in
+        file.actionPlans.max { $0.version < $1.version }.map { PlanValidator.validate($0, in: file) } ?? []
+    }
 
     /// The one adapter from a case to the evidence the rules read.
     ///
-    /// Written against the placeholder models; the lines marked `FILL:` are where the expanded
-    /// examination, plan, treatment-plan and notification models plug in. Until then those fields
-    /// stay nil, and the items that need them are asked instead of answered.
+    /// Fields the case does not record stay nil, and the items that need them are asked instead of
+    /// answered.
     public init(
         from file: CaseFile, today: LocalDate, timeZone: TimeZone = CaseEvidence.danishTime,
         validatePlan: PlanValidation? = CaseEvidence.defaultPlanValidation
@@ -218,23 +218,21 @@ extension CaseEvidence {
             ConcernEvidence(
                 number: report.number,
                 received: CaseEvidence.day(of: report.received, in: timeZone),
-                // FILL (branch underret): youngPersonInformed: report.youngPersonInformed,
-                //   parentsInformed: report.parentsInformed, reasonNotInformed: report.notInformedReason)
-                youngPersonInformed: nil, parentsInformed: nil, reasonNotInformed: nil)
+                youngPersonInformed: report.youngPersonInformed,
+                parentsInformed: report.parentsInformed, reasonNotInformed: report.notInformedReason)
         }
 
         if let exam = file.examination {
             examination = ExaminationEvidence(
                 completed: exam.completedDate,
-                // FILL (branch plan): areas: ExaminationArea.allCases.map { area in
-                //     let name = area.danish.lowercased()
-                //     guard let a = exam.assessment(of: area) else { return AreaEvidence(name: name, state: .missing) }
-                //     if let reason = a.notRelevantReason { return AreaEvidence(name: name, state: .notRelevant(reason: reason)) }
-                //     return AreaEvidence(name: name, state: .covered) },
-                areas: nil,
-                // FILL (branch plan): youngPersonViewRecorded: !Self.blank(exam.childInterview?.summary)
-                //     || exam.areas.contains { !Self.blank($0.details?.ownView) })
-                youngPersonViewRecorded: nil)
+                areas: ExaminationArea.allCases.map { area in
+                    let name = area.danish.lowercased()
+                    guard let a = exam.assessment(of: area) else { return AreaEvidence(name: name, state: .missing) }
+                    if let reason = a.notRelevantReason { return AreaEvidence(name: name, state: .notRelevant(reason: reason)) }
+                    return AreaEvidence(name: name, state: .covered)
+                },
+                youngPersonViewRecorded: !Self.blank(exam.childInterview?.summary)
+                    || exam.areas.contains { !Self.blank($0.details?.ownView) })
         }
 
         if let latest = file.actionPlans.max(by: { $0.version < $1.version }) {
@@ -248,12 +246,11 @@ extension CaseEvidence {
             plan = PlanEvidence(
                 name: CaseEvidence.planName(birthDate: file.youngPerson.birthDate, on: latest.date),
                 version: latest.version, date: latest.date, author: latest.author,
-                // FILL (branch plan): goals: latest.allGoals.map { g in PlanGoalEvidence(
-                //     id: g.id, title: g.text, servedByMeasure: latest.measures.contains { $0.goalIDs.contains(g.id) }) },
-                goals: nil,
-                // FILL (branch plan): youngPersonViewRecorded: latest.participants.contains {
-                //     $0.role == .youngPerson && $0.formulatedGoals } || latest.allGoals.contains { !Self.blank($0.ownWords) },
-                youngPersonViewRecorded: nil,
+                goals: latest.allGoals.map { g in
+                    PlanGoalEvidence(id: g.id, title: g.text, servedByMeasure: latest.measures.contains { $0.goalIDs.contains(g.id) })
+                },
+                youngPersonViewRecorded: latest.participants.contains { $0.role == .youngPerson && $0.formulatedGoals }
+                    || latest.allGoals.contains { !Self.blank($0.ownWords) },
                 validation: validation)
         }
 
@@ -264,9 +261,9 @@ extension CaseEvidence {
         treatmentPlans = newestByProvider.values.sorted { $0.provider < $1.provider }.map { t in
             TreatmentPlanEvidence(
                 provider: t.provider, version: t.version, date: t.date,
-                // FILL (branch plan): goals: t.goals.map {
-                //     TreatmentGoalEvidence(title: $0.text, planGoalID: Self.blank($0.planGoalID) ? nil : $0.planGoalID) })
-                goals: nil)
+                goals: t.goals.map {
+                    TreatmentGoalEvidence(title: $0.text, planGoalID: Self.blank($0.planGoalID) ? nil : $0.planGoalID)
+                })
         }
 
         var byArena: [Arena: Int] = [:]
@@ -276,11 +273,11 @@ extension CaseEvidence {
         tools = file.toolRecords.map { ToolEvidence(tool: $0.tool, date: $0.date) }.sorted { $0.date < $1.date }
     }
 
-    /// True for nil or whitespace only (for the FILL lines above).
+    /// True for nil or whitespace only.
     static func blank(_ s: String?) -> Bool { (s ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
 
     /// Danish time, for turning instants (a notification's receipt) into dates.
-    public static let danishTime = TimeZone(identifier: "Europe/Copenhagen") ?? TimeZone(secondsFromGMT: 3600)!
+    public static let danishTime = DanishTime.timeZone
 
     /// The calendar day an instant falls on in `timeZone`.
     static func day(of instant: Date, in timeZone: TimeZone) -> LocalDate {

@@ -51,20 +51,7 @@ public enum EvidenceRuleID: String, Sendable, Equatable, CaseIterable, Codable {
 
 /// Danish tool names for the `ToolRecord.tool` ids.
 enum ToolNames {
-    static func danish(_ id: String) -> String {
-        switch id {
-        case "lifeline": return "livslinje"
-        case "lifeWheel": return "livshjul"
-        case "prosCons": return "fordele/ulempe-skema"
-        case "concernArc": return "bekymringsbue"
-        case "networkMeeting": return "netværksmøde"
-        case "ssdMeeting": return "SSD-møde"
-        case "sspMeeting": return "SSP-møde"
-        case "pprMeeting": return "PPR-møde"
-        case "dialogue": return "dialogredskab"
-        default: return id
-        }
-    }
+    static func danish(_ id: String) -> String { DialogueTool.danishName(ofID: id) }
 }
 
 /// Joins names the Danish way: "a, b og c".
@@ -250,7 +237,8 @@ public struct NetworkToolRule: EvidenceRule {
 }
 
 /// Ch. 7: a plan exists and passes validation. No plan counts as no only once the examination is
-/// finished (a plan is then due); before that the item is asked.
+/// finished (a plan is then due); before that the item is asked. Without a validator (see
+/// `PlanValidation`) only the plan's presence, author and goals are checked.
 public struct ActionPlanRule: EvidenceRule {
     public init() {}
 
@@ -261,22 +249,20 @@ public struct ActionPlanRule: EvidenceRule {
             }
             return .unanswered("ingen plan registreret endnu")
         }
-        if plan.author.trimmingCharacters(in: .whitespaces).isEmpty {
-            return EvidenceResult(.partly, "\(plan.label): planen har ingen ansvarlig forfatter")
-        }
-        if let goals = plan.goals, goals.isEmpty {
-            return EvidenceResult(.partly, "\(plan.label): planen har ingen mål")
-        }
         switch plan.validation {
+        case .failed(let errors):
+            return EvidenceResult(.no, "\(plan.label): \(errors.count) fejl – \(errors.first ?? "")")
         case .passed:
             return EvidenceResult(.yes, "\(plan.label), opfylder kravene")
         case .notChecked:
+            // Without the validator, only presence and basic content can be checked.
+            if plan.author.trimmingCharacters(in: .whitespaces).isEmpty {
+                return EvidenceResult(.partly, "\(plan.label): planen har ingen ansvarlig forfatter")
+            }
+            if let goals = plan.goals, goals.isEmpty {
+                return EvidenceResult(.partly, "\(plan.label): planen har ingen mål")
+            }
             return EvidenceResult(.yes, "\(plan.label) (indholdet er ikke kontrolleret)")
-        case .failed(let errors):
-            let n = errors.count
-            let first = errors.first ?? ""
-            return EvidenceResult(
-                .no, "\(plan.label): \(n) fejl – \(first)")
         }
     }
 }
@@ -298,6 +284,7 @@ public struct TreatmentLinksRule: EvidenceRule {
         var problems: [String] = []
         var served = Set(planGoals.filter(\.servedByMeasure).map(\.id))
         for t in e.treatmentPlans {
+            if t.goals?.isEmpty == true { problems.append("behandlingsplanen fra \(t.provider) har ingen mål") }
             for g in t.goals ?? [] {
                 if let target = g.planGoalID, ids.contains(target) {
                     served.insert(target)

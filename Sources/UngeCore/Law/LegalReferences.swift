@@ -30,7 +30,7 @@ public enum LegalReferences {
         row(.assessment24h, "Kommunen vurderer enhver underretning inden for 24 timer", "serviceloven § 155", "barnets lov § 136", nil, .high),
         row(.reassessment, "Ny underretning om en ung, der allerede får støtte, vurderes igen", "serviceloven § 155 a", "barnets lov § 137", nil, .high),
         row(.receipt, "Kvittering til en fagperson, der har underrettet, senest 6 hverdage efter modtagelsen", "serviceloven § 155 b", "barnets lov § 138", nil, .medium),
-        row(.partyRights, "Partsrettigheder fra 10 år", "serviceloven § 48", "barnets lov § 3", nil, .high),
+        row(.partyRights, "Partsrettigheder fra 10 år (før 2024 var der ingen samlet regel; § 48 om børnesamtalen er den nærmeste)", "serviceloven § 48", "barnets lov § 3", nil, .medium),
         row(.consentFrom15, "Fra 15 år: den unges eget samtykke og samarbejde", "serviceloven § 50 og § 101", "barnets lov §§ 20 og 46", nil, .medium),
     ]
 

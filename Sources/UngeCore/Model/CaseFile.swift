@@ -13,16 +13,19 @@ public struct CaseID: Hashable, Comparable, Sendable, Codable, CustomStringConve
     }
 
     public static func isValid(_ text: String) -> Bool {
-        var count = 0
-        for b in text.utf8 {
-            let alnum = (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122)
-            if count == 0 { guard alnum else { return false } } else {
-                guard alnum || b == UInt8(ascii: "-") || b == UInt8(ascii: "_") else { return false }
+        func check<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
+            var count = 0
+            for b in bytes {
+                let alnum = (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122)
+                if count == 0 { guard alnum else { return false } } else {
+                    guard alnum || b == UInt8(ascii: "-") || b == UInt8(ascii: "_") else { return false }
+                }
+                count += 1
+                if count > 40 { return false }
             }
-            count += 1
-            if count > 40 { return false }
+            return count >= 1
         }
-        return count >= 1
+        return text.utf8.withContiguousStorageIfAvailable(check) ?? check(text.utf8)
     }
 
     /// The id for the `sequence`th case created in `year`: `2026-0042`.

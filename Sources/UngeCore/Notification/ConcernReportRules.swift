@@ -46,6 +46,19 @@ public enum ConcernReportRules {
         ]
     }
 
+    /// A new notification about a young person who already receives support must be assessed again,
+    /// with at least one person who has not had the case before (BL § 137, tidl. SEL § 155 a).
+    public static func reassessmentFindings(existing: CaseFile?, on date: LocalDate) -> [Finding] {
+        guard let file = existing, file.closedDate == nil, !file.actionPlans.isEmpty || !file.treatmentPlans.isEmpty else { return [] }
+        let what = file.actionPlans.last.map { "\($0.kind.danishName) version \($0.version)" } ?? "en behandlingsplan"
+        return [
+            Finding.make(
+                "underret.genvurdering", .warning,
+                "Den unge får allerede støtte (\(what)). Den nye underretning skal vurderes igen, og mindst én fagperson, der ikke har haft sagen før, skal være med i vurderingen.",
+                legal: .reassessment, on: date, age: file.youngPerson.age(on: date))
+        ]
+    }
+
     /// Warns when the text calls the notification an "indberetning" or uses "indberette" or "melde"
     /// about it: those words sound like police and punishment; "underrette" means making the
     /// municipality aware of the young person's problem (handbook ch. 3, Før du underretter).

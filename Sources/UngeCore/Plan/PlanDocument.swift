@@ -28,30 +28,30 @@ public enum PlanDocument {
 
         var body: [Document.Block] = []
 
-        // Basis.
-        body.append(.heading("Grundlag", level: 2))
+        // Basis: the examination (under 18) or the three bases (18+).
+        var basis: [Document.Block] = []
         if plan.kind.isForMinor {
             if let exam = caseFile.examination {
                 let ref = LegalReferences.reference(.examination).citation(on: plan.date, age: age)
                 var text = "Planen bygger på \(exam.kind == .afdaekning ? "afdækningen" : "den børnefaglige undersøgelse") (\(ref))"
                 text += exam.completedDate.map { ", afsluttet \($0.danishLong)." } ?? ", som endnu ikke er afsluttet."
-                body.append(.paragraph(text))
-                let rows: [(String, String)] = exam.areas.compactMap { a in
-                    a.details.map { (a.area.danish, $0.findings) }
-                }
-                if !rows.isEmpty { body.append(.fields(rows)) }
+                basis.append(.paragraph(text))
+                let rows: [(String, String)] = exam.areas.compactMap { a in a.details.map { (a.area.danish, $0.findings) } }
+                if !rows.isEmpty { basis.append(.fields(rows)) }
                 if let c = exam.conclusion {
-                    body.append(.paragraph("Konklusion: \(c.specialSupportNeeded ? "Der er behov for særlig støtte" : "Der er ikke behov for særlig støtte"). \(c.reasons)"))
+                    basis.append(.paragraph("Konklusion: \(c.specialSupportNeeded ? "Der er behov for særlig støtte" : "Der er ikke behov for særlig støtte"). \(c.reasons)"))
                 }
             }
         } else if let b = plan.adultBasis {
-            body.append(.fields([
+            let rows = [
                 ("Stofmisbruget og de sociale problemer, det giver", b.drugProblem),
                 ("Social situation, ressourcer og belastninger", b.socialSituation),
                 ("Andre relevante forhold", b.otherMatters),
-            ].filter { !$0.1.isEmpty }))
+            ].filter { !$0.1.isEmpty }
+            if !rows.isEmpty { basis.append(.fields(rows)) }
         }
-        body += missing(.basis)
+        basis += missing(.basis)
+        if !basis.isEmpty { body += [.heading("Grundlag", level: 2)] + basis }
 
         if plan.kind == .adultActionPlan {
             body.append(.heading("Tilbud om handleplan", level: 2))
@@ -61,6 +61,13 @@ public enum PlanDocument {
                 body.append(.fields(fields))
             }
             body += missing(.offer)
+            if plan.offer?.response == .declined {
+                body.append(.paragraph("Den unge har takket nej til en handleplan. Tilbuddet kan gentages, hvis den unge ønsker det senere."))
+                body.append(.heading("Retsgrundlag", level: 2))
+                body.append(.list(legalBasis(plan, age: age)))
+                doc.blocks = header + errors.enumerated().filter { !used.contains($0.offset) }.map { Document.Block.missing(text(of: $0.element)) } + body
+                return doc
+            }
         }
 
         body.append(.heading("Formål", level: 2))

@@ -13,7 +13,7 @@ public enum PlanInput {
     public static func plan(
         from data: Data, version: Int, date: LocalDate, author: String, kind: PlanKind
     ) throws(InputError) -> ActionPlan {
-        try decode(ActionPlan.self, data, defaults: ["version": version, "date": date.iso, "author": author, "kind": kind.rawValue])
+        try decode(ActionPlan.self, data, defaults: ["version": version, "date": date.iso, "author": author, "kind": kind.rawValue], keys: planKeys)
     }
 
     /// A treatment plan from a JSON object; `version`, `date` and `author` filled in where missing.
@@ -22,21 +22,35 @@ public enum PlanInput {
     ) throws(InputError) -> TreatmentPlan {
         var defaults: [String: Any] = ["version": version, "date": date.iso, "author": author]
         if let basedOnPlanVersion { defaults["basedOnPlanVersion"] = basedOnPlanVersion }
-        return try decode(TreatmentPlan.self, data, defaults: defaults)
+        return try decode(TreatmentPlan.self, data, defaults: defaults, keys: treatmentPlanKeys)
     }
 
     /// An examination from a JSON object; `awareDate` and `author` filled in where missing.
     public static func examination(from data: Data, awareDate: LocalDate, author: String) throws(InputError) -> Examination {
-        try decode(Examination.self, data, defaults: ["awareDate": awareDate.iso, "author": author])
+        try decode(Examination.self, data, defaults: ["awareDate": awareDate.iso, "author": author], keys: examinationKeys)
     }
 
-    static func decode<T: Decodable>(_ type: T.Type, _ data: Data, defaults: [String: Any]) throws(InputError) -> T {
+    /// The top-level keys each file may hold; anything else is refused so that a typo is not lost.
+    static let planKeys: Set<String> = [
+        "version", "date", "author", "kind", "purpose", "goals", "measures", "otherMatters", "transitionGoals",
+        "participants", "offer", "adultBasis", "nextFollowUp", "decisionDate", "changeNote",
+    ]
+    static let treatmentPlanKeys: Set<String> = ["version", "date", "provider", "author", "basedOnPlanVersion", "goals", "methods", "useGoal"]
+    static let examinationKeys: Set<String> = [
+        "awareDate", "completedDate", "kind", "participants", "consents", "areas", "childInterview", "screenings",
+        "substanceUse", "usePhase", "stageOfChange", "conclusion", "author",
+    ]
+
+    static func decode<T: Decodable>(_ type: T.Type, _ data: Data, defaults: [String: Any], keys: Set<String>) throws(InputError) -> T {
         let object: Any
         do { object = try JSONSerialization.jsonObject(with: data) } catch {
             throw InputError(description: "Filen er ikke gyldig JSON.")
         }
         guard var dict = object as? [String: Any] else {
             throw InputError(description: "Filen skal indeholde ét JSON-objekt ({ ... }).")
+        }
+        if let unknown = dict.keys.filter({ !keys.contains($0) }).sorted().first {
+            throw InputError(description: "Ukendt felt '\(unknown)' i filen. Gyldige felter: \(keys.sorted().joined(separator: ", ")).")
         }
         for (k, v) in defaults where dict[k] == nil || dict[k] is NSNull { dict[k] = v }
         do {
@@ -57,22 +71,5 @@ public enum PlanInput {
 
     static func path(_ keys: [CodingKey]) -> String {
         keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
-    }
-}
-
-/// The `--format json` payload for a plan, an examination or a treatment plan.
-public struct PlanOutput<Content: Encodable & Sendable>: Encodable, Sendable {
-    public let formatVersion: Int
-    public let caseID: CaseID
-    public let title: String
-    public let content: Content
-    public let findings: [Finding]
-
-    public init(caseID: CaseID, title: String, content: Content, findings: [Finding]) {
-        formatVersion = 1
-        self.caseID = caseID
-        self.title = title
-        self.content = content
-        self.findings = findings
     }
 }

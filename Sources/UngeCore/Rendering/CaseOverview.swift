@@ -47,16 +47,7 @@ public enum CaseOverview {
         if met > 0 { doc.add(.paragraph("\(met) frist(er) er markeret som overholdt.")) }
 
         doc.add(.heading("Sagens indhold", level: 2))
-        doc.add(.list([
-            "Underretninger: \(file.concernReports.count)",
-            "Børnefaglig undersøgelse: " + (file.examination.map { e in
-                e.completedDate.map { "afsluttet \($0.danishShort)" } ?? "i gang (opmærksom på behovet \(e.awareDate.danishShort))"
-            } ?? "ingen"),
-            "Planer: " + (file.actionPlans.last.map { "\(file.actionPlans.count) version(er), seneste \($0.date.danishShort)" } ?? "ingen"),
-            "Behandlingsplaner: \(file.treatmentPlans.count)",
-            "Tjeklistesvar: \(file.checklistAnswers.count)",
-            "Dialogværktøjer: \(file.toolRecords.count)",
-        ]))
+        doc.add(.list(contentLines(of: file)))
 
         doc.add(.heading("Journal", level: 2))
         if file.journal.isEmpty {
@@ -69,6 +60,50 @@ public enum CaseOverview {
             doc.add(.list(recent.map { "\(DanishTime.format($0.time)), \($0.author): \($0.text)" }))
         }
         return doc
+    }
+}
+
+extension CaseOverview {
+    /// One line per registered piece of casework, newest details first within each kind.
+    static func contentLines(of file: CaseFile) -> [String] {
+        var lines: [String] = []
+        if file.concernReports.isEmpty {
+            lines.append("Underretninger: ingen")
+        }
+        for r in file.concernReports {
+            var line = "Underretning nr. \(r.number), modtaget \(DanishTime.format(r.received)) fra \(r.reporter.name)"
+            if let role = r.reporter.role { line += " (\(role))" }
+            if let arc = r.concernArc { line += "; bekymringsbuen: \(arc.level.danish)" }
+            line += r.parentsInformed ? "; forældrene er orienteret" : "; forældrene er ikke orienteret"
+            lines.append(line)
+        }
+        if let e = file.examination {
+            let described = ExaminationArea.allCases.count - e.unassessedAreas.count
+            var line = "\(e.kind.danish.capitalizedFirstLetter): opmærksom på behovet \(e.awareDate.danishShort), \(described) af \(ExaminationArea.allCases.count) områder belyst"
+            line += e.completedDate.map { ", afsluttet \($0.danishShort)" } ?? ", i gang"
+            if let phase = e.usePhase { line += "; misbrugsfase: \(phase.danish)" }
+            lines.append(line)
+        } else {
+            lines.append("Børnefaglig undersøgelse: ingen")
+        }
+        if let p = file.actionPlans.last {
+            lines.append("\(p.kind.danishName.capitalizedFirstLetter) version \(p.version) af \(p.date.danishShort) (\(p.author)): \(p.allGoals.count) mål, \(p.measures.count) indsatser"
+                + (p.nextFollowUp.map { "; næste opfølgning \($0.danishShort)" } ?? ""))
+        } else {
+            lines.append("Plan: ingen")
+        }
+        if let t = file.treatmentPlans.last {
+            lines.append("Behandlingsplan version \(t.version) af \(t.date.danishShort) fra \(t.provider): \(t.goals.count) mål")
+        } else {
+            lines.append("Behandlingsplan: ingen")
+        }
+        lines.append("Tjeklistesvar: \(file.checklistAnswers.count)")
+        if file.toolRecords.isEmpty {
+            lines.append("Dialogredskaber: ingen registreret")
+        } else {
+            lines.append("Dialogredskaber: " + file.toolRecords.sorted { $0.date < $1.date }.map { "\(DialogueTool.danishName(ofID: $0.tool)) \($0.date.danishShort)" }.joined(separator: ", "))
+        }
+        return lines
     }
 }
 

@@ -1,0 +1,114 @@
+import Foundation
+import UngeCore
+import UngeStore
+
+/// `unge netvaerk <id>`: show the network map, add or remove a person.
+struct NetvaerkCommand: UngeCommand {
+    static let spec = CommandSpec(
+        name: "netvaerk",
+        aliases: ["netværk"],
+        summary: "Vis eller ret den unges netværkskort",
+        usage: [
+            "netvaerk <sag> [--json]",
+            "netvaerk <sag> --tilfoej NAVN --relation TEKST --arena ARENA [--naerhed 1-3] [valg]",
+            "netvaerk <sag> --fjern NAVN",
+        ],
+        discussion: "Netværkskortet viser de mennesker, der er omkring den unge, i håndbogens fem arenaer (kap. 5):\n"
+            + Arena.allCases.map { "  \($0.danish)" }.joined(separator: "\n")
+            + "\nArenaen skrives fx familie, slaegt, venner, skole eller professionelle. Nærhed 1 er tættest på den unge.\n"
+            + "Lad den unge selv placere menneskerne, og husk at et tyndt netværk ikke er den unges skyld.",
+        options: [
+            OptionSpec("--tilfoej", value: "NAVN", help: "Tilføj en person."),
+            OptionSpec("--relation", value: "TEKST", help: "Personens relation til den unge (fx mor, træner, ven)."),
+            OptionSpec("--arena", value: "ARENA", help: "familie, slaegt, venner, skole eller professionelle."),
+            OptionSpec("--naerhed", value: "1-3", help: "1 tættest på, 3 længst fra (standard 2)."),
+            OptionSpec("--foraeldremyndighed", help: "Personen har forældremyndigheden."),
+            OptionSpec("--godt", value: "TEKST", help: "Hvad der er godt i relationen."),
+            OptionSpec("--svaert", value: "TEKST", help: "Hvad der er svært i relationen."),
+            OptionSpec("--kan-stoette", help: "Personen kan støtte den unge."),
+            OptionSpec("--fjern", value: "NAVN", help: "Fjern en person (navnet skal passe præcist)."),
+            .json,
+        ],
+        examples: [
+            ("unge netvaerk 2026-0001", "Vis netværkskortet"),
+            ("unge netvaerk 2026-0001 --tilfoej \"Birthe Friis\" --relation mormor --arena slaegt --naerhed 1 --kan-stoette", "Tilføj mormor"),
+            ("unge netvaerk 2026-0001 --fjern \"Birthe Friis\"", "Fjern en person igen"),
+        ],
+        positionals: 1...1, positionalNames: ["sagsnummeret"])
+
+    enum Change { case add(NetworkPerson), remove(String) }
+    let id: CaseID
+    let change: Change?
+    let json: Bool
+
+    init(_ args: ParsedArguments) throws {
+        id = try Values.caseID(args.positional(0)!)
+        json = args.has("--json")
+        let personOptions = ["--relation", "--arena", "--naerhed", "--godt", "--svaert"].filter { args.value($0) != nil }
+            + ["--foraeldremyndighed", "--kan-stoette"].filter { args.has($0) }
+        switch (args.value("--tilfoej"), args.value("--fjern")) {
+        case (let name?, nil):
+            var missing: [String] = []
+            if args.value("--relation") == nil { missing.append("personens relation til den unge (--relation)") }
+            if args.value("--arena") == nil { missing.append("arenaen (--arena familie|slaegt|venner|skole|professionelle)") }
+            if !missing.isEmpty { throw UsageError.missingInput(missing, command: "netvaerk") }
+            let arenaText = args.value("--arena")!
+            guard let arena = Arena.parse(arenaText) else {
+                throw UsageError.invalidValue(option: "--arena", value: arenaText, expected: "Vælg familie, slaegt, venner, skole eller professionelle.")
+            }
+            let closeness = try args.value("--naerhed").map { try Values.int($0, option: "--naerhed", range: 1...3) } ?? 2
+            let trimmed = name.trimmingCharacters(in: .whitespaces)
+            guard !trimmed.isEmpty else { throw UsageError.invalidValue(option: "--tilfoej", value: name, expected: "Skriv personens navn.") }
+            change = .add(NetworkPerson(
+                name: trimmed, relation: args.value("--relation")!, arena: arena, closeness: closeness,
+                custodyHolder: args.has("--foraeldremyndighed"), whatIsGood: args.value("--godt"),
+                whatIsHard: args.value("--svaert"), canSupport: args.has("--kan-stoette")))
+        case (nil, let name?):
+            if !personOptions.isEmpty { throw UsageError.conflict("\(personOptions.joined(separator: ", ")) bruges kun sammen med --tilfoej.") }
+            change = .remove(name)
+        case (nil, nil):
+            if !personOptions.isEmpty { throw UsageError.conflict("\(personOptions.joined(separator: ", ")) bruges kun sammen med --tilfoej NAVN.") }
+            change = nil
+        default:
+            throw UsageError.conflict("Brug enten --tilfoej eller --fjern, ikke begge.")
+        }
+    }
+
+    struct Output: Encodable {
+        let id: CaseID
+        let revision: Int
+        let network: Network
+    }
+
+    func run(_ ctx: Context) throws -> Int32 {
+        let store = try ctx.openStore()
+        let file: CaseFile
+        switch change {
+        case nil:
+            file = try ctx.readCase(id, store: store)
+        case .add(let person)?:
+            file = try ctx.updateCase(id, store: store) { f in
+                if f.network.people.contains(where: { $0.name == person.name }) {
+                    throw UsageError.conflict("\(person.name) står allerede på netværkskortet. Fjern personen først, hvis oplysningerne skal rettes.")
+                }
+                f.network.people.append(person)
+            }
+            if !json { ctx.console.print("\(person.name) er føjet til netværkskortet (revision \(file.revision)).") }
+        case .remove(let name)?:
+            file = try ctx.updateCase(id, store: store) { f in
+                guard let i = f.network.people.firstIndex(where: { $0.name == name }) else {
+                    let hint = Suggest.closest(to: name, in: f.network.people.map(\.name)).map { " Mente du '\($0)'?" } ?? ""
+                    throw UsageError.invalidValue(option: "--fjern", value: name, expected: "Personen står ikke på netværkskortet.\(hint)")
+                }
+                f.network.people.remove(at: i)
+            }
+            if !json { ctx.console.print("\(name) er fjernet fra netværkskortet (revision \(file.revision)).") }
+        }
+        if json {
+            ctx.console.print(try JSONOutput.render(Output(id: file.id, revision: file.revision, network: file.network)))
+        } else if change == nil {
+            ctx.console.print(MarkdownRenderer.render(NetworkMap.document(for: file)))
+        }
+        return ExitCode.ok
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import UngeCore
+import UngeStore
+
+/// `unge plan <id>`: the plan the law requires for the young person's age on the plan's date
+/// (barnets plan, ungeplan, handleplan). Every save is a new version.
+struct PlanCommand: UngeCommand {
+    static let spec = CommandSpec(
+        name: "plan",
+        summary: "Lav den plan, loven kræver (barnets plan, ungeplan, handleplan)",
+        usage: [
+            "plan <sag> [--fra-fil FIL.json | --interaktiv] [--kladde] [--format md|html|json] [--ud FIL]",
+            "plan <sag> --historik",
+            "plan <sag> --diff A B",
+            "plan <sag> --version N",
+        ],
+        discussion: """
+            Planens type følger den unges alder på planens dato (--dato, standard i dag): barnets plan
+            (barnets lov §§ 91-92), ungeplan fra 16 år (§§ 108-109), handleplan fra 18 år (serviceloven § 141)
+            og før 2024 handleplanen efter serviceloven § 140. I en terminal bliver du guidet afsnit for afsnit
+            og ser, hvad undersøgelsen fandt. Uden svar vises den seneste gemte version.
+            Hvis et krav ikke er opfyldt, gemmes planen ikke (slutkode 1), og du får en liste over, hvad der mangler
+            og hvilken paragraf der kræver det. Med --kladde vises planen alligevel med MANGLER-markeringer.
+            """,
+        options: DocumentOptions.specs + [
+            OptionSpec("--historik", help: "Vis planens gemte versioner."),
+            OptionSpec("--diff", value: "A", help: "Vis forskellen mellem version A og version B (unge plan <sag> --diff A B)."),
+            OptionSpec("--version", value: "N", help: "Vis en bestemt gemt version."),
+            OptionSpec("--aendring", value: "TEKST", help: "Hvad der er ændret i denne version."),
+        ],
+        examples: [
+            ("unge plan 2026-0003", "Lav planen med guidning (i en terminal), eller vis den seneste version"),
+            ("unge plan 2026-0003 --fra-fil plan.json", "Gem en ny version ud fra en fil (se Fixtures/plan/plan.json)"),
+            ("unge plan 2026-0003 --fra-fil plan.json --kladde", "Se en kladde med MANGLER-markeringer"),
+            ("unge plan 2026-0003 --format html --ud plan.html", "Skriv planen som HTML til udskrift"),
+            ("unge plan 2026-0003 --historik", "Vis versionerne"),
+            ("unge plan 2026-0003 --diff 1 2", "Vis hvad der er ændret fra version 1 til 2"),
+        ],
+        positionals: 1...2, positionalNames: ["sagsnummeret", "den anden version til --diff"])
+
+    let id: CaseID
+    let options: DocumentOptions
+    let history: Bool
+    let diff: (Int, Int)?
+    let showVersion: Int?
+    let changeNote: String?
+
+    init(_ args: ParsedArguments) throws {
+        id = try Values.caseID(args.positional(0)!)
+        options = try DocumentOptions(args)
+        history = args.has("--historik")
+        showVersion = try args.value("--version").map { try Values.int($0, option: "--version", range: 1...9999) }
+        changeNote = args.value("--aendring")
+        if let a = args.value("--diff") {
+            guard let b = args.positional(1) else {
+                throw UsageError.missingArgument("den anden version, fx unge plan \(id.rawValue) --diff 1 2", command: "plan")
+            }
+            diff = (try Values.int(a, option: "--diff", range: 1...9999), try Values.int(b, option: "--diff", range: 1...9999))
+        } else {
+            if let extra = args.positional(1) { throw UsageError.unexpectedArgument(extra, command: "plan") }
+            diff = nil
+        }
+        let modes = [history, diff != nil, showVersion != nil, options.fromFile != nil || options.interactive].filter { $0 }.count
+        if modes > 1 {
+            throw UsageError.conflict("Vælg én ting ad gangen: --historik, --diff, --version eller en ny version (--fra-fil / --interaktiv).")
+        }
+    }
+
+    func run(_ ctx: Context) throws -> Int32 {
+        let store = try ctx.openStore()
+        let file = try ctx.readCase(id, store: store, showCPR: options.showCPR)
+        if history {
+            try DocumentOutput.emit(PlanHistory.historyDocument(file), json: { try JSONOutput.render(VersionList(caseID: id, versions: file.actionPlans)) }, options: options, ctx: ctx, file: file, store: store)
+            return ExitCode.ok
+        }
+        if let (a, b) = diff {
+            let pa = try version(a, in: file), pb = try version(b, in: file)
+            try DocumentOutput.emit(PlanHistory.diffDocument(pa, pb, caseID: id), json: { try JSONOutput.render(DiffOutput(caseID: id, from: a, to: b, changes: PlanHistory.diff(pa, pb))) }, options: options, ctx: ctx, file: file, store: store)
+            return ExitCode.ok
+        }
+        let date = options.date ?? ctx.today
+        let nextVersion = (file.actionPlans.map(\.version).max() ?? 0) + 1
+        let kind = PlanKind.required(age: file.youngPerson.age(on: date), on: date)
+        var plan: ActionPlan
+        var asked = false
+        if let data = try options.readInput() {
+            do {
+                plan = try PlanInput.plan(from: data, version: nextVersion, date: date, author: ctx.user, kind: kind)
+            } catch { throw UsageError.message("\(options.fromFile!): \(error.description)") }
+        } else if ctx.isInteractive(options.interactive) {
+            plan = try PlanDialogue(ctx: ctx, file: file).run(version: nextVersion, date: date, kind: kind)
+            asked = true
+        } else {
+            let wanted = try showVersion.map { try version($0, in: file) } ?? file.actionPlans.max { $0.version < $1.version }
+            guard let shown = wanted else {
+                throw UsageError.missingInput(["planens indhold: --fra-fil FIL.json (se Fixtures/plan/plan.json) eller --interaktiv"], command: "plan")
+            }
+            let findings = PlanValidator.validate(shown, in: file)
+            try render(shown, file: file, findings: findings, draft: options.draft, ctx: ctx, store: store)
+            return ExitCode.ok
+        }
+        if let changeNote { plan.changeNote = changeNote }
+        let findings = PlanValidator.validate(plan, in: file)
+        if findings.hasErrors {
+            guard options.draft else { throw DocumentOutput.refusal(findings, what: "Planen", ctx: ctx) }
+            DocumentOutput.report(findings, ctx: ctx)
+            try render(plan, file: file, findings: findings, draft: true, ctx: ctx, store: store)
+            ctx.console.error("Kladden er ikke gemt.")
+            return ExitCode.ok
+        }
+        DocumentOutput.report(findings, ctx: ctx)
+        if asked, !(try Prompter(console: ctx.console).confirmSave("Gem planen som version \(nextVersion)?")) {
+            ctx.console.error("Intet er gemt.")
+            return ExitCode.usage
+        }
+        let saved = try ctx.updateCase(id, store: store) { f in
+            plan.version = (f.actionPlans.map(\.version).max() ?? 0) + 1
+            f.actionPlans.append(plan)
+            PlanDeadlines.merge(into: &f)
+        }
+        try render(plan, file: saved, findings: findings, draft: false, ctx: ctx, store: store)
+        ctx.console.error("Gemt som version \(plan.version) af \(plan.kind.danishLower) på sag \(id.rawValue).")
+        return ExitCode.ok
+    }
+
+    private func render(_ plan: ActionPlan, file: CaseFile, findings: [Finding], draft: Bool, ctx: Context, store: CaseStore) throws {
+        let doc = PlanDocument.build(plan, in: file, findings: findings, draft: draft, showCPR: options.showCPR)
+        try DocumentOutput.emit(doc, json: { try DocumentOutput.json(caseID: id, title: doc.title, content: plan, findings: findings, showCPR: options.showCPR) }, options: options, ctx: ctx, file: file, store: store)
+    }
+
+    private func version(_ n: Int, in file: CaseFile) throws -> ActionPlan {
+        guard let p = file.actionPlans.first(where: { $0.version == n }) else {
+            let have = file.actionPlans.map { String($0.version) }.joined(separator: ", ")
+            throw UsageError.invalidValue(option: "version", value: String(n), expected: have.isEmpty ? "Sagen har ingen gemte planer endnu." : "Sagen har version \(have).")
+        }
+        return p
+    }
+
+    struct VersionList: Encodable {
+        let caseID: CaseID
+        let versions: [ActionPlan]
+    }
+
+    struct DiffOutput: Encodable {
+        let caseID: CaseID
+        let from: Int
+        let to: Int
+        let changes: [PlanChange]
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import UngeCore
+import UngeStore
+
+/// What `--format` asks for: Markdown (default), self-contained HTML, or JSON.
+enum DocumentFormat: String {
+    case md
+    case html
+    case json
+
+    static func parse(_ args: ParsedArguments) throws -> DocumentFormat {
+        guard let text = args.value("--format") else { return .md }
+        guard let f = DocumentFormat(rawValue: text.lowercased()) else {
+            throw UsageError.invalidValue(option: "--format", value: text, expected: "Vælg md, html eller json.")
+        }
+        return f
+    }
+}
+
+/// Options the document commands (undersoeg, plan, behandlingsplan) share.
+struct DocumentOptions {
+    let format: DocumentFormat
+    let outPath: String?
+    let fromFile: String?
+    let interactive: Bool
+    let draft: Bool
+    let showCPR: Bool
+    let date: LocalDate?
+
+    static let specs: [OptionSpec] = [.fromFile, .interactive, .draft, .format, .output, .date, .showCPR]
+
+    init(_ args: ParsedArguments) throws {
+        format = try DocumentFormat.parse(args)
+        outPath = args.value("--ud")
+        fromFile = args.value("--fra-fil")
+        interactive = args.has("--interaktiv")
+        draft = args.has("--kladde")
+        showCPR = args.has("--vis-cpr")
+        date = try args.value("--dato").map { try Values.date($0, option: "--dato") }
+        if fromFile != nil && interactive {
+            throw UsageError.conflict("Vælg enten --fra-fil eller --interaktiv, ikke begge.")
+        }
+        if let outPath, outPath.isEmpty {
+            throw UsageError.invalidValue(option: "--ud", value: outPath, expected: "Angiv et filnavn, fx --ud plan.md.")
+        }
+    }
+
+    /// Reads the `--fra-fil` file (exit 2 when it cannot be read).
+    func readInput() throws -> Data? {
+        guard let fromFile else { return nil }
+        do { return try Data(contentsOf: URL(fileURLWithPath: fromFile)) } catch {
+            throw UsageError.message("Filen '\(fromFile)' kunne ikke læses. Tjek navnet og stien.")
+        }
+    }
+}
+
+/// Shows findings and writes documents the same way for every document command.
+enum DocumentOutput {
+    /// Prints findings to stderr, errors first: "FEJL: ... (paragraf)".
+    static func report(_ findings: [Finding], ctx: Context) {
+        for f in findings {
+            let label = f.severity == .error ? ctx.console.red(f.severity.danish) : ctx.console.yellow(f.severity.danish)
+            ctx.console.error("\(label): \(PlanDocument.text(of: f))")
+        }
+    }
+
+    /// The refusal when rules fail without `--kladde` (exit 1).
+    static func refusal(_ findings: [Finding], what: String, ctx: Context) -> CLIError {
+        report(findings, ctx: ctx)
+        let n = findings.filter { $0.severity == .error }.count
+        return .ruleFailed("\(what) er ikke gemt: \(n) krav er ikke opfyldt (se ovenfor). Ret det, eller brug --kladde for at se en kladde med MANGLER-markeringer.")
+    }
+
+    /// Renders `doc` (or `json`) in the chosen format, to `--ud` or stdout.
+    static func emit(_ doc: Document, json: () throws -> String, options: DocumentOptions, ctx: Context, file: CaseFile, store: CaseStore) throws {
+        let text: String
+        switch options.format {
+        case .md: text = MarkdownRenderer.render(doc)
+        case .html: text = HTMLRenderer.render(doc)
+        case .json: text = try json() + "\n"
+        }
+        if let path = options.outPath {
+            try DocumentFile.export(text, to: path, caseID: file.id, revision: file.revision, store: store, ctx: ctx)
+            ctx.console.error("Skrevet til \(path).")
+        } else {
+            ctx.console.write(text)
+        }
+    }
+
+    /// JSON for a document command: the content, its title and the findings, with `formatVersion`.
+    static func json<T: Encodable>(caseID: CaseID, title: String, content: T, findings: [Finding], showCPR: Bool) throws -> String {
+        try JSONOutput.render(DocumentPayload(caseID: caseID, title: title, content: content, findings: findings))
+    }
+}
+
+/// The `--format json` payload: the case, the document's title, its content and the findings.
+struct DocumentPayload<T: Encodable>: Encodable {
+    let caseID: CaseID
+    let title: String
+    let content: T
+    let findings: [Finding]
+}
+
+/// Small parsers for the guided dialogues.
+enum Answers {
+    /// "a; b; c" → ["a", "b", "c"].
+    static func list(_ text: String?) -> [String] {
+        (text ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    static func date(_ text: String) -> Result<LocalDate, UsageError> {
+        LocalDate.parse(text).map { .success($0) }
+            ?? .failure(.message("Skriv datoen som ÅÅÅÅ-MM-DD, fx 2026-04-13 (eller 13-04-2026 / 13.04.2026)."))
+    }
+
+    static func choice<T>(_ text: String, from items: [T]) -> Result<T, UsageError> {
+        guard let n = Int(text), (1...items.count).contains(n) else {
+            return .failure(.message("Skriv et tal fra 1 til \(items.count)."))
+        }
+        return .success(items[n - 1])
+    }
+
+    /// Prints a numbered menu to stderr.
+    static func menu(_ items: [String], ctx: Context) {
+        for (i, item) in items.enumerated() { ctx.console.error("  \(i + 1). \(item)") }
+    }
+}

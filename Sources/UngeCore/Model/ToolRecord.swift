@@ -1,0 +1,98 @@
+import Foundation
+
+/// The dialogue, network and cooperation tools a case can record a use of (handbook ch. 4-6;
+/// Væksthuset's catalogue). The raw value is the id stored in `ToolRecord.tool`.
+public enum DialogueTool: String, Codable, Sendable, CaseIterable, Equatable {
+    /// Livslinje: events along a period of life, rated up or down (ch. 4).
+    case lifeline
+    /// Livshjulet: life areas scored 1-10, now and wished.
+    case lifeWheel
+    /// Fordele/ulempe-skema or ambivalensskema: pros and cons of changing and of staying.
+    case prosCons
+    /// Bekymringsbuen: the concern arc, green to red (ch. 3, 6).
+    case concernArc
+    /// Netværksmøde: the young person, family and professionals with a neutral chair (ch. 5).
+    case networkMeeting
+    /// SSD-møde: exchange of information without consent, once, exceptionally twice (tidl. SEL § 49 a).
+    case ssdMeeting
+    /// SSP-møde: school, social services and police.
+    case sspMeeting
+    /// PPR: the educational-psychological advisory service.
+    case pprMeeting
+    /// Another professional dialogue tool.
+    case dialogue
+
+    /// The Danish name the user sees.
+    public var danish: String {
+        switch self {
+        case .lifeline: return "livslinje"
+        case .lifeWheel: return "livshjul"
+        case .prosCons: return "fordele/ulempe-skema"
+        case .concernArc: return "bekymringsbue"
+        case .networkMeeting: return "netværksmøde"
+        case .ssdMeeting: return "SSD-møde"
+        case .sspMeeting: return "SSP-møde"
+        case .pprMeeting: return "PPR-møde"
+        case .dialogue: return "dialogredskab"
+        }
+    }
+
+    /// The word a user types (`--type livslinje`): ASCII, no spaces.
+    public var keyword: String {
+        switch self {
+        case .lifeline: return "livslinje"
+        case .lifeWheel: return "livshjul"
+        case .prosCons: return "fordele-ulemper"
+        case .concernArc: return "bekymringsbue"
+        case .networkMeeting: return "netvaerksmoede"
+        case .ssdMeeting: return "ssd-moede"
+        case .sspMeeting: return "ssp-moede"
+        case .pprMeeting: return "ppr-moede"
+        case .dialogue: return "dialog"
+        }
+    }
+
+    /// Parses a keyword, the Danish name or the stored id.
+    public static func parse(_ text: String) -> DialogueTool? {
+        let t = text.lowercased()
+        return allCases.first { $0.keyword == t || $0.danish.lowercased() == t || $0.rawValue.lowercased() == t }
+            ?? (t == "ambivalensskema" ? .prosCons : nil)
+    }
+
+    /// The Danish name for a stored id; an unknown id is shown as it is.
+    public static func danishName(ofID id: String) -> String { DialogueTool(rawValue: id)?.danish ?? id }
+}
+
+/// A record made with one of the dialogue tools (livslinje, livshjul, fordele/ulempe-skema,
+/// bekymringsbue, netværksmøde, SSD-møde), handbook ch. 4-6.
+public struct ToolRecord: Codable, Sendable, Equatable {
+    /// Which tool: a `DialogueTool` raw value (`lifeline`, `networkMeeting`, ...).
+    public var tool: String
+    public var date: LocalDate
+    public var author: String?
+    /// What came out of it: agreements, scores, turning points.
+    public var summary: String?
+
+    public init(tool: String, date: LocalDate, author: String? = nil, summary: String? = nil) {
+        self.tool = tool
+        self.date = date
+        self.author = author
+        self.summary = summary
+    }
+}
+
+/// Rules about recorded tool uses.
+public enum ToolRules {
+    /// SSD: information about a specific young person may be exchanged without consent once at a
+    /// meeting, and only exceptionally once more at a follow-up meeting (tidl. SEL § 49 a).
+    public static func findings(for records: [ToolRecord], on date: LocalDate) -> [Finding] {
+        let ssd = records.filter { $0.tool == DialogueTool.ssdMeeting.rawValue }.count
+        guard ssd > 2 else { return [] }
+        return [
+            Finding.make(
+                "tool.ssdLimit", .warning,
+                "Der er registreret \(ssd) SSD-møder om den unge. Uden samtykke må oplysninger kun udveksles på ét møde og undtagelsesvis ét opfølgende møde. Indhent samtykke, eller brug et andet forum.",
+                legal: .ssdExchange, on: date)
+        ]
+    }
+}
