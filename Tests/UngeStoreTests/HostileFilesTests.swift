@@ -38,3 +38,21 @@ struct CPRInMessagesTests {
         #expect(StoreError.notFound(CaseID("6703124321")!).description.contains("670312-xxxx"))
     }
 }
+
+@Suite("Revisionssporet efter et nedbrud")
+struct AuditAfterCrashTests {
+    @Test("en halvt skrevet hændelse fra et nedbrud ligger som skjult temp-fil og forstyrrer ikke loggen")
+    func halfWrittenEventIsIgnored() throws {
+        let t = TempStore()
+        let c = try t.store.create(Sample.caseFile(), year: 2026, now: Sample.now, user: "sb1", command: "ny")
+        // What a crash in the middle of appendAudit leaves: a hidden, partial temp file.
+        t.write("log/2026-04/.20260412T133000Z-4242-0badf00d.tmp", "{\"action\":\"upd")
+        let (events, problems) = try t.store.auditEvents(for: c.id)
+        #expect(events.map(\.action) == [.create])
+        #expect(problems.isEmpty)
+        // Every complete event file is named *.json and decodes.
+        let visible = t.allFiles().filter { $0.hasPrefix("log/") && !$0.contains("/.") }
+        #expect(visible.count == 1)
+        #expect(visible.allSatisfy { $0.hasSuffix(".json") })
+    }
+}
