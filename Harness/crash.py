@@ -2,7 +2,7 @@
 """Crash safety: kill `unge` with SIGKILL while it saves, many times, and check that nothing is lost.
 
 Random mode: starts real writes (`notat --json`, `rediger` through a scripted $EDITOR, `underret
---sag --fra-fil`, `ny --json`), records every acknowledged write (case id, revision) from the
+--sag --fra-fil`, `ny --json`, `plan --fra-fil --aendring`), records every acknowledged write (case id, revision) from the
 command's own output, and kills the process after a random delay. Deterministic mode: for every step
 of the save path (open, write, fsync, close, audit, rename, dirfsync) and every seed, the developer
 hook `UNGE_TEST_CRASH_AT=<step>` kills the process just before that step.
@@ -16,12 +16,14 @@ and a stale lock does not stop the next save.
     python3 Harness/crash.py --quick            # CI: 200 kills, every step x 3 seeds (debug build)
     python3 Harness/crash.py --kills 500 --seeds 5 --bin .build/release/unge
 
-`unge plan` is not exercised: it does not exist on main yet.
+`plan` acknowledges a plan version, not a revision ("Gemt som version N ... på sag ID."): its write
+is checked by its unique change note (`--aendring`) being in the case.
 """
 
 import argparse
 import json
 import os
+import re
 import random
 import signal
 import statistics
@@ -38,7 +40,11 @@ EDITOR = f"python3 {common.REPO / 'Harness' / 'tools' / 'editor.py'}"
 UNDERRET_BASE = json.loads((common.REPO / "Fixtures" / "underret" / "eksempel.json").read_text())
 for key in [k for k in UNDERRET_BASE if k.startswith("young") and k not in ("youngPersonInformed", "youngPersonComments")]:
     del UNDERRET_BASE[key]
-KINDS = [("notat", 45), ("rediger", 20), ("underret", 25), ("ny", 10)]
+KINDS = [("notat", 40), ("rediger", 15), ("underret", 20), ("ny", 10), ("plan", 15)]
+ACK_PLAN = re.compile(r"Gemt som version (\d+) af \S+ på sag (\S+)\.")
+PLAN_FIXTURES = common.REPO / "Fixtures" / "plan"
+# Cases a plan can be saved on: Frederik (an adult: handleplan) and Sofie (ungeplan, after an examination).
+PLAN_CASES = {"2026-0005": "handleplan-voksen.json", "2026-0003": "plan.json"}
 # Cases an underretning can be registered on (not the anonymous counselling case).
 UNDERRET_CASES = ["2026-0001", "2026-0002", "2026-0003", "2026-0004"]
 
@@ -53,6 +59,9 @@ class Harness:
         self.initial_revision = {}
         for p in common.case_files(self.store):
             self.initial_revision[p.stem] = json.loads(p.read_bytes())["revision"]
+        rc, _, err = common.run(binary, ["undersoeg", "2026-0003", "--fra-fil", str(PLAN_FIXTURES / "undersoegelse.json")], self.store)
+        report.check(rc == 0, "setup: examination on 2026-0003 for plans", err[-300:])
+        self.initial_revision["2026-0003"] += 1
         self.acked = {}  # case id -> highest acknowledged revision
         self.markers = []  # (case id or None, kind, marker) of acknowledged writes
         self.seq = 0
@@ -78,6 +87,9 @@ class Harness:
             f = self.tmp / f"underret-{self.seq}.json"
             f.write_text(json.dumps(doc, ensure_ascii=False))
             args = ["underret", "--sag", case, "--fra-fil", str(f)]
+        elif kind == "plan":
+            case = rng.choice(sorted(PLAN_CASES))
+            args = ["plan", case, "--fra-fil", str(PLAN_FIXTURES / PLAN_CASES[case]), "--aendring", marker]
         else:
             case = None
             args = ["ny", "--navn", marker, "--foedselsdato", "2010-05-05", "--json"]
@@ -93,6 +105,9 @@ class Harness:
                         return doc["id"], doc["revision"]
                     break
             return None
+        if kind == "plan":
+            m = ACK_PLAN.search(err)
+            return (m.group(2), None) if m else None
         m = (ACK_REDIGER if kind == "rediger" else ACK_UNDERRET).search(out if kind == "rediger" else err)
         return (m.group(1), int(m.group(2))) if m else None
 
@@ -119,7 +134,8 @@ class Harness:
             self.acks += 1
             if case not in self.cases:
                 self.cases.append(case)
-            self.acked[case] = max(self.acked.get(case, 0), rev)
+            if rev is not None:
+                self.acked[case] = max(self.acked.get(case, 0), rev)
             self.markers.append((case, kind, marker))
         return ack
 
@@ -179,7 +195,7 @@ class Harness:
         texts = {c: json.dumps(d, ensure_ascii=False) for c, d in on_disk.items()}
         for case, kind, marker in self.markers:
             n = texts.get(case, "").count(marker)
-            r.check(n == 1 if kind in ("notat", "rediger") else n >= 1, f"{label}: {kind} {marker} present in {case} once", f"found {n}")
+            r.check(n == 1 if kind in ("notat", "rediger", "plan") else n >= 1, f"{label}: {kind} {marker} present in {case} once", f"found {n}")
         # Every visible revision made here has its audit event (written before the change was visible).
         events, bad = common.audit_events(store)
         seen = {(e.get("caseID"), e.get("revisionAfter")) for e in events if e.get("action") in ("create", "update")}

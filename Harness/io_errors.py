@@ -4,8 +4,8 @@
 Failure modes, each tried with `notat`, `rediger`, `underret --sag` and `ny`:
 - a full disk without root: `RLIMIT_FSIZE` (SIGXFSZ ignored, so write() fails with EFBIG), once
   small enough to stop the case file and once small enough to stop the audit event too;
-- an unwritable `sager/` folder (`chattr +i` as root, `chmod 0500` otherwise) and a file in place
-  of the `laase/` folder;
+- an unwritable `sager/` folder (`chattr +i` as root, `chmod 0500` otherwise), a file in place
+  of the `laase/` folder, and (as root) an immutable case file, so the rename itself fails;
 - an unwritable audit log: a file in place of `log/`, and an immutable month folder; here also
   `vis`, `liste --soeg` and `log` must show nothing;
 - every step of the save path failing with EIO through the developer hook `UNGE_TEST_FAIL_AT`.
@@ -198,6 +198,10 @@ def main():
         attempt(setup, "full disk (RLIMIT_FSIZE 16)", kind, None, preexec=fsize_limit(16), audit_unchanged=True)
         attempt(setup, "sager/ unwritable", kind, lambda s: immutable(s / "sager", True), lambda s: immutable(s / "sager", False))
         attempt(setup, "laase/ is a file", kind, locks_as_file)
+        if kind != "ny" and os.geteuid() == 0:
+            # An immutable case file: the rename over it really fails (EPERM) after the audit event.
+            attempt(setup, "case file immutable (rename fails)", kind, lambda s: immutable(s / "sager" / f"{CASE}.json", True),
+                    lambda s: immutable(s / "sager" / f"{CASE}.json", False))
         attempt(setup, "log/ is a file", kind, log_as_file, log_back, audit_unchanged=True)
         attempt(setup, "log/<month>/ unwritable", kind, lambda s: immutable(month_of(s), True),
                 lambda s: immutable(month_of(s), False), audit_unchanged=True)

@@ -4,7 +4,8 @@
 For umask 022 and 002, a fresh store gets N cases with synthetic CPR numbers (substitute numbers,
 day + 60, so none can be real), then a randomized run of every command (`ny`, `liste` with filters
 and a CPR search, `vis`, `vis --json`, `vis --vis-cpr`, `notat`, `rediger`, `underret` new and
-`--sag`, `frister`, `check`, `log`, `alder <CPR>`, `frist`, `helligdage`, `_taeller`, and the
+`--sag`, `undersoeg`, `plan`, `behandlingsplan`, `netvaerk`, `vaerktoej`, `indstillinger`, `frister`,
+`check`, `log`, `alder <CPR>`, `frist`, `helligdage`, `_taeller`, and the
 mistakes a caseworker makes: a CPR number typed where a case id belongs, an invalid CPR).
 
 Then: no file or folder in the store has a group or other permission bit; and no CPR number (with
@@ -28,6 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import common  # noqa: E402
 
+PLAN = common.REPO / "Fixtures" / "plan"
 EDITOR = f"python3 {common.REPO / 'Harness' / 'tools' / 'editor.py'}"
 
 
@@ -101,7 +103,7 @@ def run_umask(binary, report, umask, n, rng):
     for _ in range(steps):
         cid = rng.choice(ids)
         cpr = rng.choice(cprs)
-        choice = rng.randrange(17)
+        choice = rng.randrange(20)
         if choice == 0:
             run(["liste"])
         elif choice == 1:
@@ -138,6 +140,21 @@ def run_umask(binary, report, umask, n, rng):
             run(["vis", rng.choice(forms(cpr))])
             run(["notat", cpr, "tekst"])
             run(["log", cpr])
+        elif choice == 16:
+            run(["undersoeg", cid, "--fra-fil", str(PLAN / "undersoegelse.json")])
+            run(["plan", cid, "--fra-fil", str(PLAN / "plan.json"), "--aendring", "opfølgning"])
+            run(["plan", cid, "--fra-fil", str(PLAN / "handleplan-voksen.json")])
+            run(["plan", cid, "--historik"])
+            run(["behandlingsplan", cid, "--fra-fil", str(PLAN / "behandlingsplan.json"), "--format", "html"])
+        elif choice == 17:
+            run(["netvaerk", cid, "--tilfoej", "Mor Testesen", "--relation", "mor", "--arena", "familie", "--kan-stoette"])
+            run(["netvaerk", cid, "--json"])
+            run(["vaerktoej", cid, "--type", "livslinje", "--resume", "Livslinje tegnet sammen"])
+            run(["vaerktoej", cid])
+        elif choice == 18:
+            run(["indstillinger", "--json"])
+            run(["plan", cid, "--vis-cpr"], shows_cpr=True)
+            run(["undersoeg", cid, "--format", "json"])
         else:
             bad = cpr[:4] + "13" + cpr[6:]  # month 13: invalid
             needles_bad = [(bad, forms(bad))]

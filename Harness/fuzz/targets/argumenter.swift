@@ -22,8 +22,9 @@ public func fuzzArguments(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let spec = fuzzSpecs[Int(selector) % fuzzSpecs.count]
     do {
         let parsed = try ParsedArguments.parse(words, spec: spec)
-        if !parsed.has("--help"), !spec.positionals.contains(words.count - words.filter { $0.hasPrefix("--") }.count) {
-            // Positional counting is checked by the parser; nothing more to assert cheaply here.
+        // Whatever parsed must respect the spec: no more positionals than allowed.
+        if !parsed.has("--help"), parsed.positional(spec.positionals.upperBound) != nil {
+            fatalError("too many positionals accepted")
         }
     } catch {
         if error.description.isEmpty { fatalError("empty message") }
