@@ -37,7 +37,7 @@ struct NotificationOverviewTests {
             "2026-0001 undersoegelse",
         ])
         #expect(rows.map(\.state) == [.overdue, .dueSoon, .open, .open, .open])
-        #expect(rows.map(\.timeLeftText) == ["overskredet med 270 timer", "22 timer", "1 hverdag", "6 hverdage", "110 dage"])
+        #expect(rows.map(\.timeLeftText) == ["overskredet med 11 døgn (270 timer)", "22 timer", "1 hverdag", "6 hverdage", "110 dage"])
         #expect(rows[4].citation == "barnets lov § 20, stk. 3 (tidl. serviceloven § 50, stk. 7)")
         #expect(rows[2].citation == "barnets lov § 138 (tidl. serviceloven § 155 b)")
     }
@@ -47,7 +47,7 @@ struct NotificationOverviewTests {
         let a = try Self.caseFile("2026-0001", "Anna", received: S.at(2026, 4, 1, 9, 30))  // receipt due 14 April
         #expect(Self.rows([a], now: S.at(2026, 4, 14, 8, 0))[1].timeLeftText == "i dag")
         let later = Self.rows([a], now: S.at(2026, 4, 20, 8, 0))  // Monday: 15, 16, 17, 20
-        #expect(later.map(\.timeLeftText) == ["overskredet med 430 timer", "overskredet med 4 hverdage"])
+        #expect(later.map(\.timeLeftText) == ["overskredet med 17 døgn (430 timer)", "overskredet med 4 hverdage"])
         #expect(later[1].state == .overdue)
     }
 
@@ -91,5 +91,16 @@ struct NotificationOverviewTests {
     ])
     func texts(_ n: Int, _ unit: TimeLeftUnit, _ state: DeadlineState, _ text: String) {
         #expect(DeadlineOverview.timeLeftText(n, unit: unit, state: state) == text)
+    }
+}
+
+@Suite("Frister: tid tilbage i timer og døgn")
+struct DeadlineTimeLeftTextTests {
+    @Test("under to døgn i timer, derefter i døgn med timerne i parentes", arguments: [
+        (1, DeadlineState.open, "1 time"), (47, .open, "47 timer"), (48, .open, "2 døgn (48 timer)"),
+        (-96, .overdue, "overskredet med 4 døgn (96 timer)"), (-5, .overdue, "overskredet med 5 timer"),
+    ])
+    func hours(_ left: Int, _ state: DeadlineState, _ text: String) {
+        #expect(DeadlineOverview.timeLeftText(left, unit: .hours, state: state) == text)
     }
 }

@@ -2,24 +2,27 @@
 /// Add one line per command.
 enum CommandTable {
     static let commands: [any UngeCommand.Type] = [
+        // The case and its people.
         NyCommand.self,
         ListeCommand.self,
         VisCommand.self,
         NotatCommand.self,
         RedigerCommand.self,
         NetvaerkCommand.self,
-        VaerktoejCommand.self,
+        // The casework, in the handbook's order.
         UnderretCommand.self,
         UndersoegCommand.self,
         PlanCommand.self,
         BehandlingsplanCommand.self,
+        VaerktoejCommand.self,
+        CheckCommand.self,
         FristerCommand.self,
+        // Dates, ages and the store.
         AlderCommand.self,
         HelligdageCommand.self,
         FristCommand.self,
         LogCommand.self,
         IndstillingerCommand.self,
-        CheckCommand.self,
     ]
 
     /// Developer-only commands: found by name, never listed in help or suggested.

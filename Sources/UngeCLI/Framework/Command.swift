@@ -4,7 +4,7 @@ import UngeStore
 
 /// One `unge` subcommand: its spec (help and accepted options), a validating initializer that runs
 /// before any file is touched, and `run`, which only orchestrates.
-protocol UngeCommand {
+protocol UngeCommand: Sendable {
     static var spec: CommandSpec { get }
     /// Second parsing phase: interpret and cross-check the raw options. Throws `UsageError`.
     init(_ args: ParsedArguments) throws

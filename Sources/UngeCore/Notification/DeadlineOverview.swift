@@ -145,11 +145,15 @@ public enum DeadlineOverview {
             citation: citation, metAt: d.metAt, metBy: d.metBy)
     }
 
-    /// "3 hverdage", "1 hverdag", "i dag", "om 5 timer", "under 1 time", "overskredet med 2 timer".
+    /// "3 hverdage", "1 hverdag", "i dag", "om 5 timer", "under 1 time", "overskredet med 2 timer",
+    /// "overskredet med 4 døgn (96 timer)".
     public static func timeLeftText(_ left: Int, unit: TimeLeftUnit, state: DeadlineState, dueSecondsLeft: Double? = nil) -> String {
         func count(_ n: Int) -> String {
             switch unit {
-            case .hours: return n == 1 ? "1 time" : "\(n) timer"
+            case .hours:
+                // Past two days, whole days (døgn) read more easily than a count of hours.
+                if n >= 48 { return "\(n / 24) døgn (\(n) timer)" }
+                return n == 1 ? "1 time" : "\(n) timer"
             case .workingDays: return n == 1 ? "1 hverdag" : "\(n) hverdage"
             case .days: return n == 1 ? "1 dag" : "\(n) dage"
             }
