@@ -89,11 +89,35 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     /// ISO 8601 form, `2026-04-13`: used in JSON and file content.
     public var iso: String {
-        pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
+        guard (0...9999).contains(year) else { return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) }
+        return LocalDate.digits(year, 4, UInt8(ascii: "-"), month, 2, UInt8(ascii: "-"), day, 2)
     }
 
     /// Table form, `13.04.2026`.
-    public var danishShort: String { pad(day, 2) + "." + pad(month, 2) + "." + pad(year, 4) }
+    public var danishShort: String {
+        guard (0...9999).contains(year) else { return pad(day, 2) + "." + pad(month, 2) + "." + pad(year, 4) }
+        return LocalDate.digits(day, 2, UInt8(ascii: "."), month, 2, UInt8(ascii: "."), year, 4)
+    }
+
+    /// Three zero-padded numbers with separators, built as bytes: dates are formatted thousands of
+    /// times in a listing, and string concatenation is far slower.
+    private static func digits(_ a: Int, _ wa: Int, _ s1: UInt8, _ b: Int, _ wb: Int, _ s2: UInt8, _ c: Int, _ wc: Int) -> String {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: wa + wb + wc + 2) { buf in
+            var i = 0
+            func put(_ n: Int, _ w: Int) {
+                var v = n
+                for k in stride(from: w - 1, through: 0, by: -1) {
+                    buf[i + k] = UInt8(48 + v % 10)
+                    v /= 10
+                }
+                i += w
+            }
+            put(a, wa); buf[i] = s1; i += 1
+            put(b, wb); buf[i] = s2; i += 1
+            put(c, wc)
+            return String(decoding: UnsafeBufferPointer(rebasing: buf[0..<i]), as: UTF8.self)
+        }
+    }
 
     /// Document form, `13. april 2026`.
     public var danishLong: String { "\(day). \(LocalDate.monthNames[month - 1]) \(year)" }
