@@ -73,15 +73,33 @@ def main():
     env = dict(os.environ, UNGE_BRUGER="benchmark")
     env.pop("NO_COLOR", None)
     results = {}
-    for n in sorted({100, args.cases}):
+    sizes = sorted({100, args.cases})
+    stores = {}
+    for n in sizes:
         store = os.path.join(args.workdir, f"store{n}")
         make_store(store, n)
         # The first listing builds the summary index (a one-off cost, measured separately).
         t, m = run([binary, "liste", "--lager", store], env)
         print(f"{'unge liste, cold index (' + str(n) + ' cases)':<44} {t * 1000:7.1f} ms   peak {m / 1024:5.1f} MiB   (1 run)")
-        results[("liste", n)] = measure(f"unge liste ({n} cases)", [binary, "liste", "--lager", store], env, args.runs)
-        results[("vis", n)] = measure(f"unge vis ({n} cases)", [binary, "vis", "2026-0042", "--lager", store], env, args.runs)
-        results[("notat", n)] = measure(f"unge notat ({n} cases)", [binary, "notat", "2026-0042", "Benchmark-notat", "--lager", store], env, args.runs)
+        stores[n] = store
+    for n in sizes:
+        results[("liste", n)] = measure(f"unge liste ({n} cases)", [binary, "liste", "--lager", stores[n]], env, args.runs)
+    # Single-case commands: the store sizes take turns run by run, so that a difference between them
+    # is the store's size and not the order of measuring.
+    for cmd, extra in (("vis", []), ("notat", ["Benchmark-notat"])):
+        commands = {n: [binary, cmd, "2026-0042", *extra, "--lager", stores[n]] for n in sizes}
+        for n in sizes:
+            run(commands[n], env)
+        samples = {n: [] for n in sizes}
+        for _ in range(args.runs):
+            for n in sizes:
+                samples[n].append(run(commands[n], env))
+        for n in sizes:
+            times = sorted(t for t, _ in samples[n])
+            med = statistics.median(times) * 1000
+            peak = max(m for _, m in samples[n]) / 1024
+            print(f"{'unge ' + cmd + ' (' + str(n) + ' cases)':<44} median {med:7.1f} ms   p90 {times[int(len(times) * 0.9) - 1] * 1000:7.1f} ms   peak {peak:5.1f} MiB   ({args.runs} runs, interleaved)")
+            results[(cmd, n)] = (med, peak)
     tw = taskwarrior(args.workdir, args.cases, max(5, args.runs // 2))
     n = args.cases
     print()

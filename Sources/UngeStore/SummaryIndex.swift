@@ -3,6 +3,7 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
+import Dispatch
 import Foundation
 import UngeCore
 
@@ -45,10 +46,16 @@ public struct CaseSummary: Sendable, Equatable {
 
 /// The identity of a file's current content as far as `stat` can tell: inode, size, mtime (ns).
 /// A save renames a new file in, so the inode changes even within the same clock tick.
-struct FileKey: Equatable {
+struct FileKey: Equatable, Sendable {
     var inode: UInt64
     var size: Int64
     var mtime: Int64
+}
+
+/// What a listing needs from `fstatat` for one file.
+struct FileStat: Sendable {
+    var isRegular: Bool
+    var key: FileKey
 }
 
 /// A case file found in `sager/`.
@@ -75,7 +82,7 @@ extension CaseStore {
         let dfd = dirfd(dir)
         var files: [ScannedFile] = []
         var problems: [StoreProblem] = []
-        var st = stat()
+        var candidates: [(id: CaseID, name: String)] = []
         var now: Int64 = 0
         while let entry = readdir(dir) {
             let name: String? = withUnsafePointer(to: &entry.pointee.d_name) { raw in
@@ -111,20 +118,44 @@ extension CaseStore {
                         error: .corrupt(file: "sager/" + StoreText.quote(name), reason: "filnavnet er ikke et gyldigt sagsnummer")))
                 continue
             }
-            if fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0 { continue }  // vanished meanwhile
-            guard st.st_mode & S_IFMT == S_IFREG else {
-                let file = "sager/" + name
+            candidates.append((id, name))
+        }
+        // Stat the files on all cores: with thousands of cases the kernel's stat calls are most of
+        // a listing's time, and they are independent of each other.
+        let stats = CaseStore.statAll(candidates.map(\.name), in: dfd)
+        for (i, candidate) in candidates.enumerated() {
+            guard let st = stats[i] else { continue }  // vanished meanwhile
+            guard st.isRegular else {
+                let file = "sager/" + candidate.name
                 problems.append(StoreProblem(file: file, error: .corrupt(file: file, reason: "det er ikke en almindelig fil")))
                 continue
             }
-            files.append(
-                ScannedFile(
-                    id: id,
-                    key: FileKey(
-                        inode: UInt64(st.st_ino), size: Int64(st.st_size),
-                        mtime: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec))))
+            files.append(ScannedFile(id: candidate.id, key: st.key))
         }
         return (files, problems)
+    }
+
+    /// `fstatat` (not following links) of each name in the folder `dfd`, nil where it failed; split
+    /// across threads when there are many.
+    static func statAll(_ names: [String], in dfd: Int32) -> [FileStat?] {
+        var results = [FileStat?](repeating: nil, count: names.count)
+        let chunks = names.count >= 512 ? max(1, min(4, ProcessInfo.processInfo.activeProcessorCount)) : 1
+        results.withUnsafeMutableBufferPointer { out in
+            nonisolated(unsafe) let out = out
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                let lower = names.count * chunk / chunks
+                let upper = names.count * (chunk + 1) / chunks
+                var st = stat()
+                for i in lower..<upper where fstatat(dfd, names[i], &st, AT_SYMLINK_NOFOLLOW) == 0 {
+                    out[i] = FileStat(
+                        isRegular: st.st_mode & S_IFMT == S_IFREG,
+                        key: FileKey(
+                            inode: UInt64(st.st_ino), size: Int64(st.st_size),
+                            mtime: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)))
+                }
+            }
+        }
+        return results
     }
 
     /// Removes `sager/<name>` if it is a temp file `.<id>.<pid>.<random>.tmp` of a dead process, or
