@@ -55,17 +55,11 @@ struct BehandlingsplanCommand: UngeCommand {
         }
         let plan = basis(of: t, in: file)
         let findings = TreatmentPlanValidator.validate(t, plan: plan, youngPerson: file.youngPerson)
-        if findings.hasErrors {
-            guard options.draft else { throw DocumentOutput.refusal(findings, what: "Behandlingsplanen", ctx: ctx) }
-            DocumentOutput.report(findings, ctx: ctx)
-            try render(t, plan: plan, file: file, findings: findings, draft: true, ctx: ctx, store: store)
-            ctx.console.error("Kladden er ikke gemt.")
-            return ExitCode.ok
-        }
-        DocumentOutput.report(findings, ctx: ctx)
-        if asked, !(try Prompter(console: ctx.console).confirmSave("Gem behandlingsplanen?")) {
-            ctx.console.error("Intet er gemt.")
-            return ExitCode.usage
+        if let stop = try DocumentOutput.gate(
+            findings, what: "Behandlingsplanen", draft: options.draft, asked: asked, question: "Gem behandlingsplanen?", ctx: ctx,
+            renderDraft: { try render(t, plan: plan, file: file, findings: findings, draft: true, ctx: ctx, store: store) })
+        {
+            return stop
         }
         let saved = try ctx.updateCase(id, store: store) { f in
             t.version = (f.treatmentPlans.map(\.version).max() ?? 0) + 1

@@ -101,17 +101,11 @@ struct PlanCommand: UngeCommand {
         }
         if let changeNote { plan.changeNote = changeNote }
         let findings = PlanValidator.validate(plan, in: file)
-        if findings.hasErrors {
-            guard options.draft else { throw DocumentOutput.refusal(findings, what: "Planen", ctx: ctx) }
-            DocumentOutput.report(findings, ctx: ctx)
-            try render(plan, file: file, findings: findings, draft: true, ctx: ctx, store: store)
-            ctx.console.error("Kladden er ikke gemt.")
-            return ExitCode.ok
-        }
-        DocumentOutput.report(findings, ctx: ctx)
-        if asked, !(try Prompter(console: ctx.console).confirmSave("Gem planen som version \(nextVersion)?")) {
-            ctx.console.error("Intet er gemt.")
-            return ExitCode.usage
+        if let stop = try DocumentOutput.gate(
+            findings, what: "Planen", draft: options.draft, asked: asked, question: "Gem planen som version \(nextVersion)?", ctx: ctx,
+            renderDraft: { try render(plan, file: file, findings: findings, draft: true, ctx: ctx, store: store) })
+        {
+            return stop
         }
         let saved = try ctx.updateCase(id, store: store) { f in
             plan.version = (f.actionPlans.map(\.version).max() ?? 0) + 1

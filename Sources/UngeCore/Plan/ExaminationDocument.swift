@@ -101,13 +101,7 @@ public enum ExaminationDocument {
         } else {
             doc.add(.paragraph("Undersøgelsen er ikke konkluderet endnu."))
         }
-        if draft {
-            let warnings = findings.filter { $0.severity == .warning }
-            if !warnings.isEmpty {
-                doc.add(.heading("Bemærkninger", level: 2))
-                doc.add(.list(warnings.map(PlanDocument.text(of:))))
-            }
-        }
+        if draft { PlanDocument.addRemarks(findings, to: &doc) }
         return doc
     }
 }

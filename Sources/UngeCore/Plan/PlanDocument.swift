@@ -129,14 +129,16 @@ public enum PlanDocument {
         let rest = errors.enumerated().filter { !used.contains($0.offset) }.map { Document.Block.missing(text(of: $0.element)) }
         top += rest
         doc.blocks = top + body
-        if draft {
-            let warnings = findings.filter { $0.severity == .warning }
-            if !warnings.isEmpty {
-                doc.add(.heading("Bemærkninger", level: 2))
-                doc.add(.list(warnings.map(text(of:))))
-            }
-        }
+        if draft { addRemarks(findings, to: &doc) }
         return doc
+    }
+
+    /// Adds a draft's warnings under "Bemærkninger" (nothing when there are none).
+    static func addRemarks(_ findings: [Finding], to doc: inout Document) {
+        let warnings = findings.filter { $0.severity == .warning }
+        guard !warnings.isEmpty else { return }
+        doc.add(.heading("Bemærkninger", level: 2))
+        doc.add(.list(warnings.map(text(of:))))
     }
 
     /// "Formålet med indsatsen mangler. (barnets lov §§ 91-92 (tidl. serviceloven § 140))".

@@ -136,13 +136,7 @@ public enum TreatmentPlanDocument {
         let ref = LegalReferences.reference(.drugTreatment)
         doc.add(.heading("Retsgrundlag", level: 2))
         doc.add(.list(["\(ref.citation(on: t.date, age: age)): \(ref.summary)"]))
-        if draft {
-            let warnings = findings.filter { $0.severity == .warning }
-            if !warnings.isEmpty {
-                doc.add(.heading("Bemærkninger", level: 2))
-                doc.add(.list(warnings.map(PlanDocument.text(of:))))
-            }
-        }
+        if draft { PlanDocument.addRemarks(findings, to: &doc) }
         return doc
     }
 
