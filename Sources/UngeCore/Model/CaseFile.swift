@@ -181,9 +181,15 @@ public struct CaseFile: Codable, Sendable, Equatable {
         return .new
     }
 
+    /// The deadlines and tasks still open: none on a closed case, else every one not yet met.
+    /// The one definition that `vis`, `frister`, `liste` and the summary index all use.
+    public var openDeadlines: [Deadline] {
+        closedDate != nil ? [] : deadlines.filter { !$0.isMet }
+    }
+
     /// The earliest deadline not yet met.
     public var nextDeadline: Deadline? {
-        deadlines.filter { !$0.isMet }.min { a, b in
+        openDeadlines.min { a, b in
             (a.dueTime.map { $0.timeIntervalSince1970 } ?? Double(a.dueDate.dayNumber) * 86400)
                 < (b.dueTime.map { $0.timeIntervalSince1970 } ?? Double(b.dueDate.dayNumber) * 86400)
         }
