@@ -8,17 +8,53 @@ public struct StoreSettings: Codable, Sendable, Equatable {
     /// Whether the office is also closed on 5 June, 24 and 31 December (not working days then).
     /// Off by default.
     public var alsoClosed: Bool
+    /// The municipality named in the letterhead of every document (kommune), e.g. "Nordby Kommune".
+    public var municipality: String?
+    /// The unit under it (enhed), e.g. "Børn og Unge, Myndighed".
+    public var unit: String?
+    /// Each user's full name and title, keyed by the user name that `--bruger`, `$UNGE_BRUGER` or
+    /// `$USER` gives. Documents name their author from here.
+    public var users: [String: UserProfile]
 
-    public init(alsoClosed: Bool = false) {
+    public init(alsoClosed: Bool = false, municipality: String? = nil, unit: String? = nil, users: [String: UserProfile] = [:]) {
         schemaVersion = StoreSettings.currentSchemaVersion
         self.alsoClosed = alsoClosed
+        self.municipality = municipality
+        self.unit = unit
+        self.users = users
     }
 
-    enum CodingKeys: String, CodingKey { case schemaVersion, alsoClosed }
+    enum CodingKeys: String, CodingKey { case schemaVersion, alsoClosed, municipality, unit, users }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         schemaVersion = try c.decodeIfPresent(Int.self, forKey: .schemaVersion) ?? 1
         alsoClosed = try c.decodeIfPresent(Bool.self, forKey: .alsoClosed) ?? false
+        municipality = try c.decodeIfPresent(String.self, forKey: .municipality)
+        unit = try c.decodeIfPresent(String.self, forKey: .unit)
+        users = try c.decodeIfPresent([String: UserProfile].self, forKey: .users) ?? [:]
+    }
+
+    /// The profile of `user`, if one is set.
+    public func profile(of user: String) -> UserProfile? { users[user] }
+
+    /// Whether `name` (a case's caseworker) is `user`: the user name itself or the full name set
+    /// for it.
+    public func isSameUser(_ name: String?, as user: String) -> Bool {
+        guard let name = name?.trimmingCharacters(in: .whitespaces), !name.isEmpty else { return false }
+        if name.lowercased() == user.lowercased() { return true }
+        if let full = users[user]?.fullName, full.lowercased() == name.lowercased() { return true }
+        return false
+    }
+}
+
+/// A user's full name and title (stilling), as documents print them under "Udarbejdet af".
+public struct UserProfile: Codable, Sendable, Equatable {
+    public var fullName: String?
+    public var title: String?
+
+    public init(fullName: String? = nil, title: String? = nil) {
+        self.fullName = fullName
+        self.title = title
     }
 }

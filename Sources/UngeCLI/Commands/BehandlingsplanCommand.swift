@@ -64,6 +64,7 @@ struct BehandlingsplanCommand: UngeCommand {
         let saved = try ctx.updateCase(id, store: store) { f in
             t.version = (f.treatmentPlans.map(\.version).max() ?? 0) + 1
             f.treatmentPlans.append(t)
+            f.record(.treatmentPlan(t), at: ctx.now, by: ctx.user)
         }
         try render(t, plan: plan, file: saved, findings: findings, draft: false, ctx: ctx, store: store)
         ctx.console.error("Behandlingsplanen er gemt som version \(t.version) på sag \(id.rawValue).")

@@ -7,35 +7,41 @@ struct FristerCommand: UngeCommand {
     static let spec = CommandSpec(
         name: "frister",
         summary: "Vis frister på tværs af sager",
-        usage: ["frister [--alle] [--json]", "frister --opfyldt <sag> <frist-id>"],
+        usage: ["frister [--alle] [--json]", "frister --opfyldt <sag> <frist-id> [--resultat TEKST] [--dato DATO]"],
         discussion: """
             Viser alle åbne frister: de overskredne først, derefter efter dato. Tid tilbage vises i fristens
             egen enhed: timer for kommunens vurdering inden 24 timer, hverdage for kvitteringen, ellers dage.
             --alle tager også de opfyldte frister med. I en terminal er overskredne frister røde og frister,
             der falder i dag, gule (ikke med NO_COLOR eller når output sendes videre).
             Marker en frist som opfyldt med --opfyldt; fristens id står i 'unge frister --json' og 'unge vis'.
+            Resultatet (fx af vurderingen inden 24 timer) skrives i sagens journal: giv det med --resultat,
+            ellers bliver du spurgt i en terminal. --dato er dagen, fristen blev opfyldt (standard: nu).
             """,
         options: [
             OptionSpec("--alle", help: "Tag også opfyldte frister med."),
             OptionSpec("--opfyldt", help: "Marker fristen <frist-id> på <sag> som opfyldt."),
-            .json,
+            OptionSpec("--resultat", value: "TEKST", help: "Hvad der kom ud af det; skrives i journalen (med --opfyldt)."),
+            OptionSpec("--dato", value: "ÅÅÅÅ-MM-DD", help: "Dagen fristen blev opfyldt (med --opfyldt; standard: nu)."),
+            .interactive, .json,
         ],
         examples: [
             ("unge frister", "Alle åbne frister"),
             ("unge frister --alle --json", "Alle frister som JSON"),
-            ("unge frister --opfyldt 2026-0003 underretning-1-vurdering", "Marker vurderingen som opfyldt"),
+            ("unge frister --opfyldt 2026-0003 underretning-1-vurdering --resultat \"Ingen akut fare; undersøgelse startes\"", "Marker vurderingen som opfyldt og skriv resultatet i journalen"),
         ],
         positionals: 0...2, positionalNames: ["sagsnummeret", "fristens id"])
 
     enum Mode {
         case list(all: Bool)
-        case markMet(CaseID, String)
+        case markMet(CaseID, String, outcome: String?, date: LocalDate?)
     }
     let mode: Mode
     let json: Bool
+    let interactive: Bool
 
     init(_ args: ParsedArguments) throws {
         json = args.has("--json")
+        interactive = args.has("--interaktiv")
         if args.has("--opfyldt") {
             guard let id = args.positional(0) else {
                 throw UsageError.missingArgument("sagsnummeret og fristens id, fx unge frister --opfyldt 2026-0003 underretning-1-vurdering", command: "frister")
@@ -44,8 +50,13 @@ struct FristerCommand: UngeCommand {
                 throw UsageError.missingArgument("fristens id, fx underretning-1-vurdering (se 'unge vis \(id)')", command: "frister")
             }
             if args.has("--alle") { throw UsageError.conflict("--alle og --opfyldt kan ikke bruges sammen.") }
-            mode = .markMet(try Values.caseID(id), deadline)
+            let outcome = args.value("--resultat")?.trimmingCharacters(in: .whitespacesAndNewlines)
+            let date = try args.value("--dato").map { try Values.date($0, option: "--dato") }
+            mode = .markMet(try Values.caseID(id), deadline, outcome: outcome.flatMap { $0.isEmpty ? nil : $0 }, date: date)
         } else {
+            for o in ["--resultat", "--dato"] where args.value(o) != nil {
+                throw UsageError.conflict("\(o) bruges sammen med --opfyldt, fx unge frister --opfyldt 2026-0003 underretning-1-vurdering \(o) ...")
+            }
             if let extra = args.positional(0) { throw UsageError.unexpectedArgument(extra, command: "frister") }
             mode = .list(all: args.has("--alle"))
         }
@@ -60,12 +71,22 @@ struct FristerCommand: UngeCommand {
         let store = try ctx.openStore()
         let tz = UnderretInput.timeZone
         switch mode {
-        case .markMet(let id, let deadline):
+        case .markMet(let id, let deadline, var outcome, let date):
+            if let date, date > ctx.today {
+                throw UsageError.invalidValue(option: "--dato", value: date.iso, expected: "En frist kan kun markeres som opfyldt i dag eller tidligere.")
+            }
+            let metAt = date.map { $0 == ctx.today ? ctx.now : DanishTime.instant($0, hour: 12) } ?? ctx.now
+            if outcome == nil, ctx.isInteractive(interactive) {
+                // Ask before anything is saved; an unknown deadline is refused by the save below.
+                outcome = try Prompter(console: ctx.console).ask(
+                    "Hvad blev resultatet? (skrives i journalen; tom for intet)",
+                    help: "Fx for vurderingen inden 24 timer: er den unge i fare, og hvad sker der nu?")
+            }
             var title = ""
             let saved: CaseFile
             do {
                 saved = try ctx.updateCase(id, store: store) { file in
-                    try DeadlineOverview.markMet(deadline, on: &file, at: ctx.now, by: ctx.user)
+                    try DeadlineOverview.markMet(deadline, on: &file, at: metAt, by: ctx.user, outcome: outcome, recordedAt: ctx.now)
                     title = file.deadlines.first { $0.id == deadline }?.title ?? deadline
                 }
             } catch let e as DeadlineOverview.MarkError {
@@ -102,18 +123,19 @@ struct FristerCommand: UngeCommand {
                 ctx.console.print(all ? "Der er ingen frister i lageret." : "Der er ingen åbne frister.")
             } else {
                 let c = ctx.console
-                let lines = DeadlineOverview.table(rows, timeZone: tz)
-                c.print(c.bold(lines[0]))
-                for (row, line) in zip(rows, lines.dropFirst()) {
+                let cells = rows.map { row -> [String] in
+                    let colour: (String) -> String
                     switch row.state {
-                    case .overdue: c.print(c.red(line))
-                    case .dueSoon: c.print(c.yellow(line))
-                    case .met: c.print(c.dim(line))
-                    case .open: c.print(line)
+                    case .overdue: colour = c.red
+                    case .dueSoon: colour = c.yellow
+                    case .met: colour = c.dim
+                    case .open: colour = { $0 }
                     }
+                    return DeadlineOverview.cells(row, timeZone: tz).map { $0.isEmpty ? $0 : colour($0) }
                 }
+                c.print(TextTable.render(header: DeadlineOverview.header.map(c.bold), rows: cells, width: c.width))
                 let overdue = rows.filter { $0.state == .overdue }.count
-                c.print(c.dim("\(rows.count) frist(er)" + (overdue > 0 ? ", heraf \(overdue) overskredet" : "")))
+                c.print(c.dim(Plural.count(rows.count, "frist", "frister") + (overdue > 0 ? ", heraf \(overdue) overskredet" : "")))
             }
             for p in problems { ctx.console.error("Fejl: \(p)") }
             return problems.isEmpty ? ExitCode.ok : ExitCode.data

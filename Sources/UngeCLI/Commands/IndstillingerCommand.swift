@@ -2,20 +2,45 @@ import Foundation
 import UngeCore
 import UngeStore
 
-/// `unge indstillinger`: show or change the store's settings.
+/// `unge indstillinger`: show or change the store's settings: closing days, the letterhead
+/// (municipality and unit) and the acting user's full name and title.
 struct IndstillingerCommand: UngeCommand {
     static let spec = CommandSpec(
         name: "indstillinger",
         summary: "Vis eller ret lagerets indstillinger",
-        usage: ["indstillinger [--lukkedage ja|nej] [--json]"],
-        discussion: "Lukkedage: holder jeres arbejdsplads lukket grundlovsdag (5/6), juleaftensdag (24/12) og nytårsaftensdag\n(31/12), tæller de ikke som hverdage i fristerne. Det er ikke helligdage, så standarden er nej.\nÆndringen gælder frister, der beregnes fra nu af; allerede registrerede frister ændres ikke.",
-        options: [OptionSpec("--lukkedage", value: "ja|nej", help: "Om 5/6, 24/12 og 31/12 er lukkedage."), .json],
+        usage: [
+            "indstillinger [--lukkedage ja|nej] [--kommune NAVN] [--enhed NAVN] [--json]",
+            "indstillinger [--navn \"FULDT NAVN\"] [--titel STILLING] [--bruger BRUGER]",
+        ],
+        discussion: """
+            Lukkedage: holder jeres arbejdsplads lukket grundlovsdag (5/6), juleaftensdag (24/12) og
+            nytårsaftensdag (31/12), tæller de ikke som hverdage i fristerne. Det er ikke helligdage, så
+            standarden er nej. Ændringen gælder frister, der beregnes fra nu af; allerede registrerede
+            frister ændres ikke.
+            Kommune og enhed står øverst i alle dokumenter. Dit fulde navn og din stilling står under
+            "Udarbejdet af"; de gemmes i lageret under dit brugernavn (--bruger, $UNGE_BRUGER eller $USER),
+            så hver bruger har sine egne. Skriv en tom værdi (fx --titel "") for at fjerne en oplysning.
+            """,
+        options: [
+            OptionSpec("--lukkedage", value: "ja|nej", help: "Om 5/6, 24/12 og 31/12 er lukkedage."),
+            OptionSpec("--kommune", value: "NAVN", help: "Kommunen i dokumenternes brevhoved, fx \"Nordby Kommune\"."),
+            OptionSpec("--enhed", value: "NAVN", help: "Enheden i brevhovedet, fx \"Børn og Unge, Myndighed\"."),
+            OptionSpec("--navn", value: "FULDT NAVN", help: "Dit fulde navn, som dokumenterne skriver det."),
+            OptionSpec("--titel", value: "STILLING", help: "Din stilling, fx Socialrådgiver."),
+            .json,
+        ],
         examples: [
             ("unge indstillinger", "Vis indstillingerne"),
             ("unge indstillinger --lukkedage ja", "Spring 5/6, 24/12 og 31/12 over i fristerne"),
+            ("unge indstillinger --kommune \"Nordby Kommune\" --enhed \"Børn og Unge\"", "Brevhovedet i dokumenterne"),
+            ("unge indstillinger --navn \"Lene Dahl\" --titel Socialrådgiver", "Dit navn og din stilling i dokumenterne"),
         ])
 
     let closed: Bool?
+    let municipality: String?
+    let unit: String?
+    let fullName: String?
+    let title: String?
     let json: Bool
 
     init(_ args: ParsedArguments) throws {
@@ -28,6 +53,11 @@ struct IndstillingerCommand: UngeCommand {
         } else {
             closed = nil
         }
+        func text(_ option: String) -> String? { args.value(option).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } }
+        municipality = text("--kommune")
+        unit = text("--enhed")
+        fullName = text("--navn")
+        title = text("--titel")
         json = args.has("--json")
     }
 
@@ -39,15 +69,32 @@ struct IndstillingerCommand: UngeCommand {
     func run(_ ctx: Context) throws -> Int32 {
         let store = try ctx.openStore()
         var settings = try store.loadSettings()
-        if let closed, closed != settings.alsoClosed {
-            settings.alsoClosed = closed
-            try store.saveSettings(settings)
+        let before = settings
+        func emptyIsNil(_ s: String) -> String? { s.isEmpty ? nil : s }
+        if let closed { settings.alsoClosed = closed }
+        if let municipality { settings.municipality = emptyIsNil(municipality) }
+        if let unit { settings.unit = emptyIsNil(unit) }
+        if fullName != nil || title != nil {
+            var profile = settings.users[ctx.user] ?? UserProfile()
+            if let fullName { profile.fullName = emptyIsNil(fullName) }
+            if let title { profile.title = emptyIsNil(title) }
+            settings.users[ctx.user] = profile.fullName == nil && profile.title == nil ? nil : profile
         }
+        if settings != before { try store.saveSettings(settings) }
         if json {
             ctx.console.print(try JSONOutput.render(Output(store: store.root.path, settings: settings)))
         } else {
-            ctx.console.print("Lager: \(store.root.path)")
-            ctx.console.print("Lukkedage 5/6, 24/12 og 31/12: " + (settings.alsoClosed ? "ja (tæller ikke som hverdage)" : "nej (tæller som hverdage)"))
+            let me = settings.users[ctx.user]
+            let fields: [(String, String)] = [
+                ("Lager", store.root.path),
+                ("Lukkedage 5/6, 24/12 og 31/12", settings.alsoClosed ? "ja (tæller ikke som hverdage)" : "nej (tæller som hverdage)"),
+                ("Kommune", settings.municipality ?? "Ikke oplyst"),
+                ("Enhed", settings.unit ?? "Ikke oplyst"),
+                ("Bruger", ctx.user),
+                ("Fulde navn", me?.fullName ?? "Ikke oplyst"),
+                ("Stilling", me?.title ?? "Ikke oplyst"),
+            ]
+            ctx.console.print(TerminalRenderer.fields(fields, width: ctx.console.width).joined(separator: "\n"))
         }
         return ExitCode.ok
     }

@@ -8,16 +8,19 @@ struct ListeCommand: UngeCommand {
     static let spec = CommandSpec(
         name: "liste",
         summary: "List sagerne (med filtre)",
-        usage: ["liste [--status STATUS] [--alder FRA-TIL] [--soeg TEKST] [--json]"],
+        usage: ["liste [--status STATUS] [--alder FRA-TIL] [--soeg TEKST] [--json]", "liste --mine [--json]"],
         discussion: "Viser sagsnummer, navn, alder, status og næste frist. Status er en af: "
             + CaseStatus.allCases.map(\.danish).joined(separator: ", ") + ".\n"
-            + "En sagsfil, der ikke kan læses, nævnes med navn til sidst; de andre sager vises alligevel (slutkode 3).",
+            + "En sagsfil, der ikke kan læses, nævnes med navn til sidst; de andre sager vises alligevel (slutkode 3).\n"
+            + "--mine viser dine åbne sager (hvor du står som sagsbehandler, med brugernavn eller dit fulde navn fra\n"
+            + "'unge indstillinger --navn') med det næste skridt i hver.",
         options: [
             OptionSpec("--status", value: "STATUS", help: "Kun sager med denne status."),
             OptionSpec("--alder", value: "FRA-TIL", help: "Kun unge i denne alder i dag (eller på --dato), fx 15-17 eller 16."),
             OptionSpec("--soeg", value: "TEKST", help: "Søg i navn og sagsnummer (eller på et CPR-nummer)."),
             OptionSpec("--tjekliste", help: "Vis antal åbne punkter i håndbogens tjeklister (læser hver sag; langsommere)."),
             OptionSpec("--kun-aabne", help: "Kun sager med åbne tjeklistepunkter (medfører --tjekliste)."),
+            OptionSpec("--mine", help: "Kun dine åbne sager, med det næste skridt i hver."),
             .date, .json,
         ],
         examples: [
@@ -25,6 +28,7 @@ struct ListeCommand: UngeCommand {
             ("unge liste --alder 15-17 --status underrettet", "Underrettede sager om unge på 15-17 år"),
             ("unge liste --soeg emma --json", "Søg efter navn, output som JSON"),
             ("unge liste --kun-aabne", "Sager med åbne punkter i tjeklisterne (se 'unge check --sag ID')"),
+            ("unge liste --mine", "Dine åbne sager og hvad der skal ske nu"),
         ])
 
     let status: CaseStatus?
@@ -34,6 +38,7 @@ struct ListeCommand: UngeCommand {
     let json: Bool
     let checklist: Bool
     let onlyOpen: Bool
+    let mine: Bool
 
     init(_ args: ParsedArguments) throws {
         if let s = args.value("--status") {
@@ -56,6 +61,7 @@ struct ListeCommand: UngeCommand {
         json = args.has("--json")
         onlyOpen = args.has("--kun-aabne")
         checklist = onlyOpen || args.has("--tjekliste")
+        mine = args.has("--mine")
     }
 
     struct Row: Encodable {
@@ -66,6 +72,7 @@ struct ListeCommand: UngeCommand {
         let nextDeadline: LocalDate?
         let nextDeadlineTitle: String?
         let openChecklistItems: Int?
+        let nextStep: NextStep?
     }
 
     struct Output: Encodable {
@@ -99,6 +106,25 @@ struct ListeCommand: UngeCommand {
         }
         summaries.sort { $0.id < $1.id }
         var problems = listing.problems.map(\.description)
+        // Mine: each case's caseworker and next steps need its content, so only then is each read.
+        var next: [CaseID: NextStep?] = [:]
+        if mine {
+            let settings = try store.loadSettings()
+            let calendar = DanishCalendar(alsoClosed: settings.alsoClosed)
+            let at = date.map { DanishTime.instant($0, hour: 12) } ?? ctx.now
+            summaries = summaries.filter { s in
+                guard s.status != .closed else { return false }
+                do {
+                    let file = try store.load(s.id)
+                    guard settings.isSameUser(file.caseworker, as: ctx.user) else { return false }
+                    next[s.id] = NextSteps.compute(for: file, now: at, calendar: calendar).first
+                    return true
+                } catch {
+                    problems.append("\(error)")
+                    return false
+                }
+            }
+        }
         // The checklist count needs each case's content, so it is read only when asked for.
         var open: [CaseID: Int] = [:]
         if checklist {
@@ -109,12 +135,16 @@ struct ListeCommand: UngeCommand {
         }
         let rows = summaries.map { s in
             Row(id: s.id, name: s.name, age: s.birthDate.map { Age.years(born: $0, on: on) }, status: s.status.danish,
-                nextDeadline: s.nextDeadline, nextDeadlineTitle: s.nextDeadlineTitle, openChecklistItems: open[s.id])
+                nextDeadline: s.nextDeadline, nextDeadlineTitle: s.nextDeadlineTitle, openChecklistItems: open[s.id],
+                nextStep: next[s.id] ?? nil)
         }
         if json {
             ctx.console.print(try JSONOutput.render(Output(cases: rows, problems: problems)))
         } else if rows.isEmpty && problems.isEmpty {
-            ctx.console.print(listing.summaries.isEmpty ? "Der er ingen sager i lageret endnu. Opret en med 'unge ny'." : "Ingen sager passer til søgningen.")
+            ctx.console.print(
+                listing.summaries.isEmpty
+                    ? "Der er ingen sager i lageret endnu. Opret en med 'unge ny'."
+                    : mine ? "Du har ingen åbne sager som sagsbehandler (\(ctx.user))." : "Ingen sager passer til søgningen.")
         } else {
             let c = ctx.console
             let table = rows.map { r -> [String] in
@@ -124,13 +154,14 @@ struct ListeCommand: UngeCommand {
                     if d < on { deadline = c.red(deadline + " (overskredet)") }
                 }
                 var row = [r.id.rawValue, r.name, r.age.map(String.init) ?? "", r.status, deadline]
+                if mine { row[4] = r.nextStep.map { $0.overdue ? c.red($0.text) : $0.text } ?? "" }
                 if checklist { row.insert(r.openChecklistItems.map { "\($0) af \(Checklist.chapters.flatMap(\.items).count)" } ?? "", at: 4) }
                 return row
             }
-            var header = ["Sag", "Navn", "Alder", "Status", "Næste frist"]
+            var header = ["Sag", "Navn", "Alder", "Status", mine ? "Næste skridt" : "Næste frist"]
             if checklist { header.insert("Åbne tjeklistepunkter", at: 4) }
-            c.print(TextTable.render(header: header, rows: table))
-            c.print(c.dim("\(rows.count) sag(er)"))
+            c.print(TextTable.render(header: header, rows: table, width: c.width))
+            c.print(c.dim(Plural.count(rows.count, "sag", "sager")))
         }
         for p in problems { ctx.console.error("Fejl: \(p)") }
         return problems.isEmpty ? ExitCode.ok : ExitCode.data

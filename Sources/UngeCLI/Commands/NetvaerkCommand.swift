@@ -92,6 +92,7 @@ struct NetvaerkCommand: UngeCommand {
                     throw UsageError.conflict("\(person.name) står allerede på netværkskortet. Fjern personen først, hvis oplysningerne skal rettes.")
                 }
                 f.network.people.append(person)
+                f.record(.networkAdded(person), at: ctx.now, by: ctx.user)
             }
             if !json { ctx.console.print("\(person.name) er føjet til netværkskortet (revision \(file.revision)).") }
         case .remove(let name)?:
@@ -101,6 +102,7 @@ struct NetvaerkCommand: UngeCommand {
                     throw UsageError.invalidValue(option: "--fjern", value: name, expected: "Personen står ikke på netværkskortet.\(hint)")
                 }
                 f.network.people.remove(at: i)
+                f.record(.networkRemoved(name), at: ctx.now, by: ctx.user)
             }
             if !json { ctx.console.print("\(name) er fjernet fra netværkskortet (revision \(file.revision)).") }
         }

@@ -111,6 +111,7 @@ struct PlanCommand: UngeCommand {
             plan.version = (f.actionPlans.map(\.version).max() ?? 0) + 1
             f.actionPlans.append(plan)
             PlanDeadlines.merge(into: &f)
+            f.record(.planVersion(plan), at: ctx.now, by: ctx.user)
         }
         try render(plan, file: saved, findings: findings, draft: false, ctx: ctx, store: store)
         ctx.console.error("Gemt som version \(plan.version) af \(plan.kind.danishLower) på sag \(id.rawValue).")

@@ -87,8 +87,10 @@ struct UndersoegCommand: UngeCommand {
             return ExitCode.usage
         }
         let saved = try ctx.updateCase(id, store: store) { f in
+            let first = f.examination == nil
             f.examination = exam
             PlanDeadlines.merge(into: &f)
+            f.record(.examination(exam, first: first), at: ctx.now, by: ctx.user)
         }
         try render(exam, file: saved, findings: findings, date: date, draft: findings.hasErrors, ctx: ctx, store: store)
         let due = exam.awareDate.adding(months: 4)

@@ -70,7 +70,9 @@ struct VaerktoejCommand: UngeCommand {
         let file: CaseFile
         if let tool {
             file = try ctx.updateCase(id, store: store) { f in
-                f.toolRecords.append(ToolRecord(tool: tool.rawValue, date: on, author: ctx.user, summary: summary))
+                let record = ToolRecord(tool: tool.rawValue, date: on, author: ctx.user, summary: summary)
+                f.toolRecords.append(record)
+                f.record(.tool(record), at: ctx.now, by: ctx.user)
             }
             if !json { ctx.console.print("\(tool.danish.capitalizedFirstLetter) \(on.danishShort) er registreret på sag \(id.rawValue) (revision \(file.revision)).") }
         } else {

@@ -8,7 +8,7 @@ struct VisCommand: UngeCommand {
         name: "vis",
         summary: "Vis en sag",
         usage: ["vis <sag> [--json] [--vis-cpr]"],
-        discussion: "Viser den unge, netværket, åbne frister, sagens indhold og de seneste notater.\nCPR-nummeret vises maskeret (DDMMÅÅ-xxxx), medmindre du skriver --vis-cpr. Hver visning skrives i revisionssporet.",
+        discussion: "Viser den unge, netværket, åbne frister, sagens indhold, de seneste notater og til sidst de næste skridt.\nCPR-nummeret vises maskeret (DDMMÅÅ-xxxx), medmindre du skriver --vis-cpr. Hver visning skrives i revisionssporet.",
         options: [.json, .showCPR],
         examples: [
             ("unge vis 2026-0001", "Vis sagen"),
@@ -30,10 +30,12 @@ struct VisCommand: UngeCommand {
     func run(_ ctx: Context) throws -> Int32 {
         let store = try ctx.openStore()
         let file = try ctx.readCase(id, store: store, showCPR: showCPR)
+        let steps = NextSteps.compute(for: file, now: ctx.now, calendar: DanishCalendar(alsoClosed: ctx.storeSettingAlsoClosed()))
         if json {
-            ctx.console.print(try CaseJSON.render(file, showCPR: showCPR))
+            ctx.console.print(try CaseJSON.render(file, showCPR: showCPR, nextSteps: steps))
         } else {
-            ctx.console.print(MarkdownRenderer.render(CaseOverview.document(for: file, today: ctx.today, showCPR: showCPR)))
+            let doc = CaseOverview.document(for: file, today: ctx.today, showCPR: showCPR, nextSteps: steps)
+            ctx.console.print(TerminalRenderer.render(doc, width: ctx.console.width))
         }
         return ExitCode.ok
     }
@@ -41,15 +43,16 @@ struct VisCommand: UngeCommand {
 
 /// A whole case as JSON for scripts, with the CPR number masked unless asked for.
 enum CaseJSON {
-    static func render(_ file: CaseFile, showCPR: Bool) throws -> String {
+    static func render(_ file: CaseFile, showCPR: Bool, nextSteps: [NextStep] = []) throws -> String {
         struct Output: Encodable {
             let status: String
             let `case`: CaseFile
             let cprMasked: String?
+            let nextSteps: [NextStep]
         }
         var copy = file
         let masked = file.youngPerson.cpr?.masked
         if !showCPR { copy.youngPerson.cpr = nil }
-        return try JSONOutput.render(Output(status: file.status.danish, case: copy, cprMasked: masked))
+        return try JSONOutput.render(Output(status: file.status.danish, case: copy, cprMasked: masked, nextSteps: nextSteps))
     }
 }

@@ -11,6 +11,9 @@ final class Console: @unchecked Sendable {
     let stdoutIsTerminal: Bool
     /// Colour only on a terminal, never with NO_COLOR or TERM=dumb.
     let colour: Bool
+    /// Columns to wrap tables and guidance at: the terminal's width (TIOCGWINSZ), else `$COLUMNS`,
+    /// else 80.
+    let width: Int
     private let readLineImpl: () -> String?
     private let writeOut: ([UInt8]) -> Void
     private let writeErr: (String) -> Void
@@ -18,8 +21,9 @@ final class Console: @unchecked Sendable {
     init(
         stdinIsTerminal: Bool, stdoutIsTerminal: Bool, environment: [String: String],
         readLine: @escaping () -> String?, writeOut: @escaping ([UInt8]) -> Void,
-        writeErr: @escaping (String) -> Void
+        writeErr: @escaping (String) -> Void, terminalWidth: Int? = nil
     ) {
+        self.width = Console.resolveWidth(terminal: terminalWidth, environment: environment)
         self.stdinIsTerminal = stdinIsTerminal
         self.stdoutIsTerminal = stdoutIsTerminal
         self.colour = stdoutIsTerminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
@@ -49,7 +53,24 @@ final class Console: @unchecked Sendable {
                     if n < 0 { if errno == EINTR { continue } else { return } }
                     offset += n
                 }
-            })
+            }, terminalWidth: terminalColumns())
+    }
+
+    /// The width of the terminal on standard output, or nil when it is not a terminal.
+    static func terminalColumns() -> Int? {
+        guard isatty(1) == 1 else { return nil }
+        var size = winsize()
+        guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+
+    /// The terminal's width, else a sane `$COLUMNS`, else 80; never below 40.
+    static func resolveWidth(terminal: Int?, environment: [String: String]) -> Int {
+        if let terminal, terminal > 0 { return max(40, terminal) }
+        if let c = environment["COLUMNS"].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }), c > 0 {
+            return max(40, min(c, 1000))
+        }
+        return 80
     }
 
     /// Writes to standard output (buffered until `flush`).

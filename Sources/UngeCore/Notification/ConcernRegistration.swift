@@ -20,10 +20,7 @@ public enum ConcernRegistration {
         caseFile.deadlines.removeAll { ids.contains($0.id) }
         caseFile.deadlines += deadlines
         caseFile.concernReports.append(report)
-        caseFile.journal.append(
-            JournalEntry(
-                time: now, author: author,
-                text: "Underretning nr. \(number) registreret, modtaget \(LocalTime.danishShort(received, in: timeZone))."))
+        caseFile.record(.notification(report, timeZone: timeZone), at: now, by: author)
         caseFile.updated = now
         return report
     }

@@ -180,18 +180,6 @@ public enum DeadlineOverview {
         [row.caseID, row.name, dueText(row, timeZone: timeZone), row.title, row.timeLeftText, row.citation]
     }
 
-    /// The rows as aligned plain-text lines (header first); the CLI may colour each line by state.
-    public static func table(_ rows: [DeadlineOverviewRow], timeZone: TimeZone) -> [String] {
-        let all = [header] + rows.map { cells($0, timeZone: timeZone) }
-        var widths = Array(repeating: 0, count: header.count)
-        for r in all { for (i, c) in r.enumerated() { widths[i] = max(widths[i], c.count) } }
-        return all.map { r in
-            r.enumerated().map { i, c in
-                i == r.count - 1 ? c : c + String(repeating: " ", count: widths[i] - c.count)
-            }.joined(separator: "  ")
-        }
-    }
-
     /// Why a deadline could not be marked met.
     public enum MarkError: Error, Equatable, CustomStringConvertible {
         case unknown(id: String, known: [String])
@@ -209,13 +197,16 @@ public enum DeadlineOverview {
     }
 
     /// Marks the deadline `id` on `caseFile` as met at `at` by `by`.
-    public static func markMet(_ id: String, on caseFile: inout CaseFile, at: Date, by: String) throws(MarkError) {
+    public static func markMet(
+        _ id: String, on caseFile: inout CaseFile, at: Date, by: String, outcome: String? = nil, recordedAt: Date? = nil
+    ) throws(MarkError) {
         guard let i = caseFile.deadlines.firstIndex(where: { $0.id == id }) else {
             throw .unknown(id: id, known: caseFile.deadlines.map(\.id))
         }
         if let when = caseFile.deadlines[i].metAt { throw .alreadyMet(id: id, at: when) }
         caseFile.deadlines[i].metAt = at
         caseFile.deadlines[i].metBy = by
-        caseFile.updated = at
+        caseFile.record(.deadlineMet(caseFile.deadlines[i], outcome: outcome), at: recordedAt ?? at, by: by)
+        caseFile.updated = recordedAt ?? at
     }
 }

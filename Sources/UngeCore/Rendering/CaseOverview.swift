@@ -2,8 +2,11 @@ import Foundation
 
 /// The readable summary of one case that `unge vis` shows (sagsoverblik).
 public enum CaseOverview {
-    /// Builds the overview as a `Document`. The CPR number is masked unless `showCPR`.
-    public static func document(for file: CaseFile, today: LocalDate, showCPR: Bool = false) -> Document {
+    /// Builds the overview as a `Document`. The CPR number is masked unless `showCPR`. With
+    /// `nextSteps` (from `NextSteps.compute`), it ends with the section "Næste skridt".
+    public static func document(
+        for file: CaseFile, today: LocalDate, showCPR: Bool = false, nextSteps: [NextStep]? = nil
+    ) -> Document {
         let p = file.youngPerson
         var doc = Document(title: "Sag \(file.id.rawValue): \(p.displayName)")
         var fields: [(String, String)] = [("Status", file.status.danish)]
@@ -33,7 +36,7 @@ public enum CaseOverview {
         }
 
         doc.add(.heading("Frister", level: 2))
-        let open = file.deadlines.filter { !$0.isMet }.sorted { $0.dueDate < $1.dueDate }
+        let open = file.openDeadlines.sorted { $0.dueDate < $1.dueDate }
         if open.isEmpty {
             doc.add(.paragraph("Ingen åbne frister."))
         } else {
@@ -43,8 +46,8 @@ public enum CaseOverview {
                         LegalReferences.reference(LegalRuleID(rawValue: d.legalReferenceID) ?? .purpose).citation(on: d.ruleDate, age: p.birthDate.map { Age.years(born: $0, on: d.ruleDate) })]
             }))
         }
-        let met = file.deadlines.count - open.count
-        if met > 0 { doc.add(.paragraph("\(met) frist(er) er markeret som overholdt.")) }
+        let met = file.deadlines.filter(\.isMet).count
+        if met > 0 { doc.add(.paragraph("\(Plural.count(met, "frist", "frister")) er markeret som overholdt.")) }
 
         doc.add(.heading("Sagens indhold", level: 2))
         doc.add(.list(contentLines(of: file)))
@@ -59,6 +62,7 @@ public enum CaseOverview {
             }
             doc.add(.list(recent.map { "\(DanishTime.format($0.time)), \($0.author): \($0.text)" }))
         }
+        if let nextSteps { doc.blocks += NextSteps.blocks(nextSteps, closed: file.closedDate) }
         return doc
     }
 }

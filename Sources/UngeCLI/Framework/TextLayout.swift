@@ -1,0 +1,215 @@
+import Foundation
+import UngeCore
+
+/// Wraps text at word boundaries to a number of columns, for the terminal.
+///
+/// A paragraph sign stays with its number ("§ 91", "§§ 91-92", "stk. 3" never break), and a word
+/// longer than the line is cut.
+enum TextWrap {
+    /// `text` wrapped to `width` columns; every line after the first starts with `indent`. Existing
+    /// line breaks are kept.
+    static func wrap(_ text: String, width: Int, firstIndent: String = "", indent: String = "") -> String {
+        wrapLines(text, width: width, firstIndent: firstIndent, indent: indent).joined(separator: "\n")
+    }
+
+    /// As `wrap`, one string per line.
+    static func wrapLines(_ text: String, width: Int, firstIndent: String = "", indent: String = "") -> [String] {
+        var out: [String] = []
+        var first = true
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let lead = first ? firstIndent : indent
+            first = false
+            out += wrapParagraph(String(paragraph), width: width, firstIndent: lead, indent: indent)
+        }
+        return out
+    }
+
+    /// The words of a line, with a paragraph sign glued to the number after it.
+    static func words(_ text: String) -> [String] {
+        var words: [String] = []
+        for raw in text.split(separator: " ", omittingEmptySubsequences: true) {
+            let w = String(raw)
+            if let last = words.last, last.hasSuffix("§") || last == "stk." || last == "nr." || last == "kap." {
+                words[words.count - 1] = last + "\u{00A0}" + w
+            } else {
+                words.append(w)
+            }
+        }
+        return words
+    }
+
+    private static func wrapParagraph(_ text: String, width: Int, firstIndent: String, indent: String) -> [String] {
+        let ws = words(text)
+        guard !ws.isEmpty else { return [firstIndent.trimmingTrailingSpaces] }
+        var lines: [String] = []
+        var line = firstIndent
+        var lineWidth = TextTable.visibleWidth(firstIndent)
+        var empty = true
+        func flush() {
+            lines.append(line)
+            line = indent
+            lineWidth = TextTable.visibleWidth(indent)
+            empty = true
+        }
+        for word in ws {
+            var w = word
+            var wWidth = TextTable.visibleWidth(w)
+            if !empty, lineWidth + 1 + wWidth > width { flush() }
+            // A word too long for a whole line is cut.
+            while lineWidth + wWidth > width, width - lineWidth > 0, empty {
+                let room = width - lineWidth
+                let head = String(w.prefix(room))
+                line += head
+                w = String(w.dropFirst(room))
+                wWidth = TextTable.visibleWidth(w)
+                flush()
+            }
+            if w.isEmpty { continue }
+            if !empty {
+                line += " "
+                lineWidth += 1
+            }
+            line += w
+            lineWidth += wWidth
+            empty = false
+        }
+        if !empty { lines.append(line) }
+        return lines.map { $0.replacingOccurrences(of: "\u{00A0}", with: " ") }
+    }
+}
+
+extension TextTable {
+    /// The table fitted to `width` columns: as `render(header:rows:)` when it fits; otherwise the
+    /// widest columns are narrowed and their cells wrap at word boundaries onto more lines.
+    /// A cell coloured as a whole keeps its colour on every line.
+    static func render(header: [String], rows: [[String]], width: Int) -> String {
+        let columns = header.count
+        guard columns > 0 else { return "" }
+        let all = [header] + rows
+        var natural = [Int](repeating: 0, count: columns)
+        var longestWord = [Int](repeating: 1, count: columns)
+        for row in all {
+            for (i, cell) in row.enumerated() where i < columns {
+                natural[i] = max(natural[i], visibleWidth(cell))
+            }
+        }
+        let available = width - 2 * (columns - 1)
+        if natural.reduce(0, +) <= available { return render(header: header, rows: rows) }
+        for row in all {
+            for (i, cell) in row.enumerated() where i < columns {
+                for w in TextWrap.words(strip(cell).text) { longestWord[i] = max(longestWord[i], visibleWidth(w)) }
+            }
+        }
+        // Each column gets at least its longest word, so no word is cut, and the room left is shared
+        // in proportion to how much more each column would like. When even the longest words do
+        // not fit side by side, short words (ids, dates) keep theirs and the long ones share the rest.
+        var floors = (0..<columns).map { min(natural[$0], longestWord[$0]) }
+        if floors.reduce(0, +) > available {
+            let keep = (0..<columns).filter { floors[$0] <= 10 }
+            let rest = (0..<columns).filter { floors[$0] > 10 }
+            let room = available - keep.map { floors[$0] }.reduce(0, +)
+            let share = rest.isEmpty ? 0 : max(6, room / rest.count)
+            for i in rest { floors[i] = min(floors[i], share) }
+        }
+        // Water-filling: find the largest cap such that every column gets min(natural, max(floor,
+        // cap)); narrow columns (ids, names, dates) then keep their width and the wide ones share.
+        func widths(cap: Int) -> [Int] { (0..<columns).map { min(natural[$0], max(floors[$0], cap)) } }
+        var cap = 0
+        while cap < (natural.max() ?? 0), widths(cap: cap + 1).reduce(0, +) <= available { cap += 1 }
+        var widths = widths(cap: cap)
+        var left = available - widths.reduce(0, +)
+        for i in (0..<columns).sorted(by: { natural[$0] - widths[$0] > natural[$1] - widths[$1] }) where left > 0 {
+            let add = min(left, natural[i] - widths[i])
+            if add > 0 {
+                widths[i] += add
+                left -= add
+            }
+        }
+        var lines: [String] = []
+        for row in all {
+            let cells = (0..<columns).map { i -> [String] in
+                let cell = i < row.count ? row[i] : ""
+                let (text, colour) = strip(cell)
+                let wrapped = TextWrap.wrapLines(text, width: widths[i])
+                return colour.map { c in wrapped.map { c + $0 + "\u{1B}[0m" } } ?? wrapped
+            }
+            let height = cells.map(\.count).max() ?? 1
+            for k in 0..<height {
+                var line = ""
+                for i in 0..<columns {
+                    let part = k < cells[i].count ? cells[i][k] : ""
+                    line += part
+                    if i < columns - 1 { line += String(repeating: " ", count: max(0, widths[i] - visibleWidth(part)) + 2) }
+                }
+                lines.append(line.trimmingTrailingSpaces)
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// A cell without a colour that spans all of it, and that colour's start code.
+    static func strip(_ cell: String) -> (text: String, colour: String?) {
+        guard cell.hasPrefix("\u{1B}["), cell.hasSuffix("\u{1B}[0m"), let m = cell.firstIndex(of: "m") else {
+            return (cell, nil)
+        }
+        let code = String(cell[...m])
+        let inner = cell[cell.index(after: m)..<cell.index(cell.endIndex, offsetBy: -4)]
+        return (String(inner), code)
+    }
+}
+
+extension String {
+    var trimmingTrailingSpaces: String {
+        var s = Substring(self)
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
+    }
+}
+
+/// Renders a `Document` for reading in the terminal: Markdown's shapes (headings with `#`, lists
+/// with `-`), with label columns aligned and everything wrapped to the terminal's width.
+enum TerminalRenderer {
+    static func render(_ doc: Document, width: Int) -> String {
+        var out: [String] = TextWrap.wrapLines(doc.title, width: width, firstIndent: "# ", indent: "  ")
+        if let sub = doc.subtitle { out += [""] + TextWrap.wrapLines(sub, width: width) }
+        for block in doc.blocks {
+            out.append("")
+            switch block {
+            case .heading(let text, let level):
+                let marks = String(repeating: "#", count: max(2, min(level, 4))) + " "
+                out += TextWrap.wrapLines(text, width: width, firstIndent: marks, indent: "   ")
+            case .paragraph(let text):
+                out += TextWrap.wrapLines(text, width: width)
+            case .list(let items):
+                for item in items { out += TextWrap.wrapLines(item, width: width, firstIndent: "- ", indent: "  ") }
+            case .fields(let pairs):
+                out += fields(pairs, width: width)
+            case .table(let header, let rows):
+                out.append(TextTable.render(header: header, rows: rows, width: width))
+            case .missing(let text):
+                out += TextWrap.wrapLines(text, width: width, firstIndent: "MANGLER: ", indent: "  ")
+            case .note(let text):
+                out += TextWrap.wrapLines(text, width: width, firstIndent: "> ", indent: "> ")
+            }
+        }
+        return out.joined(separator: "\n")
+    }
+
+    /// "Label:   value" with the values in one column; a long label puts its value on the next line.
+    static func fields(_ pairs: [(String, String)], width: Int) -> [String] {
+        let labelWidth = min(pairs.map { TextTable.visibleWidth($0.0) + 1 }.max() ?? 0, 26)
+        let pad = String(repeating: " ", count: labelWidth + 2)
+        var out: [String] = []
+        for (label, value) in pairs {
+            let head = label + ":"
+            if TextTable.visibleWidth(head) > labelWidth {
+                out.append(head)
+                out += TextWrap.wrapLines(value, width: width, firstIndent: pad, indent: pad)
+            } else {
+                let first = head + String(repeating: " ", count: labelWidth - TextTable.visibleWidth(head) + 2)
+                out += TextWrap.wrapLines(value, width: width, firstIndent: first, indent: pad)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+
+/// A registration on a case that the journal tells (sagens forløb): each has one readable Danish
+/// sentence. Commands record one with `CaseFile.record(_:at:by:)` whenever they save casework.
+public enum JournalEvent: Sendable, Equatable {
+    /// A notification registered (`unge underret`).
+    case notification(ConcernReport, timeZone: TimeZone)
+    /// The examination registered for the first time, or changed.
+    case examination(Examination, first: Bool)
+    /// A plan version saved.
+    case planVersion(ActionPlan)
+    /// A treatment-plan version saved.
+    case treatmentPlan(TreatmentPlan)
+    /// A person added to the network map.
+    case networkAdded(NetworkPerson)
+    /// A person removed from the network map.
+    case networkRemoved(String)
+    /// A dialogue or network tool recorded.
+    case tool(ToolRecord)
+    /// A deadline marked met, with the outcome if one was given.
+    case deadlineMet(Deadline, outcome: String?)
+    /// Any other registration, already worded.
+    case other(String)
+
+    /// The journal sentence, ending with a full stop.
+    public var text: String {
+        switch self {
+        case .notification(let r, let tz):
+            var s = "Underretning nr. \(r.number) registreret, modtaget \(LocalTime.danishShort(r.received, in: tz))"
+            let who = r.reporter.name.trimmingCharacters(in: .whitespaces)
+            if !who.isEmpty { s += " fra \(who)" + (r.reporter.role.map { " (\($0))" } ?? "") }
+            return JournalText.sentence(s)
+        case .examination(let e, let first):
+            let what = e.kind == .afdaekning ? "Afdækningen" : "Den børnefaglige undersøgelse"
+            var s = first ? "\(what) er registreret" : "\(what) er opdateret"
+            if let done = e.completedDate {
+                s += " og afsluttet \(done.danishLong)"
+                if let c = e.conclusion {
+                    s += c.specialSupportNeeded ? "; der er behov for særlig støtte" : "; der er ikke behov for særlig støtte"
+                }
+            } else {
+                s += "; kommunen blev opmærksom på behovet \(e.awareDate.danishLong)"
+            }
+            return JournalText.sentence(s)
+        case .planVersion(let p):
+            var s = "\(p.kind.danishName) version \(p.version) af \(p.date.danishLong) er gemt"
+            s += ": \(Plural.count(p.allGoals.count, "mål", "mål")) og \(Plural.count(p.measures.count, "indsats", "indsatser"))"
+            if let note = p.changeNote?.trimmingCharacters(in: .whitespacesAndNewlines), !note.isEmpty {
+                s += ". Ændret: \(note)"
+            }
+            return JournalText.sentence(s)
+        case .treatmentPlan(let t):
+            return JournalText.sentence(
+                "Behandlingsplan version \(t.version) af \(t.date.danishLong) fra \(t.provider) er gemt med \(Plural.count(t.goals.count, "mål", "mål"))")
+        case .networkAdded(let n):
+            var s = "\(n.name) (\(n.relation)) er føjet til netværkskortet"
+            if n.custodyHolder { s += " som forældremyndighedsindehaver" }
+            return JournalText.sentence(s)
+        case .networkRemoved(let name):
+            return JournalText.sentence("\(name) er fjernet fra netværkskortet")
+        case .tool(let t):
+            var s = "\(DialogueTool.danishName(ofID: t.tool).capitalizedFirstLetter) \(t.date.danishLong) er registreret"
+            if let sum = t.summary?.trimmingCharacters(in: .whitespacesAndNewlines), !sum.isEmpty { s += ": \(sum)" }
+            return JournalText.sentence(s)
+        case .deadlineMet(let d, let outcome):
+            var s = "Fristen \"\(d.title)\" er opfyldt"
+            if let o = outcome?.trimmingCharacters(in: .whitespacesAndNewlines), !o.isEmpty { s += ". Resultat: \(o)" }
+            return JournalText.sentence(s)
+        case .other(let text):
+            return JournalText.sentence(text)
+        }
+    }
+}
+
+extension CaseFile {
+    /// Writes the journal entry for a registration (the one place registrations are told).
+    public mutating func record(_ event: JournalEvent, at time: Date, by author: String) {
+        journal.append(JournalEntry(time: time, author: author, text: event.text, source: .registration))
+    }
+}
+
+/// Small helpers for Danish sentences in the journal and documents.
+public enum JournalText {
+    /// `text` trimmed and ending with exactly one full stop (or its own "?", "!", "." or ":" kept).
+    public static func sentence(_ text: String) -> String {
+        var s = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        while s.hasSuffix("..") { s.removeLast() }
+        guard let last = s.last else { return s }
+        if ".!?".contains(last) { return s }
+        if last == ":" || last == ";" || last == "," { s.removeLast() }
+        return s + "."
+    }
+}
