@@ -37,7 +37,10 @@ enum Unge {
             let instance = try command.init(parsed)
             let ctx = Context(
                 console: console, environment: environment, now: try Context.resolveNow(environment: environment),
-                storeFlag: parsed.value("--lager"), userFlag: parsed.value("--bruger"), commandName: command.spec.name)
+                storeFlag: parsed.value("--lager"),
+                // A command that declares its own --bruger (log: a filter) does not set who acts.
+                userFlag: command.spec.options.contains { $0.name == "--bruger" } ? nil : parsed.value("--bruger"),
+                commandName: command.spec.name)
             return try instance.run(ctx)
         } catch {
             return report(error, console: console)

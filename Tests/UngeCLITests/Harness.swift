@@ -36,6 +36,7 @@ struct Unge {
         environment["UNGE_BRUGER"] = "testbruger"
         environment.removeValue(forKey: "UNGE_LAGER")
         environment.removeValue(forKey: "NO_COLOR")
+        environment["COLUMNS"] = "80"  // tables and guidance wrap at a pinned width
         for (k, v) in env { environment[k] = v }
         p.environment = environment
         let out = Pipe(), err = Pipe(), inp = Pipe()

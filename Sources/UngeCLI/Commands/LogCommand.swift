@@ -2,26 +2,49 @@ import Foundation
 import UngeCore
 import UngeStore
 
-/// `unge log <id>`: a case's audit events (the data subject's right of access).
+/// `unge log <id>`: a case's audit events (the data subject's right of access), told as Danish
+/// sentences grouped by day.
 struct LogCommand: UngeCommand {
     static let spec = CommandSpec(
         name: "log",
         summary: "Vis revisionssporet for en sag",
-        usage: ["log <sag> [--json]"],
-        discussion: "Viser hvem der har læst, søgt, oprettet eller ændret sagen og hvornår. Bruges fx når en borger\nbeder om indsigt i, hvem der har set oplysningerne. Sporet indeholder aldrig CPR-numre eller fritekst.",
-        options: [.json],
+        usage: ["log <sag> [--fra DATO] [--til DATO] [--bruger NAVN] [--json]"],
+        discussion: """
+            Fortæller dag for dag, hvem der har set, oprettet, ændret eller taget udtræk af sagen og hvornår.
+            Bruges fx når en borger beder om indsigt i, hvem der har set oplysningerne. Sporet indeholder
+            aldrig CPR-numre eller fritekst. Ens hændelser lige efter hinanden samme dag står på én linje.
+            Her betyder --bruger "kun hændelser af denne bruger"; du selv skrives i sporet som $UNGE_BRUGER
+            eller $USER.
+            """,
+        options: [
+            OptionSpec("--fra", value: "DATO", help: "Kun hændelser fra og med denne dag."),
+            OptionSpec("--til", value: "DATO", help: "Kun hændelser til og med denne dag."),
+            OptionSpec("--bruger", value: "NAVN", help: "Kun hændelser af denne bruger."),
+            .json,
+        ],
         examples: [
-            ("unge log 2026-0001", "Revisionssporet for sagen"),
+            ("unge log 2026-0001", "Revisionssporet for sagen, dag for dag"),
+            ("unge log 2026-0001 --fra 2026-08-01 --til 2026-08-31", "Kun august"),
+            ("unge log 2026-0001 --bruger lene", "Kun det, brugeren lene har gjort"),
             ("unge log 2026-0001 --json", "Som JSON til videre behandling"),
         ],
         positionals: 1...1, positionalNames: ["sagsnummeret"])
 
     let id: CaseID
     let json: Bool
+    let from: LocalDate?
+    let to: LocalDate?
+    let user: String?
 
     init(_ args: ParsedArguments) throws {
         id = try Values.caseID(args.positional(0)!)
         json = args.has("--json")
+        from = try args.value("--fra").map { try Values.date($0, option: "--fra") }
+        to = try args.value("--til").map { try Values.date($0, option: "--til") }
+        user = args.value("--bruger").map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+        if let from, let to, to < from {
+            throw UsageError.conflict("--til (\(to.iso)) ligger før --fra (\(from.iso)). Byt om på datoerne.")
+        }
     }
 
     struct Output: Encodable {
@@ -33,33 +56,105 @@ struct LogCommand: UngeCommand {
         let store = try ctx.openStore()
         let file = try store.load(id)  // refuses unknown cases with a clear message
         try store.appendAudit(ctx.event(.export, caseID: id, before: file.revision, after: file.revision, criterion: "revisionsspor"))
-        let (events, problems) = try store.auditEvents(for: id)
+        let (all, problems) = try store.auditEvents(for: id)
         for p in problems { ctx.console.error("Advarsel: \(p.description)") }
+        let events = all.filter { e in
+            let day = DanishTime.date(of: e.time)
+            if let from, day < from { return false }
+            if let to, day > to { return false }
+            if let user, e.user.lowercased() != user.lowercased() { return false }
+            return true
+        }
         if json {
             ctx.console.print(try JSONOutput.render(Output(id: id, events: events)))
             return ExitCode.ok
         }
-        let rows = events.map { e in
-            [DanishTime.format(e.time), e.user, e.action.danish, e.command,
-             e.revisionBefore.map(String.init) ?? "", e.revisionAfter.map(String.init) ?? "", e.criterion ?? ""]
+        if events.isEmpty {
+            ctx.console.print(all.isEmpty ? "Sagen har ingen hændelser i revisionssporet." : "Ingen hændelser passer til valgene.")
+            return ExitCode.ok
         }
-        ctx.console.print(TextTable.render(header: ["Tidspunkt", "Bruger", "Handling", "Kommando", "Rev. før", "Rev. efter", "Detaljer"], rows: rows))
+        let width = ctx.console.width
+        var lines: [String] = []
+        for day in AuditStory.days(events) {
+            if !lines.isEmpty { lines.append("") }
+            lines.append(ctx.console.bold(day.date.weekdayName.capitalizedFirstLetter + " " + day.date.danishLong))
+            for s in day.sentences {
+                lines += TextWrap.wrapLines(s.text, width: width, firstIndent: "  \(s.clock)  ", indent: "         ")
+            }
+        }
+        lines.append("")
+        lines.append(ctx.console.dim(Plural.count(events.count, "hændelse", "hændelser")))
+        ctx.console.print(lines.joined(separator: "\n"))
         return ExitCode.ok
     }
 }
 
-extension AuditAction {
-    /// The Danish word shown in `unge log`.
-    var danish: String {
-        switch self {
-        case .read: return "læst"
-        case .search: return "søgning"
-        case .create: return "oprettet"
-        case .update: return "ændret"
-        case .export: return "udtræk"
-        case .delete: return "slettet"
-        case .unlock: return "lås brudt"
-        case .revealCPR: return "CPR vist"
+/// The audit trail told as Danish sentences, one group per day; equal events in a row on the same
+/// day become one sentence ("Lene så sagen 3 gange").
+enum AuditStory {
+    struct Sentence: Equatable {
+        /// "09.30" or "09.30-11.02".
+        let clock: String
+        let text: String
+    }
+
+    struct Day {
+        let date: LocalDate
+        var sentences: [Sentence]
+    }
+
+    static func days(_ events: [AuditEvent]) -> [Day] {
+        var days: [Day] = []
+        var i = 0
+        let sorted = events.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element)
+        while i < sorted.count {
+            let e = sorted[i]
+            let day = DanishTime.date(of: e.time)
+            var j = i + 1
+            // Repeated reads and read-only exports by the same user with the same command collapse.
+            if e.action == .read || e.action == .export || e.action == .revealCPR {
+                while j < sorted.count, DanishTime.date(of: sorted[j].time) == day, sorted[j].user == e.user,
+                    sorted[j].action == e.action, sorted[j].command == e.command, sorted[j].criterion == e.criterion
+                {
+                    j += 1
+                }
+            }
+            let first = LocalTime.clock(of: e.time, in: DanishTime.timeZone)
+            let last = LocalTime.clock(of: sorted[j - 1].time, in: DanishTime.timeZone)
+            let sentence = Sentence(clock: first, text: text(e, times: j - i, until: j - i > 1 && last != first ? last : nil))
+            if days.last?.date == day {
+                days[days.count - 1].sentences.append(sentence)
+            } else {
+                days.append(Day(date: day, sentences: [sentence]))
+            }
+            i = j
         }
+        return days
+    }
+
+    /// One event as a sentence: "Lene Dahl ændrede sagen med 'unge notat' (revision 2 til 3)."
+    static func text(_ e: AuditEvent, times: Int = 1, until: String? = nil) -> String {
+        let cmd = "'unge \(e.command)'"
+        var s: String
+        switch e.action {
+        case .read: s = "\(e.user) så sagen med \(cmd)"
+        case .search: s = "\(e.user) søgte i sagerne med \(cmd)"
+        case .create: s = "\(e.user) oprettede sagen med \(cmd)"
+        case .update: s = "\(e.user) ændrede sagen med \(cmd)"
+        case .export:
+            switch e.criterion {
+            case "revisionsspor": s = "\(e.user) så revisionssporet"
+            case "dokument": s = "\(e.user) gemte et dokument fra sagen i en fil med \(cmd)"
+            default: s = "\(e.user) tog et udtræk af sagen med \(cmd)"
+            }
+        case .delete: s = "\(e.user) slettede sagen"
+        case .unlock: s = "\(e.user) brød låsen på sagen"
+        case .revealCPR: s = "\(e.user) fik vist det fulde CPR-nummer med \(cmd)"
+        }
+        if times > 1 { s += " \(times) gange" + (until.map { " frem til kl. \($0)" } ?? "") }
+        if e.action == .update || e.action == .create, let after = e.revisionAfter {
+            s += e.revisionBefore.map { " (revision \($0) til \(after))" } ?? " (revision \(after))"
+        }
+        return JournalText.sentence(s)
     }
 }

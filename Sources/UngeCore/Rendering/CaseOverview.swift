@@ -56,11 +56,11 @@ public enum CaseOverview {
         if file.journal.isEmpty {
             doc.add(.paragraph("Ingen notater endnu."))
         } else {
-            let recent = file.journal.suffix(10)
+            let recent = CaseOverview.journalInOrder(file.journal).suffix(10)
             if file.journal.count > recent.count {
                 doc.add(.paragraph("Viser de seneste \(recent.count) af \(file.journal.count) notater."))
             }
-            doc.add(.list(recent.map { "\(DanishTime.format($0.time)), \($0.author): \($0.text)" }))
+            doc.add(.list(recent.map(CaseOverview.journalLine)))
         }
         if let nextSteps { doc.blocks += NextSteps.blocks(nextSteps, closed: file.closedDate) }
         return doc
@@ -68,6 +68,24 @@ public enum CaseOverview {
 }
 
 extension CaseOverview {
+    /// The journal in the order things happened: by the day an entry is about (`happened`, else the
+    /// day it was written), then by the time it was written.
+    public static func journalInOrder(_ journal: [JournalEntry]) -> [JournalEntry] {
+        journal.enumerated().sorted { a, b in
+            let da = a.element.happened ?? DanishTime.date(of: a.element.time)
+            let db = b.element.happened ?? DanishTime.date(of: b.element.time)
+            if da != db { return da < db }
+            if a.element.time != b.element.time { return a.element.time < b.element.time }
+            return a.offset < b.offset
+        }.map(\.element)
+    }
+
+    /// "31.08.2026 (skrevet 01.09.2026 kl. 10.30), Lene Dahl: Telefonsamtale med mor."
+    public static func journalLine(_ e: JournalEntry) -> String {
+        let when = e.happened.map { "\($0.danishShort) (skrevet \(DanishTime.format(e.time)))" } ?? DanishTime.format(e.time)
+        return "\(when), \(e.author): \(e.text)"
+    }
+
     /// One line per registered piece of casework, newest details first within each kind.
     static func contentLines(of file: CaseFile) -> [String] {
         var lines: [String] = []
