@@ -31,13 +31,13 @@ struct UnderretCommandTests {
         #expect(r.stderr.contains("Underretning nr. 1 er registreret på sag 2026-0001 (revision 1)."))
         #expect(r.stderr.contains("Frist 14.04.2026: Kvittering til underretteren for underretning nr. 1"))
         #expect(!r.stdout.contains("4321"))
-        let vis = try Unge.run(["vis", "2026-0001"], store: store, env: april)
-        #expect(vis.stdout.contains("| 02.04.2026 kl. 09.30 | Vurdering af underretning nr. 1 (24 timer) | barnets lov § 136 (tidl. serviceloven § 155) |"))
+        let vis = try Unge.run(["vis", "2026-0001"], store: store, env: april.merging(["COLUMNS": "200"]) { $1 })
+        #expect(vis.stdout.contains("02.04.2026 kl. 09.30  Vurdering af underretning nr. 1 (24 timer)           barnets lov § 136 (tidl. serviceloven § 155)"))
         let frister = try Unge.run(["frister"], store: store, env: april)
         #expect(frister.status == 0)
         try Unge.expectGolden(frister.stdout, "underret/cli-frister.txt")
         let log = try Unge.run(["log", "2026-0001"], store: store)
-        #expect(log.stdout.contains("oprettet  underret"))
+        #expect(log.stdout.contains("testbruger oprettede sagen med 'unge underret' (revision 1)."))
     }
 
     @Test("manglende oplysninger uden terminal: status 2, præcis liste, intet gemt")
@@ -96,7 +96,7 @@ struct UnderretCommandTests {
         #expect(r.stderr.contains("== Resumé =="))
         #expect(r.stdout.contains("- **Placering:** orange (voksende bekymring)"))
         #expect(r.stdout.contains("Emma har haft 12 fraværsdage siden 1. marts."))
-        #expect(r.stdout.contains("## 2. Samarbejdet med forældrene\n\nIkke beskrevet."))
+        #expect(r.stdout.contains("## 2. Samarbejdet med forældrene\n\nIkke oplyst\n"))
         #expect(Self.caseFiles(store) == ["2026-0001.json"])
     }
 
@@ -119,7 +119,7 @@ struct UnderretCommandTests {
         let file = try Self.exampleWithoutYoungPerson()
         let r = try Unge.run(["underret", "--sag", "2026-0003", "--fra-fil", file, "--modtaget", "2026-08-31 15:00"], store: store)
         #expect(r.status == 0)
-        #expect(r.stdout.hasPrefix("# Underretning om Sofie Lund Madsen"))
+        #expect(r.stdout.contains("\n# Underretning om Sofie Lund Madsen"))
         #expect(r.stdout.contains("- **Sag:** 2026-0003, underretning nr. 1"))
         #expect(r.stdout.contains("Senest 1. september 2026 kl. 15.00 vurderer kommunen"))
         #expect(r.stdout.contains("Senest 8. september 2026 (6 hverdage efter modtagelsen)"))
@@ -141,7 +141,7 @@ struct UnderretCommandTests {
         #expect(html.stdout.isEmpty)
         let text = try String(contentsOfFile: out, encoding: .utf8)
         #expect(text.hasPrefix("<!DOCTYPE html>"))
-        #expect(text.contains("@page { size: A4"))
+        #expect(text.contains("size: A4;"))
         let mode = try FileManager.default.attributesOfItem(atPath: out)[.posixPermissions] as? Int
         #expect(mode == 0o600)
         let json = try Unge.run(["underret", "--fra-fil", Self.example, "--format", "json"], store: store)

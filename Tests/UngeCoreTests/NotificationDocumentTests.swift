@@ -67,7 +67,8 @@ struct NotificationDocumentTests {
     @Test("HTML er én selvstændig side med print-CSS")
     func htmlSelfContained() throws {
         let html = HTMLRenderer.render(try Self.document("eksempel.json", caseID: "2026-0042"))
-        #expect(html.contains("@page { size: A4"))
+        #expect(html.contains("@page {\n  size: A4;"))
+        #expect(html.contains("@bottom-right { content: \"Side \" counter(page) \" af \" counter(pages)"))
         #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("<link"))
         #expect(!html.contains("<script"))
     }
@@ -82,7 +83,7 @@ struct NotificationDocumentTests {
             timeZone: S.copenhagen, addingWorkingDays: S.addWorkingDays)
         let md = MarkdownRenderer.render(
             ConcernReportDocument.build(report: report, youngPerson: c.youngPerson, caseID: c.id, deadlines: c.deadlines, timeZone: S.copenhagen))
-        #expect(md.contains("almindelig underretningspligt som privatperson (barnets lov § 135 (tidl. serviceloven § 154))"))
+        #expect(md.contains("almindelig underretningspligt som privatperson, jf. barnets lov § 135 (tidl. serviceloven § 154)"))
         #expect(!md.contains("kvittering"))
         #expect(!md.contains("Kvittering"))
         #expect(c.deadlines.map(\.id) == ["underretning-1-vurdering"])

@@ -39,7 +39,7 @@ struct PlanDocumentTests {
         let findings = PlanValidator.validate(plan, in: file)
         #expect(findings.filter { $0.severity == .error }.map(\.ruleID) == ["plan.purpose", "plan.transitionGoals", "plan.participation.custodyHolder"])
         let md = MarkdownRenderer.render(PlanDocument.build(plan, in: file, findings: findings, draft: true))
-        #expect(md.contains("> **MANGLER:** Formålet med indsatsen mangler. (barnets lov §§ 108-109 (tidl. serviceloven § 140))"))
+        #expect(md.contains("> **MANGLER:** Formålet med indsatsen mangler. Lovgrundlag: barnets lov §§ 108-109 (tidl. serviceloven § 140)."))
         try F.expectGolden(md, "plan/ungeplan-kladde.md")
         // Without --kladde no MANGLER markers and no warnings in the document itself.
         let final = MarkdownRenderer.render(PlanDocument.build(plan, in: file, findings: findings))
@@ -63,7 +63,8 @@ struct PlanDocumentTests {
         let file = try F.sofie()
         let exam = try #require(file.examination)
         let doc = ExaminationDocument.build(exam, in: file, on: F.d("2026-08-10"))
-        #expect(doc.title == "Børnefaglig undersøgelse (barnets lov § 20 (tidl. serviceloven § 50))")
+        #expect(doc.title == "Børnefaglig undersøgelse")
+        #expect(doc.subtitle == "Efter barnets lov § 20 (tidl. serviceloven § 50)")
         try F.expectGolden(MarkdownRenderer.render(doc), "plan/undersoegelse.md")
         try F.expectGolden(HTMLRenderer.render(doc), "plan/undersoegelse.html")
     }

@@ -66,8 +66,9 @@ struct BehandlingsplanCommand: UngeCommand {
             f.treatmentPlans.append(t)
             f.record(.treatmentPlan(t), at: ctx.now, by: ctx.user)
         }
-        try render(t, plan: plan, file: saved, findings: findings, draft: false, ctx: ctx, store: store)
-        ctx.console.error("Behandlingsplanen er gemt som version \(t.version) på sag \(id.rawValue).")
+        try render(
+            t, plan: plan, file: saved, findings: findings, draft: false, ctx: ctx, store: store,
+            saved: "Behandlingsplanen er gemt som version \(t.version) på sag \(id.rawValue).")
         return ExitCode.ok
     }
 
@@ -77,9 +78,19 @@ struct BehandlingsplanCommand: UngeCommand {
         return file.actionPlans.max { $0.version < $1.version }
     }
 
-    private func render(_ t: TreatmentPlan, plan: ActionPlan?, file: CaseFile, findings: [Finding], draft: Bool, ctx: Context, store: CaseStore) throws {
+    private func render(
+        _ t: TreatmentPlan, plan: ActionPlan?, file: CaseFile, findings: [Finding], draft: Bool, ctx: Context, store: CaseStore,
+        saved: String? = nil
+    ) throws {
         let doc = TreatmentPlanDocument.build(t, plan: plan, in: file, findings: findings, draft: draft, showCPR: options.showCPR)
-        try DocumentOutput.emit(doc, json: { try DocumentOutput.json(caseID: id, title: doc.title, content: t, findings: findings, showCPR: options.showCPR) }, options: options, ctx: ctx, file: file, store: store)
+        let json = { try DocumentOutput.json(caseID: id, title: doc.title, content: t, findings: findings, showCPR: options.showCPR) }
+        if let saved {
+            try DocumentOutput.emitSaved(
+                doc, json: json, options: options, ctx: ctx, file: file, store: store, saved: saved,
+                show: "unge behandlingsplan \(id.rawValue)", author: t.author, date: t.date)
+        } else {
+            try DocumentOutput.emit(doc, json: json, options: options, ctx: ctx, file: file, store: store, author: t.author, date: t.date)
+        }
     }
 }
 

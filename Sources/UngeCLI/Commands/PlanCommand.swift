@@ -113,14 +113,24 @@ struct PlanCommand: UngeCommand {
             PlanDeadlines.merge(into: &f)
             f.record(.planVersion(plan), at: ctx.now, by: ctx.user)
         }
-        try render(plan, file: saved, findings: findings, draft: false, ctx: ctx, store: store)
-        ctx.console.error("Gemt som version \(plan.version) af \(plan.kind.danishLower) på sag \(id.rawValue).")
+        try render(
+            plan, file: saved, findings: findings, draft: false, ctx: ctx, store: store,
+            saved: "Gemt som version \(plan.version) af \(plan.kind.danishLower) på sag \(id.rawValue).")
         return ExitCode.ok
     }
 
-    private func render(_ plan: ActionPlan, file: CaseFile, findings: [Finding], draft: Bool, ctx: Context, store: CaseStore) throws {
+    private func render(
+        _ plan: ActionPlan, file: CaseFile, findings: [Finding], draft: Bool, ctx: Context, store: CaseStore, saved: String? = nil
+    ) throws {
         let doc = PlanDocument.build(plan, in: file, findings: findings, draft: draft, showCPR: options.showCPR)
-        try DocumentOutput.emit(doc, json: { try DocumentOutput.json(caseID: id, title: doc.title, content: plan, findings: findings, showCPR: options.showCPR) }, options: options, ctx: ctx, file: file, store: store)
+        let json = { try DocumentOutput.json(caseID: id, title: doc.title, content: plan, findings: findings, showCPR: options.showCPR) }
+        if let saved {
+            try DocumentOutput.emitSaved(
+                doc, json: json, options: options, ctx: ctx, file: file, store: store, saved: saved,
+                show: "unge plan \(id.rawValue) --version \(plan.version)", author: plan.author, date: plan.date)
+        } else {
+            try DocumentOutput.emit(doc, json: json, options: options, ctx: ctx, file: file, store: store, author: plan.author, date: plan.date)
+        }
     }
 
     private func version(_ n: Int, in file: CaseFile) throws -> ActionPlan {

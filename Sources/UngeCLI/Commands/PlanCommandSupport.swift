@@ -20,6 +20,8 @@ enum DocumentFormat: String {
 /// Options the document commands (undersoeg, plan, behandlingsplan) share.
 struct DocumentOptions {
     let format: DocumentFormat
+    /// True when `--format` or `--json` was given: then a save prints the document as well.
+    let formatGiven: Bool
     let outPath: String?
     let fromFile: String?
     let interactive: Bool
@@ -27,10 +29,21 @@ struct DocumentOptions {
     let showCPR: Bool
     let date: LocalDate?
 
-    static let specs: [OptionSpec] = [.fromFile, .interactive, .draft, .format, .output, .date, .showCPR]
+    static let specs: [OptionSpec] = [
+        .fromFile, .interactive, .draft, .format, .output, .date, .showCPR,
+        OptionSpec("--json", help: "Det samme som --format json."),
+    ]
 
     init(_ args: ParsedArguments) throws {
-        format = try DocumentFormat.parse(args)
+        if args.has("--json") {
+            if let f = args.value("--format"), f.lowercased() != "json" {
+                throw UsageError.conflict("--json betyder --format json og kan ikke bruges sammen med --format \(f).")
+            }
+            format = .json
+        } else {
+            format = try DocumentFormat.parse(args)
+        }
+        formatGiven = args.has("--json") || args.value("--format") != nil
         outPath = args.value("--ud")
         fromFile = args.value("--fra-fil")
         interactive = args.has("--interaktiv")
@@ -94,19 +107,50 @@ enum DocumentOutput {
         return .ruleFailed("\(what) er ikke gemt: \(n) krav er ikke opfyldt (se ovenfor). Ret det, eller brug --kladde for at se en kladde med MANGLER-markeringer.")
     }
 
-    /// Renders `doc` (or `json`) in the chosen format, to `--ud` or stdout.
-    static func emit(_ doc: Document, json: () throws -> String, options: DocumentOptions, ctx: Context, file: CaseFile, store: CaseStore) throws {
-        let text: String
-        switch options.format {
-        case .md: text = MarkdownRenderer.render(doc)
-        case .html: text = HTMLRenderer.render(doc)
-        case .json: text = try json() + "\n"
-        }
+    /// Renders `doc` (or `json`) in the chosen format, to `--ud` or stdout. The letterhead comes
+    /// from the store's settings and the profile of `author` (else the acting user).
+    static func emit(
+        _ doc: Document, json: () throws -> String, options: DocumentOptions, ctx: Context, file: CaseFile, store: CaseStore,
+        author: String? = nil, date: LocalDate? = nil
+    ) throws {
+        let text = try render(doc, json: json, format: options.format, ctx: ctx, file: file, store: store, author: author, date: date)
         if let path = options.outPath {
             try DocumentFile.export(text, to: path, caseID: file.id, revision: file.revision, store: store, ctx: ctx)
             ctx.console.error("Skrevet til \(path).")
         } else {
             ctx.console.write(text)
+        }
+    }
+
+    /// After a save: with `--ud`, the document goes to the file; with `--format`/`--json`, or when
+    /// stdout is not a terminal (a pipe or a redirect), to stdout; on a terminal only one line says
+    /// it is saved and how to see it.
+    static func emitSaved(
+        _ doc: Document, json: () throws -> String, options: DocumentOptions, ctx: Context, file: CaseFile, store: CaseStore,
+        saved: String, show: String, author: String? = nil, date: LocalDate? = nil
+    ) throws {
+        if let path = options.outPath {
+            let text = try render(doc, json: json, format: options.format, ctx: ctx, file: file, store: store, author: author, date: date)
+            try DocumentFile.export(text, to: path, caseID: file.id, revision: file.revision, store: store, ctx: ctx)
+            ctx.console.print("\(saved) Dokumentet er skrevet til \(path).")
+        } else if options.formatGiven || !ctx.console.stdoutIsTerminal {
+            ctx.console.write(try render(doc, json: json, format: options.format, ctx: ctx, file: file, store: store, author: author, date: date))
+            ctx.console.error(saved)
+        } else {
+            ctx.console.print("\(saved) Se dokumentet med '\(show)'.")
+        }
+    }
+
+    static func render(
+        _ doc: Document, json: () throws -> String, format: DocumentFormat, ctx: Context, file: CaseFile, store: CaseStore,
+        author: String?, date: LocalDate?
+    ) throws -> String {
+        var doc = doc
+        if doc.letterhead == nil { doc.letterhead = try ctx.letterhead(store: store, caseID: file.id, author: author, date: date) }
+        switch format {
+        case .md: return MarkdownRenderer.render(doc)
+        case .html: return HTMLRenderer.render(doc)
+        case .json: return try json() + "\n"
         }
     }
 

@@ -36,7 +36,11 @@ struct PlanDialogue {
             let responses = PlanOffer.Response.allCases
             Answers.menu(responses.map(\.danish), ctx: ctx)
             let response = try p.ask("Den unges svar (nummer)", parse: { Answers.choice($0, from: responses) }) ?? .pending
-            plan.offer = PlanOffer(offeredDate: offered, response: response, responseDate: response == .pending ? nil : date)
+            // The day of the answer is asked for, never assumed: a document states only what was given.
+            let answered = response == .pending
+                ? nil
+                : try p.ask("Hvornår svarede den unge? (kan springes over)", required: false, parse: Answers.date)
+            plan.offer = PlanOffer(offeredDate: offered, response: response, responseDate: answered)
             if response == .declined { return plan }
             section("Grundlag")
             let old = previous?.adultBasis

@@ -10,7 +10,7 @@ import UngeStore
 struct UnderretCommand: UngeCommand {
     static let spec = CommandSpec(
         name: "underret",
-        summary: "Skriv og registrer en underretning",
+        summary: "Skriv og registrér en underretning",
         usage: [
             "underret [--sag ID] [--interaktiv]",
             "underret --fra-fil FIL.json [--sag ID] [--format md|html|json] [--ud FIL]",
@@ -30,10 +30,11 @@ struct UnderretCommand: UngeCommand {
         options: UnderretCommand.fieldOptions + [
             OptionSpec("--privatperson", help: "Du underretter som privatperson (almindelig underretningspligt)."),
             .caseID, .fromFile, .format, .output, .showCPR, .interactive,
+            OptionSpec("--json", help: "Det samme som --format json."),
         ],
         examples: [
             ("unge underret", "Bliv guidet gennem en underretning (i en terminal)"),
-            ("unge underret --fra-fil underretning.json --ud underretning.md", "Registrer fra en fil og gem dokumentet"),
+            ("unge underret --fra-fil underretning.json --ud underretning.md", "Registrér fra en fil og gem dokumentet"),
             ("unge underret --sag 2026-0003 --fra-fil u.json --format html --ud u.html", "På en eksisterende sag, som HTML"),
             ("unge underret --fra-fil u.json --modtaget \"2026-04-13 09:30\"", "Underretningen blev modtaget tidligere"),
         ])
@@ -58,6 +59,8 @@ struct UnderretCommand: UngeCommand {
     var draft: ConcernReportDraft
     let caseID: CaseID?
     let format: Format
+    /// `--format` or `--json` given: the saved document is printed too.
+    let formatGiven: Bool
     let output: String?
     let showCPR: Bool
     let interactive: Bool
@@ -82,7 +85,11 @@ struct UnderretCommand: UngeCommand {
         if caseID != nil, let f = ConcernField.allCases.first(where: { $0.isAboutYoungPerson && answers.has($0) }) {
             throw UsageError.conflict("Med --sag hentes den unge fra sagen. Fjern --\(f.flag) (eller \"\(f.key)\" i filen), eller opret en ny sag uden --sag.")
         }
-        guard let f = Format(rawValue: args.value("--format") ?? "md") else {
+        if args.has("--json"), let f = args.value("--format"), f.lowercased() != "json" {
+            throw UsageError.conflict("--json betyder --format json og kan ikke bruges sammen med --format \(f).")
+        }
+        formatGiven = args.has("--json") || args.value("--format") != nil
+        guard let f = Format(rawValue: args.has("--json") ? "json" : (args.value("--format") ?? "md")) else {
             throw UsageError.invalidValue(option: "--format", value: args.value("--format")!, expected: "Vælg md, html eller json.")
         }
         format = f
@@ -107,7 +114,7 @@ struct UnderretCommand: UngeCommand {
         let day = LocalTime.date(of: received, in: tz)
         let findings = ConcernReportRules.check(draft, youngPerson: existing?.youngPerson, on: day)
             + ConcernReportRules.reassessmentFindings(existing: existing, on: day)
-        for f in findings where f.severity == .warning { c.error(c.yellow("ADVARSEL:") + " " + f.message + (f.citation.map { " (\($0))" } ?? "")) }
+        for f in findings where f.severity == .warning { c.error(c.yellow("ADVARSEL:") + " " + PlanDocument.text(of: f)) }
         let missing = findings.filter { $0.ruleID.hasPrefix(ConcernReportRules.missingPrefix) }
         if !missing.isEmpty {
             throw UsageError.missingInput(missing.map(\.message), command: "underret")
@@ -137,16 +144,25 @@ struct UnderretCommand: UngeCommand {
             saved = try store.create(file, year: ctx.today.year, now: ctx.now, user: ctx.user, command: ctx.commandName)
         }
         let report = saved.concernReports.last!
-        let text = try UnderretInput.render(format, report: report, caseFile: saved, findings: findings, timeZone: tz, showCPR: showCPR, calendar: calendar)
+        let letterhead = try ctx.letterhead(store: store, caseID: saved.id, date: LocalTime.date(of: report.received, in: tz))
+        let text = try UnderretInput.render(
+            format, report: report, caseFile: saved, findings: findings, timeZone: tz, showCPR: showCPR, calendar: calendar,
+            letterhead: letterhead)
         if showCPR, saved.youngPerson.cpr != nil {
             try store.appendAudit(ctx.event(.revealCPR, caseID: saved.id, before: saved.revision, after: saved.revision))
         }
         if let output {
             try DocumentFile.export(text, to: output, caseID: saved.id, revision: saved.revision, store: store, ctx: ctx)
-        } else {
+        } else if formatGiven || !c.stdoutIsTerminal {
             c.write(text)
         }
-        c.error("Underretning nr. \(report.number) er registreret på sag \(c.bold(saved.id.rawValue)) (revision \(saved.revision)).")
+        let registered = "Underretning nr. \(report.number) er registreret på sag \(c.bold(saved.id.rawValue)) (revision \(saved.revision))."
+        if output == nil, !formatGiven, c.stdoutIsTerminal {
+            // On a terminal one line says where things are instead of the whole document.
+            c.print(registered + " Se sagen med 'unge vis \(saved.id.rawValue)'; dokumentet skrives til en fil med --ud FIL.")
+        } else {
+            c.error(registered)
+        }
         for d in saved.deadlines where report.deadlineIDs.contains(d.id) {
             let due = d.dueTime.map { LocalTime.danishShort($0, in: tz) } ?? d.dueDate.danishShort
             c.error("  Frist \(due): \(d.title)")

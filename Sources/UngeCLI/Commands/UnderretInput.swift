@@ -66,11 +66,12 @@ enum UnderretInput {
     /// The document as Markdown, HTML or JSON.
     static func render(
         _ format: UnderretCommand.Format, report: ConcernReport, caseFile: CaseFile, findings: [Finding],
-        timeZone: TimeZone, showCPR: Bool, calendar: DanishCalendar
+        timeZone: TimeZone, showCPR: Bool, calendar: DanishCalendar, letterhead: Document.Letterhead? = nil
     ) throws -> String {
-        let doc = ConcernReportDocument.build(
+        var doc = ConcernReportDocument.build(
             report: report, youngPerson: caseFile.youngPerson, caseID: caseFile.id, deadlines: caseFile.deadlines,
             timeZone: timeZone, showCPR: showCPR, calendar: calendar)
+        doc.letterhead = letterhead
         switch format {
         case .md: return MarkdownRenderer.render(doc)
         case .html: return HTMLRenderer.render(doc)

@@ -92,15 +92,26 @@ struct UndersoegCommand: UngeCommand {
             PlanDeadlines.merge(into: &f)
             f.record(.examination(exam, first: first), at: ctx.now, by: ctx.user)
         }
-        try render(exam, file: saved, findings: findings, date: date, draft: findings.hasErrors, ctx: ctx, store: store)
         let due = exam.awareDate.adding(months: 4)
-        ctx.console.error("Undersøgelsen er gemt på sag \(id.rawValue)." + (exam.completedDate == nil ? " Frist for afslutning: \(due.danishShort)." : ""))
+        try render(
+            exam, file: saved, findings: findings, date: date, draft: findings.hasErrors, ctx: ctx, store: store,
+            saved: "Undersøgelsen er gemt på sag \(id.rawValue)." + (exam.completedDate == nil ? " Frist for afslutning: \(due.danishShort)." : ""))
         return ExitCode.ok
     }
 
-    private func render(_ exam: Examination, file: CaseFile, findings: [Finding], date: LocalDate, draft: Bool, ctx: Context, store: CaseStore) throws {
+    private func render(
+        _ exam: Examination, file: CaseFile, findings: [Finding], date: LocalDate, draft: Bool, ctx: Context, store: CaseStore,
+        saved: String? = nil
+    ) throws {
         let doc = ExaminationDocument.build(exam, in: file, on: date, findings: findings, draft: draft, showCPR: options.showCPR)
-        try DocumentOutput.emit(doc, json: { try DocumentOutput.json(caseID: id, title: doc.title, content: exam, findings: findings, showCPR: options.showCPR) }, options: options, ctx: ctx, file: file, store: store)
+        let json = { try DocumentOutput.json(caseID: id, title: doc.title, content: exam, findings: findings, showCPR: options.showCPR) }
+        if let saved {
+            try DocumentOutput.emitSaved(
+                doc, json: json, options: options, ctx: ctx, file: file, store: store, saved: saved,
+                show: "unge undersoeg \(id.rawValue)", author: exam.author, date: date)
+        } else {
+            try DocumentOutput.emit(doc, json: json, options: options, ctx: ctx, file: file, store: store, author: exam.author, date: date)
+        }
     }
 }
 

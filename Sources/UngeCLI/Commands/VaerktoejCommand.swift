@@ -7,7 +7,7 @@ struct VaerktoejCommand: UngeCommand {
     static let spec = CommandSpec(
         name: "vaerktoej",
         aliases: ["værktøj"],
-        summary: "Registrer brug af dialog- og netværksredskaber",
+        summary: "Registrér brug af dialog- og netværksredskaber",
         usage: [
             "vaerktoej <sag> [--json]",
             "vaerktoej <sag> --type TYPE [--dato ÅÅÅÅ-MM-DD] [--resume TEKST]",
@@ -22,8 +22,8 @@ struct VaerktoejCommand: UngeCommand {
             .json,
         ],
         examples: [
-            ("unge vaerktoej 2026-0001 --type netvaerksmoede --resume \"Aftalt: mormor henter to dage om ugen\"", "Registrer et netværksmøde i dag"),
-            ("unge vaerktoej 2026-0001 --type livslinje --dato 2026-08-20", "Registrer en livslinje fra en bestemt dag"),
+            ("unge vaerktoej 2026-0001 --type netvaerksmoede --resume \"Aftalt: mormor henter to dage om ugen\"", "Registrér et netværksmøde i dag"),
+            ("unge vaerktoej 2026-0001 --type livslinje --dato 2026-08-20", "Registrér en livslinje fra en bestemt dag"),
             ("unge vaerktoej 2026-0001", "Vis de registrerede redskaber"),
         ],
         positionals: 1...1, positionalNames: ["sagsnummeret"])
@@ -93,7 +93,7 @@ struct VaerktoejCommand: UngeCommand {
                 ctx.console.print(TextTable.render(header: ["Dato", "Redskab", "Af", "Resumé"], rows: rows))
             }
         }
-        for f in findings { ctx.console.error("\(ctx.console.yellow(f.severity.danish)): \(f.message)" + (f.citation.map { " (\($0))" } ?? "")) }
+        for f in findings { ctx.console.error("\(ctx.console.yellow(f.severity.danish)): \(PlanDocument.text(of: f))") }
         return ExitCode.ok
     }
 }

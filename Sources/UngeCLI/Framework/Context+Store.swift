@@ -62,6 +62,17 @@ extension Context {
         return try store.save(file, expectedRevision: read, now: now, user: user, command: commandName)
     }
 
+    /// The letterhead of a document on case `caseID`: municipality and unit from the store's
+    /// settings, and the full name and title of `author` (a user name; else the acting user).
+    func letterhead(store: CaseStore, caseID: CaseID?, author: String? = nil, date: LocalDate? = nil) throws -> Document.Letterhead {
+        let settings = try store.loadSettings()
+        let who = author ?? user
+        let profile = settings.profile(of: who)
+        return Document.Letterhead(
+            municipality: settings.municipality, unit: settings.unit, author: profile?.fullName ?? who,
+            authorTitle: profile?.title, caseID: caseID?.rawValue, date: date)
+    }
+
     /// An audit event stamped with this command's user, time and name.
     func event(_ action: AuditAction, caseID: CaseID?, before: Int? = nil, after: Int? = nil, criterion: String? = nil) -> AuditEvent {
         AuditEvent(

@@ -170,6 +170,9 @@ extension String {
 /// with `-`), with label columns aligned and everything wrapped to the terminal's width.
 enum TerminalRenderer {
     static func render(_ doc: Document, width: Int) -> String {
+        // One label column for the whole document, so values line up across sections.
+        let labels = doc.blocks.flatMap { b -> [String] in if case .fields(let p) = b { return p.map(\.0) } else { return [] } }
+        let labelWidth = labelColumn(labels)
         var out: [String] = TextWrap.wrapLines(doc.title, width: width, firstIndent: "# ", indent: "  ")
         if let sub = doc.subtitle { out += [""] + TextWrap.wrapLines(sub, width: width) }
         for block in doc.blocks {
@@ -183,7 +186,7 @@ enum TerminalRenderer {
             case .list(let items):
                 for item in items { out += TextWrap.wrapLines(item, width: width, firstIndent: "- ", indent: "  ") }
             case .fields(let pairs):
-                out += fields(pairs, width: width)
+                out += fields(pairs, width: width, labelWidth: labelWidth)
             case .table(let header, let rows):
                 out.append(TextTable.render(header: header, rows: rows, width: width))
             case .missing(let text):
@@ -195,9 +198,14 @@ enum TerminalRenderer {
         return out.joined(separator: "\n")
     }
 
+    /// The width of the label column: the longest label and its colon, at most 26.
+    static func labelColumn(_ labels: [String]) -> Int {
+        min(labels.map { TextTable.visibleWidth($0) + 1 }.max() ?? 0, 26)
+    }
+
     /// "Label:   value" with the values in one column; a long label puts its value on the next line.
-    static func fields(_ pairs: [(String, String)], width: Int) -> [String] {
-        let labelWidth = min(pairs.map { TextTable.visibleWidth($0.0) + 1 }.max() ?? 0, 26)
+    static func fields(_ pairs: [(String, String)], width: Int, labelWidth: Int? = nil) -> [String] {
+        let labelWidth = labelWidth ?? labelColumn(pairs.map(\.0))
         let pad = String(repeating: " ", count: labelWidth + 2)
         var out: [String] = []
         for (label, value) in pairs {

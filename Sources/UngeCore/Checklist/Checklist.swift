@@ -176,7 +176,7 @@ public enum Checklist {
             ChecklistItem(
                 id: "7.1", chapter: 7, label: "Behov og ønsker i centrum",
                 question: "Tager sagsbehandlingen afsæt i, hvad den unge har brug for og selv ønsker?",
-                explanation: "Den unge skal kunne medvirke i sin egen sag; hans behov og ønsker former indsatsen.",
+                explanation: "Den unge skal kunne medvirke i sin egen sag; den unges behov og ønsker former indsatsen.",
                 readMore: "kap. 7, afsnittet »Inddragelse af den unge«",
                 legal: .purpose),
             ChecklistItem(

@@ -46,13 +46,13 @@ public enum ConcernReportDocument {
         reporter.append(
             ("Underretningspligt",
              r.isProfessional
-                ? "skærpet underretningspligt som fagperson i offentlig tjeneste (\(cite(.heightenedDuty)))"
-                : "almindelig underretningspligt som privatperson (\(cite(.generalDuty)))"))
+                ? Citing.inline("skærpet underretningspligt som fagperson i offentlig tjeneste", citation: cite(.heightenedDuty))
+                : Citing.inline("almindelig underretningspligt som privatperson", citation: cite(.generalDuty))))
         doc.add(.fields(reporter))
 
         for (i, field) in ConcernField.sections.enumerated() {
             doc.add(.heading("\(i + 1). \(field.sectionTitle)", level: 2))
-            doc.add(.paragraph(sectionText(report, field) ?? "Ikke beskrevet."))
+            doc.add(.paragraph(sectionText(report, field) ?? Citing.notGiven))
         }
 
         doc.add(.heading("Inddragelse af den unge og forældrene", level: 2))
@@ -60,13 +60,13 @@ public enum ConcernReportDocument {
             ("Den unge er orienteret", report.youngPersonInformed ? "ja" : "nej")
         ]
         if report.youngPersonInformed {
-            involvement.append(("Den unges kommentarer", report.youngPersonComments ?? "ingen bemærkninger"))
+            involvement.append(("Den unges kommentarer", Citing.orNotGiven(report.youngPersonComments)))
         }
         involvement.append(("Forældrene er orienteret", report.parentsInformed ? "ja" : "nej"))
         if report.parentsInformed {
-            involvement.append(("Forældrenes kommentarer og reaktioner", report.parentsComments ?? "ingen bemærkninger"))
+            involvement.append(("Forældrenes kommentarer og reaktioner", Citing.orNotGiven(report.parentsComments)))
         } else {
-            involvement.append(("Begrundelse for at underrette uden forældrenes viden", report.notInformedReason ?? ""))
+            involvement.append(("Begrundelse for at underrette uden forældrenes viden", Citing.orNotGiven(report.notInformedReason)))
         }
         doc.add(.fields(involvement))
 

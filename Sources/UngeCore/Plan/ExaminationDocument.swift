@@ -10,13 +10,13 @@ public enum ExaminationDocument {
         let age = caseFile.youngPerson.age(on: date)
         let citation = LegalReferences.reference(.examination).citation(on: date, age: age)
         let name = exam.kind == .afdaekning ? "Afdækning" : "Børnefaglig undersøgelse"
-        var doc = Document(title: "\(name) (\(citation))")
+        var doc = Document(title: name, subtitle: "Efter \(citation)")
         if draft { doc.add(.note("KLADDE: undersøgelsen opfylder endnu ikke alle krav.")) }
         var fields = PlanDocument.personFields(caseFile, on: date, showCPR: showCPR)
         fields.append(("Kommunen blev opmærksom på behovet", exam.awareDate.danishLong))
         fields.append((
             "Frist for afslutning",
-            "\(exam.awareDate.adding(months: 4).danishLong) (\(LegalReferences.reference(.examinationDeadline).citation(on: date, age: age)))"
+            Citing.inline(exam.awareDate.adding(months: 4).danishLong, citation: LegalReferences.reference(.examinationDeadline).citation(on: date, age: age))
         ))
         fields.append(("Afsluttet", exam.completedDate?.danishLong ?? "ikke afsluttet"))
         if let a = exam.author { fields.append(("Udarbejdet af", a)) }
@@ -56,7 +56,7 @@ public enum ExaminationDocument {
         for area in ExaminationArea.allCases {
             doc.add(.heading(area.danish, level: 3))
             guard let a = exam.assessment(of: area) else {
-                doc.add(draft ? .missing("Området er hverken beskrevet eller markeret som ikke relevant.") : .paragraph("Ikke beskrevet."))
+                doc.add(draft ? .missing("Området er hverken beskrevet eller markeret som ikke relevant.") : .paragraph(Citing.notGiven))
                 continue
             }
             switch a.content {

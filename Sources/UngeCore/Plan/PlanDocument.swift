@@ -71,12 +71,15 @@ public enum PlanDocument {
         }
 
         body.append(.heading("Formål", level: 2))
-        if !plan.purpose.isEmpty { body.append(.paragraph(plan.purpose)) }
-        body += missing(.purpose)
+        let purposeMissing = missing(.purpose)
+        if !plan.purpose.isEmpty { body.append(.paragraph(plan.purpose)) } else if purposeMissing.isEmpty { body.append(.paragraph(Citing.notGiven)) }
+        body += purposeMissing
 
         body.append(.heading("Mål", level: 2))
         for g in plan.goals { body += goalBlocks(g) }
-        body += missing(.goals)
+        let goalsMissing = missing(.goals)
+        if plan.goals.isEmpty, goalsMissing.isEmpty { body.append(.paragraph(Citing.notGiven)) }
+        body += goalsMissing
 
         if !plan.transitionGoals.isEmpty || (age.map { $0 >= 16 && $0 < 18 } ?? false) {
             body.append(.heading("Mål for overgangen til voksenlivet", level: 2))
@@ -89,7 +92,10 @@ public enum PlanDocument {
             body.append(.table(
                 header: ["Indsats", "Leverandør", "Start", "Forventet varighed", "Mål"],
                 rows: plan.measures.map { m in
-                    [m.label, m.provider ?? "", m.start?.danishShort ?? "", m.expectedDuration ?? "", m.goalIDs.joined(separator: ", ")]
+                    [
+                        m.label, Citing.orNotGiven(m.provider), m.start?.danishShort ?? Citing.notGiven,
+                        Citing.orNotGiven(m.expectedDuration), m.goalIDs.isEmpty ? Citing.notGiven : m.goalIDs.joined(separator: ", "),
+                    ]
                 }))
         }
         body += missing(.measures)
@@ -115,7 +121,7 @@ public enum PlanDocument {
         if let start = plan.supportStart {
             follow.append(("Støtten begyndte", start.danishLong))
             if plan.kind.isForMinor {
-                follow.append(("Første opfølgning senest", "\(start.adding(months: 3).danishLong) (\(LegalReferences.reference(.followUp).citation(on: plan.date, age: age)))"))
+                follow.append(("Første opfølgning senest", Citing.inline(start.adding(months: 3).danishLong, citation: LegalReferences.reference(.followUp).citation(on: plan.date, age: age))))
             }
         }
         if let next = plan.nextFollowUp { follow.append(("Næste opfølgning", next.danishLong)) }
@@ -129,8 +135,18 @@ public enum PlanDocument {
         let rest = errors.enumerated().filter { !used.contains($0.offset) }.map { Document.Block.missing(text(of: $0.element)) }
         top += rest
         doc.blocks = top + body
+        doc.signatures = signatures(plan, in: caseFile, age: age)
         if draft { addRemarks(findings, to: &doc) }
         return doc
+    }
+
+    /// Who signs the plan: the young person, and under 18 the custody holders on the network map.
+    static func signatures(_ plan: ActionPlan, in caseFile: CaseFile, age: Int?) -> [Document.Signature] {
+        var out = [Document.Signature(name: caseFile.youngPerson.displayName, role: "den unge")]
+        if plan.kind.isForMinor {
+            out += caseFile.network.custodyHolders.map { Document.Signature(name: $0.name, role: "forældremyndighedsindehaver") }
+        }
+        return out
     }
 
     /// Adds a draft's warnings under "Bemærkninger" (nothing when there are none).
@@ -141,10 +157,10 @@ public enum PlanDocument {
         doc.add(.list(warnings.map(text(of:))))
     }
 
-    /// "Formålet med indsatsen mangler. (barnets lov §§ 91-92 (tidl. serviceloven § 140))".
+    /// "Formålet med indsatsen mangler. Lovgrundlag: barnets lov §§ 91-92 (tidl. serviceloven § 140)."
     public static func text(of f: Finding) -> String {
-        guard let c = f.citation else { return f.message }
-        return "\(f.message) (\(c))"
+        guard f.citation != nil else { return f.message }
+        return Citing.sentence(f.message, citation: f.citation)
     }
 
     /// The sections a finding can be shown in.

@@ -9,11 +9,70 @@ public struct Document: Sendable, Equatable {
     /// A line under the title (e.g. "barnets lov §§ 108-109, tidl. handleplan efter serviceloven § 140").
     public var subtitle: String?
     public var blocks: [Block]
+    /// The letterhead: municipality, unit, author and case number (from the store's settings).
+    public var letterhead: Letterhead?
+    /// Lines for signatures at the end (a plan: the young person and the custody holders).
+    public var signatures: [Signature]
 
-    public init(title: String, subtitle: String? = nil, blocks: [Block] = []) {
+    public init(title: String, subtitle: String? = nil, blocks: [Block] = [], letterhead: Letterhead? = nil, signatures: [Signature] = []) {
         self.title = title
         self.subtitle = subtitle
         self.blocks = blocks
+        self.letterhead = letterhead
+        self.signatures = signatures
+    }
+
+    /// The head of an official document (brevhoved): who sends it and which case it belongs to.
+    /// Only what the settings and the case hold is shown; every page is marked confidential.
+    public struct Letterhead: Sendable, Equatable {
+        /// "Nordby Kommune".
+        public var municipality: String?
+        /// "Børn og Unge, Myndighed".
+        public var unit: String?
+        /// The author's full name, or the user name when no full name is set.
+        public var author: String?
+        /// The author's title (stilling), e.g. "Socialrådgiver".
+        public var authorTitle: String?
+        /// The case number printed on every page.
+        public var caseID: String?
+        /// The day the document is dated.
+        public var date: LocalDate?
+
+        public init(
+            municipality: String? = nil, unit: String? = nil, author: String? = nil, authorTitle: String? = nil,
+            caseID: String? = nil, date: LocalDate? = nil
+        ) {
+            self.municipality = municipality
+            self.unit = unit
+            self.author = author
+            self.authorTitle = authorTitle
+            self.caseID = caseID
+            self.date = date
+        }
+
+        /// "Lene Dahl, Socialrådgiver", or nil without an author.
+        public var authorLine: String? {
+            guard let author, !author.isEmpty else { return nil }
+            guard let t = authorTitle, !t.isEmpty else { return author }
+            return "\(author), \(t)"
+        }
+
+        /// "Sag 2026-0002 · Fortroligt": what every page carries.
+        public var pageMark: String {
+            (caseID.map { "Sag \($0) · " } ?? "") + "Fortroligt"
+        }
+    }
+
+    /// A line to sign on: who signs and in which role.
+    public struct Signature: Sendable, Equatable {
+        public var name: String
+        /// "den unge", "forældremyndighedsindehaver".
+        public var role: String
+
+        public init(name: String, role: String) {
+            self.name = name
+            self.role = role
+        }
     }
 
     /// One piece of a document.
@@ -53,7 +112,17 @@ public struct Document: Sendable, Equatable {
 /// Renders a `Document` as Markdown.
 public enum MarkdownRenderer {
     public static func render(_ doc: Document) -> String {
-        var out = "# \(escapeLine(doc.title))\n"
+        var out = ""
+        if let l = doc.letterhead {
+            let org = [l.municipality, l.unit].compactMap { $0 }.filter { !$0.isEmpty }
+            if !org.isEmpty { out += "**\(escapeLine(org.joined(separator: ", ")))**  \n" }
+            var meta: [String] = []
+            if let a = l.authorLine { meta.append("Udarbejdet af \(a)") }
+            if let d = l.date { meta.append(d.danishLong) }
+            meta.append(l.pageMark)
+            out += escapeLine(meta.joined(separator: " · ")) + "\n\n"
+        }
+        out += "# \(escapeLine(doc.title))\n"
         if let sub = doc.subtitle { out += "\n_\(escapeLine(sub))_\n" }
         for block in doc.blocks {
             out += "\n"
@@ -79,6 +148,13 @@ public enum MarkdownRenderer {
                 out += "> \(text.replacingOccurrences(of: "\n", with: "\n> "))\n"
             }
         }
+        if !doc.signatures.isEmpty {
+            out += "\n## Underskrifter\n"
+            for s in doc.signatures {
+                out += "\nDato: ______________  Underskrift: ________________________________\n"
+                out += "\(escapeLine(s.name)), \(escapeLine(s.role))\n"
+            }
+        }
         return out
     }
 
@@ -86,30 +162,55 @@ public enum MarkdownRenderer {
 }
 
 /// Renders a `Document` as one self-contained HTML page with print CSS (A4), no external resources.
+///
+/// Printed, every page carries the case number, "Fortroligt" and "Side N af M" in the page margins
+/// (CSS `@page` margin boxes, which Chromium prints from version 131); the letterhead opens the
+/// first page, and signature lines close the document.
 public enum HTMLRenderer {
     public static func render(_ doc: Document) -> String {
-        var body = "<h1>\(esc(doc.title))</h1>\n"
-        if let sub = doc.subtitle { body += "<p class=\"subtitle\">\(esc(sub))</p>\n" }
+        var body = ""
+        if let l = doc.letterhead {
+            let org = [l.municipality, l.unit].compactMap { $0 }.filter { !$0.isEmpty }
+            body += "<header class=\"letterhead\">\n<div class=\"org\">"
+            body += org.isEmpty ? "" : "<strong>\(text(org[0]))</strong>" + org.dropFirst().map { "<br>\(text($0))" }.joined()
+            body += "</div>\n<div class=\"meta\">"
+            var meta: [String] = []
+            if let a = l.authorLine { meta.append("Udarbejdet af \(text(a))") }
+            if let d = l.date { meta.append(text(d.danishLong)) }
+            if let c = l.caseID { meta.append("Sag \(text(c))") }
+            meta.append("<strong>Fortroligt</strong>")
+            body += meta.joined(separator: "<br>") + "</div>\n</header>\n"
+        }
+        body += "<h1>\(text(doc.title))</h1>\n"
+        if let sub = doc.subtitle { body += "<p class=\"subtitle\">\(text(sub))</p>\n" }
         for block in doc.blocks {
             switch block {
-            case .heading(let text, let level):
+            case .heading(let t, let level):
                 let l = max(2, min(level, 4))
-                body += "<h\(l)>\(esc(text))</h\(l)>\n"
-            case .paragraph(let text):
-                body += "<p>\(esc(text).replacingOccurrences(of: "\n", with: "<br>"))</p>\n"
+                body += "<h\(l)>\(text(t))</h\(l)>\n"
+            case .paragraph(let t):
+                body += "<p>\(text(t).replacingOccurrences(of: "\n", with: "<br>"))</p>\n"
             case .list(let items):
-                body += "<ul>\n" + items.map { "<li>\(esc($0).replacingOccurrences(of: "\n", with: "<br>"))</li>\n" }.joined() + "</ul>\n"
+                body += "<ul>\n" + items.map { "<li>\(text($0).replacingOccurrences(of: "\n", with: "<br>"))</li>\n" }.joined() + "</ul>\n"
             case .fields(let pairs):
-                body += "<dl>\n" + pairs.map { "<dt>\(esc($0.0))</dt><dd>\(esc($0.1).replacingOccurrences(of: "\n", with: "<br>"))</dd>\n" }.joined() + "</dl>\n"
+                body += "<dl>\n" + pairs.map { "<dt>\(text($0.0))</dt><dd>\(text($0.1).replacingOccurrences(of: "\n", with: "<br>"))</dd>\n" }.joined() + "</dl>\n"
             case .table(let header, let rows):
-                body += "<table>\n<thead><tr>" + header.map { "<th>\(esc($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
-                body += rows.map { "<tr>" + $0.map { "<td>\(esc($0))</td>" }.joined() + "</tr>\n" }.joined()
+                body += "<table>\n<thead><tr>" + header.map { "<th>\(text($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+                body += rows.map { "<tr>" + $0.map { "<td>\(text($0))</td>" }.joined() + "</tr>\n" }.joined()
                 body += "</tbody>\n</table>\n"
-            case .missing(let text):
-                body += "<p class=\"missing\"><strong>MANGLER:</strong> \(esc(text))</p>\n"
-            case .note(let text):
-                body += "<blockquote>\(esc(text).replacingOccurrences(of: "\n", with: "<br>"))</blockquote>\n"
+            case .missing(let t):
+                body += "<p class=\"missing\"><strong>MANGLER:</strong> \(text(t))</p>\n"
+            case .note(let t):
+                body += "<blockquote>\(text(t).replacingOccurrences(of: "\n", with: "<br>"))</blockquote>\n"
             }
+        }
+        if !doc.signatures.isEmpty {
+            body += "<section class=\"signatures\">\n<h2>Underskrifter</h2>\n"
+            for s in doc.signatures {
+                body += "<div class=\"signature\"><div class=\"line\"><span>Dato</span><span>Underskrift</span></div>"
+                body += "<p>\(text(s.name)), \(text(s.role))</p></div>\n"
+            }
+            body += "</section>\n"
         }
         return """
             <!DOCTYPE html>
@@ -120,6 +221,7 @@ public enum HTMLRenderer {
             <title>\(esc(doc.title))</title>
             <style>
             \(css)
+            \(pageCSS(doc.letterhead))
             </style>
             </head>
             <body>
@@ -129,6 +231,74 @@ public enum HTMLRenderer {
             </html>
 
             """
+    }
+
+    /// Escaped text for the body, with a paragraph sign and its number kept on one line:
+    /// "§§ 91-92", "§ 155 b" and "stk. 3" never break.
+    static func text(_ s: String) -> String {
+        let escaped = esc(s)
+        guard escaped.contains("§") || escaped.contains("stk.") else { return escaped }
+        let c = Array(escaped)
+        var out = ""
+        var i = 0
+        func isDigit(_ k: Int) -> Bool { k < c.count && c[k].isASCII && c[k].isNumber }
+        func isLower(_ k: Int) -> Bool { k < c.count && c[k].isLetter && c[k].isLowercase }
+        while i < c.count {
+            // The sign: "§", "§§" or "stk.", then one space and a number.
+            var j = i
+            if c[i] == "§" {
+                j = i + 1
+                if j < c.count, c[j] == "§" { j += 1 }
+            } else if i + 3 < c.count, String(c[i...i + 3]) == "stk.", i == 0 || !c[i - 1].isLetter {
+                j = i + 4
+            }
+            guard j > i, j < c.count, c[j] == " ", isDigit(j + 1) else {
+                out.append(c[i])
+                i += 1
+                continue
+            }
+            var k = j + 1
+            while isDigit(k) { k += 1 }
+            if k + 1 < c.count, c[k] == "-", isDigit(k + 1) {
+                k += 1
+                while isDigit(k) { k += 1 }
+            }
+            // A letter paragraph: "§ 155 b", but not the start of a word ("§ 3 om").
+            if k + 1 < c.count, c[k] == " ", isLower(k + 1), !isLower(k + 2) { k += 2 }
+            out += "<span class=\"nb\">" + String(c[i..<k]).replacingOccurrences(of: " ", with: "&nbsp;") + "</span>"
+            i = k
+        }
+        return out
+    }
+
+    /// The page box: A4, and in its margins the case number, "Fortroligt" and the page number.
+    static func pageCSS(_ l: Document.Letterhead?) -> String {
+        let mark = l?.pageMark ?? "Fortroligt"
+        return """
+            @page {
+              size: A4;
+              margin: 22mm 18mm 20mm 18mm;
+              @top-left { content: \(cssString(l?.caseID.map { "Sag \($0)" } ?? "")); font: 8.5pt "Helvetica Neue", Arial, sans-serif; color: #444; }
+              @top-right { content: "Fortroligt"; font: bold 8.5pt "Helvetica Neue", Arial, sans-serif; color: #444; }
+              @bottom-left { content: \(cssString(mark)); font: 8.5pt "Helvetica Neue", Arial, sans-serif; color: #444; }
+              @bottom-right { content: "Side " counter(page) " af " counter(pages); font: 8.5pt "Helvetica Neue", Arial, sans-serif; color: #444; }
+            }
+            """
+    }
+
+    /// A CSS string literal: quotes, backslashes and line breaks escaped.
+    static func cssString(_ s: String) -> String {
+        var out = "\""
+        for ch in s {
+            switch ch {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n", "\r": out += " "
+            case "<": out += "\\3C "
+            default: out.append(ch)
+            }
+        }
+        return out + "\""
     }
 
     /// Escapes text for HTML element content and attribute values.
@@ -155,7 +325,7 @@ public enum HTMLRenderer {
         .subtitle { color: #444; font-style: italic; margin-top: 0; }
         h2 { font-size: 1.25em; border-bottom: 1px solid #bbb; padding-bottom: 0.15em; margin-top: 1.6em; }
         h3 { font-size: 1.05em; margin-top: 1.2em; }
-        dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.2em 1em; }
+        dl { display: grid; grid-template-columns: 15em 1fr; gap: 0.2em 1em; }
         dt { font-weight: bold; }
         dd { margin: 0; }
         table { border-collapse: collapse; width: 100%; margin: 0.6em 0; }
@@ -163,7 +333,14 @@ public enum HTMLRenderer {
         th { background: #eee; }
         blockquote { border-left: 4px solid #888; margin: 0.8em 0; padding: 0.2em 0.8em; background: #f6f6f6; }
         .missing { border: 2px solid #b00020; color: #b00020; padding: 0.3em 0.6em; }
-        @page { size: A4; margin: 20mm 18mm; }
+        .nb { white-space: nowrap; }
+        .letterhead { display: flex; justify-content: space-between; gap: 2em; border-bottom: 2px solid #1a1a1a; padding-bottom: 0.5em; margin-bottom: 1.2em; font-size: 0.95em; }
+        .letterhead .meta { text-align: right; }
+        .signatures { margin-top: 2.5em; break-inside: avoid; page-break-inside: avoid; }
+        .signature { margin-top: 2.8em; break-inside: avoid; page-break-inside: avoid; }
+        .signature .line { display: grid; grid-template-columns: 10em 1fr; gap: 2em; }
+        .signature .line span { border-top: 1px solid #1a1a1a; padding-top: 0.2em; font-size: 0.85em; color: #444; }
+        .signature p { margin: 0.2em 0 0 12em; }
         @media print {
           body { font-size: 11pt; }
           main { max-width: none; margin: 0; padding: 0; }
