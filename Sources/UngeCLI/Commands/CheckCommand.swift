@@ -57,9 +57,9 @@ struct CheckCommand: UngeCommand {
             if json {
                 ctx.console.write(try ChecklistJSON(chapters: chapters).rendered())
             } else if chapters.count == 1 {
-                ctx.console.write(ChecklistText.chapter(chapters[0], on: on))
+                ctx.console.write(TextWrap.wrapLaidOut(ChecklistText.chapter(chapters[0], on: on), width: ctx.console.width))
             } else {
-                ctx.console.write(ChecklistText.overview(chapters))
+                ctx.console.write(TextWrap.wrapLaidOut(ChecklistText.overview(chapters), width: ctx.console.width))
             }
             return ExitCode.ok
         }
@@ -85,7 +85,7 @@ struct CheckCommand: UngeCommand {
         if json {
             ctx.console.write(try ChecklistJSON(report: report).rendered())
         } else {
-            ctx.console.write(ChecklistText.report(report))
+            ctx.console.write(TextWrap.wrapLaidOut(ChecklistText.report(report), width: ctx.console.width))
         }
         return report.allYes ? ExitCode.ok : ExitCode.ruleFailed
     }

@@ -7,7 +7,7 @@ struct FristerCommand: UngeCommand {
     static let spec = CommandSpec(
         name: "frister",
         summary: "Vis frister på tværs af sager",
-        usage: ["frister [--alle] [--json]", "frister --opfyldt <sag> <frist-id> [--resultat TEKST] [--dato DATO]"],
+        usage: ["frister [--alle] [--dato DATO] [--json]", "frister --opfyldt <sag> <frist-id> [--resultat TEKST] [--dato DATO]"],
         discussion: """
             Viser alle åbne frister: de overskredne først, derefter efter dato. Tid tilbage vises i fristens
             egen enhed: timer for kommunens vurdering inden 24 timer, hverdage for kvitteringen, ellers dage.
@@ -21,7 +21,7 @@ struct FristerCommand: UngeCommand {
             OptionSpec("--alle", help: "Tag også opfyldte frister med."),
             OptionSpec("--opfyldt", help: "Marker fristen <frist-id> på <sag> som opfyldt."),
             OptionSpec("--resultat", value: "TEKST", help: "Hvad der kom ud af det; skrives i journalen (med --opfyldt)."),
-            OptionSpec("--dato", value: "ÅÅÅÅ-MM-DD", help: "Dagen fristen blev opfyldt (med --opfyldt; standard: nu)."),
+            OptionSpec("--dato", value: "ÅÅÅÅ-MM-DD", help: "Vis fristerne, som de står på denne dag; med --opfyldt: dagen fristen blev opfyldt."),
             .interactive, .json,
         ],
         examples: [
@@ -32,7 +32,7 @@ struct FristerCommand: UngeCommand {
         positionals: 0...2, positionalNames: ["sagsnummeret", "fristens id"])
 
     enum Mode {
-        case list(all: Bool)
+        case list(all: Bool, date: LocalDate?)
         case markMet(CaseID, String, outcome: String?, date: LocalDate?)
     }
     let mode: Mode
@@ -54,11 +54,11 @@ struct FristerCommand: UngeCommand {
             let date = try args.value("--dato").map { try Values.date($0, option: "--dato") }
             mode = .markMet(try Values.caseID(id), deadline, outcome: outcome.flatMap { $0.isEmpty ? nil : $0 }, date: date)
         } else {
-            for o in ["--resultat", "--dato"] where args.value(o) != nil {
+            for o in ["--resultat"] where args.value(o) != nil {
                 throw UsageError.conflict("\(o) bruges sammen med --opfyldt, fx unge frister --opfyldt 2026-0003 underretning-1-vurdering \(o) ...")
             }
             if let extra = args.positional(0) { throw UsageError.unexpectedArgument(extra, command: "frister") }
-            mode = .list(all: args.has("--alle"))
+            mode = .list(all: args.has("--alle"), date: try args.value("--dato").map { try Values.date($0, option: "--dato") })
         }
     }
 
@@ -98,7 +98,8 @@ struct FristerCommand: UngeCommand {
                 ctx.console.print("Fristen \"\(title)\" på sag \(saved.id.rawValue) er markeret som opfyldt (revision \(saved.revision)).")
             }
             return ExitCode.ok
-        case .list(let all):
+        case .list(let all, let date):
+            let now = date.map { $0 == ctx.today ? ctx.now : DanishTime.instant($0, hour: 12) } ?? ctx.now
             try store.appendAudit(ctx.event(.search, caseID: nil, criterion: all ? "frister alle" : "frister"))
             var problems: [StoreProblem]
             var cases: [CaseFile]
@@ -116,7 +117,7 @@ struct FristerCommand: UngeCommand {
                 }
             }
             let calendar = DanishCalendar(alsoClosed: (try? store.loadSettings().alsoClosed) ?? false)
-            let rows = DeadlineOverview.rows(cases: cases, includeMet: all, now: ctx.now, timeZone: tz, calendar: calendar)
+            let rows = DeadlineOverview.rows(cases: cases, includeMet: all, now: now, timeZone: tz, calendar: calendar)
             if json {
                 ctx.console.print(try JSONOutput.render(Output(deadlines: rows, problems: problems.map(\.description))))
             } else if rows.isEmpty {

@@ -146,7 +146,9 @@ enum DocumentOutput {
         author: String?, date: LocalDate?
     ) throws -> String {
         var doc = doc
-        if doc.letterhead == nil { doc.letterhead = try ctx.letterhead(store: store, caseID: file.id, author: author, date: date) }
+        if doc.letterhead == nil {
+            doc.setLetterhead(try ctx.letterhead(store: store, caseID: file.id, author: author, date: date), authorUser: author ?? ctx.user)
+        }
         switch format {
         case .md: return MarkdownRenderer.render(doc)
         case .html: return HTMLRenderer.render(doc)

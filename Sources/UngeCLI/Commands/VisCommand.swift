@@ -7,9 +7,12 @@ struct VisCommand: UngeCommand {
     static let spec = CommandSpec(
         name: "vis",
         summary: "Vis en sag",
-        usage: ["vis <sag> [--json] [--vis-cpr]"],
+        usage: ["vis <sag> [--dato DATO] [--json] [--vis-cpr]"],
         discussion: "Viser den unge, netværket, åbne frister, sagens indhold, de seneste notater og til sidst de næste skridt.\nCPR-nummeret vises maskeret (DDMMÅÅ-xxxx), medmindre du skriver --vis-cpr. Hver visning skrives i revisionssporet.",
-        options: [.json, .showCPR],
+        options: [
+            OptionSpec("--dato", value: "ÅÅÅÅ-MM-DD", help: "Vis alder, frister og næste skridt, som de står på denne dag (standard: i dag)."),
+            .json, .showCPR,
+        ],
         examples: [
             ("unge vis 2026-0001", "Vis sagen"),
             ("unge vis 2026-0001 --json", "Hele sagen som JSON (CPR maskeret)"),
@@ -20,8 +23,10 @@ struct VisCommand: UngeCommand {
     let id: CaseID
     let json: Bool
     let showCPR: Bool
+    let date: LocalDate?
 
     init(_ args: ParsedArguments) throws {
+        date = try args.value("--dato").map { try Values.date($0, option: "--dato") }
         id = try Values.caseID(args.positional(0)!)
         json = args.has("--json")
         showCPR = args.has("--vis-cpr")
@@ -30,11 +35,13 @@ struct VisCommand: UngeCommand {
     func run(_ ctx: Context) throws -> Int32 {
         let store = try ctx.openStore()
         let file = try ctx.readCase(id, store: store, showCPR: showCPR)
-        let steps = NextSteps.compute(for: file, now: ctx.now, calendar: DanishCalendar(alsoClosed: ctx.storeSettingAlsoClosed()))
+        let today = date ?? ctx.today
+        let now = date.map { $0 == ctx.today ? ctx.now : DanishTime.instant($0, hour: 12) } ?? ctx.now
+        let steps = NextSteps.compute(for: file, now: now, calendar: DanishCalendar(alsoClosed: ctx.storeSettingAlsoClosed()))
         if json {
             ctx.console.print(try CaseJSON.render(file, showCPR: showCPR, nextSteps: steps))
         } else {
-            let doc = CaseOverview.document(for: file, today: ctx.today, showCPR: showCPR, nextSteps: steps)
+            let doc = CaseOverview.document(for: file, today: today, showCPR: showCPR, nextSteps: steps)
             ctx.console.print(TerminalRenderer.render(doc, width: ctx.console.width))
         }
         return ExitCode.ok

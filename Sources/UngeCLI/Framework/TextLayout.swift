@@ -198,9 +198,9 @@ enum TerminalRenderer {
         return out.joined(separator: "\n")
     }
 
-    /// The width of the label column: the longest label and its colon, at most 26.
+    /// The width of the label column: the longest label and its colon, at most 32.
     static func labelColumn(_ labels: [String]) -> Int {
-        min(labels.map { TextTable.visibleWidth($0) + 1 }.max() ?? 0, 26)
+        min(labels.map { TextTable.visibleWidth($0) + 1 }.max() ?? 0, 32)
     }
 
     /// "Label:   value" with the values in one column; a long label puts its value on the next line.
@@ -219,5 +219,36 @@ enum TerminalRenderer {
             }
         }
         return out
+    }
+}
+
+extension TextWrap {
+    /// Wraps text already laid out in lines (e.g. the checklists): each line longer than `width`
+    /// wraps with its own indentation, hanging after a leading number ("7.1  ") or label
+    /// ("Hvorfor: "), so the columns stay readable.
+    static func wrapLaidOut(_ text: String, width: Int) -> String {
+        var out: [String] = []
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = String(raw)
+            guard TextTable.visibleWidth(line) > width else {
+                out.append(line)
+                continue
+            }
+            let lead = line.prefix { $0 == " " }.count
+            let rest = line.dropFirst(lead)
+            var hang = lead
+            if let first = rest.split(separator: " ", maxSplits: 1).first {
+                let isNumber = first.allSatisfy { $0.isNumber || $0 == "." } && first.contains(where: \.isNumber)
+                if isNumber || first.hasSuffix(":") {
+                    let afterWord = rest.dropFirst(first.count)
+                    hang = lead + first.count + afterWord.prefix { $0 == " " }.count
+                }
+            }
+            if hang > width / 2 { hang = lead }
+            let firstIndent = String(line.prefix(hang))
+            let body = String(line.dropFirst(hang))
+            out += wrapLines(body, width: width, firstIndent: firstIndent, indent: String(repeating: " ", count: hang))
+        }
+        return out.joined(separator: "\n")
     }
 }

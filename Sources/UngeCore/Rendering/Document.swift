@@ -107,6 +107,17 @@ public struct Document: Sendable, Equatable {
     }
 
     public mutating func add(_ block: Block) { blocks.append(block) }
+
+    /// Sets the letterhead, and where a field names `user` as the author ("Udarbejdet af: lene"),
+    /// names the author as the letterhead does ("Lene Dahl, Socialrådgiver").
+    public mutating func setLetterhead(_ letterhead: Letterhead, authorUser user: String) {
+        self.letterhead = letterhead
+        guard let line = letterhead.authorLine, line != user else { return }
+        blocks = blocks.map { block in
+            guard case .fields(let pairs) = block else { return block }
+            return .fields(pairs.map { $0.0 == "Udarbejdet af" && $0.1 == user ? ($0.0, line) : $0 })
+        }
+    }
 }
 
 /// Renders a `Document` as Markdown.
@@ -273,14 +284,14 @@ public enum HTMLRenderer {
 
     /// The page box: A4, and in its margins the case number, "Fortroligt" and the page number.
     static func pageCSS(_ l: Document.Letterhead?) -> String {
-        let mark = l?.pageMark ?? "Fortroligt"
+        let org = [l?.municipality, l?.unit].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
         return """
             @page {
               size: A4;
               margin: 22mm 18mm 20mm 18mm;
               @top-left { content: \(cssString(l?.caseID.map { "Sag \($0)" } ?? "")); font: 8.5pt "Helvetica Neue", Arial, sans-serif; color: #444; }
               @top-right { content: "Fortroligt"; font: bold 8.5pt "Helvetica Neue", Arial, sans-serif; color: #444; }
-              @bottom-left { content: \(cssString(mark)); font: 8.5pt "Helvetica Neue", Arial, sans-serif; color: #444; }
+              @bottom-left { content: \(cssString(org)); font: 8.5pt "Helvetica Neue", Arial, sans-serif; color: #444; }
               @bottom-right { content: "Side " counter(page) " af " counter(pages); font: 8.5pt "Helvetica Neue", Arial, sans-serif; color: #444; }
             }
             """
