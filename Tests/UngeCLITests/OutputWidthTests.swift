@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+
+/// Output that fits: on an 80-column terminal, tables and guidance wrap at word boundaries, a save
+/// prints one line, counts read as Danish ("1 sag", "2 sager").
+@Suite("Output på 80 kolonner (ende til ende)")
+struct OutputWidthTests {
+    /// Characters on screen (a Danish letter is one).
+    static func width(_ line: Substring) -> Int { line.count }
+
+    /// The words of a text, for checking that wrapping cut none.
+    static func words(_ text: String) -> [String] {
+        text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init).sorted()
+    }
+
+    @Test("liste, frister, vis og check passer til 80 kolonner og bryder kun ved mellemrum", arguments: [
+        ["liste"], ["frister"], ["vis", "2026-0002"], ["vis", "2026-0001"], ["check", "--sag", "2026-0002"], ["check", "7"],
+    ])
+    func fits(_ args: [String]) throws {
+        let store = try Unge.fixtureStore()
+        let narrow = try Unge.runInTerminal(args, columns: 80, store: store)
+        #expect(narrow.status == 0 || (args[0] == "check" && narrow.status == 1), "\(narrow.stderr)")
+        for line in narrow.stdout.split(separator: "\n") {
+            #expect(Self.width(line) <= 80, "for lang linje (\(Self.width(line))): \(line)")
+        }
+        // The same words as on a wide terminal: wrapping moved words, it never cut one.
+        let wide = try Unge.runInTerminal(args, columns: 250, store: store)
+        #expect(wide.stdout.split(separator: "\n").contains { Self.width($0) > 80 }, "testen skal vise en bred linje blive brudt")
+        #expect(Self.words(narrow.stdout) == Self.words(wide.stdout))
+    }
+
+    @Test("liste og frister på 80 kolonner (golden)")
+    func goldens() throws {
+        let store = try Unge.fixtureStore()
+        try Unge.expectGolden(try Unge.runInTerminal(["liste"], store: store).stdout, "cli/terminal-80-liste.txt")
+        try Unge.expectGolden(try Unge.runInTerminal(["frister"], store: store).stdout, "cli/terminal-80-frister.txt")
+        try Unge.expectGolden(try Unge.runInTerminal(["vis", "2026-0002"], store: store).stdout, "cli/terminal-80-vis-2026-0002.txt")
+    }
+
+    @Test("uden terminal: $COLUMNS, ellers 80")
+    func columnsWithoutTerminal() throws {
+        let store = try Unge.fixtureStore()
+        let wide = try Unge.run(["frister"], store: store, env: ["COLUMNS": "200"])
+        #expect(wide.stdout.contains("Vurdering af underretning nr. 1 (24 timer)"))
+        let standard = try Unge.run(["frister"], store: store, env: ["COLUMNS": ""])
+        #expect(standard.stdout.split(separator: "\n").allSatisfy { Self.width($0) <= 80 })
+    }
+
+    @Test("en gemt plan skriver én linje i terminalen, ikke hele dokumentet")
+    func saveSaysWhere() throws {
+        let store = try Unge.fixtureStore()
+        let plan = Unge.fixtures.appendingPathComponent("plan").path
+        #expect(try Unge.run(["undersoeg", "2026-0003", "--fra-fil", plan + "/undersoegelse.json"], store: store).status == 0)
+        let r = try Unge.runInTerminal(["plan", "2026-0003", "--fra-fil", plan + "/plan.json"], store: store)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == "Gemt som version 1 af ungeplanen på sag 2026-0003. Se dokumentet med 'unge plan 2026-0003 --version 1'.\n")
+        // Sent on (a pipe), the document itself comes out, for scripts and redirects.
+        let piped = try Unge.run(["plan", "2026-0003", "--version", "1"], store: store)
+        #expect(piped.stdout.contains("# Ungeplan"))
+    }
+
+    @Test("danske flertal: 1 sag, 2 sager; 1 frist, 2 frister")
+    func plurals() throws {
+        let store = try Unge.fixtureStore()
+        #expect(try Unge.run(["liste", "--soeg", "Sofie"], store: store).stdout.hasSuffix("1 sag\n"))
+        #expect(try Unge.run(["liste", "--alder", "15-16"], store: store).stdout.hasSuffix("2 sager\n"))
+        #expect(try Unge.run(["frister"], store: store).stdout.hasSuffix("2 frister, heraf 1 overskredet\n"))
+    }
+
+    @Test("--mine viser brugerens åbne sager med næste skridt")
+    func mine() throws {
+        let store = try Unge.fixtureStore()
+        #expect(try Unge.run(["indstillinger", "--navn", "Lene Dahl", "--titel", "Socialrådgiver"], store: store, env: ["UNGE_BRUGER": "lene"]).status == 0)
+        let r = try Unge.run(["liste", "--mine"], store: store, env: ["UNGE_BRUGER": "lene", "COLUMNS": "200"])
+        #expect(r.status == 0)
+        #expect(r.stdout == """
+            Sag        Navn                 Alder  Status       Næste skridt
+            2026-0001  Emma Nørgaard Friis  14     ny           Registrér underretningen, eller start en børnefaglig undersøgelse
+            2026-0002  Malik Hassan Jensen  15     underrettet  Vurder underretningen: fristen var 28. august kl. 10.15 og er overskredet
+            2 sager
+
+            """)
+        let json = try Unge.run(["liste", "--mine", "--json"], store: store, env: ["UNGE_BRUGER": "Peter Moos"])
+        #expect(json.stdout.contains("\"id\" : \"2026-0003\""))
+        #expect(json.stdout.contains("\"nextStep\""))
+        #expect(!json.stdout.contains("2026-0001"))
+        let nobody = try Unge.run(["liste", "--mine"], store: store, env: ["UNGE_BRUGER": "ingen"])
+        #expect(nobody.stdout == "Du har ingen åbne sager som sagsbehandler (ingen).\n")
+    }
+}
