@@ -106,8 +106,8 @@ struct NotificationDeadlineTests {
         #expect(c.deadlines.map(\.id) == r1.deadlineIDs + r2.deadlineIDs)
         #expect(c.deadlines[1].dueDate == S.day(2026, 4, 14))
         #expect(c.journal.map(\.text) == [
-            "Underretning nr. 1 registreret, modtaget 01.04.2026 kl. 09.30.",
-            "Underretning nr. 2 registreret, modtaget 20.04.2026 kl. 08.00.",
+            "Underretning nr. 1 registreret, modtaget 01.04.2026 kl. 09.30 fra Lise Lærer (klasselærer).",
+            "Underretning nr. 2 registreret, modtaget 20.04.2026 kl. 08.00 fra Lise Lærer (klasselærer).",
         ])
         #expect(c.status == .notified)
         // Round trip through the store's JSON.

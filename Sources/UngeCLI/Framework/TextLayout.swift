@@ -237,12 +237,15 @@ extension TextWrap {
             let lead = line.prefix { $0 == " " }.count
             let rest = line.dropFirst(lead)
             var hang = lead
-            if let first = rest.split(separator: " ", maxSplits: 1).first {
-                let isNumber = first.allSatisfy { $0.isNumber || $0 == "." } && first.contains(where: \.isNumber)
-                if isNumber || first.hasSuffix(":") {
-                    let afterWord = rest.dropFirst(first.count)
-                    hang = lead + first.count + afterWord.prefix { $0 == " " }.count
-                }
+            if let colon = rest.range(of: ": "), rest.distance(from: rest.startIndex, to: colon.lowerBound) <= 24 {
+                // A label ("Hvorfor: ", "fra sagen: "): the text hangs after it.
+                hang = lead + rest.distance(from: rest.startIndex, to: colon.upperBound)
+            } else if let first = rest.split(separator: " ", maxSplits: 1).first,
+                first.allSatisfy({ $0.isNumber || $0 == "." }), first.contains(where: \.isNumber)
+            {
+                // A number ("7.1  "): the text hangs after it and its spaces.
+                let afterWord = rest.dropFirst(first.count)
+                hang = lead + first.count + afterWord.prefix { $0 == " " }.count
             }
             if hang > width / 2 { hang = lead }
             let firstIndent = String(line.prefix(hang))
