@@ -11,12 +11,12 @@ enum Unge {
     static func run(_ args: [String], environment: [String: String], console: Console) -> Int32 {
         defer { console.flush() }
         guard let first = args.first else {
-            console.print(Help.root())
+            console.print(TextWrap.wrapLaidOut(Help.root(), width: console.width))
             return ExitCode.ok
         }
         switch first {
         case "--help", "-h", "hjaelp", "hjælp":
-            console.print(Help.root())
+            console.print(TextWrap.wrapLaidOut(Help.root(), width: console.width))
             return ExitCode.ok
         case "--version", "-V":
             console.print("unge \(version)")
@@ -31,7 +31,7 @@ enum Unge {
         do {
             let parsed = try ParsedArguments.parse(Array(args.dropFirst()), spec: command.spec)
             if parsed.has("--help") {
-                console.print(Help.command(command.spec))
+                console.print(TextWrap.wrapLaidOut(Help.command(command.spec), width: console.width))
                 return ExitCode.ok
             }
             let instance = try command.init(parsed)
@@ -109,7 +109,7 @@ enum Help {
         var s = "unge \(spec.name) – \(spec.summary)\n\nBrug:\n"
         for u in spec.usage { s += "  unge \(u)\n" }
         if !spec.aliases.isEmpty { s += "\nSamme kommando: " + spec.aliases.map { "unge \($0)" }.joined(separator: ", ") + "\n" }
-        if let d = spec.discussion { s += "\n" + d + "\n" }
+        if let d = spec.discussion { s += "\n" + TextWrap.reflow(d) + "\n" }
         let opts = spec.allOptions
         if !opts.isEmpty {
             s += "\nValg:\n"

@@ -58,7 +58,7 @@ struct Prompter {
     /// Asks for a value. Returns the trimmed answer (nil when empty and not required).
     /// Throws `CLIError.cancelled` on end of input.
     func ask(_ question: String, help: String? = nil, required: Bool = false, defaultValue: String? = nil) throws -> String? {
-        if let help { console.error(console.dim(help)) }
+        if let help { console.error(console.dim(TextWrap.wrap(help, width: console.width))) }
         while true {
             let suffix = defaultValue.map { " [\($0)]" } ?? ""
             console.prompt(console.bold(question) + suffix + ": ")

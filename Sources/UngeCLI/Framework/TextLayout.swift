@@ -223,9 +223,28 @@ enum TerminalRenderer {
 }
 
 extension TextWrap {
+    /// Joins hand-broken lines into paragraphs, so they can be wrapped to any width: a line break
+    /// stays after a full stop or colon, before a line starting with "-" or a space, and at an
+    /// empty line.
+    static func reflow(_ text: String) -> String {
+        var out = ""
+        var previous: Substring? = nil
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if let p = previous {
+                let keep = p.isEmpty || line.isEmpty || p.hasSuffix(".") || p.hasSuffix(":") || line.hasPrefix("-")
+                    || line.hasPrefix(" ") || line.hasPrefix("•")
+                out += keep ? "\n" : " "
+            }
+            out += line
+            previous = line
+        }
+        return out
+    }
+
     /// Wraps text already laid out in lines (e.g. the checklists): each line longer than `width`
-    /// wraps with its own indentation, hanging after a leading number ("7.1  ") or label
-    /// ("Hvorfor: "), so the columns stay readable.
+    /// wraps with its own indentation, hanging after a leading number ("7.1  "), and in an indented
+    /// line after a label ("Hvorfor: ") or at a column ("--lager MAPPE   Lagermappen"), so the
+    /// columns stay readable.
     static func wrapLaidOut(_ text: String, width: Int) -> String {
         var out: [String] = []
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -237,7 +256,8 @@ extension TextWrap {
             let lead = line.prefix { $0 == " " }.count
             let rest = line.dropFirst(lead)
             var hang = lead
-            if let colon = rest.range(of: ": "), rest.distance(from: rest.startIndex, to: colon.lowerBound) <= 24 {
+            // Labels and columns only in indented lines; a paragraph at the margin wraps to the margin.
+            if lead > 0, let colon = rest.range(of: ": "), rest.distance(from: rest.startIndex, to: colon.lowerBound) <= 24 {
                 // A label ("Hvorfor: ", "fra sagen: "): the text hangs after it.
                 hang = lead + rest.distance(from: rest.startIndex, to: colon.upperBound)
             } else if let first = rest.split(separator: " ", maxSplits: 1).first,
@@ -246,6 +266,10 @@ extension TextWrap {
                 // A number ("7.1  "): the text hangs after it and its spaces.
                 let afterWord = rest.dropFirst(first.count)
                 hang = lead + first.count + afterWord.prefix { $0 == " " }.count
+            } else if lead > 0, let gap = rest.range(of: "  "), rest.distance(from: rest.startIndex, to: gap.lowerBound) <= 34 {
+                // A column ("--lager MAPPE   Lagermappen ..."): the text hangs at the column.
+                let after = rest[gap.lowerBound...].prefix { $0 == " " }.count
+                hang = lead + rest.distance(from: rest.startIndex, to: gap.lowerBound) + after
             }
             if hang > width / 2 { hang = lead }
             let firstIndent = String(line.prefix(hang))
