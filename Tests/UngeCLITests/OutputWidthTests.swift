@@ -87,4 +87,54 @@ struct OutputWidthTests {
         let nobody = try Unge.run(["liste", "--mine"], store: store, env: ["UNGE_BRUGER": "ingen"])
         #expect(nobody.stdout == "Du har ingen åbne sager som sagsbehandler (ingen).\n")
     }
+
+    static let commands = [
+        "ny", "liste", "vis", "notat", "rediger", "netvaerk", "underret", "undersoeg", "plan", "behandlingsplan",
+        "vaerktoej", "check", "frister", "alder", "helligdage", "frist", "log", "indstillinger",
+    ]
+
+    @Test("hjælpen passer til 80 kolonner; ét »Registrér«; ingen dobbelt tegnsætning")
+    func helpAndWording() throws {
+        var texts: [String] = []
+        for name in Self.commands {
+            let r = try Unge.run([name, "--help"])
+            #expect(r.status == 0)
+            for line in r.stdout.split(separator: "\n") {
+                #expect(Self.width(line) <= 80, "unge \(name) --help: for lang linje: \(line)")
+            }
+            texts.append(r.stdout)
+        }
+        texts.append(try Unge.run(["--help"]).stdout)
+        let store = try Unge.fixtureStore()
+        for id in 1...7 {
+            let r = try Unge.run(["vis", "2026-000\(id)"], store: store)
+            texts += [r.stdout, r.stderr]
+        }
+        for args in [["liste"], ["frister"], ["check", "--sag", "2026-0002"], ["log", "2026-0002"], ["liste", "--mine"]] {
+            let r = try Unge.run(args, store: store, env: ["UNGE_BRUGER": "Lene Dahl"])
+            texts += [r.stdout, r.stderr]
+        }
+        for text in texts {
+            #expect(!text.contains("Registrer "), "stav »Registrér« på én måde")
+            #expect(!text.contains("hans behov") && !text.contains("hendes behov"))
+            // "..." (an ellipsis) is allowed; two full stops or stacked marks are not.
+            let withoutEllipsis = text.replacingOccurrences(of: "...", with: "…")
+            for doubled in ["..", ",,", ".,", ",.", ". .", "?.", "!.", ":.", ";."] {
+                #expect(!withoutEllipsis.contains(doubled), "dobbelt tegnsætning '\(doubled)' i: \(text.prefix(200))")
+            }
+        }
+    }
+
+    @Test("frister --opfyldt spørger om resultatet og skriver det i journalen")
+    func outcomeAsked() throws {
+        let store = try Unge.fixtureStore()
+        let r = try Unge.run(
+            ["frister", "--opfyldt", "2026-0002", "underretning-1-vurdering", "--interaktiv"], store: store,
+            input: "Ingen akut fare. Forældrene orienteret.\n")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("Hvad blev resultatet?"))
+        let vis = try Unge.run(["vis", "2026-0002", "--json"], store: store)
+        #expect(vis.stdout.contains("er opfyldt. Resultat: Ingen akut fare. Forældrene orienteret."))
+        #expect(vis.stdout.contains("\"source\" : \"registration\""))
+    }
 }
