@@ -24,6 +24,53 @@ enum TextWrap {
         return out
     }
 
+    /// The width of the longest word in `text` as `words` splits it (a paragraph sign glued to its
+    /// number), counted over the bytes without building the words; colour codes do not count.
+    static func longestWord(_ text: String) -> Int {
+        func scan<C: Collection>(_ bytes: C) -> Int where C.Element == UInt8 {
+            var longest = 0, current = 0, previous = 0
+            var glue = false  // the previous word ends with "§", or is "stk.", "nr." or "kap."
+            var last: [UInt8] = [0, 0, 0, 0]  // the word's first bytes, for "stk." and friends
+            var wordBytes = 0
+            var endsWithSection = false
+            var inEscape = false
+            func finish() {
+                guard current > 0 else { return }
+                let word = glue ? previous + 1 + current : current
+                longest = max(longest, word)
+                let short = wordBytes == 4 && (last == Array("stk.".utf8) || last == Array("kap.".utf8))
+                    || wordBytes == 3 && last[0...2].elementsEqual("nr.".utf8)
+                glue = endsWithSection || short
+                previous = word
+                current = 0
+                wordBytes = 0
+            }
+            var prior: UInt8 = 0
+            for b in bytes {
+                if inEscape {
+                    if b == UInt8(ascii: "m") { inEscape = false }
+                    continue
+                }
+                if b == 0x1B {
+                    inEscape = true
+                    continue
+                }
+                if b == UInt8(ascii: " ") || b == 10 {
+                    finish()
+                    continue
+                }
+                if wordBytes < 4 { last[wordBytes] = b }
+                wordBytes += 1
+                if b & 0xC0 != 0x80 { current += 1 }
+                endsWithSection = prior == 0xC2 && b == 0xA7
+                prior = b
+            }
+            finish()
+            return longest
+        }
+        return text.utf8.withContiguousStorageIfAvailable(scan) ?? scan(text.utf8)
+    }
+
     /// The words of a line, with a paragraph sign glued to the number after it.
     static func words(_ text: String) -> [String] {
         var words: [String] = []
@@ -85,6 +132,13 @@ extension TextTable {
     static func render(header: [String], rows: [[String]], width: Int) -> String {
         let columns = header.count
         guard columns > 0 else { return "" }
+        let available = width - 2 * (columns - 1)
+        // Cheap first: a cell's UTF-8 length is at least its width, so a table whose byte widths fit
+        // needs no closer look (`liste` prints thousands of rows).
+        var bytes = [Int](repeating: 0, count: columns)
+        for (i, cell) in header.enumerated() where i < columns { bytes[i] = max(bytes[i], cell.utf8.count) }
+        for row in rows { for (i, cell) in row.enumerated() where i < columns { bytes[i] = max(bytes[i], cell.utf8.count) } }
+        if bytes.reduce(0, +) <= available { return render(header: header, rows: rows) }
         let all = [header] + rows
         var natural = [Int](repeating: 0, count: columns)
         var longestWord = [Int](repeating: 1, count: columns)
@@ -93,11 +147,10 @@ extension TextTable {
                 natural[i] = max(natural[i], visibleWidth(cell))
             }
         }
-        let available = width - 2 * (columns - 1)
         if natural.reduce(0, +) <= available { return render(header: header, rows: rows) }
         for row in all {
             for (i, cell) in row.enumerated() where i < columns {
-                for w in TextWrap.words(strip(cell).text) { longestWord[i] = max(longestWord[i], visibleWidth(w)) }
+                longestWord[i] = max(longestWord[i], TextWrap.longestWord(cell))
             }
         }
         // Each column gets at least its longest word, so no word is cut, and the room left is shared
@@ -125,26 +178,37 @@ extension TextTable {
                 left -= add
             }
         }
-        var lines: [String] = []
-        for row in all {
-            let cells = (0..<columns).map { i -> [String] in
+        // Built as bytes: `liste` lays out thousands of rows.
+        var out: [UInt8] = []
+        out.reserveCapacity(all.count * (width + 1))
+        var cells: [[String]] = Array(repeating: [], count: columns)
+        for (r, row) in all.enumerated() {
+            var height = 1
+            for i in 0..<columns {
                 let cell = i < row.count ? row[i] : ""
-                let (text, colour) = strip(cell)
-                let wrapped = TextWrap.wrapLines(text, width: widths[i])
-                return colour.map { c in wrapped.map { c + $0 + "\u{1B}[0m" } } ?? wrapped
+                if visibleWidth(cell) <= widths[i] {
+                    cells[i] = [cell]  // most cells fit as they are
+                } else {
+                    let (text, colour) = strip(cell)
+                    let wrapped = TextWrap.wrapLines(text, width: widths[i])
+                    cells[i] = colour.map { c in wrapped.map { c + $0 + "\u{1B}[0m" } } ?? wrapped
+                }
+                height = max(height, cells[i].count)
             }
-            let height = cells.map(\.count).max() ?? 1
             for k in 0..<height {
-                var line = ""
+                if r > 0 || k > 0 { out.append(10) }
+                let start = out.count
                 for i in 0..<columns {
                     let part = k < cells[i].count ? cells[i][k] : ""
-                    line += part
-                    if i < columns - 1 { line += String(repeating: " ", count: max(0, widths[i] - visibleWidth(part)) + 2) }
+                    out.append(contentsOf: part.utf8)
+                    if i < columns - 1 {
+                        out.append(contentsOf: repeatElement(32, count: max(0, widths[i] - visibleWidth(part)) + 2))
+                    }
                 }
-                lines.append(line.trimmingTrailingSpaces)
+                while out.count > start, out.last == 32 { out.removeLast() }
             }
         }
-        return lines.joined(separator: "\n")
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A cell without a colour that spans all of it, and that colour's start code.
