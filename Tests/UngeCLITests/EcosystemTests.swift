@@ -207,6 +207,14 @@ struct EcosystemTests {
         }
     }
 
+    @Test("README'en nævner hver kommando i kommandotabellen")
+    func readmeListsEveryCommand() throws {
+        let readme = try String(contentsOf: Unge.root.appendingPathComponent("README.md"), encoding: .utf8)
+        for c in CommandTable.commands {
+            #expect(readme.contains("| `unge \(c.spec.name)"), "README.md mangler en række for unge \(c.spec.name)")
+        }
+    }
+
     @Test("testene læser aldrig udviklerens eget lager eller $HOME")
     func hermetic() throws {
         let r = try Unge.run(["indstillinger", "--json"])
