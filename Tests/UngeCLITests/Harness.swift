@@ -42,7 +42,8 @@ struct Unge {
         environment["HOME"] = sandbox.appendingPathComponent("hjem").path
         environment["XDG_DATA_HOME"] = sandbox.appendingPathComponent("data").path
         environment["UNGE_LAGER"] = sandbox.appendingPathComponent("lager").path
-        environment.removeValue(forKey: "NO_COLOR")
+        // Nor the developer's editor, colour choice or a leftover test hook.
+        for key in ["NO_COLOR", "VISUAL", "EDITOR", "UNGE_TEST_CRASH_AT", "UNGE_TEST_FAIL_AT"] { environment.removeValue(forKey: key) }
         for (k, v) in env { environment[k] = v }
         p.environment = environment
         let out = Pipe(), err = Pipe(), inp = Pipe()
