@@ -39,17 +39,11 @@ struct CompletionCommand: UngeCommand {
 
     func run(_ ctx: Context) throws -> Int32 {
         guard let shell else {
-            for id in CompletionCommand.caseIDs(in: ctx.storeLocation) { ctx.console.print(id) }
+            for id in Completion.caseIDs(in: ctx.storeLocation) { ctx.console.print(id) }
             return ExitCode.ok
         }
         ctx.console.write(Completion.script(for: shell))
         return ExitCode.ok
     }
 
-    /// The case ids in a store, from the file names alone: nothing is decoded, so no name or CPR
-    /// number can leak into a completion, and nothing needs an audit event. A missing store has none.
-    static func caseIDs(in store: URL) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: store.appendingPathComponent("sager").path)) ?? []
-        return names.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.filter { CaseID($0) != nil }.sorted()
-    }
 }

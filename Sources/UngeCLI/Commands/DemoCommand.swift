@@ -27,7 +27,7 @@ struct DemoCommand: UngeCommand {
 
     func run(_ ctx: Context) throws -> Int32 {
         let store = try ctx.openStore()
-        let existing = CompletionCommand.caseIDs(in: store.root)
+        let existing = Completion.caseIDs(in: store.root)
         if !existing.isEmpty {
             throw UsageError.message(
                 "Mappen \(store.root.path) har allerede sager (\(existing.count)). Demo-sagerne skrives kun i en ny eller tom mappe, "
