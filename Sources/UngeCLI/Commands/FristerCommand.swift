@@ -94,7 +94,7 @@ struct FristerCommand: UngeCommand {
                     }
                 }
             }
-            let calendar = DanishCalendar(alsoClosed: (try? store.loadSettings().alsoClosed) ?? false)
+            let calendar = DanishCalendar(alsoClosed: try store.loadSettings().alsoClosed)
             let rows = DeadlineOverview.rows(cases: cases, includeMet: all, now: ctx.now, timeZone: tz, calendar: calendar)
             if json {
                 ctx.console.print(try JSONOutput.render(Output(deadlines: rows, problems: problems.map(\.description))))
