@@ -5,8 +5,10 @@ a team's two years of reads, notes, exports and listings over the store's cases.
 
 Usage: make_audit.py STORE_DIR N CASES
 
-About 60 % reads (`vis`), 25 % notes (`notat`), 5 % exports, 10 % listings and searches
-(`liste`, `frister`) that record which cases they displayed (`shown`, runs folded as `a..b`).
+About 58 % reads (`vis`), 25 % notes (`notat`), 5 % exports, and 7.5 % listings and searches that
+record which cases they displayed (`shown`, runs folded as `a..b`): 2 % `liste` of every case (a team
+of eight listing a few times a day each), 5 % searches showing up to 5 cases, 0.5 % `frister`
+showing the 60 % of cases with an open deadline.
 Event files are written without fsync (this is test data, not a store in use).
 """
 import calendar, datetime, json, os, random, sys
@@ -33,6 +35,8 @@ def compress(ids):
 def main():
     root, n, cases = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
     rnd = random.Random(7)
+    overview = compress([i for i in range(1, cases + 1) if rnd.random() < 0.6])
+    everything = compress(range(1, cases + 1))
     today = datetime.datetime.now(datetime.timezone.utc)
     months = []
     y, m = today.year, today.month
@@ -59,26 +63,26 @@ def main():
             user = rnd.choice(USERS)
             r = rnd.random()
             event = {"schemaVersion": 1, "time": stamp, "user": user, "account": user}
-            if r < 0.10:
-                # A listing: everything, a search (a few cases) or the deadline overview (a third).
-                kind = rnd.random()
-                if kind < 0.3:
-                    shown = list(range(1, cases + 1))
+            if r < 0.075:
+                # A listing: everything (2 %), a search for a few cases (5 %), or the deadline
+                # overview (0.5 %), which shows the 60 % of cases that have an open deadline.
+                if r < 0.02:
+                    shown = everything
                     event.update(action="search", command="liste", criterion="alle")
-                elif kind < 0.8:
+                elif r < 0.07:
                     shown = rnd.sample(range(1, cases + 1), rnd.randint(0, 5))
                     event.update(action="search", command="liste", criterion="søg=" + rnd.choice(["emma", "jonas", "friis", "2026-01"]))
                 else:
-                    shown = list(range(1, cases + 1, 3))
+                    shown = None
                     event.update(action="search", command="frister", criterion="frister")
-                event["shown"] = compress(shown)
+                event["shown"] = overview if shown is None else shown if shown is everything else compress(shown)
                 subject = "alle"
             else:
                 cid = case_id(rnd.randint(1, cases))
                 subject = cid
                 event["caseID"] = cid
                 rev = rnd.randint(1, 40)
-                if r < 0.70:
+                if r < 0.675:
                     event.update(action="read", command="vis", revisionBefore=rev, revisionAfter=rev)
                 elif r < 0.95:
                     event.update(action="update", command="notat", revisionBefore=rev, revisionAfter=rev + 1)
@@ -88,7 +92,7 @@ def main():
             name = f"{compact}-{subject}-{10000 + seq % 50000}-{ns}-{rnd.getrandbits(64):016x}.json"
             path = os.path.join(folder, name)
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            os.write(fd, (json.dumps(event, sort_keys=True, indent=2, ensure_ascii=False) + "\n").encode())
+            os.write(fd, (json.dumps(event, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n").encode())
             os.close(fd)
 
 

@@ -27,6 +27,9 @@ extension CaseStore {
 
     /// The events about `id` (its own, and every listing that displayed it), oldest first, read
     /// through the month indexes; event files that cannot be read are returned as problems.
+    ///
+    /// A listing's `shown` comes back as just `[id]`: that it displayed this case is what the person
+    /// is owed; which other cases it displayed is other people's data.
     func indexedAuditEvents(for id: CaseID) throws -> (events: [AuditEvent], problems: [StoreProblem]) {
         var months: [String] = []
         switch Result(catching: { () throws(Posix.Failure) in try Posix.listDirectory(logPath) }) {
@@ -43,14 +46,14 @@ extension CaseStore {
             problems += result.problems
             found += AuditIndexFile.matches(result.bytes, query: target)
         }
-        found.sort { a, b in
-            if a.event.time != b.event.time { return a.event.time < b.event.time }
-            let na = CaseStore.writeNanoseconds(a.name)
-            let nb = CaseStore.writeNanoseconds(b.name)
-            if na != nb { return na < nb }
+        // Sorted as `auditEvents(for: nil)` sorts, with each key computed once.
+        var keyed = found.map { (time: $0.event.time, ns: CaseStore.writeNanoseconds($0.name), name: $0.name, event: $0.event) }
+        keyed.sort { a, b in
+            if a.time != b.time { return a.time < b.time }
+            if a.ns != b.ns { return a.ns < b.ns }
             return a.name < b.name
         }
-        return (found.map(\.event), problems)
+        return (keyed.map(\.event), problems)
     }
 
     /// The index bytes of one month, brought up to date with its folder first when needed.
@@ -129,12 +132,14 @@ extension CaseStore {
 
 /// What a query looks for: the id's bytes, and its number when it ends in `-<digits>`.
 struct AuditQuery {
+    var text: String
     var bytes: [UInt8]
     var prefix: [UInt8]
     var number: Int
     var width: Int
 
     init(_ id: CaseID) {
+        text = id.rawValue
         bytes = Array(id.rawValue.utf8)
         if let n = AuditEvent.Numbered(id.rawValue) {
             prefix = Array(n.prefix.utf8)
@@ -249,8 +254,9 @@ enum AuditIndexFile {
                 // Fields 1 (case) and 2 (shown) decide; the rest is parsed only for a match.
                 guard let t0 = next(b, 9, start, nl), let t1 = next(b, 9, t0 + 1, nl), let t2 = next(b, 9, t1 + 1, nl) else { continue }
                 let isCase = t1 - (t0 + 1) == q.bytes.count && q.bytes.withUnsafeBufferPointer { memcmp(base + t0 + 1, $0.baseAddress!, q.bytes.count) == 0 }
-                guard isCase || (t2 > t1 + 1 && shows(b, t1 + 1, t2, q)) else { continue }
-                if let e = event(b, start, nl) { out.append(e) }
+                let listed = t2 > t1 + 1 && shows(b, t1 + 1, t2, q)
+                guard isCase || listed else { continue }
+                if let e = event(b, start, nl, shown: listed ? [q.text] : nil) { out.append(e) }
             }
         }
         return out
@@ -300,8 +306,8 @@ enum AuditIndexFile {
         return v
     }
 
-    /// The event on the line `b[from..<nl]`, or nil for a malformed line.
-    static func event(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ nl: Int) -> (name: String, event: AuditEvent)? {
+    /// The event on the line `b[from..<nl]` with the given `shown`, or nil for a malformed line.
+    static func event(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ nl: Int, shown: [String]?) -> (name: String, event: AuditEvent)? {
         var fields: [Range<Int>] = []
         fields.reserveCapacity(fieldCount)
         var s = from
@@ -347,7 +353,6 @@ enum AuditIndexFile {
             guard let id = CaseID(raw(fields[1])) else { return nil }
             caseID = id
         }
-        let shown = text(fields[2]).map { $0.split(separator: ",").map(String.init) }
         let event = AuditEvent(
             indexed: schema, time: Date(timeIntervalSince1970: seconds), user: text(fields[8]) ?? "", account: text(fields[9]),
             action: action, caseID: caseID, revisionBefore: before, revisionAfter: after, criterion: text(fields[11]),
