@@ -73,6 +73,9 @@ public enum StoreText {
     /// Replaces every CPR number, in any spelling, with `DDMMYY-xxxx` (the one masker, `CPRMask`).
     public static func maskCPR(_ text: String) -> String { CPRMask.mask(text) }
 
+    /// Danish text for an errno value (for messages outside the store, e.g. `--ud`).
+    public static func errorText(_ code: Int32) -> String { Posix.errorText(code) }
+
     /// A value fit to quote in a message: CPR-like digits masked, control characters dropped,
     /// at most 60 characters.
     static func quote(_ text: String) -> String {
