@@ -26,7 +26,7 @@ struct DemoCommand: UngeCommand {
     }
 
     func run(_ ctx: Context) throws -> Int32 {
-        let store = try ctx.openStore()
+        let store = try ctx.openStore(creating: true)
         let existing = Completion.caseIDs(in: store.root)
         if !existing.isEmpty {
             throw UsageError.message(

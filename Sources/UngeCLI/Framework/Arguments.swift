@@ -237,6 +237,9 @@ struct ParsedArguments: Sendable {
     func has(_ name: String) -> Bool { flags.contains(checked(name)) }
     func value(_ name: String) -> String? { values[checked(name)]?.last }
     func all(_ name: String) -> [String] { values[checked(name)] ?? [] }
+    /// For the framework, which asks every command the same question: whether an option that only
+    /// some commands declare was given (false where it is not declared).
+    func hasIfDeclared(_ name: String) -> Bool { declared.contains(name) && flags.contains(name) }
 
     /// A misspelt or undeclared option name would silently read as "not given": in debug builds
     /// (every test run) it stops the program instead, naming the command and the option.

@@ -20,12 +20,12 @@ enum Manual {
         ("UNGE_BRUGER", "Hvem der handler, til revisionssporet, når --bruger ikke er givet (ellers USER eller LOGNAME)."),
         ("VISUAL, EDITOR", "Editoren, som 'unge rediger' åbner (ellers nano eller vi)."),
         ("NO_COLOR", "Er den sat (til hvad som helst), bruges ingen farver. Farver bruges kun, når output går til en terminal."),
-        ("UNGE_NU", "Kun til test: låser klokken til et tidspunkt (ISO 8601, fx 2026-09-01T08:30:00Z)."),
     ]
 
     /// The files in a store folder.
     static let files: [(path: String, meaning: String)] = [
-        ("~/.local/share/unge/", "Lageret, når intet andet er valgt (se MILJØ). Mapper 0700, filer 0600."),
+        ("~/.local/share/unge/", "Lageret, når intet andet er valgt (se MILJØ). Mapper 0700, filer 0600. "
+            + "Det oprettes, når den første sag oprettes (unge ny, unge underret) eller med unge demo."),
         ("sager/ÅÅÅÅ-NNNN.json", "Én fil pr. sag, navngivet efter sagsnummeret – aldrig efter navn eller CPR-nummer."),
         ("log/", "Revisionssporet: hvem har læst, søgt i eller ændret hvilken sag og hvornår. Aldrig CPR-numre eller fritekst."),
         ("indeks.tsv", "Et afledt register, der gør 'unge liste' hurtig; bygges selv igen."),
