@@ -151,7 +151,7 @@ public struct Anonymiser: Sendable {
     public mutating func scrub(_ text: String?) -> String? { text.map { scrub($0) } }
 
     static let streetPattern = #"(?<![\p{L}])\p{Lu}[\p{L}\-]*(?:vej|gade|allé|alle|vænge|vænget|stræde|plads|torv|boulevard|stien|parken|bakken|haven|toften|høj|marken|løkke|kvarter)\s+[0-9]+[A-Za-z]?(?:,?\s*(?:st|kl|[0-9]{1,2})\.?(?:\s*(?:th|tv|mf)\.?)?)?(?:,?\s*[0-9]{4}\s+\p{Lu}\p{L}+)?"#
-    static let placePattern = #"(?<![\p{L}])\p{Lu}[\p{L}\-]*(?:skolen|skole|gymnasium|gymnasiet|efterskolen|produktionsskolen|seminariet|akademiet|fritidsklubben|ungdomsklubben)(?![\p{L}])"#
+    static let placePattern = #"(?<![\p{L}])(?:\p{Lu}[\p{L}\-]*\s+)*(?=\p{Lu})[\p{L}\-]*(?i:skolen|skole|gymnasium|gymnasiet|efterskolen|produktionsskolen|handelsskolen|seminariet|akademiet|fritidsklubben|ungdomsklubben)(?![\p{L}])"#
 
     /// Replaces a known term as a whole word (any case), keeping a genitive "s".
     mutating func replaceLiteral(_ text: String, _ term: Term) -> String {
@@ -199,7 +199,7 @@ public struct Anonymiser: Sendable {
             }
             var replacement = make(groups)
             let trimmed = out.trimmingCharacters(in: .whitespaces)
-            if kind == .name || kind == .date, trimmed.isEmpty || ".!?:\n".contains(trimmed.last!) {
+            if kind == .name || kind == .date || kind == .place, trimmed.isEmpty || ".!?:\n".contains(trimmed.last!) {
                 replacement = replacement.capitalizedFirstLetter
             }
             count(kind, label ?? (kind == .date ? "relativ dato" : replacement))
