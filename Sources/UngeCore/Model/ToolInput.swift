@@ -190,7 +190,7 @@ public enum ToolValidation {
         case .concernArc: how = "Giv niveauet med --niveau groen|orange|roed."
         default: how = "Skriv kort, hvad der kom ud af det, med --resume TEKST."
         }
-        return "\(tool.danish.capitalizedFirstLetter) er tomt: der er intet at gemme. \(how)"
+        return "Der er intet indhold i \(tool.danish), så der er intet at gemme. \(how)"
     }
 
     /// The kinds of content a tool holds.

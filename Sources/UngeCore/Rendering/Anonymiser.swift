@@ -70,6 +70,9 @@ public struct Anonymiser: Sendable {
         for j in file.journal { people.append((j.author, "sagsbehandleren")) }
         for t in file.toolRecords { if let a = t.author { people.append((a, "sagsbehandleren")) } }
 
+        // One replacement per person: the first mention wins (the network's relation before a role).
+        var unique = Set<String>()
+        people = people.filter { unique.insert($0.name.trimmingCharacters(in: .whitespaces).lowercased()).inserted }
         var terms: [Term] = []
         var seen = Set<String>()
         // Full names first, then each part: a part that is one person's first name becomes that
@@ -198,11 +201,13 @@ public struct Anonymiser: Sendable {
                 return r.location == NSNotFound ? "" : ns.substring(with: r)
             }
             var replacement = make(groups)
+            // An address that ends a sentence ("2. th.") keeps the full stop.
+            if kind == .address, groups[0].hasSuffix(".") { replacement += "." }
             let trimmed = out.trimmingCharacters(in: .whitespaces)
             if kind == .name || kind == .date || kind == .place, trimmed.isEmpty || ".!?:\n".contains(trimmed.last!) {
                 replacement = replacement.capitalizedFirstLetter
             }
-            count(kind, label ?? (kind == .date ? "relativ dato" : replacement))
+            count(kind, label ?? (kind == .date ? "relativ dato" : (kind == .address ? "[adresse]" : replacement)))
             out += replacement
             last = m.range.location + m.range.length
         }
