@@ -151,4 +151,20 @@ struct PictureTests {
         #expect(SVGCanvas.wrap("a b c d e f g h", width: 4, maxLines: 2) == ["a b", "c d…"])
         #expect(SVGCanvas.wrap("", width: 10) == [])
     }
+
+    @Test("behandlingsplanen i HTML viser det seneste livshjul; Markdown er uændret")
+    func treatmentPlanWheel() throws {
+        var file = try PlanFixtures.sofie()
+        let plan = try PlanFixtures.sofiePlan()
+        let t = try PlanFixtures.sofieTreatment()
+        let without = TreatmentPlanDocument.build(t, plan: plan, in: file)
+        file.toolRecords.append(ToolRecord(tool: "lifeWheel", date: LocalDate(year: 2026, month: 8, day: 20)!, lifeWheel: LifeWheel(areas: [LifeArea(name: "skole", now: 3, wished: 7)])))
+        let with = TreatmentPlanDocument.build(t, plan: plan, in: file)
+        #expect(MarkdownRenderer.render(with) == MarkdownRenderer.render(without))
+        let html = HTMLRenderer.render(with)
+        #expect(html.contains("<title id=\"livshjul-title\">Livshjul for Sofie Lund Madsen, 20.08.2026</title>"))
+        #expect(html.contains("<figcaption>Livshjul fra 20.08.2026.</figcaption>"))
+        let exam = ExaminationDocument.build(try #require(file.examination), in: file, on: LocalDate(year: 2026, month: 8, day: 10)!)
+        #expect(HTMLRenderer.render(exam).contains("<title id=\"netvaerkskort-title\">Netværkskort for Sofie Lund Madsen</title>"))
+    }
 }
