@@ -116,7 +116,7 @@ public struct Anonymiser: Sendable {
     static func nameParts(_ name: String) -> [String] {
         name.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
             .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".()")) }
-            .filter { $0.count >= 2 }
+            .filter { $0.count >= 2 && !$0.contains(where: \.isNumber) }
     }
 
     /// The replacement list, in a fixed order.
@@ -146,7 +146,7 @@ public struct Anonymiser: Sendable {
         s = replace(s, #"(?<![0-9])(?:[0-9]{2}[ .\-]?){3}[0-9]{2}(?![0-9])"#, kind: .phone) { _ in "[telefonnummer]" }
         for t in terms where t.kind != .name { s = replaceLiteral(s, t) }
         s = replace(s, Anonymiser.streetPattern, kind: .address, options: []) { _ in "[adresse]" }
-        s = replace(s, Anonymiser.placePattern, kind: .place, options: []) { _ in "skolen" }
+        s = replace(s, Anonymiser.placePattern, kind: .place, options: [], label: "skolen") { _ in "skolen" }
         for t in terms where t.kind == .name { s = replaceLiteral(s, t) }
         return s
     }
@@ -204,7 +204,7 @@ public struct Anonymiser: Sendable {
             // An address that ends a sentence ("2. th.") keeps the full stop.
             if kind == .address, groups[0].hasSuffix(".") { replacement += "." }
             let trimmed = out.trimmingCharacters(in: .whitespaces)
-            if kind == .name || kind == .date || kind == .place, trimmed.isEmpty || ".!?:\n".contains(trimmed.last!) {
+            if kind == .name || kind == .date || kind == .place, trimmed.isEmpty || ".!?\n".contains(trimmed.last!) {
                 replacement = replacement.capitalizedFirstLetter
             }
             count(kind, label ?? (kind == .date ? "relativ dato" : (kind == .address ? "[adresse]" : replacement)))

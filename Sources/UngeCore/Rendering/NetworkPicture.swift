@@ -31,7 +31,9 @@ public enum NetworkPicture {
     static func canvas(for file: CaseFile) -> SVGCanvas {
         let people = ordered(file.network.people)
         let name = file.youngPerson.displayName
-        let keyRows = (people.count + 1) / 2
+        let keyLines = people.enumerated().map { i, p in keyLine(i, p) }
+        let twoColumns = keyLines.allSatisfy { $0.count <= 48 }
+        let keyRows = twoColumns ? (people.count + 1) / 2 : people.count
         let height = 760 + 66 + keyRows * 22
         var c = SVGCanvas(width: width, height: height, title: "Netværkskort for \(name)", desc: description(people, file: file))
         c.text(20, 30, "Netværkskort for \(name)", size: 20, bold: true)
@@ -90,8 +92,7 @@ public enum NetworkPicture {
             marker(&c, x, y, number: i + 1, person: p)
             let spacing = r * (72 * Double.pi / 180) / Double(k + 1)
             if spacing >= 70 || k == 1 {
-                let label = SVGCanvas.wrap(p.name.split(separator: " ").first.map(String.init) ?? p.name, width: 12, maxLines: 1)
-                    + SVGCanvas.wrap(p.relation, width: 17, maxLines: 1)
+                let label = [SVGCanvas.clip(p.name.split(separator: " ").first.map(String.init) ?? p.name, 14), SVGCanvas.clip(p.relation, 18)]
                 c.text(x, y + 30, label[0], size: 14, anchor: .middle, bold: true)
                 if label.count > 1 { c.text(x, y + 45, label[1], size: 12, anchor: .middle, fill: "#333333") }
             }
@@ -112,17 +113,22 @@ public enum NetworkPicture {
         c.text(550, y - 8, "!", size: 15, bold: true)
         c.text(564, y + 1, "noget i relationen er svært", size: 13)
         y += 30
-        for (i, p) in people.enumerated() {
-            let col = i % 2, row = i / 2
-            var line = "\(i + 1). \(p.name) (\(p.relation), nærhed \(p.closeness))"
-            var marks: [String] = []
-            if p.custodyHolder { marks.append("F") }
-            if p.canSupport { marks.append("+") }
-            if p.whatIsHard != nil { marks.append("!") }
-            if !marks.isEmpty { line += " " + marks.joined(separator: " ") }
-            c.text(20 + Double(col) * 390, y + Double(row) * 22, SVGCanvas.wrap(line, width: 50, maxLines: 1)[0], size: 13)
+        for (i, line) in keyLines.enumerated() {
+            let col = twoColumns ? i % 2 : 0, row = twoColumns ? i / 2 : i
+            c.text(20 + Double(col) * 390, y + Double(row) * 22, SVGCanvas.clip(line, 100), size: 13)
         }
         return c
+    }
+
+    /// One line of the key under the map: number, name, relation, closeness and the marks.
+    static func keyLine(_ i: Int, _ p: NetworkPerson) -> String {
+        var line = "\(i + 1). \(p.name) (\(p.relation), nærhed \(p.closeness))"
+        var marks: [String] = []
+        if p.custodyHolder { marks.append("F") }
+        if p.canSupport { marks.append("+") }
+        if p.whatIsHard != nil { marks.append("!") }
+        if !marks.isEmpty { line += " " + marks.joined(separator: " ") }
+        return line
     }
 
     /// One person's marker: the shape, fill and outline carry the meaning, the number the identity.

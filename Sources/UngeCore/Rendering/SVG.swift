@@ -174,6 +174,12 @@ public struct SVGCanvas: Sendable {
         return lines
     }
 
+    /// The text cut to at most `width` characters, ending in "…" when cut.
+    public static func clip(_ s: String, _ width: Int) -> String {
+        let t = s.replacingOccurrences(of: "\n", with: " ")
+        return t.count <= width ? t : String(t.prefix(max(1, width - 1))) + "…"
+    }
+
     /// The point at `angle` degrees (0 = right, clockwise, as SVG's y grows downwards) and radius `r`.
     public static func polar(_ cx: Double, _ cy: Double, _ r: Double, _ angle: Double) -> (Double, Double) {
         let a = angle * Double.pi / 180
