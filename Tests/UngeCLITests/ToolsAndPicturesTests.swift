@@ -187,6 +187,7 @@ struct ToolsAndPicturesTests {
         }
         #expect(md.stdout.contains("den unge (15 år)"))
         #expect(md.stdout.contains("## Det er erstattet"))
+        #expect(html.stdout.contains("<title id=\"netvaerkskort-title\">Netværkskort for den unge (15 år)</title>"))
         #expect(md.stdout.hasSuffix("før du deler: navne på andre end dem, der står på sagen, steder, stavefejl i navne og sjældne oplysninger (fx en særlig sygdom eller begivenhed) kan stadig afsløre, hvem den unge er.\n"))
         let log = try Unge.run(["log", "2026-0002", "--json"], store: store)
         #expect(log.stdout.contains("anonymiseret"))

@@ -92,5 +92,9 @@ struct AnonymiserTests {
         #expect(copy.notifications.first?.from == "fagperson: UU-vejleder")
         #expect(copy.notifications.first?.when == "for 5 dage siden")
         #expect(copy.occupation == "Skolen, 9. klasse")
+        let svg = NetworkPicture.anonymousSVG(copy.network, label: copy.youngPerson)
+        let reader = try #require(SVGReader.read(svg))
+        #expect(reader.title == "Netværkskort for den unge (15 år)")
+        #expect(reader.desc.hasPrefix("5 personer i 2 af 5 arenaer. Familie: Mor (nærhed 1, har forældremyndigheden, kan støtte)"))
     }
 }

@@ -119,6 +119,7 @@ public struct AnonymousCase: Codable, Sendable, Equatable {
         if network.isEmpty {
             doc.add(.paragraph("Der er ikke tegnet et netværkskort."))
         } else {
+            doc.add(.figure(svg: NetworkPicture.anonymousSVG(network, label: youngPerson), caption: "Netværkskortet med relationer i stedet for navne."))
             doc.add(.table(header: ["Relation", "Arena", "Nærhed", "Forældremyndighed", "Kan støtte", "Godt", "Svært"], rows: network.map { p in
                 [p.relation, p.arena, String(p.closeness), p.custodyHolder ? "ja" : "", p.canSupport ? "ja" : "", p.good ?? "", p.hard ?? ""]
             }))

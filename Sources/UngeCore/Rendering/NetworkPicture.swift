@@ -29,15 +29,30 @@ public enum NetworkPicture {
     }
 
     static func canvas(for file: CaseFile) -> SVGCanvas {
-        let people = ordered(file.network.people)
-        let name = file.youngPerson.displayName
+        canvas(
+            people: ordered(file.network.people), name: file.youngPerson.displayName,
+            subtitle: "Sag \(file.id.rawValue). Inderste ring er tættest på den unge.",
+            centre: file.youngPerson.name.flatMap { $0.split(separator: " ").first.map(String.init) } ?? "den unge")
+    }
+
+    /// The map of an anonymised case: people by relation, no names and no case number.
+    public static func anonymousSVG(_ network: [AnonymousCase.Person], label: String) -> String {
+        let people = network.map { p in
+            NetworkPerson(name: p.relation.capitalizedFirstLetter, relation: "", arena: Arena.allCases.first { $0.danish == p.arena } ?? .professionals,
+                          closeness: p.closeness, custodyHolder: p.custodyHolder, whatIsHard: p.hard, canSupport: p.canSupport)
+        }
+        return canvas(people: people, name: label, subtitle: "Anonymiseret. Inderste ring er tættest på den unge.", centre: "Den unge", fullLabels: true)
+            .render(standalone: false, idPrefix: "netvaerkskort")
+    }
+
+    static func canvas(people: [NetworkPerson], name: String, subtitle: String, centre first: String, fullLabels: Bool = false) -> SVGCanvas {
         let keyLines = people.enumerated().map { i, p in keyLine(i, p) }
         let twoColumns = keyLines.allSatisfy { $0.count <= 48 }
         let keyRows = twoColumns ? (people.count + 1) / 2 : people.count
         let height = 760 + 66 + keyRows * 22
-        var c = SVGCanvas(width: width, height: height, title: "Netværkskort for \(name)", desc: description(people, file: file))
+        var c = SVGCanvas(width: width, height: height, title: "Netværkskort for \(name)", desc: description(people))
         c.text(20, 30, "Netværkskort for \(name)", size: 20, bold: true)
-        c.text(20, 52, "Sag \(file.id.rawValue). Inderste ring er tættest på den unge.", size: 13, fill: "#333333")
+        c.text(20, 52, subtitle, size: 13, fill: "#333333")
 
         // Rings, shaded from near to far, and the five arena sectors.
         let ringFill = ["#f3f6fb", "#f8f9fb", "#fcfcfd"]
@@ -68,7 +83,6 @@ public enum NetworkPicture {
 
         // The young person.
         c.circle(cx, cy, centreRadius, fill: "#dfe7f3", stroke: .init("#2b4c7e", width: 2))
-        let first = file.youngPerson.name.flatMap { $0.split(separator: " ").first.map(String.init) } ?? "den unge"
         c.text(cx, cy - 2, SVGCanvas.wrap(first, width: 10, maxLines: 1)[0], size: 15, anchor: .middle, bold: true)
         c.text(cx, cy + 15, "den unge", size: 12, anchor: .middle, fill: "#333333")
 
@@ -92,9 +106,10 @@ public enum NetworkPicture {
             marker(&c, x, y, number: i + 1, person: p)
             let spacing = r * (72 * Double.pi / 180) / Double(k + 1)
             if spacing >= 70 || k == 1 {
-                let label = [SVGCanvas.clip(p.name.split(separator: " ").first.map(String.init) ?? p.name, 14), SVGCanvas.clip(p.relation, 18)]
+                let shown = fullLabels ? p.name : (p.name.split(separator: " ").first.map(String.init) ?? p.name)
+                let label = [SVGCanvas.clip(shown, fullLabels ? 18 : 14), SVGCanvas.clip(p.relation, 18)]
                 c.text(x, y + 30, label[0], size: 14, anchor: .middle, bold: true)
-                if label.count > 1 { c.text(x, y + 45, label[1], size: 12, anchor: .middle, fill: "#333333") }
+                if !label[1].isEmpty { c.text(x, y + 45, label[1], size: 12, anchor: .middle, fill: "#333333") }
             }
         }
 
@@ -122,7 +137,7 @@ public enum NetworkPicture {
 
     /// One line of the key under the map: number, name, relation, closeness and the marks.
     static func keyLine(_ i: Int, _ p: NetworkPerson) -> String {
-        var line = "\(i + 1). \(p.name) (\(p.relation), nærhed \(p.closeness))"
+        var line = "\(i + 1). \(p.name) (" + (p.relation.isEmpty ? "" : "\(p.relation), ") + "nærhed \(p.closeness))"
         var marks: [String] = []
         if p.custodyHolder { marks.append("F") }
         if p.canSupport { marks.append("+") }
@@ -155,14 +170,14 @@ public enum NetworkPicture {
     }
 
     /// The map in words, for screen readers and the `<desc>`.
-    static func description(_ people: [NetworkPerson], file: CaseFile) -> String {
+    static func description(_ people: [NetworkPerson]) -> String {
         if people.isEmpty { return "Der er ikke tegnet et netværkskort endnu." }
         var parts = ["\(people.count) personer i \(Set(people.map(\.arena)).count) af 5 arenaer."]
         for arena in Arena.allCases {
             let here = people.filter { $0.arena == arena }
             guard !here.isEmpty else { continue }
             parts.append(arena.danish.capitalizedFirstLetter + ": " + here.map { p in
-                var s = "\(p.name) (\(p.relation), nærhed \(p.closeness)"
+                var s = "\(p.name) (" + (p.relation.isEmpty ? "" : "\(p.relation), ") + "nærhed \(p.closeness)"
                 if p.custodyHolder { s += ", har forældremyndigheden" }
                 if p.canSupport { s += ", kan støtte" }
                 if p.whatIsHard != nil { s += ", noget er svært" }
