@@ -171,6 +171,56 @@ enum DemoCases {
       "author" : "Lene Dahl",
       "text" : "Underretning nr. 1 registreret, modtaget 27.08.2026 kl. 10.15.",
       "time" : "2026-08-27T09:00:00Z"
+    },
+    {
+      "author" : "Lene Dahl",
+      "text" : "Netværksmøde brugt 31.08.2026. Resumé: Malik, forældre, træner og UU-vejleder. Aftalt: far følger Malik til træning; UU-vejleder ser ham hver 14. dag.",
+      "time" : "2026-08-31T12:00:00Z"
+    },
+    {
+      "author" : "Lene Dahl",
+      "text" : "Livshjul brugt 20.05.2026. Livshjulet (nu, ønsket): venner 3/8; familie 4/8; skole 3/7; fodbold 7/9.",
+      "time" : "2026-08-31T13:00:00Z"
+    },
+    {
+      "author" : "Lene Dahl",
+      "text" : "Forandringscirklen brugt 10.06.2026. Forandringscirklen: førovervejelse.",
+      "time" : "2026-08-31T13:00:00Z"
+    },
+    {
+      "author" : "Lene Dahl",
+      "text" : "Forandringscirklen brugt 15.07.2026. Forandringscirklen: forberedelse.",
+      "time" : "2026-08-31T13:00:00Z"
+    },
+    {
+      "author" : "Lene Dahl",
+      "text" : "Forandringscirklen brugt 20.08.2026. Forandringscirklen: førovervejelse efter tilbagefald.",
+      "time" : "2026-08-31T13:00:00Z"
+    },
+    {
+      "author" : "Lene Dahl",
+      "text" : "Livshjul brugt 31.08.2026. Livshjulet (nu, ønsket): venner 4/8 (\"Dem fra holdet ser jeg kun til træning\"); familie 6/8 (\"Der er mindre skænderi derhjemme nu\"); skole 3/7; fodbold 8/9 (\"Der har jeg det godt\"); økonomi 5. Resumé: Malik vil gerne have flere venner uden for holdet.",
+      "time" : "2026-08-31T13:00:00Z"
+    },
+    {
+      "author" : "Lene Dahl",
+      "text" : "Livslinje brugt 31.08.2026. Livslinjen har 5 hændelser (2 op, 3 ned): 15.08.2019 op: Begyndte til fodbold; 01.03.2022 ned: Storebror flyttede hjemmefra og begyndte at ryge; 20.06.2024 op: Kom på U16-holdet; 01.09.2025 ned: Begyndte at ryge hash med storebror; 25.06.2026 ned: Dumpede to prøver i 8. klasse.",
+      "time" : "2026-08-31T13:00:00Z"
+    },
+    {
+      "author" : "Lene Dahl",
+      "text" : "Fordele/ulempe-skema brugt 31.08.2026. Emne: Holde op med at ryge hash. Fordele ved at forandre (vægt i alt 17): Blive bedre til fodbold 9/7; Slippe for at lyve for mor 8. Ulemper ved at forandre (vægt i alt 11): Ses mindre med storebror 6; Svært at falde i søvn 5/8. Fordele ved at fortsætte som nu (vægt i alt 6): Ro i hovedet om aftenen 6. Ulemper ved at fortsætte som nu (vægt i alt 16): Træt i skolen 7; Kan blive smidt af holdet 9/4.",
+      "time" : "2026-08-31T13:00:00Z"
+    },
+    {
+      "author" : "Lene Dahl",
+      "text" : "Forandringscirklen brugt 31.08.2026. Forandringscirklen: overvejelse. Malik taler selv om at trappe ned før sæsonstart.",
+      "time" : "2026-08-31T13:00:00Z"
+    },
+    {
+      "author" : "Lene Dahl",
+      "text" : "Bekymringsbue brugt 31.08.2026. Bekymringsbuen: orange (voksende bekymring). Højere, hvis: Hvis han stopper til fodbold, eller fraværet stiger igen. Lavere, hvis: Hvis han kommer i skole hver dag i september.",
+      "time" : "2026-08-31T13:00:00Z"
     }
   ],
   "network" : {
@@ -221,7 +271,7 @@ enum DemoCases {
       }
     ]
   },
-  "revision" : 3,
+  "revision" : 12,
   "schemaVersion" : 1,
   "toolRecords" : [
     {
@@ -229,12 +279,206 @@ enum DemoCases {
       "date" : "2026-08-31",
       "summary" : "Malik, forældre, træner og UU-vejleder. Aftalt: far følger Malik til træning; UU-vejleder ser ham hver 14. dag.",
       "tool" : "networkMeeting"
+    },
+    {
+      "author" : "Lene Dahl",
+      "date" : "2026-05-20",
+      "lifeWheel" : {
+        "areas" : [
+          {
+            "name" : "venner",
+            "now" : 3,
+            "wished" : 8
+          },
+          {
+            "name" : "familie",
+            "now" : 4,
+            "wished" : 8
+          },
+          {
+            "name" : "skole",
+            "now" : 3,
+            "wished" : 7
+          },
+          {
+            "name" : "fodbold",
+            "now" : 7,
+            "wished" : 9
+          }
+        ]
+      },
+      "tool" : "lifeWheel"
+    },
+    {
+      "author" : "Lene Dahl",
+      "date" : "2026-06-10",
+      "stage" : {
+        "relapse" : false,
+        "stage" : "precontemplation"
+      },
+      "tool" : "stagesOfChange"
+    },
+    {
+      "author" : "Lene Dahl",
+      "date" : "2026-07-15",
+      "stage" : {
+        "relapse" : false,
+        "stage" : "preparation"
+      },
+      "tool" : "stagesOfChange"
+    },
+    {
+      "author" : "Lene Dahl",
+      "date" : "2026-08-20",
+      "stage" : {
+        "relapse" : true,
+        "stage" : "precontemplation"
+      },
+      "tool" : "stagesOfChange"
+    },
+    {
+      "author" : "Lene Dahl",
+      "date" : "2026-08-31",
+      "lifeWheel" : {
+        "areas" : [
+          {
+            "name" : "venner",
+            "now" : 4,
+            "wished" : 8,
+            "words" : "Dem fra holdet ser jeg kun til træning"
+          },
+          {
+            "name" : "familie",
+            "now" : 6,
+            "wished" : 8,
+            "words" : "Der er mindre skænderi derhjemme nu"
+          },
+          {
+            "name" : "skole",
+            "now" : 3,
+            "wished" : 7
+          },
+          {
+            "name" : "fodbold",
+            "now" : 8,
+            "wished" : 9,
+            "words" : "Der har jeg det godt"
+          },
+          {
+            "name" : "økonomi",
+            "now" : 5
+          }
+        ]
+      },
+      "summary" : "Malik vil gerne have flere venner uden for holdet.",
+      "tool" : "lifeWheel"
+    },
+    {
+      "author" : "Lene Dahl",
+      "date" : "2026-08-31",
+      "lifeline" : {
+        "events" : [
+          {
+            "date" : "2019-08-15",
+            "kind" : "high",
+            "text" : "Begyndte til fodbold"
+          },
+          {
+            "date" : "2022-03-01",
+            "kind" : "low",
+            "text" : "Storebror flyttede hjemmefra og begyndte at ryge"
+          },
+          {
+            "date" : "2024-06-20",
+            "kind" : "high",
+            "text" : "Kom på U16-holdet"
+          },
+          {
+            "date" : "2025-09-01",
+            "kind" : "low",
+            "text" : "Begyndte at ryge hash med storebror"
+          },
+          {
+            "date" : "2026-06-25",
+            "kind" : "low",
+            "text" : "Dumpede to prøver i 8. klasse"
+          }
+        ]
+      },
+      "tool" : "lifeline"
+    },
+    {
+      "author" : "Lene Dahl",
+      "date" : "2026-08-31",
+      "prosCons" : {
+        "changeCons" : [
+          {
+            "importance" : 6,
+            "text" : "Ses mindre med storebror"
+          },
+          {
+            "importance" : 5,
+            "likelihood" : 8,
+            "text" : "Svært at falde i søvn"
+          }
+        ],
+        "changePros" : [
+          {
+            "importance" : 9,
+            "likelihood" : 7,
+            "text" : "Blive bedre til fodbold"
+          },
+          {
+            "importance" : 8,
+            "text" : "Slippe for at lyve for mor"
+          }
+        ],
+        "statusQuoCons" : [
+          {
+            "importance" : 7,
+            "text" : "Træt i skolen"
+          },
+          {
+            "importance" : 9,
+            "likelihood" : 4,
+            "text" : "Kan blive smidt af holdet"
+          }
+        ],
+        "statusQuoPros" : [
+          {
+            "importance" : 6,
+            "text" : "Ro i hovedet om aftenen"
+          }
+        ],
+        "topic" : "Holde op med at ryge hash"
+      },
+      "tool" : "prosCons"
+    },
+    {
+      "author" : "Lene Dahl",
+      "date" : "2026-08-31",
+      "stage" : {
+        "note" : "Malik taler selv om at trappe ned før sæsonstart.",
+        "relapse" : false,
+        "stage" : "contemplation"
+      },
+      "tool" : "stagesOfChange"
+    },
+    {
+      "author" : "Lene Dahl",
+      "concernArc" : {
+        "level" : "orange",
+        "lowerIf" : "Hvis han kommer i skole hver dag i september.",
+        "raiseIf" : "Hvis han stopper til fodbold, eller fraværet stiger igen."
+      },
+      "date" : "2026-08-31",
+      "tool" : "concernArc"
     }
   ],
   "treatmentPlans" : [
 
   ],
-  "updated" : "2026-08-31T12:00:00Z",
+  "updated" : "2026-08-31T13:00:00Z",
   "youngPerson" : {
     "anonymous" : false,
     "birthDate" : "2011-05-20",
@@ -340,19 +584,57 @@ enum DemoCases {
 """#),
         ("2026-0004", #"""
 {
-  "actionPlans" : [],
+  "actionPlans" : [
+
+  ],
   "caseworker" : "Peter Moos",
-  "checklistAnswers" : [],
-  "concernReports" : [],
+  "checklistAnswers" : [
+
+  ],
+  "concernReports" : [
+
+  ],
   "counter" : 0,
   "created" : "2026-02-03T13:00:00Z",
-  "deadlines" : [],
+  "deadlines" : [
+
+  ],
   "id" : "2026-0004",
   "journal" : [
     {
       "author" : "Peter Moos",
       "text" : "Jonas er anbragt på opholdssted siden januar; efterværn skal drøftes før 18 år.",
       "time" : "2026-02-03T13:05:00Z"
+    },
+    {
+      "author" : "Lene Dahl",
+      "text" : "Livshjul brugt 03.03.2026. Livshjulet (nu, ønsket): arbejde 3/8; familie 5/7; venner 6/6; bolig 4/8; økonomi 2/6 (\"Pengene går til kokain\").",
+      "time" : "2026-06-02T09:00:00Z"
+    },
+    {
+      "author" : "Lene Dahl",
+      "text" : "Forandringscirklen brugt 03.03.2026. Forandringscirklen: overvejelse.",
+      "time" : "2026-06-02T09:00:00Z"
+    },
+    {
+      "author" : "Lene Dahl",
+      "text" : "Forandringscirklen brugt 07.04.2026. Forandringscirklen: handling.",
+      "time" : "2026-06-02T09:00:00Z"
+    },
+    {
+      "author" : "Lene Dahl",
+      "text" : "Forandringscirklen brugt 12.05.2026. Forandringscirklen: vedligeholdelse.",
+      "time" : "2026-06-02T09:00:00Z"
+    },
+    {
+      "author" : "Lene Dahl",
+      "text" : "Livshjul brugt 02.06.2026. Livshjulet (nu, ønsket): arbejde 6/8 (\"Værkstedet er det bedste ved ugen\"); familie 6/7; venner 4/6; bolig 4/8; økonomi 4/6.",
+      "time" : "2026-06-02T09:00:00Z"
+    },
+    {
+      "author" : "Lene Dahl",
+      "text" : "Livslinje brugt 02.06.2026. Livslinjen har 4 hændelser (2 op, 2 ned): 10.08.2021 op: Fik fritidsjob i cykelbutik; 15.01.2023 ned: Droppede ud af 10. klasse; 01.10.2025 ned: Begyndte at tage kokain i weekenden; 07.04.2026 op: Startede på værkstedslinjen.",
+      "time" : "2026-06-02T09:00:00Z"
     }
   ],
   "network" : {
@@ -404,11 +686,140 @@ enum DemoCases {
       }
     ]
   },
-  "revision" : 1,
+  "revision" : 7,
   "schemaVersion" : 1,
-  "toolRecords" : [],
-  "treatmentPlans" : [],
-  "updated" : "2026-02-03T13:00:00Z",
+  "toolRecords" : [
+    {
+      "author" : "Lene Dahl",
+      "date" : "2026-03-03",
+      "lifeWheel" : {
+        "areas" : [
+          {
+            "name" : "arbejde",
+            "now" : 3,
+            "wished" : 8
+          },
+          {
+            "name" : "familie",
+            "now" : 5,
+            "wished" : 7
+          },
+          {
+            "name" : "venner",
+            "now" : 6,
+            "wished" : 6
+          },
+          {
+            "name" : "bolig",
+            "now" : 4,
+            "wished" : 8
+          },
+          {
+            "name" : "økonomi",
+            "now" : 2,
+            "wished" : 6,
+            "words" : "Pengene går til kokain"
+          }
+        ]
+      },
+      "tool" : "lifeWheel"
+    },
+    {
+      "author" : "Lene Dahl",
+      "date" : "2026-03-03",
+      "stage" : {
+        "relapse" : false,
+        "stage" : "contemplation"
+      },
+      "tool" : "stagesOfChange"
+    },
+    {
+      "author" : "Lene Dahl",
+      "date" : "2026-04-07",
+      "stage" : {
+        "relapse" : false,
+        "stage" : "action"
+      },
+      "tool" : "stagesOfChange"
+    },
+    {
+      "author" : "Lene Dahl",
+      "date" : "2026-05-12",
+      "stage" : {
+        "relapse" : false,
+        "stage" : "maintenance"
+      },
+      "tool" : "stagesOfChange"
+    },
+    {
+      "author" : "Lene Dahl",
+      "date" : "2026-06-02",
+      "lifeWheel" : {
+        "areas" : [
+          {
+            "name" : "arbejde",
+            "now" : 6,
+            "wished" : 8,
+            "words" : "Værkstedet er det bedste ved ugen"
+          },
+          {
+            "name" : "familie",
+            "now" : 6,
+            "wished" : 7
+          },
+          {
+            "name" : "venner",
+            "now" : 4,
+            "wished" : 6
+          },
+          {
+            "name" : "bolig",
+            "now" : 4,
+            "wished" : 8
+          },
+          {
+            "name" : "økonomi",
+            "now" : 4,
+            "wished" : 6
+          }
+        ]
+      },
+      "tool" : "lifeWheel"
+    },
+    {
+      "author" : "Lene Dahl",
+      "date" : "2026-06-02",
+      "lifeline" : {
+        "events" : [
+          {
+            "date" : "2021-08-10",
+            "kind" : "high",
+            "text" : "Fik fritidsjob i cykelbutik"
+          },
+          {
+            "date" : "2023-01-15",
+            "kind" : "low",
+            "text" : "Droppede ud af 10. klasse"
+          },
+          {
+            "date" : "2025-10-01",
+            "kind" : "low",
+            "text" : "Begyndte at tage kokain i weekenden"
+          },
+          {
+            "date" : "2026-04-07",
+            "kind" : "high",
+            "text" : "Startede på værkstedslinjen"
+          }
+        ]
+      },
+      "tool" : "lifeline"
+    }
+  ],
+  "treatmentPlans" : [
+
+  ],
+  "updated" : "2026-06-02T09:00:00Z",
   "youngPerson" : {
     "anonymous" : false,
     "birthDate" : "2009-01-09",
