@@ -8,7 +8,7 @@ struct BehandlingsplanCommand: UngeCommand {
     static let spec = CommandSpec(
         name: "behandlingsplan",
         summary: "Leverandørens behandlingsplan, bygget på planens mål",
-        usage: ["behandlingsplan <sag> [--fra-fil FIL.json | --interaktiv] [--kladde] [--format md|html|json] [--ud FIL]"],
+        arguments: [.caseID],
         discussion: """
             Hvert behandlingsmål skal pege på et mål i den seneste plan (fx M1). Rapporten viser planens mål,
             som intet behandlingsmål dækker (håndbogens tjekliste, kap. 7). Uden svar vises den seneste
@@ -31,6 +31,7 @@ struct BehandlingsplanCommand: UngeCommand {
     }
 
     func run(_ ctx: Context) throws -> Int32 {
+        try options.checkTarget(ctx)
         let store = try ctx.openStore()
         let file = try ctx.readCase(id, store: store, showCPR: options.showCPR)
         let latestPlan = file.actionPlans.max { $0.version < $1.version }
@@ -42,7 +43,7 @@ struct BehandlingsplanCommand: UngeCommand {
             do {
                 t = try PlanInput.treatmentPlan(from: data, version: next, date: date, author: ctx.user, basedOnPlanVersion: latestPlan?.version)
             } catch { throw UsageError.message("\(options.fromFile!): \(error.description)") }
-        } else if ctx.isInteractive(options.interactive) {
+        } else if options.asks(ctx) {
             t = try TreatmentDialogue(ctx: ctx, plan: latestPlan).run(version: next, date: date)
             asked = true
         } else {
@@ -68,7 +69,10 @@ struct BehandlingsplanCommand: UngeCommand {
         }
         try render(
             t, plan: plan, file: saved, findings: findings, draft: false, ctx: ctx, store: store,
-            saved: "Behandlingsplanen er gemt som version \(t.version) på sag \(id.rawValue).")
+            saved: DocumentFile.Saved(
+                what: "Behandlingsplanen er gemt som version \(t.version) på sag \(id.rawValue) (revision \(saved.revision))",
+                reprint: "unge behandlingsplan \(id.rawValue) --udskriv" + options.formatArgument),
+            message: "Behandlingsplanen er gemt som version \(t.version) på sag \(id.rawValue).")
         return ExitCode.ok
     }
 
@@ -80,16 +84,16 @@ struct BehandlingsplanCommand: UngeCommand {
 
     private func render(
         _ t: TreatmentPlan, plan: ActionPlan?, file: CaseFile, findings: [Finding], draft: Bool, ctx: Context, store: CaseStore,
-        saved: String? = nil
+        saved: DocumentFile.Saved? = nil, message: String? = nil
     ) throws {
         let doc = TreatmentPlanDocument.build(t, plan: plan, in: file, findings: findings, draft: draft, showCPR: options.showCPR)
         let json = { try DocumentOutput.json(caseID: id, title: doc.title, content: t, findings: findings, showCPR: options.showCPR) }
-        if let saved {
+        if let saved, let message {
             try DocumentOutput.emitSaved(
-                doc, json: json, options: options, ctx: ctx, file: file, store: store, saved: saved,
-                show: "unge behandlingsplan \(id.rawValue)", author: t.author, date: t.date)
+                doc, json: json, options: options, ctx: ctx, file: file, store: store, saved: saved, message: message,
+                author: t.author, date: t.date)
         } else {
-            try DocumentOutput.emit(doc, json: json, options: options, ctx: ctx, file: file, store: store, author: t.author, date: t.date)
+            try DocumentOutput.emit(doc, json: json, options: options, ctx: ctx, file: file, store: store, saved: saved, author: t.author, date: t.date)
         }
     }
 }

@@ -8,10 +8,6 @@ struct IndstillingerCommand: UngeCommand {
     static let spec = CommandSpec(
         name: "indstillinger",
         summary: "Vis eller ret lagerets indstillinger",
-        usage: [
-            "indstillinger [--lukkedage ja|nej] [--kommune NAVN] [--enhed NAVN] [--json]",
-            "indstillinger [--navn \"FULDT NAVN\"] [--titel STILLING] [--bruger BRUGER]",
-        ],
         discussion: """
             Lukkedage: holder jeres arbejdsplads lukket grundlovsdag (5/6), juleaftensdag (24/12) og
             nytårsaftensdag (31/12), tæller de ikke som hverdage i fristerne. Det er ikke helligdage, så

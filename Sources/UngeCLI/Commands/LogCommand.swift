@@ -8,7 +8,7 @@ struct LogCommand: UngeCommand {
     static let spec = CommandSpec(
         name: "log",
         summary: "Vis revisionssporet for en sag",
-        usage: ["log <sag> [--fra DATO] [--til DATO] [--bruger NAVN] [--json]"],
+        arguments: [.caseID],
         discussion: """
             Fortæller dag for dag, hvem der har set, oprettet, ændret eller taget udtræk af sagen og hvornår.
             Bruges fx når en borger beder om indsigt i, hvem der har set oplysningerne. Sporet indeholder
@@ -62,7 +62,7 @@ struct LogCommand: UngeCommand {
             let day = DanishTime.date(of: e.time)
             if let from, day < from { return false }
             if let to, day > to { return false }
-            if let user, e.user.lowercased() != user.lowercased() { return false }
+            if let user, e.user.lowercased() != user.lowercased(), e.account?.lowercased() != user.lowercased() { return false }
             return true
         }
         if json {
@@ -135,21 +135,23 @@ enum AuditStory {
     /// One event as a sentence: "Lene Dahl ændrede sagen med 'unge notat' (revision 2 til 3)."
     static func text(_ e: AuditEvent, times: Int = 1, until: String? = nil) -> String {
         let cmd = "'unge \(e.command)'"
+        // The name given, and the operating-system account when it differs.
+        let who = e.account.map { $0 == e.user ? e.user : "\(e.user) (konto: \($0))" } ?? e.user
         var s: String
         switch e.action {
-        case .read: s = "\(e.user) så sagen med \(cmd)"
-        case .search: s = "\(e.user) søgte i sagerne med \(cmd)"
-        case .create: s = "\(e.user) oprettede sagen med \(cmd)"
-        case .update: s = "\(e.user) ændrede sagen med \(cmd)"
+        case .read: s = "\(who) så sagen med \(cmd)"
+        case .search: s = "\(who) så sagen i en oversigt med \(cmd)" + (e.criterion.map { " (\($0))" } ?? "")
+        case .create: s = "\(who) oprettede sagen med \(cmd)"
+        case .update: s = "\(who) ændrede sagen med \(cmd)"
         case .export:
             switch e.criterion {
-            case "revisionsspor": s = "\(e.user) så revisionssporet"
-            case "dokument": s = "\(e.user) gemte et dokument fra sagen i en fil med \(cmd)"
-            default: s = "\(e.user) tog et udtræk af sagen med \(cmd)"
+            case "revisionsspor": s = "\(who) så revisionssporet"
+            case "dokument": s = "\(who) gemte et dokument fra sagen i en fil med \(cmd)"
+            default: s = "\(who) tog et udtræk af sagen med \(cmd)"
             }
-        case .delete: s = "\(e.user) slettede sagen"
-        case .unlock: s = "\(e.user) brød låsen på sagen"
-        case .revealCPR: s = "\(e.user) fik vist det fulde CPR-nummer med \(cmd)"
+        case .delete: s = "\(who) slettede sagen"
+        case .unlock: s = "\(who) brød låsen på sagen"
+        case .revealCPR: s = "\(who) fik vist det fulde CPR-nummer med \(cmd)"
         }
         if times > 1 { s += " \(times) gange" + (until.map { " frem til kl. \($0)" } ?? "") }
         if e.action == .update || e.action == .create, let after = e.revisionAfter {

@@ -8,7 +8,7 @@ struct NotatCommand: UngeCommand {
     static let spec = CommandSpec(
         name: "notat",
         summary: "Skriv et notat i sagens journal",
-        usage: ["notat <sag> \"tekst\" [--dato DATO] [--json]", "notat <sag> [--dato DATO] < notat.txt"],
+        arguments: [.caseID, "tekst"],
         discussion: """
             Notatet gemmes med tidspunkt og bruger. Skriv konkret: hvad skete, hvem sagde hvad, og hvad der er aftalt.
             Skete det en anden dag (fx en telefonsamtale i går), så giv dagen med --dato; begge tidspunkter gemmes.
@@ -25,7 +25,11 @@ struct NotatCommand: UngeCommand {
             ("unge notat 2026-0001 < samtale.txt", "Tag notatet fra en fil"),
             ("unge notat 2026-0001", "Skriv notatet i din editor"),
         ],
-        positionals: 1...1000, positionalNames: ["sagsnummeret", "notatets tekst i anførselstegn"])
+        positionals: 1...2, positionalNames: ["sagsnummeret", "notatets tekst i anførselstegn"])
+        .withTooManyArguments { given in
+            let id = given.first.flatMap(CaseID.init)?.rawValue ?? "2026-0001"
+            return "Notatet er delt i flere ord. Sæt notatet i anførselstegn, fx unge notat \(id) \"Samtale med den unge og mor\"."
+        }
 
     let id: CaseID
     let text: String?
@@ -34,10 +38,6 @@ struct NotatCommand: UngeCommand {
 
     init(_ args: ParsedArguments) throws {
         id = try Values.caseID(args.positional(0)!)
-        if args.positional(2) != nil {
-            throw UsageError.message(
-                "Notatet er delt i flere ord. Sæt notatet i anførselstegn, fx unge notat \(id.rawValue) \"Samtale med den unge og mor\".")
-        }
         if let t = args.positional(1) {
             let trimmed = t.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !trimmed.isEmpty else {
@@ -63,7 +63,7 @@ struct NotatCommand: UngeCommand {
         }
         let store = try ctx.openStore()
         _ = try store.load(id)  // an unknown case is refused before anyone writes a note
-        let body = try text ?? readText(ctx)
+        let body = try text ?? readText(ctx, store: store)
         let saved = try ctx.updateCase(id, store: store) { file in
             file.journal.append(JournalEntry(time: ctx.now, author: ctx.user, text: body, happened: date == ctx.today ? nil : date))
         }
@@ -76,10 +76,10 @@ struct NotatCommand: UngeCommand {
     }
 
     /// The note from standard input, or from `$EDITOR` when standard input is a terminal.
-    private func readText(_ ctx: Context) throws -> String {
+    private func readText(_ ctx: Context, store: CaseStore) throws -> String {
         var text = ""
         if ctx.console.stdinIsTerminal {
-            text = try NoteEditor.write(ctx: ctx, caseID: id)
+            text = try NoteEditor.write(ctx: ctx, store: store, caseID: id)
         } else {
             var lines: [String] = []
             while let line = ctx.console.readLine() { lines.append(line) }
@@ -97,13 +97,12 @@ struct NotatCommand: UngeCommand {
 
 /// Writing a note in the user's editor, in a private folder of the store.
 enum NoteEditor {
-    static func write(ctx: Context, caseID: CaseID) throws -> String {
+    static func write(ctx: Context, store: CaseStore, caseID: CaseID) throws -> String {
         let editor = ctx.environment["VISUAL"] ?? ctx.environment["EDITOR"]
             ?? (FileManager.default.isExecutableFile(atPath: "/usr/bin/nano") ? "nano" : "vi")
-        let folder = try PrivateFolder(inside: ctx.storeLocation.appendingPathComponent("rediger"))
+        let folder = try store.makeWorkFolder()
         defer { folder.remove() }
-        let file = folder.url.appendingPathComponent("notat-\(caseID.rawValue).txt")
-        try folder.write(Data(), to: file)
+        let file = try folder.write(Data(), named: "notat-\(caseID.rawValue).txt")
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/bin/sh")
         p.arguments = ["-c", "\(editor) \"$1\"", "unge-notat", file.path]

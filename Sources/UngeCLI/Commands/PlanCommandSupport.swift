@@ -28,9 +28,12 @@ struct DocumentOptions {
     let draft: Bool
     let showCPR: Bool
     let date: LocalDate?
+    /// `--udskriv`: show the saved document without asking or saving (e.g. after a failed `--ud`).
+    let reprint: Bool
 
+    static let reprintSpec = OptionSpec("--udskriv", help: "Skriv det gemte dokument ud igen uden at spørge eller gemme (fx med --ud).")
     static let specs: [OptionSpec] = [
-        .fromFile, .interactive, .draft, .format, .output, .date, .showCPR,
+        .fromFile, .interactive, .draft, .format, .output, .date, .showCPR, reprintSpec,
         OptionSpec("--json", help: "Det samme som --format json."),
     ]
 
@@ -50,6 +53,10 @@ struct DocumentOptions {
         draft = args.has("--kladde")
         showCPR = args.has("--vis-cpr")
         date = try args.value("--dato").map { try Values.date($0, option: "--dato") }
+        reprint = args.has("--udskriv")
+        if reprint && (fromFile != nil || interactive) {
+            throw UsageError.conflict("--udskriv viser det gemte dokument; brug det uden --fra-fil og --interaktiv.")
+        }
         if fromFile != nil && interactive {
             throw UsageError.conflict("Vælg enten --fra-fil eller --interaktiv, ikke begge.")
         }
@@ -57,6 +64,17 @@ struct DocumentOptions {
             throw UsageError.invalidValue(option: "--ud", value: outPath, expected: "Angiv et filnavn, fx --ud plan.md.")
         }
     }
+
+    /// Whether to ask questions: on a terminal or with `--interaktiv`, never with `--udskriv`.
+    func asks(_ ctx: Context) -> Bool { !reprint && ctx.isInteractive(interactive) }
+
+    /// Checks the `--ud` target before anything is read or saved (exit 2).
+    func checkTarget(_ ctx: Context) throws {
+        if let outPath { try DocumentFile.checkTarget(outPath, ctx: ctx) }
+    }
+
+    /// The `--format` words to repeat in a command line (empty for Markdown).
+    var formatArgument: String { format == .md ? "" : " --format " + format.rawValue }
 
     /// Reads the `--fra-fil` file (exit 2 when it cannot be read).
     func readInput() throws -> Data? {
@@ -109,13 +127,14 @@ enum DocumentOutput {
 
     /// Renders `doc` (or `json`) in the chosen format, to `--ud` or stdout. The letterhead comes
     /// from the store's settings and the profile of `author` (else the acting user).
+    /// `saved` says what the command saved just before, for the message if `--ud` then fails.
     static func emit(
         _ doc: Document, json: () throws -> String, options: DocumentOptions, ctx: Context, file: CaseFile, store: CaseStore,
-        author: String? = nil, date: LocalDate? = nil
+        saved: DocumentFile.Saved? = nil, author: String? = nil, date: LocalDate? = nil
     ) throws {
         let text = try render(doc, json: json, format: options.format, ctx: ctx, file: file, store: store, author: author, date: date)
         if let path = options.outPath {
-            try DocumentFile.export(text, to: path, caseID: file.id, revision: file.revision, store: store, ctx: ctx)
+            try DocumentFile.export(text, to: path, caseID: file.id, revision: file.revision, store: store, ctx: ctx, saved: saved)
             ctx.console.error("Skrevet til \(path).")
         } else {
             ctx.console.write(text)
@@ -125,19 +144,21 @@ enum DocumentOutput {
     /// After a save: with `--ud`, the document goes to the file; with `--format`/`--json`, or when
     /// stdout is not a terminal (a pipe or a redirect), to stdout; on a terminal only one line says
     /// it is saved and how to see it.
+    /// `message` is the line that says what was saved ("Gemt som version 2 af ungeplanen på sag
+    /// 2026-0003."); `saved` names the command that prints the document again.
     static func emitSaved(
         _ doc: Document, json: () throws -> String, options: DocumentOptions, ctx: Context, file: CaseFile, store: CaseStore,
-        saved: String, show: String, author: String? = nil, date: LocalDate? = nil
+        saved: DocumentFile.Saved, message: String, author: String? = nil, date: LocalDate? = nil
     ) throws {
         if let path = options.outPath {
             let text = try render(doc, json: json, format: options.format, ctx: ctx, file: file, store: store, author: author, date: date)
-            try DocumentFile.export(text, to: path, caseID: file.id, revision: file.revision, store: store, ctx: ctx)
-            ctx.console.print("\(saved) Dokumentet er skrevet til \(path).")
+            try DocumentFile.export(text, to: path, caseID: file.id, revision: file.revision, store: store, ctx: ctx, saved: saved)
+            ctx.console.print("\(message) Dokumentet er skrevet til \(path).")
         } else if options.formatGiven || !ctx.console.stdoutIsTerminal {
             ctx.console.write(try render(doc, json: json, format: options.format, ctx: ctx, file: file, store: store, author: author, date: date))
-            ctx.console.error(saved)
+            ctx.console.error(message)
         } else {
-            ctx.console.print("\(saved) Se dokumentet med '\(show)'.")
+            ctx.console.print("\(message) Se dokumentet med '\(saved.reprint)'.")
         }
     }
 

@@ -7,16 +7,20 @@ struct VisCommand: UngeCommand {
     static let spec = CommandSpec(
         name: "vis",
         summary: "Vis en sag",
-        usage: ["vis <sag> [--dato DATO] [--json] [--vis-cpr]"],
-        discussion: "Viser den unge, netværket, åbne frister, sagens indhold, de seneste notater og til sidst de næste skridt.\nCPR-nummeret vises maskeret (DDMMÅÅ-xxxx), medmindre du skriver --vis-cpr. Hver visning skrives i revisionssporet.",
+        arguments: [.caseID],
+        discussion: "Viser den unge, netværket, åbne frister, sagens indhold, de seneste notater og til sidst de næste skridt.\nCPR-nummeret vises maskeret (DDMMÅÅ-xxxx), medmindre du skriver --vis-cpr. Hver visning skrives i revisionssporet.\n"
+            + "Med --format får du et sagsoverblik til udskrift (A4), fx til et netværksmøde: den unge, netværkskortet,\n"
+            + "indsatser og mål, frister og næste skridt og de seneste dialogredskaber, uden journalnotater.\n"
+            + "I HTML er netværkskortet og redskaberne tegnet. Overblikket skrives i revisionssporet som et udtræk.",
         options: [
             OptionSpec("--dato", value: "ÅÅÅÅ-MM-DD", help: "Vis alder, frister og næste skridt, som de står på denne dag (standard: i dag)."),
-            .json, .showCPR,
+            .json, .showCPR, .format, .output,
         ],
         examples: [
             ("unge vis 2026-0001", "Vis sagen"),
             ("unge vis 2026-0001 --json", "Hele sagen som JSON (CPR maskeret)"),
             ("unge vis 2026-0001 --vis-cpr", "Vis det fulde CPR-nummer (skrives i revisionssporet)"),
+            ("unge vis 2026-0001 --format html --ud overblik.html", "Sagsoverblik til udskrift, med netværkskort og redskaber"),
         ],
         positionals: 1...1, positionalNames: ["sagsnummeret"])
 
@@ -24,20 +28,48 @@ struct VisCommand: UngeCommand {
     let json: Bool
     let showCPR: Bool
     let date: LocalDate?
+    /// The printable overview's format, when asked for.
+    let format: DocumentFormat?
+    let outPath: String?
 
     init(_ args: ParsedArguments) throws {
         date = try args.value("--dato").map { try Values.date($0, option: "--dato") }
         id = try Values.caseID(args.positional(0)!)
         json = args.has("--json")
         showCPR = args.has("--vis-cpr")
+        format = args.value("--format") == nil ? nil : try DocumentFormat.parse(args)
+        outPath = args.value("--ud")
+        if let outPath, outPath.isEmpty {
+            throw UsageError.invalidValue(option: "--ud", value: outPath, expected: "Angiv et filnavn, fx --ud overblik.html.")
+        }
+        if json && format != nil { throw UsageError.conflict("Vælg enten --json eller --format, ikke begge.") }
+        if outPath != nil && format == nil { throw UsageError.conflict("--ud bruges sammen med --format md|html|json.") }
     }
 
     func run(_ ctx: Context) throws -> Int32 {
         let store = try ctx.openStore()
+        if let outPath { try DocumentFile.checkTarget(outPath, ctx: ctx) }
         let file = try ctx.readCase(id, store: store, showCPR: showCPR)
         let today = date ?? ctx.today
         let now = date.map { $0 == ctx.today ? ctx.now : DanishTime.instant($0, hour: 12) } ?? ctx.now
-        let steps = NextSteps.compute(for: file, now: now, calendar: DanishCalendar(alsoClosed: ctx.storeSettingAlsoClosed()))
+        let steps = NextSteps.compute(for: file, now: now, calendar: DanishCalendar(alsoClosed: try ctx.storeSettingAlsoClosed()))
+        if let format {
+            let sheet = CaseSheet.build(file, today: today, showCPR: showCPR)
+            let text: String
+            switch format {
+            case .md: text = MarkdownRenderer.render(sheet.document(pictures: nil))
+            case .html: text = HTMLRenderer.render(sheet.document(pictures: file))
+            case .json: text = try JSONOutput.render(sheet) + "\n"
+            }
+            try store.appendAudit(ctx.event(.export, caseID: id, before: file.revision, after: file.revision, criterion: "sagsoverblik"))
+            if let outPath {
+                try DocumentFile.write(text, to: outPath, ctx: ctx)
+                ctx.console.error("Skrevet til \(outPath).")
+            } else {
+                ctx.console.write(text)
+            }
+            return ExitCode.ok
+        }
         if json {
             ctx.console.print(try CaseJSON.render(file, showCPR: showCPR, nextSteps: steps))
         } else {

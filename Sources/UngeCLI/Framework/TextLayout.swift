@@ -29,7 +29,7 @@ enum TextWrap {
     static func longestWord(_ text: String) -> Int {
         func scan<C: Collection>(_ bytes: C) -> Int where C.Element == UInt8 {
             var longest = 0, current = 0, previous = 0
-            var glue = false  // the previous word ends with "§", or is "stk.", "nr." or "kap."
+            var glue = false  // the previous word ends with "§", or is "stk.", "nr.", "kap." or "kl."
             var last: [UInt8] = [0, 0, 0, 0]  // the word's first bytes, for "stk." and friends
             var wordBytes = 0
             var endsWithSection = false
@@ -39,7 +39,7 @@ enum TextWrap {
                 let word = glue ? previous + 1 + current : current
                 longest = max(longest, word)
                 let short = wordBytes == 4 && (last == Array("stk.".utf8) || last == Array("kap.".utf8))
-                    || wordBytes == 3 && last[0...2].elementsEqual("nr.".utf8)
+                    || wordBytes == 3 && (last[0...2].elementsEqual("nr.".utf8) || last[0...2].elementsEqual("kl.".utf8))
                 glue = endsWithSection || short
                 previous = word
                 current = 0
@@ -71,12 +71,16 @@ enum TextWrap {
         return text.utf8.withContiguousStorageIfAvailable(scan) ?? scan(text.utf8)
     }
 
-    /// The words of a line, with a paragraph sign glued to the number after it.
+    /// The words of a line, with a paragraph sign glued to the number after it and an option in
+    /// brackets ("[--format md|html|json]") kept whole.
     static func words(_ text: String) -> [String] {
         var words: [String] = []
         for raw in text.split(separator: " ", omittingEmptySubsequences: true) {
             let w = String(raw)
-            if let last = words.last, last.hasSuffix("§") || last == "stk." || last == "nr." || last == "kap." {
+            if let last = words.last,
+                last.hasSuffix("§") || last == "stk." || last == "nr." || last == "kap." || last == "kl."
+                    || last.filter({ $0 == "[" }).count > last.filter({ $0 == "]" }).count
+            {
                 words[words.count - 1] = last + "\u{00A0}" + w
             } else {
                 words.append(w)
@@ -257,6 +261,8 @@ enum TerminalRenderer {
                 out += TextWrap.wrapLines(text, width: width, firstIndent: "MANGLER: ", indent: "  ")
             case .note(let text):
                 out += TextWrap.wrapLines(text, width: width, firstIndent: "> ", indent: "> ")
+            case .figure(_, let caption):
+                out += TextWrap.wrapLines(caption, width: width)
             }
         }
         return out.joined(separator: "\n")
@@ -321,7 +327,10 @@ extension TextWrap {
             let rest = line.dropFirst(lead)
             var hang = lead
             // Labels and columns only in indented lines; a paragraph at the margin wraps to the margin.
-            if lead > 0, let colon = rest.range(of: ": "), rest.distance(from: rest.startIndex, to: colon.lowerBound) <= 24 {
+            if lead > 0, rest.hasPrefix("unge "), let name = rest.dropFirst(5).split(separator: " ").first {
+                // A usage line: the options hang after "unge plan ".
+                hang = lead + 5 + name.count + 1
+            } else if lead > 0, let colon = rest.range(of: ": "), rest.distance(from: rest.startIndex, to: colon.lowerBound) <= 24 {
                 // A label ("Hvorfor: ", "fra sagen: "): the text hangs after it.
                 hang = lead + rest.distance(from: rest.startIndex, to: colon.upperBound)
             } else if let first = rest.split(separator: " ", maxSplits: 1).first,

@@ -36,13 +36,16 @@ public enum CaseOverview {
         }
 
         doc.add(.heading("Frister", level: 2))
-        let open = file.openDeadlines.sorted { $0.dueDate < $1.dueDate }
+        // Dated deadlines by date; tasks without a legal period last, marked as tasks.
+        let open = file.openDeadlines.sorted {
+            ($0.counting == .task ? 1 : 0, $0.dueDate, $0.id) < ($1.counting == .task ? 1 : 0, $1.dueDate, $1.id)
+        }
         if open.isEmpty {
             doc.add(.paragraph("Ingen åbne frister."))
         } else {
             doc.add(.table(header: ["Frist", "Hvad", "Lovgrundlag"], rows: open.map { d in
-                let due = d.dueTime.map(DanishTime.format) ?? d.dueDate.danishShort
-                return [due + (d.dueDate < today ? " (overskredet)" : ""), d.title,
+                let due = d.counting == .task ? "opgave" : (d.dueTime.map(DanishTime.format) ?? d.dueDate.danishShort) + (d.dueDate < today ? " (overskredet)" : "")
+                return [due, d.title,
                         LegalReferences.reference(LegalRuleID(rawValue: d.legalReferenceID) ?? .purpose).citation(on: d.ruleDate, age: p.birthDate.map { Age.years(born: $0, on: d.ruleDate) })]
             }))
         }
@@ -62,7 +65,7 @@ public enum CaseOverview {
             }
             doc.add(.list(recent.map(CaseOverview.journalLine)))
         }
-        if let nextSteps { doc.blocks += NextSteps.blocks(nextSteps, closed: file.closedDate) }
+        if let nextSteps { doc.blocks += NextSteps.blocks(nextSteps, closed: file.closedDate, reason: file.closedReason) }
         return doc
     }
 }

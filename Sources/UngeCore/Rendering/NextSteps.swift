@@ -61,8 +61,8 @@ public struct NextStep: Sendable, Equatable, Codable {
 }
 
 /// Computes the next steps of a case (næste skridt), in the order a caseworker takes them: open
-/// deadlines (overdue first, then by due time), then missing records, then the next age threshold
-/// within `horizonMonths`. A closed case has none. Pure: "now" and the calendar are passed in.
+/// deadlines (by due time, so overdue first), then missing records, then open tasks without a
+/// legal period, then the next age threshold within `horizonMonths`. A closed case has none. Pure: "now" and the calendar are passed in.
 public enum NextSteps {
     public static func compute(
         for file: CaseFile, now: Date, timeZone: TimeZone = DanishTime.timeZone,
@@ -70,8 +70,13 @@ public enum NextSteps {
     ) -> [NextStep] {
         guard file.closedDate == nil else { return [] }
         let today = LocalTime.date(of: now, in: timeZone)
-        var steps = deadlineSteps(file, now: now, today: today, timeZone: timeZone, calendar: calendar)
+        // Tasks without a legal period (tell the notifier what was started) follow what is missing,
+        // since they report on it.
+        let taskIDs = Set(file.openDeadlines.filter { $0.counting == .task }.map(\.id))
+        let deadlines = deadlineSteps(file, now: now, today: today, timeZone: timeZone, calendar: calendar)
+        var steps = deadlines.filter { !taskIDs.contains($0.deadlineID ?? "") }
         steps += missingSteps(file, today: today)
+        steps += deadlines.filter { taskIDs.contains($0.deadlineID ?? "") }
         steps += ageSteps(file, today: today, horizonMonths: horizonMonths)
         return steps
     }
@@ -93,12 +98,15 @@ public enum NextSteps {
         func instant(_ d: Deadline) -> Date {
             d.dueTime ?? LocalTime.instant(d.dueDate.adding(days: 1), hour: 0, minute: 0, in: timeZone)
         }
-        let open = file.openDeadlines.sorted { (instant($0), $0.id) < (instant($1), $1.id) }
-        return open.map { d in
-            let overdue = d.dueTime.map { $0 < now } ?? (d.dueDate < today)
+        // Dated deadlines first, by due time; then tasks (no legal period, never overdue), by id.
+        let dated = file.openDeadlines.filter { $0.counting != .task }.sorted { (instant($0), $0.id) < (instant($1), $1.id) }
+        let tasks = file.openDeadlines.filter { $0.counting == .task }.sorted { ($0.dueDate, $0.id) < ($1.dueDate, $1.id) }
+        return (dated + tasks).map { d in
+            let isTask = d.counting == .task
+            let overdue = !isTask && (d.dueTime.map { $0 < now } ?? (d.dueDate < today))
             let when = whenText(d, today: today, timeZone: timeZone)
             let action = actionText(d, in: file)
-            var text = overdue ? "\(action): fristen var \(when) og er overskredet" : "\(action) senest \(when)"
+            var text = isTask ? action : overdue ? "\(action): fristen var \(when) og er overskredet" : "\(action) senest \(when)"
             if !overdue, d.counting == .workingDays, d.dueDate > today {
                 let left = calendar.workingDays(from: today, to: d.dueDate)
                 text += " (om \(Plural.count(left, "hverdag", "hverdage")))"
@@ -149,14 +157,27 @@ public enum NextSteps {
         case .examination:
             return file.examination?.kind == .afdaekning ? "Afslut afdækningen" : "Afslut den børnefaglige undersøgelse"
         case .plan:
+            // "Barnets plan senest 3 måneder efter afgørelsen (A1)", or for an optional plan
+            // "Stillingtagen til ungeplan senest ...".
             let what = d.title.components(separatedBy: " senest").first ?? d.title
+            if what.hasPrefix("Stillingtagen til ") { return "Tag stilling til " + what.dropFirst("Stillingtagen til ".count) }
             return "Lav " + (what.isEmpty ? "planen" : what.lowercasedFirstLetter)
         case .followUp:
+            // "Første opfølgning på fast kontaktperson (A2)".
+            if d.title.hasPrefix("Første opfølgning på ") { return "Følg op på " + d.title.dropFirst("Første opfølgning på ".count) }
             return "Følg op på planen"
         case .youthSupportDecision:
             return "Træf afgørelse om ungestøtte efter 18 år"
         case .treatmentStart:
+            // "Ambulant stofmisbrugsbehandling iværksat senest 14 dage efter henvendelsen (A1)".
+            if let r = d.title.range(of: " iværksat") {
+                return "Sørg for, at \(d.title[..<r.lowerBound].lowercased()) begynder"
+            }
             return "Sørg for, at behandlingen begynder"
+        case .transitionAt18:
+            // "Den unge fylder 18 09.01.2027: tag stilling til, hvad der sker med ... (fx ...)".
+            if let r = d.title.range(of: ": tag stilling til") { return "Tag stilling til" + d.title[r.upperBound...] }
+            return d.title
         default:
             return d.title
         }
@@ -206,7 +227,8 @@ public enum NextSteps {
                 command: "unge undersoeg \(id)"))
         }
 
-        if file.actionPlans.isEmpty, !openKinds.contains(.plan) {
+        let stance = file.decisions.contains { $0.kind == .planStance }
+        if file.actionPlans.isEmpty, !openKinds.contains(.plan), !stance {
             let supportNeeded = file.examination?.conclusion?.specialSupportNeeded ?? false
             if supportNeeded || adult {
                 let kind = PlanKind.required(age: age, on: today)
@@ -289,10 +311,11 @@ extension String {
 
 extension NextSteps {
     /// The "Næste skridt" section of a document (`unge vis`, the printable case overview).
-    public static func blocks(_ steps: [NextStep], closed: LocalDate? = nil) -> [Document.Block] {
+    public static func blocks(_ steps: [NextStep], closed: LocalDate? = nil, reason: String? = nil) -> [Document.Block] {
         var blocks: [Document.Block] = [.heading("Næste skridt", level: 2)]
         if let closed {
-            blocks.append(.paragraph("Sagen er lukket \(closed.danishLong). Der er ingen næste skridt."))
+            let why = reason.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+            blocks.append(.paragraph("Sagen er lukket \(closed.danishLong)" + (why.map { " (\($0))" } ?? "") + ". Der er ingen næste skridt."))
         } else if steps.isEmpty {
             blocks.append(.paragraph("Der er ingen frister eller manglende oplysninger i sagen lige nu."))
         } else {
