@@ -54,7 +54,7 @@ struct VisCommand: UngeCommand {
         let now = date.map { $0 == ctx.today ? ctx.now : DanishTime.instant($0, hour: 12) } ?? ctx.now
         let steps = NextSteps.compute(for: file, now: now, calendar: DanishCalendar(alsoClosed: try ctx.storeSettingAlsoClosed()))
         if let format {
-            let sheet = CaseSheet.build(file, today: today, showCPR: showCPR)
+            let sheet = CaseSheet.build(file, today: today, showCPR: showCPR, nextSteps: steps)
             let text: String
             switch format {
             case .md: text = MarkdownRenderer.render(sheet.document(pictures: nil))

@@ -40,7 +40,9 @@ public struct CaseSheet: Codable, Sendable, Equatable {
     }
 
     /// Builds the sheet from a case on `today`.
-    public static func build(_ file: CaseFile, today: LocalDate, showCPR: Bool = false) -> CaseSheet {
+    /// With `nextSteps` (from `NextSteps.compute`, the one place that decides them), the sheet lists
+    /// those; without, the plan's next follow-up and the first open deadline.
+    public static func build(_ file: CaseFile, today: LocalDate, showCPR: Bool = false, nextSteps: [NextStep]? = nil) -> CaseSheet {
         let p = file.youngPerson
         let age = p.age(on: today)
         let plan = file.actionPlans.last
@@ -63,6 +65,7 @@ public struct CaseSheet: Codable, Sendable, Equatable {
         var next: [String] = []
         if let follow = plan?.nextFollowUp { next.append("Næste opfølgning på planen: \(follow.danishShort).") }
         if let first = open.first { next.append("Første åbne frist: \(first.title), \(first.dueDate.danishShort).") }
+        if let nextSteps { next = nextSteps.map(\.line) }
         var tools: [ToolSection] = []
         for tool in ToolPictures.drawable {
             let history = ToolText.history(tool, in: file.toolRecords)
