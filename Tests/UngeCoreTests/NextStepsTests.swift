@@ -175,3 +175,58 @@ struct CaseJournalTests {
         #expect(back == e)
     }
 }
+
+/// Next steps from the decisions' deadlines (afgørelser): the plan, the first follow-up, treatment
+/// start and the transition at 18; a recorded stance means no "Planen mangler".
+@Suite("Næste skridt fra afgørelser")
+struct NextStepsDecisionTests {
+    typealias S = NotificationTestSupport
+
+    static func file(age: Int, decisions: [Decision]) -> CaseFile {
+        var file = CaseFile(
+            id: CaseID("2026-0300")!, created: S.at(2026, 8, 1, 9, 0),
+            youngPerson: YoungPerson(name: "Ali Berg", birthDate: S.day(2026 - age, 1, 15)),
+            network: Network(people: [NetworkPerson(name: "Mor Berg", relation: "mor", arena: .family, custodyHolder: true)]))
+        file.decisions = decisions
+        file.deadlines = DecisionDeadlines.compute(for: file)
+        return file
+    }
+
+    @Test("en kontaktperson: tag stilling til barnets plan og følg op, med datoer fra afgørelsen")
+    func contactPerson() {
+        let d = Decision(
+            id: "A1", kind: .contactPerson, decisionDate: S.day(2026, 8, 20), purpose: "Støtte i skolen", author: "lene",
+            recorded: S.at(2026, 8, 20, 10, 0), start: S.day(2026, 9, 1))
+        let steps = NextSteps.compute(for: Self.file(age: 14, decisions: [d]), now: S.at(2026, 9, 1, 12, 0), timeZone: S.copenhagen)
+        let texts = steps.map(\.text)
+        #expect(Array(texts.prefix(3)) == [
+            "Tag stilling til barnets plan senest 20. november",
+            "Følg op på fast kontaktperson (A1) senest 1. december",
+            "Tag stilling til, hvad der sker med fast kontaktperson (A1) (fx ungestøtte med fortsat kontaktperson eller støtte som voksen) senest 15. juli 2029",
+        ])
+        #expect(!texts.contains("Planen mangler"))
+        #expect(!texts.contains { $0.hasPrefix("Registrér underretningen") })
+        #expect(steps.filter { $0.kind == .deadline }.allSatisfy { $0.deadlineID?.isEmpty == false && $0.citation != nil })
+    }
+
+    @Test("behandling: sørg for, at den begynder inden 14 dage efter henvendelsen")
+    func treatment() {
+        let d = Decision(
+            id: "A1", kind: .treatmentOutpatient, decisionDate: S.day(2026, 8, 28), purpose: "Stoppe med hash", author: "lene",
+            recorded: S.at(2026, 8, 28, 10, 0), requestDate: S.day(2026, 8, 25))
+        let texts = NextSteps.compute(for: Self.file(age: 16, decisions: [d]), now: S.at(2026, 9, 1, 12, 0), timeZone: S.copenhagen).map(\.text)
+        #expect(texts.contains { $0.hasPrefix("Sørg for, at ") && $0.contains("begynder senest 8. september") }, "\(texts)")
+    }
+
+    @Test("en stillingtagen til, at der ikke skal laves en plan, fjerner »Planen mangler«")
+    func stance() {
+        var file = PlanFixtures.person(age: 14, on: S.day(2026, 9, 1))
+        #expect(NextSteps.compute(for: file, now: S.at(2026, 9, 1, 12, 0), timeZone: S.copenhagen).first?.text == "Planen mangler")
+        file.decisions = [
+            Decision(
+                id: "S1", kind: .planStance, decisionDate: S.day(2026, 8, 30), author: "lene", recorded: S.at(2026, 8, 30, 9, 0),
+                reason: "Støtten er kortvarig")
+        ]
+        #expect(!NextSteps.compute(for: file, now: S.at(2026, 9, 1, 12, 0), timeZone: S.copenhagen).map(\.text).contains("Planen mangler"))
+    }
+}

@@ -195,7 +195,7 @@ public enum NextSteps {
         func cite(_ rule: LegalRuleID) -> String { LegalReferences.reference(rule).citation(on: today, age: age) }
         var steps: [NextStep] = []
 
-        let nothingYet = file.concernReports.isEmpty && file.examination == nil && file.actionPlans.isEmpty
+        let nothingYet = file.concernReports.isEmpty && file.examination == nil && file.actionPlans.isEmpty && file.decisions.isEmpty
         if nothingYet {
             if adult {
                 steps.append(NextStep(
