@@ -29,6 +29,19 @@ struct OutputWidthTests {
         #expect(Self.words(narrow.stdout) == Self.words(wide.stdout))
     }
 
+    @Test("i farver: en brudt celle har sin farve på hver linje, og ingen farve løber over i næste celle")
+    func colourPerLine() throws {
+        let store = try Unge.fixtureStore()
+        let r = try Unge.runInTerminal(["frister"], store: store, colour: true)
+        #expect(r.stdout.contains("\u{1B}[31m"), "overskredne frister er røde")
+        for line in r.stdout.split(separator: "\n") {
+            let starts = ["\u{1B}[1m", "\u{1B}[2m", "\u{1B}[31m", "\u{1B}[33m"].map { line.components(separatedBy: $0).count - 1 }.reduce(0, +)
+            #expect(starts == line.components(separatedBy: "\u{1B}[0m").count - 1, "farve uden slut: \(line)")
+            let visible = line.replacingOccurrences(of: #"\u{1B}\[[0-9;]*m"#, with: "", options: .regularExpression)
+            #expect(visible.count <= 80)
+        }
+    }
+
     @Test("liste og frister på 80 kolonner (golden)")
     func goldens() throws {
         let store = try Unge.fixtureStore()

@@ -9,7 +9,9 @@ extension Unge {
     /// Runs `unge args` with standard output on a pseudo-terminal of `columns` columns (the width
     /// `unge` reads with TIOCGWINSZ), stdin from a pipe, a pinned clock and user and no colour.
     /// Returns stdout with the terminal's CR LF turned back into LF.
-    static func runInTerminal(_ args: [String], columns: UInt16 = 80, store: URL? = nil, env: [String: String] = [:]) throws -> Result {
+    static func runInTerminal(
+        _ args: [String], columns: UInt16 = 80, store: URL? = nil, env: [String: String] = [:], colour: Bool = false
+    ) throws -> Result {
         let master = PTY.openpt(O_RDWR | O_NOCTTY)
         guard master >= 0, PTY.grantpt(master) == 0, PTY.unlockpt(master) == 0, let name = PTY.ptsname(master) else {
             throw POSIXError(.EIO)
@@ -25,7 +27,8 @@ extension Unge {
         var environment = ProcessInfo.processInfo.environment
         environment["UNGE_NU"] = "2026-09-01T08:30:00Z"
         environment["UNGE_BRUGER"] = "testbruger"
-        environment["NO_COLOR"] = "1"
+        if colour { environment.removeValue(forKey: "NO_COLOR") } else { environment["NO_COLOR"] = "1" }
+        environment["TERM"] = "xterm"
         environment["COLUMNS"] = "200"  // the terminal's own width wins over $COLUMNS
         environment.removeValue(forKey: "UNGE_LAGER")
         for (k, v) in env { environment[k] = v }

@@ -40,7 +40,7 @@ struct HelligdageCommand: UngeCommand {
         }
         ctx.console.print(ctx.console.bold("Helligdage \(year)"))
         let rows = days.map { [$0.date.danishShort, $0.date.weekdayName, $0.isPublicHoliday ? $0.name : "\($0.name) (lukkedag)"] }
-        ctx.console.print(TextTable.render(header: ["Dato", "Ugedag", "Dag"], rows: rows))
+        ctx.console.print(TextTable.render(header: ["Dato", "Ugedag", "Dag"], rows: rows, width: ctx.console.width))
         return ExitCode.ok
     }
 }

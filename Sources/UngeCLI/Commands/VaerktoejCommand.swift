@@ -232,7 +232,7 @@ struct VaerktoejCommand: UngeCommand {
                     let r = pair.element
                     return [r.date.danishShort, DialogueTool.danishName(ofID: r.tool), r.author ?? "", r.summary ?? ToolText.lines(r).first ?? ""]
                 }
-                ctx.console.print(TextTable.render(header: ["Dato", "Redskab", "Af", "Resumé"], rows: rows))
+                ctx.console.print(TextTable.render(header: ["Dato", "Redskab", "Af", "Resumé"], rows: rows, width: ctx.console.width))
             }
         }
         for f in findings { ctx.console.error("\(ctx.console.yellow(f.severity.danish)): \(PlanDocument.text(of: f))") }

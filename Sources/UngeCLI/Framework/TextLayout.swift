@@ -154,7 +154,7 @@ extension TextTable {
         if natural.reduce(0, +) <= available { return render(header: header, rows: rows) }
         for row in all {
             for (i, cell) in row.enumerated() where i < columns {
-                longestWord[i] = max(longestWord[i], TextWrap.longestWord(cell))
+                longestWord[i] = max(longestWord[i], TextWrap.longestWord(strip(cell).text))
             }
         }
         // Each column gets at least its longest word, so no word is cut, and the room left is shared
@@ -195,7 +195,7 @@ extension TextTable {
                 } else {
                     let (text, colour) = strip(cell)
                     let wrapped = TextWrap.wrapLines(text, width: widths[i])
-                    cells[i] = colour.map { c in wrapped.map { c + $0 + "\u{1B}[0m" } } ?? wrapped
+                    cells[i] = wrapped.map { TextTable.colour($0, colour) }
                 }
                 height = max(height, cells[i].count)
             }
@@ -215,14 +215,32 @@ extension TextTable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// A cell without a colour that spans all of it, and that colour's start code.
+    /// A cell without a colour that spans all of it, and that colour's start code; the colour is
+    /// put back on every line of a wrapped cell. Knows both ANSI codes and the console's colour
+    /// markers (U+E000 and 8 scalars of U+E010-E01F, then the style; reset U+E001).
     static func strip(_ cell: String) -> (text: String, colour: String?) {
+        let scalars = Array(cell.unicodeScalars)
+        if scalars.count >= 20, scalars[0] == "\u{E000}", scalars[scalars.count - 10] == "\u{E000}",
+            scalars[scalars.count - 1] == "\u{E001}"
+        {
+            var code = String.UnicodeScalarView(), inner = String.UnicodeScalarView()
+            code.append(contentsOf: scalars[0..<10])
+            inner.append(contentsOf: scalars[10..<(scalars.count - 10)])
+            let reset = String(String.UnicodeScalarView(scalars[(scalars.count - 10)...]))
+            return (String(inner), String(code) + "\u{0}" + reset)
+        }
         guard cell.hasPrefix("\u{1B}["), cell.hasSuffix("\u{1B}[0m"), let m = cell.firstIndex(of: "m") else {
             return (cell, nil)
         }
         let code = String(cell[...m])
         let inner = cell[cell.index(after: m)..<cell.index(cell.endIndex, offsetBy: -4)]
-        return (String(inner), code)
+        return (String(inner), code + "\u{0}" + "\u{1B}[0m")
+    }
+
+    /// A line wrapped in the colour `strip` found ("start NUL reset").
+    static func colour(_ line: String, _ colour: String?) -> String {
+        guard let colour, let nul = colour.firstIndex(of: "\u{0}") else { return line }
+        return String(colour[..<nul]) + line + String(colour[colour.index(after: nul)...])
     }
 }
 
