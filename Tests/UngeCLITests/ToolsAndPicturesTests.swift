@@ -28,7 +28,7 @@ struct ToolsAndPicturesTests {
         #expect(pc.status == 0)
         let arc = try Unge.run(["vaerktoej", "2026-0005", "--type", "bekymringsbue", "--niveau", "rød", "--lavere-hvis", "Hvis han møder op hos lægen"], store: store)
         #expect(arc.status == 0)
-        let list = try Unge.run(["vaerktoej", "2026-0005"], store: store)
+        let list = try Unge.run(["vaerktoej", "2026-0005"], store: store, env: ["COLUMNS": "300"])
         #expect(list.stdout.contains("Livshjulet (nu, ønsket): venner 4/8; arbejde 2/7 (\"Vil gerne i lære igen\"); fodbold 6."))
         #expect(list.stdout.contains("Forandringscirklen: overvejelse efter tilbagefald."))
         let vis = try Unge.run(["vis", "2026-0005"], store: store, env: ["COLUMNS": "300"])

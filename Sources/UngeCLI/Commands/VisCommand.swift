@@ -55,10 +55,16 @@ struct VisCommand: UngeCommand {
         let steps = NextSteps.compute(for: file, now: now, calendar: DanishCalendar(alsoClosed: try ctx.storeSettingAlsoClosed()))
         if let format {
             let sheet = CaseSheet.build(file, today: today, showCPR: showCPR, nextSteps: steps)
+            let letterhead = try ctx.letterhead(store: store, caseID: id, date: today)
+            func official(_ doc: Document) -> Document {
+                var doc = doc
+                doc.setLetterhead(letterhead, authorUser: ctx.user)
+                return doc
+            }
             let text: String
             switch format {
-            case .md: text = MarkdownRenderer.render(sheet.document(pictures: nil))
-            case .html: text = HTMLRenderer.render(sheet.document(pictures: file))
+            case .md: text = MarkdownRenderer.render(official(sheet.document(pictures: nil)))
+            case .html: text = HTMLRenderer.render(official(sheet.document(pictures: file)))
             case .json: text = try JSONOutput.render(sheet) + "\n"
             }
             try store.appendAudit(ctx.event(.export, caseID: id, before: file.revision, after: file.revision, criterion: "sagsoverblik"))
