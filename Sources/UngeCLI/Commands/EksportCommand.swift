@@ -43,7 +43,7 @@ struct EksportCommand: UngeCommand {
 
     func run(_ ctx: Context) throws -> Int32 {
         let store = try ctx.openStore()
-        if let outPath { try DocumentFile.checkWritable(outPath) }
+        if let outPath { try DocumentFile.checkTarget(outPath, ctx: ctx) }
         let file = try store.load(id)
         let copy = AnonymousCase.build(file, today: ctx.today)
         let text: String
@@ -54,7 +54,9 @@ struct EksportCommand: UngeCommand {
         }
         try store.appendAudit(ctx.event(.export, caseID: id, before: file.revision, after: file.revision, criterion: "anonymiseret"))
         if let outPath {
-            try DocumentFile.write(text, to: outPath)
+            do { try DocumentFile.write(text, to: outPath, storeRoot: ctx.storeLocation) } catch let failure {
+                throw CLIError.data(DocumentFile.message(failure.reason, path: outPath, saved: nil, ctx: ctx))
+            }
             ctx.console.error("Skrevet til \(outPath). Læs fritekst igennem, før du deler den.")
         } else {
             ctx.console.write(text)

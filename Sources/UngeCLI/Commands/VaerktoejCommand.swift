@@ -179,7 +179,7 @@ struct VaerktoejCommand: UngeCommand {
 
     func run(_ ctx: Context) throws -> Int32 {
         let store = try ctx.openStore()
-        if let outPath { try DocumentFile.checkWritable(outPath) }
+        if let outPath { try DocumentFile.checkTarget(outPath, ctx: ctx) }
         var registered: ToolRecord? = nil
         var file: CaseFile
         if let (tool, given) = try gatherInput(ctx) {
@@ -216,7 +216,12 @@ struct VaerktoejCommand: UngeCommand {
                 throw UsageError.message("Der er ikke registreret \(tool == .lifeline || tool == .lifeWheel ? "nogen" : "noget") \(tool.danish) med indhold på sag \(id.rawValue) endnu, så der er intet at tegne. Registrer det først, fx med 'unge vaerktoej \(id.rawValue) --type \(tool.keyword) ...'.")
             }
             if let outPath {
-                try DocumentFile.export(picture, to: outPath, caseID: file.id, revision: file.revision, store: store, ctx: ctx)
+                let saved = registered.map { r in
+                    DocumentFile.Saved(
+                        what: "\(tool.danish.capitalizedFirstLetter) \(r.date.danishShort) er gemt på sag \(id.rawValue) (revision \(file.revision))",
+                        reprint: "unge vaerktoej \(id.rawValue) --type \(tool.keyword) --format svg")
+                }
+                try DocumentFile.export(picture, to: outPath, caseID: file.id, revision: file.revision, store: store, ctx: ctx, saved: saved)
                 ctx.console.error("Skrevet til \(outPath).")
             } else {
                 ctx.console.write(picture)

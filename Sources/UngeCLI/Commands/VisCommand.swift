@@ -43,7 +43,7 @@ struct VisCommand: UngeCommand {
 
     func run(_ ctx: Context) throws -> Int32 {
         let store = try ctx.openStore()
-        if let outPath { try DocumentFile.checkWritable(outPath) }
+        if let outPath { try DocumentFile.checkTarget(outPath, ctx: ctx) }
         let file = try ctx.readCase(id, store: store, showCPR: showCPR)
         if let format {
             let sheet = CaseSheet.build(file, today: ctx.today, showCPR: showCPR)
@@ -55,7 +55,9 @@ struct VisCommand: UngeCommand {
             }
             try store.appendAudit(ctx.event(.export, caseID: id, before: file.revision, after: file.revision, criterion: "sagsoverblik"))
             if let outPath {
-                try DocumentFile.write(text, to: outPath)
+                do { try DocumentFile.write(text, to: outPath, storeRoot: ctx.storeLocation) } catch let failure {
+                    throw CLIError.data(DocumentFile.message(failure.reason, path: outPath, saved: nil, ctx: ctx))
+                }
                 ctx.console.error("Skrevet til \(outPath).")
             } else {
                 ctx.console.write(text)
