@@ -26,7 +26,9 @@ public enum ToolPictures {
         case .prosCons:
             return prosCons(last, name: name)
         case .concernArc:
-            return concernArc(last, name: name)
+            var earlier = history.dropLast().map { r in (r.date, r.concernArc!.level, "bekymringsbuen") }
+            for n in file.concernReports { if let arc = n.concernArc { earlier.append((DanishTime.date(of: n.received), arc.level, "underretning nr. \(n.number)")) } }
+            return concernArc(last, name: name, earlier: earlier.sorted { $0.0 < $1.0 })
         default:
             return nil
         }
@@ -292,13 +294,15 @@ public enum ToolPictures {
 
     // MARK: Bekymringsbuen
 
-    static func concernArc(_ record: ToolRecord, name: String) -> SVGCanvas? {
+    static func concernArc(_ record: ToolRecord, name: String, earlier: [(LocalDate, ConcernLevel, String)] = []) -> SVGCanvas? {
         guard let arc = record.concernArc else { return nil }
         let cx = 400.0, cy = 330.0, r = 230.0, w = 60.0
         var desc = "Bekymringsbuen \(record.date.danishShort): viseren står på \(arc.level.danish) (\(arc.level.meaning))."
         if let up = arc.raiseIf { desc += " Højere hvis: \(up)." }
         if let down = arc.lowerIf { desc += " Lavere hvis: \(down)." }
-        var c = SVGCanvas(width: 800, height: 480, title: "Bekymringsbuen for \(name), \(record.date.danishShort)", desc: desc)
+        let shownEarlier = Array(earlier.suffix(4))
+        for e in shownEarlier { desc += " Tidligere: \(e.0.danishShort) \(e.1.danish) (\(e.2))." }
+        var c = SVGCanvas(width: 800, height: 530 + (shownEarlier.isEmpty ? 0 : 40 + shownEarlier.count * 20), title: "Bekymringsbuen for \(name), \(record.date.danishShort)", desc: desc)
         c.text(20, 30, "Bekymringsbuen for \(name)", size: 20, bold: true)
         c.text(20, 52, record.date.danishLong, size: 13, fill: "#333333")
         let bands: [(ConcernLevel, String, Double, Double)] = [(.green, "#7bc47f", 180, 240), (.orange, "#f2a65a", 240, 300), (.red, "#d9534f", 300, 360)]
@@ -324,6 +328,13 @@ public enum ToolPictures {
             let ls = SVGCanvas.wrap(text, width: 80, maxLines: 2)
             c.lines(130, y, ls, size: 15, lineHeight: 19)
             y += Double(ls.count) * 19 + 12
+        }
+        if !shownEarlier.isEmpty {
+            y = max(y, 510) + 10
+            c.text(20, y, "Tidligere placeringer", size: 15, bold: true)
+            for (i, e) in shownEarlier.enumerated() {
+                c.text(20, y + 22 + Double(i) * 20, "\(e.0.danishShort): \(e.1.danish) (\(e.2))", size: 14)
+            }
         }
         return c
     }
