@@ -40,3 +40,5 @@ UNGE_NU=2026-06-02T09:00:00Z "$unge" vaerktoej 2026-0004 --type livslinje --dato
 rm -rf "$dst/log" "$dst/laase" "$dst/indeks.tsv"
 chmod 644 "$dst"/sager/*.json
 echo "Fixtures/lager rebuilt: $(ls "$dst/sager" | wc -l) cases"
+# The demo cases `unge demo` writes are the same cases, embedded in the binary.
+python3 Scripts/embed-demo-cases.py

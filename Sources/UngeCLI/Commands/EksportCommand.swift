@@ -8,7 +8,7 @@ struct EksportCommand: UngeCommand {
     static let spec = CommandSpec(
         name: "eksport",
         summary: "Lav en anonymiseret kopi af en sag til sparring",
-        usage: ["eksport <sag> --anonym [--format md|html|json] [--ud FIL]"],
+        arguments: [.caseID],
         discussion: "Laver en kopi af sagen til anonym sparring og faglig drøftelse (håndbogens kapitel 6).\n"
             + "Den unge bliver 'den unge (15 år)', netværkets personer bliver deres relation ('mor', 'klasselærer'),\n"
             + "CPR-numre, telefonnumre, e-mailadresser, adresser og navne på skoler og arbejdssteder fjernes eller gøres\n"
@@ -54,9 +54,7 @@ struct EksportCommand: UngeCommand {
         }
         try store.appendAudit(ctx.event(.export, caseID: id, before: file.revision, after: file.revision, criterion: "anonymiseret"))
         if let outPath {
-            do { try DocumentFile.write(text, to: outPath, storeRoot: ctx.storeLocation) } catch let failure {
-                throw CLIError.data(DocumentFile.message(failure.reason, path: outPath, saved: nil, ctx: ctx))
-            }
+            try DocumentFile.write(text, to: outPath, ctx: ctx)
             ctx.console.error("Skrevet til \(outPath). Læs fritekst igennem, før du deler den.")
         } else {
             ctx.console.write(text)

@@ -11,12 +11,7 @@ struct VaerktoejCommand: UngeCommand {
         name: "vaerktoej",
         aliases: ["værktøj"],
         summary: "Registrer dialog- og netværksredskaber med indhold, og tegn dem",
-        usage: [
-            "vaerktoej <sag> [--json]",
-            "vaerktoej <sag> --type TYPE [--dato ÅÅÅÅ-MM-DD] [--resume TEKST] [indhold]",
-            "vaerktoej <sag> --type TYPE (--fra-fil FIL.json | --interaktiv)",
-            "vaerktoej <sag> --type TYPE --format svg [--ud FIL.svg]",
-        ],
+        arguments: [.caseID],
         discussion: "Registrerer et redskab, der er brugt sammen med den unge eller om den unge, med det der kom ud af det.\n"
             + "Hver registrering er en ny, dateret registrering; de tidligere bliver stående, så man kan se udviklingen.\n"
             + "Registreringen skrives også som et notat i journalen. Typer:\n"
@@ -34,8 +29,9 @@ struct VaerktoejCommand: UngeCommand {
             + "indhold spørger unge dig (eller med --interaktiv). --format svg tegner redskabet ud fra sagens registreringer.\n"
             + "SSD-møder: uden samtykke må oplysninger kun udveksles én gang, undtagelsesvis én gang mere (tidl. serviceloven § 49 a).",
         options: [
-            OptionSpec("--type", value: "TYPE", help: "Redskabet, fx livshjul, livslinje, forandringscirkel eller netvaerksmoede."),
-            OptionSpec("--dato", value: "ÅÅÅÅ-MM-DD", help: "Dagen redskabet blev brugt (standard: i dag)."),
+            OptionSpec("--type", value: "TYPE", help: "Redskabet, fx livshjul, livslinje, forandringscirkel eller netvaerksmoede.",
+                values: .choices(DialogueTool.allCases.map(\.keyword))),
+            .date,
             OptionSpec("--resume", value: "TEKST", help: "Kort om hvad der kom ud af det: aftaler, vendepunkter."),
             OptionSpec("--score", value: "OMRÅDE=N[/ØNSKET]", help: "Livshjul: point 1-10 for et område nu og evt. ønsket.", repeatable: true),
             OptionSpec("--ord", value: "OMRÅDE=TEKST", help: "Livshjul: den unges egne ord om et område.", repeatable: true),

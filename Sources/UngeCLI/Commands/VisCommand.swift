@@ -7,7 +7,7 @@ struct VisCommand: UngeCommand {
     static let spec = CommandSpec(
         name: "vis",
         summary: "Vis en sag",
-        usage: ["vis <sag> [--json] [--vis-cpr]", "vis <sag> --format md|html|json [--ud FIL] [--vis-cpr]"],
+        arguments: [.caseID],
         discussion: "Viser den unge, netværket, åbne frister, sagens indhold og de seneste notater.\nCPR-nummeret vises maskeret (DDMMÅÅ-xxxx), medmindre du skriver --vis-cpr. Hver visning skrives i revisionssporet.\n"
             + "Med --format får du et sagsoverblik til udskrift (A4), fx til et netværksmøde: den unge, netværkskortet,\n"
             + "indsatser og mål, frister og næste skridt og de seneste dialogredskaber, uden journalnotater.\n"
@@ -55,9 +55,7 @@ struct VisCommand: UngeCommand {
             }
             try store.appendAudit(ctx.event(.export, caseID: id, before: file.revision, after: file.revision, criterion: "sagsoverblik"))
             if let outPath {
-                do { try DocumentFile.write(text, to: outPath, storeRoot: ctx.storeLocation) } catch let failure {
-                    throw CLIError.data(DocumentFile.message(failure.reason, path: outPath, saved: nil, ctx: ctx))
-                }
+                try DocumentFile.write(text, to: outPath, ctx: ctx)
                 ctx.console.error("Skrevet til \(outPath).")
             } else {
                 ctx.console.write(text)
