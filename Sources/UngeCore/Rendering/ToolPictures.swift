@@ -128,7 +128,7 @@ public enum ToolPictures {
         let events = line.events
         let axis = 300.0, left = 40.0, right = 770.0
         let step = (right - left) / Double(events.count)
-        let chars = max(8, Int(step / 8))
+        let chars = max(10, Int(step * (events.count > 6 ? 2.4 : 1) / 8))
         var desc = "Livslinje fra \(record.date.danishShort) med \(events.count) hændelser. Højdepunkter er tegnet over linjen, lavpunkter under."
         for e in events { desc += " \(e.date.danishShort), \(e.kind.danish): \(e.text)." }
         var c = SVGCanvas(width: 800, height: 620, title: "Livslinje for \(name), \(record.date.danishShort)", desc: desc)
@@ -142,7 +142,8 @@ public enum ToolPictures {
         var points: [(Double, Double)] = []
         for (i, e) in events.enumerated() {
             let x = left + step * (Double(i) + 0.5)
-            let h = 70.0 + Double(i % 2) * 55
+            // Alternate the heights so neighbouring labels do not collide; three heights when crowded.
+            let h = events.count > 6 ? 55.0 + Double(i % 3) * 48 : 70.0 + Double(i % 2) * 55
             let y = e.kind == .high ? axis - h : axis + h
             points.append((x, y))
         }
