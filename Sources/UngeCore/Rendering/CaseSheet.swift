@@ -147,7 +147,7 @@ public struct CaseSheet: Codable, Sendable, Equatable {
         }
         for t in tools {
             doc.add(.heading("\(t.name.capitalizedFirstLetter), \(t.date.danishShort)" + (t.count > 1 ? " (\(t.count) registreringer)" : ""), level: 3))
-            if let file, let tool = DialogueTool(rawValue: t.tool), let figure = Figures.tool(tool, file) { doc.add(figure) }
+            if let file, let tool = DialogueTool(rawValue: t.tool), let figure = Figures.tool(tool, file, widthMM: 150) { doc.add(figure) }
             doc.add(.list(t.lines))
         }
         return doc

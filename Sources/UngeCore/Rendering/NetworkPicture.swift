@@ -200,8 +200,9 @@ public enum Figures {
     }
 
     /// The latest drawing of a tool (for the life wheel: the last two records overlaid), or nil.
-    public static func tool(_ tool: DialogueTool, _ file: CaseFile) -> Document.Block? {
-        guard let svg = ToolPictures.svg(tool, for: file, standalone: false),
+    /// `widthMM` prints it smaller than the full text width, e.g. several on one page.
+    public static func tool(_ tool: DialogueTool, _ file: CaseFile, widthMM: Int = SVGCanvas.printWidthMM) -> Document.Block? {
+        guard let svg = ToolPictures.svg(tool, for: file, standalone: false, widthMM: widthMM),
               let last = ToolText.history(tool, in: file.toolRecords).last else { return nil }
         return .figure(svg: svg, caption: "\(tool.danish.capitalizedFirstLetter) fra \(last.date.danishShort).")
     }

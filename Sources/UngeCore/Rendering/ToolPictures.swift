@@ -5,8 +5,8 @@ import Foundation
 /// the pros and cons as a 2×2 table, and the concern arc.
 public enum ToolPictures {
     /// The picture of a tool from a case's records, or nil when the tool has nothing to draw.
-    public static func svg(_ tool: DialogueTool, for file: CaseFile, standalone: Bool = true) -> String? {
-        canvas(tool, for: file).map { $0.render(standalone: standalone, idPrefix: tool.keyword) }
+    public static func svg(_ tool: DialogueTool, for file: CaseFile, standalone: Bool = true, widthMM: Int = SVGCanvas.printWidthMM) -> String? {
+        canvas(tool, for: file).map { $0.render(standalone: standalone, idPrefix: tool.keyword, widthMM: widthMM) }
     }
 
     /// The tools that can be drawn.
