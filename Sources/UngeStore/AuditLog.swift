@@ -80,7 +80,7 @@ extension CaseStore {
         var found: [(name: String, event: AuditEvent)] = []
         var problems: [StoreProblem] = []
         var months: [String] = []
-        try checkOwnFolder(logPath, name: "log")
+        try checkOwnFolder(logPath, name: "log", strict: false)
         switch Result(catching: { () throws(Posix.Failure) in try Posix.listDirectory(logPath) }) {
         case .success(let names): months = names.filter { !$0.hasPrefix(".") }.sorted()
         case .failure(let f):
