@@ -89,7 +89,11 @@ extension CaseStore {
         }
         let decoder = UngeJSON.decoder()
         for month in months {
-            guard let names = try? Posix.listDirectory(logPath + "/" + month) else { continue }
+            var st = stat()
+            // Only real folders of the log: a symbolic link among them is never followed.
+            guard lstat(logPath + "/" + month, &st) == 0, st.st_mode & S_IFMT == S_IFDIR,
+                let names = try? Posix.listDirectory(logPath + "/" + month)
+            else { continue }
             for name in names where name.hasSuffix(".json") && !name.hasPrefix(".") {
                 if let id, !name.contains("-" + id.rawValue + "-") { continue }
                 let file = "log/" + month + "/" + name
