@@ -30,6 +30,8 @@ enum Unge {
         }
         do {
             let parsed = try ParsedArguments.parse(Array(args.dropFirst()), spec: command.spec)
+            // CPR numbers on stdout are masked unless this command was asked to show them.
+            console.maskCPROnStdout = !parsed.has("--vis-cpr")
             if parsed.has("--help") {
                 console.print(Help.command(command.spec))
                 return ExitCode.ok

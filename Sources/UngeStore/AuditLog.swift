@@ -76,7 +76,11 @@ extension CaseStore {
     /// The audit events about one case (or, with nil, all events), oldest first: the data
     /// subject's right of access (`unge log <id>`). Event files that cannot be read (e.g. cut short
     /// by a crash) come back as problems; they are never removed.
+    ///
+    /// For one case this reads the derived month indexes (`AuditIndex.swift`) and includes every
+    /// listing or search that displayed the case.
     public func auditEvents(for id: CaseID?) throws -> (events: [AuditEvent], problems: [StoreProblem]) {
+        if let id { return try indexedAuditEvents(for: id) }
         var found: [(name: String, event: AuditEvent)] = []
         var problems: [StoreProblem] = []
         var months: [String] = []

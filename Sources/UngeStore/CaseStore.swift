@@ -205,6 +205,7 @@ public final class CaseStore: Sendable {
         if let expectedID, c.id != expectedID {
             throw StoreError.corrupt(file: file, reason: "sagsnummeret i filen passer ikke med filnavnet")
         }
+        if let reason = CaseLimits.violation(in: c) { throw StoreError.corrupt(file: file, reason: reason) }
         return (c, body)
     }
 
@@ -300,6 +301,10 @@ public final class CaseStore: Sendable {
         action: AuditAction = .update, unknownFrom: Data? = nil
     ) throws -> CaseFile {
         try prepare()
+        // Overflow-checked: a revision read from a file is bounded by `CaseLimits`, but never trap.
+        guard (0..<CaseLimits.maxNumber).contains(expectedRevision) else {
+            throw StoreError.corrupt(file: CaseStore.fileName(of: caseFile.id), reason: "feltet 'revision' er uden for 0-\(CaseLimits.maxNumber)")
+        }
         var updated = caseFile
         updated.schemaVersion = CaseFile.currentSchemaVersion
         updated.revision = expectedRevision + 1
@@ -429,7 +434,8 @@ public final class CaseStore: Sendable {
         var highest = 0
         for entry in try scanCaseFolder().files where entry.id.rawValue.hasPrefix(prefix) {
             let rest = entry.id.rawValue.dropFirst(prefix.count)
-            if let n = Int(rest), rest.allSatisfy(\.isASCII) { highest = max(highest, n) }
+            // Bounded, so that `+ 1` cannot overflow on a file named 2026-9223372036854775807.json.
+            if let n = Int(rest), rest.allSatisfy(\.isASCII), n < CaseLimits.maxNumber { highest = max(highest, n) }
         }
         return highest
     }

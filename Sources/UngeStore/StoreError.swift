@@ -109,32 +109,11 @@ public struct StoreProblem: Sendable, Equatable, CustomStringConvertible {
 
 /// Helpers that keep personal data out of messages and log entries.
 public enum StoreText {
-    /// Replaces anything that looks like a CPR number (6 digits, an optional `-` or space, 4 digits)
-    /// with `DDMMYY-xxxx`.
-    public static func maskCPR(_ text: String) -> String {
-        let b = Array(text.utf8)
-        func digit(_ i: Int) -> Bool { i < b.count && b[i] >= 48 && b[i] <= 57 }
-        var out: [UInt8] = []
-        out.reserveCapacity(b.count)
-        var i = 0
-        var changed = false
-        while i < b.count {
-            if (0..<6).allSatisfy({ digit(i + $0) }) {
-                var j = i + 6
-                if j < b.count, b[j] == UInt8(ascii: "-") || b[j] == UInt8(ascii: " ") { j += 1 }
-                if (0..<4).allSatisfy({ digit(j + $0) }) {
-                    out += b[i..<i + 6]
-                    out += Array("-xxxx".utf8)
-                    i = j + 4
-                    changed = true
-                    continue
-                }
-            }
-            out.append(b[i])
-            i += 1
-        }
-        return changed ? String(decoding: out, as: UTF8.self) : text
-    }
+    /// Replaces every CPR number, in any spelling, with `DDMMYY-xxxx` (the one masker, `CPRMask`).
+    public static func maskCPR(_ text: String) -> String { CPRMask.mask(text) }
+
+    /// Danish text for an errno value (for messages outside the store, e.g. `--ud`).
+    public static func errorText(_ code: Int32) -> String { Posix.errorText(code) }
 
     /// A value fit to quote in a message: CPR-like digits masked, control characters dropped,
     /// at most 60 characters.
@@ -168,6 +147,9 @@ public enum StoreText {
         case .dataCorrupted(let ctx):
             if ctx.codingPath.isEmpty {
                 return "filen er ikke gyldig JSON (den er måske afkortet eller beskadiget)"
+            }
+            if ctx.debugDescription.contains("uden for årene") {
+                return "feltet '\(path(ctx.codingPath))' har et årstal uden for \(LocalDate.supportedYears.lowerBound)-\(LocalDate.supportedYears.upperBound)"
             }
             return "feltet '\(path(ctx.codingPath))' har en ugyldig værdi"
         @unknown default:

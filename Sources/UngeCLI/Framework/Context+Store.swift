@@ -17,7 +17,7 @@ extension Context {
     ///
     /// Test hooks for the store-safety harnesses (`Harness/`), never for normal use:
     /// `UNGE_TEST_CRASH_AT=<step>` kills the process with SIGKILL just before that step of the save
-    /// path (`open`, `write`, `fsync`, `close`, `audit`, `rename`, `dirfsync`; see `SaveStep`), and
+    /// path (`open`, `write`, `fsync`, `close`, `audit`, `rename`, `dirfsync`; see `SaveStep`),
     /// `UNGE_TEST_FAIL_AT=<step>` makes that step fail as an I/O error (EIO), and
     /// `UNGE_TEST_STOP_AT=<step>` stops the process there with SIGSTOP (a paused laptop; the lock
     /// harness continues it with SIGCONT).
@@ -33,8 +33,12 @@ extension Context {
         if !existedBefore { console.error("Nyt lager oprettet i \(storeLocation.path).") }
     }
 
-    /// The fault-injection hook from `UNGE_TEST_CRASH_AT` / `UNGE_TEST_FAIL_AT`, or nil.
+    /// The fault-injection hook from `UNGE_TEST_CRASH_AT` / `UNGE_TEST_FAIL_AT` / `UNGE_TEST_STOP_AT`, or nil.
+    /// Only in test builds (`UNGE_TEST_HOOKS`); a release build always returns nil.
     static func testFaultInjection(_ environment: [String: String]) -> (@Sendable (SaveStep) throws -> Void)? {
+        #if !UNGE_TEST_HOOKS
+            return nil
+        #else
         let crashAt = environment["UNGE_TEST_CRASH_AT"].flatMap(SaveStep.init(rawValue:))
         let failAt = environment["UNGE_TEST_FAIL_AT"].flatMap(SaveStep.init(rawValue:))
         let stopAt = environment["UNGE_TEST_STOP_AT"].flatMap(SaveStep.init(rawValue:))
@@ -46,6 +50,7 @@ extension Context {
                 throw StoreError.io(operation: "gemme (testfejl ved \(step.rawValue))", file: "sager", code: EIO, visible: step == .dirfsync)
             }
         }
+        #endif
     }
 
     /// The store's "also closed on 5/6, 24/12, 31/12" setting, if a store exists; false when there
@@ -80,9 +85,13 @@ extension Context {
     }
 
     /// An audit event stamped with this command's user, time and name.
-    func event(_ action: AuditAction, caseID: CaseID?, before: Int? = nil, after: Int? = nil, criterion: String? = nil) -> AuditEvent {
+    /// `shown`: the cases a listing or search displayed.
+    func event(
+        _ action: AuditAction, caseID: CaseID?, before: Int? = nil, after: Int? = nil, criterion: String? = nil,
+        shown: [CaseID]? = nil
+    ) -> AuditEvent {
         AuditEvent(
             time: now, user: user, action: action, caseID: caseID, revisionBefore: before, revisionAfter: after,
-            criterion: criterion, command: commandName)
+            criterion: criterion, command: commandName, shown: shown)
     }
 }
