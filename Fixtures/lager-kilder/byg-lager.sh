@@ -20,3 +20,5 @@ UNGE_NU=2026-08-31T12:00:00Z "$unge" vaerktoej 2026-0002 --type netvaerksmoede -
 rm -rf "$dst/log" "$dst/laase" "$dst/indeks.tsv"
 chmod 644 "$dst"/sager/*.json
 echo "Fixtures/lager rebuilt: $(ls "$dst/sager" | wc -l) cases"
+# The demo cases `unge demo` writes are the same cases, embedded in the binary.
+python3 Scripts/embed-demo-cases.py

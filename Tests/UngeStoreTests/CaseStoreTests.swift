@@ -150,10 +150,9 @@ struct CaseStoreTests {
         let store = t.store
         let id = c.id
         let perTask = 10
-        let conflicts = try await withThrowingTaskGroup(of: Int.self) { group in
+        try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0..<4 {
                 group.addTask {
-                    var conflicts = 0
                     for _ in 0..<perTask {
                         while true {
                             var current = try store.load(id)
@@ -163,19 +162,17 @@ struct CaseStoreTests {
                                 _ = try store.save(current, expectedRevision: read, now: Sample.now, user: "sb", command: "test")
                                 break
                             } catch StoreError.conflict {
-                                conflicts += 1
+                                continue  // someone else saved first: read again and retry
                             }
                         }
                     }
-                    return conflicts
                 }
             }
-            return try await group.reduce(0, +)
+            try await group.waitForAll()
         }
         let final = try t.store.load(id)
         #expect(final.counter == 4 * perTask)
         #expect(final.revision == 4 * perTask + 1)
-        #expect(conflicts >= 0)
     }
 
     @Test("lagerets placering: --lager, UNGE_LAGER, XDG_DATA_HOME, ~/.local/share")

@@ -8,7 +8,7 @@ struct BehandlingsplanCommand: UngeCommand {
     static let spec = CommandSpec(
         name: "behandlingsplan",
         summary: "Leverandørens behandlingsplan, bygget på planens mål",
-        usage: ["behandlingsplan <sag> [--fra-fil FIL.json | --interaktiv] [--kladde] [--format md|html|json] [--ud FIL]"],
+        arguments: [.caseID],
         discussion: """
             Hvert behandlingsmål skal pege på et mål i den seneste plan (fx M1). Rapporten viser planens mål,
             som intet behandlingsmål dækker (håndbogens tjekliste, kap. 7). Uden svar vises den seneste

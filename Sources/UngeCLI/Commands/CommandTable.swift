@@ -23,6 +23,11 @@ enum CommandTable {
         FristCommand.self,
         LogCommand.self,
         IndstillingerCommand.self,
+        // The tool itself: help, manual, completion, demo cases.
+        HelpCommand.self,
+        ManCommand.self,
+        CompletionCommand.self,
+        DemoCommand.self,
     ]
 
     /// Developer-only commands: found by name, never listed in help or suggested.

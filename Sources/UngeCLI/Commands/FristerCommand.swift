@@ -7,7 +7,7 @@ struct FristerCommand: UngeCommand {
     static let spec = CommandSpec(
         name: "frister",
         summary: "Vis frister på tværs af sager",
-        usage: ["frister [--alle] [--json]", "frister --opfyldt <sag> <frist-id>"],
+        arguments: [.caseID, "frist-id"],
         discussion: """
             Viser alle åbne frister: de overskredne først, derefter efter dato. Tid tilbage vises i fristens
             egen enhed: timer for kommunens vurdering inden 24 timer, hverdage for kvitteringen, ellers dage.

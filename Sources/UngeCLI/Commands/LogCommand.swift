@@ -7,7 +7,7 @@ struct LogCommand: UngeCommand {
     static let spec = CommandSpec(
         name: "log",
         summary: "Vis revisionssporet for en sag",
-        usage: ["log <sag> [--json]"],
+        arguments: [.caseID],
         discussion: "Viser hvem der har læst, søgt, oprettet eller ændret sagen og hvornår. Bruges fx når en borger\nbeder om indsigt i, hvem der har set oplysningerne. Sporet indeholder aldrig CPR-numre eller fritekst.",
         options: [.json],
         examples: [

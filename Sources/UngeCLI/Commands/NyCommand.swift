@@ -7,10 +7,6 @@ struct NyCommand: UngeCommand {
     static let spec = CommandSpec(
         name: "ny",
         summary: "Opret en ny sag",
-        usage: [
-            "ny [--navn NAVN] [--cpr DDMMÅÅ-XXXX | --foedselsdato ÅÅÅÅ-MM-DD] [valg]",
-            "ny --anonym",
-        ],
         discussion: "Opretter en sag og giver den et sagsnummer (fx 2026-0008). Sagsnummeret – aldrig navn eller CPR –\nbruges som filnavn. I en terminal bliver du spurgt om det, der mangler, og om du vil gemme.\nEn anonym rådgivningssag (--anonym) har hverken navn, CPR eller fødselsdato.",
         options: [
             OptionSpec("--navn", value: "NAVN", help: "Den unges navn."),

@@ -8,12 +8,7 @@ struct PlanCommand: UngeCommand {
     static let spec = CommandSpec(
         name: "plan",
         summary: "Lav den plan, loven kræver (barnets plan, ungeplan, handleplan)",
-        usage: [
-            "plan <sag> [--fra-fil FIL.json | --interaktiv] [--kladde] [--format md|html|json] [--ud FIL]",
-            "plan <sag> --historik",
-            "plan <sag> --diff A B",
-            "plan <sag> --version N",
-        ],
+        arguments: [.caseID, "B"],
         discussion: """
             Planens type følger den unges alder på planens dato (--dato, standard i dag): barnets plan
             (barnets lov §§ 91-92), ungeplan fra 16 år (§§ 108-109), handleplan fra 18 år (serviceloven § 141)

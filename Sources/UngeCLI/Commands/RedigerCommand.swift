@@ -11,7 +11,7 @@ struct RedigerCommand: UngeCommand {
     static let spec = CommandSpec(
         name: "rediger",
         summary: "Ret en sag som JSON i din editor",
-        usage: ["rediger <sag>"],
+        arguments: [.caseID],
         discussion: "Åbner sagen som JSON i $EDITOR (eller $VISUAL, ellers nano/vi). Filen ligger i en privat mappe i lageret,\nså editorens midlertidige filer ikke kan læses af andre. Når du gemmer og lukker, bliver sagen tjekket:\ner noget galt, ser du fejlen og kan rette igen eller opgive. Sagen ændres først, når alt er i orden.\nFelterne id, revision og schemaVersion må ikke ændres.",
         options: [.interactive],
         examples: [

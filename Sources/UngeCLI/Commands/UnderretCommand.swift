@@ -11,12 +11,6 @@ struct UnderretCommand: UngeCommand {
     static let spec = CommandSpec(
         name: "underret",
         summary: "Skriv og registrer en underretning",
-        usage: [
-            "underret [--sag ID] [--interaktiv]",
-            "underret --fra-fil FIL.json [--sag ID] [--format md|html|json] [--ud FIL]",
-            "underret --navn NAVN --foedselsdato DATO --underretter NAVN ... [--modtaget \"ÅÅÅÅ-MM-DD TT:MM\"]",
-            "underret --sag ID --udskriv NR [--format md|html|json] [--ud FIL]",
-        ],
         discussion: """
             I en terminal bliver du ført gennem underretningen ét afsnit ad gangen, med korte råd til hvert
             afsnit (håndbogen kap. 3). Til sidst ser du et resumé og bliver spurgt, før noget gemmes; Ctrl-D

@@ -9,10 +9,7 @@ struct UndersoegCommand: UngeCommand {
         name: "undersoeg",
         aliases: ["undersøg"],
         summary: "Registrér den børnefaglige undersøgelse (§ 50)",
-        usage: [
-            "undersoeg <sag> [--fra-fil FIL.json | --interaktiv] [--kladde] [--format md|html|json] [--ud FIL]",
-            "undersoeg <sag> --opmaerksom DATO [--afsluttet DATO]",
-        ],
+        arguments: [.caseID],
         discussion: """
             Registrerer, hvornår kommunen blev opmærksom på behovet (herfra løber fristen på 4 måneder), samarbejde
             og samtykker, hvert af de seks områder (eller hvorfor et område ikke er relevant), børnesamtalen,
