@@ -17,6 +17,7 @@ enum CommandTable {
         VaerktoejCommand.self,
         CheckCommand.self,
         FristerCommand.self,
+        EksportCommand.self,
         // Dates, ages and the store.
         AlderCommand.self,
         HelligdageCommand.self,

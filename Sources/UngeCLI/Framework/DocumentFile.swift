@@ -87,6 +87,16 @@ enum DocumentFile {
         }
     }
 
+    /// Writes `text` to `path` (0600) for a command that saved nothing and logs its own export
+    /// event; a failure is a data error saying that nothing in the case changed.
+    static func write(_ text: String, to path: String, ctx: Context) throws {
+        do {
+            try write(text, to: path, storeRoot: ctx.storeLocation)
+        } catch let failure {
+            throw CLIError.data(message(failure.reason, path: path, saved: nil, ctx: ctx))
+        }
+    }
+
     /// The message for a failed write: what went wrong, then what is saved and how to print again.
     static func message(_ reason: String, path: String, saved: Saved?, ctx: Context) -> String {
         let head = "Dokumentet kunne ikke skrives til '\(path)': \(reason)"
