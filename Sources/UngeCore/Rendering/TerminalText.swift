@@ -78,7 +78,8 @@ public enum TerminalText {
                 if c == 0xD8, i + 1 < end, bytes[i + 1] == 0x9C { return true }  // U+061C
                 if c == 0xE2, i + 2 < end {
                     let c1 = bytes[i + 1], c2 = bytes[i + 2]
-                    if c1 == 0x80, c2 == 0x8E || c2 == 0x8F || (c2 >= 0xA8 && c2 <= 0xAE) { return true }  // 200E/F, 2028-202E
+                    // U+200E/F, U+2028-202E
+                    if c1 == 0x80, c2 == 0x8E || c2 == 0x8F || (c2 >= 0xA8 && c2 <= 0xAE) { return true }
                     if c1 == 0x81, c2 >= 0xA6, c2 <= 0xA9 { return true }  // 2066-2069
                 }
                 i += 1
