@@ -57,8 +57,8 @@ struct LukCommand: UngeCommand {
             let open = f.openDeadlines.count
             f.closedDate = when
             f.closedReason = reason
-            var text = "Sagen er lukket \(when.danishLong). Begrundelse: \(reason)"
-            if open > 0 { text += " (\(open) åbne frister og opgaver bortfalder med lukningen.)" }
+            var text = "Sagen er lukket \(when.danishLong). Begrundelse: \(reason)" + (reason.hasSuffix(".") ? "" : ".")
+            if open > 0 { text += " \(open) åbne frister og opgaver bortfalder med lukningen." }
             f.journal.append(JournalEntry(time: ctx.now, author: ctx.user, text: text))
             f.updated = ctx.now
         }
