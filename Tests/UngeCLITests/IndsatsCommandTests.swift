@@ -125,7 +125,7 @@ struct IndsatsCommandTests {
         #expect(try Unge.run(["frister"], store: store).stdout.contains("Første opfølgning på fast kontaktperson (A1)"))
         #expect(try Unge.run(["genaabn", "2026-0001"], store: store).status == 2)
         let journal = (try Self.caseJSON(store)["journal"] as! [[String: Any]]).map { $0["text"] as! String }
-        #expect(journal.contains("Sagen er lukket 1. september 2026. Begrundelse: Familien er flyttet. 3 åbne frister og opgaver bortfalder med lukningen."))
+        #expect(journal.contains("Sagen er lukket 1. september 2026. Begrundelse: Familien er flyttet. 2 åbne frister og opgaver bortfalder med lukningen."))
         #expect(journal.last == "Sagen er genåbnet (lukket 1. september 2026). Begrundelse: Ny underretning")
     }
 
@@ -146,5 +146,38 @@ struct IndsatsCommandTests {
         #expect(blocked.status == 3)
         #expect(blocked.stdout == "")
         #expect(!blocked.stderr.contains("Test Ung"))
+    }
+
+    /// The fixture store carries cases through the casework; its plans are the golden documents for each plan
+    /// kind (SEL § 140 is in Fixtures/plan/handleplan-140.md).
+    @Test("fikstur-lageret: en golden plan for hver plantype, afgørelser og frister", arguments: [
+        ("2026-0011", "barnets-plan-2026-0011.md", "# Barnets plan (barnets lov §§ 91-92)"),
+        ("2026-0010", "ungeplan-2026-0010.md", "# Ungeplan (barnets lov §§ 108-109)"),
+        ("2026-0008", "ungeplan-22-aar-2026-0008.md", "# Ungeplan (barnets lov §§ 108-109)"),
+        ("2026-0012", "handleplan-141-2026-0012.md", "# Handleplan (serviceloven § 141)"),
+    ])
+    func fixturePlans(_ id: String, _ golden: String, _ title: String) throws {
+        let store = try Unge.fixtureStore()
+        let r = try Unge.run(["plan", id], store: store)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix(title))
+        try Unge.expectGolden(r.stdout, "lager-dokumenter/\(golden)")
+    }
+
+    @Test("fikstur-lageret: frister viser hver ny slags frist; 7.4 besvares af en stillingtagen")
+    func fixtureDeadlines() throws {
+        let store = try Unge.fixtureStore()
+        let r = try Unge.run(["frister", "--json"], store: store)
+        let rows = (try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any])["deadlines"] as! [[String: Any]]
+        let kinds = Set(rows.map { $0["kind"] as! String })
+        for kind in ["treatmentStart", "plan", "followUp", "youthSupportDecision", "transitionAt18", "notifierFeedback", "receipt", "assessment"] {
+            #expect(kinds.contains(kind), "\(kind) mangler i frister")
+        }
+        try Unge.expectGolden(try Unge.run(["frister"], store: store).stdout, "lager-dokumenter/frister.txt")
+        let check = try Unge.run(["check", "7", "--sag", "2026-0009"], store: store)
+        #expect(check.stdout.contains("ja         7.4  Plan lavet\n             fra sagen: kommunen har taget stilling 01.03.2026 (A2): ingen plan"))
+        let doc = try Unge.run(["indsats", "2026-0012", "A1"], store: store)
+        try Unge.expectGolden(doc.stdout, "lager-dokumenter/afgoerelse-sel101-doegn-2026-0012.md")
+        #expect(doc.stdout.contains("**Pris pr. måned:** 62.000 kr."))
     }
 }

@@ -107,6 +107,8 @@ public enum DecisionDeadlines {
             } else {
                 let running = file.decisions.filter {
                     ($0.kind.isSupportMeasure || $0.kind.isMinorTreatment) && $0.decisionDate < eighteen
+                        // Only support that may plausibly run to 18: decided from 16, or within two years of the reminder.
+                        && ($0.decisionDate >= Age.dateTurning(16, born: born) || $0.decisionDate >= due.adding(months: -24))
                         && ($0.end.map { $0.date > due } ?? true) && ($0.expectedEnd.map { $0 > due } ?? true)
                 }
                 if !running.isEmpty, eighteen >= LegalReferences.barnetsLovEffective {
