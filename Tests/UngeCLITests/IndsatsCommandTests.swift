@@ -180,4 +180,28 @@ struct IndsatsCommandTests {
         try Unge.expectGolden(doc.stdout, "lager-dokumenter/afgoerelse-sel101-doegn-2026-0012.md")
         #expect(doc.stdout.contains("**Pris pr. måned:** 62.000 kr."))
     }
+
+    @Test("--fra-fil: døgnbehandling med pris og efterbehandling; en ukendt type i filen giver slutkode 2")
+    func fromFile() throws {
+        let store = try Self.storeWithCase(born: "2010-05-01")
+        let file = Unge.fixtures.appendingPathComponent("indsats/afgoerelse.json").path
+        let r = try Unge.run(["indsats", "2026-0001", "--fra-fil", file], store: store)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr == "")
+        #expect(r.stdout.contains("Afgørelse A1 gemt på sag 2026-0001: Stofmisbrugsbehandling, døgnbehandling (barnets lov § 33 (tidl. serviceloven § 101))."))
+        // Started 2 September, within 14 days of the request on 20 August: the deadline is met at once.
+        let all = try Unge.run(["frister", "--alle", "--json"], store: store)
+        let rows = (try JSONSerialization.jsonObject(with: Data(all.stdout.utf8)) as! [String: Any])["deadlines"] as! [[String: Any]]
+        let start = rows.first { $0["deadlineID"] as? String == "afgoerelse-A1-behandlingsstart" }
+        #expect(start?["state"] as? String == "met")
+        #expect(start?["dueDate"] as? String == "2026-09-03")
+        let doc = try Unge.run(["indsats", "2026-0001", "a1", "--format", "html"], store: store)
+        #expect(doc.stdout.contains("85.000 kr."))
+        #expect(doc.stdout.contains("Ugentlige samtaler i U18-teamet"))
+        let bad = store.deletingLastPathComponent().appendingPathComponent("bad.json")
+        try Data(#"{"kind":"hvadsomhelst","decisionDate":"2026-08-28"}"#.utf8).write(to: bad)
+        let refused = try Unge.run(["indsats", "2026-0001", "--fra-fil", bad.path], store: store)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("Ugyldig værdi for kind: 'hvadsomhelst'"))
+    }
 }
