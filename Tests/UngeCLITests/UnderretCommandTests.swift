@@ -216,6 +216,6 @@ struct UnderretCommandTests {
         #expect(!piped.stdout.contains("\u{1B}["))
         let noColor = try Unge.run(["frister"], store: store, env: ["NO_COLOR": "1"])
         #expect(!noColor.stdout.contains("\u{1B}["))
-        #expect(try Unge.run(["frister"], store: Unge.emptyStore()).stdout == "Der er ingen åbne frister.\n")
+        #expect(try Unge.run(["frister"], store: Unge.createdEmptyStore()).stdout == "Der er ingen åbne frister.\n")
     }
 }

@@ -9,16 +9,10 @@ struct IndsatsCommand: UngeCommand {
         name: "indsats",
         aliases: ["afgoerelse"],
         summary: "Registrér og vis afgørelser om indsatser (lovgrundlaget findes ud fra type, alder og dato)",
-        usage: [
-            "indsats <sag>",
-            "indsats <sag> --type TYPE --dato DATO --formaal TEKST [--varighed TEKST] [--start DATO] [--samtykke HVEM:DATO]...",
-            "indsats <sag> --fra-fil FIL.json | --interaktiv",
-            "indsats <sag> --type ingen-plan --dato DATO --grund TEKST [--vedroerer ID]",
-            "indsats <sag> --afslut ID --dato DATO --grund TEKST",
-            "indsats <sag> <id> [--format md|html|json] [--ud FIL]",
-        ],
+        arguments: [.caseID, "afgørelse"],
         discussion: """
-            Uden flere argumenter vises sagens afgørelser. Med --type (eller --fra-fil / --interaktiv) registreres
+            Uden flere argumenter vises sagens afgørelser; med et id (fx A1) vises en sammenfatning af den
+            afgørelse (--format md|html|json, --ud FIL). Med --type (eller --fra-fil / --interaktiv) registreres
             en ny afgørelse: lovgrundlaget findes ud fra typen, den unges alder og datoen, og fristerne (behandling
             inden 14 dage efter henvendelsen, plan inden 3 måneder, første opfølgning, ungestøtte før 18) gemmes
             på sagen, så 'unge frister' viser dem. En type, der ikke passer til alder eller dato, afvises med

@@ -8,7 +8,7 @@ struct LukCommand: UngeCommand {
     static let spec = CommandSpec(
         name: "luk",
         summary: "Luk en sag (den har derefter ingen åbne frister)",
-        usage: ["luk <sag> --grund TEKST [--dato DATO] [--json]"],
+        arguments: [.caseID],
         discussion: "Sagen lukkes på datoen (standard: i dag) med begrundelsen, og det skrives i journalen. En lukket sag har ingen åbne frister og vises med 'unge liste --status lukket'. Genåbn den med 'unge genaabn'.",
         options: [
             OptionSpec("--dato", value: "ÅÅÅÅ-MM-DD", help: "Datoen sagen lukkes (standard: i dag)."),
@@ -76,7 +76,7 @@ struct GenaabnCommand: UngeCommand {
     static let spec = CommandSpec(
         name: "genaabn",
         summary: "Genåbn en lukket sag",
-        usage: ["genaabn <sag> [--grund TEKST] [--json]"],
+        arguments: [.caseID],
         discussion: "Sagen åbnes igen, og det skrives i journalen. Sagens frister tæller igen; tjek dem med 'unge frister'.",
         options: [OptionSpec("--grund", value: "TEKST", help: "Hvorfor sagen genåbnes."), .json],
         examples: [("unge genaabn 2026-0042 --grund \"Ny underretning\"", "Genåbn en sag")],
