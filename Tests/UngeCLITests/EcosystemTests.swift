@@ -164,7 +164,7 @@ struct EcosystemTests {
         #expect(typo.status == 2)
         #expect(typo.stderr.contains("Mente du 'plan'?"))
         let vis = try Unge.run(["vis", "--help"]).stdout
-        #expect(vis.hasPrefix("unge vis – Vis en sag\n\nBrug:\n  unge vis <sag> [--json] [--vis-cpr] [--lager MAPPE] [--bruger NAVN]\n"))
+        #expect(vis.hasPrefix("unge vis – Vis en sag\n\nBrug:\n  unge vis <sag> [--json] [--vis-cpr] [--format md|html|json] [--ud FIL] [--lager MAPPE]\n"))
         let frist = try Unge.run(["frist", "--help"]).stdout
         #expect(frist.contains("  unge frist --fra ÅÅÅÅ-MM-DD [--hverdage N]"))
     }
