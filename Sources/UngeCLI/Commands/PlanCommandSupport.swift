@@ -37,10 +37,10 @@ struct DocumentOptions {
         outPath = args.value("--ud")
         fromFile = args.value("--fra-fil")
         interactive = args.has("--interaktiv")
-        draft = args.has("--kladde")
+        draft = args.hasIfDeclared("--kladde")
         showCPR = args.has("--vis-cpr")
         date = try args.value("--dato").map { try Values.date($0, option: "--dato") }
-        reprint = args.has("--udskriv")
+        reprint = args.hasIfDeclared("--udskriv")
         if reprint && (fromFile != nil || interactive) {
             throw UsageError.conflict("--udskriv viser det gemte dokument; brug det uden --fra-fil og --interaktiv.")
         }

@@ -80,6 +80,10 @@ extension Context {
     func updateCase(_ id: CaseID, store: CaseStore, _ change: (inout CaseFile) throws -> Void) throws -> CaseFile {
         var file = try store.load(id)
         let read = file.revision
+        if let closed = file.closedDate, commandName != "genaabn" {
+            console.error(
+                console.yellow("ADVARSEL") + ": Sag \(id.rawValue) er lukket (\(closed.danishLong)). Ændringen gemmes, men sagen forbliver lukket og har ingen åbne frister. Genåbn den med 'unge genaabn \(id.rawValue)'.")
+        }
         try change(&file)
         return try store.save(file, expectedRevision: read, now: now, user: user, command: commandName)
     }
