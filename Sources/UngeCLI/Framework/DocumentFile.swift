@@ -40,19 +40,18 @@ enum DocumentFile {
         let name = url.lastPathComponent
         if path.hasSuffix("/") || name == "." || name == ".." { return "Det er en mappe, ikke en fil." }
         let dir = url.deletingLastPathComponent().path
+        // Inside the store? Compare the resolved target with the resolved store folder (symbolic
+        // links and `..` resolved as far as the folders exist).
+        let target = resolved(url.path)
+        let store = resolved(storeRoot.path)
+        if target == store || target.hasPrefix(store == "/" ? "/" : store + "/") {
+            return "Filen ligger i lagermappen '\(store)'. Et dokument må aldrig skrives ind i lageret, hvor det kan ødelægge sager eller revisionssporet."
+        }
         var dst = stat()
         guard stat(dir, &dst) == 0, (dst.st_mode & S_IFMT) == S_IFDIR else {
             return "Mappen '\(dir)' findes ikke. Opret den, eller vælg en anden fil."
         }
         if access(dir, W_OK) != 0 { return "Du må ikke skrive i mappen '\(dir)'." }
-        // Inside the store? Compare the resolved folder with the resolved store folder.
-        if let realDir = realPath(dir) {
-            let target = realDir == "/" ? "/" + name : realDir + "/" + name
-            let store = realPath(storeRoot.path) ?? storeRoot.standardizedFileURL.path
-            if target == store || target.hasPrefix(store + "/") || realDir == store || realDir.hasPrefix(store + "/") {
-                return "Filen ligger i lagermappen '\(store)'. Et dokument må aldrig skrives ind i lageret, hvor det kan ødelægge sager eller revisionssporet."
-            }
-        }
         var st = stat()
         if lstat(path, &st) != 0 {
             return errno == ENOENT ? nil : "Filen kan ikke undersøges (\(StoreText.errorText(errno)))."
@@ -67,10 +66,10 @@ enum DocumentFile {
         default: return "Det er ikke en almindelig fil."
         }
         if st.st_uid != geteuid() { return "Filen tilhører en anden bruger; du kan ikke overskrive den." }
+        if st.st_nlink > 1 { return "Filen har flere navne (hårde links), så at overskrive den ændrer også en anden fil." }
         // As root every file is "ours": never replace an existing file then (a system file such as
         // /etc/passwd would be lost).
         if geteuid() == 0 { return "Filen findes allerede, og unge overskriver ingen eksisterende filer, når den kører som root (administrator). Vælg et nyt filnavn." }
-        if st.st_nlink > 1 { return "Filen har flere navne (hårde links), så at overskrive den ændrer også en anden fil." }
         if access(path, W_OK) != 0 { return "Du må ikke skrive i filen." }
         return nil
     }
@@ -142,6 +141,22 @@ enum DocumentFile {
         if close(fd) != 0, code == 0 { code = errno }
         if code != 0 {
             throw WriteFailure(reason: "filen kunne ikke skrives helt (\(StoreText.errorText(code))).")
+        }
+    }
+
+    /// `path` (absolute, standardized) with its longest existing prefix resolved by `realpath`.
+    static func resolved(_ path: String) -> String {
+        var head = path
+        var tail: [String] = []
+        while true {
+            if let real = realPath(head) {
+                return tail.reversed().reduce(real) { $0 == "/" ? "/" + $1 : $0 + "/" + $1 }
+            }
+            let url = URL(fileURLWithPath: head)
+            let parent = url.deletingLastPathComponent().path
+            if parent == head || head.isEmpty { return path }
+            tail.append(url.lastPathComponent)
+            head = parent
         }
     }
 
