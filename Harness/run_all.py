@@ -17,7 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import common  # noqa: E402
 
-HARNESSES = ["crash.py", "io_errors.py", "concurrency.py", "hostile.py", "privacy.py"]
+HARNESSES = ["crash.py", "io_errors.py", "concurrency.py", "hostile.py", "privacy.py", "hardening.py"]
 
 
 def main():
