@@ -34,12 +34,13 @@ public struct CaseSummary: Sendable, Equatable {
         self.anonymous = anonymous
     }
 
-    /// The summary of a decoded case.
+    /// The summary of a decoded case. The texts it holds (the name, the deadline's title) are
+    /// CPR-masked, so the index never holds a CPR number.
     public init(_ c: CaseFile) {
         let d = c.nextDeadline
         self.init(
             id: c.id, name: c.youngPerson.displayName, birthDate: c.youngPerson.birthDate, status: c.status,
-            nextDeadline: d?.dueDate, nextDeadlineTitle: d?.title, revision: c.revision,
+            nextDeadline: d?.dueDate, nextDeadlineTitle: d.map { CPRMask.mask($0.title) }, revision: c.revision,
             anonymous: c.youngPerson.anonymous)
     }
 }
