@@ -10,6 +10,7 @@ src=Fixtures/lager-kilder
 dst=Fixtures/lager
 rm -rf "$dst"
 mkdir -p "$dst/sager"
+chmod 700 "$dst" "$dst/sager"  # unge refuses a store folder others can read
 cp "$src"/sager/*.json "$dst/sager/"
 export UNGE_BRUGER="Lene Dahl"
 UNGE_NU=2026-08-27T09:00:00Z "$unge" underret --sag 2026-0002 --fra-fil "$src/underretning-2026-0002.json" --lager "$dst" >/dev/null

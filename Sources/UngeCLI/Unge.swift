@@ -61,7 +61,7 @@ enum Unge {
             return e.exitCode
         case let e as StoreError:
             console.error("Fejl: \(e.description)")
-            return ExitCode.data
+            return e.exitCode
         case let e as CoreError:
             console.error("Fejl: \(e.description)")
             return ExitCode.usage

@@ -65,6 +65,8 @@ struct Unge {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let store = dir.appendingPathComponent("lager")
         try FileManager.default.createDirectory(at: store.appendingPathComponent("sager"), withIntermediateDirectories: true)
+        chmod(store.path, 0o700)  // a store others can read is refused
+        chmod(store.appendingPathComponent("sager").path, 0o700)
         let source = fixtures.appendingPathComponent("lager/sager")
         for name in try FileManager.default.contentsOfDirectory(atPath: source.path) where name.hasSuffix(".json") {
             try FileManager.default.copyItem(at: source.appendingPathComponent(name), to: store.appendingPathComponent("sager/\(name)"))
@@ -72,9 +74,16 @@ struct Unge {
         return store
     }
 
-    /// An empty temporary store folder (not yet created: unge creates it).
+    /// An empty temporary store folder (not yet created: only `ny` and `underret` create it).
     static func emptyStore() -> URL {
         FileManager.default.temporaryDirectory.appendingPathComponent("unge-test-\(UUID().uuidString)/lager")
+    }
+
+    /// An empty store folder that exists (0700, as unge makes it), for commands that need a store.
+    static func createdEmptyStore() throws -> URL {
+        let store = emptyStore()
+        try FileManager.default.createDirectory(at: store, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        return store
     }
 
     /// Compares `actual` with a golden file under Fixtures; `UNGE_RECORD=1` re-records it.

@@ -26,7 +26,11 @@ enum CommandTable {
     ]
 
     /// Developer-only commands: found by name, never listed in help or suggested.
-    static let hidden: [any UngeCommand.Type] = [TaellerCommand.self]
+    #if UNGE_TEST_HOOKS
+        static let hidden: [any UngeCommand.Type] = [TaellerCommand.self]
+    #else
+        static let hidden: [any UngeCommand.Type] = []
+    #endif
 
     static func find(_ name: String) -> (any UngeCommand.Type)? {
         (commands + hidden).first { $0.spec.name == name || $0.spec.aliases.contains(name) }

@@ -52,7 +52,7 @@ struct FristCommand: UngeCommand {
     }
 
     func run(_ ctx: Context) throws -> Int32 {
-        let calendar = DanishCalendar(alsoClosed: alsoClosed || ctx.storeSettingAlsoClosed())
+        let calendar = DanishCalendar(alsoClosed: try alsoClosed || ctx.storeSettingAlsoClosed())
         let out: Output
         switch amount {
         case .workingDays(let n):

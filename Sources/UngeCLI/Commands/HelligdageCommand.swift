@@ -32,7 +32,7 @@ struct HelligdageCommand: UngeCommand {
     }
 
     func run(_ ctx: Context) throws -> Int32 {
-        let calendar = DanishCalendar(alsoClosed: alsoClosed || ctx.storeSettingAlsoClosed())
+        let calendar = DanishCalendar(alsoClosed: try alsoClosed || ctx.storeSettingAlsoClosed())
         let days = calendar.holidays(in: year)
         if json {
             ctx.console.print(try JSONOutput.render(Output(year: year, alsoClosed: calendar.alsoClosed, holidays: days)))

@@ -78,8 +78,9 @@ struct ListeCommand: UngeCommand {
         let on = date ?? ctx.today
         let criterion = [status.map { "status=\($0.danish)" }, ages.map { "alder=\($0.lowerBound)-\($0.upperBound)" }, search.map { "søg=\($0)" }]
             .compactMap { $0 }.joined(separator: " ")
-        try store.appendAudit(ctx.event(.search, caseID: nil, criterion: StoreText.maskCPR(criterion.isEmpty ? "alle" : criterion)))
-        let listing = try store.listSummaries()
+        // The checklist count needs each case's content; the index keeps it per day, so only cases
+        // changed since (or every case, once on a new day) are read.
+        let listing = try store.listSummaries(checklistOn: checklist ? on : nil)
         var summaries = listing.summaries
         if let status { summaries = summaries.filter { $0.status == status } }
         if let ages {
@@ -98,19 +99,16 @@ struct ListeCommand: UngeCommand {
             }
         }
         summaries.sort { $0.id < $1.id }
-        var problems = listing.problems.map(\.description)
-        // The checklist count needs each case's content, so it is read only when asked for.
-        var open: [CaseID: Int] = [:]
-        if checklist {
-            for s in summaries {
-                do { open[s.id] = openChecklistItems(case: try store.load(s.id), today: on) } catch { problems.append("\(error)") }
-            }
-            if onlyOpen { summaries = summaries.filter { (open[$0.id] ?? 0) > 0 } }
-        }
+        let problems = listing.problems.map(\.description)
+        if onlyOpen { summaries = summaries.filter { ($0.openChecklistItems ?? 0) > 0 } }
         let rows = summaries.map { s in
             Row(id: s.id, name: s.name, age: s.birthDate.map { Age.years(born: $0, on: on) }, status: s.status.danish,
-                nextDeadline: s.nextDeadline, nextDeadlineTitle: s.nextDeadlineTitle, openChecklistItems: open[s.id])
+                nextDeadline: s.nextDeadline, nextDeadlineTitle: s.nextDeadlineTitle,
+                openChecklistItems: checklist ? s.openChecklistItems : nil)
         }
+        // Logged before anything is shown, with the cases shown (fail closed: no event, no list).
+        try store.appendAudit(
+            ctx.event(.search, caseID: nil, criterion: StoreText.maskCPR(criterion.isEmpty ? "alle" : criterion), shown: rows.map(\.id)))
         if json {
             ctx.console.print(try JSONOutput.render(Output(cases: rows, problems: problems)))
         } else if rows.isEmpty && problems.isEmpty {

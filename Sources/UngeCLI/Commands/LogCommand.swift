@@ -40,7 +40,7 @@ struct LogCommand: UngeCommand {
             return ExitCode.ok
         }
         let rows = events.map { e in
-            [DanishTime.format(e.time), e.user, e.action.danish, e.command,
+            [DanishTime.format(e.time), e.account.map { $0 == e.user ? $0 : "\(e.user) (konto: \($0))" } ?? e.user, e.action.danish, e.command,
              e.revisionBefore.map(String.init) ?? "", e.revisionAfter.map(String.init) ?? "", e.criterion ?? ""]
         }
         ctx.console.print(TextTable.render(header: ["Tidspunkt", "Bruger", "Handling", "Kommando", "Rev. før", "Rev. efter", "Detaljer"], rows: rows))

@@ -83,9 +83,11 @@ struct NyCommand: UngeCommand {
                 return ExitCode.usage
             }
         }
-        let store = try ctx.openStore()
+        let store = try ctx.openStore(creating: true)
+        let storeExisted = store.rootExists
         let draft = CaseFile(id: CaseID("ny")!, created: ctx.now, youngPerson: person, caseworker: anonymous ? me.caseworker : (me.caseworker ?? ctx.user))
         let saved = try store.create(draft, year: ctx.today.year, now: ctx.now, user: ctx.user, command: ctx.commandName)
+        ctx.announceNewStore(storeExisted)
         if json {
             ctx.console.print(try JSONOutput.render(Created(id: saved.id, revision: saved.revision, status: saved.status.danish)))
         } else {

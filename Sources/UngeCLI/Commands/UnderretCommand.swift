@@ -108,9 +108,10 @@ struct UnderretCommand: UngeCommand {
     func run(_ ctx: Context) throws -> Int32 {
         let c = ctx.console
         let tz = UnderretInput.timeZone
-        let calendar = DanishCalendar(alsoClosed: ctx.storeSettingAlsoClosed())
+        let calendar = DanishCalendar(alsoClosed: try ctx.storeSettingAlsoClosed())
         if let output { try DocumentFile.checkTarget(output, ctx: ctx) }
-        let store = try ctx.openStore()
+        let store = try ctx.openStore(creating: caseID == nil)
+        let storeExisted = store.rootExists
         let existing = try caseID.map { try ctx.readCase($0, store: store) }
         if let number = reprint, let existing {
             return try printAgain(number, of: existing, store: store, ctx: ctx, calendar: calendar)
@@ -152,6 +153,7 @@ struct UnderretCommand: UngeCommand {
             var file = CaseFile(id: CaseID("ny")!, created: ctx.now, youngPerson: draft.youngPerson, caseworker: nil)
             ConcernRegistration.register(draft, on: &file, received: received, now: ctx.now, author: ctx.user, timeZone: tz, calendar: calendar)
             saved = try store.create(file, year: ctx.today.year, now: ctx.now, user: ctx.user, command: ctx.commandName)
+            ctx.announceNewStore(storeExisted)
         }
         let report = saved.concernReports.last!
         let text = try UnderretInput.render(format, report: report, caseFile: saved, findings: findings, timeZone: tz, showCPR: showCPR, calendar: calendar)
