@@ -100,6 +100,20 @@ struct HardeningTests {
         #expect(Self.caseFiles(store).isEmpty)
     }
 
+    @Test("--fra-fil på en FIFO eller /dev/zero: status 2 med det samme, hænger ikke")
+    func inputNeverHangs() throws {
+        let dir = try Self.tempDir()
+        let fifo = dir.appendingPathComponent("fifo").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        for path in [fifo, "/dev/zero", dir.path] {
+            let started = Date()
+            let r = try Unge.run(["underret", "--fra-fil", path], store: Unge.emptyStore())
+            #expect(r.status == 2, "\(path): \(r.stderr)")
+            #expect(r.stderr.contains("ikke en almindelig fil"))
+            #expect(Date().timeIntervalSince(started) < 20)
+        }
+    }
+
     // MARK: 5. Terminal and documents
 
     static let hostile = "Evil\u{1B}]0;TITEL\u{07}\u{1B}[2J\u{1B}[8mskjult\u{9B}31m\u{202E}gnp.exe\u{2066}\r\u{7F}"

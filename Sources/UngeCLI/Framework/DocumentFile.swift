@@ -144,6 +144,34 @@ enum DocumentFile {
         }
     }
 
+    /// The largest `--fra-fil` file read (answers are text; a plan is a few KB).
+    static let maxInputBytes = 16 << 20
+
+    /// Reads a `--fra-fil` file: a regular file (a link to one is fine) of at most 16 MB. A FIFO, a
+    /// device (`/dev/zero`) or a folder is refused at once instead of hanging (exit 2).
+    static func readInput(_ path: String) throws -> Data {
+        func refuse(_ why: String) -> UsageError {
+            UsageError.message("Filen '\(path)' kan ikke læses (--fra-fil): \(why)")
+        }
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
+        guard fd >= 0 else { throw refuse("\(StoreText.errorText(errno)). Tjek navnet og stien.") }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else {
+            throw refuse("det er ikke en almindelig fil (fx en mappe, en FIFO eller en enhed).")
+        }
+        guard Int(st.st_size) <= maxInputBytes else { throw refuse("filen er større end 16 MB.") }
+        var bytes = [UInt8](repeating: 0, count: Int(st.st_size))
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else { break }
+            offset += n
+        }
+        return Data(bytes[0..<offset])
+    }
+
     /// `path` (absolute, standardized) with its longest existing prefix resolved by `realpath`.
     static func resolved(_ path: String) -> String {
         var head = path
