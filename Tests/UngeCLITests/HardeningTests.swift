@@ -294,7 +294,8 @@ struct HardeningTests {
     @Test("en sagsfil med et kæmpe løbenummer i navnet får ikke ny til at fælde")
     func hugeSequence() throws {
         let store = Unge.emptyStore()
-        try FileManager.default.createDirectory(at: store.appendingPathComponent("sager"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: store.appendingPathComponent("sager"), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: store.path)
         let src = Unge.fixtures.appendingPathComponent("lager/sager/2026-0001.json")
         let text = try String(contentsOf: src, encoding: .utf8).replacingOccurrences(of: "\"2026-0001\"", with: "\"2026-9223372036854775807\"")
         try text.write(to: store.appendingPathComponent("sager/2026-9223372036854775807.json"), atomically: true, encoding: .utf8)
