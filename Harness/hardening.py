@@ -89,6 +89,8 @@ def part_escapes(binary, report, quick):
     forged_seen = []
     for n, payload in enumerate(payloads):
         store = common.new_store(tmp / f"s{n}")
+        file_payload = payload
+        payload = payload.replace("\x00", "")  # argv cannot hold NUL; the JSON files below do
         text = "Tekst " + payload + FORGED
         cmds = [
             ["ny", "--navn", "Navn " + payload, "--foedselsdato", "2010-01-01", "--skole", "Skole " + payload],
@@ -97,10 +99,10 @@ def part_escapes(binary, report, quick):
             ["vaerktoej", "2026-0001", "--type", "livslinje", "--resume", text],
         ]
         files = {
-            "u.json": inject(json.loads(UNDERRET.read_text()), "U " + payload + FORGED),
-            "und.json": inject(json.loads((PLAN / "undersoegelse.json").read_text()), "X " + payload + FORGED),
-            "plan.json": inject(json.loads((PLAN / "plan.json").read_text()), "P " + payload + FORGED),
-            "bp.json": inject(json.loads((PLAN / "behandlingsplan.json").read_text()), "B " + payload + FORGED),
+            "u.json": inject(json.loads(UNDERRET.read_text()), "U " + file_payload + FORGED),
+            "und.json": inject(json.loads((PLAN / "undersoegelse.json").read_text()), "X " + file_payload + FORGED),
+            "plan.json": inject(json.loads((PLAN / "plan.json").read_text()), "P " + file_payload + FORGED),
+            "bp.json": inject(json.loads((PLAN / "behandlingsplan.json").read_text()), "B " + file_payload + FORGED),
         }
         for name, data in files.items():
             (tmp / f"{n}-{name}").write_text(json.dumps(data, ensure_ascii=False))
