@@ -234,6 +234,24 @@ struct HardeningTests {
         }
     }
 
+    @Test("et CPR-nummer i fritekst maskeres også i en --ud-fil uden --vis-cpr")
+    func exportMasked() throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: Self.example))
+        var object = try JSONSerialization.jsonObject(with: data) as! [String: Any]
+        object["situation"] = "Broren har CPR 670312\u{2013}4321 og går i samme klasse."
+        let dir = try Self.tempDir()
+        let f = dir.appendingPathComponent("u.json")
+        try JSONSerialization.data(withJSONObject: object).write(to: f)
+        let store = Unge.emptyStore()
+        for (format, flag) in [("md", [String]()), ("html", []), ("json", []), ("md", ["--vis-cpr"])] {
+            let out = dir.appendingPathComponent("u-\(format)-\(flag.count).\(format)")
+            let r = try Unge.run(["underret", "--fra-fil", f.path, "--format", format, "--ud", out.path] + flag, store: store)
+            #expect(r.status == 0, "\(r.stderr)")
+            let text = try String(contentsOf: out, encoding: .utf8)
+            #expect(text.contains("4321") == !flag.isEmpty, "\(format) \(flag)")
+        }
+    }
+
     @Test("datoer maskeres ikke: de står læselige i beskeder")
     func datesReadable() throws {
         let r = try Unge.run(["alder", "2026-13-45"])

@@ -79,8 +79,10 @@ enum DocumentFile {
     /// it IS saved and how to print the document again, so nobody saves it twice.
     static func export(_ text: String, to path: String, caseID id: CaseID, revision: Int, store: CaseStore, ctx: Context, saved: Saved? = nil) throws {
         try store.appendAudit(ctx.event(.export, caseID: id, before: revision, after: revision, criterion: "dokument"))
+        // Like the screen: a CPR number in free text is masked unless the command was given --vis-cpr.
+        let body = ctx.console.maskCPROnStdout ? CPRMask.mask(text) : text
         do {
-            try write(text, to: path, storeRoot: ctx.storeLocation)
+            try write(body, to: path, storeRoot: ctx.storeLocation)
         } catch let failure {
             throw CLIError.data(message(failure.reason, path: path, saved: saved, ctx: ctx))
         }
