@@ -68,7 +68,7 @@ public struct AuditEvent: Codable, Sendable, Equatable {
         self.revisionAfter = revisionAfter
         self.criterion = criterion.map(StoreText.maskCPR)
         self.command = StoreText.maskCPR(command)
-        self.account = AuditEvent.processAccount
+        self.account = StoreText.maskCPR(AuditEvent.processAccount)
         self.shown = shown.map(AuditEvent.compress)
     }
 

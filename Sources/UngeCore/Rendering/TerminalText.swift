@@ -47,6 +47,11 @@ public enum TerminalText {
         return out
     }
 
+    /// True when `neutralise` would return `text` unchanged (one pass over the bytes).
+    public static func isClean(_ text: String, keepLineBreaks: Bool = true) -> Bool {
+        !needsEscaping(text, keepLineBreaks: keepLineBreaks)
+    }
+
     /// True for a scalar that `neutralise` escapes.
     @inline(__always)
     public static func isControl(_ s: Unicode.Scalar, keepLineBreaks: Bool) -> Bool {
