@@ -14,9 +14,12 @@ enum CommandTable {
         UndersoegCommand.self,
         PlanCommand.self,
         BehandlingsplanCommand.self,
+        IndsatsCommand.self,
         VaerktoejCommand.self,
         CheckCommand.self,
         FristerCommand.self,
+        LukCommand.self,
+        GenaabnCommand.self,
         EksportCommand.self,
         // Dates, ages and the store.
         AlderCommand.self,

@@ -76,7 +76,8 @@ struct PlanCommand: UngeCommand {
         }
         let date = options.date ?? ctx.today
         let nextVersion = (file.actionPlans.map(\.version).max() ?? 0) + 1
-        let kind = PlanKind.required(age: file.youngPerson.age(on: date), on: date)
+        let kind = PlanKind.required(
+            age: file.youngPerson.age(on: date), on: date, bases: DecisionLaw.planBases(file.decisions, on: date).map(\.kind))
         var plan: ActionPlan
         var asked = false
         if let data = try options.readInput() {

@@ -60,7 +60,9 @@ public struct CaseSheet: Codable, Sendable, Equatable {
         let treatment = (file.treatmentPlans.last?.goals ?? []).map { Line(label: $0.id, text: "\($0.text) (planens mål \($0.planGoalID))") }
         let open = file.openDeadlines.sorted { ($0.dueDate, $0.id) < ($1.dueDate, $1.id) }
         let deadlines = open.map { d in
-            Line(label: d.dueTime.map(DanishTime.format) ?? d.dueDate.danishShort, text: d.title + (d.dueDate < today ? " (overskredet)" : ""))
+            d.counting == .task
+                ? Line(label: "(opgave)", text: d.title)
+                : Line(label: d.dueTime.map(DanishTime.format) ?? d.dueDate.danishShort, text: d.title + (d.dueDate < today ? " (overskredet)" : ""))
         }
         let decisions = file.decisions.filter { $0.status(on: today) != .ended }.map { d -> Line in
             let ref = LegalReferences.reference(DecisionLaw.basis(d.kind, age: age)).citation(on: d.decisionDate, age: age)
@@ -72,7 +74,7 @@ public struct CaseSheet: Codable, Sendable, Equatable {
         }
         var next: [String] = []
         if let follow = plan?.nextFollowUp { next.append("Næste opfølgning på planen: \(follow.danishShort).") }
-        if let first = open.first { next.append("Første åbne frist: \(first.title), \(first.dueDate.danishShort).") }
+        if let first = file.nextDeadline { next.append("Første åbne frist: \(first.title), \(first.dueDate.danishShort).") }
         var tools: [ToolSection] = []
         for tool in ToolPictures.drawable {
             let history = ToolText.history(tool, in: file.toolRecords)
