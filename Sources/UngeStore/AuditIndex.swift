@@ -44,7 +44,13 @@ extension CaseStore {
         for month in months {
             let result = monthIndex(month)
             problems += result.problems
-            found += AuditIndexFile.matches(result.bytes, query: target)
+            found += AuditIndexFile.matches(result.bytes, query: target) { name in
+                // A reference the index cannot resolve (it was damaged): ask the event file.
+                guard let bytes = try? Posix.readFile(self.logPath + "/" + month + "/" + name, limit: 1 << 20),
+                    let e = try? UngeJSON.decoder().decode(AuditEvent.self, from: Data(bytes))
+                else { return false }
+                return e.concerns(id)
+            }
         }
         // Sorted as `auditEvents(for: nil)` sorts, with each key computed once.
         var keyed = found.map { (time: $0.event.time, ns: CaseStore.writeNanoseconds($0.name), name: $0.name, event: $0.event) }
@@ -94,8 +100,12 @@ extension CaseStore {
         }
         lines.sort { $0.name < $1.name }
         var out = AuditIndexFile.makeHeader(ino: ino, mtime: mtime, listed: listed)
+        // A shown list equal to an earlier line's is written as a reference to that line
+        // (`=<file name>`): the deadline overview shows much the same cases all month.
+        var firstWith: [ArraySlice<UInt8>: String] = [:]
         for (name, line) in lines {
-            if let line { out += line } else if let l = byName[name] { out += l }
+            guard let l = line.map(Array.init) ?? byName[name] else { continue }
+            out += AuditIndexFile.deduplicated(l, name: name, firstWith: &firstWith, old: known)
         }
         // Never cache a month with unreadable files as complete: they are read (and named) again.
         if problems.isEmpty {
@@ -240,9 +250,50 @@ enum AuditIndexFile {
         return out
     }
 
-    /// The events in an index whose case is the query's, or whose shown list holds it.
-    static func matches(_ bytes: [UInt8], query q: AuditQuery) -> [(name: String, event: AuditEvent)] {
+    /// `line` (with its newline) with its shown list replaced by `=<name>` of the first line that
+    /// had the same list, and registered as that first line otherwise. A reference in `line` (an
+    /// old index's) is first resolved through `old`.
+    static func deduplicated(
+        _ line: [UInt8], name: String, firstWith: inout [ArraySlice<UInt8>: String], old: [String: ArraySlice<UInt8>]
+    ) -> [UInt8] {
+        var tabs: [Int] = []
+        for (i, c) in line.enumerated() where c == 9 {
+            tabs.append(i)
+            if tabs.count == 3 { break }
+        }
+        guard tabs.count == 3, tabs[2] > tabs[1] + 1 else { return line }
+        var shown = line[(tabs[1] + 1)..<tabs[2]]
+        if shown.first == UInt8(ascii: "=") {
+            let ref = String(decoding: shown.dropFirst(), as: UTF8.self)
+            guard let target = old[ref], let resolved = shownField(target), resolved.first != UInt8(ascii: "=") else { return line }
+            shown = resolved
+        }
+        if let first = firstWith[shown] {
+            return Array(line[...tabs[1]]) + [UInt8(ascii: "=")] + Array(first.utf8) + Array(line[tabs[2]...])
+        }
+        firstWith[shown] = name
+        return Array(line[...tabs[1]]) + Array(shown) + Array(line[tabs[2]...])
+    }
+
+    /// The third field (shown) of a line.
+    static func shownField(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
+        var tabs: [Int] = []
+        for i in line.indices where line[i] == 9 {
+            tabs.append(i)
+            if tabs.count == 3 { break }
+        }
+        guard tabs.count == 3 else { return nil }
+        return line[(tabs[1] + 1)..<tabs[2]]
+    }
+
+    /// The events in an index whose case is the query's, or whose shown list holds it. A shown
+    /// list written as `=<name>` takes the answer found for that earlier line; `unresolved` answers
+    /// for a reference the index does not hold.
+    static func matches(
+        _ bytes: [UInt8], query q: AuditQuery, unresolved: (String) -> Bool
+    ) -> [(name: String, event: AuditEvent)] {
         var out: [(name: String, event: AuditEvent)] = []
+        var answered: [String: Bool] = [:]
         bytes.withUnsafeBufferPointer { b in
             guard let base = b.baseAddress, let first = b.firstIndex(of: 10) else { return }
             var start = first + 1
@@ -254,7 +305,18 @@ enum AuditIndexFile {
                 // Fields 1 (case) and 2 (shown) decide; the rest is parsed only for a match.
                 guard let t0 = next(b, 9, start, nl), let t1 = next(b, 9, t0 + 1, nl), let t2 = next(b, 9, t1 + 1, nl) else { continue }
                 let isCase = t1 - (t0 + 1) == q.bytes.count && q.bytes.withUnsafeBufferPointer { memcmp(base + t0 + 1, $0.baseAddress!, q.bytes.count) == 0 }
-                let listed = t2 > t1 + 1 && shows(b, t1 + 1, t2, q)
+                var listed = false
+                if t2 > t1 + 1 {
+                    if b[t1 + 1] == UInt8(ascii: "=") {
+                        let ref = String(decoding: UnsafeBufferPointer(rebasing: b[(t1 + 2)..<t2]), as: UTF8.self)
+                        if let known = answered[ref] { listed = known } else {
+                            listed = unresolved(String(decoding: UnsafeBufferPointer(rebasing: b[start..<t0]), as: UTF8.self))
+                        }
+                    } else {
+                        listed = shows(b, t1 + 1, t2, q)
+                        answered[String(decoding: UnsafeBufferPointer(rebasing: b[start..<t0]), as: UTF8.self)] = listed
+                    }
+                }
                 guard isCase || listed else { continue }
                 if let e = event(b, start, nl, shown: listed ? [q.text] : nil) { out.append(e) }
             }

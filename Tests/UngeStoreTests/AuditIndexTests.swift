@@ -129,4 +129,33 @@ struct AuditIndexTests {
             #expect(r.problems.map(\.file) == ["log/2026-04/20260412T133000Z-2026-0001-1-1-00000000.json"])
         }
     }
+    @Test("ens lister af viste sager gemmes én gang i indekset og giver samme svar")
+    func sameShownListStoredOnce() throws {
+        let t = TempStore()
+        let ids = (1...50).map { CaseID.make(year: 2026, sequence: $0 * 2) }  // no two consecutive: no runs
+        for k in 0..<3 {
+            try t.store.appendAudit(
+                AuditEvent(time: Sample.now.addingTimeInterval(Double(k)), user: "sb2", action: .search, criterion: "frister", command: "frister", shown: ids))
+        }
+        let shownCase = try t.store.auditEvents(for: CaseID.make(year: 2026, sequence: 42))
+        #expect(shownCase.events.count == 3)
+        #expect(shownCase.events.allSatisfy { $0.shown == ["2026-0042"] })
+        #expect(try t.store.auditEvents(for: CaseID.make(year: 2026, sequence: 43)).events.isEmpty)
+        let index = String(decoding: t.bytes("log/.indeks/2026-04.tsv")!, as: UTF8.self)
+        #expect(index.components(separatedBy: "2026-0042").count - 1 == 1)
+        #expect(index.components(separatedBy: "\t=").count - 1 == 2)
+        // Incremental rebuild keeps the answer (references are resolved and written again).
+        try t.store.appendAudit(AuditEvent(time: Sample.now.addingTimeInterval(9), user: "sb2", action: .search, criterion: "frister", command: "frister", shown: ids))
+        #expect(try t.store.auditEvents(for: CaseID.make(year: 2026, sequence: 42)).events.count == 4)
+        // A reference the index cannot resolve is answered from the event file itself.
+        let rebuilt = String(decoding: t.bytes("log/.indeks/2026-04.tsv")!, as: UTF8.self)
+        let lines = rebuilt.split(separator: "\n", omittingEmptySubsequences: false)
+        let first = lines.firstIndex { $0.contains("2026-0042") }!
+        var damaged = lines
+        damaged.remove(at: first)
+        t.write("log/.indeks/2026-04.tsv", damaged.joined(separator: "\n"))
+        let fromFiles = try t.store.auditEvents(for: CaseID.make(year: 2026, sequence: 42))
+        #expect(fromFiles.events.count == 4)
+        #expect(try t.store.auditEvents(for: CaseID.make(year: 2026, sequence: 43)).events.isEmpty)
+    }
 }
