@@ -102,7 +102,7 @@ extension CaseStore {
         var out = AuditIndexFile.makeHeader(ino: ino, mtime: mtime, listed: listed)
         // A shown list equal to an earlier line's is written as a reference to that line
         // (`=<file name>`): the deadline overview shows much the same cases all month.
-        var firstWith: [ArraySlice<UInt8>: String] = [:]
+        var firstWith: [AuditIndexFile.ShownKey: String] = [:]
         for (name, line) in lines {
             guard let l = line.map(Array.init) ?? byName[name] else { continue }
             out += AuditIndexFile.deduplicated(l, name: name, firstWith: &firstWith, old: known)
@@ -254,7 +254,7 @@ enum AuditIndexFile {
     /// had the same list, and registered as that first line otherwise. A reference in `line` (an
     /// old index's) is first resolved through `old`.
     static func deduplicated(
-        _ line: [UInt8], name: String, firstWith: inout [ArraySlice<UInt8>: String], old: [String: ArraySlice<UInt8>]
+        _ line: [UInt8], name: String, firstWith: inout [ShownKey: String], old: [String: ArraySlice<UInt8>]
     ) -> [UInt8] {
         var tabs: [Int] = []
         for (i, c) in line.enumerated() where c == 9 {
@@ -268,11 +268,28 @@ enum AuditIndexFile {
             guard let target = old[ref], let resolved = shownField(target), resolved.first != UInt8(ascii: "=") else { return line }
             shown = resolved
         }
-        if let first = firstWith[shown] {
+        let key = ShownKey(shown)
+        if let first = firstWith[key] {
             return Array(line[...tabs[1]]) + [UInt8(ascii: "=")] + Array(first.utf8) + Array(line[tabs[2]...])
         }
-        firstWith[shown] = name
+        firstWith[key] = name
         return Array(line[...tabs[1]]) + Array(shown) + Array(line[tabs[2]...])
+    }
+
+    /// A shown list as a dictionary key, hashed once with FNV-1a (the lists can be tens of KB).
+    struct ShownKey: Hashable {
+        let bytes: ArraySlice<UInt8>
+        let hash: UInt64
+
+        init(_ bytes: ArraySlice<UInt8>) {
+            self.bytes = bytes
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for c in bytes { h = (h ^ UInt64(c)) &* 0x100_0000_01b3 }
+            hash = h
+        }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+        static func == (a: ShownKey, b: ShownKey) -> Bool { a.hash == b.hash && a.bytes.elementsEqual(b.bytes) }
     }
 
     /// The third field (shown) of a line.
