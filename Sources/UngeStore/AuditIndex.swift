@@ -23,6 +23,10 @@ extension CaseStore {
     /// A folder changed less than this before it was listed may change again unseen (clock tick).
     static let auditIndexRacyNanoseconds: Int64 = 2_000_000_000
 
+    /// New event files in a month before its index is written again (until then they are read
+    /// from their files at each query).
+    static let auditIndexRewriteAfter = 64
+
     var auditIndexPath: String { logPath + "/.indeks" }
 
     /// The events about `id` (its own, and every listing that displayed it), oldest first, read
@@ -97,6 +101,14 @@ extension CaseStore {
                 let file = "log/" + month + "/" + name
                 problems.append(StoreProblem(file: file, error: .corrupt(file: file, reason: reason.reason)))
             }
+        }
+        // A month in use gains a few events between two queries: answer with the old index plus
+        // the new lines, and leave the rewrite (sorting, deduplicating, writing) for when it pays.
+        let vanished = known.count - (lines.count - fresh.count)
+        if header != nil, old.last == 10, vanished == 0, fresh.count < CaseStore.auditIndexRewriteAfter {
+            var out = old
+            for name in fresh { if let l = byName[name] { out += l } }
+            return (out, problems)
         }
         lines.sort { $0.name < $1.name }
         var out = AuditIndexFile.makeHeader(ino: ino, mtime: mtime, listed: listed)
