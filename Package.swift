@@ -1,9 +1,11 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Linux only: the store's durable save path uses Glibc calls, and CI builds and tests on Linux.
+// No other platform is claimed.
+
 let package = Package(
     name: "unge",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "unge", targets: ["UngeCLI"]),
         .library(name: "UngeCore", targets: ["UngeCore"]),

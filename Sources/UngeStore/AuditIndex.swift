@@ -36,6 +36,11 @@ extension CaseStore {
     /// is owed; which other cases it displayed is other people's data.
     func indexedAuditEvents(for id: CaseID) throws -> (events: [AuditEvent], problems: [StoreProblem]) {
         var months: [String] = []
+        try checkOwnFolder(logPath, name: "log")
+        // The index folder is used only if it is unge's own (a real, private folder): a symbolic
+        // link or a foreign file there is never read nor written through, the files answer instead.
+        var st = stat()
+        let indexUsable = lstat(auditIndexPath, &st) != 0 || (st.st_mode & S_IFMT == S_IFDIR && st.st_mode & 0o077 == 0)
         switch Result(catching: { () throws(Posix.Failure) in try Posix.listDirectory(logPath) }) {
         case .success(let names): months = names.filter { !$0.hasPrefix(".") }.sorted()
         case .failure(let f):
@@ -46,7 +51,7 @@ extension CaseStore {
         var found: [(name: String, event: AuditEvent)] = []
         var problems: [StoreProblem] = []
         for month in months {
-            let result = monthIndex(month)
+            let result = monthIndex(month, useIndex: indexUsable)
             problems += result.problems
             found += AuditIndexFile.matches(result.bytes, query: target) { name in
                 // A reference the index cannot resolve (it was damaged): ask the event file.
@@ -67,14 +72,14 @@ extension CaseStore {
     }
 
     /// The index bytes of one month, brought up to date with its folder first when needed.
-    func monthIndex(_ month: String) -> (bytes: [UInt8], problems: [StoreProblem]) {
+    func monthIndex(_ month: String, useIndex: Bool = true) -> (bytes: [UInt8], problems: [StoreProblem]) {
         let folder = logPath + "/" + month
         let indexFile = auditIndexPath + "/" + month + ".tsv"
         var st = stat()
         guard lstat(folder, &st) == 0, st.st_mode & S_IFMT == S_IFDIR else { return ([], []) }
         let ino = UInt64(st.st_ino)
         let mtime = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
-        let old = (try? Posix.readFile(indexFile, limit: 1 << 30)) ?? []
+        let old = useIndex ? (try? Posix.readFile(indexFile, limit: 1 << 30)) ?? [] : []
         let header = AuditIndexFile.header(old)
         if let header, header.ino == ino, header.mtime == mtime, header.listed - mtime >= CaseStore.auditIndexRacyNanoseconds {
             return (old, [])
@@ -120,9 +125,9 @@ extension CaseStore {
             out += AuditIndexFile.deduplicated(l, name: name, firstWith: &firstWith, old: known)
         }
         // Never cache a month with unreadable files as complete: they are read (and named) again.
-        if problems.isEmpty {
+        if problems.isEmpty && useIndex {
             do {
-                if try Posix.ensureDirectory(auditIndexPath) { try Posix.syncDirectory(logPath) }
+                try ensureFolder(auditIndexPath, name: "log/.indeks")
                 try replaceFile(indexFile, display: "log/.indeks/" + month + ".tsv", bytes: out, sync: false)
             } catch {}  // only a cache: the next query rebuilds it
         }
@@ -142,7 +147,7 @@ extension CaseStore {
                     case .failure(let f): out[i] = .failure(AuditIndexFile.Unreadable(Posix.errorText(f.code)))
                     case .success(let bytes):
                         do { out[i] = .success(try decoder.decode(AuditEvent.self, from: Data(bytes))) } catch {
-                            out[i] = .failure(AuditIndexFile.Unreadable(CaseStore.decodeReason(error)))
+                            out[i] = .failure(AuditIndexFile.Unreadable(StoreText.decodingProblem(error)))
                         }
                     }
                 }

@@ -84,13 +84,11 @@ struct ScannedFile {
 }
 
 extension CaseStore {
-    /// Temp files older than this are removed even if their process seems alive (pid reuse).
-    static let tempMaxAgeNanoseconds: Int64 = 600_000_000_000
-
     /// Reads `sager/` with `opendir`/`readdir` and `fstatat`: the case files with their keys, and
     /// problems for files that cannot be cases. Leftover temp files (`.<id>.<pid>.<x>.tmp`) whose
     /// process is dead, or older than 10 minutes, are removed: they hold a full copy of a case.
     func scanCaseFolder() throws -> (files: [ScannedFile], problems: [StoreProblem]) {
+        try checkOwnFolder(casesPath, name: "sager")
         removeAbandonedWorkFolders()
         guard let dir = opendir(casesPath) else {
             let e = errno
@@ -102,7 +100,6 @@ extension CaseStore {
         var files: [ScannedFile] = []
         var problems: [StoreProblem] = []
         var candidates: [(id: CaseID, name: String)] = []
-        var now: Int64 = 0
         while let entry = readdir(dir) {
             let name: String? = withUnsafePointer(to: &entry.pointee.d_name) { raw in
                 raw.withMemoryRebound(to: UInt8.self, capacity: 256) { p -> String? in
@@ -125,8 +122,7 @@ extension CaseStore {
             }
             guard let name else { continue }
             if name.hasPrefix(".") {
-                if now == 0 { now = Posix.nowNanoseconds() }
-                removeTempIfAbandoned(name, dirfd: dfd, now: now)
+                removeTempIfAbandoned(name, dirfd: dfd)
                 continue
             }
             let stem = String(name.utf8.dropLast(5))!
@@ -177,17 +173,21 @@ extension CaseStore {
         return results
     }
 
-    /// Removes `sager/<name>` if it is a temp file `.<id>.<pid>.<random>.tmp` of a dead process, or
-    /// older than 10 minutes.
-    private func removeTempIfAbandoned(_ name: String, dirfd dfd: Int32, now: Int64) {
+    /// Removes `sager/<name>` if it is a temp file `.<id>.<pid>.<random>.tmp` whose writer is gone:
+    /// a live writer holds a `flock` on its temp file until it has renamed it, so a free lock means
+    /// the writer died (in any PID namespace). Only the tool's own names, regular files, are touched.
+    private func removeTempIfAbandoned(_ name: String, dirfd dfd: Int32) {
         let parts = name.split(separator: ".", omittingEmptySubsequences: false)
         // "", id, pid, random, "tmp"  (settings/index temps live in the root, not here)
-        guard parts.count == 5, let owner = Int32(parts[2]) else { return }
+        guard parts.count == 5, CaseID(String(parts[1])) != nil, Int32(parts[2]) != nil, parts[3].count == 8,
+            parts[3].allSatisfy(\.isHexDigit)
+        else { return }
+        let fd = openat(dfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        defer { close(fd) }
         var st = stat()
-        guard fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { return }
-        let mtime = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
-        let abandoned = (owner != pid && !Posix.processAlive(owner)) || now - mtime > CaseStore.tempMaxAgeNanoseconds
-        if abandoned { unlinkat(dfd, name, 0) }
+        guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { return }
+        if flock(fd, LOCK_EX | LOCK_NB) == 0 { unlinkat(dfd, name, 0) }
     }
 
     /// Summaries of all cases, sorted by id, for `unge liste`; files that cannot be read are
@@ -200,6 +200,10 @@ extension CaseStore {
     /// With `checklistOn`, every summary also carries its open checklist items on that day; a count
     /// kept in the index for another day (or none) is computed again from the case file.
     public func listSummaries(checklistOn: LocalDate? = nil) throws -> (summaries: [CaseSummary], problems: [StoreProblem]) {
+        var st = stat()
+        if lstat(indexPath, &st) == 0, st.st_mode & S_IFMT != S_IFREG {
+            throw StoreError.foreignEntry(file: "indeks.tsv", found: CaseStore.kind(st))
+        }
         let scan = try scanCaseFolder()
         var problems = scan.problems
         var onDisk: [String: FileKey] = [:]

@@ -158,4 +158,21 @@ struct AuditIndexTests {
         #expect(fromFiles.events.count == 4)
         #expect(try t.store.auditEvents(for: CaseID.make(year: 2026, sequence: 43)).events.isEmpty)
     }
+    @Test("en symbolsk lænke som log/.indeks følges aldrig: svaret kommer fra hændelsesfilerne")
+    func symlinkedIndexFolderIgnored() throws {
+        let t = TempStore()
+        let c = try t.store.create(Sample.caseFile(), year: 2026, now: Sample.now, user: "sb1", command: "ny")
+        _ = try t.store.auditEvents(for: c.id)
+        let elsewhere = t.path + "-andet"
+        try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: elsewhere) }
+        // A forged index elsewhere, reached through a link in place of unge's own folder.
+        let forged = String(decoding: t.bytes("log/.indeks/2026-04.tsv")!, as: UTF8.self).replacingOccurrences(of: "\tny\t", with: "\tfalsk\t")
+        _ = FileManager.default.createFile(atPath: elsewhere + "/2026-04.tsv", contents: Data(forged.utf8))
+        try FileManager.default.removeItem(atPath: t.path + "/log/.indeks")
+        try FileManager.default.createSymbolicLink(atPath: t.path + "/log/.indeks", withDestinationPath: elsewhere)
+        #expect(try t.store.auditEvents(for: c.id).events.map(\.command) == ["ny"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere) == ["2026-04.tsv"])
+        #expect(FileManager.default.contents(atPath: elsewhere + "/2026-04.tsv") == Data(forged.utf8))
+    }
 }

@@ -17,12 +17,18 @@ enum CommandTable {
         VaerktoejCommand.self,
         CheckCommand.self,
         FristerCommand.self,
+        EksportCommand.self,
         // Dates, ages and the store.
         AlderCommand.self,
         HelligdageCommand.self,
         FristCommand.self,
         LogCommand.self,
         IndstillingerCommand.self,
+        // The tool itself: help, manual, completion, demo cases.
+        HelpCommand.self,
+        ManCommand.self,
+        CompletionCommand.self,
+        DemoCommand.self,
     ]
 
     /// Developer-only commands: found by name, never listed in help or suggested.

@@ -7,7 +7,7 @@ struct FristerCommand: UngeCommand {
     static let spec = CommandSpec(
         name: "frister",
         summary: "Vis frister på tværs af sager",
-        usage: ["frister [--alle] [--json]", "frister --opfyldt <sag> <frist-id>"],
+        arguments: [.caseID, "frist-id"],
         discussion: """
             Viser alle åbne frister: de overskredne først, derefter efter dato. Tid tilbage vises i fristens
             egen enhed: timer for kommunens vurdering inden 24 timer, hverdage for kvitteringen, ellers dage.
@@ -90,7 +90,7 @@ struct FristerCommand: UngeCommand {
                 problems = listing.problems + open.problems
                 cases = open.deadlines.map { FristerCommand.overviewCase($0.summary, deadlines: $0.deadlines) }
             }
-            let calendar = DanishCalendar(alsoClosed: (try? store.loadSettings().alsoClosed) ?? false)
+            let calendar = DanishCalendar(alsoClosed: try store.loadSettings().alsoClosed)
             // Thousands of deadlines share a few hundred due dates: count each span of working days once.
             var counted: [SIMD2<Int>: Int] = [:]
             let rows = DeadlineOverview.rows(cases: cases, includeMet: all, now: ctx.now, timeZone: tz) { a, b in

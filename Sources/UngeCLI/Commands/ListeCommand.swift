@@ -8,12 +8,11 @@ struct ListeCommand: UngeCommand {
     static let spec = CommandSpec(
         name: "liste",
         summary: "List sagerne (med filtre)",
-        usage: ["liste [--status STATUS] [--alder FRA-TIL] [--soeg TEKST] [--json]"],
         discussion: "Viser sagsnummer, navn, alder, status og næste frist. Status er en af: "
             + CaseStatus.allCases.map(\.danish).joined(separator: ", ") + ".\n"
             + "En sagsfil, der ikke kan læses, nævnes med navn til sidst; de andre sager vises alligevel (slutkode 3).",
         options: [
-            OptionSpec("--status", value: "STATUS", help: "Kun sager med denne status."),
+            OptionSpec("--status", value: "STATUS", help: "Kun sager med denne status.", values: .choices(CaseStatus.allCases.map(\.danish))),
             OptionSpec("--alder", value: "FRA-TIL", help: "Kun unge i denne alder i dag (eller på --dato), fx 15-17 eller 16."),
             OptionSpec("--soeg", value: "TEKST", help: "Søg i navn og sagsnummer (eller på et CPR-nummer)."),
             OptionSpec("--tjekliste", help: "Vis antal åbne punkter i håndbogens tjeklister (læser hver sag; langsommere)."),

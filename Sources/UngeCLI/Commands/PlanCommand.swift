@@ -8,12 +8,7 @@ struct PlanCommand: UngeCommand {
     static let spec = CommandSpec(
         name: "plan",
         summary: "Lav den plan, loven kræver (barnets plan, ungeplan, handleplan)",
-        usage: [
-            "plan <sag> [--fra-fil FIL.json | --interaktiv] [--kladde] [--format md|html|json] [--ud FIL]",
-            "plan <sag> --historik",
-            "plan <sag> --diff A B",
-            "plan <sag> --version N",
-        ],
+        arguments: [.caseID, "B"],
         discussion: """
             Planens type følger den unges alder på planens dato (--dato, standard i dag): barnets plan
             (barnets lov §§ 91-92), ungeplan fra 16 år (§§ 108-109), handleplan fra 18 år (serviceloven § 141)
@@ -67,6 +62,7 @@ struct PlanCommand: UngeCommand {
     }
 
     func run(_ ctx: Context) throws -> Int32 {
+        try options.checkTarget(ctx)
         let store = try ctx.openStore()
         let file = try ctx.readCase(id, store: store, showCPR: options.showCPR)
         if history {
@@ -87,7 +83,7 @@ struct PlanCommand: UngeCommand {
             do {
                 plan = try PlanInput.plan(from: data, version: nextVersion, date: date, author: ctx.user, kind: kind)
             } catch { throw UsageError.message("\(options.fromFile!): \(error.description)") }
-        } else if ctx.isInteractive(options.interactive) {
+        } else if options.asks(ctx) {
             plan = try PlanDialogue(ctx: ctx, file: file).run(version: nextVersion, date: date, kind: kind)
             asked = true
         } else {
@@ -112,14 +108,16 @@ struct PlanCommand: UngeCommand {
             f.actionPlans.append(plan)
             PlanDeadlines.merge(into: &f)
         }
-        try render(plan, file: saved, findings: findings, draft: false, ctx: ctx, store: store)
+        try render(plan, file: saved, findings: findings, draft: false, ctx: ctx, store: store, saved: DocumentFile.Saved(
+            what: "Planen er gemt som version \(plan.version) på sag \(id.rawValue) (revision \(saved.revision))",
+            reprint: "unge plan \(id.rawValue) --version \(plan.version)" + options.formatArgument))
         ctx.console.error("Gemt som version \(plan.version) af \(plan.kind.danishLower) på sag \(id.rawValue).")
         return ExitCode.ok
     }
 
-    private func render(_ plan: ActionPlan, file: CaseFile, findings: [Finding], draft: Bool, ctx: Context, store: CaseStore) throws {
+    private func render(_ plan: ActionPlan, file: CaseFile, findings: [Finding], draft: Bool, ctx: Context, store: CaseStore, saved: DocumentFile.Saved? = nil) throws {
         let doc = PlanDocument.build(plan, in: file, findings: findings, draft: draft, showCPR: options.showCPR)
-        try DocumentOutput.emit(doc, json: { try DocumentOutput.json(caseID: id, title: doc.title, content: plan, findings: findings, showCPR: options.showCPR) }, options: options, ctx: ctx, file: file, store: store)
+        try DocumentOutput.emit(doc, json: { try DocumentOutput.json(caseID: id, title: doc.title, content: plan, findings: findings, showCPR: options.showCPR) }, options: options, ctx: ctx, file: file, store: store, saved: saved)
     }
 
     private func version(_ n: Int, in file: CaseFile) throws -> ActionPlan {

@@ -13,7 +13,7 @@ struct TaellerCommand: UngeCommand {
     static let spec = CommandSpec(
         name: "_taeller",
         summary: "Kun til udviklere: læg én til sagens tæller (samtidighedstest)",
-        usage: ["_taeller <sag>"],
+        arguments: [.caseID],
         positionals: 1...1, positionalNames: ["sagsnummeret"])
 
     let id: CaseID

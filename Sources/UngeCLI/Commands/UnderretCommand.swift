@@ -11,11 +11,6 @@ struct UnderretCommand: UngeCommand {
     static let spec = CommandSpec(
         name: "underret",
         summary: "Skriv og registrer en underretning",
-        usage: [
-            "underret [--sag ID] [--interaktiv]",
-            "underret --fra-fil FIL.json [--sag ID] [--format md|html|json] [--ud FIL]",
-            "underret --navn NAVN --foedselsdato DATO --underretter NAVN ... [--modtaget \"ÅÅÅÅ-MM-DD TT:MM\"]",
-        ],
         discussion: """
             I en terminal bliver du ført gennem underretningen ét afsnit ad gangen, med korte råd til hvert
             afsnit (håndbogen kap. 3). Til sidst ser du et resumé og bliver spurgt, før noget gemmes; Ctrl-D
@@ -30,12 +25,14 @@ struct UnderretCommand: UngeCommand {
         options: UnderretCommand.fieldOptions + [
             OptionSpec("--privatperson", help: "Du underretter som privatperson (almindelig underretningspligt)."),
             .caseID, .fromFile, .format, .output, .showCPR, .interactive,
+            OptionSpec("--udskriv", value: "NR", help: "Skriv en gemt underretning (nr. NR på sagen --sag) ud igen; gemmer intet."),
         ],
         examples: [
             ("unge underret", "Bliv guidet gennem en underretning (i en terminal)"),
             ("unge underret --fra-fil underretning.json --ud underretning.md", "Registrer fra en fil og gem dokumentet"),
             ("unge underret --sag 2026-0003 --fra-fil u.json --format html --ud u.html", "På en eksisterende sag, som HTML"),
             ("unge underret --fra-fil u.json --modtaget \"2026-04-13 09:30\"", "Underretningen blev modtaget tidligere"),
+            ("unge underret --sag 2026-0003 --udskriv 1 --ud u.md", "Skriv underretning nr. 1 ud igen (gemmer intet)"),
         ])
 
     /// One option per answer; the help names the JSON key too.
@@ -61,8 +58,19 @@ struct UnderretCommand: UngeCommand {
     let output: String?
     let showCPR: Bool
     let interactive: Bool
+    /// `--udskriv NR`: print saved notification NR of `--sag` again, save nothing.
+    let reprint: Int?
 
     init(_ args: ParsedArguments) throws {
+        reprint = try args.value("--udskriv").map { try Values.int($0, option: "--udskriv", range: 1...CaseLimits.maxNumber) }
+        if reprint != nil {
+            guard args.value("--sag") != nil else {
+                throw UsageError.missingArgument("sagen: --udskriv NR skal bruges med --sag ID, fx unge underret --sag 2026-0003 --udskriv 1", command: "underret")
+            }
+            if args.value("--fra-fil") != nil || args.has("--interaktiv") || ConcernField.allCases.contains(where: { args.value("--" + $0.flag) != nil }) {
+                throw UsageError.conflict("--udskriv skriver en gemt underretning ud og gemmer intet; brug det kun med --sag, --format, --ud og --vis-cpr.")
+            }
+        }
         draft = ConcernReportDraft()
         if let path = args.value("--fra-fil") { draft = try UnderretInput.load(path) }
         for field in ConcernField.allCases {
@@ -94,10 +102,14 @@ struct UnderretCommand: UngeCommand {
     func run(_ ctx: Context) throws -> Int32 {
         let c = ctx.console
         let tz = UnderretInput.timeZone
-        let calendar = DanishCalendar(alsoClosed: ctx.storeSettingAlsoClosed())
-        if let output { try DocumentFile.checkWritable(output) }
-        let store = try ctx.openStore()
+        let calendar = DanishCalendar(alsoClosed: try ctx.storeSettingAlsoClosed())
+        if let output { try DocumentFile.checkTarget(output, ctx: ctx) }
+        let store = try ctx.openStore(creating: caseID == nil)
+        let storeExisted = store.rootExists
         let existing = try caseID.map { try ctx.readCase($0, store: store) }
+        if let number = reprint, let existing {
+            return try printAgain(number, of: existing, store: store, ctx: ctx, calendar: calendar)
+        }
         var draft = self.draft
         let asking = ctx.isInteractive(interactive)
         if asking {
@@ -135,6 +147,7 @@ struct UnderretCommand: UngeCommand {
             var file = CaseFile(id: CaseID("ny")!, created: ctx.now, youngPerson: draft.youngPerson, caseworker: nil)
             ConcernRegistration.register(draft, on: &file, received: received, now: ctx.now, author: ctx.user, timeZone: tz, calendar: calendar)
             saved = try store.create(file, year: ctx.today.year, now: ctx.now, user: ctx.user, command: ctx.commandName)
+            ctx.announceNewStore(storeExisted)
         }
         let report = saved.concernReports.last!
         let text = try UnderretInput.render(format, report: report, caseFile: saved, findings: findings, timeZone: tz, showCPR: showCPR, calendar: calendar)
@@ -142,7 +155,12 @@ struct UnderretCommand: UngeCommand {
             try store.appendAudit(ctx.event(.revealCPR, caseID: saved.id, before: saved.revision, after: saved.revision))
         }
         if let output {
-            try DocumentFile.export(text, to: output, caseID: saved.id, revision: saved.revision, store: store, ctx: ctx)
+            let what = existing == nil
+                ? "Sag \(saved.id.rawValue) er oprettet, og underretning nr. \(report.number) er gemt på den (revision \(saved.revision))"
+                : "Underretning nr. \(report.number) er gemt på sag \(saved.id.rawValue) (revision \(saved.revision))"
+            try DocumentFile.export(
+                text, to: output, caseID: saved.id, revision: saved.revision, store: store, ctx: ctx,
+                saved: DocumentFile.Saved(what: what, reprint: reprintCommand(saved.id, report.number)))
         } else {
             c.write(text)
         }
@@ -152,6 +170,32 @@ struct UnderretCommand: UngeCommand {
             c.error("  Frist \(due): \(d.title)")
         }
         if let output { c.error("Dokumentet er skrevet til \(output).") }
+        return ExitCode.ok
+    }
+
+    /// The command line that prints notification `number` of case `id` again (without `--ud`).
+    private func reprintCommand(_ id: CaseID, _ number: Int) -> String {
+        "unge underret --sag \(id.rawValue) --udskriv \(number)" + (format == .md ? "" : " --format \(format.rawValue)")
+    }
+
+    /// `--udskriv NR`: the saved notification's document again, to stdout or `--ud`; saves nothing.
+    private func printAgain(_ number: Int, of file: CaseFile, store: CaseStore, ctx: Context, calendar: DanishCalendar) throws -> Int32 {
+        guard let report = file.concernReports.first(where: { $0.number == number }) else {
+            let have = file.concernReports.map { String($0.number) }.joined(separator: ", ")
+            throw UsageError.invalidValue(
+                option: "--udskriv", value: String(number),
+                expected: have.isEmpty ? "Sag \(file.id.rawValue) har ingen underretninger." : "Sag \(file.id.rawValue) har underretning nr. \(have).")
+        }
+        let text = try UnderretInput.render(format, report: report, caseFile: file, findings: [], timeZone: UnderretInput.timeZone, showCPR: showCPR, calendar: calendar)
+        if showCPR, file.youngPerson.cpr != nil {
+            try store.appendAudit(ctx.event(.revealCPR, caseID: file.id, before: file.revision, after: file.revision))
+        }
+        if let output {
+            try DocumentFile.export(text, to: output, caseID: file.id, revision: file.revision, store: store, ctx: ctx)
+            ctx.console.error("Dokumentet er skrevet til \(output).")
+        } else {
+            ctx.console.write(text)
+        }
         return ExitCode.ok
     }
 }

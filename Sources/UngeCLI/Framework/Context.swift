@@ -128,7 +128,8 @@ enum JSONOutput {
     static func render<T: Encodable>(_ payload: T) throws -> String {
         let wrapped = Versioned(payload: payload)
         let data = try UngeJSON.encoder().encode(wrapped)
-        return String(decoding: data, as: UTF8.self)
+        // Controls and bidi characters from a case as JSON escapes: valid JSON, harmless on a terminal.
+        return TerminalText.escapingControlsInJSON(String(decoding: data, as: UTF8.self))
     }
 
     private struct Versioned<T: Encodable>: Encodable {

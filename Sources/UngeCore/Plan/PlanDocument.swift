@@ -109,6 +109,7 @@ public enum PlanDocument {
                 }))
         }
         body += missing(.participants)
+        if let map = Figures.networkMap(caseFile) { body.append(map) }
 
         body.append(.heading("Opfølgning", level: 2))
         var follow: [(String, String)] = []
