@@ -84,7 +84,10 @@ public enum DeadlineOverview {
                     row(d, caseFile: c, now: now, today: today, timeZone: timeZone, workingDaysBetween: workingDaysBetween))
             }
         }
-        return rows.sorted(by: isOrderedBefore)
+        // Sorting positions moves integers, not rows (thousands of rows with many strings each), and
+        // the rows are compared in place, never copied.
+        let order = rows.withUnsafeBufferPointer { buf in rows.indices.sorted { isOrderedBefore(buf[$0], buf[$1]) } }
+        return order.map { rows[$0] }
     }
 
     /// `rows` with the Danish calendar's working days.
