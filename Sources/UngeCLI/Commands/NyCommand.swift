@@ -22,6 +22,7 @@ struct NyCommand: UngeCommand {
             OptionSpec("--skole", value: "TEKST", help: "Skole, uddannelse eller arbejde."),
             OptionSpec("--sagsbehandler", value: "NAVN", help: "Den ansvarlige sagsbehandler (standard: --bruger)."),
             OptionSpec("--anonym", help: "Anonym rådgivning: ingen navn, CPR eller fødselsdato."),
+            OptionSpec("--ny-sag", help: "Opret en ny sag, selv om den unge allerede har en."),
             .interactive, .json,
         ],
         examples: [
@@ -37,6 +38,7 @@ struct NyCommand: UngeCommand {
     var school: String?
     var caseworker: String?
     let anonymous: Bool
+    let newCase: Bool
     let interactive: Bool
     let json: Bool
 
@@ -48,6 +50,7 @@ struct NyCommand: UngeCommand {
         school = args.value("--skole")
         caseworker = args.value("--sagsbehandler")
         anonymous = args.has("--anonym")
+        newCase = args.has("--ny-sag")
         interactive = args.has("--interaktiv")
         json = args.has("--json")
         if anonymous, name != nil || cpr != nil || born != nil {
@@ -84,6 +87,14 @@ struct NyCommand: UngeCommand {
             }
         }
         let store = try ctx.openStore()
+        if let existing = try SameYoungPerson.resolve(
+            person, store: store, ctx: ctx, newCaseAllowed: newCase || anonymous, asking: asking,
+            yesNo: { try Prompter(console: ctx.console).yesNo($0, defaultValue: true) })
+        {
+            ctx.console.print("Sagen findes allerede: \(ctx.console.bold(existing.id.rawValue)) (\(existing.youngPerson.displayName)). Der er ikke oprettet en ny.")
+            ctx.console.print("Se den med: unge vis \(existing.id.rawValue)")
+            return ExitCode.ok
+        }
         let draft = CaseFile(id: CaseID("ny")!, created: ctx.now, youngPerson: person, caseworker: anonymous ? me.caseworker : (me.caseworker ?? ctx.user))
         let saved = try store.create(draft, year: ctx.today.year, now: ctx.now, user: ctx.user, command: ctx.commandName)
         if json {
@@ -106,11 +117,7 @@ struct NyCommand: UngeCommand {
         let p = Prompter(console: ctx.console)
         if name == nil { name = try p.ask("Den unges navn", required: true) }
         if cpr == nil && born == nil {
-            let answer: Either? = try p.ask("CPR-nummer eller fødselsdato", help: "Skriv CPR som DDMMÅÅ-XXXX eller fødselsdato som ÅÅÅÅ-MM-DD.", required: true) { text in
-                if let d = LocalDate.parse(text) { return .success(.date(d)) }
-                if let c = try? CPRNumber.parse(text) { return .success(.cpr(c)) }
-                return .failure(.message("Det ligner hverken et CPR-nummer (DDMMÅÅ-XXXX) eller en dato (ÅÅÅÅ-MM-DD)."))
-            }
+            let answer: Either? = try p.ask("CPR-nummer eller fødselsdato", help: "Skriv CPR som DDMMÅÅ-XXXX eller fødselsdato som ÅÅÅÅ-MM-DD.", required: true, parse: Self.cprOrDate)
             switch answer {
             case .cpr(let c)?: cpr = c
             case .date(let d)?: born = d
@@ -122,4 +129,10 @@ struct NyCommand: UngeCommand {
     }
 
     enum Either { case cpr(CPRNumber), date(LocalDate) }
+
+    static func cprOrDate(_ text: String) -> Result<Either, UsageError> {
+        if let d = LocalDate.parse(text) { return .success(.date(d)) }
+        if let c = try? CPRNumber.parse(text) { return .success(.cpr(c)) }
+        return .failure(.message("Det ligner hverken et CPR-nummer (DDMMÅÅ-XXXX) eller en dato (ÅÅÅÅ-MM-DD)."))
+    }
 }

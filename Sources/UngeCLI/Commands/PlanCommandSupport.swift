@@ -126,9 +126,11 @@ struct DocumentPayload<T: Encodable>: Encodable {
 
 /// Small parsers for the guided dialogues.
 enum Answers {
-    /// "a; b; c" → ["a", "b", "c"].
+    /// "a; b; c" → ["a", "b", "c"]; without a `;`, commas separate ("M1, M2" → ["M1", "M2"]).
     static func list(_ text: String?) -> [String] {
-        (text ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let t = text ?? ""
+        let separator: Character = t.contains(";") ? ";" : ","
+        return t.split(separator: separator).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     static func date(_ text: String) -> Result<LocalDate, UsageError> {
@@ -141,6 +143,18 @@ enum Answers {
             return .failure(.message("Skriv et tal fra 1 til \(items.count)."))
         }
         return .success(items[n - 1])
+    }
+
+    enum KeepChangeDelete { case keep, change, delete }
+
+    /// b (behold), r (ret) or s (slet).
+    static func keepChangeDelete(_ text: String) -> Result<KeepChangeDelete, UsageError> {
+        switch text.lowercased() {
+        case "b", "behold": return .success(.keep)
+        case "r", "ret": return .success(.change)
+        case "s", "slet": return .success(.delete)
+        default: return .failure(.message("Skriv b (behold), r (ret) eller s (slet)."))
+        }
     }
 
     /// Prints a numbered menu to stderr.

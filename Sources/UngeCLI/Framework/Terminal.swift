@@ -32,7 +32,7 @@ final class Console: @unchecked Sendable {
     static func standard(environment: [String: String]) -> Console {
         Console(
             stdinIsTerminal: isatty(0) == 1, stdoutIsTerminal: isatty(1) == 1, environment: environment,
-            readLine: { Swift.readLine(strippingNewline: true) },
+            readLine: isatty(0) == 1 && isatty(2) == 1 ? { LineEditor.readLine() } : { PlainLineReader.readLine() },
             writeOut: { bytes in
                 var offset = 0
                 while offset < bytes.count {
