@@ -29,7 +29,8 @@ struct UnderretCommand: UngeCommand {
             """,
         options: UnderretCommand.fieldOptions + [
             OptionSpec("--privatperson", help: "Du underretter som privatperson (almindelig underretningspligt)."),
-            .caseID, .fromFile, .format, .output, .showCPR, .interactive,
+            OptionSpec("--ny-sag", help: "Opret en ny sag, selv om den unge allerede har en."),
+            .caseID, .fromFile, .draft, .format, .output, .showCPR, .interactive,
         ],
         examples: [
             ("unge underret", "Bliv guidet gennem en underretning (i en terminal)"),
@@ -61,6 +62,8 @@ struct UnderretCommand: UngeCommand {
     let output: String?
     let showCPR: Bool
     let interactive: Bool
+    let draftOnly: Bool
+    let newCase: Bool
 
     init(_ args: ParsedArguments) throws {
         draft = ConcernReportDraft()
@@ -89,69 +92,108 @@ struct UnderretCommand: UngeCommand {
         output = args.value("--ud")
         showCPR = args.has("--vis-cpr")
         interactive = args.has("--interaktiv")
+        draftOnly = args.has("--kladde")
+        newCase = args.has("--ny-sag")
+        if newCase && caseID != nil {
+            throw UsageError.conflict("Angiv enten --sag (en eksisterende sag) eller --ny-sag (en ny sag), ikke begge.")
+        }
+    }
+
+    /// What the pipeline saves: the answers, the case they land on (nil: a new case) and when the
+    /// municipality received the notification.
+    struct Answers {
+        var draft: ConcernReportDraft
+        var existing: CaseFile?
+        var received: Date
     }
 
     func run(_ ctx: Context) throws -> Int32 {
-        let c = ctx.console
         let tz = UnderretInput.timeZone
-        let calendar = DanishCalendar(alsoClosed: ctx.storeSettingAlsoClosed())
         if let output { try DocumentFile.checkWritable(output) }
         let store = try ctx.openStore()
         let existing = try caseID.map { try ctx.readCase($0, store: store) }
-        var draft = self.draft
-        let asking = ctx.isInteractive(interactive)
-        if asking {
-            try UnderretDialogue(console: c, youngPersonKnown: existing != nil).fill(&draft)
-        }
+        // Options are checked before the first question.
         let received = try UnderretInput.received(draft, now: ctx.now, timeZone: tz)
-        let day = LocalTime.date(of: received, in: tz)
-        let findings = ConcernReportRules.check(draft, youngPerson: existing?.youngPerson, on: day)
-            + ConcernReportRules.reassessmentFindings(existing: existing, on: day)
-        for f in findings where f.severity == .warning { c.error(c.yellow("ADVARSEL:") + " " + f.message + (f.citation.map { " (\($0))" } ?? "")) }
-        let missing = findings.filter { $0.ruleID.hasPrefix(ConcernReportRules.missingPrefix) }
+        if ctx.isInteractive(interactive) {
+            let dialogue = UnderretDialogue(ctx: ctx, store: store, newCaseAllowed: newCase)
+            return try pipeline(store: store, ctx: ctx).runGuided(ctx: ctx, store: store) { session in
+                try dialogue.run(session, base: draft, existing: existing)
+            }
+        }
+        var answers = Answers(draft: draft, existing: existing, received: received)
+        let missing = ConcernReportRules.check(draft, youngPerson: existing?.youngPerson, on: LocalTime.date(of: received, in: tz))
+            .filter { $0.ruleID.hasPrefix(ConcernReportRules.missingPrefix) }
         if !missing.isEmpty {
             throw UsageError.missingInput(missing.map(\.message), command: "underret")
         }
-        if findings.hasErrors {
-            for f in findings where f.severity == .error { c.error(c.red("FEJL:") + " " + f.message) }
-            throw CLIError.ruleFailed("Underretningen er ikke gemt.")
+        if existing == nil {
+            answers.existing = try SameYoungPerson.resolve(
+                draft.youngPerson, store: store, ctx: ctx, newCaseAllowed: newCase || draftOnly, asking: false, yesNo: { _ in false })
         }
-        if asking {
-            var preview = CaseFile(id: existing?.id ?? CaseID("ny")!, created: ctx.now, youngPerson: existing?.youngPerson ?? draft.youngPerson)
-            preview.concernReports = existing?.concernReports ?? []
-            let report = ConcernRegistration.register(draft, on: &preview, received: received, now: ctx.now, author: ctx.user, timeZone: tz, calendar: calendar)
-            UnderretDialogue(console: c, youngPersonKnown: existing != nil).summary(draft, report: report, deadlines: preview.deadlines, timeZone: tz)
-            guard try Prompter(console: c).confirmSave("Gem underretningen?") else {
-                c.error("Intet er gemt.")
-                return ExitCode.usage
+        return try pipeline(store: store, ctx: ctx).run(answers, ctx: ctx)
+    }
+
+    private func pipeline(store: CaseStore, ctx: Context) -> DocumentPipeline<Answers> {
+        let c = ctx.console
+        let tz = UnderretInput.timeZone
+        let calendar = DanishCalendar(alsoClosed: ctx.storeSettingAlsoClosed())
+        func findings(_ a: Answers) -> [Finding] {
+            let day = LocalTime.date(of: a.received, in: tz)
+            return ConcernReportRules.check(a.draft, youngPerson: a.existing?.youngPerson, on: day)
+                + ConcernReportRules.reassessmentFindings(existing: a.existing, on: day)
+        }
+        func preview(_ a: Answers) -> (CaseFile, ConcernReport) {
+            var file = CaseFile(id: a.existing?.id ?? CaseID("ny")!, created: ctx.now, youngPerson: a.existing?.youngPerson ?? a.draft.youngPerson)
+            file.concernReports = a.existing?.concernReports ?? []
+            let report = ConcernRegistration.register(a.draft, on: &file, received: a.received, now: ctx.now, author: ctx.user, timeZone: tz, calendar: calendar)
+            return (file, report)
+        }
+        var pipeline = DocumentPipeline<Answers>(
+            command: "underret", caseID: caseID, what: "Underretningen", draftOnly: draftOnly,
+            validate: findings,
+            renderDraft: { a, findings in
+                let (file, report) = preview(a)
+                let text = try UnderretInput.render(format, report: report, caseFile: file, findings: findings, timeZone: tz, showCPR: false, calendar: calendar)
+                c.write(text)
+                c.error("Kladde: underretningen er ikke registreret.")
+            },
+            save: { a, findings in
+                let saved: CaseFile
+                if let existing = a.existing {
+                    saved = try ctx.updateCase(existing.id, store: store) { file in
+                        ConcernRegistration.register(a.draft, on: &file, received: a.received, now: ctx.now, author: ctx.user, timeZone: tz, calendar: calendar)
+                    }
+                } else {
+                    var file = CaseFile(id: CaseID("ny")!, created: ctx.now, youngPerson: a.draft.youngPerson, caseworker: nil)
+                    ConcernRegistration.register(a.draft, on: &file, received: a.received, now: ctx.now, author: ctx.user, timeZone: tz, calendar: calendar)
+                    saved = try store.create(file, year: ctx.today.year, now: ctx.now, user: ctx.user, command: ctx.commandName)
+                }
+                let report = saved.concernReports.last!
+                let text = try UnderretInput.render(format, report: report, caseFile: saved, findings: findings, timeZone: tz, showCPR: showCPR, calendar: calendar)
+                if showCPR, saved.youngPerson.cpr != nil {
+                    try store.appendAudit(ctx.event(.revealCPR, caseID: saved.id, before: saved.revision, after: saved.revision))
+                }
+                if let output {
+                    try DocumentFile.export(text, to: output, caseID: saved.id, revision: saved.revision, store: store, ctx: ctx)
+                } else {
+                    c.write(text)
+                }
+                c.error("Underretning nr. \(report.number) er registreret på sag \(c.bold(saved.id.rawValue)) (revision \(saved.revision)).")
+                for d in saved.deadlines where report.deadlineIDs.contains(d.id) {
+                    let due = d.dueTime.map { LocalTime.danishShort($0, in: tz) } ?? d.dueDate.danishShort
+                    c.error("  Frist \(due): \(d.title)")
+                }
+                if let output { c.error("Dokumentet er skrevet til \(output).") }
+                return ExitCode.ok
+            })
+        pipeline.preview = { a in
+            let (file, report) = preview(a)
+            c.error("  Modtaget: \(LocalTime.danishShort(report.received, in: tz))" + (a.existing.map { " · sag \($0.id.rawValue)" } ?? " · ny sag"))
+            for d in file.deadlines where report.deadlineIDs.contains(d.id) {
+                let due = d.dueTime.map { LocalTime.danishShort($0, in: tz) } ?? d.dueDate.danishShort
+                c.error("  Frist \(due): \(d.title)")
             }
         }
-        let saved: CaseFile
-        if let existing {
-            saved = try ctx.updateCase(existing.id, store: store) { file in
-                ConcernRegistration.register(draft, on: &file, received: received, now: ctx.now, author: ctx.user, timeZone: tz, calendar: calendar)
-            }
-        } else {
-            var file = CaseFile(id: CaseID("ny")!, created: ctx.now, youngPerson: draft.youngPerson, caseworker: nil)
-            ConcernRegistration.register(draft, on: &file, received: received, now: ctx.now, author: ctx.user, timeZone: tz, calendar: calendar)
-            saved = try store.create(file, year: ctx.today.year, now: ctx.now, user: ctx.user, command: ctx.commandName)
-        }
-        let report = saved.concernReports.last!
-        let text = try UnderretInput.render(format, report: report, caseFile: saved, findings: findings, timeZone: tz, showCPR: showCPR, calendar: calendar)
-        if showCPR, saved.youngPerson.cpr != nil {
-            try store.appendAudit(ctx.event(.revealCPR, caseID: saved.id, before: saved.revision, after: saved.revision))
-        }
-        if let output {
-            try DocumentFile.export(text, to: output, caseID: saved.id, revision: saved.revision, store: store, ctx: ctx)
-        } else {
-            c.write(text)
-        }
-        c.error("Underretning nr. \(report.number) er registreret på sag \(c.bold(saved.id.rawValue)) (revision \(saved.revision)).")
-        for d in saved.deadlines where report.deadlineIDs.contains(d.id) {
-            let due = d.dueTime.map { LocalTime.danishShort($0, in: tz) } ?? d.dueDate.danishShort
-            c.error("  Frist \(due): \(d.title)")
-        }
-        if let output { c.error("Dokumentet er skrevet til \(output).") }
-        return ExitCode.ok
+        return pipeline
     }
 }
