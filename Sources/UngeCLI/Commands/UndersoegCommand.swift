@@ -158,9 +158,11 @@ struct ExaminationDialogue {
             d.resources = try p.ask("Ressourcer (kan springes over)", defaultValue: d0?.resources, long: true)
             d.problems = try p.ask("Problemer (kan springes over)", defaultValue: d0?.problems, long: true)
             d.ownView = try p.ask("Den unges egen opfattelse (kan springes over)", defaultValue: d0?.ownView, long: true)
-            let oldSources = d0?.sources.map { $0.kind == .youngPerson ? "den unge" : ($0.name ?? $0.kind.danish) } ?? []
-            d.sources = try p.list("Kilder, adskilt af ; (fx den unge; mor; Lone, klasselærer)", defaultValue: oldSources).map { s in
-                s.lowercased() == "den unge" ? InformationSource(kind: .youngPerson) : InformationSource(kind: .other, name: s)
+            let oldSources = d0?.sources ?? []
+            func name(_ s: InformationSource) -> String { s.kind == .youngPerson ? "den unge" : (s.name ?? s.kind.danish) }
+            d.sources = try p.list("Kilder, adskilt af ; (fx den unge; mor; Lone, klasselærer)", defaultValue: oldSources.map(name)).map { s in
+                if let kept = oldSources.first(where: { name($0).lowercased() == s.lowercased() }) { return kept }
+                return s.lowercased() == "den unge" ? InformationSource(kind: .youngPerson) : InformationSource(kind: .other, name: s)
             }
             set(&exam, .described(area, d))
         }

@@ -264,7 +264,8 @@ final class DialogueSession {
 
     /// A list, items separated by `;` (or by `,` when there is no `;`).
     func list(_ question: String, defaultValue: [String] = [], validate: ((String) -> String?)? = nil) throws -> [String] {
-        let d = defaultValue.isEmpty ? nil : defaultValue.joined(separator: "; ")
+        // One item with a comma gets a trailing ";" so it is read back as one item.
+        let d = defaultValue.isEmpty ? nil : defaultValue.joined(separator: "; ") + (defaultValue.count == 1 && defaultValue[0].contains(",") ? ";" : "")
         return try ask(question, required: false, defaultValue: d) { text -> Result<[String], UsageError> in
             let items = Answers.list(text)
             if let validate {

@@ -62,12 +62,14 @@ struct DocumentPipeline<Value> {
         Interrupts.install()
         defer { Interrupts.uninstall() }
         var open: Set<String>? = nil
+        // Questions about the draft itself are not answers of the document.
+        let setup = DialogueSession(console: c, terminal: c.stdinIsTerminal)
         do {
             if let draft = try store.loadDraft(command: command, caseID: caseID) {
                 c.error(
                     "Du har en kladde fra \(DanishTime.format(draft.saved)) med \(draft.answers.count) svar"
                         + (draft.user == ctx.user ? "." : " (skrevet af \(draft.user))."))
-                if try session.yesNo("Fortsæt med kladden?", defaultValue: true) {
+                if try setup.yesNo("Fortsæt med kladden?", defaultValue: true) {
                     session.restore(draft.answers.map { ($0.key, $0.value) })
                     open = []
                     c.error("Svarene fra kladden bruges; du bliver kun spurgt om det, der mangler.")
@@ -77,7 +79,7 @@ struct DocumentPipeline<Value> {
             } else if let sections = editableSections, !sections.isEmpty {
                 c.error("Der er allerede svar. Vælg de afsnit, du vil ændre; resten beholdes som de er.")
                 for (i, s) in sections.enumerated() { c.error("  \(i + 1). \(s)") }
-                let picked = try session.ask("Afsnit (numre adskilt af , eller ;, tom linje: gennemgå alle)", required: false) {
+                let picked = try setup.ask("Afsnit (numre adskilt af , eller ;, tom linje: gennemgå alle)", required: false) {
                     text -> Result<[String], UsageError> in
                     var out: [String] = []
                     for item in Answers.list(text) {

@@ -22,6 +22,11 @@ enum Interrupts {
             action.sa_flags = 0
             sigaction(sig, &action, nil)
         }
+        // A parent may have started us with these signals blocked; they must reach the handler.
+        var set = sigset_t()
+        sigemptyset(&set)
+        for sig in trapped { sigaddset(&set, sig) }
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 
     static func uninstall() {
@@ -61,9 +66,12 @@ enum LineEditor {
     /// Earlier answers in this run, oldest first.
     nonisolated(unsafe) static var history: [String] = []
 
-    static func readLine(input: Int32 = 0, output: Int32 = 2) -> String? {
+    static func readLine(prompt: String = "", input: Int32 = 0, output: Int32 = 2) -> String? {
         var original = termios()
-        guard tcgetattr(input, &original) == 0 else { return PlainLineReader.readLine(fd: input) }
+        guard tcgetattr(input, &original) == 0 else {
+            State(output: output).emit(prompt)
+            return PlainLineReader.readLine(fd: input)
+        }
         var raw = original
         raw.c_iflag &= ~tcflag_t(IXON | ICRNL | INLCR | IGNCR | ISTRIP | INPCK | BRKINT)
         raw.c_lflag &= ~tcflag_t(ECHO | ICANON | ISIG | IEXTEN)
@@ -72,9 +80,13 @@ enum LineEditor {
             cc[Int(VTIME)] = 0
         }
         // TCSANOW: answers typed ahead stay in the queue.
-        guard tcsetattr(input, TCSANOW, &raw) == 0 else { return PlainLineReader.readLine(fd: input) }
+        guard tcsetattr(input, TCSANOW, &raw) == 0 else {
+            State(output: output).emit(prompt)
+            return PlainLineReader.readLine(fd: input)
+        }
         defer { _ = tcsetattr(input, TCSANOW, &original) }
         var state = State(output: output)
+        state.emit(prompt)
         return state.run(input: input)
     }
 
@@ -123,7 +135,11 @@ enum LineEditor {
                     guard let c = character(startingWith: b, input) else { continue }
                     buffer.insert(c, at: cursor)
                     cursor += 1
-                    redraw(from: cursor - 1)
+                    if cursor == buffer.count {
+                        emit(String(c))  // typing at the end: just echo
+                    } else {
+                        redraw(from: cursor - 1)
+                    }
                 }
             }
         }

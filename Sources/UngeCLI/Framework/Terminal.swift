@@ -12,14 +12,19 @@ final class Console: @unchecked Sendable {
     /// Colour only on a terminal, never with NO_COLOR or TERM=dumb.
     let colour: Bool
     private let readLineImpl: () -> String?
+    /// On a terminal the line editor writes the prompt itself, after it has switched to raw mode,
+    /// so no keystroke typed after the prompt appears reaches the terminal in its normal mode.
+    private let editLine: ((String) -> String?)?
+    private var pendingPrompt = ""
     private let writeOut: ([UInt8]) -> Void
     private let writeErr: (String) -> Void
 
     init(
         stdinIsTerminal: Bool, stdoutIsTerminal: Bool, environment: [String: String],
         readLine: @escaping () -> String?, writeOut: @escaping ([UInt8]) -> Void,
-        writeErr: @escaping (String) -> Void
+        writeErr: @escaping (String) -> Void, editLine: ((String) -> String?)? = nil
     ) {
+        self.editLine = editLine
         self.stdinIsTerminal = stdinIsTerminal
         self.stdoutIsTerminal = stdoutIsTerminal
         self.colour = stdoutIsTerminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
@@ -32,7 +37,7 @@ final class Console: @unchecked Sendable {
     static func standard(environment: [String: String]) -> Console {
         Console(
             stdinIsTerminal: isatty(0) == 1, stdoutIsTerminal: isatty(1) == 1, environment: environment,
-            readLine: isatty(0) == 1 && isatty(2) == 1 ? { LineEditor.readLine() } : { PlainLineReader.readLine() },
+            readLine: { PlainLineReader.readLine() },
             writeOut: { bytes in
                 var offset = 0
                 while offset < bytes.count {
@@ -49,7 +54,8 @@ final class Console: @unchecked Sendable {
                     if n < 0 { if errno == EINTR { continue } else { return } }
                     offset += n
                 }
-            })
+            },
+            editLine: isatty(0) == 1 && isatty(2) == 1 ? { LineEditor.readLine(prompt: $0) } : nil)
     }
 
     /// Writes to standard output (buffered until `flush`).
@@ -67,17 +73,30 @@ final class Console: @unchecked Sendable {
     /// Writes a line to standard error at once (messages, warnings, prompts).
     func error(_ text: String) {
         flush()
+        writePendingPrompt()
         writeErr(text + "\n")
     }
 
     /// A prompt goes to stderr without a newline, so stdout stays clean for documents.
     func prompt(_ text: String) {
         flush()
-        writeErr(text)
+        if editLine != nil { pendingPrompt += text } else { writeErr(text) }
+    }
+
+    private func writePendingPrompt() {
+        if !pendingPrompt.isEmpty {
+            writeErr(pendingPrompt)
+            pendingPrompt = ""
+        }
     }
 
     func readLine() -> String? {
         flush()
+        if let editLine {
+            let p = pendingPrompt
+            pendingPrompt = ""
+            return editLine(p)
+        }
         return readLineImpl()
     }
 
