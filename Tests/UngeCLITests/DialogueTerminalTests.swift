@@ -218,7 +218,6 @@ struct DialogueTerminalTests {
         t.answer("CPR-nummer eller fødselsdato: ", "640311-4017")
         t.answer("Skole, uddannelse eller arbejde (kan springes over): ", "")
         t.answer("Telefon (kan springes over): ", "")
-        t.answer("Opret sagen? (j/N): ", "j")
         t.answer("Brug sag 2026-0001? (J/n): ", "")
         t.expect("Sagen findes allerede: 2026-0001 (Ida Holm). Der er ikke oprettet en ny.")
         #expect(t.wait() == 0)

@@ -77,15 +77,6 @@ struct NyCommand: UngeCommand {
         let person = anonymous
             ? YoungPerson(anonymous: true)
             : YoungPerson(name: me.name, cpr: me.cpr, birthDate: me.born, contact: me.contact.isEmpty ? nil : me.contact, school: me.school)
-        if asking {
-            ctx.console.error("")
-            ctx.console.error("Ny sag: \(person.displayName)" + (person.birthDate.map { ", født \($0.danishShort) (\(Age.years(born: $0, on: ctx.today)) år)" } ?? "")
-                + (person.cpr.map { ", CPR \($0.masked)" } ?? ""))
-            guard try Prompter(console: ctx.console).confirmSave("Opret sagen?") else {
-                ctx.console.error("Intet er gemt.")
-                return ExitCode.usage
-            }
-        }
         let store = try ctx.openStore()
         if let existing = try SameYoungPerson.resolve(
             person, store: store, ctx: ctx, newCaseAllowed: newCase || anonymous, asking: asking,
@@ -94,6 +85,15 @@ struct NyCommand: UngeCommand {
             ctx.console.print("Sagen findes allerede: \(ctx.console.bold(existing.id.rawValue)) (\(existing.youngPerson.displayName)). Der er ikke oprettet en ny.")
             ctx.console.print("Se den med: unge vis \(existing.id.rawValue)")
             return ExitCode.ok
+        }
+        if asking {
+            ctx.console.error("")
+            ctx.console.error("Ny sag: \(person.displayName)" + (person.birthDate.map { ", født \($0.danishShort) (\(Age.years(born: $0, on: ctx.today)) år)" } ?? "")
+                + (person.cpr.map { ", CPR \($0.masked)" } ?? ""))
+            guard try Prompter(console: ctx.console).confirmSave("Opret sagen?") else {
+                ctx.console.error("Intet er gemt.")
+                return ExitCode.usage
+            }
         }
         let draft = CaseFile(id: CaseID("ny")!, created: ctx.now, youngPerson: person, caseworker: anonymous ? me.caseworker : (me.caseworker ?? ctx.user))
         let saved = try store.create(draft, year: ctx.today.year, now: ctx.now, user: ctx.user, command: ctx.commandName)

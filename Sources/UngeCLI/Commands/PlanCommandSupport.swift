@@ -64,29 +64,6 @@ enum DocumentOutput {
         }
     }
 
-    /// What happens between validation and saving, the same for every plan document: rule errors
-    /// refuse (exit 1), or with `--kladde` show the draft without saving; otherwise the findings are
-    /// reported and, in a dialogue, the user confirms. Returns the exit status when the command stops
-    /// here, nil when it should save.
-    static func gate(
-        _ findings: [Finding], what: String, draft: Bool, asked: Bool, question: String, ctx: Context,
-        renderDraft: () throws -> Void
-    ) throws -> Int32? {
-        if findings.hasErrors {
-            guard draft else { throw refusal(findings, what: what, ctx: ctx) }
-            report(findings, ctx: ctx)
-            try renderDraft()
-            ctx.console.error("Kladden er ikke gemt.")
-            return ExitCode.ok
-        }
-        report(findings, ctx: ctx)
-        if asked, !(try Prompter(console: ctx.console).confirmSave(question)) {
-            ctx.console.error("Intet er gemt.")
-            return ExitCode.usage
-        }
-        return nil
-    }
-
     /// The refusal when rules fail without `--kladde` (exit 1).
     static func refusal(_ findings: [Finding], what: String, ctx: Context) -> CLIError {
         report(findings, ctx: ctx)

@@ -18,8 +18,13 @@ struct UnderretCommand: UngeCommand {
         ],
         discussion: """
             I en terminal bliver du ført gennem underretningen ét afsnit ad gangen, med korte råd til hvert
-            afsnit (håndbogen kap. 3). Til sidst ser du et resumé og bliver spurgt, før noget gemmes; Ctrl-D
-            eller et tomt svar gemmer intet.
+            afsnit (håndbogen kap. 3). Først vælger du, om du skriver din egen underretning, eller om du registrerer
+            en, kommunen har modtaget (så spørges om underretteren, hvordan og hvornår den kom). Hvert svar tjekkes,
+            når du giver det. Til sidst ser du alle svar og vælger: gem, ret et svar, behold som kladde eller kassér.
+            Afbryder du (Ctrl-D, Ctrl-C), gemmes svarene som en privat kladde, og næste gang kan du fortsætte.
+            Har den unge allerede en sag (samme CPR-nummer eller navn og fødselsdato), lander underretningen på den;
+            i et script afsluttes med status 1, medmindre du skriver --ny-sag. --kladde viser dokumentet uden at
+            registrere det.
             Uden terminal kommer svarene fra valg eller fra en JSON-fil (--fra-fil, se Fixtures/underret/eksempel.json;
             nøglerne står i parentes herunder). Mangler der noget, afsluttes med status 2 og en liste over det,
             der mangler, og intet gemmes.

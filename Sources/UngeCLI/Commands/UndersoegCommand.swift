@@ -17,7 +17,9 @@ struct UndersoegCommand: UngeCommand {
             Registrerer, hvornår kommunen blev opmærksom på behovet (herfra løber fristen på 4 måneder), samarbejde
             og samtykker, hvert af de seks områder (eller hvorfor et område ikke er relevant), børnesamtalen,
             screeninger, misbrugsfase, forandringscirklen og konklusionen. I en terminal bliver du guidet.
-            Uden svar vises den registrerede undersøgelse. Fejl giver slutkode 1; --kladde gemmer alligevel.
+            Uden svar vises den registrerede undersøgelse. Fejl giver slutkode 1; --kladde viser en kladde med
+            MANGLER-markeringer og gemmer intet. Er der allerede en undersøgelse, vælger du de afsnit, du vil ændre,
+            og de nuværende svar står som standard (Enter beholder). Afbryder du, gemmes svarene som kladde.
             """,
         options: DocumentOptions.specs + [
             OptionSpec("--opmaerksom", value: "DATO", help: "Datoen, kommunen blev opmærksom på behovet."),

@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+
+/// The one document pipeline: `--kladde` never saves, rule failures keep the answers as a draft,
+/// anonymous cases are refused until identified, a second notification lands on the existing case,
+/// and the registration of a received notification.
+@Suite("Dokumenter, kladder og én sag pr. ung (ende til ende)")
+struct DocumentPipelineTests {
+    static func fixture(_ name: String) -> String { Unge.fixtures.appendingPathComponent("plan/\(name)").path }
+
+    static func caseJSON(_ store: URL, _ id: String) throws -> [String: Any] {
+        let data = try Data(contentsOf: store.appendingPathComponent("sager/\(id).json"))
+        return try JSONSerialization.jsonObject(with: data) as! [String: Any]
+    }
+
+    @Test("--kladde gemmer aldrig en version: hverken plan med advarsler eller undersøgelse med fejl")
+    func draftNeverSaves() throws {
+        let store = try Unge.fixtureStore()
+        #expect(try Unge.run(["undersoeg", "2026-0003", "--fra-fil", Self.fixture("undersoegelse.json")], store: store).status == 0)
+        let revision = try Self.caseJSON(store, "2026-0003")["revision"] as? Int
+        let plan = try Unge.run(["plan", "2026-0003", "--fra-fil", Self.fixture("plan.json"), "--kladde"], store: store)
+        #expect(plan.status == 0)
+        #expect(plan.stderr.hasSuffix("Kladden er ikke gemt.\n"))
+        #expect((try Self.caseJSON(store, "2026-0003")["actionPlans"] as? [Any] ?? []).isEmpty)
+        let exam = try Unge.run(["undersoeg", "2026-0004", "--opmaerksom", "2026-01-05", "--kladde"], store: store)
+        #expect(exam.status == 0)
+        #expect(exam.stderr.hasSuffix("Kladden er ikke gemt.\n"))
+        #expect(try Self.caseJSON(store, "2026-0004")["examination"] == nil)
+        #expect(try Self.caseJSON(store, "2026-0003")["revision"] as? Int == revision)
+    }
+
+    @Test("en regel, der ikke er opfyldt, i en dialog: svarene gemmes som kladde, status 1")
+    func ruleFailureKeepsDraft() throws {
+        let store = try Unge.fixtureStore()
+        #expect(try Unge.run(["undersoeg", "2026-0003", "--fra-fil", Self.fixture("undersoegelse.json")], store: store).status == 0)
+        #expect(try Unge.run(["plan", "2026-0003", "--fra-fil", Self.fixture("plan.json")], store: store).status == 0)
+        // A treatment plan with no goals: the final question offers no "gem".
+        let r = try Unge.run(["behandlingsplan", "2026-0003", "--interaktiv"], store: store, input: "U18\n\n\n\ng\n")
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(r.stderr.contains("Behandlingsplanen kan ikke gemmes endnu"))
+        #expect(r.stderr.contains("Der er krav, som ikke er opfyldt. Ret et svar (r), eller behold svarene som kladde (k)."))
+        #expect(r.stderr.hasSuffix("Dine 4 svar er gemt som kladde. Kør 'unge behandlingsplan 2026-0003' igen for at fortsætte.\n"))
+        #expect(FileManager.default.fileExists(atPath: store.appendingPathComponent("kladder/behandlingsplan-2026-0003.json").path))
+    }
+
+    @Test("en anonym rådgivningssag får ingen undersøgelse eller plan, før den unge er identificeret")
+    func anonymousCase() throws {
+        let store = try Unge.fixtureStore()
+        let refused = try Unge.run(["undersoeg", "2026-0007", "--opmaerksom", "2026-08-01"], store: store)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("Sag 2026-0007 er en anonym rådgivningssag (barnets lov §§ 28-31"))
+        #expect(refused.stderr.contains("'unge identificer 2026-0007 --navn NAVN --cpr DDMMÅÅ-XXXX'"))
+        #expect(try Unge.run(["plan", "2026-0007", "--fra-fil", Self.fixture("plan.json")], store: store).status == 1)
+        let missing = try Unge.run(["identificer", "2026-0007", "--navn", "Ali Test"], store: store)
+        #expect(missing.status == 2)
+        let ok = try Unge.run(["identificer", "2026-0007", "--navn", "Ali Test", "--cpr", "700310-4011"], store: store)
+        #expect(ok.status == 0, "\(ok.stderr)")
+        #expect(ok.stdout == "Sag 2026-0007 er nu registreret for Ali Test (CPR 700310-xxxx). Revision 2.\n")
+        #expect(try Unge.run(["undersoeg", "2026-0007", "--opmaerksom", "2026-08-01"], store: store).status == 0)
+        let again = try Unge.run(["identificer", "2026-0007", "--navn", "Ali Test", "--cpr", "700310-4011"], store: store)
+        #expect(again.status == 1)
+        let log = try Unge.run(["log", "2026-0007"], store: store)
+        #expect(log.stdout.contains("ændret    identificer"))
+        #expect(!log.stdout.contains("4011"))
+    }
+
+    static let reporter = ["Karen Lærer", "lærer", "Vestbyens Skole", "karen@skole.example", ""]
+    static let rest = ["Sofie har haft 12 fraværsdage.", "", "", "", "", "ja", "", "ja", "", ""]
+
+    @Test("en ny underretning om en ung med en sag lander på sagen med advarslen efter § 137")
+    func secondNotification() throws {
+        let store = try Unge.fixtureStore()
+        #expect(try Unge.run(["undersoeg", "2026-0003", "--fra-fil", Self.fixture("undersoegelse.json")], store: store).status == 0)
+        #expect(try Unge.run(["plan", "2026-0003", "--fra-fil", Self.fixture("plan.json")], store: store).status == 0)
+        let answers = ["", "Sofie Lund Madsen", "", "2010-02-02", ""] + ["j"] + Self.reporter + Self.rest + ["g"]
+        let r = try Unge.run(["underret", "--interaktiv"], store: store, input: answers.joined(separator: "\n") + "\n")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("Den unge har allerede sag 2026-0003: Sofie Lund Madsen"))
+        #expect(r.stderr.contains("ADVARSEL: Den unge får allerede støtte (Ungeplan version 1)."))
+        #expect(r.stderr.contains("Underretning nr. 1 er registreret på sag 2026-0003"))
+        #expect(!FileManager.default.fileExists(atPath: store.appendingPathComponent("sager/2026-0008.json").path))
+    }
+
+    @Test("registrering af en modtaget underretning: anonym underretter, kanal og tidspunkt tjekkes ved svaret")
+    func registration() throws {
+        let store = Unge.emptyStore()
+        let answers = ["2", "Emma Test", "", "2011-05-04", "", "3", "telefon", "2026-08-31 25:00", "2026-09-02 10:00", "31.08.2026 14.05"] + Self.rest + ["g"]
+        let r = try Unge.run(["underret", "--interaktiv"], store: store, input: answers.joined(separator: "\n") + "\n")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("Hvem underrettede?"))
+        #expect(r.stderr.contains("Tidspunktet ligger i fremtiden"))
+        #expect(r.stderr.contains("1. Hvad beskriver underretteren om den unges fysiske, psykiske og sociale forhold?"))
+        let report = (try Self.caseJSON(store, "2026-0001")["concernReports"] as! [[String: Any]])[0]
+        #expect(report["received"] as? String == "2026-08-31T12:05:00Z")
+        let reporter = report["reporter"] as! [String: Any]
+        #expect(reporter["name"] as? String == "Anonym underretter")
+        #expect(reporter["isProfessional"] as? Bool == false)
+        #expect((report["otherInformation"] as? String)?.hasPrefix("Modtaget via telefon fra en anonym underretter.") == true)
+    }
+}
