@@ -84,7 +84,7 @@ struct DocumentPipelineTests {
     @Test("registrering af en modtaget underretning: anonym underretter, kanal og tidspunkt tjekkes ved svaret")
     func registration() throws {
         let store = Unge.emptyStore()
-        let answers = ["2", "Emma Test", "", "2011-05-04", "", "3", "telefon", "2026-08-31 25:00", "2026-09-02 10:00", "31.08.2026 14.05"] + Self.rest + ["g"]
+        let answers = ["2", "Emma Test", "", "2011-05-04", "", "3", "Telefon", "2026-08-31 25:00", "2026-09-02 10:00", "31.08.2026 14.05"] + Self.rest + ["g"]
         let r = try Unge.run(["underret", "--interaktiv"], store: store, input: answers.joined(separator: "\n") + "\n")
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr.contains("Hvem underrettede?"))
@@ -93,8 +93,15 @@ struct DocumentPipelineTests {
         let report = (try Self.caseJSON(store, "2026-0001")["concernReports"] as! [[String: Any]])[0]
         #expect(report["received"] as? String == "2026-08-31T12:05:00Z")
         let reporter = report["reporter"] as! [String: Any]
-        #expect(reporter["name"] as? String == "Anonym underretter")
+        #expect(reporter["name"] as? String == "")
+        #expect(reporter["anonymous"] as? Bool == true)
         #expect(reporter["isProfessional"] as? Bool == false)
-        #expect((report["otherInformation"] as? String)?.hasPrefix("Modtaget via telefon fra en anonym underretter.") == true)
+        #expect(report["receivedVia"] as? String == "Telefon")
+        let shown = try Unge.run(["underret", "--sag", "2026-0001", "--kladde", "--underretter", "x", "--fagperson", "nej", "--forhold", "y", "--ung-orienteret", "nej", "--foraeldre-orienteret", "ja"], store: store)
+        #expect(shown.status == 0)
+        #expect(r.stdout.contains("- **Modtaget via:** Telefon"))
+        #expect(r.stdout.contains("- **Navn:** anonym"))
+        #expect(shown.stderr.contains("Kladde: underretningen er ikke registreret."))
+        #expect((try Self.caseJSON(store, "2026-0001")["concernReports"] as! [Any]).count == 1)
     }
 }

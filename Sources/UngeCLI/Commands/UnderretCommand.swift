@@ -56,7 +56,53 @@ struct UnderretCommand: UngeCommand {
         case .text: value = "TEKST"
         }
         let first = f.label.prefix(1).uppercased() + f.label.dropFirst()
-        return OptionSpec("--" + f.flag, value: value, help: "\(first) (\"\(f.key)\").")
+        return OptionSpec("--" + flag(f), value: value, help: "\(first) (\"\(f.key)\").")
+    }
+
+    /// The command-line option for each answer (without the dashes). No `default`: a new field
+    /// does not compile until it has its option.
+    static func flag(_ field: ConcernField) -> String {
+        switch field {
+        case .youngName: return "navn"
+        case .youngCPR: return "cpr"
+        case .youngBirthDate: return "foedselsdato"
+        case .youngSchool: return "skole"
+        case .reporterName: return "underretter"
+        case .reporterRole: return "rolle"
+        case .reporterOrganisation: return "arbejdssted"
+        case .reporterContact: return "kontakt"
+        case .reporterProfessional: return "fagperson"
+        case .reporterAnonymous: return "anonym-underretter"
+        case .situation: return "forhold"
+        case .parentCooperation: return "samarbejde"
+        case .attendance: return "fremmoede"
+        case .relation: return "relation"
+        case .otherInformation: return "andet"
+        case .youngPersonInformed: return "ung-orienteret"
+        case .youngPersonComments: return "ung-kommentarer"
+        case .parentsInformed: return "foraeldre-orienteret"
+        case .parentsComments: return "foraeldre-kommentarer"
+        case .notInformedReason: return "begrundelse"
+        case .concernLevel: return "bekymring"
+        case .raiseIf: return "bekymring-op"
+        case .lowerIf: return "bekymring-ned"
+        case .received: return "modtaget"
+        case .receivedVia: return "modtaget-via"
+        }
+    }
+
+    /// A missing answer, named by its option and its JSON key.
+    static func missingMessage(_ finding: Finding) -> String {
+        guard let field = ConcernReportRules.missingField(finding) else { return finding.message }
+        let key = "(i en fil: \"\(field.key)\")"
+        switch field {
+        case .notInformedReason:
+            return "Forældrene er ikke orienteret om underretningen, og der står ikke hvorfor. Skriv begrundelsen med --\(flag(field)) \(key); uden den gemmes intet (håndbogen kap. 3)."
+        case .youngBirthDate:
+            return "Mangler \(field.label): --\(flag(field)) eller --\(flag(.youngCPR)) (i en fil: \"\(field.key)\" eller \"\(ConcernField.youngCPR.key)\")."
+        default:
+            return "Mangler \(field.label): --\(flag(field)) \(key)."
+        }
     }
 
     enum Format: String { case md, html, json }
@@ -74,9 +120,9 @@ struct UnderretCommand: UngeCommand {
         draft = ConcernReportDraft()
         if let path = args.value("--fra-fil") { draft = try UnderretInput.load(path) }
         for field in ConcernField.allCases {
-            guard let text = args.value("--" + field.flag) else { continue }
+            guard let text = args.value("--" + Self.flag(field)) else { continue }
             do { try draft.set(field, from: text) } catch {
-                throw UsageError.invalidValue(option: "--" + field.flag, value: field.kind == .cpr ? CPRNumber.maskedGuess(text) : text, expected: UnderretInput.expected(field))
+                throw UsageError.invalidValue(option: "--" + Self.flag(field), value: field.kind == .cpr ? CPRNumber.maskedGuess(text) : text, expected: UnderretInput.expected(field))
             }
         }
         if args.has("--privatperson") {
@@ -88,7 +134,7 @@ struct UnderretCommand: UngeCommand {
         caseID = try args.value("--sag").map(Values.caseID)
         let answers = draft
         if caseID != nil, let f = ConcernField.allCases.first(where: { $0.isAboutYoungPerson && answers.has($0) }) {
-            throw UsageError.conflict("Med --sag hentes den unge fra sagen. Fjern --\(f.flag) (eller \"\(f.key)\" i filen), eller opret en ny sag uden --sag.")
+            throw UsageError.conflict("Med --sag hentes den unge fra sagen. Fjern --\(Self.flag(f)) (eller \"\(f.key)\" i filen), eller opret en ny sag uden --sag.")
         }
         guard let f = Format(rawValue: args.value("--format") ?? "md") else {
             throw UsageError.invalidValue(option: "--format", value: args.value("--format")!, expected: "Vælg md, html eller json.")
@@ -129,7 +175,7 @@ struct UnderretCommand: UngeCommand {
         let missing = ConcernReportRules.check(draft, youngPerson: existing?.youngPerson, on: LocalTime.date(of: received, in: tz))
             .filter { $0.ruleID.hasPrefix(ConcernReportRules.missingPrefix) }
         if !missing.isEmpty {
-            throw UsageError.missingInput(missing.map(\.message), command: "underret")
+            throw UsageError.missingInput(missing.map(Self.missingMessage), command: "underret")
         }
         if existing == nil {
             answers.existing = try SameYoungPerson.resolve(

@@ -74,17 +74,18 @@ struct UnderretDialogue {
 
         p.section("Underretteren")
         if registering {
-            let kind = try p.choose("Hvem underrettede?", from: NotifierKind.allCases, label: \.danish, defaultValue: base.reporterProfessional == false ? .citizen : .professional) ?? .professional
+            let kind = try p.choose(
+                "Hvem underrettede?", from: NotifierKind.allCases, label: \.danish,
+                defaultValue: base.reporterAnonymous == true ? .anonymous : base.reporterProfessional == false ? .citizen : .professional) ?? .professional
             try draft.set(.reporterProfessional, from: kind == .professional ? "ja" : "nej")
-            if kind == .anonymous {
-                if !draft.has(.reporterName) { try draft.set(.reporterName, from: "Anonym underretter") }
-            } else {
+            try draft.set(.reporterAnonymous, from: kind == .anonymous ? "ja" : "")
+            if kind != .anonymous {
                 try ask(p, .reporterName, &draft, known: known, question: "Underretterens navn")
                 try ask(p, .reporterRole, &draft, known: known, question: kind == .professional ? "Underretterens rolle, fx lærer eller sundhedsplejerske" : "Underretterens forhold til den unge, fx moster eller nabo")
                 if kind == .professional { try ask(p, .reporterOrganisation, &draft, known: known, question: "Underretterens arbejdssted") }
                 try ask(p, .reporterContact, &draft, known: known, question: "Telefon eller e-mail til underretteren (til kvittering og spørgsmål)")
             }
-            let channel = try p.ask("Hvordan kom underretningen? (fx telefon, brev, e-mail, personligt)", required: true) ?? ""
+            try ask(p, .receivedVia, &draft, known: known, required: true)
             let now = LocalTime.danishShort(ctx.now, in: tz)
             let when = try p.ask("Hvornår modtog kommunen den? (ÅÅÅÅ-MM-DD TT:MM)", defaultValue: draft.received ?? now.replacingOccurrences(of: " kl. ", with: " ")) { text -> Result<String, UsageError> in
                 var probe = ConcernReportDraft()
@@ -99,8 +100,6 @@ struct UnderretDialogue {
                 }
             } ?? now
             draft.received = when
-            let how = "Modtaget via \(channel.lowercased())" + (kind == .anonymous ? " fra en anonym underretter" : "")
-            draft.otherInformation = [how + ".", draft.otherInformation].compactMap { $0 }.joined(separator: " ")
         } else {
             for field in [ConcernField.reporterName, .reporterRole, .reporterOrganisation, .reporterContact, .reporterProfessional] {
                 try ask(p, field, &draft, known: known)
@@ -126,12 +125,14 @@ struct UnderretDialogue {
 
     /// Asks for one field when it applies and has no answer yet (from options or a file); the
     /// answer is checked at once and the question repeats with the reason.
-    private func ask(_ p: DialogueSession, _ field: ConcernField, _ draft: inout ConcernReportDraft, known: Bool, question: String? = nil) throws {
+    private func ask(
+        _ p: DialogueSession, _ field: ConcernField, _ draft: inout ConcernReportDraft, known: Bool, question: String? = nil, required force: Bool = false
+    ) throws {
         guard draft.applies(field, youngPersonKnown: known), !draft.has(field) else { return }
         if let g = field.guidance {
             p.say(ctx.console.dim(g + (field.handbookReference.map { " (\($0))" } ?? "")))
         }
-        let required = draft.missing(youngPersonKnown: known).contains(field) && field != .reporterProfessional
+        let required = force || (draft.missing(youngPersonKnown: known).contains(field) && field != .reporterProfessional)
         let current = draft
         let long = ConcernField.sections.contains(field) || field == .parentsComments || field == .notInformedReason
         let updated = try p.ask(question ?? field.question, required: required, long: long) { text -> Result<ConcernReportDraft, UsageError> in
