@@ -54,6 +54,7 @@ struct DialogueTerminalTests {
         for _ in 0..<4 { r.answer("> ", "") }  // sections 2-5 skipped
         r.answer("Har du fortalt den unge om underretningen? (ja/nej): ", "ja")
         r.answer("Hvad sagde den unge? (tom linje springer over): ", "")
+        r.answer("Hvem har forældremyndigheden? Navne adskilt af ; (tom linje: spørg samlet om forældrene): ", "")
         r.answer("Har du fortalt forældrene om underretningen? (ja/nej): ", "ja")
         r.answer("> ", "")  // the parents' comments
         r.answer("Bekymringsbuen: grøn, orange eller rød? (tom linje springer over): ", "orange")

@@ -84,7 +84,8 @@ struct DocumentPipelineTests {
     @Test("registrering af en modtaget underretning: anonym underretter, kanal og tidspunkt tjekkes ved svaret")
     func registration() throws {
         let store = Unge.emptyStore()
-        let answers = ["2", "Emma Test", "", "2011-05-04", "", "3", "Telefon", "2026-08-31 25:00", "2026-09-02 10:00", "31.08.2026 14.05"] + Self.rest + ["g"]
+        let rest = ["Emma har haft 12 fraværsdage.", "", "", "", "", "ja", "", "Mor Test; Far Test", "ja", "nej", "", "Far har ingen kontakt med familien.", ""]
+        let answers = ["2", "Emma Test", "", "2011-05-04", "", "3", "Telefon", "2026-08-31 25:00", "2026-09-02 10:00", "31.08.2026 14.05"] + rest + ["g"]
         let r = try Unge.run(["underret", "--interaktiv"], store: store, input: answers.joined(separator: "\n") + "\n")
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr.contains("Hvem underrettede?"))
@@ -97,6 +98,11 @@ struct DocumentPipelineTests {
         #expect(reporter["anonymous"] as? Bool == true)
         #expect(reporter["isProfessional"] as? Bool == false)
         #expect(report["receivedVia"] as? String == "Telefon")
+        #expect(r.stderr.contains("Har underretteren fortalt Far Test om underretningen? (j/n): "))
+        #expect(r.stderr.contains("Dette felt skal udfyldes."))  // the reason is required
+        #expect(report["parentsInformed"] as? Bool == false)
+        #expect(report["notInformedReason"] as? String == "Far Test: Far har ingen kontakt med familien.")
+        #expect(r.stdout.contains("- **Mor Test (forældremyndighed):** orienteret\n- **Far Test (forældremyndighed):** ikke orienteret: Far har ingen kontakt med familien."))
         let shown = try Unge.run(["underret", "--sag", "2026-0001", "--kladde", "--underretter", "x", "--fagperson", "nej", "--forhold", "y", "--ung-orienteret", "nej", "--foraeldre-orienteret", "ja"], store: store)
         #expect(shown.status == 0)
         #expect(r.stdout.contains("- **Modtaget via:** Telefon"))

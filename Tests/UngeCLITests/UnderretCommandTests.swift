@@ -100,7 +100,7 @@ struct UnderretCommandTests {
         "Emma Test", "", "2011-05-04", "",  // the young person
         "Karen Lærer", "lærer", "Vestbyens Skole", "karen@skole.example", "",  // the notifier
         "Emma har haft 12 fraværsdage siden 1. marts.", "", "", "Klasselærer i to år.", "",  // sections
-        "ja", "Hun vil gerne have hjælp.", "ja", "Mor er enig.",  // told
+        "ja", "Hun vil gerne have hjælp.", "", "ja", "Mor er enig.",  // told; custody holders not named
         "orange", "", "",  // concern arc
     ]
 

@@ -112,7 +112,13 @@ struct UnderretDialogue {
         }
 
         p.section("Inddragelse af den unge og forældrene")
-        for field in [ConcernField.youngPersonInformed, .youngPersonComments, .parentsInformed, .parentsComments, .notInformedReason] {
+        for field in [ConcernField.youngPersonInformed, .youngPersonComments] {
+            try ask(p, field, &draft, known: known, question: registering ? Self.registrationQuestion(field) : nil)
+        }
+        if draft.parentsInformed == nil {
+            try custodyHolders(p, &draft, existing: existing, registering: registering)
+        }
+        for field in [ConcernField.parentsInformed, .parentsComments, .notInformedReason] {
             try ask(p, field, &draft, known: known, question: registering ? Self.registrationQuestion(field) : nil)
         }
 
@@ -121,6 +127,31 @@ struct UnderretDialogue {
 
         let received = try UnderretInput.received(draft, now: ctx.now, timeZone: tz)
         return UnderretCommand.Answers(draft: draft, existing: existing, received: received)
+    }
+
+    /// Each custody holder told or not, with the reason when not. The holders come from the case's
+    /// network, else the user names them. Sets `parentsInformed` (all told) and, when someone was
+    /// not told, the reason.
+    private func custodyHolders(_ p: DialogueSession, _ draft: inout ConcernReportDraft, existing: CaseFile?, registering: Bool) throws {
+        let c = ctx.console
+        if let g = ConcernField.parentsInformed.guidance { p.say(c.dim(g + (ConcernField.parentsInformed.handbookReference.map { " (\($0))" } ?? ""))) }
+        var names = existing?.network.custodyHolders.map(\.name) ?? []
+        if names.isEmpty {
+            names = try p.list("Hvem har forældremyndigheden? Navne adskilt af ; (tom linje: spørg samlet om forældrene)")
+        }
+        guard !names.isEmpty else { return }
+        var notices: [CustodyNotice] = []
+        for name in names {
+            let told = try p.yesNo(registering ? "Har underretteren fortalt \(name) om underretningen?" : "Har du fortalt \(name) om underretningen?")
+            let reason = told ? nil : try p.ask("Hvorfor har \(name) ikke fået det at vide?", required: true)
+            notices.append(CustodyNotice(name: name, informed: told, reason: reason))
+        }
+        draft.custodyNotices = notices
+        let all = notices.allSatisfy(\.informed)
+        draft.parentsInformed = all
+        if !all {
+            draft.notInformedReason = notices.filter { !$0.informed }.map { "\($0.name): \($0.reason ?? "")" }.joined(separator: " ")
+        }
     }
 
     /// Asks for one field when it applies and has no answer yet (from options or a file); the

@@ -46,6 +46,21 @@ public struct Reporter: Codable, Sendable, Equatable {
     public var duty: LegalRuleID { isProfessional ? .heightenedDuty : .generalDuty }
 }
 
+/// Whether one custody holder (forældremyndighedsindehaver) was told about the notification, and
+/// why not when not (handbook ch. 3, Før du underretter).
+public struct CustodyNotice: Codable, Sendable, Equatable {
+    public var name: String
+    public var informed: Bool
+    /// Required when not informed.
+    public var reason: String?
+
+    public init(name: String, informed: Bool, reason: String? = nil) {
+        self.name = name
+        self.informed = informed
+        self.reason = reason
+    }
+}
+
 /// A place on the concern arc (bekymringsbuen: grøn / orange / rød), handbook ch. 4-6.
 public enum ConcernLevel: String, Codable, Sendable, Equatable, CaseIterable {
     /// Mild concern.
@@ -112,6 +127,8 @@ public struct ConcernReport: Codable, Sendable, Equatable {
     public var received: Date
     /// How it reached the municipality (telefon, brev, e-mail ...), when a caseworker registered it.
     public var receivedVia: String?
+    /// Each custody holder told or not, when they were asked about one by one.
+    public var custodyNotices: [CustodyNotice]
     public var reporter: Reporter
     /// The young person's physical, mental and social situation, resources and difficulties.
     public var situation: String
@@ -144,11 +161,12 @@ public struct ConcernReport: Codable, Sendable, Equatable {
         otherInformation: String? = nil, parentsInformed: Bool = false, parentsComments: String? = nil,
         notInformedReason: String? = nil, youngPersonInformed: Bool = false,
         youngPersonComments: String? = nil, concernArc: ConcernArcPlacement? = nil, deadlineIDs: [String] = [],
-        receivedVia: String? = nil
+        receivedVia: String? = nil, custodyNotices: [CustodyNotice] = []
     ) {
         self.number = number
         self.received = received
         self.receivedVia = receivedVia
+        self.custodyNotices = custodyNotices
         self.reporter = reporter
         self.situation = situation
         self.parentCooperation = parentCooperation
@@ -167,7 +185,7 @@ public struct ConcernReport: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case number, received, reporter, situation, parentCooperation, attendance, relation
         case otherInformation, parentsInformed, parentsComments, notInformedReason, youngPersonInformed
-        case youngPersonComments, concernArc, deadlineIDs, receivedVia
+        case youngPersonComments, concernArc, deadlineIDs, receivedVia, custodyNotices
     }
 
     public init(from decoder: Decoder) throws {
@@ -188,5 +206,6 @@ public struct ConcernReport: Codable, Sendable, Equatable {
         concernArc = try c.decodeIfPresent(ConcernArcPlacement.self, forKey: .concernArc)
         deadlineIDs = try c.decodeIfPresent([String].self, forKey: .deadlineIDs) ?? []
         receivedVia = try c.decodeIfPresent(String.self, forKey: .receivedVia)
+        custodyNotices = try c.decodeIfPresent([CustodyNotice].self, forKey: .custodyNotices) ?? []
     }
 }

@@ -63,6 +63,9 @@ public enum ConcernReportDocument {
         if report.youngPersonInformed {
             involvement.append(("Den unges kommentarer", report.youngPersonComments ?? "ingen bemærkninger"))
         }
+        for n in report.custodyNotices {
+            involvement.append(("\(n.name) (forældremyndighed)", n.informed ? "orienteret" : "ikke orienteret" + (n.reason.map { ": \($0)" } ?? "")))
+        }
         involvement.append(("Forældrene er orienteret", report.parentsInformed ? "ja" : "nej"))
         if report.parentsInformed {
             involvement.append(("Forældrenes kommentarer og reaktioner", report.parentsComments ?? "ingen bemærkninger"))

@@ -37,6 +37,9 @@ public struct ConcernReportDraft: Codable, Sendable, Equatable {
     public var receivedVia: String?
     /// True when the notifier asked to stay anonymous.
     public var reporterAnonymous: Bool?
+    /// Each custody holder told or not (asked one by one in the guided walk-through). When given,
+    /// `parentsInformed` is true only if every one was told.
+    public var custodyNotices: [CustodyNotice]?
 
     public init() {}
 
@@ -175,6 +178,6 @@ public struct ConcernReportDraft: Codable, Sendable, Equatable {
             youngPersonInformed: youngPersonInformed ?? false,
             youngPersonComments: youngPersonInformed == true ? text(.youngPersonComments) : nil,
             concernArc: concernLevel.map { ConcernArcPlacement(level: $0, raiseIf: text(.raiseIf), lowerIf: text(.lowerIf)) },
-            receivedVia: text(.receivedVia))
+            receivedVia: text(.receivedVia), custodyNotices: custodyNotices ?? [])
     }
 }
