@@ -1,11 +1,15 @@
 #!/usr/bin/env python3
-"""Measures the speed targets of issue 2 with the release build of unge.
+"""Measures the speed targets of issues 2, 9 and 10 with the release build of unge.
 
 - `unge liste` over 10,000 cases: median wall time and peak memory (RSS), against taskwarrior's
   `task list` over 10,000 pending tasks measured in the same run.
 - `unge vis` and `unge notat` at 100 and at 10,000 cases.
+- `unge frister` and `unge liste --kun-aabne` at 100 and 10,000 cases, against `unge liste` on the
+  same store (issue 9: within 2x).
+- `unge log <sag>` over a store whose log holds 1,000,000 events (`make_audit.py`; issue 10: within
+  1 s), and `vis`/`notat` on that store.
 
-Usage: bench.py BINARY WORKDIR [--runs N] [--quick]
+Usage: bench.py BINARY WORKDIR [--runs N] [--cases N] [--events N] [--skip-log]
 """
 import argparse, json, os, shutil, statistics, subprocess, sys, time
 
@@ -34,6 +38,23 @@ def measure(label, cmd, env, runs, warmup=2):
     peak = max(rss) / 1024
     print(f"{label:<44} median {med:7.1f} ms   p90 {sorted(times)[int(len(times) * 0.9) - 1] * 1000:7.1f} ms   peak {peak:5.1f} MiB   ({runs} runs)")
     return med, peak
+
+def interleaved(commands, env, runs):
+    """Median and peak of each command, the commands taking turns run by run."""
+    for _, cmd in commands.values():
+        run(cmd, env)
+    samples = {k: [] for k in commands}
+    for _ in range(runs):
+        for k, (_, cmd) in commands.items():
+            samples[k].append(run(cmd, env))
+    out = {}
+    for k, (label, _) in commands.items():
+        times = sorted(t for t, _ in samples[k])
+        med = statistics.median(times) * 1000
+        peak = max(m for _, m in samples[k]) / 1024
+        print(f"{label:<44} median {med:7.1f} ms   p90 {times[int(len(times) * 0.9) - 1] * 1000:7.1f} ms   peak {peak:5.1f} MiB   ({runs} runs, interleaved)")
+        out[k] = (med, peak)
+    return out
 
 def make_store(path, n):
     if os.path.isdir(path):
@@ -67,6 +88,9 @@ def main():
     ap.add_argument("workdir")
     ap.add_argument("--runs", type=int, default=21)
     ap.add_argument("--cases", type=int, default=10000)
+    ap.add_argument("--events", type=int, default=1000000, help="audit events for the log benchmark")
+    ap.add_argument("--skip-log", action="store_true", help="leave out the audit-log benchmark")
+    ap.add_argument("--skip-taskwarrior", action="store_true")
     args = ap.parse_args()
     binary = os.path.abspath(args.binary)
     os.makedirs(args.workdir, exist_ok=True)
@@ -100,7 +124,19 @@ def main():
             peak = max(m for _, m in samples[n]) / 1024
             print(f"{'unge ' + cmd + ' (' + str(n) + ' cases)':<44} median {med:7.1f} ms   p90 {times[int(len(times) * 0.9) - 1] * 1000:7.1f} ms   peak {peak:5.1f} MiB   ({args.runs} runs, interleaved)")
             results[(cmd, n)] = (med, peak)
-    tw = taskwarrior(args.workdir, args.cases, max(5, args.runs // 2))
+    # Cross-case views (issue 9): the same store, right after `liste`, so the index is warm.
+    for n in sizes:
+        # The first checklist count of a day reads every case once (a one-off, shown separately).
+        t, m = run([binary, "liste", "--kun-aabne", "--lager", stores[n]], env)
+        print(f"{'unge liste --kun-aabne, first of the day (' + str(n) + ')':<44} {t * 1000:7.1f} ms   peak {m / 1024:5.1f} MiB   (1 run)")
+        # Taking turns run by run, so that a busy machine slows all three alike.
+        results.update(interleaved({
+            ("liste2", n): (f"unge liste, again ({n} cases)", [binary, "liste", "--lager", stores[n]]),
+            ("frister", n): (f"unge frister ({n} cases)", [binary, "frister", "--lager", stores[n]]),
+            ("kun-aabne", n): (f"unge liste --kun-aabne ({n} cases)", [binary, "liste", "--kun-aabne", "--lager", stores[n]]),
+        }, env, args.runs))
+    log_results = None if args.skip_log else audit_log(binary, args.workdir, args.cases, args.events, env, max(5, args.runs // 2))
+    tw = None if args.skip_taskwarrior else taskwarrior(args.workdir, args.cases, max(5, args.runs // 2))
     n = args.cases
     print()
     liste, peak = results[("liste", n)]
@@ -112,6 +148,41 @@ def main():
         small, big = results[(cmd, 100)][0], results[(cmd, n)][0]
         within = abs(big - small) / small <= 0.20
         print(f"target {cmd} <= 15 ms: {big:.1f} ms at {n}, {small:.1f} ms at 100 {'OK' if big <= 15 and small <= 15 else 'MISSED'}; within 20%: {'OK' if within else 'MISSED'}")
+    for size in sizes:
+        base = results[("liste2", size)][0]
+        for key, label in (("frister", "frister"), ("kun-aabne", "liste --kun-aabne")):
+            ratio = results[(key, size)][0] / base
+            print(f"target {label} <= 2 x liste at {size}: {results[(key, size)][0]:.1f} ms vs {base:.1f} ms = {ratio:.2f} x {'OK' if ratio <= 2 else 'MISSED'}")
+    if log_results:
+        events, log_ms, vis_ms, notat_ms = log_results
+        print(f"target log <= 1 s at {events} events: {log_ms:.1f} ms {'OK' if log_ms <= 1000 else 'MISSED'}; vis {vis_ms:.1f} ms, notat {notat_ms:.1f} ms on that store")
+
+
+def audit_log(binary, workdir, cases, events, env, runs):
+    """`unge log` over a store of `cases` cases whose log holds `events` events (made once, reused)."""
+    store = os.path.join(workdir, f"log-store{cases}")
+    marker = os.path.join(store, ".benchmark-events")
+    want = f"{cases} {events}"
+    if not (os.path.exists(marker) and open(marker).read() == want):
+        if os.path.isdir(store):
+            shutil.rmtree(store)
+        make_store(store, cases)
+        t = time.perf_counter()
+        subprocess.check_call([sys.executable, os.path.join(os.path.dirname(__file__), "make_audit.py"), store, str(events), str(cases)])
+        print(f"(generated {events} audit events in {time.perf_counter() - t:.0f} s)")
+        with open(marker, "w") as f:
+            f.write(want)
+    index = os.path.join(store, "log", ".indeks")
+    if os.path.isdir(index):
+        shutil.rmtree(index)
+    cmd = [binary, "log", "2026-0042", "--lager", store]
+    t, m = run(cmd, env)
+    print(f"{'unge log, cold index (' + str(events) + ' events)':<44} {t * 1000:7.1f} ms   peak {m / 1024:5.1f} MiB   (1 run)")
+    log_ms, _ = measure(f"unge log 2026-0042 ({events} events)", cmd, env, runs)
+    vis_ms, _ = measure(f"unge vis ({events} events)", [binary, "vis", "2026-0042", "--lager", store], env, runs)
+    notat_ms, _ = measure(f"unge notat ({events} events)", [binary, "notat", "2026-0042", "Benchmark-notat", "--lager", store], env, runs)
+    log2_ms, _ = measure(f"unge log 2026-0042, after notes ({events} events)", cmd, env, runs)
+    return events, max(log_ms, log2_ms), vis_ms, notat_ms
 
 if __name__ == "__main__":
     main()

@@ -46,6 +46,7 @@ def case(i, rnd):
 def main():
     root, n = sys.argv[1], int(sys.argv[2])
     os.makedirs(os.path.join(root, "sager"), mode=0o700, exist_ok=True)
+    os.chmod(root, 0o700)  # unge refuses a store folder others can read
     rnd = random.Random(42)
     for i in range(1, n + 1):
         c = case(i, rnd)

@@ -21,9 +21,17 @@ FIXTURE_CASES = REPO / "Fixtures" / "lager" / "sager"
 STEPS = ["open", "write", "fsync", "close", "audit", "rename", "dirfsync"]
 
 
-def build(release):
-    """Builds unge (debug, or release with a static stdlib for fast start-up) and returns the binary."""
-    if release:
+def build(release, hooks=True):
+    """Builds unge (debug, or release with a static stdlib for fast start-up) and returns the binary.
+
+    The test hooks (`UNGE_NU`, `UNGE_TEST_CRASH_AT`, `UNGE_TEST_FAIL_AT`, `unge _taeller`) exist only
+    in debug builds and in release builds made with `-Xswiftc -DUNGE_TEST_HOOKS`; such a release
+    build goes to its own folder (`.build-hooks`), so it never replaces the hook-free release binary.
+    `hooks=False` builds the release binary municipal IT installs."""
+    if release and hooks:
+        cmd = ["swift", "build", "-c", "release", "--static-swift-stdlib", "-Xswiftc", "-DUNGE_TEST_HOOKS", "--scratch-path", ".build-hooks"]
+        path = REPO / ".build-hooks" / "release" / "unge"
+    elif release:
         cmd = ["swift", "build", "-c", "release", "--static-swift-stdlib"]
         path = REPO / ".build" / "release" / "unge"
     else:

@@ -135,6 +135,7 @@ def run_umask(binary, report, umask, n, rng):
             run(["helligdage", "2026"])
         elif choice == 14:
             run(["_taeller", cid])
+            run(["completion", "sagsnumre"])  # what shell completion offers: ids only
         elif choice == 15:
             # Mistakes: a CPR number where a case id belongs; an invalid CPR.
             run(["vis", rng.choice(forms(cpr))])

@@ -4,6 +4,10 @@
     python3 Harness/run_all.py --quick      # CI: small sizes, debug build (a few minutes)
     python3 Harness/run_all.py              # full sizes, release build (about an hour on 2 cores)
 
+The harnesses need the test hooks: `--quick` uses the debug build, a full run a release build made
+with `-Xswiftc -DUNGE_TEST_HOOKS` (in `.build-hooks`). `hooks.py` builds the plain release binary
+and checks that it has none of them.
+
 Exit status 0 only if every check in every harness passed. Fuzzing is separate: Harness/fuzz.sh.
 """
 
@@ -17,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import common  # noqa: E402
 
-HARNESSES = ["crash.py", "io_errors.py", "concurrency.py", "hostile.py", "privacy.py"]
+HARNESSES = ["crash.py", "io_errors.py", "concurrency.py", "hostile.py", "privacy.py", "hooks.py"]
 
 
 def main():
@@ -32,7 +36,10 @@ def main():
     for h in args.only or HARNESSES:
         t = time.monotonic()
         print(f"== {h}", flush=True)
-        cmd = [sys.executable, "-u", str(Path(__file__).resolve().parent / h), "--bin", binary] + (["--quick"] if args.quick else [])
+        # hooks.py checks the release binary without test hooks (it builds that itself) and uses the
+        # test build as its control.
+        target = ["--control", binary] if h == "hooks.py" else ["--bin", binary]
+        cmd = [sys.executable, "-u", str(Path(__file__).resolve().parent / h)] + target + (["--quick"] if args.quick else [])
         p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         sys.stdout.write(p.stdout)
         m = re.search(r"(\d+) passed, (\d+) failed\s*$", p.stdout)

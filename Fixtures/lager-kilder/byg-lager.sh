@@ -10,6 +10,7 @@ src=Fixtures/lager-kilder
 dst=Fixtures/lager
 rm -rf "$dst"
 mkdir -p "$dst/sager"
+chmod 700 "$dst" "$dst/sager"  # unge refuses a store folder others can read
 cp "$src"/sager/*.json "$dst/sager/"
 export UNGE_BRUGER="Lene Dahl"
 UNGE_NU=2026-08-27T09:00:00Z "$unge" underret --sag 2026-0002 --fra-fil "$src/underretning-2026-0002.json" --lager "$dst" >/dev/null
@@ -19,3 +20,5 @@ UNGE_NU=2026-08-31T12:00:00Z "$unge" vaerktoej 2026-0002 --type netvaerksmoede -
 rm -rf "$dst/log" "$dst/laase" "$dst/indeks.tsv"
 chmod 644 "$dst"/sager/*.json
 echo "Fixtures/lager rebuilt: $(ls "$dst/sager" | wc -l) cases"
+# The demo cases `unge demo` writes are the same cases, embedded in the binary.
+python3 Scripts/embed-demo-cases.py

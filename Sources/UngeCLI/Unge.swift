@@ -15,7 +15,7 @@ enum Unge {
             return ExitCode.ok
         }
         switch first {
-        case "--help", "-h", "hjaelp", "hjælp":
+        case "--help", "-h":
             console.print(Help.root())
             return ExitCode.ok
         case "--version", "-V":
@@ -30,6 +30,8 @@ enum Unge {
         }
         do {
             let parsed = try ParsedArguments.parse(Array(args.dropFirst()), spec: command.spec)
+            // CPR numbers on stdout are masked unless this command was asked to show them.
+            console.maskCPROnStdout = !parsed.hasIfDeclared(OptionSpec.showCPR.name)
             if parsed.has("--help") {
                 console.print(Help.command(command.spec))
                 return ExitCode.ok
@@ -59,7 +61,7 @@ enum Unge {
             return e.exitCode
         case let e as StoreError:
             console.error("Fejl: \(e.description)")
-            return ExitCode.data
+            return e.exitCode
         case let e as CoreError:
             console.error("Fejl: \(e.description)")
             return ExitCode.usage
@@ -86,33 +88,32 @@ enum Help {
         for (c, name) in zip(CommandTable.commands, names) {
             s += "  " + name + String(repeating: " ", count: max(1, width - name.count)) + c.spec.summary + "\n"
         }
+        s += "\nFælles valg:\n"
+        let common = OptionSpec.common.map { (label($0), $0.help) } + [("--version", "Vis versionen.")]
+        let labelWidth = (common.map(\.0.count).max() ?? 0) + 2
+        for (l, h) in common { s += "  " + l + String(repeating: " ", count: labelWidth - l.count) + h + "\n" }
         s += """
 
-            Fælles valg:
-              --lager MAPPE   Lagermappen (ellers $UNGE_LAGER, ellers ~/.local/share/unge)
-              --bruger NAVN   Hvem der handler, til revisionssporet (ellers $UNGE_BRUGER, ellers $USER)
-              -h, --help      Hjælp med eksempler
-              --version       Vis versionen
-
             Datoer skrives 2026-04-13, 13-04-2026 eller 13.04.2026.
-            Slutkoder: 0 ok · 1 en regel er ikke opfyldt · 2 forkert brug · 3 fejl i lager eller data.
+            Slutkoder: \(Manual.exitCodes.map { "\($0.code) \($0.short)" }.joined(separator: " · ")).
 
-            Skriv 'unge <kommando> --help' for at se valg og eksempler til en kommando.
+            Skriv 'unge help <kommando>' eller 'unge <kommando> --help' for at se valg og eksempler til en kommando.
+            Hele vejledningen: 'unge man | man -l -'.
             """
         return s
     }
 
+    /// `-h, --help` or `--lager MAPPE`, as the option lists show an option.
+    static func label(_ o: OptionSpec) -> String { (o.short.map { "\($0), " } ?? "") + o.synopsis }
+
     static func command(_ spec: CommandSpec) -> String {
-        var s = "unge \(spec.name) – \(spec.summary)\n\nBrug:\n"
-        for u in spec.usage { s += "  unge \(u)\n" }
+        var s = "unge \(spec.name) – \(spec.summary)\n\nBrug:\n" + spec.usage() + "\n"
         if !spec.aliases.isEmpty { s += "\nSamme kommando: " + spec.aliases.map { "unge \($0)" }.joined(separator: ", ") + "\n" }
         if let d = spec.discussion { s += "\n" + d + "\n" }
         let opts = spec.allOptions
         if !opts.isEmpty {
             s += "\nValg:\n"
-            let labels = opts.map { o in
-                (o.short.map { "\($0), " } ?? "") + o.name + (o.valueName.map { " \($0)" } ?? "")
-            }
+            let labels = opts.map(label)
             let width = (labels.map(\.count).max() ?? 0) + 2
             for (label, o) in zip(labels, opts) {
                 s += "  " + label + String(repeating: " ", count: width - label.count) + o.help + "\n"

@@ -19,6 +19,10 @@ public enum UngeJSON {
             let c = try decoder.singleValueContainer()
             let s = try c.decode(String.self)
             guard let date = parseTimestamp(s) else {
+                if s.utf8.count >= 10, LocalDate.isOutsideSupportedYears(String(s.prefix(10))) {
+                    throw DecodingError.dataCorruptedError(
+                        in: c, debugDescription: "tidspunktet '\(s)' ligger uden for årene \(LocalDate.supportedYears.lowerBound)-\(LocalDate.supportedYears.upperBound)")
+                }
                 throw DecodingError.dataCorruptedError(
                     in: c, debugDescription: "ugyldigt tidspunkt '\(s)' (forventet ÅÅÅÅ-MM-DDTtt:mm:ssZ)")
             }

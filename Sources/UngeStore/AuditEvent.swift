@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 import Foundation
 import UngeCore
 
@@ -31,8 +36,13 @@ public struct AuditEvent: Codable, Sendable, Equatable {
     public var schemaVersion: Int
     /// When it happened (written in UTC).
     public var time: Date
-    /// `--bruger`, `$UNGE_BRUGER`, else `$USER`.
+    /// The name the person gave (`--bruger`, `$UNGE_BRUGER`), else the account name. Recorded
+    /// beside `account`, never instead of it.
     public var user: String
+    /// The operating-system account that acted: the effective user id's name from the password
+    /// database (`getpwuid(geteuid())`, never `$USER`), or `uid <n>` when it has none. Set by the
+    /// initialiser for every event; nil only in events written before it was recorded.
+    public var account: String?
     public var action: AuditAction
     /// The case, or nil for an event over all cases (a search or a listing).
     public var caseID: CaseID?
@@ -42,10 +52,15 @@ public struct AuditEvent: Codable, Sendable, Equatable {
     public var criterion: String?
     /// The command that caused the event, e.g. `vis`, `notat`, `liste`.
     public var command: String
+    /// The cases a listing or search displayed (`liste`, `liste --soeg`, `frister`), sorted, with
+    /// runs of consecutive numbers written as `2026-0001..2026-0450` (see `AuditEvent.compress`);
+    /// nil for an event that displayed no list.
+    public var shown: [String]?
 
     public init(
         time: Date, user: String, action: AuditAction, caseID: CaseID? = nil,
-        revisionBefore: Int? = nil, revisionAfter: Int? = nil, criterion: String? = nil, command: String
+        revisionBefore: Int? = nil, revisionAfter: Int? = nil, criterion: String? = nil, command: String,
+        shown: [CaseID]? = nil
     ) {
         schemaVersion = AuditEvent.currentSchemaVersion
         self.time = time
@@ -56,10 +71,31 @@ public struct AuditEvent: Codable, Sendable, Equatable {
         self.revisionAfter = revisionAfter
         self.criterion = criterion.map(StoreText.maskCPR)
         self.command = StoreText.maskCPR(command)
+        self.account = AuditEvent.processAccount
+        self.shown = shown.map(AuditEvent.compress)
+    }
+
+    /// An event as the audit index holds it (already masked when first written).
+    init(
+        indexed schemaVersion: Int, time: Date, user: String, account: String?, action: AuditAction, caseID: CaseID?,
+        revisionBefore: Int?, revisionAfter: Int?, criterion: String?, command: String, shown: [String]?
+    ) {
+        self.schemaVersion = schemaVersion
+        self.time = time
+        self.user = user
+        self.account = account
+        self.action = action
+        self.caseID = caseID
+        self.revisionBefore = revisionBefore
+        self.revisionAfter = revisionAfter
+        self.criterion = criterion
+        self.command = command
+        self.shown = shown
     }
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion, time, user, action, caseID, revisionBefore, revisionAfter, criterion, command
+        case account, shown
     }
 
     public init(from decoder: Decoder) throws {
@@ -73,5 +109,80 @@ public struct AuditEvent: Codable, Sendable, Equatable {
         revisionAfter = try c.decodeIfPresent(Int.self, forKey: .revisionAfter)
         criterion = try c.decodeIfPresent(String.self, forKey: .criterion)
         command = try c.decodeIfPresent(String.self, forKey: .command) ?? ""
+        account = try c.decodeIfPresent(String.self, forKey: .account)
+        shown = try c.decodeIfPresent([String].self, forKey: .shown)
+    }
+
+    /// This process's operating-system account (see `account`), looked up once.
+    public static let processAccount: String = {
+        let uid = geteuid()
+        if let pw = getpwuid(uid), let name = pw.pointee.pw_name {
+            let s = String(cString: name)
+            if !s.isEmpty { return StoreText.maskCPR(s) }
+        }
+        return "uid \(uid)"
+    }()
+
+    /// Whether the event is about `id`: its own case, or a listing that displayed it.
+    public func concerns(_ id: CaseID) -> Bool {
+        caseID == id || (shown.map { AuditEvent.contains($0, id) } ?? false)
+    }
+
+    /// Sorted ids with runs of consecutive numbers (same prefix up to the last `-`, same width)
+    /// folded into `first..last`: `["2026-0001..2026-0003", "2026-0007", "x"]`. A case id never
+    /// holds a dot, so the form cannot be mistaken for an id.
+    public static func compress(_ ids: [CaseID]) -> [String] {
+        let sorted = Array(Set(ids)).sorted()
+        var out: [String] = []
+        var i = 0
+        while i < sorted.count {
+            var j = i
+            if let first = Numbered(sorted[i].rawValue) {
+                var last = first
+                while j + 1 < sorted.count, let next = Numbered(sorted[j + 1].rawValue), next.follows(last) {
+                    last = next
+                    j += 1
+                }
+            }
+            out.append(j > i ? sorted[i].rawValue + ".." + sorted[j].rawValue : sorted[i].rawValue)
+            i = j + 1
+        }
+        return out
+    }
+
+    /// Whether the compressed list `shown` holds `id`.
+    public static func contains(_ shown: [String], _ id: CaseID) -> Bool {
+        let target = id.rawValue
+        let numbered = Numbered(target)
+        for entry in shown {
+            if entry == target { return true }
+            guard let numbered, let dots = entry.range(of: "..") else { continue }
+            guard let lo = Numbered(String(entry[..<dots.lowerBound])), let hi = Numbered(String(entry[dots.upperBound...])),
+                lo.prefix == numbered.prefix, hi.prefix == numbered.prefix, lo.width == numbered.width, hi.width == numbered.width
+            else { continue }
+            if lo.number <= numbered.number && numbered.number <= hi.number { return true }
+        }
+        return false
+    }
+
+    /// An id ending in `-<digits>`: its prefix, number and digit count.
+    struct Numbered {
+        var prefix: Substring
+        var number: Int
+        var width: Int
+
+        init?(_ text: String) {
+            guard let dash = text.lastIndex(of: "-") else { return nil }
+            let digits = text[text.index(after: dash)...]
+            guard !digits.isEmpty, digits.count <= 18, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(digits)
+            else { return nil }
+            prefix = text[...dash]
+            number = n
+            width = digits.count
+        }
+
+        func follows(_ other: Numbered) -> Bool {
+            prefix == other.prefix && width == other.width && number == other.number + 1
+        }
     }
 }

@@ -27,25 +27,28 @@ extension CaseStore {
         let subject = event.caseID?.rawValue ?? "alle"
         var stage = "log"
         do {
-            try createRoot()
-            if try Posix.ensureDirectory(logPath) { try Posix.syncDirectory(rootPath) }
+            if !rootExists { try createIfMissing() }
+            try checkRoot()
+            try ensureFolder(logPath, name: "log")
             stage = "log/" + month
-            if try Posix.ensureDirectory(monthPath) { try Posix.syncDirectory(logPath) }
+            try ensureFolder(monthPath, name: stage)
+        } catch let e as StoreError {
+            switch e {
+            case .foreignEntry(let file, let found):
+                throw StoreError.auditFailed(reason: "'\(file)' er \(found), ikke en mappe, som unge selv har oprettet")
+            case .sharedFolder, .noStore: throw e
+            case .io(_, _, let code, _): throw StoreError.auditFailed(reason: "'\(stage)': \(Posix.errorText(code))")
+            default: throw StoreError.auditFailed(reason: "'\(stage)': \(e.description)")
+            }
+        }
+        do {
             // Written to a hidden temp file first and linked in under its final name only when
             // complete, so a crash never leaves a half-written event (readers skip dot files).
             let tmpName = "." + compact + "-" + String(pid) + "-" + Posix.randomHex() + ".tmp"
             stage = "log/" + month + "/" + tmpName
             let tmpPath = monthPath + "/" + tmpName
-            let fd = try Posix.createExclusive(tmpPath)
+            try Posix.writeNewFile(tmpPath, bytes)
             defer { unlink(tmpPath) }
-            do {
-                try Posix.writeAll(fd, bytes)
-                try Posix.sync(fd)
-            } catch {
-                close(fd)
-                throw error
-            }
-            try Posix.closeChecked(fd)
             var attempt = 0
             while true {
                 let name =
@@ -73,10 +76,15 @@ extension CaseStore {
     /// The audit events about one case (or, with nil, all events), oldest first: the data
     /// subject's right of access (`unge log <id>`). Event files that cannot be read (e.g. cut short
     /// by a crash) come back as problems; they are never removed.
+    ///
+    /// For one case this reads the derived month indexes (`AuditIndex.swift`) and includes every
+    /// listing or search that displayed the case.
     public func auditEvents(for id: CaseID?) throws -> (events: [AuditEvent], problems: [StoreProblem]) {
+        if let id { return try indexedAuditEvents(for: id) }
         var found: [(name: String, event: AuditEvent)] = []
         var problems: [StoreProblem] = []
         var months: [String] = []
+        try checkOwnFolder(logPath, name: "log")
         switch Result(catching: { () throws(Posix.Failure) in try Posix.listDirectory(logPath) }) {
         case .success(let names): months = names.filter { !$0.hasPrefix(".") }.sorted()
         case .failure(let f):
@@ -100,7 +108,7 @@ extension CaseStore {
                         found.append((name, event))
                     } catch {
                         problems.append(
-                            StoreProblem(file: file, error: .corrupt(file: file, reason: CaseStore.decodeReason(error))))
+                            StoreProblem(file: file, error: .corrupt(file: file, reason: StoreText.decodingProblem(error))))
                     }
                 }
             }

@@ -6,7 +6,8 @@
 import Foundation
 import UngeCore
 
-/// What a lock file `laase/<id>.lock` holds: who is saving, from which process and host, since when.
+/// What the holder writes into its lock file `laase/<id>.lock`: who is saving, from which process
+/// and host, since when. Read only to name the holder in a message; never used to decide anything.
 struct LockInfo: Codable, Equatable {
     var owner: String
     var pid: Int32
@@ -14,113 +15,91 @@ struct LockInfo: Codable, Equatable {
     var time: Date
 }
 
-/// A held save lock; `release()` removes the lock file if it is still ours.
+/// A held save lock: an open file description of `laase/<id>.lock` carrying an exclusive `flock`.
+/// The kernel releases it when the file is closed or the process dies, however it dies (SIGKILL,
+/// a crash, a container stopped), so a lock is never guessed stale and never broken by others.
 struct HeldLock {
-    let path: String
-    let content: [UInt8]
+    let fd: Int32
 
     func release() {
-        // Only remove the file if it is still ours (a lock can be broken as stale by another process
-        // after 30 s, and a new holder's file must survive).
-        if let now = try? Posix.readFile(path, limit: 65536), now == content { unlink(path) }
+        // Closing the only descriptor of this open file description drops the flock.
+        close(fd)
     }
 }
 
 extension CaseStore {
-    /// A lock older than this is broken even if its process cannot be checked (another host): the
-    /// lock guards only a read-compare-rename of a few milliseconds.
-    static let lockStaleAfterNanoseconds: Int64 = 30_000_000_000
+    /// The default longest wait for another process's save lock, in seconds.
+    public static let defaultLockTimeout: Double = 5
 
-    /// Takes `laase/<id>.lock` with `O_EXCL`, polling every 3 ms up to `lockTimeout`. A stale lock
-    /// (dead process on this host, unreadable, or older than 30 s) is broken and an `unlock` audit
-    /// event written; if the wait runs out, `StoreError.locked` names the holder.
+    /// Takes the save lock of a case: opens (creating if needed) `laase/<id>.lock` and places an
+    /// exclusive `flock` on it, polling every 2 ms for at most `lockTimeout` seconds whatever the file
+    /// holds. The lock file is never removed (removing a lock file can let two holders lock two
+    /// different files). Something that is not a plain lock file of ours (a symbolic link, FIFO,
+    /// folder, device, hard link) is refused at once. If the wait runs out, `StoreError.locked`
+    /// names the holder from what it wrote into the file.
     func acquireLock(_ id: CaseID, user: String, command: String, now: Date) throws -> HeldLock {
+        let file = "laase/" + id.rawValue + ".lock"
         let path = locksPath + "/" + id.rawValue + ".lock"
-        let info = LockInfo(owner: StoreText.maskCPR(user), pid: pid, host: hostName, time: now)
-        var content = (try? [UInt8](UngeJSON.encoder(pretty: false).encode(info))) ?? []
-        content.append(UInt8(ascii: "\n"))
-        let deadline = Posix.nowNanoseconds() + Int64(lockTimeout * 1e9)
-        var lastSeen: LockInfo?
-        while true {
-            let fd = open(path, O_CREAT | O_EXCL | O_NOFOLLOW | O_WRONLY | O_CLOEXEC, mode_t(0o600))
-            if fd >= 0 {
-                var ok = true
-                do { try Posix.writeAll(fd, content) } catch { ok = false }
-                if close(fd) != 0 { ok = false }
-                if !ok {
-                    unlink(path)
-                    throw StoreError.io(operation: "oprette låsefilen", file: "laase/\(id).lock", code: EIO, visible: false)
-                }
-                return HeldLock(path: path, content: content)
-            }
+        let fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, mode_t(0o600))
+        if fd < 0 {
             let e = errno
-            if e != EEXIST {
-                throw StoreError.io(operation: "oprette låsefilen", file: "laase/\(id).lock", code: e, visible: false)
+            switch e {
+            case ELOOP: throw StoreError.foreignEntry(file: file, found: "et symbolsk link")
+            case EISDIR: throw StoreError.foreignEntry(file: file, found: "en mappe")
+            case ENXIO, ENODEV, ETXTBSY: throw StoreError.foreignEntry(file: file, found: "en særlig fil")
+            default: throw StoreError.io(operation: "åbne låsefilen", file: file, code: e, visible: false)
             }
-            if let holder = try breakIfStale(path, id: id, user: user, command: command, now: now) {
-                lastSeen = holder
-            } else {
-                continue  // broken (or vanished): try again at once
+        }
+        var st = stat()
+        if fstat(fd, &st) != 0 {
+            let e = errno
+            close(fd)
+            throw StoreError.io(operation: "åbne låsefilen", file: file, code: e, visible: false)
+        }
+        guard st.st_mode & S_IFMT == S_IFREG, st.st_nlink == 1, st.st_uid == geteuid() else {
+            close(fd)
+            let found =
+                st.st_mode & S_IFMT == S_IFIFO
+                ? "en FIFO (navngivet rør)"
+                : st.st_mode & S_IFMT != S_IFREG
+                    ? "en særlig fil" : st.st_nlink != 1 ? "en fil med flere navne (hårdt link)" : "en fil ejet af en anden bruger"
+            throw StoreError.foreignEntry(file: file, found: found)
+        }
+        let deadline = Posix.nowNanoseconds() + Int64(lockTimeout * 1e9)
+        while true {
+            if flock(fd, LOCK_EX | LOCK_NB) == 0 { break }
+            let e = errno
+            if e == EINTR { continue }
+            guard e == EWOULDBLOCK || e == EAGAIN else {
+                close(fd)
+                throw StoreError.io(operation: "låse", file: file, code: e, visible: false)
             }
             if Posix.nowNanoseconds() >= deadline {
-                let h = lastSeen
+                let holder = CaseStore.readHolder(fd)
+                close(fd)
                 throw StoreError.locked(
-                    id, owner: h?.owner ?? "ukendt", host: h?.host ?? "ukendt", pid: h?.pid ?? 0,
-                    since: h.map { UngeJSON.formatTimestamp($0.time) } ?? "ukendt")
+                    id, owner: holder?.owner ?? "ukendt", host: holder?.host ?? "ukendt", pid: holder?.pid ?? 0,
+                    since: holder.map { UngeJSON.formatTimestamp($0.time) } ?? "ukendt")
             }
-            Posix.sleepMilliseconds(3)
+            Posix.sleepMilliseconds(2)
         }
+        // Ours now: record who holds it, for a waiter's message only (failure here changes nothing).
+        let info = LockInfo(owner: StoreText.maskCPR(user), pid: pid, host: hostName, time: now)
+        if var content = try? [UInt8](UngeJSON.encoder(pretty: false).encode(info)) {
+            content.append(UInt8(ascii: "\n"))
+            if st.st_mode & 0o777 != 0o600 { _ = fchmod(fd, 0o600) }
+            _ = ftruncate(fd, 0)
+            _ = content.withUnsafeBytes { pwrite(fd, $0.baseAddress!, $0.count, 0) }
+        }
+        return HeldLock(fd: fd)
     }
 
-    /// Looks at an existing lock file. Returns its holder if it is live; breaks it and returns nil
-    /// if it is stale or has vanished.
-    private func breakIfStale(_ path: String, id: CaseID, user: String, command: String, now: Date) throws -> LockInfo? {
-        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)  // never block on a FIFO
-        if fd < 0 { return nil }  // vanished meanwhile
-        var st = stat()
-        let statOK = fstat(fd, &st) == 0
+    /// The holder's own description from the lock file (first 4 KB), or nil if it is empty or not
+    /// a description (a holder that has not written it yet, or garbage).
+    static func readHolder(_ fd: Int32) -> LockInfo? {
         var bytes = [UInt8](repeating: 0, count: 4096)
-        let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
-        close(fd)
-        guard statOK else { return nil }
-        let content = n > 0 ? Array(bytes[0..<n]) : []
-        let info = try? UngeJSON.decoder().decode(LockInfo.self, from: Data(content))
-        let mtime = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
-        let age = Posix.nowNanoseconds() - mtime
-        let stale: Bool
-        if let info {
-            stale =
-                (info.host == hostName && !Posix.processAlive(info.pid))
-                || age > CaseStore.lockStaleAfterNanoseconds
-        } else {
-            // Empty or half-written: its creator may be writing it right now; give it 2 s.
-            stale = age > 2_000_000_000
-        }
-        if !stale {
-            return info ?? LockInfo(owner: "ukendt", pid: 0, host: "ukendt", time: now)
-        }
-        // Move the stale file aside atomically, then check it is the one we judged (same inode and
-        // content); if another process replaced it meanwhile, put that one back.
-        let aside = path + ".stale." + String(pid) + "." + Posix.randomHex()
-        if rename(path, aside) != 0 { return nil }
-        var st2 = stat()
-        let same =
-            lstat(aside, &st2) == 0 && st2.st_ino == st.st_ino
-            && (try? Posix.readFile(aside, limit: 65536)) == content
-        if !same {
-            _ = link(aside, path)
-            unlink(aside)
-            return nil
-        }
-        do {
-            try appendAudit(
-                AuditEvent(time: now, user: user, action: .unlock, caseID: id, command: command))
-        } catch {
-            // Fail closed: put the stale lock back and report.
-            if link(aside, path) == 0 { unlink(aside) }
-            throw error
-        }
-        unlink(aside)
-        return nil
+        let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, $0.count, 0) }
+        guard n > 0 else { return nil }
+        return try? UngeJSON.decoder().decode(LockInfo.self, from: Data(bytes[0..<n]))
     }
 }

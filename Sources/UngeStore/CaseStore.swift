@@ -56,7 +56,7 @@ public final class CaseStore: Sendable {
 
     /// Opens the store at `root` (nothing is created until first use) and sets the process umask to 077.
     public init(
-        root: URL, lockTimeout: Double = 5, faultInjection: (@Sendable (SaveStep) throws -> Void)? = nil
+        root: URL, lockTimeout: Double = CaseStore.defaultLockTimeout, faultInjection: (@Sendable (SaveStep) throws -> Void)? = nil
     ) {
         umask(0o077)
         self.root = root
@@ -103,36 +103,22 @@ public final class CaseStore: Sendable {
 
     // MARK: Layout
 
-    /// Creates the store folders (0700) if they are missing, and fixes their modes. (`log/` is
-    /// created by `appendAudit`, so that any failure there is an audit failure.)
-    public func prepare() throws {
-        do {
-            try createRoot()
-            for path in [casesPath, locksPath] {
-                if try Posix.ensureDirectory(path) { try Posix.syncDirectory(rootPath) }
-            }
-        } catch let f {
-            throw StoreError.io(operation: "oprette lagermappen", file: rootPath, code: f.code, visible: false)
-        }
-    }
+    /// The largest case file unge reads or writes (64 MB): a save refuses what a read would refuse.
+    public static let maximumCaseFileBytes = 64 << 20
 
-    func createRoot() throws(Posix.Failure) {
-        var st = stat()
-        if stat(rootPath, &st) == 0 {
-            try Posix.ensureDirectory(rootPath)
-            return
-        }
-        // mkdir -p: every missing folder 0700.
-        var parts: [String] = []
-        var p = rootPath
-        while !p.isEmpty && p != "/" && stat(p, &st) != 0 {
-            parts.append(p)
-            p = (p as NSString).deletingLastPathComponent
-        }
-        for dir in parts.reversed() {
-            try Posix.ensureDirectory(dir)
-            try Posix.syncDirectory((dir as NSString).deletingLastPathComponent)
-        }
+    /// The most characters one free-text field may hold (a note, a name, a description): 100,000,
+    /// about 40 pages. A longer text is refused at the save with a Danish message (exit 2).
+    public static let maximumTextLength = 100_000
+
+    /// Creates the store (0700) and its `sager/` and `laase/` folders if they are missing. Existing
+    /// folders are checked, never changed: a shared store folder or a symbolic link in place of a
+    /// store folder is refused (see `StoreLayout.swift`). (`log/` is created by `appendAudit`, so
+    /// that any failure there is an audit failure.)
+    public func prepare() throws {
+        try createIfMissing()
+        try checkRoot()
+        try ensureFolder(casesPath, name: "sager")
+        try ensureFolder(locksPath, name: "laase")
     }
 
     // MARK: Reading
@@ -150,7 +136,7 @@ public final class CaseStore: Sendable {
         let file = CaseStore.fileName(of: id)
         let bytes: [UInt8]
         do {
-            bytes = try Posix.readFile(casePath(id))
+            bytes = try Posix.readFile(casePath(id), limit: CaseStore.maximumCaseFileBytes)
         } catch let f {
             if f.code == ENOENT { throw StoreError.notFound(id) }
             if f.code == ELOOP || f.code == EINVAL || f.code == EISDIR {
@@ -162,6 +148,20 @@ public final class CaseStore: Sendable {
         return try CaseStore.decodeCase(bytes, file: file, expectedID: id)
     }
 
+    /// Loads one case with the JSON document it was decoded from (after any migration), for saves
+    /// that must keep what this version does not know.
+    func loadDocument(_ id: CaseID) throws -> (caseFile: CaseFile, body: Data) {
+        let file = CaseStore.fileName(of: id)
+        let bytes: [UInt8]
+        do {
+            bytes = try Posix.readFile(casePath(id), limit: CaseStore.maximumCaseFileBytes)
+        } catch let f {
+            if f.code == ENOENT { throw StoreError.notFound(id) }
+            throw StoreError.corrupt(file: file, reason: "filen kan ikke læses (\(Posix.errorText(f.code)))")
+        }
+        return try CaseStore.decodeDocument(bytes, file: file, expectedID: id)
+    }
+
     /// The smallest part of a document, decoded first: its schema version (and revision).
     struct Probe: Decodable {
         let schemaVersion: Int?
@@ -171,6 +171,11 @@ public final class CaseStore: Sendable {
     /// Decodes a case document: schema version first, then migration or refusal, then the case.
     /// Error reasons name fields, never their contents.
     static func decodeCase(_ bytes: [UInt8], file: String, expectedID: CaseID?) throws -> CaseFile {
+        try decodeDocument(bytes, file: file, expectedID: expectedID).caseFile
+    }
+
+    /// `decodeCase`, also returning the JSON document decoded (the file, or its migrated form).
+    static func decodeDocument(_ bytes: [UInt8], file: String, expectedID: CaseID?) throws -> (caseFile: CaseFile, body: Data) {
         let data = Data(bytes)
         let probe = try probe(data, file: file)
         guard let version = probe.schemaVersion else {
@@ -191,12 +196,13 @@ public final class CaseStore: Sendable {
         do {
             c = try UngeJSON.decoder().decode(CaseFile.self, from: body)
         } catch {
-            throw StoreError.corrupt(file: file, reason: decodeReason(error))
+            throw StoreError.corrupt(file: file, reason: StoreText.decodingProblem(error))
         }
         if let expectedID, c.id != expectedID {
             throw StoreError.corrupt(file: file, reason: "sagsnummeret i filen passer ikke med filnavnet")
         }
-        return c
+        if let reason = CaseLimits.violation(in: c) { throw StoreError.corrupt(file: file, reason: reason) }
+        return (c, body)
     }
 
     static func probe(_ data: Data, file: String) throws -> Probe {
@@ -204,37 +210,7 @@ public final class CaseStore: Sendable {
         do {
             return try JSONDecoder().decode(Probe.self, from: data)
         } catch {
-            throw StoreError.corrupt(file: file, reason: decodeReason(error))
-        }
-    }
-
-    /// A Danish reason for a decoding error that names the field but never echoes its value.
-    static func decodeReason(_ error: Error) -> String {
-        guard let d = error as? DecodingError else { return "indholdet kan ikke læses" }
-        func path(_ p: [CodingKey], _ extra: CodingKey? = nil) -> String {
-            let keys = (extra.map { p + [$0] } ?? p).map { key -> String in
-                if let i = key.intValue { return "[\(i)]" }
-                return StoreText.quote(key.stringValue)
-            }
-            var s = ""
-            for k in keys { s += (s.isEmpty || k.hasPrefix("[")) ? k : "." + k }
-            return s.isEmpty ? "(roden)" : s
-        }
-        switch d {
-        case .typeMismatch(_, let ctx):
-            if ctx.codingPath.isEmpty { return "filen er ikke et JSON-objekt" }
-            return "feltet '\(path(ctx.codingPath))' har en forkert type"
-        case .valueNotFound(_, let ctx):
-            return "feltet '\(path(ctx.codingPath))' mangler en værdi"
-        case .keyNotFound(let key, let ctx):
-            return "feltet '\(path(ctx.codingPath, key))' mangler"
-        case .dataCorrupted(let ctx):
-            if ctx.codingPath.isEmpty {
-                return "filen er ikke gyldig JSON (den er måske afkortet eller beskadiget)"
-            }
-            return "feltet '\(path(ctx.codingPath))' har en ugyldig værdi"
-        @unknown default:
-            return "indholdet kan ikke læses"
+            throw StoreError.corrupt(file: file, reason: StoreText.decodingProblem(error))
         }
     }
 
@@ -258,14 +234,24 @@ public final class CaseStore: Sendable {
 
     // MARK: Writing
 
-    func encode(_ c: CaseFile) throws -> [UInt8] {
+    /// The bytes of a case as saved: the encoding of `c`, with what `base` holds that this version
+    /// does not know put back (see `UnknownFields`), refused if it is larger than a read accepts or
+    /// holds a text longer than `maximumTextLength`.
+    func encode(_ c: CaseFile, keepingUnknownFrom base: Data? = nil) throws -> [UInt8] {
+        let file = CaseStore.fileName(of: c.id)
+        var bytes: [UInt8]
         do {
-            var bytes = [UInt8](try UngeJSON.encoder().encode(c))
+            bytes = [UInt8](try UngeJSON.encoder().encode(c))
             bytes.append(UInt8(ascii: "\n"))
-            return bytes
         } catch {
-            throw StoreError.corrupt(file: CaseStore.fileName(of: c.id), reason: "sagen kan ikke skrives som JSON")
+            throw StoreError.corrupt(file: file, reason: "sagen kan ikke skrives som JSON")
         }
+        if let base { bytes = try UnknownFields.keep(from: base, in: bytes, file: file) }
+        if let long = StoreText.overlongText(in: bytes, limit: CaseStore.maximumTextLength) {
+            throw StoreError.textTooLong(field: long.field, length: long.length)
+        }
+        if bytes.count > CaseStore.maximumCaseFileBytes { throw StoreError.tooLarge(file: file, bytes: bytes.count) }
+        return bytes
     }
 
     @inline(__always)
@@ -273,41 +259,33 @@ public final class CaseStore: Sendable {
         if let hook = faultInjection { try hook(s) }
     }
 
-    /// Writes `bytes` to a new temp file `sager/.<id>.<pid>.<random>.tmp` (0600) and makes it durable:
-    /// write all, fsync, close. On failure the temp file is removed. Returns its path.
-    func writeTemp(for id: CaseID, bytes: [UInt8]) throws -> String {
+    /// A temp file `sager/.<id>.<pid>.<random>.tmp` (0600) holding `bytes` durably, and the
+    /// descriptor that keeps its `flock` (so `liste` never removes it as abandoned while this
+    /// process lives). The caller closes the descriptor after the rename; on failure nothing is left.
+    func writeTemp(for id: CaseID, bytes: [UInt8]) throws -> (path: String, lock: Int32) {
         let tmp = casesPath + "/." + id.rawValue + "." + String(pid) + "." + Posix.randomHex() + ".tmp"
         let file = CaseStore.fileName(of: id)
-        try step(.open)
-        let fd: Int32
-        do { fd = try Posix.createExclusive(tmp) } catch let f {
-            throw StoreError.io(operation: "oprette en midlertidig fil til", file: file, code: f.code, visible: false)
-        }
-        var open = true
         do {
-            try step(.write)
-            do { try Posix.writeAll(fd, bytes) } catch let f {
-                throw StoreError.io(operation: "skrive", file: file, code: f.code, visible: false)
+            let fd = try Posix.writeNewFile(tmp, bytes, holdLock: true, before: faultInjection)
+            return (tmp, fd ?? -1)
+        } catch let f as Posix.Failure {
+            let operation: String
+            switch f.call {
+            case "write": operation = "skrive"
+            case "fsync": operation = "skrive sikkert til disken (fsync)"
+            case "close": operation = "lukke"
+            default: operation = "oprette en midlertidig fil til"
             }
-            try step(.fsync)
-            do { try Posix.sync(fd) } catch let f {
-                throw StoreError.io(operation: "skrive sikkert til disken (fsync)", file: file, code: f.code, visible: false)
-            }
-            try step(.close)
-            open = false
-            do { try Posix.closeChecked(fd) } catch let f {
-                throw StoreError.io(operation: "lukke", file: file, code: f.code, visible: false)
-            }
-        } catch {
-            if open { close(fd) }
-            unlink(tmp)
-            throw error
+            throw StoreError.io(operation: operation, file: file, code: f.code, visible: false)
         }
-        return tmp
     }
 
     /// Saves a changed case. `expectedRevision` is the revision the caller read; if the case has
     /// been saved since, `StoreError.conflict` is thrown and nothing changes.
+    ///
+    /// Fields of the stored file that this version does not know (written by a newer version, or
+    /// added by hand) are kept (`UnknownFields`); with `unknownFrom` they are taken from that JSON
+    /// document instead (what `unge rediger` showed and the user edited).
     ///
     /// The saved case has revision `expectedRevision + 1`, `updated = now` and the current schema
     /// version. The audit event (`action`, default `update`) is written durably before the new
@@ -316,21 +294,34 @@ public final class CaseStore: Sendable {
     @discardableResult
     public func save(
         _ caseFile: CaseFile, expectedRevision: Int, now: Date, user: String, command: String,
-        action: AuditAction = .update
+        action: AuditAction = .update, unknownFrom: Data? = nil
     ) throws -> CaseFile {
         try prepare()
+        // Overflow-checked: a revision read from a file is bounded by `CaseLimits`, but never trap.
+        guard (0..<CaseLimits.maxNumber).contains(expectedRevision) else {
+            throw StoreError.corrupt(file: CaseStore.fileName(of: caseFile.id), reason: "feltet 'revision' er uden for 0-\(CaseLimits.maxNumber)")
+        }
         var updated = caseFile
         updated.schemaVersion = CaseFile.currentSchemaVersion
         updated.revision = expectedRevision + 1
         updated.updated = now
         let id = updated.id
-        let bytes = try encode(updated)
+        let stored = try loadDocument(id)
+        guard stored.caseFile.revision == expectedRevision else {
+            throw StoreError.conflict(id, expected: expectedRevision, actual: stored.caseFile.revision)
+        }
+        let bytes = try encode(updated, keepingUnknownFrom: unknownFrom ?? stored.body)
         let tmp = try writeTemp(for: id, bytes: bytes)
         var renamed = false
-        defer { if !renamed { unlink(tmp) } }
+        defer {
+            if !renamed { unlink(tmp.path) }
+            close(tmp.lock)
+        }
 
         let lock = try acquireLock(id, user: user, command: command, now: now)
         defer { lock.release() }
+        // Under the lock: the revision read above must still be the one on disk, so the fields
+        // kept from it are the current ones.
         let actual = try currentRevision(id)
         guard actual == expectedRevision else {
             throw StoreError.conflict(id, expected: expectedRevision, actual: actual)
@@ -341,15 +332,20 @@ public final class CaseStore: Sendable {
                 time: now, user: user, action: action, caseID: id, revisionBefore: expectedRevision,
                 revisionAfter: expectedRevision + 1, command: command))
         try step(.rename)
-        if rename(tmp, casePath(id)) != 0 {
+        if rename(tmp.path, casePath(id)) != 0 {
             throw StoreError.io(operation: "gemme", file: CaseStore.fileName(of: id), code: errno, visible: false)
         }
         renamed = true
+        try syncCaseFolder(id)
+        return updated
+    }
+
+    /// fsync of `sager/` after a case file was put in place (the `dirfsync` step).
+    func syncCaseFolder(_ id: CaseID) throws {
         try step(.dirfsync)
         do { try Posix.syncDirectory(casesPath) } catch let f {
             throw StoreError.io(operation: "skrive mappen sikkert til disken (fsync) for", file: CaseStore.fileName(of: id), code: f.code, visible: true)
         }
-        return updated
     }
 
     /// The revision of the case file as it is on disk now (a partial decode). Refuses a newer
@@ -357,7 +353,7 @@ public final class CaseStore: Sendable {
     func currentRevision(_ id: CaseID) throws -> Int {
         let file = CaseStore.fileName(of: id)
         let bytes: [UInt8]
-        do { bytes = try Posix.readFile(casePath(id)) } catch let f {
+        do { bytes = try Posix.readFile(casePath(id), limit: CaseStore.maximumCaseFileBytes) } catch let f {
             if f.code == ENOENT { throw StoreError.notFound(id) }
             throw StoreError.corrupt(file: file, reason: "filen kan ikke læses (\(Posix.errorText(f.code)))")
         }
@@ -387,7 +383,10 @@ public final class CaseStore: Sendable {
             new.updated = now
             let bytes = try encode(new)
             let tmp = try writeTemp(for: id, bytes: bytes)
-            defer { unlink(tmp) }
+            defer {
+                unlink(tmp.path)
+                close(tmp.lock)
+            }
             let lock = try acquireLock(id, user: user, command: command, now: now)
             defer { lock.release() }
             if exists(id) {
@@ -399,7 +398,7 @@ public final class CaseStore: Sendable {
                 AuditEvent(time: now, user: user, action: .create, caseID: id, revisionAfter: 1, command: command))
             try step(.rename)
             let target = casePath(id)
-            if link(tmp, target) != 0 {
+            if link(tmp.path, target) != 0 {
                 let e = errno
                 if e == EEXIST {
                     sequence += 1
@@ -408,15 +407,12 @@ public final class CaseStore: Sendable {
                 // No hard links on this file system: rename instead. We hold the lock and checked
                 // that the target does not exist.
                 guard e == EPERM || e == EOPNOTSUPP || e == ENOTSUP || e == EMLINK || e == ENOSYS,
-                    !exists(id), rename(tmp, target) == 0
+                    !exists(id), rename(tmp.path, target) == 0
                 else {
                     throw StoreError.io(operation: "oprette", file: CaseStore.fileName(of: id), code: e, visible: false)
                 }
             }
-            try step(.dirfsync)
-            do { try Posix.syncDirectory(casesPath) } catch let f {
-                throw StoreError.io(operation: "skrive mappen sikkert til disken (fsync) for", file: CaseStore.fileName(of: id), code: f.code, visible: true)
-            }
+            try syncCaseFolder(id)
             return new
         }
         throw StoreError.io(operation: "finde et ledigt sagsnummer i", file: "sager", code: EEXIST, visible: false)
@@ -428,27 +424,39 @@ public final class CaseStore: Sendable {
         var highest = 0
         for entry in try scanCaseFolder().files where entry.id.rawValue.hasPrefix(prefix) {
             let rest = entry.id.rawValue.dropFirst(prefix.count)
-            if let n = Int(rest), rest.allSatisfy(\.isASCII) { highest = max(highest, n) }
+            // Bounded, so that `+ 1` cannot overflow on a file named 2026-9223372036854775807.json.
+            if let n = Int(rest), rest.allSatisfy(\.isASCII), n < CaseLimits.maxNumber { highest = max(highest, n) }
         }
         return highest
     }
 
     // MARK: Settings
 
-    /// Reads `indstillinger.json`; the defaults if it does not exist.
+    /// Reads `indstillinger.json`; the defaults if it does not exist. Anything else that is not a
+    /// readable settings file (a symbolic link, a FIFO, a folder, damaged JSON, a wrong type) throws
+    /// `settingsUnusable` (or `newerSchema`): deadlines are never computed with silent defaults.
     public func loadSettings() throws -> StoreSettings {
         let file = "indstillinger.json"
         let bytes: [UInt8]
         do { bytes = try Posix.readFile(settingsPath, limit: 1 << 20) } catch let f {
             if f.code == ENOENT { return StoreSettings() }
-            throw StoreError.corrupt(file: file, reason: "filen kan ikke læses (\(Posix.errorText(f.code)))")
+            switch f.code {
+            case ELOOP: throw StoreError.settingsUnusable(reason: "filen er et symbolsk link, og unge følger ikke links i lageret")
+            case EISDIR: throw StoreError.settingsUnusable(reason: "det er en mappe, ikke en fil")
+            case EINVAL: throw StoreError.settingsUnusable(reason: "det er ikke en almindelig fil")
+            case EFBIG: throw StoreError.settingsUnusable(reason: "filen er urimeligt stor")
+            default: throw StoreError.settingsUnusable(reason: "filen kan ikke læses (\(Posix.errorText(f.code)))")
+            }
         }
-        let p = try CaseStore.probe(Data(bytes), file: file)
+        let p: Probe
+        do { p = try CaseStore.probe(Data(bytes), file: file) } catch let StoreError.corrupt(_, reason) {
+            throw StoreError.settingsUnusable(reason: reason)
+        }
         if let v = p.schemaVersion, v > StoreSettings.currentSchemaVersion {
             throw StoreError.newerSchema(file: file, version: v)
         }
         do { return try UngeJSON.decoder().decode(StoreSettings.self, from: Data(bytes)) } catch {
-            throw StoreError.corrupt(file: file, reason: CaseStore.decodeReason(error))
+            throw StoreError.settingsUnusable(reason: StoreText.decodingProblem(error))
         }
     }
 
@@ -462,22 +470,19 @@ public final class CaseStore: Sendable {
         try replaceFile(settingsPath, display: "indstillinger.json", bytes: bytes, sync: true)
     }
 
-    /// Replaces a store file atomically: temp file next to it, write, optional fsync, rename, and
-    /// (with `sync`) a folder fsync.
+    /// Replaces a store file atomically: the durable write of a temp file next to it (fsync only
+    /// with `sync`), rename, and (with `sync`) a folder fsync. A symbolic link or special file in its
+    /// place is refused, never replaced.
     func replaceFile(_ path: String, display: String, bytes: [UInt8], sync: Bool) throws {
+        var st = stat()
+        if lstat(path, &st) == 0, st.st_mode & S_IFMT != S_IFREG {
+            throw StoreError.foreignEntry(file: display, found: CaseStore.kind(st))
+        }
         let dir = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         let tmp = dir + "/." + name + "." + String(pid) + "." + Posix.randomHex() + ".tmp"
         do {
-            let fd = try Posix.createExclusive(tmp)
-            do {
-                try Posix.writeAll(fd, bytes)
-                if sync { try Posix.sync(fd) }
-            } catch {
-                close(fd)
-                throw error
-            }
-            try Posix.closeChecked(fd)
+            try Posix.writeNewFile(tmp, bytes, sync: sync)
             if rename(tmp, path) != 0 { throw Posix.Failure(call: "rename", code: errno) }
         } catch let f as Posix.Failure {
             unlink(tmp)

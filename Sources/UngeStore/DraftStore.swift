@@ -64,7 +64,7 @@ extension CaseStore {
             throw StoreError.newerSchema(file: name, version: v)
         }
         do { return try UngeJSON.decoder().decode(DialogueDraft.self, from: Data(bytes)) } catch {
-            throw StoreError.corrupt(file: name, reason: CaseStore.decodeReason(error))
+            throw StoreError.corrupt(file: name, reason: StoreText.decodingProblem(error))
         }
     }
 
@@ -72,9 +72,7 @@ extension CaseStore {
     public func saveDraft(_ draft: DialogueDraft) throws {
         try prepare()
         let name = CaseStore.draftFileName(command: draft.command, caseID: draft.caseID)
-        do { _ = try Posix.ensureDirectory(draftsPath) } catch let f {
-            throw StoreError.io(operation: "oprette mappen til", file: "kladder", code: f.code, visible: false)
-        }
+        try ensureFolder(draftsPath, name: "kladder")
         var bytes = [UInt8](try UngeJSON.encoder().encode(draft))
         bytes.append(UInt8(ascii: "\n"))
         try appendAudit(

@@ -96,28 +96,46 @@ enum Posix {
         close(fd)
     }
 
-    /// Makes sure `path` is a folder with mode 0700 (creating it if missing, fixing the mode if
-    /// needed). Returns true when it was created, so the caller can fsync the parent.
+    /// The one durable write of the store: creates `path` as a new file (0600 whatever the umask,
+    /// `O_EXCL`, never through a link), writes every byte, fsyncs it (with `sync`) and closes it,
+    /// checking every result. `before` is told each step just before it runs (fault injection).
+    /// With `holdLock` the new file also carries an exclusive `flock`, kept by the returned
+    /// descriptor until the caller closes it, so a cleaner can tell a live writer's temp file from
+    /// an abandoned one. On any failure the file is removed and the error (a `Failure` naming the
+    /// step, or what `before` threw) is passed on.
     @discardableResult
-    static func ensureDirectory(_ path: String) throws(Failure) -> Bool {
-        var created = false
-        if mkdir(path, 0o700) != 0 {
-            let e = errno
-            if e != EEXIST { throw Failure(call: "mkdir", code: e) }
-        } else {
-            created = true
+    static func writeNewFile(
+        _ path: String, _ bytes: [UInt8], sync: Bool = true, holdLock: Bool = false,
+        before: ((SaveStep) throws -> Void)? = nil
+    ) throws -> Int32? {
+        try before?(.open)
+        let fd = try createExclusive(path)
+        var open = true
+        var kept: Int32?
+        do {
+            if holdLock {
+                // A fresh file nobody else has open: the lock is granted at once.
+                _ = flock(fd, LOCK_EX | LOCK_NB)
+                let dup = fcntl(fd, F_DUPFD_CLOEXEC, 0)
+                if dup < 0 { throw Failure(call: "open", code: errno) }
+                kept = dup
+            }
+            try before?(.write)
+            try writeAll(fd, bytes)
+            if sync {
+                try before?(.fsync)
+                do { try self.sync(fd) } catch let f { throw Failure(call: "fsync", code: f.code) }
+            }
+            try before?(.close)
+            open = false
+            do { try closeChecked(fd) } catch let f { throw Failure(call: "close", code: f.code) }
+        } catch {
+            if open { close(fd) }
+            if let kept { close(kept) }
+            unlink(path)
+            throw error
         }
-        var st = stat()
-        if lstat(path, &st) != 0 { throw Failure(call: "stat", code: errno) }
-        if st.st_mode & S_IFMT == S_IFLNK {
-            // Only the store root may be a symbolic link (to a folder); follow it for the checks.
-            if stat(path, &st) != 0 { throw Failure(call: "stat", code: errno) }
-        }
-        guard st.st_mode & S_IFMT == S_IFDIR else { throw Failure(call: "mkdir", code: ENOTDIR) }
-        if st.st_mode & 0o777 != 0o700 {
-            if chmod(path, 0o700) != 0 { throw Failure(call: "chmod", code: errno) }
-        }
-        return created
+        return kept
     }
 
     /// Reads a whole regular file (not following a symbolic link). Files over `limit` bytes are refused with EFBIG.
@@ -182,13 +200,6 @@ enum Posix {
             names.append(name)
         }
         return names
-    }
-
-    /// True unless the process certainly does not exist (`kill(pid, 0)` fails with ESRCH).
-    static func processAlive(_ pid: Int32) -> Bool {
-        guard pid > 0 else { return false }
-        if kill(pid, 0) == 0 { return true }
-        return errno != ESRCH
     }
 
     /// The host name, as `gethostname` reports it.

@@ -23,9 +23,29 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     /// A system call failed while writing or reading a store file. `visible` tells whether the change
     /// may already be visible (only a failed folder fsync after the rename).
     case io(operation: String, file: String, code: Int32, visible: Bool)
+    /// Something in the store that unge did not make: a symbolic link, FIFO, device or foreign file
+    /// where a store folder (`sager`, `log`, `laase`, `rediger`) or a store file belongs. `found`
+    /// says what is there in Danish ("et symbolsk link").
+    case foreignEntry(file: String, found: String)
+    /// An existing folder given as the store that others can read or enter; unge never changes
+    /// the permissions of a folder it did not create.
+    case sharedFolder(path: String, mode: Int)
+    /// No store at this path (a mistyped `--lager`); only commands that create a case create one.
+    case noStore(path: String)
+    /// `indstillinger.json` exists but cannot be used; deadlines are not computed with defaults.
+    case settingsUnusable(reason: String)
+    /// A save that the next read would refuse: the case file would exceed `CaseStore.maximumCaseFileBytes`.
+    case tooLarge(file: String, bytes: Int)
+    /// A free-text field over `CaseStore.maximumTextLength` characters (a usage error: exit 2).
+    case textTooLong(field: String, length: Int)
+    /// A save would drop fields this version does not know, and they cannot be kept safely.
+    case unknownDataWouldBeLost(file: String, field: String)
 
-    /// The process exit code the CLI uses for every store error.
-    public var exitCode: Int32 { 3 }
+    /// The process exit code the CLI uses: 2 for a too long text (the input was wrong), else 3.
+    public var exitCode: Int32 {
+        if case .textTooLong = self { return 2 }
+        return 3
+    }
 
     public var description: String {
         switch self {
@@ -37,7 +57,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .conflict(let id, let expected, let actual):
             return "Sagen \(id) er ændret af en anden, siden du hentede den (revision \(expected), nu \(actual)). Hent den igen og prøv igen."
         case .locked(let id, let owner, let host, let pid, let since):
-            return "Sagen \(id) er låst af '\(StoreText.quote(owner))' (proces \(pid) på \(StoreText.quote(host)), siden \(since)), som er i gang med at gemme. Prøv igen om lidt."
+            if pid == 0 {
+                return "Sagen \(id) er låst af en anden proces, som er i gang med at gemme (låsefilen 'laase/\(id).lock' siger ikke hvem). Der er ventet \(Int(CaseStore.defaultLockTimeout)) sekunder. Prøv igen om lidt."
+            }
+            return "Sagen \(id) er låst af '\(StoreText.quote(owner))' (proces \(pid) på \(StoreText.quote(host)), siden \(since)), som er i gang med at gemme. Der er ventet \(Int(CaseStore.defaultLockTimeout)) sekunder. Prøv igen om lidt."
         case .newerSchema(let file, let version):
             return "Filen '\(file)' er skrevet af en nyere version af unge (skema \(version); denne version kan læse op til \(CaseFile.currentSchemaVersion)). Opdatér unge."
         case .corrupt(let file, let reason):
@@ -50,6 +73,22 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
                 ? "Ændringen er måske gemt, men det kunne ikke bekræftes, at den er skrevet sikkert til disken. Kontrollér sagen."
                 : "Intet er ændret."
             return "Kunne ikke \(operation) '\(file)': \(Posix.errorText(code)). \(tail)"
+        case .foreignEntry(let file, let found):
+            return "'\(StoreText.quote(file))' i lageret er \(found), ikke noget unge selv har oprettet. unge følger ikke symbolske links og ændrer ikke filer eller mapper, det ikke selv har lavet, så intet er læst eller ændret. Flyt '\(StoreText.quote(file))' væk fra lageret, og prøv igen."
+        case .sharedFolder(let path, let mode):
+            let octal = String(mode, radix: 8)
+            return "Mappen '\(StoreText.quote(path))' kan bruges af andre end dig (rettigheder \(octal)). Lageret rummer personoplysninger, så unge bruger kun en mappe, som alene du har adgang til, og ændrer ikke rettighederne på en mappe, det ikke selv har oprettet. Angiv en ny mappe med --lager (unge opretter den), eller gør mappen privat med 'chmod 700', hvis den kun bruges til unge."
+        case .noStore(let path):
+            return "Der er intet lager i '\(StoreText.quote(path))'. Tjek stien i --lager eller UNGE_LAGER. Et nyt lager oprettes kun, når du opretter en sag med 'unge ny' eller 'unge underret'."
+        case .settingsUnusable(let reason):
+            return "Lagerets indstillinger ('indstillinger.json') kan ikke bruges: \(reason). Frister beregnes ikke med standardindstillinger, for så kunne datoen blive forkert. Ret eller gendan filen fra backup, eller slet den og sæt indstillingerne igen med 'unge indstillinger'."
+        case .tooLarge(let file, let bytes):
+            let mb = (bytes + (1 << 20) - 1) >> 20
+            return "Sagen kan ikke gemmes i '\(file)': den ville fylde \(mb) MB, og unge læser højst sager på \(CaseStore.maximumCaseFileBytes >> 20) MB. Intet er ændret. Afslut sagen, og opret en ny til de kommende notater."
+        case .textTooLong(let field, let length):
+            return "Teksten i feltet '\(StoreText.quote(field))' er for lang (\(length) tegn; højst \(CaseStore.maximumTextLength) tegn i ét felt). Intet er gemt. Del teksten op, fx i flere notater."
+        case .unknownDataWouldBeLost(let file, let field):
+            return "Sagen i '\(file)' har felter, som denne version af unge ikke kender (i '\(StoreText.quote(field))'), og de ville gå tabt ved denne ændring. Intet er ændret. Opdatér unge, eller ret sagen med 'unge rediger'."
         }
     }
 }
@@ -70,32 +109,11 @@ public struct StoreProblem: Sendable, Equatable, CustomStringConvertible {
 
 /// Helpers that keep personal data out of messages and log entries.
 public enum StoreText {
-    /// Replaces anything that looks like a CPR number (6 digits, an optional `-` or space, 4 digits)
-    /// with `DDMMYY-xxxx`.
-    public static func maskCPR(_ text: String) -> String {
-        let b = Array(text.utf8)
-        func digit(_ i: Int) -> Bool { i < b.count && b[i] >= 48 && b[i] <= 57 }
-        var out: [UInt8] = []
-        out.reserveCapacity(b.count)
-        var i = 0
-        var changed = false
-        while i < b.count {
-            if (0..<6).allSatisfy({ digit(i + $0) }) {
-                var j = i + 6
-                if j < b.count, b[j] == UInt8(ascii: "-") || b[j] == UInt8(ascii: " ") { j += 1 }
-                if (0..<4).allSatisfy({ digit(j + $0) }) {
-                    out += b[i..<i + 6]
-                    out += Array("-xxxx".utf8)
-                    i = j + 4
-                    changed = true
-                    continue
-                }
-            }
-            out.append(b[i])
-            i += 1
-        }
-        return changed ? String(decoding: out, as: UTF8.self) : text
-    }
+    /// Replaces every CPR number, in any spelling, with `DDMMYY-xxxx` (the one masker, `CPRMask`).
+    public static func maskCPR(_ text: String) -> String { CPRMask.mask(text) }
+
+    /// Danish text for an errno value (for messages outside the store, e.g. `--ud`).
+    public static func errorText(_ code: Int32) -> String { Posix.errorText(code) }
 
     /// A value fit to quote in a message: CPR-like digits masked, control characters dropped,
     /// at most 60 characters.
@@ -103,5 +121,77 @@ public enum StoreText {
         let masked = maskCPR(text)
         let clean = String(masked.unicodeScalars.filter { $0.value >= 32 && $0.value != 127 }.map(Character.init))
         return clean.count > 60 ? String(clean.prefix(60)) + "…" : clean
+    }
+
+    /// The one translator of JSON decoding errors into Danish: names the field (`journal[2].text`),
+    /// never echoes its value.
+    public static func decodingProblem(_ error: Error) -> String {
+        guard let d = error as? DecodingError else { return "indholdet kan ikke læses" }
+        func path(_ p: [CodingKey], _ extra: CodingKey? = nil) -> String {
+            let keys = (extra.map { p + [$0] } ?? p).map { key -> String in
+                if let i = key.intValue { return "[\(i)]" }
+                return quote(key.stringValue)
+            }
+            var s = ""
+            for k in keys { s += (s.isEmpty || k.hasPrefix("[")) ? k : "." + k }
+            return s.isEmpty ? "(roden)" : s
+        }
+        switch d {
+        case .typeMismatch(_, let ctx):
+            if ctx.codingPath.isEmpty { return "filen er ikke et JSON-objekt" }
+            return "feltet '\(path(ctx.codingPath))' har en forkert type"
+        case .valueNotFound(_, let ctx):
+            return "feltet '\(path(ctx.codingPath))' mangler en værdi"
+        case .keyNotFound(let key, let ctx):
+            return "feltet '\(path(ctx.codingPath, key))' mangler"
+        case .dataCorrupted(let ctx):
+            if ctx.codingPath.isEmpty {
+                return "filen er ikke gyldig JSON (den er måske afkortet eller beskadiget)"
+            }
+            if ctx.debugDescription.contains("uden for årene") {
+                return "feltet '\(path(ctx.codingPath))' har et årstal uden for \(LocalDate.supportedYears.lowerBound)-\(LocalDate.supportedYears.upperBound)"
+            }
+            return "feltet '\(path(ctx.codingPath))' har en ugyldig værdi"
+        @unknown default:
+            return "indholdet kan ikke læses"
+        }
+    }
+
+    /// The first string in a JSON document longer than `limit` characters (Unicode scalars, an
+    /// escape counting as one), with the key it belongs to; nil if there is none. A linear scan of
+    /// the bytes, cheap enough for every save.
+    static func overlongText(in json: [UInt8], limit: Int) -> (field: String, length: Int)? {
+        var lastKey = ""
+        var i = 0
+        let n = json.count
+        return json.withUnsafeBufferPointer { b -> (field: String, length: Int)? in
+            while i < n {
+                guard b[i] == UInt8(ascii: "\"") else {
+                    i += 1
+                    continue
+                }
+                let start = i + 1
+                var j = start
+                var length = 0
+                while j < n, b[j] != UInt8(ascii: "\"") {
+                    if b[j] == UInt8(ascii: "\\") {
+                        j += (j + 1 < n && b[j + 1] == UInt8(ascii: "u")) ? 6 : 2
+                        length += 1
+                    } else {
+                        if b[j] & 0xC0 != 0x80 { length += 1 }
+                        j += 1
+                    }
+                }
+                var k = j + 1
+                while k < n, b[k] == 32 || b[k] == 10 || b[k] == 9 || b[k] == 13 { k += 1 }
+                if k < n, b[k] == UInt8(ascii: ":") {
+                    lastKey = length <= 200 ? String(decoding: UnsafeBufferPointer(rebasing: b[start..<min(j, n)]), as: UTF8.self) : "?"
+                } else if length > limit {
+                    return (lastKey, length)
+                }
+                i = j + 1
+            }
+            return nil
+        }
     }
 }

@@ -19,6 +19,14 @@ public struct CaseSummary: Sendable, Equatable {
     public var nextDeadlineTitle: String?
     public var revision: Int
     public var anonymous: Bool
+    /// The case's open deadlines and tasks (`CaseFile.openDeadlines`, whole `Deadline` records) as
+    /// a JSON array, empty when there are none; decoded only by the views that need them
+    /// (`openDeadlines(of:)`), so a plain listing pays nothing for them.
+    var openDeadlinesJSON: [UInt8]
+    /// The number of open checklist items on `checklistDate`, when a listing asked for it.
+    public var openChecklistItems: Int?
+    /// The day `openChecklistItems` was counted for (the count depends on the date: ages, plans).
+    public var checklistDate: LocalDate?
 
     public init(
         id: CaseID, name: String, birthDate: LocalDate?, status: CaseStatus, nextDeadline: LocalDate?,
@@ -32,16 +40,30 @@ public struct CaseSummary: Sendable, Equatable {
         self.nextDeadlineTitle = nextDeadlineTitle
         self.revision = revision
         self.anonymous = anonymous
+        self.openDeadlinesJSON = []
+        self.openChecklistItems = nil
+        self.checklistDate = nil
     }
 
-    /// The summary of a decoded case.
-    public init(_ c: CaseFile) {
+    /// The summary of a decoded case; with `checklistOn`, also its open checklist items on that day.
+    public init(_ c: CaseFile, checklistOn: LocalDate? = nil) {
         let d = c.nextDeadline
         self.init(
             id: c.id, name: c.youngPerson.displayName, birthDate: c.youngPerson.birthDate, status: c.status,
             nextDeadline: d?.dueDate, nextDeadlineTitle: d?.title, revision: c.revision,
             anonymous: c.youngPerson.anonymous)
+        let open = c.openDeadlines
+        if !open.isEmpty, let data = try? UngeJSON.encoder(pretty: false).encode(open) {
+            openDeadlinesJSON = [UInt8](data)
+        }
+        if let checklistOn {
+            openChecklistItems = UngeCore.openChecklistItems(case: c, today: checklistOn)
+            checklistDate = checklistOn
+        }
     }
+
+    /// Whether the case has open deadlines or tasks (`frister` reads only these).
+    public var hasOpenDeadlines: Bool { !openDeadlinesJSON.isEmpty }
 }
 
 /// The identity of a file's current content as far as `stat` can tell: inode, size, mtime (ns).
@@ -65,13 +87,11 @@ struct ScannedFile {
 }
 
 extension CaseStore {
-    /// Temp files older than this are removed even if their process seems alive (pid reuse).
-    static let tempMaxAgeNanoseconds: Int64 = 600_000_000_000
-
     /// Reads `sager/` with `opendir`/`readdir` and `fstatat`: the case files with their keys, and
     /// problems for files that cannot be cases. Leftover temp files (`.<id>.<pid>.<x>.tmp`) whose
     /// process is dead, or older than 10 minutes, are removed: they hold a full copy of a case.
     func scanCaseFolder() throws -> (files: [ScannedFile], problems: [StoreProblem]) {
+        try checkOwnFolder(casesPath, name: "sager")
         removeAbandonedWorkFolders()
         guard let dir = opendir(casesPath) else {
             let e = errno
@@ -83,7 +103,6 @@ extension CaseStore {
         var files: [ScannedFile] = []
         var problems: [StoreProblem] = []
         var candidates: [(id: CaseID, name: String)] = []
-        var now: Int64 = 0
         while let entry = readdir(dir) {
             let name: String? = withUnsafePointer(to: &entry.pointee.d_name) { raw in
                 raw.withMemoryRebound(to: UInt8.self, capacity: 256) { p -> String? in
@@ -106,8 +125,7 @@ extension CaseStore {
             }
             guard let name else { continue }
             if name.hasPrefix(".") {
-                if now == 0 { now = Posix.nowNanoseconds() }
-                removeTempIfAbandoned(name, dirfd: dfd, now: now)
+                removeTempIfAbandoned(name, dirfd: dfd)
                 continue
             }
             let stem = String(name.utf8.dropLast(5))!
@@ -158,17 +176,21 @@ extension CaseStore {
         return results
     }
 
-    /// Removes `sager/<name>` if it is a temp file `.<id>.<pid>.<random>.tmp` of a dead process, or
-    /// older than 10 minutes.
-    private func removeTempIfAbandoned(_ name: String, dirfd dfd: Int32, now: Int64) {
+    /// Removes `sager/<name>` if it is a temp file `.<id>.<pid>.<random>.tmp` whose writer is gone:
+    /// a live writer holds a `flock` on its temp file until it has renamed it, so a free lock means
+    /// the writer died (in any PID namespace). Only the tool's own names, regular files, are touched.
+    private func removeTempIfAbandoned(_ name: String, dirfd dfd: Int32) {
         let parts = name.split(separator: ".", omittingEmptySubsequences: false)
         // "", id, pid, random, "tmp"  (settings/index temps live in the root, not here)
-        guard parts.count == 5, let owner = Int32(parts[2]) else { return }
+        guard parts.count == 5, CaseID(String(parts[1])) != nil, Int32(parts[2]) != nil, parts[3].count == 8,
+            parts[3].allSatisfy(\.isHexDigit)
+        else { return }
+        let fd = openat(dfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        defer { close(fd) }
         var st = stat()
-        guard fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { return }
-        let mtime = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
-        let abandoned = (owner != pid && !Posix.processAlive(owner)) || now - mtime > CaseStore.tempMaxAgeNanoseconds
-        if abandoned { unlinkat(dfd, name, 0) }
+        guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { return }
+        if flock(fd, LOCK_EX | LOCK_NB) == 0 { unlinkat(dfd, name, 0) }
     }
 
     /// Summaries of all cases, sorted by id, for `unge liste`; files that cannot be read are
@@ -177,7 +199,14 @@ extension CaseStore {
     /// Fast: stats `sager/` and reads the derived index `indeks.tsv`; only new files and files whose
     /// (inode, size, mtime) changed are decoded. The index is rewritten (temp + rename, 0600) only
     /// when something changed, and is never the source of truth: a missing or damaged index is rebuilt.
-    public func listSummaries() throws -> (summaries: [CaseSummary], problems: [StoreProblem]) {
+    ///
+    /// With `checklistOn`, every summary also carries its open checklist items on that day; a count
+    /// kept in the index for another day (or none) is computed again from the case file.
+    public func listSummaries(checklistOn: LocalDate? = nil) throws -> (summaries: [CaseSummary], problems: [StoreProblem]) {
+        var st = stat()
+        if lstat(indexPath, &st) == 0, st.st_mode & S_IFMT != S_IFREG {
+            throw StoreError.foreignEntry(file: "indeks.tsv", found: CaseStore.kind(st))
+        }
         let scan = try scanCaseFolder()
         var problems = scan.problems
         var onDisk: [String: FileKey] = [:]
@@ -193,7 +222,7 @@ extension CaseStore {
                 changed = true  // vanished
                 continue
             }
-            if key == entry.key {
+            if key == entry.key && (checklistOn == nil || entry.summary.checklistDate == checklistOn) {
                 result.append(entry)
             } else {
                 stale.append(ScannedFile(id: entry.summary.id, key: key))
@@ -202,12 +231,15 @@ extension CaseStore {
         if !onDisk.isEmpty {
             for file in scan.files where onDisk[file.id.rawValue] != nil { stale.append(file) }
         }
-        for file in stale {
-            do {
-                let c = try load(file.id)
-                result.append((file.key, CaseSummary(c)))
+        // Decode the stale files on all cores: each is independent, and a new day's checklist count
+        // or a rebuilt index means decoding every case.
+        let loaded = loadSummaries(stale, checklistOn: checklistOn)
+        for (file, outcome) in zip(stale, loaded) {
+            switch outcome {
+            case .success(let summary):
+                result.append((file.key, summary))
                 changed = true
-            } catch let e as StoreError {
+            case .failure(let e):
                 if case .notFound = e { continue }
                 problems.append(StoreProblem(file: CaseStore.fileName(of: file.id), error: e))
             }
@@ -220,9 +252,72 @@ extension CaseStore {
         return (result.map(\.summary), problems)
     }
 
+    /// Decodes each file into its summary, split across threads when there are many.
+    private func loadSummaries(_ files: [ScannedFile], checklistOn: LocalDate?) -> [Result<CaseSummary, StoreError>] {
+        var results = [Result<CaseSummary, StoreError>?](repeating: nil, count: files.count)
+        let chunks = files.count >= 64 ? max(1, min(4, ProcessInfo.processInfo.activeProcessorCount)) : 1
+        results.withUnsafeMutableBufferPointer { out in
+            nonisolated(unsafe) let out = out
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                let lower = files.count * chunk / chunks
+                let upper = files.count * (chunk + 1) / chunks
+                for i in lower..<upper {
+                    do {
+                        out[i] = .success(CaseSummary(try load(files[i].id), checklistOn: checklistOn))
+                    } catch let e as StoreError {
+                        out[i] = .failure(e)
+                    } catch {
+                        out[i] = .failure(.corrupt(file: CaseStore.fileName(of: files[i].id), reason: "\(error)"))
+                    }
+                }
+            }
+        }
+        return results.map { $0! }
+    }
+
+    /// The open deadlines and tasks of each summary that has any, whole `Deadline` records as
+    /// `CaseFile.openDeadlines` gave them when the index was built, in the order given. One decode
+    /// for all; a summary whose stored records do not decode (a damaged index) is read from its
+    /// case file instead, and a file that cannot be read is returned as a problem.
+    public func openDeadlines(of summaries: [CaseSummary]) -> (deadlines: [(summary: CaseSummary, deadlines: [Deadline])], problems: [StoreProblem]) {
+        let with = summaries.filter(\.hasOpenDeadlines)
+        let decoder = UngeJSON.decoder()
+        var joined: [UInt8] = [UInt8(ascii: "[")]
+        joined.reserveCapacity(with.reduce(2) { $0 + $1.openDeadlinesJSON.count + 1 })
+        for (i, s) in with.enumerated() {
+            if i > 0 { joined.append(UInt8(ascii: ",")) }
+            joined += s.openDeadlinesJSON
+        }
+        joined.append(UInt8(ascii: "]"))
+        if let all = try? decoder.decode([[Deadline]].self, from: Data(joined)), all.count == with.count {
+            return (Array(zip(with, all)).map { (summary: $0.0, deadlines: $0.1) }, [])
+        }
+        var out: [(summary: CaseSummary, deadlines: [Deadline])] = []
+        var problems: [StoreProblem] = []
+        for s in with {
+            if let d = try? decoder.decode([Deadline].self, from: Data(s.openDeadlinesJSON)) {
+                out.append((s, d))
+                continue
+            }
+            do {
+                let open = try load(s.id).openDeadlines
+                if !open.isEmpty { out.append((s, open)) }
+            } catch let e as StoreError {
+                if case .notFound = e { continue }
+                problems.append(StoreProblem(file: CaseStore.fileName(of: s.id), error: e))
+            } catch {
+                problems.append(StoreProblem(file: CaseStore.fileName(of: s.id), error: .corrupt(file: CaseStore.fileName(of: s.id), reason: "\(error)")))
+            }
+        }
+        return (out, problems)
+    }
+
     // MARK: The index file
 
-    static let indexHeader = Array("unge-indeks\t1\n".utf8)
+    /// Version 2 added the open deadlines and the checklist count; an index of another version is
+    /// ignored and rebuilt.
+    static let indexHeader = Array("unge-indeks\t2\n".utf8)
+    static let indexFields = 14
     static let statusBytes = CaseStatus.allCases.map { (status: $0, bytes: Array($0.rawValue.utf8)) }
 
     /// Reads `indeks.tsv` into a dictionary by id; an unreadable or foreign index reads as empty,
@@ -237,25 +332,26 @@ extension CaseStore {
         bytes.withUnsafeBufferPointer { buf in
             var lineStart = CaseStore.indexHeader.count
             let end = buf.count
-            var fields = [Range<Int>](repeating: 0..<0, count: 11)
+            let n = CaseStore.indexFields
+            var fields = [Range<Int>](repeating: 0..<0, count: n)
             while lineStart < end {
                 var i = lineStart
                 var f = 0
                 var fieldStart = i
                 while i < end, buf[i] != 10 {
                     if buf[i] == 9 {
-                        if f < 11 { fields[f] = fieldStart..<i }
+                        if f < n { fields[f] = fieldStart..<i }
                         f += 1
                         fieldStart = i + 1
                     }
                     i += 1
                 }
                 let complete = i < end
-                if f < 11 { fields[f] = fieldStart..<i }
+                if f < n { fields[f] = fieldStart..<i }
                 f += 1
                 let next = i + 1
                 defer { lineStart = next }
-                guard complete, f == 11 else { continue }
+                guard complete, f == n else { continue }
                 if let e = CaseStore.parseIndexLine(buf, fields) { out.append(e) }
             }
         }
@@ -279,9 +375,10 @@ extension CaseStore {
             }
             return v
         }
-        func text(_ r: Range<Int>) -> String {
+        func text(_ r: Range<Int>) -> String { String(decoding: unescaped(r), as: UTF8.self) }
+        func unescaped(_ r: Range<Int>) -> [UInt8] {
             let slice = UnsafeBufferPointer(rebasing: b[r])
-            if !slice.contains(92) { return String(decoding: slice, as: UTF8.self) }
+            if !slice.contains(92) { return Array(slice) }
             var out: [UInt8] = []
             out.reserveCapacity(slice.count)
             var i = 0
@@ -300,7 +397,7 @@ extension CaseStore {
                     i += 1
                 }
             }
-            return String(decoding: out, as: UTF8.self)
+            return out
         }
         func status(_ r: Range<Int>) -> CaseStatus? {
             let field = UnsafeBufferPointer(rebasing: b[r])
@@ -322,9 +419,22 @@ extension CaseStore {
         else { return nil }
         let anonymous = b[f[6].lowerBound] == UInt8(ascii: "1")
         let title = f[9].isEmpty ? nil : text(f[9])
-        let summary = CaseSummary(
+        var summary = CaseSummary(
             id: id, name: text(f[10]), birthDate: birth, status: status, nextDeadline: due,
             nextDeadlineTitle: title, revision: Int(revision), anonymous: anonymous)
+        if !f[11].isEmpty {
+            let json = unescaped(f[11])
+            guard json.first == UInt8(ascii: "["), json.last == UInt8(ascii: "]") else { return nil }
+            summary.openDeadlinesJSON = json
+        }
+        guard let checklistDate = date(f[12]) else { return nil }
+        if let checklistDate {
+            guard let count = int(f[13]) else { return nil }
+            summary.checklistDate = checklistDate
+            summary.openChecklistItems = Int(count)
+        } else if !f[13].isEmpty {
+            return nil
+        }
         return (FileKey(inode: UInt64(inode), size: size, mtime: mtime), summary)
     }
 
@@ -366,6 +476,24 @@ extension CaseStore {
             if let t = s.nextDeadlineTitle { field(t) }
             out.append(9)
             field(s.name)
+            out.append(9)
+            for c in s.openDeadlinesJSON {
+                switch c {
+                case 9: out += [92, UInt8(ascii: "t")]
+                case 10: out += [92, UInt8(ascii: "n")]
+                case 13: out += [92, UInt8(ascii: "r")]
+                case 92: out += [92, 92]
+                default: out.append(c)
+                }
+            }
+            out.append(9)
+            if let d = s.checklistDate, let n = s.openChecklistItems {
+                out += d.iso.utf8
+                out.append(9)
+                out += String(n).utf8
+            } else {
+                out.append(9)
+            }
             out.append(10)
         }
         try? replaceFile(indexPath, display: "indeks.tsv", bytes: out, sync: false)

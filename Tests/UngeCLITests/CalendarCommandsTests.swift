@@ -35,7 +35,7 @@ struct CalendarCommandsTests {
 
     @Test("lagerets lukkedage bruges af frist og helligdage")
     func closingDays() throws {
-        let store = Unge.emptyStore()
+        let store = try Unge.createdEmptyStore()
         #expect(try Unge.run(["indstillinger"], store: store).stdout.contains("Lukkedage 5/6, 24/12 og 31/12: nej"))
         #expect(!(try Unge.run(["frist", "--fra", "2026-12-22", "--hverdage", "3"], store: store).stdout.contains("juleaftensdag")))
         #expect(try Unge.run(["indstillinger", "--lukkedage", "ja"], store: store).status == 0)

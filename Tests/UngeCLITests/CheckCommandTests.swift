@@ -13,6 +13,8 @@ struct CheckCommandTests {
         let store = Unge.emptyStore()
         let cases = store.appendingPathComponent("sager")
         try FileManager.default.createDirectory(at: cases, withIntermediateDirectories: true)
+        chmod(store.path, 0o700)  // a store others can read is refused
+        chmod(cases.path, 0o700)
         let target = cases.appendingPathComponent("2026-0042.json")
         if let change {
             var file = try UngeJSON.decoder().decode(CaseFile.self, from: Data(contentsOf: caseFile))

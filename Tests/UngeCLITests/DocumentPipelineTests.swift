@@ -48,7 +48,7 @@ struct DocumentPipelineTests {
         let store = try Unge.fixtureStore()
         let refused = try Unge.run(["undersoeg", "2026-0007", "--opmaerksom", "2026-08-01"], store: store)
         #expect(refused.status == 1)
-        #expect(refused.stderr.contains("Sag 2026-0007 er en anonym rådgivningssag (barnets lov §§ 28-31"))
+        #expect(refused.stderr.contains("Sag 2026-0007 er en anonym rådgivningssag (barnets lov §§ 28-29"))
         #expect(refused.stderr.contains("'unge identificer 2026-0007 --navn NAVN --cpr DDMMÅÅ-XXXX'"))
         #expect(try Unge.run(["plan", "2026-0007", "--fra-fil", Self.fixture("plan.json")], store: store).status == 1)
         let missing = try Unge.run(["identificer", "2026-0007", "--navn", "Ali Test"], store: store)
@@ -73,7 +73,9 @@ struct DocumentPipelineTests {
         #expect(try Unge.run(["undersoeg", "2026-0003", "--fra-fil", Self.fixture("undersoegelse.json")], store: store).status == 0)
         #expect(try Unge.run(["plan", "2026-0003", "--fra-fil", Self.fixture("plan.json")], store: store).status == 0)
         let answers = ["", "Sofie Lund Madsen", "", "2010-02-02", ""] + ["j"] + Self.reporter + Self.rest + ["g"]
-        let r = try Unge.run(["underret", "--interaktiv"], store: store, input: answers.joined(separator: "\n") + "\n")
+        // In October the support from the plan has started.
+        let october = ["UNGE_NU": "2026-10-01T08:30:00Z"]
+        let r = try Unge.run(["underret", "--interaktiv"], store: store, input: answers.joined(separator: "\n") + "\n", env: october)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr.contains("Den unge har allerede sag 2026-0003: Sofie Lund Madsen"))
         #expect(r.stderr.contains("ADVARSEL: Den unge får allerede støtte (Ungeplan version 1)."))

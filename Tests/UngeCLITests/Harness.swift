@@ -25,6 +25,10 @@ struct Unge {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
     }()
 
+    /// A folder of its own for this test run, used as `$HOME`, `$XDG_DATA_HOME` and `$UNGE_LAGER`, so
+    /// no test reads the developer's own store or settings (e.g. closing days on 24/12).
+    static let sandbox: URL = FileManager.default.temporaryDirectory.appendingPathComponent("unge-test-hjem-\(UUID().uuidString)")
+
     /// Runs `unge args` with a pinned clock and user, no terminal, and `input` on stdin.
     @discardableResult
     static func run(_ args: [String], store: URL? = nil, input: String? = nil, env: [String: String] = [:]) throws -> Result {
@@ -34,8 +38,12 @@ struct Unge {
         var environment = ProcessInfo.processInfo.environment
         environment["UNGE_NU"] = "2026-09-01T08:30:00Z"
         environment["UNGE_BRUGER"] = "testbruger"
-        environment.removeValue(forKey: "UNGE_LAGER")
-        environment.removeValue(forKey: "NO_COLOR")
+        // Hermetic: never the developer's own store, settings or home folder.
+        environment["HOME"] = sandbox.appendingPathComponent("hjem").path
+        environment["XDG_DATA_HOME"] = sandbox.appendingPathComponent("data").path
+        environment["UNGE_LAGER"] = sandbox.appendingPathComponent("lager").path
+        // Nor the developer's editor, colour choice or a leftover test hook.
+        for key in ["NO_COLOR", "VISUAL", "EDITOR", "UNGE_TEST_CRASH_AT", "UNGE_TEST_FAIL_AT"] { environment.removeValue(forKey: key) }
         for (k, v) in env { environment[k] = v }
         p.environment = environment
         let out = Pipe(), err = Pipe(), inp = Pipe()
@@ -65,6 +73,8 @@ struct Unge {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let store = dir.appendingPathComponent("lager")
         try FileManager.default.createDirectory(at: store.appendingPathComponent("sager"), withIntermediateDirectories: true)
+        chmod(store.path, 0o700)  // a store others can read is refused
+        chmod(store.appendingPathComponent("sager").path, 0o700)
         let source = fixtures.appendingPathComponent("lager/sager")
         for name in try FileManager.default.contentsOfDirectory(atPath: source.path) where name.hasSuffix(".json") {
             try FileManager.default.copyItem(at: source.appendingPathComponent(name), to: store.appendingPathComponent("sager/\(name)"))
@@ -72,9 +82,16 @@ struct Unge {
         return store
     }
 
-    /// An empty temporary store folder (not yet created: unge creates it).
+    /// An empty temporary store folder (not yet created: only `ny` and `underret` create it).
     static func emptyStore() -> URL {
         FileManager.default.temporaryDirectory.appendingPathComponent("unge-test-\(UUID().uuidString)/lager")
+    }
+
+    /// An empty store folder that exists (0700, as unge makes it), for commands that need a store.
+    static func createdEmptyStore() throws -> URL {
+        let store = emptyStore()
+        try FileManager.default.createDirectory(at: store, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        return store
     }
 
     /// Compares `actual` with a golden file under Fixtures; `UNGE_RECORD=1` re-records it.

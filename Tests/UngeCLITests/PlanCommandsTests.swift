@@ -85,7 +85,7 @@ struct PlanCommandsTests {
         #expect(lines == [
             "FEJL: Formålet med indsatsen mangler. (barnets lov §§ 108-109 (tidl. serviceloven § 140))",
             "FEJL: Den forventede varighed mangler for indsatsen 'Mentor'. (barnets lov § 32 (tidl. serviceloven § 52))",
-            "FEJL: Den unge er 16 år. Planen skal have konkrete mål for overgangen til voksenlivet, fx uddannelse og beskæftigelse. (barnets lov § 108 (tidl. serviceloven § 140, stk. 4))",
+            "FEJL: Den unge er 16 år. Planen skal have konkrete mål for overgangen til voksenlivet, fx uddannelse og beskæftigelse. (barnets lov § 109, stk. 1 (tidl. serviceloven § 140, stk. 3))",
             "FEJL: Det fremgår ikke, hvordan den unge har deltaget i planen. (barnets lov §§ 108-109 (tidl. serviceloven § 140))",
             "FEJL: Anne Lund (forældremyndighedsindehaver) har ikke været med til at formulere målene. Notér deltagelsen, eller skriv hvorfor det ikke var muligt. (barnets lov §§ 108-109 (tidl. serviceloven § 140))",
             "ADVARSEL: Ingen mål er skrevet med den unges egne ord. Planen skal bygge på den unges egne ønsker. (barnets lov §§ 108-109 (tidl. serviceloven § 140))",
@@ -147,7 +147,7 @@ struct PlanCommandsTests {
         try Data(#"{"provider":"U18-teamet","useGoal":{"choice":"stop"},"goals":[{"id":"B1","text":"Gå til træning","planGoalID":"M7"}]}"#.utf8).write(to: bad)
         let r = try Unge.run(["behandlingsplan", "2026-0003", "--fra-fil", bad.path], store: store)
         #expect(r.status == 1)
-        #expect(r.stderr.contains("FEJL: Behandlingsmål B1 ('Gå til træning') peger på mål M7, som ikke findes i planen (version 1). (tidl. serviceloven § 101)"))
+        #expect(r.stderr.contains("FEJL: Behandlingsmål B1 ('Gå til træning') peger på mål M7, som ikke findes i planen (version 1). (barnets lov § 33 (tidl. serviceloven § 101))"))
         #expect(r.stderr.contains("ADVARSEL: Planens mål M1 ('Møde i skole hver dag') dækkes ikke af noget behandlingsmål. (håndbogen kap. 7, tjekliste)"))
         let none = try Unge.run(["behandlingsplan", "2026-0003"], store: store)
         #expect(none.status == 2)
@@ -214,7 +214,7 @@ struct PlanCommandsTests {
         #expect(line.contains("Sofie Lund Madsen"))
         #expect(line.contains("01.10.2026"))
         #expect(line.contains("Børnefaglig undersøgelse afsluttet"))
-        #expect(r.stdout.contains("barnets lov § 20, stk. 3 (tidl. serviceloven § 50, stk. 7)"))
+        #expect(r.stdout.contains("barnets lov § 20, stk. 3 (tidl. serviceloven § 50, stk. 6)"))
     }
 
     @Test("behandlingsplanen guidet: hvert mål skal pege på et af planens mål")

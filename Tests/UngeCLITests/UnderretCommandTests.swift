@@ -182,7 +182,7 @@ struct UnderretCommandTests {
         let person = object["youngPerson"] as! [String: Any]
         #expect(person["cpr"] as? String == "670312-xxxx")
         #expect(person["age"] as? Int == 14)
-        #expect((object["deadlines"] as! [[String: Any]]).map { $0["id"] as! String } == ["underretning-1-vurdering", "underretning-1-kvittering"])
+        #expect((object["deadlines"] as! [[String: Any]]).map { $0["id"] as! String } == ["underretning-1-vurdering", "underretning-1-kvittering", "underretning-1-orientering"])
         let badFormat = try Unge.run(["underret", "--fra-fil", Self.example, "--format", "pdf"], store: store)
         #expect(badFormat.status == 2)
         #expect(badFormat.stderr.contains("Vælg md, html eller json."))
@@ -224,7 +224,9 @@ struct UnderretCommandTests {
         let all = try Unge.run(["frister", "--alle", "--json"], store: store)
         let object = try JSONSerialization.jsonObject(with: Data(all.stdout.utf8)) as! [String: Any]
         let rows = object["deadlines"] as! [[String: Any]]
-        #expect(rows.map { $0["state"] as! String } == ["overdue", "met"])
+        // The receipt is overdue, the assessment met; the § 138 stk. 2 task stays open until marked done.
+        #expect(rows.map { $0["state"] as! String } == ["overdue", "met", "open"])
+        #expect(rows[2]["deadlineID"] as? String == "underretning-1-orientering")
         #expect(rows[0]["timeLeftText"] as? String == "overskredet med 98 hverdage")
         #expect(rows[1]["metBy"] as? String == "testbruger")
         let again = try Unge.run(["frister", "--opfyldt", "2026-0001", "underretning-1-vurdering"], store: store)
@@ -232,7 +234,7 @@ struct UnderretCommandTests {
         #expect(again.stderr.contains("allerede markeret som opfyldt"))
         let wrong = try Unge.run(["frister", "--opfyldt", "2026-0001", "vurdering"], store: store)
         #expect(wrong.status == 2)
-        #expect(wrong.stderr.contains("Sagens frister: underretning-1-vurdering, underretning-1-kvittering."))
+        #expect(wrong.stderr.contains("Sagens frister: underretning-1-vurdering, underretning-1-kvittering, underretning-1-orientering."))
         let noID = try Unge.run(["frister", "--opfyldt", "2026-0001"], store: store)
         #expect(noID.status == 2)
     }
@@ -245,6 +247,6 @@ struct UnderretCommandTests {
         #expect(!piped.stdout.contains("\u{1B}["))
         let noColor = try Unge.run(["frister"], store: store, env: ["NO_COLOR": "1"])
         #expect(!noColor.stdout.contains("\u{1B}["))
-        #expect(try Unge.run(["frister"], store: Unge.emptyStore()).stdout == "Der er ingen åbne frister.\n")
+        #expect(try Unge.run(["frister"], store: Unge.createdEmptyStore()).stdout == "Der er ingen åbne frister.\n")
     }
 }

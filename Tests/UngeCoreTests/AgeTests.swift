@@ -60,7 +60,7 @@ struct AgeTests {
         ].map(date))
         #expect(list.map(\.passed) == [true, true, true, false, false, false])
         #expect(list.map(\.legalReferenceID) == [
-            .partyRights, .consentFrom15, .ungeplan, .youthSupportDecision, .adultActionPlan, .aftercare,
+            .partyRights, .consentFrom15, .ungeplanConsider, .youthSupportDecision, .adultActionPlan, .aftercare,
         ])
         #expect(list.allSatisfy { !$0.whatChanges.isEmpty })
     }
@@ -74,37 +74,43 @@ struct AgeTests {
         #expect(onDay?.passed == true)
     }
 
-    @Test("16 år den 31/12 2023 giver serviceloven, den 1/1 2024 barnets lov")
-    func sixteenAcrossTheChange() {
+    /// LAW.md, "Age thresholds": show the rule in force on the date asked, whatever the age on
+    /// 1 January 2024; older rules only as "tidl." history. BL § 108 stk. 1: "Kommunalbestyrelsen skal tage
+    /// stilling til, om der skal udarbejdes en ungeplan ... 1) Når en ung, der har en barnets plan efter § 91, fylder 16 år."
+    @Test("reglen på den spurgte dato gælder, uanset om grænsen blev nået før 2024")
+    func ruleOnTheDateAsked() {
         let turning2023 = Age.thresholds(born: date("2007-12-31"), on: date("2026-01-01")).first { $0.id == "age16" }
         #expect(turning2023?.date == date("2023-12-31"))
-        #expect(turning2023?.legalReferenceID == .transitionGoals)
-        #expect(turning2023?.paragraph == "serviceloven § 140, stk. 4")
-        #expect(turning2023?.whatChanges.contains("Handleplanen") == true)
+        #expect(turning2023?.legalReferenceID == .ungeplanConsider)
+        #expect(turning2023?.paragraph == "barnets lov § 108, stk. 1 (tidl. serviceloven § 140)")
+        #expect(turning2023?.whatChanges.contains("ungeplan") == true)
 
-        let turning2024 = Age.thresholds(born: date("2008-01-01"), on: date("2026-01-01")).first { $0.id == "age16" }
-        #expect(turning2024?.date == date("2024-01-01"))
-        #expect(turning2024?.legalReferenceID == .ungeplan)
-        #expect(turning2024?.paragraph == "barnets lov §§ 108-109 (tidl. serviceloven § 140)")
-        #expect(turning2024?.whatChanges.contains("ungeplan") == true)
+        // Asked on a date in 2023: serviceloven as it read then.
+        let asked2023 = Age.thresholds(born: date("2007-06-30"), on: date("2023-12-31")).first { $0.id == "age16" }
+        #expect(asked2023?.legalReferenceID == .transitionGoals)
+        #expect(asked2023?.paragraph == "serviceloven § 140, stk. 2")
+        #expect(asked2023?.whatChanges.contains("Handleplanen") == true)
     }
 
-    @Test("henvisningen vælges efter grænsens egen dato")
-    func paragraphsByThresholdDate() {
-        // Born 2005-03-01: 10 in 2015 (SEL), 17½ in 2022 (SEL), 18 in 2023, 23 in 2028 (BL).
+    /// BL § 3: "Børn og unge, der er fyldt 10 år, udøver partsbeføjelser i følgende sager: 1) Indsatser efter § 32,
+    /// stk. 1. 2) Social stofmisbrugsbehandling efter § 33. ..." It is the rule for everyone from 2024, also for
+    /// those who turned 10 before (before 2024: SEL § 167, appeal from 12).
+    @Test("partsbeføjelser fra 10 år citerer barnets lov § 3 for alle fra 2024")
+    func partyRightsForEveryone() {
         let old = Dictionary(uniqueKeysWithValues: Age.thresholds(born: date("2005-03-01"), on: date("2026-04-13")).map { ($0.id, $0.paragraph) })
-        #expect(old["age10"] == "serviceloven § 48")
-        #expect(old["age15"] == "serviceloven § 50 og § 101")
-        #expect(old["age17half"] == "serviceloven § 68, stk. 11")
+        #expect(old["age10"] == "barnets lov § 3 (tidl. serviceloven § 167)")
+        #expect(old["age15"] == "barnets lov § 22, stk. 2, § 33, stk. 2 og § 46 (tidl. serviceloven § 50, stk. 1)")
+        #expect(old["age17half"] == "barnets lov § 111 (tidl. serviceloven § 68, stk. 12)")
         #expect(old["age18"] == "serviceloven § 141")
         #expect(old["age23"] == "barnets lov §§ 113-116 og 120 (tidl. serviceloven § 76)")
 
-        // Born 2014-06-01: every threshold from 2024 on.
+        let asked2015 = Dictionary(uniqueKeysWithValues: Age.thresholds(born: date("2005-03-01"), on: date("2015-06-01")).map { ($0.id, $0.paragraph) })
+        #expect(asked2015["age10"] == "serviceloven § 167")
+        #expect(asked2015["age17half"] == "serviceloven § 68, stk. 12")
+
         let new = Dictionary(uniqueKeysWithValues: Age.thresholds(born: date("2014-06-01"), on: date("2026-04-13")).map { ($0.id, $0.paragraph) })
-        #expect(new["age10"] == "barnets lov § 3 (tidl. serviceloven § 48)")
-        #expect(new["age15"] == "barnets lov §§ 20 og 46 (tidl. serviceloven § 50 og § 101)")
-        #expect(new["age16"] == "barnets lov §§ 108-109 (tidl. serviceloven § 140)")
-        #expect(new["age17half"] == "barnets lov § 111 (tidl. serviceloven § 68, stk. 11)")
+        #expect(new["age10"] == "barnets lov § 3 (tidl. serviceloven § 167)")
+        #expect(new["age16"] == "barnets lov § 108, stk. 1 (tidl. serviceloven § 140)")
         #expect(new["age18"] == "serviceloven § 141")
     }
 

@@ -66,7 +66,7 @@ struct ExaminationTests {
         exam.conclusion = nil
         let f = ExaminationValidator.validate(exam, youngPerson: file.youngPerson, network: file.network, on: F.d("2026-08-21"))
         #expect(f.map(\.message) == ["Fristen på 4 måneder udløb 20. august 2026. Skriv en foreløbig vurdering, så længe undersøgelsen ikke er afsluttet."])
-        #expect(f.first?.citation == "barnets lov § 20, stk. 3 (tidl. serviceloven § 50, stk. 7)")
+        #expect(f.first?.citation == "barnets lov § 20, stk. 3 (tidl. serviceloven § 50, stk. 6)")
         exam.conclusion = ExaminationConclusion(specialSupportNeeded: true, reasons: "", provisionalAssessment: "Foreløbigt behov for kontaktperson")
         #expect(ExaminationValidator.validate(exam, youngPerson: file.youngPerson, network: file.network, on: F.d("2026-08-21")) == [])
     }

@@ -5,10 +5,42 @@ import Testing
 struct LocalDateTests {
     @Test("dagnumre går begge veje")
     func roundTrip() {
-        for n in stride(from: -800_000, to: 100_000, by: 977) {
+        for n in stride(from: LocalDate.minDayNumber, to: 100_000, by: 977) {
             let d = LocalDate(dayNumber: n)
             #expect(d.dayNumber == n)
         }
+    }
+
+    @Test("ydergrænserne: 0001-01-01 og 9999-12-31, og alt udenfor holdes ved kanten i stedet for at fælde")
+    func extremes() {
+        #expect(LocalDate(dayNumber: LocalDate.minDayNumber).iso == "0001-01-01")
+        #expect(LocalDate(dayNumber: LocalDate.maxDayNumber).iso == "9999-12-31")
+        #expect(LocalDate(dayNumber: Int.max).iso == "9999-12-31")
+        #expect(LocalDate(dayNumber: Int.min).iso == "0001-01-01")
+        let d = LocalDate(year: 2026, month: 4, day: 13)!
+        #expect(d.adding(days: Int.max).iso == "9999-12-31")
+        #expect(d.adding(days: Int.min).iso == "0001-01-01")
+        #expect(d.adding(months: Int.max).iso == "9999-12-13")
+        #expect(d.adding(months: Int.min).iso == "0001-01-13")
+        #expect(d.adding(years: Int.max / 2).iso == "9999-12-13")
+        #expect(d.adding(years: -5000).iso == "0001-01-13")
+        #expect(LocalDate(year: 9999, month: 12, day: 31)!.adding(days: 1).iso == "9999-12-31")
+        #expect(LocalDate(year: 9999, month: 12, day: 31)!.adding(months: 1).iso == "9999-12-31")
+    }
+
+    @Test("kun årene 1858-2200 kan skrives; udenfor siger beskeden hvorfor",
+          arguments: ["9999-10-01", "0001-01-01", "1857-12-31", "2201-01-01", "01.01.9999", "31-12-2201"])
+    func outsideYears(_ text: String) {
+        #expect(LocalDate.parse(text) == nil)
+        #expect(LocalDate.isOutsideSupportedYears(text))
+        #expect(UngeJSON.parseTimestamp(String(text.prefix(10)) + "T00:00:00Z") == nil)
+    }
+
+    @Test("1858-01-01 og 2200-12-31 er med")
+    func edgesIncluded() {
+        #expect(LocalDate.parse("1858-01-01")?.iso == "1858-01-01")
+        #expect(LocalDate.parse("31.12.2200")?.iso == "2200-12-31")
+        #expect(!LocalDate.isOutsideSupportedYears("2026-02-30"))
     }
 
     @Test("ugedage og skudår")

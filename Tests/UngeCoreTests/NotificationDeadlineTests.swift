@@ -67,15 +67,20 @@ struct NotificationDeadlineTests {
         #expect(d[1].ruleDate == S.day(2026, 4, 13))
     }
 
+    /// SEL 2023 § 155 b: "Kommunalbestyrelsen skal senest 6 hverdage efter modtagelsen af en underretning
+    /// efter §§ 152-154 bekræfte modtagelsen ..."; "Stk. 2. Kommunalbestyrelsen skal orientere den, der har
+    /// foretaget underretning efter § 153, om, hvorvidt den har iværksat en undersøgelse eller foranstaltninger".
+    /// BL § 138 stk. 1-2 says the same for §§ 132, 133 and 135.
     @Test("2023 citerer serviceloven, 2024 barnets lov", arguments: [
-        (2023, "serviceloven § 155", "serviceloven § 155 b"),
-        (2024, "barnets lov § 136 (tidl. serviceloven § 155)", "barnets lov § 138 (tidl. serviceloven § 155 b)"),
+        (2023, "serviceloven § 155", "serviceloven § 155 b, stk. 1", "serviceloven § 155 b, stk. 2"),
+        (2024, "barnets lov § 136 (tidl. serviceloven § 155)", "barnets lov § 138, stk. 1 (tidl. serviceloven § 155)",
+         "barnets lov § 138, stk. 2 (tidl. serviceloven § 155 b, stk. 2)"),
     ])
-    func citationByYear(_ year: Int, _ assessment: String, _ receipt: String) {
+    func citationByYear(_ year: Int, _ assessment: String, _ receipt: String, _ feedback: String) {
         let d = Self.deadlines(received: S.at(year, 12, 31, 12, 0))
-        #expect(d.map(\.legalReferenceID) == ["assessment24h", "receipt"])
-        let cite = d.map { LegalReferences.reference(LegalRuleID(rawValue: $0.legalReferenceID)!).citation(on: $0.ruleDate, age: 15) }
-        #expect(cite == [assessment, receipt])
+        #expect(d.map(\.legalRule) == [.assessment24h, .receipt, .notifierFeedback])
+        let cite = d.map { $0.citation(age: 15) }
+        #expect(cite == [assessment, receipt, feedback])
     }
 
     @Test("nytårsaften 2023 kl. 23.30: reglen er fra 2023, selv om fristen falder i 2024")
@@ -86,9 +91,23 @@ struct NotificationDeadlineTests {
         #expect(d[1].dueDate == S.day(2024, 1, 9))
     }
 
-    @Test("en privatperson har ikke krav på kvittering")
-    func privateNoReceipt() {
-        #expect(Self.deadlines(received: S.at(2026, 4, 13, 9, 0), professional: false).map(\.kind) == [.assessment])
+    /// BL § 138 stk. 1: "Kommunalbestyrelsen skal senest 6 hverdage efter modtagelsen af en underretning efter
+    /// §§ 132, 133 og 135 bekræfte modtagelsen af underretningen over for den, der foretog underretningen."
+    /// Stk. 2 (orientering) concerns only a § 133 notifier.
+    @Test("en privatperson får kvittering, men ingen orienteringsopgave")
+    func privateReceipt() {
+        let d = Self.deadlines(received: S.at(2026, 4, 13, 9, 0), professional: false)
+        #expect(d.map(\.kind) == [.assessment, .receipt])
+        #expect(d[1].dueDate == S.day(2026, 4, 21))
+    }
+
+    @Test("en fagperson får kvittering og en åben opgave om orientering (§ 138 stk. 2)")
+    func professionalFeedbackTask() {
+        let d = Self.deadlines(received: S.at(2026, 4, 13, 9, 0))
+        #expect(d.map(\.kind) == [.assessment, .receipt, .notifierFeedback])
+        #expect(d[2].counting == .task)
+        #expect(d[2].id == "underretning-1-orientering")
+        #expect(d[2].citation(age: 15) == "barnets lov § 138, stk. 2 (tidl. serviceloven § 155 b, stk. 2)")
     }
 
     @Test("registrering nummererer, gemmer fristerne og skriver i journalen")
@@ -102,7 +121,7 @@ struct NotificationDeadlineTests {
             draft, on: &c, received: S.at(2026, 4, 20, 8, 0), now: S.at(2026, 4, 20, 8, 5), author: "lene",
             timeZone: S.copenhagen, calendar: S.calendar)
         #expect(r1.number == 1 && r2.number == 2)
-        #expect(r1.deadlineIDs == ["underretning-1-vurdering", "underretning-1-kvittering"])
+        #expect(r1.deadlineIDs == ["underretning-1-vurdering", "underretning-1-kvittering", "underretning-1-orientering"])
         #expect(c.deadlines.map(\.id) == r1.deadlineIDs + r2.deadlineIDs)
         #expect(c.deadlines[1].dueDate == S.day(2026, 4, 14))
         #expect(c.journal.map(\.text) == [

@@ -38,7 +38,9 @@ struct NotificationDocumentTests {
     func legalBasis2026() throws {
         let md = MarkdownRenderer.render(try Self.document("eksempel.json", caseID: "2026-0042"))
         #expect(md.contains("Kommunens vurdering inden for 24 timer: barnets lov § 136 (tidl. serviceloven § 155)"))
-        #expect(md.contains("Kvittering inden 6 hverdage: barnets lov § 138 (tidl. serviceloven § 155 b)"))
+        #expect(md.contains("Kvittering inden 6 hverdage: barnets lov § 138, stk. 1 (tidl. serviceloven § 155)"))
+        #expect(md.contains("Orientering af underretteren: barnets lov § 138, stk. 2 (tidl. serviceloven § 155 b, stk. 2)"))
+        #expect(md.contains("Kommunen skal fortælle underretteren, om der er sat en børnefaglig undersøgelse"))
         #expect(md.contains("barnets lov § 133 (tidl. serviceloven § 153)"))
         #expect(md.contains("Senest 2. april 2026 kl. 09.30 vurderer kommunen"))
         #expect(md.contains("ikke en overlevering"))
@@ -49,7 +51,7 @@ struct NotificationDocumentTests {
     func legalBasis2023() throws {
         let md = MarkdownRenderer.render(try Self.document("uden-foraeldre.json", caseID: "2023-0007"))
         #expect(md.contains("Kommunens vurdering inden for 24 timer: serviceloven § 155\n"))
-        #expect(md.contains("Kvittering inden 6 hverdage: serviceloven § 155 b\n"))
+        #expect(md.contains("Kvittering inden 6 hverdage: serviceloven § 155 b, stk. 1\n"))
         #expect(!md.contains("barnets lov"))
         #expect(md.contains("Begrundelse for at underrette uden forældrenes viden:** Sara fortæller"))
         #expect(md.contains("(6 hverdage efter modtagelsen; store bededag 5. maj tæller ikke med)"))
@@ -72,7 +74,7 @@ struct NotificationDocumentTests {
         #expect(!html.contains("<script"))
     }
 
-    @Test("en privatperson får ingen kvittering og ingen ret til tilbagemelding")
+    @Test("en privatperson får kvittering (§ 138 stk. 1), men ingen orientering (stk. 2 gælder § 133)")
     func privatePerson() throws {
         var draft = try S.draft("eksempel.json")
         draft.reporterProfessional = false
@@ -83,8 +85,8 @@ struct NotificationDocumentTests {
         let md = MarkdownRenderer.render(
             ConcernReportDocument.build(report: report, youngPerson: c.youngPerson, caseID: c.id, deadlines: c.deadlines, timeZone: S.copenhagen))
         #expect(md.contains("almindelig underretningspligt som privatperson (barnets lov § 135 (tidl. serviceloven § 154))"))
-        #expect(!md.contains("kvittering"))
-        #expect(!md.contains("Kvittering"))
-        #expect(c.deadlines.map(\.id) == ["underretning-1-vurdering"])
+        #expect(md.contains("sender kommunen en kvittering til underretteren"))
+        #expect(!md.contains("Orientering af underretteren"))
+        #expect(c.deadlines.map(\.id) == ["underretning-1-vurdering", "underretning-1-kvittering"])
     }
 }

@@ -35,11 +35,18 @@ struct NotificationOverviewTests {
             "2026-0001 underretning-1-kvittering",
             "2026-0002 underretning-1-kvittering",
             "2026-0001 undersoegelse",
+            // Tasks without a legal period come last (BL § 138 stk. 2).
+            "2026-0001 underretning-1-orientering",
+            "2026-0002 underretning-1-orientering",
         ])
-        #expect(rows.map(\.state) == [.overdue, .dueSoon, .open, .open, .open])
-        #expect(rows.map(\.timeLeftText) == ["overskredet med 11 døgn (270 timer)", "22 timer", "1 hverdag", "6 hverdage", "110 dage"])
-        #expect(rows[4].citation == "barnets lov § 20, stk. 3 (tidl. serviceloven § 50, stk. 7)")
-        #expect(rows[2].citation == "barnets lov § 138 (tidl. serviceloven § 155 b)")
+        #expect(rows.map(\.state) == [.overdue, .dueSoon, .open, .open, .open, .open, .open])
+        #expect(rows.map(\.timeLeftText) == [
+            "overskredet med 11 døgn (270 timer)", "22 timer", "1 hverdag", "6 hverdage", "110 dage",
+            "åben opgave", "åben opgave",
+        ])
+        #expect(rows[4].citation == "barnets lov § 20, stk. 3 (tidl. serviceloven § 50, stk. 6)")
+        #expect(rows[2].citation == "barnets lov § 138, stk. 1 (tidl. serviceloven § 155)")
+        #expect(rows[5].citation == "barnets lov § 138, stk. 2 (tidl. serviceloven § 155 b, stk. 2)")
     }
 
     @Test("en overskredet kvittering tælles i hverdage; i dag er 'i dag'")
@@ -47,7 +54,7 @@ struct NotificationOverviewTests {
         let a = try Self.caseFile("2026-0001", "Anna", received: S.at(2026, 4, 1, 9, 30))  // receipt due 14 April
         #expect(Self.rows([a], now: S.at(2026, 4, 14, 8, 0))[1].timeLeftText == "i dag")
         let later = Self.rows([a], now: S.at(2026, 4, 20, 8, 0))  // Monday: 15, 16, 17, 20
-        #expect(later.map(\.timeLeftText) == ["overskredet med 17 døgn (430 timer)", "overskredet med 4 hverdage"])
+        #expect(later.map(\.timeLeftText) == ["overskredet med 17 døgn (430 timer)", "overskredet med 4 hverdage", "åben opgave"])
         #expect(later[1].state == .overdue)
     }
 
@@ -55,9 +62,9 @@ struct NotificationOverviewTests {
     func markMet() throws {
         var a = try Self.caseFile("2026-0001", "Anna", received: S.at(2026, 4, 1, 9, 30))
         try DeadlineOverview.markMet("underretning-1-vurdering", on: &a, at: S.at(2026, 4, 1, 15, 0), by: "lene")
-        #expect(Self.rows([a], now: S.at(2026, 4, 2, 8, 0)).map(\.deadlineID) == ["underretning-1-kvittering"])
+        #expect(Self.rows([a], now: S.at(2026, 4, 2, 8, 0)).map(\.deadlineID) == ["underretning-1-kvittering", "underretning-1-orientering"])
         let all = Self.rows([a], now: S.at(2026, 4, 2, 8, 0), all: true)
-        #expect(all.map(\.deadlineID) == ["underretning-1-kvittering", "underretning-1-vurdering"])
+        #expect(all.map(\.deadlineID) == ["underretning-1-kvittering", "underretning-1-vurdering", "underretning-1-orientering"])
         #expect(all[1].state == .met && all[1].timeLeftText == "opfyldt" && all[1].metBy == "lene")
         #expect(throws: DeadlineOverview.MarkError.alreadyMet(id: "underretning-1-vurdering", at: S.at(2026, 4, 1, 15, 0))) {
             try DeadlineOverview.markMet("underretning-1-vurdering", on: &a, at: S.at(2026, 4, 2, 8, 0), by: "lene")
@@ -66,18 +73,19 @@ struct NotificationOverviewTests {
             try DeadlineOverview.markMet("nope", on: &a, at: S.at(2026, 4, 2, 8, 0), by: "lene")
             Issue.record("burde fejle")
         } catch {
-            #expect(error.description == "Sagen har ingen frist med id 'nope'. Sagens frister: underretning-1-vurdering, underretning-1-kvittering.")
+            #expect(error.description == "Sagen har ingen frist med id 'nope'. Sagens frister: underretning-1-vurdering, underretning-1-kvittering, underretning-1-orientering.")
         }
     }
 
     @Test("tabellen er justeret og viser klokkeslæt for timefrister")
     func table() throws {
         let a = try Self.caseFile("2026-0001", "Anna", received: S.at(2026, 4, 1, 9, 30))
-        let lines = DeadlineOverview.table(Self.rows([a], now: S.at(2026, 4, 1, 10, 0)), timeZone: S.copenhagen)
+        let rows = Self.rows([a], now: S.at(2026, 4, 1, 10, 0)).filter { !$0.isTask }
+        let lines = DeadlineOverview.table(rows, timeZone: S.copenhagen)
         #expect(lines == [
             "Sag        Navn  Frist                 Hvad                                                 Tid tilbage  Lovgrundlag",
             "2026-0001  Anna  02.04.2026 kl. 09.30  Vurdering af underretning nr. 1 (24 timer)           23 timer     barnets lov § 136 (tidl. serviceloven § 155)",
-            "2026-0001  Anna  14.04.2026            Kvittering til underretteren for underretning nr. 1  6 hverdage   barnets lov § 138 (tidl. serviceloven § 155 b)",
+            "2026-0001  Anna  14.04.2026            Kvittering til underretteren for underretning nr. 1  6 hverdage   barnets lov § 138, stk. 1 (tidl. serviceloven § 155)",
         ])
     }
 

@@ -19,7 +19,7 @@ struct ToolRecordTests {
         #expect(DialogueTool.danishName(ofID: "somethingElse") == "somethingElse")
     }
 
-    @Test("to SSD-møder er i orden, det tredje giver en advarsel efter tidl. SEL § 49 a")
+    @Test("to SSD-møder er i orden, det tredje giver en advarsel efter retssikkerhedsloven § 11 e stk. 2")
     func ssdLimit() {
         let two = [ToolRecord(tool: "ssdMeeting", date: day), ToolRecord(tool: "ssdMeeting", date: day), ToolRecord(tool: "lifeline", date: day)]
         #expect(ToolRules.findings(for: two, on: day).isEmpty)
@@ -28,6 +28,6 @@ struct ToolRecordTests {
         #expect(f.count == 1)
         #expect(f[0].severity == .warning)
         #expect(f[0].legalReference == .ssdExchange)
-        #expect(f[0].citation == "tidl. serviceloven § 49 a")
+        #expect(f[0].citation == "retssikkerhedsloven § 11 e, stk. 2 (tidl. serviceloven § 49 a)")
     }
 }

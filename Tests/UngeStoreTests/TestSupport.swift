@@ -32,6 +32,18 @@ final class TempStore {
         _ = FileManager.default.createFile(atPath: path + "/" + relative, contents: Data(text.utf8))
     }
 
+    /// True when no save lock is held: every file in `laase/` is a lock file whose flock is free
+    /// (lock files stay; the kernel releases the lock).
+    func noLockHeld() -> Bool {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path + "/laase")) ?? []
+        return names.allSatisfy { name in
+            guard name.hasSuffix(".lock") else { return false }
+            let fd = open(path + "/laase/" + name, O_RDONLY)
+            defer { close(fd) }
+            return fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0
+        }
+    }
+
     /// Every regular file under the store, relative paths.
     func allFiles() -> [String] {
         let e = FileManager.default.enumerator(atPath: path)

@@ -6,7 +6,7 @@ struct AlderCommand: UngeCommand {
     static let spec = CommandSpec(
         name: "alder",
         summary: "Vis alder og de aldersgrænser, der betyder noget",
-        usage: ["alder <CPR eller ÅÅÅÅ-MM-DD> [--dato ÅÅÅÅ-MM-DD] [--json]"],
+        arguments: ["CPR eller ÅÅÅÅ-MM-DD"],
         discussion: "Regner alderen ud på en dato (standard: i dag) og viser grænserne ved 10, 15, 16, 17½, 18 og 23 år:\nhvornår de nås, hvad der ændrer sig, og hvilken paragraf der gælder på den dato.\nEt CPR-nummer vises altid maskeret (DDMMÅÅ-xxxx).",
         options: [.date, .json],
         examples: [

@@ -8,7 +8,7 @@ struct BehandlingsplanCommand: UngeCommand {
     static let spec = CommandSpec(
         name: "behandlingsplan",
         summary: "Leverandørens behandlingsplan, bygget på planens mål",
-        usage: ["behandlingsplan <sag> [--fra-fil FIL.json | --interaktiv] [--kladde] [--format md|html|json] [--ud FIL]"],
+        arguments: [.caseID],
         discussion: """
             Hvert behandlingsmål skal pege på et mål i den seneste plan (fx M1). Rapporten viser planens mål,
             som intet behandlingsmål dækker (håndbogens tjekliste, kap. 7). Uden svar vises den seneste
@@ -31,6 +31,7 @@ struct BehandlingsplanCommand: UngeCommand {
     }
 
     func run(_ ctx: Context) throws -> Int32 {
+        try options.checkTarget(ctx)
         let store = try ctx.openStore()
         let file = try ctx.readCase(id, store: store, showCPR: options.showCPR)
         let latestPlan = file.actionPlans.max { $0.version < $1.version }
@@ -42,7 +43,7 @@ struct BehandlingsplanCommand: UngeCommand {
                 t = try PlanInput.treatmentPlan(from: data, version: next, date: date, author: ctx.user, basedOnPlanVersion: latestPlan?.version)
             } catch { throw UsageError.message("\(options.fromFile!): \(error.description)") }
             return try pipeline(file: file, date: date, store: store, ctx: ctx).run(t, ctx: ctx)
-        } else if ctx.isInteractive(options.interactive) {
+        } else if options.asks(ctx) {
             try AnonymousCase.refuse(file, what: "en behandlingsplan", on: date)
             let previous = file.treatmentPlans.max { $0.version < $1.version }
             let dialogue = TreatmentDialogue(ctx: ctx, plan: latestPlan, previous: previous)
@@ -76,7 +77,9 @@ struct BehandlingsplanCommand: UngeCommand {
                     t.version = (f.treatmentPlans.map(\.version).max() ?? 0) + 1
                     f.treatmentPlans.append(t)
                 }
-                try render(t, plan: basis(of: t, in: file), file: saved, findings: findings, draft: false, ctx: ctx, store: store)
+                try render(t, plan: basis(of: t, in: file), file: saved, findings: findings, draft: false, ctx: ctx, store: store, saved: DocumentFile.Saved(
+                    what: "Behandlingsplanen er gemt som version \(t.version) på sag \(id.rawValue) (revision \(saved.revision))",
+                    reprint: "unge behandlingsplan \(id.rawValue) --udskriv" + options.formatArgument))
                 ctx.console.error("Behandlingsplanen er gemt som version \(t.version) på sag \(id.rawValue).")
                 return ExitCode.ok
             })
@@ -88,9 +91,9 @@ struct BehandlingsplanCommand: UngeCommand {
         return file.actionPlans.max { $0.version < $1.version }
     }
 
-    private func render(_ t: TreatmentPlan, plan: ActionPlan?, file: CaseFile, findings: [Finding], draft: Bool, ctx: Context, store: CaseStore) throws {
+    private func render(_ t: TreatmentPlan, plan: ActionPlan?, file: CaseFile, findings: [Finding], draft: Bool, ctx: Context, store: CaseStore, saved: DocumentFile.Saved? = nil) throws {
         let doc = TreatmentPlanDocument.build(t, plan: plan, in: file, findings: findings, draft: draft, showCPR: options.showCPR)
-        try DocumentOutput.emit(doc, json: { try DocumentOutput.json(caseID: id, title: doc.title, content: t, findings: findings, showCPR: options.showCPR) }, options: options, ctx: ctx, file: file, store: store)
+        try DocumentOutput.emit(doc, json: { try DocumentOutput.json(caseID: id, title: doc.title, content: t, findings: findings, showCPR: options.showCPR) }, options: options, ctx: ctx, file: file, store: store, saved: saved)
     }
 }
 

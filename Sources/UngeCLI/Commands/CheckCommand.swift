@@ -8,7 +8,7 @@ struct CheckCommand: UngeCommand {
     static let spec = CommandSpec(
         name: "check", aliases: ["tjek"],
         summary: "Håndbogens tjeklister (kapitel 3-7), besvaret ud fra sagen",
-        usage: ["check [kapitel] [--json]", "check [kapitel] --sag ID [--interaktiv] [--dato ÅÅÅÅ-MM-DD] [--json]"],
+        arguments: [ArgumentSpec("kapitel", values: .choices(Checklist.chapters.map { String($0.number) }))],
         discussion: """
             Uden --sag vises kapitlerne eller ét kapitels punkter. Med --sag besvares de punkter, sagen selv \
             kan svare på, med den dokumentation, svaret bygger på. I en terminal (eller med --interaktiv) \

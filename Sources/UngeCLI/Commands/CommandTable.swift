@@ -24,10 +24,19 @@ enum CommandTable {
         FristCommand.self,
         LogCommand.self,
         IndstillingerCommand.self,
+        // The tool itself: help, manual, completion, demo cases.
+        HelpCommand.self,
+        ManCommand.self,
+        CompletionCommand.self,
+        DemoCommand.self,
     ]
 
     /// Developer-only commands: found by name, never listed in help or suggested.
-    static let hidden: [any UngeCommand.Type] = [TaellerCommand.self]
+    #if UNGE_TEST_HOOKS
+        static let hidden: [any UngeCommand.Type] = [TaellerCommand.self]
+    #else
+        static let hidden: [any UngeCommand.Type] = []
+    #endif
 
     static func find(_ name: String) -> (any UngeCommand.Type)? {
         (commands + hidden).first { $0.spec.name == name || $0.spec.aliases.contains(name) }

@@ -6,10 +6,9 @@ struct FristCommand: UngeCommand {
     static let spec = CommandSpec(
         name: "frist",
         summary: "Beregn en frist i hverdage eller kalenderdage",
-        usage: ["frist --fra ÅÅÅÅ-MM-DD (--hverdage N | --dage N) [--lukkedage] [--json]"],
         discussion: "Hverdage tælles fra dagen efter --fra. Weekender og helligdage springes over, og de vises med navn.\nMed --lukkedage (eller lagerets indstilling) springes 5/6, 24/12 og 31/12 også over.",
         options: [
-            OptionSpec("--fra", value: "ÅÅÅÅ-MM-DD", help: "Dagen fristen regnes fra (fx modtagelsesdagen)."),
+            OptionSpec("--fra", value: "ÅÅÅÅ-MM-DD", help: "Dagen fristen regnes fra (fx modtagelsesdagen).", required: true),
             OptionSpec("--hverdage", value: "N", help: "Antal hverdage."),
             OptionSpec("--dage", value: "N", help: "Antal kalenderdage."),
             OptionSpec("--lukkedage", help: "Spring også over 5/6, 24/12 og 31/12."),
@@ -52,7 +51,7 @@ struct FristCommand: UngeCommand {
     }
 
     func run(_ ctx: Context) throws -> Int32 {
-        let calendar = DanishCalendar(alsoClosed: alsoClosed || ctx.storeSettingAlsoClosed())
+        let calendar = DanishCalendar(alsoClosed: try alsoClosed || ctx.storeSettingAlsoClosed())
         let out: Output
         switch amount {
         case .workingDays(let n):

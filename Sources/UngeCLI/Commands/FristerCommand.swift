@@ -7,7 +7,7 @@ struct FristerCommand: UngeCommand {
     static let spec = CommandSpec(
         name: "frister",
         summary: "Vis frister på tværs af sager",
-        usage: ["frister [--alle] [--json]", "frister --opfyldt <sag> <frist-id>"],
+        arguments: [.caseID, "frist-id"],
         discussion: """
             Viser alle åbne frister: de overskredne først, derefter efter dato. Tid tilbage vises i fristens
             egen enhed: timer for kommunens vurdering inden 24 timer, hverdage for kvitteringen, ellers dage.
@@ -78,24 +78,23 @@ struct FristerCommand: UngeCommand {
             }
             return ExitCode.ok
         case .list(let all):
-            try store.appendAudit(ctx.event(.search, caseID: nil, criterion: all ? "frister alle" : "frister"))
             var problems: [StoreProblem]
             var cases: [CaseFile]
             if all {
                 (cases, problems) = try store.allCases()
             } else {
-                // Only cases with an open deadline need decoding; the summary index knows which.
+                // The open deadlines and tasks come from the summary index (whole `Deadline` records,
+                // `CaseFile.openDeadlines` of each case); no case file is read unless it changed.
                 let listing = try store.listSummaries()
-                problems = listing.problems
-                cases = []
-                for s in listing.summaries where s.nextDeadline != nil {
-                    do { cases.append(try store.load(s.id)) } catch let e as StoreError {
-                        problems.append(StoreProblem(file: CaseStore.fileName(of: s.id), error: e))
-                    }
-                }
+                let open = store.openDeadlines(of: listing.summaries)
+                problems = listing.problems + open.problems
+                cases = open.deadlines.map { FristerCommand.overviewCase($0.summary, deadlines: $0.deadlines) }
             }
-            let calendar = DanishCalendar(alsoClosed: (try? store.loadSettings().alsoClosed) ?? false)
+            let calendar = DanishCalendar(alsoClosed: try store.loadSettings().alsoClosed)
             let rows = DeadlineOverview.rows(cases: cases, includeMet: all, now: ctx.now, timeZone: tz, calendar: calendar)
+            // Logged before anything is shown, with the cases shown (fail closed: no event, no list).
+            try store.appendAudit(
+                ctx.event(.search, caseID: nil, criterion: all ? "frister alle" : "frister", shown: rows.compactMap { CaseID($0.caseID) }))
             if json {
                 ctx.console.print(try JSONOutput.render(Output(deadlines: rows, problems: problems.map(\.description))))
             } else if rows.isEmpty {
@@ -118,6 +117,17 @@ struct FristerCommand: UngeCommand {
             for p in problems { ctx.console.error("Fejl: \(p)") }
             return problems.isEmpty ? ExitCode.ok : ExitCode.data
         }
+    }
+
+    /// What the overview needs of a case, from its summary: id, name, birth date (for the rule's
+    /// citation) and the open deadlines.
+    static func overviewCase(_ s: CaseSummary, deadlines: [Deadline]) -> CaseFile {
+        var c = CaseFile(
+            id: s.id, created: Date(timeIntervalSince1970: 0),
+            youngPerson: YoungPerson(name: s.name, birthDate: s.birthDate, anonymous: s.anonymous))
+        c.revision = s.revision
+        c.deadlines = deadlines
+        return c
     }
 
     struct Marked: Encodable {

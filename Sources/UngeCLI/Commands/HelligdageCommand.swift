@@ -6,7 +6,7 @@ struct HelligdageCommand: UngeCommand {
     static let spec = CommandSpec(
         name: "helligdage",
         summary: "Vis årets danske helligdage",
-        usage: ["helligdage ÅR [--lukkedage] [--json]"],
+        arguments: ["ÅR"],
         discussion: "Viser helligdagene, som fristberegningen springer over. Store bededag er med til og med 2023.\nMed --lukkedage (eller lagerets indstilling) kommer grundlovsdag, juleaftensdag og nytårsaftensdag med.",
         options: [OptionSpec("--lukkedage", help: "Tag også 5/6, 24/12 og 31/12 med som lukkedage."), .json],
         examples: [
@@ -32,7 +32,7 @@ struct HelligdageCommand: UngeCommand {
     }
 
     func run(_ ctx: Context) throws -> Int32 {
-        let calendar = DanishCalendar(alsoClosed: alsoClosed || ctx.storeSettingAlsoClosed())
+        let calendar = DanishCalendar(alsoClosed: try alsoClosed || ctx.storeSettingAlsoClosed())
         let days = calendar.holidays(in: year)
         if json {
             ctx.console.print(try JSONOutput.render(Output(year: year, alsoClosed: calendar.alsoClosed, holidays: days)))

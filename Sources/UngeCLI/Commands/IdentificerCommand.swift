@@ -8,9 +8,9 @@ struct IdentificerCommand: UngeCommand {
     static let spec = CommandSpec(
         name: "identificer",
         summary: "Giv en anonym rådgivningssag den unges navn og CPR-nummer",
-        usage: ["identificer <sag> [--navn NAVN] [--cpr DDMMÅÅ-XXXX | --foedselsdato ÅÅÅÅ-MM-DD]"],
+        arguments: [.caseID],
         discussion: """
-            En anonym rådgivningssag (barnets lov §§ 28-31, tidl. serviceloven § 11) har hverken navn, CPR-nummer
+            En anonym rådgivningssag (anonym rådgivning efter barnets lov, tidl. serviceloven) har hverken navn, CPR-nummer
             eller fødselsdato, og der kan ikke laves undersøgelse, plan eller afgørelse på den. Når den unge vil
             stå frem, registrerer du navn og CPR-nummer (eller fødselsdato) her. Det skrives i revisionssporet.
             I en terminal bliver du spurgt om det, der mangler. Har den unge allerede en sag, får du besked.
@@ -22,7 +22,7 @@ struct IdentificerCommand: UngeCommand {
             .interactive,
         ],
         examples: [
-            ("unge identificer 2026-0007 --navn \"Ali Hansen\" --cpr 140370-1234", "Den unge i en anonym sag står frem"),
+            ("unge identificer 2026-0007 --navn \"Ali Hansen\" --cpr 740310-4012", "Den unge i en anonym sag står frem"),
             ("unge identificer 2026-0007", "Bliv spurgt om navn og CPR-nummer (i en terminal)"),
         ],
         positionals: 1...1, positionalNames: ["sagsnummeret"])
@@ -96,7 +96,7 @@ enum AnonymousCase {
 /// and birth date. The search is audited.
 enum SameYoungPerson {
     static func matches(_ person: YoungPerson, store: CaseStore, ctx: Context) throws -> [CaseFile] {
-        guard !person.anonymous, person.cpr != nil || (person.name != nil && person.birthDate != nil) else { return [] }
+        guard !person.anonymous, person.cpr != nil || (person.name != nil && person.birthDate != nil), store.rootExists else { return [] }
         let all = try store.allCases().cases
         try store.appendAudit(ctx.event(.search, caseID: nil, criterion: "samme unge (CPR-nummer eller navn og fødselsdato)"))
         func norm(_ s: String?) -> String? {

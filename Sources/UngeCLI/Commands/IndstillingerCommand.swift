@@ -7,7 +7,6 @@ struct IndstillingerCommand: UngeCommand {
     static let spec = CommandSpec(
         name: "indstillinger",
         summary: "Vis eller ret lagerets indstillinger",
-        usage: ["indstillinger [--lukkedage ja|nej] [--json]"],
         discussion: "Lukkedage: holder jeres arbejdsplads lukket grundlovsdag (5/6), juleaftensdag (24/12) og nytårsaftensdag\n(31/12), tæller de ikke som hverdage i fristerne. Det er ikke helligdage, så standarden er nej.\nÆndringen gælder frister, der beregnes fra nu af; allerede registrerede frister ændres ikke.",
         options: [OptionSpec("--lukkedage", value: "ja|nej", help: "Om 5/6, 24/12 og 31/12 er lukkedage."), .json],
         examples: [

@@ -8,12 +8,11 @@ struct ListeCommand: UngeCommand {
     static let spec = CommandSpec(
         name: "liste",
         summary: "List sagerne (med filtre)",
-        usage: ["liste [--status STATUS] [--alder FRA-TIL] [--soeg TEKST] [--json]"],
         discussion: "Viser sagsnummer, navn, alder, status og næste frist. Status er en af: "
             + CaseStatus.allCases.map(\.danish).joined(separator: ", ") + ".\n"
             + "En sagsfil, der ikke kan læses, nævnes med navn til sidst; de andre sager vises alligevel (slutkode 3).",
         options: [
-            OptionSpec("--status", value: "STATUS", help: "Kun sager med denne status."),
+            OptionSpec("--status", value: "STATUS", help: "Kun sager med denne status.", values: .choices(CaseStatus.allCases.map(\.danish))),
             OptionSpec("--alder", value: "FRA-TIL", help: "Kun unge i denne alder i dag (eller på --dato), fx 15-17 eller 16."),
             OptionSpec("--soeg", value: "TEKST", help: "Søg i navn og sagsnummer (eller på et CPR-nummer)."),
             OptionSpec("--tjekliste", help: "Vis antal åbne punkter i håndbogens tjeklister (læser hver sag; langsommere)."),
@@ -78,8 +77,9 @@ struct ListeCommand: UngeCommand {
         let on = date ?? ctx.today
         let criterion = [status.map { "status=\($0.danish)" }, ages.map { "alder=\($0.lowerBound)-\($0.upperBound)" }, search.map { "søg=\($0)" }]
             .compactMap { $0 }.joined(separator: " ")
-        try store.appendAudit(ctx.event(.search, caseID: nil, criterion: StoreText.maskCPR(criterion.isEmpty ? "alle" : criterion)))
-        let listing = try store.listSummaries()
+        // The checklist count needs each case's content; the index keeps it per day, so only cases
+        // changed since (or every case, once on a new day) are read.
+        let listing = try store.listSummaries(checklistOn: checklist ? on : nil)
         var summaries = listing.summaries
         if let status { summaries = summaries.filter { $0.status == status } }
         if let ages {
@@ -98,19 +98,16 @@ struct ListeCommand: UngeCommand {
             }
         }
         summaries.sort { $0.id < $1.id }
-        var problems = listing.problems.map(\.description)
-        // The checklist count needs each case's content, so it is read only when asked for.
-        var open: [CaseID: Int] = [:]
-        if checklist {
-            for s in summaries {
-                do { open[s.id] = openChecklistItems(case: try store.load(s.id), today: on) } catch { problems.append("\(error)") }
-            }
-            if onlyOpen { summaries = summaries.filter { (open[$0.id] ?? 0) > 0 } }
-        }
+        let problems = listing.problems.map(\.description)
+        if onlyOpen { summaries = summaries.filter { ($0.openChecklistItems ?? 0) > 0 } }
         let rows = summaries.map { s in
             Row(id: s.id, name: s.name, age: s.birthDate.map { Age.years(born: $0, on: on) }, status: s.status.danish,
-                nextDeadline: s.nextDeadline, nextDeadlineTitle: s.nextDeadlineTitle, openChecklistItems: open[s.id])
+                nextDeadline: s.nextDeadline, nextDeadlineTitle: s.nextDeadlineTitle,
+                openChecklistItems: checklist ? s.openChecklistItems : nil)
         }
+        // Logged before anything is shown, with the cases shown (fail closed: no event, no list).
+        try store.appendAudit(
+            ctx.event(.search, caseID: nil, criterion: StoreText.maskCPR(criterion.isEmpty ? "alle" : criterion), shown: rows.map(\.id)))
         if json {
             ctx.console.print(try JSONOutput.render(Output(cases: rows, problems: problems)))
         } else if rows.isEmpty && problems.isEmpty {

@@ -7,7 +7,7 @@ struct LogCommand: UngeCommand {
     static let spec = CommandSpec(
         name: "log",
         summary: "Vis revisionssporet for en sag",
-        usage: ["log <sag> [--json]"],
+        arguments: [.caseID],
         discussion: "Viser hvem der har læst, søgt, oprettet eller ændret sagen og hvornår. Bruges fx når en borger\nbeder om indsigt i, hvem der har set oplysningerne. Sporet indeholder aldrig CPR-numre eller fritekst.",
         options: [.json],
         examples: [
@@ -40,7 +40,7 @@ struct LogCommand: UngeCommand {
             return ExitCode.ok
         }
         let rows = events.map { e in
-            [DanishTime.format(e.time), e.user, e.action.danish, e.command,
+            [DanishTime.format(e.time), e.account.map { $0 == e.user ? $0 : "\(e.user) (konto: \($0))" } ?? e.user, e.action.danish, e.command,
              e.revisionBefore.map(String.init) ?? "", e.revisionAfter.map(String.init) ?? "", e.criterion ?? ""]
         }
         ctx.console.print(TextTable.render(header: ["Tidspunkt", "Bruger", "Handling", "Kommando", "Rev. før", "Rev. efter", "Detaljer"], rows: rows))

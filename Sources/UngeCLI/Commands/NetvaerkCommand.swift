@@ -8,11 +8,7 @@ struct NetvaerkCommand: UngeCommand {
         name: "netvaerk",
         aliases: ["netværk"],
         summary: "Vis eller ret den unges netværkskort",
-        usage: [
-            "netvaerk <sag> [--json]",
-            "netvaerk <sag> --tilfoej NAVN --relation TEKST --arena ARENA [--naerhed 1-3] [valg]",
-            "netvaerk <sag> --fjern NAVN",
-        ],
+        arguments: [.caseID],
         discussion: "Netværkskortet viser de mennesker, der er omkring den unge, i håndbogens fem arenaer (kap. 5):\n"
             + Arena.allCases.map { "  \($0.danish)" }.joined(separator: "\n")
             + "\nArenaen skrives fx familie, slaegt, venner, skole eller professionelle. Nærhed 1 er tættest på den unge.\n"
@@ -20,7 +16,8 @@ struct NetvaerkCommand: UngeCommand {
         options: [
             OptionSpec("--tilfoej", value: "NAVN", help: "Tilføj en person."),
             OptionSpec("--relation", value: "TEKST", help: "Personens relation til den unge (fx mor, træner, ven)."),
-            OptionSpec("--arena", value: "ARENA", help: "familie, slaegt, venner, skole eller professionelle."),
+            OptionSpec("--arena", value: "ARENA", help: "familie, slaegt, venner, skole eller professionelle.",
+                values: .choices(["familie", "slaegt", "venner", "skole", "professionelle"])),
             OptionSpec("--naerhed", value: "1-3", help: "1 tættest på, 3 længst fra (standard 2)."),
             OptionSpec("--foraeldremyndighed", help: "Personen har forældremyndigheden."),
             OptionSpec("--godt", value: "TEKST", help: "Hvad der er godt i relationen."),

@@ -7,7 +7,7 @@ struct NotatCommand: UngeCommand {
     static let spec = CommandSpec(
         name: "notat",
         summary: "Skriv et notat i sagens journal",
-        usage: ["notat <sag> \"tekst\" [--json]"],
+        arguments: [.caseID, "tekst"],
         discussion: "Notatet gemmes med tidspunkt og bruger. Skriv konkret: hvad skete, hvem sagde hvad, og hvad der er aftalt.",
         options: [.json],
         examples: [

@@ -7,10 +7,6 @@ struct NyCommand: UngeCommand {
     static let spec = CommandSpec(
         name: "ny",
         summary: "Opret en ny sag",
-        usage: [
-            "ny [--navn NAVN] [--cpr DDMMÅÅ-XXXX | --foedselsdato ÅÅÅÅ-MM-DD] [valg]",
-            "ny --anonym",
-        ],
         discussion: "Opretter en sag og giver den et sagsnummer (fx 2026-0008). Sagsnummeret – aldrig navn eller CPR –\nbruges som filnavn. I en terminal bliver du spurgt om det, der mangler, og om du vil gemme.\nEn anonym rådgivningssag (--anonym) har hverken navn, CPR eller fødselsdato.",
         options: [
             OptionSpec("--navn", value: "NAVN", help: "Den unges navn."),
@@ -77,7 +73,8 @@ struct NyCommand: UngeCommand {
         let person = anonymous
             ? YoungPerson(anonymous: true)
             : YoungPerson(name: me.name, cpr: me.cpr, birthDate: me.born, contact: me.contact.isEmpty ? nil : me.contact, school: me.school)
-        let store = try ctx.openStore()
+        let store = try ctx.openStore(creating: true)
+        let storeExisted = store.rootExists
         if let existing = try SameYoungPerson.resolve(
             person, store: store, ctx: ctx, newCaseAllowed: newCase || anonymous, asking: asking,
             yesNo: { try Prompter(console: ctx.console).yesNo($0, defaultValue: true) })
@@ -97,6 +94,7 @@ struct NyCommand: UngeCommand {
         }
         let draft = CaseFile(id: CaseID("ny")!, created: ctx.now, youngPerson: person, caseworker: anonymous ? me.caseworker : (me.caseworker ?? ctx.user))
         let saved = try store.create(draft, year: ctx.today.year, now: ctx.now, user: ctx.user, command: ctx.commandName)
+        ctx.announceNewStore(storeExisted)
         if json {
             ctx.console.print(try JSONOutput.render(Created(id: saved.id, revision: saved.revision, status: saved.status.danish)))
         } else {

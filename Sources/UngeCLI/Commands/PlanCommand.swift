@@ -8,12 +8,7 @@ struct PlanCommand: UngeCommand {
     static let spec = CommandSpec(
         name: "plan",
         summary: "Lav den plan, loven kræver (barnets plan, ungeplan, handleplan)",
-        usage: [
-            "plan <sag> [--fra-fil FIL.json | --interaktiv] [--kladde] [--format md|html|json] [--ud FIL]",
-            "plan <sag> --historik",
-            "plan <sag> --diff A B",
-            "plan <sag> --version N",
-        ],
+        arguments: [.caseID, "B"],
         discussion: """
             Planens type følger den unges alder på planens dato (--dato, standard i dag): barnets plan
             (barnets lov §§ 91-92), ungeplan fra 16 år (§§ 108-109), handleplan fra 18 år (serviceloven § 141)
@@ -67,6 +62,7 @@ struct PlanCommand: UngeCommand {
     }
 
     func run(_ ctx: Context) throws -> Int32 {
+        try options.checkTarget(ctx)
         let store = try ctx.openStore()
         let file = try ctx.readCase(id, store: store, showCPR: options.showCPR)
         if history {
@@ -88,7 +84,7 @@ struct PlanCommand: UngeCommand {
             } catch { throw UsageError.message("\(options.fromFile!): \(error.description)") }
             if let changeNote { plan.changeNote = changeNote }
             return try pipeline(file: file, date: date, store: store, ctx: ctx).run(plan, ctx: ctx)
-        } else if ctx.isInteractive(options.interactive) {
+        } else if options.asks(ctx) {
             try AnonymousCase.refuse(file, what: "en plan", on: date)
             let dialogue = PlanDialogue(ctx: ctx, file: file)
             var pipeline = pipeline(file: file, date: date, store: store, ctx: ctx)
@@ -125,15 +121,17 @@ struct PlanCommand: UngeCommand {
                     f.actionPlans.append(plan)
                     PlanDeadlines.merge(into: &f)
                 }
-                try render(plan, file: saved, findings: findings, draft: false, ctx: ctx, store: store)
+                try render(plan, file: saved, findings: findings, draft: false, ctx: ctx, store: store, saved: DocumentFile.Saved(
+                    what: "Planen er gemt som version \(plan.version) på sag \(id.rawValue) (revision \(saved.revision))",
+                    reprint: "unge plan \(id.rawValue) --version \(plan.version)" + options.formatArgument))
                 ctx.console.error("Gemt som version \(plan.version) af \(plan.kind.danishLower) på sag \(id.rawValue).")
                 return ExitCode.ok
             })
     }
 
-    private func render(_ plan: ActionPlan, file: CaseFile, findings: [Finding], draft: Bool, ctx: Context, store: CaseStore) throws {
+    private func render(_ plan: ActionPlan, file: CaseFile, findings: [Finding], draft: Bool, ctx: Context, store: CaseStore, saved: DocumentFile.Saved? = nil) throws {
         let doc = PlanDocument.build(plan, in: file, findings: findings, draft: draft, showCPR: options.showCPR)
-        try DocumentOutput.emit(doc, json: { try DocumentOutput.json(caseID: id, title: doc.title, content: plan, findings: findings, showCPR: options.showCPR) }, options: options, ctx: ctx, file: file, store: store)
+        try DocumentOutput.emit(doc, json: { try DocumentOutput.json(caseID: id, title: doc.title, content: plan, findings: findings, showCPR: options.showCPR) }, options: options, ctx: ctx, file: file, store: store, saved: saved)
     }
 
     private func version(_ n: Int, in file: CaseFile) throws -> ActionPlan {

@@ -26,8 +26,11 @@ struct DocumentOptions {
     let draft: Bool
     let showCPR: Bool
     let date: LocalDate?
+    /// `--udskriv`: show the saved document without asking or saving (e.g. after a failed `--ud`).
+    let reprint: Bool
 
-    static let specs: [OptionSpec] = [.fromFile, .interactive, .draft, .format, .output, .date, .showCPR]
+    static let reprintSpec = OptionSpec("--udskriv", help: "Skriv det gemte dokument ud igen uden at spørge eller gemme (fx med --ud).")
+    static let specs: [OptionSpec] = [.fromFile, .interactive, .draft, .format, .output, .date, .showCPR, reprintSpec]
 
     init(_ args: ParsedArguments) throws {
         format = try DocumentFormat.parse(args)
@@ -37,6 +40,10 @@ struct DocumentOptions {
         draft = args.has("--kladde")
         showCPR = args.has("--vis-cpr")
         date = try args.value("--dato").map { try Values.date($0, option: "--dato") }
+        reprint = args.has("--udskriv")
+        if reprint && (fromFile != nil || interactive) {
+            throw UsageError.conflict("--udskriv viser det gemte dokument; brug det uden --fra-fil og --interaktiv.")
+        }
         if fromFile != nil && interactive {
             throw UsageError.conflict("Vælg enten --fra-fil eller --interaktiv, ikke begge.")
         }
@@ -44,6 +51,17 @@ struct DocumentOptions {
             throw UsageError.invalidValue(option: "--ud", value: outPath, expected: "Angiv et filnavn, fx --ud plan.md.")
         }
     }
+
+    /// Whether to ask questions: on a terminal or with `--interaktiv`, never with `--udskriv`.
+    func asks(_ ctx: Context) -> Bool { !reprint && ctx.isInteractive(interactive) }
+
+    /// Checks the `--ud` target before anything is read or saved (exit 2).
+    func checkTarget(_ ctx: Context) throws {
+        if let outPath { try DocumentFile.checkTarget(outPath, ctx: ctx) }
+    }
+
+    /// The `--format` words to repeat in a command line (empty for Markdown).
+    var formatArgument: String { format == .md ? "" : " --format " + format.rawValue }
 
     /// Reads the `--fra-fil` file (exit 2 when it cannot be read).
     func readInput() throws -> Data? {
@@ -72,7 +90,8 @@ enum DocumentOutput {
     }
 
     /// Renders `doc` (or `json`) in the chosen format, to `--ud` or stdout.
-    static func emit(_ doc: Document, json: () throws -> String, options: DocumentOptions, ctx: Context, file: CaseFile, store: CaseStore) throws {
+    /// `saved` says what the command saved just before, for the message if `--ud` then fails.
+    static func emit(_ doc: Document, json: () throws -> String, options: DocumentOptions, ctx: Context, file: CaseFile, store: CaseStore, saved: DocumentFile.Saved? = nil) throws {
         let text: String
         switch options.format {
         case .md: text = MarkdownRenderer.render(doc)
@@ -80,7 +99,7 @@ enum DocumentOutput {
         case .json: text = try json() + "\n"
         }
         if let path = options.outPath {
-            try DocumentFile.export(text, to: path, caseID: file.id, revision: file.revision, store: store, ctx: ctx)
+            try DocumentFile.export(text, to: path, caseID: file.id, revision: file.revision, store: store, ctx: ctx, saved: saved)
             ctx.console.error("Skrevet til \(path).")
         } else {
             ctx.console.write(text)

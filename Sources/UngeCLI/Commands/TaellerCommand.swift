@@ -2,15 +2,18 @@ import Foundation
 import UngeCore
 import UngeStore
 
+#if UNGE_TEST_HOOKS
+
 /// `unge _taeller <id>`: a developer-only command for the concurrency harness
 /// (`Harness/concurrency.py`). Not listed in help. Loads the case, adds one to `CaseFile.counter`,
 /// saves stating the revision it read, and prints `{"counter":M,"formatVersion":1,"revision":N}`.
 /// A case saved by someone else meanwhile is refused like any save: exit 3 with the Danish message.
+/// Compiled only into test builds (`UNGE_TEST_HOOKS`).
 struct TaellerCommand: UngeCommand {
     static let spec = CommandSpec(
         name: "_taeller",
         summary: "Kun til udviklere: læg én til sagens tæller (samtidighedstest)",
-        usage: ["_taeller <sag>"],
+        arguments: [.caseID],
         positionals: 1...1, positionalNames: ["sagsnummeret"])
 
     let id: CaseID
@@ -31,3 +34,4 @@ struct TaellerCommand: UngeCommand {
         return ExitCode.ok
     }
 }
+#endif

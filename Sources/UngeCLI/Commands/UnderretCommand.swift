@@ -11,11 +11,6 @@ struct UnderretCommand: UngeCommand {
     static let spec = CommandSpec(
         name: "underret",
         summary: "Skriv og registrer en underretning",
-        usage: [
-            "underret [--sag ID] [--interaktiv]",
-            "underret --fra-fil FIL.json [--sag ID] [--format md|html|json] [--ud FIL]",
-            "underret --navn NAVN --foedselsdato DATO --underretter NAVN ... [--modtaget \"ÅÅÅÅ-MM-DD TT:MM\"]",
-        ],
         discussion: """
             I en terminal bliver du ført gennem underretningen ét afsnit ad gangen, med korte råd til hvert
             afsnit (håndbogen kap. 3). Først vælger du, om du skriver din egen underretning, eller om du registrerer
@@ -36,12 +31,14 @@ struct UnderretCommand: UngeCommand {
             OptionSpec("--privatperson", help: "Du underretter som privatperson (almindelig underretningspligt)."),
             OptionSpec("--ny-sag", help: "Opret en ny sag, selv om den unge allerede har en."),
             .caseID, .fromFile, .draft, .format, .output, .showCPR, .interactive,
+            OptionSpec("--udskriv", value: "NR", help: "Skriv en gemt underretning (nr. NR på sagen --sag) ud igen; gemmer intet."),
         ],
         examples: [
             ("unge underret", "Bliv guidet gennem en underretning (i en terminal)"),
             ("unge underret --fra-fil underretning.json --ud underretning.md", "Registrer fra en fil og gem dokumentet"),
             ("unge underret --sag 2026-0003 --fra-fil u.json --format html --ud u.html", "På en eksisterende sag, som HTML"),
             ("unge underret --fra-fil u.json --modtaget \"2026-04-13 09:30\"", "Underretningen blev modtaget tidligere"),
+            ("unge underret --sag 2026-0003 --udskriv 1 --ud u.md", "Skriv underretning nr. 1 ud igen (gemmer intet)"),
         ])
 
     /// One option per answer; the help names the JSON key too.
@@ -115,8 +112,19 @@ struct UnderretCommand: UngeCommand {
     let interactive: Bool
     let draftOnly: Bool
     let newCase: Bool
+    /// `--udskriv NR`: print saved notification NR of `--sag` again, save nothing.
+    let reprint: Int?
 
     init(_ args: ParsedArguments) throws {
+        reprint = try args.value("--udskriv").map { try Values.int($0, option: "--udskriv", range: 1...CaseLimits.maxNumber) }
+        if reprint != nil {
+            guard args.value("--sag") != nil else {
+                throw UsageError.missingArgument("sagen: --udskriv NR skal bruges med --sag ID, fx unge underret --sag 2026-0003 --udskriv 1", command: "underret")
+            }
+            if args.value("--fra-fil") != nil || args.has("--interaktiv") || ConcernField.allCases.contains(where: { args.value("--" + Self.flag($0)) != nil }) {
+                throw UsageError.conflict("--udskriv skriver en gemt underretning ud og gemmer intet; brug det kun med --sag, --format, --ud og --vis-cpr.")
+            }
+        }
         draft = ConcernReportDraft()
         if let path = args.value("--fra-fil") { draft = try UnderretInput.load(path) }
         for field in ConcernField.allCases {
@@ -160,14 +168,18 @@ struct UnderretCommand: UngeCommand {
 
     func run(_ ctx: Context) throws -> Int32 {
         let tz = UnderretInput.timeZone
-        if let output { try DocumentFile.checkWritable(output) }
-        let store = try ctx.openStore()
+        let calendar = DanishCalendar(alsoClosed: try ctx.storeSettingAlsoClosed())
+        if let output { try DocumentFile.checkTarget(output, ctx: ctx) }
+        let store = try ctx.openStore(creating: caseID == nil)
         let existing = try caseID.map { try ctx.readCase($0, store: store) }
+        if let number = reprint, let existing {
+            return try printAgain(number, of: existing, store: store, ctx: ctx, calendar: calendar)
+        }
         // Options are checked before the first question.
         let received = try UnderretInput.received(draft, now: ctx.now, timeZone: tz)
         if ctx.isInteractive(interactive) {
             let dialogue = UnderretDialogue(ctx: ctx, store: store, newCaseAllowed: newCase)
-            return try pipeline(store: store, ctx: ctx).runGuided(ctx: ctx, store: store) { session in
+            return try pipeline(store: store, ctx: ctx, calendar: calendar).runGuided(ctx: ctx, store: store) { session in
                 try dialogue.run(session, base: draft, existing: existing)
             }
         }
@@ -181,13 +193,13 @@ struct UnderretCommand: UngeCommand {
             answers.existing = try SameYoungPerson.resolve(
                 draft.youngPerson, store: store, ctx: ctx, newCaseAllowed: newCase || draftOnly, asking: false, yesNo: { _ in false })
         }
-        return try pipeline(store: store, ctx: ctx).run(answers, ctx: ctx)
+        return try pipeline(store: store, ctx: ctx, calendar: calendar).run(answers, ctx: ctx)
     }
 
-    private func pipeline(store: CaseStore, ctx: Context) -> DocumentPipeline<Answers> {
+    private func pipeline(store: CaseStore, ctx: Context, calendar: DanishCalendar) -> DocumentPipeline<Answers> {
         let c = ctx.console
         let tz = UnderretInput.timeZone
-        let calendar = DanishCalendar(alsoClosed: ctx.storeSettingAlsoClosed())
+        let storeExisted = store.rootExists
         func findings(_ a: Answers) -> [Finding] {
             let day = LocalTime.date(of: a.received, in: tz)
             return ConcernReportRules.check(a.draft, youngPerson: a.existing?.youngPerson, on: day)
@@ -218,6 +230,7 @@ struct UnderretCommand: UngeCommand {
                     var file = CaseFile(id: CaseID("ny")!, created: ctx.now, youngPerson: a.draft.youngPerson, caseworker: nil)
                     ConcernRegistration.register(a.draft, on: &file, received: a.received, now: ctx.now, author: ctx.user, timeZone: tz, calendar: calendar)
                     saved = try store.create(file, year: ctx.today.year, now: ctx.now, user: ctx.user, command: ctx.commandName)
+                    ctx.announceNewStore(storeExisted)
                 }
                 let report = saved.concernReports.last!
                 let text = try UnderretInput.render(format, report: report, caseFile: saved, findings: findings, timeZone: tz, showCPR: showCPR, calendar: calendar)
@@ -225,7 +238,12 @@ struct UnderretCommand: UngeCommand {
                     try store.appendAudit(ctx.event(.revealCPR, caseID: saved.id, before: saved.revision, after: saved.revision))
                 }
                 if let output {
-                    try DocumentFile.export(text, to: output, caseID: saved.id, revision: saved.revision, store: store, ctx: ctx)
+                    let what = a.existing == nil
+                        ? "Sag \(saved.id.rawValue) er oprettet, og underretning nr. \(report.number) er gemt på den (revision \(saved.revision))"
+                        : "Underretning nr. \(report.number) er gemt på sag \(saved.id.rawValue) (revision \(saved.revision))"
+                    try DocumentFile.export(
+                        text, to: output, caseID: saved.id, revision: saved.revision, store: store, ctx: ctx,
+                        saved: DocumentFile.Saved(what: what, reprint: reprintCommand(saved.id, report.number)))
                 } else {
                     c.write(text)
                 }
@@ -246,5 +264,31 @@ struct UnderretCommand: UngeCommand {
             }
         }
         return pipeline
+    }
+
+    /// The command line that prints notification `number` of case `id` again (without `--ud`).
+    private func reprintCommand(_ id: CaseID, _ number: Int) -> String {
+        "unge underret --sag \(id.rawValue) --udskriv \(number)" + (format == .md ? "" : " --format \(format.rawValue)")
+    }
+
+    /// `--udskriv NR`: the saved notification's document again, to stdout or `--ud`; saves nothing.
+    private func printAgain(_ number: Int, of file: CaseFile, store: CaseStore, ctx: Context, calendar: DanishCalendar) throws -> Int32 {
+        guard let report = file.concernReports.first(where: { $0.number == number }) else {
+            let have = file.concernReports.map { String($0.number) }.joined(separator: ", ")
+            throw UsageError.invalidValue(
+                option: "--udskriv", value: String(number),
+                expected: have.isEmpty ? "Sag \(file.id.rawValue) har ingen underretninger." : "Sag \(file.id.rawValue) har underretning nr. \(have).")
+        }
+        let text = try UnderretInput.render(format, report: report, caseFile: file, findings: [], timeZone: UnderretInput.timeZone, showCPR: showCPR, calendar: calendar)
+        if showCPR, file.youngPerson.cpr != nil {
+            try store.appendAudit(ctx.event(.revealCPR, caseID: file.id, before: file.revision, after: file.revision))
+        }
+        if let output {
+            try DocumentFile.export(text, to: output, caseID: file.id, revision: file.revision, store: store, ctx: ctx)
+            ctx.console.error("Dokumentet er skrevet til \(output).")
+        } else {
+            ctx.console.write(text)
+        }
+        return ExitCode.ok
     }
 }

@@ -9,10 +9,7 @@ struct UndersoegCommand: UngeCommand {
         name: "undersoeg",
         aliases: ["undersøg"],
         summary: "Registrér den børnefaglige undersøgelse (§ 50)",
-        usage: [
-            "undersoeg <sag> [--fra-fil FIL.json | --interaktiv] [--kladde] [--format md|html|json] [--ud FIL]",
-            "undersoeg <sag> --opmaerksom DATO [--afsluttet DATO]",
-        ],
+        arguments: [.caseID],
         discussion: """
             Registrerer, hvornår kommunen blev opmærksom på behovet (herfra løber fristen på 4 måneder), samarbejde
             og samtykker, hvert af de seks områder (eller hvorfor et område ikke er relevant), børnesamtalen,
@@ -49,6 +46,7 @@ struct UndersoegCommand: UngeCommand {
     }
 
     func run(_ ctx: Context) throws -> Int32 {
+        try options.checkTarget(ctx)
         let store = try ctx.openStore()
         let file = try ctx.readCase(id, store: store, showCPR: options.showCPR)
         let existing = file.examination
@@ -66,7 +64,7 @@ struct UndersoegCommand: UngeCommand {
             if let aware { exam.awareDate = aware }
             if let completed { exam.completedDate = completed }
             return try pipeline(file: file, store: store, ctx: ctx).run(exam, ctx: ctx)
-        } else if ctx.isInteractive(options.interactive) {
+        } else if options.asks(ctx) {
             try AnonymousCase.refuse(file, what: "en børnefaglig undersøgelse", on: options.date ?? ctx.today)
             let dialogue = ExaminationDialogue(ctx: ctx, file: file)
             let today = options.date ?? ctx.today
@@ -98,16 +96,18 @@ struct UndersoegCommand: UngeCommand {
                     f.examination = exam
                     PlanDeadlines.merge(into: &f)
                 }
-                try render(exam, file: saved, findings: findings, date: date(exam), draft: false, ctx: ctx, store: store)
+                try render(exam, file: saved, findings: findings, date: date(exam), draft: false, ctx: ctx, store: store, saved: DocumentFile.Saved(
+                    what: "Undersøgelsen er gemt på sag \(id.rawValue) (revision \(saved.revision))",
+                    reprint: "unge undersoeg \(id.rawValue) --udskriv" + options.formatArgument))
                 let due = exam.awareDate.adding(months: 4)
                 ctx.console.error("Undersøgelsen er gemt på sag \(id.rawValue)." + (exam.completedDate == nil ? " Frist for afslutning: \(due.danishShort)." : ""))
                 return ExitCode.ok
             })
     }
 
-    private func render(_ exam: Examination, file: CaseFile, findings: [Finding], date: LocalDate, draft: Bool, ctx: Context, store: CaseStore) throws {
+    private func render(_ exam: Examination, file: CaseFile, findings: [Finding], date: LocalDate, draft: Bool, ctx: Context, store: CaseStore, saved: DocumentFile.Saved? = nil) throws {
         let doc = ExaminationDocument.build(exam, in: file, on: date, findings: findings, draft: draft, showCPR: options.showCPR)
-        try DocumentOutput.emit(doc, json: { try DocumentOutput.json(caseID: id, title: doc.title, content: exam, findings: findings, showCPR: options.showCPR) }, options: options, ctx: ctx, file: file, store: store)
+        try DocumentOutput.emit(doc, json: { try DocumentOutput.json(caseID: id, title: doc.title, content: exam, findings: findings, showCPR: options.showCPR) }, options: options, ctx: ctx, file: file, store: store, saved: saved)
     }
 }
 

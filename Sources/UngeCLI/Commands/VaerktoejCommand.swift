@@ -8,15 +8,13 @@ struct VaerktoejCommand: UngeCommand {
         name: "vaerktoej",
         aliases: ["værktøj"],
         summary: "Registrer brug af dialog- og netværksredskaber",
-        usage: [
-            "vaerktoej <sag> [--json]",
-            "vaerktoej <sag> --type TYPE [--dato ÅÅÅÅ-MM-DD] [--resume TEKST]",
-        ],
+        arguments: [.caseID],
         discussion: "Registrerer, at et redskab er brugt sammen med den unge eller om den unge, så tjeklisterne kan se det\n(fx kapitel 4 og 5 i 'unge check'). Typer:\n"
             + DialogueTool.allCases.map { "  \($0.keyword)" + String(repeating: " ", count: max(1, 16 - $0.keyword.count)) + $0.danish }.joined(separator: "\n")
             + "\nSSD-møder: uden samtykke må oplysninger kun udveksles én gang, undtagelsesvis én gang mere (tidl. serviceloven § 49 a).",
         options: [
-            OptionSpec("--type", value: "TYPE", help: "Redskabet, fx livslinje, netvaerksmoede eller ssd-moede."),
+            OptionSpec("--type", value: "TYPE", help: "Redskabet, fx livslinje, netvaerksmoede eller ssd-moede.",
+                values: .choices(DialogueTool.allCases.map(\.keyword))),
             .date,
             OptionSpec("--resume", value: "TEKST", help: "Kort om hvad der kom ud af det: aftaler, point, vendepunkter."),
             .json,

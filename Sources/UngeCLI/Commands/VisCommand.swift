@@ -7,7 +7,7 @@ struct VisCommand: UngeCommand {
     static let spec = CommandSpec(
         name: "vis",
         summary: "Vis en sag",
-        usage: ["vis <sag> [--json] [--vis-cpr]"],
+        arguments: [.caseID],
         discussion: "Viser den unge, netværket, åbne frister, sagens indhold og de seneste notater.\nCPR-nummeret vises maskeret (DDMMÅÅ-xxxx), medmindre du skriver --vis-cpr. Hver visning skrives i revisionssporet.",
         options: [.json, .showCPR],
         examples: [

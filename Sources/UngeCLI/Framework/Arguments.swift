@@ -1,6 +1,26 @@
 import Foundation
 
+/// What an option's value or a positional argument can be: drives shell completion and the manual.
+enum ValueKind: Sendable, Equatable {
+    /// Free text: nothing to complete.
+    case text
+    /// One of a fixed list of words (chapters, tool types, formats, statuses).
+    case choices([String])
+    /// A file name.
+    case file
+    /// A folder.
+    case directory
+    /// A case id from the store (completion lists ids only, never names or CPR numbers).
+    case caseID
+    /// The name of an `unge` command.
+    case command
+}
+
 /// One option a command accepts: a flag (`--json`) or an option with a value (`--lager DIR`).
+///
+/// An option's name is declared once, here in the command's spec: `ParsedArguments` refuses (in debug
+/// builds) to look up a name the spec does not declare, and a unit test checks every `--name` written in
+/// the command sources against the declared options.
 struct OptionSpec: Sendable {
     let name: String
     let short: String?
@@ -8,16 +28,53 @@ struct OptionSpec: Sendable {
     let valueName: String?
     let help: String
     let repeatable: Bool
+    /// The command cannot run without it (shown without brackets in the usage line).
+    let required: Bool
+    /// What the value can be (inferred from `valueName` unless given: `a|b` lists choices,
+    /// `MAPPE` is a folder, `FIL…` a file).
+    let values: ValueKind
 
-    init(_ name: String, short: String? = nil, value: String? = nil, help: String, repeatable: Bool = false) {
+    init(
+        _ name: String, short: String? = nil, value: String? = nil, help: String, repeatable: Bool = false,
+        required: Bool = false, values: ValueKind? = nil
+    ) {
         self.name = name
         self.short = short
         self.valueName = value
         self.help = help
         self.repeatable = repeatable
+        self.required = required
+        self.values = values ?? OptionSpec.inferredValues(value)
     }
 
     var takesValue: Bool { valueName != nil }
+
+    private static func inferredValues(_ valueName: String?) -> ValueKind {
+        guard let v = valueName else { return .text }
+        if v.contains("|") { return .choices(v.split(separator: "|").map(String.init)) }
+        if v == "MAPPE" { return .directory }
+        if v.hasPrefix("FIL") { return .file }
+        return .text
+    }
+
+    /// `--name VALUE` or `--name`, as usage lines and the manual show it.
+    var synopsis: String { name + (valueName.map { " \($0)" } ?? "") }
+}
+
+/// One positional argument: its placeholder in usage lines (`sag`) and what it can be.
+struct ArgumentSpec: Sendable, ExpressibleByStringLiteral {
+    let name: String
+    let values: ValueKind
+
+    init(_ name: String, values: ValueKind = .text) {
+        self.name = name
+        self.values = values
+    }
+
+    init(stringLiteral name: String) { self.init(name) }
+
+    /// A case id (`<sag>`), completed from the store.
+    static let caseID = ArgumentSpec("sag", values: .caseID)
 }
 
 /// The options that mean the same in every command (CLI.md).
@@ -29,7 +86,7 @@ extension OptionSpec {
     static let date = OptionSpec("--dato", value: "ÅÅÅÅ-MM-DD", help: "Datoen reglerne gælder for (standard: i dag).")
     static let showCPR = OptionSpec("--vis-cpr", help: "Vis fulde CPR-numre (skrives i revisionssporet).")
     static let interactive = OptionSpec("--interaktiv", help: "Stil spørgsmålene, også når input ikke kommer fra en terminal.")
-    static let caseID = OptionSpec("--sag", value: "ID", help: "Sagen, kommandoen arbejder på.")
+    static let caseID = OptionSpec("--sag", value: "ID", help: "Sagen, kommandoen arbejder på.", values: .caseID)
     static let format = OptionSpec("--format", value: "md|html|json", help: "Dokumentets format (standard: md).")
     static let output = OptionSpec("--ud", value: "FIL", help: "Skriv dokumentet til en fil i stedet for skærmen.")
     static let fromFile = OptionSpec("--fra-fil", value: "FIL.json", help: "Tag alle svar fra en JSON-fil.")
@@ -39,14 +96,16 @@ extension OptionSpec {
     static let common: [OptionSpec] = [.store, .user, .help]
 }
 
-/// The description of one command: the help text and what the parser accepts.
+/// The description of one command: the help text and what the parser accepts. The usage line, the
+/// manual page and the shell completions are all derived from it.
 struct CommandSpec: Sendable {
     let name: String
     var aliases: [String] = []
     /// One line for the command list.
     let summary: String
-    /// Usage lines without the leading `unge`.
-    let usage: [String]
+    /// The positional arguments' placeholders, in order (`[.caseID]`); those past `positionals.lowerBound`
+    /// are optional.
+    var arguments: [ArgumentSpec] = []
     /// A longer explanation (Danish), optional.
     var discussion: String? = nil
     var options: [OptionSpec] = []
@@ -57,7 +116,69 @@ struct CommandSpec: Sendable {
     /// Names of the positional arguments, for "mangler" messages.
     var positionalNames: [String] = []
 
+    init(
+        name: String, aliases: [String] = [], summary: String, arguments: [ArgumentSpec] = [],
+        discussion: String? = nil, options: [OptionSpec] = [], examples: [(String, String)] = [],
+        positionals: ClosedRange<Int> = 0...0, positionalNames: [String] = []
+    ) {
+        self.name = name
+        self.aliases = aliases
+        self.summary = summary
+        self.arguments = arguments
+        self.discussion = discussion
+        self.options = options
+        self.examples = examples
+        self.positionals = positionals
+        self.positionalNames = positionalNames
+    }
+
+    /// Transitional: a hand-written usage line is no longer shown; only its positional placeholders
+    /// are kept (the words after the command name up to the first option).
+    @available(*, deprecated, message: "Usage lines are derived from the option table: replace usage: with arguments:")
+    init(
+        name: String, aliases: [String] = [], summary: String, usage: [String], discussion: String? = nil,
+        options: [OptionSpec] = [], examples: [(String, String)] = [], positionals: ClosedRange<Int> = 0...0,
+        positionalNames: [String] = []
+    ) {
+        let words = (usage.first ?? "").split(separator: " ").dropFirst().prefix { !$0.hasPrefix("-") && !$0.hasPrefix("[-") && !$0.hasPrefix("(") }
+        let arguments = words.map { w in
+            let bare = w.trimmingCharacters(in: CharacterSet(charactersIn: "<>[]\""))
+            return bare == "sag" ? ArgumentSpec.caseID : ArgumentSpec(bare)
+        }
+        self.init(
+            name: name, aliases: aliases, summary: summary, arguments: arguments, discussion: discussion, options: options,
+            examples: examples, positionals: positionals, positionalNames: positionalNames)
+    }
+
     var allOptions: [OptionSpec] { options + OptionSpec.common.filter { c in !options.contains { $0.name == c.name } } }
+
+    /// The usage line, derived from the arguments and the option table (without `--help`):
+    /// `unge vis <sag> [--json] [--vis-cpr] [--lager MAPPE] [--bruger NAVN]`.
+    var usageWords: [String] {
+        var words = ["unge", name]
+        for (i, a) in arguments.enumerated() { words.append(i < positionals.lowerBound ? "<\(a.name)>" : "[\(a.name)]") }
+        for o in allOptions where o.name != OptionSpec.help.name {
+            words.append(o.required ? o.synopsis : "[\(o.synopsis)]")
+        }
+        return words
+    }
+
+    /// The usage line wrapped to `width` columns; continuation lines are indented.
+    func usage(width: Int = 100, indent: String = "  ") -> String {
+        var lines: [String] = []
+        var line = indent
+        for w in usageWords {
+            if line.count > indent.count, line.count + 1 + w.count > width {
+                lines.append(line)
+                line = indent + "    "
+            } else if line.count > indent.count {
+                line += " "
+            }
+            line += w
+        }
+        lines.append(line)
+        return lines.joined(separator: "\n")
+    }
 }
 
 /// Usage errors: wrong or missing arguments (exit 2). Each has a Danish message that says how to do it right.
@@ -105,18 +226,33 @@ struct ParsedArguments: Sendable {
     private(set) var values: [String: [String]] = [:]
     private(set) var flags: Set<String> = []
     private(set) var positionals: [String] = []
+    /// The option names the command's spec declares; lookups of any other name are a bug.
+    private let declared: Set<String>
 
-    init(command: String) { self.command = command }
+    init(command: String, declared: Set<String>) {
+        self.command = command
+        self.declared = declared
+    }
 
-    func has(_ name: String) -> Bool { flags.contains(name) }
-    func value(_ name: String) -> String? { values[name]?.last }
-    func all(_ name: String) -> [String] { values[name] ?? [] }
+    func has(_ name: String) -> Bool { flags.contains(checked(name)) }
+    func value(_ name: String) -> String? { values[checked(name)]?.last }
+    func all(_ name: String) -> [String] { values[checked(name)] ?? [] }
+    /// For the framework, which asks every command the same question: whether an option that only
+    /// some commands declare was given (false where it is not declared).
+    func hasIfDeclared(_ name: String) -> Bool { declared.contains(name) && flags.contains(name) }
+
+    /// A misspelt or undeclared option name would silently read as "not given": in debug builds
+    /// (every test run) it stops the program instead, naming the command and the option.
+    private func checked(_ name: String) -> String {
+        assert(declared.contains(name), "unge \(command): option '\(name)' is looked up but not declared in its CommandSpec")
+        return name
+    }
     func positional(_ i: Int) -> String? { i < positionals.count ? positionals[i] : nil }
 
     /// Parses `tokens` against `spec`: `--x v`, `--x=v`, `-h`; `--` ends options.
     static func parse(_ tokens: [String], spec: CommandSpec) throws(UsageError) -> ParsedArguments {
-        var result = ParsedArguments(command: spec.name)
         let options = spec.allOptions
+        var result = ParsedArguments(command: spec.name, declared: Set(options.map(\.name)))
         var i = 0
         var onlyPositionals = false
         while i < tokens.count {

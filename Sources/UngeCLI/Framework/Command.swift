@@ -53,6 +53,9 @@ enum ExitCode {
 enum Values {
     static func date(_ text: String, option: String) throws -> LocalDate {
         guard let d = LocalDate.parse(text) else {
+            if LocalDate.isOutsideSupportedYears(text) {
+                throw UsageError.invalidValue(option: option, value: text, expected: LocalDate.supportedYearsMessage)
+            }
             throw UsageError.invalidValue(option: option, value: text, expected: "Skriv datoen som ÅÅÅÅ-MM-DD, fx 2026-04-13 (eller 13-04-2026 / 13.04.2026).")
         }
         return d

@@ -11,18 +11,32 @@ extension Context {
     /// The store location: `--lager`, else `$UNGE_LAGER`, else the XDG data folder.
     var storeLocation: URL { CaseStore.resolveLocation(flag: storeFlag, environment: environment) }
 
-    /// Opens (and on first use creates) the store.
+    /// Opens the store and checks its layout (`CaseStore.checkLayout`): a missing store is an error
+    /// (exit 3, "Der er intet lager i …"), except with `creating` (`ny`, `underret` without `--sag`),
+    /// where the first saved case creates it; see `announceNewStore`.
     ///
     /// Test hooks for the store-safety harnesses (`Harness/`), never for normal use:
     /// `UNGE_TEST_CRASH_AT=<step>` kills the process with SIGKILL just before that step of the save
     /// path (`open`, `write`, `fsync`, `close`, `audit`, `rename`, `dirfsync`; see `SaveStep`), and
     /// `UNGE_TEST_FAIL_AT=<step>` makes that step fail as an I/O error (EIO).
-    func openStore() throws -> CaseStore {
-        CaseStore(root: storeLocation, faultInjection: Context.testFaultInjection(environment))
+    func openStore(creating: Bool = false) throws -> CaseStore {
+        let store = CaseStore(root: storeLocation, faultInjection: Context.testFaultInjection(environment))
+        if !creating || store.rootExists { try store.checkLayout() }
+        return store
+    }
+
+    /// Tells the user that saving the first case created the store (on stderr, so `--json` output
+    /// stays clean): a mistyped `--lager` must not go unnoticed.
+    func announceNewStore(_ existedBefore: Bool) {
+        if !existedBefore { console.error("Nyt lager oprettet i \(storeLocation.path).") }
     }
 
     /// The fault-injection hook from `UNGE_TEST_CRASH_AT` / `UNGE_TEST_FAIL_AT`, or nil.
+    /// Only in test builds (`UNGE_TEST_HOOKS`); a release build always returns nil.
     static func testFaultInjection(_ environment: [String: String]) -> (@Sendable (SaveStep) throws -> Void)? {
+        #if !UNGE_TEST_HOOKS
+            return nil
+        #else
         let crashAt = environment["UNGE_TEST_CRASH_AT"].flatMap(SaveStep.init(rawValue:))
         let failAt = environment["UNGE_TEST_FAIL_AT"].flatMap(SaveStep.init(rawValue:))
         if crashAt == nil && failAt == nil { return nil }
@@ -32,13 +46,17 @@ extension Context {
                 throw StoreError.io(operation: "gemme (testfejl ved \(step.rawValue))", file: "sager", code: EIO, visible: step == .dirfsync)
             }
         }
+        #endif
     }
 
-    /// The store's "also closed on 5/6, 24/12, 31/12" setting, if a store exists; false otherwise.
-    /// Never creates a store.
-    func storeSettingAlsoClosed() -> Bool {
-        guard FileManager.default.fileExists(atPath: storeLocation.path) else { return false }
-        return (try? CaseStore(root: storeLocation).loadSettings().alsoClosed) ?? false
+    /// The store's "also closed on 5/6, 24/12, 31/12" setting, if a store exists; false when there
+    /// is none (deadline commands work without a store). Never creates a store. A settings file that
+    /// cannot be used stops the command (exit 3): deadlines are never computed with silent defaults.
+    func storeSettingAlsoClosed() throws -> Bool {
+        let store = CaseStore(root: storeLocation)
+        guard store.rootExists else { return false }
+        try store.checkLayout()
+        return try store.loadSettings().alsoClosed
     }
 
     /// Loads a case for reading and writes the `read` audit event first (fail closed: if the event
@@ -63,9 +81,13 @@ extension Context {
     }
 
     /// An audit event stamped with this command's user, time and name.
-    func event(_ action: AuditAction, caseID: CaseID?, before: Int? = nil, after: Int? = nil, criterion: String? = nil) -> AuditEvent {
+    /// `shown`: the cases a listing or search displayed.
+    func event(
+        _ action: AuditAction, caseID: CaseID?, before: Int? = nil, after: Int? = nil, criterion: String? = nil,
+        shown: [CaseID]? = nil
+    ) -> AuditEvent {
         AuditEvent(
             time: now, user: user, action: action, caseID: caseID, revisionBefore: before, revisionAfter: after,
-            criterion: criterion, command: commandName)
+            criterion: criterion, command: commandName, shown: shown)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import UngeCore
+import UngeStore
 
 /// Everything a command needs from the outside world, resolved once: streams, environment, the
 /// clock, the user and the store location. Commands read the clock only through `now`/`today`.
@@ -27,21 +28,27 @@ final class Context {
         self.commandName = commandName
     }
 
+    /// `--bruger`, else `$UNGE_BRUGER`, else the operating-system account (never `$USER`, which
+    /// anyone can set, and never "ukendt"). The audit log records the account beside it anyway.
     static func resolveUser(flag: String?, environment: [String: String]) -> String {
-        for candidate in [flag, environment["UNGE_BRUGER"], environment["USER"], environment["LOGNAME"]] {
+        for candidate in [flag, environment["UNGE_BRUGER"]] {
             if let c = candidate?.trimmingCharacters(in: .whitespaces), !c.isEmpty { return c }
         }
-        return "ukendt"
+        return AuditEvent.processAccount
     }
 
-    /// The instant to use as "now": `UNGE_NU` (ISO 8601) if set, else the system clock.
+    /// The instant to use as "now": the system clock; in test builds (`UNGE_TEST_HOOKS`) `UNGE_NU`
+    /// (ISO 8601) if set. A release build ignores `UNGE_NU`, so nobody can back-date a note or an
+    /// audit event.
     static func resolveNow(environment: [String: String]) throws -> Date {
-        if let pinned = environment["UNGE_NU"] {
-            guard let d = UngeJSON.parseTimestamp(pinned) ?? LocalDate.parse(pinned).map({ DanishTime.instant($0, hour: 12) }) else {
-                throw UsageError.message("UNGE_NU='\(pinned)' er ikke et gyldigt tidspunkt. Brug fx 2026-04-13T09:30:00Z.")
+        #if UNGE_TEST_HOOKS
+            if let pinned = environment["UNGE_NU"] {
+                guard let d = UngeJSON.parseTimestamp(pinned) ?? LocalDate.parse(pinned).map({ DanishTime.instant($0, hour: 12) }) else {
+                    throw UsageError.message("UNGE_NU='\(pinned)' er ikke et gyldigt tidspunkt. Brug fx 2026-04-13T09:30:00Z.")
+                }
+                return d
             }
-            return d
-        }
+        #endif
         return Date()
     }
 
@@ -121,7 +128,8 @@ enum JSONOutput {
     static func render<T: Encodable>(_ payload: T) throws -> String {
         let wrapped = Versioned(payload: payload)
         let data = try UngeJSON.encoder().encode(wrapped)
-        return String(decoding: data, as: UTF8.self)
+        // Controls and bidi characters from a case as JSON escapes: valid JSON, harmless on a terminal.
+        return TerminalText.escapingControlsInJSON(String(decoding: data, as: UTF8.self))
     }
 
     private struct Versioned<T: Encodable>: Encodable {

@@ -1,12 +1,37 @@
 import Foundation
+import UngeCore
 
 #if canImport(Glibc)
     import Glibc
 #endif
 
 /// Where a command's text goes and comes from. Injectable so commands can be run in-process by tests.
+///
+/// The one output path: everything written to stdout or stderr passes through `safe`, which masks
+/// CPR numbers (`CPRMask`; on stdout unless the command was given `--vis-cpr`, on stderr always)
+/// and neutralises control characters (`TerminalText`: shown as `\u{1B}`), so nothing from a case
+/// can control the terminal. Colour is the only escape sequence that reaches the terminal: the
+/// colour helpers insert markers that only this process can make (a random nonce per run), and
+/// `safe` turns them into colour codes after the neutralising.
 final class Console: @unchecked Sendable {
     private var out: [UInt8] = []
+    /// Masks CPR numbers on stdout; false only for a command given `--vis-cpr`.
+    var maskCPROnStdout = true
+    /// The per-run marker that starts a colour code (see `safe`).
+    private let marker: String = {
+        var m = "\u{E000}"
+        var n = UInt32.random(in: 0...UInt32.max)
+        for _ in 0..<8 {
+            m.unicodeScalars.append(Unicode.Scalar(0xE010 + (n & 0xF))!)
+            n >>= 4
+        }
+        return m
+    }()
+    /// The colour codes, by the scalar that follows the marker.
+    private static let styles: [(Unicode.Scalar, String)] = [
+        ("\u{E001}", "\u{1B}[0m"), ("\u{E002}", "\u{1B}[1m"), ("\u{E003}", "\u{1B}[2m"),
+        ("\u{E004}", "\u{1B}[31m"), ("\u{E005}", "\u{1B}[32m"), ("\u{E006}", "\u{1B}[33m"),
+    ]
     let stdinIsTerminal: Bool
     let stdoutIsTerminal: Bool
     /// Colour only on a terminal, never with NO_COLOR or TERM=dumb.
@@ -60,13 +85,13 @@ final class Console: @unchecked Sendable {
 
     /// Writes to standard output (buffered until `flush`).
     func print(_ text: String = "") {
-        out.append(contentsOf: text.utf8)
+        out.append(contentsOf: safe(text, maskCPR: maskCPROnStdout).utf8)
         out.append(10)
         if out.count > 1 << 16 { flush() }
     }
 
     func write(_ text: String) {
-        out.append(contentsOf: text.utf8)
+        out.append(contentsOf: safe(text, maskCPR: maskCPROnStdout).utf8)
         if out.count > 1 << 16 { flush() }
     }
 
@@ -74,13 +99,13 @@ final class Console: @unchecked Sendable {
     func error(_ text: String) {
         flush()
         writePendingPrompt()
-        writeErr(text + "\n")
+        writeErr(safe(text, maskCPR: true) + "\n")
     }
 
     /// A prompt goes to stderr without a newline, so stdout stays clean for documents.
     func prompt(_ text: String) {
         flush()
-        if editLine != nil { pendingPrompt += text } else { writeErr(text) }
+        if editLine != nil { pendingPrompt += safe(text, maskCPR: true) } else { writeErr(safe(text, maskCPR: true)) }
     }
 
     private func writePendingPrompt() {
@@ -88,6 +113,16 @@ final class Console: @unchecked Sendable {
             writeErr(pendingPrompt)
             pendingPrompt = ""
         }
+    }
+
+    /// What may reach the terminal: CPR numbers masked (when asked), every control character
+    /// shown as `\u{..}`, then this run's colour markers turned into colour codes.
+    func safe(_ text: String, maskCPR: Bool) -> String {
+        var t = TerminalText.neutralise(maskCPR ? CPRMask.mask(text) : text)
+        if t.utf8.contains(0xEE), t.contains(marker) {
+            for (scalar, code) in Console.styles { t = t.replacingOccurrences(of: marker + String(scalar), with: code) }
+        }
+        return t
     }
 
     func readLine() -> String? {
@@ -108,17 +143,22 @@ final class Console: @unchecked Sendable {
 
     // MARK: Colour
 
-    func bold(_ s: String) -> String { colour ? "\u{1B}[1m\(s)\u{1B}[0m" : s }
-    func red(_ s: String) -> String { colour ? "\u{1B}[31m\(s)\u{1B}[0m" : s }
-    func yellow(_ s: String) -> String { colour ? "\u{1B}[33m\(s)\u{1B}[0m" : s }
-    func green(_ s: String) -> String { colour ? "\u{1B}[32m\(s)\u{1B}[0m" : s }
-    func dim(_ s: String) -> String { colour ? "\u{1B}[2m\(s)\u{1B}[0m" : s }
+    private func styled(_ s: String, _ style: Unicode.Scalar) -> String {
+        colour ? marker + String(style) + s + marker + "\u{E001}" : s
+    }
+    func bold(_ s: String) -> String { styled(s, "\u{E002}") }
+    func red(_ s: String) -> String { styled(s, "\u{E004}") }
+    func yellow(_ s: String) -> String { styled(s, "\u{E006}") }
+    func green(_ s: String) -> String { styled(s, "\u{E005}") }
+    func dim(_ s: String) -> String { styled(s, "\u{E003}") }
 }
 
 /// Plain-text tables for lists: columns padded by the number of characters (Danish letters are
 /// one character each). Built as bytes, since `unge liste` prints thousands of rows.
 enum TextTable {
-    static func render(header: [String], rows: [[String]]) -> String {
+    static func render(header: [String], rows rawRows: [[String]]) -> String {
+        // A cell is one line: a newline or tab in it is shown escaped, like every control.
+        let rows = rawRows.map { $0.map { TerminalText.neutralise($0, keepLineBreaks: false) } }
         let all = CollectionOfOne(header).lazy + rows
         var widths: [Int] = []
         var cellWidths: [Int] = []
@@ -168,11 +208,13 @@ enum TextTable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Characters a cell takes on screen: UTF-8 lead bytes, skipping ANSI colour codes (ESC ... m).
+    /// Characters a cell takes on screen: UTF-8 lead bytes, skipping ANSI colour codes (ESC ... m)
+    /// and the console's colour markers (U+E000-U+E01F, bytes EE 80 80-9F).
     static func visibleWidth(_ s: String) -> Int {
         func count<C: Collection>(_ bytes: C) -> Int where C.Element == UInt8 {
             var n = 0
             var inEscape = false
+            var previous: (UInt8, UInt8) = (0, 0)
             for b in bytes {
                 if inEscape {
                     if b == UInt8(ascii: "m") { inEscape = false }
@@ -180,7 +222,10 @@ enum TextTable {
                     inEscape = true
                 } else if b & 0xC0 != 0x80 {
                     n += 1
+                } else if previous.0 == 0xEE, previous.1 == 0x80, b >= 0x80, b <= 0x9F {
+                    n -= 1  // a marker scalar: its lead byte was counted
                 }
+                previous = (previous.1, b)
             }
             return n
         }

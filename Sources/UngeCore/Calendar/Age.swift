@@ -97,7 +97,8 @@ public struct AgeThreshold: Sendable, Equatable, Codable {
         } else {
             when = Age.dateTurning(ageThen, born: born)
         }
-        let barnetsLov = when >= LegalReferences.barnetsLovEffective
+        // The rule in force on the date asked, whatever the age on 1 January 2024 (LAW.md).
+        let barnetsLov = today >= LegalReferences.barnetsLovEffective
         let rule: LegalRuleID
         let text: String
         switch kind {
@@ -112,10 +113,10 @@ public struct AgeThreshold: Sendable, Equatable, Codable {
             text =
                 "Den børnefaglige undersøgelse laves i samarbejde med den unge selv, og den unges eget samtykke skal også indhentes, fx til anbringelse og stofmisbrugsbehandling."
         case .transition:
-            rule = barnetsLov ? .ungeplan : .transitionGoals
+            rule = barnetsLov ? .ungeplanConsider : .transitionGoals
             text =
                 barnetsLov
-                ? "Kommunen skal overveje en ungeplan med mål for overgangen til voksenlivet, fx uddannelse og job. For en anbragt ung skal planen laves, senest 3 måneder efter 16-årsdagen."
+                ? "Kommunen skal tage stilling til, om der skal laves en ungeplan med mål for overgangen til voksenlivet, fx uddannelse og job. For en anbragt ung skal planen laves, senest 3 måneder efter 16-årsdagen."
                 : "Handleplanen skal nu også have konkrete mål for overgangen til voksenlivet, fx uddannelse og job."
         case .youthSupport:
             rule = .youthSupportDecision
@@ -137,6 +138,6 @@ public struct AgeThreshold: Sendable, Equatable, Codable {
         self.init(
             id: id, ageLabel: label, date: when, passed: today >= when, whatChanges: text,
             legalReferenceID: rule,
-            paragraph: LegalReferences.reference(rule).citation(on: when, age: ageThen))
+            paragraph: LegalReferences.reference(rule).citation(on: today, age: ageThen))
     }
 }

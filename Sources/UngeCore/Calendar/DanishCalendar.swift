@@ -88,6 +88,18 @@ public struct DanishCalendar: Sendable, Equatable {
         return days.compactMap { $0 }.sorted { $0.date < $1.date }
     }
 
+    /// Grundlovsdag (5/6), juleaftensdag (24/12) or nytårsaftensdag (31/12): working days in law
+    /// but days many municipalities close, so a due date on one gets a warning.
+    public static func isOftenClosed(_ date: LocalDate) -> Bool {
+        (date.month == 6 && date.day == 5) || (date.month == 12 && (date.day == 24 || date.day == 31))
+    }
+
+    /// The name of an often-closed day ("grundlovsdag"), or nil.
+    public static func oftenClosedName(_ date: LocalDate) -> String? {
+        guard isOftenClosed(date) else { return nil }
+        return date.month == 6 ? "grundlovsdag" : (date.day == 24 ? "juleaftensdag" : "nytårsaftensdag")
+    }
+
     /// The helligdag or closing day on `date`, if any.
     public func holiday(on date: LocalDate) -> PublicHoliday? {
         holidays(in: date.year).first { $0.date == date }

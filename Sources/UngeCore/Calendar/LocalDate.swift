@@ -20,8 +20,19 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         self.day = day
     }
 
-    /// Creates the date with the given day number (days since 1970-01-01).
-    public init(dayNumber: Int) {
+    /// The years a typed or stored date may have: 1858 (the earliest birth year a CPR number can
+    /// carry) to 2200. Parsing refuses other years, so that every computation on a parsed date
+    /// (deadlines, ages, holidays) stays far inside the range `LocalDate` can hold (1...9999).
+    public static let supportedYears = 1858...2200
+
+    /// Day numbers of 0001-01-01 and 9999-12-31, the first and last day `LocalDate` can hold.
+    public static let minDayNumber = -719_162
+    public static let maxDayNumber = 2_932_896
+
+    /// Creates the date with the given day number (days since 1970-01-01). Total: a day number
+    /// outside 0001-01-01...9999-12-31 gives the nearest of those two days instead of trapping.
+    public init(dayNumber rawDayNumber: Int) {
+        let dayNumber = min(max(rawDayNumber, LocalDate.minDayNumber), LocalDate.maxDayNumber)
         // Howard Hinnant's civil_from_days.
         let z = dayNumber + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
@@ -69,19 +80,29 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     public var isWeekend: Bool { isoWeekday >= 6 }
 
-    public func adding(days: Int) -> LocalDate { LocalDate(dayNumber: dayNumber + days) }
+    /// Adds days. Total: a result beyond 0001-01-01...9999-12-31 stays at that end (overflow-checked).
+    public func adding(days: Int) -> LocalDate {
+        let (n, overflow) = dayNumber.addingReportingOverflow(days)
+        return LocalDate(dayNumber: overflow ? (days < 0 ? Int.min : Int.max) : n)
+    }
 
     /// Adds calendar months; a day that does not exist in the target month is clamped to the
     /// month's last day (31 January + 1 month = 28/29 February), as Danish practice counts months.
+    /// Total: a result beyond year 1...9999 stays at that end (overflow-checked).
     public func adding(months: Int) -> LocalDate {
-        let total = year * 12 + (month - 1) + months
+        let first = year * 12 + (month - 1)  // year is 1...9999: no overflow
+        let (sum, overflow) = first.addingReportingOverflow(months)
+        let total = min(max(overflow ? (months < 0 ? Int.min : Int.max) : sum, 12), 9999 * 12 + 11)
         let y = total / 12
         let m = total % 12 + 1
         let d = min(day, LocalDate.daysIn(month: m, year: y))
-        return LocalDate(year: y, month: m, day: d)!
+        return LocalDate(year: y, month: m, day: d) ?? self
     }
 
-    public func adding(years: Int) -> LocalDate { adding(months: years * 12) }
+    public func adding(years: Int) -> LocalDate {
+        let (months, overflow) = years.multipliedReportingOverflow(by: 12)
+        return adding(months: overflow ? (years < 0 ? Int.min : Int.max) : months)
+    }
 
     public func days(until other: LocalDate) -> Int { other.dayNumber - dayNumber }
 
@@ -132,8 +153,26 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     public var weekdayName: String { LocalDate.weekdayNames[isoWeekday - 1] }
 
-    /// Parses `2026-04-13`, `13-04-2026` or `13.04.2026` (the forms CLI.md accepts).
+    /// Parses `2026-04-13`, `13-04-2026` or `13.04.2026` (the forms CLI.md accepts), in the
+    /// `supportedYears` only.
     public static func parse(_ text: String) -> LocalDate? {
+        guard let d = parseAnyYear(text), supportedYears.contains(d.year) else { return nil }
+        return d
+    }
+
+    /// True when `text` has the shape of a date (and is a real calendar day) but its year is
+    /// outside `supportedYears`: for a message that says what is wrong.
+    public static func isOutsideSupportedYears(_ text: String) -> Bool {
+        guard let d = parseAnyYear(text) else { return false }
+        return !supportedYears.contains(d.year)
+    }
+
+    /// The Danish message for a date outside `supportedYears`.
+    public static var supportedYearsMessage: String {
+        "unge regner kun med datoer i årene \(supportedYears.lowerBound)-\(supportedYears.upperBound). Tjek årstallet."
+    }
+
+    private static func parseAnyYear(_ text: String) -> LocalDate? {
         let t = text.trimmingCharacters(in: .whitespaces)
         let bytes = Array(t.utf8)
         func num(_ s: ArraySlice<UInt8>) -> Int? {
@@ -159,6 +198,10 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         let c = try decoder.singleValueContainer()
         let s = try c.decode(String.self)
         guard let d = LocalDate.parse(s) else {
+            if LocalDate.isOutsideSupportedYears(s) {
+                throw DecodingError.dataCorruptedError(
+                    in: c, debugDescription: "datoen '\(s)' ligger uden for årene \(LocalDate.supportedYears.lowerBound)-\(LocalDate.supportedYears.upperBound)")
+            }
             throw DecodingError.dataCorruptedError(
                 in: c, debugDescription: "ugyldig dato '\(s)' (forventet ÅÅÅÅ-MM-DD)")
         }

@@ -12,7 +12,9 @@ public enum LocalTime {
     /// The local calendar date of an instant.
     public static func date(of instant: Date, in tz: TimeZone) -> LocalDate {
         let c = calendar(tz).dateComponents([.year, .month, .day], from: instant)
-        return LocalDate(year: c.year!, month: c.month!, day: c.day!)!
+        // Total: an instant beyond year 1...9999 gives the nearest day LocalDate can hold.
+        if let d = LocalDate(year: c.year ?? 1, month: c.month ?? 1, day: c.day ?? 1) { return d }
+        return LocalDate(dayNumber: (c.year ?? 1) < 1 ? Int.min : Int.max)
     }
 
     /// The local clock time of an instant, Danish style: `09.30`.
@@ -39,7 +41,7 @@ public enum LocalTime {
         comps.day = day.day
         comps.hour = hour
         comps.minute = minute
-        return calendar(tz).date(from: comps)!
+        return calendar(tz).date(from: comps) ?? Date(timeIntervalSince1970: TimeInterval(day.dayNumber) * 86400 + TimeInterval(hour * 3600 + minute * 60))
     }
 
     /// Parses a received time: `2026-04-13 09:30`, `2026-04-13T09:30`, `13.04.2026 kl. 9.30`,

@@ -21,6 +21,8 @@ public struct CaseEvidence: Sendable, Equatable {
     public var networkPeopleByArena: [Arena: Int]
     /// The dialogue-tool records, oldest first.
     public var tools: [ToolEvidence]
+    /// The newest recorded stillingtagen that no plan is needed (BL § 91 stk. 1, § 108 stk. 1).
+    public var planStance: PlanStanceEvidence?
 
     public init(
         today: LocalDate, age: Int? = nil, concernReports: [ConcernEvidence] = [],
@@ -36,6 +38,20 @@ public struct CaseEvidence: Sendable, Equatable {
         self.treatmentPlans = treatmentPlans
         self.networkPeopleByArena = networkPeopleByArena
         self.tools = tools
+        self.planStance = nil
+    }
+}
+
+/// A recorded decision that no plan is made, with its reason.
+public struct PlanStanceEvidence: Sendable, Equatable {
+    public var id: String
+    public var date: LocalDate
+    public var reason: String
+
+    public init(id: String, date: LocalDate, reason: String) {
+        self.id = id
+        self.date = date
+        self.reason = reason
     }
 }
 
@@ -244,7 +260,9 @@ extension CaseEvidence {
                 validation = .notChecked
             }
             plan = PlanEvidence(
-                name: CaseEvidence.planName(birthDate: file.youngPerson.birthDate, on: latest.date),
+                name: CaseEvidence.planName(
+                    birthDate: file.youngPerson.birthDate, on: latest.date,
+                    bases: DecisionLaw.planBases(file.decisions, on: latest.date).map(\.kind)),
                 version: latest.version, date: latest.date, author: latest.author,
                 goals: latest.allGoals.map { g in
                     PlanGoalEvidence(id: g.id, title: g.text, servedByMeasure: latest.measures.contains { $0.goalIDs.contains(g.id) })
@@ -252,6 +270,10 @@ extension CaseEvidence {
                 youngPersonViewRecorded: latest.participants.contains { $0.role == .youngPerson && $0.formulatedGoals }
                     || latest.allGoals.contains { !Self.blank($0.ownWords) },
                 validation: validation)
+        }
+
+        if let stance = file.decisions.filter({ $0.kind == .planStance }).max(by: { $0.decisionDate < $1.decisionDate }) {
+            planStance = PlanStanceEvidence(id: stance.id, date: stance.decisionDate, reason: stance.reason ?? "")
         }
 
         var newestByProvider: [String: TreatmentPlan] = [:]
@@ -285,12 +307,12 @@ extension CaseEvidence {
         return LocalDate(dayNumber: Int((Double(seconds) / 86400).rounded(.down)))
     }
 
-    /// What the plan is called on `date` (BL §§ 91, 108; SEL § 140 before 2024): barnets plan under
-    /// 16, ungeplan from 16 to 17, handleplan from 18 or before Barnets lov.
-    public static func planName(birthDate: LocalDate?, on date: LocalDate) -> String {
-        guard date >= LegalReferences.barnetsLovEffective, let birthDate else { return "handleplan" }
-        let age = Age.years(born: birthDate, on: date)
-        if age >= 18 { return "handleplan" }
-        return age >= 16 ? "ungeplan" : "barnets plan"
+    /// What the plan is called on `date`, from the one plan choice (`PlanKind.requirement`): barnets
+    /// plan under 16, ungeplan from 16 (and for 18-22 on ungestøtte), handleplan for adults or
+    /// before Barnets lov. Without a birth date: "handleplan" (the neutral word).
+    public static func planName(birthDate: LocalDate?, on date: LocalDate, bases: [DecisionKind] = []) -> String {
+        guard let birthDate else { return "handleplan" }
+        let kind = PlanKind.required(age: Age.years(born: birthDate, on: date), on: date, bases: bases)
+        return kind == .ungeplan ? "ungeplan" : kind == .barnetsPlan ? "barnets plan" : "handleplan"
     }
 }

@@ -244,6 +244,10 @@ public struct ActionPlanRule: EvidenceRule {
 
     public func evaluate(_ e: CaseEvidence) -> EvidenceResult {
         guard let plan = e.plan else {
+            // A recorded stillingtagen answers the item: "tage stilling til" is the duty (BL § 91 stk. 1, § 108 stk. 1).
+            if let stance = e.planStance {
+                return EvidenceResult(.yes, "kommunen har taget stilling \(stance.date.danishShort) (\(stance.id)): ingen plan, fordi \(stance.reason)")
+            }
             if let done = e.examination?.completed {
                 return EvidenceResult(.no, "ingen plan, men undersøgelsen blev afsluttet \(done.danishShort)")
             }

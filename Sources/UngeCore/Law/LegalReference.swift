@@ -38,6 +38,35 @@ public enum LegalRuleID: String, Codable, Sendable, CaseIterable, Equatable {
     case receipt
     case partyRights
     case consentFrom15
+    // Decisions (afgørelser) and the duties they start (LAW.md, "Decisions drive duties").
+    case placementWithConsent
+    case placementWithoutConsent
+    case treatmentStartMinor
+    case treatmentStartAdult
+    case anonymousTreatment
+    case alcoholTreatmentStart
+    case barnetsPlanConsider
+    case barnetsPlanMandatory
+    case ungeplanConsider
+    case ungeplanMandatory
+    case ungeplanBeforeDecision
+    case ungeplanContinues
+    case followUpFirst
+    case notifierFeedback
+    case transitionAt18
+    case youthSupportConsent
+}
+
+/// An older wording of a row's paragraph, in force from `from` until the next one (or until the
+/// row's `effective` date): e.g. the renumbered stk. of serviceloven in 2023.
+public struct HistoricalParagraph: Sendable, Equatable {
+    public let from: LocalDate
+    public let paragraph: String
+
+    public init(from: LocalDate, paragraph: String) {
+        self.from = from
+        self.paragraph = paragraph
+    }
 }
 
 /// One row of the legal-reference table: the handbook's paragraph (Serviceloven as of 2012) and
@@ -55,6 +84,29 @@ public struct LegalReference: Sendable, Equatable {
     /// The date the new paragraph took effect (Barnets lov: 2024-01-01).
     public let effective: LocalDate
     public let confidence: Confidence
+    /// Later wordings of the handbook's paragraph before `effective`, oldest first (e.g. serviceloven
+    /// 2023's stk. numbers); empty when the 2012 number held until `effective`.
+    public let history: [HistoricalParagraph]
+
+    public init(
+        id: LegalRuleID, summary: String, handbook: String, current: String?, currentAdult: String?,
+        effective: LocalDate, confidence: Confidence, history: [HistoricalParagraph] = []
+    ) {
+        self.id = id
+        self.summary = summary
+        self.handbook = handbook
+        self.current = current
+        self.currentAdult = currentAdult
+        self.effective = effective
+        self.confidence = confidence
+        self.history = history
+    }
+
+    /// The paragraph in force on `date` before `effective`: the latest historical wording that had
+    /// taken effect, else the handbook's.
+    public func paragraphBefore(_ date: LocalDate) -> String {
+        history.last { $0.from <= date }?.paragraph ?? handbook
+    }
 
     /// True when the adult paragraph applies: from `effective`, for a person of 18 or more, on a
     /// row that has one.
@@ -67,7 +119,7 @@ public struct LegalReference: Sendable, Equatable {
     /// minor). Before `effective` the handbook's; after it the adult paragraph for 18+, else
     /// today's under-18 paragraph, or the handbook's where that is unverified or did not move.
     public func paragraph(on date: LocalDate, age: Int? = nil) -> String {
-        guard date >= effective else { return handbook }
+        guard date >= effective else { return paragraphBefore(date) }
         if usesAdultParagraph(on: date, age: age), let adult = currentAdult { return adult }
         guard let current, confidence != .unverified else { return handbook }
         return current
@@ -79,8 +131,10 @@ public struct LegalReference: Sendable, Equatable {
     /// § 49 a" is shown: the old number, marked as old, and no invented new one. The adult
     /// paragraph counts as verified (LAW.md: "H adults / U under 18").
     public func citation(on date: LocalDate, age: Int? = nil) -> String {
-        guard date >= effective else { return handbook }
+        guard date >= effective else { return paragraphBefore(date) }
         let now = paragraph(on: date, age: age)
+        // An adult paragraph is today's rule for adults, not a renumbering: shown without "tidl.".
+        if usesAdultParagraph(on: date, age: age) { return now }
         if now != handbook { return "\(now) (tidl. \(handbook))" }
         if confidence == .unverified, !usesAdultParagraph(on: date, age: age) { return "tidl. \(handbook)" }
         return handbook

@@ -40,18 +40,13 @@ public struct CPRNumber: Hashable, Sendable, Codable, CustomStringConvertible,
         }
     }
 
-    /// Parses `DDMMYY-SSSS` or `DDMMYYSSSS` (surrounding spaces and newlines allowed). The
-    /// modulus-11 check is never applied: numbers failing it have been issued since 2007.
+    /// Parses `DDMMYY-SSSS` or `DDMMYYSSSS` and every other spelling `CPRMask` recognises (an en
+    /// dash, a non-breaking space, `/`, `.`, ` - `, full-width digits; surrounding spaces and
+    /// newlines allowed). The modulus-11 check is never applied: numbers failing it have been
+    /// issued since 2007.
     public static func parse(_ text: String) throws(ParseError) -> CPRNumber {
         let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        var bytes = Array(t.utf8)
-        if bytes.count == 11 {
-            guard bytes[6] == UInt8(ascii: "-") else { throw .wrongShape(maskedGuess(t)) }
-            bytes.remove(at: 6)
-        }
-        guard bytes.count == 10, bytes.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
-            throw .wrongShape(maskedGuess(t))
-        }
+        guard let bytes = CPRMask.wholeNumber(t) else { throw .wrongShape(maskedGuess(t)) }
         let n = bytes.map { Int($0 - 48) }
         var day = n[0] * 10 + n[1]
         let month = n[2] * 10 + n[3]
@@ -94,7 +89,11 @@ public struct CPRNumber: Hashable, Sendable, Codable, CustomStringConvertible,
     /// Masks whatever the user typed, for error messages: keeps at most the first six characters
     /// (the date part) and shows up to five more as `x`, keeping a dash: `310299-1234` becomes
     /// `310299-xxxx`.
-    public static func maskedGuess(_ s: String) -> String {
+    /// A date (`2026-04-13`, also outside the supported years) is not a CPR number and is shown as
+    /// typed; any CPR number inside the text is masked by `CPRMask` first.
+    public static func maskedGuess(_ text: String) -> String {
+        if LocalDate.parse(text) != nil || LocalDate.isOutsideSupportedYears(text) { return text }
+        let s = CPRMask.mask(text)
         let chars = Array(s)
         if chars.count <= 6 { return s }
         let rest = chars.dropFirst(6).prefix(5).map { $0 == "-" ? "-" : "x" }
@@ -112,7 +111,7 @@ public struct CPRNumber: Hashable, Sendable, Codable, CustomStringConvertible,
         Mirror(self, children: ["masked": masked, "birthDate": birthDate, "isSubstitute": isSubstitute])
     }
 
-    /// True when a text looks like it holds a CPR number (used to mask search criteria).
+    /// True when the whole text is a CPR number in some spelling (a search on a CPR number).
     public static func looksLikeCPR(_ s: String) -> Bool { (try? parse(s)) != nil }
 
     public init(from decoder: Decoder) throws {

@@ -115,6 +115,10 @@ public struct CaseFile: Codable, Sendable, Equatable {
     public var deadlines: [Deadline]
     /// Set when the case is closed.
     public var closedDate: LocalDate?
+    /// Why the case was closed (`unge luk --grund`).
+    public var closedReason: String?
+    /// The decisions (afgørelser) on the case, in the order they were recorded.
+    public var decisions: [Decision]
     /// A free counter that tools and test harnesses may use (e.g. the concurrency harness).
     public var counter: Int
 
@@ -139,6 +143,8 @@ public struct CaseFile: Codable, Sendable, Equatable {
         toolRecords = []
         deadlines = []
         closedDate = nil
+        closedReason = nil
+        decisions = []
         counter = 0
     }
 
@@ -146,6 +152,7 @@ public struct CaseFile: Codable, Sendable, Equatable {
         case schemaVersion, id, revision, created, updated, caseworker, youngPerson, network, journal
         case concernReports, examination, actionPlans, treatmentPlans, checklistAnswers, toolRecords
         case deadlines, closedDate, counter
+        case closedReason, decisions
     }
 
     public init(from decoder: Decoder) throws {
@@ -168,6 +175,8 @@ public struct CaseFile: Codable, Sendable, Equatable {
         deadlines = try c.decodeIfPresent([Deadline].self, forKey: .deadlines) ?? []
         closedDate = try c.decodeIfPresent(LocalDate.self, forKey: .closedDate)
         counter = try c.decodeIfPresent(Int.self, forKey: .counter) ?? 0
+        closedReason = try c.decodeIfPresent(String.self, forKey: .closedReason)
+        decisions = try c.decodeIfPresent([Decision].self, forKey: .decisions) ?? []
     }
 
     /// Where the case stands, from what it holds.

@@ -18,6 +18,12 @@ public enum DeadlineKind: String, Codable, Sendable, Equatable, CaseIterable {
     case treatmentStart
     /// Anything else the caseworker records.
     case other
+    /// Task: tell a § 133 notifier whether an examination, afdækning or support was started
+    /// (BL § 138 stk. 2). Open until marked done.
+    case notifierFeedback
+    /// Reminder 6 months before 18 for running under-18 support: decide what happens at 18
+    /// (BL §§ 113-114: ungestøtte, e.g. the contact person continuing; or adult support).
+    case transitionAt18
 }
 
 /// How a deadline is counted, so that time left can be shown in the right unit.
@@ -26,6 +32,8 @@ public enum DeadlineCounting: String, Codable, Sendable, Equatable {
     case workingDays
     case calendarDays
     case months
+    /// A task with no legal period: shown until marked done, never overdue.
+    case task
 }
 
 /// A computed due date with its legal basis (frist).
@@ -66,4 +74,28 @@ public struct Deadline: Codable, Sendable, Equatable {
     }
 
     public var isMet: Bool { metAt != nil }
+
+    /// The row of the legal-reference table the deadline rests on (typed view of `legalReferenceID`).
+    public var legalRule: LegalRuleID? { LegalRuleID(rawValue: legalReferenceID) }
+
+    /// A deadline citing a row of the legal-reference table.
+    public init(
+        id: String, kind: DeadlineKind, title: String, counting: DeadlineCounting, dueDate: LocalDate,
+        dueTime: Date? = nil, rule: LegalRuleID, ruleDate: LocalDate, metAt: Date? = nil, metBy: String? = nil
+    ) {
+        self.init(
+            id: id, kind: kind, title: title, counting: counting, dueDate: dueDate, dueTime: dueTime,
+            legalReferenceID: rule.rawValue, ruleDate: ruleDate, metAt: metAt, metBy: metBy)
+    }
+
+    /// The citation as it applied on the rule date, for a person of `age` then.
+    public func citation(age: Int?) -> String {
+        legalRule.map { LegalReferences.reference($0).citation(on: ruleDate, age: age) } ?? legalReferenceID
+    }
+
+    /// Grundlovsdag, juleaftensdag and nytårsaftensdag are working days in law, but many
+    /// municipalities close: a due date on one of them gets a warning (LAW.md, "Working days").
+    public var fallsOnOftenClosedDay: Bool {
+        counting != .task && DanishCalendar.isOftenClosed(dueDate)
+    }
 }

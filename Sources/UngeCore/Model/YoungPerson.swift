@@ -39,9 +39,10 @@ public struct YoungPerson: Codable, Sendable, Equatable {
         anonymous = try c.decodeIfPresent(Bool.self, forKey: .anonymous) ?? false
     }
 
-    /// The name to show: the name, or a neutral label for an anonymous case.
+    /// The name to show: the name, or a neutral label for an anonymous case. A CPR number typed
+    /// into the name field is masked (`CPRMask`), also in the index and in documents.
     public var displayName: String {
-        if let name, !name.isEmpty { return name }
+        if let name, !name.isEmpty { return CPRMask.mask(name) }
         return anonymous ? "(anonym)" : "(uden navn)"
     }
 

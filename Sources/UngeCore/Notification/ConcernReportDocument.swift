@@ -87,7 +87,8 @@ public enum ConcernReportDocument {
             "Underretningspligt: \(cite(report.reporter.duty))",
             "Kommunens vurdering inden for 24 timer: \(cite(.assessment24h))",
         ]
-        if r.isProfessional { legal.append("Kvittering inden 6 hverdage: \(cite(.receipt))") }
+        legal.append("Kvittering inden 6 hverdage: \(cite(.receipt))")
+        if mineFeedback(report, deadlines) { legal.append("Orientering af underretteren: \(cite(.notifierFeedback))") }
         legal.append("Håndbogen kap. 3, Bekymret? De første skridt")
         doc.add(.list(legal))
 
@@ -109,7 +110,10 @@ public enum ConcernReportDocument {
             }
             next.append("Senest \(k.dueDate.danishLong) (\(why)) sender kommunen en kvittering til underretteren.")
         }
-        if r.isProfessional {
+        if mineFeedback(report, deadlines) {
+            next.append(
+                "Kommunen skal fortælle underretteren, om der er sat en børnefaglig undersøgelse, en afdækning eller en indsats i gang, medmindre særlige forhold taler imod. Kommunen kan også fortælle, hvilken slags indsats og hvor længe den varer, når det har betydning for underretterens egen støtte til den unge.")
+        } else if r.isProfessional {
             next.append(
                 "Underretteren kan som fagperson bede kommunen om at få at vide, om underretningen har ført til en undersøgelse eller en støttende indsats, men har ikke krav på at kende indholdet.")
         }
@@ -118,6 +122,11 @@ public enum ConcernReportDocument {
             .note(
                 "En underretning er ikke en overlevering af sagen. Underretteren fortsætter med at støtte den unge i hverdagen; netop den støtte er vigtig, mens kommunen arbejder med sagen."))
         return doc
+    }
+
+    /// True when the report carries the task to tell the notifier what was started (§ 138 stk. 2).
+    static func mineFeedback(_ report: ConcernReport, _ deadlines: [Deadline]) -> Bool {
+        report.deadlineIDs.contains { id in deadlines.contains { $0.id == id && $0.kind == .notifierFeedback } }
     }
 
     /// "a", "a og b", "a, b og c".

@@ -53,15 +53,38 @@ public enum ConcernReportRules {
 
     /// A new notification about a young person who already receives support must be assessed again,
     /// with at least one person who has not had the case before (BL § 137, tidl. SEL § 155 a).
+    /// The trigger is running support (§ 32) or a placement (§§ 46, 47), plan or no plan; a § 33
+    /// treatment alone is not one. Cases without decisions fall back to a plan measure that started.
     public static func reassessmentFindings(existing: CaseFile?, on date: LocalDate) -> [Finding] {
-        guard let file = existing, file.closedDate == nil, !file.actionPlans.isEmpty || !file.treatmentPlans.isEmpty else { return [] }
-        let what = file.actionPlans.last.map { "\($0.kind.danishName) version \($0.version)" } ?? "en behandlingsplan"
+        guard let file = existing, file.closedDate == nil else { return [] }
+        let what: String
+        let running = file.runningSupport(on: date)
+        if !running.isEmpty {
+            what = running.map { "\($0.kind.danishName.lowercased()) (\($0.id))" }.joined(separator: ", ")
+        } else if file.decisions.isEmpty, let plan = file.actionPlans.max(by: { $0.version < $1.version }),
+            let start = plan.supportStart, start <= date
+        {
+            what = "\(plan.kind.danishName) version \(plan.version)"
+        } else {
+            return []
+        }
         return [
             Finding.make(
                 "underret.genvurdering", .warning,
                 "Den unge får allerede støtte (\(what)). Den nye underretning skal vurderes igen, og mindst én fagperson, der ikke har haft sagen før, skal være med i vurderingen.",
                 legal: .reassessment, on: date, age: file.youngPerson.age(on: date))
         ]
+    }
+
+    /// A warning for each deadline due on grundlovsdag, juleaftensdag or nytårsaftensdag: working
+    /// days in law, but many municipalities close, so act a working day earlier (LAW.md).
+    public static func closedDayFindings(_ deadlines: [Deadline]) -> [Finding] {
+        deadlines.filter(\.fallsOnOftenClosedDay).map { d in
+            Finding(
+                ruleID: "frist.lukkedag", severity: .warning,
+                message: "Fristen \"\(d.title)\" falder \(d.dueDate.danishShort), som er \(DanishCalendar.oftenClosedName(d.dueDate) ?? "en lukkedag"). Dagen er en hverdag i loven, men mange kommuner holder lukket: nå det en hverdag før.",
+                legalReference: d.legalRule, citation: nil)
+        }
     }
 
     /// Warns when the text calls the notification an "indberetning" or uses "indberette" or "melde"

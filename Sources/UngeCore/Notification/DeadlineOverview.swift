@@ -60,6 +60,9 @@ public struct DeadlineOverviewRow: Codable, Sendable, Equatable {
     public var citation: String
     public var metAt: Date?
     public var metBy: String?
+    /// A task without a legal period (e.g. "orientér underretteren", BL § 138 stk. 2): listed after
+    /// the deadlines, never overdue.
+    public var isTask: Bool = false
 }
 
 /// The deadlines across cases, overdue first and then by due date (fristoversigt), for
@@ -76,7 +79,7 @@ public enum DeadlineOverview {
         let today = LocalTime.date(of: now, in: timeZone)
         var rows: [DeadlineOverviewRow] = []
         for c in cases {
-            for d in c.deadlines where includeMet || !d.isMet {
+            for d in includeMet ? c.deadlines : c.openDeadlines {
                 rows.append(
                     row(d, caseFile: c, now: now, today: today, timeZone: timeZone, workingDaysBetween: workingDaysBetween))
             }
@@ -93,6 +96,7 @@ public enum DeadlineOverview {
 
     /// Overdue first, then by due date and time, then by case and deadline id (a stable order).
     public static func isOrderedBefore(_ a: DeadlineOverviewRow, _ b: DeadlineOverviewRow) -> Bool {
+        if a.isTask != b.isTask { return !a.isTask }
         let sa = a.state == .dueSoon ? .open : a.state
         let sb = b.state == .dueSoon ? .open : b.state
         if sa != sb { return sa < sb }
@@ -129,6 +133,11 @@ public enum DeadlineOverview {
                 left = -max(1, workingDaysBetween(d.dueDate, today))
             }
             state = d.dueDate < today ? .overdue : (d.dueDate == today ? .dueSoon : .open)
+        case .task:
+            // A task has no legal period: open until marked done, never overdue.
+            unit = .days
+            left = max(0, today.days(until: d.dueDate))
+            state = .open
         case .calendarDays, .months:
             unit = .days
             left = today.days(until: d.dueDate)
@@ -141,8 +150,8 @@ public enum DeadlineOverview {
         return DeadlineOverviewRow(
             caseID: caseFile.id.rawValue, name: caseFile.youngPerson.displayName, deadlineID: d.id, kind: d.kind,
             title: d.title, dueDate: d.dueDate, dueTime: d.dueTime, state: state, timeLeft: left, unit: unit,
-            timeLeftText: state == .met ? "opfyldt" : timeLeftText(left, unit: unit, state: state, dueSecondsLeft: d.dueTime.map { $0.timeIntervalSince(now) }),
-            citation: citation, metAt: d.metAt, metBy: d.metBy)
+            timeLeftText: state == .met ? "opfyldt" : d.counting == .task ? "åben opgave" : timeLeftText(left, unit: unit, state: state, dueSecondsLeft: d.dueTime.map { $0.timeIntervalSince(now) }),
+            citation: citation, metAt: d.metAt, metBy: d.metBy, isTask: d.counting == .task)
     }
 
     /// "3 hverdage", "1 hverdag", "i dag", "om 5 timer", "under 1 time", "overskredet med 2 timer",
@@ -168,6 +177,7 @@ public enum DeadlineOverview {
 
     /// The due date as a table shows it: `14.04.2026 kl. 09.30` for an hour deadline, else `21.04.2026`.
     public static func dueText(_ row: DeadlineOverviewRow, timeZone: TimeZone) -> String {
+        if row.isTask { return "(opgave)" }
         if let t = row.dueTime { return LocalTime.danishShort(t, in: timeZone) }
         return row.dueDate.danishShort
     }

@@ -4,8 +4,10 @@ import Foundation
 /// (tidl. SEL §§ 155 and 155 b), handbook ch. 3 "Efter underretningen".
 ///
 /// - The municipality assesses every notification within 24 clock hours of receiving it.
-/// - A professional notifier gets a receipt no later than 6 working days after it was received,
-///   counted from the day after.
+/// - Every notifier (BL §§ 132, 133, 135: professionals and citizens alike) gets a receipt no later
+///   than 6 working days after it was received, counted from the day after (BL § 138 stk. 1).
+/// - A professional notifier (§ 133) must be told whether an examination, an afdækning or support
+///   was started (§ 138 stk. 2): an open task "orientér underretteren" until marked done.
 ///
 /// The rule date is the local date the notification was received, so one received in 2023 cites
 /// serviceloven and one received from 2024 cites barnets lov.
@@ -14,6 +16,8 @@ public enum NotificationDeadlines {
     public static func assessmentID(_ number: Int) -> String { "underretning-\(number)-vurdering" }
     /// The id of a notification's receipt deadline: `underretning-1-kvittering`.
     public static func receiptID(_ number: Int) -> String { "underretning-\(number)-kvittering" }
+    /// The id of the task to tell a § 133 notifier what was started: `underretning-1-orientering`.
+    public static func feedbackID(_ number: Int) -> String { "underretning-\(number)-orientering" }
 
     /// The deadlines for `report`. `addingWorkingDays(n, date)` returns the n-th working day after
     /// `date` (the Danish calendar's working-day arithmetic).
@@ -29,13 +33,19 @@ public enum NotificationDeadlines {
                 dueDate: LocalTime.date(of: assessmentTime, in: timeZone), dueTime: assessmentTime,
                 legalReferenceID: LegalRuleID.assessment24h.rawValue, ruleDate: receivedDay)
         ]
-        if report.reporter.isProfessional {
+        out.append(
+            Deadline(
+                id: receiptID(report.number), kind: .receipt,
+                title: "Kvittering til underretteren for underretning nr. \(report.number)",
+                counting: .workingDays, dueDate: addingWorkingDays(6, receivedDay),
+                legalReferenceID: LegalRuleID.receipt.rawValue, ruleDate: receivedDay))
+        // The duty to tell the notifier holds from serviceloven 2023 (§ 155 b stk. 2); in 2012 only on request.
+        if report.reporter.isProfessional, receivedDay >= LegalReferences.sel2023Numbering {
             out.append(
                 Deadline(
-                    id: receiptID(report.number), kind: .receipt,
-                    title: "Kvittering til underretteren for underretning nr. \(report.number)",
-                    counting: .workingDays, dueDate: addingWorkingDays(6, receivedDay),
-                    legalReferenceID: LegalRuleID.receipt.rawValue, ruleDate: receivedDay))
+                    id: feedbackID(report.number), kind: .notifierFeedback,
+                    title: "Orientér underretteren om, hvad der er sat i gang (underretning nr. \(report.number))",
+                    counting: .task, dueDate: receivedDay, rule: .notifierFeedback, ruleDate: receivedDay))
         }
         return out
     }

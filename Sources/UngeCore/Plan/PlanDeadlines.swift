@@ -10,13 +10,20 @@ public enum PlanDeadlines {
         "undersoegelse", "plan-afgoerelse", "plan-16aar", "opfoelgning-foerste", "opfoelgning-naeste", "ungestoette-afgoerelse",
     ]
 
-    /// Every deadline the case's examination and plans give rise to, in due-date order.
+    /// True for the ids `merge` owns: this type's and the decisions' (`DecisionDeadlines`).
+    public static func owns(_ id: String) -> Bool { ids.contains(id) || DecisionDeadlines.owns(id) }
+
+    /// Every deadline the case's examination, plans and decisions give rise to, in due-date order.
+    /// Where decisions are recorded, they drive the plan, follow-up and § 111 deadlines
+    /// (`DecisionDeadlines`); the plan-only rules below serve cases without decisions.
     public static func compute(for caseFile: CaseFile) -> [Deadline] {
         let yp = caseFile.youngPerson
         let plans = caseFile.actionPlans.sorted { $0.version < $1.version }
-        var out: [Deadline] = []
+        let byDecision = !caseFile.decisions.filter { $0.kind != .planStance }.isEmpty
+        var out: [Deadline] = byDecision ? DecisionDeadlines.compute(for: caseFile) : []
 
-        if let exam = caseFile.examination {
+        // Only a børnefaglig undersøgelse has the 4 months (BL § 20 stk. 3); an afdækning has none.
+        if let exam = caseFile.examination, exam.kind == .examination {
             out.append(Deadline(
                 id: "undersoegelse", kind: .examination, title: "Børnefaglig undersøgelse afsluttet",
                 counting: .months, dueDate: exam.awareDate.adding(months: 4), legalReferenceID: LegalRuleID.examinationDeadline.rawValue,
@@ -24,7 +31,7 @@ public enum PlanDeadlines {
         }
 
         // Plan within 3 months of the decision on support (from 2024, under 18).
-        if let decision = caseFile.examination?.conclusion?.decisionDate ?? plans.compactMap(\.decisionDate).first,
+        if !byDecision, let decision = caseFile.examination?.conclusion?.decisionDate ?? plans.compactMap(\.decisionDate).first,
             decision >= LegalReferences.barnetsLovEffective, (yp.age(on: decision) ?? 0) < 18
         {
             let made = plans.first { $0.date >= decision && $0.kind.isForMinor }
@@ -39,16 +46,19 @@ public enum PlanDeadlines {
         if let born = yp.birthDate {
             let sixteen = Age.dateTurning(16, born: born)
             if sixteen >= LegalReferences.barnetsLovEffective, plans.contains(where: { $0.date < sixteen }) {
+                // An ungeplan, or a recorded stillingtagen that none is needed (§ 108 stk. 1 nr. 1).
                 let made = plans.first { $0.date >= sixteen && $0.kind == .ungeplan }
+                let stance = caseFile.decisions.first { $0.kind == .planStance && $0.decisionDate >= sixteen }
+                let metDate = [made?.date, stance?.decisionDate].compactMap { $0 }.min()
                 out.append(Deadline(
                     id: "plan-16aar", kind: .plan, title: "Ungeplan senest 3 måneder efter 16-årsdagen",
                     counting: .months, dueDate: sixteen.adding(months: 3), legalReferenceID: LegalRuleID.ungeplan.rawValue,
-                    ruleDate: sixteen, metAt: made.map { instant($0.date) }, metBy: made?.author))
+                    ruleDate: sixteen, metAt: metDate.map(instant), metBy: metDate == made?.date ? made?.author : stance?.author))
             }
         }
 
         // First follow-up within 3 months of the start of support; then the plan's next date.
-        if let startPlan = plans.first(where: { $0.supportStart != nil }), let start = startPlan.supportStart,
+        if !byDecision, let startPlan = plans.first(where: { $0.supportStart != nil }), let start = startPlan.supportStart,
             (yp.age(on: start) ?? 0) < 18
         {
             let followed = plans.first { $0.version > startPlan.version && $0.date > start }
@@ -64,7 +74,7 @@ public enum PlanDeadlines {
         }
 
         // Placed young person: youth-support decision 6 months before the 18th birthday.
-        if let born = yp.birthDate, let latest = plans.last, latest.measures.contains(where: { $0.kind == .placement }) {
+        if !byDecision, let born = yp.birthDate, let latest = plans.last, latest.measures.contains(where: { $0.kind == .placement }) {
             let eighteen = Age.dateTurning(18, born: born)
             if latest.date < eighteen {
                 let decided = plans.first { p in p.measures.contains { $0.kind == .youthSupport } }
@@ -81,7 +91,7 @@ public enum PlanDeadlines {
     /// Replaces this type's deadlines in the case with freshly computed ones, keeping any other
     /// deadline and a "met" mark someone set by hand.
     public static func merge(into caseFile: inout CaseFile) {
-        let old = Dictionary(caseFile.deadlines.filter { ids.contains($0.id) }.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let old = Dictionary(caseFile.deadlines.filter { owns($0.id) }.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var fresh = compute(for: caseFile)
         for i in fresh.indices where fresh[i].metAt == nil {
             if let o = old[fresh[i].id], o.metAt != nil, o.dueDate == fresh[i].dueDate {
@@ -89,7 +99,7 @@ public enum PlanDeadlines {
                 fresh[i].metBy = o.metBy
             }
         }
-        caseFile.deadlines = caseFile.deadlines.filter { !ids.contains($0.id) } + fresh
+        caseFile.deadlines = caseFile.deadlines.filter { !owns($0.id) } + fresh
     }
 
     /// Midnight UTC of a date: the instant a date-only event is recorded at.

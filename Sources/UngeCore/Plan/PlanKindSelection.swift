@@ -1,15 +1,101 @@
 import Foundation
 
+/// How strongly the law asks for the plan (LAW.md, "Which plan").
+public enum PlanDuty: String, Codable, Sendable, Equatable {
+    /// No plan duty follows from the basis (BL § 33 alone; SEL § 101 a).
+    case none
+    /// The municipality must *tage stilling til* a plan; if made, within 3 months (BL § 91 stk. 1,
+    /// § 108 stk. 1). A recorded stillingtagen ("no plan, because ...") meets the duty.
+    case consider
+    /// A plan must exist within 3 months of the decision (BL § 91 stk. 2, § 108 stk. 2).
+    case mandatory
+    /// A plan must exist before the decision (BL § 47: § 91 stk. 2, § 108 stk. 4; before 2024 SEL § 140).
+    case beforeDecision
+    /// Adults: the municipality judges whether to offer a handleplan, and must offer one under
+    /// SEL § 141 stk. 2; the young person may decline.
+    case offer
+
+    public var danish: String {
+        switch self {
+        case .none: return "ingen planpligt"
+        case .consider: return "kommunen tager stilling til, om der skal laves en plan; laves den, senest 3 måneder efter afgørelsen"
+        case .mandatory: return "planen skal laves, senest 3 måneder efter afgørelsen"
+        case .beforeDecision: return "planen skal foreligge, før afgørelsen træffes"
+        case .offer: return "kommunen vurderer, om en handleplan skal tilbydes; den unge kan sige nej"
+        }
+    }
+}
+
+/// The plan the law asks for, and how strongly: the answer of `PlanKind.requirement`.
+public struct PlanRequirement: Sendable, Equatable {
+    public let kind: PlanKind
+    public let duty: PlanDuty
+    /// The paragraph the duty rests on.
+    public let rule: LegalRuleID
+    /// 16-17 on a § 32 support: a barnets plan may continue (warn that an ungeplan must be
+    /// considered; do not fail).
+    public let barnetsPlanMayContinue: Bool
+
+    public init(kind: PlanKind, duty: PlanDuty, rule: LegalRuleID, barnetsPlanMayContinue: Bool = false) {
+        self.kind = kind
+        self.duty = duty
+        self.rule = rule
+        self.barnetsPlanMayContinue = barnetsPlanMayContinue
+    }
+}
+
 extension PlanKind {
-    /// The plan the law requires for a young person of `age` on `date` (LAW.md, "Plans under BL"):
-    /// 18+ the adult handleplan (SEL § 141); before 2024 the handbook's handleplan (SEL § 140);
-    /// from 2024 the ungeplan for 16-17 (BL §§ 108-109) and barnets plan below 16 (BL §§ 91-92).
-    /// An unknown age is treated as a minor's.
-    public static func required(age: Int?, on date: LocalDate) -> PlanKind {
-        if let age, age >= 18 { return .adultActionPlan }
-        if date < LegalReferences.barnetsLovEffective { return .handbookActionPlan }
-        if let age, age >= 16 { return .ungeplan }
-        return .barnetsPlan
+    /// THE one function that picks the plan (LAW.md, "Which plan"): by the young person's age on
+    /// the plan's date, the date (before 2024 serviceloven) and the legal bases of the decisions the
+    /// plan rests on.
+    ///
+    /// - before 2024: SEL § 140 handleplan for under-18s and for § 76 efterværn (18-22), before the
+    ///   decision; otherwise 18+ the SEL § 141 handleplan;
+    /// - 18-22 on ungestøtte (§§ 114-116, § 120): the ungeplan continues (§ 108, § 111 stk. 2, § 112),
+    ///   never a SEL § 141 handleplan;
+    /// - 18+ otherwise: SEL § 141, offered (none for § 101 a alone);
+    /// - under 18: barnets plan below 16, ungeplan from 16; § 47 before the decision, § 46
+    ///   mandatory, § 32 "tage stilling til" (a barnets plan may continue at 16-17), § 33 alone no duty.
+    ///
+    /// An unknown age is treated as a minor's under 16.
+    public static func requirement(age: Int?, on date: LocalDate, bases: [DecisionKind] = []) -> PlanRequirement {
+        let b = bases.filter { $0 != .planStance }
+        if date < LegalReferences.barnetsLovEffective {
+            if let age, age >= 18, !(age < 23 && b.contains(.handbookAftercare)) {
+                return PlanRequirement(kind: .adultActionPlan, duty: .offer, rule: .adultActionPlan)
+            }
+            return PlanRequirement(kind: .handbookActionPlan, duty: .beforeDecision, rule: .planUnder18)
+        }
+        if let age, age >= 18 {
+            if age < 23, b.contains(where: \.isYouthSupport) {
+                // A re-established døgnophold (§ 116) makes the ungeplan mandatory (§ 108 stk. 2).
+                let mandatory = b.contains(.youthSupportReestablished)
+                return PlanRequirement(kind: .ungeplan, duty: mandatory ? .mandatory : .consider, rule: .ungeplanContinues)
+            }
+            if !b.isEmpty, b.allSatisfy({ $0 == .anonymousTreatment }) {
+                return PlanRequirement(kind: .adultActionPlan, duty: .none, rule: .anonymousTreatment)
+            }
+            return PlanRequirement(kind: .adultActionPlan, duty: .offer, rule: .adultActionPlan)
+        }
+        let sixteen = (age ?? 0) >= 16
+        let kind: PlanKind = sixteen ? .ungeplan : .barnetsPlan
+        if b.contains(.placementWithoutConsent) {
+            return PlanRequirement(kind: kind, duty: .beforeDecision, rule: sixteen ? .ungeplanBeforeDecision : .barnetsPlanMandatory)
+        }
+        if b.contains(.placementWithConsent) {
+            return PlanRequirement(kind: kind, duty: .mandatory, rule: sixteen ? .ungeplanMandatory : .barnetsPlanMandatory)
+        }
+        if !b.isEmpty, b.allSatisfy(\.isMinorTreatment) {
+            return PlanRequirement(kind: kind, duty: .none, rule: .drugTreatment)
+        }
+        return PlanRequirement(
+            kind: kind, duty: .consider, rule: sixteen ? .ungeplanConsider : .barnetsPlanConsider,
+            barnetsPlanMayContinue: sixteen)
+    }
+
+    /// The plan `requirement` picks.
+    public static func required(age: Int?, on date: LocalDate, bases: [DecisionKind] = []) -> PlanKind {
+        requirement(age: age, on: date, bases: bases).kind
     }
 
     /// The paragraph the plan rests on, as it applies on `date` ("barnets lov §§ 108-109").

@@ -8,16 +8,19 @@ public struct PlanContext: Sendable {
     public let examination: Examination?
     /// Versions saved before this one, oldest first.
     public let previousPlans: [ActionPlan]
+    /// The decisions the plan rests on (`DecisionLaw.planBases`).
+    public let decisions: [Decision]
 
     public init(
         plan: ActionPlan, youngPerson: YoungPerson, network: Network = Network(), examination: Examination? = nil,
-        previousPlans: [ActionPlan] = []
+        previousPlans: [ActionPlan] = [], decisions: [Decision] = []
     ) {
         self.plan = plan
         self.youngPerson = youngPerson
         self.network = network
         self.examination = examination
         self.previousPlans = previousPlans
+        self.decisions = decisions
     }
 
     /// The context for a plan in a case (earlier versions are those with a lower version number).
@@ -25,14 +28,19 @@ public struct PlanContext: Sendable {
         self.init(
             plan: plan, youngPerson: caseFile.youngPerson, network: caseFile.network,
             examination: caseFile.examination,
-            previousPlans: caseFile.actionPlans.filter { $0.version < plan.version || plan.version == 0 })
+            previousPlans: caseFile.actionPlans.filter { $0.version < plan.version || plan.version == 0 },
+            decisions: DecisionLaw.planBases(caseFile.decisions, on: plan.date))
     }
 
     public var date: LocalDate { plan.date }
     /// The young person's age on the plan's date, if the birth date is known.
     public var age: Int? { youngPerson.age(on: plan.date) }
+    /// What the law asks for on that date, given the decisions the plan rests on.
+    public var requirement: PlanRequirement {
+        PlanKind.requirement(age: age, on: plan.date, bases: decisions.map(\.kind))
+    }
     /// The plan the law requires on that date.
-    public var requiredKind: PlanKind { PlanKind.required(age: age, on: plan.date) }
+    public var requiredKind: PlanKind { requirement.kind }
     public var isMinor: Bool { (age ?? 0) < 18 }
     /// 18+ and the young person declined the offer: the plan only documents the offer.
     public var isDeclined: Bool { !isMinor && plan.offer?.response == .declined }
@@ -89,12 +97,23 @@ public struct PlanKindRule: PlanRule {
     public init() {}
     public func check(_ c: PlanContext) -> [Finding] {
         guard c.youngPerson.birthDate != nil, c.plan.kind != c.requiredKind else { return [] }
-        let want = c.requiredKind
+        let req = c.requirement
+        let want = req.kind
+        // 16-17 on § 32 support: a barnets plan may continue; the ungeplan must be considered.
+        if req.barnetsPlanMayContinue, c.plan.kind == .barnetsPlan {
+            return [
+                c.finding(
+                    "plan.kind.ungeplan", .warning,
+                    "Den unge er \(c.age ?? 0) år. Barnets plan kan fortsætte, men kommunen skal tage stilling til, om der skal laves en ungeplan med mål for overgangen til voksenlivet.",
+                    .ungeplanConsider)
+            ]
+        }
         return [
             c.finding(
                 "plan.kind", .error,
-                "Planen er en \(c.plan.kind.title(on: c.date, age: c.age)), men på planens dato (\(c.date.danishLong)) kræver loven en \(want.title(on: c.date, age: c.age)) for en ung på \(c.age ?? 0) år.",
-                want.legalRule)
+                "Planen er en \(c.plan.kind.title(on: c.date, age: c.age)), men på planens dato (\(c.date.danishLong)) kræver loven en \(want.title(on: c.date, age: c.age)) for en ung på \(c.age ?? 0) år"
+                    + (c.decisions.isEmpty ? "." : " med de afgørelser, planen bygger på (\(c.decisions.map(\.id).joined(separator: ", ")))."),
+                req.rule == .ungeplanContinues ? .ungeplanContinues : want.legalRule)
         ]
     }
 }

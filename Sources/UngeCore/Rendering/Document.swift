@@ -51,6 +51,10 @@ public struct Document: Sendable, Equatable {
 }
 
 /// Renders a `Document` as Markdown.
+///
+/// Every text in the document is plain text, never Markdown: `escape` writes it so that no name,
+/// note or answer can make a heading, list item, table row, link, emphasis or HTML of its own, and
+/// control characters are shown as `\u{1B}` (`TerminalText`).
 public enum MarkdownRenderer {
     public static func render(_ doc: Document) -> String {
         var out = "# \(escapeLine(doc.title))\n"
@@ -61,28 +65,89 @@ public enum MarkdownRenderer {
             case .heading(let text, let level):
                 out += String(repeating: "#", count: max(2, min(level, 4))) + " " + escapeLine(text) + "\n"
             case .paragraph(let text):
-                out += text + "\n"
+                out += escape(text, startsLine: true) + "\n"
             case .list(let items):
-                out += items.map { "- " + $0.replacingOccurrences(of: "\n", with: "\n  ") }.joined(separator: "\n") + "\n"
+                out += items.map { "- " + indented(escape($0, startsLine: true)) }.joined(separator: "\n") + "\n"
             case .fields(let pairs):
-                out += pairs.map { "- **\($0.0):** \($0.1.replacingOccurrences(of: "\n", with: "\n  "))" }.joined(separator: "\n") + "\n"
+                out += pairs.map { "- **\(escapeLine($0.0)):** \(indented(escape($0.1, startsLine: false)))" }.joined(separator: "\n") + "\n"
             case .table(let header, let rows):
                 func row(_ cells: [String]) -> String {
-                    "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
-                        .joined(separator: " | ") + " |"
+                    "| " + cells.map { escapeLine($0) }.joined(separator: " | ") + " |"
                 }
                 out += row(header) + "\n" + "|" + String(repeating: "---|", count: header.count) + "\n"
                 out += rows.map(row).joined(separator: "\n") + "\n"
             case .missing(let text):
-                out += "> **MANGLER:** \(text)\n"
+                out += "> **MANGLER:** \(escapeLine(text))\n"
             case .note(let text):
-                out += "> \(text.replacingOccurrences(of: "\n", with: "\n> "))\n"
+                out += "> \(escape(text, startsLine: true).replacingOccurrences(of: "\n", with: "\n> "))\n"
             }
         }
         return out
     }
 
-    private static func escapeLine(_ s: String) -> String { s.replacingOccurrences(of: "\n", with: " ") }
+    /// Continuation lines of a list item, indented under it.
+    private static func indented(_ s: String) -> String { s.replacingOccurrences(of: "\n", with: "\n  ") }
+
+    /// One line after a prefix (`# `, `| `, `**Navn:** `): line breaks become spaces, then `escape`.
+    static func escapeLine(_ s: String) -> String {
+        escape(s.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " "), startsLine: false)
+    }
+
+    /// Plain text as Markdown that shows exactly this text: the inline syntax characters
+    /// `\\ ` * _ [ ] < > | ~` and an entity-like `&` get a backslash anywhere; at the start of a
+    /// line (after spaces) also `#`, `=`, a `-` or `+` list marker, `--`, and the `.` or `)` of a
+    /// numbered item (`1. `).
+    /// `startsLine` tells whether the text's first line starts a block (a paragraph, a list item),
+    /// or follows inline text (a field's label); every later line starts one. Controls are shown
+    /// as `\u{..}`.
+    public static func escape(_ raw: String, startsLine: Bool = true) -> String {
+        let text = TerminalText.neutralise(raw)
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 8)
+        let chars = Array(text.unicodeScalars)
+        var atLineStart = startsLine
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if atLineStart {
+                if c == " " || c == "\t" {
+                    out.unicodeScalars.append(c)
+                    i += 1
+                    continue
+                }
+                atLineStart = false
+                // What follows a marker for it to start a block: a space, a tab or the line's end.
+                func endsMarker(_ k: Int) -> Bool { k >= chars.count || chars[k] == " " || chars[k] == "\t" || chars[k] == "\n" }
+                if c == "#" || c == "=" || ((c == "-" || c == "+") && endsMarker(i + 1)) || (c == "-" && i + 1 < chars.count && chars[i + 1] == "-") {
+                    out += "\\"
+                } else if ("0"..."9").contains(c) {
+                    // A numbered item: up to 9 digits, then `.` or `)` and a space or the line's end.
+                    var j = i
+                    while j < chars.count, j - i < 10, ("0"..."9").contains(chars[j]) { j += 1 }
+                    if j < chars.count, chars[j] == "." || chars[j] == ")", endsMarker(j + 1) {
+                        for k in i..<j { out.unicodeScalars.append(chars[k]) }
+                        out += "\\"
+                        out.unicodeScalars.append(chars[j])
+                        i = j + 1
+                        continue
+                    }
+                }
+            }
+            switch c {
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "~":
+                out += "\\"
+            case "&":
+                if i + 1 < chars.count, chars[i + 1] == "#" || chars[i + 1].properties.isAlphabetic { out += "\\" }
+            case "\n":
+                atLineStart = true
+            default:
+                break
+            }
+            out.unicodeScalars.append(c)
+            i += 1
+        }
+        return out
+    }
 }
 
 /// Renders a `Document` as one self-contained HTML page with print CSS (A4), no external resources.
@@ -131,8 +196,10 @@ public enum HTMLRenderer {
             """
     }
 
-    /// Escapes text for HTML element content and attribute values.
-    public static func esc(_ s: String) -> String {
+    /// Escapes text for HTML element content and attribute values; controls are shown as
+    /// `\u{..}` (`TerminalText`).
+    public static func esc(_ raw: String) -> String {
+        let s = TerminalText.neutralise(raw)
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for ch in s {

@@ -1,0 +1,60 @@
+import Foundation
+import UngeCore
+import UngeStore
+
+/// `unge demo --lager DIR`: writes the fictional demo cases into a new or empty store folder, so
+/// examples that write (a `notat`, answering `check --sag`) never touch real cases or tracked files.
+struct DemoCommand: UngeCommand {
+    static let spec = CommandSpec(
+        name: "demo",
+        summary: "Læg de opdigtede demo-sager i en prøvemappe",
+        discussion: """
+            Skriver \(DemoCases.files.count) opdigtede sager (de samme som eksempel-lageret) i mappen fra --lager, så du
+            kan prøve alle kommandoer uden at røre rigtige sager. Mappen skal være ny eller uden sager; --lager
+            skal altid angives, så demo-sagerne aldrig havner i dit rigtige lager. Ingen af CPR-numrene kan
+            tilhøre en rigtig person (dagen er lagt 60 til).
+            """,
+        examples: [
+            ("unge demo --lager /tmp/unge-demo", "Læg demo-sagerne i /tmp/unge-demo"),
+            ("unge liste --lager /tmp/unge-demo", "Se dem"),
+        ])
+
+    init(_ args: ParsedArguments) throws {
+        guard let dir = args.value(OptionSpec.store.name), !dir.isEmpty else {
+            throw UsageError.missingArgument("en prøvemappe: unge demo --lager MAPPE", command: "demo")
+        }
+    }
+
+    func run(_ ctx: Context) throws -> Int32 {
+        let store = try ctx.openStore(creating: true)
+        let existing = Completion.caseIDs(in: store.root)
+        if !existing.isEmpty {
+            throw UsageError.message(
+                "Mappen \(store.root.path) har allerede sager (\(existing.count)). Demo-sagerne skrives kun i en ny eller tom mappe, "
+                    + "så de aldrig blandes med rigtige sager. Vælg en anden mappe, fx --lager /tmp/unge-demo.")
+        }
+        try store.prepare()
+        for (id, json) in DemoCases.files {
+            guard let caseID = CaseID(id) else { throw CLIError.bug("demo-sag med ugyldigt sagsnummer \(id)") }
+            let file = try store.writeDemoCase(caseID, json: json)
+            try store.appendAudit(ctx.event(.create, caseID: caseID, after: file.revision))
+        }
+        ctx.console.print("\(DemoCases.files.count) opdigtede sager er lagt i \(store.root.path).")
+        ctx.console.print("Prøv: unge liste --lager \(store.root.path)")
+        return ExitCode.ok
+    }
+}
+
+extension CaseStore {
+    /// Writes one embedded demo case as it is (its revision and history included) and checks that it
+    /// loads. The file is private to the user (the store sets umask 077).
+    fileprivate func writeDemoCase(_ id: CaseID, json: String) throws -> CaseFile {
+        let url = root.appendingPathComponent(CaseStore.fileName(of: id))
+        do {
+            try Data(json.utf8).write(to: url, options: .withoutOverwriting)
+        } catch {
+            throw CLIError.data("Kunne ikke skrive \(CaseStore.fileName(of: id)) i \(root.path): \(error.localizedDescription)")
+        }
+        return try load(id)
+    }
+}

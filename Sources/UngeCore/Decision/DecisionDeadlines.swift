@@ -1,0 +1,129 @@
+import Foundation
+
+/// The deadlines a case's decisions start (LAW.md, "Decisions drive duties"), stored as `Deadline`
+/// records so `frister`, the index and next steps see them without re-deriving:
+///
+/// - treatment iværksat at the latest 14 days after the request (BL § 33 stk. 1; SEL § 101 stk. 4;
+///   sundhedsloven § 141 stk. 2); none for § 101 a;
+/// - the plan within 3 months of a § 32 or § 46 decision (BL § 91 stk. 1-2, § 108 stk. 1-3); for
+///   § 32 and ungestøtte a recorded stillingtagen meets it; § 33 alone starts none; § 47 needs the
+///   plan before the decision (a rule at registration, not a deadline);
+/// - the first follow-up at the earlier of a parallel examination's end and 3 months after the
+///   start (BL § 95 stk. 2), for §§ 32, 46, 47, 114-116 and 120, not § 33;
+/// - for a placed young person the ungestøtte decision at the latest 6 months before 18 (BL § 111);
+/// - for other running under-18 support, a reminder 6 months before 18 to decide what happens then.
+public enum DecisionDeadlines {
+    /// Ids owned by this type start with this prefix, or are `transitionID`.
+    public static let prefix = "afgoerelse-"
+    public static let youthSupportID = "afgoerelse-ungestoette-111"
+    public static let transitionID = "overgang-18"
+
+    public static func owns(_ id: String) -> Bool { id.hasPrefix(prefix) || id == transitionID }
+
+    /// Every deadline the decisions on `file` give rise to, in due-date order.
+    public static func compute(for file: CaseFile) -> [Deadline] {
+        let yp = file.youngPerson
+        let plans = file.actionPlans.sorted { $0.version < $1.version }
+        let stances = file.decisions.filter { $0.kind == .planStance }
+        var out: [Deadline] = []
+
+        for d in file.decisions where d.kind != .planStance {
+            let age = yp.age(on: d.decisionDate)
+            let bl = d.decisionDate >= LegalReferences.barnetsLovEffective
+
+            // Treatment within 14 days of the request.
+            if let request = d.requestDate, d.kind.isMinorTreatment || d.kind.isAdultTreatment || d.kind == .alcoholTreatment {
+                let due = request.adding(days: 14)
+                out.append(
+                    Deadline(
+                        id: "\(prefix)\(d.id)-behandlingsstart", kind: .treatmentStart,
+                        title: "\(d.kind.danishName) iværksat senest 14 dage efter henvendelsen (\(d.id))",
+                        counting: .calendarDays, dueDate: due, rule: DecisionLaw.treatmentStartRule(d.kind, age: age),
+                        ruleDate: request, metAt: d.start.map(instant), metBy: d.start == nil ? nil : d.author))
+            }
+
+            // The plan within 3 months (from 2024, under 18; ungestøtte without an ungeplan).
+            if bl, let age {
+                let req = PlanKind.requirement(age: age, on: d.decisionDate, bases: [d.kind])
+                let relevant: Bool
+                if age < 18 {
+                    relevant = (d.kind.isSupportMeasure || d.kind == .placementWithConsent)
+                        && (req.duty == .consider || req.duty == .mandatory)
+                } else {
+                    relevant = d.kind.isYouthSupport && !plans.contains { $0.kind == .ungeplan }
+                }
+                if relevant {
+                    let made = plans.first { $0.date >= d.decisionDate && $0.kind.isForMinor }
+                    let stance = req.duty == .mandatory ? nil : stances.first {
+                        $0.decisionDate >= d.decisionDate && ($0.concerns == nil || $0.concerns?.lowercased() == d.id.lowercased())
+                    }
+                    let metDate = [made?.date, stance?.decisionDate].compactMap { $0 }.min()
+                    let title =
+                        req.duty == .mandatory
+                        ? "\(req.kind.danishName) senest 3 måneder efter afgørelsen (\(d.id))"
+                        : "Stillingtagen til \(req.kind.danishLower) senest 3 måneder efter afgørelsen (\(d.id)); laves planen, inden samme frist"
+                    out.append(
+                        Deadline(
+                            id: "\(prefix)\(d.id)-plan", kind: .plan, title: title, counting: .months,
+                            dueDate: d.decisionDate.adding(months: 3), rule: req.rule, ruleDate: d.decisionDate,
+                            metAt: metDate.map(instant), metBy: metDate == nil ? nil : (made?.date == metDate ? made?.author : stance?.author)))
+                }
+            }
+
+            // First follow-up (BL § 95 stk. 2; before 2024 SEL § 70): not for treatment.
+            let followed = d.kind.isSupportMeasure || d.kind.isPlacement || d.kind.isYouthSupport || d.kind.isHandbook
+            if followed, let start = d.start {
+                var due = start.adding(months: 3)
+                if let exam = file.examination, exam.awareDate <= start, let done = exam.completedDate, done >= start, done < due {
+                    due = done
+                }
+                let review = plans.first { $0.date > start }
+                out.append(
+                    Deadline(
+                        id: "\(prefix)\(d.id)-opfoelgning", kind: .followUp,
+                        title: "Første opfølgning på \(d.kind.danishName.lowercased()) (\(d.id))", counting: .calendarDays,
+                        dueDate: due, rule: .followUpFirst, ruleDate: start,
+                        metAt: review.map { instant($0.date) }, metBy: review?.author))
+            }
+        }
+
+        // Turning 18: the § 111 decision for a placed young person, else a transition reminder.
+        if let born = yp.birthDate {
+            let eighteen = Age.dateTurning(18, born: born)
+            let due = eighteen.adding(months: -6)
+            let afterward = file.decisions.filter { $0.kind.isYouthSupport || $0.kind == .handbookAftercare }
+            let decided = afterward.min { $0.decisionDate < $1.decisionDate }
+            let placements = file.decisions.filter {
+                ($0.kind.isPlacement || $0.kind == .handbookPlacement) && $0.decisionDate < eighteen
+                    && ($0.end.map { $0.date > due } ?? true)
+            }
+            if !placements.isEmpty {
+                out.append(
+                    Deadline(
+                        id: youthSupportID, kind: .youthSupportDecision,
+                        title: "Afgørelse om ungestøtte senest 6 måneder før 18-årsdagen, efter revision af ungeplanen (anbragt ung)",
+                        counting: .months, dueDate: due, rule: .youthSupportDecision, ruleDate: due,
+                        metAt: decided.map { instant($0.decisionDate) }, metBy: decided?.author))
+            } else {
+                let running = file.decisions.filter {
+                    ($0.kind.isSupportMeasure || $0.kind.isMinorTreatment) && $0.decisionDate < eighteen
+                        && ($0.end.map { $0.date > due } ?? true) && ($0.expectedEnd.map { $0 > due } ?? true)
+                }
+                if !running.isEmpty, eighteen >= LegalReferences.barnetsLovEffective {
+                    let adult = file.decisions.filter { $0.decisionDate >= due.adding(months: -6) && ($0.kind.isYouthSupport || $0.kind.isAdultTreatment) }
+                    let done = (decided ?? adult.first)
+                    let names = running.map { "\($0.kind.danishName.lowercased()) (\($0.id))" }.joined(separator: ", ")
+                    out.append(
+                        Deadline(
+                            id: transitionID, kind: .transitionAt18,
+                            title: "Den unge fylder 18 \(eighteen.danishShort): tag stilling til, hvad der sker med \(names) (fx ungestøtte med fortsat kontaktperson eller støtte som voksen)",
+                            counting: .months, dueDate: due, rule: .transitionAt18, ruleDate: due,
+                            metAt: done.map { instant($0.decisionDate) }, metBy: done?.author))
+                }
+            }
+        }
+        return out.sorted { $0.dueDate < $1.dueDate || ($0.dueDate == $1.dueDate && $0.id < $1.id) }
+    }
+
+    static func instant(_ d: LocalDate) -> Date { Date(timeIntervalSince1970: TimeInterval(d.dayNumber) * 86400) }
+}

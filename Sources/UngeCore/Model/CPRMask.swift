@@ -1,0 +1,206 @@
+import Foundation
+
+/// The one CPR recogniser and masker: every place that must keep CPR numbers out of sight (output
+/// without `--vis-cpr`, error messages, the audit trail, the index, names) goes through `mask`, and
+/// `CPRNumber.parse` reads the same spellings.
+///
+/// A CPR number is recognised as 6 digits, a separator, 4 digits, where
+/// - a digit is any decimal digit: ASCII, full-width (`０`-`９`) or another script's, mixed freely;
+/// - the separator is nothing, or up to 5 characters made of spaces (any Unicode space, also the
+///   non-breaking and thin ones, and tab) around at most one of: `-`, a Unicode dash or minus
+///   (`‐ ‑ ‒ – — ― − ﹘ ﹣ －`), `/`, `.` (also full-width `／ ．`), e.g. `010203 - 1234`;
+/// - invisible format characters (zero-width space and joiners, soft hyphen, BOM) are ignored
+///   anywhere inside the number;
+/// - no digit directly before or after it (so a longer number is not cut up).
+///
+/// For masking, the first six digits must also look like a date: day 01-31 (61-91 for a substitute
+/// number) and month 01-12. So dates (`2026-04-13`, `20260413`), case ids (`2026-0042`), times and
+/// 8-digit phone numbers stay readable. A masked number is written `DDMMYY-xxxx` in ASCII digits.
+public enum CPRMask {
+    /// `text` with every CPR number replaced by `DDMMYY-xxxx`. Returns `text` itself when there is
+    /// none (fast: one pass over the bytes).
+    public static func mask(_ text: String) -> String {
+        guard mayContain(text) else { return text }
+        let b = Array(text.utf8)
+        var out: [UInt8] = []
+        var copied = 0
+        var i = 0
+        var previousWasDigit = false
+        while i < b.count {
+            let (scalar, length) = decode(b, i)
+            let isDigit = digitValue(scalar) != nil
+            if isDigit, !previousWasDigit, let m = match(b, from: i, plausibleDate: true) {
+                if out.isEmpty { out.reserveCapacity(b.count) }
+                out.append(contentsOf: b[copied..<i])
+                out.append(contentsOf: m.digits[0..<6])
+                out.append(contentsOf: Array("-xxxx".utf8))
+                i = m.end
+                copied = i
+                previousWasDigit = true
+                continue
+            }
+            if !isInvisible(scalar) { previousWasDigit = isDigit }
+            i += length
+        }
+        if copied == 0 { return text }
+        out.append(contentsOf: b[copied...])
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// True when `text` holds a CPR number somewhere (the masking rule).
+    public static func contains(_ text: String) -> Bool { mask(text) != text }
+
+    /// The ten ASCII digits when the whole of `text` is one CPR number in any spelling (no date
+    /// check: `CPRNumber.parse` says what is wrong with the date), else nil.
+    public static func wholeNumber(_ text: String) -> [UInt8]? {
+        let b = Array(text.utf8)
+        guard !b.isEmpty, let m = match(b, from: 0, plausibleDate: false) else { return nil }
+        var end = m.end
+        while end < b.count {
+            let (s, l) = decode(b, end)
+            guard isInvisible(s) else { return nil }
+            end += l
+        }
+        return m.digits
+    }
+
+    // MARK: The recogniser
+
+    private struct Match {
+        /// Ten ASCII digits.
+        var digits: [UInt8]
+        /// The byte offset just after the last digit.
+        var end: Int
+    }
+
+    /// A CPR number starting at byte `start` (which must be a digit), or nil.
+    private static func match(_ b: [UInt8], from start: Int, plausibleDate: Bool) -> Match? {
+        var digits: [UInt8] = []
+        digits.reserveCapacity(10)
+        var i = start
+        // Reads `count` digits, skipping invisible characters between them.
+        func readDigits(_ count: Int) -> Bool {
+            var n = 0
+            while n < count, i < b.count {
+                let (s, l) = decode(b, i)
+                if let v = digitValue(s) {
+                    digits.append(UInt8(48 + v))
+                    n += 1
+                    i += l
+                } else if n > 0, isInvisible(s) {
+                    i += l
+                } else {
+                    return false
+                }
+            }
+            return n == count
+        }
+        guard readDigits(6) else { return nil }
+        // The separator: spaces, at most one mark, spaces; at most 5 characters.
+        var sepLength = 0
+        var marks = 0
+        while i < b.count {
+            let (s, l) = decode(b, i)
+            if isSpace(s) || isInvisible(s) {
+            } else if isMark(s) {
+                marks += 1
+                if marks > 1 { return nil }
+            } else {
+                break
+            }
+            sepLength += 1
+            if sepLength > 5 { return nil }
+            i += l
+        }
+        guard readDigits(4) else { return nil }
+        // No digit right after (invisible characters in between count as nothing).
+        var j = i
+        while j < b.count {
+            let (s, l) = decode(b, j)
+            if digitValue(s) != nil { return nil }
+            if !isInvisible(s) { break }
+            j += l
+        }
+        if plausibleDate {
+            let day = Int(digits[0] - 48) * 10 + Int(digits[1] - 48)
+            let month = Int(digits[2] - 48) * 10 + Int(digits[3] - 48)
+            guard (1...31).contains(day) || (61...91).contains(day), (1...12).contains(month) else { return nil }
+        }
+        return Match(digits: digits, end: i)
+    }
+
+    /// Cheap pre-check: at least 10 ASCII digits, or any non-ASCII byte (a full-width digit or an
+    /// unusual separator may be there).
+    @inline(__always)
+    private static func mayContain(_ text: String) -> Bool {
+        func check<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
+            var digits = 0
+            for c in bytes {
+                if c >= 0x80 { return true }
+                if c >= 48 && c <= 57 {
+                    digits += 1
+                    if digits >= 10 { return true }
+                }
+            }
+            return false
+        }
+        return text.utf8.withContiguousStorageIfAvailable(check) ?? check(text.utf8)
+    }
+
+    /// The scalar at byte `i` of valid UTF-8 and its length in bytes.
+    @inline(__always)
+    static func decode(_ b: [UInt8], _ i: Int) -> (Unicode.Scalar, Int) {
+        let c0 = b[i]
+        if c0 < 0x80 { return (Unicode.Scalar(c0), 1) }
+        var value: UInt32
+        var length: Int
+        if c0 & 0xE0 == 0xC0 {
+            value = UInt32(c0 & 0x1F)
+            length = 2
+        } else if c0 & 0xF0 == 0xE0 {
+            value = UInt32(c0 & 0x0F)
+            length = 3
+        } else {
+            value = UInt32(c0 & 0x07)
+            length = 4
+        }
+        guard i + length <= b.count else { return ("\u{FFFD}", 1) }
+        for k in 1..<length { value = value << 6 | UInt32(b[i + k] & 0x3F) }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+
+    /// 0-9 for a decimal digit of any script (ASCII, full-width, Arabic-Indic, ...), else nil.
+    @inline(__always)
+    static func digitValue(_ s: Unicode.Scalar) -> Int? {
+        if s.value >= 48 && s.value <= 57 { return Int(s.value - 48) }
+        if s.value < 0x80 { return nil }
+        guard s.properties.numericType == .decimal, let v = s.properties.numericValue, v >= 0, v <= 9 else { return nil }
+        return Int(v)
+    }
+
+    /// A space of any kind (Unicode category Zs) or a tab.
+    @inline(__always)
+    private static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        s == " " || s == "\t" || (s.value >= 0x80 && s.properties.generalCategory == .spaceSeparator)
+    }
+
+    /// A dash, minus, slash or dot between the date and the serial.
+    private static func isMark(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x2D, 0x2F, 0x2E: return true  // - / .
+        case 0x2010...0x2015, 0x2212, 0xFE58, 0xFE63, 0xFF0D: return true  // dashes and minus signs
+        case 0xFF0F, 0xFF0E, 0x2044, 0x2215: return true  // full-width / and ., fraction and division slash
+        default: return false
+        }
+    }
+
+    /// Invisible format characters that may hide inside a number: soft hyphen, zero-width space,
+    /// non-joiner and joiner, word joiner, BOM.
+    @inline(__always)
+    private static func isInvisible(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0xAD, 0x200B...0x200D, 0x2060, 0xFEFF: return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,386 @@
+import Foundation
+
+/// What a decision (afgørelse) grants: a closed list, one case per measure the law names.
+///
+/// The legal basis is never typed by hand: it follows from the kind, the young person's age and the
+/// decision's date through `DecisionLaw` and the legal-reference table.
+public enum DecisionKind: String, Codable, Sendable, Equatable, CaseIterable {
+    // Barnets lov § 32, stk. 1, nr. 1-8 (støttende indsatser, under 18).
+    case dayCare
+    case practicalSupport
+    case contactPerson
+    case internship
+    case familyTreatment
+    case familyResidential
+    case respiteStay
+    case otherSupport
+    // Barnets lov § 33 (social stofmisbrugsbehandling, under 18).
+    case treatmentOutpatient
+    case treatmentResidential
+    // Barnets lov §§ 46 and 47 (anbringelse).
+    case placementWithConsent
+    case placementWithoutConsent
+    // Barnets lov §§ 114-116 and 120 (ungestøtte, 18-22).
+    case youthSupportResidential
+    case youthSupportContactPerson
+    case youthSupportTransition
+    case youthSupportOther
+    case youthSupportReestablished
+    case maintainedPlacement
+    // Adults: serviceloven § 101, § 101 a; sundhedsloven § 141 (any age).
+    case adultTreatmentOutpatient
+    case adultTreatmentResidential
+    case anonymousTreatment
+    case alcoholTreatment
+    // Before 2024: serviceloven § 52, § 52 stk. 3 nr. 7 / § 58, § 76.
+    case handbookMeasure
+    case handbookPlacement
+    case handbookAftercare
+    /// The municipality's stillingtagen: "no plan is needed, because ..." (BL § 91 stk. 1, § 108 stk. 1).
+    case planStance
+
+    /// The word the user types (`--type`), e.g. `kontaktperson`, `anbringelse-uden-samtykke`.
+    public var token: String {
+        switch self {
+        case .dayCare: return "dagtilbud"
+        case .practicalSupport: return "hjemmestoette"
+        case .contactPerson: return "kontaktperson"
+        case .internship: return "praktik"
+        case .familyTreatment: return "familiebehandling"
+        case .familyResidential: return "familieanbringelse"
+        case .respiteStay: return "stoetteophold"
+        case .otherSupport: return "anden-hjaelp"
+        case .treatmentOutpatient: return "behandling-ambulant"
+        case .treatmentResidential: return "behandling-doegn"
+        case .placementWithConsent: return "anbringelse"
+        case .placementWithoutConsent: return "anbringelse-uden-samtykke"
+        case .youthSupportResidential: return "ungestoette-doegnophold"
+        case .youthSupportContactPerson: return "ungestoette-kontaktperson"
+        case .youthSupportTransition: return "ungestoette-udslusning"
+        case .youthSupportOther: return "ungestoette-anden"
+        case .youthSupportReestablished: return "ungestoette-genetableret"
+        case .maintainedPlacement: return "opretholdt-anbringelse"
+        case .adultTreatmentOutpatient: return "sel101-ambulant"
+        case .adultTreatmentResidential: return "sel101-doegn"
+        case .anonymousTreatment: return "sel101a-anonym"
+        case .alcoholTreatment: return "alkohol"
+        case .handbookMeasure: return "sel52"
+        case .handbookPlacement: return "sel52-anbringelse"
+        case .handbookAftercare: return "sel76-eftervaern"
+        case .planStance: return "ingen-plan"
+        }
+    }
+
+    /// The name in Danish, as documents and lists show it.
+    public var danishName: String {
+        switch self {
+        case .dayCare: return "Ophold i dagtilbud, ungdomsklub, uddannelsessted el.lign."
+        case .practicalSupport: return "Praktisk, pædagogisk eller anden støtte i hjemmet"
+        case .contactPerson: return "Fast kontaktperson"
+        case .internship: return "Praktiktilbud hos en arbejdsgiver"
+        case .familyTreatment: return "Familiebehandling eller behandling af den unge"
+        case .familyResidential: return "Døgnophold for hele familien"
+        case .respiteStay: return "Støtteophold"
+        case .otherSupport: return "Anden hjælp (rådgivning, behandling, praktisk og pædagogisk støtte)"
+        case .treatmentOutpatient: return "Stofmisbrugsbehandling, ambulant"
+        case .treatmentResidential: return "Stofmisbrugsbehandling, døgnbehandling"
+        case .placementWithConsent: return "Anbringelse uden for hjemmet med samtykke"
+        case .placementWithoutConsent: return "Anbringelse uden for hjemmet uden samtykke"
+        case .youthSupportResidential: return "Ungestøtte: opretholdt døgnophold"
+        case .youthSupportContactPerson: return "Ungestøtte: fast kontaktperson"
+        case .youthSupportTransition: return "Ungestøtte: udslusningsordning"
+        case .youthSupportOther: return "Ungestøtte: anden støtte til overgangen til voksenlivet"
+        case .youthSupportReestablished: return "Ungestøtte tildelt eller genetableret"
+        case .maintainedPlacement: return "Opretholdt anbringelse"
+        case .adultTreatmentOutpatient: return "Stofmisbrugsbehandling for voksne, ambulant"
+        case .adultTreatmentResidential: return "Stofmisbrugsbehandling for voksne, døgnbehandling"
+        case .anonymousTreatment: return "Anonym, ambulant stofmisbrugsbehandling"
+        case .alcoholTreatment: return "Alkoholbehandling"
+        case .handbookMeasure: return "Foranstaltning efter serviceloven (før 2024)"
+        case .handbookPlacement: return "Anbringelse efter serviceloven (før 2024)"
+        case .handbookAftercare: return "Efterværn (før 2024)"
+        case .planStance: return "Stillingtagen: ingen plan"
+        }
+    }
+
+    /// The kind for a typed word (token or raw value), or nil.
+    public static func parse(_ text: String) -> DecisionKind? {
+        let t = text.lowercased().replacingOccurrences(of: "ø", with: "oe").replacingOccurrences(of: "æ", with: "ae")
+            .replacingOccurrences(of: "å", with: "aa")
+        return allCases.first { $0.token == t || $0.rawValue.lowercased() == t }
+    }
+
+    /// BL § 32 stk. 1 nr. 1-8.
+    public var isSupportMeasure: Bool {
+        switch self {
+        case .dayCare, .practicalSupport, .contactPerson, .internship, .familyTreatment, .familyResidential,
+            .respiteStay, .otherSupport:
+            return true
+        default: return false
+        }
+    }
+
+    /// BL § 32 stk. 1: the number (nr.) of the measure, 1-8.
+    public var supportNumber: Int? {
+        switch self {
+        case .dayCare: return 1
+        case .practicalSupport: return 2
+        case .contactPerson: return 3
+        case .internship: return 4
+        case .familyTreatment: return 5
+        case .familyResidential: return 6
+        case .respiteStay: return 7
+        case .otherSupport: return 8
+        default: return nil
+        }
+    }
+
+    /// BL § 33.
+    public var isMinorTreatment: Bool { self == .treatmentOutpatient || self == .treatmentResidential }
+    /// BL §§ 46 and 47.
+    public var isPlacement: Bool { self == .placementWithConsent || self == .placementWithoutConsent }
+    /// BL §§ 114-116 and 120.
+    public var isYouthSupport: Bool {
+        switch self {
+        case .youthSupportResidential, .youthSupportContactPerson, .youthSupportTransition, .youthSupportOther,
+            .youthSupportReestablished, .maintainedPlacement:
+            return true
+        default: return false
+        }
+    }
+    /// Serviceloven § 101 (not § 101 a).
+    public var isAdultTreatment: Bool { self == .adultTreatmentOutpatient || self == .adultTreatmentResidential }
+    /// The pre-2024 serviceloven measures.
+    public var isHandbook: Bool { self == .handbookMeasure || self == .handbookPlacement || self == .handbookAftercare }
+    /// Residential treatment: price and aftercare are recorded (North Jutland recommendations 7-8).
+    public var isResidentialTreatment: Bool { self == .treatmentResidential || self == .adultTreatmentResidential }
+    /// Any treatment of misuse.
+    public var isTreatment: Bool {
+        isMinorTreatment || isAdultTreatment || self == .anonymousTreatment || self == .alcoholTreatment
+    }
+    /// Barnets lov's kinds (in force from 1 January 2024).
+    public var isBarnetsLov: Bool { isSupportMeasure || isMinorTreatment || isPlacement || isYouthSupport }
+}
+
+/// The ground of a § 47 placement without consent (stk. 1 nr. 1-4), or stk. 4: at the young
+/// person's own request from 15.
+public enum PlacementGround: String, Codable, Sendable, Equatable, CaseIterable {
+    case insufficientCare
+    case abuse
+    case misuse
+    case behaviour
+    case ownRequest
+
+    public var token: String {
+        switch self {
+        case .insufficientCare: return "omsorg"
+        case .abuse: return "overgreb"
+        case .misuse: return "misbrug"
+        case .behaviour: return "adfaerd"
+        case .ownRequest: return "egen-anmodning"
+        }
+    }
+
+    /// "§ 47, stk. 1, nr. 3 (misbrugsproblemer, kriminel adfærd eller andre svære sociale vanskeligheder)".
+    public var danish: String {
+        switch self {
+        case .insufficientCare: return "stk. 1, nr. 1: utilstrækkelig omsorg eller behandling"
+        case .abuse: return "stk. 1, nr. 2: overgreb"
+        case .misuse: return "stk. 1, nr. 3: misbrugsproblemer, kriminel adfærd eller andre svære sociale vanskeligheder"
+        case .behaviour: return "stk. 1, nr. 4: andre adfærds- eller tilpasningsproblemer"
+        case .ownRequest: return "stk. 4: på den unges egen anmodning (fra 15 år)"
+        }
+    }
+
+    public static func parse(_ text: String) -> PlacementGround? {
+        let t = text.lowercased()
+        switch t {
+        case "1", "nr1", "nr. 1": return .insufficientCare
+        case "2", "nr2", "nr. 2": return .abuse
+        case "3", "nr3", "nr. 3": return .misuse
+        case "4", "nr4", "nr. 4": return .behaviour
+        case "stk4", "stk. 4": return .ownRequest
+        default: return allCases.first { $0.token == t || $0.rawValue.lowercased() == t }
+        }
+    }
+}
+
+/// Who gave (or refused) consent.
+public enum ConsentGiver: String, Codable, Sendable, Equatable, CaseIterable {
+    /// The custody holder (forældremyndighedsindehaver).
+    case custodyHolder
+    /// The young person (from 15 for §§ 33, 46; the adult for ungestøtte, § 113).
+    case youngPerson
+
+    public var danish: String { self == .custodyHolder ? "forældremyndighedsindehaver" : "den unge" }
+
+    public static func parse(_ text: String) -> ConsentGiver? {
+        switch text.lowercased() {
+        case "forældremyndighed", "foraeldremyndighed", "forældre", "foraeldre", "mor", "far", "custodyholder":
+            return .custodyHolder
+        case "ung", "unge", "den-unge", "youngperson": return .youngPerson
+        default: return nil
+        }
+    }
+}
+
+/// A consent with its date (samtykke).
+public struct DecisionConsent: Codable, Sendable, Equatable {
+    public var giver: ConsentGiver
+    /// Who, by name or role ("mor", "Karen Holm"), if recorded.
+    public var name: String?
+    public var date: LocalDate
+    /// False when consent was refused.
+    public var given: Bool
+
+    public init(giver: ConsentGiver, name: String? = nil, date: LocalDate, given: Bool = true) {
+        self.giver = giver
+        self.name = name
+        self.date = date
+        self.given = given
+    }
+
+    enum CodingKeys: String, CodingKey { case giver, name, date, given }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        giver = try c.decode(ConsentGiver.self, forKey: .giver)
+        name = try c.decodeIfPresent(String.self, forKey: .name)
+        date = try c.decode(LocalDate.self, forKey: .date)
+        given = try c.decodeIfPresent(Bool.self, forKey: .given) ?? true
+    }
+}
+
+/// Where a decision stands on a date.
+public enum DecisionStatus: String, Codable, Sendable, Equatable {
+    case planned
+    case active
+    case ended
+
+    public var danish: String {
+        switch self {
+        case .planned: return "planlagt"
+        case .active: return "i gang"
+        case .ended: return "afsluttet"
+        }
+    }
+}
+
+/// How and why a decision's measure ended.
+public struct DecisionEnd: Codable, Sendable, Equatable {
+    public var date: LocalDate
+    public var reason: String
+
+    public init(date: LocalDate, reason: String) {
+        self.date = date
+        self.reason = reason
+    }
+}
+
+/// A decision (afgørelse) on the case: a measure with its dates, purpose, consents and provider,
+/// or the municipality's stillingtagen that no plan is needed.
+public struct Decision: Codable, Sendable, Equatable {
+    /// Stable within the case: `A1`, `A2`, ...
+    public var id: String
+    public var kind: DecisionKind
+    /// § 47 only: the ground.
+    public var placementGround: PlacementGround?
+    /// The request (henvendelse) the law counts from (BL § 33, SEL § 101 stk. 4, SUL § 141 stk. 2).
+    public var requestDate: LocalDate?
+    public var decisionDate: LocalDate
+    /// When the measure starts (iværksættes).
+    public var start: LocalDate?
+    /// Expected duration in words ("6 måneder"), as the decision states it (BL § 32 stk. 3).
+    public var expectedDuration: String?
+    /// Expected end date, if known.
+    public var expectedEnd: LocalDate?
+    /// The purpose (formål).
+    public var purpose: String
+    public var consents: [DecisionConsent]
+    /// Provider (leverandør / behandlingssted / anbringelsessted).
+    public var provider: String?
+    /// Residential treatment: price per month in whole kroner.
+    public var monthlyPrice: Int?
+    /// Residential treatment: the agreed aftercare (efterbehandling).
+    public var aftercare: String?
+    /// A placement made alongside an examination (akut/foreløbig, BL § 46 stk. 3).
+    public var alongsideExamination: Bool
+    /// For `.planStance`: why no plan is made.
+    public var reason: String?
+    /// For `.planStance`: the decision it concerns, if one.
+    public var concerns: String?
+    /// Set when the measure ended.
+    public var end: DecisionEnd?
+    /// Who recorded it, and when.
+    public var author: String
+    public var recorded: Date
+
+    public init(
+        id: String, kind: DecisionKind, decisionDate: LocalDate, purpose: String = "", author: String, recorded: Date,
+        placementGround: PlacementGround? = nil, requestDate: LocalDate? = nil, start: LocalDate? = nil,
+        expectedDuration: String? = nil, expectedEnd: LocalDate? = nil, consents: [DecisionConsent] = [],
+        provider: String? = nil, monthlyPrice: Int? = nil, aftercare: String? = nil,
+        alongsideExamination: Bool = false, reason: String? = nil, concerns: String? = nil, end: DecisionEnd? = nil
+    ) {
+        self.id = id
+        self.kind = kind
+        self.placementGround = placementGround
+        self.requestDate = requestDate
+        self.decisionDate = decisionDate
+        self.start = start
+        self.expectedDuration = expectedDuration
+        self.expectedEnd = expectedEnd
+        self.purpose = purpose
+        self.consents = consents
+        self.provider = provider
+        self.monthlyPrice = monthlyPrice
+        self.aftercare = aftercare
+        self.alongsideExamination = alongsideExamination
+        self.reason = reason
+        self.concerns = concerns
+        self.end = end
+        self.author = author
+        self.recorded = recorded
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, kind, placementGround, requestDate, decisionDate, start, expectedDuration, expectedEnd, purpose
+        case consents, provider, monthlyPrice, aftercare, alongsideExamination, reason, concerns, end, author, recorded
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        kind = try c.decode(DecisionKind.self, forKey: .kind)
+        placementGround = try c.decodeIfPresent(PlacementGround.self, forKey: .placementGround)
+        requestDate = try c.decodeIfPresent(LocalDate.self, forKey: .requestDate)
+        decisionDate = try c.decode(LocalDate.self, forKey: .decisionDate)
+        start = try c.decodeIfPresent(LocalDate.self, forKey: .start)
+        expectedDuration = try c.decodeIfPresent(String.self, forKey: .expectedDuration)
+        expectedEnd = try c.decodeIfPresent(LocalDate.self, forKey: .expectedEnd)
+        purpose = try c.decodeIfPresent(String.self, forKey: .purpose) ?? ""
+        consents = try c.decodeIfPresent([DecisionConsent].self, forKey: .consents) ?? []
+        provider = try c.decodeIfPresent(String.self, forKey: .provider)
+        monthlyPrice = try c.decodeIfPresent(Int.self, forKey: .monthlyPrice)
+        aftercare = try c.decodeIfPresent(String.self, forKey: .aftercare)
+        alongsideExamination = try c.decodeIfPresent(Bool.self, forKey: .alongsideExamination) ?? false
+        reason = try c.decodeIfPresent(String.self, forKey: .reason)
+        concerns = try c.decodeIfPresent(String.self, forKey: .concerns)
+        end = try c.decodeIfPresent(DecisionEnd.self, forKey: .end)
+        author = try c.decodeIfPresent(String.self, forKey: .author) ?? ""
+        recorded = try c.decodeIfPresent(Date.self, forKey: .recorded) ?? Date(timeIntervalSince1970: 0)
+    }
+
+    /// Planned before its start (or while no start is set), active from the start, ended from its end.
+    public func status(on date: LocalDate) -> DecisionStatus {
+        if let end, end.date <= date { return .ended }
+        guard let start, start <= date else { return .planned }
+        return .active
+    }
+
+    /// True when the measure is running on `date`.
+    public func isRunning(on date: LocalDate) -> Bool { status(on: date) == .active }
+
+    /// The consent from `giver`, if recorded and given.
+    public func consent(from giver: ConsentGiver) -> DecisionConsent? { consents.first { $0.giver == giver && $0.given } }
+}

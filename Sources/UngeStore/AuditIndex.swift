@@ -1,0 +1,362 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+import Dispatch
+import Foundation
+import UngeCore
+
+/// The derived per-month index of the audit log, so that `unge log <sag>` reads a few index files
+/// instead of every event file (a team's two years are about a million).
+///
+/// `log/.indeks/<ÅÅÅÅ-MM>.tsv` (0600) holds one line per event file of `log/<ÅÅÅÅ-MM>/`:
+/// the file name, the case it is about, the cases a listing displayed, and the event's fields, so a
+/// query opens no event file. The event files stay the source of truth: an index is trusted only
+/// while its month folder is unchanged (inode and modification time, recorded at least two seconds
+/// after the folder last changed, so a change within the file system's clock tick is never missed);
+/// otherwise the folder is listed again and only new files are read. A missing, damaged or foreign
+/// index is rebuilt from the files; it is written as a temp file renamed into place, so a crash
+/// leaves the old index or the new one, never half of one. Writers (`appendAudit`) never touch it.
+extension CaseStore {
+    static let auditIndexHeader = Array("unge-logindeks\t1\t".utf8)
+    /// A folder changed less than this before it was listed may change again unseen (clock tick).
+    static let auditIndexRacyNanoseconds: Int64 = 2_000_000_000
+
+    var auditIndexPath: String { logPath + "/.indeks" }
+
+    /// The events about `id` (its own, and every listing that displayed it), oldest first, read
+    /// through the month indexes; event files that cannot be read are returned as problems.
+    ///
+    /// A listing's `shown` comes back as just `[id]`: that it displayed this case is what the person
+    /// is owed; which other cases it displayed is other people's data.
+    func indexedAuditEvents(for id: CaseID) throws -> (events: [AuditEvent], problems: [StoreProblem]) {
+        var months: [String] = []
+        switch Result(catching: { () throws(Posix.Failure) in try Posix.listDirectory(logPath) }) {
+        case .success(let names): months = names.filter { !$0.hasPrefix(".") }.sorted()
+        case .failure(let f):
+            if f.code == ENOENT { return ([], []) }
+            throw StoreError.io(operation: "læse", file: "log", code: f.code, visible: false)
+        }
+        let target = AuditQuery(id)
+        var found: [(name: String, event: AuditEvent)] = []
+        var problems: [StoreProblem] = []
+        for month in months {
+            let result = monthIndex(month)
+            problems += result.problems
+            found += AuditIndexFile.matches(result.bytes, query: target)
+        }
+        // Sorted as `auditEvents(for: nil)` sorts, with each key computed once.
+        var keyed = found.map { (time: $0.event.time, ns: CaseStore.writeNanoseconds($0.name), name: $0.name, event: $0.event) }
+        keyed.sort { a, b in
+            if a.time != b.time { return a.time < b.time }
+            if a.ns != b.ns { return a.ns < b.ns }
+            return a.name < b.name
+        }
+        return (keyed.map(\.event), problems)
+    }
+
+    /// The index bytes of one month, brought up to date with its folder first when needed.
+    func monthIndex(_ month: String) -> (bytes: [UInt8], problems: [StoreProblem]) {
+        let folder = logPath + "/" + month
+        let indexFile = auditIndexPath + "/" + month + ".tsv"
+        var st = stat()
+        guard lstat(folder, &st) == 0, st.st_mode & S_IFMT == S_IFDIR else { return ([], []) }
+        let ino = UInt64(st.st_ino)
+        let mtime = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
+        let old = (try? Posix.readFile(indexFile, limit: 1 << 30)) ?? []
+        let header = AuditIndexFile.header(old)
+        if let header, header.ino == ino, header.mtime == mtime, header.listed - mtime >= CaseStore.auditIndexRacyNanoseconds {
+            return (old, [])
+        }
+        // Out of date: list the folder, keep the lines of files already indexed, read the new ones.
+        let listed = Posix.nowNanoseconds()
+        let known = header == nil ? [:] : AuditIndexFile.linesByName(old)
+        guard let names = try? Posix.listDirectory(folder) else { return (old, []) }
+        var lines: [(name: String, line: ArraySlice<UInt8>?)] = []
+        var fresh: [String] = []
+        for name in names where name.hasSuffix(".json") && !name.hasPrefix(".") {
+            if let line = known[name] { lines.append((name, line)) } else {
+                lines.append((name, nil))
+                fresh.append(name)
+            }
+        }
+        let decoded = decodeEvents(fresh, in: folder)
+        var problems: [StoreProblem] = []
+        var byName: [String: [UInt8]] = [:]
+        for (name, outcome) in zip(fresh, decoded) {
+            switch outcome {
+            case .success(let event): byName[name] = AuditIndexFile.line(name: name, event: event)
+            case .failure(let reason):
+                let file = "log/" + month + "/" + name
+                problems.append(StoreProblem(file: file, error: .corrupt(file: file, reason: reason.reason)))
+            }
+        }
+        lines.sort { $0.name < $1.name }
+        var out = AuditIndexFile.makeHeader(ino: ino, mtime: mtime, listed: listed)
+        for (name, line) in lines {
+            if let line { out += line } else if let l = byName[name] { out += l }
+        }
+        // Never cache a month with unreadable files as complete: they are read (and named) again.
+        if problems.isEmpty {
+            do {
+                try ensureFolder(auditIndexPath, name: "log/.indeks")
+                try replaceFile(indexFile, display: "log/.indeks/" + month + ".tsv", bytes: out, sync: false)
+            } catch {}  // only a cache: the next query rebuilds it
+        }
+        return (out, problems)
+    }
+
+    /// Reads and decodes event files on all cores; a failure is its Danish reason.
+    private func decodeEvents(_ names: [String], in folder: String) -> [Result<AuditEvent, AuditIndexFile.Unreadable>] {
+        var results = [Result<AuditEvent, AuditIndexFile.Unreadable>?](repeating: nil, count: names.count)
+        let chunks = names.count >= 256 ? max(1, min(4, ProcessInfo.processInfo.activeProcessorCount)) : 1
+        results.withUnsafeMutableBufferPointer { out in
+            nonisolated(unsafe) let out = out
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                let decoder = UngeJSON.decoder()
+                for i in names.count * chunk / chunks..<names.count * (chunk + 1) / chunks {
+                    switch Result(catching: { () throws(Posix.Failure) in try Posix.readFile(folder + "/" + names[i], limit: 1 << 20) }) {
+                    case .failure(let f): out[i] = .failure(AuditIndexFile.Unreadable(Posix.errorText(f.code)))
+                    case .success(let bytes):
+                        do { out[i] = .success(try decoder.decode(AuditEvent.self, from: Data(bytes))) } catch {
+                            out[i] = .failure(AuditIndexFile.Unreadable(StoreText.decodingProblem(error)))
+                        }
+                    }
+                }
+            }
+        }
+        return results.map { $0! }
+    }
+}
+
+/// What a query looks for: the id's bytes, and its number when it ends in `-<digits>`.
+struct AuditQuery {
+    var text: String
+    var bytes: [UInt8]
+    var prefix: [UInt8]
+    var number: Int
+    var width: Int
+
+    init(_ id: CaseID) {
+        text = id.rawValue
+        bytes = Array(id.rawValue.utf8)
+        if let n = AuditEvent.Numbered(id.rawValue) {
+            prefix = Array(n.prefix.utf8)
+            number = n.number
+            width = n.width
+        } else {
+            prefix = []
+            number = -1
+            width = 0
+        }
+    }
+}
+
+/// The month index file format, version 1:
+///
+///     unge-logindeks<TAB>1<TAB><inode><TAB><mtime ns><TAB><listed ns>\n
+///     <file name><TAB><case id><TAB><shown, ','-joined><TAB><schema><TAB><time s><TAB><action>
+///         <TAB><rev before><TAB><rev after><TAB><user><TAB><account><TAB><command><TAB><criterion>\n
+///
+/// Empty fields are absent values; text fields escape tab, newline, carriage return and backslash.
+enum AuditIndexFile {
+    struct Unreadable: Error {
+        let reason: String
+        init(_ reason: String) { self.reason = reason }
+    }
+
+    static let fieldCount = 12
+
+    static func makeHeader(ino: UInt64, mtime: Int64, listed: Int64) -> [UInt8] {
+        CaseStore.auditIndexHeader + Array("\(ino)\t\(mtime)\t\(listed)\n".utf8)
+    }
+
+    static func header(_ bytes: [UInt8]) -> (ino: UInt64, mtime: Int64, listed: Int64)? {
+        let h = CaseStore.auditIndexHeader
+        guard bytes.count > h.count, bytes[0..<h.count].elementsEqual(h), let nl = bytes.firstIndex(of: 10) else { return nil }
+        let parts = bytes[h.count..<nl].split(separator: 9, omittingEmptySubsequences: false)
+        guard parts.count == 3, let ino = UInt64(String(decoding: parts[0], as: UTF8.self)),
+            let mtime = Int64(String(decoding: parts[1], as: UTF8.self)),
+            let listed = Int64(String(decoding: parts[2], as: UTF8.self))
+        else { return nil }
+        return (ino, mtime, listed)
+    }
+
+    /// Each well-formed line (with its newline) by file name.
+    static func linesByName(_ bytes: [UInt8]) -> [String: ArraySlice<UInt8>] {
+        guard let first = bytes.firstIndex(of: 10) else { return [:] }
+        var out: [String: ArraySlice<UInt8>] = [:]
+        var start = first + 1
+        while start < bytes.count {
+            guard let nl = bytes[start...].firstIndex(of: 10) else { break }
+            let line = bytes[start...nl]
+            if let tab = line.firstIndex(of: 9), line.filter({ $0 == 9 }).count == fieldCount - 1 {
+                out[String(decoding: bytes[start..<tab], as: UTF8.self)] = line
+            }
+            start = nl + 1
+        }
+        return out
+    }
+
+    static func line(name: String, event e: AuditEvent) -> [UInt8] {
+        var out: [UInt8] = []
+        func text(_ s: String?) {
+            guard let s else { return }
+            for c in s.utf8 {
+                switch c {
+                case 9: out += [92, UInt8(ascii: "t")]
+                case 10: out += [92, UInt8(ascii: "n")]
+                case 13: out += [92, UInt8(ascii: "r")]
+                case 92: out += [92, 92]
+                default: out.append(c)
+                }
+            }
+        }
+        text(name)
+        out.append(9)
+        text(e.caseID?.rawValue)
+        out.append(9)
+        text(e.shown?.joined(separator: ","))
+        out.append(9)
+        out += String(e.schemaVersion).utf8
+        out.append(9)
+        out += String(e.time.timeIntervalSince1970).utf8
+        out.append(9)
+        out += e.action.rawValue.utf8
+        out.append(9)
+        if let r = e.revisionBefore { out += String(r).utf8 }
+        out.append(9)
+        if let r = e.revisionAfter { out += String(r).utf8 }
+        out.append(9)
+        text(e.user)
+        out.append(9)
+        text(e.account)
+        out.append(9)
+        text(e.command)
+        out.append(9)
+        text(e.criterion)
+        out.append(10)
+        return out
+    }
+
+    /// The events in an index whose case is the query's, or whose shown list holds it.
+    static func matches(_ bytes: [UInt8], query q: AuditQuery) -> [(name: String, event: AuditEvent)] {
+        var out: [(name: String, event: AuditEvent)] = []
+        bytes.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress, let first = b.firstIndex(of: 10) else { return }
+            var start = first + 1
+            let end = b.count
+            while start < end {
+                guard let p = memchr(base + start, 10, end - start) else { break }
+                let nl = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+                defer { start = nl + 1 }
+                // Fields 1 (case) and 2 (shown) decide; the rest is parsed only for a match.
+                guard let t0 = next(b, 9, start, nl), let t1 = next(b, 9, t0 + 1, nl), let t2 = next(b, 9, t1 + 1, nl) else { continue }
+                let isCase = t1 - (t0 + 1) == q.bytes.count && q.bytes.withUnsafeBufferPointer { memcmp(base + t0 + 1, $0.baseAddress!, q.bytes.count) == 0 }
+                let listed = t2 > t1 + 1 && shows(b, t1 + 1, t2, q)
+                guard isCase || listed else { continue }
+                if let e = event(b, start, nl, shown: listed ? [q.text] : nil) { out.append(e) }
+            }
+        }
+        return out
+    }
+
+    private static func next(_ b: UnsafeBufferPointer<UInt8>, _ c: UInt8, _ from: Int, _ to: Int) -> Int? {
+        var i = from
+        while i < to {
+            if b[i] == c { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Whether the ','-joined shown list in `b[from..<to]` holds the query (an id or a run `a..b`).
+    static func shows(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, _ q: AuditQuery) -> Bool {
+        var s = from
+        while s < to {
+            var e = s
+            var dots = -1
+            while e < to, b[e] != UInt8(ascii: ",") {
+                if dots < 0, b[e] == UInt8(ascii: "."), e + 1 < to, b[e + 1] == UInt8(ascii: ".") { dots = e }
+                e += 1
+            }
+            if dots < 0 {
+                if e - s == q.bytes.count, q.bytes.withUnsafeBufferPointer({ memcmp(b.baseAddress! + s, $0.baseAddress!, q.bytes.count) == 0 }) {
+                    return true
+                }
+            } else if q.number >= 0, let lo = number(b, s, dots, q), let hi = number(b, dots + 2, e, q), lo <= q.number, q.number <= hi {
+                return true
+            }
+            s = e + 1
+        }
+        return false
+    }
+
+    /// The number of an id in `b[from..<to]` with the query's prefix and width, else nil.
+    private static func number(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, _ q: AuditQuery) -> Int? {
+        guard to - from == q.prefix.count + q.width else { return nil }
+        for (k, c) in q.prefix.enumerated() where b[from + k] != c { return nil }
+        var v = 0
+        for i in (from + q.prefix.count)..<to {
+            let c = b[i]
+            guard c >= 48, c <= 57 else { return nil }
+            v = v * 10 + Int(c - 48)
+        }
+        return v
+    }
+
+    /// The event on the line `b[from..<nl]` with the given `shown`, or nil for a malformed line.
+    static func event(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ nl: Int, shown: [String]?) -> (name: String, event: AuditEvent)? {
+        var fields: [Range<Int>] = []
+        fields.reserveCapacity(fieldCount)
+        var s = from
+        for i in from..<nl where b[i] == 9 {
+            fields.append(s..<i)
+            s = i + 1
+        }
+        fields.append(s..<nl)
+        guard fields.count == fieldCount else { return nil }
+        func raw(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self) }
+        func text(_ r: Range<Int>) -> String? {
+            if r.isEmpty { return nil }
+            let slice = UnsafeBufferPointer(rebasing: b[r])
+            if !slice.contains(92) { return String(decoding: slice, as: UTF8.self) }
+            var out: [UInt8] = []
+            var i = 0
+            while i < slice.count {
+                if slice[i] == 92, i + 1 < slice.count {
+                    switch slice[i + 1] {
+                    case UInt8(ascii: "t"): out.append(9)
+                    case UInt8(ascii: "n"): out.append(10)
+                    case UInt8(ascii: "r"): out.append(13)
+                    default: out.append(slice[i + 1])
+                    }
+                    i += 2
+                } else {
+                    out.append(slice[i])
+                    i += 1
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        func int(_ r: Range<Int>) -> Int?? {
+            if r.isEmpty { return .some(nil) }
+            guard let v = Int(raw(r)) else { return nil }
+            return .some(v)
+        }
+        guard let name = text(fields[0]), let schema = Int(raw(fields[3])), let seconds = Double(raw(fields[4])),
+            let action = AuditAction(rawValue: raw(fields[5])), let before = int(fields[6]), let after = int(fields[7])
+        else { return nil }
+        let caseID: CaseID?
+        if fields[1].isEmpty { caseID = nil } else {
+            guard let id = CaseID(raw(fields[1])) else { return nil }
+            caseID = id
+        }
+        let event = AuditEvent(
+            indexed: schema, time: Date(timeIntervalSince1970: seconds), user: text(fields[8]) ?? "", account: text(fields[9]),
+            action: action, caseID: caseID, revisionBefore: before, revisionAfter: after, criterion: text(fields[11]),
+            command: text(fields[10]) ?? "", shown: shown)
+        return (name, event)
+    }
+}
