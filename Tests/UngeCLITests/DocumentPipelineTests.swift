@@ -112,4 +112,19 @@ struct DocumentPipelineTests {
         #expect(shown.stderr.contains("Kladde: underretningen er ikke registreret."))
         #expect((try Self.caseJSON(store, "2026-0001")["concernReports"] as! [Any]).count == 1)
     }
+
+    @Test("underret --sag: underretteren fra sagens seneste underretning står som standard; Enter beholder")
+    func notifierDefaults() throws {
+        let store = try Unge.fixtureStore()
+        let answers = ["", "", "", "", "", ""] + ["Malik kommer sjældent i skole.", "", "", "", "", "nej", "ja", "ja", "", "", "g"]
+        let r = try Unge.run(["underret", "--sag", "2026-0002", "--interaktiv"], store: store, input: answers.joined(separator: "\n") + "\n")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("Dit navn [Mette Krog]: "))
+        let reports = try Self.caseJSON(store, "2026-0002")["concernReports"] as! [[String: Any]]
+        #expect(reports.count == 2)
+        let reporter = reports[1]["reporter"] as! [String: Any]
+        #expect(reporter["name"] as? String == "Mette Krog")
+        #expect(reporter["organisation"] as? String == "Kirkebakkeskolen")
+        #expect((reports[1]["custodyNotices"] as? [[String: Any]])?.map { $0["name"] as! String } == ["Hanne Jensen", "Omar Hassan"])
+    }
 }

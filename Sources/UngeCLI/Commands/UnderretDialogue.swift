@@ -101,8 +101,9 @@ struct UnderretDialogue {
             } ?? now
             draft.received = when
         } else {
+            let last = existing?.concernReports.max { $0.number < $1.number }
             for field in [ConcernField.reporterName, .reporterRole, .reporterOrganisation, .reporterContact, .reporterProfessional] {
-                try ask(p, field, &draft, known: known)
+                try ask(p, field, &draft, known: known, previous: last)
             }
         }
 
@@ -157,7 +158,8 @@ struct UnderretDialogue {
     /// Asks for one field when it applies and has no answer yet (from options or a file); the
     /// answer is checked at once and the question repeats with the reason.
     private func ask(
-        _ p: DialogueSession, _ field: ConcernField, _ draft: inout ConcernReportDraft, known: Bool, question: String? = nil, required force: Bool = false
+        _ p: DialogueSession, _ field: ConcernField, _ draft: inout ConcernReportDraft, known: Bool, question: String? = nil, required force: Bool = false,
+        previous: ConcernReport? = nil
     ) throws {
         guard draft.applies(field, youngPersonKnown: known), !draft.has(field) else { return }
         if let g = field.guidance {
@@ -166,7 +168,7 @@ struct UnderretDialogue {
         let required = force || (draft.missing(youngPersonKnown: known).contains(field) && field != .reporterProfessional)
         let current = draft
         let long = ConcernField.sections.contains(field) || field == .parentsComments || field == .notInformedReason
-        let updated = try p.ask(question ?? field.question, required: required, long: long) { text -> Result<ConcernReportDraft, UsageError> in
+        let updated = try p.ask(question ?? field.question, required: required, defaultValue: Self.earlier(field, in: previous), long: long) { text -> Result<ConcernReportDraft, UsageError> in
             var d = current
             do {
                 try d.set(field, from: text)
@@ -178,6 +180,17 @@ struct UnderretDialogue {
             }
         }
         if let updated { draft = updated }
+    }
+
+    /// On a case that already has a notification, the notifier's answers from the latest one are
+    /// offered as defaults (Enter keeps): the same teacher often notifies again.
+    static func earlier(_ field: ConcernField, in report: ConcernReport?) -> String? {
+        guard let r = report?.reporter, !r.anonymous else { return nil }
+        let values: [ConcernField: String?] = [
+            .reporterName: r.name.isEmpty ? nil : r.name, .reporterRole: r.role, .reporterOrganisation: r.organisation,
+            .reporterContact: r.contact, .reporterProfessional: r.isProfessional ? "ja" : "nej",
+        ]
+        return values[field] ?? nil
     }
 
     /// The questions a caseworker registering a received notification answers about the notifier.
