@@ -228,6 +228,10 @@ struct UnderretCommand: UngeCommand {
                     }
                 } else {
                     var file = CaseFile(id: CaseID("ny")!, created: ctx.now, youngPerson: a.draft.youngPerson, caseworker: nil)
+                    // The custody holders named in the notification start the new case's network.
+                    for n in a.draft.custodyNotices ?? [] {
+                        file.network.people.append(NetworkPerson(name: n.name, relation: "forældremyndighed", arena: .family, custodyHolder: true))
+                    }
                     ConcernRegistration.register(a.draft, on: &file, received: a.received, now: ctx.now, author: ctx.user, timeZone: tz, calendar: calendar)
                     saved = try store.create(file, year: ctx.today.year, now: ctx.now, user: ctx.user, command: ctx.commandName)
                     ctx.announceNewStore(storeExisted)
