@@ -127,4 +127,25 @@ struct DocumentPipelineTests {
         #expect(reporter["organisation"] as? String == "Kirkebakkeskolen")
         #expect((reports[1]["custodyNotices"] as? [[String: Any]])?.map { $0["name"] as! String } == ["Hanne Jensen", "Omar Hassan"])
     }
+
+    @Test("ret ét mål alene: vælg afsnittet Mål, behold M1, ret M2, slet M3; resten af planen beholdes")
+    func changeOneGoal() throws {
+        let store = try Unge.fixtureStore()
+        #expect(try Unge.run(["undersoeg", "2026-0003", "--fra-fil", Self.fixture("undersoegelse.json")], store: store).status == 0)
+        #expect(try Unge.run(["plan", "2026-0003", "--fra-fil", Self.fixture("plan.json")], store: store).status == 0)
+        let answers = ["3", "b", "r", "Sove godt hver nat", "", "", "", "", "", "s", "", "g"]
+        let r = try Unge.run(["plan", "2026-0003", "--interaktiv"], store: store, input: answers.joined(separator: "\n") + "\n")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("Mål M2 [Sove godt og have overskud]: "))
+        #expect(!r.stderr.contains("\nFormålet med indsatsen"))  // other sections were kept without asking
+        let plans = try Self.caseJSON(store, "2026-0003")["actionPlans"] as! [[String: Any]]
+        #expect(plans.count == 2)
+        let v1 = plans[0], v2 = plans[1]
+        #expect((v2["goals"] as! [[String: Any]]).map { $0["id"] as! String } == ["M1", "M2"])
+        #expect((v2["goals"] as! [[String: Any]])[1]["text"] as? String == "Sove godt hver nat")
+        #expect(NSDictionary(dictionary: (v2["goals"] as! [[String: Any]])[0]) == NSDictionary(dictionary: (v1["goals"] as! [[String: Any]])[0]))
+        #expect(v2["purpose"] as? String == v1["purpose"] as? String)
+        #expect(NSArray(array: v2["transitionGoals"] as! [Any]) == NSArray(array: v1["transitionGoals"] as! [Any]))
+        #expect((v2["measures"] as! [[String: Any]]).map { $0["goalIDs"] as! [String] } == [["M2"], ["M1", "O1"]])
+    }
 }

@@ -130,18 +130,19 @@ struct TreatmentDialogue {
             p.say("\(old.id): \(old.text) (tjener \(old.planGoalID))")
             let what = try p.ask("Behold, ret eller slet \(old.id)? (b/r/s)", defaultValue: "b") { Answers.keepChangeDelete($0) } ?? .keep
             switch what {
-            case .keep:
-                var g = old
-                g.id = "B\(t.goals.count + 1)"
-                t.goals.append(g)
+            case .keep: t.goals.append(old)
             case .change:
-                let text = try p.ask("Behandlingsmål B\(t.goals.count + 1)", required: true, defaultValue: old.text) ?? old.text
-                t.goals.append(try goal(p, text: text, old: old, ids: ids, goalRef: goalRef, number: t.goals.count + 1))
+                let text = try p.ask("Behandlingsmål \(old.id)", required: true, defaultValue: old.text) ?? old.text
+                var g = try goal(p, text: text, old: old, ids: ids, goalRef: goalRef, number: 0)
+                g.id = old.id
+                t.goals.append(g)
             case .delete: break
             }
         }
-        while let text = try p.ask("Behandlingsmål B\(t.goals.count + 1) (tom for at gå videre)") {
-            t.goals.append(try goal(p, text: text, old: nil, ids: ids, goalRef: goalRef, number: t.goals.count + 1))
+        var next = ((previous?.goals ?? []).compactMap { Int($0.id.dropFirst()) }.max() ?? 0) + 1
+        while let text = try p.ask("Behandlingsmål B\(next) (tom for at gå videre)") {
+            t.goals.append(try goal(p, text: text, old: nil, ids: ids, goalRef: goalRef, number: next))
+            next += 1
         }
         p.section("Metoder")
         t.methods = try p.list("Metoder for hele forløbet, adskilt af ; (kan springes over)", defaultValue: previous?.methods ?? [])

@@ -113,20 +113,19 @@ struct PlanDialogue {
         for old in keep {
             p.say("\(old.id): \(old.text)")
             let what = try p.ask("Behold, ret eller slet \(old.id)? (b/r/s)", defaultValue: "b") { Answers.keepChangeDelete($0) } ?? .keep
+            // A goal keeps its id, so measures and treatment plans that point to it stay right.
             switch what {
-            case .keep:
-                var g = old
-                g.id = "\(prefix)\(out.count + 1)"
-                out.append(g)
-            case .change:
-                out.append(try goal(p, id: "\(prefix)\(out.count + 1)", old: old, transition: transition))
+            case .keep: out.append(old)
+            case .change: out.append(try goal(p, id: old.id, old: old, transition: transition))
             case .delete: break
             }
         }
+        var next = (keep.compactMap { Int($0.id.dropFirst(prefix.count)) }.max() ?? 0) + 1
         while true {
-            let id = "\(prefix)\(out.count + 1)"
+            let id = "\(prefix)\(next)"
             guard let text = try p.ask("Mål \(id) (tom for at gå videre)") else { break }
             out.append(try goal(p, id: id, text: text, old: nil, transition: transition))
+            next += 1
         }
         return out
     }

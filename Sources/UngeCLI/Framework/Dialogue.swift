@@ -54,6 +54,9 @@ final class DialogueSession {
     /// Lines said in a replayed section, shown only if a question there must be asked.
     private var held: [String] = []
     private var headerShown = true
+    /// The key of the answer recorded last, and how some answers read in the summary ("1" → the label).
+    private var lastKey = ""
+    private var shown: [String: String] = [:]
 
     init(console: Console, terminal: Bool) {
         self.console = console
@@ -135,6 +138,7 @@ final class DialogueSession {
     }
 
     private func record(_ key: String, _ value: String) {
+        lastKey = key
         if let i = answerIndex[key] {
             answers[i].value = value
         } else {
@@ -259,7 +263,9 @@ final class DialogueSession {
     where T: Equatable {
         for (i, item) in items.enumerated() { say("  \(i + 1). \(label(item))") }
         let d = defaultValue.flatMap { items.firstIndex(of: $0) }.map { String($0 + 1) }
-        return try ask(question, required: required, defaultValue: d) { Answers.choice($0, from: items) }
+        let v = try ask(question, required: required, defaultValue: d) { Answers.choice($0, from: items) }
+        if let v { shown[lastKey] = label(v) }
+        return v
     }
 
     /// A list, items separated by `;` (or by `,` when there is no `;`).
@@ -332,7 +338,8 @@ final class DialogueSession {
                 console.error(console.bold(last))
             }
             let question = parts[1].replacingOccurrences(of: " (kan springes over)", with: "")
-            console.error("  \(question): " + v.replacingOccurrences(of: "\n", with: "\n    "))
+            let text = shown[k] ?? (v == "j" ? "ja" : v == "n" ? "nej" : v)
+            console.error("  \(question): " + text.replacingOccurrences(of: "\n", with: "\n    "))
         }
     }
 }
