@@ -246,4 +246,19 @@ struct DialogueTerminalTests {
         #expect(person["school"] as? String == "Vestbyens Skole")
         #expect((person["contact"] as? [String: Any])?["phone"] as? String == "12345678")
     }
+
+    @Test("linjeeditoren på en smal terminal: et svar, der er længere end skærmen, kan rettes midt i")
+    func narrowTerminal() throws {
+        let store = Unge.emptyStore()
+        let t = try PseudoTerminal(["ny"], store: store, columns: 24)
+        t.expect("Den unges navn: ")
+        t.type("Anna Marie Kristensen Hlm" + PseudoTerminal.left + PseudoTerminal.left + "ø" + PseudoTerminal.home + "Æ" + PseudoTerminal.backspace + PseudoTerminal.end + "\r")
+        t.answer("CPR-nummer eller fødselsdato: ", "2011-04-01")
+        t.answer("Skole, uddannelse eller arbejde (kan springes over): ", "")
+        t.answer("Telefon (kan springes over): ", "")
+        t.answer("Opret sagen? (j/N): ", "j")
+        t.expect("er oprettet for Anna Marie Kristensen Hølm")
+        #expect(t.wait() == 0)
+        #expect(t.terminalRestored)
+    }
 }

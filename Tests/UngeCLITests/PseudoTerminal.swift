@@ -16,7 +16,7 @@ final class PseudoTerminal {
     /// Where the next `expect` starts looking.
     private var mark = String.Index(utf16Offset: 0, in: "")
 
-    init(_ args: [String], store: URL, env: [String: String] = [:]) throws {
+    init(_ args: [String], store: URL, env: [String: String] = [:], columns: UInt16 = 200) throws {
         // /dev/ptmx with the Linux ioctls (posix_openpt and friends are not visible to Swift).
         master = open("/dev/ptmx", O_RDWR | O_NOCTTY)
         guard master >= 0 else { throw POSIXError(.EIO) }
@@ -26,7 +26,7 @@ final class PseudoTerminal {
         guard ioctl(master, TIOCSPTLCK, &unlock) == 0, ioctl(master, TIOCGPTN, &number) == 0 else { throw POSIXError(.EIO) }
         slave = open("/dev/pts/\(number)", O_RDWR | O_NOCTTY)
         guard slave >= 0 else { throw POSIXError(.EIO) }
-        var size = winsize(ws_row: 40, ws_col: 200, ws_xpixel: 0, ws_ypixel: 0)
+        var size = winsize(ws_row: 40, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
         _ = ioctl(slave, UInt(TIOCSWINSZ), &size)
         process.executableURL = Unge.binary
         process.arguments = args + ["--lager", store.path]

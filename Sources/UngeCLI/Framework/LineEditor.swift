@@ -86,6 +86,9 @@ enum LineEditor {
         }
         defer { _ = tcsetattr(input, TCSANOW, &original) }
         var state = State(output: output)
+        state.promptWidth = TextTable.visibleWidth(String(prompt.split(separator: "\n", omittingEmptySubsequences: false).last ?? ""))
+        var size = winsize()
+        if ioctl(output, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { state.columns = Int(size.ws_col) }
         state.emit(prompt)
         return state.run(input: input)
     }
@@ -96,6 +99,11 @@ enum LineEditor {
         var cursor = 0
         var historyIndex = LineEditor.history.count
         var pendingLine: [Character] = []
+
+        /// Columns the prompt takes on its last line, and the terminal's width, so a line longer
+        /// than the screen is redrawn over the rows it wraps onto.
+        var promptWidth = 0
+        var columns = 80
 
         init(output: Int32) { self.output = output }
 
@@ -135,7 +143,7 @@ enum LineEditor {
                     guard let c = character(startingWith: b, input) else { continue }
                     buffer.insert(c, at: cursor)
                     cursor += 1
-                    if cursor == buffer.count {
+                    if cursor == buffer.count && (promptWidth + cursor) % max(columns, 1) != 0 {
                         emit(String(c))  // typing at the end: just echo
                     } else {
                         redraw(from: cursor - 1)
@@ -220,14 +228,23 @@ enum LineEditor {
             redraw(from: old)
         }
 
-        /// Rewrites the line: back to where the input starts (the terminal cursor is at column
-        /// `shown` of the input), the whole buffer, clear the rest, then back to the cursor.
+        /// Rewrites the line. The terminal cursor is at input position `shown`; go back to the start
+        /// of the input (up over wrapped rows), write the whole buffer, clear what is left of the old
+        /// text, then move to the cursor.
         func redraw(from shown: Int) {
+            let w = max(columns, 1)
+            func place(_ i: Int) -> (row: Int, col: Int) { ((promptWidth + i) / w, (promptWidth + i) % w) }
+            let from = place(shown), start = place(0), end = place(buffer.count), target = place(cursor)
             var s = ""
-            if shown > 0 { s += "\u{1B}[\(shown)D" }
-            s += String(buffer) + "\u{1B}[K"
-            let back = buffer.count - cursor
-            if back > 0 { s += "\u{1B}[\(back)D" }
+            if from.row > start.row { s += "\u{1B}[\(from.row - start.row)A" }
+            s += "\r"
+            if start.col > 0 { s += "\u{1B}[\(start.col)C" }
+            s += String(buffer) + "\u{1B}[J"
+            // At the very end of a full row the terminal waits to wrap: move to the next row now.
+            if end.col == 0 && buffer.count > 0 { s += "\r\n" }
+            if end.row > target.row { s += "\u{1B}[\(end.row - target.row)A" }
+            s += "\r"
+            if target.col > 0 { s += "\u{1B}[\(target.col)C" }
             emit(s)
         }
 
