@@ -148,4 +148,18 @@ struct DocumentPipelineTests {
         #expect(NSArray(array: v2["transitionGoals"] as! [Any]) == NSArray(array: v1["transitionGoals"] as! [Any]))
         #expect((v2["measures"] as! [[String: Any]]).map { $0["goalIDs"] as! [String] } == [["M2"], ["M1", "O1"]])
     }
+
+    @Test("en anonym underretter fra kommandolinjen: intet navn kræves, ingen kvittering")
+    func anonymousNotifierFromOptions() throws {
+        let store = Unge.emptyStore()
+        let r = try Unge.run(
+            ["underret", "--navn", "Emma Test", "--foedselsdato", "2011-05-04", "--anonym-underretter", "ja", "--modtaget-via", "telefon",
+             "--forhold", "Fravær.", "--ung-orienteret", "nej", "--foraeldre-orienteret", "ja"], store: store)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("- **Modtaget via:** telefon"))
+        #expect(r.stdout.contains("- **Navn:** anonym"))
+        #expect(!r.stderr.contains("Kvittering"))
+        let report = (try Self.caseJSON(store, "2026-0001")["concernReports"] as! [[String: Any]])[0]
+        #expect((report["reporter"] as! [String: Any])["anonymous"] as? Bool == true)
+    }
 }
