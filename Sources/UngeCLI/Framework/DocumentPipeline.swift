@@ -64,6 +64,7 @@ struct DocumentPipeline<Value> {
         var open: Set<String>? = nil
         // Questions about the draft itself are not answers of the document.
         let setup = DialogueSession(console: c, terminal: c.stdinIsTerminal)
+        var resumed = false
         do {
             if let draft = try store.loadDraft(command: command, caseID: caseID) {
                 c.error(
@@ -72,11 +73,13 @@ struct DocumentPipeline<Value> {
                 if try setup.yesNo("Fortsæt med kladden?", defaultValue: true) {
                     session.restore(draft.answers.map { ($0.key, $0.value) })
                     open = []
+                    resumed = true
                     c.error("Svarene fra kladden bruges; du bliver kun spurgt om det, der mangler.")
                 } else {
                     c.error("Du starter forfra. Kladden slettes, når du gemmer eller kasserer.")
                 }
-            } else if let sections = editableSections, !sections.isEmpty {
+            }
+            if !resumed, let sections = editableSections, !sections.isEmpty {
                 c.error("Der er allerede svar. Vælg de afsnit, du vil ændre; resten beholdes som de er.")
                 for (i, s) in sections.enumerated() { c.error("  \(i + 1). \(s)") }
                 let picked = try setup.ask("Afsnit (numre adskilt af , eller ;, tom linje: gennemgå alle)", required: false) {
