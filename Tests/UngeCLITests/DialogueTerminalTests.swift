@@ -261,4 +261,22 @@ struct DialogueTerminalTests {
         #expect(t.wait() == 0)
         #expect(t.terminalRestored)
     }
+
+    @Test("et langt svar kan skrives i $EDITOR (:e); svaret kommer med i kladden")
+    func editorForLongAnswers() throws {
+        let store = try Unge.fixtureStore()
+        #expect(try Unge.run(["undersoeg", "2026-0003", "--fra-fil", Self.fixture("undersoegelse.json")], store: store).status == 0)
+        let script = store.deletingLastPathComponent().appendingPathComponent("editor.sh")
+        try "#!/bin/sh\nprintf 'Sofie vil i gang med frisøruddannelsen.\\nHun vil have hjælp til at stå op.\\n' > \"$1\"\n".write(to: script, atomically: true, encoding: .utf8)
+        chmod(script.path, 0o700)
+        let t = try PseudoTerminal(["plan", "2026-0003"], store: store, env: ["EDITOR": script.path, "VISUAL": ""])
+        t.expect("Formålet med indsatsen:")
+        t.answer("> ", ":e")
+        t.expect("Dato for afgørelsen om støtte (kan springes over) [2026-08-20]: ")
+        t.type(PseudoTerminal.ctrlD)
+        t.expect("Dit svar er gemt som kladde.")
+        #expect(t.wait() == 2)
+        let draft = try String(contentsOf: store.appendingPathComponent("kladder/plan-2026-0003.json"), encoding: .utf8)
+        #expect(draft.contains("Sofie vil i gang med frisøruddannelsen.\\nHun vil have hjælp til at stå op."))
+    }
 }

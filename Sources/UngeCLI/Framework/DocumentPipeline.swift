@@ -220,6 +220,6 @@ struct DocumentPipeline<Value> {
         let n = session.answerCount
         guard n > 0 else { return "Intet er gemt." }
         let again = "unge " + command + (caseID.map { (command == "underret" ? " --sag " : " ") + $0.rawValue } ?? "")
-        return "Dine \(n) svar er gemt som kladde. Kør '\(again)' igen for at fortsætte."
+        return (n == 1 ? "Dit svar er" : "Dine \(n) svar er") + " gemt som kladde. Kør '\(again)' igen for at fortsætte."
     }
 }
