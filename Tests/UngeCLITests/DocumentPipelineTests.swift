@@ -73,6 +73,7 @@ struct DocumentPipelineTests {
         #expect(try Unge.run(["undersoeg", "2026-0003", "--fra-fil", Self.fixture("undersoegelse.json")], store: store).status == 0)
         #expect(try Unge.run(["plan", "2026-0003", "--fra-fil", Self.fixture("plan.json")], store: store).status == 0)
         let answers = ["", "Sofie Lund Madsen", "", "2010-02-02", ""] + ["j"] + Self.reporter + Self.rest + ["g"]
+        let before = try FileManager.default.contentsOfDirectory(atPath: store.appendingPathComponent("sager").path).count
         // In October the support from the plan has started.
         let october = ["UNGE_NU": "2026-10-01T08:30:00Z"]
         let r = try Unge.run(["underret", "--interaktiv"], store: store, input: answers.joined(separator: "\n") + "\n", env: october)
@@ -80,7 +81,7 @@ struct DocumentPipelineTests {
         #expect(r.stderr.contains("Den unge har allerede sag 2026-0003: Sofie Lund Madsen"))
         #expect(r.stderr.contains("ADVARSEL: Den unge får allerede støtte (Ungeplan version 1)."))
         #expect(r.stderr.contains("Underretning nr. 1 er registreret på sag 2026-0003"))
-        #expect(!FileManager.default.fileExists(atPath: store.appendingPathComponent("sager/2026-0008.json").path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: store.appendingPathComponent("sager").path).count == before)
     }
 
     @Test("registrering af en modtaget underretning: anonym underretter, kanal og tidspunkt tjekkes ved svaret")
@@ -161,5 +162,24 @@ struct DocumentPipelineTests {
         #expect(!r.stderr.contains("Kvittering"))
         let report = (try Self.caseJSON(store, "2026-0001")["concernReports"] as! [[String: Any]])[0]
         #expect((report["reporter"] as! [String: Any])["anonymous"] as? Bool == true)
+    }
+
+    @Test("indsats går gennem den samme vej: afbrudt dialog giver en kladde; anonym sag afvises; --kladde gemmer intet")
+    func indsatsPipeline() throws {
+        let store = try Unge.fixtureStore()
+        let cut = try Unge.run(["indsats", "2026-0003", "--interaktiv"], store: store, input: "\n")
+        #expect(cut.status == 2)
+        #expect(cut.stderr.hasSuffix("Dit svar er gemt som kladde. Kør 'unge indsats 2026-0003' igen for at fortsætte.\n"))
+        #expect(FileManager.default.fileExists(atPath: store.appendingPathComponent("kladder/indsats-2026-0003.json").path))
+        let anonymous = try Unge.run(["indsats", "2026-0007", "--type", "kontaktperson", "--formaal", "Støtte"], store: store)
+        #expect(anonymous.status == 1)
+        #expect(anonymous.stderr.contains("Der kan ikke laves en afgørelse på den, før den unge er identificeret"))
+        let before = try Self.caseJSON(store, "2026-0003")["revision"] as? Int
+        let draft = try Unge.run(
+            ["indsats", "2026-0003", "--type", "kontaktperson", "--dato", "2026-08-25", "--formaal", "Støtte til skolegang", "--varighed", "6 måneder",
+             "--samtykke", "foraeldremyndighed:2026-08-20", "--kladde"], store: store)
+        #expect(draft.status == 0, "\(draft.stderr)")
+        #expect(draft.stderr.hasSuffix("Kladden er ikke gemt.\n"))
+        #expect(try Self.caseJSON(store, "2026-0003")["revision"] as? Int == before)
     }
 }

@@ -44,7 +44,7 @@ struct BehandlingsplanCommand: UngeCommand {
             } catch { throw UsageError.message("\(options.fromFile!): \(error.description)") }
             return try pipeline(file: file, date: date, store: store, ctx: ctx).run(t, ctx: ctx)
         } else if options.asks(ctx) {
-            try AnonymousCase.refuse(file, what: "en behandlingsplan", on: date)
+            try AnonymousCounselling.refuse(file, what: "en behandlingsplan", on: date)
             let previous = file.treatmentPlans.max { $0.version < $1.version }
             let dialogue = TreatmentDialogue(ctx: ctx, plan: latestPlan, previous: previous)
             guard latestPlan != nil else {
@@ -67,7 +67,7 @@ struct BehandlingsplanCommand: UngeCommand {
         DocumentPipeline(
             command: "behandlingsplan", caseID: id, what: "Behandlingsplanen", draftOnly: options.draft,
             validate: { t in
-                try AnonymousCase.refuse(file, what: "en behandlingsplan", on: date)
+                try AnonymousCounselling.refuse(file, what: "en behandlingsplan", on: date)
                 return TreatmentPlanValidator.validate(t, plan: basis(of: t, in: file), youngPerson: file.youngPerson)
             },
             renderDraft: { t, findings in try render(t, plan: basis(of: t, in: file), file: file, findings: findings, draft: true, ctx: ctx, store: store) },

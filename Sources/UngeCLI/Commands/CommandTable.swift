@@ -15,9 +15,13 @@ enum CommandTable {
         UndersoegCommand.self,
         PlanCommand.self,
         BehandlingsplanCommand.self,
+        IndsatsCommand.self,
         VaerktoejCommand.self,
         CheckCommand.self,
         FristerCommand.self,
+        LukCommand.self,
+        GenaabnCommand.self,
+        EksportCommand.self,
         // Dates, ages and the store.
         AlderCommand.self,
         HelligdageCommand.self,

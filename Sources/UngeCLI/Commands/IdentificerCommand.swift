@@ -83,7 +83,7 @@ struct IdentificerCommand: UngeCommand {
 
 /// An anonymous counselling case gets no examination, plan or decision until the young person is
 /// identified (`unge identificer`).
-enum AnonymousCase {
+enum AnonymousCounselling {
     static func refuse(_ file: CaseFile, what: String, on date: LocalDate) throws {
         guard file.youngPerson.anonymous else { return }
         let law = LegalReferences.reference(.anonymousCounselling).citation(on: date)

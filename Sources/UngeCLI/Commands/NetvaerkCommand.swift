@@ -12,6 +12,8 @@ struct NetvaerkCommand: UngeCommand {
         discussion: "Netværkskortet viser de mennesker, der er omkring den unge, i håndbogens fem arenaer (kap. 5):\n"
             + Arena.allCases.map { "  \($0.danish)" }.joined(separator: "\n")
             + "\nArenaen skrives fx familie, slaegt, venner, skole eller professionelle. Nærhed 1 er tættest på den unge.\n"
+            + "--format svg tegner kortet til udskrift (A4): ringe for nærhed, fem arenaer, forældremyndighed som firkant,\n"
+            + "'kan støtte' og 'svært' vist med både form og farve, så det også kan læses i gråtoner.\n"
             + "Lad den unge selv placere menneskerne, og husk at et tyndt netværk ikke er den unges skyld.",
         options: [
             OptionSpec("--tilfoej", value: "NAVN", help: "Tilføj en person."),
@@ -24,12 +26,15 @@ struct NetvaerkCommand: UngeCommand {
             OptionSpec("--svaert", value: "TEKST", help: "Hvad der er svært i relationen."),
             OptionSpec("--kan-stoette", help: "Personen kan støtte den unge."),
             OptionSpec("--fjern", value: "NAVN", help: "Fjern en person (navnet skal passe præcist)."),
+            OptionSpec("--format", value: "md|svg", help: "Vis kortet som tekst (md, standard) eller tegn det (svg)."),
+            .output,
             .json,
         ],
         examples: [
             ("unge netvaerk 2026-0001", "Vis netværkskortet"),
             ("unge netvaerk 2026-0001 --tilfoej \"Birthe Friis\" --relation mormor --arena slaegt --naerhed 1 --kan-stoette", "Tilføj mormor"),
             ("unge netvaerk 2026-0001 --fjern \"Birthe Friis\"", "Fjern en person igen"),
+            ("unge netvaerk 2026-0001 --format svg --ud netvaerkskort.svg", "Tegn netværkskortet til et netværksmøde"),
         ],
         positionals: 1...1, positionalNames: ["sagsnummeret"])
 
@@ -37,10 +42,22 @@ struct NetvaerkCommand: UngeCommand {
     let id: CaseID
     let change: Change?
     let json: Bool
+    let svg: Bool
+    let outPath: String?
 
     init(_ args: ParsedArguments) throws {
         id = try Values.caseID(args.positional(0)!)
         json = args.has("--json")
+        outPath = args.value("--ud")
+        switch args.value("--format")?.lowercased() {
+        case nil, "md": svg = false
+        case "svg": svg = true
+        case let other?: throw UsageError.invalidValue(option: "--format", value: other, expected: "Vælg md (tekst) eller svg (tegning).")
+        }
+        if let outPath, outPath.isEmpty {
+            throw UsageError.invalidValue(option: "--ud", value: outPath, expected: "Angiv et filnavn, fx --ud netvaerkskort.svg.")
+        }
+        if svg && json { throw UsageError.conflict("Vælg enten --format svg eller --json, ikke begge.") }
         let personOptions = ["--relation", "--arena", "--naerhed", "--godt", "--svaert"].filter { args.value($0) != nil }
             + ["--foraeldremyndighed", "--kan-stoette"].filter { args.has($0) }
         switch (args.value("--tilfoej"), args.value("--fjern")) {
@@ -77,10 +94,18 @@ struct NetvaerkCommand: UngeCommand {
         let network: Network
     }
 
+    /// A confirmation: on stdout, unless stdout carries a picture or a file is written.
+    func say(_ text: String, _ ctx: Context) {
+        if svg || outPath != nil { ctx.console.error(text) } else { ctx.console.print(text) }
+    }
+
     func run(_ ctx: Context) throws -> Int32 {
         let store = try ctx.openStore()
+        if let outPath { try DocumentFile.checkTarget(outPath, ctx: ctx) }
         let file: CaseFile
         switch change {
+        case nil where outPath != nil:
+            file = try store.load(id)
         case nil:
             file = try ctx.readCase(id, store: store)
         case .add(let person)?:
@@ -90,7 +115,7 @@ struct NetvaerkCommand: UngeCommand {
                 }
                 f.network.people.append(person)
             }
-            if !json { ctx.console.print("\(person.name) er føjet til netværkskortet (revision \(file.revision)).") }
+            if !json { say("\(person.name) er føjet til netværkskortet (revision \(file.revision)).", ctx) }
         case .remove(let name)?:
             file = try ctx.updateCase(id, store: store) { f in
                 guard let i = f.network.people.firstIndex(where: { $0.name == name }) else {
@@ -99,12 +124,23 @@ struct NetvaerkCommand: UngeCommand {
                 }
                 f.network.people.remove(at: i)
             }
-            if !json { ctx.console.print("\(name) er fjernet fra netværkskortet (revision \(file.revision)).") }
+            if !json { say("\(name) er fjernet fra netværkskortet (revision \(file.revision)).", ctx) }
         }
+        let text: String?
         if json {
-            ctx.console.print(try JSONOutput.render(Output(id: file.id, revision: file.revision, network: file.network)))
-        } else if change == nil {
-            ctx.console.print(MarkdownRenderer.render(NetworkMap.document(for: file)))
+            text = try JSONOutput.render(Output(id: file.id, revision: file.revision, network: file.network)) + "\n"
+        } else if svg {
+            text = NetworkPicture.svg(for: file)
+        } else {
+            text = change == nil || outPath != nil ? MarkdownRenderer.render(NetworkMap.document(for: file)) + "\n" : nil
+        }
+        if let text {
+            if let outPath {
+                try DocumentFile.export(text, to: outPath, caseID: file.id, revision: file.revision, store: store, ctx: ctx)
+                ctx.console.error("Skrevet til \(outPath).")
+            } else {
+                ctx.console.write(text)
+            }
         }
         return ExitCode.ok
     }

@@ -76,7 +76,8 @@ struct PlanCommand: UngeCommand {
         }
         let date = options.date ?? ctx.today
         let nextVersion = (file.actionPlans.map(\.version).max() ?? 0) + 1
-        let kind = PlanKind.required(age: file.youngPerson.age(on: date), on: date)
+        let kind = PlanKind.required(
+            age: file.youngPerson.age(on: date), on: date, bases: DecisionLaw.planBases(file.decisions, on: date).map(\.kind))
         if let data = try options.readInput() {
             var plan: ActionPlan
             do {
@@ -85,7 +86,7 @@ struct PlanCommand: UngeCommand {
             if let changeNote { plan.changeNote = changeNote }
             return try pipeline(file: file, date: date, store: store, ctx: ctx).run(plan, ctx: ctx)
         } else if options.asks(ctx) {
-            try AnonymousCase.refuse(file, what: "en plan", on: date)
+            try AnonymousCounselling.refuse(file, what: "en plan", on: date)
             let dialogue = PlanDialogue(ctx: ctx, file: file)
             var pipeline = pipeline(file: file, date: date, store: store, ctx: ctx)
             if !file.actionPlans.isEmpty { pipeline.editableSections = dialogue.sections(kind: kind, date: date) }
@@ -110,7 +111,7 @@ struct PlanCommand: UngeCommand {
         DocumentPipeline(
             command: "plan", caseID: id, what: "Planen", draftOnly: options.draft,
             validate: { plan in
-                try AnonymousCase.refuse(file, what: "en plan", on: date)
+                try AnonymousCounselling.refuse(file, what: "en plan", on: date)
                 return PlanValidator.validate(plan, in: file)
             },
             renderDraft: { plan, findings in try render(plan, file: file, findings: findings, draft: true, ctx: ctx, store: store) },

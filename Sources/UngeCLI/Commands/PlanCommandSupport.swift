@@ -37,10 +37,10 @@ struct DocumentOptions {
         outPath = args.value("--ud")
         fromFile = args.value("--fra-fil")
         interactive = args.has("--interaktiv")
-        draft = args.has("--kladde")
+        draft = args.hasIfDeclared("--kladde")
         showCPR = args.has("--vis-cpr")
         date = try args.value("--dato").map { try Values.date($0, option: "--dato") }
-        reprint = args.has("--udskriv")
+        reprint = args.hasIfDeclared("--udskriv")
         if reprint && (fromFile != nil || interactive) {
             throw UsageError.conflict("--udskriv viser det gemte dokument; brug det uden --fra-fil og --interaktiv.")
         }
@@ -66,9 +66,7 @@ struct DocumentOptions {
     /// Reads the `--fra-fil` file (exit 2 when it cannot be read).
     func readInput() throws -> Data? {
         guard let fromFile else { return nil }
-        do { return try Data(contentsOf: URL(fileURLWithPath: fromFile)) } catch {
-            throw UsageError.message("Filen '\(fromFile)' kunne ikke læses. Tjek navnet og stien.")
-        }
+        return try DocumentFile.readInput(fromFile)
     }
 }
 

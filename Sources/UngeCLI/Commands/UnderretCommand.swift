@@ -253,9 +253,11 @@ struct UnderretCommand: UngeCommand {
                 }
                 c.error("Underretning nr. \(report.number) er registreret på sag \(c.bold(saved.id.rawValue)) (revision \(saved.revision)).")
                 for d in saved.deadlines where report.deadlineIDs.contains(d.id) {
-                    let due = d.dueTime.map { LocalTime.danishShort($0, in: tz) } ?? d.dueDate.danishShort
+                    let due = d.counting == .task ? "(opgave)" : d.dueTime.map { LocalTime.danishShort($0, in: tz) } ?? d.dueDate.danishShort
                     c.error("  Frist \(due): \(d.title)")
                 }
+                let mine = saved.deadlines.filter { report.deadlineIDs.contains($0.id) }
+                for f in ConcernReportRules.closedDayFindings(mine) { c.error(c.yellow("ADVARSEL:") + " " + f.message) }
                 if let output { c.error("Dokumentet er skrevet til \(output).") }
                 return ExitCode.ok
             })
@@ -263,7 +265,7 @@ struct UnderretCommand: UngeCommand {
             let (file, report) = preview(a)
             c.error("  Modtaget: \(LocalTime.danishShort(report.received, in: tz))" + (a.existing.map { " · sag \($0.id.rawValue)" } ?? " · ny sag"))
             for d in file.deadlines where report.deadlineIDs.contains(d.id) {
-                let due = d.dueTime.map { LocalTime.danishShort($0, in: tz) } ?? d.dueDate.danishShort
+                let due = d.counting == .task ? "(opgave)" : d.dueTime.map { LocalTime.danishShort($0, in: tz) } ?? d.dueDate.danishShort
                 c.error("  Frist \(due): \(d.title)")
             }
         }

@@ -65,7 +65,7 @@ struct UndersoegCommand: UngeCommand {
             if let completed { exam.completedDate = completed }
             return try pipeline(file: file, store: store, ctx: ctx).run(exam, ctx: ctx)
         } else if options.asks(ctx) {
-            try AnonymousCase.refuse(file, what: "en børnefaglig undersøgelse", on: options.date ?? ctx.today)
+            try AnonymousCounselling.refuse(file, what: "en børnefaglig undersøgelse", on: options.date ?? ctx.today)
             let dialogue = ExaminationDialogue(ctx: ctx, file: file)
             let today = options.date ?? ctx.today
             var pipeline = pipeline(file: file, store: store, ctx: ctx)
@@ -87,7 +87,7 @@ struct UndersoegCommand: UngeCommand {
         return DocumentPipeline(
             command: "undersoeg", caseID: id, what: "Undersøgelsen", draftOnly: options.draft,
             validate: { exam in
-                try AnonymousCase.refuse(file, what: "en børnefaglig undersøgelse", on: date(exam))
+                try AnonymousCounselling.refuse(file, what: "en børnefaglig undersøgelse", on: date(exam))
                 return ExaminationValidator.validate(exam, youngPerson: file.youngPerson, network: file.network, on: date(exam))
             },
             renderDraft: { exam, findings in try render(exam, file: file, findings: findings, date: date(exam), draft: true, ctx: ctx, store: store) },

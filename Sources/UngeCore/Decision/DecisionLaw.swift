@@ -87,7 +87,7 @@ public enum DecisionLaw {
         if kind.isAdultTreatment || kind == .anonymousTreatment {
             return "behandling-ambulant eller behandling-doegn (barnets lov § 33), eller alkohol (sundhedsloven § 141)"
         }
-        return "en støttende indsats efter barnets lov § 32 (fx kontaktperson) eller anbringelse (§ 46); ungestøtte besluttes tidligst 6 måneder før 18-årsdagen (§ 111) og begynder ved 18"
+        return "en støttende indsats efter barnets lov § 32 (fx kontaktperson) eller anbringelse (§ 46); ungestøtte besluttes før 18-årsdagen (for en anbragt ung senest 6 måneder før, § 111) og begynder ved 18"
     }
 
     /// Why `kind` does not fit the age and date, or nil when it does. `born` (if known) lets the

@@ -9,6 +9,8 @@ public enum DialogueTool: String, Codable, Sendable, CaseIterable, Equatable {
     case lifeWheel
     /// Fordele/ulempe-skema or ambivalensskema: pros and cons of changing and of staying.
     case prosCons
+    /// Forandringscirklen: the stage of change the young person is in (Prochaska).
+    case stagesOfChange
     /// Bekymringsbuen: the concern arc, green to red (ch. 3, 6).
     case concernArc
     /// Netværksmøde: the young person, family and professionals with a neutral chair (ch. 5).
@@ -28,6 +30,7 @@ public enum DialogueTool: String, Codable, Sendable, CaseIterable, Equatable {
         case .lifeline: return "livslinje"
         case .lifeWheel: return "livshjul"
         case .prosCons: return "fordele/ulempe-skema"
+        case .stagesOfChange: return "forandringscirklen"
         case .concernArc: return "bekymringsbue"
         case .networkMeeting: return "netværksmøde"
         case .ssdMeeting: return "SSD-møde"
@@ -43,6 +46,7 @@ public enum DialogueTool: String, Codable, Sendable, CaseIterable, Equatable {
         case .lifeline: return "livslinje"
         case .lifeWheel: return "livshjul"
         case .prosCons: return "fordele-ulemper"
+        case .stagesOfChange: return "forandringscirkel"
         case .concernArc: return "bekymringsbue"
         case .networkMeeting: return "netvaerksmoede"
         case .ssdMeeting: return "ssd-moede"
@@ -57,6 +61,7 @@ public enum DialogueTool: String, Codable, Sendable, CaseIterable, Equatable {
         let t = text.lowercased()
         return allCases.first { $0.keyword == t || $0.danish.lowercased() == t || $0.rawValue.lowercased() == t }
             ?? (t == "ambivalensskema" ? .prosCons : nil)
+            ?? (["forandringscirklen", "forandringsfase", "fase"].contains(t) ? .stagesOfChange : nil)
     }
 
     /// The Danish name for a stored id; an unknown id is shown as it is.
@@ -64,7 +69,11 @@ public enum DialogueTool: String, Codable, Sendable, CaseIterable, Equatable {
 }
 
 /// A record made with one of the dialogue tools (livslinje, livshjul, fordele/ulempe-skema,
-/// bekymringsbue, netværksmøde, SSD-møde), handbook ch. 4-6.
+/// forandringscirklen, bekymringsbue, netværksmøde, SSD-møde), handbook ch. 4-6.
+///
+/// Each use is its own dated record; earlier records stay, so the history shows movement. The
+/// content field that matches `tool` holds what the young person and the caseworker filled in;
+/// records made before content was kept have only `summary`.
 public struct ToolRecord: Codable, Sendable, Equatable {
     /// Which tool: a `DialogueTool` raw value (`lifeline`, `networkMeeting`, ...).
     public var tool: String
@@ -72,12 +81,53 @@ public struct ToolRecord: Codable, Sendable, Equatable {
     public var author: String?
     /// What came out of it: agreements, scores, turning points.
     public var summary: String?
+    /// Livshjulet: the areas and their scores.
+    public var lifeWheel: LifeWheel?
+    /// Livslinje: the dated highs and lows.
+    public var lifeline: Lifeline?
+    /// Fordele/ulempe-skema: the four weighted lists.
+    public var prosCons: ProsConsTable?
+    /// Forandringscirklen: the stage on `date`.
+    public var stage: StageOfChangeRecord?
+    /// Bekymringsbuen: where the pointer is and what would move it (as in a notification).
+    public var concernArc: ConcernArcPlacement?
 
-    public init(tool: String, date: LocalDate, author: String? = nil, summary: String? = nil) {
+    public init(
+        tool: String, date: LocalDate, author: String? = nil, summary: String? = nil,
+        lifeWheel: LifeWheel? = nil, lifeline: Lifeline? = nil, prosCons: ProsConsTable? = nil,
+        stage: StageOfChangeRecord? = nil, concernArc: ConcernArcPlacement? = nil
+    ) {
         self.tool = tool
         self.date = date
         self.author = author
         self.summary = summary
+        self.lifeWheel = lifeWheel
+        self.lifeline = lifeline
+        self.prosCons = prosCons
+        self.stage = stage
+        self.concernArc = concernArc
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case tool, date, author, summary, lifeWheel, lifeline, prosCons, stage, concernArc
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        tool = try c.decode(String.self, forKey: .tool)
+        date = try c.decode(LocalDate.self, forKey: .date)
+        author = try c.decodeIfPresent(String.self, forKey: .author)
+        summary = try c.decodeIfPresent(String.self, forKey: .summary)
+        lifeWheel = try c.decodeIfPresent(LifeWheel.self, forKey: .lifeWheel)
+        lifeline = try c.decodeIfPresent(Lifeline.self, forKey: .lifeline)
+        prosCons = try c.decodeIfPresent(ProsConsTable.self, forKey: .prosCons)
+        stage = try c.decodeIfPresent(StageOfChangeRecord.self, forKey: .stage)
+        concernArc = try c.decodeIfPresent(ConcernArcPlacement.self, forKey: .concernArc)
+    }
+
+    /// True when the record holds content beyond the summary.
+    public var hasContent: Bool {
+        lifeWheel != nil || lifeline != nil || prosCons != nil || stage != nil || concernArc != nil
     }
 }
 

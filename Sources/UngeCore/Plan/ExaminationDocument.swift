@@ -38,6 +38,7 @@ public enum ExaminationDocument {
                 header: ["Samtykke fra", "Rolle", "Om", "Dato", "Givet"],
                 rows: exam.consents.map { [$0.givenBy, $0.role.danish, $0.about, $0.date.danishShort, $0.given ? "ja" : "nej"] }))
         }
+        if let map = Figures.networkMap(caseFile) { doc.add(map) }
 
         doc.add(.heading("Børnesamtale", level: 2))
         if let i = exam.childInterview {

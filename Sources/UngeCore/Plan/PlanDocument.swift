@@ -52,6 +52,7 @@ public enum PlanDocument {
         }
         basis += missing(.basis)
         if !basis.isEmpty { body += [.heading("Grundlag", level: 2)] + basis }
+        body += DecisionDocument.planSection(caseFile, planDate: plan.date)
 
         if plan.kind == .adultActionPlan {
             body.append(.heading("Tilbud om handleplan", level: 2))
@@ -109,6 +110,7 @@ public enum PlanDocument {
                 }))
         }
         body += missing(.participants)
+        if let map = Figures.networkMap(caseFile) { body.append(map) }
 
         body.append(.heading("Opfølgning", level: 2))
         var follow: [(String, String)] = []

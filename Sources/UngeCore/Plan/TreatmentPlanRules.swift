@@ -116,6 +116,7 @@ public enum TreatmentPlanDocument {
             doc.add(.list(t.methods))
         }
 
+        if let wheel = Figures.tool(.lifeWheel, caseFile) { doc.add(wheel) }
         doc.add(.heading("Sammenhæng med planen", level: 2))
         if let plan {
             let c = TreatmentPlanCoherence.check(t, against: plan)

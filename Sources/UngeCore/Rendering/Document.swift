@@ -31,6 +31,9 @@ public struct Document: Sendable, Equatable {
         case missing(String)
         /// A note set apart (e.g. a warning).
         case note(String)
+        /// A picture: inline SVG (from a UngeCore picture renderer) with a caption. HTML shows it;
+        /// Markdown, being text, leaves it out (the surrounding text says the same in words).
+        case figure(svg: String, caption: String)
 
         public static func == (a: Block, b: Block) -> Bool {
             switch (a, b) {
@@ -42,6 +45,7 @@ public struct Document: Sendable, Equatable {
             case (.table(let h1, let r1), .table(let h2, let r2)): return h1 == h2 && r1 == r2
             case (.missing(let x), .missing(let y)): return x == y
             case (.note(let x), .note(let y)): return x == y
+            case (.figure(let x, let c), .figure(let y, let d)): return x == y && c == d
             default: return false
             }
         }
@@ -60,6 +64,7 @@ public enum MarkdownRenderer {
         var out = "# \(escapeLine(doc.title))\n"
         if let sub = doc.subtitle { out += "\n_\(escapeLine(sub))_\n" }
         for block in doc.blocks {
+            if case .figure = block { continue }
             out += "\n"
             switch block {
             case .heading(let text, let level):
@@ -80,6 +85,8 @@ public enum MarkdownRenderer {
                 out += "> **MANGLER:** \(escapeLine(text))\n"
             case .note(let text):
                 out += "> \(escape(text, startsLine: true).replacingOccurrences(of: "\n", with: "\n> "))\n"
+            case .figure:
+                break
             }
         }
         return out
@@ -100,8 +107,7 @@ public enum MarkdownRenderer {
     /// `startsLine` tells whether the text's first line starts a block (a paragraph, a list item),
     /// or follows inline text (a field's label); every later line starts one. Controls are shown
     /// as `\u{..}`.
-    public static func escape(_ raw: String, startsLine: Bool = true) -> String {
-        let text = TerminalText.neutralise(raw)
+    public static func escape(_ text: String, startsLine: Bool = true) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count + 8)
         let chars = Array(text.unicodeScalars)
@@ -146,7 +152,8 @@ public enum MarkdownRenderer {
             out.unicodeScalars.append(c)
             i += 1
         }
-        return out
+        // Controls last, so that the backslash of `\u{1B}` is not escaped again.
+        return TerminalText.neutralise(out)
     }
 }
 
@@ -174,6 +181,8 @@ public enum HTMLRenderer {
                 body += "<p class=\"missing\"><strong>MANGLER:</strong> \(esc(text))</p>\n"
             case .note(let text):
                 body += "<blockquote>\(esc(text).replacingOccurrences(of: "\n", with: "<br>"))</blockquote>\n"
+            case .figure(let svg, let caption):
+                body += "<figure style=\"margin:1em 0;break-inside:avoid;page-break-inside:avoid\">\n\(svg)<figcaption>\(esc(caption))</figcaption>\n</figure>\n"
             }
         }
         return """

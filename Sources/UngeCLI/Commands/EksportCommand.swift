@@ -1,0 +1,64 @@
+import Foundation
+import UngeCore
+import UngeStore
+
+/// `unge eksport <id> --anonym`: an anonymised copy of a case for counselling and anonymous case
+/// discussion (sparring, handbook ch. 6). Audited as an export.
+struct EksportCommand: UngeCommand {
+    static let spec = CommandSpec(
+        name: "eksport",
+        summary: "Lav en anonymiseret kopi af en sag til sparring",
+        arguments: [.caseID],
+        discussion: "Laver en kopi af sagen til anonym sparring og faglig drøftelse (håndbogens kapitel 6).\n"
+            + "Den unge bliver 'den unge (15 år)', netværkets personer bliver deres relation ('mor', 'klasselærer'),\n"
+            + "CPR-numre, telefonnumre, e-mailadresser, adresser og navne på skoler og arbejdssteder fjernes eller gøres\n"
+            + "generelle, og datoer bliver relative ('for 3 måneder siden'). Al fritekst gennemsøges for sagens kendte\n"
+            + "navne (også fornavne) og for tal, der ligner CPR-numre. Til sidst står, hvad der er erstattet.\n"
+            + "Læs altid fritekst igennem, før du deler kopien. Udtrækket skrives i revisionssporet.",
+        options: [
+            OptionSpec("--anonym", help: "Anonymisér kopien (påkrævet: unge laver kun anonymiserede kopier)."),
+            .format, .output,
+        ],
+        examples: [
+            ("unge eksport 2026-0002 --anonym", "Vis en anonymiseret kopi som tekst"),
+            ("unge eksport 2026-0002 --anonym --format html --ud sparring.html", "Skriv den som HTML til en fil"),
+        ],
+        positionals: 1...1, positionalNames: ["sagsnummeret"])
+
+    let id: CaseID
+    let format: DocumentFormat
+    let outPath: String?
+
+    init(_ args: ParsedArguments) throws {
+        id = try Values.caseID(args.positional(0)!)
+        guard args.has("--anonym") else {
+            throw UsageError.missingInput(["--anonym (unge laver kun anonymiserede kopier af en sag)"], command: "eksport")
+        }
+        format = try DocumentFormat.parse(args)
+        outPath = args.value("--ud")
+        if let outPath, outPath.isEmpty {
+            throw UsageError.invalidValue(option: "--ud", value: outPath, expected: "Angiv et filnavn, fx --ud sparring.md.")
+        }
+    }
+
+    func run(_ ctx: Context) throws -> Int32 {
+        let store = try ctx.openStore()
+        if let outPath { try DocumentFile.checkTarget(outPath, ctx: ctx) }
+        let file = try store.load(id)
+        let copy = AnonymousCase.build(file, today: ctx.today)
+        let text: String
+        switch format {
+        case .md: text = MarkdownRenderer.render(copy.document)
+        case .html: text = HTMLRenderer.render(copy.document)
+        case .json: text = try JSONOutput.render(copy) + "\n"
+        }
+        try store.appendAudit(ctx.event(.export, caseID: id, before: file.revision, after: file.revision, criterion: "anonymiseret"))
+        if let outPath {
+            try DocumentFile.write(text, to: outPath, ctx: ctx)
+            ctx.console.error("Skrevet til \(outPath). Læs fritekst igennem, før du deler den.")
+        } else {
+            ctx.console.write(text)
+        }
+        return ExitCode.ok
+    }
+}
