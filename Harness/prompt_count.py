@@ -37,6 +37,11 @@ def plan():
     measure = ["j", "1", "", "U18-teamet", "2026-09-07", "6 måneder", "M1", ""]
     return ["Test skal i skole", ""] + goal + transition + measure + [""] * 7 + ["", "", "", "", ""] + [""] + (["j"] if before else ["g"])
 
+def indsats():
+    # Outpatient drug treatment for a 16-year-old: request date, purpose, duration, start, provider,
+    # and the consents of the custody holder and the young person.
+    return ["", "9", "2026-08-28", "Færre dage med hash", "6 måneder", "2026-09-07", "U18-teamet", "2026-08-30", "2026-08-30", "g"]
+
 def run(args, answers, store):
     p = subprocess.run([binary] + args + ["--interaktiv", "--lager", store], input="\n".join(answers) + "\n",
                        capture_output=True, text=True, env=env)
@@ -68,6 +73,12 @@ def seeded_exam(d):
     assert s == 0, err
     return store
 
+def seeded_plan(d):
+    store = seeded_exam(d)
+    s, err = run(["plan", "2026-0001"], plan(), store)
+    assert s == 0, err
+    return store
+
 total = 0
 with tempfile.TemporaryDirectory() as d:
     store = os.path.join(d, "lager")
@@ -76,6 +87,8 @@ with tempfile.TemporaryDirectory() as d:
         ("undersoeg", ["undersoeg", "2026-0001"], undersoeg(), seeded),
         ("plan", ["plan", "2026-0001"], plan(), seeded_exam),
     ]
+    if not before:  # there was no guided decision before issue 11's round
+        steps.append(("indsats", ["indsats", "2026-0001"], indsats(), seeded_plan))
     for name, args, answers, fresh in steps:
         status, err = run(args, answers, store)
         if status != 0:
