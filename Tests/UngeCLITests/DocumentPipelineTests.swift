@@ -182,4 +182,20 @@ struct DocumentPipelineTests {
         #expect(draft.stderr.hasSuffix("Kladden er ikke gemt.\n"))
         #expect(try Self.caseJSON(store, "2026-0003")["revision"] as? Int == before)
     }
+
+    @Test("\"nej\" til sidst beholder svarene som kladde; næste gang gemmes de uden at skrive dem igen")
+    func noAtTheEnd() throws {
+        let store = try Unge.fixtureStore()
+        #expect(try Unge.run(["undersoeg", "2026-0003", "--fra-fil", Self.fixture("undersoegelse.json")], store: store).status == 0)
+        #expect(try Unge.run(["plan", "2026-0003", "--fra-fil", Self.fixture("plan.json")], store: store).status == 0)
+        let answers = ["U18-teamet", "1", "Færre dage med hash", "M2", "Sove bedre", "M2", "1", "Søvndagbog", "", "Motiverende samtale", "nej"]
+        let no = try Unge.run(["behandlingsplan", "2026-0003", "--interaktiv"], store: store, input: answers.joined(separator: "\n") + "\n")
+        #expect(no.status == 2)
+        #expect(no.stderr.hasSuffix("Intet er gemt endnu. Dine 10 svar er gemt som kladde. Kør 'unge behandlingsplan 2026-0003' igen for at fortsætte.\n"))
+        #expect((try Self.caseJSON(store, "2026-0003")["treatmentPlans"] as? [Any] ?? []).isEmpty)
+        let yes = try Unge.run(["behandlingsplan", "2026-0003", "--interaktiv"], store: store, input: "j\ng\n")
+        #expect(yes.status == 0, "\(yes.stderr)")
+        #expect(yes.stdout.contains("| B1 | Sove bedre | M2: Sove godt og have overskud | Søvndagbog |"))
+        #expect(!FileManager.default.fileExists(atPath: store.appendingPathComponent("kladder/behandlingsplan-2026-0003.json").path))
+    }
 }
