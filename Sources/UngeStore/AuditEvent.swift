@@ -20,6 +20,10 @@ public enum AuditAction: String, Codable, Sendable, Equatable, CaseIterable {
     case unlock
     /// A full CPR number was shown (`--vis-cpr`).
     case revealCPR
+    /// The answers of an unfinished dialogue were kept as a draft (kladde).
+    case draftSaved
+    /// A draft was removed (saved as a document, or discarded).
+    case draftDeleted
 }
 
 /// One entry in the audit trail (revisionsspor / log): who did what to which case, when.
