@@ -395,3 +395,35 @@ struct DecisionDeadlineTests {
         #expect(DL.errors(DL.check(dec, born: "2011-01-01")) == ["indsats.dato.henvendelse", "indsats.dato.slut"])
     }
 }
+
+@Suite("Afgørelser i sagsfilen")
+struct DecisionStorageTests {
+    @Test("en sagsfil uden 'decisions' læses som ingen afgørelser; en afgørelse gemmes og læses uændret")
+    func roundTrip() throws {
+        var file = DL.file(born: "2011-01-01")
+        let data = try UngeJSON.encoder().encode(file)
+        var object = try JSONSerialization.jsonObject(with: data) as! [String: Any]
+        object.removeValue(forKey: "decisions")
+        let old = try UngeJSON.decoder().decode(CaseFile.self, from: try JSONSerialization.data(withJSONObject: object))
+        #expect(old.decisions.isEmpty)
+        var dec = DL.decision(.placementWithoutConsent, on: "2026-05-01", request: nil, start: "2026-05-02", consents: [.youngPerson], ground: .ownRequest)
+        dec.provider = "Lyngly"
+        dec.end = DecisionEnd(date: DL.d("2026-08-01"), reason: "Hjemgivet")
+        file.decisions = [dec]
+        let back = try UngeJSON.decoder().decode(CaseFile.self, from: try UngeJSON.encoder().encode(file))
+        #expect(back.decisions == [dec])
+        #expect(back.decisions[0].status(on: DL.d("2026-04-30")) == .planned)
+        #expect(back.decisions[0].status(on: DL.d("2026-06-01")) == .active)
+        #expect(back.decisions[0].status(on: DL.d("2026-08-01")) == .ended)
+        #expect(DecisionKind.allCases.allSatisfy { DecisionKind.parse($0.token) == $0 })
+        #expect(DecisionKind.parse("ungestøtte-kontaktperson") == .youthSupportContactPerson)
+    }
+
+    @Test("fristen bærer en typet lovhenvisning")
+    func typedReference() {
+        let d = Deadline(id: "x", kind: .plan, title: "t", counting: .months, dueDate: DL.d("2026-06-01"), rule: .ungeplanMandatory, ruleDate: DL.d("2026-03-01"))
+        #expect(d.legalRule == .ungeplanMandatory)
+        #expect(d.legalReferenceID == "ungeplanMandatory")
+        #expect(d.citation(age: 16) == "barnets lov § 108, stk. 2 (tidl. serviceloven § 140)")
+    }
+}

@@ -144,9 +144,7 @@ public enum DeadlineOverview {
             state = left < 0 ? .overdue : (left == 0 ? .dueSoon : .open)
         }
         if d.isMet { state = .met }
-        let ruleID = LegalRuleID(rawValue: d.legalReferenceID)
-        let age = caseFile.youngPerson.age(on: d.ruleDate)
-        let citation = ruleID.map { LegalReferences.reference($0).citation(on: d.ruleDate, age: age) } ?? d.legalReferenceID
+        let citation = d.citation(age: caseFile.youngPerson.age(on: d.ruleDate))
         return DeadlineOverviewRow(
             caseID: caseFile.id.rawValue, name: caseFile.youngPerson.displayName, deadlineID: d.id, kind: d.kind,
             title: d.title, dueDate: d.dueDate, dueTime: d.dueTime, state: state, timeLeft: left, unit: unit,
