@@ -1772,7 +1772,7 @@ enum DemoCases {
       "kind" : "youthSupportDecision",
       "legalReferenceID" : "youthSupportDecision",
       "ruleDate" : "2027-10-22",
-      "title" : "Afgørelse om ungestøtte senest 6 måneder før 18-årsdagen, efter revision af ungeplanen (anbragt ung)"
+      "title" : "Afgørelse om ungestøtte senest 6 måneder før 18-årsdagen, efter revision af ungeplanen (anbragt ung); efter § 47 tilbydes en fast kontaktperson til 23 år"
     }
   ],
   "decisions" : [
