@@ -427,3 +427,27 @@ struct DecisionStorageTests {
         #expect(d.citation(age: 16) == "barnets lov § 108, stk. 2 (tidl. serviceloven § 140)")
     }
 }
+
+/// BL § 3: "Børn og unge, der er fyldt 10 år, udøver partsbeføjelser i følgende sager: 1) Indsatser efter § 32,
+/// stk. 1. 2) Social stofmisbrugsbehandling efter § 33. ... 4) Anbringelse uden for hjemmet efter § 46. ... 9)
+/// Ungestøtte ... der træffes ... inden den unge fylder 18 år. 10) Sager, der behandles efter §§ 142, ...".
+@Suite("Partsbeføjelser fra 10 år (LAW.md-kolonnen)")
+struct PartyRightsTests {
+    @Test("nummeret i § 3 følger afgørelsens type", arguments: [
+        (DecisionKind.contactPerson, "2012-01-01", "nr. 1"), (.treatmentOutpatient, "2012-01-01", "nr. 2"),
+        (.placementWithConsent, "2012-01-01", "nr. 4"), (.placementWithoutConsent, "2012-01-01", "nr. 10"),
+        (.youthSupportContactPerson, "2008-09-01", "nr. 9"),
+    ])
+    func numbers(_ kind: DecisionKind, _ born: String, _ nr: String) {
+        let d = DL.decision(kind, on: "2026-05-01")
+        let text = DecisionLaw.partyRights(d, age: YoungPerson(birthDate: DL.d(born)).age(on: d.decisionDate))
+        #expect(text?.hasSuffix("(barnets lov § 3, \(nr)).") == true)
+    }
+
+    @Test("under 10, voksne og før 2024: ingen partsbeføjelser efter § 3")
+    func none() {
+        #expect(DecisionLaw.partyRights(DL.decision(.contactPerson, on: "2026-05-01"), age: 9)?.hasPrefix("Den unge er under 10 år") == true)
+        #expect(DecisionLaw.partyRights(DL.decision(.youthSupportContactPerson, on: "2026-05-01"), age: 19) == nil)
+        #expect(DecisionLaw.partyRights(DL.decision(.handbookMeasure, on: "2023-05-01"), age: 14) == nil)
+    }
+}

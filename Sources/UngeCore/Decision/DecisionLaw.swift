@@ -311,6 +311,20 @@ public enum DecisionLaw {
         return out
     }
 
+    /// The young person's own party powers in the decision (LAW.md, "party rights" column): from 10
+    /// in the case types BL § 3 lists (nr. 1 § 32, nr. 2 § 33, nr. 4 § 46, nr. 9 ungestøtte decided
+    /// before 18, nr. 10 via § 142 for § 47); nil where none applies or for adults (they are parties).
+    public static func partyRights(_ d: Decision, age: Int?) -> String? {
+        guard let age, d.decisionDate >= LegalReferences.barnetsLovEffective else { return nil }
+        let nr: Int
+        if d.kind.isSupportMeasure { nr = 1 } else if d.kind.isMinorTreatment { nr = 2 } else if d.kind == .placementWithConsent {
+            nr = 4
+        } else if d.kind == .placementWithoutConsent { nr = 10 } else if d.kind.isYouthSupport, age < 18 { nr = 9 } else { return nil }
+        let cite = LegalReferences.reference(.partyRights).paragraph(on: d.decisionDate, age: age)
+        if age < 10 { return "Den unge er under 10 år og udøver ikke selv partsbeføjelser (\(cite), nr. \(nr))." }
+        return "Den unge er fyldt 10 år og er selv part i sagen: kan se sagens papirer, udtale sig og klage (\(cite), nr. \(nr))."
+    }
+
     /// The row the 14-day start deadline cites.
     public static func treatmentStartRule(_ kind: DecisionKind, age: Int?) -> LegalRuleID {
         if kind == .alcoholTreatment { return .alcoholTreatmentStart }
