@@ -15,7 +15,8 @@ public enum AuditAction: String, Codable, Sendable, Equatable, CaseIterable {
     case update
     case export
     case delete
-    /// A stale save lock from a dead process was broken.
+    /// A stale save lock was broken. Written only by versions before kernel-held locks (which are
+    /// never broken); kept so that their audit logs still read.
     case unlock
     /// A full CPR number was shown (`--vis-cpr`).
     case revealCPR
@@ -67,7 +68,7 @@ public struct AuditEvent: Codable, Sendable, Equatable {
         self.revisionAfter = revisionAfter
         self.criterion = criterion.map(StoreText.maskCPR)
         self.command = StoreText.maskCPR(command)
-        self.account = AuditEvent.processAccount
+        self.account = StoreText.maskCPR(AuditEvent.processAccount)
         self.shown = shown.map(AuditEvent.compress)
     }
 

@@ -66,9 +66,7 @@ struct DocumentOptions {
     /// Reads the `--fra-fil` file (exit 2 when it cannot be read).
     func readInput() throws -> Data? {
         guard let fromFile else { return nil }
-        do { return try Data(contentsOf: URL(fileURLWithPath: fromFile)) } catch {
-            throw UsageError.message("Filen '\(fromFile)' kunne ikke læses. Tjek navnet og stien.")
-        }
+        return try DocumentFile.readInput(fromFile)
     }
 }
 

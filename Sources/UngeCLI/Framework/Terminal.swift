@@ -139,7 +139,8 @@ final class Console: @unchecked Sendable {
 enum TextTable {
     static func render(header: [String], rows rawRows: [[String]]) -> String {
         // A cell is one line: a newline or tab in it is shown escaped, like every control.
-        let rows = rawRows.map { $0.map { TerminalText.neutralise($0, keepLineBreaks: false) } }
+        let clean = rawRows.allSatisfy { $0.allSatisfy { TerminalText.isClean($0, keepLineBreaks: false) } }
+        let rows = clean ? rawRows : rawRows.map { $0.map { TerminalText.neutralise($0, keepLineBreaks: false) } }
         let all = CollectionOfOne(header).lazy + rows
         var widths: [Int] = []
         var cellWidths: [Int] = []

@@ -190,7 +190,8 @@ public enum DeadlineOverview {
 
     /// The rows as aligned plain-text lines (header first); the CLI may colour each line by state.
     public static func table(_ rows: [DeadlineOverviewRow], timeZone: TimeZone) -> [String] {
-        let all = [header] + rows.map { cells($0, timeZone: timeZone) }
+        // A cell is one line: a line break from a case is shown escaped, so it cannot forge a row.
+        let all = [header] + rows.map { cells($0, timeZone: timeZone).map { TerminalText.neutralise($0, keepLineBreaks: false) } }
         var widths = Array(repeating: 0, count: header.count)
         for r in all { for (i, c) in r.enumerated() { widths[i] = max(widths[i], c.count) } }
         return all.map { r in
