@@ -451,3 +451,16 @@ struct PartyRightsTests {
         #expect(DecisionLaw.partyRights(DL.decision(.handbookMeasure, on: "2023-05-01"), age: 14) == nil)
     }
 }
+
+@Suite("Lukkedage i fristoversigten")
+struct ClosingDayOverviewTests {
+    @Test("en frist på grundlovsdag vises med dagens navn i oversigten")
+    func named() {
+        var f = DL.file(born: "2000-01-01", decisions: [DL.decision(.alcoholTreatment, on: "2026-05-25", request: "2026-05-22")])
+        PlanDeadlines.merge(into: &f)
+        let rows = DeadlineOverview.rows(
+            cases: [f], includeMet: false, now: Date(timeIntervalSince1970: 1_779_000_000), timeZone: DanishTime.timeZone,
+            calendar: DanishCalendar())
+        #expect(rows.map { DeadlineOverview.dueText($0, timeZone: DanishTime.timeZone) } == ["05.06.2026 (grundlovsdag!)"])
+    }
+}

@@ -177,6 +177,8 @@ public enum DeadlineOverview {
     public static func dueText(_ row: DeadlineOverviewRow, timeZone: TimeZone) -> String {
         if row.isTask { return "(opgave)" }
         if let t = row.dueTime { return LocalTime.danishShort(t, in: timeZone) }
+        // A working day in law that many municipalities close (LAW.md): named, so it is acted on a day earlier.
+        if let closed = DanishCalendar.oftenClosedName(row.dueDate) { return row.dueDate.danishShort + " (\(closed)!)" }
         return row.dueDate.danishShort
     }
 
