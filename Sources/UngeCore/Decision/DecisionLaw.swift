@@ -27,7 +27,10 @@ public enum DecisionLaw {
             return .aftercare
         case .anonymousTreatment: return .anonymousTreatment
         case .alcoholTreatment: return .alcoholTreatment
-        case .planStance: return (age ?? 0) >= 16 ? .ungeplanConsider : .barnetsPlanConsider
+        case .planStance:
+            // The stillingtagen concerns the plan the one plan choice gives for a § 32 measure (or ungestøtte from 18).
+            let basis: DecisionKind = (age ?? 0) >= 18 ? .youthSupportOther : .contactPerson
+            return PlanKind.requirement(age: age, on: LegalReferences.barnetsLovEffective, bases: [basis]).rule
         }
     }
 
@@ -254,8 +257,9 @@ public enum DecisionLaw {
             }
             let planBefore = file.actionPlans.contains { $0.date <= date && $0.kind.isForMinor }
             if !planBefore {
-                let rule = PlanKind.requirement(age: age, on: date, bases: [.placementWithoutConsent]).rule
-                let name = age >= 16 ? "ungeplanen" : "barnets plan"
+                let req = PlanKind.requirement(age: age, on: date, bases: [.placementWithoutConsent])
+                let rule = req.rule
+                let name = req.kind.danishLower
                 out.append(
                     f("indsats.47.plan", .error,
                       "Ved anbringelse uden samtykke skal \(name) foreligge, før afgørelsen træffes. Lav planen først med 'unge plan \(file.id.rawValue)', og registrér så afgørelsen.",
