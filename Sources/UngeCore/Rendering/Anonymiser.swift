@@ -66,6 +66,11 @@ public struct Anonymiser: Sendable {
             for p in plan.participants { people.append((p.name, p.role.danish)) }
             people.append((plan.author, "sagsbehandleren"))
         }
+        for d in file.decisions {
+            for c in d.consents { if let n = c.name { people.append((n, c.giver.danish)) } }
+            if !d.author.isEmpty { people.append((d.author, "sagsbehandleren")) }
+        }
+        if let s = file.examination?.childInterview?.supportPerson { people.append((s, "bisidderen")) }
         if let cw = file.caseworker { people.append((cw, "sagsbehandleren")) }
         for j in file.journal { people.append((j.author, "sagsbehandleren")) }
         for t in file.toolRecords { if let a = t.author { people.append((a, "sagsbehandleren")) } }
