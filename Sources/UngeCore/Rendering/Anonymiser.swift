@@ -23,7 +23,7 @@ public struct Anonymiser: Sendable {
             case .phone: return "Telefonnumre"
             case .email: return "E-mailadresser"
             case .address: return "Adresser"
-            case .place: return "Skoler og arbejdssteder"
+            case .place: return "Skoler, arbejdssteder og tilbud"
             case .date: return "Datoer"
             }
         }
@@ -66,6 +66,11 @@ public struct Anonymiser: Sendable {
             for p in plan.participants { people.append((p.name, p.role.danish)) }
             people.append((plan.author, "sagsbehandleren"))
         }
+        for d in file.decisions {
+            for c in d.consents { if let n = c.name { people.append((n, c.giver.danish)) } }
+            if !d.author.isEmpty { people.append((d.author, "sagsbehandleren")) }
+        }
+        if let s = file.examination?.childInterview?.supportPerson { people.append((s, "bisidderen")) }
         if let cw = file.caseworker { people.append((cw, "sagsbehandleren")) }
         for j in file.journal { people.append((j.author, "sagsbehandleren")) }
         for t in file.toolRecords { if let a = t.author { people.append((a, "sagsbehandleren")) } }
@@ -109,6 +114,21 @@ public struct Anonymiser: Sendable {
                 terms.insert(Term(text: o, replacement: school ? "skolen" : "(arbejdssted)", kind: .place), at: 0)
             }
         }
+        // Providers (opholdssted, behandlingssted): the whole name, and each later capitalised word
+        // of it ("Opholdsstedet Lyngly" → also "Lyngly").
+        var providers = file.actionPlans.flatMap { $0.measures.compactMap(\.provider) }
+        providers += file.decisions.compactMap(\.provider)
+        providers += file.treatmentPlans.map(\.provider)
+        var providerTerms: [Term] = []
+        for provider in providers {
+            let t = provider.trimmingCharacters(in: .whitespaces)
+            guard t.count >= 3 else { continue }
+            if seen.insert(t.lowercased()).inserted { providerTerms.append(Term(text: t, replacement: "(tilbuddet)", kind: .place)) }
+            for part in Anonymiser.nameParts(t).dropFirst() where part.first?.isUppercase == true && part.count >= 3 {
+                if seen.insert(part.lowercased()).inserted { providerTerms.append(Term(text: part, replacement: "(tilbuddet)", kind: .place)) }
+            }
+        }
+        terms.insert(contentsOf: providerTerms.sorted { $0.text.count > $1.text.count }, at: 0)
         self.terms = terms
     }
 
@@ -159,9 +179,9 @@ public struct Anonymiser: Sendable {
     /// Replaces a known term as a whole word (any case), keeping a genitive "s".
     mutating func replaceLiteral(_ text: String, _ term: Term) -> String {
         let escaped = NSRegularExpression.escapedPattern(for: term.text)
-        let pattern = term.kind == .name ? "(?<![\\p{L}\\p{N}])\(escaped)(s)?(?![\\p{L}\\p{N}])" : escaped
+        let pattern = term.kind == .address ? escaped : "(?<![\\p{L}\\p{N}])\(escaped)(s)?(?![\\p{L}\\p{N}])"
         return replace(text, pattern, kind: term.kind, label: term.replacement) { m in
-            term.replacement + (m.count > 1 && !m[1].isEmpty ? "s" : "")
+            term.replacement + (term.kind == .name && m.count > 1 && !m[1].isEmpty ? "s" : "")
         }
     }
 
