@@ -208,7 +208,7 @@ struct PlanCommandsTests {
     func frister() throws {
         let store = try Unge.fixtureStore()
         #expect(try Unge.run(["undersoeg", "2026-0003", "--opmaerksom", "2026-06-01"], store: store).status == 0)
-        let r = try Unge.run(["frister"], store: store, env: ["COLUMNS": "200"])
+        let r = try Unge.run(["frister"], store: store, env: ["COLUMNS": "400"])
         #expect(r.status == 0)
         let line = r.stdout.split(separator: "\n").first { $0.hasPrefix("2026-0003") }.map(String.init) ?? ""
         #expect(line.contains("Sofie Lund Madsen"))

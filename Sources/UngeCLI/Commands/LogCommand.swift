@@ -10,8 +10,9 @@ struct LogCommand: UngeCommand {
         summary: "Vis revisionssporet for en sag",
         arguments: [.caseID],
         discussion: """
-            Fortæller dag for dag, hvem der har set, oprettet, ændret eller taget udtræk af sagen og hvornår.
-            Bruges fx når en borger beder om indsigt i, hvem der har set oplysningerne. Sporet indeholder
+            Fortæller dag for dag, hvem der har set, oprettet, ændret eller taget udtræk af sagen og hvornår,
+            også hver liste, søgning og fristoversigt, der viste sagen. Brugeren er kontoen på computeren; et
+            navn givet med --bruger eller $UNGE_BRUGER står ved siden af. Bruges fx når en borger beder om indsigt i, hvem der har set oplysningerne. Sporet indeholder
             aldrig CPR-numre eller fritekst. Ens hændelser lige efter hinanden samme dag står på én linje.
             Her betyder --bruger "kun hændelser af denne bruger"; du selv skrives i sporet som $UNGE_BRUGER
             eller $USER.
@@ -152,11 +153,31 @@ enum AuditStory {
         case .delete: s = "\(who) slettede sagen"
         case .unlock: s = "\(who) brød låsen på sagen"
         case .revealCPR: s = "\(who) fik vist det fulde CPR-nummer med \(cmd)"
+        case .draftSaved: s = "\(who) gemte en kladde med \(cmd)"
+        case .draftDeleted: s = "\(who) slettede en kladde med \(cmd)"
         }
         if times > 1 { s += " \(times) gange" + (until.map { " frem til kl. \($0)" } ?? "") }
         if e.action == .update || e.action == .create, let after = e.revisionAfter {
             s += e.revisionBefore.map { " (revision \($0) til \(after))" } ?? " (revision \(after))"
         }
         return JournalText.sentence(s)
+    }
+}
+
+extension AuditAction {
+    /// The Danish word shown in `unge log`.
+    var danish: String {
+        switch self {
+        case .read: return "læst"
+        case .search: return "søgning"
+        case .create: return "oprettet"
+        case .update: return "ændret"
+        case .export: return "udtræk"
+        case .delete: return "slettet"
+        case .unlock: return "lås brudt"
+        case .revealCPR: return "CPR vist"
+        case .draftSaved: return "kladde gemt"
+        case .draftDeleted: return "kladde slettet"
+        }
     }
 }

@@ -13,7 +13,8 @@ struct NotatCommand: UngeCommand {
             Notatet gemmes med tidspunkt og bruger. Skriv konkret: hvad skete, hvem sagde hvad, og hvad der er aftalt.
             Skete det en anden dag (fx en telefonsamtale i går), så giv dagen med --dato; begge tidspunkter gemmes.
             Uden tekst læses notatet fra standard input, eller – i en terminal – skrives det i din editor ($EDITOR).
-            Teksten skal stå i anførselstegn, så den er ét argument.
+            Teksten skal stå i anførselstegn, så den er ét argument. Et notat (som ethvert tekstfelt i en sag)
+            kan højst være 100.000 tegn; del længere tekst op i flere notater.
             """,
         options: [
             OptionSpec("--dato", value: "ÅÅÅÅ-MM-DD", help: "Dagen det skete (standard: i dag)."),

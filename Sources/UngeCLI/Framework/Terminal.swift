@@ -40,14 +40,19 @@ final class Console: @unchecked Sendable {
     /// else 80.
     let width: Int
     private let readLineImpl: () -> String?
+    /// On a terminal the line editor writes the prompt itself, after it has switched to raw mode,
+    /// so no keystroke typed after the prompt appears reaches the terminal in its normal mode.
+    private let editLine: ((String) -> String?)?
+    private var pendingPrompt = ""
     private let writeOut: ([UInt8]) -> Void
     private let writeErr: (String) -> Void
 
     init(
         stdinIsTerminal: Bool, stdoutIsTerminal: Bool, environment: [String: String],
         readLine: @escaping () -> String?, writeOut: @escaping ([UInt8]) -> Void,
-        writeErr: @escaping (String) -> Void, terminalWidth: Int? = nil
+        writeErr: @escaping (String) -> Void, editLine: ((String) -> String?)? = nil, terminalWidth: Int? = nil
     ) {
+        self.editLine = editLine
         self.width = Console.resolveWidth(terminal: terminalWidth, environment: environment)
         self.stdinIsTerminal = stdinIsTerminal
         self.stdoutIsTerminal = stdoutIsTerminal
@@ -61,7 +66,7 @@ final class Console: @unchecked Sendable {
     static func standard(environment: [String: String]) -> Console {
         Console(
             stdinIsTerminal: isatty(0) == 1, stdoutIsTerminal: isatty(1) == 1, environment: environment,
-            readLine: { Swift.readLine(strippingNewline: true) },
+            readLine: { PlainLineReader.readLine() },
             writeOut: { bytes in
                 var offset = 0
                 while offset < bytes.count {
@@ -78,7 +83,9 @@ final class Console: @unchecked Sendable {
                     if n < 0 { if errno == EINTR { continue } else { return } }
                     offset += n
                 }
-            }, terminalWidth: terminalColumns())
+            },
+            editLine: isatty(0) == 1 && isatty(2) == 1 ? { LineEditor.readLine(prompt: $0) } : nil,
+            terminalWidth: terminalColumns())
     }
 
     /// The width of the terminal on standard output, or nil when it is not a terminal.
@@ -113,13 +120,21 @@ final class Console: @unchecked Sendable {
     /// Writes a line to standard error at once (messages, warnings, prompts).
     func error(_ text: String) {
         flush()
+        writePendingPrompt()
         writeErr(safe(text, maskCPR: true) + "\n")
     }
 
     /// A prompt goes to stderr without a newline, so stdout stays clean for documents.
     func prompt(_ text: String) {
         flush()
-        writeErr(safe(text, maskCPR: true))
+        if editLine != nil { pendingPrompt += safe(text, maskCPR: true) } else { writeErr(safe(text, maskCPR: true)) }
+    }
+
+    private func writePendingPrompt() {
+        if !pendingPrompt.isEmpty {
+            writeErr(pendingPrompt)
+            pendingPrompt = ""
+        }
     }
 
     /// What may reach the terminal: CPR numbers masked (when asked), every control character
@@ -134,6 +149,11 @@ final class Console: @unchecked Sendable {
 
     func readLine() -> String? {
         flush()
+        if let editLine {
+            let p = pendingPrompt
+            pendingPrompt = ""
+            return editLine(p)
+        }
         return readLineImpl()
     }
 
@@ -160,7 +180,8 @@ final class Console: @unchecked Sendable {
 enum TextTable {
     static func render(header: [String], rows rawRows: [[String]]) -> String {
         // A cell is one line: a newline or tab in it is shown escaped, like every control.
-        let rows = rawRows.map { $0.map { TerminalText.neutralise($0, keepLineBreaks: false) } }
+        let clean = rawRows.allSatisfy { $0.allSatisfy { TerminalText.isClean($0, keepLineBreaks: false) } }
+        let rows = clean ? rawRows : rawRows.map { $0.map { TerminalText.neutralise($0, keepLineBreaks: false) } }
         let all = CollectionOfOne(header).lazy + rows
         var widths: [Int] = []
         var cellWidths: [Int] = []

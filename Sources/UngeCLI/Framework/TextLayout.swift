@@ -143,7 +143,8 @@ extension TextTable {
         for (i, cell) in header.enumerated() where i < columns { bytes[i] = max(bytes[i], cell.utf8.count) }
         for row in rows { for (i, cell) in row.enumerated() where i < columns { bytes[i] = max(bytes[i], cell.utf8.count) } }
         if bytes.reduce(0, +) <= available { return render(header: header, rows: rows) }
-        let all = [header] + rows
+        // A cell is one line: a line break from a case is shown escaped, as in the plain table.
+        let all = ([header] + rows).map { $0.map { TerminalText.neutralise($0, keepLineBreaks: false) } }
         var natural = [Int](repeating: 0, count: columns)
         var longestWord = [Int](repeating: 1, count: columns)
         for row in all {
@@ -253,8 +254,11 @@ extension String {
 }
 
 /// Renders a `Document` for reading in the terminal: Markdown's shapes (headings with `#`, lists
-/// with `-`), with label columns aligned and everything wrapped to the terminal's width.
+/// with `-`), with label columns aligned and everything wrapped to the terminal's width. Free text
+/// is escaped as in Markdown, so a note cannot forge a heading, a field or a list item.
 enum TerminalRenderer {
+    static func esc(_ s: String, startsLine: Bool = true) -> String { MarkdownRenderer.escape(s, startsLine: startsLine) }
+
     static func render(_ doc: Document, width: Int) -> String {
         // One label column for the whole document, so values line up across sections.
         let labels = doc.blocks.flatMap { b -> [String] in if case .fields(let p) = b { return p.map(\.0) } else { return [] } }
@@ -268,19 +272,19 @@ enum TerminalRenderer {
                 let marks = String(repeating: "#", count: max(2, min(level, 4))) + " "
                 out += TextWrap.wrapLines(text, width: width, firstIndent: marks, indent: "   ")
             case .paragraph(let text):
-                out += TextWrap.wrapLines(text, width: width)
+                out += TextWrap.wrapLines(esc(text), width: width)
             case .list(let items):
-                for item in items { out += TextWrap.wrapLines(item, width: width, firstIndent: "- ", indent: "  ") }
+                for item in items { out += TextWrap.wrapLines(esc(item), width: width, firstIndent: "- ", indent: "  ") }
             case .fields(let pairs):
                 out += fields(pairs, width: width, labelWidth: labelWidth)
             case .table(let header, let rows):
                 out.append(TextTable.render(header: header, rows: rows, width: width))
             case .missing(let text):
-                out += TextWrap.wrapLines(text, width: width, firstIndent: "MANGLER: ", indent: "  ")
+                out += TextWrap.wrapLines(esc(text), width: width, firstIndent: "MANGLER: ", indent: "  ")
             case .note(let text):
-                out += TextWrap.wrapLines(text, width: width, firstIndent: "> ", indent: "> ")
+                out += TextWrap.wrapLines(esc(text), width: width, firstIndent: "> ", indent: "> ")
             case .figure(_, let caption):
-                out += TextWrap.wrapLines(caption, width: width)
+                out += TextWrap.wrapLines(esc(caption), width: width)
             }
         }
         return out.joined(separator: "\n")
@@ -298,6 +302,7 @@ enum TerminalRenderer {
         var out: [String] = []
         for (label, value) in pairs {
             let head = label + ":"
+            let value = esc(value, startsLine: false)
             if TextTable.visibleWidth(head) > labelWidth {
                 out.append(head)
                 out += TextWrap.wrapLines(value, width: width, firstIndent: pad, indent: pad)
