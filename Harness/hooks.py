@@ -6,7 +6,7 @@ Builds the release binary as municipal IT installs it (`swift build -c release
 
 - `UNGE_NU` does not move the clock: a note, a new case and their audit events carry the real
   time, not the pinned one (nobody can back-date a note or an audit event);
-- `UNGE_TEST_FAIL_AT` and `UNGE_TEST_CRASH_AT` change nothing: the save succeeds;
+- `UNGE_TEST_FAIL_AT`, `UNGE_TEST_CRASH_AT` and `UNGE_TEST_STOP_AT` change nothing: the save succeeds;
 - `unge _taeller` is an unknown command (exit 2) and the case's counter is unchanged;
 - every audit event names the operating-system account beside the given user.
 
@@ -22,6 +22,7 @@ import datetime
 import json
 import os
 import pwd
+import subprocess
 import sys
 from pathlib import Path
 
@@ -64,6 +65,18 @@ def check(binary, report, expect_hooks):
             report.check(rc != 0, f"{label}: {hook}=rename stops the save", f"exit {rc}")
         else:
             report.check(rc == 0, f"{label}: {hook}=rename is ignored, the note is saved", f"exit {rc}: {err}")
+
+    # UNGE_TEST_STOP_AT stops a test build for good (SIGSTOP): checked with a timeout.
+    try:
+        rc, out, err = common.run(binary, ["notat", "2026-0002", "Notat med UNGE_TEST_STOP_AT"], store,
+                                  extra_env={"UNGE_TEST_STOP_AT": "rename"}, timeout=10)
+        stopped = False
+    except subprocess.TimeoutExpired:
+        stopped, rc, err = True, None, ""
+    if expect_hooks:
+        report.check(stopped, f"{label}: UNGE_TEST_STOP_AT=rename stops the process", f"exit {rc}")
+    else:
+        report.check(not stopped and rc == 0, f"{label}: UNGE_TEST_STOP_AT=rename is ignored, the note is saved", f"exit {rc}: {err}")
 
     before = json.loads((store / "sager" / "2026-0003.json").read_text()).get("counter", 0)
     rc, out, err = common.run(binary, ["_taeller", "2026-0003"], store)

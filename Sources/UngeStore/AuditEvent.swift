@@ -15,10 +15,15 @@ public enum AuditAction: String, Codable, Sendable, Equatable, CaseIterable {
     case update
     case export
     case delete
-    /// A stale save lock from a dead process was broken.
+    /// A stale save lock was broken. Written only by versions before kernel-held locks (which are
+    /// never broken); kept so that their audit logs still read.
     case unlock
     /// A full CPR number was shown (`--vis-cpr`).
     case revealCPR
+    /// The answers of an unfinished dialogue were kept as a draft (kladde).
+    case draftSaved
+    /// A draft was removed (saved as a document, or discarded).
+    case draftDeleted
 }
 
 /// One entry in the audit trail (revisionsspor / log): who did what to which case, when.
@@ -67,7 +72,7 @@ public struct AuditEvent: Codable, Sendable, Equatable {
         self.revisionAfter = revisionAfter
         self.criterion = criterion.map(StoreText.maskCPR)
         self.command = StoreText.maskCPR(command)
-        self.account = AuditEvent.processAccount
+        self.account = StoreText.maskCPR(AuditEvent.processAccount)
         self.shown = shown.map(AuditEvent.compress)
     }
 

@@ -84,7 +84,7 @@ extension CaseStore {
         var found: [(name: String, event: AuditEvent)] = []
         var problems: [StoreProblem] = []
         var months: [String] = []
-        try checkOwnFolder(logPath, name: "log")
+        try checkOwnFolder(logPath, name: "log", strict: false)
         switch Result(catching: { () throws(Posix.Failure) in try Posix.listDirectory(logPath) }) {
         case .success(let names): months = names.filter { !$0.hasPrefix(".") }.sorted()
         case .failure(let f):
@@ -93,7 +93,11 @@ extension CaseStore {
         }
         let decoder = UngeJSON.decoder()
         for month in months {
-            guard let names = try? Posix.listDirectory(logPath + "/" + month) else { continue }
+            var st = stat()
+            // Only real folders of the log: a symbolic link among them is never followed.
+            guard lstat(logPath + "/" + month, &st) == 0, st.st_mode & S_IFMT == S_IFDIR,
+                let names = try? Posix.listDirectory(logPath + "/" + month)
+            else { continue }
             for name in names where name.hasSuffix(".json") && !name.hasPrefix(".") {
                 if let id, !name.contains("-" + id.rawValue + "-") { continue }
                 let file = "log/" + month + "/" + name

@@ -53,6 +53,8 @@ public final class CaseStore: Sendable {
     let settingsPath: String
     let hostName: String
     let pid: Int32
+    /// The document the last `load` decoded, so that the save that follows need not read it again.
+    let lastLoaded = LoadedDocument()
 
     /// Opens the store at `root` (nothing is created until first use) and sets the process umask to 077.
     public init(
@@ -145,7 +147,9 @@ public final class CaseStore: Sendable {
             if f.code == EFBIG { throw StoreError.corrupt(file: file, reason: "filen er urimeligt stor") }
             throw StoreError.io(operation: "læse", file: file, code: f.code, visible: false)
         }
-        return try CaseStore.decodeCase(bytes, file: file, expectedID: id)
+        let document = try CaseStore.decodeDocument(bytes, file: file, expectedID: id)
+        lastLoaded.put(document.caseFile, body: document.body)
+        return document.caseFile
     }
 
     /// Loads one case with the JSON document it was decoded from (after any migration), for saves
@@ -237,7 +241,7 @@ public final class CaseStore: Sendable {
     /// The bytes of a case as saved: the encoding of `c`, with what `base` holds that this version
     /// does not know put back (see `UnknownFields`), refused if it is larger than a read accepts or
     /// holds a text longer than `maximumTextLength`.
-    func encode(_ c: CaseFile, keepingUnknownFrom base: Data? = nil) throws -> [UInt8] {
+    func encode(_ c: CaseFile, keepingUnknownFrom base: Data? = nil, decoded: CaseFile? = nil) throws -> [UInt8] {
         let file = CaseStore.fileName(of: c.id)
         var bytes: [UInt8]
         do {
@@ -246,7 +250,7 @@ public final class CaseStore: Sendable {
         } catch {
             throw StoreError.corrupt(file: file, reason: "sagen kan ikke skrives som JSON")
         }
-        if let base { bytes = try UnknownFields.keep(from: base, in: bytes, file: file) }
+        if let base { bytes = try UnknownFields.keep(from: base, decoded: decoded, in: bytes, file: file) }
         if let long = StoreText.overlongText(in: bytes, limit: CaseStore.maximumTextLength) {
             throw StoreError.textTooLong(field: long.field, length: long.length)
         }
@@ -306,11 +310,17 @@ public final class CaseStore: Sendable {
         updated.revision = expectedRevision + 1
         updated.updated = now
         let id = updated.id
-        let stored = try loadDocument(id)
+        // The document the change was made from (normally just loaded by `load`), for its unknown fields.
+        let stored = try lastLoaded.take(id, revision: expectedRevision) ?? loadDocument(id)
         guard stored.caseFile.revision == expectedRevision else {
             throw StoreError.conflict(id, expected: expectedRevision, actual: stored.caseFile.revision)
         }
-        let bytes = try encode(updated, keepingUnknownFrom: unknownFrom ?? stored.body)
+        let bytes: [UInt8]
+        if let unknownFrom {
+            bytes = try encode(updated, keepingUnknownFrom: unknownFrom)
+        } else {
+            bytes = try encode(updated, keepingUnknownFrom: stored.body, decoded: stored.caseFile)
+        }
         let tmp = try writeTemp(for: id, bytes: bytes)
         var renamed = false
         defer {

@@ -38,7 +38,7 @@ enum DeadlineRecords {
             out.append(0x1F)
             text(d.kind.rawValue)
             out.append(0x1F)
-            text(d.title)
+            text(CPRMask.mask(d.title))  // the index never holds a CPR number
             out.append(0x1F)
             text(d.counting.rawValue)
             out.append(0x1F)
@@ -52,7 +52,7 @@ enum DeadlineRecords {
             out.append(0x1F)
             time(d.metAt)
             out.append(0x1F)
-            text(d.metBy)
+            text(d.metBy.map(CPRMask.mask))
         }
         return out
     }

@@ -33,7 +33,7 @@ extension CaseStore {
     /// or `foreignEntry`; reads and changes nothing.
     public func checkLayout() throws {
         try checkRoot()
-        for (path, name) in ownFolders { try checkOwnFolder(path, name: name) }
+        for (path, name) in ownFolders { try checkOwnFolder(path, name: name, strict: false) }
         for (path, name) in ownFiles {
             var st = stat()
             guard lstat(path, &st) == 0 else { continue }
@@ -72,11 +72,17 @@ extension CaseStore {
     }
 
     /// A store folder, if it exists, must be a real folder (never followed through a link) that only
-    /// its owner can use.
-    func checkOwnFolder(_ path: String, name: String) throws {
+    /// its owner can use. Not `strict`, only a symbolic link is refused among non-folders (a plain
+    /// file in its place makes the operations on it fail with their own message, and reads that
+    /// do not need it still work).
+    func checkOwnFolder(_ path: String, name: String, strict: Bool = true) throws {
         var st = stat()
         guard lstat(path, &st) == 0 else { return }
-        guard st.st_mode & S_IFMT == S_IFDIR else { throw StoreError.foreignEntry(file: name, found: CaseStore.kind(st)) }
+        let type = st.st_mode & S_IFMT
+        if type != S_IFDIR && (strict || type == S_IFLNK) {
+            throw StoreError.foreignEntry(file: name, found: CaseStore.kind(st))
+        }
+        guard type == S_IFDIR else { return }
         if st.st_mode & 0o077 != 0 { throw StoreError.sharedFolder(path: rootPath + "/" + name, mode: Int(st.st_mode & 0o7777)) }
     }
 

@@ -46,11 +46,13 @@ public struct CaseSummary: Sendable, Equatable {
     }
 
     /// The summary of a decoded case; with `checklistOn`, also its open checklist items on that day.
+    /// The texts it holds (the name, the deadlines' titles) are CPR-masked, so the index never holds
+    /// a CPR number.
     public init(_ c: CaseFile, checklistOn: LocalDate? = nil) {
         let d = c.nextDeadline
         self.init(
             id: c.id, name: c.youngPerson.displayName, birthDate: c.youngPerson.birthDate, status: c.status,
-            nextDeadline: d?.dueDate, nextDeadlineTitle: d?.title, revision: c.revision,
+            nextDeadline: d?.dueDate, nextDeadlineTitle: d.map { CPRMask.mask($0.title) }, revision: c.revision,
             anonymous: c.youngPerson.anonymous)
         openDeadlinesData = DeadlineRecords.encode(c.openDeadlines)
         if let checklistOn {

@@ -51,14 +51,16 @@ enum JSONValue: Codable, Equatable {
 /// A key in the stored document but not in `known` is unknown; it is put back into the new
 /// encoding wherever the new encoding does not have that key itself. Objects are compared key by
 /// key, recursively; arrays of objects element by element, matched by `id` where every element has
-/// one, else by position. When elements were removed from such an array (so positions no longer
-/// match) and the stored elements hold unknown fields, the save is refused.
+/// one, else by content (an element the change did not touch is found wherever it moved) or, for an
+/// element changed in place in an array of the same length, by position. An element with unknown
+/// fields that cannot be matched (removed, or changed while others were added or removed) makes the
+/// save refuse with `unknownDataWouldBeLost` instead of dropping or misplacing its fields.
 enum UnknownFields {
     /// The new encoding `encoded` with the unknown fields of `base` put back (pretty, sorted keys,
     /// like every case file). Returns `encoded` itself when `base` holds nothing unknown.
-    static func keep(from base: Data, in encoded: [UInt8], file: String) throws -> [UInt8] {
+    static func keep(from base: Data, decoded: CaseFile? = nil, in encoded: [UInt8], file: String) throws -> [UInt8] {
         // Fast path: a file this version wrote holds nothing it does not know.
-        guard let baseCase = try? UngeJSON.decoder().decode(CaseFile.self, from: base),
+        guard let baseCase = decoded ?? (try? UngeJSON.decoder().decode(CaseFile.self, from: base)),
             var knownBytes = try? [UInt8](UngeJSON.encoder().encode(baseCase))
         else { throw StoreError.unknownDataWouldBeLost(file: file, field: "(roden)") }
         knownBytes.append(UInt8(ascii: "\n"))
@@ -114,15 +116,21 @@ enum UnknownFields {
                 }
                 return .array(n)
             }
-            if n.count < s.count {
-                // Elements were removed: positions cannot be trusted. Only fine if nothing is unknown.
-                for (i, sv) in s.enumerated() where sv != knownAt(i) {
+            // No ids: an element this change did not touch is found by its known content, wherever
+            // it moved; one changed in place keeps its position when the length is the same.
+            var taken = Set<Int>()
+            for (i, sv) in s.enumerated() {
+                let kv = knownAt(i)
+                if sv == kv { continue }
+                if let kv, let j = n.indices.first(where: { !taken.contains($0) && n[$0] == kv }) {
+                    taken.insert(j)
+                    n[j] = try overlay(new: n[j], stored: sv, known: kv, path: path + "[\(j)]", file: file)
+                } else if n.count == s.count, !taken.contains(i) {
+                    taken.insert(i)
+                    n[i] = try overlay(new: n[i], stored: sv, known: kv, path: path + "[\(i)]", file: file)
+                } else {
                     throw StoreError.unknownDataWouldBeLost(file: file, field: path + "[\(i)]")
                 }
-                return new
-            }
-            for i in s.indices {
-                n[i] = try overlay(new: n[i], stored: s[i], known: knownAt(i), path: path + "[\(i)]", file: file)
             }
             return .array(n)
         default:
@@ -143,5 +151,27 @@ extension CaseStore {
         let stored = try loadDocument(id)
         let bytes = try encode(stored.caseFile, keepingUnknownFrom: stored.body)
         return (stored.caseFile, Data(bytes))
+    }
+}
+
+/// The one document the last `CaseStore.load` decoded (a case is loaded, changed and saved by the
+/// same command), taken by the save that follows.
+final class LoadedDocument: @unchecked Sendable {
+    private let lock = NSLock()
+    private var document: (caseFile: CaseFile, body: Data)?
+
+    func put(_ caseFile: CaseFile, body: Data) {
+        lock.lock()
+        document = (caseFile, body)
+        lock.unlock()
+    }
+
+    /// The document of case `id` at `revision`, if it is the one last loaded.
+    func take(_ id: CaseID, revision: Int) -> (caseFile: CaseFile, body: Data)? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let d = document, d.caseFile.id == id, d.caseFile.revision == revision else { return nil }
+        document = nil
+        return d
     }
 }

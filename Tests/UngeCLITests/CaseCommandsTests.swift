@@ -56,7 +56,7 @@ struct CaseCommandsTests {
         let open = try Unge.run(["liste", "--kun-aabne", "--json"], store: store)
         let openJSON = try JSONSerialization.jsonObject(with: Data(open.stdout.utf8)) as! [String: Any]
         let openCases = openJSON["cases"] as! [[String: Any]]
-        #expect(openCases.count == 7)
+        #expect(openCases.count == 14)
         #expect(openCases.allSatisfy { ($0["openChecklistItems"] as? Int ?? 0) > 0 })
         let badAge = try Unge.run(["liste", "--alder", "17-15"], store: store)
         #expect(badAge.status == 2)

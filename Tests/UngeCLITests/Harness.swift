@@ -43,7 +43,7 @@ struct Unge {
         environment["XDG_DATA_HOME"] = sandbox.appendingPathComponent("data").path
         environment["UNGE_LAGER"] = sandbox.appendingPathComponent("lager").path
         // Nor the developer's editor, colour choice or a leftover test hook.
-        for key in ["NO_COLOR", "VISUAL", "EDITOR", "UNGE_TEST_CRASH_AT", "UNGE_TEST_FAIL_AT"] { environment.removeValue(forKey: key) }
+        for key in ["NO_COLOR", "VISUAL", "EDITOR", "UNGE_TEST_CRASH_AT", "UNGE_TEST_FAIL_AT", "UNGE_TEST_STOP_AT"] { environment.removeValue(forKey: key) }
         for (k, v) in env { environment[k] = v }
         p.environment = environment
         let out = Pipe(), err = Pipe(), inp = Pipe()

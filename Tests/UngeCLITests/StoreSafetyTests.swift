@@ -146,6 +146,6 @@ struct StoreSafetyTests {
             #expect(r.stderr.hasPrefix("Fejl: Lagerets indstillinger ('indstillinger.json') kan ikke bruges: "), "\(args): \(r.stderr)")
             #expect(r.stderr.contains("Frister beregnes ikke med standardindstillinger"))
         }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: store.path + "/sager").count == 7)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: store.path + "/sager").count == 14)
     }
 }

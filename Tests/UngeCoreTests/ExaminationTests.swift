@@ -42,11 +42,35 @@ struct ExaminationTests {
         exam.conclusion = nil
         exam.areas.removeLast()
         let f = ExaminationValidator.validate(exam, youngPerson: file.youngPerson, network: file.network, on: F.d("2026-08-10"))
+        // BL § 22 stk. 1: "skal tilrettelægges ud fra en helhedsbetragtning og skal afdække udfordringer og ressourcer
+        // hos barnet eller den unge, familien og netværket" – the six areas are practice: a warning without a paragraph.
         #expect(f.map(\.message) == [
-            "Området 'Andre relevante forhold' er hverken beskrevet eller markeret som ikke relevant med en begrundelse.",
             "Undersøgelsen er afsluttet, men konklusionen (behov for særlig støtte ja/nej med begrundelse) mangler.",
+            "Området 'Andre relevante forhold' er hverken beskrevet eller markeret som ikke relevant med en begrundelse. (håndbogens seks områder; barnets lov § 22 kræver en helhedsbetragtning)",
         ])
-        #expect(f.allSatisfy { $0.severity == .error && $0.citation == "barnets lov § 20 (tidl. serviceloven § 50)" })
+        #expect(f[0].severity == .error && f[0].citation == "barnets lov § 20 (tidl. serviceloven § 50)")
+        #expect(f[1].severity == .warning && f[1].citation == nil)
+        // Before 2024 serviceloven § 50 stk. 2 listed the six areas: an error citing SEL § 50.
+        var old = exam
+        old.awareDate = F.d("2023-04-01")
+        old.completedDate = F.d("2023-07-01")
+        let g = ExaminationValidator.validate(old, youngPerson: file.youngPerson, network: file.network, on: F.d("2023-07-01"))
+        #expect(g.first { $0.ruleID == "examination.area" }?.severity == .error)
+        #expect(g.first { $0.ruleID == "examination.area" }?.citation == "serviceloven § 50")
+    }
+
+    /// BL § 20 stk. 3's 4 months concern "Den børnefaglige undersøgelse"; an afdækning (§ 19) has none.
+    @Test("en afdækning får hverken 4-måneders-advarsel eller fejl for de seks områder")
+    func afdaekningNoDeadline() throws {
+        let file = try F.sofie()
+        var exam = try #require(file.examination)
+        exam.kind = .afdaekning
+        exam.completedDate = nil
+        exam.conclusion = nil
+        exam.areas.removeLast()
+        let f = ExaminationValidator.validate(exam, youngPerson: file.youngPerson, network: file.network, on: F.d("2026-12-01"))
+        #expect(!f.contains { $0.ruleID == "examination.deadline" })
+        #expect(!f.hasErrors)
     }
 
     @Test("et område uden begrundelse for at være udeladt afvises")

@@ -133,4 +133,52 @@ struct NotificationDeadlineTests {
         let data = try UngeJSON.encoder().encode(c)
         #expect(try UngeJSON.decoder().decode(CaseFile.self, from: data) == c)
     }
+
+    // MARK: Pinned by a mutation run: the Danish date, not the UTC one, decides.
+
+    /// 00:30 on 17 April 2026 in Denmark is 22:30 UTC on 16 April: the rule date and the receipt count from
+    /// the Danish date (BL § 138 stk. 1: "senest 6 hverdage efter modtagelsen").
+    @Test("modtaget 00.30 dansk tid 17. april 2026: regeldato og kvittering efter den danske dato")
+    func afterMidnight2026() {
+        let received = S.at(2026, 4, 17, 0, 30)
+        #expect(UngeJSON.formatTimestamp(received) == "2026-04-16T22:30:00Z")
+        let d = Self.deadlines(received: received)
+        #expect(d.allSatisfy { $0.ruleDate == S.day(2026, 4, 17) })
+        #expect(d[1].dueDate == S.day(2026, 4, 27))
+        #expect(d[0].citation(age: 15) == "barnets lov § 136 (tidl. serviceloven § 155)")
+    }
+
+    /// 00:30 on 1 January 2024 in Denmark is still 31 December 2023 in UTC: barnets lov applies (in force from
+    /// 1 January 2024), and the receipt skips nytårsdag.
+    @Test("modtaget 00.30 dansk tid 1. januar 2024: barnets lov, ikke serviceloven")
+    func afterMidnightNewYear2024() {
+        let received = S.at(2024, 1, 1, 0, 30)
+        #expect(UngeJSON.formatTimestamp(received) == "2023-12-31T23:30:00Z")
+        let d = Self.deadlines(received: received)
+        #expect(d[0].ruleDate == S.day(2024, 1, 1))
+        #expect(d[0].citation(age: 15) == "barnets lov § 136 (tidl. serviceloven § 155)")
+        #expect(d[1].citation(age: 15) == "barnets lov § 138, stk. 1 (tidl. serviceloven § 155)")
+        #expect(d[1].dueDate == S.day(2024, 1, 9))
+    }
+
+    /// BL § 136 stk. 2: "senest 24 timer efter modtagelsen" – the stored due date is the Danish date of that
+    /// instant: received 01:30 Danish time on 17 April, due 01:30 on 18 April (still 17 April in UTC).
+    @Test("vurderingens gemte dueDate er den danske dato for dueTime")
+    func assessmentDueDateIsDanish() {
+        let d = Self.deadlines(received: S.at(2026, 4, 17, 1, 30))
+        #expect(UngeJSON.formatTimestamp(d[0].dueTime!) == "2026-04-17T23:30:00Z")
+        #expect(d[0].dueDate == S.day(2026, 4, 18))
+    }
+
+    /// BL § 133 concerns "et barn eller en ung under 18 år": the adult warning appears on the 18th birthday, not
+    /// the day before.
+    @Test("advarslen om en voksen kommer på 18-årsdagen, ikke dagen før")
+    func adultWarningOnBirthday() throws {
+        let draft = try S.draft("eksempel.json")
+        let person = YoungPerson(name: "Test", birthDate: S.day(2008, 4, 17))
+        #expect(ConcernReportRules.ageFindings(draft, youngPerson: person, on: S.day(2026, 4, 16)).isEmpty)
+        let on = ConcernReportRules.ageFindings(draft, youngPerson: person, on: S.day(2026, 4, 17))
+        #expect(on.map(\.ruleID) == ["underret.alder"])
+        #expect(on[0].message.hasPrefix("Den unge er 18 år."))
+    }
 }

@@ -134,7 +134,8 @@ struct AuditIndexTests {
         utimensat(AT_FDCWD, folder, &times, 0)
         #expect(try t.store.auditEvents(for: c.id).events.count == 1)
         #expect(t.bytes(index)! == built)
-        // Once the folder's time moves, it is listed again and the new file is read (UTIME_NOW).
+        // Once the folder's time moves, it is listed again and the new file is read.
+        // Both times UTIME_NOW.
         var now = [timespec(tv_sec: 0, tv_nsec: (1 << 30) - 1), timespec(tv_sec: 0, tv_nsec: (1 << 30) - 1)]
         utimensat(AT_FDCWD, folder, &now, 0)
         #expect(try t.store.auditEvents(for: c.id).events.count == 2)

@@ -123,4 +123,40 @@ struct CaseLockTests {
         #expect(t.bytes("maal.txt") == Array("skal ikke røres".utf8))
         #expect(try t.store.load(c.id).revision == 1)
     }
+
+    @Test("samtidige gemninger fra flere tråde: låsen er eksklusiv, og hver synlig revision har netop én loghændelse")
+    func concurrentSavesAndAudit() throws {
+        let t = TempStore(lockTimeout: 5)
+        let c = try t.store.create(Sample.caseFile(), year: 2026, now: Sample.now, user: "sb1", command: "ny")
+        let root = t.url
+        let saves = 15
+        let threads = 4
+        nonisolated(unsafe) var acknowledged: [Int] = []
+        let lock = NSLock()
+        DispatchQueue.concurrentPerform(iterations: threads) { _ in
+            let store = CaseStore(root: root)
+            var done = 0
+            while done < saves {
+                guard var file = try? store.load(c.id) else { continue }
+                file.counter += 1
+                do {
+                    let saved = try store.save(file, expectedRevision: file.revision, now: Sample.now, user: "sb1", command: "_taeller")
+                    lock.lock()
+                    acknowledged.append(saved.revision)
+                    lock.unlock()
+                    done += 1
+                } catch {
+                    continue  // a conflict: read again
+                }
+            }
+        }
+        let final = try t.store.load(c.id)
+        #expect(acknowledged.count == threads * saves)
+        #expect(Set(acknowledged).count == acknowledged.count)
+        #expect(final.counter == threads * saves)
+        #expect(final.revision == 1 + threads * saves)
+        let updates = try t.store.auditEvents(for: c.id).events.filter { $0.action == .update }
+        #expect(updates.compactMap(\.revisionAfter).sorted() == Array(2...(1 + threads * saves)))
+        #expect(t.noLockHeld())
+    }
 }

@@ -9,14 +9,18 @@ enum CommandTable {
         NotatCommand.self,
         RedigerCommand.self,
         NetvaerkCommand.self,
+        IdentificerCommand.self,
         // The casework, in the handbook's order.
         UnderretCommand.self,
         UndersoegCommand.self,
         PlanCommand.self,
         BehandlingsplanCommand.self,
+        IndsatsCommand.self,
         VaerktoejCommand.self,
         CheckCommand.self,
         FristerCommand.self,
+        LukCommand.self,
+        GenaabnCommand.self,
         EksportCommand.self,
         // Dates, ages and the store.
         AlderCommand.self,

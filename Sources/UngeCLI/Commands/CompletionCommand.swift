@@ -7,7 +7,7 @@ struct CompletionCommand: UngeCommand {
     static let spec = CommandSpec(
         name: "completion",
         summary: "Skriv et script, så skallen fuldfører kommandoer, valg og sagsnumre",
-        arguments: [ArgumentSpec("skal", values: .choices(Shell.allCases.map(\.rawValue) + ["sagsnumre"]))],
+        arguments: [ArgumentSpec("bash|zsh|fish", values: .choices(Shell.allCases.map(\.rawValue) + ["sagsnumre"]))],
         discussion: """
             Skallen fuldfører så kommandoer, valg, værdier (kapitler, redskaber, formater, status) og
             sagsnumre fra lageret, når du trykker Tab. Fuldførelsen viser kun sagsnumre – aldrig navne eller CPR-numre.

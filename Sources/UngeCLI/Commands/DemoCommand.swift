@@ -14,13 +14,15 @@ struct DemoCommand: UngeCommand {
             skal altid angives, så demo-sagerne aldrig havner i dit rigtige lager. Ingen af CPR-numrene kan
             tilhøre en rigtig person (dagen er lagt 60 til).
             """,
+        options: [OptionSpec("--lager", value: "MAPPE", help: "Prøvemappen, demo-sagerne skrives i (ny eller uden sager).", required: true)],
         examples: [
             ("unge demo --lager /tmp/unge-demo", "Læg demo-sagerne i /tmp/unge-demo"),
             ("unge liste --lager /tmp/unge-demo", "Se dem"),
         ])
 
     init(_ args: ParsedArguments) throws {
-        guard let dir = args.value(OptionSpec.store.name), !dir.isEmpty else {
+        // An empty --lager would fall back to the real store.
+        if args.value("--lager")?.isEmpty != false {
             throw UsageError.missingArgument("en prøvemappe: unge demo --lager MAPPE", command: "demo")
         }
     }

@@ -60,6 +60,8 @@ extension AuditAction {
         case .delete: return "slettet"
         case .unlock: return "lås brudt"
         case .revealCPR: return "CPR vist"
+        case .draftSaved: return "kladde gemt"
+        case .draftDeleted: return "kladde slettet"
         }
     }
 }

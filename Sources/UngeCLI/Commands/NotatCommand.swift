@@ -8,7 +8,7 @@ struct NotatCommand: UngeCommand {
         name: "notat",
         summary: "Skriv et notat i sagens journal",
         arguments: [.caseID, "tekst"],
-        discussion: "Notatet gemmes med tidspunkt og bruger. Skriv konkret: hvad skete, hvem sagde hvad, og hvad der er aftalt.",
+        discussion: "Notatet gemmes med tidspunkt og bruger. Skriv konkret: hvad skete, hvem sagde hvad, og hvad der er aftalt.\nEt notat (som ethvert tekstfelt i en sag) kan højst være 100.000 tegn; del længere tekst op i flere notater.",
         options: [.json],
         examples: [
             ("unge notat 2026-0001 \"Samtale med Emma og mor. Aftalt møde med skolen 12/9.\"", "Tilføj et notat"),

@@ -37,10 +37,10 @@ struct DocumentOptions {
         outPath = args.value("--ud")
         fromFile = args.value("--fra-fil")
         interactive = args.has("--interaktiv")
-        draft = args.has("--kladde")
+        draft = args.hasIfDeclared("--kladde")
         showCPR = args.has("--vis-cpr")
         date = try args.value("--dato").map { try Values.date($0, option: "--dato") }
-        reprint = args.has("--udskriv")
+        reprint = args.hasIfDeclared("--udskriv")
         if reprint && (fromFile != nil || interactive) {
             throw UsageError.conflict("--udskriv viser det gemte dokument; brug det uden --fra-fil og --interaktiv.")
         }
@@ -66,9 +66,7 @@ struct DocumentOptions {
     /// Reads the `--fra-fil` file (exit 2 when it cannot be read).
     func readInput() throws -> Data? {
         guard let fromFile else { return nil }
-        do { return try Data(contentsOf: URL(fileURLWithPath: fromFile)) } catch {
-            throw UsageError.message("Filen '\(fromFile)' kunne ikke læses. Tjek navnet og stien.")
-        }
+        return try DocumentFile.readInput(fromFile)
     }
 }
 
@@ -80,29 +78,6 @@ enum DocumentOutput {
             let label = f.severity == .error ? ctx.console.red(f.severity.danish) : ctx.console.yellow(f.severity.danish)
             ctx.console.error("\(label): \(PlanDocument.text(of: f))")
         }
-    }
-
-    /// What happens between validation and saving, the same for every plan document: rule errors
-    /// refuse (exit 1), or with `--kladde` show the draft without saving; otherwise the findings are
-    /// reported and, in a dialogue, the user confirms. Returns the exit status when the command stops
-    /// here, nil when it should save.
-    static func gate(
-        _ findings: [Finding], what: String, draft: Bool, asked: Bool, question: String, ctx: Context,
-        renderDraft: () throws -> Void
-    ) throws -> Int32? {
-        if findings.hasErrors {
-            guard draft else { throw refusal(findings, what: what, ctx: ctx) }
-            report(findings, ctx: ctx)
-            try renderDraft()
-            ctx.console.error("Kladden er ikke gemt.")
-            return ExitCode.ok
-        }
-        report(findings, ctx: ctx)
-        if asked, !(try Prompter(console: ctx.console).confirmSave(question)) {
-            ctx.console.error("Intet er gemt.")
-            return ExitCode.usage
-        }
-        return nil
     }
 
     /// The refusal when rules fail without `--kladde` (exit 1).
@@ -145,9 +120,11 @@ struct DocumentPayload<T: Encodable>: Encodable {
 
 /// Small parsers for the guided dialogues.
 enum Answers {
-    /// "a; b; c" → ["a", "b", "c"].
+    /// "a; b; c" → ["a", "b", "c"]; without a `;`, commas separate ("M1, M2" → ["M1", "M2"]).
     static func list(_ text: String?) -> [String] {
-        (text ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let t = text ?? ""
+        let separator: Character = t.contains(";") ? ";" : ","
+        return t.split(separator: separator).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     static func date(_ text: String) -> Result<LocalDate, UsageError> {
@@ -160,6 +137,18 @@ enum Answers {
             return .failure(.message("Skriv et tal fra 1 til \(items.count)."))
         }
         return .success(items[n - 1])
+    }
+
+    enum KeepChangeDelete { case keep, change, delete }
+
+    /// b (behold), r (ret) or s (slet).
+    static func keepChangeDelete(_ text: String) -> Result<KeepChangeDelete, UsageError> {
+        switch text.lowercased() {
+        case "b", "behold": return .success(.keep)
+        case "r", "ret": return .success(.change)
+        case "s", "slet": return .success(.delete)
+        default: return .failure(.message("Skriv b (behold), r (ret) eller s (slet)."))
+        }
     }
 
     /// Prints a numbered menu to stderr.

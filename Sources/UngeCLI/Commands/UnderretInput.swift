@@ -10,9 +10,7 @@ enum UnderretInput {
 
     /// Reads a `--fra-fil` JSON file. Unknown keys are refused (a typo would otherwise be lost).
     static func load(_ path: String) throws -> ConcernReportDraft {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw UsageError.message("Filen '\(path)' kan ikke læses. Tjek stien (--fra-fil).")
-        }
+        let data = try DocumentFile.readInput(path)
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw UsageError.message("'\(path)' er ikke en JSON-fil med et objekt ({ ... }). Se eksemplet i Fixtures/underret/eksempel.json.")
         }

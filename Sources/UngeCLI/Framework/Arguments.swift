@@ -28,7 +28,8 @@ struct OptionSpec: Sendable {
     let valueName: String?
     let help: String
     let repeatable: Bool
-    /// The command cannot run without it (shown without brackets in the usage line).
+    /// The command cannot run without it: the parser refuses a command line without it, and the
+    /// usage line shows it without brackets.
     let required: Bool
     /// What the value can be (inferred from `valueName` unless given: `a|b` lists choices,
     /// `MAPPE` is a folder, `FIL…` a file).
@@ -298,6 +299,9 @@ struct ParsedArguments: Sendable {
             }
         }
         if result.has("--help") { return result }
+        if let missing = options.first(where: { $0.required && result.values[$0.name] == nil && !result.flags.contains($0.name) }) {
+            throw .missingArgument(missing.synopsis, command: spec.name)
+        }
         if result.positionals.count > spec.positionals.upperBound {
             throw .unexpectedArgument(result.positionals[spec.positionals.upperBound], command: spec.name)
         }

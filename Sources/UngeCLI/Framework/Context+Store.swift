@@ -17,8 +17,10 @@ extension Context {
     ///
     /// Test hooks for the store-safety harnesses (`Harness/`), never for normal use:
     /// `UNGE_TEST_CRASH_AT=<step>` kills the process with SIGKILL just before that step of the save
-    /// path (`open`, `write`, `fsync`, `close`, `audit`, `rename`, `dirfsync`; see `SaveStep`), and
-    /// `UNGE_TEST_FAIL_AT=<step>` makes that step fail as an I/O error (EIO).
+    /// path (`open`, `write`, `fsync`, `close`, `audit`, `rename`, `dirfsync`; see `SaveStep`),
+    /// `UNGE_TEST_FAIL_AT=<step>` makes that step fail as an I/O error (EIO), and
+    /// `UNGE_TEST_STOP_AT=<step>` stops the process there with SIGSTOP (a paused laptop; the lock
+    /// harness continues it with SIGCONT).
     func openStore(creating: Bool = false) throws -> CaseStore {
         let store = CaseStore(root: storeLocation, faultInjection: Context.testFaultInjection(environment))
         if !creating || store.rootExists { try store.checkLayout() }
@@ -31,7 +33,7 @@ extension Context {
         if !existedBefore { console.error("Nyt lager oprettet i \(storeLocation.path).") }
     }
 
-    /// The fault-injection hook from `UNGE_TEST_CRASH_AT` / `UNGE_TEST_FAIL_AT`, or nil.
+    /// The fault-injection hook from `UNGE_TEST_CRASH_AT` / `UNGE_TEST_FAIL_AT` / `UNGE_TEST_STOP_AT`, or nil.
     /// Only in test builds (`UNGE_TEST_HOOKS`); a release build always returns nil.
     static func testFaultInjection(_ environment: [String: String]) -> (@Sendable (SaveStep) throws -> Void)? {
         #if !UNGE_TEST_HOOKS
@@ -39,9 +41,11 @@ extension Context {
         #else
         let crashAt = environment["UNGE_TEST_CRASH_AT"].flatMap(SaveStep.init(rawValue:))
         let failAt = environment["UNGE_TEST_FAIL_AT"].flatMap(SaveStep.init(rawValue:))
-        if crashAt == nil && failAt == nil { return nil }
+        let stopAt = environment["UNGE_TEST_STOP_AT"].flatMap(SaveStep.init(rawValue:))
+        if crashAt == nil && failAt == nil && stopAt == nil { return nil }
         return { step in
             if step == crashAt { raise(SIGKILL) }
+            if step == stopAt { raise(SIGSTOP) }
             if step == failAt {
                 throw StoreError.io(operation: "gemme (testfejl ved \(step.rawValue))", file: "sager", code: EIO, visible: step == .dirfsync)
             }
@@ -76,6 +80,10 @@ extension Context {
     func updateCase(_ id: CaseID, store: CaseStore, _ change: (inout CaseFile) throws -> Void) throws -> CaseFile {
         var file = try store.load(id)
         let read = file.revision
+        if let closed = file.closedDate, commandName != "genaabn" {
+            console.error(
+                console.yellow("ADVARSEL") + ": Sag \(id.rawValue) er lukket (\(closed.danishLong)). Ændringen gemmes, men sagen forbliver lukket og har ingen åbne frister. Genåbn den med 'unge genaabn \(id.rawValue)'.")
+        }
         try change(&file)
         return try store.save(file, expectedRevision: read, now: now, user: user, command: commandName)
     }

@@ -40,19 +40,18 @@ enum DocumentFile {
         let name = url.lastPathComponent
         if path.hasSuffix("/") || name == "." || name == ".." { return "Det er en mappe, ikke en fil." }
         let dir = url.deletingLastPathComponent().path
+        // Inside the store? Compare the resolved target with the resolved store folder (symbolic
+        // links and `..` resolved as far as the folders exist).
+        let target = resolved(url.path)
+        let store = resolved(storeRoot.path)
+        if target == store || target.hasPrefix(store == "/" ? "/" : store + "/") {
+            return "Filen ligger i lagermappen '\(store)'. Et dokument må aldrig skrives ind i lageret, hvor det kan ødelægge sager eller revisionssporet."
+        }
         var dst = stat()
         guard stat(dir, &dst) == 0, (dst.st_mode & S_IFMT) == S_IFDIR else {
             return "Mappen '\(dir)' findes ikke. Opret den, eller vælg en anden fil."
         }
         if access(dir, W_OK) != 0 { return "Du må ikke skrive i mappen '\(dir)'." }
-        // Inside the store? Compare the resolved folder with the resolved store folder.
-        if let realDir = realPath(dir) {
-            let target = realDir == "/" ? "/" + name : realDir + "/" + name
-            let store = realPath(storeRoot.path) ?? storeRoot.standardizedFileURL.path
-            if target == store || target.hasPrefix(store + "/") || realDir == store || realDir.hasPrefix(store + "/") {
-                return "Filen ligger i lagermappen '\(store)'. Et dokument må aldrig skrives ind i lageret, hvor det kan ødelægge sager eller revisionssporet."
-            }
-        }
         var st = stat()
         if lstat(path, &st) != 0 {
             return errno == ENOENT ? nil : "Filen kan ikke undersøges (\(StoreText.errorText(errno)))."
@@ -67,10 +66,10 @@ enum DocumentFile {
         default: return "Det er ikke en almindelig fil."
         }
         if st.st_uid != geteuid() { return "Filen tilhører en anden bruger; du kan ikke overskrive den." }
+        if st.st_nlink > 1 { return "Filen har flere navne (hårde links), så at overskrive den ændrer også en anden fil." }
         // As root every file is "ours": never replace an existing file then (a system file such as
         // /etc/passwd would be lost).
         if geteuid() == 0 { return "Filen findes allerede, og unge overskriver ingen eksisterende filer, når den kører som root (administrator). Vælg et nyt filnavn." }
-        if st.st_nlink > 1 { return "Filen har flere navne (hårde links), så at overskrive den ændrer også en anden fil." }
         if access(path, W_OK) != 0 { return "Du må ikke skrive i filen." }
         return nil
     }
@@ -80,8 +79,10 @@ enum DocumentFile {
     /// it IS saved and how to print the document again, so nobody saves it twice.
     static func export(_ text: String, to path: String, caseID id: CaseID, revision: Int, store: CaseStore, ctx: Context, saved: Saved? = nil) throws {
         try store.appendAudit(ctx.event(.export, caseID: id, before: revision, after: revision, criterion: "dokument"))
+        // Like the screen: a CPR number in free text is masked unless the command was given --vis-cpr.
+        let body = ctx.console.maskCPROnStdout ? CPRMask.mask(text) : text
         do {
-            try write(text, to: path, storeRoot: ctx.storeLocation)
+            try write(body, to: path, storeRoot: ctx.storeLocation)
         } catch let failure {
             throw CLIError.data(message(failure.reason, path: path, saved: saved, ctx: ctx))
         }
@@ -152,6 +153,50 @@ enum DocumentFile {
         if close(fd) != 0, code == 0 { code = errno }
         if code != 0 {
             throw WriteFailure(reason: "filen kunne ikke skrives helt (\(StoreText.errorText(code))).")
+        }
+    }
+
+    /// The largest `--fra-fil` file read (answers are text; a plan is a few KB).
+    static let maxInputBytes = 16 << 20
+
+    /// Reads a `--fra-fil` file: a regular file (a link to one is fine) of at most 16 MB. A FIFO, a
+    /// device (`/dev/zero`) or a folder is refused at once instead of hanging (exit 2).
+    static func readInput(_ path: String) throws -> Data {
+        func refuse(_ why: String) -> UsageError {
+            UsageError.message("Filen '\(path)' kan ikke læses (--fra-fil): \(why)")
+        }
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
+        guard fd >= 0 else { throw refuse("\(StoreText.errorText(errno)). Tjek navnet og stien.") }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else {
+            throw refuse("det er ikke en almindelig fil (fx en mappe, en FIFO eller en enhed).")
+        }
+        guard Int(st.st_size) <= maxInputBytes else { throw refuse("filen er større end 16 MB.") }
+        var bytes = [UInt8](repeating: 0, count: Int(st.st_size))
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else { break }
+            offset += n
+        }
+        return Data(bytes[0..<offset])
+    }
+
+    /// `path` (absolute, standardized) with its longest existing prefix resolved by `realpath`.
+    static func resolved(_ path: String) -> String {
+        var head = path
+        var tail: [String] = []
+        while true {
+            if let real = realPath(head) {
+                return tail.reversed().reduce(real) { $0 == "/" ? "/" + $1 : $0 + "/" + $1 }
+            }
+            let url = URL(fileURLWithPath: head)
+            let parent = url.deletingLastPathComponent().path
+            if parent == head || head.isEmpty { return path }
+            tail.append(url.lastPathComponent)
+            head = parent
         }
     }
 

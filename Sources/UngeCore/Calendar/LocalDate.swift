@@ -167,6 +167,17 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         return !supportedYears.contains(d.year)
     }
 
+    /// True when `text` is written like a date (`2026-04-13`, `13-04-2026`, `13.04.2026`), whether
+    /// or not that day exists: such a text is never a CPR number and may be quoted as typed.
+    public static func hasDateShape(_ text: String) -> Bool {
+        let b = Array(text.trimmingCharacters(in: .whitespaces).utf8)
+        guard b.count == 10 else { return false }
+        func digits(_ r: Range<Int>) -> Bool { b[r].allSatisfy { $0 >= 48 && $0 <= 57 } }
+        if b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") { return digits(0..<4) && digits(5..<7) && digits(8..<10) }
+        if b[2] == b[5], b[2] == UInt8(ascii: "-") || b[2] == UInt8(ascii: ".") { return digits(0..<2) && digits(3..<5) && digits(6..<10) }
+        return false
+    }
+
     /// The Danish message for a date outside `supportedYears`.
     public static var supportedYearsMessage: String {
         "unge regner kun med datoer i årene \(supportedYears.lowerBound)-\(supportedYears.upperBound). Tjek årstallet."

@@ -37,7 +37,7 @@ public enum DecisionDeadlines {
                 out.append(
                     Deadline(
                         id: "\(prefix)\(d.id)-behandlingsstart", kind: .treatmentStart,
-                        title: "\(d.kind.danishName) iværksat senest 14 dage efter henvendelsen (\(d.id))",
+                        title: "Behandling iværksat senest 14 dage efter henvendelsen (\(d.id))",
                         counting: .calendarDays, dueDate: due, rule: DecisionLaw.treatmentStartRule(d.kind, age: age),
                         ruleDate: request, metAt: d.start.map(instant), metBy: d.start == nil ? nil : d.author))
             }
@@ -61,7 +61,7 @@ public enum DecisionDeadlines {
                     let title =
                         req.duty == .mandatory
                         ? "\(req.kind.danishName) senest 3 måneder efter afgørelsen (\(d.id))"
-                        : "Stillingtagen til \(req.kind.danishLower) senest 3 måneder efter afgørelsen (\(d.id)); laves planen, inden samme frist"
+                        : "Stillingtagen til \(req.kind.danishLower) (\(d.id)): plan eller begrundet nej"
                     out.append(
                         Deadline(
                             id: "\(prefix)\(d.id)-plan", kind: .plan, title: title, counting: .months,
@@ -101,22 +101,26 @@ public enum DecisionDeadlines {
                 out.append(
                     Deadline(
                         id: youthSupportID, kind: .youthSupportDecision,
-                        title: "Afgørelse om ungestøtte senest 6 måneder før 18-årsdagen, efter revision af ungeplanen (anbragt ung)",
+                        title: "Afgørelse om ungestøtte senest 6 måneder før 18-årsdagen, efter revision af ungeplanen (anbragt ung)"
+                            // BL § 115 stk. 1: after a placement without consent, a contact person is offered until 23.
+                            + (placements.contains { $0.kind == .placementWithoutConsent } ? "; efter § 47 tilbydes en fast kontaktperson til 23 år" : ""),
                         counting: .months, dueDate: due, rule: .youthSupportDecision, ruleDate: due,
                         metAt: decided.map { instant($0.decisionDate) }, metBy: decided?.author))
             } else {
                 let running = file.decisions.filter {
                     ($0.kind.isSupportMeasure || $0.kind.isMinorTreatment) && $0.decisionDate < eighteen
+                        // Only support that may plausibly run to 18: decided from 16, or within two years of the reminder.
+                        && ($0.decisionDate >= Age.dateTurning(16, born: born) || $0.decisionDate >= due.adding(months: -24))
                         && ($0.end.map { $0.date > due } ?? true) && ($0.expectedEnd.map { $0 > due } ?? true)
                 }
                 if !running.isEmpty, eighteen >= LegalReferences.barnetsLovEffective {
                     let adult = file.decisions.filter { $0.decisionDate >= due.adding(months: -6) && ($0.kind.isYouthSupport || $0.kind.isAdultTreatment) }
                     let done = (decided ?? adult.first)
-                    let names = running.map { "\($0.kind.danishName.lowercased()) (\($0.id))" }.joined(separator: ", ")
+                    let names = running.map(\.id).joined(separator: ", ")
                     out.append(
                         Deadline(
                             id: transitionID, kind: .transitionAt18,
-                            title: "Den unge fylder 18 \(eighteen.danishShort): tag stilling til, hvad der sker med \(names) (fx ungestøtte med fortsat kontaktperson eller støtte som voksen)",
+                            title: "Overgang til 18 år (\(eighteen.danishShort)): tag stilling til støtten efter 18 (\(names))",
                             counting: .months, dueDate: due, rule: .transitionAt18, ruleDate: due,
                             metAt: done.map { instant($0.decisionDate) }, metBy: done?.author))
                 }

@@ -47,7 +47,7 @@ public enum LegalReferences {
         row(.ungeplanContinues, "Ungeplanen fortsætter under ungestøtte fra 18 til 22 år (eller en helhedsorienteret plan); ikke en handleplan efter serviceloven § 141", "serviceloven § 140", "barnets lov §§ 108, 111, stk. 2 og 112", "barnets lov §§ 108, 111, stk. 2 og 112", .high),
         row(.followUpFirst, "Første opfølgning: det tidligste af en sideløbende undersøgelses afslutning og 3 måneder efter, at indsatsen blev iværksat", "serviceloven § 70", "barnets lov § 95, stk. 2", "barnets lov § 95, stk. 2", .high),
         row(.notifierFeedback, "Kommunen skal orientere en fagperson, der har underrettet, om der er iværksat en undersøgelse, en afdækning eller indsatser", "serviceloven § 155 b, stk. 2", "barnets lov § 138, stk. 2", nil, .high),
-        row(.transitionAt18, "Støtte efter barnets lov til under 18 ophører ved 18 år: tag i god tid stilling til ungestøtte (fx fortsat kontaktperson) eller støtte som voksen", "serviceloven § 68, stk. 12", "barnets lov §§ 113-114", nil, .medium, history: [sel2023("serviceloven § 68, stk. 11")]),
+        row(.transitionAt18, "Støtte efter barnets lov til under 18 ophører ved 18 år: tag i god tid stilling til ungestøtte (fx fortsat kontaktperson) eller støtte som voksen", "serviceloven § 76", "barnets lov §§ 113-114", nil, .medium),
         row(.youthSupportConsent, "Ungestøtte fra 18 til 22 år tilbydes med den unges samtykke", "serviceloven § 76", "barnets lov § 113", "barnets lov § 113", .high),
     ]
 

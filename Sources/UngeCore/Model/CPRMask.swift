@@ -21,19 +21,48 @@ public enum CPRMask {
     /// none (fast: one pass over the bytes).
     public static func mask(_ text: String) -> String {
         guard mayContain(text) else { return text }
-        let b = Array(text.utf8)
+        var text = text
+        text.makeContiguousUTF8()
+        let masked: [UInt8]? = text.utf8.withContiguousStorageIfAvailable { b in maskBytes(b) } ?? nil
+        return masked.map { String(decoding: $0, as: UTF8.self) } ?? text
+    }
+
+    /// The masked bytes, or nil when there is nothing to mask.
+    private static func maskBytes(_ b: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         var out: [UInt8] = []
         var copied = 0
         var i = 0
         var previousWasDigit = false
-        while i < b.count {
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c < 0x80 {
+                guard c >= 48 && c <= 57 else {
+                    previousWasDigit = false
+                    i += 1
+                    continue
+                }
+                if previousWasDigit {
+                    i += 1
+                    continue
+                }
+                // An ASCII digit run that cannot start a CPR number (not 6 or 10 digits, and not
+                // followed by a non-ASCII character that might continue it) is skipped whole.
+                var k = i
+                while k < n, b[k] >= 48, b[k] <= 57 { k += 1 }
+                if k - i != 6 && k - i != 10 && (k == n || b[k] < 0x80) {
+                    previousWasDigit = true
+                    i = k
+                    continue
+                }
+            }
             let (scalar, length) = decode(b, i)
             let isDigit = digitValue(scalar) != nil
             if isDigit, !previousWasDigit, let m = match(b, from: i, plausibleDate: true) {
-                if out.isEmpty { out.reserveCapacity(b.count) }
-                out.append(contentsOf: b[copied..<i])
+                if out.isEmpty { out.reserveCapacity(n) }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<i]))
                 out.append(contentsOf: m.digits[0..<6])
-                out.append(contentsOf: Array("-xxxx".utf8))
+                out.append(contentsOf: [45, 120, 120, 120, 120])  // "-xxxx"
                 i = m.end
                 copied = i
                 previousWasDigit = true
@@ -42,9 +71,9 @@ public enum CPRMask {
             if !isInvisible(scalar) { previousWasDigit = isDigit }
             i += length
         }
-        if copied == 0 { return text }
-        out.append(contentsOf: b[copied...])
-        return String(decoding: out, as: UTF8.self)
+        if copied == 0 { return nil }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied...]))
+        return out
     }
 
     /// True when `text` holds a CPR number somewhere (the masking rule).
@@ -53,15 +82,17 @@ public enum CPRMask {
     /// The ten ASCII digits when the whole of `text` is one CPR number in any spelling (no date
     /// check: `CPRNumber.parse` says what is wrong with the date), else nil.
     public static func wholeNumber(_ text: String) -> [UInt8]? {
-        let b = Array(text.utf8)
-        guard !b.isEmpty, let m = match(b, from: 0, plausibleDate: false) else { return nil }
-        var end = m.end
-        while end < b.count {
-            let (s, l) = decode(b, end)
-            guard isInvisible(s) else { return nil }
-            end += l
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { b -> [UInt8]? in
+            guard !b.isEmpty, let m = match(b, from: 0, plausibleDate: false) else { return nil }
+            var end = m.end
+            while end < b.count {
+                let (s, l) = decode(b, end)
+                guard isInvisible(s) else { return nil }
+                end += l
+            }
+            return m.digits
         }
-        return m.digits
     }
 
     // MARK: The recogniser
@@ -74,7 +105,7 @@ public enum CPRMask {
     }
 
     /// A CPR number starting at byte `start` (which must be a digit), or nil.
-    private static func match(_ b: [UInt8], from start: Int, plausibleDate: Bool) -> Match? {
+    private static func match(_ b: UnsafeBufferPointer<UInt8>, from start: Int, plausibleDate: Bool) -> Match? {
         var digits: [UInt8] = []
         digits.reserveCapacity(10)
         var i = start
@@ -149,7 +180,7 @@ public enum CPRMask {
 
     /// The scalar at byte `i` of valid UTF-8 and its length in bytes.
     @inline(__always)
-    static func decode(_ b: [UInt8], _ i: Int) -> (Unicode.Scalar, Int) {
+    static func decode(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Unicode.Scalar, Int) {
         let c0 = b[i]
         if c0 < 0x80 { return (Unicode.Scalar(c0), 1) }
         var value: UInt32

@@ -92,7 +92,7 @@ public struct CPRNumber: Hashable, Sendable, Codable, CustomStringConvertible,
     /// A date (`2026-04-13`, also outside the supported years) is not a CPR number and is shown as
     /// typed; any CPR number inside the text is masked by `CPRMask` first.
     public static func maskedGuess(_ text: String) -> String {
-        if LocalDate.parse(text) != nil || LocalDate.isOutsideSupportedYears(text) { return text }
+        if LocalDate.hasDateShape(text) { return text }
         let s = CPRMask.mask(text)
         let chars = Array(s)
         if chars.count <= 6 { return s }

@@ -196,9 +196,12 @@ public struct CaseFile: Codable, Sendable, Equatable {
         closedDate != nil ? [] : deadlines.filter { !$0.isMet }
     }
 
-    /// The earliest deadline not yet met.
+    /// The earliest deadline not yet met; a task without a legal period (counting `.task`) only when
+    /// nothing else is open.
     public var nextDeadline: Deadline? {
-        openDeadlines.min { a, b in
+        let open = openDeadlines
+        let timed = open.filter { $0.counting != .task }
+        return (timed.isEmpty ? open : timed).min { a, b in
             (a.dueTime.map { $0.timeIntervalSince1970 } ?? Double(a.dueDate.dayNumber) * 86400)
                 < (b.dueTime.map { $0.timeIntervalSince1970 } ?? Double(b.dueDate.dayNumber) * 86400)
         }

@@ -4,7 +4,7 @@ import Foundation
 public enum DeadlineKind: String, Codable, Sendable, Equatable, CaseIterable {
     /// The municipality assesses a notification within 24 hours (BL § 136, tidl. SEL § 155).
     case assessment
-    /// Receipt to a professional notifier within 6 working days (BL § 138, tidl. SEL § 155 b).
+    /// Receipt to every notifier within 6 working days (BL § 138 stk. 1, tidl. SEL § 155 b stk. 1).
     case receipt
     /// The § 50 examination finished within 4 months (BL § 20 stk. 3, tidl. SEL § 50 stk. 7).
     case examination
@@ -14,7 +14,7 @@ public enum DeadlineKind: String, Codable, Sendable, Equatable, CaseIterable {
     case followUp
     /// Youth-support decision 6 months before 18 for a placed young person (BL § 111).
     case youthSupportDecision
-    /// Treatment started within 14 days of the request (SEL § 101, sundhedsloven § 141).
+    /// Treatment started within 14 days of the request (BL § 33, SEL § 101 stk. 4, sundhedsloven § 141 stk. 2).
     case treatmentStart
     /// Anything else the caseworker records.
     case other

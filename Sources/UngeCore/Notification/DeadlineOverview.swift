@@ -147,9 +147,7 @@ public enum DeadlineOverview {
             state = left < 0 ? .overdue : (left == 0 ? .dueSoon : .open)
         }
         if d.isMet { state = .met }
-        let ruleID = LegalRuleID(rawValue: d.legalReferenceID)
-        let age = caseFile.youngPerson.age(on: d.ruleDate)
-        let citation = ruleID.map { LegalReferences.reference($0).citation(on: d.ruleDate, age: age) } ?? d.legalReferenceID
+        let citation = d.citation(age: caseFile.youngPerson.age(on: d.ruleDate))
         return DeadlineOverviewRow(
             caseID: caseFile.id.rawValue, name: caseFile.youngPerson.displayName, deadlineID: d.id, kind: d.kind,
             title: d.title, dueDate: d.dueDate, dueTime: d.dueTime, state: state, timeLeft: left, unit: unit,
@@ -182,6 +180,8 @@ public enum DeadlineOverview {
     public static func dueText(_ row: DeadlineOverviewRow, timeZone: TimeZone) -> String {
         if row.isTask { return "(opgave)" }
         if let t = row.dueTime { return LocalTime.danishShort(t, in: timeZone) }
+        // A working day in law that many municipalities close (LAW.md): named, so it is acted on a day earlier.
+        if let closed = DanishCalendar.oftenClosedName(row.dueDate) { return row.dueDate.danishShort + " (\(closed)!)" }
         return row.dueDate.danishShort
     }
 
@@ -195,7 +195,8 @@ public enum DeadlineOverview {
 
     /// The rows as aligned plain-text lines (header first); the CLI may colour each line by state.
     public static func table(_ rows: [DeadlineOverviewRow], timeZone: TimeZone) -> [String] {
-        let all = [header] + rows.map { cells($0, timeZone: timeZone) }
+        // A cell is one line: a line break from a case is shown escaped, so it cannot forge a row.
+        let all = [header] + rows.map { cells($0, timeZone: timeZone).map { TerminalText.neutralise($0, keepLineBreaks: false) } }
         var widths = Array(repeating: 0, count: header.count)
         for r in all { for (i, c) in r.enumerated() { widths[i] = max(widths[i], c.count) } }
         return all.map { r in

@@ -11,18 +11,26 @@ public enum ExaminationValidator {
         }
         var out: [Finding] = []
 
-        // Every area is described or left out with a reason.
-        for area in exam.unassessedAreas {
+        // Every area is described or left out with a reason. Under serviceloven (before 2024) § 50 stk. 2
+        // listed the six areas; barnets lov § 22 asks only for a holistic view, so from 2024 the areas are
+        // practice (handbook, ICS): a warning citing no paragraph, never an error citing BL § 20. An
+        // afdækning (§ 19) is lighter still.
+        let sixAreasAreLaw = date < LegalReferences.barnetsLovEffective && exam.kind == .examination
+        func area(_ id: String, _ s: Severity, _ m: String) -> Finding {
+            if sixAreasAreLaw { return f(id, s, m, .examination) }
+            return Finding(ruleID: id, severity: .warning, message: m + " (håndbogens seks områder; barnets lov § 22 kræver en helhedsbetragtning)")
+        }
+        for a in exam.unassessedAreas {
             out.append(
-                f("examination.area", exam.completedDate == nil ? .warning : .error,
-                  "Området '\(area.danish)' er hverken beskrevet eller markeret som ikke relevant med en begrundelse.", .examination))
+                area("examination.area", exam.completedDate == nil ? .warning : .error,
+                  "Området '\(a.danish)' er hverken beskrevet eller markeret som ikke relevant med en begrundelse."))
         }
         for a in exam.areas {
             if let reason = a.notRelevantReason, reason.trimmingCharacters(in: .whitespaces).isEmpty {
-                out.append(f("examination.area.reason", .error, "Området '\(a.area.danish)' er markeret som ikke relevant uden en begrundelse.", .examination))
+                out.append(area("examination.area.reason", .error, "Området '\(a.area.danish)' er markeret som ikke relevant uden en begrundelse."))
             }
             if let d = a.details, d.findings.trimmingCharacters(in: .whitespaces).isEmpty {
-                out.append(f("examination.area.findings", .error, "Området '\(a.area.danish)' har ingen beskrivelse af, hvad undersøgelsen fandt.", .examination))
+                out.append(area("examination.area.findings", .error, "Området '\(a.area.danish)' har ingen beskrivelse af, hvad undersøgelsen fandt."))
             }
         }
 
@@ -43,7 +51,7 @@ public enum ExaminationValidator {
         // 4 months; a provisional assessment when they run out.
         let due = exam.awareDate.adding(months: 4)
         let end = exam.completedDate ?? date
-        if end > due, isBlank(exam.conclusion?.provisionalAssessment) {
+        if exam.kind == .examination, end > due, isBlank(exam.conclusion?.provisionalAssessment) {
             out.append(
                 f("examination.deadline", .warning,
                   "Fristen på 4 måneder udløb \(due.danishLong). Skriv en foreløbig vurdering, så længe undersøgelsen ikke er afsluttet.",

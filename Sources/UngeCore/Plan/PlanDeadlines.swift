@@ -51,8 +51,8 @@ public enum PlanDeadlines {
                 let stance = caseFile.decisions.first { $0.kind == .planStance && $0.decisionDate >= sixteen }
                 let metDate = [made?.date, stance?.decisionDate].compactMap { $0 }.min()
                 out.append(Deadline(
-                    id: "plan-16aar", kind: .plan, title: "Ungeplan senest 3 måneder efter 16-årsdagen",
-                    counting: .months, dueDate: sixteen.adding(months: 3), legalReferenceID: LegalRuleID.ungeplan.rawValue,
+                    id: "plan-16aar", kind: .plan, title: "Stillingtagen til ungeplan senest 3 måneder efter 16-årsdagen",
+                    counting: .months, dueDate: sixteen.adding(months: 3), legalReferenceID: LegalRuleID.ungeplanConsider.rawValue,
                     ruleDate: sixteen, metAt: metDate.map(instant), metBy: metDate == made?.date ? made?.author : stance?.author))
             }
         }

@@ -52,6 +52,7 @@ public enum PlanDocument {
         }
         basis += missing(.basis)
         if !basis.isEmpty { body += [.heading("Grundlag", level: 2)] + basis }
+        body += DecisionDocument.planSection(caseFile, planDate: plan.date)
 
         if plan.kind == .adultActionPlan {
             body.append(.heading("Tilbud om handleplan", level: 2))

@@ -67,7 +67,8 @@ extension PlanKind {
             return PlanRequirement(kind: .handbookActionPlan, duty: .beforeDecision, rule: .planUnder18)
         }
         if let age, age >= 18 {
-            if age < 23, b.contains(where: \.isYouthSupport) {
+            // A serviceloven § 76 efterværn decided before 2024 stays valid (BL § 213 stk. 2) and counts as ungestøtte.
+            if age < 23, b.contains(where: { $0.isYouthSupport || $0 == .handbookAftercare }) {
                 // A re-established døgnophold (§ 116) makes the ungeplan mandatory (§ 108 stk. 2).
                 let mandatory = b.contains(.youthSupportReestablished)
                 return PlanRequirement(kind: .ungeplan, duty: mandatory ? .mandatory : .consider, rule: .ungeplanContinues)
@@ -82,7 +83,7 @@ extension PlanKind {
         if b.contains(.placementWithoutConsent) {
             return PlanRequirement(kind: kind, duty: .beforeDecision, rule: sixteen ? .ungeplanBeforeDecision : .barnetsPlanMandatory)
         }
-        if b.contains(.placementWithConsent) {
+        if b.contains(.placementWithConsent) || b.contains(.handbookPlacement) {
             return PlanRequirement(kind: kind, duty: .mandatory, rule: sixteen ? .ungeplanMandatory : .barnetsPlanMandatory)
         }
         if !b.isEmpty, b.allSatisfy(\.isMinorTreatment) {

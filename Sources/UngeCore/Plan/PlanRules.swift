@@ -153,7 +153,7 @@ public struct ExaminationRecordedRule: PlanRule {
 public struct AdultOfferRule: PlanRule {
     public init() {}
     public func check(_ c: PlanContext) -> [Finding] {
-        guard !c.isMinor else { return [] }
+        guard !c.isMinor, c.requiredKind == .adultActionPlan else { return [] }
         guard let offer = c.plan.offer else {
             return [
                 c.finding(
@@ -186,7 +186,7 @@ public struct AdultOfferRule: PlanRule {
 public struct AdultBasisRule: PlanRule {
     public init() {}
     public func check(_ c: PlanContext) -> [Finding] {
-        guard !c.isMinor, !c.isDeclined else { return [] }
+        guard !c.isMinor, !c.isDeclined, c.requiredKind == .adultActionPlan else { return [] }
         let b = c.plan.adultBasis ?? AdultBasis()
         var out: [Finding] = []
         if isBlank(b.drugProblem) {

@@ -20,6 +20,9 @@ public enum CaseOverview {
         if let cw = file.caseworker { fields.append(("Sagsbehandler", cw)) }
         fields.append(("Oprettet", DanishTime.format(file.created)))
         fields.append(("Senest ændret", DanishTime.format(file.updated) + " (revision \(file.revision))"))
+        if let closed = file.closedDate {
+            fields.append(("Lukket", closed.danishLong + (file.closedReason.map { ": \($0)" } ?? "")))
+        }
         doc.add(.fields(fields))
 
         doc.add(.heading("Netværk", level: 2))
@@ -32,18 +35,26 @@ public enum CaseOverview {
             doc.add(.table(header: ["Navn", "Relation", "Arena", "Nærhed", "Forældremyndighed", "Kan støtte"], rows: rows))
         }
 
+        if !file.decisions.isEmpty {
+            doc.add(.heading("Afgørelser", level: 2))
+            doc.add(.table(header: DecisionDocument.listHeader, rows: DecisionDocument.listRows(file, on: today)))
+        }
+
         doc.add(.heading("Frister", level: 2))
-        let open = file.deadlines.filter { !$0.isMet }.sorted { $0.dueDate < $1.dueDate }
-        if open.isEmpty {
+        let open = file.openDeadlines.sorted { $0.dueDate < $1.dueDate }
+        if file.closedDate != nil {
+            doc.add(.paragraph("Sagen er lukket og har ingen åbne frister."))
+        } else if open.isEmpty {
             doc.add(.paragraph("Ingen åbne frister."))
         } else {
             doc.add(.table(header: ["Frist", "Hvad", "Lovgrundlag"], rows: open.map { d in
+                if d.counting == .task { return ["(opgave)", d.title, d.citation(age: p.birthDate.map { Age.years(born: $0, on: d.ruleDate) })] }
                 let due = d.dueTime.map(DanishTime.format) ?? d.dueDate.danishShort
                 return [due + (d.dueDate < today ? " (overskredet)" : ""), d.title,
                         LegalReferences.reference(LegalRuleID(rawValue: d.legalReferenceID) ?? .purpose).citation(on: d.ruleDate, age: p.birthDate.map { Age.years(born: $0, on: d.ruleDate) })]
             }))
         }
-        let met = file.deadlines.count - open.count
+        let met = file.deadlines.filter(\.isMet).count
         if met > 0 { doc.add(.paragraph("\(met) frist(er) er markeret som overholdt.")) }
 
         doc.add(.heading("Sagens indhold", level: 2))

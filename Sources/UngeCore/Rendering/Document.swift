@@ -107,8 +107,7 @@ public enum MarkdownRenderer {
     /// `startsLine` tells whether the text's first line starts a block (a paragraph, a list item),
     /// or follows inline text (a field's label); every later line starts one. Controls are shown
     /// as `\u{..}`.
-    public static func escape(_ raw: String, startsLine: Bool = true) -> String {
-        let text = TerminalText.neutralise(raw)
+    public static func escape(_ text: String, startsLine: Bool = true) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count + 8)
         let chars = Array(text.unicodeScalars)
@@ -153,7 +152,8 @@ public enum MarkdownRenderer {
             out.unicodeScalars.append(c)
             i += 1
         }
-        return out
+        // Controls last, so that the backslash of `\u{1B}` is not escaped again.
+        return TerminalText.neutralise(out)
     }
 }
 

@@ -47,6 +47,11 @@ public enum TerminalText {
         return out
     }
 
+    /// True when `neutralise` would return `text` unchanged (one pass over the bytes).
+    public static func isClean(_ text: String, keepLineBreaks: Bool = true) -> Bool {
+        !needsEscaping(text, keepLineBreaks: keepLineBreaks)
+    }
+
     /// True for a scalar that `neutralise` escapes.
     @inline(__always)
     public static func isControl(_ s: Unicode.Scalar, keepLineBreaks: Bool) -> Bool {
@@ -78,7 +83,8 @@ public enum TerminalText {
                 if c == 0xD8, i + 1 < end, bytes[i + 1] == 0x9C { return true }  // U+061C
                 if c == 0xE2, i + 2 < end {
                     let c1 = bytes[i + 1], c2 = bytes[i + 2]
-                    if c1 == 0x80, c2 == 0x8E || c2 == 0x8F || (c2 >= 0xA8 && c2 <= 0xAE) { return true }  // 200E/F, 2028-202E
+                    // U+200E/F, U+2028-202E
+                    if c1 == 0x80, c2 == 0x8E || c2 == 0x8F || (c2 >= 0xA8 && c2 <= 0xAE) { return true }
                     if c1 == 0x81, c2 >= 0xA6, c2 <= 0xA9 { return true }  // 2066-2069
                 }
                 i += 1

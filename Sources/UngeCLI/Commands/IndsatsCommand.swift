@@ -1,0 +1,371 @@
+import Foundation
+import UngeCore
+import UngeStore
+
+/// `unge indsats`: register, list, show and end the case's decisions (afgørelser). The legal basis
+/// follows from the type, the young person's age and the date; it is never typed.
+struct IndsatsCommand: UngeCommand {
+    static let spec = CommandSpec(
+        name: "indsats",
+        aliases: ["afgoerelse"],
+        summary: "Registrér og vis afgørelser om indsatser (lovgrundlaget findes ud fra type, alder og dato)",
+        arguments: [.caseID, "afgørelse"],
+        discussion: """
+            Uden flere argumenter vises sagens afgørelser; med et id (fx A1) vises en sammenfatning af den
+            afgørelse (--format md|html|json, --ud FIL). Med --type (eller --fra-fil / --interaktiv) registreres
+            en ny afgørelse: lovgrundlaget findes ud fra typen, den unges alder og datoen, og fristerne (behandling
+            inden 14 dage efter henvendelsen, plan inden 3 måneder, første opfølgning, ungestøtte før 18) gemmes
+            på sagen, så 'unge frister' viser dem. En type, der ikke passer til alder eller dato, afvises med
+            paragraffen og forslag til, hvad der kan vælges i stedet; intet gemmes.
+            Typer: dagtilbud, hjemmestoette, kontaktperson, praktik, familiebehandling, familieanbringelse,
+            stoetteophold, anden-hjaelp (barnets lov § 32, stk. 1, nr. 1-8); behandling-ambulant,
+            behandling-doegn (§ 33); anbringelse (§ 46); anbringelse-uden-samtykke (§ 47, med --grundlag);
+            ungestoette-doegnophold, ungestoette-kontaktperson, ungestoette-udslusning, ungestoette-anden,
+            ungestoette-genetableret, opretholdt-anbringelse (§§ 114-116, 120); sel101-ambulant, sel101-doegn,
+            sel101a-anonym (serviceloven), alkohol (sundhedsloven § 141); før 2024: sel52, sel52-anbringelse,
+            sel76-eftervaern; ingen-plan: kommunens stillingtagen til, at der ikke laves en plan.
+            Samtykke: --samtykke foraeldremyndighed:2026-03-01 eller --samtykke ung:2026-03-01 (kan gentages).
+            """,
+        options: [
+            OptionSpec("--type", value: "TYPE", help: "Afgørelsens type (se listen ovenfor)."),
+            OptionSpec("--dato", value: "ÅÅÅÅ-MM-DD", help: "Afgørelsens dato (ved --afslut: slutdatoen; standard: i dag)."),
+            OptionSpec("--henvendelse", value: "ÅÅÅÅ-MM-DD", help: "Dato for henvendelsen, som behandlingsfristen regnes fra."),
+            OptionSpec("--start", value: "ÅÅÅÅ-MM-DD", help: "Hvornår indsatsen begynder."),
+            OptionSpec("--varighed", value: "TEKST", help: "Forventet varighed, fx \"6 måneder\"."),
+            OptionSpec("--slut", value: "ÅÅÅÅ-MM-DD", help: "Forventet slutdato."),
+            OptionSpec("--formaal", value: "TEKST", help: "Formålet med indsatsen."),
+            OptionSpec("--samtykke", value: "HVEM:DATO", help: "Samtykke: foraeldremyndighed:DATO eller ung:DATO (kan gentages).", repeatable: true),
+            OptionSpec("--leverandoer", value: "TEKST", help: "Leverandør, behandlingssted eller anbringelsessted."),
+            OptionSpec("--pris", value: "KR", help: "Døgnbehandling: pris pr. måned i kroner."),
+            OptionSpec("--efterbehandling", value: "TEKST", help: "Døgnbehandling: den aftalte efterbehandling."),
+            OptionSpec("--grundlag", value: "1|2|3|4|egen-anmodning", help: "§ 47: grundlaget (stk. 1, nr. 1-4, eller stk. 4)."),
+            OptionSpec("--sideloebende", help: "§ 46: akut anbringelse sideløbende med undersøgelsen."),
+            OptionSpec("--grund", value: "TEKST", help: "Ved ingen-plan og --afslut: begrundelsen."),
+            OptionSpec("--vedroerer", value: "ID", help: "Ved ingen-plan: den afgørelse, stillingtagen gælder."),
+            OptionSpec("--afslut", value: "ID", help: "Afslut afgørelsen ID (med --dato og --grund)."),
+            .fromFile, .interactive, .draft, .format, .output, .showCPR, .json,
+        ],
+        examples: [
+            ("unge indsats 2026-0042", "Vis sagens afgørelser"),
+            ("unge indsats 2026-0042 --type kontaktperson --dato 2026-03-01 --start 2026-03-15 --formaal \"Støtte til skolegang\" --varighed \"6 måneder\" --samtykke foraeldremyndighed:2026-02-26",
+             "Fast kontaktperson efter barnets lov § 32, stk. 1, nr. 3"),
+            ("unge indsats 2026-0042 --type behandling-ambulant --henvendelse 2026-03-20 --dato 2026-03-24 --formaal \"Stoppe med hash\"",
+             "Stofmisbrugsbehandling efter § 33: fristen på 14 dage regnes fra henvendelsen"),
+            ("unge indsats 2026-0042 --type ingen-plan --dato 2026-03-10 --grund \"Kort, afgrænset indsats\" --vedroerer A1",
+             "Kommunens stillingtagen: ingen plan"),
+            ("unge indsats 2026-0042 --afslut A1 --dato 2026-09-01 --grund \"Målet er nået\"", "Afslut en afgørelse"),
+            ("unge indsats 2026-0042 A1 --format html --ud afgoerelse.html", "Sammenfatning af afgørelsen som HTML"),
+        ],
+        positionals: 1...2, positionalNames: ["sagsnummeret", "afgørelsens id"])
+
+    enum Mode {
+        case list
+        case show(String)
+        case end(String, LocalDate?, String)
+        case register
+    }
+
+    let id: CaseID
+    let mode: Mode
+    let args: ParsedArguments
+    let options: DocumentOptions
+    let json: Bool
+
+    init(_ args: ParsedArguments) throws {
+        id = try Values.caseID(args.positional(0)!)
+        self.args = args
+        options = try DocumentOptions(args)
+        json = args.has("--json")
+        let registering = args.value("--type") != nil || args.value("--fra-fil") != nil || args.has("--interaktiv")
+        if let shown = args.positional(1) {
+            if registering || args.value("--afslut") != nil {
+                throw UsageError.conflict("Vis én afgørelse (unge indsats \(id) \(shown)) eller registrér en ny, ikke begge.")
+            }
+            mode = .show(shown)
+        } else if let end = args.value("--afslut") {
+            if registering { throw UsageError.conflict("--afslut kan ikke bruges sammen med --type, --fra-fil eller --interaktiv.") }
+            guard let reason = args.value("--grund")?.trimmingCharacters(in: .whitespaces), !reason.isEmpty else {
+                throw UsageError.missingArgument("begrundelsen: --grund \"Målet er nået\"", command: "indsats")
+            }
+            mode = .end(end, try args.value("--dato").map { try Values.date($0, option: "--dato") }, reason)
+        } else if registering {
+            mode = .register
+        } else {
+            mode = .list
+        }
+    }
+
+    func run(_ ctx: Context) throws -> Int32 {
+        let store = try ctx.openStore()
+        switch mode {
+        case .list:
+            let file = try ctx.readCase(id, store: store)
+            if json {
+                ctx.console.print(try JSONOutput.render(ListOutput(caseID: id, decisions: file.decisions.map { Item($0, file: file, today: ctx.today) })))
+            } else if file.decisions.isEmpty {
+                ctx.console.print("Sag \(id.rawValue) har ingen registrerede afgørelser. Registrér en med 'unge indsats \(id.rawValue) --type TYPE ...' (se 'unge indsats --help').")
+            } else {
+                let rows = DecisionDocument.listRows(file, on: ctx.today)
+                for line in Table.lines([DecisionDocument.listHeader] + rows) { ctx.console.print(line) }
+            }
+            return ExitCode.ok
+        case .show(let did):
+            try options.checkTarget(ctx)
+            let file = try ctx.readCase(id, store: store, showCPR: options.showCPR)
+            guard let d = file.decision(did) else { throw unknown(did, file) }
+            let doc = DecisionDocument.build(d, in: file, on: ctx.today, showCPR: options.showCPR)
+            try DocumentOutput.emit(
+                doc, json: { try JSONOutput.render(Item(d, file: file, today: ctx.today)) }, options: options, ctx: ctx, file: file,
+                store: store)
+            return ExitCode.ok
+        case .end(let did, let date, let reason):
+            let when = date ?? ctx.today
+            var ended: Decision?
+            let saved = try ctx.updateCase(id, store: store) { f in
+                guard let i = f.decisions.firstIndex(where: { $0.id.lowercased() == did.lowercased() }) else { throw unknown(did, f) }
+                if let end = f.decisions[i].end {
+                    throw UsageError.message("Afgørelse \(f.decisions[i].id) er allerede afsluttet \(end.date.danishLong).")
+                }
+                if let start = f.decisions[i].start, when < start {
+                    throw UsageError.message("Slutdatoen (\(when.danishLong)) ligger før starten (\(start.danishLong)). Ret --dato.")
+                }
+                if when < f.decisions[i].decisionDate {
+                    throw UsageError.message("Slutdatoen (\(when.danishLong)) ligger før afgørelsen (\(f.decisions[i].decisionDate.danishLong)). Ret --dato.")
+                }
+                f.decisions[i].end = DecisionEnd(date: when, reason: reason)
+                ended = f.decisions[i]
+                f.journal.append(
+                    JournalEntry(
+                        time: ctx.now, author: ctx.user,
+                        text: "Afgørelse \(f.decisions[i].id) (\(f.decisions[i].kind.danishName.lowercased())) afsluttet \(when.danishLong). Begrundelse: \(reason)"))
+                PlanDeadlines.merge(into: &f)
+            }
+            if json {
+                ctx.console.print(try JSONOutput.render(Saved(caseID: id, decision: ended!.id, revision: saved.revision)))
+            } else {
+                ctx.console.print("Afgørelse \(ended!.id) på sag \(id.rawValue) er afsluttet \(when.danishLong) (revision \(saved.revision)).")
+            }
+            return ExitCode.ok
+        case .register:
+            return try register(ctx, store: store)
+        }
+    }
+
+    private func unknown(_ did: String, _ file: CaseFile) -> UsageError {
+        let have = file.decisions.map(\.id).joined(separator: ", ")
+        return .invalidValue(option: "afgørelse", value: did, expected: have.isEmpty ? "Sagen har ingen afgørelser endnu." : "Sagens afgørelser: \(have).")
+    }
+
+    private func register(_ ctx: Context, store: CaseStore) throws -> Int32 {
+        let file = try store.load(id)
+        let newID = file.nextDecisionID
+        var decision: Decision
+        if let data = try options.readInput() {
+            let draft: DecisionDraft
+            do { draft = try UngeJSON.decoder().decode(DecisionDraft.self, from: data) } catch {
+                throw UsageError.message("\(options.fromFile!): filen er ikke en gyldig afgørelse (\(error.localizedDescription)). Se 'unge indsats --help'.")
+            }
+            switch draft.decision(id: newID, defaultDate: ctx.today, author: ctx.user, recorded: ctx.now) {
+            case .success(let d): decision = d
+            case .failure(let e): throw UsageError.message("\(options.fromFile!): \(e.description)")
+            }
+        } else if args.value("--type") == nil, ctx.isInteractive(options.interactive) {
+            try AnonymousCounselling.refuse(file, what: "en afgørelse", on: ctx.today)
+            let dialogue = IndsatsDialogue(ctx: ctx, file: file)
+            return try pipeline(file: file, store: store, ctx: ctx).runGuided(ctx: ctx, store: store) { session in
+                try dialogue.run(session, id: newID)
+            }
+        } else {
+            decision = try fromFlags(id: newID, ctx: ctx)
+        }
+        try AnonymousCounselling.refuse(file, what: "en afgørelse", on: decision.decisionDate)
+        // From options or a file: a wrong date or a missing answer is a usage error (exit 2).
+        let errors = DecisionLaw.check(decision, in: file).filter { $0.severity == .error }
+        if !errors.isEmpty, errors.allSatisfy({ $0.ruleID.hasPrefix(DecisionLaw.datePrefix) || $0.ruleID.hasPrefix(DecisionLaw.missingPrefix) }) {
+            DocumentOutput.report(DecisionLaw.check(decision, in: file), ctx: ctx)
+            throw UsageError.message("Afgørelsen er ikke gemt. Ret oplysningerne ovenfor, og prøv igen.")
+        }
+        return try pipeline(file: file, store: store, ctx: ctx).run(decision, ctx: ctx)
+    }
+
+    /// Rules, draft and save for a new decision: the same way from options, a file and the dialogue.
+    private func pipeline(file: CaseFile, store: CaseStore, ctx: Context) -> DocumentPipeline<Decision> {
+        DocumentPipeline(
+            command: "indsats", caseID: id, what: "Afgørelsen", draftOnly: options.draft,
+            validate: { d in
+                try AnonymousCounselling.refuse(file, what: "en afgørelse", on: d.decisionDate)
+                return DecisionLaw.check(d, in: file)
+            },
+            renderDraft: { d, _ in
+                let doc = DecisionDocument.build(d, in: file, on: ctx.today, showCPR: options.showCPR)
+                try DocumentOutput.emit(doc, json: { try JSONOutput.render(Item(d, file: file, today: ctx.today)) }, options: options, ctx: ctx, file: file, store: store)
+            },
+            save: { d, _ in try save(d, store: store, ctx: ctx) })
+    }
+
+    private func save(_ d: Decision, store: CaseStore, ctx: Context) throws -> Int32 {
+        var decision = d
+        var before: Set<String> = []
+        let saved = try ctx.updateCase(id, store: store) { f in
+            decision.id = f.nextDecisionID
+            before = Set(f.deadlines.map(\.id))
+            f.decisions.append(decision)
+            f.journal.append(JournalEntry(time: ctx.now, author: ctx.user, text: DecisionDocument.journalText(decision, youngPerson: f.youngPerson)))
+            PlanDeadlines.merge(into: &f)
+            f.updated = ctx.now
+        }
+        let fresh = saved.deadlines.filter { !before.contains($0.id) && !$0.isMet }
+        DocumentOutput.report(ConcernReportRules.closedDayFindings(fresh), ctx: ctx)
+        if json {
+            ctx.console.print(try JSONOutput.render(Saved(caseID: id, decision: decision.id, revision: saved.revision)))
+            return ExitCode.ok
+        }
+        let basis = DecisionLaw.citation(decision, youngPerson: saved.youngPerson)
+        ctx.console.print("Afgørelse \(decision.id) gemt på sag \(id.rawValue): \(decision.kind.danishName) (\(basis)).")
+        let age = saved.youngPerson.age(on: decision.decisionDate)
+        for d in fresh { ctx.console.print("  Ny frist: \(d.title), senest \(d.dueDate.danishLong) (\(d.citation(age: age)))") }
+        if decision.kind != .planStance {
+            let req = PlanKind.requirement(age: age, on: decision.decisionDate, bases: [decision.kind])
+            let cite = LegalReferences.reference(req.rule).citation(on: decision.decisionDate, age: age)
+            if req.duty == .none {
+                ctx.console.print("  Plan: ingen planpligt efter denne afgørelse (\(cite)).")
+            } else {
+                ctx.console.print("  Plan: \(req.kind.danishName), \(req.duty.danish) (\(cite)).")
+            }
+        }
+        return ExitCode.ok
+    }
+
+    private func fromFlags(id newID: String, ctx: Context) throws -> Decision {
+        let typeText = args.value("--type")!
+        guard let kind = DecisionKind.parse(typeText) else {
+            throw UsageError.invalidValue(
+                option: "--type", value: typeText, expected: "Vælg en af: \(DecisionKind.allCases.map(\.token).joined(separator: ", ")).")
+        }
+        func date(_ name: String) throws -> LocalDate? { try args.value(name).map { try Values.date($0, option: name) } }
+        var ground: PlacementGround? = nil
+        if let g = args.value("--grundlag") {
+            guard let p = PlacementGround.parse(g) else {
+                throw UsageError.invalidValue(option: "--grundlag", value: g, expected: "Vælg 1, 2, 3, 4 (§ 47, stk. 1) eller egen-anmodning (stk. 4).")
+            }
+            ground = p
+        }
+        var price: Int? = nil
+        if let p = args.value("--pris") { price = try Values.int(p, option: "--pris", range: 0...10_000_000) }
+        let consents = try args.all("--samtykke").map { try Self.consent($0) }
+        let reason = args.value("--grund")
+        return Decision(
+            id: newID, kind: kind, decisionDate: try date("--dato") ?? ctx.today, purpose: args.value("--formaal") ?? "",
+            author: ctx.user, recorded: ctx.now, placementGround: ground, requestDate: try date("--henvendelse"),
+            start: try date("--start"), expectedDuration: args.value("--varighed"), expectedEnd: try date("--slut"),
+            consents: consents, provider: args.value("--leverandoer"), monthlyPrice: price,
+            aftercare: args.value("--efterbehandling"), alongsideExamination: args.has("--sideloebende"), reason: reason,
+            concerns: args.value("--vedroerer"))
+    }
+
+    /// "foraeldremyndighed:2026-03-01" or "ung:2026-03-01".
+    static func consent(_ text: String) throws -> DecisionConsent {
+        let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let giver = ConsentGiver.parse(parts[0]), let date = LocalDate.parse(parts[1]) else {
+            throw UsageError.invalidValue(
+                option: "--samtykke", value: text, expected: "Skriv HVEM:DATO, fx foraeldremyndighed:2026-03-01 eller ung:2026-03-01.")
+        }
+        return DecisionConsent(giver: giver, date: date)
+    }
+
+    struct Item: Encodable {
+        let decision: Decision
+        let legalBasis: String
+        let status: String
+
+        init(_ d: Decision, file: CaseFile, today: LocalDate) {
+            decision = d
+            legalBasis = DecisionLaw.citation(d, youngPerson: file.youngPerson)
+            status = d.status(on: today).rawValue
+        }
+    }
+
+    struct ListOutput: Encodable {
+        let caseID: CaseID
+        let decisions: [Item]
+    }
+
+    struct Saved: Encodable {
+        let caseID: CaseID
+        let decision: String
+        let revision: Int
+    }
+}
+
+/// Aligned plain-text columns.
+enum Table {
+    static func lines(_ rawRows: [[String]]) -> [String] {
+        // A cell is one line: a line break from a case is shown escaped, so it cannot forge a row.
+        let rows = rawRows.map { $0.map { TerminalText.neutralise($0, keepLineBreaks: false) } }
+        guard let first = rows.first else { return [] }
+        var widths = Array(repeating: 0, count: first.count)
+        for r in rows { for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], c.count) } }
+        return rows.map { r in
+            r.enumerated().map { i, c in i == r.count - 1 ? c : c + String(repeating: " ", count: widths[i] - c.count) }
+                .joined(separator: "  ")
+        }
+    }
+}
+
+/// The guided registration of a decision (on a terminal or with `--interaktiv`), through the
+/// document pipeline: each answer checked when given, kept as a draft when interrupted.
+struct IndsatsDialogue {
+    let ctx: Context
+    let file: CaseFile
+
+    func run(_ p: DialogueSession, id: String) throws -> Decision {
+        p.plan(sections: ["Afgørelsen", "Indsatsen", "Samtykke"])
+        p.section("Afgørelsen")
+        p.say(ctx.console.bold("Ny afgørelse på sag \(file.id.rawValue) (\(file.youngPerson.displayName))"))
+        let date = try p.ask("Afgørelsens dato (ÅÅÅÅ-MM-DD)", defaultValue: ctx.today.iso, parse: Answers.date) ?? ctx.today
+        let age = file.youngPerson.age(on: date) ?? 0
+        var kinds = DecisionLaw.allowedKinds(age: age, on: date)
+        kinds.append(.planStance)
+        p.say("Typer, der passer til en ung på \(age) år på \(date.danishLong):")
+        let kind = try p.choose("Vælg type (nummer)", from: kinds, label: { "\($0.danishName) (\($0.token))" }) ?? .planStance
+        var d = Decision(id: id, kind: kind, decisionDate: date, author: ctx.user, recorded: ctx.now)
+        if kind == .planStance {
+            d.reason = try p.ask("Hvorfor skal der ikke laves en plan?", required: true)
+            let ids = file.decisions.map(\.id)
+            d.concerns = try p.ask("Hvilken afgørelse gælder det (fx A1; tom: sagen som helhed)", required: false) { text in
+                ids.contains(where: { $0.lowercased() == text.lowercased() })
+                    ? .success(text.uppercased()) : .failure(.message("Sagen har ikke en afgørelse \(text). Vælg blandt \(ids.isEmpty ? "(ingen)" : ids.joined(separator: ", ")), eller tryk Enter."))
+            }
+            return d
+        }
+        p.section("Indsatsen")
+        if kind.isTreatment {
+            d.requestDate = try p.ask("Dato for henvendelsen (ÅÅÅÅ-MM-DD)", required: false, parse: Answers.date)
+        }
+        if kind == .placementWithoutConsent {
+            d.placementGround = try p.choose("Grundlag (nummer)", from: PlacementGround.allCases, label: \.danish)
+        }
+        d.purpose = try p.ask("Formål med indsatsen", required: kind.isSupportMeasure || kind.isPlacement, long: true) ?? ""
+        d.expectedDuration = try p.ask("Forventet varighed, fx 6 måneder")
+        d.start = try p.ask("Start (ÅÅÅÅ-MM-DD; tom: ikke fastsat)", required: false, parse: Answers.date)
+        d.provider = try p.ask("Leverandør / behandlingssted / anbringelsessted")
+        if kind.isResidentialTreatment {
+            d.monthlyPrice = try p.ask("Pris pr. måned i kroner", required: false, parse: { t in
+                Int(t).map { .success($0) } ?? .failure(.message("Skriv et helt tal, fx 85000."))
+            })
+            d.aftercare = try p.ask("Aftalt efterbehandling")
+        }
+        p.section("Samtykke")
+        if kind.isSupportMeasure || kind.isMinorTreatment || kind == .placementWithConsent {
+            if let c = try p.ask("Forældremyndighedens samtykke, dato (tom: ikke givet endnu)", required: false, parse: Answers.date) {
+                d.consents.append(DecisionConsent(giver: .custodyHolder, date: c))
+            }
+        }
+        if (age >= 15 && (kind.isMinorTreatment || kind == .placementWithConsent)) || kind.isYouthSupport {
+            if let c = try p.ask("Den unges samtykke, dato (tom: ikke givet endnu)", required: false, parse: Answers.date) {
+                d.consents.append(DecisionConsent(giver: .youngPerson, date: c))
+            }
+        }
+        return d
+    }
+}

@@ -1,0 +1,178 @@
+import Foundation
+
+/// The decision summary (`unge indsats <sag> <id>`), the case's list of decisions, the journal
+/// note each registration writes, and the "decisions the plan rests on" section of plan documents.
+public enum DecisionDocument {
+    /// The summary of one decision: what, legal basis, purpose, duration, consents, provider.
+    public static func build(_ d: Decision, in file: CaseFile, on today: LocalDate, showCPR: Bool = false) -> Document {
+        let yp = file.youngPerson
+        let basis = DecisionLaw.citation(d, youngPerson: yp)
+        var doc = Document(title: "Afgørelse \(d.id): \(d.kind.danishName)", subtitle: basis)
+        var fields = PlanDocument.personFields(file, on: d.decisionDate, showCPR: showCPR)
+        fields.append(("Lovgrundlag", basis))
+        if let g = d.placementGround { fields.append(("Grundlag for anbringelsen", "§ 47, \(g.danish)")) }
+        if let r = d.requestDate { fields.append(("Henvendelse", r.danishLong)) }
+        fields.append(("Afgørelsens dato", d.decisionDate.danishLong))
+        if let s = d.start { fields.append(("Start", s.danishLong)) }
+        if let v = d.expectedDuration, !v.isEmpty { fields.append(("Forventet varighed", v)) }
+        if let e = d.expectedEnd { fields.append(("Forventet slut", e.danishLong)) }
+        fields.append(("Status", statusText(d, on: today)))
+        if let rights = DecisionLaw.partyRights(d, age: yp.age(on: d.decisionDate)) { fields.append(("Partsbeføjelser", rights)) }
+        fields.append(("Registreret af", d.author))
+        doc.add(.fields(fields))
+
+        if d.kind == .planStance {
+            doc.add(.heading("Stillingtagen", level: 2))
+            var text = "Kommunen har taget stilling til, at der ikke skal laves en plan"
+            if let c = d.concerns, let other = file.decision(c) { text += " for afgørelse \(other.id) (\(other.kind.danishName.lowercased()))" }
+            doc.add(.paragraph(text + "."))
+            doc.add(.paragraph("Begrundelse: " + (d.reason ?? "")))
+            return doc
+        }
+
+        doc.add(.heading("Formål", level: 2))
+        doc.add(.paragraph(d.purpose.isEmpty ? "Ikke angivet." : d.purpose))
+
+        doc.add(.heading("Samtykke", level: 2))
+        if d.consents.isEmpty {
+            doc.add(.paragraph(consentNeed(d, age: yp.age(on: d.decisionDate)) ?? "Ikke registreret."))
+        } else {
+            doc.add(
+                .list(d.consents.map { c in
+                    "\(c.giver.danish.prefix(1).uppercased() + c.giver.danish.dropFirst())\(c.name.map { " (\($0))" } ?? ""): \(c.given ? "samtykke" : "intet samtykke") \(c.date.danishLong)"
+                }))
+        }
+
+        if d.provider != nil || d.monthlyPrice != nil || d.aftercare != nil {
+            doc.add(.heading("Leverandør", level: 2))
+            var p: [(String, String)] = []
+            if let v = d.provider { p.append(("Leverandør", v)) }
+            if let v = d.monthlyPrice { p.append(("Pris pr. måned", "\(thousands(v)) kr.")) }
+            if let v = d.aftercare { p.append(("Aftalt efterbehandling", v)) }
+            doc.add(.fields(p))
+        }
+
+        let own = file.deadlines.filter { $0.id.hasPrefix("\(DecisionDeadlines.prefix)\(d.id)-") }
+        if !own.isEmpty {
+            doc.add(.heading("Frister", level: 2))
+            let age = yp.age(on: d.decisionDate)
+            doc.add(
+                .list(own.map { f in
+                    "\(f.title): \(f.dueDate.danishLong)\(f.isMet ? " (opfyldt)" : "") – \(f.citation(age: age))"
+                }))
+        }
+        if let end = d.end {
+            doc.add(.heading("Afsluttet", level: 2))
+            doc.add(.paragraph("\(end.date.danishLong): \(end.reason)"))
+        }
+        return doc
+    }
+
+    /// "i gang", "planlagt", "afsluttet 1. marts 2026".
+    public static func statusText(_ d: Decision, on date: LocalDate) -> String {
+        let s = d.status(on: date)
+        if s == .ended, let end = d.end { return "afsluttet \(end.date.danishLong)" }
+        return s.danish
+    }
+
+    /// Who must consent, where the law says so.
+    static func consentNeed(_ d: Decision, age: Int?) -> String? {
+        if d.kind.isSupportMeasure { return "Ikke registreret. Forældremyndighedsindehaverens samtykke kræves (undtagen efter §§ 37-39)." }
+        if d.kind.isMinorTreatment || d.kind == .placementWithConsent {
+            return (age ?? 0) >= 15
+                ? "Ikke registreret. Både forældremyndighedsindehaverens og den unges samtykke kræves."
+                : "Ikke registreret. Forældremyndighedsindehaverens samtykke kræves."
+        }
+        if d.kind == .placementWithoutConsent { return "Afgørelsen træffes af børne- og ungeudvalget uden samtykke." }
+        if d.kind.isYouthSupport { return "Ikke registreret. Ungestøtte gives med den unges samtykke." }
+        return nil
+    }
+
+    /// The table rows of the case's decisions: id, what, legal basis, decided, start, status.
+    public static let listHeader = ["Id", "Afgørelse", "Lovgrundlag", "Afgjort", "Start", "Status"]
+
+    public static func listRows(_ file: CaseFile, on date: LocalDate) -> [[String]] {
+        file.decisions.map { d in
+            [
+                d.id, d.kind.danishName, DecisionLaw.citation(d, youngPerson: file.youngPerson), d.decisionDate.danishShort,
+                d.start?.danishShort ?? "–", statusText(d, on: date),
+            ]
+        }
+    }
+
+    /// The journal note a registration writes, in plain Danish.
+    public static func journalText(_ d: Decision, youngPerson: YoungPerson) -> String {
+        if d.kind == .planStance {
+            return "Afgørelse \(d.id) registreret: kommunen har \(d.decisionDate.danishLong) taget stilling til, at der ikke skal laves en plan. Begrundelse: \(d.reason ?? "")"
+        }
+        var text = "Afgørelse \(d.id) registreret: \(d.kind.danishName.lowercased()) efter \(DecisionLaw.citation(d, youngPerson: youngPerson)), truffet \(d.decisionDate.danishLong)"
+        if let s = d.start { text += ", start \(s.danishLong)" }
+        text += "."
+        if !d.purpose.isEmpty { text += " Formål: \(d.purpose)" + (d.purpose.hasSuffix(".") ? "" : ".") }
+        return text
+    }
+
+    /// The "Afgørelser, planen bygger på" section for a plan document, empty when there are none.
+    public static func planSection(_ file: CaseFile, planDate: LocalDate) -> [Document.Block] {
+        let bases = DecisionLaw.planBases(file.decisions, on: planDate)
+        guard !bases.isEmpty else { return [] }
+        return [
+            .heading("Afgørelser, planen bygger på", level: 2),
+            .list(bases.map { d in
+                "\(d.id): \(d.kind.danishName) (\(DecisionLaw.citation(d, youngPerson: file.youngPerson))), truffet \(d.decisionDate.danishLong)"
+                    + (d.start.map { ", start \($0.danishLong)" } ?? "")
+            }),
+        ]
+    }
+
+    static func thousands(_ n: Int) -> String {
+        let s = String(n)
+        var out = ""
+        for (i, ch) in s.reversed().enumerated() {
+            if i > 0, i % 3 == 0 { out.append(".") }
+            out.append(ch)
+        }
+        return String(out.reversed())
+    }
+}
+
+/// A decision as given in a `--fra-fil` file. Keys as in the stored decision; `kind` takes the
+/// `--type` word (e.g. "kontaktperson") or the stored name.
+public struct DecisionDraft: Decodable, Sendable {
+    public var kind: String
+    public var placementGround: String?
+    public var requestDate: LocalDate?
+    public var decisionDate: LocalDate?
+    public var start: LocalDate?
+    public var expectedDuration: String?
+    public var expectedEnd: LocalDate?
+    public var purpose: String?
+    public var consents: [DecisionConsent]?
+    public var provider: String?
+    public var monthlyPrice: Int?
+    public var aftercare: String?
+    public var alongsideExamination: Bool?
+    public var reason: String?
+    public var concerns: String?
+
+    /// The decision, or a Danish message saying which value is wrong.
+    public func decision(id: String, defaultDate: LocalDate, author: String, recorded: Date) -> Result<Decision, CoreError> {
+        guard let k = DecisionKind.parse(kind) else {
+            return .failure(CoreError.invalidValue(field: "kind", value: kind, expected: "Vælg en af: \(DecisionKind.allCases.map(\.token).joined(separator: ", "))."))
+        }
+        var ground: PlacementGround? = nil
+        if let g = placementGround {
+            guard let p = PlacementGround.parse(g) else {
+                return .failure(CoreError.invalidValue(field: "placementGround", value: g, expected: "Vælg 1, 2, 3, 4 eller egen-anmodning."))
+            }
+            ground = p
+        }
+        return .success(
+            Decision(
+                id: id, kind: k, decisionDate: decisionDate ?? defaultDate, purpose: purpose ?? "", author: author,
+                recorded: recorded, placementGround: ground, requestDate: requestDate, start: start,
+                expectedDuration: expectedDuration, expectedEnd: expectedEnd, consents: consents ?? [], provider: provider,
+                monthlyPrice: monthlyPrice, aftercare: aftercare, alongsideExamination: alongsideExamination ?? false,
+                reason: reason, concerns: concerns))
+    }
+}
