@@ -1,11 +1,12 @@
+import Dispatch
+import Foundation
+import UngeCore
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Dispatch
-import Foundation
-import UngeCore
 
 /// The derived per-month index of the audit log, so that `unge log <sag>` reads a few index files
 /// instead of every event file (a team's two years are about a million).
@@ -62,7 +63,9 @@ extension CaseStore {
             }
         }
         // Sorted as `auditEvents(for: nil)` sorts, with each key computed once.
-        var keyed = found.map { (time: $0.event.time, ns: CaseStore.writeNanoseconds($0.name), name: $0.name, event: $0.event) }
+        var keyed = found.map {
+            (time: $0.event.time, ns: CaseStore.writeNanoseconds($0.name), name: $0.name, event: $0.event)
+        }
         keyed.sort { a, b in
             if a.time != b.time { return a.time < b.time }
             if a.ns != b.ns { return a.ns < b.ns }
@@ -81,7 +84,9 @@ extension CaseStore {
         let mtime = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
         let old = useIndex ? (try? Posix.readFile(indexFile, limit: 1 << 30)) ?? [] : []
         let header = AuditIndexFile.header(old)
-        if let header, header.ino == ino, header.mtime == mtime, header.listed - mtime >= CaseStore.auditIndexRacyNanoseconds {
+        if let header, header.ino == ino, header.mtime == mtime,
+            header.listed - mtime >= CaseStore.auditIndexRacyNanoseconds
+        {
             return (old, [])
         }
         // Out of date: list the folder, keep the lines of files already indexed, read the new ones.
@@ -91,7 +96,9 @@ extension CaseStore {
         var lines: [(name: String, line: ArraySlice<UInt8>?)] = []
         var fresh: [String] = []
         for name in names where name.hasSuffix(".json") && !name.hasPrefix(".") {
-            if let line = known[name] { lines.append((name, line)) } else {
+            if let line = known[name] {
+                lines.append((name, line))
+            } else {
                 lines.append((name, nil))
                 fresh.append(name)
             }
@@ -143,7 +150,9 @@ extension CaseStore {
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
                 let decoder = UngeJSON.decoder()
                 for i in names.count * chunk / chunks..<names.count * (chunk + 1) / chunks {
-                    switch Result(catching: { () throws(Posix.Failure) in try Posix.readFile(folder + "/" + names[i], limit: 1 << 20) }) {
+                    switch Result(catching: { () throws(Posix.Failure) in
+                        try Posix.readFile(folder + "/" + names[i], limit: 1 << 20)
+                    }) {
                     case .failure(let f): out[i] = .failure(AuditIndexFile.Unreadable(Posix.errorText(f.code)))
                     case .success(let bytes):
                         do { out[i] = .success(try decoder.decode(AuditEvent.self, from: Data(bytes))) } catch {
@@ -201,7 +210,9 @@ enum AuditIndexFile {
 
     static func header(_ bytes: [UInt8]) -> (ino: UInt64, mtime: Int64, listed: Int64)? {
         let h = CaseStore.auditIndexHeader
-        guard bytes.count > h.count, bytes[0..<h.count].elementsEqual(h), let nl = bytes.firstIndex(of: 10) else { return nil }
+        guard bytes.count > h.count, bytes[0..<h.count].elementsEqual(h), let nl = bytes.firstIndex(of: 10) else {
+            return nil
+        }
         let parts = bytes[h.count..<nl].split(separator: 9, omittingEmptySubsequences: false)
         guard parts.count == 3, let ino = UInt64(String(decoding: parts[0], as: UTF8.self)),
             let mtime = Int64(String(decoding: parts[1], as: UTF8.self)),
@@ -282,7 +293,9 @@ enum AuditIndexFile {
         var shown = line[(tabs[1] + 1)..<tabs[2]]
         if shown.first == UInt8(ascii: "=") {
             let ref = String(decoding: shown.dropFirst(), as: UTF8.self)
-            guard let target = old[ref], let resolved = shownField(target), resolved.first != UInt8(ascii: "=") else { return line }
+            guard let target = old[ref], let resolved = shownField(target), resolved.first != UInt8(ascii: "=") else {
+                return line
+            }
             shown = resolved
         }
         let key = ShownKey(shown)
@@ -337,14 +350,20 @@ enum AuditIndexFile {
                 let nl = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
                 defer { start = nl + 1 }
                 // Fields 1 (case) and 2 (shown) decide; the rest is parsed only for a match.
-                guard let t0 = next(b, 9, start, nl), let t1 = next(b, 9, t0 + 1, nl), let t2 = next(b, 9, t1 + 1, nl) else { continue }
-                let isCase = t1 - (t0 + 1) == q.bytes.count && q.bytes.withUnsafeBufferPointer { memcmp(base + t0 + 1, $0.baseAddress!, q.bytes.count) == 0 }
+                guard let t0 = next(b, 9, start, nl), let t1 = next(b, 9, t0 + 1, nl), let t2 = next(b, 9, t1 + 1, nl)
+                else { continue }
+                let isCase =
+                    t1 - (t0 + 1) == q.bytes.count
+                    && q.bytes.withUnsafeBufferPointer { memcmp(base + t0 + 1, $0.baseAddress!, q.bytes.count) == 0 }
                 var listed = false
                 if t2 > t1 + 1 {
                     if b[t1 + 1] == UInt8(ascii: "=") {
                         let ref = String(decoding: UnsafeBufferPointer(rebasing: b[(t1 + 2)..<t2]), as: UTF8.self)
-                        if let known = answered[ref] { listed = known } else {
-                            listed = unresolved(String(decoding: UnsafeBufferPointer(rebasing: b[start..<t0]), as: UTF8.self))
+                        if let known = answered[ref] {
+                            listed = known
+                        } else {
+                            listed = unresolved(
+                                String(decoding: UnsafeBufferPointer(rebasing: b[start..<t0]), as: UTF8.self))
                         }
                     } else {
                         listed = shows(b, t1 + 1, t2, q)
@@ -378,10 +397,14 @@ enum AuditIndexFile {
                 e += 1
             }
             if dots < 0 {
-                if e - s == q.bytes.count, q.bytes.withUnsafeBufferPointer({ memcmp(b.baseAddress! + s, $0.baseAddress!, q.bytes.count) == 0 }) {
+                if e - s == q.bytes.count,
+                    q.bytes.withUnsafeBufferPointer({ memcmp(b.baseAddress! + s, $0.baseAddress!, q.bytes.count) == 0 })
+                {
                     return true
                 }
-            } else if q.number >= 0, let lo = number(b, s, dots, q), let hi = number(b, dots + 2, e, q), lo <= q.number, q.number <= hi {
+            } else if q.number >= 0, let lo = number(b, s, dots, q), let hi = number(b, dots + 2, e, q), lo <= q.number,
+                q.number <= hi
+            {
                 return true
             }
             s = e + 1
@@ -403,7 +426,9 @@ enum AuditIndexFile {
     }
 
     /// The event on the line `b[from..<nl]` with the given `shown`, or nil for a malformed line.
-    static func event(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ nl: Int, shown: [String]?) -> (name: String, event: AuditEvent)? {
+    static func event(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ nl: Int, shown: [String]?) -> (
+        name: String, event: AuditEvent
+    )? {
         var fields: [Range<Int>] = []
         fields.reserveCapacity(fieldCount)
         var s = from
@@ -445,12 +470,15 @@ enum AuditIndexFile {
             let action = AuditAction(rawValue: raw(fields[5])), let before = int(fields[6]), let after = int(fields[7])
         else { return nil }
         let caseID: CaseID?
-        if fields[1].isEmpty { caseID = nil } else {
+        if fields[1].isEmpty {
+            caseID = nil
+        } else {
             guard let id = CaseID(raw(fields[1])) else { return nil }
             caseID = id
         }
         let event = AuditEvent(
-            indexed: schema, time: Date(timeIntervalSince1970: seconds), user: text(fields[8]) ?? "", account: text(fields[9]),
+            indexed: schema, time: Date(timeIntervalSince1970: seconds), user: text(fields[8]) ?? "",
+            account: text(fields[9]),
             action: action, caseID: caseID, revisionBefore: before, revisionAfter: after, criterion: text(fields[11]),
             command: text(fields[10]) ?? "", shown: shown)
         return (name, event)

@@ -11,7 +11,9 @@ import UngeCore
 /// Every stored property of `Deadline` is written: a test fails when one is added and not here.
 enum DeadlineRecords {
     /// The JSON keys of `Deadline` the index holds, in field order.
-    static let fields = ["id", "kind", "title", "counting", "dueDate", "dueTime", "legalReferenceID", "ruleDate", "metAt", "metBy"]
+    static let fields = [
+        "id", "kind", "title", "counting", "dueDate", "dueTime", "legalReferenceID", "ruleDate", "metAt", "metBy",
+    ]
 
     static func encode(_ deadlines: [Deadline]) -> [UInt8] {
         var out: [UInt8] = []
@@ -129,7 +131,8 @@ enum DeadlineRecords {
         }
         func time(_ r: Range<Int>) -> Date?? {
             if r.isEmpty { return .some(nil) }
-            guard let v = Double(String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self)), v.isFinite else { return nil }
+            guard let v = Double(String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self)), v.isFinite
+            else { return nil }
             return .some(Date(timeIntervalSince1970: v))
         }
         guard let kind = DeadlineKind(rawValue: text(f[1])), let counting = DeadlineCounting(rawValue: text(f[3])),

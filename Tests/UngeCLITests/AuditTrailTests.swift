@@ -41,11 +41,16 @@ struct AuditTrailTests {
         #expect(warm.stdout == cold.stdout)
         let open = try Unge.run(["liste", "--kun-aabne"], store: store)
         #expect(open.status == 0)
-        #expect(try String(contentsOf: store.appendingPathComponent("indeks.tsv"), encoding: .utf8).contains("\t2026-09-01\t"))
+        #expect(
+            try String(contentsOf: store.appendingPathComponent("indeks.tsv"), encoding: .utf8).contains(
+                "\t2026-09-01\t"))
         // Another day counts again.
-        let later = try Unge.run(["liste", "--tjekliste", "--json"], store: store, env: ["UNGE_NU": "2027-09-01T08:30:00Z"])
+        let later = try Unge.run(
+            ["liste", "--tjekliste", "--json"], store: store, env: ["UNGE_NU": "2027-09-01T08:30:00Z"])
         #expect(later.status == 0)
-        #expect(try String(contentsOf: store.appendingPathComponent("indeks.tsv"), encoding: .utf8).contains("\t2027-09-01\t"))
+        #expect(
+            try String(contentsOf: store.appendingPathComponent("indeks.tsv"), encoding: .utf8).contains(
+                "\t2027-09-01\t"))
     }
 
     @Test("liste, liste --soeg og frister skriver, hvilke sager de viste, og log viser det for hver person")
@@ -63,7 +68,9 @@ struct AuditTrailTests {
         #expect(events[0]["shown"] as? [String] == ["2026-0002"])
         #expect(events[1]["shown"] as? [String] == ["2026-0002"])
         let anonymous = try Unge.run(["log", "2026-0007", "--json"], store: store)
-        let anonEvents = (try JSONSerialization.jsonObject(with: Data(anonymous.stdout.utf8)) as! [String: Any])["events"] as! [[String: Any]]
+        let anonEvents =
+            (try JSONSerialization.jsonObject(with: Data(anonymous.stdout.utf8)) as! [String: Any])["events"]
+            as! [[String: Any]]
         #expect(anonEvents.map { $0["criterion"] as? String } == ["status=rådgivning", "revisionsspor"])
         // A listing of everything shows up for every case, as one run of numbers.
         #expect(try Unge.run(["liste"], store: store).status == 0)
@@ -76,9 +83,15 @@ struct AuditTrailTests {
     func actingAccount() throws {
         let store = try Unge.fixtureStore()
         #expect(try Unge.run(["vis", "2026-0001", "--bruger", "Lene Dahl"], store: store).status == 0)
-        #expect(try Unge.run(["vis", "2026-0001"], store: store, env: ["UNGE_BRUGER": "", "USER": "falsk", "LOGNAME": "falsk"]).status == 0)
-        let log = try Unge.run(["log", "2026-0001", "--json"], store: store, env: ["UNGE_BRUGER": "", "USER": "falsk"])
-        let events = (try JSONSerialization.jsonObject(with: Data(log.stdout.utf8)) as! [String: Any])["events"] as! [[String: Any]]
+        #expect(
+            try Unge.run(
+                ["vis", "2026-0001"], store: store, env: ["UNGE_BRUGER": "", "USER": "falsk", "LOGNAME": "falsk"]
+            ).status == 0)
+        let log = try Unge.run(
+            ["log", "2026-0001", "--json"], store: store, env: ["UNGE_BRUGER": "", "USER": "falsk"])
+        let events =
+            (try JSONSerialization.jsonObject(with: Data(log.stdout.utf8)) as! [String: Any])["events"]
+            as! [[String: Any]]
         #expect(events.count == 3)
         #expect(events.allSatisfy { $0["account"] as? String == Self.account })
         #expect(events.map { $0["user"] as? String } == ["Lene Dahl", Self.account, Self.account])
@@ -86,7 +99,9 @@ struct AuditTrailTests {
         let table = try Unge.run(["log", "2026-0001"], store: store)
         #expect(table.stdout.contains("Lene Dahl (konto: \(Self.account))"))
         // A note's author is the name given, else the account.
-        #expect(try Unge.run(["notat", "2026-0001", "Samtale."], store: store, env: ["UNGE_BRUGER": "", "USER": "falsk"]).status == 0)
+        #expect(
+            try Unge.run(["notat", "2026-0001", "Samtale."], store: store, env: ["UNGE_BRUGER": "", "USER": "falsk"])
+                .status == 0)
         #expect(try Unge.run(["vis", "2026-0001"], store: store).stdout.contains("\(Self.account): Samtale."))
     }
 }

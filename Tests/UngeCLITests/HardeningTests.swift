@@ -216,8 +216,19 @@ struct HardeningTests {
             #expect(!Self.showsSerial(r.stdout + r.stderr), "\(args)")
         }
         for (name, data) in Self.snapshot(store) where !name.hasPrefix("sager/") {
-            #expect(!Self.showsSerial(String(decoding: data, as: UTF8.self)), "\(name)")
+            #expect(!Self.showsSerial(Self.withoutFileKeys(name, String(decoding: data, as: UTF8.self))), "\(name)")
         }
+    }
+
+    /// The summary index without its file-identity columns (inode, size, mtime in ns): random
+    /// numbers that can hold any four digits, 4321 included, by chance.
+    static func withoutFileKeys(_ name: String, _ text: String) -> String {
+        guard name == "indeks.tsv" else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            var fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            if fields.count > 4 { fields.removeSubrange(1...3) }
+            return fields.joined(separator: "\t")
+        }.joined(separator: "\n")
     }
 
     @Test("et CPR-nummer i en anden stavemåde findes ved søgning og logges maskeret")

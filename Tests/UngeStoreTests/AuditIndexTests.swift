@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import Testing
 import UngeCore
+
 @testable import UngeStore
 
 /// `unge log <sag>` through the derived month index, and listings that record what they showed
@@ -12,7 +13,8 @@ struct AuditIndexTests {
 
     @Test("viste sager skrives sorteret, med løb af fortløbende numre som a..b")
     func compress() {
-        let ids = ["2026-0003", "2026-0001", "2026-0002", "2026-0007", "x", "2026-9999", "2026-10000", "2026-0002"].map(Self.id)
+        let ids = ["2026-0003", "2026-0001", "2026-0002", "2026-0007", "x", "2026-9999", "2026-10000", "2026-0002"].map(
+            Self.id)
         let shown = AuditEvent.compress(ids)
         #expect(shown == ["2026-0001..2026-0003", "2026-0007", "2026-10000", "2026-9999", "x"])
         for s in ["2026-0001", "2026-0002", "2026-0003", "2026-0007", "2026-9999", "2026-10000", "x"] {
@@ -33,7 +35,8 @@ struct AuditIndexTests {
         #expect(json.contains("\"account\" : \"\(expected)\""))
         // Older events without it still decode.
         let old = try UngeJSON.decoder().decode(
-            AuditEvent.self, from: Data(#"{"action":"read","command":"vis","time":"2026-04-12T10:00:00Z","user":"x"}"#.utf8))
+            AuditEvent.self,
+            from: Data(#"{"action":"read","command":"vis","time":"2026-04-12T10:00:00Z","user":"x"}"#.utf8))
         #expect(old.account == nil)
         #expect(old.shown == nil)
     }
@@ -42,14 +45,23 @@ struct AuditIndexTests {
     func listingsThatShowedTheCase() throws {
         let t = TempStore()
         let a = try t.store.create(Sample.caseFile(), year: 2026, now: Sample.now, user: "sb1", command: "ny")
-        let b = try t.store.create(Sample.caseFile(name: "Anden", withCPR: false), year: 2026, now: Sample.now, user: "sb1", command: "ny")
+        let b = try t.store.create(
+            Sample.caseFile(name: "Anden", withCPR: false), year: 2026, now: Sample.now, user: "sb1", command: "ny")
         try t.store.appendAudit(
-            AuditEvent(time: Sample.now.addingTimeInterval(1), user: "sb2", action: .search, criterion: "søg=testa", command: "liste", shown: [a.id]))
+            AuditEvent(
+                time: Sample.now.addingTimeInterval(1), user: "sb2", action: .search, criterion: "søg=testa",
+                command: "liste", shown: [a.id]))
         try t.store.appendAudit(
-            AuditEvent(time: Sample.now.addingTimeInterval(2), user: "sb2", action: .search, criterion: "alle", command: "liste", shown: [a.id, b.id]))
+            AuditEvent(
+                time: Sample.now.addingTimeInterval(2), user: "sb2", action: .search, criterion: "alle",
+                command: "liste", shown: [a.id, b.id]))
         try t.store.appendAudit(
-            AuditEvent(time: Sample.now.addingTimeInterval(3), user: "sb2", action: .search, criterion: "frister", command: "frister", shown: [b.id]))
-        try t.store.appendAudit(AuditEvent(time: Sample.now.addingTimeInterval(4), user: "sb2", action: .read, caseID: b.id, command: "vis"))
+            AuditEvent(
+                time: Sample.now.addingTimeInterval(3), user: "sb2", action: .search, criterion: "frister",
+                command: "frister", shown: [b.id]))
+        try t.store.appendAudit(
+            AuditEvent(time: Sample.now.addingTimeInterval(4), user: "sb2", action: .read, caseID: b.id, command: "vis")
+        )
         let forA = try t.store.auditEvents(for: a.id)
         #expect(forA.problems.isEmpty)
         #expect(forA.events.map(\.command) == ["ny", "liste", "liste"])
@@ -61,21 +73,27 @@ struct AuditIndexTests {
         // The index gives back exactly what the files hold.
         let all = try t.store.auditEvents(for: nil).events
         #expect(all.first { $0.criterion == "alle" }?.shown == ["2026-0001..2026-0002"])
-        #expect(forB.events == all.filter { $0.concerns(b.id) }.map { e in
-            var e = e
-            if e.shown != nil { e.shown = [b.id.rawValue] }
-            return e
-        })
+        #expect(
+            forB.events
+                == all.filter { $0.concerns(b.id) }.map { e in
+                    var e = e
+                    if e.shown != nil { e.shown = [b.id.rawValue] }
+                    return e
+                })
         #expect(t.bytes("log/.indeks/2026-04.tsv") != nil)
         #expect(Sample.mode(t.path + "/log/.indeks/2026-04.tsv") == 0o600)
         #expect(Sample.mode(t.path + "/log/.indeks") == 0o700)
     }
 
-    @Test("indekset læses i stedet for hændelsesfilerne, følger nye filer og bygges om, hvis det mangler eller er beskadiget")
+    @Test(
+        "indekset læses i stedet for hændelsesfilerne, følger nye filer og bygges om, hvis det mangler eller er beskadiget"
+    )
     func indexIsDerived() throws {
         let t = TempStore()
         let c = try t.store.create(Sample.caseFile(), year: 2026, now: Sample.now, user: "sb1", command: "ny")
-        try t.store.appendAudit(AuditEvent(time: Sample.now.addingTimeInterval(1), user: "sb2", action: .read, caseID: c.id, command: "vis"))
+        try t.store.appendAudit(
+            AuditEvent(time: Sample.now.addingTimeInterval(1), user: "sb2", action: .read, caseID: c.id, command: "vis")
+        )
         #expect(try t.store.auditEvents(for: c.id).events.map(\.command) == ["ny", "vis"])
         // Read from the index: a change made in the index only comes back.
         let index = "log/.indeks/2026-04.tsv"
@@ -83,7 +101,9 @@ struct AuditIndexTests {
         t.write(index, text.replacingOccurrences(of: "\tvis\t", with: "\tvix\t"))
         #expect(try t.store.auditEvents(for: c.id).events.map(\.command) == ["ny", "vix"])
         // A new event file is picked up (its folder changed).
-        try t.store.appendAudit(AuditEvent(time: Sample.now.addingTimeInterval(2), user: "sb2", action: .export, caseID: c.id, command: "plan"))
+        try t.store.appendAudit(
+            AuditEvent(
+                time: Sample.now.addingTimeInterval(2), user: "sb2", action: .export, caseID: c.id, command: "plan"))
         #expect(try t.store.auditEvents(for: c.id).events.map(\.command) == ["ny", "vix", "plan"])
         // Missing or damaged (a crash mid-write cannot leave this, but a disk can): rebuilt from the files.
         try FileManager.default.removeItem(atPath: t.path + "/" + index)
@@ -108,7 +128,9 @@ struct AuditIndexTests {
         // A file the folder listing would show, hidden from the index by keeping the folder's time:
         // the trusted index is used as is (nothing is listed or rewritten).
         let name = try FileManager.default.contentsOfDirectory(atPath: folder).first { $0.hasSuffix(".json") }!
-        try FileManager.default.copyItem(atPath: folder + "/" + name, toPath: folder + "/" + name.replacingOccurrences(of: ".json", with: "-kopi.json"))
+        try FileManager.default.copyItem(
+            atPath: folder + "/" + name,
+            toPath: folder + "/" + name.replacingOccurrences(of: ".json", with: "-kopi.json"))
         utimensat(AT_FDCWD, folder, &times, 0)
         #expect(try t.store.auditEvents(for: c.id).events.count == 1)
         #expect(t.bytes(index)! == built)
@@ -136,7 +158,9 @@ struct AuditIndexTests {
         let ids = (1...50).map { CaseID.make(year: 2026, sequence: $0 * 2) }  // no two consecutive: no runs
         for k in 0..<3 {
             try t.store.appendAudit(
-                AuditEvent(time: Sample.now.addingTimeInterval(Double(k)), user: "sb2", action: .search, criterion: "frister", command: "frister", shown: ids))
+                AuditEvent(
+                    time: Sample.now.addingTimeInterval(Double(k)), user: "sb2", action: .search, criterion: "frister",
+                    command: "frister", shown: ids))
         }
         let shownCase = try t.store.auditEvents(for: CaseID.make(year: 2026, sequence: 42))
         #expect(shownCase.events.count == 3)
@@ -146,7 +170,10 @@ struct AuditIndexTests {
         #expect(index.components(separatedBy: "2026-0042").count - 1 == 1)
         #expect(index.components(separatedBy: "\t=").count - 1 == 2)
         // Incremental rebuild keeps the answer (references are resolved and written again).
-        try t.store.appendAudit(AuditEvent(time: Sample.now.addingTimeInterval(9), user: "sb2", action: .search, criterion: "frister", command: "frister", shown: ids))
+        try t.store.appendAudit(
+            AuditEvent(
+                time: Sample.now.addingTimeInterval(9), user: "sb2", action: .search, criterion: "frister",
+                command: "frister", shown: ids))
         #expect(try t.store.auditEvents(for: CaseID.make(year: 2026, sequence: 42)).events.count == 4)
         // A reference the index cannot resolve is answered from the event file itself.
         let rebuilt = String(decoding: t.bytes("log/.indeks/2026-04.tsv")!, as: UTF8.self)
@@ -168,7 +195,8 @@ struct AuditIndexTests {
         try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: elsewhere) }
         // A forged index elsewhere, reached through a link in place of unge's own folder.
-        let forged = String(decoding: t.bytes("log/.indeks/2026-04.tsv")!, as: UTF8.self).replacingOccurrences(of: "\tny\t", with: "\tfalsk\t")
+        let forged = String(decoding: t.bytes("log/.indeks/2026-04.tsv")!, as: UTF8.self).replacingOccurrences(
+            of: "\tny\t", with: "\tfalsk\t")
         _ = FileManager.default.createFile(atPath: elsewhere + "/2026-04.tsv", contents: Data(forged.utf8))
         try FileManager.default.removeItem(atPath: t.path + "/log/.indeks")
         try FileManager.default.createSymbolicLink(atPath: t.path + "/log/.indeks", withDestinationPath: elsewhere)

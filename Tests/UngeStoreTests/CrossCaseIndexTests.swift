@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import Testing
 import UngeCore
+
 @testable import UngeStore
 
 /// `frister` and `liste --kun-aabne` read from the summary index (issue 9, item 5).
@@ -14,12 +15,14 @@ struct CrossCaseIndexTests {
         var c = Sample.caseFile()
         c.deadlines = [
             Deadline(
-                id: "underretning-1-vurdering", kind: .assessment, title: "Vurdering\taf underretning", counting: .hours,
+                id: "underretning-1-vurdering", kind: .assessment, title: "Vurdering\taf underretning",
+                counting: .hours,
                 dueDate: day, dueTime: Date(timeIntervalSince1970: 1_776_003_600), legalReferenceID: "assessment",
                 ruleDate: day.adding(days: -1)),
             Deadline(
                 id: "underretning-1-kvittering", kind: .receipt, title: "Kvittering", counting: .workingDays,
-                dueDate: day.adding(days: 8), legalReferenceID: "receipt", ruleDate: day, metAt: Sample.now, metBy: "sb1"),
+                dueDate: day.adding(days: 8), legalReferenceID: "receipt", ruleDate: day, metAt: Sample.now,
+                metBy: "sb1"),
             Deadline(
                 id: "opgave-1", kind: .other, title: "Orientér \"underretteren\" \\ nu", counting: .calendarDays,
                 dueDate: day.adding(days: 30), legalReferenceID: "notificationFeedback", ruleDate: day),
@@ -31,7 +34,9 @@ struct CrossCaseIndexTests {
     func openDeadlinesFromIndex() throws {
         let t = TempStore()
         let c = try t.store.create(Self.caseWithDeadlines(), year: 2026, now: Sample.now, user: "sb1", command: "ny")
-        _ = try t.store.create(Sample.caseFile(name: "Uden Frister", withCPR: false), year: 2026, now: Sample.now, user: "sb1", command: "ny")
+        _ = try t.store.create(
+            Sample.caseFile(name: "Uden Frister", withCPR: false), year: 2026, now: Sample.now, user: "sb1",
+            command: "ny")
         let listing = try t.store.listSummaries()
         #expect(listing.summaries.map(\.hasOpenDeadlines) == [true, false])
         let open = t.store.openDeadlines(of: listing.summaries)
@@ -45,9 +50,15 @@ struct CrossCaseIndexTests {
         let text = String(decoding: t.bytes("indeks.tsv")!, as: UTF8.self)
         #expect(text.hasPrefix("unge-indeks\t2\n"))
         #expect(!text.contains(Sample.cprText) && !text.contains(Sample.cprDigits))
-        t.write("indeks.tsv", text.replacingOccurrences(of: "Kvittering", with: "Xvittering").replacingOccurrences(of: "opgave-1", with: "opgave-9"))
+        t.write(
+            "indeks.tsv",
+            text.replacingOccurrences(of: "Kvittering", with: "Xvittering").replacingOccurrences(
+                of: "opgave-1", with: "opgave-9"))
         let again = try t.store.listSummaries()
-        #expect(t.store.openDeadlines(of: again.summaries).deadlines[0].deadlines.map(\.id) == ["underretning-1-vurdering", "opgave-9"])
+        #expect(
+            t.store.openDeadlines(of: again.summaries).deadlines[0].deadlines.map(\.id) == [
+                "underretning-1-vurdering", "opgave-9",
+            ])
     }
 
     @Test("en lukket sag har ingen åbne frister i indekset")
@@ -86,19 +97,25 @@ struct CrossCaseIndexTests {
         let full = Deadline(
             id: "a\tb\\c\u{1E}d\u{1F}e\nf", kind: .treatmentStart, title: "Titel\r med æøå", counting: .months,
             dueDate: LocalDate(year: 2026, month: 12, day: 31)!, dueTime: Date(timeIntervalSince1970: 1_776_003_600.5),
-            legalReferenceID: "ref", ruleDate: LocalDate(year: 2023, month: 12, day: 31)!, metAt: Date(timeIntervalSince1970: 1_776_000_001),
+            legalReferenceID: "ref", ruleDate: LocalDate(year: 2023, month: 12, day: 31)!,
+            metAt: Date(timeIntervalSince1970: 1_776_000_001),
             metBy: "sb1")
         let json = try JSONSerialization.jsonObject(with: UngeJSON.encoder().encode(full)) as! [String: Any]
         // If this fails, `Deadline` has a field the index does not keep: add it to DeadlineRecords.
         #expect(Set(json.keys) == Set(DeadlineRecords.fields))
         let plain = Deadline(
-            id: "p", kind: .other, title: "", counting: .calendarDays, dueDate: LocalDate(year: 2026, month: 1, day: 2)!,
+            id: "p", kind: .other, title: "", counting: .calendarDays,
+            dueDate: LocalDate(year: 2026, month: 1, day: 2)!,
             legalReferenceID: "", ruleDate: LocalDate(year: 2026, month: 1, day: 1)!)
         let bytes = DeadlineRecords.encode([full, plain])
         #expect(!bytes.contains(9) && !bytes.contains(10) && !bytes.contains(13))
         #expect(DeadlineRecords.decode(bytes) == [full, plain])
         #expect(DeadlineRecords.decode([]) == [])
-        #expect(DeadlineRecords.decode(Array("p\u{1F}nyArt\u{1F}\u{1F}calendarDays\u{1F}2026-01-02\u{1F}\u{1F}\u{1F}2026-01-01\u{1F}\u{1F}".utf8)) == nil)
+        #expect(
+            DeadlineRecords.decode(
+                Array(
+                    "p\u{1F}nyArt\u{1F}\u{1F}calendarDays\u{1F}2026-01-02\u{1F}\u{1F}\u{1F}2026-01-01\u{1F}\u{1F}".utf8)
+            ) == nil)
     }
 
     @Test("tjeklistetallet gemmes i indekset for dagen og tælles igen en anden dag eller efter en ændring")
@@ -118,7 +135,9 @@ struct CrossCaseIndexTests {
         #expect(try t.store.listSummaries(checklistOn: Self.day).summaries[0].openChecklistItems == 999)
         // Another day: counted again from the case.
         let later = Self.day.adding(days: 400)
-        #expect(try t.store.listSummaries(checklistOn: later).summaries[0].openChecklistItems == openChecklistItems(case: c, today: later))
+        #expect(
+            try t.store.listSummaries(checklistOn: later).summaries[0].openChecklistItems
+                == openChecklistItems(case: c, today: later))
         // A changed case: counted again.
         c.checklistAnswers = []
         c.youngPerson.name = "Ændret"
