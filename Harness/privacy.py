@@ -152,6 +152,14 @@ def run_umask(binary, report, umask, n, rng):
             run(["netvaerk", cid, "--json"])
             run(["vaerktoej", cid, "--type", "livslinje", "--resume", "Livslinje tegnet sammen"])
             run(["vaerktoej", cid])
+            # Tools with content, their pictures, the printable overview and the anonymised copy.
+            run(["vaerktoej", cid, "--type", "livshjul", "--score", "venner=4/8", "--resume", "Talte om venner"])
+            run(["vaerktoej", cid, "--type", "livshjul", "--format", "svg"])
+            run(["netvaerk", cid, "--format", "svg"])
+            run(["vis", cid, "--format", "html"])
+            rc, out, err = run(["eksport", cid, "--anonym", "--format", "json"])
+            if "Testesen" in out or "Byskolen" in out:
+                leaks.append(f"eksport --anonym {cid}: a name or school survives")
         elif choice == 18:
             run(["indstillinger", "--json"])
             run(["plan", cid, "--vis-cpr"], shows_cpr=True)

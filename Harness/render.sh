@@ -13,13 +13,14 @@ unge="$(swift build --show-bin-path)/unge"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/lager/sager" "$out"
+chmod 700 "$work/lager" "$work/lager/sager"  # unge only uses a private store folder
 cp Fixtures/lager/sager/*.json "$work/lager/sager/"
 export UNGE_NU=2026-09-01T08:30:00Z UNGE_BRUGER=render UNGE_LAGER="$work/lager"
-"$unge" netvaerk "$case_id" --format svg --ud "$out/netvaerk.svg" 2>/dev/null
+"$unge" netvaerk "$case_id" --format svg --ud "$out/netvaerk.svg"
 for t in livshjul livslinje forandringscirkel fordele-ulemper bekymringsbue; do
   "$unge" vaerktoej "$case_id" --type "$t" --format svg --ud "$out/$t.svg" 2>/dev/null || true
 done
-"$unge" vis "$case_id" --format html --ud "$out/overblik.html" 2>/dev/null
+"$unge" vis "$case_id" --format html --ud "$out/overblik.html"
 for f in "$out"/*.svg "$out"/*.html; do
   [ -e "$f" ] || continue
   height=900

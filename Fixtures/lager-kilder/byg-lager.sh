@@ -21,7 +21,7 @@ ex=Fixtures/vaerktoej
 UNGE_NU=2026-08-31T13:00:00Z "$unge" vaerktoej 2026-0002 --type livshjul --dato 2026-05-20 --score venner=3/8 --score familie=4/8 \
   --score skole=3/7 --score fodbold=7/9 --eget-omraade fodbold --lager "$dst" >/dev/null
 UNGE_NU=2026-08-31T13:00:00Z "$unge" vaerktoej 2026-0002 --type forandringscirkel --dato 2026-06-10 --fase foerovervejelse --lager "$dst" >/dev/null
-UNGE_NU=2026-08-31T13:00:00Z "$unge" vaerktoej 2026-0002 --type forandringscirkel --dato 2026-07-15 --fase planlaegning --lager "$dst" >/dev/null
+UNGE_NU=2026-08-31T13:00:00Z "$unge" vaerktoej 2026-0002 --type forandringscirkel --dato 2026-07-15 --fase forberedelse --lager "$dst" >/dev/null
 UNGE_NU=2026-08-31T13:00:00Z "$unge" vaerktoej 2026-0002 --type forandringscirkel --dato 2026-08-20 --fase foerovervejelse --tilbagefald --lager "$dst" >/dev/null
 for t in livshjul livslinje fordele-ulemper forandringscirkel bekymringsbue; do
   UNGE_NU=2026-08-31T13:00:00Z "$unge" vaerktoej 2026-0002 --fra-fil "$ex/$t.json" --lager "$dst" >/dev/null

@@ -48,7 +48,7 @@ struct ToolsAndPicturesTests {
         (["--type", "livshjul", "--score", "venner=4/0"], "Ønsket point for 'venner' er 0, men skal være et helt tal fra 1 til 10."),
         (["--type", "livshjul", "--score", "månen=4"], "Brug et af: kærlighed, bolig, fritid, venner, økonomi, familie, skole, arbejde, helbred"),
         (["--type", "livshjul", "--score", "venner=fire"], "Skriv et helt tal fra 1 til 10"),
-        (["--type", "forandringscirkel", "--fase", "månefase"], "Vælg en af de seks faser: foerovervejelse, overvejelse, planlaegning, handling, vedligeholdelse, afslutning."),
+        (["--type", "forandringscirkel", "--fase", "månefase"], "Vælg en af de seks faser: foerovervejelse, overvejelse, forberedelse, handling, vedligeholdelse, afslutning."),
         (["--type", "livslinje", "--hoejdepunkt", "2026-12-24: Jul"], "ligger i fremtiden"),
         (["--type", "livslinje"], "Der er intet indhold i livslinje, så der er intet at gemme."),
         (["--type", "fordele-ulemper", "--fordel-forandring", "Penge=0"], "Vægten af 'Penge' er 0, men skal være et helt tal fra 1 til 10."),

@@ -167,4 +167,22 @@ struct PictureTests {
         let exam = ExaminationDocument.build(try #require(file.examination), in: file, on: LocalDate(year: 2026, month: 8, day: 10)!)
         #expect(HTMLRenderer.render(exam).contains("<title id=\"netvaerkskort-title\">Netværkskort for Sofie Lund Madsen</title>"))
     }
+
+    @Test("store mængder: 15 personer i én arena, 12 livsområder, 20 hændelser giver stadig gyldige tegninger")
+    func crowded() throws {
+        var file = try PictureTests.fixtureCase("2026-0001")
+        file.network.people = (1...15).map { NetworkPerson(name: "Person \($0) Efternavn", relation: "ven nummer \($0)", arena: .friendsAndLeisure, closeness: 1 + $0 % 3, canSupport: $0 % 2 == 0) }
+        let day = LocalDate(year: 2026, month: 9, day: 1)!
+        file.toolRecords = [
+            ToolRecord(tool: "lifeWheel", date: day, lifeWheel: LifeWheel(areas: (1...12).map { LifeArea(name: "område \($0)", now: 1 + $0 % 10, wished: 10) })),
+            ToolRecord(tool: "lifeline", date: day, lifeline: Lifeline(events: (1...20).map { LifeEvent(date: day.adding(days: -$0 * 100), kind: $0 % 2 == 0 ? .high : .low, text: String(repeating: "langt ord ", count: 8)) })),
+        ]
+        for svg in [NetworkPicture.svg(for: file), ToolPictures.svg(.lifeWheel, for: file)!, ToolPictures.svg(.lifeline, for: file)!] {
+            let r = try #require(SVGReader.read(svg))
+            #expect(r.title.hasSuffix("Emma Nørgaard Friis") || r.title.contains("Emma Nørgaard Friis, 01.09.2026"))
+        }
+        let map = NetworkPicture.svg(for: file)
+        #expect(map.contains("5. Person 15 Efternavn (ven nummer 15, nærhed 1)"))
+        #expect(map.contains(">15. Person"))
+    }
 }

@@ -76,7 +76,7 @@ struct ToolContentTests {
         var input = ToolInput()
         input.stage = "tilbagefald"
         let text = messages(validate(input, .stagesOfChange))
-        #expect(text == "Fasen 'tilbagefald' kendes ikke. Vælg en af de seks faser: foerovervejelse, overvejelse, planlaegning, handling, vedligeholdelse, afslutning. Tilbagefald er ikke en fase: giv den fase, den unge er i nu, og skriv --tilbagefald.")
+        #expect(text == "Fasen 'tilbagefald' kendes ikke. Vælg en af de seks faser: foerovervejelse, overvejelse, forberedelse, handling, vedligeholdelse, afslutning. Tilbagefald er ikke en fase: giv den fase, den unge er i nu, og skriv --tilbagefald.")
         input.stage = "månefase"
         #expect(messages(validate(input, .stagesOfChange)).hasPrefix("Fasen 'månefase' kendes ikke. Vælg en af de seks faser"))
     }
@@ -110,7 +110,7 @@ struct ToolContentTests {
     @Test("et tomt redskab afvises med et eksempel; et møde uden indhold er en registrering af brug", arguments: [
         (DialogueTool.lifeWheel, "Der er intet indhold i livshjul, så der er intet at gemme. Giv mindst ét område med point, fx --score venner=4/8."),
         (.lifeline, "Der er intet indhold i livslinje, så der er intet at gemme. Giv mindst én hændelse, fx --hoejdepunkt \"2025-06-01: Fik læreplads\" eller --lavpunkt \"...\"."),
-        (.stagesOfChange, "Der er intet indhold i forandringscirklen, så der er intet at gemme. Giv fasen med --fase foerovervejelse|overvejelse|planlaegning|handling|vedligeholdelse|afslutning."),
+        (.stagesOfChange, "Der er intet indhold i forandringscirklen, så der er intet at gemme. Giv fasen med --fase foerovervejelse|overvejelse|forberedelse|handling|vedligeholdelse|afslutning."),
     ])
     func empty(_ tool: DialogueTool, _ message: String) throws {
         #expect(messages(validate(ToolInput(), tool)) == message)

@@ -110,6 +110,7 @@ struct IndsatsCommand: UngeCommand {
             }
             return ExitCode.ok
         case .show(let did):
+            try options.checkTarget(ctx)
             let file = try ctx.readCase(id, store: store, showCPR: options.showCPR)
             guard let d = file.decision(did) else { throw unknown(did, file) }
             let doc = DecisionDocument.build(d, in: file, on: ctx.today, showCPR: options.showCPR)
@@ -298,7 +299,9 @@ struct IndsatsCommand: UngeCommand {
 
 /// Aligned plain-text columns.
 enum Table {
-    static func lines(_ rows: [[String]]) -> [String] {
+    static func lines(_ rawRows: [[String]]) -> [String] {
+        // A cell is one line: a line break from a case is shown escaped, so it cannot forge a row.
+        let rows = rawRows.map { $0.map { TerminalText.neutralise($0, keepLineBreaks: false) } }
         guard let first = rows.first else { return [] }
         var widths = Array(repeating: 0, count: first.count)
         for r in rows { for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], c.count) } }

@@ -136,7 +136,12 @@ struct NetvaerkCommand: UngeCommand {
         }
         if let text {
             if let outPath {
-                try DocumentFile.export(text, to: outPath, caseID: file.id, revision: file.revision, store: store, ctx: ctx)
+                let saved = change.map { _ in
+                    DocumentFile.Saved(
+                        what: "Netværkskortet er gemt på sag \(id.rawValue) (revision \(file.revision))",
+                        reprint: "unge netvaerk \(id.rawValue)" + (svg ? " --format svg" : ""))
+                }
+                try DocumentFile.export(text, to: outPath, caseID: file.id, revision: file.revision, store: store, ctx: ctx, saved: saved)
                 ctx.console.error("Skrevet til \(outPath).")
             } else {
                 ctx.console.write(text)

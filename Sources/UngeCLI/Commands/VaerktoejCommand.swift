@@ -212,7 +212,12 @@ struct VaerktoejCommand: UngeCommand {
                 throw UsageError.message("Der er ikke registreret \(tool == .lifeline || tool == .lifeWheel ? "nogen" : "noget") \(tool.danish) med indhold på sag \(id.rawValue) endnu, så der er intet at tegne. Registrer det først, fx med 'unge vaerktoej \(id.rawValue) --type \(tool.keyword) ...'.")
             }
             if let outPath {
-                try DocumentFile.export(picture, to: outPath, caseID: file.id, revision: file.revision, store: store, ctx: ctx)
+                let saved = registered.map { r in
+                    DocumentFile.Saved(
+                        what: "\(tool.danish.capitalizedFirstLetter) \(r.date.danishShort) er gemt på sag \(id.rawValue) (revision \(file.revision))",
+                        reprint: "unge vaerktoej \(id.rawValue) --type \(tool.keyword) --format svg")
+                }
+                try DocumentFile.export(picture, to: outPath, caseID: file.id, revision: file.revision, store: store, ctx: ctx, saved: saved)
                 ctx.console.error("Skrevet til \(outPath).")
             } else {
                 ctx.console.write(picture)

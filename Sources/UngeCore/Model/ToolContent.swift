@@ -200,7 +200,7 @@ extension StageOfChange {
         switch self {
         case .precontemplation: return "foerovervejelse"
         case .contemplation: return "overvejelse"
-        case .preparation: return "planlaegning"
+        case .preparation: return "forberedelse"
         case .action: return "handling"
         case .maintenance: return "vedligeholdelse"
         case .exit: return "afslutning"

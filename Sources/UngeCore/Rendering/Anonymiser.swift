@@ -23,7 +23,7 @@ public struct Anonymiser: Sendable {
             case .phone: return "Telefonnumre"
             case .email: return "E-mailadresser"
             case .address: return "Adresser"
-            case .place: return "Skoler og arbejdssteder"
+            case .place: return "Skoler, arbejdssteder og tilbud"
             case .date: return "Datoer"
             }
         }
@@ -66,6 +66,11 @@ public struct Anonymiser: Sendable {
             for p in plan.participants { people.append((p.name, p.role.danish)) }
             people.append((plan.author, "sagsbehandleren"))
         }
+        for d in file.decisions {
+            for c in d.consents { if let n = c.name { people.append((n, c.giver.danish)) } }
+            if !d.author.isEmpty { people.append((d.author, "sagsbehandleren")) }
+        }
+        if let s = file.examination?.childInterview?.supportPerson { people.append((s, "bisidderen")) }
         if let cw = file.caseworker { people.append((cw, "sagsbehandleren")) }
         for j in file.journal { people.append((j.author, "sagsbehandleren")) }
         for t in file.toolRecords { if let a = t.author { people.append((a, "sagsbehandleren")) } }
@@ -76,7 +81,7 @@ public struct Anonymiser: Sendable {
         var terms: [Term] = []
         var seen = Set<String>()
         // Full names first, then each part: a part that is one person's first name becomes that
-        // person's relation, any other part a neutral "[navn]".
+        // person's relation, any other part a neutral "(navn)".
         for (name, replacement) in people {
             let t = name.trimmingCharacters(in: .whitespaces)
             guard t.count >= 2, seen.insert(t.lowercased()).inserted else { continue }
@@ -96,19 +101,34 @@ public struct Anonymiser: Sendable {
                 let key = part.lowercased()
                 guard seen.insert(key).inserted else { continue }
                 let owners = firstNames[key] ?? []
-                let replacement = owners.count == 1 && !otherParts.contains(key) ? owners.first! : "[navn]"
+                let replacement = owners.count == 1 && !otherParts.contains(key) ? owners.first! : "(navn)"
                 partTerms.append(Term(text: part, replacement: replacement, kind: .name))
             }
         }
         terms += partTerms.sorted { $0.text.count > $1.text.count }
         // Known addresses and places.
-        if let a = file.youngPerson.contact?.address, a.count >= 3 { terms.insert(Term(text: a, replacement: "[adresse]", kind: .address), at: 0) }
+        if let a = file.youngPerson.contact?.address, a.count >= 3 { terms.insert(Term(text: a, replacement: "(adresse)", kind: .address), at: 0) }
         for r in file.concernReports {
             if let o = r.reporter.organisation, o.count >= 3 {
                 let school = o.range(of: Anonymiser.placePattern, options: .regularExpression) != nil
-                terms.insert(Term(text: o, replacement: school ? "skolen" : "[arbejdssted]", kind: .place), at: 0)
+                terms.insert(Term(text: o, replacement: school ? "skolen" : "(arbejdssted)", kind: .place), at: 0)
             }
         }
+        // Providers (opholdssted, behandlingssted): the whole name, and each later capitalised word
+        // of it ("Opholdsstedet Lyngly" → also "Lyngly").
+        var providers = file.actionPlans.flatMap { $0.measures.compactMap(\.provider) }
+        providers += file.decisions.compactMap(\.provider)
+        providers += file.treatmentPlans.map(\.provider)
+        var providerTerms: [Term] = []
+        for provider in providers {
+            let t = provider.trimmingCharacters(in: .whitespaces)
+            guard t.count >= 3 else { continue }
+            if seen.insert(t.lowercased()).inserted { providerTerms.append(Term(text: t, replacement: "(tilbuddet)", kind: .place)) }
+            for part in Anonymiser.nameParts(t).dropFirst() where part.first?.isUppercase == true && part.count >= 3 {
+                if seen.insert(part.lowercased()).inserted { providerTerms.append(Term(text: part, replacement: "(tilbuddet)", kind: .place)) }
+            }
+        }
+        terms.insert(contentsOf: providerTerms.sorted { $0.text.count > $1.text.count }, at: 0)
         self.terms = terms
     }
 
@@ -139,13 +159,13 @@ public struct Anonymiser: Sendable {
     /// The text with every known name, number, address, place and date replaced.
     public mutating func scrub(_ text: String) -> String {
         var s = text
-        s = replace(s, #"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}"#, kind: .email) { _ in "[e-mail]" }
-        s = replace(s, #"(?<![0-9])(?:\+|00)45[ .\-]?(?:[0-9]{2}[ .\-]?){3}[0-9]{2}(?![0-9])"#, kind: .phone) { _ in "[telefonnummer]" }
-        s = replace(s, #"(?<![0-9])[0-9]{2}[ .\-/]?[0-9]{2}[ .\-/]?[0-9]{2}[ .\-/]?(?:[0-9]{4}|[xX]{4})(?![0-9])"#, kind: .cpr) { _ in "[CPR-nummer]" }
+        s = replace(s, #"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}"#, kind: .email) { _ in "(e-mail)" }
+        s = replace(s, #"(?<![0-9])(?:\+|00)45[ .\-]?(?:[0-9]{2}[ .\-]?){3}[0-9]{2}(?![0-9])"#, kind: .phone) { _ in "(telefonnummer)" }
+        s = replace(s, #"(?<![0-9])[0-9]{2}[ .\-/]?[0-9]{2}[ .\-/]?[0-9]{2}[ .\-/]?(?:[0-9]{4}|[xX]{4})(?![0-9])"#, kind: .cpr) { _ in "(CPR-nummer)" }
         s = replaceDates(s)
-        s = replace(s, #"(?<![0-9])(?:[0-9]{2}[ .\-]?){3}[0-9]{2}(?![0-9])"#, kind: .phone) { _ in "[telefonnummer]" }
+        s = replace(s, #"(?<![0-9])(?:[0-9]{2}[ .\-]?){3}[0-9]{2}(?![0-9])"#, kind: .phone) { _ in "(telefonnummer)" }
         for t in terms where t.kind != .name { s = replaceLiteral(s, t) }
-        s = replace(s, Anonymiser.streetPattern, kind: .address, options: []) { _ in "[adresse]" }
+        s = replace(s, Anonymiser.streetPattern, kind: .address, options: []) { _ in "(adresse)" }
         s = replace(s, Anonymiser.placePattern, kind: .place, options: [], label: "skolen") { _ in "skolen" }
         for t in terms where t.kind == .name { s = replaceLiteral(s, t) }
         return s
@@ -159,9 +179,9 @@ public struct Anonymiser: Sendable {
     /// Replaces a known term as a whole word (any case), keeping a genitive "s".
     mutating func replaceLiteral(_ text: String, _ term: Term) -> String {
         let escaped = NSRegularExpression.escapedPattern(for: term.text)
-        let pattern = term.kind == .name ? "(?<![\\p{L}\\p{N}])\(escaped)(s)?(?![\\p{L}\\p{N}])" : escaped
+        let pattern = term.kind == .address ? escaped : "(?<![\\p{L}\\p{N}])\(escaped)(s)?(?![\\p{L}\\p{N}])"
         return replace(text, pattern, kind: term.kind, label: term.replacement) { m in
-            term.replacement + (m.count > 1 && !m[1].isEmpty ? "s" : "")
+            term.replacement + (term.kind == .name && m.count > 1 && !m[1].isEmpty ? "s" : "")
         }
     }
 
@@ -169,16 +189,16 @@ public struct Anonymiser: Sendable {
     mutating func replaceDates(_ text: String) -> String {
         let today = self.today
         var s = replace(text, #"(?<![0-9])([0-9]{4})-([0-9]{2})-([0-9]{2})(?![0-9])"#, kind: .date) { m in
-            LocalDate(year: Int(m[1]) ?? 0, month: Int(m[2]) ?? 0, day: Int(m[3]) ?? 0).map { Anonymiser.relative($0, today: today) } ?? "[dato]"
+            LocalDate(year: Int(m[1]) ?? 0, month: Int(m[2]) ?? 0, day: Int(m[3]) ?? 0).map { Anonymiser.relative($0, today: today) } ?? "(dato)"
         }
         s = replace(s, #"(?<![0-9])([0-9]{1,2})[.\-/]([0-9]{1,2})[.\-/]([0-9]{4})(?![0-9])"#, kind: .date) { m in
-            LocalDate(year: Int(m[3]) ?? 0, month: Int(m[2]) ?? 0, day: Int(m[1]) ?? 0).map { Anonymiser.relative($0, today: today) } ?? "[dato]"
+            LocalDate(year: Int(m[3]) ?? 0, month: Int(m[2]) ?? 0, day: Int(m[1]) ?? 0).map { Anonymiser.relative($0, today: today) } ?? "(dato)"
         }
         s = replace(s, "(?:den )?(?<![0-9])([0-9]{1,2})\\. (\(Anonymiser.monthPattern))(?: ([0-9]{4}))?", kind: .date, options: [.caseInsensitive]) { m in
             let month = (LocalDate.monthNames.firstIndex(of: m[2].lowercased()) ?? 0) + 1
             var year = m.count > 3 && !m[3].isEmpty ? Int(m[3]) ?? today.year : today.year
             if m.count <= 3 || m[3].isEmpty, let d = LocalDate(year: year, month: month, day: Int(m[1]) ?? 0), d > today { year -= 1 }
-            return LocalDate(year: year, month: month, day: Int(m[1]) ?? 0).map { Anonymiser.relative($0, today: today) } ?? "[dato]"
+            return LocalDate(year: year, month: month, day: Int(m[1]) ?? 0).map { Anonymiser.relative($0, today: today) } ?? "(dato)"
         }
         return s
     }
@@ -207,7 +227,7 @@ public struct Anonymiser: Sendable {
             if kind == .name || kind == .date || kind == .place, trimmed.isEmpty || ".!?\n".contains(trimmed.last!) {
                 replacement = replacement.capitalizedFirstLetter
             }
-            count(kind, label ?? (kind == .date ? "relativ dato" : (kind == .address ? "[adresse]" : replacement)))
+            count(kind, label ?? (kind == .date ? "relativ dato" : (kind == .address ? "(adresse)" : replacement)))
             out += replacement
             last = m.range.location + m.range.length
         }

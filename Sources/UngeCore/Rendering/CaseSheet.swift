@@ -17,6 +17,8 @@ public struct CaseSheet: Codable, Sendable, Equatable {
     public var status: String
     public var network: [NetworkPerson]
     public var conflicts: String?
+    /// The decisions on measures that are running or planned on the sheet's date, with their basis.
+    public var decisions: [Line]
     public var measures: [Line]
     public var planGoals: [Line]
     public var treatmentGoals: [Line]
@@ -62,6 +64,14 @@ public struct CaseSheet: Codable, Sendable, Equatable {
                 ? Line(label: "(opgave)", text: d.title)
                 : Line(label: d.dueTime.map(DanishTime.format) ?? d.dueDate.danishShort, text: d.title + (d.dueDate < today ? " (overskredet)" : ""))
         }
+        let decisions = file.decisions.filter { $0.status(on: today) != .ended }.map { d -> Line in
+            let ref = LegalReferences.reference(DecisionLaw.basis(d.kind, age: age)).citation(on: d.decisionDate, age: age)
+            var text = "\(d.purpose.isEmpty ? "" : d.purpose + "; ")besluttet \(d.decisionDate.danishShort), \(d.status(on: today).danish)"
+            if let start = d.start { text += " fra \(start.danishShort)" }
+            if let provider = d.provider { text += ", hos \(provider)" }
+            if let end = d.expectedEnd { text += ", forventet slut \(end.danishShort)" }
+            return Line(label: "\(d.kind.danishName.capitalizedFirstLetter) (\(ref))", text: text)
+        }
         var next: [String] = []
         if let follow = plan?.nextFollowUp { next.append("Næste opfølgning på planen: \(follow.danishShort).") }
         if let first = file.nextDeadline { next.append("Første åbne frist: \(first.title), \(first.dueDate.danishShort).") }
@@ -80,7 +90,7 @@ public struct CaseSheet: Codable, Sendable, Equatable {
             caseID: file.id, date: today, name: p.displayName, age: age, birthDate: p.birthDate,
             cpr: p.cpr.map { showCPR ? $0.formatted : $0.masked }, school: p.school, caseworker: file.caseworker,
             status: file.status.danish, network: NetworkPicture.ordered(file.network.people), conflicts: file.network.conflicts,
-            measures: measures, planGoals: goals, treatmentGoals: treatment, deadlines: deadlines, nextSteps: next, tools: tools)
+            decisions: decisions, measures: measures, planGoals: goals, treatmentGoals: treatment, deadlines: deadlines, nextSteps: next, tools: tools)
     }
 
     /// The sheet as a document; `file` supplies the pictures for HTML.
@@ -104,9 +114,13 @@ public struct CaseSheet: Codable, Sendable, Equatable {
             if let conflicts { doc.add(.note("Konflikter: \(conflicts)")) }
         }
 
-        doc.add(.heading("Indsatser og mål", level: 2))
-        if measures.isEmpty && planGoals.isEmpty && treatmentGoals.isEmpty {
-            doc.add(.paragraph("Der er endnu ingen plan med indsatser og mål."))
+        doc.add(.heading("Afgørelser, indsatser og mål", level: 2))
+        if decisions.isEmpty && measures.isEmpty && planGoals.isEmpty && treatmentGoals.isEmpty {
+            doc.add(.paragraph("Der er endnu ingen afgørelser om indsatser og ingen plan med mål."))
+        }
+        if !decisions.isEmpty {
+            doc.add(.heading("Afgørelser om indsatser, der kører eller er planlagt", level: 3))
+            doc.add(.list(decisions.map { "\($0.label): \($0.text)" }))
         }
         if !measures.isEmpty {
             doc.add(.heading("Indsatser i planen", level: 3))
@@ -135,7 +149,7 @@ public struct CaseSheet: Codable, Sendable, Equatable {
         }
         for t in tools {
             doc.add(.heading("\(t.name.capitalizedFirstLetter), \(t.date.danishShort)" + (t.count > 1 ? " (\(t.count) registreringer)" : ""), level: 3))
-            if let file, let tool = DialogueTool(rawValue: t.tool), let figure = Figures.tool(tool, file) { doc.add(figure) }
+            if let file, let tool = DialogueTool(rawValue: t.tool), let figure = Figures.tool(tool, file, widthMM: 150) { doc.add(figure) }
             doc.add(.list(t.lines))
         }
         return doc

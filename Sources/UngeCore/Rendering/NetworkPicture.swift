@@ -49,7 +49,7 @@ public enum NetworkPicture {
         let keyLines = people.enumerated().map { i, p in keyLine(i, p) }
         let twoColumns = keyLines.allSatisfy { $0.count <= 48 }
         let keyRows = twoColumns ? (people.count + 1) / 2 : people.count
-        let height = 760 + 66 + keyRows * 22
+        let height = 800 + 66 + keyRows * 22
         var c = SVGCanvas(width: width, height: height, title: "Netværkskort for \(name)", desc: description(people))
         c.text(20, 30, "Netværkskort for \(name)", size: 20, bold: true)
         c.text(20, 52, subtitle, size: 13, fill: "#333333")
@@ -71,7 +71,8 @@ public enum NetworkPicture {
         }
         for (i, arena) in Arena.allCases.enumerated() {
             let mid = -90.0 + Double(i) * 72 + 36
-            let (x, y) = SVGCanvas.polar(cx, cy, bands[3] + 16, mid)
+            // Arenas at the bottom sit further out, below the labels of the outer ring's people.
+            let (x, y) = SVGCanvas.polar(cx, cy, bands[3] + (sin(mid * Double.pi / 180) > 0.6 ? 44 : 16), mid)
             let cosine = cos(mid * Double.pi / 180)
             let anchor: SVGCanvas.Anchor = cosine > 0.25 ? .start : (cosine < -0.25 ? .end : .middle)
             let words = arena.danish.capitalizedFirstLetter.split(separator: " ").map(String.init)
@@ -114,7 +115,7 @@ public enum NetworkPicture {
         }
 
         // Legend and key.
-        var y = 760.0
+        var y = 800.0
         c.text(20, y, "Sådan læses kortet", size: 15, bold: true)
         y += 26
         c.rect(24, y - 13, 18, 18, fill: "#ffffff", stroke: .init("#000000", width: 1.5))
@@ -199,8 +200,9 @@ public enum Figures {
     }
 
     /// The latest drawing of a tool (for the life wheel: the last two records overlaid), or nil.
-    public static func tool(_ tool: DialogueTool, _ file: CaseFile) -> Document.Block? {
-        guard let svg = ToolPictures.svg(tool, for: file, standalone: false),
+    /// `widthMM` prints it smaller than the full text width, e.g. several on one page.
+    public static func tool(_ tool: DialogueTool, _ file: CaseFile, widthMM: Int = SVGCanvas.printWidthMM) -> Document.Block? {
+        guard let svg = ToolPictures.svg(tool, for: file, standalone: false, widthMM: widthMM),
               let last = ToolText.history(tool, in: file.toolRecords).last else { return nil }
         return .figure(svg: svg, caption: "\(tool.danish.capitalizedFirstLetter) fra \(last.date.danishShort).")
     }

@@ -22,10 +22,10 @@ public struct SVGCanvas: Sendable {
 
     /// The whole picture. `standalone` adds the XML declaration (a `.svg` file); `idPrefix` keeps
     /// the title/desc ids unique when several pictures share one HTML page.
-    public func render(standalone: Bool = true, idPrefix: String = "svg") -> String {
-        let heightMM = SVGCanvas.num(Double(SVGCanvas.printWidthMM) * Double(height) / Double(width))
+    public func render(standalone: Bool = true, idPrefix: String = "svg", widthMM: Int = SVGCanvas.printWidthMM) -> String {
+        let heightMM = SVGCanvas.num(Double(widthMM) * Double(height) / Double(width))
         var out = standalone ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" : ""
-        out += "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"\(SVGCanvas.printWidthMM)mm\" height=\"\(heightMM)mm\" viewBox=\"0 0 \(width) \(height)\""
+        out += "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"\(widthMM)mm\" height=\"\(heightMM)mm\" viewBox=\"0 0 \(width) \(height)\""
         out += " role=\"img\" aria-labelledby=\"\(idPrefix)-title \(idPrefix)-desc\" font-family=\"Arial, Helvetica, sans-serif\""
         out += standalone ? ">\n" : " style=\"max-width:100%;height:auto\">\n"
         out += "<title id=\"\(idPrefix)-title\">\(SVGCanvas.esc(title))</title>\n"

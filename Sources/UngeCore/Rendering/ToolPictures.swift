@@ -5,8 +5,8 @@ import Foundation
 /// the pros and cons as a 2×2 table, and the concern arc.
 public enum ToolPictures {
     /// The picture of a tool from a case's records, or nil when the tool has nothing to draw.
-    public static func svg(_ tool: DialogueTool, for file: CaseFile, standalone: Bool = true) -> String? {
-        canvas(tool, for: file).map { $0.render(standalone: standalone, idPrefix: tool.keyword) }
+    public static func svg(_ tool: DialogueTool, for file: CaseFile, standalone: Bool = true, widthMM: Int = SVGCanvas.printWidthMM) -> String? {
+        canvas(tool, for: file).map { $0.render(standalone: standalone, idPrefix: tool.keyword, widthMM: widthMM) }
     }
 
     /// The tools that can be drawn.
@@ -26,7 +26,9 @@ public enum ToolPictures {
         case .prosCons:
             return prosCons(last, name: name)
         case .concernArc:
-            return concernArc(last, name: name)
+            var earlier = history.dropLast().map { r in (r.date, r.concernArc!.level, "bekymringsbuen") }
+            for n in file.concernReports { if let arc = n.concernArc { earlier.append((DanishTime.date(of: n.received), arc.level, "underretning nr. \(n.number)")) } }
+            return concernArc(last, name: name, earlier: earlier.sorted { $0.0 < $1.0 })
         default:
             return nil
         }
@@ -126,7 +128,7 @@ public enum ToolPictures {
         let events = line.events
         let axis = 300.0, left = 40.0, right = 770.0
         let step = (right - left) / Double(events.count)
-        let chars = max(8, Int(step / 8))
+        let chars = max(10, Int(step * (events.count > 6 ? 2.4 : 1) / 8))
         var desc = "Livslinje fra \(record.date.danishShort) med \(events.count) hændelser. Højdepunkter er tegnet over linjen, lavpunkter under."
         for e in events { desc += " \(e.date.danishShort), \(e.kind.danish): \(e.text)." }
         var c = SVGCanvas(width: 800, height: 620, title: "Livslinje for \(name), \(record.date.danishShort)", desc: desc)
@@ -140,7 +142,8 @@ public enum ToolPictures {
         var points: [(Double, Double)] = []
         for (i, e) in events.enumerated() {
             let x = left + step * (Double(i) + 0.5)
-            let h = 70.0 + Double(i % 2) * 55
+            // Alternate the heights so neighbouring labels do not collide; three heights when crowded.
+            let h = events.count > 6 ? 55.0 + Double(i % 3) * 48 : 70.0 + Double(i % 2) * 55
             let y = e.kind == .high ? axis - h : axis + h
             points.append((x, y))
         }
@@ -292,13 +295,15 @@ public enum ToolPictures {
 
     // MARK: Bekymringsbuen
 
-    static func concernArc(_ record: ToolRecord, name: String) -> SVGCanvas? {
+    static func concernArc(_ record: ToolRecord, name: String, earlier: [(LocalDate, ConcernLevel, String)] = []) -> SVGCanvas? {
         guard let arc = record.concernArc else { return nil }
         let cx = 400.0, cy = 330.0, r = 230.0, w = 60.0
         var desc = "Bekymringsbuen \(record.date.danishShort): viseren står på \(arc.level.danish) (\(arc.level.meaning))."
         if let up = arc.raiseIf { desc += " Højere hvis: \(up)." }
         if let down = arc.lowerIf { desc += " Lavere hvis: \(down)." }
-        var c = SVGCanvas(width: 800, height: 480, title: "Bekymringsbuen for \(name), \(record.date.danishShort)", desc: desc)
+        let shownEarlier = Array(earlier.suffix(4))
+        for e in shownEarlier { desc += " Tidligere: \(e.0.danishShort) \(e.1.danish) (\(e.2))." }
+        var c = SVGCanvas(width: 800, height: 530 + (shownEarlier.isEmpty ? 0 : 40 + shownEarlier.count * 20), title: "Bekymringsbuen for \(name), \(record.date.danishShort)", desc: desc)
         c.text(20, 30, "Bekymringsbuen for \(name)", size: 20, bold: true)
         c.text(20, 52, record.date.danishLong, size: 13, fill: "#333333")
         let bands: [(ConcernLevel, String, Double, Double)] = [(.green, "#7bc47f", 180, 240), (.orange, "#f2a65a", 240, 300), (.red, "#d9534f", 300, 360)]
@@ -324,6 +329,13 @@ public enum ToolPictures {
             let ls = SVGCanvas.wrap(text, width: 80, maxLines: 2)
             c.lines(130, y, ls, size: 15, lineHeight: 19)
             y += Double(ls.count) * 19 + 12
+        }
+        if !shownEarlier.isEmpty {
+            y = max(y, 510) + 10
+            c.text(20, y, "Tidligere placeringer", size: 15, bold: true)
+            for (i, e) in shownEarlier.enumerated() {
+                c.text(20, y + 22 + Double(i) * 20, "\(e.0.danishShort): \(e.1.danish) (\(e.2))", size: 14)
+            }
         }
         return c
     }
