@@ -279,4 +279,16 @@ struct DialogueTerminalTests {
         let draft = try String(contentsOf: store.appendingPathComponent("kladder/plan-2026-0003.json"), encoding: .utf8)
         #expect(draft.contains("Sofie vil i gang med frisøruddannelsen.\\nHun vil have hjælp til at stå op."))
     }
+
+    @Test("et signal midt i et spørgsmål uden for dokumenterne (unge ny): terminalen gendannes, intet gemmes")
+    func signalOutsideDocuments() throws {
+        let store = Unge.emptyStore()
+        let t = try PseudoTerminal(["ny"], store: store)
+        t.expect("Den unges navn: ")
+        t.type("Ida")
+        t.signal(SIGTERM)
+        t.expect("Afbrudt. Intet er gemt.")
+        #expect(t.wait() == 2)
+        #expect(t.terminalRestored)
+    }
 }

@@ -32,6 +32,30 @@ enum Interrupts {
     static func uninstall() {
         for sig in trapped { signal(sig, SIG_DFL) }
     }
+
+    /// Runs `body` with the handlers installed and puts back whatever was there before, so the
+    /// terminal can be restored after a signal even outside a document dialogue.
+    static func trapping<T>(_ body: () -> T) -> T {
+        var previous: [sigaction] = []
+        for sig in trapped {
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = { sig in Interrupts.pending = sig }
+            sigemptyset(&action.sa_mask)
+            action.sa_flags = 0
+            var old = sigaction()
+            sigaction(sig, &action, &old)
+            previous.append(old)
+        }
+        var set = sigset_t(), blocked = sigset_t()
+        sigemptyset(&set)
+        for sig in trapped { sigaddset(&set, sig) }
+        pthread_sigmask(SIG_UNBLOCK, &set, &blocked)
+        defer {
+            for (i, sig) in trapped.enumerated() { sigaction(sig, &previous[i], nil) }
+            pthread_sigmask(SIG_SETMASK, &blocked, nil)
+        }
+        return body()
+    }
 }
 
 /// Reads one line at a time straight from a file descriptor (no stdio buffering), so a signal can
@@ -85,6 +109,10 @@ enum LineEditor {
             return PlainLineReader.readLine(fd: input)
         }
         defer { _ = tcsetattr(input, TCSANOW, &original) }
+        return Interrupts.trapping { edit(prompt: prompt, input: input, output: output) }
+    }
+
+    private static func edit(prompt: String, input: Int32, output: Int32) -> String? {
         var state = State(output: output)
         state.promptWidth = TextTable.visibleWidth(String(prompt.split(separator: "\n", omittingEmptySubsequences: false).last ?? ""))
         var size = winsize()
