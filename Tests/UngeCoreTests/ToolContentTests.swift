@@ -163,4 +163,10 @@ struct ToolContentTests {
         let data = try UngeJSON.encoder().encode(r)
         #expect(try UngeJSON.decoder().decode(ToolRecord.self, from: data) == r)
     }
+
+    @Test("forandringscirklen tæller som dialogredskab i kapitel 4's tjekliste")
+    func checklist() {
+        let e = CaseEvidence(today: today, tools: [ToolEvidence(tool: "stagesOfChange", date: today)])
+        #expect(ToolUsedRule.dialogue.evaluate(e).answer == .yes)
+    }
 }
