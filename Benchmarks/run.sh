@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Speed benchmark (issue 2): builds unge in release mode, installs taskwarrior from Debian for the
-# comparison, writes fictional stores of 100 and 10,000 cases and prints median times and peak memory.
-# Usage: Benchmarks/run.sh [--runs N] [--cases N]
+# Speed benchmark (issues 2, 9, 10): builds unge in release mode, installs taskwarrior from Debian for
+# the comparison, writes fictional stores of 100 and 10,000 cases (and once, a log of 1,000,000 audit
+# events) and prints median wall time, CPU time and peak memory.
+# Usage: Benchmarks/run.sh [--runs N] [--cases N] [--events N] [--skip-log] [--skip-taskwarrior]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v task >/dev/null 2>&1; then

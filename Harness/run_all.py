@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import common  # noqa: E402
 
-HARNESSES = ["crash.py", "io_errors.py", "concurrency.py", "lock.py", "hostile.py", "privacy.py", "hooks.py", "hardening.py"]
+HARNESSES = ["crash.py", "io_errors.py", "concurrency.py", "lock.py", "hostile.py", "privacy.py", "audit_index.py", "hooks.py", "hardening.py"]
 
 
 def main():

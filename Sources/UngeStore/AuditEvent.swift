@@ -20,6 +20,10 @@ public enum AuditAction: String, Codable, Sendable, Equatable, CaseIterable {
     case unlock
     /// A full CPR number was shown (`--vis-cpr`).
     case revealCPR
+    /// The answers of an unfinished dialogue were kept as a draft (kladde).
+    case draftSaved
+    /// A draft was removed (saved as a document, or discarded).
+    case draftDeleted
 }
 
 /// One entry in the audit trail (revisionsspor / log): who did what to which case, when.
@@ -129,7 +133,13 @@ public struct AuditEvent: Codable, Sendable, Equatable {
     /// folded into `first..last`: `["2026-0001..2026-0003", "2026-0007", "x"]`. A case id never
     /// holds a dot, so the form cannot be mistaken for an id.
     public static func compress(_ ids: [CaseID]) -> [String] {
-        let sorted = Array(Set(ids)).sorted()
+        // A listing's ids usually come sorted and unique already.
+        var ascending = true
+        for i in ids.indices.dropFirst() where !(ids[i - 1].rawValue < ids[i].rawValue) {
+            ascending = false
+            break
+        }
+        let sorted = ascending ? ids : Array(Set(ids)).sorted()
         var out: [String] = []
         var i = 0
         while i < sorted.count {
@@ -169,13 +179,19 @@ public struct AuditEvent: Codable, Sendable, Equatable {
         var width: Int
 
         init?(_ text: String) {
-            guard let dash = text.lastIndex(of: "-") else { return nil }
-            let digits = text[text.index(after: dash)...]
-            guard !digits.isEmpty, digits.count <= 18, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(digits)
-            else { return nil }
+            let u = text.utf8
+            guard let dash = u.lastIndex(of: UInt8(ascii: "-")) else { return nil }
+            var n = 0
+            var count = 0
+            for c in u[u.index(after: dash)...] {
+                guard c >= 48, c <= 57, count < 18 else { return nil }
+                n = n * 10 + Int(c - 48)
+                count += 1
+            }
+            guard count > 0 else { return nil }
             prefix = text[...dash]
             number = n
-            width = digits.count
+            width = count
         }
 
         func follows(_ other: Numbered) -> Bool {

@@ -23,6 +23,10 @@ extension CaseStore {
     /// A folder changed less than this before it was listed may change again unseen (clock tick).
     static let auditIndexRacyNanoseconds: Int64 = 2_000_000_000
 
+    /// New event files in a month before its index is written again (until then they are read
+    /// from their files at each query).
+    static let auditIndexRewriteAfter = 64
+
     var auditIndexPath: String { logPath + "/.indeks" }
 
     /// The events about `id` (its own, and every listing that displayed it), oldest first, read
@@ -32,6 +36,11 @@ extension CaseStore {
     /// is owed; which other cases it displayed is other people's data.
     func indexedAuditEvents(for id: CaseID) throws -> (events: [AuditEvent], problems: [StoreProblem]) {
         var months: [String] = []
+        try checkOwnFolder(logPath, name: "log")
+        // The index folder is used only if it is unge's own (a real, private folder): a symbolic
+        // link or a foreign file there is never read nor written through, the files answer instead.
+        var st = stat()
+        let indexUsable = lstat(auditIndexPath, &st) != 0 || (st.st_mode & S_IFMT == S_IFDIR && st.st_mode & 0o077 == 0)
         switch Result(catching: { () throws(Posix.Failure) in try Posix.listDirectory(logPath) }) {
         case .success(let names): months = names.filter { !$0.hasPrefix(".") }.sorted()
         case .failure(let f):
@@ -42,9 +51,15 @@ extension CaseStore {
         var found: [(name: String, event: AuditEvent)] = []
         var problems: [StoreProblem] = []
         for month in months {
-            let result = monthIndex(month)
+            let result = monthIndex(month, useIndex: indexUsable)
             problems += result.problems
-            found += AuditIndexFile.matches(result.bytes, query: target)
+            found += AuditIndexFile.matches(result.bytes, query: target) { name in
+                // A reference the index cannot resolve (it was damaged): ask the event file.
+                guard let bytes = try? Posix.readFile(self.logPath + "/" + month + "/" + name, limit: 1 << 20),
+                    let e = try? UngeJSON.decoder().decode(AuditEvent.self, from: Data(bytes))
+                else { return false }
+                return e.concerns(id)
+            }
         }
         // Sorted as `auditEvents(for: nil)` sorts, with each key computed once.
         var keyed = found.map { (time: $0.event.time, ns: CaseStore.writeNanoseconds($0.name), name: $0.name, event: $0.event) }
@@ -57,14 +72,14 @@ extension CaseStore {
     }
 
     /// The index bytes of one month, brought up to date with its folder first when needed.
-    func monthIndex(_ month: String) -> (bytes: [UInt8], problems: [StoreProblem]) {
+    func monthIndex(_ month: String, useIndex: Bool = true) -> (bytes: [UInt8], problems: [StoreProblem]) {
         let folder = logPath + "/" + month
         let indexFile = auditIndexPath + "/" + month + ".tsv"
         var st = stat()
         guard lstat(folder, &st) == 0, st.st_mode & S_IFMT == S_IFDIR else { return ([], []) }
         let ino = UInt64(st.st_ino)
         let mtime = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
-        let old = (try? Posix.readFile(indexFile, limit: 1 << 30)) ?? []
+        let old = useIndex ? (try? Posix.readFile(indexFile, limit: 1 << 30)) ?? [] : []
         let header = AuditIndexFile.header(old)
         if let header, header.ino == ino, header.mtime == mtime, header.listed - mtime >= CaseStore.auditIndexRacyNanoseconds {
             return (old, [])
@@ -92,13 +107,25 @@ extension CaseStore {
                 problems.append(StoreProblem(file: file, error: .corrupt(file: file, reason: reason.reason)))
             }
         }
+        // A month in use gains a few events between two queries: answer with the old index plus
+        // the new lines, and leave the rewrite (sorting, deduplicating, writing) for when it pays.
+        let vanished = known.count - (lines.count - fresh.count)
+        if header != nil, old.last == 10, vanished == 0, fresh.count < CaseStore.auditIndexRewriteAfter {
+            var out = old
+            for name in fresh { if let l = byName[name] { out += l } }
+            return (out, problems)
+        }
         lines.sort { $0.name < $1.name }
         var out = AuditIndexFile.makeHeader(ino: ino, mtime: mtime, listed: listed)
+        // A shown list equal to an earlier line's is written as a reference to that line
+        // (`=<file name>`): the deadline overview shows much the same cases all month.
+        var firstWith: [AuditIndexFile.ShownKey: String] = [:]
         for (name, line) in lines {
-            if let line { out += line } else if let l = byName[name] { out += l }
+            guard let l = line.map(Array.init) ?? byName[name] else { continue }
+            out += AuditIndexFile.deduplicated(l, name: name, firstWith: &firstWith, old: known)
         }
         // Never cache a month with unreadable files as complete: they are read (and named) again.
-        if problems.isEmpty {
+        if problems.isEmpty && useIndex {
             do {
                 try ensureFolder(auditIndexPath, name: "log/.indeks")
                 try replaceFile(indexFile, display: "log/.indeks/" + month + ".tsv", bytes: out, sync: false)
@@ -240,9 +267,67 @@ enum AuditIndexFile {
         return out
     }
 
-    /// The events in an index whose case is the query's, or whose shown list holds it.
-    static func matches(_ bytes: [UInt8], query q: AuditQuery) -> [(name: String, event: AuditEvent)] {
+    /// `line` (with its newline) with its shown list replaced by `=<name>` of the first line that
+    /// had the same list, and registered as that first line otherwise. A reference in `line` (an
+    /// old index's) is first resolved through `old`.
+    static func deduplicated(
+        _ line: [UInt8], name: String, firstWith: inout [ShownKey: String], old: [String: ArraySlice<UInt8>]
+    ) -> [UInt8] {
+        var tabs: [Int] = []
+        for (i, c) in line.enumerated() where c == 9 {
+            tabs.append(i)
+            if tabs.count == 3 { break }
+        }
+        guard tabs.count == 3, tabs[2] > tabs[1] + 1 else { return line }
+        var shown = line[(tabs[1] + 1)..<tabs[2]]
+        if shown.first == UInt8(ascii: "=") {
+            let ref = String(decoding: shown.dropFirst(), as: UTF8.self)
+            guard let target = old[ref], let resolved = shownField(target), resolved.first != UInt8(ascii: "=") else { return line }
+            shown = resolved
+        }
+        let key = ShownKey(shown)
+        if let first = firstWith[key] {
+            return Array(line[...tabs[1]]) + [UInt8(ascii: "=")] + Array(first.utf8) + Array(line[tabs[2]...])
+        }
+        firstWith[key] = name
+        return Array(line[...tabs[1]]) + Array(shown) + Array(line[tabs[2]...])
+    }
+
+    /// A shown list as a dictionary key, hashed once with FNV-1a (the lists can be tens of KB).
+    struct ShownKey: Hashable {
+        let bytes: ArraySlice<UInt8>
+        let hash: UInt64
+
+        init(_ bytes: ArraySlice<UInt8>) {
+            self.bytes = bytes
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for c in bytes { h = (h ^ UInt64(c)) &* 0x100_0000_01b3 }
+            hash = h
+        }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+        static func == (a: ShownKey, b: ShownKey) -> Bool { a.hash == b.hash && a.bytes.elementsEqual(b.bytes) }
+    }
+
+    /// The third field (shown) of a line.
+    static func shownField(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
+        var tabs: [Int] = []
+        for i in line.indices where line[i] == 9 {
+            tabs.append(i)
+            if tabs.count == 3 { break }
+        }
+        guard tabs.count == 3 else { return nil }
+        return line[(tabs[1] + 1)..<tabs[2]]
+    }
+
+    /// The events in an index whose case is the query's, or whose shown list holds it. A shown
+    /// list written as `=<name>` takes the answer found for that earlier line; `unresolved` answers
+    /// for a reference the index does not hold.
+    static func matches(
+        _ bytes: [UInt8], query q: AuditQuery, unresolved: (String) -> Bool
+    ) -> [(name: String, event: AuditEvent)] {
         var out: [(name: String, event: AuditEvent)] = []
+        var answered: [String: Bool] = [:]
         bytes.withUnsafeBufferPointer { b in
             guard let base = b.baseAddress, let first = b.firstIndex(of: 10) else { return }
             var start = first + 1
@@ -254,7 +339,18 @@ enum AuditIndexFile {
                 // Fields 1 (case) and 2 (shown) decide; the rest is parsed only for a match.
                 guard let t0 = next(b, 9, start, nl), let t1 = next(b, 9, t0 + 1, nl), let t2 = next(b, 9, t1 + 1, nl) else { continue }
                 let isCase = t1 - (t0 + 1) == q.bytes.count && q.bytes.withUnsafeBufferPointer { memcmp(base + t0 + 1, $0.baseAddress!, q.bytes.count) == 0 }
-                let listed = t2 > t1 + 1 && shows(b, t1 + 1, t2, q)
+                var listed = false
+                if t2 > t1 + 1 {
+                    if b[t1 + 1] == UInt8(ascii: "=") {
+                        let ref = String(decoding: UnsafeBufferPointer(rebasing: b[(t1 + 2)..<t2]), as: UTF8.self)
+                        if let known = answered[ref] { listed = known } else {
+                            listed = unresolved(String(decoding: UnsafeBufferPointer(rebasing: b[start..<t0]), as: UTF8.self))
+                        }
+                    } else {
+                        listed = shows(b, t1 + 1, t2, q)
+                        answered[String(decoding: UnsafeBufferPointer(rebasing: b[start..<t0]), as: UTF8.self)] = listed
+                    }
+                }
                 guard isCase || listed else { continue }
                 if let e = event(b, start, nl, shown: listed ? [q.text] : nil) { out.append(e) }
             }

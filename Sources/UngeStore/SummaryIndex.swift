@@ -20,9 +20,9 @@ public struct CaseSummary: Sendable, Equatable {
     public var revision: Int
     public var anonymous: Bool
     /// The case's open deadlines and tasks (`CaseFile.openDeadlines`, whole `Deadline` records) as
-    /// a JSON array, empty when there are none; decoded only by the views that need them
-    /// (`openDeadlines(of:)`), so a plain listing pays nothing for them.
-    var openDeadlinesJSON: [UInt8]
+    /// `DeadlineRecords` bytes, empty when there are none; decoded only by the views that need
+    /// them (`openDeadlines(of:)`), so a plain listing pays nothing for them.
+    var openDeadlinesData: [UInt8]
     /// The number of open checklist items on `checklistDate`, when a listing asked for it.
     public var openChecklistItems: Int?
     /// The day `openChecklistItems` was counted for (the count depends on the date: ages, plans).
@@ -40,7 +40,7 @@ public struct CaseSummary: Sendable, Equatable {
         self.nextDeadlineTitle = nextDeadlineTitle
         self.revision = revision
         self.anonymous = anonymous
-        self.openDeadlinesJSON = []
+        self.openDeadlinesData = []
         self.openChecklistItems = nil
         self.checklistDate = nil
     }
@@ -54,10 +54,7 @@ public struct CaseSummary: Sendable, Equatable {
             id: c.id, name: c.youngPerson.displayName, birthDate: c.youngPerson.birthDate, status: c.status,
             nextDeadline: d?.dueDate, nextDeadlineTitle: d.map { CPRMask.mask($0.title) }, revision: c.revision,
             anonymous: c.youngPerson.anonymous)
-        let open = c.openDeadlines
-        if !open.isEmpty, let data = try? UngeJSON.encoder(pretty: false).encode(open) {
-            openDeadlinesJSON = Array(CPRMask.mask(String(decoding: data, as: UTF8.self)).utf8)
-        }
+        openDeadlinesData = DeadlineRecords.encode(c.openDeadlines)
         if let checklistOn {
             openChecklistItems = UngeCore.openChecklistItems(case: c, today: checklistOn)
             checklistDate = checklistOn
@@ -65,7 +62,7 @@ public struct CaseSummary: Sendable, Equatable {
     }
 
     /// Whether the case has open deadlines or tasks (`frister` reads only these).
-    public var hasOpenDeadlines: Bool { !openDeadlinesJSON.isEmpty }
+    public var hasOpenDeadlines: Bool { !openDeadlinesData.isEmpty }
 }
 
 /// The identity of a file's current content as far as `stat` can tell: inode, size, mtime (ns).
@@ -278,26 +275,14 @@ extension CaseStore {
     }
 
     /// The open deadlines and tasks of each summary that has any, whole `Deadline` records as
-    /// `CaseFile.openDeadlines` gave them when the index was built, in the order given. One decode
-    /// for all; a summary whose stored records do not decode (a damaged index) is read from its
-    /// case file instead, and a file that cannot be read is returned as a problem.
+    /// `CaseFile.openDeadlines` gave them when the index was built, in the order given. A summary
+    /// whose stored records do not parse (a damaged index, a kind from a newer version) is read
+    /// from its case file instead, and a file that cannot be read is returned as a problem.
     public func openDeadlines(of summaries: [CaseSummary]) -> (deadlines: [(summary: CaseSummary, deadlines: [Deadline])], problems: [StoreProblem]) {
-        let with = summaries.filter(\.hasOpenDeadlines)
-        let decoder = UngeJSON.decoder()
-        var joined: [UInt8] = [UInt8(ascii: "[")]
-        joined.reserveCapacity(with.reduce(2) { $0 + $1.openDeadlinesJSON.count + 1 })
-        for (i, s) in with.enumerated() {
-            if i > 0 { joined.append(UInt8(ascii: ",")) }
-            joined += s.openDeadlinesJSON
-        }
-        joined.append(UInt8(ascii: "]"))
-        if let all = try? decoder.decode([[Deadline]].self, from: Data(joined)), all.count == with.count {
-            return (Array(zip(with, all)).map { (summary: $0.0, deadlines: $0.1) }, [])
-        }
         var out: [(summary: CaseSummary, deadlines: [Deadline])] = []
         var problems: [StoreProblem] = []
-        for s in with {
-            if let d = try? decoder.decode([Deadline].self, from: Data(s.openDeadlinesJSON)) {
+        for s in summaries where s.hasOpenDeadlines {
+            if let d = DeadlineRecords.decode(s.openDeadlinesData) {
                 out.append((s, d))
                 continue
             }
@@ -316,7 +301,7 @@ extension CaseStore {
 
     // MARK: The index file
 
-    /// Version 2 added the open deadlines and the checklist count; an index of another version is
+    /// Version 2 added the open deadlines (`DeadlineRecords`) and the checklist count; an index of another version is
     /// ignored and rebuilt.
     static let indexHeader = Array("unge-indeks\t2\n".utf8)
     static let indexFields = 14
@@ -424,11 +409,7 @@ extension CaseStore {
         var summary = CaseSummary(
             id: id, name: text(f[10]), birthDate: birth, status: status, nextDeadline: due,
             nextDeadlineTitle: title, revision: Int(revision), anonymous: anonymous)
-        if !f[11].isEmpty {
-            let json = unescaped(f[11])
-            guard json.first == UInt8(ascii: "["), json.last == UInt8(ascii: "]") else { return nil }
-            summary.openDeadlinesJSON = json
-        }
+        if !f[11].isEmpty { summary.openDeadlinesData = Array(UnsafeBufferPointer(rebasing: b[f[11]])) }
         guard let checklistDate = date(f[12]) else { return nil }
         if let checklistDate {
             guard let count = int(f[13]) else { return nil }
@@ -479,15 +460,7 @@ extension CaseStore {
             out.append(9)
             field(s.name)
             out.append(9)
-            for c in s.openDeadlinesJSON {
-                switch c {
-                case 9: out += [92, UInt8(ascii: "t")]
-                case 10: out += [92, UInt8(ascii: "n")]
-                case 13: out += [92, UInt8(ascii: "r")]
-                case 92: out += [92, 92]
-                default: out.append(c)
-                }
-            }
+            out += s.openDeadlinesData  // escaped by `DeadlineRecords`: no tab, no newline
             out.append(9)
             if let d = s.checklistDate, let n = s.openChecklistItems {
                 out += d.iso.utf8

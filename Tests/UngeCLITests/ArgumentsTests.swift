@@ -1,5 +1,6 @@
 import Testing
 @testable import UngeCLI
+import UngeCore
 
 @Suite("Argumentparser")
 struct ArgumentsTests {
@@ -75,5 +76,17 @@ struct ArgumentsTests {
             #expect(help.contains("Eksempler:"))
             #expect(help.contains("--lager"))
         }
+    }
+}
+
+@Suite("Underretningens felter i kommandolinjen")
+struct ConcernFlagTests {
+    @Test("hvert felt har sit eget valg, og valgene støder ikke sammen med kommandoens andre valg")
+    func uniqueFlags() {
+        let flags = UngeCore.ConcernField.allCases.map(UnderretCommand.flag)
+        #expect(Set(flags).count == flags.count)
+        let names = UnderretCommand.spec.allOptions.map(\.name)
+        #expect(Set(names).count == names.count)
+        for f in UngeCore.ConcernField.allCases { #expect(names.contains("--" + UnderretCommand.flag(f))) }
     }
 }

@@ -245,7 +245,8 @@ struct HardeningTests {
         let store = Unge.emptyStore()
         for (format, flag) in [("md", [String]()), ("html", []), ("json", []), ("md", ["--vis-cpr"])] {
             let out = dir.appendingPathComponent("u-\(format)-\(flag.count).\(format)")
-            let r = try Unge.run(["underret", "--fra-fil", f.path, "--format", format, "--ud", out.path] + flag, store: store)
+            // The same young person each time: --ny-sag, since one young person otherwise has one case.
+            let r = try Unge.run(["underret", "--fra-fil", f.path, "--format", format, "--ud", out.path, "--ny-sag"] + flag, store: store)
             #expect(r.status == 0, "\(r.stderr)")
             let text = try String(contentsOf: out, encoding: .utf8)
             #expect(text.contains("4321") == !flag.isEmpty, "\(format) \(flag)")

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+    import Glibc
+#endif
 import Testing
 
 /// End-to-end runs of the built `unge` for `unge underret` and `unge frister`.
@@ -79,11 +82,25 @@ struct UnderretCommandTests {
         #expect(Self.caseFiles(store) == ["2026-0001.json"])
     }
 
+    /// The actions of every audit event in the store.
+    static func auditActions(_ store: URL) throws -> [String] {
+        let log = store.appendingPathComponent("log")
+        var out: [String] = []
+        for month in (try? FileManager.default.contentsOfDirectory(atPath: log.path)) ?? [] {
+            for name in try FileManager.default.contentsOfDirectory(atPath: log.appendingPathComponent(month).path) where name.hasSuffix(".json") {
+                let data = try Data(contentsOf: log.appendingPathComponent(month).appendingPathComponent(name))
+                if let o = try JSONSerialization.jsonObject(with: data) as? [String: Any], let a = o["action"] as? String { out.append(a) }
+            }
+        }
+        return out
+    }
+
     static let guidedAnswers = [
+        "",  // who writes: my own notification (the default)
         "Emma Test", "", "2011-05-04", "",  // the young person
         "Karen Lærer", "lærer", "Vestbyens Skole", "karen@skole.example", "",  // the notifier
         "Emma har haft 12 fraværsdage siden 1. marts.", "", "", "Klasselærer i to år.", "",  // sections
-        "ja", "Hun vil gerne have hjælp.", "ja", "Mor er enig.",  // told
+        "ja", "Hun vil gerne have hjælp.", "", "ja", "Mor er enig.",  // told; custody holders not named
         "orange", "", "",  // concern arc
     ]
 
@@ -100,17 +117,31 @@ struct UnderretCommandTests {
         #expect(Self.caseFiles(store) == ["2026-0001.json"])
     }
 
-    @Test("guidet: Ctrl-D eller et tomt svar på bekræftelsen gemmer intet")
+    @Test("guidet: Ctrl-D gemmer svarene som kladde; næste kørsel tilbyder at fortsætte; x kasserer")
     func guidedCancelled() throws {
         let store = Unge.emptyStore()
-        let eof = try Unge.run(["underret", "--interaktiv"], store: store, input: Self.guidedAnswers.prefix(6).joined(separator: "\n") + "\n")
+        let eof = try Unge.run(["underret", "--interaktiv"], store: store, input: Self.guidedAnswers.prefix(7).joined(separator: "\n") + "\n")
         #expect(eof.status == 2)
-        #expect(eof.stderr.hasSuffix("Afbrudt. Intet er gemt.\n"))
-        let empty = try Unge.run(["underret", "--interaktiv"], store: store, input: (Self.guidedAnswers + [""]).joined(separator: "\n") + "\n")
-        #expect(empty.status == 2)
-        #expect(empty.stderr.hasSuffix("Intet er gemt.\n"))
-        #expect(empty.stdout.isEmpty)
+        #expect(eof.stderr.hasSuffix("Afbrudt (slut på input). Dine 7 svar er gemt som kladde. Kør 'unge underret' igen for at fortsætte.\n"))
         #expect(Self.caseFiles(store).isEmpty)
+        let draft = store.appendingPathComponent("kladder/underret-ny.json")
+        var st = stat()
+        #expect(stat(draft.path, &st) == 0)
+        #expect(st.st_mode & 0o777 == 0o600)
+        // Resume: only the remaining answers are typed; an empty answer at the end repeats the question.
+        let rest = Array(Self.guidedAnswers.dropFirst(7))
+        let resumed = try Unge.run(["underret", "--interaktiv"], store: store, input: (["j"] + rest + ["", "x"]).joined(separator: "\n") + "\n")
+        #expect(resumed.status == 2)
+        #expect(resumed.stderr.contains("Du har en kladde fra 01.09.2026 kl. 10.30 med 7 svar."))
+        #expect(resumed.stderr.contains("  Den unges navn: Emma Test\n"))
+        #expect(!resumed.stderr.contains("\nDen unges navn: "))  // not asked again
+        #expect(resumed.stderr.hasSuffix("Svarene er kasseret. Intet er gemt.\n"))
+        #expect(resumed.stdout.isEmpty)
+        #expect(Self.caseFiles(store).isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: draft.path))
+        let events = try Self.auditActions(store)
+        #expect(events.contains("draftSaved"))
+        #expect(events.contains("draftDeleted"))
     }
 
     @Test("på en eksisterende sag: den unge hentes fra sagen; revisionen stiger")
@@ -144,7 +175,7 @@ struct UnderretCommandTests {
         #expect(text.contains("@page { size: A4"))
         let mode = try FileManager.default.attributesOfItem(atPath: out)[.posixPermissions] as? Int
         #expect(mode == 0o600)
-        let json = try Unge.run(["underret", "--fra-fil", Self.example, "--format", "json"], store: store)
+        let json = try Unge.run(["underret", "--fra-fil", Self.example, "--format", "json", "--ny-sag"], store: store)
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
         #expect(object["formatVersion"] as? Int == 1)
         #expect(object["caseID"] as? String == "2026-0002")

@@ -395,3 +395,72 @@ struct DecisionDeadlineTests {
         #expect(DL.errors(DL.check(dec, born: "2011-01-01")) == ["indsats.dato.henvendelse", "indsats.dato.slut"])
     }
 }
+
+@Suite("Afgørelser i sagsfilen")
+struct DecisionStorageTests {
+    @Test("en sagsfil uden 'decisions' læses som ingen afgørelser; en afgørelse gemmes og læses uændret")
+    func roundTrip() throws {
+        var file = DL.file(born: "2011-01-01")
+        let data = try UngeJSON.encoder().encode(file)
+        var object = try JSONSerialization.jsonObject(with: data) as! [String: Any]
+        object.removeValue(forKey: "decisions")
+        let old = try UngeJSON.decoder().decode(CaseFile.self, from: try JSONSerialization.data(withJSONObject: object))
+        #expect(old.decisions.isEmpty)
+        var dec = DL.decision(.placementWithoutConsent, on: "2026-05-01", request: nil, start: "2026-05-02", consents: [.youngPerson], ground: .ownRequest)
+        dec.provider = "Lyngly"
+        dec.end = DecisionEnd(date: DL.d("2026-08-01"), reason: "Hjemgivet")
+        file.decisions = [dec]
+        let back = try UngeJSON.decoder().decode(CaseFile.self, from: try UngeJSON.encoder().encode(file))
+        #expect(back.decisions == [dec])
+        #expect(back.decisions[0].status(on: DL.d("2026-04-30")) == .planned)
+        #expect(back.decisions[0].status(on: DL.d("2026-06-01")) == .active)
+        #expect(back.decisions[0].status(on: DL.d("2026-08-01")) == .ended)
+        #expect(DecisionKind.allCases.allSatisfy { DecisionKind.parse($0.token) == $0 })
+        #expect(DecisionKind.parse("ungestøtte-kontaktperson") == .youthSupportContactPerson)
+    }
+
+    @Test("fristen bærer en typet lovhenvisning")
+    func typedReference() {
+        let d = Deadline(id: "x", kind: .plan, title: "t", counting: .months, dueDate: DL.d("2026-06-01"), rule: .ungeplanMandatory, ruleDate: DL.d("2026-03-01"))
+        #expect(d.legalRule == .ungeplanMandatory)
+        #expect(d.legalReferenceID == "ungeplanMandatory")
+        #expect(d.citation(age: 16) == "barnets lov § 108, stk. 2 (tidl. serviceloven § 140)")
+    }
+}
+
+/// BL § 3: "Børn og unge, der er fyldt 10 år, udøver partsbeføjelser i følgende sager: 1) Indsatser efter § 32,
+/// stk. 1. 2) Social stofmisbrugsbehandling efter § 33. ... 4) Anbringelse uden for hjemmet efter § 46. ... 9)
+/// Ungestøtte ... der træffes ... inden den unge fylder 18 år. 10) Sager, der behandles efter §§ 142, ...".
+@Suite("Partsbeføjelser fra 10 år (LAW.md-kolonnen)")
+struct PartyRightsTests {
+    @Test("nummeret i § 3 følger afgørelsens type", arguments: [
+        (DecisionKind.contactPerson, "2012-01-01", "nr. 1"), (.treatmentOutpatient, "2012-01-01", "nr. 2"),
+        (.placementWithConsent, "2012-01-01", "nr. 4"), (.placementWithoutConsent, "2012-01-01", "nr. 10"),
+        (.youthSupportContactPerson, "2008-09-01", "nr. 9"),
+    ])
+    func numbers(_ kind: DecisionKind, _ born: String, _ nr: String) {
+        let d = DL.decision(kind, on: "2026-05-01")
+        let text = DecisionLaw.partyRights(d, age: YoungPerson(birthDate: DL.d(born)).age(on: d.decisionDate))
+        #expect(text?.hasSuffix("(barnets lov § 3, \(nr)).") == true)
+    }
+
+    @Test("under 10, voksne og før 2024: ingen partsbeføjelser efter § 3")
+    func none() {
+        #expect(DecisionLaw.partyRights(DL.decision(.contactPerson, on: "2026-05-01"), age: 9)?.hasPrefix("Den unge er under 10 år") == true)
+        #expect(DecisionLaw.partyRights(DL.decision(.youthSupportContactPerson, on: "2026-05-01"), age: 19) == nil)
+        #expect(DecisionLaw.partyRights(DL.decision(.handbookMeasure, on: "2023-05-01"), age: 14) == nil)
+    }
+}
+
+@Suite("Lukkedage i fristoversigten")
+struct ClosingDayOverviewTests {
+    @Test("en frist på grundlovsdag vises med dagens navn i oversigten")
+    func named() {
+        var f = DL.file(born: "2000-01-01", decisions: [DL.decision(.alcoholTreatment, on: "2026-05-25", request: "2026-05-22")])
+        PlanDeadlines.merge(into: &f)
+        let rows = DeadlineOverview.rows(
+            cases: [f], includeMet: false, now: Date(timeIntervalSince1970: 1_779_000_000), timeZone: DanishTime.timeZone,
+            calendar: DanishCalendar())
+        #expect(rows.map { DeadlineOverview.dueText($0, timeZone: DanishTime.timeZone) } == ["05.06.2026 (grundlovsdag!)"])
+    }
+}

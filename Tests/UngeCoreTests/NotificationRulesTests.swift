@@ -45,7 +45,7 @@ struct NotificationRulesTests {
         #expect(findings.hasErrors)
         let f = try #require(findings.first { $0.ruleID == "underret.mangler.notInformedReason" })
         #expect(f.severity == .error)
-        #expect(f.message.hasPrefix("Forældrene er ikke orienteret om underretningen, og der står ikke hvorfor. Skriv begrundelsen med --begrundelse"))
+        #expect(f.message.hasPrefix("Forældrene er ikke orienteret om underretningen, og der står ikke hvorfor. Skriv begrundelsen (i en fil: \"notInformedReason\")"))
         try d.set(.notInformedReason, from: "Faren er voldelig.")
         #expect(!ConcernReportRules.check(d, youngPerson: nil, on: Self.day).hasErrors)
         // The parents' comments are dropped when they were not told.
@@ -55,7 +55,7 @@ struct NotificationRulesTests {
     @Test("manglende felter nævner flag og nøgle")
     func missingMessage() {
         let f = ConcernReportRules.missingFindings(ConcernReportDraft(), youngPersonKnown: false, on: Self.day)
-        #expect(f.first?.message == "Mangler den unges navn: --navn (i en fil: \"youngName\").")
+        #expect(f.first?.message == "Mangler den unges navn (i en fil: \"youngName\").")
         #expect(f.allSatisfy { $0.severity == .error && $0.ruleID.hasPrefix(ConcernReportRules.missingPrefix) })
     }
 
@@ -129,10 +129,30 @@ struct NotificationRulesTests {
         #expect(!d.applies(.youngName, youngPersonKnown: true))
     }
 
-    @Test("hvert felt har sit eget flag og sin egen nøgle")
-    func uniqueFlags() {
-        #expect(Set(ConcernField.allCases.map(\.flag)).count == ConcernField.allCases.count)
-        for f in ConcernField.allCases { #expect(ConcernField.named(f.flag) == f && ConcernField.named(f.key) == f) }
+    @Test("hver nøgle findes igen; hvert felt har en række i tabellen med tekst")
+    func uniqueKeys() {
+        for f in ConcernField.allCases {
+            #expect(ConcernField.named(f.key) == f)
+            #expect(!f.label.isEmpty && !f.question.isEmpty)
+        }
+        #expect(ConcernField.sections == [.situation, .parentCooperation, .attendance, .relation, .otherInformation])
+        #expect(ConcernField.sections.allSatisfy { $0.spec.inReport != nil })
+    }
+
+    @Test("hvert felt kan sættes og læses gennem tabellen; tom tekst rydder det")
+    func roundTrip() throws {
+        let samples: [ConcernField.Kind: (String, String)] = [
+            .text: ("Noget tekst", "Noget tekst"), .yesNo: ("ja", "ja"), .date: ("2010-03-14", "14. marts 2010"),
+            .dateTime: ("2026-04-01 09:30", "2026-04-01 09:30"), .cpr: ("740312-4321", "740312-xxxx"), .level: ("rød", "rød"),
+        ]
+        for f in ConcernField.allCases {
+            var d = ConcernReportDraft()
+            let (input, shown) = samples[f.kind]!
+            try d.set(f, from: input)
+            #expect(d.text(f) == shown, "\(f)")
+            try d.set(f, from: "")
+            #expect(d.text(f) == nil, "\(f)")
+        }
     }
 
     @Test("modtagelsestidspunkt i de tilladte former", arguments: [

@@ -130,4 +130,50 @@ struct AuditIndexTests {
             #expect(r.problems.map(\.file) == ["log/2026-04/20260412T133000Z-2026-0001-1-1-00000000.json"])
         }
     }
+    @Test("ens lister af viste sager gemmes én gang i indekset og giver samme svar")
+    func sameShownListStoredOnce() throws {
+        let t = TempStore()
+        let ids = (1...50).map { CaseID.make(year: 2026, sequence: $0 * 2) }  // no two consecutive: no runs
+        for k in 0..<3 {
+            try t.store.appendAudit(
+                AuditEvent(time: Sample.now.addingTimeInterval(Double(k)), user: "sb2", action: .search, criterion: "frister", command: "frister", shown: ids))
+        }
+        let shownCase = try t.store.auditEvents(for: CaseID.make(year: 2026, sequence: 42))
+        #expect(shownCase.events.count == 3)
+        #expect(shownCase.events.allSatisfy { $0.shown == ["2026-0042"] })
+        #expect(try t.store.auditEvents(for: CaseID.make(year: 2026, sequence: 43)).events.isEmpty)
+        let index = String(decoding: t.bytes("log/.indeks/2026-04.tsv")!, as: UTF8.self)
+        #expect(index.components(separatedBy: "2026-0042").count - 1 == 1)
+        #expect(index.components(separatedBy: "\t=").count - 1 == 2)
+        // Incremental rebuild keeps the answer (references are resolved and written again).
+        try t.store.appendAudit(AuditEvent(time: Sample.now.addingTimeInterval(9), user: "sb2", action: .search, criterion: "frister", command: "frister", shown: ids))
+        #expect(try t.store.auditEvents(for: CaseID.make(year: 2026, sequence: 42)).events.count == 4)
+        // A reference the index cannot resolve is answered from the event file itself.
+        let rebuilt = String(decoding: t.bytes("log/.indeks/2026-04.tsv")!, as: UTF8.self)
+        let lines = rebuilt.split(separator: "\n", omittingEmptySubsequences: false)
+        let first = lines.firstIndex { $0.contains("2026-0042") }!
+        var damaged = lines
+        damaged.remove(at: first)
+        t.write("log/.indeks/2026-04.tsv", damaged.joined(separator: "\n"))
+        let fromFiles = try t.store.auditEvents(for: CaseID.make(year: 2026, sequence: 42))
+        #expect(fromFiles.events.count == 4)
+        #expect(try t.store.auditEvents(for: CaseID.make(year: 2026, sequence: 43)).events.isEmpty)
+    }
+    @Test("en symbolsk lænke som log/.indeks følges aldrig: svaret kommer fra hændelsesfilerne")
+    func symlinkedIndexFolderIgnored() throws {
+        let t = TempStore()
+        let c = try t.store.create(Sample.caseFile(), year: 2026, now: Sample.now, user: "sb1", command: "ny")
+        _ = try t.store.auditEvents(for: c.id)
+        let elsewhere = t.path + "-andet"
+        try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: elsewhere) }
+        // A forged index elsewhere, reached through a link in place of unge's own folder.
+        let forged = String(decoding: t.bytes("log/.indeks/2026-04.tsv")!, as: UTF8.self).replacingOccurrences(of: "\tny\t", with: "\tfalsk\t")
+        _ = FileManager.default.createFile(atPath: elsewhere + "/2026-04.tsv", contents: Data(forged.utf8))
+        try FileManager.default.removeItem(atPath: t.path + "/log/.indeks")
+        try FileManager.default.createSymbolicLink(atPath: t.path + "/log/.indeks", withDestinationPath: elsewhere)
+        #expect(try t.store.auditEvents(for: c.id).events.map(\.command) == ["ny"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere) == ["2026-04.tsv"])
+        #expect(FileManager.default.contents(atPath: elsewhere + "/2026-04.tsv") == Data(forged.utf8))
+    }
 }

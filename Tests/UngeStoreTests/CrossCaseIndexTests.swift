@@ -75,10 +75,30 @@ struct CrossCaseIndexTests {
         #expect(t.store.openDeadlines(of: rebuilt.summaries).deadlines[0].deadlines == c.openDeadlines)
         // Records that do not decode: that case is read from its file.
         var broken = rebuilt.summaries[0]
-        broken.openDeadlinesJSON = Array("[{\"id\":1}]".utf8)
+        broken.openDeadlinesData = Array("x\u{1F}nyArt\u{1F}".utf8)
         let fallback = t.store.openDeadlines(of: [broken])
         #expect(fallback.problems.isEmpty)
         #expect(fallback.deadlines[0].deadlines == c.openDeadlines)
+    }
+
+    @Test("indekset gemmer hvert felt i en frist; et nyt felt i Deadline skal også i indekset")
+    func everyDeadlineField() throws {
+        let full = Deadline(
+            id: "a\tb\\c\u{1E}d\u{1F}e\nf", kind: .treatmentStart, title: "Titel\r med æøå", counting: .months,
+            dueDate: LocalDate(year: 2026, month: 12, day: 31)!, dueTime: Date(timeIntervalSince1970: 1_776_003_600.5),
+            legalReferenceID: "ref", ruleDate: LocalDate(year: 2023, month: 12, day: 31)!, metAt: Date(timeIntervalSince1970: 1_776_000_001),
+            metBy: "sb1")
+        let json = try JSONSerialization.jsonObject(with: UngeJSON.encoder().encode(full)) as! [String: Any]
+        // If this fails, `Deadline` has a field the index does not keep: add it to DeadlineRecords.
+        #expect(Set(json.keys) == Set(DeadlineRecords.fields))
+        let plain = Deadline(
+            id: "p", kind: .other, title: "", counting: .calendarDays, dueDate: LocalDate(year: 2026, month: 1, day: 2)!,
+            legalReferenceID: "", ruleDate: LocalDate(year: 2026, month: 1, day: 1)!)
+        let bytes = DeadlineRecords.encode([full, plain])
+        #expect(!bytes.contains(9) && !bytes.contains(10) && !bytes.contains(13))
+        #expect(DeadlineRecords.decode(bytes) == [full, plain])
+        #expect(DeadlineRecords.decode([]) == [])
+        #expect(DeadlineRecords.decode(Array("p\u{1F}nyArt\u{1F}\u{1F}calendarDays\u{1F}2026-01-02\u{1F}\u{1F}\u{1F}2026-01-01\u{1F}\u{1F}".utf8)) == nil)
     }
 
     @Test("tjeklistetallet gemmes i indekset for dagen og tælles igen en anden dag eller efter en ændring")

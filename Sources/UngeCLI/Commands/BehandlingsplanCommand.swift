@@ -37,15 +37,22 @@ struct BehandlingsplanCommand: UngeCommand {
         let latestPlan = file.actionPlans.max { $0.version < $1.version }
         let date = options.date ?? ctx.today
         let next = (file.treatmentPlans.map(\.version).max() ?? 0) + 1
-        var t: TreatmentPlan
-        var asked = false
         if let data = try options.readInput() {
+            let t: TreatmentPlan
             do {
                 t = try PlanInput.treatmentPlan(from: data, version: next, date: date, author: ctx.user, basedOnPlanVersion: latestPlan?.version)
             } catch { throw UsageError.message("\(options.fromFile!): \(error.description)") }
+            return try pipeline(file: file, date: date, store: store, ctx: ctx).run(t, ctx: ctx)
         } else if options.asks(ctx) {
-            t = try TreatmentDialogue(ctx: ctx, plan: latestPlan).run(version: next, date: date)
-            asked = true
+            try AnonymousCounselling.refuse(file, what: "en behandlingsplan", on: date)
+            let previous = file.treatmentPlans.max { $0.version < $1.version }
+            let dialogue = TreatmentDialogue(ctx: ctx, plan: latestPlan, previous: previous)
+            guard latestPlan != nil else {
+                throw UsageError.message("Der er ingen plan på sagen. Lav planen først med 'unge plan', så behandlingsplanen kan bygge på dens mål.")
+            }
+            var pipeline = pipeline(file: file, date: date, store: store, ctx: ctx)
+            if previous != nil { pipeline.editableSections = TreatmentDialogue.sections }
+            return try pipeline.runGuided(ctx: ctx, store: store) { session in try dialogue.run(session, version: next, date: date) }
         } else {
             guard let shown = file.treatmentPlans.max(by: { $0.version < $1.version }) else {
                 throw UsageError.missingInput(["behandlingsplanens indhold: --fra-fil FIL.json (se Fixtures/plan/behandlingsplan.json) eller --interaktiv"], command: "behandlingsplan")
@@ -54,23 +61,28 @@ struct BehandlingsplanCommand: UngeCommand {
             try render(shown, plan: plan, file: file, findings: TreatmentPlanValidator.validate(shown, plan: plan, youngPerson: file.youngPerson), draft: options.draft, ctx: ctx, store: store)
             return ExitCode.ok
         }
-        let plan = basis(of: t, in: file)
-        let findings = TreatmentPlanValidator.validate(t, plan: plan, youngPerson: file.youngPerson)
-        if let stop = try DocumentOutput.gate(
-            findings, what: "Behandlingsplanen", draft: options.draft, asked: asked, question: "Gem behandlingsplanen?", ctx: ctx,
-            renderDraft: { try render(t, plan: plan, file: file, findings: findings, draft: true, ctx: ctx, store: store) })
-        {
-            return stop
-        }
-        let saved = try ctx.updateCase(id, store: store) { f in
-            t.version = (f.treatmentPlans.map(\.version).max() ?? 0) + 1
-            f.treatmentPlans.append(t)
-        }
-        try render(t, plan: plan, file: saved, findings: findings, draft: false, ctx: ctx, store: store, saved: DocumentFile.Saved(
-            what: "Behandlingsplanen er gemt som version \(t.version) på sag \(id.rawValue) (revision \(saved.revision))",
-            reprint: "unge behandlingsplan \(id.rawValue) --udskriv" + options.formatArgument))
-        ctx.console.error("Behandlingsplanen er gemt som version \(t.version) på sag \(id.rawValue).")
-        return ExitCode.ok
+    }
+
+    private func pipeline(file: CaseFile, date: LocalDate, store: CaseStore, ctx: Context) -> DocumentPipeline<TreatmentPlan> {
+        DocumentPipeline(
+            command: "behandlingsplan", caseID: id, what: "Behandlingsplanen", draftOnly: options.draft,
+            validate: { t in
+                try AnonymousCounselling.refuse(file, what: "en behandlingsplan", on: date)
+                return TreatmentPlanValidator.validate(t, plan: basis(of: t, in: file), youngPerson: file.youngPerson)
+            },
+            renderDraft: { t, findings in try render(t, plan: basis(of: t, in: file), file: file, findings: findings, draft: true, ctx: ctx, store: store) },
+            save: { t, findings in
+                var t = t
+                let saved = try ctx.updateCase(id, store: store) { f in
+                    t.version = (f.treatmentPlans.map(\.version).max() ?? 0) + 1
+                    f.treatmentPlans.append(t)
+                }
+                try render(t, plan: basis(of: t, in: file), file: saved, findings: findings, draft: false, ctx: ctx, store: store, saved: DocumentFile.Saved(
+                    what: "Behandlingsplanen er gemt som version \(t.version) på sag \(id.rawValue) (revision \(saved.revision))",
+                    reprint: "unge behandlingsplan \(id.rawValue) --udskriv" + options.formatArgument))
+                ctx.console.error("Behandlingsplanen er gemt som version \(t.version) på sag \(id.rawValue).")
+                return ExitCode.ok
+            })
     }
 
     /// The plan version a treatment plan builds on: the one it names, else the latest.
@@ -85,35 +97,64 @@ struct BehandlingsplanCommand: UngeCommand {
     }
 }
 
-/// The guided treatment-plan dialogue: one treatment goal at a time, each tied to a plan goal.
+/// The guided treatment-plan dialogue: one treatment goal at a time, each tied to a plan goal. The
+/// latest treatment plan's answers are offered as defaults; each goal can be kept, changed or removed.
 struct TreatmentDialogue {
     let ctx: Context
     let plan: ActionPlan?
+    let previous: TreatmentPlan?
 
-    func run(version: Int, date: LocalDate) throws -> TreatmentPlan {
-        let p = Prompter(console: ctx.console)
+    static let sections = ["Leverandør og forbrug", "Behandlingsmål", "Metoder"]
+
+    func run(_ p: DialogueSession, version: Int, date: LocalDate) throws -> TreatmentPlan {
         guard let plan else {
             throw UsageError.message("Der er ingen plan på sagen. Lav planen først med 'unge plan', så behandlingsplanen kan bygge på dens mål.")
         }
-        ctx.console.error(ctx.console.bold("Planens mål (version \(plan.version)):"))
-        for g in plan.allGoals { ctx.console.error("  \(g.id): \(g.text)") }
-        var t = TreatmentPlan(version: version, date: date, provider: try p.ask("Leverandør", required: true) ?? "", author: ctx.user, basedOnPlanVersion: plan.version)
-        let choices = UseGoal.Choice.allCases
-        Answers.menu(choices.map(\.danish), ctx: ctx)
-        if let choice = try p.ask("Mål for forbruget: den unges valg (nummer, kan springes over)", required: false, parse: { Answers.choice($0, from: choices) }) {
-            t.useGoal = UseGoal(choice: choice, text: try p.ask("Målet med den unges ord"), planGoalID: try p.ask("Hvilket af planens mål hører det til? (fx M2)"))
+        p.plan(sections: Self.sections)
+        let ids = plan.allGoals.map(\.id)
+        let goalRef: (String) -> Result<String, UsageError> = { s in
+            let id = s.uppercased()
+            return ids.contains(id) ? .success(id) : .failure(.message("Vælg et af planens mål: \(ids.joined(separator: ", "))."))
         }
-        let domains = TreatmentDomain.allCases
-        while let text = try p.ask("Behandlingsmål B\(t.goals.count + 1) (tom for at gå videre)") {
-            let ids = plan.allGoals.map(\.id)
-            let goalID = try p.ask("Hvilket af planens mål tjener det (\(ids.joined(separator: ", ")))?", required: true, parse: { s -> Result<String, UsageError> in
-                ids.contains(s) ? .success(s) : .failure(.message("Vælg et af planens mål: \(ids.joined(separator: ", ")).")) }) ?? ""
-            Answers.menu(domains.map(\.danish), ctx: ctx)
-            let domain = try p.ask("Område (nummer)", parse: { Answers.choice($0, from: domains) }) ?? .other
-            let methods = Answers.list(try p.ask("Metoder, adskilt af ; (kan springes over)"))
-            t.goals.append(TreatmentGoal(id: "B\(t.goals.count + 1)", text: text, planGoalID: goalID, domain: domain, methods: methods))
+        p.section("Leverandør og forbrug")
+        p.say(ctx.console.bold("Planens mål (version \(plan.version)):"))
+        for g in plan.allGoals { p.say("  \(g.id): \(g.text)") }
+        var t = TreatmentPlan(version: version, date: date, provider: try p.ask("Leverandør", required: true, defaultValue: previous?.provider) ?? "", author: ctx.user, basedOnPlanVersion: plan.version)
+        if let choice = try p.choose("Mål for forbruget: den unges valg (nummer, kan springes over)", from: UseGoal.Choice.allCases, label: \.danish, required: false, defaultValue: previous?.useGoal?.choice) {
+            t.useGoal = UseGoal(
+                choice: choice, text: try p.ask("Målet med den unges ord", defaultValue: previous?.useGoal?.text),
+                planGoalID: try p.ask("Hvilket af planens mål hører det til? (fx M2)", required: false, defaultValue: previous?.useGoal?.planGoalID, parse: goalRef))
         }
-        t.methods = Answers.list(try p.ask("Metoder for hele forløbet, adskilt af ; (kan springes over)"))
+        p.section("Behandlingsmål")
+        for old in previous?.goals ?? [] {
+            p.say("\(old.id): \(old.text) (tjener \(old.planGoalID))")
+            let what = try p.ask("Behold, ret eller slet \(old.id)? (b/r/s)", defaultValue: "b") { Answers.keepChangeDelete($0) } ?? .keep
+            switch what {
+            case .keep: t.goals.append(old)
+            case .change:
+                let text = try p.ask("Behandlingsmål \(old.id)", required: true, defaultValue: old.text) ?? old.text
+                var g = try goal(p, text: text, old: old, ids: ids, goalRef: goalRef, number: 0)
+                g.id = old.id
+                t.goals.append(g)
+            case .delete: break
+            }
+        }
+        var next = ((previous?.goals ?? []).compactMap { Int($0.id.dropFirst()) }.max() ?? 0) + 1
+        while let text = try p.ask("Behandlingsmål B\(next) (tom for at gå videre)") {
+            t.goals.append(try goal(p, text: text, old: nil, ids: ids, goalRef: goalRef, number: next))
+            next += 1
+        }
+        p.section("Metoder")
+        t.methods = try p.list("Metoder for hele forløbet, adskilt af ; (kan springes over)", defaultValue: previous?.methods ?? [])
         return t
+    }
+
+    private func goal(
+        _ p: DialogueSession, text: String, old: TreatmentGoal?, ids: [String], goalRef: (String) -> Result<String, UsageError>, number: Int
+    ) throws -> TreatmentGoal {
+        let goalID = try p.ask("Hvilket af planens mål tjener det (\(ids.joined(separator: ", ")))?", required: true, defaultValue: old?.planGoalID, parse: goalRef) ?? ""
+        let domain = try p.choose("Område (nummer)", from: TreatmentDomain.allCases, label: \.danish, defaultValue: old?.domain) ?? .other
+        let methods = try p.list("Metoder, adskilt af ; (kan springes over)", defaultValue: old?.methods ?? [])
+        return TreatmentGoal(id: "B\(number)", text: text, planGoalID: goalID, domain: domain, methods: methods)
     }
 }

@@ -9,6 +9,7 @@ enum CommandTable {
         NotatCommand.self,
         RedigerCommand.self,
         NetvaerkCommand.self,
+        IdentificerCommand.self,
         // The casework, in the handbook's order.
         UnderretCommand.self,
         UndersoegCommand.self,

@@ -91,7 +91,15 @@ struct FristerCommand: UngeCommand {
                 cases = open.deadlines.map { FristerCommand.overviewCase($0.summary, deadlines: $0.deadlines) }
             }
             let calendar = DanishCalendar(alsoClosed: try store.loadSettings().alsoClosed)
-            let rows = DeadlineOverview.rows(cases: cases, includeMet: all, now: ctx.now, timeZone: tz, calendar: calendar)
+            // Thousands of deadlines share a few hundred due dates: count each span of working days once.
+            var counted: [SIMD2<Int>: Int] = [:]
+            let rows = DeadlineOverview.rows(cases: cases, includeMet: all, now: ctx.now, timeZone: tz) { a, b in
+                let key = SIMD2(a.dayNumber, b.dayNumber)
+                if let n = counted[key] { return n }
+                let n = calendar.workingDays(from: a, to: b)
+                counted[key] = n
+                return n
+            }
             // Logged before anything is shown, with the cases shown (fail closed: no event, no list).
             try store.appendAudit(
                 ctx.event(.search, caseID: nil, criterion: all ? "frister alle" : "frister", shown: rows.compactMap { CaseID($0.caseID) }))

@@ -43,7 +43,7 @@ struct IndsatsCommand: UngeCommand {
             OptionSpec("--grund", value: "TEKST", help: "Ved ingen-plan og --afslut: begrundelsen."),
             OptionSpec("--vedroerer", value: "ID", help: "Ved ingen-plan: den afgørelse, stillingtagen gælder."),
             OptionSpec("--afslut", value: "ID", help: "Afslut afgørelsen ID (med --dato og --grund)."),
-            .fromFile, .interactive, .format, .output, .showCPR, .json,
+            .fromFile, .interactive, .draft, .format, .output, .showCPR, .json,
         ],
         examples: [
             ("unge indsats 2026-0042", "Vis sagens afgørelser"),
@@ -110,6 +110,7 @@ struct IndsatsCommand: UngeCommand {
             }
             return ExitCode.ok
         case .show(let did):
+            try options.checkTarget(ctx)
             let file = try ctx.readCase(id, store: store, showCPR: options.showCPR)
             guard let d = file.decision(did) else { throw unknown(did, file) }
             let doc = DecisionDocument.build(d, in: file, on: ctx.today, showCPR: options.showCPR)
@@ -159,7 +160,6 @@ struct IndsatsCommand: UngeCommand {
         let file = try store.load(id)
         let newID = file.nextDecisionID
         var decision: Decision
-        var asked = false
         if let data = try options.readInput() {
             let draft: DecisionDraft
             do { draft = try UngeJSON.decoder().decode(DecisionDraft.self, from: data) } catch {
@@ -170,25 +170,41 @@ struct IndsatsCommand: UngeCommand {
             case .failure(let e): throw UsageError.message("\(options.fromFile!): \(e.description)")
             }
         } else if args.value("--type") == nil, ctx.isInteractive(options.interactive) {
-            decision = try IndsatsDialogue(ctx: ctx, file: file).run(id: newID)
-            asked = true
+            try AnonymousCounselling.refuse(file, what: "en afgørelse", on: ctx.today)
+            let dialogue = IndsatsDialogue(ctx: ctx, file: file)
+            return try pipeline(file: file, store: store, ctx: ctx).runGuided(ctx: ctx, store: store) { session in
+                try dialogue.run(session, id: newID)
+            }
         } else {
             decision = try fromFlags(id: newID, ctx: ctx)
         }
+        try AnonymousCounselling.refuse(file, what: "en afgørelse", on: decision.decisionDate)
+        // From options or a file: a wrong date or a missing answer is a usage error (exit 2).
+        let errors = DecisionLaw.check(decision, in: file).filter { $0.severity == .error }
+        if !errors.isEmpty, errors.allSatisfy({ $0.ruleID.hasPrefix(DecisionLaw.datePrefix) || $0.ruleID.hasPrefix(DecisionLaw.missingPrefix) }) {
+            DocumentOutput.report(DecisionLaw.check(decision, in: file), ctx: ctx)
+            throw UsageError.message("Afgørelsen er ikke gemt. Ret oplysningerne ovenfor, og prøv igen.")
+        }
+        return try pipeline(file: file, store: store, ctx: ctx).run(decision, ctx: ctx)
+    }
 
-        let findings = DecisionLaw.check(decision, in: file)
-        let errors = findings.filter { $0.severity == .error }
-        if !errors.isEmpty {
-            DocumentOutput.report(findings, ctx: ctx)
-            let usage = errors.allSatisfy { $0.ruleID.hasPrefix(DecisionLaw.datePrefix) || $0.ruleID.hasPrefix(DecisionLaw.missingPrefix) }
-            if usage { throw UsageError.message("Afgørelsen er ikke gemt. Ret oplysningerne ovenfor, og prøv igen.") }
-            throw CLIError.ruleFailed("Afgørelsen er ikke gemt: \(errors.count) krav er ikke opfyldt (se ovenfor).")
-        }
-        DocumentOutput.report(findings, ctx: ctx)
-        if asked, !(try Prompter(console: ctx.console).confirmSave("Gem afgørelse \(newID)?")) {
-            ctx.console.error("Intet er gemt.")
-            return ExitCode.usage
-        }
+    /// Rules, draft and save for a new decision: the same way from options, a file and the dialogue.
+    private func pipeline(file: CaseFile, store: CaseStore, ctx: Context) -> DocumentPipeline<Decision> {
+        DocumentPipeline(
+            command: "indsats", caseID: id, what: "Afgørelsen", draftOnly: options.draft,
+            validate: { d in
+                try AnonymousCounselling.refuse(file, what: "en afgørelse", on: d.decisionDate)
+                return DecisionLaw.check(d, in: file)
+            },
+            renderDraft: { d, _ in
+                let doc = DecisionDocument.build(d, in: file, on: ctx.today, showCPR: options.showCPR)
+                try DocumentOutput.emit(doc, json: { try JSONOutput.render(Item(d, file: file, today: ctx.today)) }, options: options, ctx: ctx, file: file, store: store)
+            },
+            save: { d, _ in try save(d, store: store, ctx: ctx) })
+    }
+
+    private func save(_ d: Decision, store: CaseStore, ctx: Context) throws -> Int32 {
+        var decision = d
         var before: Set<String> = []
         let saved = try ctx.updateCase(id, store: store) { f in
             decision.id = f.nextDecisionID
@@ -283,7 +299,9 @@ struct IndsatsCommand: UngeCommand {
 
 /// Aligned plain-text columns.
 enum Table {
-    static func lines(_ rows: [[String]]) -> [String] {
+    static func lines(_ rawRows: [[String]]) -> [String] {
+        // A cell is one line: a line break from a case is shown escaped, so it cannot forge a row.
+        let rows = rawRows.map { $0.map { TerminalText.neutralise($0, keepLineBreaks: false) } }
         guard let first = rows.first else { return [] }
         var widths = Array(repeating: 0, count: first.count)
         for r in rows { for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], c.count) } }
@@ -294,36 +312,40 @@ enum Table {
     }
 }
 
-/// The guided registration of a decision (on a terminal or with `--interaktiv`).
+/// The guided registration of a decision (on a terminal or with `--interaktiv`), through the
+/// document pipeline: each answer checked when given, kept as a draft when interrupted.
 struct IndsatsDialogue {
     let ctx: Context
     let file: CaseFile
 
-    func run(id: String) throws -> Decision {
-        let p = Prompter(console: ctx.console)
-        ctx.console.error(ctx.console.bold("Ny afgørelse på sag \(file.id.rawValue) (\(file.youngPerson.displayName))"))
-        let date = try p.ask("Afgørelsens dato (ÅÅÅÅ-MM-DD)", defaultValue: ctx.today.iso, parse: Answers.date)!
+    func run(_ p: DialogueSession, id: String) throws -> Decision {
+        p.plan(sections: ["Afgørelsen", "Indsatsen", "Samtykke"])
+        p.section("Afgørelsen")
+        p.say(ctx.console.bold("Ny afgørelse på sag \(file.id.rawValue) (\(file.youngPerson.displayName))"))
+        let date = try p.ask("Afgørelsens dato (ÅÅÅÅ-MM-DD)", defaultValue: ctx.today.iso, parse: Answers.date) ?? ctx.today
         let age = file.youngPerson.age(on: date) ?? 0
         var kinds = DecisionLaw.allowedKinds(age: age, on: date)
         kinds.append(.planStance)
-        ctx.console.error("Typer, der passer til en ung på \(age) år på \(date.danishLong):")
-        Answers.menu(kinds.map { "\($0.danishName) (\($0.token))" }, ctx: ctx)
-        let kind = try p.ask("Vælg type (nummer)", parse: { Answers.choice($0, from: kinds) })!
+        p.say("Typer, der passer til en ung på \(age) år på \(date.danishLong):")
+        let kind = try p.choose("Vælg type (nummer)", from: kinds, label: { "\($0.danishName) (\($0.token))" }) ?? .planStance
         var d = Decision(id: id, kind: kind, decisionDate: date, author: ctx.user, recorded: ctx.now)
         if kind == .planStance {
             d.reason = try p.ask("Hvorfor skal der ikke laves en plan?", required: true)
-            d.concerns = try p.ask("Hvilken afgørelse gælder det (fx A1; tom: sagen som helhed)")
+            let ids = file.decisions.map(\.id)
+            d.concerns = try p.ask("Hvilken afgørelse gælder det (fx A1; tom: sagen som helhed)", required: false) { text in
+                ids.contains(where: { $0.lowercased() == text.lowercased() })
+                    ? .success(text.uppercased()) : .failure(.message("Sagen har ikke en afgørelse \(text). Vælg blandt \(ids.isEmpty ? "(ingen)" : ids.joined(separator: ", ")), eller tryk Enter."))
+            }
             return d
         }
+        p.section("Indsatsen")
         if kind.isTreatment {
             d.requestDate = try p.ask("Dato for henvendelsen (ÅÅÅÅ-MM-DD)", required: false, parse: Answers.date)
         }
         if kind == .placementWithoutConsent {
-            let grounds = PlacementGround.allCases
-            Answers.menu(grounds.map(\.danish), ctx: ctx)
-            d.placementGround = try p.ask("Grundlag (nummer)", parse: { Answers.choice($0, from: grounds) })
+            d.placementGround = try p.choose("Grundlag (nummer)", from: PlacementGround.allCases, label: \.danish)
         }
-        d.purpose = try p.ask("Formål med indsatsen", required: kind.isSupportMeasure || kind.isPlacement) ?? ""
+        d.purpose = try p.ask("Formål med indsatsen", required: kind.isSupportMeasure || kind.isPlacement, long: true) ?? ""
         d.expectedDuration = try p.ask("Forventet varighed, fx 6 måneder")
         d.start = try p.ask("Start (ÅÅÅÅ-MM-DD; tom: ikke fastsat)", required: false, parse: Answers.date)
         d.provider = try p.ask("Leverandør / behandlingssted / anbringelsessted")
@@ -333,6 +355,7 @@ struct IndsatsDialogue {
             })
             d.aftercare = try p.ask("Aftalt efterbehandling")
         }
+        p.section("Samtykke")
         if kind.isSupportMeasure || kind.isMinorTreatment || kind == .placementWithConsent {
             if let c = try p.ask("Forældremyndighedens samtykke, dato (tom: ikke givet endnu)", required: false, parse: Answers.date) {
                 d.consents.append(DecisionConsent(giver: .custodyHolder, date: c))

@@ -8,7 +8,7 @@ struct LogCommand: UngeCommand {
         name: "log",
         summary: "Vis revisionssporet for en sag",
         arguments: [.caseID],
-        discussion: "Viser hvem der har læst, søgt, oprettet eller ændret sagen og hvornår. Bruges fx når en borger\nbeder om indsigt i, hvem der har set oplysningerne. Sporet indeholder aldrig CPR-numre eller fritekst.",
+        discussion: "Viser hvem der har læst, søgt, oprettet eller ændret sagen og hvornår, også hver liste, søgning og\nfristoversigt, der viste sagen. Brugeren er kontoen på computeren; et navn givet med --bruger står ved siden af.\nBruges fx når en borger beder om indsigt i, hvem der har set oplysningerne. Sporet indeholder aldrig CPR-numre\neller fritekst.",
         options: [.json],
         examples: [
             ("unge log 2026-0001", "Revisionssporet for sagen"),
@@ -60,6 +60,8 @@ extension AuditAction {
         case .delete: return "slettet"
         case .unlock: return "lås brudt"
         case .revealCPR: return "CPR vist"
+        case .draftSaved: return "kladde gemt"
+        case .draftDeleted: return "kladde slettet"
         }
     }
 }

@@ -18,6 +18,7 @@ struct NyCommand: UngeCommand {
             OptionSpec("--skole", value: "TEKST", help: "Skole, uddannelse eller arbejde."),
             OptionSpec("--sagsbehandler", value: "NAVN", help: "Den ansvarlige sagsbehandler (standard: --bruger)."),
             OptionSpec("--anonym", help: "Anonym rådgivning: ingen navn, CPR eller fødselsdato."),
+            OptionSpec("--ny-sag", help: "Opret en ny sag, selv om den unge allerede har en."),
             .interactive, .json,
         ],
         examples: [
@@ -33,6 +34,7 @@ struct NyCommand: UngeCommand {
     var school: String?
     var caseworker: String?
     let anonymous: Bool
+    let newCase: Bool
     let interactive: Bool
     let json: Bool
 
@@ -44,6 +46,7 @@ struct NyCommand: UngeCommand {
         school = args.value("--skole")
         caseworker = args.value("--sagsbehandler")
         anonymous = args.has("--anonym")
+        newCase = args.has("--ny-sag")
         interactive = args.has("--interaktiv")
         json = args.has("--json")
         if anonymous, name != nil || cpr != nil || born != nil {
@@ -70,6 +73,16 @@ struct NyCommand: UngeCommand {
         let person = anonymous
             ? YoungPerson(anonymous: true)
             : YoungPerson(name: me.name, cpr: me.cpr, birthDate: me.born, contact: me.contact.isEmpty ? nil : me.contact, school: me.school)
+        let store = try ctx.openStore(creating: true)
+        let storeExisted = store.rootExists
+        if let existing = try SameYoungPerson.resolve(
+            person, store: store, ctx: ctx, newCaseAllowed: newCase || anonymous, asking: asking,
+            yesNo: { try Prompter(console: ctx.console).yesNo($0, defaultValue: true) })
+        {
+            ctx.console.print("Sagen findes allerede: \(ctx.console.bold(existing.id.rawValue)) (\(existing.youngPerson.displayName)). Der er ikke oprettet en ny.")
+            ctx.console.print("Se den med: unge vis \(existing.id.rawValue)")
+            return ExitCode.ok
+        }
         if asking {
             ctx.console.error("")
             ctx.console.error("Ny sag: \(person.displayName)" + (person.birthDate.map { ", født \($0.danishShort) (\(Age.years(born: $0, on: ctx.today)) år)" } ?? "")
@@ -79,8 +92,6 @@ struct NyCommand: UngeCommand {
                 return ExitCode.usage
             }
         }
-        let store = try ctx.openStore(creating: true)
-        let storeExisted = store.rootExists
         let draft = CaseFile(id: CaseID("ny")!, created: ctx.now, youngPerson: person, caseworker: anonymous ? me.caseworker : (me.caseworker ?? ctx.user))
         let saved = try store.create(draft, year: ctx.today.year, now: ctx.now, user: ctx.user, command: ctx.commandName)
         ctx.announceNewStore(storeExisted)
@@ -104,11 +115,7 @@ struct NyCommand: UngeCommand {
         let p = Prompter(console: ctx.console)
         if name == nil { name = try p.ask("Den unges navn", required: true) }
         if cpr == nil && born == nil {
-            let answer: Either? = try p.ask("CPR-nummer eller fødselsdato", help: "Skriv CPR som DDMMÅÅ-XXXX eller fødselsdato som ÅÅÅÅ-MM-DD.", required: true) { text in
-                if let d = LocalDate.parse(text) { return .success(.date(d)) }
-                if let c = try? CPRNumber.parse(text) { return .success(.cpr(c)) }
-                return .failure(.message("Det ligner hverken et CPR-nummer (DDMMÅÅ-XXXX) eller en dato (ÅÅÅÅ-MM-DD)."))
-            }
+            let answer: Either? = try p.ask("CPR-nummer eller fødselsdato", help: "Skriv CPR som DDMMÅÅ-XXXX eller fødselsdato som ÅÅÅÅ-MM-DD.", required: true, parse: Self.cprOrDate)
             switch answer {
             case .cpr(let c)?: cpr = c
             case .date(let d)?: born = d
@@ -120,4 +127,10 @@ struct NyCommand: UngeCommand {
     }
 
     enum Either { case cpr(CPRNumber), date(LocalDate) }
+
+    static func cprOrDate(_ text: String) -> Result<Either, UsageError> {
+        if let d = LocalDate.parse(text) { return .success(.date(d)) }
+        if let c = try? CPRNumber.parse(text) { return .success(.cpr(c)) }
+        return .failure(.message("Det ligner hverken et CPR-nummer (DDMMÅÅ-XXXX) eller en dato (ÅÅÅÅ-MM-DD)."))
+    }
 }

@@ -78,15 +78,23 @@ struct PlanCommand: UngeCommand {
         let nextVersion = (file.actionPlans.map(\.version).max() ?? 0) + 1
         let kind = PlanKind.required(
             age: file.youngPerson.age(on: date), on: date, bases: DecisionLaw.planBases(file.decisions, on: date).map(\.kind))
-        var plan: ActionPlan
-        var asked = false
         if let data = try options.readInput() {
+            var plan: ActionPlan
             do {
                 plan = try PlanInput.plan(from: data, version: nextVersion, date: date, author: ctx.user, kind: kind)
             } catch { throw UsageError.message("\(options.fromFile!): \(error.description)") }
+            if let changeNote { plan.changeNote = changeNote }
+            return try pipeline(file: file, date: date, store: store, ctx: ctx).run(plan, ctx: ctx)
         } else if options.asks(ctx) {
-            plan = try PlanDialogue(ctx: ctx, file: file).run(version: nextVersion, date: date, kind: kind)
-            asked = true
+            try AnonymousCounselling.refuse(file, what: "en plan", on: date)
+            let dialogue = PlanDialogue(ctx: ctx, file: file)
+            var pipeline = pipeline(file: file, date: date, store: store, ctx: ctx)
+            if !file.actionPlans.isEmpty { pipeline.editableSections = dialogue.sections(kind: kind, date: date) }
+            return try pipeline.runGuided(ctx: ctx, store: store) { session in
+                var plan = try dialogue.run(session, version: nextVersion, date: date, kind: kind)
+                if let changeNote { plan.changeNote = changeNote }
+                return plan
+            }
         } else {
             let wanted = try showVersion.map { try version($0, in: file) } ?? file.actionPlans.max { $0.version < $1.version }
             guard let shown = wanted else {
@@ -96,24 +104,30 @@ struct PlanCommand: UngeCommand {
             try render(shown, file: file, findings: findings, draft: options.draft, ctx: ctx, store: store)
             return ExitCode.ok
         }
-        if let changeNote { plan.changeNote = changeNote }
-        let findings = PlanValidator.validate(plan, in: file)
-        if let stop = try DocumentOutput.gate(
-            findings, what: "Planen", draft: options.draft, asked: asked, question: "Gem planen som version \(nextVersion)?", ctx: ctx,
-            renderDraft: { try render(plan, file: file, findings: findings, draft: true, ctx: ctx, store: store) })
-        {
-            return stop
-        }
-        let saved = try ctx.updateCase(id, store: store) { f in
-            plan.version = (f.actionPlans.map(\.version).max() ?? 0) + 1
-            f.actionPlans.append(plan)
-            PlanDeadlines.merge(into: &f)
-        }
-        try render(plan, file: saved, findings: findings, draft: false, ctx: ctx, store: store, saved: DocumentFile.Saved(
-            what: "Planen er gemt som version \(plan.version) på sag \(id.rawValue) (revision \(saved.revision))",
-            reprint: "unge plan \(id.rawValue) --version \(plan.version)" + options.formatArgument))
-        ctx.console.error("Gemt som version \(plan.version) af \(plan.kind.danishLower) på sag \(id.rawValue).")
-        return ExitCode.ok
+    }
+
+    /// Rules, draft and save for a new version: the same way from a file and from the dialogue.
+    private func pipeline(file: CaseFile, date: LocalDate, store: CaseStore, ctx: Context) -> DocumentPipeline<ActionPlan> {
+        DocumentPipeline(
+            command: "plan", caseID: id, what: "Planen", draftOnly: options.draft,
+            validate: { plan in
+                try AnonymousCounselling.refuse(file, what: "en plan", on: date)
+                return PlanValidator.validate(plan, in: file)
+            },
+            renderDraft: { plan, findings in try render(plan, file: file, findings: findings, draft: true, ctx: ctx, store: store) },
+            save: { plan, findings in
+                var plan = plan
+                let saved = try ctx.updateCase(id, store: store) { f in
+                    plan.version = (f.actionPlans.map(\.version).max() ?? 0) + 1
+                    f.actionPlans.append(plan)
+                    PlanDeadlines.merge(into: &f)
+                }
+                try render(plan, file: saved, findings: findings, draft: false, ctx: ctx, store: store, saved: DocumentFile.Saved(
+                    what: "Planen er gemt som version \(plan.version) på sag \(id.rawValue) (revision \(saved.revision))",
+                    reprint: "unge plan \(id.rawValue) --version \(plan.version)" + options.formatArgument))
+                ctx.console.error("Gemt som version \(plan.version) af \(plan.kind.danishLower) på sag \(id.rawValue).")
+                return ExitCode.ok
+            })
     }
 
     private func render(_ plan: ActionPlan, file: CaseFile, findings: [Finding], draft: Bool, ctx: Context, store: CaseStore, saved: DocumentFile.Saved? = nil) throws {

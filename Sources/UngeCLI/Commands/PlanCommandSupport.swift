@@ -80,29 +80,6 @@ enum DocumentOutput {
         }
     }
 
-    /// What happens between validation and saving, the same for every plan document: rule errors
-    /// refuse (exit 1), or with `--kladde` show the draft without saving; otherwise the findings are
-    /// reported and, in a dialogue, the user confirms. Returns the exit status when the command stops
-    /// here, nil when it should save.
-    static func gate(
-        _ findings: [Finding], what: String, draft: Bool, asked: Bool, question: String, ctx: Context,
-        renderDraft: () throws -> Void
-    ) throws -> Int32? {
-        if findings.hasErrors {
-            guard draft else { throw refusal(findings, what: what, ctx: ctx) }
-            report(findings, ctx: ctx)
-            try renderDraft()
-            ctx.console.error("Kladden er ikke gemt.")
-            return ExitCode.ok
-        }
-        report(findings, ctx: ctx)
-        if asked, !(try Prompter(console: ctx.console).confirmSave(question)) {
-            ctx.console.error("Intet er gemt.")
-            return ExitCode.usage
-        }
-        return nil
-    }
-
     /// The refusal when rules fail without `--kladde` (exit 1).
     static func refusal(_ findings: [Finding], what: String, ctx: Context) -> CLIError {
         report(findings, ctx: ctx)
@@ -143,9 +120,11 @@ struct DocumentPayload<T: Encodable>: Encodable {
 
 /// Small parsers for the guided dialogues.
 enum Answers {
-    /// "a; b; c" → ["a", "b", "c"].
+    /// "a; b; c" → ["a", "b", "c"]; without a `;`, commas separate ("M1, M2" → ["M1", "M2"]).
     static func list(_ text: String?) -> [String] {
-        (text ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let t = text ?? ""
+        let separator: Character = t.contains(";") ? ";" : ","
+        return t.split(separator: separator).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     static func date(_ text: String) -> Result<LocalDate, UsageError> {
@@ -158,6 +137,18 @@ enum Answers {
             return .failure(.message("Skriv et tal fra 1 til \(items.count)."))
         }
         return .success(items[n - 1])
+    }
+
+    enum KeepChangeDelete { case keep, change, delete }
+
+    /// b (behold), r (ret) or s (slet).
+    static func keepChangeDelete(_ text: String) -> Result<KeepChangeDelete, UsageError> {
+        switch text.lowercased() {
+        case "b", "behold": return .success(.keep)
+        case "r", "ret": return .success(.change)
+        case "s", "slet": return .success(.delete)
+        default: return .failure(.message("Skriv b (behold), r (ret) eller s (slet)."))
+        }
     }
 
     /// Prints a numbered menu to stderr.

@@ -2,25 +2,36 @@ import Foundation
 import UngeCore
 
 /// The guided plan dialogue: section by section, showing what the examination found. Questions and
-/// hints go to stderr, so stdout carries only the document.
+/// hints go to stderr, so stdout carries only the document. The latest saved version's answers are
+/// offered as defaults (Enter keeps), and each goal and measure can be kept, changed or removed
+/// on its own.
 struct PlanDialogue {
     let ctx: Context
     let file: CaseFile
 
-    private var p: Prompter { Prompter(console: ctx.console) }
-    private func say(_ s: String) { ctx.console.error(s) }
-    private func section(_ s: String) { say(""); say(ctx.console.bold("== \(s) ==")) }
+    func sections(kind: PlanKind, date: LocalDate) -> [String] {
+        let age = file.youngPerson.age(on: date)
+        var out = kind.isForMinor ? ["Det fandt undersøgelsen"] : ["Tilbud om handleplan (serviceloven § 141)", "Grundlag"]
+        out += ["Formål", "Mål"]
+        if let age, age >= 16, age < 18 { out.append(Self.transitionSection) }
+        out += ["Indsatser", "Andre særlige forhold", "Deltagere", "Opfølgning"]
+        return out
+    }
 
-    func run(version: Int, date: LocalDate, kind: PlanKind) throws -> ActionPlan {
+    static let transitionSection = "Mål for overgangen til voksenlivet (uddannelse og beskæftigelse)"
+
+    func run(_ p: DialogueSession, version: Int, date: LocalDate, kind: PlanKind) throws -> ActionPlan {
+        func say(_ s: String) { p.say(s) }
         let age = file.youngPerson.age(on: date)
         let previous = file.actionPlans.max { $0.version < $1.version }
         var plan = ActionPlan(version: version, date: date, author: ctx.user, kind: kind)
-        say(ctx.console.bold(kind.title(on: date, age: age)) + (kind.replaces(on: date, age: age).map { " – \($0)" } ?? ""))
-        say("\(file.youngPerson.displayName)" + (age.map { ", \($0) år på planens dato (\(date.danishShort))" } ?? ""))
-        if previous != nil { say("Tryk Enter for at beholde svaret fra version \(previous!.version) i [klammer].") }
+        p.plan(sections: sections(kind: kind, date: date))
+        ctx.console.error(ctx.console.bold(kind.title(on: date, age: age)) + (kind.replaces(on: date, age: age).map { " – \($0)" } ?? ""))
+        ctx.console.error("\(file.youngPerson.displayName)" + (age.map { ", \($0) år på planens dato (\(date.danishShort))" } ?? ""))
+        if previous != nil { ctx.console.error("Tryk Enter for at beholde svaret fra version \(previous!.version) i [klammer]; skriv - for at tømme et felt.") }
 
         if kind.isForMinor {
-            section("Det fandt undersøgelsen")
+            p.section("Det fandt undersøgelsen")
             if let exam = file.examination {
                 for a in exam.areas {
                     say("- \(a.area.danish): " + (a.details?.findings ?? "ikke relevant (\(a.notRelevantReason ?? ""))"))
@@ -31,63 +42,63 @@ struct PlanDialogue {
                 say("Der er ikke registreret en undersøgelse. Registrér den med 'unge undersoeg \(file.id.rawValue)'.")
             }
         } else {
-            section("Tilbud om handleplan (serviceloven § 141)")
+            p.section("Tilbud om handleplan (serviceloven § 141)")
             let offered = try p.ask("Dato for tilbuddet", defaultValue: (previous?.offer?.offeredDate ?? date).iso, parse: Answers.date) ?? date
-            let responses = PlanOffer.Response.allCases
-            Answers.menu(responses.map(\.danish), ctx: ctx)
-            let response = try p.ask("Den unges svar (nummer)", parse: { Answers.choice($0, from: responses) }) ?? .pending
+            let response = try p.choose("Den unges svar (nummer)", from: PlanOffer.Response.allCases, label: \.danish, defaultValue: previous?.offer?.response) ?? .pending
             plan.offer = PlanOffer(offeredDate: offered, response: response, responseDate: response == .pending ? nil : date)
             if response == .declined { return plan }
-            section("Grundlag")
+            p.section("Grundlag")
             let old = previous?.adultBasis
             plan.adultBasis = AdultBasis(
-                drugProblem: try p.ask("Stofmisbruget og de sociale problemer, det giver", defaultValue: old?.drugProblem) ?? "",
-                socialSituation: try p.ask("Den sociale situation med ressourcer og belastninger", defaultValue: old?.socialSituation) ?? "",
-                otherMatters: try p.ask("Andre relevante forhold, fx helbred", defaultValue: old?.otherMatters) ?? "")
+                drugProblem: try p.ask("Stofmisbruget og de sociale problemer, det giver", defaultValue: old?.drugProblem, long: true) ?? "",
+                socialSituation: try p.ask("Den sociale situation med ressourcer og belastninger", defaultValue: old?.socialSituation, long: true) ?? "",
+                otherMatters: try p.ask("Andre relevante forhold, fx helbred", defaultValue: old?.otherMatters, long: true) ?? "")
         }
 
-        section("Formål")
-        plan.purpose = try p.ask("Formålet med indsatsen", defaultValue: previous?.purpose.isEmpty == false ? previous?.purpose : nil) ?? ""
+        p.section("Formål")
+        plan.purpose = try p.ask("Formålet med indsatsen", defaultValue: previous?.purpose.isEmpty == false ? previous?.purpose : nil, long: true) ?? ""
         plan.decisionDate = try p.ask("Dato for afgørelsen om støtte (kan springes over)", required: false, defaultValue: (previous?.decisionDate ?? file.examination?.conclusion?.decisionDate)?.iso, parse: Answers.date)
 
-        section("Mål")
+        p.section("Mål")
         say("Positive mål: hvor vil den unge gerne hen? Brug gerne den unges egne ord (håndbogen kap. 4).")
-        plan.goals = try goals(prefix: "M", keep: previous?.goals ?? [], transition: false)
+        plan.goals = try goals(p, prefix: "M", keep: previous?.goals ?? [], transition: false)
         if let age, age >= 16, age < 18 {
-            section("Mål for overgangen til voksenlivet (uddannelse og beskæftigelse)")
-            plan.transitionGoals = try goals(prefix: "O", keep: previous?.transitionGoals ?? [], transition: true)
+            p.section(Self.transitionSection)
+            plan.transitionGoals = try goals(p, prefix: "O", keep: previous?.transitionGoals ?? [], transition: true)
         }
 
-        section("Indsatser")
-        plan.measures = try measures(keep: previous?.measures ?? [], goalIDs: plan.allGoals.map(\.id))
+        p.section("Indsatser")
+        plan.measures = try measures(p, keep: previous?.measures ?? [], goalIDs: plan.allGoals.map(\.id))
 
-        section("Andre særlige forhold")
-        if let old = previous?.otherMatters, !old.isEmpty, try p.yesNo("Behold de \(old.count) forhold fra sidste version?", defaultValue: true) {
-            plan.otherMatters = old
-        } else {
-            for topic in OtherMatter.Topic.allCases {
-                if let text = try p.ask("\(topic.danish) (kan springes over)") { plan.otherMatters.append(OtherMatter(topic: topic, text: text)) }
-            }
+        p.section("Andre særlige forhold")
+        for topic in OtherMatter.Topic.allCases {
+            let old = previous?.otherMatters.first { $0.topic == topic }?.text
+            if let text = try p.ask("\(topic.danish) (kan springes over)", defaultValue: old) { plan.otherMatters.append(OtherMatter(topic: topic, text: text)) }
         }
 
-        section("Deltagere")
-        let how = try p.ask("Hvordan deltog den unge?", defaultValue: "Deltog i mødet")
-        let formulated = try p.yesNo("Var den unge med til at formulere målene?", defaultValue: true)
-        let why = formulated ? nil : try p.ask("Hvorfor ikke?")
+        p.section("Deltagere")
+        let oldYoung = previous?.participants.first { $0.role == .youngPerson }
+        let how = try p.ask("Hvordan deltog den unge?", defaultValue: oldYoung?.how ?? "Deltog i mødet")
+        let formulated = try p.yesNo("Var den unge med til at formulere målene?", defaultValue: oldYoung?.formulatedGoals ?? true)
+        let why = formulated ? nil : try p.ask("Hvorfor ikke?", defaultValue: oldYoung?.note)
         plan.participants.append(Participant(name: file.youngPerson.displayName, role: .youngPerson, how: how, formulatedGoals: formulated, note: why))
         if kind.isForMinor {
             for holder in file.network.custodyHolders {
-                let h = try p.ask("Hvordan deltog \(holder.name) (forældremyndighed)?", defaultValue: "Deltog i mødet")
-                let took = try p.yesNo("Var \(holder.name) med til at formulere målene?", defaultValue: true)
-                let whyNot = took ? nil : try p.ask("Hvorfor ikke?")
+                let old = previous?.participants.first { $0.role == .custodyHolder && $0.name == holder.name }
+                let h = try p.ask("Hvordan deltog \(holder.name) (forældremyndighed)?", defaultValue: old?.how ?? "Deltog i mødet")
+                let took = try p.yesNo("Var \(holder.name) med til at formulere målene?", defaultValue: old?.formulatedGoals ?? true)
+                let whyNot = took ? nil : try p.ask("Hvorfor ikke?", defaultValue: old?.note)
                 plan.participants.append(Participant(name: holder.name, role: .custodyHolder, how: h, formulatedGoals: took, note: whyNot))
             }
         }
-        while let name = try p.ask("Andre deltagere: navn og rolle (tom for at gå videre)") {
-            plan.participants.append(Participant(name: name, role: .professional, how: try p.ask("Hvordan deltog de?")))
+        let oldOthers = previous?.participants.filter { $0.role == .professional } ?? []
+        var n = 0
+        while let name = try p.ask("Andre deltagere: navn og rolle (tom for at gå videre)", defaultValue: n < oldOthers.count ? oldOthers[n].name : nil) {
+            plan.participants.append(Participant(name: name, role: .professional, how: try p.ask("Hvordan deltog de?", defaultValue: n < oldOthers.count ? oldOthers[n].how : nil)))
+            n += 1
         }
 
-        section("Opfølgning")
+        p.section("Opfølgning")
         let suggested = previous?.nextFollowUp.map { $0 > date ? $0 : date.adding(months: 3) } ?? (plan.supportStart ?? date).adding(months: 3)
         if kind.isForMinor, let start = plan.supportStart {
             say("Første opfølgning senest \(start.adding(months: 3).danishLong) (3 måneder efter støtten begyndte).")
@@ -96,55 +107,79 @@ struct PlanDialogue {
         return plan
     }
 
-    private func goals(prefix: String, keep: [Goal], transition: Bool) throws -> [Goal] {
+    /// Keep, change or remove each goal of the last version, then add new ones.
+    private func goals(_ p: DialogueSession, prefix: String, keep: [Goal], transition: Bool) throws -> [Goal] {
         var out: [Goal] = []
-        if !keep.isEmpty {
-            say("Mål fra sidste version: " + keep.map { "\($0.id) \($0.text)" }.joined(separator: "; "))
-            if try p.yesNo("Behold dem?", defaultValue: true) { out = keep }
+        for old in keep {
+            p.say("\(old.id): \(old.text)")
+            let what = try p.ask("Behold, ret eller slet \(old.id)? (b/r/s)", defaultValue: "b") { Answers.keepChangeDelete($0) } ?? .keep
+            // A goal keeps its id, so measures and treatment plans that point to it stay right.
+            switch what {
+            case .keep: out.append(old)
+            case .change: out.append(try goal(p, id: old.id, old: old, transition: transition))
+            case .delete: break
+            }
         }
-        let areas = ExaminationArea.allCases
-        let topics = TransitionTopic.allCases
+        var next = (keep.compactMap { Int($0.id.dropFirst(prefix.count)) }.max() ?? 0) + 1
         while true {
-            let n = out.count + 1
-            guard let text = try p.ask("Mål \(prefix)\(n) (tom for at gå videre)") else { break }
-            if StopGoalRule.isStopGoal(text) {
-                say(ctx.console.yellow("  Målet handler om at stoppe noget. Kan det skrives som et positivt mål: hvor vil den unge hen?"))
-            }
-            var g = Goal(id: "\(prefix)\(n)", text: text)
-            g.ownWords = try p.ask("Med den unges egne ord (kan springes over)")
-            if transition {
-                Answers.menu(topics.map(\.danish), ctx: ctx)
-                g.transitionTopic = try p.ask("Hvad handler målet om (nummer)", parse: { Answers.choice($0, from: topics) })
-            } else {
-                Answers.menu(areas.map(\.danish), ctx: ctx)
-                g.area = try p.ask("Hvilket område fra undersøgelsen svarer målet på (nummer, kan springes over)", required: false, parse: { Answers.choice($0, from: areas) })
-            }
-            g.subGoals = Answers.list(try p.ask("Delmål, adskilt af ; (kan springes over)"))
-            g.firstSteps = Answers.list(try p.ask("Første skridt, adskilt af ; (kan springes over)"))
-            g.progressSign = try p.ask("Hvordan ser vi, at det går fremad? (kan springes over)")
-            out.append(g)
+            let id = "\(prefix)\(next)"
+            guard let text = try p.ask("Mål \(id) (tom for at gå videre)") else { break }
+            out.append(try goal(p, id: id, text: text, old: nil, transition: transition))
+            next += 1
         }
         return out
     }
 
-    private func measures(keep: [Measure], goalIDs: [String]) throws -> [Measure] {
-        var out: [Measure] = []
-        if !keep.isEmpty {
-            say("Indsatser fra sidste version: " + keep.map(\.label).joined(separator: "; "))
-            if try p.yesNo("Behold dem?", defaultValue: true) { out = keep }
+    private func goal(_ p: DialogueSession, id: String, text given: String? = nil, old: Goal?, transition: Bool) throws -> Goal {
+        let text = try given ?? p.ask("Mål \(id)", required: true, defaultValue: old?.text) ?? ""
+        if StopGoalRule.isStopGoal(text) {
+            p.say(ctx.console.yellow("  Målet handler om at stoppe noget. Kan det skrives som et positivt mål: hvor vil den unge hen?"))
         }
-        let kinds = MeasureKind.allCases
+        var g = Goal(id: id, text: text)
+        g.ownWords = try p.ask("Med den unges egne ord (kan springes over)", defaultValue: old?.ownWords)
+        if transition {
+            g.transitionTopic = try p.choose("Hvad handler målet om (nummer)", from: TransitionTopic.allCases, label: \.danish, defaultValue: old?.transitionTopic)
+        } else {
+            g.area = try p.choose("Hvilket område fra undersøgelsen svarer målet på (nummer, kan springes over)", from: ExaminationArea.allCases, label: \.danish, required: false, defaultValue: old?.area)
+        }
+        g.subGoals = try p.list("Delmål, adskilt af ; (kan springes over)", defaultValue: old?.subGoals ?? [])
+        g.firstSteps = try p.list("Første skridt, adskilt af ; (kan springes over)", defaultValue: old?.firstSteps ?? [])
+        g.progressSign = try p.ask("Hvordan ser vi, at det går fremad? (kan springes over)", defaultValue: old?.progressSign)
+        return g
+    }
+
+    /// Keep, change or remove each measure of the last version, then add new ones. Goal references
+    /// must name goals of this plan.
+    private func measures(_ p: DialogueSession, keep: [Measure], goalIDs: [String]) throws -> [Measure] {
+        var out: [Measure] = []
+        for old in keep {
+            p.say("Indsats: \(old.label)")
+            let what = try p.ask("Behold, ret eller slet indsatsen? (b/r/s)", defaultValue: "b") { Answers.keepChangeDelete($0) } ?? .keep
+            switch what {
+            case .keep:
+                var m = old
+                m.goalIDs = m.goalIDs.filter(goalIDs.contains)
+                out.append(m)
+            case .change: out.append(try measure(p, old: old, goalIDs: goalIDs))
+            case .delete: break
+            }
+        }
         while try p.yesNo(out.isEmpty ? "Tilføj en indsats?" : "Tilføj endnu en indsats?", defaultValue: out.isEmpty) {
-            Answers.menu(kinds.map(\.danish), ctx: ctx)
-            guard let kind = try p.ask("Indsats (nummer)", parse: { Answers.choice($0, from: kinds) }) else { continue }
-            var m = Measure(kind: kind)
-            m.description = try p.ask("Beskrivelse, fx hvor ofte (kan springes over)")
-            m.provider = try p.ask("Leverandør")
-            m.start = try p.ask("Start (dato)", required: false, parse: Answers.date)
-            m.expectedDuration = try p.ask("Forventet varighed, fx 6 måneder")
-            m.goalIDs = Answers.list(try p.ask("Hvilke mål (\(goalIDs.joined(separator: ", "))), adskilt af ;"))
-            out.append(m)
+            out.append(try measure(p, old: nil, goalIDs: goalIDs))
         }
         return out
+    }
+
+    private func measure(_ p: DialogueSession, old: Measure?, goalIDs: [String]) throws -> Measure {
+        let kind = try p.choose("Indsats (nummer)", from: MeasureKind.allCases, label: \.danish, defaultValue: old?.kind) ?? .other
+        var m = Measure(kind: kind)
+        m.description = try p.ask("Beskrivelse, fx hvor ofte (kan springes over)", defaultValue: old?.description)
+        m.provider = try p.ask("Leverandør", defaultValue: old?.provider)
+        m.start = try p.ask("Start (dato)", required: false, defaultValue: old?.start?.iso, parse: Answers.date)
+        m.expectedDuration = try p.ask("Forventet varighed, fx 6 måneder", defaultValue: old?.expectedDuration)
+        m.goalIDs = try p.list("Hvilke mål (\(goalIDs.joined(separator: ", "))), adskilt af ; eller ,", defaultValue: old?.goalIDs.filter(goalIDs.contains) ?? []) { id in
+            goalIDs.contains(id) ? nil : "Planen har ikke et mål \(id). Vælg blandt \(goalIDs.isEmpty ? "(ingen mål endnu)" : goalIDs.joined(separator: ", "))."
+        }
+        return m
     }
 }

@@ -13,8 +13,13 @@ struct UnderretCommand: UngeCommand {
         summary: "Skriv og registrer en underretning",
         discussion: """
             I en terminal bliver du ført gennem underretningen ét afsnit ad gangen, med korte råd til hvert
-            afsnit (håndbogen kap. 3). Til sidst ser du et resumé og bliver spurgt, før noget gemmes; Ctrl-D
-            eller et tomt svar gemmer intet.
+            afsnit (håndbogen kap. 3). Først vælger du, om du skriver din egen underretning, eller om du registrerer
+            en, kommunen har modtaget (så spørges om underretteren, hvordan og hvornår den kom). Hvert svar tjekkes,
+            når du giver det. Til sidst ser du alle svar og vælger: gem, ret et svar, behold som kladde eller kassér.
+            Afbryder du (Ctrl-D, Ctrl-C), gemmes svarene som en privat kladde, og næste gang kan du fortsætte.
+            Har den unge allerede en sag (samme CPR-nummer eller navn og fødselsdato), lander underretningen på den;
+            i et script afsluttes med status 1, medmindre du skriver --ny-sag. --kladde viser dokumentet uden at
+            registrere det.
             Uden terminal kommer svarene fra valg eller fra en JSON-fil (--fra-fil, se Fixtures/underret/eksempel.json;
             nøglerne står i parentes herunder). Mangler der noget, afsluttes med status 2 og en liste over det,
             der mangler, og intet gemmes.
@@ -24,7 +29,8 @@ struct UnderretCommand: UngeCommand {
             """,
         options: UnderretCommand.fieldOptions + [
             OptionSpec("--privatperson", help: "Du underretter som privatperson (almindelig underretningspligt)."),
-            .caseID, .fromFile, .format, .output, .showCPR, .interactive,
+            OptionSpec("--ny-sag", help: "Opret en ny sag, selv om den unge allerede har en."),
+            .caseID, .fromFile, .draft, .format, .output, .showCPR, .interactive,
             OptionSpec("--udskriv", value: "NR", help: "Skriv en gemt underretning (nr. NR på sagen --sag) ud igen; gemmer intet."),
         ],
         examples: [
@@ -47,7 +53,53 @@ struct UnderretCommand: UngeCommand {
         case .text: value = "TEKST"
         }
         let first = f.label.prefix(1).uppercased() + f.label.dropFirst()
-        return OptionSpec("--" + f.flag, value: value, help: "\(first) (\"\(f.key)\").")
+        return OptionSpec("--" + flag(f), value: value, help: "\(first) (\"\(f.key)\").")
+    }
+
+    /// The command-line option for each answer (without the dashes). No `default`: a new field
+    /// does not compile until it has its option.
+    static func flag(_ field: ConcernField) -> String {
+        switch field {
+        case .youngName: return "navn"
+        case .youngCPR: return "cpr"
+        case .youngBirthDate: return "foedselsdato"
+        case .youngSchool: return "skole"
+        case .reporterName: return "underretter"
+        case .reporterRole: return "rolle"
+        case .reporterOrganisation: return "arbejdssted"
+        case .reporterContact: return "kontakt"
+        case .reporterProfessional: return "fagperson"
+        case .reporterAnonymous: return "anonym-underretter"
+        case .situation: return "forhold"
+        case .parentCooperation: return "samarbejde"
+        case .attendance: return "fremmoede"
+        case .relation: return "relation"
+        case .otherInformation: return "andet"
+        case .youngPersonInformed: return "ung-orienteret"
+        case .youngPersonComments: return "ung-kommentarer"
+        case .parentsInformed: return "foraeldre-orienteret"
+        case .parentsComments: return "foraeldre-kommentarer"
+        case .notInformedReason: return "begrundelse"
+        case .concernLevel: return "bekymring"
+        case .raiseIf: return "bekymring-op"
+        case .lowerIf: return "bekymring-ned"
+        case .received: return "modtaget"
+        case .receivedVia: return "modtaget-via"
+        }
+    }
+
+    /// A missing answer, named by its option and its JSON key.
+    static func missingMessage(_ finding: Finding) -> String {
+        guard let field = ConcernReportRules.missingField(finding) else { return finding.message }
+        let key = "(i en fil: \"\(field.key)\")"
+        switch field {
+        case .notInformedReason:
+            return "Forældrene er ikke orienteret om underretningen, og der står ikke hvorfor. Skriv begrundelsen med --\(flag(field)) \(key); uden den gemmes intet (håndbogen kap. 3)."
+        case .youngBirthDate:
+            return "Mangler \(field.label): --\(flag(field)) eller --\(flag(.youngCPR)) (i en fil: \"\(field.key)\" eller \"\(ConcernField.youngCPR.key)\")."
+        default:
+            return "Mangler \(field.label): --\(flag(field)) \(key)."
+        }
     }
 
     enum Format: String { case md, html, json }
@@ -58,6 +110,8 @@ struct UnderretCommand: UngeCommand {
     let output: String?
     let showCPR: Bool
     let interactive: Bool
+    let draftOnly: Bool
+    let newCase: Bool
     /// `--udskriv NR`: print saved notification NR of `--sag` again, save nothing.
     let reprint: Int?
 
@@ -67,16 +121,16 @@ struct UnderretCommand: UngeCommand {
             guard args.value("--sag") != nil else {
                 throw UsageError.missingArgument("sagen: --udskriv NR skal bruges med --sag ID, fx unge underret --sag 2026-0003 --udskriv 1", command: "underret")
             }
-            if args.value("--fra-fil") != nil || args.has("--interaktiv") || ConcernField.allCases.contains(where: { args.value("--" + $0.flag) != nil }) {
+            if args.value("--fra-fil") != nil || args.has("--interaktiv") || ConcernField.allCases.contains(where: { args.value("--" + Self.flag($0)) != nil }) {
                 throw UsageError.conflict("--udskriv skriver en gemt underretning ud og gemmer intet; brug det kun med --sag, --format, --ud og --vis-cpr.")
             }
         }
         draft = ConcernReportDraft()
         if let path = args.value("--fra-fil") { draft = try UnderretInput.load(path) }
         for field in ConcernField.allCases {
-            guard let text = args.value("--" + field.flag) else { continue }
+            guard let text = args.value("--" + Self.flag(field)) else { continue }
             do { try draft.set(field, from: text) } catch {
-                throw UsageError.invalidValue(option: "--" + field.flag, value: field.kind == .cpr ? CPRNumber.maskedGuess(text) : text, expected: UnderretInput.expected(field))
+                throw UsageError.invalidValue(option: "--" + Self.flag(field), value: field.kind == .cpr ? CPRNumber.maskedGuess(text) : text, expected: UnderretInput.expected(field))
             }
         }
         if args.has("--privatperson") {
@@ -88,7 +142,7 @@ struct UnderretCommand: UngeCommand {
         caseID = try args.value("--sag").map(Values.caseID)
         let answers = draft
         if caseID != nil, let f = ConcernField.allCases.first(where: { $0.isAboutYoungPerson && answers.has($0) }) {
-            throw UsageError.conflict("Med --sag hentes den unge fra sagen. Fjern --\(f.flag) (eller \"\(f.key)\" i filen), eller opret en ny sag uden --sag.")
+            throw UsageError.conflict("Med --sag hentes den unge fra sagen. Fjern --\(Self.flag(f)) (eller \"\(f.key)\" i filen), eller opret en ny sag uden --sag.")
         }
         guard let f = Format(rawValue: args.value("--format") ?? "md") else {
             throw UsageError.invalidValue(option: "--format", value: args.value("--format")!, expected: "Vælg md, html eller json.")
@@ -97,82 +151,125 @@ struct UnderretCommand: UngeCommand {
         output = args.value("--ud")
         showCPR = args.has("--vis-cpr")
         interactive = args.has("--interaktiv")
+        draftOnly = args.has("--kladde")
+        newCase = args.has("--ny-sag")
+        if newCase && caseID != nil {
+            throw UsageError.conflict("Angiv enten --sag (en eksisterende sag) eller --ny-sag (en ny sag), ikke begge.")
+        }
+    }
+
+    /// What the pipeline saves: the answers, the case they land on (nil: a new case) and when the
+    /// municipality received the notification.
+    struct Answers {
+        var draft: ConcernReportDraft
+        var existing: CaseFile?
+        var received: Date
     }
 
     func run(_ ctx: Context) throws -> Int32 {
-        let c = ctx.console
         let tz = UnderretInput.timeZone
         let calendar = DanishCalendar(alsoClosed: try ctx.storeSettingAlsoClosed())
         if let output { try DocumentFile.checkTarget(output, ctx: ctx) }
         let store = try ctx.openStore(creating: caseID == nil)
-        let storeExisted = store.rootExists
         let existing = try caseID.map { try ctx.readCase($0, store: store) }
         if let number = reprint, let existing {
             return try printAgain(number, of: existing, store: store, ctx: ctx, calendar: calendar)
         }
-        var draft = self.draft
-        let asking = ctx.isInteractive(interactive)
-        if asking {
-            try UnderretDialogue(console: c, youngPersonKnown: existing != nil).fill(&draft)
-        }
+        // Options are checked before the first question.
         let received = try UnderretInput.received(draft, now: ctx.now, timeZone: tz)
-        let day = LocalTime.date(of: received, in: tz)
-        let findings = ConcernReportRules.check(draft, youngPerson: existing?.youngPerson, on: day)
-            + ConcernReportRules.reassessmentFindings(existing: existing, on: day)
-        for f in findings where f.severity == .warning { c.error(c.yellow("ADVARSEL:") + " " + f.message + (f.citation.map { " (\($0))" } ?? "")) }
-        let missing = findings.filter { $0.ruleID.hasPrefix(ConcernReportRules.missingPrefix) }
+        if ctx.isInteractive(interactive) {
+            let dialogue = UnderretDialogue(ctx: ctx, store: store, newCaseAllowed: newCase)
+            return try pipeline(store: store, ctx: ctx, calendar: calendar).runGuided(ctx: ctx, store: store) { session in
+                try dialogue.run(session, base: draft, existing: existing)
+            }
+        }
+        var answers = Answers(draft: draft, existing: existing, received: received)
+        let missing = ConcernReportRules.check(draft, youngPerson: existing?.youngPerson, on: LocalTime.date(of: received, in: tz))
+            .filter { $0.ruleID.hasPrefix(ConcernReportRules.missingPrefix) }
         if !missing.isEmpty {
-            throw UsageError.missingInput(missing.map(\.message), command: "underret")
+            throw UsageError.missingInput(missing.map(Self.missingMessage), command: "underret")
         }
-        if findings.hasErrors {
-            for f in findings where f.severity == .error { c.error(c.red("FEJL:") + " " + f.message) }
-            throw CLIError.ruleFailed("Underretningen er ikke gemt.")
+        if existing == nil {
+            answers.existing = try SameYoungPerson.resolve(
+                draft.youngPerson, store: store, ctx: ctx, newCaseAllowed: newCase || draftOnly, asking: false, yesNo: { _ in false })
         }
-        if asking {
-            var preview = CaseFile(id: existing?.id ?? CaseID("ny")!, created: ctx.now, youngPerson: existing?.youngPerson ?? draft.youngPerson)
-            preview.concernReports = existing?.concernReports ?? []
-            let report = ConcernRegistration.register(draft, on: &preview, received: received, now: ctx.now, author: ctx.user, timeZone: tz, calendar: calendar)
-            UnderretDialogue(console: c, youngPersonKnown: existing != nil).summary(draft, report: report, deadlines: preview.deadlines, timeZone: tz)
-            guard try Prompter(console: c).confirmSave("Gem underretningen?") else {
-                c.error("Intet er gemt.")
-                return ExitCode.usage
+        return try pipeline(store: store, ctx: ctx, calendar: calendar).run(answers, ctx: ctx)
+    }
+
+    private func pipeline(store: CaseStore, ctx: Context, calendar: DanishCalendar) -> DocumentPipeline<Answers> {
+        let c = ctx.console
+        let tz = UnderretInput.timeZone
+        let storeExisted = store.rootExists
+        func findings(_ a: Answers) -> [Finding] {
+            let day = LocalTime.date(of: a.received, in: tz)
+            return ConcernReportRules.check(a.draft, youngPerson: a.existing?.youngPerson, on: day)
+                + ConcernReportRules.reassessmentFindings(existing: a.existing, on: day)
+        }
+        func preview(_ a: Answers) -> (CaseFile, ConcernReport) {
+            var file = CaseFile(id: a.existing?.id ?? CaseID("ny")!, created: ctx.now, youngPerson: a.existing?.youngPerson ?? a.draft.youngPerson)
+            file.concernReports = a.existing?.concernReports ?? []
+            let report = ConcernRegistration.register(a.draft, on: &file, received: a.received, now: ctx.now, author: ctx.user, timeZone: tz, calendar: calendar)
+            return (file, report)
+        }
+        var pipeline = DocumentPipeline<Answers>(
+            command: "underret", caseID: caseID, what: "Underretningen", draftOnly: draftOnly,
+            validate: findings,
+            renderDraft: { a, findings in
+                let (file, report) = preview(a)
+                let text = try UnderretInput.render(format, report: report, caseFile: file, findings: findings, timeZone: tz, showCPR: false, calendar: calendar)
+                c.write(text)
+                c.error("Kladde: underretningen er ikke registreret.")
+            },
+            save: { a, findings in
+                let saved: CaseFile
+                if let existing = a.existing {
+                    saved = try ctx.updateCase(existing.id, store: store) { file in
+                        ConcernRegistration.register(a.draft, on: &file, received: a.received, now: ctx.now, author: ctx.user, timeZone: tz, calendar: calendar)
+                    }
+                } else {
+                    var file = CaseFile(id: CaseID("ny")!, created: ctx.now, youngPerson: a.draft.youngPerson, caseworker: nil)
+                    // The custody holders named in the notification start the new case's network.
+                    for n in a.draft.custodyNotices ?? [] {
+                        file.network.people.append(NetworkPerson(name: n.name, relation: "forældremyndighed", arena: .family, custodyHolder: true))
+                    }
+                    ConcernRegistration.register(a.draft, on: &file, received: a.received, now: ctx.now, author: ctx.user, timeZone: tz, calendar: calendar)
+                    saved = try store.create(file, year: ctx.today.year, now: ctx.now, user: ctx.user, command: ctx.commandName)
+                    ctx.announceNewStore(storeExisted)
+                }
+                let report = saved.concernReports.last!
+                let text = try UnderretInput.render(format, report: report, caseFile: saved, findings: findings, timeZone: tz, showCPR: showCPR, calendar: calendar)
+                if showCPR, saved.youngPerson.cpr != nil {
+                    try store.appendAudit(ctx.event(.revealCPR, caseID: saved.id, before: saved.revision, after: saved.revision))
+                }
+                if let output {
+                    let what = a.existing == nil
+                        ? "Sag \(saved.id.rawValue) er oprettet, og underretning nr. \(report.number) er gemt på den (revision \(saved.revision))"
+                        : "Underretning nr. \(report.number) er gemt på sag \(saved.id.rawValue) (revision \(saved.revision))"
+                    try DocumentFile.export(
+                        text, to: output, caseID: saved.id, revision: saved.revision, store: store, ctx: ctx,
+                        saved: DocumentFile.Saved(what: what, reprint: reprintCommand(saved.id, report.number)))
+                } else {
+                    c.write(text)
+                }
+                c.error("Underretning nr. \(report.number) er registreret på sag \(c.bold(saved.id.rawValue)) (revision \(saved.revision)).")
+                for d in saved.deadlines where report.deadlineIDs.contains(d.id) {
+                    let due = d.counting == .task ? "(opgave)" : d.dueTime.map { LocalTime.danishShort($0, in: tz) } ?? d.dueDate.danishShort
+                    c.error("  Frist \(due): \(d.title)")
+                }
+                let mine = saved.deadlines.filter { report.deadlineIDs.contains($0.id) }
+                for f in ConcernReportRules.closedDayFindings(mine) { c.error(c.yellow("ADVARSEL:") + " " + f.message) }
+                if let output { c.error("Dokumentet er skrevet til \(output).") }
+                return ExitCode.ok
+            })
+        pipeline.preview = { a in
+            let (file, report) = preview(a)
+            c.error("  Modtaget: \(LocalTime.danishShort(report.received, in: tz))" + (a.existing.map { " · sag \($0.id.rawValue)" } ?? " · ny sag"))
+            for d in file.deadlines where report.deadlineIDs.contains(d.id) {
+                let due = d.counting == .task ? "(opgave)" : d.dueTime.map { LocalTime.danishShort($0, in: tz) } ?? d.dueDate.danishShort
+                c.error("  Frist \(due): \(d.title)")
             }
         }
-        let saved: CaseFile
-        if let existing {
-            saved = try ctx.updateCase(existing.id, store: store) { file in
-                ConcernRegistration.register(draft, on: &file, received: received, now: ctx.now, author: ctx.user, timeZone: tz, calendar: calendar)
-            }
-        } else {
-            var file = CaseFile(id: CaseID("ny")!, created: ctx.now, youngPerson: draft.youngPerson, caseworker: nil)
-            ConcernRegistration.register(draft, on: &file, received: received, now: ctx.now, author: ctx.user, timeZone: tz, calendar: calendar)
-            saved = try store.create(file, year: ctx.today.year, now: ctx.now, user: ctx.user, command: ctx.commandName)
-            ctx.announceNewStore(storeExisted)
-        }
-        let report = saved.concernReports.last!
-        let text = try UnderretInput.render(format, report: report, caseFile: saved, findings: findings, timeZone: tz, showCPR: showCPR, calendar: calendar)
-        if showCPR, saved.youngPerson.cpr != nil {
-            try store.appendAudit(ctx.event(.revealCPR, caseID: saved.id, before: saved.revision, after: saved.revision))
-        }
-        if let output {
-            let what = existing == nil
-                ? "Sag \(saved.id.rawValue) er oprettet, og underretning nr. \(report.number) er gemt på den (revision \(saved.revision))"
-                : "Underretning nr. \(report.number) er gemt på sag \(saved.id.rawValue) (revision \(saved.revision))"
-            try DocumentFile.export(
-                text, to: output, caseID: saved.id, revision: saved.revision, store: store, ctx: ctx,
-                saved: DocumentFile.Saved(what: what, reprint: reprintCommand(saved.id, report.number)))
-        } else {
-            c.write(text)
-        }
-        c.error("Underretning nr. \(report.number) er registreret på sag \(c.bold(saved.id.rawValue)) (revision \(saved.revision)).")
-        for d in saved.deadlines where report.deadlineIDs.contains(d.id) {
-            let due = d.counting == .task ? "(opgave)" : d.dueTime.map { LocalTime.danishShort($0, in: tz) } ?? d.dueDate.danishShort
-            c.error("  Frist \(due): \(d.title)")
-        }
-        let mine = saved.deadlines.filter { report.deadlineIDs.contains($0.id) }
-        for f in ConcernReportRules.closedDayFindings(mine) { c.error(c.yellow("ADVARSEL:") + " " + f.message) }
-        if let output { c.error("Dokumentet er skrevet til \(output).") }
-        return ExitCode.ok
+        return pipeline
     }
 
     /// The command line that prints notification `number` of case `id` again (without `--ud`).

@@ -14,7 +14,9 @@ struct UndersoegCommand: UngeCommand {
             Registrerer, hvornår kommunen blev opmærksom på behovet (herfra løber fristen på 4 måneder), samarbejde
             og samtykker, hvert af de seks områder (eller hvorfor et område ikke er relevant), børnesamtalen,
             screeninger, misbrugsfase, forandringscirklen og konklusionen. I en terminal bliver du guidet.
-            Uden svar vises den registrerede undersøgelse. Fejl giver slutkode 1; --kladde gemmer alligevel.
+            Uden svar vises den registrerede undersøgelse. Fejl giver slutkode 1; --kladde viser en kladde med
+            MANGLER-markeringer og gemmer intet. Er der allerede en undersøgelse, vælger du de afsnit, du vil ændre,
+            og de nuværende svar står som standard (Enter beholder). Afbryder du, gemmes svarene som kladde.
             """,
         options: DocumentOptions.specs + [
             OptionSpec("--opmaerksom", value: "DATO", help: "Datoen, kommunen blev opmærksom på behovet."),
@@ -48,23 +50,27 @@ struct UndersoegCommand: UngeCommand {
         let store = try ctx.openStore()
         let file = try ctx.readCase(id, store: store, showCPR: options.showCPR)
         let existing = file.examination
-        var exam: Examination
-        var asked = false
         if let data = try options.readInput() {
             let awareDefault = existing?.awareDate ?? options.date ?? ctx.today
+            let exam: Examination
             do { exam = try PlanInput.examination(from: data, awareDate: awareDefault, author: ctx.user) } catch {
                 throw UsageError.message("\(options.fromFile!): \(error.description)")
             }
+            return try pipeline(file: file, store: store, ctx: ctx).run(exam, ctx: ctx)
         } else if aware != nil || completed != nil {
-            guard let base = existing ?? aware.map({ Examination(awareDate: $0, author: ctx.user) }) else {
+            guard var exam = existing ?? aware.map({ Examination(awareDate: $0, author: ctx.user) }) else {
                 throw UsageError.missingInput(["datoen, kommunen blev opmærksom på behovet (--opmaerksom)"], command: "undersoeg")
             }
-            exam = base
             if let aware { exam.awareDate = aware }
             if let completed { exam.completedDate = completed }
+            return try pipeline(file: file, store: store, ctx: ctx).run(exam, ctx: ctx)
         } else if options.asks(ctx) {
-            exam = try ExaminationDialogue(ctx: ctx, file: file).run(existing: existing, today: options.date ?? ctx.today)
-            asked = true
+            try AnonymousCounselling.refuse(file, what: "en børnefaglig undersøgelse", on: options.date ?? ctx.today)
+            let dialogue = ExaminationDialogue(ctx: ctx, file: file)
+            let today = options.date ?? ctx.today
+            var pipeline = pipeline(file: file, store: store, ctx: ctx)
+            if existing != nil { pipeline.editableSections = dialogue.sections }
+            return try pipeline.runGuided(ctx: ctx, store: store) { session in try dialogue.run(session, existing: existing, today: today) }
         } else {
             guard let existing else {
                 throw UsageError.missingInput(["undersøgelsens oplysninger: --opmaerksom DATO, --fra-fil FIL.json eller --interaktiv"], command: "undersoeg")
@@ -74,26 +80,29 @@ struct UndersoegCommand: UngeCommand {
             try render(existing, file: file, findings: findings, date: date, draft: options.draft, ctx: ctx, store: store)
             return ExitCode.ok
         }
-        let date = options.date ?? exam.completedDate ?? ctx.today
-        let findings = ExaminationValidator.validate(exam, youngPerson: file.youngPerson, network: file.network, on: date)
-        if findings.hasErrors && !options.draft {
-            throw DocumentOutput.refusal(findings, what: "Undersøgelsen", ctx: ctx)
-        }
-        DocumentOutput.report(findings, ctx: ctx)
-        if asked, !(try Prompter(console: ctx.console).confirmSave("Gem undersøgelsen?")) {
-            ctx.console.error("Intet er gemt.")
-            return ExitCode.usage
-        }
-        let saved = try ctx.updateCase(id, store: store) { f in
-            f.examination = exam
-            PlanDeadlines.merge(into: &f)
-        }
-        try render(exam, file: saved, findings: findings, date: date, draft: findings.hasErrors, ctx: ctx, store: store, saved: DocumentFile.Saved(
-            what: "Undersøgelsen er gemt på sag \(id.rawValue) (revision \(saved.revision))",
-            reprint: "unge undersoeg \(id.rawValue) --udskriv" + options.formatArgument))
-        let due = exam.awareDate.adding(months: 4)
-        ctx.console.error("Undersøgelsen er gemt på sag \(id.rawValue)." + (exam.completedDate == nil ? " Frist for afslutning: \(due.danishShort)." : ""))
-        return ExitCode.ok
+    }
+
+    private func pipeline(file: CaseFile, store: CaseStore, ctx: Context) -> DocumentPipeline<Examination> {
+        func date(_ exam: Examination) -> LocalDate { options.date ?? exam.completedDate ?? ctx.today }
+        return DocumentPipeline(
+            command: "undersoeg", caseID: id, what: "Undersøgelsen", draftOnly: options.draft,
+            validate: { exam in
+                try AnonymousCounselling.refuse(file, what: "en børnefaglig undersøgelse", on: date(exam))
+                return ExaminationValidator.validate(exam, youngPerson: file.youngPerson, network: file.network, on: date(exam))
+            },
+            renderDraft: { exam, findings in try render(exam, file: file, findings: findings, date: date(exam), draft: true, ctx: ctx, store: store) },
+            save: { exam, findings in
+                let saved = try ctx.updateCase(id, store: store) { f in
+                    f.examination = exam
+                    PlanDeadlines.merge(into: &f)
+                }
+                try render(exam, file: saved, findings: findings, date: date(exam), draft: false, ctx: ctx, store: store, saved: DocumentFile.Saved(
+                    what: "Undersøgelsen er gemt på sag \(id.rawValue) (revision \(saved.revision))",
+                    reprint: "unge undersoeg \(id.rawValue) --udskriv" + options.formatArgument))
+                let due = exam.awareDate.adding(months: 4)
+                ctx.console.error("Undersøgelsen er gemt på sag \(id.rawValue)." + (exam.completedDate == nil ? " Frist for afslutning: \(due.danishShort)." : ""))
+                return ExitCode.ok
+            })
     }
 
     private func render(_ exam: Examination, file: CaseFile, findings: [Finding], date: LocalDate, draft: Bool, ctx: Context, store: CaseStore, saved: DocumentFile.Saved? = nil) throws {
@@ -102,79 +111,102 @@ struct UndersoegCommand: UngeCommand {
     }
 }
 
-/// The guided examination dialogue, area by area.
+/// The guided examination dialogue, area by area. On a case that already has an examination its
+/// answers are offered as defaults (Enter keeps), and single areas can be changed alone.
 struct ExaminationDialogue {
     let ctx: Context
     let file: CaseFile
 
-    private var p: Prompter { Prompter(console: ctx.console) }
-    private func section(_ s: String) { ctx.console.error(""); ctx.console.error(ctx.console.bold("== \(s) ==")) }
+    var title: String { "Børnefaglig undersøgelse – \(file.youngPerson.displayName)" }
 
-    func run(existing: Examination?, today: LocalDate) throws -> Examination {
-        section("Børnefaglig undersøgelse – \(file.youngPerson.displayName)")
+    var sections: [String] {
+        [title, "Samarbejde"] + ExaminationArea.allCases.map(\.danish) + ["Børnesamtale", "Forbrug og screening", "Konklusion"]
+    }
+
+    func run(_ p: DialogueSession, existing: Examination?, today: LocalDate) throws -> Examination {
+        p.plan(sections: sections)
+        p.section(title)
         let aware = try p.ask("Hvornår blev kommunen opmærksom på behovet?", defaultValue: (existing?.awareDate ?? today).iso, parse: Answers.date) ?? today
         var exam = existing ?? Examination(awareDate: aware)
         exam.awareDate = aware
         exam.author = ctx.user
-        ctx.console.error("Fristen for at afslutte undersøgelsen er \(aware.adding(months: 4).danishLong).")
+        p.say("Fristen for at afslutte undersøgelsen er \(aware.adding(months: 4).danishLong).")
 
-        section("Samarbejde")
+        p.section("Samarbejde")
         var participants: [Participant] = []
         let age = file.youngPerson.age(on: today) ?? 0
-        let youngTookPart = age >= 15 ? true : try p.yesNo("Har den unge deltaget?", defaultValue: true)
+        let oldYoung = existing?.participants.first { $0.role == .youngPerson }
+        let youngTookPart = age >= 15 ? true : try p.yesNo("Har den unge deltaget?", defaultValue: existing.map { _ in oldYoung != nil } ?? true)
         if youngTookPart {
-            participants.append(Participant(name: file.youngPerson.displayName, role: .youngPerson, how: try p.ask("Hvordan har den unge deltaget?")))
+            participants.append(Participant(name: file.youngPerson.displayName, role: .youngPerson, how: try p.ask("Hvordan har den unge deltaget?", defaultValue: oldYoung?.how)))
         }
         for holder in file.network.custodyHolders {
-            participants.append(Participant(name: holder.name, role: .custodyHolder, how: try p.ask("Hvordan har \(holder.name) (forældremyndighed) deltaget?")))
+            let old = existing?.participants.first { $0.role == .custodyHolder && $0.name == holder.name }
+            participants.append(Participant(name: holder.name, role: .custodyHolder, how: try p.ask("Hvordan har \(holder.name) (forældremyndighed) deltaget?", defaultValue: old?.how)))
         }
         exam.participants = participants
 
         for area in ExaminationArea.allCases {
-            section(area.danish)
-            if !(try p.yesNo("Er området relevant for den unge?", defaultValue: true)) {
-                let reason = try p.ask("Hvorfor ikke?", required: true) ?? ""
+            p.section(area.danish)
+            let old = existing?.areas.first { $0.area == area }
+            if !(try p.yesNo("Er området relevant for den unge?", defaultValue: old.map { $0.notRelevantReason == nil } ?? true)) {
+                let reason = try p.ask("Hvorfor ikke?", required: true, defaultValue: old?.notRelevantReason) ?? ""
                 set(&exam, .notRelevant(area, reason: reason))
                 continue
             }
-            let findings = try p.ask("Hvad fandt undersøgelsen?", required: true) ?? ""
+            let d0 = old?.details
+            let findings = try p.ask("Hvad fandt undersøgelsen?", required: true, defaultValue: d0?.findings, long: true) ?? ""
             var d = AreaDescription(findings: findings)
-            d.resources = try p.ask("Ressourcer (kan springes over)")
-            d.problems = try p.ask("Problemer (kan springes over)")
-            d.ownView = try p.ask("Den unges egen opfattelse (kan springes over)")
-            d.sources = Answers.list(try p.ask("Kilder, adskilt af ; (fx den unge; mor; Lone, klasselærer)")).map { s in
-                s.lowercased() == "den unge" ? InformationSource(kind: .youngPerson) : InformationSource(kind: .other, name: s)
+            d.resources = try p.ask("Ressourcer (kan springes over)", defaultValue: d0?.resources, long: true)
+            d.problems = try p.ask("Problemer (kan springes over)", defaultValue: d0?.problems, long: true)
+            d.ownView = try p.ask("Den unges egen opfattelse (kan springes over)", defaultValue: d0?.ownView, long: true)
+            let oldSources = d0?.sources ?? []
+            func name(_ s: InformationSource) -> String { s.kind == .youngPerson ? "den unge" : (s.name ?? s.kind.danish) }
+            d.sources = try p.list("Kilder, adskilt af ; (fx den unge; mor; Lone, klasselærer)", defaultValue: oldSources.map(name)).map { s in
+                if let kept = oldSources.first(where: { name($0).lowercased() == s.lowercased() }) { return kept }
+                return s.lowercased() == "den unge" ? InformationSource(kind: .youngPerson) : InformationSource(kind: .other, name: s)
             }
             set(&exam, .described(area, d))
         }
 
-        section("Børnesamtale")
-        if let date = try p.ask("Dato for børnesamtalen (kan springes over)", required: false, parse: Answers.date) {
-            let offered = try p.yesNo("Er den unge oplyst om retten til en bisidder?", defaultValue: true)
-            let used = try p.yesNo("Deltog en bisidder?", defaultValue: false)
-            exam.childInterview = ChildInterview(date: date, supportPersonOffered: offered, supportPersonUsed: used, summary: try p.ask("Hvad fortalte den unge? (kan springes over)"))
+        p.section("Børnesamtale")
+        let oldInterview = existing?.childInterview
+        if let date = try p.ask("Dato for børnesamtalen (kan springes over)", required: false, defaultValue: oldInterview?.date.iso, parse: Answers.date) {
+            let offered = try p.yesNo("Er den unge oplyst om retten til en bisidder?", defaultValue: oldInterview?.supportPersonOffered ?? true)
+            let used = try p.yesNo("Deltog en bisidder?", defaultValue: oldInterview?.supportPersonUsed ?? false)
+            exam.childInterview = ChildInterview(
+                date: date, supportPersonOffered: offered, supportPersonUsed: used,
+                summary: try p.ask("Hvad fortalte den unge? (kan springes over)", defaultValue: oldInterview?.summary, long: true))
+        } else {
+            exam.childInterview = nil
         }
 
-        section("Forbrug og screening")
-        exam.substanceUse = try p.ask("Forbrug: hvad, hvornår, hvor meget (kan springes over)")
-        ctx.console.error("Misbrugsfase: " + UsePhase.allCases.map(\.label).joined(separator: ", "))
-        exam.usePhase = try p.ask("Misbrugsfase 1-4 (kan springes over)", required: false, parse: { Answers.choice($0, from: UsePhase.allCases) })
-        Answers.menu(StageOfChange.allCases.map(\.danish), ctx: ctx)
-        exam.stageOfChange = try p.ask("Forandringscirklen (nummer, kan springes over)", required: false, parse: { Answers.choice($0, from: StageOfChange.allCases) })
-        while let instrument = try p.ask("Screeningsredskab, fx UngMap eller EuropASI (tom for at gå videre)") {
-            let version = try p.ask("Version (kan springes over)")
-            let date = try p.ask("Dato", defaultValue: today.iso, parse: Answers.date) ?? today
-            exam.screenings.append(Screening(instrument: instrument, version: version, date: date, summary: try p.ask("Resultat eller sammenfatning")))
+        p.section("Forbrug og screening")
+        exam.substanceUse = try p.ask("Forbrug: hvad, hvornår, hvor meget (kan springes over)", defaultValue: existing?.substanceUse, long: true)
+        p.say("Misbrugsfase: " + UsePhase.allCases.map(\.label).joined(separator: ", "))
+        let phaseDefault = existing?.usePhase.flatMap { UsePhase.allCases.firstIndex(of: $0) }.map { String($0 + 1) }
+        exam.usePhase = try p.ask("Misbrugsfase 1-4 (kan springes over)", required: false, defaultValue: phaseDefault, parse: { Answers.choice($0, from: UsePhase.allCases) })
+        exam.stageOfChange = try p.choose("Forandringscirklen (nummer, kan springes over)", from: StageOfChange.allCases, label: \.danish, required: false, defaultValue: existing?.stageOfChange)
+        let oldScreenings = existing?.screenings ?? []
+        exam.screenings = []
+        while let instrument = try p.ask("Screeningsredskab, fx UngMap eller EuropASI (tom for at gå videre)", defaultValue: exam.screenings.count < oldScreenings.count ? oldScreenings[exam.screenings.count].instrument : nil) {
+            let old = exam.screenings.count < oldScreenings.count ? oldScreenings[exam.screenings.count] : nil
+            let version = try p.ask("Version (kan springes over)", defaultValue: old?.version)
+            let date = try p.ask("Dato", defaultValue: (old?.date ?? today).iso, parse: Answers.date) ?? today
+            var s = Screening(instrument: instrument, version: version, date: date, scores: old?.scores ?? [], summary: nil)
+            s.summary = try p.ask("Resultat eller sammenfatning", defaultValue: old?.summary, long: true)
+            exam.screenings.append(s)
         }
 
-        section("Konklusion")
-        exam.completedDate = try p.ask("Dato for afslutning (tom hvis ikke afsluttet)", required: false, parse: Answers.date)
+        p.section("Konklusion")
+        exam.completedDate = try p.ask("Dato for afslutning (tom hvis ikke afsluttet)", required: false, defaultValue: existing?.completedDate?.iso, parse: Answers.date)
         if exam.completedDate != nil || today > aware.adding(months: 4) {
-            let need = try p.yesNo("Er der behov for særlig støtte?")
-            let reasons = try p.ask("Begrundelse", required: exam.completedDate != nil) ?? ""
+            let old = existing?.conclusion
+            let need = try p.yesNo("Er der behov for særlig støtte?", defaultValue: old?.specialSupportNeeded)
+            let reasons = try p.ask("Begrundelse", required: exam.completedDate != nil, defaultValue: old?.reasons, long: true) ?? ""
             var c = ExaminationConclusion(specialSupportNeeded: need, reasons: reasons)
-            if exam.completedDate == nil { c.provisionalAssessment = try p.ask("Foreløbig vurdering (fristen er udløbet)", required: true) }
-            c.decisionDate = try p.ask("Dato for afgørelse om støtte (kan springes over)", required: false, parse: Answers.date)
+            if exam.completedDate == nil { c.provisionalAssessment = try p.ask("Foreløbig vurdering (fristen er udløbet)", required: true, defaultValue: old?.provisionalAssessment, long: true) }
+            c.decisionDate = try p.ask("Dato for afgørelse om støtte (kan springes over)", required: false, defaultValue: old?.decisionDate?.iso, parse: Answers.date)
             exam.conclusion = c
         }
         return exam

@@ -37,14 +37,19 @@ final class Console: @unchecked Sendable {
     /// Colour only on a terminal, never with NO_COLOR or TERM=dumb.
     let colour: Bool
     private let readLineImpl: () -> String?
+    /// On a terminal the line editor writes the prompt itself, after it has switched to raw mode,
+    /// so no keystroke typed after the prompt appears reaches the terminal in its normal mode.
+    private let editLine: ((String) -> String?)?
+    private var pendingPrompt = ""
     private let writeOut: ([UInt8]) -> Void
     private let writeErr: (String) -> Void
 
     init(
         stdinIsTerminal: Bool, stdoutIsTerminal: Bool, environment: [String: String],
         readLine: @escaping () -> String?, writeOut: @escaping ([UInt8]) -> Void,
-        writeErr: @escaping (String) -> Void
+        writeErr: @escaping (String) -> Void, editLine: ((String) -> String?)? = nil
     ) {
+        self.editLine = editLine
         self.stdinIsTerminal = stdinIsTerminal
         self.stdoutIsTerminal = stdoutIsTerminal
         self.colour = stdoutIsTerminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
@@ -57,7 +62,7 @@ final class Console: @unchecked Sendable {
     static func standard(environment: [String: String]) -> Console {
         Console(
             stdinIsTerminal: isatty(0) == 1, stdoutIsTerminal: isatty(1) == 1, environment: environment,
-            readLine: { Swift.readLine(strippingNewline: true) },
+            readLine: { PlainLineReader.readLine() },
             writeOut: { bytes in
                 var offset = 0
                 while offset < bytes.count {
@@ -74,7 +79,8 @@ final class Console: @unchecked Sendable {
                     if n < 0 { if errno == EINTR { continue } else { return } }
                     offset += n
                 }
-            })
+            },
+            editLine: isatty(0) == 1 && isatty(2) == 1 ? { LineEditor.readLine(prompt: $0) } : nil)
     }
 
     /// Writes to standard output (buffered until `flush`).
@@ -92,13 +98,21 @@ final class Console: @unchecked Sendable {
     /// Writes a line to standard error at once (messages, warnings, prompts).
     func error(_ text: String) {
         flush()
+        writePendingPrompt()
         writeErr(safe(text, maskCPR: true) + "\n")
     }
 
     /// A prompt goes to stderr without a newline, so stdout stays clean for documents.
     func prompt(_ text: String) {
         flush()
-        writeErr(safe(text, maskCPR: true))
+        if editLine != nil { pendingPrompt += safe(text, maskCPR: true) } else { writeErr(safe(text, maskCPR: true)) }
+    }
+
+    private func writePendingPrompt() {
+        if !pendingPrompt.isEmpty {
+            writeErr(pendingPrompt)
+            pendingPrompt = ""
+        }
     }
 
     /// What may reach the terminal: CPR numbers masked (when asked), every control character
@@ -113,6 +127,11 @@ final class Console: @unchecked Sendable {
 
     func readLine() -> String? {
         flush()
+        if let editLine {
+            let p = pendingPrompt
+            pendingPrompt = ""
+            return editLine(p)
+        }
         return readLineImpl()
     }
 

@@ -101,7 +101,9 @@ public enum DecisionDeadlines {
                 out.append(
                     Deadline(
                         id: youthSupportID, kind: .youthSupportDecision,
-                        title: "Afgørelse om ungestøtte senest 6 måneder før 18-årsdagen, efter revision af ungeplanen (anbragt ung)",
+                        title: "Afgørelse om ungestøtte senest 6 måneder før 18-årsdagen, efter revision af ungeplanen (anbragt ung)"
+                            // BL § 115 stk. 1: after a placement without consent, a contact person is offered until 23.
+                            + (placements.contains { $0.kind == .placementWithoutConsent } ? "; efter § 47 tilbydes en fast kontaktperson til 23 år" : ""),
                         counting: .months, dueDate: due, rule: .youthSupportDecision, ruleDate: due,
                         metAt: decided.map { instant($0.decisionDate) }, metBy: decided?.author))
             } else {

@@ -27,7 +27,10 @@ public enum DecisionLaw {
             return .aftercare
         case .anonymousTreatment: return .anonymousTreatment
         case .alcoholTreatment: return .alcoholTreatment
-        case .planStance: return (age ?? 0) >= 16 ? .ungeplanConsider : .barnetsPlanConsider
+        case .planStance:
+            // The stillingtagen concerns the plan the one plan choice gives for a § 32 measure (or ungestøtte from 18).
+            let basis: DecisionKind = (age ?? 0) >= 18 ? .youthSupportOther : .contactPerson
+            return PlanKind.requirement(age: age, on: LegalReferences.barnetsLovEffective, bases: [basis]).rule
         }
     }
 
@@ -254,8 +257,9 @@ public enum DecisionLaw {
             }
             let planBefore = file.actionPlans.contains { $0.date <= date && $0.kind.isForMinor }
             if !planBefore {
-                let rule = PlanKind.requirement(age: age, on: date, bases: [.placementWithoutConsent]).rule
-                let name = age >= 16 ? "ungeplanen" : "barnets plan"
+                let req = PlanKind.requirement(age: age, on: date, bases: [.placementWithoutConsent])
+                let rule = req.rule
+                let name = req.kind.danishLower
                 out.append(
                     f("indsats.47.plan", .error,
                       "Ved anbringelse uden samtykke skal \(name) foreligge, før afgørelsen træffes. Lav planen først med 'unge plan \(file.id.rawValue)', og registrér så afgørelsen.",
@@ -309,6 +313,20 @@ public enum DecisionLaw {
             }
         }
         return out
+    }
+
+    /// The young person's own party powers in the decision (LAW.md, "party rights" column): from 10
+    /// in the case types BL § 3 lists (nr. 1 § 32, nr. 2 § 33, nr. 4 § 46, nr. 9 ungestøtte decided
+    /// before 18, nr. 10 via § 142 for § 47); nil where none applies or for adults (they are parties).
+    public static func partyRights(_ d: Decision, age: Int?) -> String? {
+        guard let age, d.decisionDate >= LegalReferences.barnetsLovEffective else { return nil }
+        let nr: Int
+        if d.kind.isSupportMeasure { nr = 1 } else if d.kind.isMinorTreatment { nr = 2 } else if d.kind == .placementWithConsent {
+            nr = 4
+        } else if d.kind == .placementWithoutConsent { nr = 10 } else if d.kind.isYouthSupport, age < 18 { nr = 9 } else { return nil }
+        let cite = LegalReferences.reference(.partyRights).paragraph(on: d.decisionDate, age: age)
+        if age < 10 { return "Den unge er under 10 år og udøver ikke selv partsbeføjelser (\(cite), nr. \(nr))." }
+        return "Den unge er fyldt 10 år og er selv part i sagen: kan se sagens papirer, udtale sig og klage (\(cite), nr. \(nr))."
     }
 
     /// The row the 14-day start deadline cites.

@@ -15,19 +15,22 @@ public struct Reporter: Codable, Sendable, Equatable {
     public var contact: String?
     /// True for a professional in public service (heightened duty), false for a private person.
     public var isProfessional: Bool
+    /// True when the notifier asked to stay anonymous (then there is no name and no receipt).
+    public var anonymous: Bool
 
     public init(
         name: String, role: String? = nil, organisation: String? = nil, contact: String? = nil,
-        isProfessional: Bool = true
+        isProfessional: Bool = true, anonymous: Bool = false
     ) {
         self.name = name
         self.role = role
         self.organisation = organisation
         self.contact = contact
         self.isProfessional = isProfessional
+        self.anonymous = anonymous
     }
 
-    enum CodingKeys: String, CodingKey { case name, role, organisation, contact, isProfessional }
+    enum CodingKeys: String, CodingKey { case name, role, organisation, contact, isProfessional, anonymous }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -36,10 +39,26 @@ public struct Reporter: Codable, Sendable, Equatable {
         organisation = try c.decodeIfPresent(String.self, forKey: .organisation)
         contact = try c.decodeIfPresent(String.self, forKey: .contact)
         isProfessional = try c.decodeIfPresent(Bool.self, forKey: .isProfessional) ?? true
+        anonymous = try c.decodeIfPresent(Bool.self, forKey: .anonymous) ?? false
     }
 
     /// The duty this notifier acts under: heightened for professionals, general otherwise.
     public var duty: LegalRuleID { isProfessional ? .heightenedDuty : .generalDuty }
+}
+
+/// Whether one custody holder (forældremyndighedsindehaver) was told about the notification, and
+/// why not when not (handbook ch. 3, Før du underretter).
+public struct CustodyNotice: Codable, Sendable, Equatable {
+    public var name: String
+    public var informed: Bool
+    /// Required when not informed.
+    public var reason: String?
+
+    public init(name: String, informed: Bool, reason: String? = nil) {
+        self.name = name
+        self.informed = informed
+        self.reason = reason
+    }
 }
 
 /// A place on the concern arc (bekymringsbuen: grøn / orange / rød), handbook ch. 4-6.
@@ -106,6 +125,10 @@ public struct ConcernReport: Codable, Sendable, Equatable {
     public var number: Int
     /// When the municipality received it; the 24-hour and 6-working-day deadlines run from here.
     public var received: Date
+    /// How it reached the municipality (telefon, brev, e-mail ...), when a caseworker registered it.
+    public var receivedVia: String?
+    /// Each custody holder told or not, when they were asked about one by one.
+    public var custodyNotices: [CustodyNotice]
     public var reporter: Reporter
     /// The young person's physical, mental and social situation, resources and difficulties.
     public var situation: String
@@ -137,10 +160,13 @@ public struct ConcernReport: Codable, Sendable, Equatable {
         parentCooperation: String? = nil, attendance: String? = nil, relation: String? = nil,
         otherInformation: String? = nil, parentsInformed: Bool = false, parentsComments: String? = nil,
         notInformedReason: String? = nil, youngPersonInformed: Bool = false,
-        youngPersonComments: String? = nil, concernArc: ConcernArcPlacement? = nil, deadlineIDs: [String] = []
+        youngPersonComments: String? = nil, concernArc: ConcernArcPlacement? = nil, deadlineIDs: [String] = [],
+        receivedVia: String? = nil, custodyNotices: [CustodyNotice] = []
     ) {
         self.number = number
         self.received = received
+        self.receivedVia = receivedVia
+        self.custodyNotices = custodyNotices
         self.reporter = reporter
         self.situation = situation
         self.parentCooperation = parentCooperation
@@ -159,7 +185,7 @@ public struct ConcernReport: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case number, received, reporter, situation, parentCooperation, attendance, relation
         case otherInformation, parentsInformed, parentsComments, notInformedReason, youngPersonInformed
-        case youngPersonComments, concernArc, deadlineIDs
+        case youngPersonComments, concernArc, deadlineIDs, receivedVia, custodyNotices
     }
 
     public init(from decoder: Decoder) throws {
@@ -179,5 +205,7 @@ public struct ConcernReport: Codable, Sendable, Equatable {
         youngPersonComments = try c.decodeIfPresent(String.self, forKey: .youngPersonComments)
         concernArc = try c.decodeIfPresent(ConcernArcPlacement.self, forKey: .concernArc)
         deadlineIDs = try c.decodeIfPresent([String].self, forKey: .deadlineIDs) ?? []
+        receivedVia = try c.decodeIfPresent(String.self, forKey: .receivedVia)
+        custodyNotices = try c.decodeIfPresent([CustodyNotice].self, forKey: .custodyNotices) ?? []
     }
 }

@@ -25,6 +25,7 @@ public enum ConcernReportDocument {
             ("Til", "Kommunens børne- og ungeafdeling"),
             ("Modtaget", LocalTime.danishLong(report.received, in: timeZone)),
         ]
+        if let via = report.receivedVia { head.append(("Modtaget via", via)) }
         if let caseID { head.append(("Sag", "\(caseID.rawValue), underretning nr. \(report.number)")) }
         doc.add(.fields(head))
 
@@ -39,7 +40,7 @@ public enum ConcernReportDocument {
 
         doc.add(.heading("Underretter", level: 2))
         let r = report.reporter
-        var reporter: [(String, String)] = [("Navn", r.name)]
+        var reporter: [(String, String)] = [("Navn", r.anonymous ? "anonym" + (r.name.isEmpty ? "" : " (\(r.name))") : r.name)]
         if let role = r.role { reporter.append(("Rolle", role)) }
         if let org = r.organisation { reporter.append(("Arbejdssted", org)) }
         if let contact = r.contact { reporter.append(("Kontakt", contact)) }
@@ -61,6 +62,9 @@ public enum ConcernReportDocument {
         ]
         if report.youngPersonInformed {
             involvement.append(("Den unges kommentarer", report.youngPersonComments ?? "ingen bemærkninger"))
+        }
+        for n in report.custodyNotices {
+            involvement.append(("\(n.name) (forældremyndighed)", n.informed ? "orienteret" : "ikke orienteret" + (n.reason.map { ": \($0)" } ?? "")))
         }
         involvement.append(("Forældrene er orienteret", report.parentsInformed ? "ja" : "nej"))
         if report.parentsInformed {
@@ -132,15 +136,7 @@ public enum ConcernReportDocument {
     }
 
     static func sectionText(_ report: ConcernReport, _ field: ConcernField) -> String? {
-        let v: String?
-        switch field {
-        case .situation: v = report.situation
-        case .parentCooperation: v = report.parentCooperation
-        case .attendance: v = report.attendance
-        case .relation: v = report.relation
-        case .otherInformation: v = report.otherInformation
-        default: v = nil
-        }
+        let v = field.spec.inReport?(report)
         guard let v, !v.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
         return v
     }

@@ -33,6 +33,13 @@ public struct ConcernReportDraft: Codable, Sendable, Equatable {
     /// When the municipality received it, if earlier than now (`--modtaget`). In a JSON file it is
     /// written `2026-04-13T09:30` (local time), `2026-04-13 09:30` or with an offset.
     public var received: String?
+    /// How the notification reached the municipality, when a caseworker registers it.
+    public var receivedVia: String?
+    /// True when the notifier asked to stay anonymous.
+    public var reporterAnonymous: Bool?
+    /// Each custody holder told or not (asked one by one in the guided walk-through). When given,
+    /// `parentsInformed` is true only if every one was told.
+    public var custodyNotices: [CustodyNotice]?
 
     public init() {}
 
@@ -43,30 +50,12 @@ public struct ConcernReportDraft: Codable, Sendable, Equatable {
     public func text(_ field: ConcernField) -> String? {
         func yesNo(_ b: Bool?) -> String? { b.map { $0 ? "ja" : "nej" } }
         let value: String?
-        switch field {
-        case .youngName: value = youngName
-        case .youngCPR: value = youngCPR?.masked
-        case .youngBirthDate: value = youngBirthDate?.danishLong
-        case .youngSchool: value = youngSchool
-        case .reporterName: value = reporterName
-        case .reporterRole: value = reporterRole
-        case .reporterOrganisation: value = reporterOrganisation
-        case .reporterContact: value = reporterContact
-        case .reporterProfessional: value = yesNo(reporterProfessional)
-        case .situation: value = situation
-        case .parentCooperation: value = parentCooperation
-        case .attendance: value = attendance
-        case .relation: value = relation
-        case .otherInformation: value = otherInformation
-        case .youngPersonInformed: value = yesNo(youngPersonInformed)
-        case .youngPersonComments: value = youngPersonComments
-        case .parentsInformed: value = yesNo(parentsInformed)
-        case .parentsComments: value = parentsComments
-        case .notInformedReason: value = notInformedReason
-        case .concernLevel: value = concernLevel?.danish
-        case .raiseIf: value = raiseIf
-        case .lowerIf: value = lowerIf
-        case .received: value = received
+        switch field.spec.accessor {
+        case .text(let k), .dateTime(let k): value = self[keyPath: k]
+        case .yesNo(let k): value = yesNo(self[keyPath: k])
+        case .date(let k): value = self[keyPath: k]?.danishLong
+        case .cpr(let k): value = self[keyPath: k]?.masked
+        case .level(let k): value = self[keyPath: k]?.danish
         }
         guard let v = value?.trimmingCharacters(in: .whitespacesAndNewlines), !v.isEmpty else { return nil }
         return v
@@ -78,64 +67,39 @@ public struct ConcernReportDraft: Codable, Sendable, Equatable {
     public mutating func set(_ field: ConcernField, from input: String) throws(CoreError) {
         let t = input.trimmingCharacters(in: .whitespacesAndNewlines)
         let empty = t.isEmpty
-        switch field.kind {
-        case .yesNo:
-            var b: Bool? = nil
-            if !empty {
+        switch field.spec.accessor {
+        case .text(let k), .dateTime(let k):
+            self[keyPath: k] = empty ? nil : t
+        case .yesNo(let k):
+            if empty {
+                self[keyPath: k] = nil
+            } else {
                 guard let parsed = ConcernReportDraft.parseYesNo(t) else {
                     throw .invalidValue(field: field.label, value: t, expected: "Svar ja eller nej.")
                 }
-                b = parsed
+                self[keyPath: k] = parsed
             }
-            switch field {
-            case .reporterProfessional: reporterProfessional = b
-            case .youngPersonInformed: youngPersonInformed = b
-            default: parentsInformed = b
-            }
-        case .cpr:
+        case .cpr(let k):
             if empty {
-                youngCPR = nil
+                self[keyPath: k] = nil
             } else {
-                do { youngCPR = try CPRNumber.parse(t) } catch { throw .invalidCPR(t) }
+                do { self[keyPath: k] = try CPRNumber.parse(t) } catch { throw .invalidCPR(t) }
             }
-        case .date:
+        case .date(let k):
             if empty {
-                youngBirthDate = nil
+                self[keyPath: k] = nil
             } else {
                 guard let d = LocalDate.parse(t) else { throw .invalidDate(t) }
-                youngBirthDate = d
+                self[keyPath: k] = d
             }
-        case .level:
+        case .level(let k):
             if empty {
-                concernLevel = nil
+                self[keyPath: k] = nil
             } else {
                 guard let l = ConcernLevel.parse(t) else {
                     throw .invalidValue(field: field.label, value: t, expected: "Skriv grøn, orange eller rød.")
                 }
-                concernLevel = l
-            }
-        case .dateTime:
-            received = empty ? nil : t
-        case .text:
-            let v: String? = empty ? nil : t
-            switch field {
-            case .youngName: youngName = v
-            case .youngSchool: youngSchool = v
-            case .reporterName: reporterName = v
-            case .reporterRole: reporterRole = v
-            case .reporterOrganisation: reporterOrganisation = v
-            case .reporterContact: reporterContact = v
-            case .situation: situation = v
-            case .parentCooperation: parentCooperation = v
-            case .attendance: attendance = v
-            case .relation: relation = v
-            case .otherInformation: otherInformation = v
-            case .youngPersonComments: youngPersonComments = v
-            case .parentsComments: parentsComments = v
-            case .notInformedReason: notInformedReason = v
-            case .raiseIf: raiseIf = v
-            case .lowerIf: lowerIf = v
-            default: break
+                self[keyPath: k] = l
             }
         }
     }
@@ -149,8 +113,11 @@ public struct ConcernReportDraft: Codable, Sendable, Equatable {
         }
     }
 
-    /// True when the notifier is a professional (the default when not said).
-    public var isProfessional: Bool { reporterProfessional ?? true }
+    /// True when the notifier is a professional (the default when not said); never when anonymous.
+    public var isProfessional: Bool { reporterAnonymous == true ? false : reporterProfessional ?? true }
+
+    /// True when the notifier asked to stay anonymous.
+    public var isAnonymous: Bool { reporterAnonymous == true }
 
     /// Whether a field is asked at all, given the answers so far (follow-up questions depend on
     /// earlier ones: the reason only when the parents were not told, and so on).
@@ -177,7 +144,7 @@ public struct ConcernReportDraft: Codable, Sendable, Equatable {
             if !has(.youngName) { out.append(.youngName) }
             if youngCPR == nil && youngBirthDate == nil { out.append(.youngBirthDate) }
         }
-        if !has(.reporterName) { out.append(.reporterName) }
+        if !has(.reporterName) && !isAnonymous { out.append(.reporterName) }
         if isProfessional {
             for f in [ConcernField.reporterRole, .reporterOrganisation, .reporterContact] where !has(f) {
                 out.append(f)
@@ -202,7 +169,7 @@ public struct ConcernReportDraft: Codable, Sendable, Equatable {
             reporter: Reporter(
                 name: text(.reporterName) ?? "", role: text(.reporterRole),
                 organisation: text(.reporterOrganisation), contact: text(.reporterContact),
-                isProfessional: isProfessional),
+                isProfessional: isProfessional, anonymous: isAnonymous),
             situation: text(.situation) ?? "", parentCooperation: text(.parentCooperation),
             attendance: text(.attendance), relation: text(.relation), otherInformation: text(.otherInformation),
             parentsInformed: parentsInformed ?? false,
@@ -210,6 +177,7 @@ public struct ConcernReportDraft: Codable, Sendable, Equatable {
             notInformedReason: parentsInformed == false ? text(.notInformedReason) : nil,
             youngPersonInformed: youngPersonInformed ?? false,
             youngPersonComments: youngPersonInformed == true ? text(.youngPersonComments) : nil,
-            concernArc: concernLevel.map { ConcernArcPlacement(level: $0, raiseIf: text(.raiseIf), lowerIf: text(.lowerIf)) })
+            concernArc: concernLevel.map { ConcernArcPlacement(level: $0, raiseIf: text(.raiseIf), lowerIf: text(.lowerIf)) },
+            receivedVia: text(.receivedVia), custodyNotices: custodyNotices ?? [])
     }
 }

@@ -17,21 +17,26 @@ public enum ConcernReportRules {
     /// Rule id prefix of the findings for missing answers; the CLI turns these into exit status 2.
     public static let missingPrefix = "underret.mangler."
 
-    /// One error per missing required answer, naming the flag and the JSON key that supply it.
+    /// One error per missing required answer, naming the JSON key that supplies it. The rule id
+    /// ends with the field's key, so the CLI can name its own option too.
     public static func missingFindings(_ draft: ConcernReportDraft, youngPersonKnown: Bool, on date: LocalDate) -> [Finding] {
         draft.missing(youngPersonKnown: youngPersonKnown).map { field in
             if field == .notInformedReason {
                 return Finding.make(
                     missingPrefix + field.key, .error,
-                    "Forældrene er ikke orienteret om underretningen, og der står ikke hvorfor. Skriv begrundelsen med --\(field.flag) (i en fil: \"\(field.key)\"); uden den gemmes intet (håndbogen kap. 3).",
+                    "Forældrene er ikke orienteret om underretningen, og der står ikke hvorfor. Skriv begrundelsen (i en fil: \"\(field.key)\"); uden den gemmes intet (håndbogen kap. 3).",
                     legal: .heightenedDuty, on: date)
             }
-            var how = "--\(field.flag) (i en fil: \"\(field.key)\")"
-            if field == .youngBirthDate {
-                how = "--\(field.flag) eller --\(ConcernField.youngCPR.flag) (i en fil: \"\(field.key)\" eller \"\(ConcernField.youngCPR.key)\")"
-            }
-            return Finding(ruleID: missingPrefix + field.key, severity: .error, message: "Mangler \(field.label): \(how).")
+            var how = "i en fil: \"\(field.key)\""
+            if field == .youngBirthDate { how = "i en fil: \"\(field.key)\" eller \"\(ConcernField.youngCPR.key)\"" }
+            return Finding(ruleID: missingPrefix + field.key, severity: .error, message: "Mangler \(field.label) (\(how)).")
         }
+    }
+
+    /// The field a missing-answer finding is about.
+    public static func missingField(_ finding: Finding) -> ConcernField? {
+        guard finding.ruleID.hasPrefix(missingPrefix) else { return nil }
+        return ConcernField(rawValue: String(finding.ruleID.dropFirst(missingPrefix.count)))
     }
 
     /// The duty to notify concerns young people under 18; for an adult the notification is still

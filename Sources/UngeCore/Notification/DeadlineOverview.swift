@@ -84,7 +84,10 @@ public enum DeadlineOverview {
                     row(d, caseFile: c, now: now, today: today, timeZone: timeZone, workingDaysBetween: workingDaysBetween))
             }
         }
-        return rows.sorted(by: isOrderedBefore)
+        // Sorting positions moves integers, not rows (thousands of rows with many strings each), and
+        // the rows are compared in place, never copied.
+        let order = rows.withUnsafeBufferPointer { buf in rows.indices.sorted { isOrderedBefore(buf[$0], buf[$1]) } }
+        return order.map { rows[$0] }
     }
 
     /// `rows` with the Danish calendar's working days.
@@ -144,9 +147,7 @@ public enum DeadlineOverview {
             state = left < 0 ? .overdue : (left == 0 ? .dueSoon : .open)
         }
         if d.isMet { state = .met }
-        let ruleID = LegalRuleID(rawValue: d.legalReferenceID)
-        let age = caseFile.youngPerson.age(on: d.ruleDate)
-        let citation = ruleID.map { LegalReferences.reference($0).citation(on: d.ruleDate, age: age) } ?? d.legalReferenceID
+        let citation = d.citation(age: caseFile.youngPerson.age(on: d.ruleDate))
         return DeadlineOverviewRow(
             caseID: caseFile.id.rawValue, name: caseFile.youngPerson.displayName, deadlineID: d.id, kind: d.kind,
             title: d.title, dueDate: d.dueDate, dueTime: d.dueTime, state: state, timeLeft: left, unit: unit,
@@ -179,6 +180,8 @@ public enum DeadlineOverview {
     public static func dueText(_ row: DeadlineOverviewRow, timeZone: TimeZone) -> String {
         if row.isTask { return "(opgave)" }
         if let t = row.dueTime { return LocalTime.danishShort(t, in: timeZone) }
+        // A working day in law that many municipalities close (LAW.md): named, so it is acted on a day earlier.
+        if let closed = DanishCalendar.oftenClosedName(row.dueDate) { return row.dueDate.danishShort + " (\(closed)!)" }
         return row.dueDate.danishShort
     }
 

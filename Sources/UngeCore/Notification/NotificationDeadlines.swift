@@ -5,7 +5,8 @@ import Foundation
 ///
 /// - The municipality assesses every notification within 24 clock hours of receiving it.
 /// - Every notifier (BL §§ 132, 133, 135: professionals and citizens alike) gets a receipt no later
-///   than 6 working days after it was received, counted from the day after (BL § 138 stk. 1).
+///   than 6 working days after it was received, counted from the day after (BL § 138 stk. 1) –
+///   except an anonymous one, who cannot be reached.
 /// - A professional notifier (§ 133) must be told whether an examination, an afdækning or support
 ///   was started (§ 138 stk. 2): an open task "orientér underretteren" until marked done.
 ///
@@ -33,12 +34,15 @@ public enum NotificationDeadlines {
                 dueDate: LocalTime.date(of: assessmentTime, in: timeZone), dueTime: assessmentTime,
                 legalReferenceID: LegalRuleID.assessment24h.rawValue, ruleDate: receivedDay)
         ]
-        out.append(
-            Deadline(
-                id: receiptID(report.number), kind: .receipt,
-                title: "Kvittering til underretteren for underretning nr. \(report.number)",
-                counting: .workingDays, dueDate: addingWorkingDays(6, receivedDay),
-                legalReferenceID: LegalRuleID.receipt.rawValue, ruleDate: receivedDay))
+        // An anonymous notifier cannot be sent a receipt.
+        if !report.reporter.anonymous {
+            out.append(
+                Deadline(
+                    id: receiptID(report.number), kind: .receipt,
+                    title: "Kvittering til underretteren for underretning nr. \(report.number)",
+                    counting: .workingDays, dueDate: addingWorkingDays(6, receivedDay),
+                    legalReferenceID: LegalRuleID.receipt.rawValue, ruleDate: receivedDay))
+        }
         // The duty to tell the notifier holds from serviceloven 2023 (§ 155 b stk. 2); in 2012 only on request.
         if report.reporter.isProfessional, receivedDay >= LegalReferences.sel2023Numbering {
             out.append(

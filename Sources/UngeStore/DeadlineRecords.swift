@@ -1,0 +1,142 @@
+import Foundation
+import UngeCore
+
+/// Whole `Deadline` records as one field of the summary index (`indeks.tsv`), so `unge frister`
+/// reads them without decoding case files (JSON decoding thousands of them costs more than the
+/// whole listing).
+///
+/// Records are separated by 0x1E, their fields by 0x1F, in `fields` order; text escapes backslash,
+/// tab, newline, carriage return, 0x1E and 0x1F, so the field never holds a tab or a newline.
+/// Instants are seconds since 1970 (`Double`, exact), dates `ÅÅÅÅ-MM-DD`, absent values empty.
+/// Every stored property of `Deadline` is written: a test fails when one is added and not here.
+enum DeadlineRecords {
+    /// The JSON keys of `Deadline` the index holds, in field order.
+    static let fields = ["id", "kind", "title", "counting", "dueDate", "dueTime", "legalReferenceID", "ruleDate", "metAt", "metBy"]
+
+    static func encode(_ deadlines: [Deadline]) -> [UInt8] {
+        var out: [UInt8] = []
+        func text(_ s: String?) {
+            guard let s else { return }
+            for c in s.utf8 {
+                switch c {
+                case 92: out += [92, 92]
+                case 9: out += [92, UInt8(ascii: "t")]
+                case 10: out += [92, UInt8(ascii: "n")]
+                case 13: out += [92, UInt8(ascii: "r")]
+                case 0x1E: out += [92, UInt8(ascii: "e")]
+                case 0x1F: out += [92, UInt8(ascii: "u")]
+                default: out.append(c)
+                }
+            }
+        }
+        func time(_ d: Date?) { if let d { out += String(d.timeIntervalSince1970).utf8 } }
+        for (i, d) in deadlines.enumerated() {
+            if i > 0 { out.append(0x1E) }
+            text(d.id)
+            out.append(0x1F)
+            text(d.kind.rawValue)
+            out.append(0x1F)
+            text(CPRMask.mask(d.title))  // the index never holds a CPR number
+            out.append(0x1F)
+            text(d.counting.rawValue)
+            out.append(0x1F)
+            out += d.dueDate.iso.utf8
+            out.append(0x1F)
+            time(d.dueTime)
+            out.append(0x1F)
+            text(d.legalReferenceID)
+            out.append(0x1F)
+            out += d.ruleDate.iso.utf8
+            out.append(0x1F)
+            time(d.metAt)
+            out.append(0x1F)
+            text(d.metBy.map(CPRMask.mask))
+        }
+        return out
+    }
+
+    /// The records, or nil if anything does not parse (an unknown kind from a newer version, a
+    /// damaged index): the caller then reads the case file.
+    static func decode(_ bytes: [UInt8]) -> [Deadline]? {
+        if bytes.isEmpty { return [] }
+        var out: [Deadline] = []
+        var ok = true
+        bytes.withUnsafeBufferPointer { b in
+            var fields: [Range<Int>] = []
+            fields.reserveCapacity(DeadlineRecords.fields.count)
+            var start = 0
+            var i = 0
+            while i <= b.count {
+                let end = i == b.count
+                let c: UInt8 = end ? 0x1E : b[i]
+                if c == 0x1F || c == 0x1E {
+                    fields.append(start..<i)
+                    start = i + 1
+                    if c == 0x1E {
+                        guard let d = record(b, fields) else {
+                            ok = false
+                            return
+                        }
+                        out.append(d)
+                        fields.removeAll(keepingCapacity: true)
+                    }
+                }
+                i += 1
+            }
+        }
+        return ok ? out : nil
+    }
+
+    private static func record(_ b: UnsafeBufferPointer<UInt8>, _ f: [Range<Int>]) -> Deadline? {
+        guard f.count == fields.count else { return nil }
+        func text(_ r: Range<Int>) -> String {
+            let slice = UnsafeBufferPointer(rebasing: b[r])
+            if !slice.contains(92) { return String(decoding: slice, as: UTF8.self) }
+            var out: [UInt8] = []
+            var i = 0
+            while i < slice.count {
+                if slice[i] == 92, i + 1 < slice.count {
+                    switch slice[i + 1] {
+                    case UInt8(ascii: "t"): out.append(9)
+                    case UInt8(ascii: "n"): out.append(10)
+                    case UInt8(ascii: "r"): out.append(13)
+                    case UInt8(ascii: "e"): out.append(0x1E)
+                    case UInt8(ascii: "u"): out.append(0x1F)
+                    default: out.append(slice[i + 1])
+                    }
+                    i += 2
+                } else {
+                    out.append(slice[i])
+                    i += 1
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        func date(_ r: Range<Int>) -> LocalDate? {
+            guard r.count == 10, b[r.lowerBound + 4] == 45, b[r.lowerBound + 7] == 45 else { return nil }
+            func num(_ from: Int, _ n: Int) -> Int? {
+                var v = 0
+                for i in from..<from + n {
+                    let c = b[i]
+                    guard c >= 48, c <= 57 else { return nil }
+                    v = v * 10 + Int(c - 48)
+                }
+                return v
+            }
+            let s = r.lowerBound
+            guard let y = num(s, 4), let m = num(s + 5, 2), let d = num(s + 8, 2) else { return nil }
+            return LocalDate(year: y, month: m, day: d)
+        }
+        func time(_ r: Range<Int>) -> Date?? {
+            if r.isEmpty { return .some(nil) }
+            guard let v = Double(String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self)), v.isFinite else { return nil }
+            return .some(Date(timeIntervalSince1970: v))
+        }
+        guard let kind = DeadlineKind(rawValue: text(f[1])), let counting = DeadlineCounting(rawValue: text(f[3])),
+            let due = date(f[4]), let dueTime = time(f[5]), let rule = date(f[7]), let metAt = time(f[8])
+        else { return nil }
+        return Deadline(
+            id: text(f[0]), kind: kind, title: text(f[2]), counting: counting, dueDate: due, dueTime: dueTime,
+            legalReferenceID: text(f[6]), ruleDate: rule, metAt: metAt, metBy: f[9].isEmpty ? nil : text(f[9]))
+    }
+}
