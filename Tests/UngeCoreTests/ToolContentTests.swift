@@ -163,4 +163,23 @@ struct ToolContentTests {
         let data = try UngeJSON.encoder().encode(r)
         #expect(try UngeJSON.decoder().decode(ToolRecord.self, from: data) == r)
     }
+
+    @Test("forandringscirklen tæller som dialogredskab i kapitel 4's tjekliste")
+    func checklist() {
+        let e = CaseEvidence(today: today, tools: [ToolEvidence(tool: "stagesOfChange", date: today)])
+        #expect(ToolUsedRule.dialogue.evaluate(e).answer == .yes)
+    }
+
+    @Test("håndredigerede værdier uden for skalaen: fundet til 'unge rediger', og tegningerne går ikke ned")
+    func storedValues() throws {
+        let r = ToolRecord(tool: "prosCons", date: today, prosCons: ProsConsTable(changePros: [ProsConsItem(text: "x", importance: Int.max), ProsConsItem(text: "y", importance: Int.max)]))
+        #expect(ToolValidation.storedProblem(in: [r]) == "fordele/ulempe-skema fra 01.09.2026 har et point på \(Int.max); point skal være fra 1 til 10.")
+        #expect(r.prosCons?.weight(.changePros) == 20)
+        let stage = ToolRecord(tool: "stagesOfChange", date: today, stage: StageOfChangeRecord(stage: .relapse))
+        #expect(ToolValidation.storedProblem(in: [stage])?.contains("relapse") == true)
+        var file = CaseFile(id: CaseID("2026-0001")!, created: DanishTime.instant(today), youngPerson: YoungPerson(name: "Test"))
+        file.toolRecords = [r, stage, ToolRecord(tool: "lifeWheel", date: today, lifeWheel: LifeWheel(areas: [LifeArea(name: "a", now: Int.min, wished: Int.max)]))]
+        for tool in ToolPictures.drawable { _ = ToolPictures.svg(tool, for: file) }
+        #expect(ToolValidation.storedProblem(in: [ToolRecord(tool: "lifeline", date: today)]) == nil)
+    }
 }

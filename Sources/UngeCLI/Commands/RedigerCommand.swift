@@ -85,6 +85,7 @@ struct RedigerCommand: UngeCommand {
         for p in updated.network.people where !(1...3).contains(p.closeness) {
             return .failure(EditError("closeness for '\(p.name)' skal være 1, 2 eller 3."))
         }
+        if let problem = ToolValidation.storedProblem(in: updated.toolRecords) { return .failure(EditError(problem)) }
         return .success(updated)
     }
 

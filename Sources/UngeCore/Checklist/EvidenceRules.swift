@@ -147,7 +147,7 @@ public struct ToolUsedRule: EvidenceRule {
     public let nothing: String
 
     public static let dialogue = ToolUsedRule(
-        tools: ["lifeline", "lifeWheel", "prosCons", "concernArc", "dialogue"],
+        tools: ["lifeline", "lifeWheel", "prosCons", "stagesOfChange", "concernArc", "dialogue"],
         nothing: "intet dialogredskab registreret (livslinje, livshjul, fordele/ulempe-skema, bekymringsbue)")
 
     public init(tools: [String], nothing: String) {

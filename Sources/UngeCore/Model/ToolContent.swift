@@ -161,7 +161,8 @@ public struct ProsConsTable: Codable, Sendable, Equatable {
     }
 
     /// The sum of the importance weights in a cell.
-    public func weight(_ cell: ProsConsCell) -> Int { items(cell).reduce(0) { $0 + $1.importance } }
+    /// Each weight counts at most 10 (a hand-edited file cannot overflow the sum).
+    public func weight(_ cell: ProsConsCell) -> Int { items(cell).reduce(0) { $0 + min(max($1.importance, 0), 10) } }
 
     public var isEmpty: Bool { ProsConsCell.allCases.allSatisfy { items($0).isEmpty } }
 }

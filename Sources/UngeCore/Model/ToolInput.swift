@@ -179,6 +179,30 @@ public enum ToolValidation {
         return problems.isEmpty ? .success(record) : .failure(ToolInputErrors(messages: problems))
     }
 
+    /// The first stored value outside its scale (a hand-edited case, `unge rediger`), or nil.
+    public static func storedProblem(in records: [ToolRecord]) -> String? {
+        for r in records {
+            var scores: [Int] = []
+            for a in r.lifeWheel?.areas ?? [] {
+                scores.append(a.now)
+                if let w = a.wished { scores.append(w) }
+            }
+            for cell in ProsConsCell.allCases {
+                for item in r.prosCons?.items(cell) ?? [] {
+                    scores.append(item.importance)
+                    if let l = item.likelihood { scores.append(l) }
+                }
+            }
+            if let bad = scores.first(where: { !scale.contains($0) }) {
+                return "\(DialogueTool.danishName(ofID: r.tool)) fra \(r.date.danishShort) har et point på \(bad); point skal være fra 1 til 10."
+            }
+            if r.stage?.stage == .relapse {
+                return "forandringscirklen fra \(r.date.danishShort) har 'relapse' som fase; brug en af de seks faser og \"relapse\": true."
+            }
+        }
+        return nil
+    }
+
     /// The message for a tool registered with nothing in it.
     public static func emptyMessage(_ tool: DialogueTool) -> String {
         let how: String

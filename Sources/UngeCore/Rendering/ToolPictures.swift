@@ -67,18 +67,18 @@ public enum ToolPictures {
         for (i, area) in names.enumerated() {
             let a0 = -90 + Double(i) * span, a1 = a0 + span
             if let now = wheel.areas.first(where: { $0.name == area }) {
-                let r = Double(now.now) * unit
+                let r = Double(min(max(now.now, 0), 10)) * unit
                 if names.count == 1 {
                     c.circle(cx, cy, r, fill: "#9db8d9", stroke: .init("#2b4c7e", width: 2))
                 } else {
                     c.path(SVGCanvas.wedge(cx, cy, r, from: a0, to: a1), fill: "#9db8d9", stroke: .init("#2b4c7e", width: 2))
                 }
                 if let wished = now.wished {
-                    c.path(arcOrCircle(cx, cy, Double(wished) * unit, a0 + 2, a1 - 2, whole: names.count == 1), fill: "none", stroke: .init("#000000", width: 5, dash: "0 9", round: true))
+                    c.path(arcOrCircle(cx, cy, Double(min(max(wished, 0), 10)) * unit, a0 + 2, a1 - 2, whole: names.count == 1), fill: "none", stroke: .init("#000000", width: 5, dash: "0 9", round: true))
                 }
             }
             if let old = before.first(where: { $0.name == area }) {
-                c.path(arcOrCircle(cx, cy, Double(old.now) * unit, a0 + 2, a1 - 2, whole: names.count == 1), fill: "none", stroke: .init("#000000", width: 2.5, dash: "10 5"))
+                c.path(arcOrCircle(cx, cy, Double(min(max(old.now, 0), 10)) * unit, a0 + 2, a1 - 2, whole: names.count == 1), fill: "none", stroke: .init("#000000", width: 2.5, dash: "10 5"))
             }
             if names.count > 1 {
                 let (x, y) = SVGCanvas.polar(cx, cy, 10 * unit, a0)
@@ -280,7 +280,7 @@ public enum ToolPictures {
                 let items = table.items(cell)
                 if items.isEmpty { c.text(x + 12, iy, "(ingen)", size: 13, italic: true) }
                 for item in items {
-                    c.rect(x + 12, iy - 11, Double(item.importance) * 12, 12, fill: r == 0 ? "#9db8d9" : "#d0d0d0", stroke: .init("#000000", width: 1))
+                    c.rect(x + 12, iy - 11, Double(min(max(item.importance, 0), 10)) * 12, 12, fill: r == 0 ? "#9db8d9" : "#d0d0d0", stroke: .init("#000000", width: 1))
                     c.rect(x + 12, iy - 11, 120, 12, fill: "none", stroke: .init("#9a9a9a", width: 0.8))
                     c.text(x + 140, iy, "\(item.importance)/10" + (item.likelihood.map { ", sandsynlighed \($0)" } ?? ""), size: 12, fill: "#333333")
                     c.lines(x + 12, iy + 18, itemLines(item), size: 14, lineHeight: 16)
