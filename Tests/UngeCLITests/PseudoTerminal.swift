@@ -22,8 +22,9 @@ final class PseudoTerminal {
         guard master >= 0 else { throw POSIXError(.EIO) }
         var unlock: Int32 = 0
         var number: UInt32 = 0
-        let TIOCSPTLCK: UInt = 0x4004_5431, TIOCGPTN: UInt = 0x8004_5430
-        guard ioctl(master, TIOCSPTLCK, &unlock) == 0, ioctl(master, TIOCGPTN, &number) == 0 else { throw POSIXError(.EIO) }
+        // TIOCSPTLCK and TIOCGPTN (not exported to Swift).
+        let setLock: UInt = 0x4004_5431, getNumber: UInt = 0x8004_5430
+        guard ioctl(master, setLock, &unlock) == 0, ioctl(master, getNumber, &number) == 0 else { throw POSIXError(.EIO) }
         slave = open("/dev/pts/\(number)", O_RDWR | O_NOCTTY)
         guard slave >= 0 else { throw POSIXError(.EIO) }
         var size = winsize(ws_row: 40, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
