@@ -50,13 +50,18 @@ struct OutputWidthTests {
         try Unge.expectGolden(try Unge.runInTerminal(["vis", "2026-0002"], store: store).stdout, "cli/terminal-80-vis-2026-0002.txt")
     }
 
-    @Test("uden terminal: $COLUMNS, ellers 80")
+    @Test("uden terminal: $COLUMNS, ellers ingen ombrydning (én række pr. linje til scripts)")
     func columnsWithoutTerminal() throws {
         let store = try Unge.fixtureStore()
         let wide = try Unge.run(["frister"], store: store, env: ["COLUMNS": "200"])
         #expect(wide.stdout.contains("Vurdering af underretning nr. 1 (24 timer)"))
-        let standard = try Unge.run(["frister"], store: store, env: ["COLUMNS": ""])
-        #expect(standard.stdout.split(separator: "\n").allSatisfy { Self.width($0) <= 80 })
+        let narrow = try Unge.run(["frister"], store: store, env: ["COLUMNS": "80"])
+        #expect(narrow.stdout.split(separator: "\n").allSatisfy { Self.width($0) <= 80 })
+        let piped = try Unge.run(["frister"], store: store, env: ["COLUMNS": ""])
+        let rows = piped.stdout.split(separator: "\n").filter { $0.contains("2026-0") }
+        #expect(!rows.isEmpty)
+        #expect(rows.contains { Self.width($0) > 80 }, "a row of a pipe is never broken")
+        #expect(piped.stdout.contains("Vurdering af underretning nr. 1 (24 timer)"))
     }
 
     @Test("en gemt plan skriver én linje i terminalen, ikke hele dokumentet")

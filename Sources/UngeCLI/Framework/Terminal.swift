@@ -96,14 +96,19 @@ final class Console: @unchecked Sendable {
         return Int(size.ws_col)
     }
 
-    /// The terminal's width, else a sane `$COLUMNS`, else 80; never below 40.
+    /// The terminal's width, else a sane `$COLUMNS`; never below 40. Output that goes to a pipe or a
+    /// file without `$COLUMNS` is not wrapped (`unlimitedWidth`): a script reads one row per line,
+    /// and a listing of 10,000 cases does not pay for a layout nobody sees.
     static func resolveWidth(terminal: Int?, environment: [String: String]) -> Int {
         if let terminal, terminal > 0 { return max(40, terminal) }
         if let c = environment["COLUMNS"].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }), c > 0 {
             return max(40, min(c, 1000))
         }
-        return 80
+        return unlimitedWidth
     }
+
+    /// The width used when nothing asks for wrapping.
+    static let unlimitedWidth = 1000
 
     /// Writes to standard output (buffered until `flush`).
     func print(_ text: String = "") {
