@@ -77,7 +77,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "'\(StoreText.quote(file))' i lageret er \(found), ikke noget unge selv har oprettet. unge følger ikke symbolske links og ændrer ikke filer eller mapper, det ikke selv har lavet, så intet er læst eller ændret. Flyt '\(StoreText.quote(file))' væk fra lageret, og prøv igen."
         case .sharedFolder(let path, let mode):
             let octal = String(mode, radix: 8)
-            return "Mappen '\(StoreText.quote(path))' kan bruges af andre end dig (rettigheder \(octal)). Lageret rummer personoplysninger, så unge bruger kun en mappe, som alene du har adgang til, og ændrer ikke rettighederne på en mappe, det ikke selv har oprettet. Angiv en ny mappe med --lager (unge opretter den), eller gør mappen privat med 'chmod 700', hvis den kun bruges til unge."
+            return "Mappen '\(StoreText.quote(path))' kan bruges af andre end dig (rettigheder \(octal)). Lageret rummer personoplysninger, så unge bruger kun en mappe, som alene du har adgang til, og ændrer ikke rettighederne på en mappe, det ikke selv har oprettet. Angiv en ny mappe med --lager (unge opretter den), eller gør lageret privat med 'chmod -R go-rwx \(StoreText.quote(path))', hvis det kun bruges til unge."
         case .noStore(let path):
             return "Der er intet lager i '\(StoreText.quote(path))'. Tjek stien i --lager eller UNGE_LAGER. Et nyt lager oprettes kun, når du opretter en sag med 'unge ny' eller 'unge underret'."
         case .settingsUnusable(let reason):
