@@ -33,7 +33,8 @@ enum Unge {
             // CPR numbers on stdout are masked unless this command was asked to show them.
             console.maskCPROnStdout = !parsed.hasIfDeclared(OptionSpec.showCPR.name)
             if parsed.has("--help") {
-                console.print(TextWrap.wrapLaidOut(Help.command(command.spec, width: console.width), width: console.width))
+                console.print(
+                    TextWrap.wrapLaidOut(Help.command(command.spec, width: console.width), width: console.width))
                 return ExitCode.ok
             }
             let instance = try command.init(parsed)
@@ -86,7 +87,9 @@ enum Help {
             Kommandoer:
 
             """
-        let names = CommandTable.commands.map { c in c.spec.name + (c.spec.aliases.isEmpty ? "" : " (\(c.spec.aliases.joined(separator: ", ")))") }
+        let names = CommandTable.commands.map { c in
+            c.spec.name + (c.spec.aliases.isEmpty ? "" : " (\(c.spec.aliases.joined(separator: ", ")))")
+        }
         let width = (names.map(\.count).max() ?? 10) + 2
         for (c, name) in zip(CommandTable.commands, names) {
             s += "  " + name + String(repeating: " ", count: max(1, width - name.count)) + c.spec.summary + "\n"
@@ -112,7 +115,9 @@ enum Help {
     /// The help of one command; the usage lines are laid out for `width` columns.
     static func command(_ spec: CommandSpec, width: Int = 100) -> String {
         var s = "unge \(spec.name) – \(spec.summary)\n\nBrug:\n" + spec.usage(width: width) + "\n"
-        if !spec.aliases.isEmpty { s += "\nSamme kommando: " + spec.aliases.map { "unge \($0)" }.joined(separator: ", ") + "\n" }
+        if !spec.aliases.isEmpty {
+            s += "\nSamme kommando: " + spec.aliases.map { "unge \($0)" }.joined(separator: ", ") + "\n"
+        }
         if let d = spec.discussion { s += "\n" + TextWrap.reflow(d) + "\n" }
         let opts = spec.allOptions
         if !opts.isEmpty {

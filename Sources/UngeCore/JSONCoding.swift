@@ -5,7 +5,8 @@ import Foundation
 public enum UngeJSON {
     public static func encoder(pretty: Bool = true) -> JSONEncoder {
         let e = JSONEncoder()
-        e.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        e.outputFormatting =
+            pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         e.dateEncodingStrategy = .custom { date, encoder in
             var c = encoder.singleValueContainer()
             try c.encode(formatTimestamp(date))
@@ -21,7 +22,10 @@ public enum UngeJSON {
             guard let date = parseTimestamp(s) else {
                 if s.utf8.count >= 10, LocalDate.isOutsideSupportedYears(String(s.prefix(10))) {
                     throw DecodingError.dataCorruptedError(
-                        in: c, debugDescription: "tidspunktet '\(s)' ligger uden for årene \(LocalDate.supportedYears.lowerBound)-\(LocalDate.supportedYears.upperBound)")
+                        in: c,
+                        debugDescription:
+                            "tidspunktet '\(s)' ligger uden for årene \(LocalDate.supportedYears.lowerBound)-\(LocalDate.supportedYears.upperBound)"
+                    )
                 }
                 throw DecodingError.dataCorruptedError(
                     in: c, debugDescription: "ugyldigt tidspunkt '\(s)' (forventet ÅÅÅÅ-MM-DDTtt:mm:ssZ)")
@@ -61,7 +65,8 @@ public enum UngeJSON {
         var offset = 0
         if i < b.count, b[i] == UInt8(ascii: "Z"), i == b.count - 1 {
             offset = 0
-        } else if i + 6 == b.count, b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-"), b[i + 3] == UInt8(ascii: ":"),
+        } else if i + 6 == b.count, b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-"),
+            b[i + 3] == UInt8(ascii: ":"),
             let oh = num(i + 1..<i + 3), let om = num(i + 4..<i + 6)
         {
             offset = (oh * 3600 + om * 60) * (b[i] == UInt8(ascii: "+") ? 1 : -1)

@@ -1,10 +1,11 @@
+import Foundation
+import UngeCore
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Foundation
-import UngeCore
 
 /// What an audit event records (revisionsspor): every command that touches personal data, reads
 /// and searches included (Datatilsynet's guidance on logging).
@@ -164,8 +165,10 @@ public struct AuditEvent: Codable, Sendable, Equatable {
         for entry in shown {
             if entry == target { return true }
             guard let numbered, let dots = entry.range(of: "..") else { continue }
-            guard let lo = Numbered(String(entry[..<dots.lowerBound])), let hi = Numbered(String(entry[dots.upperBound...])),
-                lo.prefix == numbered.prefix, hi.prefix == numbered.prefix, lo.width == numbered.width, hi.width == numbered.width
+            guard let lo = Numbered(String(entry[..<dots.lowerBound])),
+                let hi = Numbered(String(entry[dots.upperBound...])),
+                lo.prefix == numbered.prefix, hi.prefix == numbered.prefix, lo.width == numbered.width,
+                hi.width == numbered.width
             else { continue }
             if lo.number <= numbered.number && numbered.number <= hi.number { return true }
         }

@@ -1,10 +1,11 @@
+import Foundation
+import UngeCore
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Foundation
-import UngeCore
 
 extension CaseStore {
     /// Writes one audit event durably as its own file (a hidden temp file, fsynced, then linked in),
@@ -104,7 +105,8 @@ extension CaseStore {
                 let path = logPath + "/" + month + "/" + name
                 switch Result(catching: { () throws(Posix.Failure) in try Posix.readFile(path, limit: 1 << 20) }) {
                 case .failure(let f):
-                    problems.append(StoreProblem(file: file, error: .corrupt(file: file, reason: Posix.errorText(f.code))))
+                    problems.append(
+                        StoreProblem(file: file, error: .corrupt(file: file, reason: Posix.errorText(f.code))))
                 case .success(let bytes):
                     do {
                         let event = try decoder.decode(AuditEvent.self, from: Data(bytes))
@@ -112,7 +114,8 @@ extension CaseStore {
                         found.append((name, event))
                     } catch {
                         problems.append(
-                            StoreProblem(file: file, error: .corrupt(file: file, reason: StoreText.decodingProblem(error))))
+                            StoreProblem(
+                                file: file, error: .corrupt(file: file, reason: StoreText.decodingProblem(error))))
                     }
                 }
             }

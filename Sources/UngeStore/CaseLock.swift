@@ -1,10 +1,11 @@
+import Foundation
+import UngeCore
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Foundation
-import UngeCore
 
 /// What the holder writes into its lock file `laase/<id>.lock`: who is saving, from which process
 /// and host, since when. Read only to name the holder in a message; never used to decide anything.
@@ -62,7 +63,8 @@ extension CaseStore {
                 st.st_mode & S_IFMT == S_IFIFO
                 ? "en FIFO (navngivet rør)"
                 : st.st_mode & S_IFMT != S_IFREG
-                    ? "en særlig fil" : st.st_nlink != 1 ? "en fil med flere navne (hårdt link)" : "en fil ejet af en anden bruger"
+                    ? "en særlig fil"
+                    : st.st_nlink != 1 ? "en fil med flere navne (hårdt link)" : "en fil ejet af en anden bruger"
             throw StoreError.foreignEntry(file: file, found: found)
         }
         let deadline = Posix.nowNanoseconds() + Int64(lockTimeout * 1e9)

@@ -1,10 +1,11 @@
+import Foundation
+import UngeCore
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Foundation
-import UngeCore
 
 /// A step of the save path, announced to `CaseStore.faultInjection` just before it runs, so a
 /// crash harness can kill the process there (`UNGE_TEST_CRASH_AT=<rawValue>`) or a test can make
@@ -58,7 +59,8 @@ public final class CaseStore: Sendable {
 
     /// Opens the store at `root` (nothing is created until first use) and sets the process umask to 077.
     public init(
-        root: URL, lockTimeout: Double = CaseStore.defaultLockTimeout, faultInjection: (@Sendable (SaveStep) throws -> Void)? = nil
+        root: URL, lockTimeout: Double = CaseStore.defaultLockTimeout,
+        faultInjection: (@Sendable (SaveStep) throws -> Void)? = nil
     ) {
         umask(0o077)
         self.root = root
@@ -179,7 +181,9 @@ public final class CaseStore: Sendable {
     }
 
     /// `decodeCase`, also returning the JSON document decoded (the file, or its migrated form).
-    static func decodeDocument(_ bytes: [UInt8], file: String, expectedID: CaseID?) throws -> (caseFile: CaseFile, body: Data) {
+    static func decodeDocument(_ bytes: [UInt8], file: String, expectedID: CaseID?) throws -> (
+        caseFile: CaseFile, body: Data
+    ) {
         let data = Data(bytes)
         let probe = try probe(data, file: file)
         guard let version = probe.schemaVersion else {
@@ -230,7 +234,8 @@ public final class CaseStore: Sendable {
             } catch let e as StoreError {
                 problems.append(StoreProblem(file: CaseStore.fileName(of: entry.id), error: e))
             } catch {
-                problems.append(StoreProblem(file: file, error: .corrupt(file: file, reason: "indholdet kan ikke læses")))
+                problems.append(
+                    StoreProblem(file: file, error: .corrupt(file: file, reason: "indholdet kan ikke læses")))
             }
         }
         return (cases.sorted { $0.id < $1.id }, problems)
@@ -303,7 +308,9 @@ public final class CaseStore: Sendable {
         try prepare()
         // Overflow-checked: a revision read from a file is bounded by `CaseLimits`, but never trap.
         guard (0..<CaseLimits.maxNumber).contains(expectedRevision) else {
-            throw StoreError.corrupt(file: CaseStore.fileName(of: caseFile.id), reason: "feltet 'revision' er uden for 0-\(CaseLimits.maxNumber)")
+            throw StoreError.corrupt(
+                file: CaseStore.fileName(of: caseFile.id),
+                reason: "feltet 'revision' er uden for 0-\(CaseLimits.maxNumber)")
         }
         var updated = caseFile
         updated.schemaVersion = CaseFile.currentSchemaVersion
@@ -354,7 +361,9 @@ public final class CaseStore: Sendable {
     func syncCaseFolder(_ id: CaseID) throws {
         try step(.dirfsync)
         do { try Posix.syncDirectory(casesPath) } catch let f {
-            throw StoreError.io(operation: "skrive mappen sikkert til disken (fsync) for", file: CaseStore.fileName(of: id), code: f.code, visible: true)
+            throw StoreError.io(
+                operation: "skrive mappen sikkert til disken (fsync) for", file: CaseStore.fileName(of: id),
+                code: f.code, visible: true)
         }
     }
 
@@ -451,7 +460,9 @@ public final class CaseStore: Sendable {
         do { bytes = try Posix.readFile(settingsPath, limit: 1 << 20) } catch let f {
             if f.code == ENOENT { return StoreSettings() }
             switch f.code {
-            case ELOOP: throw StoreError.settingsUnusable(reason: "filen er et symbolsk link, og unge følger ikke links i lageret")
+            case ELOOP:
+                throw StoreError.settingsUnusable(
+                    reason: "filen er et symbolsk link, og unge følger ikke links i lageret")
             case EISDIR: throw StoreError.settingsUnusable(reason: "det er en mappe, ikke en fil")
             case EINVAL: throw StoreError.settingsUnusable(reason: "det er ikke en almindelig fil")
             case EFBIG: throw StoreError.settingsUnusable(reason: "filen er urimeligt stor")
@@ -500,7 +511,9 @@ public final class CaseStore: Sendable {
         }
         if sync {
             do { try Posix.syncDirectory(dir) } catch let f {
-                throw StoreError.io(operation: "skrive mappen sikkert til disken (fsync) for", file: display, code: f.code, visible: true)
+                throw StoreError.io(
+                    operation: "skrive mappen sikkert til disken (fsync) for", file: display, code: f.code,
+                    visible: true)
             }
         }
     }

@@ -1,10 +1,11 @@
+import Foundation
+import UngeCore
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Foundation
-import UngeCore
 
 /// The answers of an unfinished dialogue (kladde), kept privately in the store so typed work is
 /// never lost: `kladder/<kommando>-<sagsnummer|ny>.json`, 0600 in a 0700 folder. The file name
@@ -76,7 +77,8 @@ extension CaseStore {
         var bytes = [UInt8](try UngeJSON.encoder().encode(draft))
         bytes.append(UInt8(ascii: "\n"))
         try appendAudit(
-            AuditEvent(time: draft.saved, user: draft.user, action: .draftSaved, caseID: draft.caseID, command: draft.command))
+            AuditEvent(
+                time: draft.saved, user: draft.user, action: .draftSaved, caseID: draft.caseID, command: draft.command))
         try replaceFile(root.path + "/" + name, display: name, bytes: bytes, sync: true)
     }
 

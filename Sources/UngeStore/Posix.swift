@@ -1,9 +1,10 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Foundation
 
 /// Thin wrappers over the system calls the store uses. Every function reports failure as an errno
 /// value (`PosixFailure`) so callers can map it to a `StoreError` with the right file name.

@@ -50,23 +50,29 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .invalidID(let text):
-            return "'\(StoreText.quote(text))' er ikke et gyldigt sagsnummer. Et sagsnummer består af bogstaver, tal og bindestreg, fx 2026-0042."
+            return
+                "'\(StoreText.quote(text))' er ikke et gyldigt sagsnummer. Et sagsnummer består af bogstaver, tal og bindestreg, fx 2026-0042."
         case .notFound(let id):
             // Quoted with CPR-like digits masked: people type a CPR number where the case id belongs.
             return "Der findes ingen sag med nummeret \(StoreText.quote(id.rawValue)). Se sagerne med 'unge liste'."
         case .conflict(let id, let expected, let actual):
-            return "Sagen \(id) er ændret af en anden, siden du hentede den (revision \(expected), nu \(actual)). Hent den igen og prøv igen."
+            return
+                "Sagen \(id) er ændret af en anden, siden du hentede den (revision \(expected), nu \(actual)). Hent den igen og prøv igen."
         case .locked(let id, let owner, let host, let pid, let since):
             if pid == 0 {
-                return "Sagen \(id) er låst af en anden proces, som er i gang med at gemme (låsefilen 'laase/\(id).lock' siger ikke hvem). Der er ventet \(Int(CaseStore.defaultLockTimeout)) sekunder. Prøv igen om lidt."
+                return
+                    "Sagen \(id) er låst af en anden proces, som er i gang med at gemme (låsefilen 'laase/\(id).lock' siger ikke hvem). Der er ventet \(Int(CaseStore.defaultLockTimeout)) sekunder. Prøv igen om lidt."
             }
-            return "Sagen \(id) er låst af '\(StoreText.quote(owner))' (proces \(pid) på \(StoreText.quote(host)), siden \(since)), som er i gang med at gemme. Der er ventet \(Int(CaseStore.defaultLockTimeout)) sekunder. Prøv igen om lidt."
+            return
+                "Sagen \(id) er låst af '\(StoreText.quote(owner))' (proces \(pid) på \(StoreText.quote(host)), siden \(since)), som er i gang med at gemme. Der er ventet \(Int(CaseStore.defaultLockTimeout)) sekunder. Prøv igen om lidt."
         case .newerSchema(let file, let version):
-            return "Filen '\(file)' er skrevet af en nyere version af unge (skema \(version); denne version kan læse op til \(CaseFile.currentSchemaVersion)). Opdatér unge."
+            return
+                "Filen '\(file)' er skrevet af en nyere version af unge (skema \(version); denne version kan læse op til \(CaseFile.currentSchemaVersion)). Opdatér unge."
         case .corrupt(let file, let reason):
             return "Filen '\(file)' kan ikke læses: \(reason). Filen er ikke ændret; ret eller gendan den fra backup."
         case .auditFailed(let reason):
-            return "Revisionssporet (log) kunne ikke skrives: \(reason). Af hensyn til logningspligten er intet vist eller ændret."
+            return
+                "Revisionssporet (log) kunne ikke skrives: \(reason). Af hensyn til logningspligten er intet vist eller ændret."
         case .io(let operation, let file, let code, let visible):
             let tail =
                 visible
@@ -74,21 +80,28 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
                 : "Intet er ændret."
             return "Kunne ikke \(operation) '\(file)': \(Posix.errorText(code)). \(tail)"
         case .foreignEntry(let file, let found):
-            return "'\(StoreText.quote(file))' i lageret er \(found), ikke noget unge selv har oprettet. unge følger ikke symbolske links og ændrer ikke filer eller mapper, det ikke selv har lavet, så intet er læst eller ændret. Flyt '\(StoreText.quote(file))' væk fra lageret, og prøv igen."
+            return
+                "'\(StoreText.quote(file))' i lageret er \(found), ikke noget unge selv har oprettet. unge følger ikke symbolske links og ændrer ikke filer eller mapper, det ikke selv har lavet, så intet er læst eller ændret. Flyt '\(StoreText.quote(file))' væk fra lageret, og prøv igen."
         case .sharedFolder(let path, let mode):
             let octal = String(mode, radix: 8)
-            return "Mappen '\(StoreText.quote(path))' kan bruges af andre end dig (rettigheder \(octal)). Lageret rummer personoplysninger, så unge bruger kun en mappe, som alene du har adgang til, og ændrer ikke rettighederne på en mappe, det ikke selv har oprettet. Angiv en ny mappe med --lager (unge opretter den), eller gør lageret privat med 'chmod -R go-rwx \(StoreText.quote(path))', hvis det kun bruges til unge."
+            return
+                "Mappen '\(StoreText.quote(path))' kan bruges af andre end dig (rettigheder \(octal)). Lageret rummer personoplysninger, så unge bruger kun en mappe, som alene du har adgang til, og ændrer ikke rettighederne på en mappe, det ikke selv har oprettet. Angiv en ny mappe med --lager (unge opretter den), eller gør lageret privat med 'chmod -R go-rwx \(StoreText.quote(path))', hvis det kun bruges til unge."
         case .noStore(let path):
-            return "Der er intet lager i '\(StoreText.quote(path))'. Tjek stien i --lager eller UNGE_LAGER. Et nyt lager oprettes kun, når du opretter en sag med 'unge ny' eller 'unge underret'."
+            return
+                "Der er intet lager i '\(StoreText.quote(path))'. Tjek stien i --lager eller UNGE_LAGER. Et nyt lager oprettes kun, når du opretter en sag med 'unge ny' eller 'unge underret'."
         case .settingsUnusable(let reason):
-            return "Lagerets indstillinger ('indstillinger.json') kan ikke bruges: \(reason). Frister beregnes ikke med standardindstillinger, for så kunne datoen blive forkert. Ret eller gendan filen fra backup, eller slet den og sæt indstillingerne igen med 'unge indstillinger'."
+            return
+                "Lagerets indstillinger ('indstillinger.json') kan ikke bruges: \(reason). Frister beregnes ikke med standardindstillinger, for så kunne datoen blive forkert. Ret eller gendan filen fra backup, eller slet den og sæt indstillingerne igen med 'unge indstillinger'."
         case .tooLarge(let file, let bytes):
             let mb = (bytes + (1 << 20) - 1) >> 20
-            return "Sagen kan ikke gemmes i '\(file)': den ville fylde \(mb) MB, og unge læser højst sager på \(CaseStore.maximumCaseFileBytes >> 20) MB. Intet er ændret. Afslut sagen, og opret en ny til de kommende notater."
+            return
+                "Sagen kan ikke gemmes i '\(file)': den ville fylde \(mb) MB, og unge læser højst sager på \(CaseStore.maximumCaseFileBytes >> 20) MB. Intet er ændret. Afslut sagen, og opret en ny til de kommende notater."
         case .textTooLong(let field, let length):
-            return "Teksten i feltet '\(StoreText.quote(field))' er for lang (\(length) tegn; højst \(CaseStore.maximumTextLength) tegn i ét felt). Intet er gemt. Del teksten op, fx i flere notater."
+            return
+                "Teksten i feltet '\(StoreText.quote(field))' er for lang (\(length) tegn; højst \(CaseStore.maximumTextLength) tegn i ét felt). Intet er gemt. Del teksten op, fx i flere notater."
         case .unknownDataWouldBeLost(let file, let field):
-            return "Sagen i '\(file)' har felter, som denne version af unge ikke kender (i '\(StoreText.quote(field))'), og de ville gå tabt ved denne ændring. Intet er ændret. Opdatér unge, eller ret sagen med 'unge rediger'."
+            return
+                "Sagen i '\(file)' har felter, som denne version af unge ikke kender (i '\(StoreText.quote(field))'), og de ville gå tabt ved denne ændring. Intet er ændret. Opdatér unge, eller ret sagen med 'unge rediger'."
         }
     }
 }
@@ -149,7 +162,8 @@ public enum StoreText {
                 return "filen er ikke gyldig JSON (den er måske afkortet eller beskadiget)"
             }
             if ctx.debugDescription.contains("uden for årene") {
-                return "feltet '\(path(ctx.codingPath))' har et årstal uden for \(LocalDate.supportedYears.lowerBound)-\(LocalDate.supportedYears.upperBound)"
+                return
+                    "feltet '\(path(ctx.codingPath))' har et årstal uden for \(LocalDate.supportedYears.lowerBound)-\(LocalDate.supportedYears.upperBound)"
             }
             return "feltet '\(path(ctx.codingPath))' har en ugyldig værdi"
         @unknown default:
@@ -185,7 +199,9 @@ public enum StoreText {
                 var k = j + 1
                 while k < n, b[k] == 32 || b[k] == 10 || b[k] == 9 || b[k] == 13 { k += 1 }
                 if k < n, b[k] == UInt8(ascii: ":") {
-                    lastKey = length <= 200 ? String(decoding: UnsafeBufferPointer(rebasing: b[start..<min(j, n)]), as: UTF8.self) : "?"
+                    lastKey =
+                        length <= 200
+                        ? String(decoding: UnsafeBufferPointer(rebasing: b[start..<min(j, n)]), as: UTF8.self) : "?"
                 } else if length > limit {
                     return (lastKey, length)
                 }

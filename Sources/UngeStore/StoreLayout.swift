@@ -1,9 +1,10 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Foundation
 
 /// The store's own folders and files, and the rules for touching them: unge uses only what it
 /// created itself. A store folder that is a symbolic link (or anything but a folder) is refused,
@@ -83,7 +84,9 @@ extension CaseStore {
             throw StoreError.foreignEntry(file: name, found: CaseStore.kind(st))
         }
         guard type == S_IFDIR else { return }
-        if st.st_mode & 0o077 != 0 { throw StoreError.sharedFolder(path: rootPath + "/" + name, mode: Int(st.st_mode & 0o7777)) }
+        if st.st_mode & 0o077 != 0 {
+            throw StoreError.sharedFolder(path: rootPath + "/" + name, mode: Int(st.st_mode & 0o7777))
+        }
     }
 
     /// Makes sure a folder of the store exists: created 0700 if missing (and its parent fsynced);

@@ -16,7 +16,9 @@ public struct StoreSettings: Codable, Sendable, Equatable {
     /// `$USER` gives. Documents name their author from here.
     public var users: [String: UserProfile]
 
-    public init(alsoClosed: Bool = false, municipality: String? = nil, unit: String? = nil, users: [String: UserProfile] = [:]) {
+    public init(
+        alsoClosed: Bool = false, municipality: String? = nil, unit: String? = nil, users: [String: UserProfile] = [:]
+    ) {
         schemaVersion = StoreSettings.currentSchemaVersion
         self.alsoClosed = alsoClosed
         self.municipality = municipality

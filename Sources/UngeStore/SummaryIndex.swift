@@ -1,11 +1,12 @@
+import Dispatch
+import Foundation
+import UngeCore
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Dispatch
-import Foundation
-import UngeCore
 
 /// What a listing shows of a case, without decoding the whole file.
 public struct CaseSummary: Sendable, Equatable {
@@ -132,7 +133,8 @@ extension CaseStore {
                 problems.append(
                     StoreProblem(
                         file: "sager/" + StoreText.quote(name),
-                        error: .corrupt(file: "sager/" + StoreText.quote(name), reason: "filnavnet er ikke et gyldigt sagsnummer")))
+                        error: .corrupt(
+                            file: "sager/" + StoreText.quote(name), reason: "filnavnet er ikke et gyldigt sagsnummer")))
                 continue
             }
             candidates.append((id, name))
@@ -144,7 +146,8 @@ extension CaseStore {
             guard let st = stats[i] else { continue }  // vanished meanwhile
             guard st.isRegular else {
                 let file = "sager/" + candidate.name
-                problems.append(StoreProblem(file: file, error: .corrupt(file: file, reason: "det er ikke en almindelig fil")))
+                problems.append(
+                    StoreProblem(file: file, error: .corrupt(file: file, reason: "det er ikke en almindelig fil")))
                 continue
             }
             files.append(ScannedFile(id: candidate.id, key: st.key))
@@ -201,7 +204,9 @@ extension CaseStore {
     ///
     /// With `checklistOn`, every summary also carries its open checklist items on that day; a count
     /// kept in the index for another day (or none) is computed again from the case file.
-    public func listSummaries(checklistOn: LocalDate? = nil) throws -> (summaries: [CaseSummary], problems: [StoreProblem]) {
+    public func listSummaries(checklistOn: LocalDate? = nil) throws -> (
+        summaries: [CaseSummary], problems: [StoreProblem]
+    ) {
         var st = stat()
         if lstat(indexPath, &st) == 0, st.st_mode & S_IFMT != S_IFREG {
             throw StoreError.foreignEntry(file: "indeks.tsv", found: CaseStore.kind(st))
@@ -278,7 +283,9 @@ extension CaseStore {
     /// `CaseFile.openDeadlines` gave them when the index was built, in the order given. A summary
     /// whose stored records do not parse (a damaged index, a kind from a newer version) is read
     /// from its case file instead, and a file that cannot be read is returned as a problem.
-    public func openDeadlines(of summaries: [CaseSummary]) -> (deadlines: [(summary: CaseSummary, deadlines: [Deadline])], problems: [StoreProblem]) {
+    public func openDeadlines(of summaries: [CaseSummary]) -> (
+        deadlines: [(summary: CaseSummary, deadlines: [Deadline])], problems: [StoreProblem]
+    ) {
         var out: [(summary: CaseSummary, deadlines: [Deadline])] = []
         var problems: [StoreProblem] = []
         for s in summaries where s.hasOpenDeadlines {
@@ -293,7 +300,10 @@ extension CaseStore {
                 if case .notFound = e { continue }
                 problems.append(StoreProblem(file: CaseStore.fileName(of: s.id), error: e))
             } catch {
-                problems.append(StoreProblem(file: CaseStore.fileName(of: s.id), error: .corrupt(file: CaseStore.fileName(of: s.id), reason: "\(error)")))
+                problems.append(
+                    StoreProblem(
+                        file: CaseStore.fileName(of: s.id),
+                        error: .corrupt(file: CaseStore.fileName(of: s.id), reason: "\(error)")))
             }
         }
         return (out, problems)

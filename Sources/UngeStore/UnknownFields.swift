@@ -83,7 +83,9 @@ enum UnknownFields {
     }
 
     /// `new` with the unknown parts of `stored` (those not in `known`) put back.
-    static func overlay(new: JSONValue, stored: JSONValue, known: JSONValue?, path: String, file: String) throws -> JSONValue {
+    static func overlay(new: JSONValue, stored: JSONValue, known: JSONValue?, path: String, file: String) throws
+        -> JSONValue
+    {
         if stored == known { return new }
         switch (new, stored) {
         case (.object(var n), .object(let s)):

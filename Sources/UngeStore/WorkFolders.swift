@@ -1,9 +1,10 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Foundation
 
 /// A private working folder of `unge rediger` (`rediger/<pid>.<random>`, 0700), holding an
 /// exclusive `flock` on itself for as long as the editing session lives, so that the store can
@@ -48,7 +49,8 @@ extension CaseStore {
         try ensureFolder(workFoldersPath, name: "rediger")
         var template = Array((workFoldersPath + "/" + String(pid) + ".XXXXXX").utf8CString)
         guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
-            throw StoreError.io(operation: "oprette en privat arbejdsmappe i", file: "rediger", code: errno, visible: false)
+            throw StoreError.io(
+                operation: "oprette en privat arbejdsmappe i", file: "rediger", code: errno, visible: false)
         }
         let path = String(cString: made)
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)

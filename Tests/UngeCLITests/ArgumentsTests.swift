@@ -1,12 +1,16 @@
 import Testing
-@testable import UngeCLI
 import UngeCore
+
+@testable import UngeCLI
 
 @Suite("Argumentparser")
 struct ArgumentsTests {
     static let spec = CommandSpec(
         name: "test", summary: "x",
-        options: [OptionSpec("--navn", value: "NAVN", help: ""), OptionSpec("--json", help: ""), OptionSpec("--tag", value: "T", help: "", repeatable: true)],
+        options: [
+            OptionSpec("--navn", value: "NAVN", help: ""), OptionSpec("--json", help: ""),
+            OptionSpec("--tag", value: "T", help: "", repeatable: true),
+        ],
         positionals: 0...2, positionalNames: ["a", "b"])
 
     @Test("valg med mellemrum og med lighedstegn")
@@ -38,10 +42,18 @@ struct ArgumentsTests {
 
     @Test("manglende værdi, for mange argumenter, gentaget valg")
     func refusals() {
-        #expect(throws: UsageError.missingValue("--navn", command: "test")) { try ParsedArguments.parse(["--navn"], spec: Self.spec) }
-        #expect(throws: UsageError.missingValue("--navn", command: "test")) { try ParsedArguments.parse(["--navn", "--json"], spec: Self.spec) }
-        #expect(throws: UsageError.unexpectedArgument("c", command: "test")) { try ParsedArguments.parse(["a", "b", "c"], spec: Self.spec) }
-        #expect(throws: (any Error).self) { try ParsedArguments.parse(["--navn", "a", "--navn", "b"], spec: Self.spec) }
+        #expect(throws: UsageError.missingValue("--navn", command: "test")) {
+            try ParsedArguments.parse(["--navn"], spec: Self.spec)
+        }
+        #expect(throws: UsageError.missingValue("--navn", command: "test")) {
+            try ParsedArguments.parse(["--navn", "--json"], spec: Self.spec)
+        }
+        #expect(throws: UsageError.unexpectedArgument("c", command: "test")) {
+            try ParsedArguments.parse(["a", "b", "c"], spec: Self.spec)
+        }
+        #expect(throws: (any Error).self) {
+            try ParsedArguments.parse(["--navn", "a", "--navn", "b"], spec: Self.spec)
+        }
         #expect(throws: (any Error).self) { try ParsedArguments.parse(["--json=ja"], spec: Self.spec) }
     }
 
@@ -60,7 +72,10 @@ struct ArgumentsTests {
 
     @Test(
         "forslag ved tastefejl (blandt kommandotabellens navne)",
-        arguments: [("lsite", "liste"), ("vsi", "vis"), ("notta", "notat"), ("helligdag", "helligdage"), ("underseog", "undersoeg"), ("kaffemaskine", nil as String?)])
+        arguments: [
+            ("lsite", "liste"), ("vsi", "vis"), ("notta", "notat"), ("helligdag", "helligdage"),
+            ("underseog", "undersoeg"), ("kaffemaskine", nil as String?),
+        ])
     func suggestions(_ typo: String, _ expected: String?) {
         #expect(Suggest.closest(to: typo, in: CommandTable.allNames) == expected)
     }
@@ -70,7 +85,8 @@ struct ArgumentsTests {
         var seen = Set<String>()
         for c in CommandTable.commands {
             #expect(!c.spec.examples.isEmpty, "\(c.spec.name) mangler eksempler")
-            #expect(c.spec.arguments.count == c.spec.positionals.upperBound, "\(c.spec.name): én pladsholder pr. argument")
+            #expect(
+                c.spec.arguments.count == c.spec.positionals.upperBound, "\(c.spec.name): én pladsholder pr. argument")
             for n in [c.spec.name] + c.spec.aliases { #expect(seen.insert(n).inserted, "\(n) findes to gange") }
             let help = Help.command(c.spec)
             #expect(help.contains("Eksempler:"))

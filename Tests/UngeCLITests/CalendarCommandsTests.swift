@@ -37,7 +37,9 @@ struct CalendarCommandsTests {
     func closingDays() throws {
         let store = try Unge.createdEmptyStore()
         #expect(try Unge.run(["indstillinger"], store: store).stdout.contains("nej (tæller som hverdage)"))
-        #expect(!(try Unge.run(["frist", "--fra", "2026-12-22", "--hverdage", "3"], store: store).stdout.contains("juleaftensdag")))
+        #expect(
+            !(try Unge.run(["frist", "--fra", "2026-12-22", "--hverdage", "3"], store: store).stdout.contains(
+                "juleaftensdag")))
         #expect(try Unge.run(["indstillinger", "--lukkedage", "ja"], store: store).status == 0)
         let r = try Unge.run(["frist", "--fra", "2026-12-22", "--hverdage", "3"], store: store)
         #expect(r.stdout.contains("juleaftensdag"))

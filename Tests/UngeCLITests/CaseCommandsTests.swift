@@ -95,7 +95,10 @@ struct CaseCommandsTests {
         let log = try Unge.run(["log", "2026-0001"], store: store)
         #expect(log.stdout.contains("fik vist det fulde CPR-nummer med 'unge vis'."))
         let malik = try Unge.run(["vis", "2026-0002"], store: store, env: ["COLUMNS": "200"])
-        #expect(malik.stdout.contains("- Underretning nr. 1, modtaget 27.08.2026 kl. 10.15 fra Mette Krog (UU-vejleder); bekymringsbuen: orange; forældrene er orienteret"))
+        #expect(
+            malik.stdout.contains(
+                "- Underretning nr. 1, modtaget 27.08.2026 kl. 10.15 fra Mette Krog (UU-vejleder); bekymringsbuen: orange; forældrene er orienteret"
+            ))
         #expect(malik.stdout.contains("- Dialogredskaber: ") && malik.stdout.contains("netværksmøde 31.08.2026"))
         #expect(malik.stdout.contains("Vurdering af underretning nr. 1 (24 timer)"))
         let missing = try Unge.run(["vis", "2026-0999"], store: store)
@@ -123,7 +126,8 @@ struct CaseCommandsTests {
         #expect(ok.stdout.contains("\"id\" : \"2026-0001\""))
         let second = try Unge.run(["ny", "--anonym"], store: store)
         #expect(second.stdout.contains("2026-0002"))
-        let names = try FileManager.default.contentsOfDirectory(atPath: store.appendingPathComponent("sager").path).sorted()
+        let names = try FileManager.default.contentsOfDirectory(atPath: store.appendingPathComponent("sager").path)
+            .sorted()
         #expect(names == ["2026-0001.json", "2026-0002.json"])
         var st = stat()
         #expect(stat(store.appendingPathComponent("sager/2026-0001.json").path, &st) == 0)
@@ -141,7 +145,8 @@ struct CaseCommandsTests {
         let eof = try Unge.run(["ny", "--interaktiv"], store: store, input: "Ida Holm\n")
         #expect(eof.status == 2)
         #expect(!FileManager.default.fileExists(atPath: store.appendingPathComponent("sager/2026-0001.json").path))
-        let yes = try Unge.run(["ny", "--interaktiv"], store: store, input: "Ida Holm\nikke en dato\n2011-04-01\nVestbyens Skole\n\nj\n")
+        let yes = try Unge.run(
+            ["ny", "--interaktiv"], store: store, input: "Ida Holm\nikke en dato\n2011-04-01\nVestbyens Skole\n\nj\n")
         #expect(yes.status == 0)
         #expect(yes.stderr.contains("hverken et CPR-nummer"))
         #expect(yes.stdout.contains("Sag 2026-0001 er oprettet for Ida Holm (15 år)"))
@@ -166,19 +171,25 @@ struct CaseCommandsTests {
     func rediger() throws {
         let store = try Unge.fixtureStore()
         let before = try Data(contentsOf: store.appendingPathComponent("sager/2026-0005.json"))
-        let bad = try Unge.run(["rediger", "2026-0005"], store: store, env: ["EDITOR": "sed -i 's/\"closeness\" : 1/\"closeness\" : \"tæt\"/'"])
+        let bad = try Unge.run(
+            ["rediger", "2026-0005"], store: store,
+            env: ["EDITOR": "sed -i 's/\"closeness\" : 1/\"closeness\" : \"tæt\"/'"])
         #expect(bad.status == 1)
         #expect(bad.stderr.contains("closeness"))
         #expect(bad.stderr.contains("opgivet"))
         #expect(try Data(contentsOf: store.appendingPathComponent("sager/2026-0005.json")) == before)
-        let rev = try Unge.run(["rediger", "2026-0005"], store: store, env: ["EDITOR": "sed -i 's/\"revision\" : 1/\"revision\" : 7/'"])
+        let rev = try Unge.run(
+            ["rediger", "2026-0005"], store: store, env: ["EDITOR": "sed -i 's/\"revision\" : 1/\"revision\" : 7/'"])
         #expect(rev.status == 1)
         #expect(rev.stderr.contains("revision må ikke ændres"))
-        let good = try Unge.run(["rediger", "2026-0005"], store: store, env: ["EDITOR": "sed -i 's/Ledig, tidligere tømrerlærling/Tømrerlærling igen/'"])
+        let good = try Unge.run(
+            ["rediger", "2026-0005"], store: store,
+            env: ["EDITOR": "sed -i 's/Ledig, tidligere tømrerlærling/Tømrerlærling igen/'"])
         #expect(good.status == 0)
         #expect(good.stdout.contains("revision 2"))
         #expect(try Unge.run(["vis", "2026-0005"], store: store).stdout.contains("Tømrerlærling igen"))
-        let leftovers = (try? FileManager.default.contentsOfDirectory(atPath: store.appendingPathComponent("rediger").path)) ?? []
+        let leftovers =
+            (try? FileManager.default.contentsOfDirectory(atPath: store.appendingPathComponent("rediger").path)) ?? []
         #expect(leftovers.isEmpty)
         let none = try Unge.run(["rediger", "2026-0005"], store: store, env: ["EDITOR": "true"])
         #expect(none.stdout.contains("Ingen ændringer"))

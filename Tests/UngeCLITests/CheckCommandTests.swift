@@ -94,14 +94,21 @@ struct CheckCommandTests {
         #expect(r.stderr.contains("     Tidligere svar: delvis, 12.03.2026, mette\n"))
         #expect(r.stderr.contains("Svar (ja/nej/delvis) [delvis]: "))
         #expect(r.stderr.contains("Gem 2 svar på sag 2026-0042? (j/N): Svarene er gemt."))
-        #expect(r.stdout.contains("  ja         6.1  Samarbejdet sat i system\n             dit svar: ja, 13.04.2026, testbruger: \"Fast møde hver måned\"\n"))
-        #expect(r.stdout.contains("  delvis     6.3  Holdninger drøftet\n             dit svar: delvis, 12.03.2026, mette\n"))
+        #expect(
+            r.stdout.contains(
+                "  ja         6.1  Samarbejdet sat i system\n             dit svar: ja, 13.04.2026, testbruger: \"Fast møde hver måned\"\n"
+            ))
+        #expect(
+            r.stdout.contains(
+                "  delvis     6.3  Holdninger drøftet\n             dit svar: delvis, 12.03.2026, mette\n"))
         let today = LocalDate(year: 2026, month: 4, day: 13)!
         let saved = try Self.load(store).checklistAnswers.filter { $0.date == today }
-        #expect(saved == [
-            ChecklistAnswer(itemID: "6.1", answer: .yes, note: "Fast møde hver måned", date: today, user: "testbruger"),
-            ChecklistAnswer(itemID: "6.2", answer: .no, note: nil, date: today, user: "testbruger"),
-        ])
+        #expect(
+            saved == [
+                ChecklistAnswer(
+                    itemID: "6.1", answer: .yes, note: "Fast møde hver måned", date: today, user: "testbruger"),
+                ChecklistAnswer(itemID: "6.2", answer: .no, note: nil, date: today, user: "testbruger"),
+            ])
 
         // Asked again: the earlier answers are shown and Enter keeps them; nothing new is saved.
         let again = try Unge.run(
@@ -115,7 +122,8 @@ struct CheckCommandTests {
     func cancelled() throws {
         let store = try Self.store()
         let before = try Data(contentsOf: store.appendingPathComponent("sager/2026-0042.json"))
-        let r = try Unge.run(["check", "--sag", "2026-0042", "--interaktiv"], store: store, input: "ja\n", env: Self.env)
+        let r = try Unge.run(
+            ["check", "--sag", "2026-0042", "--interaktiv"], store: store, input: "ja\n", env: Self.env)
         #expect(r.status == 2)
         #expect(r.stderr.hasSuffix("Afbrudt. Intet er gemt.\n"))
         #expect(try Data(contentsOf: store.appendingPathComponent("sager/2026-0042.json")) == before)
@@ -127,7 +135,10 @@ struct CheckCommandTests {
         let r = try Unge.run(["check", "3", "--sag", "2026-0042"], store: store, input: "ja\n", env: Self.env)
         #expect(r.status == 1)
         #expect(r.stderr == "")
-        #expect(r.stdout.contains("  ja         3.3  Kolleger og leder brugt\n             dit svar: ja, 12.03.2026, mette: \"Drøftet på teammødet\"\n"))
+        #expect(
+            r.stdout.contains(
+                "  ja         3.3  Kolleger og leder brugt\n             dit svar: ja, 12.03.2026, mette: \"Drøftet på teammødet\"\n"
+            ))
     }
 
     @Test("alle punkter ja: slutkode 0")
@@ -139,7 +150,8 @@ struct CheckCommandTests {
             file.examination = nil
             file.concernReports = []
             file.checklistAnswers = Checklist.items.map {
-                ChecklistAnswer(itemID: $0.id, answer: .yes, date: LocalDate(year: 2026, month: 4, day: 1)!, user: "mette")
+                ChecklistAnswer(
+                    itemID: $0.id, answer: .yes, date: LocalDate(year: 2026, month: 4, day: 1)!, user: "mette")
             }
         }
         let r = try Unge.run(["tjek", "--sag", "2026-0042"], store: store, env: Self.env)
@@ -147,12 +159,17 @@ struct CheckCommandTests {
         #expect(r.stdout.hasSuffix("Alle 21 punkter er besvaret ja.\n"))
     }
 
-    @Test("forkerte argumenter giver slutkode 2, ukendt sag slutkode 3", arguments: [
-        (["check", "9"], Int32(2), "Fejl: Ugyldig værdi '9' til kapitel. Håndbogen har tjeklister i kapitel 3, 4, 5, 6 og 7."),
-        (["check", "--interaktiv"], 2, "Fejl: --interaktiv bruges sammen med --sag"),
-        (["check", "7", "8"], 2, "Fejl: Uventet argument '8'"),
-        (["check", "--sag", "2026-9999"], 3, "Fejl: "),
-    ])
+    @Test(
+        "forkerte argumenter giver slutkode 2, ukendt sag slutkode 3",
+        arguments: [
+            (
+                ["check", "9"], Int32(2),
+                "Fejl: Ugyldig værdi '9' til kapitel. Håndbogen har tjeklister i kapitel 3, 4, 5, 6 og 7."
+            ),
+            (["check", "--interaktiv"], 2, "Fejl: --interaktiv bruges sammen med --sag"),
+            (["check", "7", "8"], 2, "Fejl: Uventet argument '8'"),
+            (["check", "--sag", "2026-9999"], 3, "Fejl: "),
+        ])
     func refusals(_ args: [String], _ status: Int32, _ message: String) throws {
         let store = try Self.store()
         let r = try Unge.run(args, store: store, env: Self.env)

@@ -86,7 +86,9 @@ struct DialogueTerminalTests {
         t.expect("Afsnit 3 af 11: Udvikling og adfærd")
         t.expect("Er området relevant for den unge? (J/n): ")
         t.type(PseudoTerminal.ctrlD)
-        t.expect("Afbrudt (slut på input). Dine 3 svar er gemt som kladde. Kør 'unge undersoeg 2026-0003' igen for at fortsætte.")
+        t.expect(
+            "Afbrudt (slut på input). Dine 3 svar er gemt som kladde. Kør 'unge undersoeg 2026-0003' igen for at fortsætte."
+        )
         #expect(t.wait() == 2)
         #expect(t.terminalRestored)
         #expect(try Self.caseJSON(store, "2026-0003")["examination"] == nil)
@@ -105,7 +107,9 @@ struct DialogueTerminalTests {
     @Test("SIGHUP (terminalen lukkes): svarene gemmes, terminalen gendannes, og næste kørsel fortsætter")
     func hangup() throws {
         let store = try Unge.fixtureStore()
-        #expect(try Unge.run(["undersoeg", "2026-0003", "--fra-fil", Self.fixture("undersoegelse.json")], store: store).status == 0)
+        #expect(
+            try Unge.run(["undersoeg", "2026-0003", "--fra-fil", Self.fixture("undersoegelse.json")], store: store)
+                .status == 0)
         let t = try PseudoTerminal(["plan", "2026-0003"], store: store)
         t.expect("Formålet med indsatsen:")
         t.answer("> ", "Sofie skal i gang med en uddannelse")
@@ -130,7 +134,9 @@ struct DialogueTerminalTests {
     @Test("ret med standardsvar: vælg ét afsnit, Enter beholder, kun det ændrede svar ændres")
     func editWithDefaults() throws {
         let store = try Unge.fixtureStore()
-        #expect(try Unge.run(["undersoeg", "2026-0003", "--fra-fil", Self.fixture("undersoegelse.json")], store: store).status == 0)
+        #expect(
+            try Unge.run(["undersoeg", "2026-0003", "--fra-fil", Self.fixture("undersoegelse.json")], store: store)
+                .status == 0)
         let before = try Self.caseJSON(store, "2026-0003")["examination"] as! [String: Any]
         let t = try PseudoTerminal(["undersoeg", "2026-0003"], store: store)
         t.answer("Afsnit (numre adskilt af , eller ;, tom linje: gennemgå alle): ", "3")
@@ -146,19 +152,26 @@ struct DialogueTerminalTests {
         #expect(t.wait() == 0)
         #expect(!t.output.contains("\nHvordan har den unge deltaget?"))  // other sections were not asked
         let after = try Self.caseJSON(store, "2026-0003")["examination"] as! [String: Any]
-        let areasBefore = before["areas"] as! [[String: Any]], areasAfter = after["areas"] as! [[String: Any]]
+        let areasBefore = before["areas"] as! [[String: Any]]
+        let areasAfter = after["areas"] as! [[String: Any]]
         #expect(areasAfter[0]["findings"] as? String == "Nyt fund fra samtalen i august")
         #expect(NSDictionary(dictionary: areasAfter[1]) == NSDictionary(dictionary: areasBefore[1]))
         #expect(areasAfter[0]["resources"] as? String == areasBefore[0]["resources"] as? String)
-        #expect(NSArray(array: areasAfter[0]["sources"] as! [Any]) == NSArray(array: areasBefore[0]["sources"] as! [Any]))
-        #expect(NSArray(array: areasAfter[2]["sources"] as! [Any]) == NSArray(array: areasBefore[2]["sources"] as! [Any]))
-        #expect(NSDictionary(dictionary: after["conclusion"] as! [String: Any]) == NSDictionary(dictionary: before["conclusion"] as! [String: Any]))
+        #expect(
+            NSArray(array: areasAfter[0]["sources"] as! [Any]) == NSArray(array: areasBefore[0]["sources"] as! [Any]))
+        #expect(
+            NSArray(array: areasAfter[2]["sources"] as! [Any]) == NSArray(array: areasBefore[2]["sources"] as! [Any]))
+        #expect(
+            NSDictionary(dictionary: after["conclusion"] as! [String: Any])
+                == NSDictionary(dictionary: before["conclusion"] as! [String: Any]))
     }
 
     @Test("det sidste spørgsmål: ret et svar i ét afsnit, resten beholdes, og gem")
     func finalChangeAnswer() throws {
         let store = try Unge.fixtureStore()
-        #expect(try Unge.run(["undersoeg", "2026-0003", "--fra-fil", Self.fixture("undersoegelse.json")], store: store).status == 0)
+        #expect(
+            try Unge.run(["undersoeg", "2026-0003", "--fra-fil", Self.fixture("undersoegelse.json")], store: store)
+                .status == 0)
         #expect(try Unge.run(["plan", "2026-0003", "--fra-fil", Self.fixture("plan.json")], store: store).status == 0)
         let t = try PseudoTerminal(["behandlingsplan", "2026-0003"], store: store)
         t.answer("Leverandør: ", "U18")
@@ -196,15 +209,21 @@ struct DialogueTerminalTests {
         #expect(first.status == 0)
         let again = try Unge.run(["ny", "--navn", "Ida H. Holm", "--cpr", "640311-4017"], store: store)
         #expect(again.status == 1)
-        #expect(again.stderr == "Den unge har allerede sag 2026-0001 (samme CPR-nummer eller samme navn og fødselsdato). Brug sagen med --sag 2026-0001, eller opret en ny sag alligevel med --ny-sag.\n")
+        #expect(
+            again.stderr
+                == "Den unge har allerede sag 2026-0001 (samme CPR-nummer eller samme navn og fødselsdato). Brug sagen med --sag 2026-0001, eller opret en ny sag alligevel med --ny-sag.\n"
+        )
         let byName = try Unge.run(["ny", "--navn", "ida holm", "--foedselsdato", "2011-03-04"], store: store)
         #expect(byName.status == 1)
         let forced = try Unge.run(["ny", "--navn", "Ida Holm", "--cpr", "640311-4017", "--ny-sag"], store: store)
         #expect(forced.status == 0)
         #expect(forced.stdout.contains("Sag 2026-0002 er oprettet"))
         let notification = try Unge.run(
-            ["underret", "--navn", "Ida Holm", "--cpr", "640311-4017", "--underretter", "Karen", "--fagperson", "nej", "--forhold", "Fravær.",
-             "--ung-orienteret", "ja", "--foraeldre-orienteret", "ja"], store: store)
+            [
+                "underret", "--navn", "Ida Holm", "--cpr", "640311-4017", "--underretter", "Karen", "--fagperson",
+                "nej", "--forhold", "Fravær.",
+                "--ung-orienteret", "ja", "--foraeldre-orienteret", "ja",
+            ], store: store)
         #expect(notification.status == 1)
         #expect(notification.stderr.contains("Den unge har allerede sagerne 2026-0001, 2026-0002"))
         #expect(!FileManager.default.fileExists(atPath: store.appendingPathComponent("sager/2026-0003.json").path))
@@ -230,10 +249,15 @@ struct DialogueTerminalTests {
         let store = Unge.emptyStore()
         let t = try PseudoTerminal(["ny"], store: store)
         t.expect("Den unges navn: ")
-        t.type("Sren Bæk" + PseudoTerminal.home + PseudoTerminal.right + "ø" + PseudoTerminal.end + PseudoTerminal.backspace + PseudoTerminal.backspace + "k\r")
+        t.type(
+            "Sren Bæk" + PseudoTerminal.home + PseudoTerminal.right + "ø" + PseudoTerminal.end
+                + PseudoTerminal.backspace + PseudoTerminal.backspace + "k\r")
         t.answer("CPR-nummer eller fødselsdato: ", "2011-04-01")
         t.expect("Skole, uddannelse eller arbejde (kan springes over): ")
-        t.type("Vestbyens Skolæ" + PseudoTerminal.backspace + "e" + PseudoTerminal.left + PseudoTerminal.left + PseudoTerminal.left + PseudoTerminal.left + PseudoTerminal.left + "_" + PseudoTerminal.backspace + "\r")
+        t.type(
+            "Vestbyens Skolæ" + PseudoTerminal.backspace + "e" + PseudoTerminal.left + PseudoTerminal.left
+                + PseudoTerminal.left + PseudoTerminal.left + PseudoTerminal.left + "_" + PseudoTerminal.backspace
+                + "\r")
         t.expect("Telefon (kan springes over): ")
         t.type(PseudoTerminal.up)
         t.expect("Vestbyens Skole")
@@ -252,7 +276,9 @@ struct DialogueTerminalTests {
         let store = Unge.emptyStore()
         let t = try PseudoTerminal(["ny"], store: store, columns: 24)
         t.expect("Den unges navn: ")
-        t.type("Anna Marie Kristensen Hlm" + PseudoTerminal.left + PseudoTerminal.left + "ø" + PseudoTerminal.home + "Æ" + PseudoTerminal.backspace + PseudoTerminal.end + "\r")
+        t.type(
+            "Anna Marie Kristensen Hlm" + PseudoTerminal.left + PseudoTerminal.left + "ø" + PseudoTerminal.home + "Æ"
+                + PseudoTerminal.backspace + PseudoTerminal.end + "\r")
         t.answer("CPR-nummer eller fødselsdato: ", "2011-04-01")
         t.answer("Skole, uddannelse eller arbejde (kan springes over): ", "")
         t.answer("Telefon (kan springes over): ", "")
@@ -265,9 +291,13 @@ struct DialogueTerminalTests {
     @Test("et langt svar kan skrives i $EDITOR (:e); svaret kommer med i kladden")
     func editorForLongAnswers() throws {
         let store = try Unge.fixtureStore()
-        #expect(try Unge.run(["undersoeg", "2026-0003", "--fra-fil", Self.fixture("undersoegelse.json")], store: store).status == 0)
+        #expect(
+            try Unge.run(["undersoeg", "2026-0003", "--fra-fil", Self.fixture("undersoegelse.json")], store: store)
+                .status == 0)
         let script = store.deletingLastPathComponent().appendingPathComponent("editor.sh")
-        try "#!/bin/sh\nprintf 'Sofie vil i gang med frisøruddannelsen.\\nHun vil have hjælp til at stå op.\\n' > \"$1\"\n".write(to: script, atomically: true, encoding: .utf8)
+        try
+            "#!/bin/sh\nprintf 'Sofie vil i gang med frisøruddannelsen.\\nHun vil have hjælp til at stå op.\\n' > \"$1\"\n"
+            .write(to: script, atomically: true, encoding: .utf8)
         chmod(script.path, 0o700)
         let t = try PseudoTerminal(["plan", "2026-0003"], store: store, env: ["EDITOR": script.path, "VISUAL": ""])
         t.expect("Formålet med indsatsen:")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import UngeCLI
 
 /// Shell completion, the manual page, `unge help`, `unge demo` and the option table: everything a
@@ -8,7 +9,9 @@ import Testing
 struct EcosystemTests {
     /// The fixture store's case ids, read from its folder.
     static var fixtureIDs: [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: Unge.fixtures.appendingPathComponent("lager/sager").path)) ?? []
+        let names =
+            (try? FileManager.default.contentsOfDirectory(
+                atPath: Unge.fixtures.appendingPathComponent("lager/sager").path)) ?? []
         return names.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
     }
 
@@ -39,7 +42,8 @@ struct EcosystemTests {
     static func complete(_ words: [String], store: URL) throws -> [String] {
         let quoted = words.map { "'" + $0 + "'" }.joined(separator: " ")
         let out = try bash(
-            "COMP_WORDS=(\(quoted)); COMP_CWORD=\(words.count - 1); _unge; printf '%s\\n' \"${COMPREPLY[@]}\"", store: store)
+            "COMP_WORDS=(\(quoted)); COMP_CWORD=\(words.count - 1); _unge; printf '%s\\n' \"${COMPREPLY[@]}\"",
+            store: store)
         return out.split(separator: "\n").map(String.init)
     }
 
@@ -50,10 +54,12 @@ struct EcosystemTests {
         #expect(try Self.complete(["unge", "vis", "2026-"], store: store) == Self.fixtureIDs)
         #expect(Self.fixtureIDs.count == 14)
         #expect(try Self.complete(["unge", "værktøj", "2026-0001", "--type", "ssd"], store: store) == ["ssd-moede"])
-        #expect(try Self.complete(["unge", "plan", "2026-0003", "--format", ""], store: store) == ["md", "html", "json"])
+        #expect(
+            try Self.complete(["unge", "plan", "2026-0003", "--format", ""], store: store) == ["md", "html", "json"])
         #expect(try Self.complete(["unge", "check", ""], store: store) == ["3", "4", "5", "6", "7"])
         #expect(try Self.complete(["unge", "tjek", "--sag", "2026-00"], store: store) == Self.fixtureIDs)
-        #expect(try Self.complete(["unge", "liste", "--status", "und"], store: store) == ["underrettet", "undersøgelse"])
+        #expect(
+            try Self.complete(["unge", "liste", "--status", "und"], store: store) == ["underrettet", "undersøgelse"])
         #expect(try Self.complete(["unge", "vis", "--vis"], store: store) == ["--vis-cpr"])
         #expect(try Self.complete(["unge", "help", "behandl"], store: store) == ["behandlingsplan"])
         // The note text after the case id is free text: nothing is offered.
@@ -61,7 +67,9 @@ struct EcosystemTests {
         // --lager on the command line wins over $UNGE_LAGER.
         let other = try Unge.fixtureStore()
         try FileManager.default.removeItem(at: other.appendingPathComponent("sager/2026-0014.json"))
-        #expect(try Self.complete(["unge", "vis", "--lager", other.path, "2026-"], store: store) == Array(Self.fixtureIDs.prefix(13)))
+        #expect(
+            try Self.complete(["unge", "vis", "--lager", other.path, "2026-"], store: store)
+                == Array(Self.fixtureIDs.prefix(13)))
     }
 
     @Test("bash kender alle kommandoer og aliasser; skjulte kommandoer er ikke med")
@@ -91,7 +99,8 @@ struct EcosystemTests {
 
     @Test("zsh og fish: scriptene kan indlæses (når skallen findes)")
     func otherShells() throws {
-        for (shell, path) in [("zsh", "/usr/bin/zsh"), ("fish", "/usr/bin/fish")] where FileManager.default.isExecutableFile(atPath: path) {
+        for (shell, path) in [("zsh", "/usr/bin/zsh"), ("fish", "/usr/bin/fish")]
+        where FileManager.default.isExecutableFile(atPath: path) {
             let file = Unge.sandbox.appendingPathComponent("unge-\(UUID().uuidString).\(shell)")
             try FileManager.default.createDirectory(at: Unge.sandbox, withIntermediateDirectories: true)
             try Unge.run(["completion", shell]).stdout.write(to: file, atomically: true, encoding: .utf8)
@@ -111,7 +120,10 @@ struct EcosystemTests {
         let page = r.stdout
         #expect(page.hasPrefix(".\\\" unge.1"))
         #expect(page.contains(".TH UNGE 1 \"\" \"unge \(UngeCLI.Unge.version)\""))
-        for section in [".SH NAVN", ".SH OVERSIGT", ".SH BESKRIVELSE", ".SH KOMMANDOER", ".SH \"FÆLLES VALG\"", ".SH SLUTKODER", ".SH MILJØ", ".SH FILER", ".SH EKSEMPLER"] {
+        for section in [
+            ".SH NAVN", ".SH OVERSIGT", ".SH BESKRIVELSE", ".SH KOMMANDOER", ".SH \"FÆLLES VALG\"", ".SH SLUTKODER",
+            ".SH MILJØ", ".SH FILER", ".SH EKSEMPLER",
+        ] {
             #expect(page.contains("\n" + section + "\n"), "\(section) mangler")
         }
         for c in CommandTable.commands {
@@ -119,9 +131,14 @@ struct EcosystemTests {
             for o in c.spec.allOptions { #expect(page.contains(Manual.escape(o.name)), "\(o.name) mangler") }
         }
         for code in ["0", "1", "2", "3"] { #expect(page.contains(".TP\n.B \(code)\n")) }
-        for variable in ["UNGE_LAGER", "UNGE_BRUGER", "XDG_DATA_HOME", "NO_COLOR"] { #expect(page.contains(".B \(variable)\n")) }
+        for variable in ["UNGE_LAGER", "UNGE_BRUGER", "XDG_DATA_HOME", "NO_COLOR"] {
+            #expect(page.contains(".B \(variable)\n"))
+        }
         // Every request line is a man macro; no text line starts with a period or an apostrophe.
-        let macros: Set<String> = [".\\\"", ".TH", ".SH", ".SS", ".PP", ".TP", ".B", ".I", ".br", ".RS", ".RE", ".nf", ".fi", ".nh", ".hy", ".ad"]
+        let macros: Set<String> = [
+            ".\\\"", ".TH", ".SH", ".SS", ".PP", ".TP", ".B", ".I", ".br", ".RS", ".RE", ".nf", ".fi", ".nh", ".hy",
+            ".ad",
+        ]
         for line in page.split(separator: "\n") where line.hasPrefix(".") || line.hasPrefix("'") {
             #expect(macros.contains(String(line.split(separator: " ").first ?? "")), "ukendt roff-linje: \(line)")
         }
@@ -137,7 +154,8 @@ struct EcosystemTests {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/groff")
         p.arguments = ["-k", "-man", "-Tutf8", "-ww", file.path]
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         p.standardOutput = out
         p.standardError = err
         try p.run()
@@ -155,16 +173,21 @@ struct EcosystemTests {
             let viaHelp = try Unge.run(["help", c.spec.name])
             #expect(viaHelp.status == 0)
             #expect(viaHelp.stdout == (try Unge.run([c.spec.name, "--help"])).stdout)
-            #expect(viaHelp.stdout.contains("Brug:\n" + c.spec.usage(width: 80) + "\n"))  // the tests' terminal is 80 wide
+            // the tests' terminal is 80 wide
+            #expect(viaHelp.stdout.contains("Brug:\n" + c.spec.usage(width: 80) + "\n"))
             let usage = c.spec.usageWords.joined(separator: " ")
-            for o in c.spec.allOptions where o.name != "--help" { #expect(usage.contains(o.synopsis), "\(c.spec.name): \(o.name)") }
+            for o in c.spec.allOptions where o.name != "--help" {
+                #expect(usage.contains(o.synopsis), "\(c.spec.name): \(o.name)")
+            }
         }
         #expect(try Unge.run(["hjælp"]).stdout == (try Unge.run(["--help"])).stdout)
         let typo = try Unge.run(["help", "pln"])
         #expect(typo.status == 2)
         #expect(typo.stderr.contains("Mente du 'plan'?"))
         let vis = try Unge.run(["vis", "--help"]).stdout
-        #expect(vis.hasPrefix("unge vis – Vis en sag\n\nBrug:\n  unge vis <sag> [--dato ÅÅÅÅ-MM-DD] [--json] [--vis-cpr]\n"))
+        #expect(
+            vis.hasPrefix("unge vis – Vis en sag\n\nBrug:\n  unge vis <sag> [--dato ÅÅÅÅ-MM-DD] [--json] [--vis-cpr]\n")
+        )
         let frist = try Unge.run(["frist", "--help"]).stdout
         #expect(frist.contains("  unge frist --fra ÅÅÅÅ-MM-DD [--hverdage N]"))
     }
@@ -179,7 +202,9 @@ struct EcosystemTests {
             let written = try Data(contentsOf: store.appendingPathComponent("sager/\(id).json"))
             let fixture = try Data(contentsOf: Unge.fixtures.appendingPathComponent("lager/sager/\(id).json"))
             #expect(written == fixture, "\(id) afviger fra Fixtures/lager")
-            let mode = try FileManager.default.attributesOfItem(atPath: store.appendingPathComponent("sager/\(id).json").path)[.posixPermissions] as? Int
+            let mode =
+                try FileManager.default.attributesOfItem(atPath: store.appendingPathComponent("sager/\(id).json").path)[
+                    .posixPermissions] as? Int
             #expect(mode == 0o600)
         }
         let folderMode = try FileManager.default.attributesOfItem(atPath: store.path)[.posixPermissions] as? Int
@@ -203,7 +228,8 @@ struct EcosystemTests {
     func embeddedDemoCases() throws {
         #expect(DemoCases.files.map(\.id) == Self.fixtureIDs, "kør make demo-cases")
         for (id, json) in DemoCases.files {
-            let fixture = try String(contentsOf: Unge.fixtures.appendingPathComponent("lager/sager/\(id).json"), encoding: .utf8)
+            let fixture = try String(
+                contentsOf: Unge.fixtures.appendingPathComponent("lager/sager/\(id).json"), encoding: .utf8)
             #expect(json == fixture, "\(id): kør make demo-cases")
         }
     }
@@ -234,7 +260,9 @@ struct OptionDeclarationTests {
 
     static func swiftFiles() throws -> [URL] {
         let e = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)
-        return (e?.allObjects as? [URL] ?? []).filter { $0.pathExtension == "swift" && $0.lastPathComponent != "Arguments.swift" }
+        return (e?.allObjects as? [URL] ?? []).filter {
+            $0.pathExtension == "swift" && $0.lastPathComponent != "Arguments.swift"
+        }
     }
 
     static func matches(_ pattern: String, in text: String) throws -> [String] {
@@ -253,7 +281,9 @@ struct OptionDeclarationTests {
         for file in files {
             let text = try String(contentsOf: file, encoding: .utf8)
             for name in try Self.matches("(--[a-zæøå][a-zæøå0-9-]*)", in: text) {
-                #expect(declared.contains(name), "\(file.lastPathComponent): '\(name)' er ikke erklæret i nogen CommandSpec")
+                #expect(
+                    declared.contains(name), "\(file.lastPathComponent): '\(name)' er ikke erklæret i nogen CommandSpec"
+                )
             }
         }
     }
@@ -273,8 +303,11 @@ struct OptionDeclarationTests {
     @Test("et påkrævet valg afvises, når det mangler, og står uden klammer i brugslinjen")
     func requiredOption() throws {
         let spec = CommandSpec(
-            name: "test", summary: "x", options: [OptionSpec("--fra", value: "DATO", help: "", required: true), OptionSpec("--json", help: "")])
-        #expect(throws: UsageError.missingArgument("--fra DATO", command: "test")) { try ParsedArguments.parse(["--json"], spec: spec) }
+            name: "test", summary: "x",
+            options: [OptionSpec("--fra", value: "DATO", help: "", required: true), OptionSpec("--json", help: "")])
+        #expect(throws: UsageError.missingArgument("--fra DATO", command: "test")) {
+            try ParsedArguments.parse(["--json"], spec: spec)
+        }
         #expect(try ParsedArguments.parse(["--fra", "x"], spec: spec).value("--fra") == "x")
         #expect(try ParsedArguments.parse(["--help"], spec: spec).has("--help"))
         #expect(spec.usageWords == ["unge", "test", "--fra DATO", "[--json]", "[--lager MAPPE]", "[--bruger NAVN]"])

@@ -39,21 +39,28 @@ struct HardeningTests {
 
     // MARK: 2. --ud
 
-    @Test("--ud på en mappe, en FIFO, /dev/full, et link, et hårdt link eller i lageret: status 2, intet gemt, FIFO hænger ikke")
+    @Test(
+        "--ud på en mappe, en FIFO, /dev/full, et link, et hårdt link eller i lageret: status 2, intet gemt, FIFO hænger ikke"
+    )
     func refusedTargets() throws {
         let store = try Unge.fixtureStore()
         let dir = try Self.tempDir()
         let fifo = dir.appendingPathComponent("fifo").path
         #expect(mkfifo(fifo, 0o600) == 0)
-        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("link.md").path, withDestinationPath: dir.appendingPathComponent("mål.md").path)
-        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("lagerlink").path, withDestinationPath: store.path)
+        try FileManager.default.createSymbolicLink(
+            atPath: dir.appendingPathComponent("link.md").path,
+            withDestinationPath: dir.appendingPathComponent("mål.md").path)
+        try FileManager.default.createSymbolicLink(
+            atPath: dir.appendingPathComponent("lagerlink").path, withDestinationPath: store.path)
         let hard = dir.appendingPathComponent("haard.md").path
         #expect(link(store.appendingPathComponent("sager/2026-0001.json").path, hard) == 0)
         let targets: [(String, String)] = [
-            (dir.path, "mappe"), (fifo, "FIFO"), ("/dev/full", "enhed"), (dir.appendingPathComponent("link.md").path, "symbolsk"),
+            (dir.path, "mappe"), (fifo, "FIFO"), ("/dev/full", "enhed"),
+            (dir.appendingPathComponent("link.md").path, "symbolsk"),
             (hard, "hårde links"), (store.appendingPathComponent("sager/2026-0001.json").path, "lagermappen"),
             (store.appendingPathComponent("log/x.md").path, "lagermappen"),
-            (store.path + "/sager/../sager/ny.md", "lagermappen"), (dir.appendingPathComponent("lagerlink/sager/y.md").path, "lagermappen"),
+            (store.path + "/sager/../sager/ny.md", "lagermappen"),
+            (dir.appendingPathComponent("lagerlink/sager/y.md").path, "lagermappen"),
             (dir.appendingPathComponent("findes-ikke/u.md").path, "findes ikke"),
         ]
         let before = Self.snapshot(store)
@@ -64,26 +71,39 @@ struct HardeningTests {
             #expect(u.stderr.contains(word), "\(target): \(u.stderr)")
             #expect(u.stderr.contains("--ud"))
             #expect(Date().timeIntervalSince(started) < 20, "\(target) tog for lang tid")
-            let p = try Unge.run(["plan", "2026-0003", "--fra-fil", Unge.fixtures.appendingPathComponent("plan/plan.json").path, "--ud", target], store: store)
+            let p = try Unge.run(
+                [
+                    "plan", "2026-0003", "--fra-fil", Unge.fixtures.appendingPathComponent("plan/plan.json").path,
+                    "--ud", target,
+                ], store: store)
             #expect(p.status == 2, "plan \(target): \(p.stderr)")
         }
         #expect(Self.snapshot(store) == before, "lageret er ændret")
     }
 
-    @Test("--ud fejler efter gemningen: beskeden siger, at sagen ER gemt, og hvordan den skrives ud igen; det virker", .enabled(if: geteuid() == 0))
+    @Test(
+        "--ud fejler efter gemningen: beskeden siger, at sagen ER gemt, og hvordan den skrives ud igen; det virker",
+        .enabled(if: geteuid() == 0))
     func failureAfterSave() throws {
         // As root the check lets /proc pass (root may write there), but no file can be created in it.
         let store = Unge.emptyStore()
-        let r = try Unge.run(["underret", "--fra-fil", Self.example, "--ud", "/proc/unge-test.md"], store: store, env: ["UNGE_NU": "2026-04-01T08:00:00Z"])
+        let r = try Unge.run(
+            ["underret", "--fra-fil", Self.example, "--ud", "/proc/unge-test.md"], store: store,
+            env: ["UNGE_NU": "2026-04-01T08:00:00Z"])
         #expect(r.status == 3)
         #expect(!r.stderr.contains("Slet den, og prøv igen"))
         #expect(r.stderr.contains("Sag 2026-0001 er oprettet, og underretning nr. 1 er gemt på den (revision 1)"))
-        #expect(r.stderr.contains("  unge underret --sag 2026-0001 --udskriv 1 --lager \(store.path) --ud /proc/unge-test.md"))
+        #expect(
+            r.stderr.contains(
+                "  unge underret --sag 2026-0001 --udskriv 1 --lager \(store.path) --ud /proc/unge-test.md"))
         #expect(Self.caseFiles(store) == ["2026-0001.json"])
         let out = try Self.tempDir().appendingPathComponent("igen.md")
-        let again = try Unge.run(["underret", "--sag", "2026-0001", "--udskriv", "1", "--ud", out.path], store: store, env: ["UNGE_NU": "2026-04-01T08:00:00Z"])
+        let again = try Unge.run(
+            ["underret", "--sag", "2026-0001", "--udskriv", "1", "--ud", out.path], store: store,
+            env: ["UNGE_NU": "2026-04-01T08:00:00Z"])
         #expect(again.status == 0, "\(again.stderr)")
-        #expect(try String(contentsOf: out, encoding: .utf8).contains("\n# Underretning om Mikkel Testesen"))  // after the letterhead
+        // after the letterhead
+        #expect(try String(contentsOf: out, encoding: .utf8).contains("\n# Underretning om Mikkel Testesen"))
         #expect(Self.caseFiles(store) == ["2026-0001.json"])
         let shown = try Unge.run(["vis", "2026-0001", "--json"], store: store)
         #expect(shown.stdout.components(separatedBy: "\"number\" : 1").count == 2)  // still one notification
@@ -124,14 +144,21 @@ struct HardeningTests {
         let ny = try Unge.run(["ny", "--navn", Self.hostile, "--foedselsdato", "2010-01-01"], store: store)
         #expect(ny.status == 0)
         #expect(try Unge.run(["notat", "2026-0001", "linje1\n" + Self.hostile + "\nlinje3"], store: store).status == 0)
-        for args in [["liste"], ["vis", "2026-0001"], ["vis", "2026-0001", "--json"], ["liste", "--json"], ["log", "2026-0001"], ["frister", "--alle"]] {
+        for args in [
+            ["liste"], ["vis", "2026-0001"], ["vis", "2026-0001", "--json"], ["liste", "--json"], ["log", "2026-0001"],
+            ["frister", "--alle"],
+        ] {
             let r = try Unge.run(args, store: store)
             for bad in ["\u{1B}", "\u{07}", "\u{9B}", "\u{202E}", "\u{2066}", "\r", "\u{7F}"] {
-                #expect(!r.stdout.contains(bad) && !r.stderr.contains(bad), "\(args): rå \(bad.unicodeScalars.first!.value)")
+                #expect(
+                    !r.stdout.contains(bad) && !r.stderr.contains(bad), "\(args): rå \(bad.unicodeScalars.first!.value)"
+                )
             }
         }
         let liste = try Unge.run(["liste"], store: store, env: ["COLUMNS": "300"])
-        #expect(liste.stdout.contains("Evil\\u{1B}]0;TITEL\\u{7}\\u{1B}[2J\\u{1B}[8mskjult\\u{9B}31m\\u{202E}gnp.exe\\u{2066}\\u{D}\\u{7F}"))
+        #expect(
+            liste.stdout.contains(
+                "Evil\\u{1B}]0;TITEL\\u{7}\\u{1B}[2J\\u{1B}[8mskjult\\u{9B}31m\\u{202E}gnp.exe\\u{2066}\\u{D}\\u{7F}"))
         let vis = try Unge.run(["vis", "2026-0001"], store: store, env: ["COLUMNS": "300"])
         #expect(vis.stdout.contains("linje1\n  Evil\\u{1B}\\]0;TITEL"))
         // JSON stays valid and means the same.
@@ -154,7 +181,8 @@ struct HardeningTests {
     @Test("Markdown: fritekst kan ikke lave overskrift, felt, listepunkt, tabelrække, link eller HTML")
     func markdownNotForged() throws {
         let store = try Unge.fixtureStore()
-        let forged = "ok\n## Falsk overskrift\n- **Status:** lukket\n  - **CPR:** 010101-0000\n| a | b |\n|---|---|\n1. punkt\n[klik her](https://ond.example)<script>alert(1)</script>&amp;\n---\n> citat"
+        let forged =
+            "ok\n## Falsk overskrift\n- **Status:** lukket\n  - **CPR:** 010101-0000\n| a | b |\n|---|---|\n1. punkt\n[klik her](https://ond.example)<script>alert(1)</script>&amp;\n---\n> citat"
         #expect(try Unge.run(["notat", "2026-0001", forged], store: store).status == 0)
         let vis = try Unge.run(["vis", "2026-0001"], store: store)
         let lines = vis.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -190,7 +218,8 @@ struct HardeningTests {
     static let spellings = [
         "670312\u{2013}4321", "670312\u{2014}4321", "670312\u{2212}4321", "670312\u{A0}4321", "670312\u{202F}4321",
         "670312/4321", "670312.4321", "670312 - 4321", "670312 4321",
-        "\u{FF16}\u{FF17}\u{FF10}\u{FF13}\u{FF11}\u{FF12}\u{FF0D}\u{FF14}\u{FF13}\u{FF12}\u{FF11}", "67\u{FF10}312-4321",
+        "\u{FF16}\u{FF17}\u{FF10}\u{FF13}\u{FF11}\u{FF12}\u{FF0D}\u{FF14}\u{FF13}\u{FF12}\u{FF11}",
+        "67\u{FF10}312-4321",
     ]
 
     /// True when `text` shows the serial 4321 in any digits.
@@ -204,12 +233,16 @@ struct HardeningTests {
         let search = try Unge.run(["liste", "--soeg", spelling, "--bruger", "bruger " + spelling], store: store)
         #expect(search.status == 0)
         #expect(!Self.showsSerial(search.stdout + search.stderr))
-        for args in [["vis", spelling], ["notat", spelling, "x"], ["alder", spelling + "x"], ["ny", "--cpr", spelling + "9"], ["liste", "--ukendt", spelling]] {
+        for args in [
+            ["vis", spelling], ["notat", spelling, "x"], ["alder", spelling + "x"], ["ny", "--cpr", spelling + "9"],
+            ["liste", "--ukendt", spelling],
+        ] {
             let r = try Unge.run(args, store: store)
             #expect(r.status == 2 || r.status == 3, "\(args)")
             #expect(!Self.showsSerial(r.stdout + r.stderr), "\(args): \(r.stderr)")
         }
-        let ny = try Unge.run(["ny", "--navn", "Anna " + spelling, "--foedselsdato", "2012-03-07", "--json"], store: store)
+        let ny = try Unge.run(
+            ["ny", "--navn", "Anna " + spelling, "--foedselsdato", "2012-03-07", "--json"], store: store)
         #expect(ny.status == 0)
         for args in [["liste"], ["liste", "--json"], ["vis", "2026-0008"], ["frister", "--alle"]] {
             let r = try Unge.run(args, store: store)
@@ -234,7 +267,9 @@ struct HardeningTests {
     @Test("et CPR-nummer i en anden stavemåde findes ved søgning og logges maskeret")
     func searchFinds() throws {
         let store = try Unge.fixtureStore()
-        let cpr = try JSONSerialization.jsonObject(with: Data(contentsOf: store.appendingPathComponent("sager/2026-0001.json"))) as! [String: Any]
+        let cpr =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: store.appendingPathComponent("sager/2026-0001.json"))) as! [String: Any]
         let digits = ((cpr["youngPerson"] as! [String: Any])["cpr"] as! String).replacingOccurrences(of: "-", with: "")
         let spaced = String(digits.prefix(6)) + " \u{2013} " + String(digits.suffix(4))
         let r = try Unge.run(["liste", "--soeg", spaced], store: store)
@@ -257,7 +292,9 @@ struct HardeningTests {
         for (format, flag) in [("md", [String]()), ("html", []), ("json", []), ("md", ["--vis-cpr"])] {
             let out = dir.appendingPathComponent("u-\(format)-\(flag.count).\(format)")
             // The same young person each time: --ny-sag, since one young person otherwise has one case.
-            let r = try Unge.run(["underret", "--fra-fil", f.path, "--format", format, "--ud", out.path, "--ny-sag"] + flag, store: store)
+            let r = try Unge.run(
+                ["underret", "--fra-fil", f.path, "--format", format, "--ud", out.path, "--ny-sag"] + flag, store: store
+            )
             #expect(r.status == 0, "\(r.stderr)")
             let text = try String(contentsOf: out, encoding: .utf8)
             #expect(text.contains("4321") == !flag.isEmpty, "\(format) \(flag)")
@@ -274,14 +311,20 @@ struct HardeningTests {
 
     // MARK: 9. Dates and numbers
 
-    @Test("ekstreme datoer på kommandolinjen: status 2 med dansk besked, intet nedbrud", arguments: [
-        ["undersoeg", "2026-0001", "--opmaerksom", "9999-10-01"], ["undersoeg", "2026-0001", "--afsluttet", "0001-01-01"],
-        ["frist", "--fra", "9999-12-20", "--hverdage", "10"], ["frist", "--fra", "2200-12-31", "--hverdage", "3650"],
-        ["frist", "--fra", "1858-01-01", "--dage", "-3650"], ["alder", "9999-12-31"], ["ny", "--navn", "X", "--foedselsdato", "0001-01-01"],
-        ["ny", "--navn", "X", "--foedselsdato", "9999-12-31"], ["underret", "--fra-fil", HardeningTests.example, "--modtaget", "9999-04-01 09:30"],
-        ["frister", "--dato", "9999-01-01"], ["check", "--sag", "2026-0001", "--dato", "9999-12-31"],
-        ["plan", "2026-0003", "--dato", "9999-12-31"], ["helligdage", "9999"],
-    ])
+    @Test(
+        "ekstreme datoer på kommandolinjen: status 2 med dansk besked, intet nedbrud",
+        arguments: [
+            ["undersoeg", "2026-0001", "--opmaerksom", "9999-10-01"],
+            ["undersoeg", "2026-0001", "--afsluttet", "0001-01-01"],
+            ["frist", "--fra", "9999-12-20", "--hverdage", "10"],
+            ["frist", "--fra", "2200-12-31", "--hverdage", "3650"],
+            ["frist", "--fra", "1858-01-01", "--dage", "-3650"], ["alder", "9999-12-31"],
+            ["ny", "--navn", "X", "--foedselsdato", "0001-01-01"],
+            ["ny", "--navn", "X", "--foedselsdato", "9999-12-31"],
+            ["underret", "--fra-fil", HardeningTests.example, "--modtaget", "9999-04-01 09:30"],
+            ["frister", "--dato", "9999-01-01"], ["check", "--sag", "2026-0001", "--dato", "9999-12-31"],
+            ["plan", "2026-0003", "--dato", "9999-12-31"], ["helligdage", "9999"],
+        ])
     func extremeArguments(_ args: [String]) throws {
         let store = try Unge.fixtureStore()
         let r = try Unge.run(args, store: store)
@@ -297,22 +340,28 @@ struct HardeningTests {
         #expect(r.stderr.contains("UNGE_NU"))
     }
 
-    @Test("en sagsfil med år 9999, revision Int.max eller et kæmpe versionsnummer: status 3 med dansk besked, intet nedbrud", arguments: [
-        ("\"revision\" : 1", "\"revision\" : 9223372036854775807"),
-        ("\"revision\" : 1", "\"revision\" : -9223372036854775808"),
-        ("\"created\" : \"2026", "\"created\" : \"9999"),
-        ("\"time\" : \"2026", "\"time\" : \"9999"),
-        ("\"birthDate\" : \"20", "\"birthDate\" : \"99"),
-        ("\"counter\" : 0", "\"counter\" : 9223372036854775807"),
-    ])
+    @Test(
+        "en sagsfil med år 9999, revision Int.max eller et kæmpe versionsnummer: status 3 med dansk besked, intet nedbrud",
+        arguments: [
+            ("\"revision\" : 1", "\"revision\" : 9223372036854775807"),
+            ("\"revision\" : 1", "\"revision\" : -9223372036854775808"),
+            ("\"created\" : \"2026", "\"created\" : \"9999"),
+            ("\"time\" : \"2026", "\"time\" : \"9999"),
+            ("\"birthDate\" : \"20", "\"birthDate\" : \"99"),
+            ("\"counter\" : 0", "\"counter\" : 9223372036854775807"),
+        ])
     func extremeCaseFile(_ replacement: (String, String)) throws {
         let store = try Unge.fixtureStore()
         let url = store.appendingPathComponent("sager/2026-0001.json")
         let text = try String(contentsOf: url, encoding: .utf8)
         #expect(text.contains(replacement.0), "\(replacement.0)")
-        try text.replacingOccurrences(of: replacement.0, with: replacement.1).write(to: url, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: replacement.0, with: replacement.1).write(
+            to: url, atomically: true, encoding: .utf8)
         let before = Self.snapshot(store)["sager/2026-0001.json"]
-        for args in [["vis", "2026-0001"], ["notat", "2026-0001", "x"], ["_taeller", "2026-0001"], ["frister", "--alle"], ["liste"], ["check", "--sag", "2026-0001"]] {
+        for args in [
+            ["vis", "2026-0001"], ["notat", "2026-0001", "x"], ["_taeller", "2026-0001"], ["frister", "--alle"],
+            ["liste"], ["check", "--sag", "2026-0001"],
+        ] {
             let r = try Unge.run(args, store: store)
             #expect([0, 3].contains(r.status), "\(args): \(r.status) \(r.stderr.suffix(300))")
             #expect(!r.stderr.contains("Fatal error") && !r.stderr.contains("Backtrace"), "\(args)")
@@ -324,11 +373,15 @@ struct HardeningTests {
     @Test("en sagsfil med et kæmpe løbenummer i navnet får ikke ny til at fælde")
     func hugeSequence() throws {
         let store = Unge.emptyStore()
-        try FileManager.default.createDirectory(at: store.appendingPathComponent("sager"), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try FileManager.default.createDirectory(
+            at: store.appendingPathComponent("sager"), withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o700])
         try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: store.path)
         let src = Unge.fixtures.appendingPathComponent("lager/sager/2026-0001.json")
-        let text = try String(contentsOf: src, encoding: .utf8).replacingOccurrences(of: "\"2026-0001\"", with: "\"2026-9223372036854775807\"")
-        try text.write(to: store.appendingPathComponent("sager/2026-9223372036854775807.json"), atomically: true, encoding: .utf8)
+        let text = try String(contentsOf: src, encoding: .utf8).replacingOccurrences(
+            of: "\"2026-0001\"", with: "\"2026-9223372036854775807\"")
+        try text.write(
+            to: store.appendingPathComponent("sager/2026-9223372036854775807.json"), atomically: true, encoding: .utf8)
         let r = try Unge.run(["ny", "--navn", "Ny", "--foedselsdato", "2010-01-01", "--json"], store: store)
         #expect(r.status == 0, "\(r.stderr)")
     }

@@ -10,7 +10,8 @@ struct Unge {
     }
 
     /// The package root, found from this file's path.
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     static let fixtures = root.appendingPathComponent("Fixtures")
 
@@ -27,11 +28,14 @@ struct Unge {
 
     /// A folder of its own for this test run, used as `$HOME`, `$XDG_DATA_HOME` and `$UNGE_LAGER`, so
     /// no test reads the developer's own store or settings (e.g. closing days on 24/12).
-    static let sandbox: URL = FileManager.default.temporaryDirectory.appendingPathComponent("unge-test-hjem-\(UUID().uuidString)")
+    static let sandbox: URL = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "unge-test-hjem-\(UUID().uuidString)")
 
     /// Runs `unge args` with a pinned clock and user, no terminal, and `input` on stdin.
     @discardableResult
-    static func run(_ args: [String], store: URL? = nil, input: String? = nil, env: [String: String] = [:]) throws -> Result {
+    static func run(_ args: [String], store: URL? = nil, input: String? = nil, env: [String: String] = [:]) throws
+        -> Result
+    {
         let p = Process()
         p.executableURL = binary
         p.arguments = args + (store.map { ["--lager", $0.path] } ?? [])
@@ -43,11 +47,15 @@ struct Unge {
         environment["XDG_DATA_HOME"] = sandbox.appendingPathComponent("data").path
         environment["UNGE_LAGER"] = sandbox.appendingPathComponent("lager").path
         // Nor the developer's editor, colour choice or a leftover test hook.
-        for key in ["NO_COLOR", "VISUAL", "EDITOR", "UNGE_TEST_CRASH_AT", "UNGE_TEST_FAIL_AT", "UNGE_TEST_STOP_AT"] { environment.removeValue(forKey: key) }
+        for key in ["NO_COLOR", "VISUAL", "EDITOR", "UNGE_TEST_CRASH_AT", "UNGE_TEST_FAIL_AT", "UNGE_TEST_STOP_AT"] {
+            environment.removeValue(forKey: key)
+        }
         environment["COLUMNS"] = "80"  // tables and guidance wrap at a pinned width
         for (k, v) in env { environment[k] = v }
         p.environment = environment
-        let out = Pipe(), err = Pipe(), inp = Pipe()
+        let out = Pipe()
+        let err = Pipe()
+        let inp = Pipe()
         p.standardOutput = out
         p.standardError = err
         p.standardInput = inp
@@ -65,7 +73,9 @@ struct Unge {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         p.waitUntilExit()
-        return Result(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+        return Result(
+            status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 
     /// A fresh copy of the fixture store in a temporary folder.
@@ -73,12 +83,14 @@ struct Unge {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("unge-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let store = dir.appendingPathComponent("lager")
-        try FileManager.default.createDirectory(at: store.appendingPathComponent("sager"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: store.appendingPathComponent("sager"), withIntermediateDirectories: true)
         chmod(store.path, 0o700)  // a store others can read is refused
         chmod(store.appendingPathComponent("sager").path, 0o700)
         let source = fixtures.appendingPathComponent("lager/sager")
         for name in try FileManager.default.contentsOfDirectory(atPath: source.path) where name.hasSuffix(".json") {
-            try FileManager.default.copyItem(at: source.appendingPathComponent(name), to: store.appendingPathComponent("sager/\(name)"))
+            try FileManager.default.copyItem(
+                at: source.appendingPathComponent(name), to: store.appendingPathComponent("sager/\(name)"))
         }
         return store
     }
@@ -91,25 +103,33 @@ struct Unge {
     /// An empty store folder that exists (0700, as unge makes it), for commands that need a store.
     static func createdEmptyStore() throws -> URL {
         let store = emptyStore()
-        try FileManager.default.createDirectory(at: store, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try FileManager.default.createDirectory(
+            at: store, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         return store
     }
 
     /// Compares `actual` with a golden file under Fixtures; `UNGE_RECORD=1` re-records it.
-    static func expectGolden(_ actual: String, _ relativePath: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func expectGolden(
+        _ actual: String, _ relativePath: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let url = fixtures.appendingPathComponent(relativePath)
         if ProcessInfo.processInfo.environment["UNGE_RECORD"] == "1" {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try actual.write(to: url, atomically: true, encoding: .utf8)
             return
         }
-        let expected = (try? String(contentsOf: url, encoding: .utf8)) ?? "(golden file \(relativePath) mangler: kør med UNGE_RECORD=1)"
+        let expected =
+            (try? String(contentsOf: url, encoding: .utf8))
+            ?? "(golden file \(relativePath) mangler: kør med UNGE_RECORD=1)"
         if expected != actual {
             let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
             let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
             var diff: [String] = []
             for i in 0..<max(e.count, a.count) where (i < e.count ? e[i] : nil) != (i < a.count ? a[i] : nil) {
-                diff.append("linje \(i + 1):\n  forventet: \(i < e.count ? String(e[i]) : "<ingen>")\n  faktisk:   \(i < a.count ? String(a[i]) : "<ingen>")")
+                diff.append(
+                    "linje \(i + 1):\n  forventet: \(i < e.count ? String(e[i]) : "<ingen>")\n  faktisk:   \(i < a.count ? String(a[i]) : "<ingen>")"
+                )
                 if diff.count >= 5 { break }
             }
             let message = "Afviger fra \(relativePath):\n" + diff.joined(separator: "\n")

@@ -10,8 +10,13 @@ struct JournalStoryTests {
         let store = try Unge.fixtureStore()
         let words = try Unge.run(["notat", "2026-0001", "Samtale", "med", "mor"], store: store)
         #expect(words.status == 2)
-        #expect(words.stderr == "Fejl: Notatet er delt i flere ord. Sæt notatet i anførselstegn, fx unge notat 2026-0001 \"Samtale med den unge og mor\".\n")
-        let piped = try Unge.run(["notat", "2026-0001", "--dato", "2026-08-31"], store: store, input: "Telefonsamtale med mor.\nAftalt møde fredag.\n")
+        #expect(
+            words.stderr
+                == "Fejl: Notatet er delt i flere ord. Sæt notatet i anførselstegn, fx unge notat 2026-0001 \"Samtale med den unge og mor\".\n"
+        )
+        let piped = try Unge.run(
+            ["notat", "2026-0001", "--dato", "2026-08-31"], store: store,
+            input: "Telefonsamtale med mor.\nAftalt møde fredag.\n")
         #expect(piped.status == 0, "\(piped.stderr)")
         #expect(piped.stdout == "Notat gemt på sag 2026-0001 (revision 2).\n")
         let future = try Unge.run(["notat", "2026-0001", "Senere", "--dato", "2026-09-02"], store: store)
@@ -19,7 +24,10 @@ struct JournalStoryTests {
         let empty = try Unge.run(["notat", "2026-0001"], store: store, input: "  \n")
         #expect(empty.status == 2)
         let vis = try Unge.run(["vis", "2026-0001"], store: store, env: ["COLUMNS": "200"])
-        #expect(vis.stdout.contains("- 10.08.2026 kl. 10.20, Lene Dahl: Sagen oprettet efter telefonisk henvendelse fra skolen.\n- 31.08.2026 (skrevet 01.09.2026 kl. 10.30), testbruger: Telefonsamtale med mor.\n  Aftalt møde fredag.\n"))
+        #expect(
+            vis.stdout.contains(
+                "- 10.08.2026 kl. 10.20, Lene Dahl: Sagen oprettet efter telefonisk henvendelse fra skolen.\n- 31.08.2026 (skrevet 01.09.2026 kl. 10.30), testbruger: Telefonsamtale med mor.\n  Aftalt møde fredag.\n"
+            ))
         let json = try Unge.run(["vis", "2026-0001", "--json"], store: store)
         #expect(json.stdout.contains("\"happened\" : \"2026-08-31\""))
     }
@@ -27,21 +35,41 @@ struct JournalStoryTests {
     @Test("registreringer og en opfyldt frist med resultat står i journalen")
     func registrations() throws {
         let store = try Unge.fixtureStore()
-        #expect(try Unge.run(["netvaerk", "2026-0003", "--tilfoej", "Bo Lund", "--relation", "morbror", "--arena", "slaegt"], store: store).status == 0)
-        #expect(try Unge.run(["vaerktoej", "2026-0003", "--type", "netvaerksmoede", "--dato", "2026-08-20", "--resume", "Aftalt: mor ringer til skolen."], store: store).status == 0)
+        #expect(
+            try Unge.run(
+                ["netvaerk", "2026-0003", "--tilfoej", "Bo Lund", "--relation", "morbror", "--arena", "slaegt"],
+                store: store
+            ).status == 0)
+        #expect(
+            try Unge.run(
+                [
+                    "vaerktoej", "2026-0003", "--type", "netvaerksmoede", "--dato", "2026-08-20", "--resume",
+                    "Aftalt: mor ringer til skolen.",
+                ], store: store
+            ).status == 0)
         let met = try Unge.run(
-            ["frister", "--opfyldt", "2026-0002", "underretning-1-vurdering", "--resultat", "Ingen akut fare; undersøgelse startes", "--dato", "2026-08-28"],
+            [
+                "frister", "--opfyldt", "2026-0002", "underretning-1-vurdering", "--resultat",
+                "Ingen akut fare; undersøgelse startes", "--dato", "2026-08-28",
+            ],
             store: store)
         #expect(met.status == 0, "\(met.stderr)")
         let sofie = try Unge.run(["vis", "2026-0003"], store: store, env: ["COLUMNS": "200"])
         #expect(sofie.stdout.contains("testbruger: Bo Lund (morbror) er føjet til netværkskortet.\n"))
         #expect(sofie.stdout.contains("testbruger: Netværksmøde brugt 20.08.2026."))
         let malik = try Unge.run(["vis", "2026-0002"], store: store, env: ["COLUMNS": "200"])
-        #expect(malik.stdout.contains("- 01.09.2026 kl. 10.30, testbruger: Fristen \"Vurdering af underretning nr. 1 (24 timer)\" er opfyldt. Resultat: Ingen akut fare; undersøgelse startes.\n"))
+        #expect(
+            malik.stdout.contains(
+                "- 01.09.2026 kl. 10.30, testbruger: Fristen \"Vurdering af underretning nr. 1 (24 timer)\" er opfyldt. Resultat: Ingen akut fare; undersøgelse startes.\n"
+            ))
         // The next step moves on: the receipt, then the decision about an examination.
-        #expect(malik.stdout.contains("## Næste skridt\n\n- Send kvittering til Mette Krog senest 4. september (om 3 hverdage) – barnets lov § 138, stk. 1 (tidl. serviceloven § 155)\n- Beslut, om der skal laves en børnefaglig undersøgelse"))
+        #expect(
+            malik.stdout.contains(
+                "## Næste skridt\n\n- Send kvittering til Mette Krog senest 4. september (om 3 hverdage) – barnets lov § 138, stk. 1 (tidl. serviceloven § 155)\n- Beslut, om der skal laves en børnefaglig undersøgelse"
+            ))
         let frister = try Unge.run(["frister", "--alle", "--json"], store: store)
-        #expect(frister.stdout.contains("\"metAt\" : \"2026-08-28T10:00:00Z\"") || frister.stdout.contains("2026-08-28"))
+        #expect(
+            frister.stdout.contains("\"metAt\" : \"2026-08-28T10:00:00Z\"") || frister.stdout.contains("2026-08-28"))
         let bad = try Unge.run(["frister", "--resultat", "x"], store: store)
         #expect(bad.status == 2)
     }
@@ -55,17 +83,18 @@ struct JournalStoryTests {
         let wide = ["COLUMNS": "200"]  // the account beside the user name makes lines long
         let r = try Unge.run(["log", "2026-0001"], store: store, env: wide)
         #expect(r.status == 0)
-        #expect(Self.withoutAccount(r.stdout) == """
-            Mandag 31. august 2026
-              09.00  testbruger så sagen med 'unge vis' 2 gange frem til kl. 09.05.
+        #expect(
+            Self.withoutAccount(r.stdout) == """
+                Mandag 31. august 2026
+                  09.00  testbruger så sagen med 'unge vis' 2 gange frem til kl. 09.05.
 
-            Tirsdag 1. september 2026
-              10.30  lene ændrede sagen med 'unge notat' (revision 1 til 2).
-              10.30  testbruger så revisionssporet.
+                Tirsdag 1. september 2026
+                  10.30  lene ændrede sagen med 'unge notat' (revision 1 til 2).
+                  10.30  testbruger så revisionssporet.
 
-            4 hændelser
+                4 hændelser
 
-            """)
+                """)
         let lene = try Unge.run(["log", "2026-0001", "--bruger", "lene"], store: store)
         #expect(Self.withoutAccount(lene.stdout).contains("lene ændrede sagen"))
         #expect(!lene.stdout.contains("testbruger så sagen"))
@@ -76,7 +105,8 @@ struct JournalStoryTests {
         #expect(!september.stdout.contains("2026-08-31"))
         #expect(september.stdout.contains("\"formatVersion\" : 1"))
         // --bruger filters here; the one reading the log is still written as the acting user.
-        let audit = try Unge.run(["log", "2026-0001", "--fra", "2026-09-01", "--bruger", "testbruger", "--json"], store: store)
+        let audit = try Unge.run(
+            ["log", "2026-0001", "--fra", "2026-09-01", "--bruger", "testbruger", "--json"], store: store)
         #expect(audit.stdout.contains("\"user\" : \"testbruger\""))
         let reversed = try Unge.run(["log", "2026-0001", "--fra", "2026-09-02", "--til", "2026-09-01"], store: store)
         #expect(reversed.status == 2)
@@ -92,7 +122,10 @@ struct JournalStoryTests {
     func letterhead() throws {
         let store = try Unge.fixtureStore()
         let set = try Unge.run(
-            ["indstillinger", "--kommune", "Nordby Kommune", "--enhed", "Børn og Unge", "--navn", "Lene Dahl", "--titel", "Socialrådgiver"],
+            [
+                "indstillinger", "--kommune", "Nordby Kommune", "--enhed", "Børn og Unge", "--navn", "Lene Dahl",
+                "--titel", "Socialrådgiver",
+            ],
             store: store, env: ["UNGE_BRUGER": "lene"])
         #expect(set.status == 0)
         #expect(set.stdout.contains("Kommune:                        Nordby Kommune\n"))
@@ -100,13 +133,22 @@ struct JournalStoryTests {
         #expect(other.stdout.contains("\"lene\" : {"))
         #expect(other.stdout.contains("\"fullName\" : \"Lene Dahl\""))
         let plan = Unge.fixtures.appendingPathComponent("plan").path
-        #expect(try Unge.run(["undersoeg", "2026-0003", "--fra-fil", plan + "/undersoegelse.json"], store: store).status == 0)
-        let r = try Unge.run(["plan", "2026-0003", "--fra-fil", plan + "/plan.json", "--format", "html"], store: store, env: ["UNGE_BRUGER": "lene"])
+        #expect(
+            try Unge.run(["undersoeg", "2026-0003", "--fra-fil", plan + "/undersoegelse.json"], store: store).status
+                == 0)
+        let r = try Unge.run(
+            ["plan", "2026-0003", "--fra-fil", plan + "/plan.json", "--format", "html"], store: store,
+            env: ["UNGE_BRUGER": "lene"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("<div class=\"org\"><strong>Nordby Kommune</strong><br>Børn og Unge</div>"))
-        #expect(r.stdout.contains("Udarbejdet af Lene Dahl, Socialrådgiver<br>1. september 2026<br>Sag 2026-0003<br><strong>Fortroligt</strong>"))
+        #expect(
+            r.stdout.contains(
+                "Udarbejdet af Lene Dahl, Socialrådgiver<br>1. september 2026<br>Sag 2026-0003<br><strong>Fortroligt</strong>"
+            ))
         #expect(r.stdout.contains("<dt>Udarbejdet af</dt><dd>Lene Dahl, Socialrådgiver</dd>"))
-        #expect(r.stdout.contains("<p>Anne Lund, forældremyndighedsindehaver</p>") || r.stdout.contains("<p>Sofie Lund Madsen, den unge</p>"))
+        #expect(
+            r.stdout.contains("<p>Anne Lund, forældremyndighedsindehaver</p>")
+                || r.stdout.contains("<p>Sofie Lund Madsen, den unge</p>"))
         let json = try Unge.run(["plan", "2026-0003", "--version", "1", "--json"], store: store)
         #expect(json.stdout.contains("\"formatVersion\" : 1"))
     }

@@ -13,9 +13,12 @@ struct OutputWidthTests {
         text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init).sorted()
     }
 
-    @Test("liste, frister, vis og check passer til 80 kolonner og bryder kun ved mellemrum", arguments: [
-        ["liste"], ["frister"], ["vis", "2026-0002"], ["vis", "2026-0001"], ["check", "--sag", "2026-0002"], ["check", "7"],
-    ])
+    @Test(
+        "liste, frister, vis og check passer til 80 kolonner og bryder kun ved mellemrum",
+        arguments: [
+            ["liste"], ["frister"], ["vis", "2026-0002"], ["vis", "2026-0001"], ["check", "--sag", "2026-0002"],
+            ["check", "7"],
+        ])
     func fits(_ args: [String]) throws {
         let store = try Unge.fixtureStore()
         let narrow = try Unge.runInTerminal(args, columns: 80, store: store)
@@ -25,7 +28,9 @@ struct OutputWidthTests {
         }
         // The same words as on a wide terminal: wrapping moved words, it never cut one.
         let wide = try Unge.runInTerminal(args, columns: 250, store: store)
-        #expect(wide.stdout.split(separator: "\n").contains { Self.width($0) > 80 }, "testen skal vise en bred linje blive brudt")
+        #expect(
+            wide.stdout.split(separator: "\n").contains { Self.width($0) > 80 },
+            "testen skal vise en bred linje blive brudt")
         #expect(Self.words(narrow.stdout) == Self.words(wide.stdout))
     }
 
@@ -35,7 +40,9 @@ struct OutputWidthTests {
         let r = try Unge.runInTerminal(["frister"], store: store, colour: true)
         #expect(r.stdout.contains("\u{1B}[31m"), "overskredne frister er røde")
         for line in r.stdout.split(separator: "\n") {
-            let starts = ["\u{1B}[1m", "\u{1B}[2m", "\u{1B}[31m", "\u{1B}[33m"].map { line.components(separatedBy: $0).count - 1 }.reduce(0, +)
+            let starts = ["\u{1B}[1m", "\u{1B}[2m", "\u{1B}[31m", "\u{1B}[33m"].map {
+                line.components(separatedBy: $0).count - 1
+            }.reduce(0, +)
             #expect(starts == line.components(separatedBy: "\u{1B}[0m").count - 1, "farve uden slut: \(line)")
             let visible = line.replacingOccurrences(of: #"\u{1B}\[[0-9;]*m"#, with: "", options: .regularExpression)
             #expect(visible.count <= 80)
@@ -47,7 +54,8 @@ struct OutputWidthTests {
         let store = try Unge.fixtureStore()
         try Unge.expectGolden(try Unge.runInTerminal(["liste"], store: store).stdout, "cli/terminal-80-liste.txt")
         try Unge.expectGolden(try Unge.runInTerminal(["frister"], store: store).stdout, "cli/terminal-80-frister.txt")
-        try Unge.expectGolden(try Unge.runInTerminal(["vis", "2026-0002"], store: store).stdout, "cli/terminal-80-vis-2026-0002.txt")
+        try Unge.expectGolden(
+            try Unge.runInTerminal(["vis", "2026-0002"], store: store).stdout, "cli/terminal-80-vis-2026-0002.txt")
     }
 
     @Test("uden terminal: $COLUMNS, ellers ingen ombrydning (én række pr. linje til scripts)")
@@ -68,10 +76,15 @@ struct OutputWidthTests {
     func saveSaysWhere() throws {
         let store = try Unge.fixtureStore()
         let plan = Unge.fixtures.appendingPathComponent("plan").path
-        #expect(try Unge.run(["undersoeg", "2026-0003", "--fra-fil", plan + "/undersoegelse.json"], store: store).status == 0)
+        #expect(
+            try Unge.run(["undersoeg", "2026-0003", "--fra-fil", plan + "/undersoegelse.json"], store: store).status
+                == 0)
         let r = try Unge.runInTerminal(["plan", "2026-0003", "--fra-fil", plan + "/plan.json"], store: store)
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout == "Gemt som version 1 af ungeplanen på sag 2026-0003. Se dokumentet med 'unge plan 2026-0003 --version 1'.\n")
+        #expect(
+            r.stdout
+                == "Gemt som version 1 af ungeplanen på sag 2026-0003. Se dokumentet med 'unge plan 2026-0003 --version 1'.\n"
+        )
         // Sent on (a pipe), the document itself comes out, for scripts and redirects.
         let piped = try Unge.run(["plan", "2026-0003", "--version", "1"], store: store)
         #expect(piped.stdout.contains("# Ungeplan"))
@@ -84,14 +97,19 @@ struct OutputWidthTests {
         let many = try Unge.run(["liste", "--alder", "15-16"], store: store).stdout
         #expect(many.range(of: #"\n[2-9][0-9]* sager\n$"#, options: .regularExpression) != nil)
         let deadlines = try Unge.run(["frister"], store: store).stdout
-        #expect(deadlines.range(of: #"\n[0-9]+ frister, heraf [0-9]+ overskredet\n$"#, options: .regularExpression) != nil)
+        #expect(
+            deadlines.range(of: #"\n[0-9]+ frister, heraf [0-9]+ overskredet\n$"#, options: .regularExpression) != nil)
         #expect(!many.contains("(er)") && !deadlines.contains("(er)"))
     }
 
     @Test("--mine viser brugerens åbne sager med næste skridt")
     func mine() throws {
         let store = try Unge.fixtureStore()
-        #expect(try Unge.run(["indstillinger", "--navn", "Lene Dahl", "--titel", "Socialrådgiver"], store: store, env: ["UNGE_BRUGER": "lene"]).status == 0)
+        #expect(
+            try Unge.run(
+                ["indstillinger", "--navn", "Lene Dahl", "--titel", "Socialrådgiver"], store: store,
+                env: ["UNGE_BRUGER": "lene"]
+            ).status == 0)
         let r = try Unge.run(["liste", "--mine"], store: store, env: ["UNGE_BRUGER": "lene", "COLUMNS": "200"])
         #expect(r.status == 0)
         #expect(r.stdout.hasPrefix("Sag        Navn"))
@@ -130,7 +148,9 @@ struct OutputWidthTests {
             let r = try Unge.run(["vis", "2026-000\(id)"], store: store)
             texts += [r.stdout, r.stderr]
         }
-        for args in [["liste"], ["frister"], ["check", "--sag", "2026-0002"], ["log", "2026-0002"], ["liste", "--mine"]] {
+        for args in [
+            ["liste"], ["frister"], ["check", "--sag", "2026-0002"], ["log", "2026-0002"], ["liste", "--mine"],
+        ] {
             let r = try Unge.run(args, store: store, env: ["UNGE_BRUGER": "Lene Dahl"])
             texts += [r.stdout, r.stderr]
         }

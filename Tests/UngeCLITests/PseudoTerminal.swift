@@ -23,8 +23,11 @@ final class PseudoTerminal {
         var unlock: Int32 = 0
         var number: UInt32 = 0
         // TIOCSPTLCK and TIOCGPTN (not exported to Swift).
-        let setLock: UInt = 0x4004_5431, getNumber: UInt = 0x8004_5430
-        guard ioctl(master, setLock, &unlock) == 0, ioctl(master, getNumber, &number) == 0 else { throw POSIXError(.EIO) }
+        let setLock: UInt = 0x4004_5431
+        let getNumber: UInt = 0x8004_5430
+        guard ioctl(master, setLock, &unlock) == 0, ioctl(master, getNumber, &number) == 0 else {
+            throw POSIXError(.EIO)
+        }
         slave = open("/dev/pts/\(number)", O_RDWR | O_NOCTTY)
         guard slave >= 0 else { throw POSIXError(.EIO) }
         var size = winsize(ws_row: 40, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
@@ -82,7 +85,9 @@ final class PseudoTerminal {
                 return true
             }
             if Date() >= deadline {
-                Issue.record(Comment(rawValue: "Ventede på \"\(text)\". Skærmen viste:\n\(output)"), sourceLocation: sourceLocation)
+                Issue.record(
+                    Comment(rawValue: "Ventede på \"\(text)\". Skærmen viste:\n\(output)"),
+                    sourceLocation: sourceLocation)
                 return false
             }
             pump(timeout: min(0.2, deadline.timeIntervalSinceNow))

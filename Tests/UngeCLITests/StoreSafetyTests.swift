@@ -26,10 +26,16 @@ struct StoreSafetyTests {
     @Test("et forkert --lager opretter intet: kun ny og underret opretter et lager og siger det")
     func mistypedStore() throws {
         let store = Unge.emptyStore()
-        for args in [["liste"], ["vis", Self.case1], ["notat", Self.case1, "tekst"], ["frister"], ["log", Self.case1], ["indstillinger"]] {
+        for args in [
+            ["liste"], ["vis", Self.case1], ["notat", Self.case1, "tekst"], ["frister"], ["log", Self.case1],
+            ["indstillinger"],
+        ] {
             let r = try Unge.run(args, store: store)
             #expect(r.status == 3, "\(args)")
-            #expect(r.stderr == "Fejl: Der er intet lager i '\(store.path)'. Tjek stien i --lager eller UNGE_LAGER. Et nyt lager oprettes kun, når du opretter en sag med 'unge ny' eller 'unge underret'.\n", "\(args)")
+            #expect(
+                r.stderr
+                    == "Fejl: Der er intet lager i '\(store.path)'. Tjek stien i --lager eller UNGE_LAGER. Et nyt lager oprettes kun, når du opretter en sag med 'unge ny' eller 'unge underret'.\n",
+                "\(args)")
         }
         #expect(!FileManager.default.fileExists(atPath: store.path))
         let created = try Unge.run(["ny", "--navn", "Testa Test", "--foedselsdato", "2010-01-01"], store: store)
@@ -55,7 +61,9 @@ struct StoreSafetyTests {
         #expect(!FileManager.default.fileExists(atPath: store.path + "/log"))
     }
 
-    @Test("symbolsk linkede lagermapper og -filer følges aldrig", arguments: ["sager", "log", "laase", "rediger", "indeks.tsv"])
+    @Test(
+        "symbolsk linkede lagermapper og -filer følges aldrig",
+        arguments: ["sager", "log", "laase", "rediger", "indeks.tsv"])
     func symlinkedStoreFolders(name: String) throws {
         let store = try Unge.fixtureStore()
         let outside = store.deletingLastPathComponent().appendingPathComponent("udenfor")
@@ -64,16 +72,21 @@ struct StoreSafetyTests {
         let lookalike = outside.appendingPathComponent("99999999.aBcDeF")
         try FileManager.default.createDirectory(at: lookalike, withIntermediateDirectories: true)
         if name == "sager" {
-            try FileManager.default.moveItem(at: store.appendingPathComponent("sager"), to: outside.appendingPathComponent("sager"))
-            try FileManager.default.createSymbolicLink(atPath: store.path + "/sager", withDestinationPath: outside.path + "/sager")
+            try FileManager.default.moveItem(
+                at: store.appendingPathComponent("sager"), to: outside.appendingPathComponent("sager"))
+            try FileManager.default.createSymbolicLink(
+                atPath: store.path + "/sager", withDestinationPath: outside.path + "/sager")
         } else {
-            try FileManager.default.createSymbolicLink(atPath: store.path + "/" + name, withDestinationPath: outside.path)
+            try FileManager.default.createSymbolicLink(
+                atPath: store.path + "/" + name, withDestinationPath: outside.path)
         }
         let before = try FileManager.default.contentsOfDirectory(atPath: outside.path).sorted()
         for args in [["liste"], ["notat", Self.case1, "tekst"], ["vis", Self.case1]] {
             let r = try Unge.run(args, store: store)
             #expect(r.status == 3, "\(args)")
-            #expect(r.stderr.contains("Fejl: '\(name)' i lageret er et symbolsk link, ikke noget unge selv har oprettet."), "\(args): \(r.stderr)")
+            #expect(
+                r.stderr.contains("Fejl: '\(name)' i lageret er et symbolsk link, ikke noget unge selv har oprettet."),
+                "\(args): \(r.stderr)")
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).sorted() == before)
         #expect(mode(outside.path) == 0o755)
@@ -119,12 +132,17 @@ struct StoreSafetyTests {
         let before = try Data(contentsOf: store.appendingPathComponent("sager/\(Self.case1).json"))
         let r = try Unge.run(["notat", Self.case1, String(repeating: "a", count: 100_001)], store: store)
         #expect(r.status == 2)
-        #expect(r.stderr == "Fejl: Teksten i feltet 'text' er for lang (100001 tegn; højst 100000 tegn i ét felt). Intet er gemt. Del teksten op, fx i flere notater.\n")
+        #expect(
+            r.stderr
+                == "Fejl: Teksten i feltet 'text' er for lang (100001 tegn; højst 100000 tegn i ét felt). Intet er gemt. Del teksten op, fx i flere notater.\n"
+        )
         #expect(try Data(contentsOf: store.appendingPathComponent("sager/\(Self.case1).json")) == before)
         #expect(try Unge.run(["notat", Self.case1, String(repeating: "a", count: 100_000)], store: store).status == 0)
     }
 
-    @Test("beskadigede eller linkede indstillinger stopper fristberegningen med exit 3", arguments: ["beskadiget", "link", "forkert type"])
+    @Test(
+        "beskadigede eller linkede indstillinger stopper fristberegningen med exit 3",
+        arguments: ["beskadiget", "link", "forkert type"])
     func badSettingsStopDeadlines(kind: String) throws {
         let store = try Unge.fixtureStore()
         let settings = store.appendingPathComponent("indstillinger.json")
@@ -143,7 +161,9 @@ struct StoreSafetyTests {
         for args in runs {
             let r = try Unge.run(args, store: store)
             #expect(r.status == 3, "\(args): \(r.stderr)")
-            #expect(r.stderr.hasPrefix("Fejl: Lagerets indstillinger ('indstillinger.json') kan ikke bruges: "), "\(args): \(r.stderr)")
+            #expect(
+                r.stderr.hasPrefix("Fejl: Lagerets indstillinger ('indstillinger.json') kan ikke bruges: "),
+                "\(args): \(r.stderr)")
             #expect(r.stderr.contains("Frister beregnes ikke med standardindstillinger"))
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: store.path + "/sager").count == 14)

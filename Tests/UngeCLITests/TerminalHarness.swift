@@ -33,7 +33,8 @@ extension Unge {
         environment.removeValue(forKey: "UNGE_LAGER")
         for (k, v) in env { environment[k] = v }
         p.environment = environment
-        let err = Pipe(), inp = Pipe()
+        let err = Pipe()
+        let inp = Pipe()
         p.standardOutput = FileHandle(fileDescriptor: slave, closeOnDealloc: false)
         p.standardError = err
         p.standardInput = inp

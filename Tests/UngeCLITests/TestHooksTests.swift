@@ -26,7 +26,9 @@ struct TestHooksTests {
         #expect(!typo.stderr.contains("_taeller"))
     }
 
-    @Test("UNGE_TEST_FAIL_AT får et trin i gemmevejen til at fejle: slutkode 3, sagen uændret", arguments: ["open", "write", "fsync", "close", "audit", "rename"])
+    @Test(
+        "UNGE_TEST_FAIL_AT får et trin i gemmevejen til at fejle: slutkode 3, sagen uændret",
+        arguments: ["open", "write", "fsync", "close", "audit", "rename"])
     func failAtStep(step: String) throws {
         let store = try Unge.fixtureStore()
         let file = store.appendingPathComponent("sager/2026-0001.json")
@@ -34,7 +36,8 @@ struct TestHooksTests {
         let r = try Unge.run(["notat", "2026-0001", "Et notat"], store: store, env: ["UNGE_TEST_FAIL_AT": step])
         #expect(r.status == 3)
         #expect(r.stdout == "")
-        #expect(r.stderr == "Fejl: Kunne ikke gemme (testfejl ved \(step)) 'sager': I/O-fejl på disken. Intet er ændret.\n")
+        #expect(
+            r.stderr == "Fejl: Kunne ikke gemme (testfejl ved \(step)) 'sager': I/O-fejl på disken. Intet er ændret.\n")
         #expect(try Data(contentsOf: file) == before)
     }
 

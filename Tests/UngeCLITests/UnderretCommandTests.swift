@@ -1,8 +1,9 @@
 import Foundation
+import Testing
+
 #if canImport(Glibc)
     import Glibc
 #endif
-import Testing
 
 /// End-to-end runs of the built `unge` for `unge underret` and `unge frister`.
 @Suite("unge underret og unge frister (ende til ende)")
@@ -10,7 +11,8 @@ struct UnderretCommandTests {
     static let example = Unge.fixtures.appendingPathComponent("underret/eksempel.json").path
 
     static func caseFiles(_ store: URL) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: store.appendingPathComponent("sager").path)) ?? []
+        let names =
+            (try? FileManager.default.contentsOfDirectory(atPath: store.appendingPathComponent("sager").path)) ?? []
         return names.filter { $0.hasSuffix(".json") }.sorted()
     }
 
@@ -35,9 +37,14 @@ struct UnderretCommandTests {
         #expect(r.stderr.contains("Frist 14.04.2026: Kvittering til underretteren for underretning nr. 1"))
         #expect(!r.stdout.contains("4321"))
         let vis = try Unge.run(["vis", "2026-0001"], store: store, env: april.merging(["COLUMNS": "200"]) { $1 })
-        let line = vis.stdout.split(separator: "\n").first { $0.hasPrefix("02.04.2026 kl. 09.30  Vurdering af underretning nr. 1 (24 timer)") } ?? ""
+        let line =
+            vis.stdout.split(separator: "\n").first {
+                $0.hasPrefix("02.04.2026 kl. 09.30  Vurdering af underretning nr. 1 (24 timer)")
+            } ?? ""
         #expect(line.hasSuffix("barnets lov § 136 (tidl. serviceloven § 155)"))
-        #expect(vis.stdout.contains("\nopgave                Orientér underretteren om, hvad der er sat i gang (underretning nr. 1)"))
+        #expect(
+            vis.stdout.contains(
+                "\nopgave                Orientér underretteren om, hvad der er sat i gang (underretning nr. 1)"))
         let frister = try Unge.run(["frister"], store: store, env: april)
         #expect(frister.status == 0)
         try Unge.expectGolden(frister.stdout, "underret/cli-frister.txt")
@@ -48,17 +55,22 @@ struct UnderretCommandTests {
     @Test("manglende oplysninger uden terminal: status 2, præcis liste, intet gemt")
     func missing() throws {
         let store = Unge.emptyStore()
-        let r = try Unge.run(["underret", "--navn", "Emma Test", "--underretter", "Karen", "--fagperson", "nej", "--forhold", "Fravær."], store: store)
+        let r = try Unge.run(
+            [
+                "underret", "--navn", "Emma Test", "--underretter", "Karen", "--fagperson", "nej", "--forhold",
+                "Fravær.",
+            ], store: store)
         #expect(r.status == 2)
         #expect(r.stdout.isEmpty)
-        #expect(r.stderr == """
-            Fejl: Der mangler oplysninger til 'unge underret':
-              - Mangler den unges fødselsdato: --foedselsdato eller --cpr (i en fil: "youngBirthDate" eller "youngCPR").
-              - Mangler om den unge er orienteret: --ung-orienteret (i en fil: "youngPersonInformed").
-              - Mangler om forældrene er orienteret: --foraeldre-orienteret (i en fil: "parentsInformed").
-            Angiv dem som valg (se 'unge underret --help'), eller kør kommandoen i en terminal for at blive spurgt.
+        #expect(
+            r.stderr == """
+                Fejl: Der mangler oplysninger til 'unge underret':
+                  - Mangler den unges fødselsdato: --foedselsdato eller --cpr (i en fil: "youngBirthDate" eller "youngCPR").
+                  - Mangler om den unge er orienteret: --ung-orienteret (i en fil: "youngPersonInformed").
+                  - Mangler om forældrene er orienteret: --foraeldre-orienteret (i en fil: "parentsInformed").
+                Angiv dem som valg (se 'unge underret --help'), eller kør kommandoen i en terminal for at blive spurgt.
 
-            """)
+                """)
         #expect(Self.caseFiles(store).isEmpty)
     }
 
@@ -67,20 +79,32 @@ struct UnderretCommandTests {
         let store = Unge.emptyStore()
         let r = try Unge.run(["underret", "--fra-fil", Self.example, "--foraeldre-orienteret", "nej"], store: store)
         #expect(r.status == 2)
-        #expect(r.stderr.contains("Forældrene er ikke orienteret om underretningen, og der står ikke hvorfor. Skriv begrundelsen med --begrundelse"))
+        #expect(
+            r.stderr.contains(
+                "Forældrene er ikke orienteret om underretningen, og der står ikke hvorfor. Skriv begrundelsen med --begrundelse"
+            ))
         #expect(Self.caseFiles(store).isEmpty)
-        let ok = try Unge.run(["underret", "--fra-fil", Self.example, "--foraeldre-orienteret", "nej", "--begrundelse", "Risiko for vold i hjemmet."], store: store)
+        let ok = try Unge.run(
+            [
+                "underret", "--fra-fil", Self.example, "--foraeldre-orienteret", "nej", "--begrundelse",
+                "Risiko for vold i hjemmet.",
+            ], store: store)
         #expect(ok.status == 0)
-        #expect(ok.stdout.contains("- **Begrundelse for at underrette uden forældrenes viden:** Risiko for vold i hjemmet."))
+        #expect(
+            ok.stdout.contains("- **Begrundelse for at underrette uden forældrenes viden:** Risiko for vold i hjemmet.")
+        )
         #expect(!ok.stdout.contains("Mor er bekymret og bakker op"))
     }
 
     @Test("ordvalg: indberette giver en advarsel, men underretningen gemmes")
     func wording() throws {
         let store = Unge.emptyStore()
-        let r = try Unge.run(["underret", "--fra-fil", Self.example, "--andet", "Skolen har før overvejet at indberette."], store: store)
+        let r = try Unge.run(
+            ["underret", "--fra-fil", Self.example, "--andet", "Skolen har før overvejet at indberette."], store: store)
         #expect(r.status == 0)
-        #expect(r.stderr.contains("ADVARSEL: I andre vigtige oplysninger står \"indberette\". Skriv hellere \"underrette\""))
+        #expect(
+            r.stderr.contains("ADVARSEL: I andre vigtige oplysninger står \"indberette\". Skriv hellere \"underrette\"")
+        )
         #expect(Self.caseFiles(store) == ["2026-0001.json"])
     }
 
@@ -89,9 +113,14 @@ struct UnderretCommandTests {
         let log = store.appendingPathComponent("log")
         var out: [String] = []
         for month in (try? FileManager.default.contentsOfDirectory(atPath: log.path)) ?? [] {
-            for name in try FileManager.default.contentsOfDirectory(atPath: log.appendingPathComponent(month).path) where name.hasSuffix(".json") {
+            for name in try FileManager.default.contentsOfDirectory(atPath: log.appendingPathComponent(month).path)
+            where name.hasSuffix(".json") {
                 let data = try Data(contentsOf: log.appendingPathComponent(month).appendingPathComponent(name))
-                if let o = try JSONSerialization.jsonObject(with: data) as? [String: Any], let a = o["action"] as? String { out.append(a) }
+                if let o = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+                    let a = o["action"] as? String
+                {
+                    out.append(a)
+                }
             }
         }
         return out
@@ -109,7 +138,9 @@ struct UnderretCommandTests {
     @Test("guidet med --interaktiv: svar fra stdin, resumé og bekræftelse")
     func guided() throws {
         let store = Unge.emptyStore()
-        let r = try Unge.run(["underret", "--interaktiv"], store: store, input: (Self.guidedAnswers + ["j"]).joined(separator: "\n") + "\n")
+        let r = try Unge.run(
+            ["underret", "--interaktiv"], store: store,
+            input: (Self.guidedAnswers + ["j"]).joined(separator: "\n") + "\n")
         #expect(r.status == 0)
         #expect(r.stderr.contains("Beskriv det, du selv har set og hørt, med datoer og eksempler"))
         #expect(r.stderr.contains("== Resumé =="))
@@ -122,9 +153,14 @@ struct UnderretCommandTests {
     @Test("guidet: Ctrl-D gemmer svarene som kladde; næste kørsel tilbyder at fortsætte; x kasserer")
     func guidedCancelled() throws {
         let store = Unge.emptyStore()
-        let eof = try Unge.run(["underret", "--interaktiv"], store: store, input: Self.guidedAnswers.prefix(7).joined(separator: "\n") + "\n")
+        let eof = try Unge.run(
+            ["underret", "--interaktiv"], store: store,
+            input: Self.guidedAnswers.prefix(7).joined(separator: "\n") + "\n")
         #expect(eof.status == 2)
-        #expect(eof.stderr.hasSuffix("Afbrudt (slut på input). Dine 7 svar er gemt som kladde. Kør 'unge underret' igen for at fortsætte.\n"))
+        #expect(
+            eof.stderr.hasSuffix(
+                "Afbrudt (slut på input). Dine 7 svar er gemt som kladde. Kør 'unge underret' igen for at fortsætte.\n")
+        )
         #expect(Self.caseFiles(store).isEmpty)
         let draft = store.appendingPathComponent("kladder/underret-ny.json")
         var st = stat()
@@ -132,7 +168,9 @@ struct UnderretCommandTests {
         #expect(st.st_mode & 0o777 == 0o600)
         // Resume: only the remaining answers are typed; an empty answer at the end repeats the question.
         let rest = Array(Self.guidedAnswers.dropFirst(7))
-        let resumed = try Unge.run(["underret", "--interaktiv"], store: store, input: (["j"] + rest + ["", "x"]).joined(separator: "\n") + "\n")
+        let resumed = try Unge.run(
+            ["underret", "--interaktiv"], store: store,
+            input: (["j"] + rest + ["", "x"]).joined(separator: "\n") + "\n")
         #expect(resumed.status == 2)
         #expect(resumed.stderr.contains("Du har en kladde fra 01.09.2026 kl. 10.30 med 7 svar."))
         #expect(resumed.stderr.contains("  Den unges navn: Emma Test\n"))
@@ -150,7 +188,8 @@ struct UnderretCommandTests {
     func existingCase() throws {
         let store = try Unge.fixtureStore()
         let file = try Self.exampleWithoutYoungPerson()
-        let r = try Unge.run(["underret", "--sag", "2026-0003", "--fra-fil", file, "--modtaget", "2026-08-31 15:00"], store: store)
+        let r = try Unge.run(
+            ["underret", "--sag", "2026-0003", "--fra-fil", file, "--modtaget", "2026-08-31 15:00"], store: store)
         #expect(r.status == 0)
         #expect(r.stdout.contains("\n# Underretning om Sofie Lund Madsen"))
         #expect(r.stdout.contains("- **Sag:** 2026-0003, underretning nr. 1"))
@@ -184,18 +223,23 @@ struct UnderretCommandTests {
         let person = object["youngPerson"] as! [String: Any]
         #expect(person["cpr"] as? String == "670312-xxxx")
         #expect(person["age"] as? Int == 14)
-        #expect((object["deadlines"] as! [[String: Any]]).map { $0["id"] as! String } == ["underretning-1-vurdering", "underretning-1-kvittering", "underretning-1-orientering"])
+        #expect(
+            (object["deadlines"] as! [[String: Any]]).map { $0["id"] as! String } == [
+                "underretning-1-vurdering", "underretning-1-kvittering", "underretning-1-orientering",
+            ])
         let badFormat = try Unge.run(["underret", "--fra-fil", Self.example, "--format", "pdf"], store: store)
         #expect(badFormat.status == 2)
         #expect(badFormat.stderr.contains("Vælg md, html eller json."))
     }
 
-    @Test("forkert input afvises før noget gemmes", arguments: [
-        (["--modtaget", "2026-12-24 10:00"], "ligger i fremtiden"),
-        (["--modtaget", "i går"], "Ugyldig værdi 'i går' til --modtaget"),
-        (["--bekymring", "lilla"], "Skriv grøn, orange eller rød."),
-        (["--ud", "/findes/ikke/u.md"], "Mappen '/findes/ikke' findes ikke."),
-    ])
+    @Test(
+        "forkert input afvises før noget gemmes",
+        arguments: [
+            (["--modtaget", "2026-12-24 10:00"], "ligger i fremtiden"),
+            (["--modtaget", "i går"], "Ugyldig værdi 'i går' til --modtaget"),
+            (["--bekymring", "lilla"], "Skriv grøn, orange eller rød."),
+            (["--ud", "/findes/ikke/u.md"], "Mappen '/findes/ikke' findes ikke."),
+        ])
     func badInput(_ extra: [String], _ message: String) throws {
         let store = Unge.emptyStore()
         let r = try Unge.run(["underret", "--fra-fil", Self.example] + extra, store: store)
@@ -219,7 +263,10 @@ struct UnderretCommandTests {
         #expect(try Unge.run(["underret", "--fra-fil", Self.example], store: store).status == 0)
         let mark = try Unge.run(["frister", "--opfyldt", "2026-0001", "underretning-1-vurdering"], store: store)
         #expect(mark.status == 0)
-        #expect(mark.stdout == "Fristen \"Vurdering af underretning nr. 1 (24 timer)\" på sag 2026-0001 er markeret som opfyldt (revision 2).\n")
+        #expect(
+            mark.stdout
+                == "Fristen \"Vurdering af underretning nr. 1 (24 timer)\" på sag 2026-0001 er markeret som opfyldt (revision 2).\n"
+        )
         let open = try Unge.run(["frister"], store: store)
         #expect(!open.stdout.contains("Vurdering"))
         #expect(open.stdout.contains("Kvittering"))
@@ -236,7 +283,9 @@ struct UnderretCommandTests {
         #expect(again.stderr.contains("allerede markeret som opfyldt"))
         let wrong = try Unge.run(["frister", "--opfyldt", "2026-0001", "vurdering"], store: store)
         #expect(wrong.status == 2)
-        #expect(wrong.stderr.contains("Sagens frister: underretning-1-vurdering, underretning-1-kvittering, underretning-1-orientering."))
+        #expect(
+            wrong.stderr.contains(
+                "Sagens frister: underretning-1-vurdering, underretning-1-kvittering, underretning-1-orientering."))
         let noID = try Unge.run(["frister", "--opfyldt", "2026-0001"], store: store)
         #expect(noID.status == 2)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import UngeCore
 
 private func date(_ iso: String) -> LocalDate {
@@ -11,11 +12,13 @@ private func date(_ iso: String) -> LocalDate {
 struct AgeTests {
     // MARK: Whole years
 
-    @Test("alder dagen før og på fødselsdagen", arguments: [
-        ("2008-05-10", "2026-05-09", 17), ("2008-05-10", "2026-05-10", 18), ("2008-05-10", "2026-12-31", 18),
-        ("2008-05-10", "2008-05-10", 0), ("2008-05-10", "2007-01-01", 0), ("2003-12-31", "2026-12-30", 22),
-        ("2003-12-31", "2026-12-31", 23),
-    ])
+    @Test(
+        "alder dagen før og på fødselsdagen",
+        arguments: [
+            ("2008-05-10", "2026-05-09", 17), ("2008-05-10", "2026-05-10", 18), ("2008-05-10", "2026-12-31", 18),
+            ("2008-05-10", "2008-05-10", 0), ("2008-05-10", "2007-01-01", 0), ("2003-12-31", "2026-12-30", 22),
+            ("2003-12-31", "2026-12-31", 23),
+        ])
     func years(_ born: String, _ on: String, _ expected: Int) {
         #expect(Age.years(born: date(born), on: date(on)) == expected)
     }
@@ -34,14 +37,16 @@ struct AgeTests {
 
     // MARK: 17½
 
-    @Test("17½ år = 6 måneder før 18-årsdagen", arguments: [
-        ("2008-08-31", "2026-02-28"),  // 31 August -> last day of February
-        ("2010-08-31", "2028-02-29"),  // ... which is the 29th in a leap year
-        ("2008-08-30", "2026-02-28"),
-        ("2008-03-15", "2025-09-15"),
-        ("2008-02-29", "2025-09-01"),  // 18th birthday on 1 March 2026
-        ("2008-12-31", "2026-06-30"),
-    ])
+    @Test(
+        "17½ år = 6 måneder før 18-årsdagen",
+        arguments: [
+            ("2008-08-31", "2026-02-28"),  // 31 August -> last day of February
+            ("2010-08-31", "2028-02-29"),  // ... which is the 29th in a leap year
+            ("2008-08-30", "2026-02-28"),
+            ("2008-03-15", "2025-09-15"),
+            ("2008-02-29", "2025-09-01"),  // 18th birthday on 1 March 2026
+            ("2008-12-31", "2026-06-30"),
+        ])
     func seventeenAndAHalf(_ born: String, _ expected: String) {
         #expect(Age.dateSixMonthsBefore18(born: date(born)) == date(expected))
         let threshold = Age.thresholds(born: date(born), on: date("2020-01-01")).first { $0.id == "age17half" }
@@ -55,13 +60,16 @@ struct AgeTests {
         let list = Age.thresholds(born: date("2009-06-15"), on: date("2026-04-13"))
         #expect(list.map(\.id) == ["age10", "age15", "age16", "age17half", "age18", "age23"])
         #expect(list.map(\.ageLabel) == ["10 år", "15 år", "16 år", "17½ år", "18 år", "23 år"])
-        #expect(list.map(\.date) == [
-            "2019-06-15", "2024-06-15", "2025-06-15", "2026-12-15", "2027-06-15", "2032-06-15",
-        ].map(date))
+        #expect(
+            list.map(\.date)
+                == [
+                    "2019-06-15", "2024-06-15", "2025-06-15", "2026-12-15", "2027-06-15", "2032-06-15",
+                ].map(date))
         #expect(list.map(\.passed) == [true, true, true, false, false, false])
-        #expect(list.map(\.legalReferenceID) == [
-            .partyRights, .consentFrom15, .ungeplanConsider, .youthSupportDecision, .adultActionPlan, .aftercare,
-        ])
+        #expect(
+            list.map(\.legalReferenceID) == [
+                .partyRights, .consentFrom15, .ungeplanConsider, .youthSupportDecision, .adultActionPlan, .aftercare,
+            ])
         #expect(list.allSatisfy { !$0.whatChanges.isEmpty })
     }
 
@@ -97,18 +105,27 @@ struct AgeTests {
     /// those who turned 10 before (before 2024: SEL § 167, appeal from 12).
     @Test("partsbeføjelser fra 10 år citerer barnets lov § 3 for alle fra 2024")
     func partyRightsForEveryone() {
-        let old = Dictionary(uniqueKeysWithValues: Age.thresholds(born: date("2005-03-01"), on: date("2026-04-13")).map { ($0.id, $0.paragraph) })
+        let old = Dictionary(
+            uniqueKeysWithValues: Age.thresholds(born: date("2005-03-01"), on: date("2026-04-13")).map {
+                ($0.id, $0.paragraph)
+            })
         #expect(old["age10"] == "barnets lov § 3 (tidl. serviceloven § 167)")
         #expect(old["age15"] == "barnets lov § 22, stk. 2, § 33, stk. 2 og § 46 (tidl. serviceloven § 50, stk. 1)")
         #expect(old["age17half"] == "barnets lov § 111 (tidl. serviceloven § 68, stk. 12)")
         #expect(old["age18"] == "serviceloven § 141")
         #expect(old["age23"] == "barnets lov §§ 113-116 og 120 (tidl. serviceloven § 76)")
 
-        let asked2015 = Dictionary(uniqueKeysWithValues: Age.thresholds(born: date("2005-03-01"), on: date("2015-06-01")).map { ($0.id, $0.paragraph) })
+        let asked2015 = Dictionary(
+            uniqueKeysWithValues: Age.thresholds(born: date("2005-03-01"), on: date("2015-06-01")).map {
+                ($0.id, $0.paragraph)
+            })
         #expect(asked2015["age10"] == "serviceloven § 167")
         #expect(asked2015["age17half"] == "serviceloven § 68, stk. 12")
 
-        let new = Dictionary(uniqueKeysWithValues: Age.thresholds(born: date("2014-06-01"), on: date("2026-04-13")).map { ($0.id, $0.paragraph) })
+        let new = Dictionary(
+            uniqueKeysWithValues: Age.thresholds(born: date("2014-06-01"), on: date("2026-04-13")).map {
+                ($0.id, $0.paragraph)
+            })
         #expect(new["age10"] == "barnets lov § 3 (tidl. serviceloven § 167)")
         #expect(new["age16"] == "barnets lov § 108, stk. 1 (tidl. serviceloven § 140)")
         #expect(new["age18"] == "serviceloven § 141")

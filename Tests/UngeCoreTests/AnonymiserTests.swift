@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import UngeCore
 
 @Suite("Anonymiseret kopi til sparring")
@@ -12,40 +13,70 @@ struct AnonymiserTests {
         let cpr = try CPRNumber.parse("800511-4233")
         var file = CaseFile(
             id: CaseID("2026-0042")!, created: DanishTime.instant(LocalDate(year: 2026, month: 3, day: 1)!, hour: 9),
-            youngPerson: YoungPerson(name: "Malik Hassan Jensen", cpr: cpr, contact: Contact(phone: "11 00 00 01", email: "malik@example.invalid", address: "Fiktivvej 5, 2. th."), school: "Kirkebakkeskolen, 9. klasse"),
+            youngPerson: YoungPerson(
+                name: "Malik Hassan Jensen", cpr: cpr,
+                contact: Contact(phone: "11 00 00 01", email: "malik@example.invalid", address: "Fiktivvej 5, 2. th."),
+                school: "Kirkebakkeskolen, 9. klasse"),
             caseworker: "Lene Dahl")
         file.network.people = [
-            NetworkPerson(name: "Hanne Jensen", relation: "mor", arena: .family, closeness: 1, custodyHolder: true, whatIsGood: "Hanne bakker op", canSupport: true),
+            NetworkPerson(
+                name: "Hanne Jensen", relation: "mor", arena: .family, closeness: 1, custodyHolder: true,
+                whatIsGood: "Hanne bakker op", canSupport: true),
             NetworkPerson(name: "Omar Hassan", relation: "far", arena: .family, closeness: 1, custodyHolder: true),
             NetworkPerson(name: "Yusuf", relation: "storebror", arena: .family, whatIsHard: "Yusuf ryger selv"),
             NetworkPerson(name: "Jens Holt", relation: "klasselærer", arena: .schoolAndWork, closeness: 3),
             NetworkPerson(name: "Mette Krog", relation: "UU-vejleder", arena: .schoolAndWork, closeness: 3),
         ]
         file.network.conflicts = "Omar og Yusuf taler ikke sammen."
-        file.concernReports = [ConcernReport(
-            number: 1, received: DanishTime.instant(LocalDate(year: 2026, month: 8, day: 27)!, hour: 10),
-            reporter: Reporter(name: "Mette Krog", role: "UU-vejleder", organisation: "Kirkebakkeskolen", contact: "mette.krog@kirkebakke.example, tlf. 11 00 00 02"),
-            situation: "Malik fortalte den 25. august 2026, at han ryger med Yusuf. Mettes indtryk er, at Maliks fravær stiger.")]
-        file.journal = [
-            JournalEntry(time: DanishTime.instant(LocalDate(year: 2026, month: 8, day: 28)!, hour: 9), author: "Lene Dahl",
-                text: "Samtale med Malik, Hanne og Omar på Fiktivvej 5, 2. th. Jens fra Kirkebakkeskolen ringede. CPR 800511-4233 (også skrevet 8005114233 og 80.05.11-4233) blev bekræftet."),
-            JournalEntry(time: DanishTime.instant(LocalDate(year: 2026, month: 8, day: 29)!, hour: 9), author: "Lene Dahl",
-                text: "Mette kan nås på 11 00 00 02 eller +45 11000002 og mette.krog@kirkebakke.example. MALIK og yusuf var med 2026-08-29."),
+        file.concernReports = [
+            ConcernReport(
+                number: 1, received: DanishTime.instant(LocalDate(year: 2026, month: 8, day: 27)!, hour: 10),
+                reporter: Reporter(
+                    name: "Mette Krog", role: "UU-vejleder", organisation: "Kirkebakkeskolen",
+                    contact: "mette.krog@kirkebakke.example, tlf. 11 00 00 02"),
+                situation:
+                    "Malik fortalte den 25. august 2026, at han ryger med Yusuf. Mettes indtryk er, at Maliks fravær stiger."
+            )
         ]
-        file.decisions = [Decision(
-            id: "A1", kind: .contactPerson, decisionDate: LocalDate(year: 2026, month: 8, day: 28)!, author: "Lene Dahl",
-            recorded: DanishTime.instant(LocalDate(year: 2026, month: 8, day: 28)!, hour: 9), provider: "Opholdsstedet Lyngly")]
-        file.journal.append(JournalEntry(time: DanishTime.instant(LocalDate(year: 2026, month: 8, day: 30)!, hour: 9), author: "Lene Dahl", text: "Besøg på Lyngly."))
-        file.toolRecords = [ToolRecord(
-            tool: "lifeline", date: LocalDate(year: 2026, month: 8, day: 31)!, author: "Lene Dahl", summary: "Hanne var med.",
-            lifeline: Lifeline(events: [LifeEvent(date: LocalDate(year: 2022, month: 3, day: 1)!, kind: .low, text: "Omar flyttede")]))]
+        file.journal = [
+            JournalEntry(
+                time: DanishTime.instant(LocalDate(year: 2026, month: 8, day: 28)!, hour: 9), author: "Lene Dahl",
+                text:
+                    "Samtale med Malik, Hanne og Omar på Fiktivvej 5, 2. th. Jens fra Kirkebakkeskolen ringede. CPR 800511-4233 (også skrevet 8005114233 og 80.05.11-4233) blev bekræftet."
+            ),
+            JournalEntry(
+                time: DanishTime.instant(LocalDate(year: 2026, month: 8, day: 29)!, hour: 9), author: "Lene Dahl",
+                text:
+                    "Mette kan nås på 11 00 00 02 eller +45 11000002 og mette.krog@kirkebakke.example. MALIK og yusuf var med 2026-08-29."
+            ),
+        ]
+        file.decisions = [
+            Decision(
+                id: "A1", kind: .contactPerson, decisionDate: LocalDate(year: 2026, month: 8, day: 28)!,
+                author: "Lene Dahl",
+                recorded: DanishTime.instant(LocalDate(year: 2026, month: 8, day: 28)!, hour: 9),
+                provider: "Opholdsstedet Lyngly")
+        ]
+        file.journal.append(
+            JournalEntry(
+                time: DanishTime.instant(LocalDate(year: 2026, month: 8, day: 30)!, hour: 9), author: "Lene Dahl",
+                text: "Besøg på Lyngly."))
+        file.toolRecords = [
+            ToolRecord(
+                tool: "lifeline", date: LocalDate(year: 2026, month: 8, day: 31)!, author: "Lene Dahl",
+                summary: "Hanne var med.",
+                lifeline: Lifeline(events: [
+                    LifeEvent(date: LocalDate(year: 2022, month: 3, day: 1)!, kind: .low, text: "Omar flyttede")
+                ]))
+        ]
         return file
     }
 
     /// Everything that must not survive, in any case.
     let secrets = [
         "Malik", "Hassan", "Jensen", "Hanne", "Omar", "Yusuf", "Jens", "Holt", "Mette", "Krog", "Lene", "Dahl",
-        "800511", "4233", "8005114233", "80.05.11", "11 00 00 0", "11000002", "mette.krog", "kirkebakke", "Fiktivvej", "2026-0042",
+        "800511", "4233", "8005114233", "80.05.11", "11 00 00 0", "11000002", "mette.krog", "kirkebakke", "Fiktivvej",
+        "2026-0042",
         "2026-08", "27.08.2026", "25. august", "Lyngly",
     ]
 
@@ -61,9 +92,18 @@ struct AnonymiserTests {
             }
         }
         #expect(md.contains("den unge (15 år)"))
-        #expect(md.contains("Den unge fortalte for 7 dage siden, at han ryger med storebror. UU-vejleders indtryk er, at den unges fravær stiger."))
-        #expect(md.contains("Samtale med den unge, mor og far på (adresse). Klasselærer fra skolen ringede. CPR (CPR-nummer) (også skrevet (CPR-nummer) og (CPR-nummer)) blev bekræftet."))
-        #expect(md.contains("UU-vejleder kan nås på (telefonnummer) eller (telefonnummer) og (e-mail). Den unge og storebror var med for 3 dage siden."))
+        #expect(
+            md.contains(
+                "Den unge fortalte for 7 dage siden, at han ryger med storebror. UU-vejleders indtryk er, at den unges fravær stiger."
+            ))
+        #expect(
+            md.contains(
+                "Samtale med den unge, mor og far på (adresse). Klasselærer fra skolen ringede. CPR (CPR-nummer) (også skrevet (CPR-nummer) og (CPR-nummer)) blev bekræftet."
+            ))
+        #expect(
+            md.contains(
+                "UU-vejleder kan nås på (telefonnummer) eller (telefonnummer) og (e-mail). Den unge og storebror var med for 3 dage siden."
+            ))
         #expect(md.contains("Konflikter: Far og storebror taler ikke sammen."))
         #expect(md.contains("Besøg på (tilbuddet)."))
         #expect(md.hasSuffix("> \(AnonymousCase.reminderText)\n"))
@@ -81,10 +121,13 @@ struct AnonymiserTests {
         #expect(md.contains("| CPR-numre | 3 | (CPR-nummer) (3) |"))
     }
 
-    @Test("relative datoer", arguments: [
-        ("2026-09-01", "i dag"), ("2026-08-31", "i går"), ("2026-08-25", "for 7 dage siden"), ("2026-08-04", "for 4 uger siden"),
-        ("2026-06-01", "for 3 måneder siden"), ("2023-09-01", "for 3 år siden"), ("2026-09-11", "om 10 dage"),
-    ])
+    @Test(
+        "relative datoer",
+        arguments: [
+            ("2026-09-01", "i dag"), ("2026-08-31", "i går"), ("2026-08-25", "for 7 dage siden"),
+            ("2026-08-04", "for 4 uger siden"),
+            ("2026-06-01", "for 3 måneder siden"), ("2023-09-01", "for 3 år siden"), ("2026-09-11", "om 10 dage"),
+        ])
     func relative(_ date: String, _ text: String) {
         #expect(Anonymiser.relative(LocalDate.parse(date)!, today: today) == text)
     }
@@ -100,6 +143,8 @@ struct AnonymiserTests {
         let svg = NetworkPicture.anonymousSVG(copy.network, label: copy.youngPerson)
         let reader = try #require(SVGReader.read(svg))
         #expect(reader.title == "Netværkskort for den unge (15 år)")
-        #expect(reader.desc.hasPrefix("5 personer i 2 af 5 arenaer. Familie: Mor (nærhed 1, har forældremyndigheden, kan støtte)"))
+        #expect(
+            reader.desc.hasPrefix(
+                "5 personer i 2 af 5 arenaer. Familie: Mor (nærhed 1, har forældremyndigheden, kan støtte)"))
     }
 }

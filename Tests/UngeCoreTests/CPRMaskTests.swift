@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import UngeCore
 
 // Every number here is a substitute number (day + 60) or has the synthetic serial 0000.
@@ -31,13 +32,15 @@ struct CPRMaskTests {
         #expect(try CPRNumber.parse(spelling).digits == "6703124321")
     }
 
-    @Test("det, der tydeligt ikke er CPR-numre, står urørt", arguments: [
-        "2026-04-13", "13.04.2026", "20260413", "2026-0042", "2026-04-13T09:30:00Z", "13.04.2026 kl. 09.30",
-        "+45 12 34 56 78", "12345678", "tlf. 12345678", "1234567890",  // day 12, month 34
-        "320312-4321", "671312-4321", "000312-4321",  // no such day or month
-        "670312-43210", "16703124321", "670312-432", "sag 2026-0001 revision 3", "670312 -- 4321",
-        "reg.nr. 1234 konto 0012345678", "2026-04-13 og 2026-05-01",
-    ])
+    @Test(
+        "det, der tydeligt ikke er CPR-numre, står urørt",
+        arguments: [
+            "2026-04-13", "13.04.2026", "20260413", "2026-0042", "2026-04-13T09:30:00Z", "13.04.2026 kl. 09.30",
+            "+45 12 34 56 78", "12345678", "tlf. 12345678", "1234567890",  // day 12, month 34
+            "320312-4321", "671312-4321", "000312-4321",  // no such day or month
+            "670312-43210", "16703124321", "670312-432", "sag 2026-0001 revision 3", "670312 -- 4321",
+            "reg.nr. 1234 konto 0012345678", "2026-04-13 og 2026-05-01",
+        ])
     func untouched(_ text: String) {
         #expect(CPRMask.mask(text) == text)
     }

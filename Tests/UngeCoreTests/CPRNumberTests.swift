@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import UngeCore
 
 // All numbers here are fictional. Most are substitute numbers (day + 60), which the tool must
@@ -92,9 +93,11 @@ struct CPRNumberTests {
         #expect(cpr.isMale == (last % 2 == 1))
     }
 
-    @Test("erstatningsnumre: dagen + 60", arguments: [
-        ("610101-4000", 1), ("700101-4000", 10), ("890101-4000", 29), ("910101-4000", 31),
-    ])
+    @Test(
+        "erstatningsnumre: dagen + 60",
+        arguments: [
+            ("610101-4000", 1), ("700101-4000", 10), ("890101-4000", 29), ("910101-4000", 31),
+        ])
     func substitute(_ text: String, _ day: Int) throws {
         let cpr = try CPRNumber.parse(text)
         #expect(cpr.isSubstitute)
@@ -104,20 +107,24 @@ struct CPRNumberTests {
 
     // MARK: Rejections
 
-    @Test("ugyldige datoer afvises", arguments: [
-        "310299-0000", "910299-0000", "000101-0000", "600101-0000", "320101-0000", "920101-0000",
-        "610001-0000", "611301-0000", "310423-0000", "290223-0000",
-    ])
+    @Test(
+        "ugyldige datoer afvises",
+        arguments: [
+            "310299-0000", "910299-0000", "000101-0000", "600101-0000", "320101-0000", "920101-0000",
+            "610001-0000", "611301-0000", "310423-0000", "290223-0000",
+        ])
     func invalidDates(_ text: String) {
         #expect(throws: CPRNumber.ParseError.invalidDate(CPRNumber.maskedGuess(text))) {
             try CPRNumber.parse(text)
         }
     }
 
-    @Test("forkert form afvises", arguments: [
-        "", "670312", "670312-432", "670312-43210", "67031-24321", "670312  --  4321", "67031A-4321",
-        "abcdef-ghij", "6703124321 1", "670312_4321", "+670312432", "670312-4321-9876",
-    ])
+    @Test(
+        "forkert form afvises",
+        arguments: [
+            "", "670312", "670312-432", "670312-43210", "67031-24321", "670312  --  4321", "67031A-4321",
+            "abcdef-ghij", "6703124321 1", "670312_4321", "+670312432", "670312-4321-9876",
+        ])
     func wrongShape(_ text: String) {
         #expect(throws: CPRNumber.ParseError.self) { try CPRNumber.parse(text) }
         #expect(!CPRNumber.looksLikeCPR(text))
@@ -153,10 +160,12 @@ struct CPRNumberTests {
 
     // MARK: Confidentiality
 
-    @Test("fejlbeskeder indeholder aldrig hele nummeret", arguments: [
-        "310299-1234", "3102991234", "910299-5678", "67031A-4321", "670312-43210", "670312 -- 4321",
-        "x6703124321", "670312-4321-9876",
-    ])
+    @Test(
+        "fejlbeskeder indeholder aldrig hele nummeret",
+        arguments: [
+            "310299-1234", "3102991234", "910299-5678", "67031A-4321", "670312-43210", "670312 -- 4321",
+            "x6703124321", "670312-4321-9876",
+        ])
     func messagesAreMasked(_ text: String) throws {
         do {
             _ = try CPRNumber.parse(text)

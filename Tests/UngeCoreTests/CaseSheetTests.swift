@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import UngeCore
 
 @Suite("Sagsoverblik til udskrift")
@@ -11,11 +12,16 @@ struct CaseSheetTests {
         var file = try PictureTests.fixtureCase("2026-0002")
         let recorded = DanishTime.instant(today, hour: 9)
         file.decisions = [
-            Decision(id: "A1", kind: .contactPerson, decisionDate: LocalDate(year: 2026, month: 8, day: 28)!, purpose: "Støtte til skolegang",
-                     author: "Lene Dahl", recorded: recorded, start: LocalDate(year: 2026, month: 8, day: 31)!, provider: "Ungeenheden"),
-            Decision(id: "A2", kind: .contactPerson, decisionDate: LocalDate(year: 2026, month: 1, day: 5)!, purpose: "Gammel",
-                     author: "Lene Dahl", recorded: recorded, start: LocalDate(year: 2026, month: 1, day: 5)!,
-                     end: DecisionEnd(date: LocalDate(year: 2026, month: 6, day: 1)!, reason: "Mål nået")),
+            Decision(
+                id: "A1", kind: .contactPerson, decisionDate: LocalDate(year: 2026, month: 8, day: 28)!,
+                purpose: "Støtte til skolegang",
+                author: "Lene Dahl", recorded: recorded, start: LocalDate(year: 2026, month: 8, day: 31)!,
+                provider: "Ungeenheden"),
+            Decision(
+                id: "A2", kind: .contactPerson, decisionDate: LocalDate(year: 2026, month: 1, day: 5)!,
+                purpose: "Gammel",
+                author: "Lene Dahl", recorded: recorded, start: LocalDate(year: 2026, month: 1, day: 5)!,
+                end: DecisionEnd(date: LocalDate(year: 2026, month: 6, day: 1)!, reason: "Mål nået")),
         ]
         let sheet = CaseSheet.build(file, today: today)
         #expect(sheet.decisions.count == 1)

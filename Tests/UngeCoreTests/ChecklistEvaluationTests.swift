@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import UngeCore
 
 /// The fixture folder for the checklist tests.
@@ -31,7 +32,8 @@ struct ChecklistEvaluationTests {
     @Test("kan sagen ikke svare, bruges sagsbehandlerens seneste svar")
     func savedUsed() {
         let e = CaseEvidence(today: checkToday)
-        let saved = ChecklistAnswer(itemID: "5.4", answer: .partly, note: "kort tegnet på papir", date: checkToday, user: "mette")
+        let saved = ChecklistAnswer(
+            itemID: "5.4", answer: .partly, note: "kort tegnet på papir", date: checkToday, user: "mette")
         let r = ChecklistEvaluator.evaluate(Checklist.item("5.4")!, evidence: e, answers: [saved])
         #expect(r.answer == .partly)
         #expect(r.source == .caseworker)
@@ -41,7 +43,8 @@ struct ChecklistEvaluationTests {
 
     @Test("et punkt uden regel og uden svar er ubesvaret")
     func unanswered() {
-        let r = ChecklistEvaluator.evaluate(Checklist.item("6.1")!, evidence: CaseEvidence(today: checkToday), answers: [])
+        let r = ChecklistEvaluator.evaluate(
+            Checklist.item("6.1")!, evidence: CaseEvidence(today: checkToday), answers: [])
         #expect(r.answer == nil)
         #expect(r.source == .unanswered)
         #expect(r.evidence == nil)
@@ -73,7 +76,8 @@ struct ChecklistEvaluationTests {
         #expect(byID["3.3"]?.source == .caseworker)
         #expect(byID["3.3"]?.saved?.note == "Drøftet på teammødet")
         #expect(byID["4.5"]?.evidence == "livslinje 10.02.2026")
-        #expect(byID["5.1"]?.evidence == "netværkskort: 3 personer i 3 af 5 arenaer, ingen i 'slægt' og 'professionelle'")
+        #expect(
+            byID["5.1"]?.evidence == "netværkskort: 3 personer i 3 af 5 arenaer, ingen i 'slægt' og 'professionelle'")
         #expect(byID["5.4"]?.answer == .yes)
         #expect(byID["5.4"]?.saved?.answer == .no)
         #expect(byID["6.3"]?.answer == .partly)
@@ -81,11 +85,17 @@ struct ChecklistEvaluationTests {
         #expect(byID["7.4"]?.answer == ChecklistAnswerValue.no)
         #expect(byID["7.4"]?.evidence?.hasPrefix("ungeplan v2, 01.03.2026: 6 fejl – ") == true)
         // The examination records no areas and the notification no informing: no, from the case.
-        #expect(byID["7.2"]?.evidence == "undersøgelse: 0 af 6 områder belyst, 'udvikling og adfærd', 'familieforhold', 'skoleforhold', 'sundhedsforhold, herunder alkohol og stoffer', 'fritidsforhold og venskaber' og 'andre relevante forhold' mangler")
+        #expect(
+            byID["7.2"]?.evidence
+                == "undersøgelse: 0 af 6 områder belyst, 'udvikling og adfærd', 'familieforhold', 'skoleforhold', 'sundhedsforhold, herunder alkohol og stoffer', 'fritidsforhold og venskaber' og 'andre relevante forhold' mangler"
+        )
         #expect(byID["3.2"]?.answer == ChecklistAnswerValue.no)
         #expect(byID["7.5"]?.answer == nil)
         #expect(report.items.filter(\.isYes).map(\.item.id) == ["3.3", "4.5", "5.1", "5.4"])
-        #expect(report.items.filter { $0.answer == ChecklistAnswerValue.no }.map(\.item.id) == ["3.2", "4.4", "5.2", "7.2", "7.3", "7.4"])
+        #expect(
+            report.items.filter { $0.answer == ChecklistAnswerValue.no }.map(\.item.id) == [
+                "3.2", "4.4", "5.2", "7.2", "7.3", "7.4",
+            ])
         #expect(report.openCount == 17)
         #expect(openChecklistItems(case: file, today: checkToday) == 17)
         #expect(report.caseID?.rawValue == "2026-0042")
@@ -118,9 +128,12 @@ struct CaseEvidenceAdapterTests {
         #expect(errors.count == 6)
         #expect(e.plan?.goals == [])
         #expect(e.plan?.youngPersonViewRecorded == false)
-        #expect(e.concernReports == [
-            ConcernEvidence(number: 1, received: LocalDate(year: 2026, month: 1, day: 5)!, youngPersonInformed: false, parentsInformed: false)
-        ])
+        #expect(
+            e.concernReports == [
+                ConcernEvidence(
+                    number: 1, received: LocalDate(year: 2026, month: 1, day: 5)!, youngPersonInformed: false,
+                    parentsInformed: false)
+            ])
         #expect(e.examination?.completed == LocalDate(year: 2026, month: 1, day: 15)!)
         #expect(e.examination?.areas?.map(\.state) == Array(repeating: AreaEvidence.State.missing, count: 6))
         #expect(e.examination?.youngPersonViewRecorded == false)
@@ -139,7 +152,8 @@ struct CaseEvidenceAdapterTests {
         }
         let e = CaseEvidence(from: file, today: checkToday, validatePlan: failing)
         #expect(e.plan?.validation == .failed(["Varighed mangler."]))
-        #expect(ActionPlanRule().evaluate(e) == EvidenceResult(.no, "ungeplan v2, 01.03.2026: 1 fejl – Varighed mangler."))
+        #expect(
+            ActionPlanRule().evaluate(e) == EvidenceResult(.no, "ungeplan v2, 01.03.2026: 1 fejl – Varighed mangler."))
         let passing: PlanValidation = { _, _ in [Finding(ruleID: "plan.style", severity: .warning, message: "x")] }
         #expect(CaseEvidence(from: file, today: checkToday, validatePlan: passing).plan?.validation == .passed)
     }
@@ -155,24 +169,33 @@ struct CaseEvidenceAdapterTests {
         ]
         let e = CaseEvidence(from: file, today: checkToday)
         #expect(e.treatmentPlans.map { "\($0.provider) v\($0.version)" } == ["Kontaktperson Syd v1", "U18 Centret v2"])
-        #expect(TreatmentLinksRule().evaluate(e) == EvidenceResult(.no, "behandlingsplanen fra Kontaktperson Syd har ingen mål; behandlingsplanen fra U18 Centret har ingen mål"))
+        #expect(
+            TreatmentLinksRule().evaluate(e)
+                == EvidenceResult(
+                    .no,
+                    "behandlingsplanen fra Kontaktperson Syd har ingen mål; behandlingsplanen fra U18 Centret har ingen mål"
+                ))
     }
 
-    @Test("underretningens dato i dansk tid", arguments: [
-        ("2026-01-05T22:30:00Z", "2026-01-05T23:30:00+01:00", "2026-01-05"),
-        ("2026-01-05T23:30:00Z", "2026-01-06T00:30:00+01:00", "2026-01-06"),
-        ("2026-06-30T22:30:00Z", "2026-07-01T00:30:00+02:00", "2026-07-01"),
-    ])
+    @Test(
+        "underretningens dato i dansk tid",
+        arguments: [
+            ("2026-01-05T22:30:00Z", "2026-01-05T23:30:00+01:00", "2026-01-05"),
+            ("2026-01-05T23:30:00Z", "2026-01-06T00:30:00+01:00", "2026-01-06"),
+            ("2026-06-30T22:30:00Z", "2026-07-01T00:30:00+02:00", "2026-07-01"),
+        ])
     func receivedDay(_ utc: String, _ local: String, _ expected: String) {
         let instant = UngeJSON.parseTimestamp(utc)!
         #expect(UngeJSON.parseTimestamp(local) == instant)
         #expect(CaseEvidence.day(of: instant, in: CaseEvidence.danishTime).iso == expected)
     }
 
-    @Test("planens navn efter alder og dato", arguments: [
-        ("2012-05-01", "2026-03-01", "barnets plan"), ("2009-09-01", "2026-03-01", "ungeplan"),
-        ("2007-01-01", "2026-03-01", "handleplan"), ("2009-09-01", "2023-12-31", "handleplan"),
-    ])
+    @Test(
+        "planens navn efter alder og dato",
+        arguments: [
+            ("2012-05-01", "2026-03-01", "barnets plan"), ("2009-09-01", "2026-03-01", "ungeplan"),
+            ("2007-01-01", "2026-03-01", "handleplan"), ("2009-09-01", "2023-12-31", "handleplan"),
+        ])
     func planName(_ born: String, _ on: String, _ expected: String) {
         #expect(CaseEvidence.planName(birthDate: LocalDate.parse(born), on: LocalDate.parse(on)!) == expected)
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import UngeCore
 
 private let today = LocalDate(year: 2026, month: 4, day: 13)!
@@ -15,8 +16,13 @@ private func areas(missing: [String] = [], left: [String: String] = [:]) -> [Are
     }
 }
 
-private func plan(goals: [PlanGoalEvidence]? = nil, view: Bool? = nil, validation: PlanValidationEvidence = .passed, author: String = "Mette Holm") -> PlanEvidence {
-    PlanEvidence(name: "ungeplan", version: 2, date: d0301, author: author, goals: goals, youngPersonViewRecorded: view, validation: validation)
+private func plan(
+    goals: [PlanGoalEvidence]? = nil, view: Bool? = nil, validation: PlanValidationEvidence = .passed,
+    author: String = "Mette Holm"
+) -> PlanEvidence {
+    PlanEvidence(
+        name: "ungeplan", version: 2, date: d0301, author: author, goals: goals, youngPersonViewRecorded: view,
+        validation: validation)
 }
 
 @Suite("Tjekliste: underretning og orientering (kap. 3)")
@@ -31,8 +37,13 @@ struct ConcernInformedRuleTests {
     @Test("begge orienteret: ja")
     func yes() {
         var e = evidence()
-        e.concernReports = [ConcernEvidence(number: 1, received: d0210, youngPersonInformed: true, parentsInformed: true)]
-        #expect(rule.evaluate(e) == EvidenceResult(.yes, "underretning 1: den unge og forældrene er orienteret, eller begrundelsen står i sagen"))
+        e.concernReports = [
+            ConcernEvidence(number: 1, received: d0210, youngPersonInformed: true, parentsInformed: true)
+        ]
+        #expect(
+            rule.evaluate(e)
+                == EvidenceResult(
+                    .yes, "underretning 1: den unge og forældrene er orienteret, eller begrundelsen står i sagen"))
     }
 
     @Test("ikke orienteret, men begrundet: ja")
@@ -40,37 +51,56 @@ struct ConcernInformedRuleTests {
         var e = evidence()
         e.concernReports = [
             ConcernEvidence(number: 1, received: d0210, youngPersonInformed: true, parentsInformed: true),
-            ConcernEvidence(number: 2, received: d0301, youngPersonInformed: false, parentsInformed: false, reasonNotInformed: "mistanke om vold i hjemmet"),
+            ConcernEvidence(
+                number: 2, received: d0301, youngPersonInformed: false, parentsInformed: false,
+                reasonNotInformed: "mistanke om vold i hjemmet"),
         ]
-        #expect(rule.evaluate(e) == EvidenceResult(.yes, "alle 2 underretninger: den unge og forældrene er orienteret, eller begrundelsen står i sagen"))
+        #expect(
+            rule.evaluate(e)
+                == EvidenceResult(
+                    .yes, "alle 2 underretninger: den unge og forældrene er orienteret, eller begrundelsen står i sagen"
+                ))
     }
 
     @Test("ingen orienteret og ingen begrundelse: nej")
     func no() {
         var e = evidence()
-        e.concernReports = [ConcernEvidence(number: 1, received: d0210, youngPersonInformed: false, parentsInformed: false, reasonNotInformed: "  ")]
-        #expect(rule.evaluate(e) == EvidenceResult(.no, "underretning 1: den unge og forældrene er ikke orienteret, og der står ingen begrundelse"))
+        e.concernReports = [
+            ConcernEvidence(
+                number: 1, received: d0210, youngPersonInformed: false, parentsInformed: false, reasonNotInformed: "  ")
+        ]
+        #expect(
+            rule.evaluate(e)
+                == EvidenceResult(
+                    .no, "underretning 1: den unge og forældrene er ikke orienteret, og der står ingen begrundelse"))
     }
 
     @Test("kun den unge orienteret: delvis")
     func partly() {
         var e = evidence()
-        e.concernReports = [ConcernEvidence(number: 1, received: d0210, youngPersonInformed: true, parentsInformed: false)]
+        e.concernReports = [
+            ConcernEvidence(number: 1, received: d0210, youngPersonInformed: true, parentsInformed: false)
+        ]
         #expect(rule.evaluate(e).answer == .partly)
     }
 
     @Test("fra 18 år skal forældrene ikke orienteres")
     func adult() {
         var e = evidence(age: 19)
-        e.concernReports = [ConcernEvidence(number: 1, received: d0210, youngPersonInformed: true, parentsInformed: nil)]
-        #expect(rule.evaluate(e) == EvidenceResult(.yes, "underretning 1: den unge er orienteret, eller begrundelsen står i sagen"))
+        e.concernReports = [
+            ConcernEvidence(number: 1, received: d0210, youngPersonInformed: true, parentsInformed: nil)
+        ]
+        #expect(
+            rule.evaluate(e)
+                == EvidenceResult(.yes, "underretning 1: den unge er orienteret, eller begrundelsen står i sagen"))
     }
 
     @Test("ikke registreret om de er orienteret: ubesvaret")
     func unknown() {
         var e = evidence()
         e.concernReports = [ConcernEvidence(number: 1, received: d0210)]
-        #expect(rule.evaluate(e) == .unanswered("underretning 1: det står ikke, om den unge og forældrene er orienteret"))
+        #expect(
+            rule.evaluate(e) == .unanswered("underretning 1: det står ikke, om den unge og forældrene er orienteret"))
     }
 }
 
@@ -115,7 +145,9 @@ struct YoungPersonViewRuleTests {
         var e = evidence()
         e.examination = ExaminationEvidence(youngPersonViewRecorded: true)
         e.plan = plan(view: false)
-        #expect(rule.evaluate(e) == EvidenceResult(.partly, "den unges eget syn står i undersøgelsen, men mangler i ungeplan v2"))
+        #expect(
+            rule.evaluate(e)
+                == EvidenceResult(.partly, "den unges eget syn står i undersøgelsen, men mangler i ungeplan v2"))
     }
 
     @Test("ukendt: ubesvaret")
@@ -135,7 +167,9 @@ struct DialogueToolRuleTests {
             ToolEvidence(tool: "lifeline", date: d0210), ToolEvidence(tool: "networkMeeting", date: d0210),
             ToolEvidence(tool: "prosCons", date: d0210), ToolEvidence(tool: "lifeline", date: d0301),
         ]
-        #expect(ToolUsedRule.dialogue.evaluate(e) == EvidenceResult(.yes, "livslinje 01.03.2026 og fordele/ulempe-skema 10.02.2026"))
+        #expect(
+            ToolUsedRule.dialogue.evaluate(e)
+                == EvidenceResult(.yes, "livslinje 01.03.2026 og fordele/ulempe-skema 10.02.2026"))
     }
 
     @Test("kun et netværksmøde: ubesvaret, ikke nej")
@@ -161,7 +195,10 @@ struct NetworkArenasRuleTests {
     func yes() {
         var e = evidence()
         e.networkPeopleByArena = [.family: 2, .schoolAndWork: 1, .professionals: 1]
-        #expect(rule.evaluate(e) == EvidenceResult(.yes, "netværkskort: 4 personer i 3 af 5 arenaer, ingen i 'slægt' og 'venner, naboer, fritid'"))
+        #expect(
+            rule.evaluate(e)
+                == EvidenceResult(
+                    .yes, "netværkskort: 4 personer i 3 af 5 arenaer, ingen i 'slægt' og 'venner, naboer, fritid'"))
     }
 
     @Test("kun én arena: delvis")
@@ -190,7 +227,8 @@ struct ExaminationCoverageRuleTests {
     func yes() {
         var e = evidence()
         e.examination = ExaminationEvidence(completed: d0301, areas: areas(left: ["andet": "intet yderligere"]))
-        #expect(rule.evaluate(e) == EvidenceResult(.yes, "undersøgelse: 5 af 6 områder belyst, 'andet' begrundet udeladt"))
+        #expect(
+            rule.evaluate(e) == EvidenceResult(.yes, "undersøgelse: 5 af 6 områder belyst, 'andet' begrundet udeladt"))
     }
 
     @Test("afsluttet med et område, der mangler: nej")
@@ -204,14 +242,23 @@ struct ExaminationCoverageRuleTests {
     func emptyReason() {
         var e = evidence()
         e.examination = ExaminationEvidence(completed: d0301, areas: areas(left: ["fritid og venskaber": " "]))
-        #expect(rule.evaluate(e) == EvidenceResult(.no, "undersøgelse: 5 af 6 områder belyst, 'fritid og venskaber' (udeladt uden begrundelse) mangler"))
+        #expect(
+            rule.evaluate(e)
+                == EvidenceResult(
+                    .no, "undersøgelse: 5 af 6 områder belyst, 'fritid og venskaber' (udeladt uden begrundelse) mangler"
+                ))
     }
 
     @Test("ikke afsluttet med områder, der mangler: delvis")
     func partly() {
         var e = evidence()
         e.examination = ExaminationEvidence(completed: nil, areas: areas(missing: ["skole", "sundhed"]))
-        #expect(rule.evaluate(e) == EvidenceResult(.partly, "undersøgelse: 4 af 6 områder belyst, 'skole' og 'sundhed' mangler (undersøgelsen er ikke afsluttet)"))
+        #expect(
+            rule.evaluate(e)
+                == EvidenceResult(
+                    .partly,
+                    "undersøgelse: 4 af 6 områder belyst, 'skole' og 'sundhed' mangler (undersøgelsen er ikke afsluttet)"
+                ))
     }
 }
 
@@ -224,7 +271,9 @@ struct NetworkToolRuleTests {
         e.tools = [ToolEvidence(tool: "networkMeeting", date: d0301)]
         #expect(NetworkToolRule().evaluate(e) == EvidenceResult(.yes, "netværksmøde 01.03.2026"))
         e.networkPeopleByArena = [.family: 1]
-        #expect(NetworkToolRule().evaluate(e) == EvidenceResult(.yes, "netværksmøde 01.03.2026 og netværkskort med 1 person"))
+        #expect(
+            NetworkToolRule().evaluate(e)
+                == EvidenceResult(.yes, "netværksmøde 01.03.2026 og netværkskort med 1 person"))
     }
 }
 
@@ -265,14 +314,19 @@ struct ActionPlanRuleTests {
     func failed() {
         var e = evidence()
         e.plan = plan(validation: .failed(["Planen mangler mål for overgangen til voksenlivet.", "Varighed mangler."]))
-        #expect(rule.evaluate(e) == EvidenceResult(.no, "ungeplan v2, 01.03.2026: 2 fejl – Planen mangler mål for overgangen til voksenlivet."))
+        #expect(
+            rule.evaluate(e)
+                == EvidenceResult(
+                    .no, "ungeplan v2, 01.03.2026: 2 fejl – Planen mangler mål for overgangen til voksenlivet."))
     }
 
     @Test("uden validering: plan uden forfatter eller uden mål er delvis")
     func basicContent() {
         var e = evidence()
         e.plan = plan(validation: .notChecked, author: " ")
-        #expect(rule.evaluate(e) == EvidenceResult(.partly, "ungeplan v2, 01.03.2026: planen har ingen ansvarlig forfatter"))
+        #expect(
+            rule.evaluate(e) == EvidenceResult(.partly, "ungeplan v2, 01.03.2026: planen har ingen ansvarlig forfatter")
+        )
         e.plan = plan(goals: [], validation: .notChecked)
         #expect(rule.evaluate(e) == EvidenceResult(.partly, "ungeplan v2, 01.03.2026: planen har ingen mål"))
     }
@@ -281,7 +335,8 @@ struct ActionPlanRuleTests {
     func failedWins() {
         var e = evidence()
         e.plan = plan(goals: [], validation: .failed(["Planen har ingen konkrete mål."]))
-        #expect(rule.evaluate(e) == EvidenceResult(.no, "ungeplan v2, 01.03.2026: 1 fejl – Planen har ingen konkrete mål."))
+        #expect(
+            rule.evaluate(e) == EvidenceResult(.no, "ungeplan v2, 01.03.2026: 1 fejl – Planen har ingen konkrete mål."))
     }
 }
 
@@ -305,19 +360,30 @@ struct TreatmentLinksRuleTests {
         var e = evidence()
         e.plan = plan(goals: goals)
         #expect(rule.evaluate(e) == .unanswered("ingen behandlingsplan registreret"))
-        #expect(rule.evaluate(withTreatment(nil)) == .unanswered("planens eller behandlingsplanens mål er ikke registreret"))
+        #expect(
+            rule.evaluate(withTreatment(nil)) == .unanswered("planens eller behandlingsplanens mål er ikke registreret")
+        )
     }
 
     @Test("alle mål peger på planen og alle planens mål er dækket: ja")
     func yes() {
         let e = withTreatment([TreatmentGoalEvidence(title: "Færre dage med hash", planGoalID: "m1")])
-        #expect(rule.evaluate(e) == EvidenceResult(.yes, "behandlingsplan U18 Centret v1, 01.03.2026 bygger på ungeplan v2, 01.03.2026; alle mål er dækket"))
+        #expect(
+            rule.evaluate(e)
+                == EvidenceResult(
+                    .yes,
+                    "behandlingsplan U18 Centret v1, 01.03.2026 bygger på ungeplan v2, 01.03.2026; alle mål er dækket"))
     }
 
     @Test("et mål peger ingen steder, og et af planens mål er uden indsats: nej")
     func no() {
         let e = withTreatment([TreatmentGoalEvidence(title: "Motivationssamtaler", planGoalID: nil)])
-        #expect(rule.evaluate(e) == EvidenceResult(.no, "målet 'Motivationssamtaler' hos U18 Centret peger ikke på et mål i planen; planens mål 'Stoppe med hash' har ingen indsats"))
+        #expect(
+            rule.evaluate(e)
+                == EvidenceResult(
+                    .no,
+                    "målet 'Motivationssamtaler' hos U18 Centret peger ikke på et mål i planen; planens mål 'Stoppe med hash' har ingen indsats"
+                ))
     }
 
     @Test("et mål peger på et mål, der ikke findes: nej")
@@ -326,7 +392,9 @@ struct TreatmentLinksRuleTests {
             TreatmentGoalEvidence(title: "Færre dage med hash", planGoalID: "m1"),
             TreatmentGoalEvidence(title: "Job", planGoalID: "m9"),
         ])
-        #expect(rule.evaluate(e) == EvidenceResult(.no, "målet 'Job' hos U18 Centret peger på et mål, der ikke findes i planen (m9)"))
+        #expect(
+            rule.evaluate(e)
+                == EvidenceResult(.no, "målet 'Job' hos U18 Centret peger på et mål, der ikke findes i planen (m9)"))
     }
 
     @Test("behandlingsplan uden plan: nej")

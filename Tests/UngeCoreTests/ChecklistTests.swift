@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import UngeCore
 
 @Suite("Tjeklisterne som data")
@@ -9,10 +10,11 @@ struct ChecklistTests {
         #expect(Checklist.items.count == 21)
         #expect(Checklist.chapters.map(\.number) == [3, 4, 5, 6, 7])
         #expect(Checklist.chapters.map(\.items.count) == [4, 5, 4, 3, 5])
-        #expect(Checklist.chapters.map(\.title) == [
-            "Bekymret? De første skridt", "Relationen til den unge", "Den unges netværk", "Det gode samarbejde",
-            "Sagsbehandling",
-        ])
+        #expect(
+            Checklist.chapters.map(\.title) == [
+                "Bekymret? De første skridt", "Relationen til den unge", "Den unges netværk", "Det gode samarbejde",
+                "Sagsbehandling",
+            ])
     }
 
     @Test("id'er er entydige og følger kapitlet", arguments: Checklist.chapters)
@@ -33,11 +35,12 @@ struct ChecklistTests {
     @Test("disse punkter kan besvares ud fra sagen")
     func rules() {
         let withRule = Checklist.items.compactMap { i in i.evidenceRule.map { "\(i.id):\($0.rawValue)" } }
-        #expect(withRule == [
-            "3.2:concernInformed", "3.4:forumUsed", "4.4:youngPersonView", "4.5:dialogueTool", "5.1:networkArenas",
-            "5.2:examinationCoverage", "5.4:networkTool", "7.2:examinationCoverage", "7.3:youngPersonView",
-            "7.4:actionPlan", "7.5:treatmentLinks",
-        ])
+        #expect(
+            withRule == [
+                "3.2:concernInformed", "3.4:forumUsed", "4.4:youngPersonView", "4.5:dialogueTool", "5.1:networkArenas",
+                "5.2:examinationCoverage", "5.4:networkTool", "7.2:examinationCoverage", "7.3:youngPersonView",
+                "7.4:actionPlan", "7.5:treatmentLinks",
+            ])
         #expect(Set(Checklist.items.compactMap(\.evidenceRule)) == Set(EvidenceRuleID.allCases))
     }
 
@@ -53,10 +56,12 @@ struct ChecklistTests {
 
 @Suite("Svar på et tjeklistepunkt")
 struct ChecklistAnswerTests {
-    @Test("det gamle strengformat og engelske navne læses", arguments: [
-        ("\"ja\"", ChecklistAnswerValue.yes), ("\"Delvis\"", .partly), ("\"nej\"", .no), ("\"yes\"", .yes),
-        ("\"partly\"", .partly), ("\"NO\"", .no),
-    ])
+    @Test(
+        "det gamle strengformat og engelske navne læses",
+        arguments: [
+            ("\"ja\"", ChecklistAnswerValue.yes), ("\"Delvis\"", .partly), ("\"nej\"", .no), ("\"yes\"", .yes),
+            ("\"partly\"", .partly), ("\"NO\"", .no),
+        ])
     func decodes(_ json: String, _ expected: ChecklistAnswerValue) throws {
         let value = try UngeJSON.decoder().decode(ChecklistAnswerValue.self, from: Data(json.utf8))
         #expect(value == expected)
@@ -69,16 +74,22 @@ struct ChecklistAnswerTests {
         }
     }
 
-    @Test("brugerens indtastning", arguments: [("j", ChecklistAnswerValue?.some(.yes)), (" D ", .partly), ("n", .no), ("", nil), ("jo", nil)])
+    @Test(
+        "brugerens indtastning",
+        arguments: [("j", ChecklistAnswerValue?.some(.yes)), (" D ", .partly), ("n", .no), ("", nil), ("jo", nil)])
     func parse(_ text: String, _ expected: ChecklistAnswerValue?) {
         #expect(ChecklistAnswerValue.parse(text) == expected)
     }
 
     @Test("gemmes med det danske ord og læses igen")
     func roundTrip() throws {
-        let a = ChecklistAnswer(itemID: "7.1", answer: .partly, note: "mangler skolen", date: LocalDate(year: 2026, month: 4, day: 13)!, user: "mette")
+        let a = ChecklistAnswer(
+            itemID: "7.1", answer: .partly, note: "mangler skolen", date: LocalDate(year: 2026, month: 4, day: 13)!,
+            user: "mette")
         let data = try UngeJSON.encoder(pretty: false).encode(a)
-        #expect(String(decoding: data, as: UTF8.self) == #"{"answer":"delvis","date":"2026-04-13","itemID":"7.1","note":"mangler skolen","user":"mette"}"#)
+        #expect(
+            String(decoding: data, as: UTF8.self)
+                == #"{"answer":"delvis","date":"2026-04-13","itemID":"7.1","note":"mangler skolen","user":"mette"}"#)
         #expect(try UngeJSON.decoder().decode(ChecklistAnswer.self, from: data) == a)
     }
 

@@ -1,12 +1,15 @@
 import Foundation
 import Testing
+
 @testable import UngeCore
 
 /// Any year LocalDate holds (parsing accepts only `LocalDate.supportedYears`; the Easter checks
 /// reach 1818 and 2285).
 private func date(_ iso: String) -> LocalDate {
     let p = iso.split(separator: "-").compactMap { Int($0) }
-    guard p.count == 3, let d = LocalDate(year: p[0], month: p[1], day: p[2]) else { fatalError("bad test date \(iso)") }
+    guard p.count == 3, let d = LocalDate(year: p[0], month: p[1], day: p[2]) else {
+        fatalError("bad test date \(iso)")
+    }
     return d
 }
 
@@ -34,17 +37,21 @@ struct DanishCalendarTests {
 
     @Test("påsketabellen i LAW.md 2024-2028, alle kolonner", arguments: lawTable)
     func lawEasterTable(_ row: EasterRow) {
-        let ids = ["maundyThursday", "goodFriday", "easterSunday", "easterMonday", "ascensionDay", "whitSunday", "whitMonday"]
+        let ids = [
+            "maundyThursday", "goodFriday", "easterSunday", "easterMonday", "ascensionDay", "whitSunday", "whitMonday",
+        ]
         let byID = Dictionary(uniqueKeysWithValues: calendar.holidays(in: row.year).map { ($0.id, $0) })
         let found = ids.map { id in byID[id].map { "\($0.date.day)/\($0.date.month)" } ?? "mangler" }
         #expect(found == row.columns)
         #expect(byID.values.allSatisfy { $0.date.year == row.year })
     }
 
-    @Test("kendte påskedage", arguments: [
-        (1900, "1900-04-15"), (2000, "2000-04-23"), (2038, "2038-04-25"), (2200, "2200-04-06"),
-        (2285, "2285-03-22"), (1818, "1818-03-22"), (1943, "1943-04-25"),
-    ])
+    @Test(
+        "kendte påskedage",
+        arguments: [
+            (1900, "1900-04-15"), (2000, "2000-04-23"), (2038, "2038-04-25"), (2200, "2200-04-06"),
+            (2285, "2285-03-22"), (1818, "1818-03-22"), (1943, "1943-04-25"),
+        ])
     func knownEasters(_ year: Int, _ iso: String) {
         #expect(Easter.sunday(year: year) == date(iso))
         #expect(Easter.sunday(year: year).isoWeekday == 7)
@@ -64,7 +71,7 @@ struct DanishCalendarTests {
         6, 26, 18, 3, 22, 14, 27, 19, 10, 30, 15, 7, 26, 11, 31, 23, 7, 27, 19, 4, 23, 15, 7, 20, 11,
         31, 23, 8, 27, 19, 4, 24, 15, 28, 20, 12, 31, 16, 8, 28, 12, 4, 24, 9, 28, 20, 12, 25, 16, 8,
         21, 13, 32, 24, 9, 29, 20, 5, 25, 17, 1, 21, 13, 33, 17, 9, 29, 14, 5, 25, 10, 30, 21, 13, 26,
-        18, 9, 29, 14, 6, 25, 10, 30, 22, 6, 26, 18, 3, 22, 14, 34, 19, 10, 30, 15, 7, 26, 18, 3, 23, 15
+        18, 9, 29, 14, 6, 25, 10, 30, 22, 6, 26, 18, 3, 22, 14, 34, 19, 10, 30, 15, 7, 26, 18, 3, 23, 15,
     ]
 
     @Test("påskedag 1900-2200 stemmer med en uafhængig beregning (dateutil)")
@@ -93,10 +100,11 @@ struct DanishCalendarTests {
     @Test("helligdagene kommer i datoorden med danske navne")
     func sortedWithNames() {
         let names = calendar.holidays(in: 2026).map(\.name)
-        #expect(names == [
-            "nytårsdag", "skærtorsdag", "langfredag", "påskedag", "2. påskedag", "Kristi himmelfartsdag",
-            "pinsedag", "2. pinsedag", "juledag", "2. juledag",
-        ])
+        #expect(
+            names == [
+                "nytårsdag", "skærtorsdag", "langfredag", "påskedag", "2. påskedag", "Kristi himmelfartsdag",
+                "pinsedag", "2. pinsedag", "juledag", "2. juledag",
+            ])
         for year in [1900, 1950, 2008, 2023, 2024, 2100, 2200] {
             let dates = closed.holidays(in: year).map(\.date)
             #expect(dates == dates.sorted(), "år \(year)")
@@ -150,15 +158,16 @@ struct DanishCalendarTests {
     func acrossEaster() {
         let r = calendar.addingWorkingDays(6, to: date("2026-03-31"))
         #expect(r.due == date("2026-04-13"))
-        #expect(r.skipped == [
-            SkippedDay(date: date("2026-04-02"), reason: "skærtorsdag"),
-            SkippedDay(date: date("2026-04-03"), reason: "langfredag"),
-            SkippedDay(date: date("2026-04-04"), reason: "lørdag"),
-            SkippedDay(date: date("2026-04-05"), reason: "påskedag"),
-            SkippedDay(date: date("2026-04-06"), reason: "2. påskedag"),
-            SkippedDay(date: date("2026-04-11"), reason: "lørdag"),
-            SkippedDay(date: date("2026-04-12"), reason: "søndag"),
-        ])
+        #expect(
+            r.skipped == [
+                SkippedDay(date: date("2026-04-02"), reason: "skærtorsdag"),
+                SkippedDay(date: date("2026-04-03"), reason: "langfredag"),
+                SkippedDay(date: date("2026-04-04"), reason: "lørdag"),
+                SkippedDay(date: date("2026-04-05"), reason: "påskedag"),
+                SkippedDay(date: date("2026-04-06"), reason: "2. påskedag"),
+                SkippedDay(date: date("2026-04-11"), reason: "lørdag"),
+                SkippedDay(date: date("2026-04-12"), reason: "søndag"),
+            ])
     }
 
     @Test("6 hverdage over jul og nytår 2026, med og uden lukkedage")
@@ -169,10 +178,12 @@ struct DanishCalendarTests {
 
         let withClosed = closed.addingWorkingDays(6, to: date("2026-12-22"))
         #expect(withClosed.due == date("2027-01-05"))
-        #expect(withClosed.skipped.map(\.date) == [
-            "2026-12-24", "2026-12-25", "2026-12-26", "2026-12-27", "2026-12-31", "2027-01-01",
-            "2027-01-02", "2027-01-03",
-        ].map(date))
+        #expect(
+            withClosed.skipped.map(\.date)
+                == [
+                    "2026-12-24", "2026-12-25", "2026-12-26", "2026-12-27", "2026-12-31", "2027-01-01",
+                    "2027-01-02", "2027-01-03",
+                ].map(date))
         #expect(withClosed.skipped.first?.reason == "juleaftensdag (lukkedag)")
         #expect(withClosed.skipped[4].reason == "nytårsaftensdag (lukkedag)")
         #expect(withClosed.skipped[5].reason == "nytårsdag")
@@ -243,7 +254,8 @@ struct DanishCalendarTests {
     func backwards() {
         let r = calendar.addingWorkingDays(-2, to: date("2026-04-07"))
         #expect(r.due == date("2026-03-31"))
-        #expect(r.skipped.map(\.date) == ["2026-04-02", "2026-04-03", "2026-04-04", "2026-04-05", "2026-04-06"].map(date))
+        #expect(
+            r.skipped.map(\.date) == ["2026-04-02", "2026-04-03", "2026-04-04", "2026-04-05", "2026-04-06"].map(date))
     }
 
     @Test("kalenderdage tæller alle dage")

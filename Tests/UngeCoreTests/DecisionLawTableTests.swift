@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import UngeCore
 
 /// Helpers: a case for a young person born on `born`, with decisions.
@@ -7,8 +8,11 @@ enum DL {
     static func d(_ s: String) -> LocalDate { LocalDate.parse(s)! }
     static let t0 = Date(timeIntervalSince1970: 0)
 
-    static func file(born: String, decisions: [Decision] = [], plans: [ActionPlan] = [], exam: Examination? = nil) -> CaseFile {
-        var f = CaseFile(id: CaseID("2026-0100")!, created: t0, youngPerson: YoungPerson(name: "Test", birthDate: d(born)))
+    static func file(born: String, decisions: [Decision] = [], plans: [ActionPlan] = [], exam: Examination? = nil)
+        -> CaseFile
+    {
+        var f = CaseFile(
+            id: CaseID("2026-0100")!, created: t0, youngPerson: YoungPerson(name: "Test", birthDate: d(born)))
         f.decisions = decisions
         f.actionPlans = plans
         f.examination = exam
@@ -17,10 +21,12 @@ enum DL {
 
     static func decision(
         _ kind: DecisionKind, on date: String, id: String = "A1", request: String? = nil, start: String? = nil,
-        consents: [ConsentGiver] = [], ground: PlacementGround? = nil, purpose: String = "Formål", duration: String? = "6 måneder"
+        consents: [ConsentGiver] = [], ground: PlacementGround? = nil, purpose: String = "Formål",
+        duration: String? = "6 måneder"
     ) -> Decision {
         Decision(
-            id: id, kind: kind, decisionDate: d(date), purpose: purpose, author: "t", recorded: t0, placementGround: ground,
+            id: id, kind: kind, decisionDate: d(date), purpose: purpose, author: "t", recorded: t0,
+            placementGround: ground,
             requestDate: request.map(d), start: start.map(d), expectedDuration: duration,
             consents: consents.map { DecisionConsent(giver: $0, date: d(date)) })
     }
@@ -28,7 +34,9 @@ enum DL {
     static func errors(_ f: [Finding]) -> [String] { f.filter { $0.severity == .error }.map(\.ruleID) }
     static func warnings(_ f: [Finding]) -> [String] { f.filter { $0.severity == .warning }.map(\.ruleID) }
     static func deadlines(_ f: CaseFile) -> [Deadline] { PlanDeadlines.compute(for: f) }
-    static func check(_ dec: Decision, born: String, plans: [ActionPlan] = [], exam: Examination? = nil, others: [Decision] = []) -> [Finding] {
+    static func check(
+        _ dec: Decision, born: String, plans: [ActionPlan] = [], exam: Examination? = nil, others: [Decision] = []
+    ) -> [Finding] {
         DecisionLaw.check(dec, in: file(born: born, decisions: others, plans: plans, exam: exam))
     }
 }
@@ -46,12 +54,16 @@ struct DecisionsDriveDutiesTests {
     @Test("BL § 32 støttende indsats (fra 2024)")
     func support2024() {
         let dec = DL.decision(.contactPerson, on: "2026-03-01", start: "2026-03-15")
-        #expect(DecisionLaw.citation(dec, youngPerson: YoungPerson(birthDate: DL.d("2012-01-01"))) == "barnets lov § 32, stk. 1, nr. 3 (tidl. serviceloven § 52)")
+        #expect(
+            DecisionLaw.citation(dec, youngPerson: YoungPerson(birthDate: DL.d("2012-01-01")))
+                == "barnets lov § 32, stk. 1, nr. 3 (tidl. serviceloven § 52)")
         let f = DL.check(dec, born: "2012-01-01")
         #expect(DL.errors(f).isEmpty)
         #expect(DL.warnings(f) == ["indsats.samtykke.foraeldre"])
-        #expect(DL.errors(DL.check(DL.decision(.contactPerson, on: "2026-03-01", purpose: "", duration: nil), born: "2012-01-01"))
-            == ["indsats.mangler.formaal", "indsats.mangler.varighed"])
+        #expect(
+            DL.errors(
+                DL.check(DL.decision(.contactPerson, on: "2026-03-01", purpose: "", duration: nil), born: "2012-01-01"))
+                == ["indsats.mangler.formaal", "indsats.mangler.varighed"])
         let ds = DL.deadlines(DL.file(born: "2012-01-01", decisions: [dec]))
         let plan = ds.first { $0.kind == .plan }
         #expect(plan?.dueDate == DL.d("2026-06-01"))
@@ -75,7 +87,8 @@ struct DecisionsDriveDutiesTests {
         #expect(f[0].citation == "serviceloven § 52")
         let old = DL.decision(.handbookMeasure, on: "2023-06-01", start: "2023-06-10")
         #expect(DL.errors(DL.check(old, born: "2010-01-01")).isEmpty)
-        #expect(DecisionLaw.citation(old, youngPerson: YoungPerson(birthDate: DL.d("2010-01-01"))) == "serviceloven § 52")
+        #expect(
+            DecisionLaw.citation(old, youngPerson: YoungPerson(birthDate: DL.d("2010-01-01"))) == "serviceloven § 52")
         let follow = DL.deadlines(DL.file(born: "2010-01-01", decisions: [old])).first { $0.kind == .followUp }
         #expect(follow?.citation(age: 13) == "serviceloven § 70")
     }
@@ -104,7 +117,10 @@ struct DecisionsDriveDutiesTests {
     /// Before 2024 serviceloven § 101 applied at any age (2023: stk. 4, 14 days).
     @Test("BL § 33 før 2024: afvist; serviceloven § 101 i alle aldre")
     func treatment2023() {
-        #expect(DL.errors(DL.check(DL.decision(.treatmentOutpatient, on: "2023-10-01"), born: "2008-01-01")) == ["indsats.type"])
+        #expect(
+            DL.errors(DL.check(DL.decision(.treatmentOutpatient, on: "2023-10-01"), born: "2008-01-01")) == [
+                "indsats.type"
+            ])
         let dec = DL.decision(.adultTreatmentOutpatient, on: "2023-10-01", request: "2023-09-25")
         #expect(DL.errors(DL.check(dec, born: "2008-01-01")).isEmpty)
         let start = DL.deadlines(DL.file(born: "2008-01-01", decisions: [dec])).first { $0.kind == .treatmentStart }
@@ -122,7 +138,8 @@ struct DecisionsDriveDutiesTests {
         let noConsent = DL.check(DL.decision(.placementWithConsent, on: "2026-03-10"), born: "2009-10-01", exam: exam)
         #expect(DL.errors(noConsent) == ["indsats.samtykke.anbringelse"])
         #expect(noConsent[0].message.contains("anbringelse-uden-samtykke"))
-        let dec = DL.decision(.placementWithConsent, on: "2026-03-10", start: "2026-03-20", consents: [.custodyHolder, .youngPerson])
+        let dec = DL.decision(
+            .placementWithConsent, on: "2026-03-10", start: "2026-03-20", consents: [.custodyHolder, .youngPerson])
         #expect(DL.check(dec, born: "2009-10-01", exam: exam).isEmpty)
         let ds = DL.deadlines(DL.file(born: "2009-10-01", decisions: [dec], exam: exam))
         let plan = ds.first { $0.kind == .plan }
@@ -136,10 +153,17 @@ struct DecisionsDriveDutiesTests {
 
     @Test("BL § 46 før 2024: afvist; serviceloven § 52, stk. 3, nr. 7 og § 68, stk. 11")
     func placement2023() {
-        #expect(DL.errors(DL.check(DL.decision(.placementWithConsent, on: "2023-09-01"), born: "2006-05-01")) == ["indsats.type"])
+        #expect(
+            DL.errors(DL.check(DL.decision(.placementWithConsent, on: "2023-09-01"), born: "2006-05-01")) == [
+                "indsats.type"
+            ])
         let dec = DL.decision(.handbookPlacement, on: "2023-09-01", start: "2023-09-05")
-        #expect(DecisionLaw.citation(dec, youngPerson: YoungPerson(birthDate: DL.d("2006-05-01"))) == "serviceloven § 52, stk. 3, nr. 7 og § 58")
-        let youth = DL.deadlines(DL.file(born: "2006-05-01", decisions: [dec])).first { $0.kind == .youthSupportDecision }
+        #expect(
+            DecisionLaw.citation(dec, youngPerson: YoungPerson(birthDate: DL.d("2006-05-01")))
+                == "serviceloven § 52, stk. 3, nr. 7 og § 58")
+        let youth = DL.deadlines(DL.file(born: "2006-05-01", decisions: [dec])).first {
+            $0.kind == .youthSupportDecision
+        }
         #expect(youth?.dueDate == DL.d("2023-11-01"))
         #expect(youth?.citation(age: 17) == "serviceloven § 68, stk. 11")
     }
@@ -155,7 +179,9 @@ struct DecisionsDriveDutiesTests {
         #expect(noPlan[0].citation == "barnets lov § 108, stk. 4 (tidl. serviceloven § 140)")
         let plan = ActionPlan(version: 1, date: DL.d("2026-04-20"), author: "t", kind: .ungeplan)
         #expect(DL.check(dec, born: "2010-02-01", plans: [plan]).isEmpty)
-        #expect(DecisionLaw.citation(dec, youngPerson: YoungPerson(birthDate: DL.d("2010-02-01"))) == "barnets lov § 47, stk. 1, nr. 3 (tidl. serviceloven § 58)")
+        #expect(
+            DecisionLaw.citation(dec, youngPerson: YoungPerson(birthDate: DL.d("2010-02-01")))
+                == "barnets lov § 47, stk. 1, nr. 3 (tidl. serviceloven § 58)")
         // Under 16: barnets plan, § 91 stk. 2.
         #expect(DL.check(dec, born: "2011-02-01")[0].citation == "barnets lov § 91, stk. 2 (tidl. serviceloven § 140)")
         let own = DL.decision(.placementWithoutConsent, on: "2026-05-01", ground: .ownRequest)
@@ -176,12 +202,19 @@ struct DecisionsDriveDutiesTests {
     /// "§§ 32, 46, 47, 114-116 og 120".
     @Test("BL §§ 114-116, § 120 ungestøtte (fra 2024)")
     func youthSupport2024() {
-        let placed = DL.decision(.placementWithConsent, on: "2024-03-01", id: "A1", start: "2024-03-05", consents: [.custodyHolder, .youngPerson])
-        let dec = DL.decision(.youthSupportContactPerson, on: "2026-02-01", id: "A2", start: "2026-03-01", consents: [.youngPerson])
+        let placed = DL.decision(
+            .placementWithConsent, on: "2024-03-01", id: "A1", start: "2024-03-05",
+            consents: [.custodyHolder, .youngPerson])
+        let dec = DL.decision(
+            .youthSupportContactPerson, on: "2026-02-01", id: "A2", start: "2026-03-01", consents: [.youngPerson])
         #expect(DL.check(dec, born: "2006-03-01", others: [placed]).isEmpty)
         #expect(DL.warnings(DL.check(dec, born: "2006-03-01")) == ["indsats.ungestoette.forudsaetning"])
-        #expect(DecisionLaw.citation(dec, youngPerson: YoungPerson(birthDate: DL.d("2006-03-01"))) == "barnets lov §§ 113-116 og 120 (tidl. serviceloven § 76)")
-        let follow = DL.deadlines(DL.file(born: "2006-03-01", decisions: [placed, dec])).first { $0.id == "afgoerelse-A2-opfoelgning" }
+        #expect(
+            DecisionLaw.citation(dec, youngPerson: YoungPerson(birthDate: DL.d("2006-03-01")))
+                == "barnets lov §§ 113-116 og 120 (tidl. serviceloven § 76)")
+        let follow = DL.deadlines(DL.file(born: "2006-03-01", decisions: [placed, dec])).first {
+            $0.id == "afgoerelse-A2-opfoelgning"
+        }
         #expect(follow?.dueDate == DL.d("2026-06-01"))
         #expect(follow?.citation(age: 19) == "barnets lov § 95, stk. 2")
         // Ungestøtte at 16 is refused.
@@ -189,15 +222,22 @@ struct DecisionsDriveDutiesTests {
         #expect(DL.errors(young) == ["indsats.type"])
         #expect(young[0].message.contains("kontaktperson"))
         // At 23 it has ended (§ 117).
-        #expect(DL.errors(DL.check(DL.decision(.youthSupportOther, on: "2026-02-01"), born: "2003-01-01")) == ["indsats.type"])
+        #expect(
+            DL.errors(DL.check(DL.decision(.youthSupportOther, on: "2026-02-01"), born: "2003-01-01")) == [
+                "indsats.type"
+            ])
     }
 
     @Test("ungestøtte før 2024: serviceloven § 76 efterværn")
     func youthSupport2023() {
-        #expect(DL.errors(DL.check(DL.decision(.youthSupportOther, on: "2023-06-01"), born: "2004-01-01")) == ["indsats.type"])
+        #expect(
+            DL.errors(DL.check(DL.decision(.youthSupportOther, on: "2023-06-01"), born: "2004-01-01")) == [
+                "indsats.type"
+            ])
         let dec = DL.decision(.handbookAftercare, on: "2023-06-01", start: "2023-06-01")
         #expect(DL.errors(DL.check(dec, born: "2004-01-01")).isEmpty)
-        #expect(DecisionLaw.citation(dec, youngPerson: YoungPerson(birthDate: DL.d("2004-01-01"))) == "serviceloven § 76")
+        #expect(
+            DecisionLaw.citation(dec, youngPerson: YoungPerson(birthDate: DL.d("2004-01-01"))) == "serviceloven § 76")
     }
 
     /// SEL § 101 stk. 4: "Tilbud efter stk. 1 skal iværksættes senest 14 dage efter henvendelsen til kommunen."
@@ -210,7 +250,8 @@ struct DecisionsDriveDutiesTests {
         let start = DL.deadlines(DL.file(born: "2005-01-01", decisions: [dec])).first { $0.kind == .treatmentStart }
         #expect(start?.dueDate == DL.d("2026-04-15"))
         #expect(start?.citation(age: 21) == "serviceloven § 101, stk. 4")
-        #expect(DecisionLaw.citation(dec, youngPerson: YoungPerson(birthDate: DL.d("2005-01-01"))) == "serviceloven § 101")
+        #expect(
+            DecisionLaw.citation(dec, youngPerson: YoungPerson(birthDate: DL.d("2005-01-01"))) == "serviceloven § 101")
         let minor = DL.check(DL.decision(.adultTreatmentOutpatient, on: "2026-04-10"), born: "2010-01-01")
         #expect(DL.errors(minor) == ["indsats.type"])
         #expect(minor[0].message.contains("behandling-ambulant"))
@@ -238,7 +279,9 @@ struct DecisionsDriveDutiesTests {
     /// henvendt sig til kommunen med ønske om at komme i behandling." No age limit.
     @Test("SUL § 141 alkoholbehandling: 14 dage, alle aldre, før og efter 2024")
     func alcohol() {
-        for (date, request, due) in [("2026-04-10", "2026-04-01", "2026-04-15"), ("2023-04-10", "2023-04-01", "2023-04-15")] {
+        for (date, request, due) in [
+            ("2026-04-10", "2026-04-01", "2026-04-15"), ("2023-04-10", "2023-04-01", "2023-04-15"),
+        ] {
             let dec = DL.decision(.alcoholTreatment, on: date, request: request)
             #expect(DL.errors(DL.check(dec, born: "2011-01-01")).isEmpty)
             let start = DL.deadlines(DL.file(born: "2011-01-01", decisions: [dec])).first { $0.kind == .treatmentStart }
@@ -255,28 +298,36 @@ struct WhichPlanTests {
     let before = DL.d("2023-06-01")
 
     /// § 91 stk. 1 (tage stilling) / stk. 2 (anbringelse; § 47 before the decision).
-    @Test("under 16: § 32 barnets plan (tage stilling), § 46 skal, § 47 før afgørelsen", arguments: [
-        (DecisionKind.contactPerson, PlanDuty.consider, LegalRuleID.barnetsPlanConsider),
-        (.placementWithConsent, .mandatory, .barnetsPlanMandatory),
-        (.placementWithoutConsent, .beforeDecision, .barnetsPlanMandatory),
-    ])
+    @Test(
+        "under 16: § 32 barnets plan (tage stilling), § 46 skal, § 47 før afgørelsen",
+        arguments: [
+            (DecisionKind.contactPerson, PlanDuty.consider, LegalRuleID.barnetsPlanConsider),
+            (.placementWithConsent, .mandatory, .barnetsPlanMandatory),
+            (.placementWithoutConsent, .beforeDecision, .barnetsPlanMandatory),
+        ])
     func under16(_ kind: DecisionKind, _ duty: PlanDuty, _ rule: LegalRuleID) {
-        #expect(PlanKind.requirement(age: 14, on: after, bases: [kind]) == PlanRequirement(kind: .barnetsPlan, duty: duty, rule: rule))
+        #expect(
+            PlanKind.requirement(age: 14, on: after, bases: [kind])
+                == PlanRequirement(kind: .barnetsPlan, duty: duty, rule: rule))
         #expect(PlanKind.requirement(age: 14, on: before, bases: [kind]).kind == .handbookActionPlan)
     }
 
     /// § 108 stk. 1 nr. 3 (consider) "A barnets plan may continue: warn, do not fail"; stk. 2 mandatory at a 16+
     /// placement; stk. 4 before a decision without consent.
-    @Test("16-17: § 32 ungeplan overvejes (barnets plan kan fortsætte), § 46 skal, § 47 før afgørelsen", arguments: [
-        (DecisionKind.contactPerson, PlanDuty.consider, LegalRuleID.ungeplanConsider, true),
-        (.placementWithConsent, .mandatory, .ungeplanMandatory, false),
-        (.placementWithoutConsent, .beforeDecision, .ungeplanBeforeDecision, false),
-    ])
+    @Test(
+        "16-17: § 32 ungeplan overvejes (barnets plan kan fortsætte), § 46 skal, § 47 før afgørelsen",
+        arguments: [
+            (DecisionKind.contactPerson, PlanDuty.consider, LegalRuleID.ungeplanConsider, true),
+            (.placementWithConsent, .mandatory, .ungeplanMandatory, false),
+            (.placementWithoutConsent, .beforeDecision, .ungeplanBeforeDecision, false),
+        ])
     func sixteen(_ kind: DecisionKind, _ duty: PlanDuty, _ rule: LegalRuleID, _ mayContinue: Bool) {
         #expect(
             PlanKind.requirement(age: 16, on: after, bases: [kind])
                 == PlanRequirement(kind: .ungeplan, duty: duty, rule: rule, barnetsPlanMayContinue: mayContinue))
-        #expect(PlanKind.requirement(age: 16, on: before, bases: [kind]) == PlanRequirement(kind: .handbookActionPlan, duty: .beforeDecision, rule: .planUnder18))
+        #expect(
+            PlanKind.requirement(age: 16, on: before, bases: [kind])
+                == PlanRequirement(kind: .handbookActionPlan, duty: .beforeDecision, rule: .planUnder18))
     }
 
     @Test("under 18, kun § 33: ingen planpligt fra § 33")
@@ -284,14 +335,18 @@ struct WhichPlanTests {
         #expect(PlanKind.requirement(age: 15, on: after, bases: [.treatmentOutpatient]).duty == .none)
         #expect(PlanKind.requirement(age: 17, on: after, bases: [.treatmentResidential]).duty == .none)
         // With a § 32 measure too, the § 32 duty applies.
-        #expect(PlanKind.requirement(age: 15, on: after, bases: [.treatmentOutpatient, .contactPerson]).duty == .consider)
+        #expect(
+            PlanKind.requirement(age: 15, on: after, bases: [.treatmentOutpatient, .contactPerson]).duty == .consider)
     }
 
     /// § 111 stk. 2 (ungeplan revised before the § 111 decision), § 108 stk. 1 nr. 3-4: the ungeplan continues at
     /// 18-22 on ungestøtte, not a SEL § 141 handleplan.
-    @Test("18-22 på ungestøtte: ungeplanen fortsætter, ikke en handleplan efter serviceloven § 141", arguments: [
-        DecisionKind.youthSupportContactPerson, .youthSupportResidential, .youthSupportTransition, .youthSupportOther, .maintainedPlacement,
-    ])
+    @Test(
+        "18-22 på ungestøtte: ungeplanen fortsætter, ikke en handleplan efter serviceloven § 141",
+        arguments: [
+            DecisionKind.youthSupportContactPerson, .youthSupportResidential, .youthSupportTransition,
+            .youthSupportOther, .maintainedPlacement,
+        ])
     func youthSupport(_ kind: DecisionKind) {
         let r = PlanKind.requirement(age: 22, on: after, bases: [kind])
         #expect(r.kind == .ungeplan)
@@ -304,7 +359,9 @@ struct WhichPlanTests {
     /// SEL § 141 stk. 1 "skønne"; stk. 6: none for § 101 a.
     @Test("18+ ellers: handleplan efter serviceloven § 141, tilbydes; ingen ved § 101 a")
     func adult() {
-        #expect(PlanKind.requirement(age: 19, on: after, bases: [.adultTreatmentOutpatient]) == PlanRequirement(kind: .adultActionPlan, duty: .offer, rule: .adultActionPlan))
+        #expect(
+            PlanKind.requirement(age: 19, on: after, bases: [.adultTreatmentOutpatient])
+                == PlanRequirement(kind: .adultActionPlan, duty: .offer, rule: .adultActionPlan))
         #expect(PlanKind.requirement(age: 19, on: after, bases: []).kind == .adultActionPlan)
         #expect(PlanKind.requirement(age: 19, on: after, bases: [.anonymousTreatment]).duty == .none)
         #expect(PlanKind.requirement(age: 19, on: before, bases: [.adultTreatmentOutpatient]).kind == .adultActionPlan)
@@ -313,14 +370,18 @@ struct WhichPlanTests {
     /// SEL 2023 § 140: handleplan before a decision under § 52 or § 76; BL § 213 stk. 2 keeps them valid.
     @Test("under 23 før 2024: handleplan efter serviceloven § 140 før afgørelsen (§ 52, § 76)")
     func before2024() {
-        #expect(PlanKind.requirement(age: 15, on: before, bases: [.handbookMeasure]) == PlanRequirement(kind: .handbookActionPlan, duty: .beforeDecision, rule: .planUnder18))
+        #expect(
+            PlanKind.requirement(age: 15, on: before, bases: [.handbookMeasure])
+                == PlanRequirement(kind: .handbookActionPlan, duty: .beforeDecision, rule: .planUnder18))
         #expect(PlanKind.requirement(age: 20, on: before, bases: [.handbookAftercare]).kind == .handbookActionPlan)
         #expect(PlanKind.requirement(age: 20, on: before, bases: []).kind == .adultActionPlan)
     }
 
     @Test("den ene planvalgsfunktion bruges også til tjeklistens plannavn")
     func oneFunction() {
-        #expect(CaseEvidence.planName(birthDate: DL.d("2005-03-01"), on: after, bases: [.youthSupportContactPerson]) == "ungeplan")
+        #expect(
+            CaseEvidence.planName(birthDate: DL.d("2005-03-01"), on: after, bases: [.youthSupportContactPerson])
+                == "ungeplan")
         #expect(CaseEvidence.planName(birthDate: DL.d("2005-03-01"), on: after) == "handleplan")
         #expect(CaseEvidence.planName(birthDate: DL.d("2010-03-01"), on: after) == "ungeplan")
     }
@@ -338,7 +399,9 @@ struct DecisionDeadlineTests {
         let f = DL.deadlines(DL.file(born: "2012-01-01", decisions: [dec], exam: exam)).first { $0.kind == .followUp }
         #expect(f?.dueDate == DL.d("2026-04-10"))
         let late = Examination(awareDate: DL.d("2026-02-01"), completedDate: DL.d("2026-07-10"), author: "t")
-        #expect(DL.deadlines(DL.file(born: "2012-01-01", decisions: [dec], exam: late)).first { $0.kind == .followUp }?.dueDate == DL.d("2026-06-05"))
+        #expect(
+            DL.deadlines(DL.file(born: "2012-01-01", decisions: [dec], exam: late)).first { $0.kind == .followUp }?
+                .dueDate == DL.d("2026-06-05"))
     }
 
     /// BL § 20 stk. 3: "Den børnefaglige undersøgelse skal afsluttes, senest 4 måneder efter ..." – an afdækning
@@ -360,7 +423,9 @@ struct DecisionDeadlineTests {
         #expect(t?.citation(age: 17) == "barnets lov §§ 113-114 (tidl. serviceloven § 76)")
         // Met by a decision on ungestøtte.
         let next = DL.decision(.youthSupportContactPerson, on: "2026-03-01", id: "A2")
-        #expect(DL.deadlines(DL.file(born: "2008-09-20", decisions: [dec, next])).first { $0.kind == .transitionAt18 }?.isMet == true)
+        #expect(
+            DL.deadlines(DL.file(born: "2008-09-20", decisions: [dec, next])).first { $0.kind == .transitionAt18 }?
+                .isMet == true)
         // An ended measure needs no reminder.
         var ended = dec
         ended.end = DecisionEnd(date: DL.d("2026-02-01"), reason: "slut")
@@ -369,7 +434,8 @@ struct DecisionDeadlineTests {
 
     @Test("en lukket sag har ingen åbne frister")
     func closed() {
-        var f = DL.file(born: "2012-01-01", decisions: [DL.decision(.contactPerson, on: "2026-03-01", start: "2026-03-05")])
+        var f = DL.file(
+            born: "2012-01-01", decisions: [DL.decision(.contactPerson, on: "2026-03-01", start: "2026-03-05")])
         PlanDeadlines.merge(into: &f)
         #expect(!f.openDeadlines.isEmpty)
         f.closedDate = DL.d("2026-04-01")
@@ -384,7 +450,13 @@ struct DecisionDeadlineTests {
         let w = ConcernReportRules.closedDayFindings(ds)
         #expect(w.count == 1)
         #expect(w[0].message.contains("grundlovsdag"))
-        #expect(ConcernReportRules.closedDayFindings(DL.deadlines(DL.file(born: "2000-01-01", decisions: [DL.decision(.alcoholTreatment, on: "2026-05-25", request: "2026-05-21")]))).isEmpty)
+        #expect(
+            ConcernReportRules.closedDayFindings(
+                DL.deadlines(
+                    DL.file(
+                        born: "2000-01-01",
+                        decisions: [DL.decision(.alcoholTreatment, on: "2026-05-25", request: "2026-05-21")]))
+            ).isEmpty)
         #expect(DanishCalendar.isOftenClosed(DL.d("2026-12-24")) && DanishCalendar.isOftenClosed(DL.d("2026-12-31")))
     }
 
@@ -406,7 +478,9 @@ struct DecisionStorageTests {
         object.removeValue(forKey: "decisions")
         let old = try UngeJSON.decoder().decode(CaseFile.self, from: try JSONSerialization.data(withJSONObject: object))
         #expect(old.decisions.isEmpty)
-        var dec = DL.decision(.placementWithoutConsent, on: "2026-05-01", request: nil, start: "2026-05-02", consents: [.youngPerson], ground: .ownRequest)
+        var dec = DL.decision(
+            .placementWithoutConsent, on: "2026-05-01", request: nil, start: "2026-05-02", consents: [.youngPerson],
+            ground: .ownRequest)
         dec.provider = "Lyngly"
         dec.end = DecisionEnd(date: DL.d("2026-08-01"), reason: "Hjemgivet")
         file.decisions = [dec]
@@ -421,7 +495,9 @@ struct DecisionStorageTests {
 
     @Test("fristen bærer en typet lovhenvisning")
     func typedReference() {
-        let d = Deadline(id: "x", kind: .plan, title: "t", counting: .months, dueDate: DL.d("2026-06-01"), rule: .ungeplanMandatory, ruleDate: DL.d("2026-03-01"))
+        let d = Deadline(
+            id: "x", kind: .plan, title: "t", counting: .months, dueDate: DL.d("2026-06-01"), rule: .ungeplanMandatory,
+            ruleDate: DL.d("2026-03-01"))
         #expect(d.legalRule == .ungeplanMandatory)
         #expect(d.legalReferenceID == "ungeplanMandatory")
         #expect(d.citation(age: 16) == "barnets lov § 108, stk. 2 (tidl. serviceloven § 140)")
@@ -433,11 +509,13 @@ struct DecisionStorageTests {
 /// Ungestøtte ... der træffes ... inden den unge fylder 18 år. 10) Sager, der behandles efter §§ 142, ...".
 @Suite("Partsbeføjelser fra 10 år (LAW.md-kolonnen)")
 struct PartyRightsTests {
-    @Test("nummeret i § 3 følger afgørelsens type", arguments: [
-        (DecisionKind.contactPerson, "2012-01-01", "nr. 1"), (.treatmentOutpatient, "2012-01-01", "nr. 2"),
-        (.placementWithConsent, "2012-01-01", "nr. 4"), (.placementWithoutConsent, "2012-01-01", "nr. 10"),
-        (.youthSupportContactPerson, "2008-09-01", "nr. 9"),
-    ])
+    @Test(
+        "nummeret i § 3 følger afgørelsens type",
+        arguments: [
+            (DecisionKind.contactPerson, "2012-01-01", "nr. 1"), (.treatmentOutpatient, "2012-01-01", "nr. 2"),
+            (.placementWithConsent, "2012-01-01", "nr. 4"), (.placementWithoutConsent, "2012-01-01", "nr. 10"),
+            (.youthSupportContactPerson, "2008-09-01", "nr. 9"),
+        ])
     func numbers(_ kind: DecisionKind, _ born: String, _ nr: String) {
         let d = DL.decision(kind, on: "2026-05-01")
         let text = DecisionLaw.partyRights(d, age: YoungPerson(birthDate: DL.d(born)).age(on: d.decisionDate))
@@ -446,7 +524,9 @@ struct PartyRightsTests {
 
     @Test("under 10, voksne og før 2024: ingen partsbeføjelser efter § 3")
     func none() {
-        #expect(DecisionLaw.partyRights(DL.decision(.contactPerson, on: "2026-05-01"), age: 9)?.hasPrefix("Den unge er under 10 år") == true)
+        #expect(
+            DecisionLaw.partyRights(DL.decision(.contactPerson, on: "2026-05-01"), age: 9)?.hasPrefix(
+                "Den unge er under 10 år") == true)
         #expect(DecisionLaw.partyRights(DL.decision(.youthSupportContactPerson, on: "2026-05-01"), age: 19) == nil)
         #expect(DecisionLaw.partyRights(DL.decision(.handbookMeasure, on: "2023-05-01"), age: 14) == nil)
     }
@@ -456,11 +536,14 @@ struct PartyRightsTests {
 struct ClosingDayOverviewTests {
     @Test("en frist på grundlovsdag vises med dagens navn i oversigten")
     func named() {
-        var f = DL.file(born: "2000-01-01", decisions: [DL.decision(.alcoholTreatment, on: "2026-05-25", request: "2026-05-22")])
+        var f = DL.file(
+            born: "2000-01-01", decisions: [DL.decision(.alcoholTreatment, on: "2026-05-25", request: "2026-05-22")])
         PlanDeadlines.merge(into: &f)
         let rows = DeadlineOverview.rows(
-            cases: [f], includeMet: false, now: Date(timeIntervalSince1970: 1_779_000_000), timeZone: DanishTime.timeZone,
+            cases: [f], includeMet: false, now: Date(timeIntervalSince1970: 1_779_000_000),
+            timeZone: DanishTime.timeZone,
             calendar: DanishCalendar())
-        #expect(rows.map { DeadlineOverview.dueText($0, timeZone: DanishTime.timeZone) } == ["05.06.2026 (grundlovsdag!)"])
+        #expect(
+            rows.map { DeadlineOverview.dueText($0, timeZone: DanishTime.timeZone) } == ["05.06.2026 (grundlovsdag!)"])
     }
 }

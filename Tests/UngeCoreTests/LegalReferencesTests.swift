@@ -1,4 +1,5 @@
 import Testing
+
 @testable import UngeCore
 
 private let lastSEL = LocalDate(year: 2023, month: 12, day: 31)!
@@ -30,7 +31,8 @@ struct LegalReferencesTests {
         #expect(examination.citation(on: lastSEL, age: 16) == "serviceloven § 50")
     }
 
-    @Test("før 2024 vises serviceloven, som den lød på datoen, for alle rækker og aldre", arguments: LegalReferences.all)
+    @Test(
+        "før 2024 vises serviceloven, som den lød på datoen, for alle rækker og aldre", arguments: LegalReferences.all)
     func beforeBarnetsLov(_ ref: LegalReference) {
         let handbookDay = LocalDate(year: 2012, month: 9, day: 1)!
         for age in [nil, 12, 17, 18, 22] as [Int?] {
@@ -41,12 +43,26 @@ struct LegalReferencesTests {
     }
 
     /// Stk. numbers moved within serviceloven between the handbook (2012) and its last version (2023).
-    @Test("stk.-numrene følger lovens version på datoen", arguments: [
-        (LegalRuleID.examinationDeadline, "serviceloven § 50, stk. 6", "serviceloven § 50, stk. 7", "barnets lov § 20, stk. 3 (tidl. serviceloven § 50, stk. 6)"),
-        (.youthSupportDecision, "serviceloven § 68, stk. 12", "serviceloven § 68, stk. 11", "barnets lov § 111 (tidl. serviceloven § 68, stk. 12)"),
-        (.transitionGoals, "serviceloven § 140, stk. 3", "serviceloven § 140, stk. 2", "barnets lov § 109, stk. 1 (tidl. serviceloven § 140, stk. 3)"),
-        (.receipt, "serviceloven § 155", "serviceloven § 155 b, stk. 1", "barnets lov § 138, stk. 1 (tidl. serviceloven § 155)"),
-    ])
+    @Test(
+        "stk.-numrene følger lovens version på datoen",
+        arguments: [
+            (
+                LegalRuleID.examinationDeadline, "serviceloven § 50, stk. 6", "serviceloven § 50, stk. 7",
+                "barnets lov § 20, stk. 3 (tidl. serviceloven § 50, stk. 6)"
+            ),
+            (
+                .youthSupportDecision, "serviceloven § 68, stk. 12", "serviceloven § 68, stk. 11",
+                "barnets lov § 111 (tidl. serviceloven § 68, stk. 12)"
+            ),
+            (
+                .transitionGoals, "serviceloven § 140, stk. 3", "serviceloven § 140, stk. 2",
+                "barnets lov § 109, stk. 1 (tidl. serviceloven § 140, stk. 3)"
+            ),
+            (
+                .receipt, "serviceloven § 155", "serviceloven § 155 b, stk. 1",
+                "barnets lov § 138, stk. 1 (tidl. serviceloven § 155)"
+            ),
+        ])
     func stkByVersion(_ id: LegalRuleID, _ y2012: String, _ y2023: String, _ bl: String) {
         let ref = LegalReferences.reference(id)
         #expect(ref.citation(on: LocalDate(year: 2012, month: 9, day: 1)!) == y2012)
@@ -54,9 +70,11 @@ struct LegalReferencesTests {
         #expect(ref.citation(on: firstBL, age: 16) == bl)
     }
 
-    @Test("fra 2024 vises den nye paragraf med den gamle i parentes", arguments: LegalReferences.all.filter {
-        $0.current != nil && $0.confidence != .unverified
-    })
+    @Test(
+        "fra 2024 vises den nye paragraf med den gamle i parentes",
+        arguments: LegalReferences.all.filter {
+            $0.current != nil && $0.confidence != .unverified
+        })
     func afterBarnetsLov(_ ref: LegalReference) {
         #expect(ref.citation(on: firstBL, age: 15) == "\(ref.current ?? "") (tidl. \(ref.handbook))")
         #expect(ref.citation(on: firstBL) == ref.citation(on: firstBL, age: 15))
@@ -77,9 +95,11 @@ struct LegalReferencesTests {
                 == "barnets lov §§ 113-116 og 120 (tidl. serviceloven § 76)")
     }
 
-    @Test("ikke-verificerede rækker viser 'tidl.' uden et opfundet nyt nummer", arguments: LegalReferences.all.filter {
-        $0.confidence == .unverified
-    })
+    @Test(
+        "ikke-verificerede rækker viser 'tidl.' uden et opfundet nyt nummer",
+        arguments: LegalReferences.all.filter {
+            $0.confidence == .unverified
+        })
     func unverified(_ ref: LegalReference) {
         #expect(ref.citation(on: firstBL) == "tidl. \(ref.handbook)")
         #expect(ref.citation(on: firstBL, age: 17) == "tidl. \(ref.handbook)")
@@ -92,14 +112,26 @@ struct LegalReferencesTests {
     /// skal senest 14 dage efter en henvendelse fra et barn eller en ung under 18 år ... iværksætte social behandling".
     @Test("SSD-udveksling cites retssikkerhedsloven § 11 e stk. 2; stofbehandling for under 18 barnets lov § 33")
     func ssdAndTreatment() {
-        #expect(LegalReferences.reference(.ssdExchange).citation(on: firstBL) == "retssikkerhedsloven § 11 e, stk. 2 (tidl. serviceloven § 49 a)")
+        #expect(
+            LegalReferences.reference(.ssdExchange).citation(on: firstBL)
+                == "retssikkerhedsloven § 11 e, stk. 2 (tidl. serviceloven § 49 a)")
         #expect(LegalReferences.reference(.ssdExchange).citation(on: lastSEL) == "serviceloven § 49 a")
-        #expect(LegalReferences.reference(.drugTreatment).citation(on: firstBL, age: 16) == "barnets lov § 33 (tidl. serviceloven § 101)")
+        #expect(
+            LegalReferences.reference(.drugTreatment).citation(on: firstBL, age: 16)
+                == "barnets lov § 33 (tidl. serviceloven § 101)")
         #expect(LegalReferences.reference(.drugTreatment).citation(on: firstBL, age: 19) == "serviceloven § 101")
-        #expect(LegalReferences.reference(.treatmentStartAdult).citation(on: firstBL, age: 19) == "serviceloven § 101, stk. 4")
-        #expect(LegalReferences.reference(.treatmentStartMinor).citation(on: firstBL, age: 15) == "barnets lov § 33, stk. 1 (tidl. serviceloven § 101, stk. 2)")
-        #expect(LegalReferences.reference(.alcoholTreatmentStart).citation(on: firstBL, age: 15) == "sundhedsloven § 141, stk. 2")
-        #expect(LegalReferences.reference(.placement).citation(on: firstBL, age: 15) == "barnets lov §§ 46-47 (tidl. serviceloven § 52, stk. 3, nr. 7 og § 58)")
+        #expect(
+            LegalReferences.reference(.treatmentStartAdult).citation(on: firstBL, age: 19)
+                == "serviceloven § 101, stk. 4")
+        #expect(
+            LegalReferences.reference(.treatmentStartMinor).citation(on: firstBL, age: 15)
+                == "barnets lov § 33, stk. 1 (tidl. serviceloven § 101, stk. 2)")
+        #expect(
+            LegalReferences.reference(.alcoholTreatmentStart).citation(on: firstBL, age: 15)
+                == "sundhedsloven § 141, stk. 2")
+        #expect(
+            LegalReferences.reference(.placement).citation(on: firstBL, age: 15)
+                == "barnets lov §§ 46-47 (tidl. serviceloven § 52, stk. 3, nr. 7 og § 58)")
     }
 
     @Test("uændrede regler vises uden 'tidl.'")
@@ -111,37 +143,39 @@ struct LegalReferencesTests {
     }
 
     /// LAW.md's mapping: handbook paragraph and today's under-18 paragraph.
-    @Test("tabellen følger LAW.md", arguments: [
-        (LegalRuleID.anonymousCounselling, "serviceloven § 11", "barnets lov §§ 28-29"),
-        (.childInterview, "serviceloven § 48", "barnets lov § 5, stk. 3-4"),
-        (.supportPerson, "serviceloven § 48 a", "barnets lov § 6"),
-        (.examination, "serviceloven § 50", "barnets lov § 20"),
-        (.examinationDeadline, "serviceloven § 50, stk. 6", "barnets lov § 20, stk. 3"),
-        (.measures, "serviceloven § 52", "barnets lov § 32"),
-        (.placement, "serviceloven § 52, stk. 3, nr. 7 og § 58", "barnets lov §§ 46-47"),
-        (.placementWithConsent, "serviceloven § 52, stk. 3, nr. 7", "barnets lov § 46"),
-        (.placementWithoutConsent, "serviceloven § 58", "barnets lov § 47"),
-        (.ssdExchange, "serviceloven § 49 a", "retssikkerhedsloven § 11 e, stk. 2"),
-        (.drugTreatment, "serviceloven § 101", "barnets lov § 33"),
-        (.followUpFirst, "serviceloven § 70", "barnets lov § 95, stk. 2"),
-        (.notifierFeedback, "serviceloven § 155 b, stk. 2", "barnets lov § 138, stk. 2"),
-        (.barnetsPlanConsider, "serviceloven § 140", "barnets lov § 91, stk. 1"),
-        (.barnetsPlanMandatory, "serviceloven § 140", "barnets lov § 91, stk. 2"),
-        (.ungeplanConsider, "serviceloven § 140", "barnets lov § 108, stk. 1"),
-        (.ungeplanMandatory, "serviceloven § 140", "barnets lov § 108, stk. 2"),
-        (.ungeplanBeforeDecision, "serviceloven § 140", "barnets lov § 108, stk. 4"),
-        (.followUp, "serviceloven § 70", "barnets lov § 95"),
-        (.youthSupportDecision, "serviceloven § 68, stk. 12", "barnets lov § 111"),
-        (.aftercare, "serviceloven § 76", "barnets lov §§ 113-116 og 120"),
-        (.barnetsPlan, "serviceloven § 140", "barnets lov §§ 91-92"),
-        (.ungeplan, "serviceloven § 140", "barnets lov §§ 108-109"),
-        (.heightenedDuty, "serviceloven § 153", "barnets lov § 133"),
-        (.generalDuty, "serviceloven § 154", "barnets lov § 135"),
-        (.assessment24h, "serviceloven § 155", "barnets lov § 136"),
-        (.reassessment, "serviceloven § 155 a", "barnets lov § 137"),
-        (.receipt, "serviceloven § 155", "barnets lov § 138, stk. 1"),
-        (.partyRights, "serviceloven § 167", "barnets lov § 3"),
-    ])
+    @Test(
+        "tabellen følger LAW.md",
+        arguments: [
+            (LegalRuleID.anonymousCounselling, "serviceloven § 11", "barnets lov §§ 28-29"),
+            (.childInterview, "serviceloven § 48", "barnets lov § 5, stk. 3-4"),
+            (.supportPerson, "serviceloven § 48 a", "barnets lov § 6"),
+            (.examination, "serviceloven § 50", "barnets lov § 20"),
+            (.examinationDeadline, "serviceloven § 50, stk. 6", "barnets lov § 20, stk. 3"),
+            (.measures, "serviceloven § 52", "barnets lov § 32"),
+            (.placement, "serviceloven § 52, stk. 3, nr. 7 og § 58", "barnets lov §§ 46-47"),
+            (.placementWithConsent, "serviceloven § 52, stk. 3, nr. 7", "barnets lov § 46"),
+            (.placementWithoutConsent, "serviceloven § 58", "barnets lov § 47"),
+            (.ssdExchange, "serviceloven § 49 a", "retssikkerhedsloven § 11 e, stk. 2"),
+            (.drugTreatment, "serviceloven § 101", "barnets lov § 33"),
+            (.followUpFirst, "serviceloven § 70", "barnets lov § 95, stk. 2"),
+            (.notifierFeedback, "serviceloven § 155 b, stk. 2", "barnets lov § 138, stk. 2"),
+            (.barnetsPlanConsider, "serviceloven § 140", "barnets lov § 91, stk. 1"),
+            (.barnetsPlanMandatory, "serviceloven § 140", "barnets lov § 91, stk. 2"),
+            (.ungeplanConsider, "serviceloven § 140", "barnets lov § 108, stk. 1"),
+            (.ungeplanMandatory, "serviceloven § 140", "barnets lov § 108, stk. 2"),
+            (.ungeplanBeforeDecision, "serviceloven § 140", "barnets lov § 108, stk. 4"),
+            (.followUp, "serviceloven § 70", "barnets lov § 95"),
+            (.youthSupportDecision, "serviceloven § 68, stk. 12", "barnets lov § 111"),
+            (.aftercare, "serviceloven § 76", "barnets lov §§ 113-116 og 120"),
+            (.barnetsPlan, "serviceloven § 140", "barnets lov §§ 91-92"),
+            (.ungeplan, "serviceloven § 140", "barnets lov §§ 108-109"),
+            (.heightenedDuty, "serviceloven § 153", "barnets lov § 133"),
+            (.generalDuty, "serviceloven § 154", "barnets lov § 135"),
+            (.assessment24h, "serviceloven § 155", "barnets lov § 136"),
+            (.reassessment, "serviceloven § 155 a", "barnets lov § 137"),
+            (.receipt, "serviceloven § 155", "barnets lov § 138, stk. 1"),
+            (.partyRights, "serviceloven § 167", "barnets lov § 3"),
+        ])
     func matchesLaw(_ id: LegalRuleID, _ handbook: String, _ current: String) {
         let ref = LegalReferences.reference(id)
         #expect(ref.handbook == handbook)

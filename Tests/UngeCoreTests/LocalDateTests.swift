@@ -1,4 +1,5 @@
 import Testing
+
 @testable import UngeCore
 
 @Suite("LocalDate")
@@ -28,8 +29,9 @@ struct LocalDateTests {
         #expect(LocalDate(year: 9999, month: 12, day: 31)!.adding(months: 1).iso == "9999-12-31")
     }
 
-    @Test("kun årene 1858-2200 kan skrives; udenfor siger beskeden hvorfor",
-          arguments: ["9999-10-01", "0001-01-01", "1857-12-31", "2201-01-01", "01.01.9999", "31-12-2201"])
+    @Test(
+        "kun årene 1858-2200 kan skrives; udenfor siger beskeden hvorfor",
+        arguments: ["9999-10-01", "0001-01-01", "1857-12-31", "2201-01-01", "01.01.9999", "31-12-2201"])
     func outsideYears(_ text: String) {
         #expect(LocalDate.parse(text) == nil)
         #expect(LocalDate.isOutsideSupportedYears(text))
@@ -58,7 +60,8 @@ struct LocalDateTests {
         #expect(LocalDate.parse(text) == LocalDate(year: 2026, month: 4, day: 13))
     }
 
-    @Test("ugyldige datoer afvises", arguments: ["2026-02-30", "2026-13-01", "13/04/2026", "", "2026-4-13", "abcd-ef-gh"])
+    @Test(
+        "ugyldige datoer afvises", arguments: ["2026-02-30", "2026-13-01", "13/04/2026", "", "2026-4-13", "abcd-ef-gh"])
     func rejects(_ text: String) {
         #expect(LocalDate.parse(text) == nil)
     }

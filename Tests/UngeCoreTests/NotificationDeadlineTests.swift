@@ -1,13 +1,17 @@
 import Foundation
 import Testing
+
 @testable import UngeCore
 
 @Suite("Underretning: frister")
 struct NotificationDeadlineTests {
     typealias S = NotificationTestSupport
 
-    static func deadlines(received: Date, professional: Bool = true, calendar: DanishCalendar = DanishCalendar()) -> [Deadline] {
-        let report = ConcernReport(number: 1, received: received, reporter: Reporter(name: "X", isProfessional: professional))
+    static func deadlines(received: Date, professional: Bool = true, calendar: DanishCalendar = DanishCalendar())
+        -> [Deadline]
+    {
+        let report = ConcernReport(
+            number: 1, received: received, reporter: Reporter(name: "X", isProfessional: professional))
         return NotificationDeadlines.compute(for: report, timeZone: S.copenhagen, calendar: calendar)
     }
 
@@ -15,21 +19,26 @@ struct NotificationDeadlineTests {
         deadlines(received: S.at(y, m, d, 10, 0), calendar: calendar).first { $0.kind == .receipt }!.dueDate
     }
 
-    @Test("kvittering senest 6 hverdage efter modtagelsen", arguments: [
-        // received (y, m, d), due (y, m, d), why
-        ((2026, 4, 13), (2026, 4, 21), "en almindelig uge med en weekend"),
-        ((2026, 4, 17), (2026, 4, 27), "modtaget en fredag"),
-        ((2026, 4, 18), (2026, 4, 27), "modtaget en lørdag: tællingen starter mandag"),
-        ((2026, 3, 31), (2026, 4, 13), "påske 2026: skærtorsdag, langfredag og 2. påskedag springes over"),
-        ((2026, 4, 1), (2026, 4, 14), "onsdag før påske"),
-        ((2026, 5, 12), (2026, 5, 21), "Kristi himmelfartsdag 14. maj"),
-        ((2026, 5, 20), (2026, 5, 29), "2. pinsedag 25. maj"),
-        ((2026, 12, 22), (2026, 12, 31), "jul: juledag 25/12 og weekenden springes over; juleaften tæller som hverdag"),
-        ((2026, 12, 28), (2027, 1, 6), "nytår: nytårsdag 1/1 og weekenden springes over"),
-        ((2026, 12, 18), (2026, 12, 29), "juledagene 25. og 26. december"),
-        ((2023, 5, 3), (2023, 5, 12), "2023: store bededag 5. maj var en helligdag"),
-        ((2024, 4, 24), (2024, 5, 2), "2024: store bededag 26. april er en almindelig hverdag"),
-    ])
+    @Test(
+        "kvittering senest 6 hverdage efter modtagelsen",
+        arguments: [
+            // received (y, m, d), due (y, m, d), why
+            ((2026, 4, 13), (2026, 4, 21), "en almindelig uge med en weekend"),
+            ((2026, 4, 17), (2026, 4, 27), "modtaget en fredag"),
+            ((2026, 4, 18), (2026, 4, 27), "modtaget en lørdag: tællingen starter mandag"),
+            ((2026, 3, 31), (2026, 4, 13), "påske 2026: skærtorsdag, langfredag og 2. påskedag springes over"),
+            ((2026, 4, 1), (2026, 4, 14), "onsdag før påske"),
+            ((2026, 5, 12), (2026, 5, 21), "Kristi himmelfartsdag 14. maj"),
+            ((2026, 5, 20), (2026, 5, 29), "2. pinsedag 25. maj"),
+            (
+                (2026, 12, 22), (2026, 12, 31),
+                "jul: juledag 25/12 og weekenden springes over; juleaften tæller som hverdag"
+            ),
+            ((2026, 12, 28), (2027, 1, 6), "nytår: nytårsdag 1/1 og weekenden springes over"),
+            ((2026, 12, 18), (2026, 12, 29), "juledagene 25. og 26. december"),
+            ((2023, 5, 3), (2023, 5, 12), "2023: store bededag 5. maj var en helligdag"),
+            ((2024, 4, 24), (2024, 5, 2), "2024: store bededag 26. april er en almindelig hverdag"),
+        ])
     func receipt(_ received: (Int, Int, Int), _ due: (Int, Int, Int), _ why: String) {
         #expect(Self.receipt(received.0, received.1, received.2) == S.day(due.0, due.1, due.2), Comment(rawValue: why))
     }
@@ -71,11 +80,16 @@ struct NotificationDeadlineTests {
     /// efter §§ 152-154 bekræfte modtagelsen ..."; "Stk. 2. Kommunalbestyrelsen skal orientere den, der har
     /// foretaget underretning efter § 153, om, hvorvidt den har iværksat en undersøgelse eller foranstaltninger".
     /// BL § 138 stk. 1-2 says the same for §§ 132, 133 and 135.
-    @Test("2023 citerer serviceloven, 2024 barnets lov", arguments: [
-        (2023, "serviceloven § 155", "serviceloven § 155 b, stk. 1", "serviceloven § 155 b, stk. 2"),
-        (2024, "barnets lov § 136 (tidl. serviceloven § 155)", "barnets lov § 138, stk. 1 (tidl. serviceloven § 155)",
-         "barnets lov § 138, stk. 2 (tidl. serviceloven § 155 b, stk. 2)"),
-    ])
+    @Test(
+        "2023 citerer serviceloven, 2024 barnets lov",
+        arguments: [
+            (2023, "serviceloven § 155", "serviceloven § 155 b, stk. 1", "serviceloven § 155 b, stk. 2"),
+            (
+                2024, "barnets lov § 136 (tidl. serviceloven § 155)",
+                "barnets lov § 138, stk. 1 (tidl. serviceloven § 155)",
+                "barnets lov § 138, stk. 2 (tidl. serviceloven § 155 b, stk. 2)"
+            ),
+        ])
     func citationByYear(_ year: Int, _ assessment: String, _ receipt: String, _ feedback: String) {
         let d = Self.deadlines(received: S.at(year, 12, 31, 12, 0))
         #expect(d.map(\.legalRule) == [.assessment24h, .receipt, .notifierFeedback])
@@ -121,13 +135,15 @@ struct NotificationDeadlineTests {
             draft, on: &c, received: S.at(2026, 4, 20, 8, 0), now: S.at(2026, 4, 20, 8, 5), author: "lene",
             timeZone: S.copenhagen, calendar: S.calendar)
         #expect(r1.number == 1 && r2.number == 2)
-        #expect(r1.deadlineIDs == ["underretning-1-vurdering", "underretning-1-kvittering", "underretning-1-orientering"])
+        #expect(
+            r1.deadlineIDs == ["underretning-1-vurdering", "underretning-1-kvittering", "underretning-1-orientering"])
         #expect(c.deadlines.map(\.id) == r1.deadlineIDs + r2.deadlineIDs)
         #expect(c.deadlines[1].dueDate == S.day(2026, 4, 14))
-        #expect(c.journal.map(\.text) == [
-            "Underretning nr. 1 registreret, modtaget 01.04.2026 kl. 09.30 fra Lise Lærer (klasselærer).",
-            "Underretning nr. 2 registreret, modtaget 20.04.2026 kl. 08.00 fra Lise Lærer (klasselærer).",
-        ])
+        #expect(
+            c.journal.map(\.text) == [
+                "Underretning nr. 1 registreret, modtaget 01.04.2026 kl. 09.30 fra Lise Lærer (klasselærer).",
+                "Underretning nr. 2 registreret, modtaget 20.04.2026 kl. 08.00 fra Lise Lærer (klasselærer).",
+            ])
         #expect(c.status == .notified)
         // Round trip through the store's JSON.
         let data = try UngeJSON.encoder().encode(c)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import UngeCore
 
 @Suite("Underretning: dokumentet")
@@ -39,12 +40,16 @@ struct NotificationDocumentTests {
         let md = MarkdownRenderer.render(try Self.document("eksempel.json", caseID: "2026-0042"))
         #expect(md.contains("Kommunens vurdering inden for 24 timer: barnets lov § 136 (tidl. serviceloven § 155)"))
         #expect(md.contains("Kvittering inden 6 hverdage: barnets lov § 138, stk. 1 (tidl. serviceloven § 155)"))
-        #expect(md.contains("Orientering af underretteren: barnets lov § 138, stk. 2 (tidl. serviceloven § 155 b, stk. 2)"))
+        #expect(
+            md.contains("Orientering af underretteren: barnets lov § 138, stk. 2 (tidl. serviceloven § 155 b, stk. 2)"))
         #expect(md.contains("Kommunen skal fortælle underretteren, om der er sat en børnefaglig undersøgelse"))
         #expect(md.contains("barnets lov § 133 (tidl. serviceloven § 153)"))
         #expect(md.contains("Senest 2. april 2026 kl. 09.30 vurderer kommunen"))
         #expect(md.contains("ikke en overlevering"))
-        #expect(md.contains("Senest 14. april 2026 (6 hverdage efter modtagelsen; skærtorsdag 2. april, langfredag 3. april, påskedag 5. april og 2. påskedag 6. april tæller ikke med) sender kommunen en kvittering"))
+        #expect(
+            md.contains(
+                "Senest 14. april 2026 (6 hverdage efter modtagelsen; skærtorsdag 2. april, langfredag 3. april, påskedag 5. april og 2. påskedag 6. april tæller ikke med) sender kommunen en kvittering"
+            ))
     }
 
     @Test("2023: serviceloven alene")
@@ -84,8 +89,12 @@ struct NotificationDocumentTests {
             draft, on: &c, received: S.at(2026, 4, 1, 9, 30), now: S.at(2026, 4, 1, 9, 30), author: "t",
             timeZone: S.copenhagen, addingWorkingDays: S.addWorkingDays)
         let md = MarkdownRenderer.render(
-            ConcernReportDocument.build(report: report, youngPerson: c.youngPerson, caseID: c.id, deadlines: c.deadlines, timeZone: S.copenhagen))
-        #expect(md.contains("almindelig underretningspligt som privatperson, jf. barnets lov § 135 (tidl. serviceloven § 154)"))
+            ConcernReportDocument.build(
+                report: report, youngPerson: c.youngPerson, caseID: c.id, deadlines: c.deadlines, timeZone: S.copenhagen
+            ))
+        #expect(
+            md.contains(
+                "almindelig underretningspligt som privatperson, jf. barnets lov § 135 (tidl. serviceloven § 154)"))
         #expect(md.contains("sender kommunen en kvittering til underretteren"))
         #expect(!md.contains("Orientering af underretteren"))
         #expect(c.deadlines.map(\.id) == ["underretning-1-vurdering", "underretning-1-kvittering"])

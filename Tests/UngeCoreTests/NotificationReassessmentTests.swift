@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import UngeCore
 
 /// BL § 137 stk. 1: "Når kommunalbestyrelsen modtager en underretning om et barn eller en ung, over for hvem
@@ -11,7 +12,9 @@ struct NotificationReassessmentTests {
     let old = LocalDate(year: 2023, month: 9, day: 1)!
 
     func caseFile(withPlan: Bool = false, decisions: [Decision] = []) -> CaseFile {
-        var f = CaseFile(id: CaseID("2026-0009")!, created: Date(timeIntervalSince1970: 0), youngPerson: YoungPerson(name: "Test", birthDate: LocalDate(year: 2011, month: 1, day: 1)))
+        var f = CaseFile(
+            id: CaseID("2026-0009")!, created: Date(timeIntervalSince1970: 0),
+            youngPerson: YoungPerson(name: "Test", birthDate: LocalDate(year: 2011, month: 1, day: 1)))
         if withPlan { f.actionPlans.append(ActionPlan(version: 1, date: day, author: "test")) }
         f.decisions = decisions
         return f
@@ -19,7 +22,8 @@ struct NotificationReassessmentTests {
 
     func decision(_ kind: DecisionKind, start: LocalDate?, end: LocalDate? = nil) -> Decision {
         Decision(
-            id: "A1", kind: kind, decisionDate: start ?? day, purpose: "x", author: "t", recorded: Date(timeIntervalSince1970: 0),
+            id: "A1", kind: kind, decisionDate: start ?? day, purpose: "x", author: "t",
+            recorded: Date(timeIntervalSince1970: 0),
             start: start, end: end.map { DecisionEnd(date: $0, reason: "slut") })
     }
 
@@ -45,30 +49,39 @@ struct NotificationReassessmentTests {
         #expect(f[0].message.contains("mindst én fagperson, der ikke har haft sagen før"))
     }
 
-    @Test("§ 46 og § 47 udløser genvurdering; § 33 alene, planlagt og afsluttet støtte gør ikke", arguments: [
-        (DecisionKind.placementWithConsent, true, false, true),
-        (.placementWithoutConsent, true, false, true),
-        (.treatmentOutpatient, true, false, false),
-        (.contactPerson, false, false, false),
-        (.contactPerson, true, true, false),
-    ])
+    @Test(
+        "§ 46 og § 47 udløser genvurdering; § 33 alene, planlagt og afsluttet støtte gør ikke",
+        arguments: [
+            (DecisionKind.placementWithConsent, true, false, true),
+            (.placementWithoutConsent, true, false, true),
+            (.treatmentOutpatient, true, false, false),
+            (.contactPerson, false, false, false),
+            (.contactPerson, true, true, false),
+        ])
     func triggers(_ kind: DecisionKind, _ started: Bool, _ ended: Bool, _ warns: Bool) {
         let start = started ? LocalDate(year: 2026, month: 5, day: 1)! : nil
-        let file = caseFile(decisions: [decision(kind, start: start, end: ended ? LocalDate(year: 2026, month: 8, day: 1)! : nil)])
+        let file = caseFile(decisions: [
+            decision(kind, start: start, end: ended ? LocalDate(year: 2026, month: 8, day: 1)! : nil)
+        ])
         #expect(!ConcernReportRules.reassessmentFindings(existing: file, on: day).isEmpty == warns)
     }
 
     @Test("før 2024: serviceloven § 155 a")
     func before2024() {
         let file = caseFile(decisions: [decision(.handbookMeasure, start: LocalDate(year: 2023, month: 5, day: 1)!)])
-        #expect(ConcernReportRules.reassessmentFindings(existing: file, on: old).first?.citation == "serviceloven § 155 a")
+        #expect(
+            ConcernReportRules.reassessmentFindings(existing: file, on: old).first?.citation == "serviceloven § 155 a")
     }
 
     @Test("sager uden afgørelser: en plan med en indsats, der er startet, tæller som støtte")
     func legacyPlan() {
         var file = caseFile()
         file.actionPlans.append(
-            ActionPlan(version: 1, date: day, author: "t", measures: [Measure(kind: .contactPerson, description: "k", start: LocalDate(year: 2026, month: 6, day: 1)!)]))
+            ActionPlan(
+                version: 1, date: day, author: "t",
+                measures: [
+                    Measure(kind: .contactPerson, description: "k", start: LocalDate(year: 2026, month: 6, day: 1)!)
+                ]))
         #expect(ConcernReportRules.reassessmentFindings(existing: file, on: day).count == 1)
     }
 }

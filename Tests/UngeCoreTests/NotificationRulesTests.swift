@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import UngeCore
 
 @Suite("Underretning: regler og input")
@@ -10,10 +11,11 @@ struct NotificationRulesTests {
     @Test("et tomt udkast mangler præcis de krævede oplysninger")
     func emptyDraft() {
         let missing = ConcernReportDraft().missing(youngPersonKnown: false)
-        #expect(missing == [
-            .youngName, .youngBirthDate, .reporterName, .reporterRole, .reporterOrganisation, .reporterContact,
-            .situation, .youngPersonInformed, .parentsInformed,
-        ])
+        #expect(
+            missing == [
+                .youngName, .youngBirthDate, .reporterName, .reporterRole, .reporterOrganisation, .reporterContact,
+                .situation, .youngPersonInformed, .parentsInformed,
+            ])
     }
 
     @Test("med en eksisterende sag spørges der ikke om den unge")
@@ -45,7 +47,10 @@ struct NotificationRulesTests {
         #expect(findings.hasErrors)
         let f = try #require(findings.first { $0.ruleID == "underret.mangler.notInformedReason" })
         #expect(f.severity == .error)
-        #expect(f.message.hasPrefix("Forældrene er ikke orienteret om underretningen, og der står ikke hvorfor. Skriv begrundelsen (i en fil: \"notInformedReason\")"))
+        #expect(
+            f.message.hasPrefix(
+                "Forældrene er ikke orienteret om underretningen, og der står ikke hvorfor. Skriv begrundelsen (i en fil: \"notInformedReason\")"
+            ))
         try d.set(.notInformedReason, from: "Faren er voldelig.")
         #expect(!ConcernReportRules.check(d, youngPerson: nil, on: Self.day).hasErrors)
         // The parents' comments are dropped when they were not told.
@@ -62,7 +67,9 @@ struct NotificationRulesTests {
     @Test("ordvalg: indberetning og melde giver en advarsel, ikke en fejl")
     func wording() throws {
         var d = try S.draft("eksempel.json")
-        try d.set(.otherInformation, from: "Vi har valgt at indberette det, og jeg melder det også til lederen. Han meldte sig syg i går.")
+        try d.set(
+            .otherInformation,
+            from: "Vi har valgt at indberette det, og jeg melder det også til lederen. Han meldte sig syg i går.")
         try d.set(.relation, from: "Dette er min anden Indberetning.")
         let f = ConcernReportRules.check(d, youngPerson: nil, on: Self.day)
         #expect(!f.hasErrors)
@@ -70,18 +77,21 @@ struct NotificationRulesTests {
         #expect(words.count == 3)
         #expect(words.allSatisfy { $0.severity == .warning })
         #expect(words[0].message.contains("\"Indberetning\". Skriv hellere \"underretning\""))
-        #expect(words[1].message.hasPrefix("I andre vigtige oplysninger står \"indberette\". Skriv hellere \"underrette\""))
+        #expect(
+            words[1].message.hasPrefix("I andre vigtige oplysninger står \"indberette\". Skriv hellere \"underrette\""))
         #expect(words[2].message.contains("\"melder\""))
     }
 
-    @Test("politiord findes som hele ord", arguments: [
-        ("Jeg vil indberette ham", ["indberette"]),
-        ("indberetningen blev sendt", ["indberetningen"]),
-        ("Hun meldte sig syg", []),
-        ("Han er tilmeldt fodbold", []),
-        ("Det blev meldt til kommunen", ["meldt"]),
-        ("underretning og underrette", []),
-    ])
+    @Test(
+        "politiord findes som hele ord",
+        arguments: [
+            ("Jeg vil indberette ham", ["indberette"]),
+            ("indberetningen blev sendt", ["indberetningen"]),
+            ("Hun meldte sig syg", []),
+            ("Han er tilmeldt fodbold", []),
+            ("Det blev meldt til kommunen", ["meldt"]),
+            ("underretning og underrette", []),
+        ])
     func policeWords(_ text: String, _ expected: [String]) {
         #expect(ConcernReportRules.policeWords(in: text) == expected)
     }
@@ -97,11 +107,22 @@ struct NotificationRulesTests {
         #expect(f[0].message.hasPrefix("Den unge er 21 år."))
     }
 
-    @Test("ugyldigt input afvises med dansk besked", arguments: [
-        (ConcernField.parentsInformed, "måske", "Ugyldig værdi for om forældrene er orienteret: 'måske'. Svar ja eller nej."),
-        (ConcernField.concernLevel, "lilla", "Ugyldig værdi for placering på bekymringsbuen: 'lilla'. Skriv grøn, orange eller rød."),
-        (ConcernField.youngBirthDate, "31-02-2010", "'31-02-2010' er ikke en gyldig dato. Skriv den som ÅÅÅÅ-MM-DD, fx 2026-04-13 (eller 13-04-2026 / 13.04.2026)."),
-    ])
+    @Test(
+        "ugyldigt input afvises med dansk besked",
+        arguments: [
+            (
+                ConcernField.parentsInformed, "måske",
+                "Ugyldig værdi for om forældrene er orienteret: 'måske'. Svar ja eller nej."
+            ),
+            (
+                ConcernField.concernLevel, "lilla",
+                "Ugyldig værdi for placering på bekymringsbuen: 'lilla'. Skriv grøn, orange eller rød."
+            ),
+            (
+                ConcernField.youngBirthDate, "31-02-2010",
+                "'31-02-2010' er ikke en gyldig dato. Skriv den som ÅÅÅÅ-MM-DD, fx 2026-04-13 (eller 13-04-2026 / 13.04.2026)."
+            ),
+        ])
     func badInput(_ field: ConcernField, _ text: String, _ message: String) {
         var d = ConcernReportDraft()
         #expect(throws: CoreError.self) { try d.set(field, from: text) }
@@ -143,7 +164,8 @@ struct NotificationRulesTests {
     func roundTrip() throws {
         let samples: [ConcernField.Kind: (String, String)] = [
             .text: ("Noget tekst", "Noget tekst"), .yesNo: ("ja", "ja"), .date: ("2010-03-14", "14. marts 2010"),
-            .dateTime: ("2026-04-01 09:30", "2026-04-01 09:30"), .cpr: ("740312-4321", "740312-xxxx"), .level: ("rød", "rød"),
+            .dateTime: ("2026-04-01 09:30", "2026-04-01 09:30"), .cpr: ("740312-4321", "740312-xxxx"),
+            .level: ("rød", "rød"),
         ]
         for f in ConcernField.allCases {
             var d = ConcernReportDraft()
@@ -155,10 +177,12 @@ struct NotificationRulesTests {
         }
     }
 
-    @Test("modtagelsestidspunkt i de tilladte former", arguments: [
-        "2026-04-01 09:30", "2026-04-01T09:30", "01.04.2026 kl. 9.30", "01-04-2026 09.30", "2026-04-01T07:30:00Z",
-        "2026-04-01T09:30:00+02:00",
-    ])
+    @Test(
+        "modtagelsestidspunkt i de tilladte former",
+        arguments: [
+            "2026-04-01 09:30", "2026-04-01T09:30", "01.04.2026 kl. 9.30", "01-04-2026 09.30", "2026-04-01T07:30:00Z",
+            "2026-04-01T09:30:00+02:00",
+        ])
     func receivedForms(_ text: String) {
         #expect(LocalTime.parse(text, in: S.copenhagen) == S.at(2026, 4, 1, 9, 30))
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import UngeCore
 
 /// Shared pins for the notification tests: time zone, fixtures, working-day arithmetic.

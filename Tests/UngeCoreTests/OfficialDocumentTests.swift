@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import UngeCore
 
 /// Documents state only facts and look official: empty fields read "Ikke oplyst", no date is
@@ -11,7 +12,8 @@ struct OfficialDocumentTests {
     typealias F = PlanFixtures
 
     static let letterhead = Document.Letterhead(
-        municipality: "Nordby Kommune", unit: "Børn og Unge, Myndighed", author: "Lene Dahl", authorTitle: "Socialrådgiver",
+        municipality: "Nordby Kommune", unit: "Børn og Unge, Myndighed", author: "Lene Dahl",
+        authorTitle: "Socialrådgiver",
         caseID: "2026-0100", date: S.day(2026, 9, 1))
 
     @Test("tomme felter hedder »Ikke oplyst«, og intet er opfundet")
@@ -29,7 +31,8 @@ struct OfficialDocumentTests {
             draft, on: &file, received: S.at(2026, 4, 1, 9, 30), now: S.at(2026, 4, 1, 9, 30), author: "lene",
             timeZone: S.copenhagen, addingWorkingDays: S.addWorkingDays)
         var doc = ConcernReportDocument.build(
-            report: report, youngPerson: file.youngPerson, caseID: file.id, deadlines: file.deadlines, timeZone: S.copenhagen)
+            report: report, youngPerson: file.youngPerson, caseID: file.id, deadlines: file.deadlines,
+            timeZone: S.copenhagen)
         doc.letterhead = Self.letterhead
         let md = MarkdownRenderer.render(doc)
         #expect(!md.contains("ingen bemærkninger"))
@@ -54,18 +57,26 @@ struct OfficialDocumentTests {
     func letterheadAndSignatures() throws {
         let date = S.day(2026, 9, 1)
         var file = F.person(age: 14, on: date)
-        file.network.people.append(NetworkPerson(name: "Karsten Testesen", relation: "far", arena: .family, custodyHolder: true))
+        file.network.people.append(
+            NetworkPerson(name: "Karsten Testesen", relation: "far", arena: .family, custodyHolder: true))
         var doc = PlanDocument.build(F.completePlan(age: 14, on: date), in: file, findings: [])
         doc.setLetterhead(Self.letterhead, authorUser: "Lene")
-        #expect(doc.signatures == [
-            Document.Signature(name: "Test Testesen", role: "den unge"),
-            Document.Signature(name: "Mette Testesen", role: "forældremyndighedsindehaver"),
-            Document.Signature(name: "Karsten Testesen", role: "forældremyndighedsindehaver"),
-        ])
+        #expect(
+            doc.signatures == [
+                Document.Signature(name: "Test Testesen", role: "den unge"),
+                Document.Signature(name: "Mette Testesen", role: "forældremyndighedsindehaver"),
+                Document.Signature(name: "Karsten Testesen", role: "forældremyndighedsindehaver"),
+            ])
         let md = MarkdownRenderer.render(doc)
-        #expect(md.hasPrefix("**Nordby Kommune, Børn og Unge, Myndighed**  \nUdarbejdet af Lene Dahl, Socialrådgiver · 1. september 2026 · Sag 2026-0100 · Fortroligt\n\n# Barnets plan"))
+        #expect(
+            md.hasPrefix(
+                "**Nordby Kommune, Børn og Unge, Myndighed**  \nUdarbejdet af Lene Dahl, Socialrådgiver · 1. september 2026 · Sag 2026-0100 · Fortroligt\n\n# Barnets plan"
+            ))
         #expect(md.contains("- **Udarbejdet af:** Lene Dahl, Socialrådgiver"))
-        #expect(md.hasSuffix("## Underskrifter\n\nDato: ______________  Underskrift: ________________________________\nTest Testesen, den unge\n\nDato: ______________  Underskrift: ________________________________\nMette Testesen, forældremyndighedsindehaver\n\nDato: ______________  Underskrift: ________________________________\nKarsten Testesen, forældremyndighedsindehaver\n"))
+        #expect(
+            md.hasSuffix(
+                "## Underskrifter\n\nDato: ______________  Underskrift: ________________________________\nTest Testesen, den unge\n\nDato: ______________  Underskrift: ________________________________\nMette Testesen, forældremyndighedsindehaver\n\nDato: ______________  Underskrift: ________________________________\nKarsten Testesen, forældremyndighedsindehaver\n"
+            ))
         try F.expectGolden(md, "dokumenter/barnets-plan-brevhoved.md")
         let html = HTMLRenderer.render(doc)
         #expect(html.contains("@top-left { content: \"Sag 2026-0100\""))
@@ -83,17 +94,31 @@ struct OfficialDocumentTests {
 
     @Test("paragraffer brydes aldrig, og henvisninger har ingen klammer i klammer")
     func paragraphsAndBrackets() {
-        #expect(HTMLRenderer.text("barnets lov §§ 91-92 (tidl. serviceloven § 155 b) og stk. 3")
-            == "barnets lov <span class=\"nb\">§§&nbsp;91-92</span> (tidl. serviceloven <span class=\"nb\">§&nbsp;155&nbsp;b</span>) og <span class=\"nb\">stk.&nbsp;3</span>")
+        #expect(
+            HTMLRenderer.text("barnets lov §§ 91-92 (tidl. serviceloven § 155 b) og stk. 3")
+                == "barnets lov <span class=\"nb\">§§&nbsp;91-92</span> (tidl. serviceloven <span class=\"nb\">§&nbsp;155&nbsp;b</span>) og <span class=\"nb\">stk.&nbsp;3</span>"
+        )
         #expect(HTMLRenderer.text("§ 3 og 46") == "<span class=\"nb\">§&nbsp;3</span> og 46")
         #expect(HTMLRenderer.text("<b> & \"x\"") == "&lt;b&gt; &amp; &quot;x&quot;")
         let cite = LegalReferences.reference(.heightenedDuty).citation(on: S.day(2026, 9, 1))
         #expect(cite == "barnets lov § 133 (tidl. serviceloven § 153)")
-        #expect(Citing.inline("skærpet underretningspligt", citation: cite) == "skærpet underretningspligt, jf. barnets lov § 133 (tidl. serviceloven § 153)")
-        #expect(Citing.sentence("Formålet mangler.", citation: cite) == "Formålet mangler. Lovgrundlag: barnets lov § 133 (tidl. serviceloven § 153).")
+        #expect(
+            Citing.inline("skærpet underretningspligt", citation: cite)
+                == "skærpet underretningspligt, jf. barnets lov § 133 (tidl. serviceloven § 153)")
+        #expect(
+            Citing.sentence("Formålet mangler.", citation: cite)
+                == "Formålet mangler. Lovgrundlag: barnets lov § 133 (tidl. serviceloven § 153).")
         for text in [Citing.inline("x", citation: cite), Citing.sentence("x", citation: cite)] {
-            var depth = 0, deepest = 0
-            for ch in text { if ch == "(" { depth += 1; deepest = max(deepest, depth) } else if ch == ")" { depth -= 1 } }
+            var depth = 0
+            var deepest = 0
+            for ch in text {
+                if ch == "(" {
+                    depth += 1
+                    deepest = max(deepest, depth)
+                } else if ch == ")" {
+                    depth -= 1
+                }
+            }
             #expect(deepest == 1)
         }
     }

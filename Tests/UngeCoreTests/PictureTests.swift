@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import UngeCore
 
 #if canImport(FoundationXML)
@@ -16,7 +17,10 @@ final class SVGReader: NSObject, XMLParserDelegate {
     private var inTitle = false
     private var inDesc = false
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes a: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes a: [String: String] = [:]
+    ) {
         elements.append(name)
         attributes.formUnion(a.keys)
         inTitle = name == "title" && !elements.dropLast().contains("title")
@@ -44,10 +48,12 @@ final class SVGReader: NSObject, XMLParserDelegate {
 
 @Suite("Tegninger (SVG)")
 struct PictureTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     static func fixtureCase(_ id: String) throws -> CaseFile {
-        try UngeJSON.decoder().decode(CaseFile.self, from: Data(contentsOf: root.appendingPathComponent("Fixtures/lager/sager/\(id).json")))
+        try UngeJSON.decoder().decode(
+            CaseFile.self, from: Data(contentsOf: root.appendingPathComponent("Fixtures/lager/sager/\(id).json")))
     }
 
     /// Every picture the fixture cases can produce, with the title it must carry.
@@ -55,7 +61,11 @@ struct PictureTests {
         var out: [(String, String, String)] = []
         for id in ["2026-0001", "2026-0002", "2026-0004", "2026-0007"] {
             let file = try fixtureCase(id)
-            out.append(("\(id) netværkskort", NetworkPicture.svg(for: file), "Netværkskort for \(file.youngPerson.displayName)"))
+            out.append(
+                (
+                    "\(id) netværkskort", NetworkPicture.svg(for: file),
+                    "Netværkskort for \(file.youngPerson.displayName)"
+                ))
             for tool in ToolPictures.drawable {
                 guard let svg = ToolPictures.svg(tool, for: file) else { continue }
                 let last = ToolText.history(tool, in: file.toolRecords).last!
@@ -87,8 +97,12 @@ struct PictureTests {
             #expect(r.elements.first == "svg", "\(label)")
             #expect(r.title == title, "\(label)")
             #expect(!r.desc.isEmpty, "\(label)")
-            #expect(!r.elements.contains("script") && !r.elements.contains("image") && !r.elements.contains("foreignObject"), "\(label)")
-            #expect(!r.attributes.contains("href") && !r.attributes.contains("xlink:href") && !r.attributes.contains("onload"), "\(label)")
+            #expect(
+                !r.elements.contains("script") && !r.elements.contains("image")
+                    && !r.elements.contains("foreignObject"), "\(label)")
+            #expect(
+                !r.attributes.contains("href") && !r.attributes.contains("xlink:href")
+                    && !r.attributes.contains("onload"), "\(label)")
             #expect(!svg.contains("@import") && !svg.contains("url("), "\(label)")
             #expect(svg.contains("width=\"170mm\""), "\(label): A4-bredde")
         }
@@ -111,7 +125,11 @@ struct PictureTests {
         file.youngPerson.name = "Emma <script>alert(1)</script> & \"Co\""
         file.network.people[0].name = "Mor </text><script>"
         file.network.people[0].relation = "mor\u{0001}"
-        file.toolRecords = [ToolRecord(tool: "lifeWheel", date: LocalDate(year: 2026, month: 9, day: 1)!, lifeWheel: LifeWheel(areas: [LifeArea(name: "<b>", now: 5, words: "a & b")]))]
+        file.toolRecords = [
+            ToolRecord(
+                tool: "lifeWheel", date: LocalDate(year: 2026, month: 9, day: 1)!,
+                lifeWheel: LifeWheel(areas: [LifeArea(name: "<b>", now: 5, words: "a & b")]))
+        ]
         for svg in [NetworkPicture.svg(for: file), ToolPictures.svg(.lifeWheel, for: file)!] {
             let r = try #require(SVGReader.read(svg))
             #expect(!r.elements.contains("script"))
@@ -140,14 +158,19 @@ struct PictureTests {
         #expect(svg.contains("1. Hanne Jensen (mor, nærhed 1) F +"))
     }
 
-    @Test("tal skrives ens uanset maskine", arguments: [(0.04, "0"), (-0.04, "0"), (12.0, "12"), (12.25, "12.3"), (-3.5, "-3.5"), (Double.nan, "0")])
+    @Test(
+        "tal skrives ens uanset maskine",
+        arguments: [(0.04, "0"), (-0.04, "0"), (12.0, "12"), (12.25, "12.3"), (-3.5, "-3.5"), (Double.nan, "0")])
     func numbers(_ v: Double, _ text: String) {
         #expect(SVGCanvas.num(v) == text)
     }
 
     @Test("lange tekster brydes og afkortes")
     func wrap() {
-        #expect(SVGCanvas.wrap("Begyndte at ryge hash med storebror", width: 16) == ["Begyndte at ryge", "hash med", "storebror"])
+        #expect(
+            SVGCanvas.wrap("Begyndte at ryge hash med storebror", width: 16) == [
+                "Begyndte at ryge", "hash med", "storebror",
+            ])
         #expect(SVGCanvas.wrap("a b c d e f g h", width: 4, maxLines: 2) == ["a b", "c d…"])
         #expect(SVGCanvas.wrap("", width: 10) == [])
     }
@@ -158,26 +181,49 @@ struct PictureTests {
         let plan = try PlanFixtures.sofiePlan()
         let t = try PlanFixtures.sofieTreatment()
         let without = TreatmentPlanDocument.build(t, plan: plan, in: file)
-        file.toolRecords.append(ToolRecord(tool: "lifeWheel", date: LocalDate(year: 2026, month: 8, day: 20)!, lifeWheel: LifeWheel(areas: [LifeArea(name: "skole", now: 3, wished: 7)])))
+        file.toolRecords.append(
+            ToolRecord(
+                tool: "lifeWheel", date: LocalDate(year: 2026, month: 8, day: 20)!,
+                lifeWheel: LifeWheel(areas: [LifeArea(name: "skole", now: 3, wished: 7)])))
         let with = TreatmentPlanDocument.build(t, plan: plan, in: file)
         #expect(MarkdownRenderer.render(with) == MarkdownRenderer.render(without))
         let html = HTMLRenderer.render(with)
         #expect(html.contains("<title id=\"livshjul-title\">Livshjul for Sofie Lund Madsen, 20.08.2026</title>"))
         #expect(html.contains("<figcaption>Livshjul fra 20.08.2026.</figcaption>"))
-        let exam = ExaminationDocument.build(try #require(file.examination), in: file, on: LocalDate(year: 2026, month: 8, day: 10)!)
-        #expect(HTMLRenderer.render(exam).contains("<title id=\"netvaerkskort-title\">Netværkskort for Sofie Lund Madsen</title>"))
+        let exam = ExaminationDocument.build(
+            try #require(file.examination), in: file, on: LocalDate(year: 2026, month: 8, day: 10)!)
+        #expect(
+            HTMLRenderer.render(exam).contains(
+                "<title id=\"netvaerkskort-title\">Netværkskort for Sofie Lund Madsen</title>"))
     }
 
     @Test("store mængder: 15 personer i én arena, 12 livsområder, 20 hændelser giver stadig gyldige tegninger")
     func crowded() throws {
         var file = try PictureTests.fixtureCase("2026-0001")
-        file.network.people = (1...15).map { NetworkPerson(name: "Person \($0) Efternavn", relation: "ven nummer \($0)", arena: .friendsAndLeisure, closeness: 1 + $0 % 3, canSupport: $0 % 2 == 0) }
+        file.network.people = (1...15).map {
+            NetworkPerson(
+                name: "Person \($0) Efternavn", relation: "ven nummer \($0)", arena: .friendsAndLeisure,
+                closeness: 1 + $0 % 3, canSupport: $0 % 2 == 0)
+        }
         let day = LocalDate(year: 2026, month: 9, day: 1)!
         file.toolRecords = [
-            ToolRecord(tool: "lifeWheel", date: day, lifeWheel: LifeWheel(areas: (1...12).map { LifeArea(name: "område \($0)", now: 1 + $0 % 10, wished: 10) })),
-            ToolRecord(tool: "lifeline", date: day, lifeline: Lifeline(events: (1...20).map { LifeEvent(date: day.adding(days: -$0 * 100), kind: $0 % 2 == 0 ? .high : .low, text: String(repeating: "langt ord ", count: 8)) })),
+            ToolRecord(
+                tool: "lifeWheel", date: day,
+                lifeWheel: LifeWheel(
+                    areas: (1...12).map { LifeArea(name: "område \($0)", now: 1 + $0 % 10, wished: 10) })),
+            ToolRecord(
+                tool: "lifeline", date: day,
+                lifeline: Lifeline(
+                    events: (1...20).map {
+                        LifeEvent(
+                            date: day.adding(days: -$0 * 100), kind: $0 % 2 == 0 ? .high : .low,
+                            text: String(repeating: "langt ord ", count: 8))
+                    })),
         ]
-        for svg in [NetworkPicture.svg(for: file), ToolPictures.svg(.lifeWheel, for: file)!, ToolPictures.svg(.lifeline, for: file)!] {
+        for svg in [
+            NetworkPicture.svg(for: file), ToolPictures.svg(.lifeWheel, for: file)!,
+            ToolPictures.svg(.lifeline, for: file)!,
+        ] {
             let r = try #require(SVGReader.read(svg))
             #expect(r.title.hasSuffix("Emma Nørgaard Friis") || r.title.contains("Emma Nørgaard Friis, 01.09.2026"))
         }

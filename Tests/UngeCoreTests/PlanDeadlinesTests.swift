@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import UngeCore
 
 @Suite("Frister fra undersøgelse og plan")
@@ -11,11 +12,12 @@ struct PlanDeadlinesTests {
         var file = try F.sofie()
         file.actionPlans = [try F.sofiePlan()]
         let ds = PlanDeadlines.compute(for: file)
-        #expect(ds.map { "\($0.id) \($0.kind.rawValue) \($0.dueDate.iso) \($0.legalReferenceID) \($0.isMet)" } == [
-            "undersoegelse examination 2026-08-20 examinationDeadline true",
-            "plan-afgoerelse plan 2026-11-20 ungeplan true",
-            "opfoelgning-foerste followUp 2026-12-07 followUp false",
-        ])
+        #expect(
+            ds.map { "\($0.id) \($0.kind.rawValue) \($0.dueDate.iso) \($0.legalReferenceID) \($0.isMet)" } == [
+                "undersoegelse examination 2026-08-20 examinationDeadline true",
+                "plan-afgoerelse plan 2026-11-20 ungeplan true",
+                "opfoelgning-foerste followUp 2026-12-07 followUp false",
+            ])
     }
 
     @Test("en ung med barnets plan før 16 skal have en ungeplan senest 3 måneder efter 16-årsdagen")
@@ -34,7 +36,8 @@ struct PlanDeadlinesTests {
     func youthSupport() throws {
         var file = try F.sofie()
         var plan = try F.sofiePlan()
-        plan.measures.append(Measure(kind: .placement, provider: "Opholdssted", start: F.d("2026-10-01"), expectedDuration: "1 år"))
+        plan.measures.append(
+            Measure(kind: .placement, provider: "Opholdssted", start: F.d("2026-10-01"), expectedDuration: "1 år"))
         file.actionPlans = [plan]
         let d = try #require(PlanDeadlines.compute(for: file).first { $0.kind == .youthSupportDecision })
         #expect(d.dueDate == F.d("2027-08-02"))
@@ -44,8 +47,15 @@ struct PlanDeadlinesTests {
     @Test("merge erstatter kun egne frister og bevarer andre")
     func merge() throws {
         var file = try F.sofie()
-        let other = Deadline(id: "underretning-1-vurdering", kind: .assessment, title: "x", counting: .hours, dueDate: F.d("2026-04-21"), legalReferenceID: "assessment24h", ruleDate: F.d("2026-04-20"))
-        file.deadlines = [other, Deadline(id: "undersoegelse", kind: .examination, title: "gammel", counting: .months, dueDate: F.d("2000-01-01"), legalReferenceID: "x", ruleDate: F.d("2000-01-01"))]
+        let other = Deadline(
+            id: "underretning-1-vurdering", kind: .assessment, title: "x", counting: .hours, dueDate: F.d("2026-04-21"),
+            legalReferenceID: "assessment24h", ruleDate: F.d("2026-04-20"))
+        file.deadlines = [
+            other,
+            Deadline(
+                id: "undersoegelse", kind: .examination, title: "gammel", counting: .months, dueDate: F.d("2000-01-01"),
+                legalReferenceID: "x", ruleDate: F.d("2000-01-01")),
+        ]
         PlanDeadlines.merge(into: &file)
         #expect(file.deadlines.map(\.id) == ["underretning-1-vurdering", "undersoegelse", "plan-afgoerelse"])
         #expect(file.deadlines[1].dueDate == F.d("2026-08-20"))

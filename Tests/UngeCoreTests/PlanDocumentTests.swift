@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import UngeCore
 
 @Suite("Planens dokumenter (golden files)")
@@ -37,9 +38,15 @@ struct PlanDocumentTests {
         plan.participants.removeAll { $0.role == .custodyHolder }
         plan.goals[2].text = "Stoppe med at ryge hash"
         let findings = PlanValidator.validate(plan, in: file)
-        #expect(findings.filter { $0.severity == .error }.map(\.ruleID) == ["plan.purpose", "plan.transitionGoals", "plan.participation.custodyHolder"])
+        #expect(
+            findings.filter { $0.severity == .error }.map(\.ruleID) == [
+                "plan.purpose", "plan.transitionGoals", "plan.participation.custodyHolder",
+            ])
         let md = MarkdownRenderer.render(PlanDocument.build(plan, in: file, findings: findings, draft: true))
-        #expect(md.contains("> **MANGLER:** Formålet med indsatsen mangler. Lovgrundlag: barnets lov §§ 108-109 (tidl. serviceloven § 140)."))
+        #expect(
+            md.contains(
+                "> **MANGLER:** Formålet med indsatsen mangler. Lovgrundlag: barnets lov §§ 108-109 (tidl. serviceloven § 140)."
+            ))
         try F.expectGolden(md, "plan/ungeplan-kladde.md")
         // Without --kladde no MANGLER markers and no warnings in the document itself.
         let final = MarkdownRenderer.render(PlanDocument.build(plan, in: file, findings: findings))
@@ -50,12 +57,18 @@ struct PlanDocumentTests {
     func otherKinds() throws {
         let day = F.d("2026-09-01")
         let child = F.person(age: 14, on: day)
-        try F.expectGolden(MarkdownRenderer.render(PlanDocument.build(F.completePlan(age: 14, on: day), in: child, findings: [])), "plan/barnets-plan.md")
+        try F.expectGolden(
+            MarkdownRenderer.render(PlanDocument.build(F.completePlan(age: 14, on: day), in: child, findings: [])),
+            "plan/barnets-plan.md")
         let adult = F.person(age: 19, on: day)
-        try F.expectGolden(MarkdownRenderer.render(PlanDocument.build(F.completePlan(age: 19, on: day), in: adult, findings: [])), "plan/handleplan-141.md")
+        try F.expectGolden(
+            MarkdownRenderer.render(PlanDocument.build(F.completePlan(age: 19, on: day), in: adult, findings: [])),
+            "plan/handleplan-141.md")
         let old = F.d("2023-12-31")
         let before = F.person(age: 16, on: old)
-        try F.expectGolden(MarkdownRenderer.render(PlanDocument.build(F.completePlan(age: 16, on: old), in: before, findings: [])), "plan/handleplan-140.md")
+        try F.expectGolden(
+            MarkdownRenderer.render(PlanDocument.build(F.completePlan(age: 16, on: old), in: before, findings: [])),
+            "plan/handleplan-140.md")
     }
 
     @Test("undersøgelsens sammenfatning")
@@ -93,9 +106,11 @@ struct PlanDocumentTests {
         file.actionPlans = [v1, v2]
         try F.expectGolden(MarkdownRenderer.render(PlanHistory.historyDocument(file)), "plan/historik.md")
         let changes = PlanHistory.diff(v1, v2)
-        #expect(changes.map { "\($0.section)|\($0.item)|\($0.kind.rawValue)" } == [
-            "Mål|M3|changed", "Mål|M4|added", "Indsatser|Ambulant misbrugsbehandling|removed", "Næste opfølgning|Næste opfølgning|changed",
-        ])
+        #expect(
+            changes.map { "\($0.section)|\($0.item)|\($0.kind.rawValue)" } == [
+                "Mål|M3|changed", "Mål|M4|added", "Indsatser|Ambulant misbrugsbehandling|removed",
+                "Næste opfølgning|Næste opfølgning|changed",
+            ])
         try F.expectGolden(MarkdownRenderer.render(PlanHistory.diffDocument(v1, v2, caseID: file.id)), "plan/diff.md")
         #expect(PlanHistory.diff(v1, v1) == [])
     }
@@ -107,30 +122,34 @@ struct PlanDeclinedDocumentTests {
     func declined() {
         let day = PlanFixtures.d("2026-09-01")
         let file = PlanFixtures.person(age: 20, on: day)
-        let plan = ActionPlan(version: 1, date: day, author: "Lene", kind: .adultActionPlan, offer: PlanOffer(offeredDate: day, response: .declined, responseDate: day))
-        let md = MarkdownRenderer.render(PlanDocument.build(plan, in: file, findings: PlanValidator.validate(plan, in: file)))
-        #expect(md == """
-            # Handleplan (serviceloven § 141)
+        let plan = ActionPlan(
+            version: 1, date: day, author: "Lene", kind: .adultActionPlan,
+            offer: PlanOffer(offeredDate: day, response: .declined, responseDate: day))
+        let md = MarkdownRenderer.render(
+            PlanDocument.build(plan, in: file, findings: PlanValidator.validate(plan, in: file)))
+        #expect(
+            md == """
+                # Handleplan (serviceloven § 141)
 
-            - **Den unge:** Test Testesen
-            - **Alder:** 20 år
-            - **Sagsnummer:** 2026-0100
-            - **Planens dato:** 1. september 2026
-            - **Version:** 1
-            - **Udarbejdet af:** Lene
+                - **Den unge:** Test Testesen
+                - **Alder:** 20 år
+                - **Sagsnummer:** 2026-0100
+                - **Planens dato:** 1. september 2026
+                - **Version:** 1
+                - **Udarbejdet af:** Lene
 
-            ## Tilbud om handleplan
+                ## Tilbud om handleplan
 
-            - **Tilbudt:** 1. september 2026
-            - **Den unges svar:** takket nej
-            - **Svaret:** 1. september 2026
+                - **Tilbudt:** 1. september 2026
+                - **Den unges svar:** takket nej
+                - **Svaret:** 1. september 2026
 
-            Den unge har takket nej til en handleplan. Tilbuddet kan gentages, hvis den unge ønsker det senere.
+                Den unge har takket nej til en handleplan. Tilbuddet kan gentages, hvis den unge ønsker det senere.
 
-            ## Retsgrundlag
+                ## Retsgrundlag
 
-            - serviceloven § 141: Handleplan tilbydes voksne med stofmisbrug; den unge kan sige nej
+                - serviceloven § 141: Handleplan tilbydes voksne med stofmisbrug; den unge kan sige nej
 
-            """)
+                """)
     }
 }

@@ -1,11 +1,13 @@
 import Foundation
 import Testing
+
 @testable import UngeCore
 
 /// Shared fixtures for the plan tests: the fixture store's case 2026-0003 (Sofie, born 2 February
 /// 2010) and the example answer files in `Fixtures/plan/`.
 enum PlanFixtures {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     static let fixtures = root.appendingPathComponent("Fixtures")
 
     static func d(_ s: String) -> LocalDate { LocalDate.parse(s)! }
@@ -18,18 +20,23 @@ enum PlanFixtures {
     static func sofie(withExamination: Bool = true) throws -> CaseFile {
         var file = try UngeJSON.decoder().decode(CaseFile.self, from: data("lager/sager/2026-0003.json"))
         if withExamination {
-            file.examination = try PlanInput.examination(from: data("plan/undersoegelse.json"), awareDate: d("2026-04-20"), author: "Lene Sagsbehandler")
+            file.examination = try PlanInput.examination(
+                from: data("plan/undersoegelse.json"), awareDate: d("2026-04-20"), author: "Lene Sagsbehandler")
         }
         return file
     }
 
     /// The example plan for Sofie, dated 1 September 2026.
     static func sofiePlan(version: Int = 1, date: String = "2026-09-01") throws -> ActionPlan {
-        try PlanInput.plan(from: data("plan/plan.json"), version: version, date: d(date), author: "Lene Sagsbehandler", kind: .ungeplan)
+        try PlanInput.plan(
+            from: data("plan/plan.json"), version: version, date: d(date), author: "Lene Sagsbehandler", kind: .ungeplan
+        )
     }
 
     static func sofieTreatment() throws -> TreatmentPlan {
-        try PlanInput.treatmentPlan(from: data("plan/behandlingsplan.json"), version: 1, date: d("2026-09-21"), author: "Karin, U18-teamet", basedOnPlanVersion: 1)
+        try PlanInput.treatmentPlan(
+            from: data("plan/behandlingsplan.json"), version: 1, date: d("2026-09-21"), author: "Karin, U18-teamet",
+            basedOnPlanVersion: 1)
     }
 
     /// A case for a young person who is `age` on `date` (birthday 40 days before), with a custody
@@ -39,10 +46,15 @@ enum PlanFixtures {
         var file = CaseFile(
             id: CaseID("2026-0100")!, created: Date(timeIntervalSince1970: 0),
             youngPerson: YoungPerson(name: "Test Testesen", birthDate: born),
-            network: Network(people: [NetworkPerson(name: "Mette Testesen", relation: "mor", arena: .family, closeness: 1, custodyHolder: true)]))
+            network: Network(people: [
+                NetworkPerson(
+                    name: "Mette Testesen", relation: "mor", arena: .family, closeness: 1, custodyHolder: true)
+            ]))
         file.examination = Examination(
             awareDate: date.adding(months: -4), completedDate: date.adding(days: -20),
-            areas: ExaminationArea.allCases.map { .described($0, AreaDescription(findings: "Beskrevet", ownView: "Min mening")) },
+            areas: ExaminationArea.allCases.map {
+                .described($0, AreaDescription(findings: "Beskrevet", ownView: "Min mening"))
+            },
             conclusion: ExaminationConclusion(specialSupportNeeded: true, reasons: "Behov for støtte"))
         return file
     }
@@ -53,7 +65,11 @@ enum PlanFixtures {
         var plan = ActionPlan(
             version: 1, date: date, author: "Lene", kind: kind, purpose: "At komme godt i gang med skolen",
             goals: [Goal(id: "M1", text: "Gå i skole hver dag", ownWords: "Jeg vil gerne i skole", area: .school)],
-            measures: [Measure(kind: .contactPerson, provider: "Ungeteamet", start: date, expectedDuration: "6 måneder", goalIDs: ["M1"])],
+            measures: [
+                Measure(
+                    kind: .contactPerson, provider: "Ungeteamet", start: date, expectedDuration: "6 måneder",
+                    goalIDs: ["M1"])
+            ],
             otherMatters: [OtherMatter(topic: .housing, text: "Bor hjemme")],
             participants: [Participant(name: "Test", role: .youngPerson, formulatedGoals: true)],
             nextFollowUp: date.adding(months: 2))
@@ -65,13 +81,16 @@ enum PlanFixtures {
         }
         if age >= 18 {
             plan.offer = PlanOffer(offeredDate: date, response: .accepted, responseDate: date)
-            plan.adultBasis = AdultBasis(drugProblem: "Hash dagligt", socialSituation: "Bor alene", otherMatters: "Ingen")
+            plan.adultBasis = AdultBasis(
+                drugProblem: "Hash dagligt", socialSituation: "Bor alene", otherMatters: "Ingen")
         }
         return plan
     }
 
     /// Compares with a golden file under Fixtures; `UNGE_RECORD=1` re-records it.
-    static func expectGolden(_ actual: String, _ relative: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func expectGolden(_ actual: String, _ relative: String, sourceLocation: SourceLocation = #_sourceLocation)
+        throws
+    {
         let url = fixtures.appendingPathComponent(relative)
         if ProcessInfo.processInfo.environment["UNGE_RECORD"] == "1" {
             try actual.write(to: url, atomically: true, encoding: .utf8)
@@ -83,7 +102,9 @@ enum PlanFixtures {
         let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
         var lines: [String] = []
         for i in 0..<max(e.count, a.count) where (i < e.count ? e[i] : nil) != (i < a.count ? a[i] : nil) {
-            lines.append("linje \(i + 1):\n  forventet: \(i < e.count ? String(e[i]) : "<ingen>")\n  faktisk:   \(i < a.count ? String(a[i]) : "<ingen>")")
+            lines.append(
+                "linje \(i + 1):\n  forventet: \(i < e.count ? String(e[i]) : "<ingen>")\n  faktisk:   \(i < a.count ? String(a[i]) : "<ingen>")"
+            )
             if lines.count >= 5 { break }
         }
         let message = "Afviger fra \(relative):\n" + lines.joined(separator: "\n")
@@ -102,7 +123,9 @@ struct PlanFixtureTests {
         #expect(plan.transitionGoals.first?.transitionTopic == .education)
         #expect(PlanValidator.validate(plan, in: file).filter { $0.severity == .error } == [])
         let exam = try #require(file.examination)
-        #expect(ExaminationValidator.validate(exam, youngPerson: file.youngPerson, network: file.network, on: PlanFixtures.d("2026-08-10")) == [])
+        #expect(
+            ExaminationValidator.validate(
+                exam, youngPerson: file.youngPerson, network: file.network, on: PlanFixtures.d("2026-08-10")) == [])
         let t = try PlanFixtures.sofieTreatment()
         #expect(TreatmentPlanValidator.validate(t, plan: plan, youngPerson: file.youngPerson) == [])
     }
@@ -110,23 +133,29 @@ struct PlanFixtureTests {
     @Test("en fil uden gyldig JSON afvises med en dansk besked")
     func badInput() {
         #expect(throws: PlanInput.InputError(description: "Filen er ikke gyldig JSON.")) {
-            _ = try PlanInput.plan(from: Data("{".utf8), version: 1, date: PlanFixtures.d("2026-09-01"), author: "x", kind: .ungeplan)
+            _ = try PlanInput.plan(
+                from: Data("{".utf8), version: 1, date: PlanFixtures.d("2026-09-01"), author: "x", kind: .ungeplan)
         }
         #expect(throws: PlanInput.InputError(description: "Filen skal indeholde ét JSON-objekt ({ ... }).")) {
-            _ = try PlanInput.plan(from: Data("[]".utf8), version: 1, date: PlanFixtures.d("2026-09-01"), author: "x", kind: .ungeplan)
+            _ = try PlanInput.plan(
+                from: Data("[]".utf8), version: 1, date: PlanFixtures.d("2026-09-01"), author: "x", kind: .ungeplan)
         }
     }
 
     @Test("ukendte felter i en svarfil afvises, så en stavefejl ikke forsvinder")
     func unknownKeys() {
         #expect(throws: PlanInput.InputError.self) {
-            _ = try PlanInput.plan(from: Data(#"{"purpse":"x"}"#.utf8), version: 1, date: PlanFixtures.d("2026-09-01"), author: "x", kind: .ungeplan)
+            _ = try PlanInput.plan(
+                from: Data(#"{"purpse":"x"}"#.utf8), version: 1, date: PlanFixtures.d("2026-09-01"), author: "x",
+                kind: .ungeplan)
         }
         do {
-            _ = try PlanInput.examination(from: Data(#"{"area":[]}"#.utf8), awareDate: PlanFixtures.d("2026-09-01"), author: "x")
+            _ = try PlanInput.examination(
+                from: Data(#"{"area":[]}"#.utf8), awareDate: PlanFixtures.d("2026-09-01"), author: "x")
             Issue.record("burde afvises")
         } catch {
-            #expect(error.description.hasPrefix("Ukendt felt 'area' i filen. Gyldige felter: areas, author, awareDate,"))
+            #expect(
+                error.description.hasPrefix("Ukendt felt 'area' i filen. Gyldige felter: areas, author, awareDate,"))
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import UngeCore
 
 @Suite("Behandlingsplanen og dens sammenhæng med planen")
@@ -13,10 +14,11 @@ struct TreatmentPlanTests {
         var t = try F.sofieTreatment()
         t.goals[2].planGoalID = "M9"
         let f = TreatmentPlanValidator.validate(t, plan: plan, youngPerson: file.youngPerson)
-        #expect(f.map(\.message) == [
-            "Behandlingsmål B3 ('Genoptage håndbold sammen med Louise') peger på mål M9, som ikke findes i planen (version 1).",
-            "Planens mål M3 ('Komme tilbage til håndbold') dækkes ikke af noget behandlingsmål.",
-        ])
+        #expect(
+            f.map(\.message) == [
+                "Behandlingsmål B3 ('Genoptage håndbold sammen med Louise') peger på mål M9, som ikke findes i planen (version 1).",
+                "Planens mål M3 ('Komme tilbage til håndbold') dækkes ikke af noget behandlingsmål.",
+            ])
         #expect(f.map(\.severity) == [.error, .warning])
         #expect(f[1].citation == "håndbogen kap. 7, tjekliste")
         let c = TreatmentPlanCoherence.check(t, against: plan)
@@ -38,11 +40,15 @@ struct TreatmentPlanTests {
         let file = try F.sofie()
         var t = try F.sofieTreatment()
         t.useGoal = UseGoal(choice: .undecided)
-        #expect(TreatmentPlanValidator.validate(t, plan: try F.sofiePlan(), youngPerson: file.youngPerson).map(\.message) == [
-            "Den unge har ikke valgt endnu, om målet for forbruget er reduktion eller ophør."
-        ])
+        #expect(
+            TreatmentPlanValidator.validate(t, plan: try F.sofiePlan(), youngPerson: file.youngPerson).map(\.message)
+                == [
+                    "Den unge har ikke valgt endnu, om målet for forbruget er reduktion eller ophør."
+                ])
         t.useGoal = nil
-        #expect(TreatmentPlanValidator.validate(t, plan: try F.sofiePlan(), youngPerson: file.youngPerson).map(\.ruleID) == ["treatment.useGoal"])
+        #expect(
+            TreatmentPlanValidator.validate(t, plan: try F.sofiePlan(), youngPerson: file.youngPerson).map(\.ruleID)
+                == ["treatment.useGoal"])
     }
 
     @Test("tom behandlingsplan: leverandør og mål mangler")
@@ -55,7 +61,8 @@ struct TreatmentPlanTests {
 
     @Test("en gammel behandlingsplan med kun version, dato og leverandør kan læses")
     func oldFile() throws {
-        let t = try UngeJSON.decoder().decode(TreatmentPlan.self, from: Data(#"{"version":1,"date":"2026-01-05","provider":"U18"}"#.utf8))
+        let t = try UngeJSON.decoder().decode(
+            TreatmentPlan.self, from: Data(#"{"version":1,"date":"2026-01-05","provider":"U18"}"#.utf8))
         #expect(t == TreatmentPlan(version: 1, date: F.d("2026-01-05"), provider: "U18"))
     }
 }

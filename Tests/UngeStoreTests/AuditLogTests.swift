@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import Testing
 import UngeCore
+
 @testable import UngeStore
 
 @Suite("Revisionssporet")
@@ -10,10 +11,15 @@ struct AuditLogTests {
     func eventPerSave() throws {
         let t = TempStore()
         let c = try t.store.create(Sample.caseFile(), year: 2026, now: Sample.now, user: "sb1", command: "ny")
-        let s = try t.store.save(c, expectedRevision: 1, now: Sample.now.addingTimeInterval(1), user: "sb2", command: "notat")
-        try t.store.appendAudit(AuditEvent(time: Sample.now.addingTimeInterval(2), user: "sb2", action: .read, caseID: s.id, command: "vis"))
+        let s = try t.store.save(
+            c, expectedRevision: 1, now: Sample.now.addingTimeInterval(1), user: "sb2", command: "notat")
         try t.store.appendAudit(
-            AuditEvent(time: Sample.now.addingTimeInterval(3), user: "sb2", action: .search, criterion: "cpr \(Sample.cprText) og \(Sample.cprDigits)", command: "liste"))
+            AuditEvent(time: Sample.now.addingTimeInterval(2), user: "sb2", action: .read, caseID: s.id, command: "vis")
+        )
+        try t.store.appendAudit(
+            AuditEvent(
+                time: Sample.now.addingTimeInterval(3), user: "sb2", action: .search,
+                criterion: "cpr \(Sample.cprText) og \(Sample.cprDigits)", command: "liste"))
         let events = try t.store.auditEvents(for: c.id).events
         #expect(events.map(\.action) == [.create, .update, .read])
         #expect(events[1].revisionBefore == 1)
@@ -72,17 +78,20 @@ struct AuditLogTests {
             try t.store.create(Sample.caseFile(), year: 2026, now: Sample.now, user: "sb1", command: "ny")
         }
         #expect(throws: StoreError.self) {
-            try t.store.appendAudit(AuditEvent(time: Sample.now, user: "sb1", action: .read, caseID: c.id, command: "vis"))
+            try t.store.appendAudit(
+                AuditEvent(time: Sample.now, user: "sb1", action: .read, caseID: c.id, command: "vis"))
         }
         #expect(!FileManager.default.fileExists(atPath: t.casePath("2026-0002")))
         #expect(!t.allFiles().contains { $0.hasSuffix(".tmp") })
         #expect(t.noLockHeld())
     }
 
-    @Test("CPR-lignende tal maskeres", arguments: [
-        ("010110-4321", "010110-xxxx"), ("0101104321", "010110-xxxx"), ("x 010110 4321 y", "x 010110-xxxx y"),
-        ("Jensen", "Jensen"), ("12345", "12345"), ("2026-0001", "2026-0001"),
-    ])
+    @Test(
+        "CPR-lignende tal maskeres",
+        arguments: [
+            ("010110-4321", "010110-xxxx"), ("0101104321", "010110-xxxx"), ("x 010110 4321 y", "x 010110-xxxx y"),
+            ("Jensen", "Jensen"), ("12345", "12345"), ("2026-0001", "2026-0001"),
+        ])
     func masking(input: String, expected: String) {
         #expect(StoreText.maskCPR(input) == expected)
     }

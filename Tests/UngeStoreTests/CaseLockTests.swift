@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import Testing
 import UngeCore
+
 @testable import UngeStore
 
 @Suite("Låsen om gemning")
@@ -18,7 +19,9 @@ struct CaseLockTests {
         return fd
     }
 
-    @Test("en holdt lås brydes aldrig, heller ikke når låsefilen er gammel og dens proces ukendt; der ventes, og så gives op med en besked om hvem")
+    @Test(
+        "en holdt lås brydes aldrig, heller ikke når låsefilen er gammel og dens proces ukendt; der ventes, og så gives op med en besked om hvem"
+    )
     func liveLockTimesOut() throws {
         let t = TempStore(lockTimeout: 0.2)
         let c = try t.store.create(Sample.caseFile(), year: 2026, now: Sample.now, user: "sb1", command: "ny")
@@ -52,7 +55,9 @@ struct CaseLockTests {
         #expect(try t.store.auditEvents(for: c.id).events.map(\.action) == [.create])
     }
 
-    @Test("hvad låsefilen end indeholder (tom, 4 KB affald), tæller kun om låsen er holdt", arguments: ["", String(repeating: "\u{1}x{", count: 1400)])
+    @Test(
+        "hvad låsefilen end indeholder (tom, 4 KB affald), tæller kun om låsen er holdt",
+        arguments: ["", String(repeating: "\u{1}x{", count: 1400)])
     func contentDoesNotDecide(content: String) throws {
         let t = TempStore(lockTimeout: 0.2)
         let c = try t.store.create(Sample.caseFile(), year: 2026, now: Sample.now, user: "sb1", command: "ny")
@@ -92,7 +97,9 @@ struct CaseLockTests {
         #expect(try t.store.auditEvents(for: c.id).events.map(\.action) == [.create, .update])
     }
 
-    @Test("en låsefil, der er et symbolsk link, en FIFO, en mappe eller et hårdt link, afvises straks; målet røres ikke", arguments: ["link", "fifo", "mappe", "haardt"])
+    @Test(
+        "en låsefil, der er et symbolsk link, en FIFO, en mappe eller et hårdt link, afvises straks; målet røres ikke",
+        arguments: ["link", "fifo", "mappe", "haardt"])
     func oddLockFiles(kind: String) throws {
         let t = TempStore(lockTimeout: 5)
         let c = try t.store.create(Sample.caseFile(), year: 2026, now: Sample.now, user: "sb1", command: "ny")
@@ -140,7 +147,8 @@ struct CaseLockTests {
                 guard var file = try? store.load(c.id) else { continue }
                 file.counter += 1
                 do {
-                    let saved = try store.save(file, expectedRevision: file.revision, now: Sample.now, user: "sb1", command: "_taeller")
+                    let saved = try store.save(
+                        file, expectedRevision: file.revision, now: Sample.now, user: "sb1", command: "_taeller")
                     lock.lock()
                     acknowledged.append(saved.revision)
                     lock.unlock()

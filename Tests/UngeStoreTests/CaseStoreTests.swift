@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import Testing
 import UngeCore
+
 @testable import UngeStore
 
 @Suite("Lageret: oprette, hente, gemme")
@@ -17,8 +18,10 @@ struct CaseStoreTests {
         #expect(c.id.rawValue == "2027-0001")
         #expect(a.revision == 1)
         // A gap is not filled: the next number is the highest plus one.
-        t.write("sager/2026-0007.json", String(decoding: t.bytes("sager/2026-0001.json")!, as: UTF8.self)
-            .replacingOccurrences(of: "2026-0001", with: "2026-0007"))
+        t.write(
+            "sager/2026-0007.json",
+            String(decoding: t.bytes("sager/2026-0001.json")!, as: UTF8.self)
+                .replacingOccurrences(of: "2026-0001", with: "2026-0007"))
         let d = try t.store.create(Sample.caseFile(), year: 2026, now: Sample.now, user: "sb1", command: "ny")
         #expect(d.id.rawValue == "2026-0008")
         #expect(t.allFiles().filter { $0.hasPrefix("sager/") }.count == 5)
@@ -96,7 +99,10 @@ struct CaseStoreTests {
         #expect(t.bytes("sager/2026-0001.json") == before)
         #expect(!t.allFiles().contains { $0.hasSuffix(".tmp") })
         let message = StoreError.conflict(CaseID("2026-0003")!, expected: 4, actual: 5).description
-        #expect(message == "Sagen 2026-0003 er ændret af en anden, siden du hentede den (revision 4, nu 5). Hent den igen og prøv igen.")
+        #expect(
+            message
+                == "Sagen 2026-0003 er ændret af en anden, siden du hentede den (revision 4, nu 5). Hent den igen og prøv igen."
+        )
         #expect(StoreError.conflict(c.id, expected: 1, actual: 2).exitCode == 3)
     }
 
@@ -109,15 +115,23 @@ struct CaseStoreTests {
             try t.store.save(c, expectedRevision: 1, now: Sample.now, user: "sb1", command: "notat")
         }
         #expect(throws: StoreError.notFound(c.id)) { try t.store.load(c.id) }
-        #expect(StoreError.notFound(c.id).description == "Der findes ingen sag med nummeret 2026-0099. Se sagerne med 'unge liste'.")
+        #expect(
+            StoreError.notFound(c.id).description
+                == "Der findes ingen sag med nummeret 2026-0099. Se sagerne med 'unge liste'.")
     }
 
-    @Test("sagsnumre med / eller .. afvises, før der bygges en sti", arguments: ["../etc/passwd", "a/b", "..", ".", "", "2026-0001.json/..", "-x", String(repeating: "9", count: 41)])
+    @Test(
+        "sagsnumre med / eller .. afvises, før der bygges en sti",
+        arguments: [
+            "../etc/passwd", "a/b", "..", ".", "", "2026-0001.json/..", "-x", String(repeating: "9", count: 41),
+        ])
     func invalidIDs(text: String) {
         #expect(throws: StoreError.invalidID(text)) { try CaseStore.caseID(text) }
     }
 
-    @Test("en fejl i hvert trin af gemmevejen efterlader den gamle revision og ingen midlertidig fil", arguments: SaveStep.allCases)
+    @Test(
+        "en fejl i hvert trin af gemmevejen efterlader den gamle revision og ingen midlertidig fil",
+        arguments: SaveStep.allCases)
     func faultAtEachStep(step: SaveStep) throws {
         struct Injected: Error {}
         let armed = Armed()
@@ -159,7 +173,8 @@ struct CaseStoreTests {
                             let read = current.revision
                             current.counter += 1
                             do {
-                                _ = try store.save(current, expectedRevision: read, now: Sample.now, user: "sb", command: "test")
+                                _ = try store.save(
+                                    current, expectedRevision: read, now: Sample.now, user: "sb", command: "test")
                                 break
                             } catch StoreError.conflict {
                                 continue  // someone else saved first: read again and retry
@@ -178,9 +193,12 @@ struct CaseStoreTests {
     @Test("lagerets placering: --lager, UNGE_LAGER, XDG_DATA_HOME, ~/.local/share")
     func location() {
         #expect(CaseStore.resolveLocation(flag: "/x/lager", environment: ["UNGE_LAGER": "/y"]).path == "/x/lager")
-        #expect(CaseStore.resolveLocation(flag: nil, environment: ["UNGE_LAGER": "/y", "XDG_DATA_HOME": "/z"]).path == "/y")
+        #expect(
+            CaseStore.resolveLocation(flag: nil, environment: ["UNGE_LAGER": "/y", "XDG_DATA_HOME": "/z"]).path == "/y")
         #expect(CaseStore.resolveLocation(flag: "", environment: ["XDG_DATA_HOME": "/z"]).path == "/z/unge")
-        #expect(CaseStore.resolveLocation(flag: nil, environment: ["HOME": "/home/sb"]).path == "/home/sb/.local/share/unge")
+        #expect(
+            CaseStore.resolveLocation(flag: nil, environment: ["HOME": "/home/sb"]).path == "/home/sb/.local/share/unge"
+        )
     }
 
     @Test("indstillinger: standard er fra, og de gemmes med skemaversion")

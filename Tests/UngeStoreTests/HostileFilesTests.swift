@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import Testing
 import UngeCore
+
 @testable import UngeStore
 
 @Suite("Lageret: fjendtlige filer")
@@ -20,7 +21,8 @@ struct HostileFilesTests {
 
     @Test("JSON indlejret 10.000 niveauer dybt giver en fejl, der nævner filen, ikke et nedbrud")
     func deepNestingIsRefused() throws {
-        let bytes = Array("{\"schemaVersion\":1,\"revision\":1,\"x\":".utf8) + [UInt8](repeating: 91, count: 10_000)
+        let bytes =
+            Array("{\"schemaVersion\":1,\"revision\":1,\"x\":".utf8) + [UInt8](repeating: 91, count: 10_000)
             + [UInt8](repeating: 93, count: 10_000) + Array("}".utf8)
         #expect(throws: StoreError.self) {
             try CaseStore.decodeCase(bytes, file: "sager/2026-0099.json", expectedID: nil)

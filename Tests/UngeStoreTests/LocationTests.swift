@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import UngeStore
 
 @Suite("Lagerets placering")
@@ -9,7 +10,10 @@ struct LocationTests {
         let env = ["UNGE_LAGER": "/srv/unge", "XDG_DATA_HOME": "/home/x/.data", "HOME": "/home/x"]
         #expect(CaseStore.resolveLocation(flag: "/tmp/a", environment: env).path == "/tmp/a")
         #expect(CaseStore.resolveLocation(flag: nil, environment: env).path == "/srv/unge")
-        #expect(CaseStore.resolveLocation(flag: nil, environment: ["XDG_DATA_HOME": "/home/x/.data", "HOME": "/home/x"]).path == "/home/x/.data/unge")
-        #expect(CaseStore.resolveLocation(flag: nil, environment: ["HOME": "/home/x"]).path == "/home/x/.local/share/unge")
+        #expect(
+            CaseStore.resolveLocation(flag: nil, environment: ["XDG_DATA_HOME": "/home/x/.data", "HOME": "/home/x"])
+                .path == "/home/x/.data/unge")
+        #expect(
+            CaseStore.resolveLocation(flag: nil, environment: ["HOME": "/home/x"]).path == "/home/x/.local/share/unge")
     }
 }

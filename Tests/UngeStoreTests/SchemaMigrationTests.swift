@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import UngeCore
+
 @testable import UngeStore
 
 @Suite("Skemaversioner og beskadigede filer")
@@ -18,14 +19,19 @@ struct SchemaMigrationTests {
             try t.store.save(c, expectedRevision: 1, now: Sample.now, user: "sb1", command: "notat")
         }
         #expect(String(decoding: t.bytes("sager/2026-0001.json")!, as: UTF8.self) == text)
-        #expect(expected.description == "Filen 'sager/2026-0001.json' er skrevet af en nyere version af unge (skema 3; denne version kan læse op til 1). Opdatér unge.")
+        #expect(
+            expected.description
+                == "Filen 'sager/2026-0001.json' er skrevet af en nyere version af unge (skema 3; denne version kan læse op til 1). Opdatér unge."
+        )
     }
 
     @Test("et dokument i skema 0 (ung/navn/foedselsdato, ingen revision) opdateres ved læsning")
     func migrateVersion0() throws {
         let t = TempStore()
         try t.store.prepare()
-        t.write("sager/2025-0004.json", """
+        t.write(
+            "sager/2025-0004.json",
+            """
             {"schemaVersion": 0, "id": "2025-0004", "created": "2025-03-01T08:00:00Z",
              "ung": {"navn": "Gammel Sag", "foedselsdato": "2010-05-17"}}
             """)
@@ -47,22 +53,42 @@ struct SchemaMigrationTests {
         let t = TempStore()
         try t.store.prepare()
         t.write("sager/2025-0001.json", "{\"schemaVersion\": -2, \"id\": \"2025-0001\"}")
-        #expect(throws: StoreError.corrupt(file: "sager/2025-0001.json", reason: "skemaversion -2 kendes ikke og kan ikke opdateres")) {
+        #expect(
+            throws: StoreError.corrupt(
+                file: "sager/2025-0001.json", reason: "skemaversion -2 kendes ikke og kan ikke opdateres")
+        ) {
             try t.store.load(CaseID("2025-0001")!)
         }
     }
 
-    @Test("beskadigede filer navngives uden at gentage indholdet", arguments: [
-        ("", "filen er tom"),
-        ("{\"schemaVersion\": 1, \"id\": \"2026-0001\", \"revision\"", "ikke gyldig JSON"),
-        ("[1,2,3]", "ikke et JSON-objekt"),
-        ("{\"schemaVersion\": \"en\"}", "'schemaVersion' har en forkert type"),
-        ("{\"schemaVersion\": 1, \"id\": \"2026-0001\", \"revision\": 1, \"created\": \"2026-02-30T00:00:00Z\", \"youngPerson\": {}}", "'created' har en ugyldig værdi"),
-        ("{\"schemaVersion\": 1, \"id\": \"2026-0001\", \"revision\": 1, \"created\": \"2026-02-03T00:00:00Z\", \"youngPerson\": {\"cpr\": \"010110-43X1\"}}", "'youngPerson.cpr' har en ugyldig værdi"),
-        ("{\"schemaVersion\": 1, \"id\": \"2026-0002\", \"revision\": 1, \"created\": \"2026-02-03T00:00:00Z\", \"youngPerson\": {}}", "passer ikke med filnavnet"),
-        ("{\"schemaVersion\": 1, \"id\": \"2026-0001\", \"revision\": 1, \"created\": \"2026-02-03T00:00:00Z\", \"youngPerson\": {\"cpr\": 101104321}}", "'youngPerson.cpr' har en forkert type"),
-        ("{\"schemaVersion\": 1, \"id\": \"2026-0001\", \"revision\": 1, \"created\": \"2026-02-03T00:00:00Z\", \"youngPerson\": {\"name\": \"a\u{0}b\"}}\u{0}", "ikke gyldig JSON"),
-    ])
+    @Test(
+        "beskadigede filer navngives uden at gentage indholdet",
+        arguments: [
+            ("", "filen er tom"),
+            ("{\"schemaVersion\": 1, \"id\": \"2026-0001\", \"revision\"", "ikke gyldig JSON"),
+            ("[1,2,3]", "ikke et JSON-objekt"),
+            ("{\"schemaVersion\": \"en\"}", "'schemaVersion' har en forkert type"),
+            (
+                "{\"schemaVersion\": 1, \"id\": \"2026-0001\", \"revision\": 1, \"created\": \"2026-02-30T00:00:00Z\", \"youngPerson\": {}}",
+                "'created' har en ugyldig værdi"
+            ),
+            (
+                "{\"schemaVersion\": 1, \"id\": \"2026-0001\", \"revision\": 1, \"created\": \"2026-02-03T00:00:00Z\", \"youngPerson\": {\"cpr\": \"010110-43X1\"}}",
+                "'youngPerson.cpr' har en ugyldig værdi"
+            ),
+            (
+                "{\"schemaVersion\": 1, \"id\": \"2026-0002\", \"revision\": 1, \"created\": \"2026-02-03T00:00:00Z\", \"youngPerson\": {}}",
+                "passer ikke med filnavnet"
+            ),
+            (
+                "{\"schemaVersion\": 1, \"id\": \"2026-0001\", \"revision\": 1, \"created\": \"2026-02-03T00:00:00Z\", \"youngPerson\": {\"cpr\": 101104321}}",
+                "'youngPerson.cpr' har en forkert type"
+            ),
+            (
+                "{\"schemaVersion\": 1, \"id\": \"2026-0001\", \"revision\": 1, \"created\": \"2026-02-03T00:00:00Z\", \"youngPerson\": {\"name\": \"a\u{0}b\"}}\u{0}",
+                "ikke gyldig JSON"
+            ),
+        ])
     func corrupt(content: String, reasonPart: String) throws {
         let t = TempStore()
         try t.store.prepare()
@@ -87,13 +113,17 @@ struct SchemaMigrationTests {
         let t = TempStore()
         try t.store.prepare()
         t.write("sager/2026-0001.json", String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000))
-        _ = FileManager.default.createFile(atPath: t.casePath("2026-0002"), contents: Data([0x7B, 0x22, 0xFF, 0xFE, 0x22, 0x3A, 0x31, 0x7D]))
-        t.write("sager/2026-0003.json", "{\"schemaVersion\": 1, \"x\": \"" + String(repeating: "a", count: 10_000_000) + "\"}")
+        _ = FileManager.default.createFile(
+            atPath: t.casePath("2026-0002"), contents: Data([0x7B, 0x22, 0xFF, 0xFE, 0x22, 0x3A, 0x31, 0x7D]))
+        t.write(
+            "sager/2026-0003.json",
+            "{\"schemaVersion\": 1, \"x\": \"" + String(repeating: "a", count: 10_000_000) + "\"}")
         for id in ["2026-0001", "2026-0002", "2026-0003"] {
             #expect(throws: StoreError.self) { try t.store.load(CaseID(id)!) }
         }
         let listing = try t.store.listSummaries()
         #expect(listing.summaries.isEmpty)
-        #expect(listing.problems.map(\.file) == ["sager/2026-0001.json", "sager/2026-0002.json", "sager/2026-0003.json"])
+        #expect(
+            listing.problems.map(\.file) == ["sager/2026-0001.json", "sager/2026-0002.json", "sager/2026-0003.json"])
     }
 }

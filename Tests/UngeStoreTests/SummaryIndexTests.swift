@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import Testing
 import UngeCore
+
 @testable import UngeStore
 
 @Suite("Oversigten (liste) og indekset")
@@ -9,7 +10,9 @@ struct SummaryIndexTests {
     @Test("en beskadiget fil navngives, mens de andre sager stadig vises")
     func corruptFileStillLists() throws {
         let t = TempStore()
-        for _ in 0..<3 { _ = try t.store.create(Sample.caseFile(), year: 2026, now: Sample.now, user: "sb1", command: "ny") }
+        for _ in 0..<3 {
+            _ = try t.store.create(Sample.caseFile(), year: 2026, now: Sample.now, user: "sb1", command: "ny")
+        }
         let full = t.bytes("sager/2026-0002.json")!
         _ = FileManager.default.createFile(atPath: t.casePath("2026-0002"), contents: Data(full.prefix(full.count / 2)))
         let before = t.bytes("sager/2026-0002.json")
@@ -52,7 +55,9 @@ struct SummaryIndexTests {
     func indexRefresh() throws {
         let t = TempStore()
         var c = try t.store.create(Sample.caseFile(), year: 2026, now: Sample.now, user: "sb1", command: "ny")
-        _ = try t.store.create(Sample.caseFile(name: "Anden Person", withCPR: false), year: 2026, now: Sample.now, user: "sb1", command: "ny")
+        _ = try t.store.create(
+            Sample.caseFile(name: "Anden Person", withCPR: false), year: 2026, now: Sample.now, user: "sb1",
+            command: "ny")
         let first = try t.store.listSummaries().summaries
         #expect(first.map(\.name) == ["Testa Testesen", "Anden Person"])
         let index1 = t.bytes("indeks.tsv")
@@ -63,8 +68,10 @@ struct SummaryIndexTests {
 
         c.youngPerson.name = "Nyt\tNavn\\med\nlinjeskift"
         c.deadlines.append(
-            Deadline(id: "d1", kind: .assessment, title: "Vurdering\taf underretning", counting: .hours,
-                dueDate: LocalDate(year: 2026, month: 4, day: 13)!, legalReferenceID: "x", ruleDate: LocalDate(year: 2026, month: 4, day: 12)!))
+            Deadline(
+                id: "d1", kind: .assessment, title: "Vurdering\taf underretning", counting: .hours,
+                dueDate: LocalDate(year: 2026, month: 4, day: 13)!, legalReferenceID: "x",
+                ruleDate: LocalDate(year: 2026, month: 4, day: 12)!))
         c = try t.store.save(c, expectedRevision: 1, now: Sample.now, user: "sb1", command: "rediger")
         let second = try t.store.listSummaries().summaries
         #expect(second[0].name == "Nyt\tNavn\\med\nlinjeskift")

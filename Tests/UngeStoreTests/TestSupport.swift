@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import UngeCore
+
 @testable import UngeStore
 
 /// A fresh store in its own temp folder; removed when the value is released.

@@ -2,19 +2,23 @@ import Foundation
 import Glibc
 import Testing
 import UngeCore
+
 @testable import UngeStore
 
 @Suite("Lageret: ukendte felter, størrelsesgrænse og egne mapper")
 struct UnknownFieldsTests {
     func rewrite(_ t: TempStore, _ id: String = "2026-0001", _ change: (inout [String: Any]) -> Void) throws {
         let path = t.casePath(id)
-        var doc = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+        var doc = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
         change(&doc)
         try JSONSerialization.data(withJSONObject: doc, options: [.prettyPrinted]).write(to: URL(fileURLWithPath: path))
     }
 
     func stored(_ t: TempStore, _ id: String = "2026-0001") throws -> [String: Any] {
-        try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: t.casePath(id)))) as? [String: Any])
+        try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: t.casePath(id))))
+                as? [String: Any])
     }
 
     @Test("ukendte felter øverst, i objekter og i listeelementer bevares ved gemning")
@@ -62,7 +66,9 @@ struct UnknownFieldsTests {
         #expect((try stored(t)["youngPerson"] as? [String: Any])?["kaldenavn"] as? String == "Tessa")
     }
 
-    @Test("fjernes et listeelement, hvis placering ikke kan afgøres, afvises gemningen i stedet for at tabe ukendte felter")
+    @Test(
+        "fjernes et listeelement, hvis placering ikke kan afgøres, afvises gemningen i stedet for at tabe ukendte felter"
+    )
     func refusedWhenPositionsShift() throws {
         let t = TempStore()
         var c = try t.store.create(Sample.caseFile(), year: 2026, now: Sample.now, user: "sb1", command: "ny")
@@ -97,9 +103,11 @@ struct UnknownFieldsTests {
     func textLimit(length: Int) throws {
         let t = TempStore()
         var c = try t.store.create(Sample.caseFile(), year: 2026, now: Sample.now, user: "sb1", command: "ny")
-        c.journal.append(JournalEntry(time: Sample.now, author: "sb1", text: String(repeating: "æ", count: length - 1) + "\n"))
+        c.journal.append(
+            JournalEntry(time: Sample.now, author: "sb1", text: String(repeating: "æ", count: length - 1) + "\n"))
         if length <= CaseStore.maximumTextLength {
-            #expect(try t.store.save(c, expectedRevision: 1, now: Sample.now, user: "sb1", command: "notat").revision == 2)
+            #expect(
+                try t.store.save(c, expectedRevision: 1, now: Sample.now, user: "sb1", command: "notat").revision == 2)
         } else {
             #expect(throws: StoreError.textTooLong(field: "text", length: length)) {
                 try t.store.save(c, expectedRevision: 1, now: Sample.now, user: "sb1", command: "notat")
@@ -164,7 +172,9 @@ struct UnknownFieldsTests {
         let t = TempStore()
         try t.store.prepare()
         t.write("indstillinger.json", "{\"alsoClosed\": \"ja\"}")
-        #expect(throws: StoreError.settingsUnusable(reason: "feltet 'alsoClosed' har en forkert type")) { try t.store.loadSettings() }
+        #expect(throws: StoreError.settingsUnusable(reason: "feltet 'alsoClosed' har en forkert type")) {
+            try t.store.loadSettings()
+        }
         unlink(t.path + "/indstillinger.json")
         t.write("andre.json", "{\"alsoClosed\": true}")
         symlink(t.path + "/andre.json", t.path + "/indstillinger.json")
@@ -174,6 +184,8 @@ struct UnknownFieldsTests {
         }
         unlink(t.path + "/indstillinger.json")
         mkfifo(t.path + "/indstillinger.json", 0o600)
-        #expect(throws: StoreError.settingsUnusable(reason: "det er ikke en almindelig fil")) { try t.store.loadSettings() }
+        #expect(throws: StoreError.settingsUnusable(reason: "det er ikke en almindelig fil")) {
+            try t.store.loadSettings()
+        }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import Testing
 import UngeCore
+
 @testable import UngeStore
 
 @Suite("Lageret: arbejdskopier fra 'unge rediger'")
@@ -24,14 +25,16 @@ struct WorkFoldersTests {
         let left = try FileManager.default.contentsOfDirectory(atPath: work).sorted()
         #expect(left == ["12.abc", "fremmed", "ikke-en-pid", live.url.lastPathComponent].sorted())
         live.remove()
-        #expect(try FileManager.default.contentsOfDirectory(atPath: work).sorted() == ["12.abc", "fremmed", "ikke-en-pid"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: work).sorted() == ["12.abc", "fremmed", "ikke-en-pid"])
     }
 
     @Test("en symbolsk link i stedet for rediger/ følges aldrig: intet i målet slettes")
     func symlinkedWorkFolderIsNotFollowed() throws {
         let t = TempStore()
         try t.store.prepare()
-        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("unge-udenfor-\(UUID().uuidString)").path
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("unge-udenfor-\(UUID().uuidString)")
+            .path
         mkdir(outside, 0o755)
         chmod(outside, 0o755)
         defer { Posix.removeTree(outside) }
@@ -40,7 +43,11 @@ struct WorkFoldersTests {
         _ = try t.store.listSummaries()
         #expect(FileManager.default.fileExists(atPath: outside + "/99999999.aBcDeF"))
         #expect(Sample.mode(outside) == 0o755)
-        #expect(throws: StoreError.foreignEntry(file: "rediger", found: "et symbolsk link")) { try t.store.makeWorkFolder() }
-        #expect(throws: StoreError.foreignEntry(file: "rediger", found: "et symbolsk link")) { try t.store.checkLayout() }
+        #expect(throws: StoreError.foreignEntry(file: "rediger", found: "et symbolsk link")) {
+            try t.store.makeWorkFolder()
+        }
+        #expect(throws: StoreError.foreignEntry(file: "rediger", found: "et symbolsk link")) {
+            try t.store.checkLayout()
+        }
     }
 }

@@ -7,7 +7,8 @@ struct AlderCommand: UngeCommand {
         name: "alder",
         summary: "Vis alder og de aldersgrænser, der betyder noget",
         arguments: ["CPR eller ÅÅÅÅ-MM-DD"],
-        discussion: "Regner alderen ud på en dato (standard: i dag) og viser grænserne ved 10, 15, 16, 17½, 18 og 23 år:\nhvornår de nås, hvad der ændrer sig, og hvilken paragraf der gælder på den dato.\nEt CPR-nummer vises altid maskeret (DDMMÅÅ-xxxx).",
+        discussion:
+            "Regner alderen ud på en dato (standard: i dag) og viser grænserne ved 10, 15, 16, 17½, 18 og 23 år:\nhvornår de nås, hvad der ændrer sig, og hvilken paragraf der gælder på den dato.\nEt CPR-nummer vises altid maskeret (DDMMÅÅ-xxxx).",
         options: [.date, .json],
         examples: [
             ("unge alder 2010-05-17", "Alder og grænser i dag for en ung født 17. maj 2010"),
@@ -32,7 +33,8 @@ struct AlderCommand: UngeCommand {
         } else {
             throw UsageError.invalidValue(
                 option: "alder", value: CPRNumber.maskedGuess(text),
-                expected: "Skriv et CPR-nummer (DDMMÅÅ-XXXX) eller en fødselsdato (ÅÅÅÅ-MM-DD), fx 'unge alder 2010-05-17'.")
+                expected:
+                    "Skriv et CPR-nummer (DDMMÅÅ-XXXX) eller en fødselsdato (ÅÅÅÅ-MM-DD), fx 'unge alder 2010-05-17'.")
         }
         date = try args.value("--dato").map { try Values.date($0, option: "--dato") }
         json = args.has("--json")
@@ -49,12 +51,16 @@ struct AlderCommand: UngeCommand {
     func run(_ ctx: Context) throws -> Int32 {
         let on = date ?? ctx.today
         guard on >= born else {
-            throw UsageError.conflict("Datoen \(on.danishShort) ligger før fødselsdatoen \(born.danishShort). Vælg en senere dato med --dato.")
+            throw UsageError.conflict(
+                "Datoen \(on.danishShort) ligger før fødselsdatoen \(born.danishShort). Vælg en senere dato med --dato."
+            )
         }
         let age = Age.years(born: born, on: on)
         let thresholds = Age.thresholds(born: born, on: on)
         if json {
-            ctx.console.print(try JSONOutput.render(Output(birthDate: born, cpr: cprMasked, date: on, age: age, thresholds: thresholds)))
+            ctx.console.print(
+                try JSONOutput.render(
+                    Output(birthDate: born, cpr: cprMasked, date: on, age: age, thresholds: thresholds)))
             return ExitCode.ok
         }
         let c = ctx.console

@@ -16,7 +16,10 @@ struct BehandlingsplanCommand: UngeCommand {
             """,
         options: DocumentOptions.specs,
         examples: [
-            ("unge behandlingsplan 2026-0003 --fra-fil behandlingsplan.json", "Gem behandlingsplanen fra en fil (se Fixtures/plan/behandlingsplan.json)"),
+            (
+                "unge behandlingsplan 2026-0003 --fra-fil behandlingsplan.json",
+                "Gem behandlingsplanen fra en fil (se Fixtures/plan/behandlingsplan.json)"
+            ),
             ("unge behandlingsplan 2026-0003", "Vis den seneste behandlingsplan (eller bliv guidet i en terminal)"),
             ("unge behandlingsplan 2026-0003 --format html --ud behandlingsplan.html", "Skriv den som HTML"),
         ],
@@ -40,7 +43,8 @@ struct BehandlingsplanCommand: UngeCommand {
         if let data = try options.readInput() {
             let t: TreatmentPlan
             do {
-                t = try PlanInput.treatmentPlan(from: data, version: next, date: date, author: ctx.user, basedOnPlanVersion: latestPlan?.version)
+                t = try PlanInput.treatmentPlan(
+                    from: data, version: next, date: date, author: ctx.user, basedOnPlanVersion: latestPlan?.version)
             } catch { throw UsageError.message("\(options.fromFile!): \(error.description)") }
             return try pipeline(file: file, date: date, store: store, ctx: ctx).run(t, ctx: ctx)
         } else if options.asks(ctx) {
@@ -48,29 +52,45 @@ struct BehandlingsplanCommand: UngeCommand {
             let previous = file.treatmentPlans.max { $0.version < $1.version }
             let dialogue = TreatmentDialogue(ctx: ctx, plan: latestPlan, previous: previous)
             guard latestPlan != nil else {
-                throw UsageError.message("Der er ingen plan på sagen. Lav planen først med 'unge plan', så behandlingsplanen kan bygge på dens mål.")
+                throw UsageError.message(
+                    "Der er ingen plan på sagen. Lav planen først med 'unge plan', så behandlingsplanen kan bygge på dens mål."
+                )
             }
             var pipeline = pipeline(file: file, date: date, store: store, ctx: ctx)
             if previous != nil { pipeline.editableSections = TreatmentDialogue.sections }
-            return try pipeline.runGuided(ctx: ctx, store: store) { session in try dialogue.run(session, version: next, date: date) }
+            return try pipeline.runGuided(ctx: ctx, store: store) { session in
+                try dialogue.run(session, version: next, date: date)
+            }
         } else {
             guard let shown = file.treatmentPlans.max(by: { $0.version < $1.version }) else {
-                throw UsageError.missingInput(["behandlingsplanens indhold: --fra-fil FIL.json (se Fixtures/plan/behandlingsplan.json) eller --interaktiv"], command: "behandlingsplan")
+                throw UsageError.missingInput(
+                    [
+                        "behandlingsplanens indhold: --fra-fil FIL.json (se Fixtures/plan/behandlingsplan.json) eller --interaktiv"
+                    ], command: "behandlingsplan")
             }
             let plan = basis(of: shown, in: file)
-            try render(shown, plan: plan, file: file, findings: TreatmentPlanValidator.validate(shown, plan: plan, youngPerson: file.youngPerson), draft: options.draft, ctx: ctx, store: store)
+            try render(
+                shown, plan: plan, file: file,
+                findings: TreatmentPlanValidator.validate(shown, plan: plan, youngPerson: file.youngPerson),
+                draft: options.draft, ctx: ctx, store: store)
             return ExitCode.ok
         }
     }
 
-    private func pipeline(file: CaseFile, date: LocalDate, store: CaseStore, ctx: Context) -> DocumentPipeline<TreatmentPlan> {
+    private func pipeline(file: CaseFile, date: LocalDate, store: CaseStore, ctx: Context) -> DocumentPipeline<
+        TreatmentPlan
+    > {
         DocumentPipeline(
             command: "behandlingsplan", caseID: id, what: "Behandlingsplanen", draftOnly: options.draft,
             validate: { t in
                 try AnonymousCounselling.refuse(file, what: "en behandlingsplan", on: date)
                 return TreatmentPlanValidator.validate(t, plan: basis(of: t, in: file), youngPerson: file.youngPerson)
             },
-            renderDraft: { t, findings in try render(t, plan: basis(of: t, in: file), file: file, findings: findings, draft: true, ctx: ctx, store: store) },
+            renderDraft: { t, findings in
+                try render(
+                    t, plan: basis(of: t, in: file), file: file, findings: findings, draft: true, ctx: ctx, store: store
+                )
+            },
             save: { t, findings in
                 var t = t
                 let saved = try ctx.updateCase(id, store: store) { f in
@@ -79,9 +99,11 @@ struct BehandlingsplanCommand: UngeCommand {
                     f.record(.treatmentPlan(t), at: ctx.now, by: ctx.user)
                 }
                 try render(
-                    t, plan: basis(of: t, in: file), file: saved, findings: findings, draft: false, ctx: ctx, store: store,
+                    t, plan: basis(of: t, in: file), file: saved, findings: findings, draft: false, ctx: ctx,
+                    store: store,
                     saved: DocumentFile.Saved(
-                        what: "Behandlingsplanen er gemt som version \(t.version) på sag \(id.rawValue) (revision \(saved.revision))",
+                        what:
+                            "Behandlingsplanen er gemt som version \(t.version) på sag \(id.rawValue) (revision \(saved.revision))",
                         reprint: "unge behandlingsplan \(id.rawValue) --udskriv" + options.formatArgument),
                     message: "Behandlingsplanen er gemt som version \(t.version) på sag \(id.rawValue).")
                 return ExitCode.ok
@@ -95,17 +117,24 @@ struct BehandlingsplanCommand: UngeCommand {
     }
 
     private func render(
-        _ t: TreatmentPlan, plan: ActionPlan?, file: CaseFile, findings: [Finding], draft: Bool, ctx: Context, store: CaseStore,
+        _ t: TreatmentPlan, plan: ActionPlan?, file: CaseFile, findings: [Finding], draft: Bool, ctx: Context,
+        store: CaseStore,
         saved: DocumentFile.Saved? = nil, message: String? = nil
     ) throws {
-        let doc = TreatmentPlanDocument.build(t, plan: plan, in: file, findings: findings, draft: draft, showCPR: options.showCPR)
-        let json = { try DocumentOutput.json(caseID: id, title: doc.title, content: t, findings: findings, showCPR: options.showCPR) }
+        let doc = TreatmentPlanDocument.build(
+            t, plan: plan, in: file, findings: findings, draft: draft, showCPR: options.showCPR)
+        let json = {
+            try DocumentOutput.json(
+                caseID: id, title: doc.title, content: t, findings: findings, showCPR: options.showCPR)
+        }
         if let saved, let message {
             try DocumentOutput.emitSaved(
                 doc, json: json, options: options, ctx: ctx, file: file, store: store, saved: saved, message: message,
                 author: t.author, date: t.date)
         } else {
-            try DocumentOutput.emit(doc, json: json, options: options, ctx: ctx, file: file, store: store, saved: saved, author: t.author, date: t.date)
+            try DocumentOutput.emit(
+                doc, json: json, options: options, ctx: ctx, file: file, store: store, saved: saved, author: t.author,
+                date: t.date)
         }
     }
 }
@@ -121,27 +150,41 @@ struct TreatmentDialogue {
 
     func run(_ p: DialogueSession, version: Int, date: LocalDate) throws -> TreatmentPlan {
         guard let plan else {
-            throw UsageError.message("Der er ingen plan på sagen. Lav planen først med 'unge plan', så behandlingsplanen kan bygge på dens mål.")
+            throw UsageError.message(
+                "Der er ingen plan på sagen. Lav planen først med 'unge plan', så behandlingsplanen kan bygge på dens mål."
+            )
         }
         p.plan(sections: Self.sections)
         let ids = plan.allGoals.map(\.id)
         let goalRef: (String) -> Result<String, UsageError> = { s in
             let id = s.uppercased()
-            return ids.contains(id) ? .success(id) : .failure(.message("Vælg et af planens mål: \(ids.joined(separator: ", "))."))
+            return ids.contains(id)
+                ? .success(id) : .failure(.message("Vælg et af planens mål: \(ids.joined(separator: ", "))."))
         }
         p.section("Leverandør og forbrug")
         p.say(ctx.console.bold("Planens mål (version \(plan.version)):"))
         for g in plan.allGoals { p.say("  \(g.id): \(g.text)") }
-        var t = TreatmentPlan(version: version, date: date, provider: try p.ask("Leverandør", required: true, defaultValue: previous?.provider) ?? "", author: ctx.user, basedOnPlanVersion: plan.version)
-        if let choice = try p.choose("Mål for forbruget: den unges valg (nummer, kan springes over)", from: UseGoal.Choice.allCases, label: \.danish, required: false, defaultValue: previous?.useGoal?.choice) {
+        var t = TreatmentPlan(
+            version: version, date: date,
+            provider: try p.ask("Leverandør", required: true, defaultValue: previous?.provider) ?? "", author: ctx.user,
+            basedOnPlanVersion: plan.version)
+        if let choice = try p.choose(
+            "Mål for forbruget: den unges valg (nummer, kan springes over)", from: UseGoal.Choice.allCases,
+            label: \.danish, required: false, defaultValue: previous?.useGoal?.choice)
+        {
             t.useGoal = UseGoal(
                 choice: choice, text: try p.ask("Målet med den unges ord", defaultValue: previous?.useGoal?.text),
-                planGoalID: try p.ask("Hvilket af planens mål hører det til? (fx M2)", required: false, defaultValue: previous?.useGoal?.planGoalID, parse: goalRef))
+                planGoalID: try p.ask(
+                    "Hvilket af planens mål hører det til? (fx M2)", required: false,
+                    defaultValue: previous?.useGoal?.planGoalID, parse: goalRef))
         }
         p.section("Behandlingsmål")
         for old in previous?.goals ?? [] {
             p.say("\(old.id): \(old.text) (tjener \(old.planGoalID))")
-            let what = try p.ask("Behold, ret eller slet \(old.id)? (b/r/s)", defaultValue: "b") { Answers.keepChangeDelete($0) } ?? .keep
+            let what =
+                try p.ask("Behold, ret eller slet \(old.id)? (b/r/s)", defaultValue: "b") {
+                    Answers.keepChangeDelete($0)
+                } ?? .keep
             switch what {
             case .keep: t.goals.append(old)
             case .change:
@@ -158,15 +201,22 @@ struct TreatmentDialogue {
             next += 1
         }
         p.section("Metoder")
-        t.methods = try p.list("Metoder for hele forløbet, adskilt af ; (kan springes over)", defaultValue: previous?.methods ?? [])
+        t.methods = try p.list(
+            "Metoder for hele forløbet, adskilt af ; (kan springes over)", defaultValue: previous?.methods ?? [])
         return t
     }
 
     private func goal(
-        _ p: DialogueSession, text: String, old: TreatmentGoal?, ids: [String], goalRef: (String) -> Result<String, UsageError>, number: Int
+        _ p: DialogueSession, text: String, old: TreatmentGoal?, ids: [String],
+        goalRef: (String) -> Result<String, UsageError>, number: Int
     ) throws -> TreatmentGoal {
-        let goalID = try p.ask("Hvilket af planens mål tjener det (\(ids.joined(separator: ", ")))?", required: true, defaultValue: old?.planGoalID, parse: goalRef) ?? ""
-        let domain = try p.choose("Område (nummer)", from: TreatmentDomain.allCases, label: \.danish, defaultValue: old?.domain) ?? .other
+        let goalID =
+            try p.ask(
+                "Hvilket af planens mål tjener det (\(ids.joined(separator: ", ")))?", required: true,
+                defaultValue: old?.planGoalID, parse: goalRef) ?? ""
+        let domain =
+            try p.choose("Område (nummer)", from: TreatmentDomain.allCases, label: \.danish, defaultValue: old?.domain)
+            ?? .other
         let methods = try p.list("Metoder, adskilt af ; (kan springes over)", defaultValue: old?.methods ?? [])
         return TreatmentGoal(id: "B\(number)", text: text, planGoalID: goalID, domain: domain, methods: methods)
     }

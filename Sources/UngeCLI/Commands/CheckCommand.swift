@@ -47,7 +47,8 @@ struct CheckCommand: UngeCommand {
         date = try args.value("--dato").map { try Values.date($0, option: "--dato") }
         json = args.has("--json")
         if caseID == nil, interactive {
-            throw UsageError.conflict("--interaktiv bruges sammen med --sag, fx 'unge check 7 --sag 2026-0042 --interaktiv'.")
+            throw UsageError.conflict(
+                "--interaktiv bruges sammen med --sag, fx 'unge check 7 --sag 2026-0042 --interaktiv'.")
         }
     }
 
@@ -57,7 +58,8 @@ struct CheckCommand: UngeCommand {
             if json {
                 ctx.console.write(try ChecklistJSON(chapters: chapters).rendered())
             } else if chapters.count == 1 {
-                ctx.console.write(TextWrap.wrapLaidOut(ChecklistText.chapter(chapters[0], on: on), width: ctx.console.width))
+                ctx.console.write(
+                    TextWrap.wrapLaidOut(ChecklistText.chapter(chapters[0], on: on), width: ctx.console.width))
             } else {
                 ctx.console.write(TextWrap.wrapLaidOut(ChecklistText.overview(chapters), width: ctx.console.width))
             }

@@ -14,7 +14,9 @@ struct CheckDialogue {
     func ask(_ items: [ItemResult]) throws -> [ChecklistAnswer] {
         guard !items.isEmpty else { return [] }
         let prompter = Prompter(console: console)
-        console.error("\(items.count) punkter kan sagen ikke svare på. Svar ja, nej eller delvis; Enter springer over eller beholder det tidligere svar.\n")
+        console.error(
+            "\(items.count) punkter kan sagen ikke svare på. Svar ja, nej eller delvis; Enter springer over eller beholder det tidligere svar.\n"
+        )
         var answers: [ChecklistAnswer] = []
         for r in items {
             console.error(ChecklistText.prompt(r))

@@ -14,7 +14,11 @@ struct DemoCommand: UngeCommand {
             skal altid angives, så demo-sagerne aldrig havner i dit rigtige lager. Ingen af CPR-numrene kan
             tilhøre en rigtig person (dagen er lagt 60 til).
             """,
-        options: [OptionSpec("--lager", value: "MAPPE", help: "Prøvemappen, demo-sagerne skrives i (ny eller uden sager).", required: true)],
+        options: [
+            OptionSpec(
+                "--lager", value: "MAPPE", help: "Prøvemappen, demo-sagerne skrives i (ny eller uden sager).",
+                required: true)
+        ],
         examples: [
             ("unge demo --lager /tmp/unge-demo", "Læg demo-sagerne i /tmp/unge-demo"),
             ("unge liste --lager /tmp/unge-demo", "Se dem"),
@@ -55,7 +59,8 @@ extension CaseStore {
         do {
             try Data(json.utf8).write(to: url, options: .withoutOverwriting)
         } catch {
-            throw CLIError.data("Kunne ikke skrive \(CaseStore.fileName(of: id)) i \(root.path): \(error.localizedDescription)")
+            throw CLIError.data(
+                "Kunne ikke skrive \(CaseStore.fileName(of: id)) i \(root.path): \(error.localizedDescription)")
         }
         return try load(id)
     }

@@ -32,12 +32,14 @@ struct EksportCommand: UngeCommand {
     init(_ args: ParsedArguments) throws {
         id = try Values.caseID(args.positional(0)!)
         guard args.has("--anonym") else {
-            throw UsageError.missingInput(["--anonym (unge laver kun anonymiserede kopier af en sag)"], command: "eksport")
+            throw UsageError.missingInput(
+                ["--anonym (unge laver kun anonymiserede kopier af en sag)"], command: "eksport")
         }
         format = try DocumentFormat.parse(args)
         outPath = args.value("--ud")
         if let outPath, outPath.isEmpty {
-            throw UsageError.invalidValue(option: "--ud", value: outPath, expected: "Angiv et filnavn, fx --ud sparring.md.")
+            throw UsageError.invalidValue(
+                option: "--ud", value: outPath, expected: "Angiv et filnavn, fx --ud sparring.md.")
         }
     }
 
@@ -52,7 +54,8 @@ struct EksportCommand: UngeCommand {
         case .html: text = HTMLRenderer.render(copy.document)
         case .json: text = try JSONOutput.render(copy) + "\n"
         }
-        try store.appendAudit(ctx.event(.export, caseID: id, before: file.revision, after: file.revision, criterion: "anonymiseret"))
+        try store.appendAudit(
+            ctx.event(.export, caseID: id, before: file.revision, after: file.revision, criterion: "anonymiseret"))
         if let outPath {
             try DocumentFile.write(text, to: outPath, ctx: ctx)
             ctx.console.error("Skrevet til \(outPath). Læs fritekst igennem, før du deler den.")

@@ -6,21 +6,29 @@ struct FristCommand: UngeCommand {
     static let spec = CommandSpec(
         name: "frist",
         summary: "Beregn en frist i hverdage eller kalenderdage",
-        discussion: "Hverdage tælles fra dagen efter --fra. Weekender og helligdage springes over, og de vises med navn.\nMed --lukkedage (eller lagerets indstilling) springes 5/6, 24/12 og 31/12 også over.",
+        discussion:
+            "Hverdage tælles fra dagen efter --fra. Weekender og helligdage springes over, og de vises med navn.\nMed --lukkedage (eller lagerets indstilling) springes 5/6, 24/12 og 31/12 også over.",
         options: [
-            OptionSpec("--fra", value: "ÅÅÅÅ-MM-DD", help: "Dagen fristen regnes fra (fx modtagelsesdagen).", required: true),
+            OptionSpec(
+                "--fra", value: "ÅÅÅÅ-MM-DD", help: "Dagen fristen regnes fra (fx modtagelsesdagen).", required: true),
             OptionSpec("--hverdage", value: "N", help: "Antal hverdage."),
             OptionSpec("--dage", value: "N", help: "Antal kalenderdage."),
             OptionSpec("--lukkedage", help: "Spring også over 5/6, 24/12 og 31/12."),
             .json,
         ],
         examples: [
-            ("unge frist --fra 2026-03-31 --hverdage 6", "Kvitteringsfrist for en underretning modtaget tirsdag før påske"),
+            (
+                "unge frist --fra 2026-03-31 --hverdage 6",
+                "Kvitteringsfrist for en underretning modtaget tirsdag før påske"
+            ),
             ("unge frist --fra 2026-12-22 --hverdage 6 --json", "Hen over jul og nytår, som JSON"),
             ("unge frist --fra 2026-04-13 --dage 14", "14 kalenderdage (fx behandlingsgarantien)"),
         ])
 
-    enum Amount { case workingDays(Int), days(Int) }
+    enum Amount {
+        case workingDays(Int)
+        case days(Int)
+    }
     let from: LocalDate
     let amount: Amount
     let alsoClosed: Bool
@@ -56,7 +64,8 @@ struct FristCommand: UngeCommand {
         switch amount {
         case .workingDays(let n):
             let r = calendar.addingWorkingDays(n, to: from)
-            out = Output(from: from, unit: "hverdage", amount: n, due: r.due, dueWeekday: r.due.weekdayName, skipped: r.skipped)
+            out = Output(
+                from: from, unit: "hverdage", amount: n, due: r.due, dueWeekday: r.due.weekdayName, skipped: r.skipped)
         case .days(let n):
             let due = calendar.addingCalendarDays(n, to: from)
             out = Output(from: from, unit: "dage", amount: n, due: due, dueWeekday: due.weekdayName, skipped: [])
@@ -66,7 +75,9 @@ struct FristCommand: UngeCommand {
             return ExitCode.ok
         }
         let c = ctx.console
-        c.print("\(out.amount) \(out.unit) fra \(from.weekdayName) \(from.danishLong): " + c.bold("\(out.dueWeekday) \(out.due.danishLong)"))
+        c.print(
+            "\(out.amount) \(out.unit) fra \(from.weekdayName) \(from.danishLong): "
+                + c.bold("\(out.dueWeekday) \(out.due.danishLong)"))
         if !out.skipped.isEmpty {
             c.print("Sprunget over:")
             for s in out.skipped { c.print("  \(s.date.danishShort) \(s.date.weekdayName): \(s.reason)") }

@@ -20,14 +20,20 @@ struct FristerCommand: UngeCommand {
         options: [
             OptionSpec("--alle", help: "Tag også opfyldte frister med."),
             OptionSpec("--opfyldt", help: "Marker fristen <frist-id> på <sag> som opfyldt."),
-            OptionSpec("--resultat", value: "TEKST", help: "Hvad der kom ud af det; skrives i journalen (med --opfyldt)."),
-            OptionSpec("--dato", value: "ÅÅÅÅ-MM-DD", help: "Vis fristerne, som de står på denne dag; med --opfyldt: dagen fristen blev opfyldt."),
+            OptionSpec(
+                "--resultat", value: "TEKST", help: "Hvad der kom ud af det; skrives i journalen (med --opfyldt)."),
+            OptionSpec(
+                "--dato", value: "ÅÅÅÅ-MM-DD",
+                help: "Vis fristerne, som de står på denne dag; med --opfyldt: dagen fristen blev opfyldt."),
             .interactive, .json,
         ],
         examples: [
             ("unge frister", "Alle åbne frister"),
             ("unge frister --alle --json", "Alle frister som JSON"),
-            ("unge frister --opfyldt 2026-0003 underretning-1-vurdering --resultat \"Ingen akut fare; undersøgelse startes\"", "Marker vurderingen som opfyldt og skriv resultatet i journalen"),
+            (
+                "unge frister --opfyldt 2026-0003 underretning-1-vurdering --resultat \"Ingen akut fare; undersøgelse startes\"",
+                "Marker vurderingen som opfyldt og skriv resultatet i journalen"
+            ),
         ],
         positionals: 0...2, positionalNames: ["sagsnummeret", "fristens id"])
 
@@ -44,21 +50,28 @@ struct FristerCommand: UngeCommand {
         interactive = args.has("--interaktiv")
         if args.has("--opfyldt") {
             guard let id = args.positional(0) else {
-                throw UsageError.missingArgument("sagsnummeret og fristens id, fx unge frister --opfyldt 2026-0003 underretning-1-vurdering", command: "frister")
+                throw UsageError.missingArgument(
+                    "sagsnummeret og fristens id, fx unge frister --opfyldt 2026-0003 underretning-1-vurdering",
+                    command: "frister")
             }
             guard let deadline = args.positional(1) else {
-                throw UsageError.missingArgument("fristens id, fx underretning-1-vurdering (se 'unge vis \(id)')", command: "frister")
+                throw UsageError.missingArgument(
+                    "fristens id, fx underretning-1-vurdering (se 'unge vis \(id)')", command: "frister")
             }
             if args.has("--alle") { throw UsageError.conflict("--alle og --opfyldt kan ikke bruges sammen.") }
             let outcome = args.value("--resultat")?.trimmingCharacters(in: .whitespacesAndNewlines)
             let date = try args.value("--dato").map { try Values.date($0, option: "--dato") }
-            mode = .markMet(try Values.caseID(id), deadline, outcome: outcome.flatMap { $0.isEmpty ? nil : $0 }, date: date)
+            mode = .markMet(
+                try Values.caseID(id), deadline, outcome: outcome.flatMap { $0.isEmpty ? nil : $0 }, date: date)
         } else {
             for o in ["--resultat"] where args.value(o) != nil {
-                throw UsageError.conflict("\(o) bruges sammen med --opfyldt, fx unge frister --opfyldt 2026-0003 underretning-1-vurdering \(o) ...")
+                throw UsageError.conflict(
+                    "\(o) bruges sammen med --opfyldt, fx unge frister --opfyldt 2026-0003 underretning-1-vurdering \(o) ..."
+                )
             }
             if let extra = args.positional(0) { throw UsageError.unexpectedArgument(extra, command: "frister") }
-            mode = .list(all: args.has("--alle"), date: try args.value("--dato").map { try Values.date($0, option: "--dato") })
+            mode = .list(
+                all: args.has("--alle"), date: try args.value("--dato").map { try Values.date($0, option: "--dato") })
         }
     }
 
@@ -73,7 +86,9 @@ struct FristerCommand: UngeCommand {
         switch mode {
         case .markMet(let id, let deadline, var outcome, let date):
             if let date, date > ctx.today {
-                throw UsageError.invalidValue(option: "--dato", value: date.iso, expected: "En frist kan kun markeres som opfyldt i dag eller tidligere.")
+                throw UsageError.invalidValue(
+                    option: "--dato", value: date.iso,
+                    expected: "En frist kan kun markeres som opfyldt i dag eller tidligere.")
             }
             let metAt = date.map { $0 == ctx.today ? ctx.now : DanishTime.instant($0, hour: 12) } ?? ctx.now
             if outcome == nil, ctx.isInteractive(interactive) {
@@ -86,16 +101,20 @@ struct FristerCommand: UngeCommand {
             let saved: CaseFile
             do {
                 saved = try ctx.updateCase(id, store: store) { file in
-                    try DeadlineOverview.markMet(deadline, on: &file, at: metAt, by: ctx.user, outcome: outcome, recordedAt: ctx.now)
+                    try DeadlineOverview.markMet(
+                        deadline, on: &file, at: metAt, by: ctx.user, outcome: outcome, recordedAt: ctx.now)
                     title = file.deadlines.first { $0.id == deadline }?.title ?? deadline
                 }
             } catch let e as DeadlineOverview.MarkError {
                 throw UsageError.message(e.description)
             }
             if json {
-                ctx.console.print(try JSONOutput.render(Marked(id: saved.id, deadline: deadline, revision: saved.revision)))
+                ctx.console.print(
+                    try JSONOutput.render(Marked(id: saved.id, deadline: deadline, revision: saved.revision)))
             } else {
-                ctx.console.print("Fristen \"\(title)\" på sag \(saved.id.rawValue) er markeret som opfyldt (revision \(saved.revision)).")
+                ctx.console.print(
+                    "Fristen \"\(title)\" på sag \(saved.id.rawValue) er markeret som opfyldt (revision \(saved.revision))."
+                )
             }
             return ExitCode.ok
         case .list(let all, let date):
@@ -124,7 +143,9 @@ struct FristerCommand: UngeCommand {
             }
             // Logged before anything is shown, with the cases shown (fail closed: no event, no list).
             try store.appendAudit(
-                ctx.event(.search, caseID: nil, criterion: all ? "frister alle" : "frister", shown: rows.compactMap { CaseID($0.caseID) }))
+                ctx.event(
+                    .search, caseID: nil, criterion: all ? "frister alle" : "frister",
+                    shown: rows.compactMap { CaseID($0.caseID) }))
             if json {
                 ctx.console.print(try JSONOutput.render(Output(deadlines: rows, problems: problems.map(\.description))))
             } else if rows.isEmpty {
@@ -143,7 +164,10 @@ struct FristerCommand: UngeCommand {
                 }
                 c.print(TextTable.render(header: DeadlineOverview.header.map(c.bold), rows: cells, width: c.width))
                 let overdue = rows.filter { $0.state == .overdue }.count
-                c.print(c.dim(Plural.count(rows.count, "frist", "frister") + (overdue > 0 ? ", heraf \(overdue) overskredet" : "")))
+                c.print(
+                    c.dim(
+                        Plural.count(rows.count, "frist", "frister")
+                            + (overdue > 0 ? ", heraf \(overdue) overskredet" : "")))
             }
             for p in problems { ctx.console.error("Fejl: \(p)") }
             return problems.isEmpty ? ExitCode.ok : ExitCode.data

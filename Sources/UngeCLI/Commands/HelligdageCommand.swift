@@ -7,7 +7,8 @@ struct HelligdageCommand: UngeCommand {
         name: "helligdage",
         summary: "Vis årets danske helligdage",
         arguments: ["ÅR"],
-        discussion: "Viser helligdagene, som fristberegningen springer over. Store bededag er med til og med 2023.\nMed --lukkedage (eller lagerets indstilling) kommer grundlovsdag, juleaftensdag og nytårsaftensdag med.",
+        discussion:
+            "Viser helligdagene, som fristberegningen springer over. Store bededag er med til og med 2023.\nMed --lukkedage (eller lagerets indstilling) kommer grundlovsdag, juleaftensdag og nytårsaftensdag med.",
         options: [OptionSpec("--lukkedage", help: "Tag også 5/6, 24/12 og 31/12 med som lukkedage."), .json],
         examples: [
             ("unge helligdage 2026", "Helligdagene i 2026"),
@@ -35,11 +36,14 @@ struct HelligdageCommand: UngeCommand {
         let calendar = DanishCalendar(alsoClosed: try alsoClosed || ctx.storeSettingAlsoClosed())
         let days = calendar.holidays(in: year)
         if json {
-            ctx.console.print(try JSONOutput.render(Output(year: year, alsoClosed: calendar.alsoClosed, holidays: days)))
+            ctx.console.print(
+                try JSONOutput.render(Output(year: year, alsoClosed: calendar.alsoClosed, holidays: days)))
             return ExitCode.ok
         }
         ctx.console.print(ctx.console.bold("Helligdage \(year)"))
-        let rows = days.map { [$0.date.danishShort, $0.date.weekdayName, $0.isPublicHoliday ? $0.name : "\($0.name) (lukkedag)"] }
+        let rows = days.map {
+            [$0.date.danishShort, $0.date.weekdayName, $0.isPublicHoliday ? $0.name : "\($0.name) (lukkedag)"]
+        }
         ctx.console.print(TextTable.render(header: ["Dato", "Ugedag", "Dag"], rows: rows, width: ctx.console.width))
         return ExitCode.ok
     }

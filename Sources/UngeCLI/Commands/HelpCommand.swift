@@ -7,7 +7,8 @@ struct HelpCommand: UngeCommand {
         aliases: ["hjaelp", "hjælp"],
         summary: "Vis hjælpen til unge eller til en kommando",
         arguments: [ArgumentSpec("kommando", values: .command)],
-        discussion: "Uden kommando vises listen over kommandoerne. 'unge help plan' viser det samme som 'unge plan --help'.",
+        discussion:
+            "Uden kommando vises listen over kommandoerne. 'unge help plan' viser det samme som 'unge plan --help'.",
         examples: [
             ("unge help", "Alle kommandoer"),
             ("unge help plan", "Valg og eksempler til 'unge plan'"),
@@ -28,7 +29,10 @@ struct HelpCommand: UngeCommand {
     }
 
     func run(_ ctx: Context) throws -> Int32 {
-        ctx.console.print(TextWrap.wrapLaidOut(command.map { Help.command($0.spec, width: ctx.console.width) } ?? Help.root(), width: ctx.console.width))
+        ctx.console.print(
+            TextWrap.wrapLaidOut(
+                command.map { Help.command($0.spec, width: ctx.console.width) } ?? Help.root(), width: ctx.console.width
+            ))
         return ExitCode.ok
     }
 }

@@ -22,7 +22,10 @@ struct IdentificerCommand: UngeCommand {
             .interactive,
         ],
         examples: [
-            ("unge identificer 2026-0007 --navn \"Ali Hansen\" --cpr 740310-4012", "Den unge i en anonym sag står frem"),
+            (
+                "unge identificer 2026-0007 --navn \"Ali Hansen\" --cpr 740310-4012",
+                "Den unge i en anonym sag står frem"
+            ),
             ("unge identificer 2026-0007", "Bliv spurgt om navn og CPR-nummer (i en terminal)"),
         ],
         positionals: 1...1, positionalNames: ["sagsnummeret"])
@@ -40,7 +43,8 @@ struct IdentificerCommand: UngeCommand {
         born = try args.value("--foedselsdato").map { try Values.date($0, option: "--foedselsdato") }
         interactive = args.has("--interaktiv")
         if let cpr, let born, cpr.birthDate != born {
-            throw UsageError.conflict("Fødselsdatoen \(born.danishShort) passer ikke med CPR-nummeret \(cpr.masked). Angiv kun det ene.")
+            throw UsageError.conflict(
+                "Fødselsdatoen \(born.danishShort) passer ikke med CPR-nummeret \(cpr.masked). Angiv kun det ene.")
         }
     }
 
@@ -48,14 +52,18 @@ struct IdentificerCommand: UngeCommand {
         let store = try ctx.openStore()
         let file = try ctx.readCase(id, store: store)
         guard file.youngPerson.anonymous else {
-            throw CLIError.ruleFailed("Sag \(id.rawValue) er ikke en anonym rådgivningssag; den unge er allerede registreret. Ret oplysningerne med 'unge rediger \(id.rawValue)'.")
+            throw CLIError.ruleFailed(
+                "Sag \(id.rawValue) er ikke en anonym rådgivningssag; den unge er allerede registreret. Ret oplysningerne med 'unge rediger \(id.rawValue)'."
+            )
         }
         var me = self
         if ctx.isInteractive(interactive) {
             let p = Prompter(console: ctx.console)
             if me.name == nil { me.name = try p.ask("Den unges navn", required: true) }
             if me.cpr == nil && me.born == nil {
-                let answer: NyCommand.Either? = try p.ask("CPR-nummer eller fødselsdato", help: "Skriv CPR som DDMMÅÅ-XXXX eller fødselsdato som ÅÅÅÅ-MM-DD.", required: true, parse: NyCommand.cprOrDate)
+                let answer: NyCommand.Either? = try p.ask(
+                    "CPR-nummer eller fødselsdato", help: "Skriv CPR som DDMMÅÅ-XXXX eller fødselsdato som ÅÅÅÅ-MM-DD.",
+                    required: true, parse: NyCommand.cprOrDate)
                 switch answer {
                 case .cpr(let c)?: me.cpr = c
                 case .date(let d)?: me.born = d
@@ -70,12 +78,18 @@ struct IdentificerCommand: UngeCommand {
         if let b = me.cpr?.birthDate ?? me.born, b > ctx.today {
             throw UsageError.conflict("Fødselsdatoen \(b.danishShort) ligger i fremtiden. Tjek datoen.")
         }
-        let person = YoungPerson(name: me.name, cpr: me.cpr, birthDate: me.born, contact: file.youngPerson.contact, school: file.youngPerson.school)
+        let person = YoungPerson(
+            name: me.name, cpr: me.cpr, birthDate: me.born, contact: file.youngPerson.contact,
+            school: file.youngPerson.school)
         let others = try SameYoungPerson.matches(person, store: store, ctx: ctx).filter { $0.id != id }
         let saved = try ctx.updateCase(id, store: store) { f in f.youngPerson = person }
-        ctx.console.print("Sag \(ctx.console.bold(id.rawValue)) er nu registreret for \(person.displayName)" + (person.cpr.map { " (CPR \($0.masked))" } ?? "") + ". Revision \(saved.revision).")
+        ctx.console.print(
+            "Sag \(ctx.console.bold(id.rawValue)) er nu registreret for \(person.displayName)"
+                + (person.cpr.map { " (CPR \($0.masked))" } ?? "") + ". Revision \(saved.revision).")
         for o in others {
-            ctx.console.error(ctx.console.yellow("ADVARSEL:") + " Den unge har også sag \(o.id.rawValue). Saml sagerne, så den unge har én sag.")
+            ctx.console.error(
+                ctx.console.yellow("ADVARSEL:")
+                    + " Den unge har også sag \(o.id.rawValue). Saml sagerne, så den unge har én sag.")
         }
         return ExitCode.ok
     }
@@ -88,7 +102,8 @@ enum AnonymousCounselling {
         guard file.youngPerson.anonymous else { return }
         let law = LegalReferences.reference(.anonymousCounselling).citation(on: date)
         throw CLIError.ruleFailed(
-            "Sag \(file.id.rawValue) er en anonym rådgivningssag (\(law)). Der kan ikke laves \(what) på den, før den unge er identificeret: 'unge identificer \(file.id.rawValue) --navn NAVN --cpr DDMMÅÅ-XXXX'.")
+            "Sag \(file.id.rawValue) er en anonym rådgivningssag (\(law)). Der kan ikke laves \(what) på den, før den unge er identificeret: 'unge identificer \(file.id.rawValue) --navn NAVN --cpr DDMMÅÅ-XXXX'."
+        )
     }
 }
 
@@ -96,9 +111,11 @@ enum AnonymousCounselling {
 /// and birth date. The search is audited.
 enum SameYoungPerson {
     static func matches(_ person: YoungPerson, store: CaseStore, ctx: Context) throws -> [CaseFile] {
-        guard !person.anonymous, person.cpr != nil || (person.name != nil && person.birthDate != nil), store.rootExists else { return [] }
+        guard !person.anonymous, person.cpr != nil || (person.name != nil && person.birthDate != nil), store.rootExists
+        else { return [] }
         let all = try store.allCases().cases
-        try store.appendAudit(ctx.event(.search, caseID: nil, criterion: "samme unge (CPR-nummer eller navn og fødselsdato)"))
+        try store.appendAudit(
+            ctx.event(.search, caseID: nil, criterion: "samme unge (CPR-nummer eller navn og fødselsdato)"))
         func norm(_ s: String?) -> String? {
             s.map { $0.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" }).joined(separator: " ") }
         }
@@ -115,7 +132,8 @@ enum SameYoungPerson {
     /// user is offered the case; in a script the command stops (exit 1) unless `--ny-sag`.
     /// Returns the case to use, or nil for a new case.
     static func resolve(
-        _ person: YoungPerson, store: CaseStore, ctx: Context, newCaseAllowed: Bool, asking: Bool, yesNo: (String) throws -> Bool
+        _ person: YoungPerson, store: CaseStore, ctx: Context, newCaseAllowed: Bool, asking: Bool,
+        yesNo: (String) throws -> Bool
     ) throws -> CaseFile? {
         if newCaseAllowed { return nil }
         let found = try matches(person, store: store, ctx: ctx)
@@ -124,9 +142,12 @@ enum SameYoungPerson {
         let what = found.count == 1 ? "sag \(ids)" : "sagerne \(ids)"
         guard asking else {
             throw CLIError.ruleFailed(
-                "Den unge har allerede \(what) (samme CPR-nummer eller samme navn og fødselsdato). Brug sagen med --sag \(first.id.rawValue), eller opret en ny sag alligevel med --ny-sag.")
+                "Den unge har allerede \(what) (samme CPR-nummer eller samme navn og fødselsdato). Brug sagen med --sag \(first.id.rawValue), eller opret en ny sag alligevel med --ny-sag."
+            )
         }
-        ctx.console.error(ctx.console.yellow("Den unge har allerede \(what)") + ": \(first.youngPerson.displayName), \(first.status.danish).")
+        ctx.console.error(
+            ctx.console.yellow("Den unge har allerede \(what)")
+                + ": \(first.youngPerson.displayName), \(first.status.danish).")
         if try yesNo("Brug sag \(first.id.rawValue)?") { return try ctx.readCase(first.id, store: store) }
         ctx.console.error("Der oprettes en ny sag.")
         return nil

@@ -28,17 +28,23 @@ struct IndsatsCommand: UngeCommand {
             """,
         options: [
             OptionSpec("--type", value: "TYPE", help: "Afgørelsens type (se listen ovenfor)."),
-            OptionSpec("--dato", value: "ÅÅÅÅ-MM-DD", help: "Afgørelsens dato (ved --afslut: slutdatoen; standard: i dag)."),
-            OptionSpec("--henvendelse", value: "ÅÅÅÅ-MM-DD", help: "Dato for henvendelsen, som behandlingsfristen regnes fra."),
+            OptionSpec(
+                "--dato", value: "ÅÅÅÅ-MM-DD", help: "Afgørelsens dato (ved --afslut: slutdatoen; standard: i dag)."),
+            OptionSpec(
+                "--henvendelse", value: "ÅÅÅÅ-MM-DD", help: "Dato for henvendelsen, som behandlingsfristen regnes fra."),
             OptionSpec("--start", value: "ÅÅÅÅ-MM-DD", help: "Hvornår indsatsen begynder."),
             OptionSpec("--varighed", value: "TEKST", help: "Forventet varighed, fx \"6 måneder\"."),
             OptionSpec("--slut", value: "ÅÅÅÅ-MM-DD", help: "Forventet slutdato."),
             OptionSpec("--formaal", value: "TEKST", help: "Formålet med indsatsen."),
-            OptionSpec("--samtykke", value: "HVEM:DATO", help: "Samtykke: foraeldremyndighed:DATO eller ung:DATO (kan gentages).", repeatable: true),
+            OptionSpec(
+                "--samtykke", value: "HVEM:DATO",
+                help: "Samtykke: foraeldremyndighed:DATO eller ung:DATO (kan gentages).", repeatable: true),
             OptionSpec("--leverandoer", value: "TEKST", help: "Leverandør, behandlingssted eller anbringelsessted."),
             OptionSpec("--pris", value: "KR", help: "Døgnbehandling: pris pr. måned i kroner."),
             OptionSpec("--efterbehandling", value: "TEKST", help: "Døgnbehandling: den aftalte efterbehandling."),
-            OptionSpec("--grundlag", value: "1|2|3|4|egen-anmodning", help: "§ 47: grundlaget (stk. 1, nr. 1-4, eller stk. 4)."),
+            OptionSpec(
+                "--grundlag", value: "1|2|3|4|egen-anmodning", help: "§ 47: grundlaget (stk. 1, nr. 1-4, eller stk. 4)."
+            ),
             OptionSpec("--sideloebende", help: "§ 46: akut anbringelse sideløbende med undersøgelsen."),
             OptionSpec("--grund", value: "TEKST", help: "Ved ingen-plan og --afslut: begrundelsen."),
             OptionSpec("--vedroerer", value: "ID", help: "Ved ingen-plan: den afgørelse, stillingtagen gælder."),
@@ -47,12 +53,18 @@ struct IndsatsCommand: UngeCommand {
         ],
         examples: [
             ("unge indsats 2026-0042", "Vis sagens afgørelser"),
-            ("unge indsats 2026-0042 --type kontaktperson --dato 2026-03-01 --start 2026-03-15 --formaal \"Støtte til skolegang\" --varighed \"6 måneder\" --samtykke foraeldremyndighed:2026-02-26",
-             "Fast kontaktperson efter barnets lov § 32, stk. 1, nr. 3"),
-            ("unge indsats 2026-0042 --type behandling-ambulant --henvendelse 2026-03-20 --dato 2026-03-24 --formaal \"Stoppe med hash\"",
-             "Stofmisbrugsbehandling efter § 33: fristen på 14 dage regnes fra henvendelsen"),
-            ("unge indsats 2026-0042 --type ingen-plan --dato 2026-03-10 --grund \"Kort, afgrænset indsats\" --vedroerer A1",
-             "Kommunens stillingtagen: ingen plan"),
+            (
+                "unge indsats 2026-0042 --type kontaktperson --dato 2026-03-01 --start 2026-03-15 --formaal \"Støtte til skolegang\" --varighed \"6 måneder\" --samtykke foraeldremyndighed:2026-02-26",
+                "Fast kontaktperson efter barnets lov § 32, stk. 1, nr. 3"
+            ),
+            (
+                "unge indsats 2026-0042 --type behandling-ambulant --henvendelse 2026-03-20 --dato 2026-03-24 --formaal \"Stoppe med hash\"",
+                "Stofmisbrugsbehandling efter § 33: fristen på 14 dage regnes fra henvendelsen"
+            ),
+            (
+                "unge indsats 2026-0042 --type ingen-plan --dato 2026-03-10 --grund \"Kort, afgrænset indsats\" --vedroerer A1",
+                "Kommunens stillingtagen: ingen plan"
+            ),
             ("unge indsats 2026-0042 --afslut A1 --dato 2026-09-01 --grund \"Målet er nået\"", "Afslut en afgørelse"),
             ("unge indsats 2026-0042 A1 --format html --ud afgoerelse.html", "Sammenfatning af afgørelsen som HTML"),
         ],
@@ -79,11 +91,14 @@ struct IndsatsCommand: UngeCommand {
         let registering = args.value("--type") != nil || args.value("--fra-fil") != nil || args.has("--interaktiv")
         if let shown = args.positional(1) {
             if registering || args.value("--afslut") != nil {
-                throw UsageError.conflict("Vis én afgørelse (unge indsats \(id) \(shown)) eller registrér en ny, ikke begge.")
+                throw UsageError.conflict(
+                    "Vis én afgørelse (unge indsats \(id) \(shown)) eller registrér en ny, ikke begge.")
             }
             mode = .show(shown)
         } else if let end = args.value("--afslut") {
-            if registering { throw UsageError.conflict("--afslut kan ikke bruges sammen med --type, --fra-fil eller --interaktiv.") }
+            if registering {
+                throw UsageError.conflict("--afslut kan ikke bruges sammen med --type, --fra-fil eller --interaktiv.")
+            }
             guard let reason = args.value("--grund")?.trimmingCharacters(in: .whitespaces), !reason.isEmpty else {
                 throw UsageError.missingArgument("begrundelsen: --grund \"Målet er nået\"", command: "indsats")
             }
@@ -101,9 +116,14 @@ struct IndsatsCommand: UngeCommand {
         case .list:
             let file = try ctx.readCase(id, store: store)
             if json {
-                ctx.console.print(try JSONOutput.render(ListOutput(caseID: id, decisions: file.decisions.map { Item($0, file: file, today: ctx.today) })))
+                ctx.console.print(
+                    try JSONOutput.render(
+                        ListOutput(caseID: id, decisions: file.decisions.map { Item($0, file: file, today: ctx.today) })
+                    ))
             } else if file.decisions.isEmpty {
-                ctx.console.print("Sag \(id.rawValue) har ingen registrerede afgørelser. Registrér en med 'unge indsats \(id.rawValue) --type TYPE ...' (se 'unge indsats --help').")
+                ctx.console.print(
+                    "Sag \(id.rawValue) har ingen registrerede afgørelser. Registrér en med 'unge indsats \(id.rawValue) --type TYPE ...' (se 'unge indsats --help')."
+                )
             } else {
                 let rows = DecisionDocument.listRows(file, on: ctx.today)
                 for line in Table.lines([DecisionDocument.listHeader] + rows) { ctx.console.print(line) }
@@ -115,35 +135,47 @@ struct IndsatsCommand: UngeCommand {
             guard let d = file.decision(did) else { throw unknown(did, file) }
             let doc = DecisionDocument.build(d, in: file, on: ctx.today, showCPR: options.showCPR)
             try DocumentOutput.emit(
-                doc, json: { try JSONOutput.render(Item(d, file: file, today: ctx.today)) }, options: options, ctx: ctx, file: file,
+                doc, json: { try JSONOutput.render(Item(d, file: file, today: ctx.today)) }, options: options, ctx: ctx,
+                file: file,
                 store: store)
             return ExitCode.ok
         case .end(let did, let date, let reason):
             let when = date ?? ctx.today
             var ended: Decision?
             let saved = try ctx.updateCase(id, store: store) { f in
-                guard let i = f.decisions.firstIndex(where: { $0.id.lowercased() == did.lowercased() }) else { throw unknown(did, f) }
+                guard let i = f.decisions.firstIndex(where: { $0.id.lowercased() == did.lowercased() }) else {
+                    throw unknown(did, f)
+                }
                 if let end = f.decisions[i].end {
-                    throw UsageError.message("Afgørelse \(f.decisions[i].id) er allerede afsluttet \(end.date.danishLong).")
+                    throw UsageError.message(
+                        "Afgørelse \(f.decisions[i].id) er allerede afsluttet \(end.date.danishLong).")
                 }
                 if let start = f.decisions[i].start, when < start {
-                    throw UsageError.message("Slutdatoen (\(when.danishLong)) ligger før starten (\(start.danishLong)). Ret --dato.")
+                    throw UsageError.message(
+                        "Slutdatoen (\(when.danishLong)) ligger før starten (\(start.danishLong)). Ret --dato.")
                 }
                 if when < f.decisions[i].decisionDate {
-                    throw UsageError.message("Slutdatoen (\(when.danishLong)) ligger før afgørelsen (\(f.decisions[i].decisionDate.danishLong)). Ret --dato.")
+                    throw UsageError.message(
+                        "Slutdatoen (\(when.danishLong)) ligger før afgørelsen (\(f.decisions[i].decisionDate.danishLong)). Ret --dato."
+                    )
                 }
                 f.decisions[i].end = DecisionEnd(date: when, reason: reason)
                 ended = f.decisions[i]
                 f.journal.append(
                     JournalEntry(
                         time: ctx.now, author: ctx.user,
-                        text: "Afgørelse \(f.decisions[i].id) (\(f.decisions[i].kind.danishName.lowercased())) afsluttet \(when.danishLong). Begrundelse: \(reason)"))
+                        text:
+                            "Afgørelse \(f.decisions[i].id) (\(f.decisions[i].kind.danishName.lowercased())) afsluttet \(when.danishLong). Begrundelse: \(reason)"
+                    ))
                 PlanDeadlines.merge(into: &f)
             }
             if json {
-                ctx.console.print(try JSONOutput.render(Saved(caseID: id, decision: ended!.id, revision: saved.revision)))
+                ctx.console.print(
+                    try JSONOutput.render(Saved(caseID: id, decision: ended!.id, revision: saved.revision)))
             } else {
-                ctx.console.print("Afgørelse \(ended!.id) på sag \(id.rawValue) er afsluttet \(when.danishLong) (revision \(saved.revision)).")
+                ctx.console.print(
+                    "Afgørelse \(ended!.id) på sag \(id.rawValue) er afsluttet \(when.danishLong) (revision \(saved.revision))."
+                )
             }
             return ExitCode.ok
         case .register:
@@ -153,7 +185,9 @@ struct IndsatsCommand: UngeCommand {
 
     private func unknown(_ did: String, _ file: CaseFile) -> UsageError {
         let have = file.decisions.map(\.id).joined(separator: ", ")
-        return .invalidValue(option: "afgørelse", value: did, expected: have.isEmpty ? "Sagen har ingen afgørelser endnu." : "Sagens afgørelser: \(have).")
+        return .invalidValue(
+            option: "afgørelse", value: did,
+            expected: have.isEmpty ? "Sagen har ingen afgørelser endnu." : "Sagens afgørelser: \(have).")
     }
 
     private func register(_ ctx: Context, store: CaseStore) throws -> Int32 {
@@ -163,7 +197,9 @@ struct IndsatsCommand: UngeCommand {
         if let data = try options.readInput() {
             let draft: DecisionDraft
             do { draft = try UngeJSON.decoder().decode(DecisionDraft.self, from: data) } catch {
-                throw UsageError.message("\(options.fromFile!): filen er ikke en gyldig afgørelse (\(error.localizedDescription)). Se 'unge indsats --help'.")
+                throw UsageError.message(
+                    "\(options.fromFile!): filen er ikke en gyldig afgørelse (\(error.localizedDescription)). Se 'unge indsats --help'."
+                )
             }
             switch draft.decision(id: newID, defaultDate: ctx.today, author: ctx.user, recorded: ctx.now) {
             case .success(let d): decision = d
@@ -181,7 +217,11 @@ struct IndsatsCommand: UngeCommand {
         try AnonymousCounselling.refuse(file, what: "en afgørelse", on: decision.decisionDate)
         // From options or a file: a wrong date or a missing answer is a usage error (exit 2).
         let errors = DecisionLaw.check(decision, in: file).filter { $0.severity == .error }
-        if !errors.isEmpty, errors.allSatisfy({ $0.ruleID.hasPrefix(DecisionLaw.datePrefix) || $0.ruleID.hasPrefix(DecisionLaw.missingPrefix) }) {
+        if !errors.isEmpty,
+            errors.allSatisfy({
+                $0.ruleID.hasPrefix(DecisionLaw.datePrefix) || $0.ruleID.hasPrefix(DecisionLaw.missingPrefix)
+            })
+        {
             DocumentOutput.report(DecisionLaw.check(decision, in: file), ctx: ctx)
             throw UsageError.message("Afgørelsen er ikke gemt. Ret oplysningerne ovenfor, og prøv igen.")
         }
@@ -198,7 +238,9 @@ struct IndsatsCommand: UngeCommand {
             },
             renderDraft: { d, _ in
                 let doc = DecisionDocument.build(d, in: file, on: ctx.today, showCPR: options.showCPR)
-                try DocumentOutput.emit(doc, json: { try JSONOutput.render(Item(d, file: file, today: ctx.today)) }, options: options, ctx: ctx, file: file, store: store)
+                try DocumentOutput.emit(
+                    doc, json: { try JSONOutput.render(Item(d, file: file, today: ctx.today)) }, options: options,
+                    ctx: ctx, file: file, store: store)
             },
             save: { d, _ in try save(d, store: store, ctx: ctx) })
     }
@@ -210,7 +252,10 @@ struct IndsatsCommand: UngeCommand {
             decision.id = f.nextDecisionID
             before = Set(f.deadlines.map(\.id))
             f.decisions.append(decision)
-            f.journal.append(JournalEntry(time: ctx.now, author: ctx.user, text: DecisionDocument.journalText(decision, youngPerson: f.youngPerson)))
+            f.journal.append(
+                JournalEntry(
+                    time: ctx.now, author: ctx.user,
+                    text: DecisionDocument.journalText(decision, youngPerson: f.youngPerson)))
             PlanDeadlines.merge(into: &f)
             f.updated = ctx.now
         }
@@ -221,9 +266,12 @@ struct IndsatsCommand: UngeCommand {
             return ExitCode.ok
         }
         let basis = DecisionLaw.citation(decision, youngPerson: saved.youngPerson)
-        ctx.console.print("Afgørelse \(decision.id) gemt på sag \(id.rawValue): \(decision.kind.danishName) (\(basis)).")
+        ctx.console.print(
+            "Afgørelse \(decision.id) gemt på sag \(id.rawValue): \(decision.kind.danishName) (\(basis)).")
         let age = saved.youngPerson.age(on: decision.decisionDate)
-        for d in fresh { ctx.console.print("  Ny frist: \(d.title), senest \(d.dueDate.danishLong) (\(d.citation(age: age)))") }
+        for d in fresh {
+            ctx.console.print("  Ny frist: \(d.title), senest \(d.dueDate.danishLong) (\(d.citation(age: age)))")
+        }
         if decision.kind != .planStance {
             let req = PlanKind.requirement(age: age, on: decision.decisionDate, bases: [decision.kind])
             let cite = LegalReferences.reference(req.rule).citation(on: decision.decisionDate, age: age)
@@ -240,13 +288,18 @@ struct IndsatsCommand: UngeCommand {
         let typeText = args.value("--type")!
         guard let kind = DecisionKind.parse(typeText) else {
             throw UsageError.invalidValue(
-                option: "--type", value: typeText, expected: "Vælg en af: \(DecisionKind.allCases.map(\.token).joined(separator: ", ")).")
+                option: "--type", value: typeText,
+                expected: "Vælg en af: \(DecisionKind.allCases.map(\.token).joined(separator: ", ")).")
         }
-        func date(_ name: String) throws -> LocalDate? { try args.value(name).map { try Values.date($0, option: name) } }
+        func date(_ name: String) throws -> LocalDate? {
+            try args.value(name).map { try Values.date($0, option: name) }
+        }
         var ground: PlacementGround? = nil
         if let g = args.value("--grundlag") {
             guard let p = PlacementGround.parse(g) else {
-                throw UsageError.invalidValue(option: "--grundlag", value: g, expected: "Vælg 1, 2, 3, 4 (§ 47, stk. 1) eller egen-anmodning (stk. 4).")
+                throw UsageError.invalidValue(
+                    option: "--grundlag", value: g,
+                    expected: "Vælg 1, 2, 3, 4 (§ 47, stk. 1) eller egen-anmodning (stk. 4).")
             }
             ground = p
         }
@@ -255,11 +308,13 @@ struct IndsatsCommand: UngeCommand {
         let consents = try args.all("--samtykke").map { try Self.consent($0) }
         let reason = args.value("--grund")
         return Decision(
-            id: newID, kind: kind, decisionDate: try date("--dato") ?? ctx.today, purpose: args.value("--formaal") ?? "",
+            id: newID, kind: kind, decisionDate: try date("--dato") ?? ctx.today,
+            purpose: args.value("--formaal") ?? "",
             author: ctx.user, recorded: ctx.now, placementGround: ground, requestDate: try date("--henvendelse"),
             start: try date("--start"), expectedDuration: args.value("--varighed"), expectedEnd: try date("--slut"),
             consents: consents, provider: args.value("--leverandoer"), monthlyPrice: price,
-            aftercare: args.value("--efterbehandling"), alongsideExamination: args.has("--sideloebende"), reason: reason,
+            aftercare: args.value("--efterbehandling"), alongsideExamination: args.has("--sideloebende"),
+            reason: reason,
             concerns: args.value("--vedroerer"))
     }
 
@@ -268,7 +323,8 @@ struct IndsatsCommand: UngeCommand {
         let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
         guard parts.count == 2, let giver = ConsentGiver.parse(parts[0]), let date = LocalDate.parse(parts[1]) else {
             throw UsageError.invalidValue(
-                option: "--samtykke", value: text, expected: "Skriv HVEM:DATO, fx foraeldremyndighed:2026-03-01 eller ung:2026-03-01.")
+                option: "--samtykke", value: text,
+                expected: "Skriv HVEM:DATO, fx foraeldremyndighed:2026-03-01 eller ung:2026-03-01.")
         }
         return DecisionConsent(giver: giver, date: date)
     }
@@ -322,19 +378,26 @@ struct IndsatsDialogue {
         p.plan(sections: ["Afgørelsen", "Indsatsen", "Samtykke"])
         p.section("Afgørelsen")
         p.say(ctx.console.bold("Ny afgørelse på sag \(file.id.rawValue) (\(file.youngPerson.displayName))"))
-        let date = try p.ask("Afgørelsens dato (ÅÅÅÅ-MM-DD)", defaultValue: ctx.today.iso, parse: Answers.date) ?? ctx.today
+        let date =
+            try p.ask("Afgørelsens dato (ÅÅÅÅ-MM-DD)", defaultValue: ctx.today.iso, parse: Answers.date) ?? ctx.today
         let age = file.youngPerson.age(on: date) ?? 0
         var kinds = DecisionLaw.allowedKinds(age: age, on: date)
         kinds.append(.planStance)
         p.say("Typer, der passer til en ung på \(age) år på \(date.danishLong):")
-        let kind = try p.choose("Vælg type (nummer)", from: kinds, label: { "\($0.danishName) (\($0.token))" }) ?? .planStance
+        let kind =
+            try p.choose("Vælg type (nummer)", from: kinds, label: { "\($0.danishName) (\($0.token))" }) ?? .planStance
         var d = Decision(id: id, kind: kind, decisionDate: date, author: ctx.user, recorded: ctx.now)
         if kind == .planStance {
             d.reason = try p.ask("Hvorfor skal der ikke laves en plan?", required: true)
             let ids = file.decisions.map(\.id)
-            d.concerns = try p.ask("Hvilken afgørelse gælder det (fx A1; tom: sagen som helhed)", required: false) { text in
+            d.concerns = try p.ask("Hvilken afgørelse gælder det (fx A1; tom: sagen som helhed)", required: false) {
+                text in
                 ids.contains(where: { $0.lowercased() == text.lowercased() })
-                    ? .success(text.uppercased()) : .failure(.message("Sagen har ikke en afgørelse \(text). Vælg blandt \(ids.isEmpty ? "(ingen)" : ids.joined(separator: ", ")), eller tryk Enter."))
+                    ? .success(text.uppercased())
+                    : .failure(
+                        .message(
+                            "Sagen har ikke en afgørelse \(text). Vælg blandt \(ids.isEmpty ? "(ingen)" : ids.joined(separator: ", ")), eller tryk Enter."
+                        ))
             }
             return d
         }
@@ -345,24 +408,31 @@ struct IndsatsDialogue {
         if kind == .placementWithoutConsent {
             d.placementGround = try p.choose("Grundlag (nummer)", from: PlacementGround.allCases, label: \.danish)
         }
-        d.purpose = try p.ask("Formål med indsatsen", required: kind.isSupportMeasure || kind.isPlacement, long: true) ?? ""
+        d.purpose =
+            try p.ask("Formål med indsatsen", required: kind.isSupportMeasure || kind.isPlacement, long: true) ?? ""
         d.expectedDuration = try p.ask("Forventet varighed, fx 6 måneder")
         d.start = try p.ask("Start (ÅÅÅÅ-MM-DD; tom: ikke fastsat)", required: false, parse: Answers.date)
         d.provider = try p.ask("Leverandør / behandlingssted / anbringelsessted")
         if kind.isResidentialTreatment {
-            d.monthlyPrice = try p.ask("Pris pr. måned i kroner", required: false, parse: { t in
-                Int(t).map { .success($0) } ?? .failure(.message("Skriv et helt tal, fx 85000."))
-            })
+            d.monthlyPrice = try p.ask(
+                "Pris pr. måned i kroner", required: false,
+                parse: { t in
+                    Int(t).map { .success($0) } ?? .failure(.message("Skriv et helt tal, fx 85000."))
+                })
             d.aftercare = try p.ask("Aftalt efterbehandling")
         }
         p.section("Samtykke")
         if kind.isSupportMeasure || kind.isMinorTreatment || kind == .placementWithConsent {
-            if let c = try p.ask("Forældremyndighedens samtykke, dato (tom: ikke givet endnu)", required: false, parse: Answers.date) {
+            if let c = try p.ask(
+                "Forældremyndighedens samtykke, dato (tom: ikke givet endnu)", required: false, parse: Answers.date)
+            {
                 d.consents.append(DecisionConsent(giver: .custodyHolder, date: c))
             }
         }
         if (age >= 15 && (kind.isMinorTreatment || kind == .placementWithConsent)) || kind.isYouthSupport {
-            if let c = try p.ask("Den unges samtykke, dato (tom: ikke givet endnu)", required: false, parse: Answers.date) {
+            if let c = try p.ask(
+                "Den unges samtykke, dato (tom: ikke givet endnu)", required: false, parse: Answers.date)
+            {
                 d.consents.append(DecisionConsent(giver: .youngPerson, date: c))
             }
         }

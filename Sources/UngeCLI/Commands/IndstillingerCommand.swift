@@ -29,7 +29,10 @@ struct IndstillingerCommand: UngeCommand {
             ("unge indstillinger", "Vis indstillingerne"),
             ("unge indstillinger --lukkedage ja", "Spring 5/6, 24/12 og 31/12 over i fristerne"),
             ("unge indstillinger --kommune \"Nordby Kommune\" --enhed \"Børn og Unge\"", "Brevhovedet i dokumenterne"),
-            ("unge indstillinger --navn \"Lene Dahl\" --titel Socialrådgiver", "Dit navn og din stilling i dokumenterne"),
+            (
+                "unge indstillinger --navn \"Lene Dahl\" --titel Socialrådgiver",
+                "Dit navn og din stilling i dokumenterne"
+            ),
         ])
 
     let closed: Bool?
@@ -49,7 +52,9 @@ struct IndstillingerCommand: UngeCommand {
         } else {
             closed = nil
         }
-        func text(_ option: String) -> String? { args.value(option).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } }
+        func text(_ option: String) -> String? {
+            args.value(option).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        }
         municipality = text("--kommune")
         unit = text("--enhed")
         fullName = text("--navn")
@@ -83,7 +88,10 @@ struct IndstillingerCommand: UngeCommand {
             let me = settings.users[ctx.user]
             let fields: [(String, String)] = [
                 ("Lager", store.root.path),
-                ("Lukkedage 5/6, 24/12 og 31/12", settings.alsoClosed ? "ja (tæller ikke som hverdage)" : "nej (tæller som hverdage)"),
+                (
+                    "Lukkedage 5/6, 24/12 og 31/12",
+                    settings.alsoClosed ? "ja (tæller ikke som hverdage)" : "nej (tæller som hverdage)"
+                ),
                 ("Kommune", settings.municipality ?? "Ikke oplyst"),
                 ("Enhed", settings.unit ?? "Ikke oplyst"),
                 ("Bruger", ctx.user),

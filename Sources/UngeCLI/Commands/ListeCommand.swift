@@ -14,10 +14,14 @@ struct ListeCommand: UngeCommand {
             + "--mine viser dine åbne sager (hvor du står som sagsbehandler, med brugernavn eller dit fulde navn fra\n"
             + "'unge indstillinger --navn') med det næste skridt i hver.",
         options: [
-            OptionSpec("--status", value: "STATUS", help: "Kun sager med denne status.", values: .choices(CaseStatus.allCases.map(\.danish))),
-            OptionSpec("--alder", value: "FRA-TIL", help: "Kun unge i denne alder i dag (eller på --dato), fx 15-17 eller 16."),
+            OptionSpec(
+                "--status", value: "STATUS", help: "Kun sager med denne status.",
+                values: .choices(CaseStatus.allCases.map(\.danish))),
+            OptionSpec(
+                "--alder", value: "FRA-TIL", help: "Kun unge i denne alder i dag (eller på --dato), fx 15-17 eller 16."),
             OptionSpec("--soeg", value: "TEKST", help: "Søg i navn og sagsnummer (eller på et CPR-nummer)."),
-            OptionSpec("--tjekliste", help: "Vis antal åbne punkter i håndbogens tjeklister (læser hver sag; langsommere)."),
+            OptionSpec(
+                "--tjekliste", help: "Vis antal åbne punkter i håndbogens tjeklister (læser hver sag; langsommere)."),
             OptionSpec("--kun-aabne", help: "Kun sager med åbne tjeklistepunkter (medfører --tjekliste)."),
             OptionSpec("--mine", help: "Kun dine åbne sager, med det næste skridt i hver."),
             .date, .json,
@@ -44,17 +48,28 @@ struct ListeCommand: UngeCommand {
             guard let st = CaseStatus.parse(s) else {
                 let names = CaseStatus.allCases.map(\.danish)
                 let hint = Suggest.closest(to: s, in: names).map { " Mente du '\($0)'?" } ?? ""
-                throw UsageError.invalidValue(option: "--status", value: s, expected: "Vælg en af: \(names.joined(separator: ", ")).\(hint)")
+                throw UsageError.invalidValue(
+                    option: "--status", value: s, expected: "Vælg en af: \(names.joined(separator: ", ")).\(hint)")
             }
             status = st
-        } else { status = nil }
+        } else {
+            status = nil
+        }
         if let a = args.value("--alder") {
-            let parts = a.split(separator: "-", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
+            let parts = a.split(separator: "-", omittingEmptySubsequences: false).map {
+                Int($0.trimmingCharacters(in: .whitespaces))
+            }
             let expected = "Skriv en alder eller et interval, fx 16 eller 15-17."
-            if parts.count == 1, let n = parts[0], n >= 0 { ages = n...n }
-            else if parts.count == 2, let lo = parts[0], let hi = parts[1], lo >= 0, lo <= hi { ages = lo...hi }
-            else { throw UsageError.invalidValue(option: "--alder", value: a, expected: expected) }
-        } else { ages = nil }
+            if parts.count == 1, let n = parts[0], n >= 0 {
+                ages = n...n
+            } else if parts.count == 2, let lo = parts[0], let hi = parts[1], lo >= 0, lo <= hi {
+                ages = lo...hi
+            } else {
+                throw UsageError.invalidValue(option: "--alder", value: a, expected: expected)
+            }
+        } else {
+            ages = nil
+        }
         search = args.value("--soeg").map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
         date = try args.value("--dato").map { try Values.date($0, option: "--dato") }
         json = args.has("--json")
@@ -82,15 +97,19 @@ struct ListeCommand: UngeCommand {
     func run(_ ctx: Context) throws -> Int32 {
         let store = try ctx.openStore()
         let on = date ?? ctx.today
-        let criterion = [status.map { "status=\($0.danish)" }, ages.map { "alder=\($0.lowerBound)-\($0.upperBound)" }, search.map { "søg=\($0)" }]
-            .compactMap { $0 }.joined(separator: " ")
+        let criterion = [
+            status.map { "status=\($0.danish)" }, ages.map { "alder=\($0.lowerBound)-\($0.upperBound)" },
+            search.map { "søg=\($0)" },
+        ]
+        .compactMap { $0 }.joined(separator: " ")
         // The checklist count needs each case's content; the index keeps it per day, so only cases
         // changed since (or every case, once on a new day) are read.
         let listing = try store.listSummaries(checklistOn: checklist ? on : nil)
         var summaries = listing.summaries
         if let status { summaries = summaries.filter { $0.status == status } }
         if let ages {
-            summaries = summaries.filter { s in s.birthDate.map { ages.contains(Age.years(born: $0, on: on)) } ?? false }
+            summaries = summaries.filter { s in s.birthDate.map { ages.contains(Age.years(born: $0, on: on)) } ?? false
+            }
         }
         if let search {
             if let cpr = try? CPRNumber.parse(search) {
@@ -101,7 +120,9 @@ struct ListeCommand: UngeCommand {
                 }
             } else {
                 let needle = search.lowercased()
-                summaries = summaries.filter { $0.name.lowercased().contains(needle) || $0.id.rawValue.lowercased().contains(needle) }
+                summaries = summaries.filter {
+                    $0.name.lowercased().contains(needle) || $0.id.rawValue.lowercased().contains(needle)
+                }
             }
         }
         summaries.sort { $0.id < $1.id }
@@ -127,20 +148,25 @@ struct ListeCommand: UngeCommand {
         }
         if onlyOpen { summaries = summaries.filter { ($0.openChecklistItems ?? 0) > 0 } }
         let rows = summaries.map { s in
-            Row(id: s.id, name: s.name, age: s.birthDate.map { Age.years(born: $0, on: on) }, status: s.status.danish,
+            Row(
+                id: s.id, name: s.name, age: s.birthDate.map { Age.years(born: $0, on: on) }, status: s.status.danish,
                 nextDeadline: s.nextDeadline, nextDeadlineTitle: s.nextDeadlineTitle,
                 openChecklistItems: checklist ? s.openChecklistItems : nil, nextStep: next[s.id] ?? nil)
         }
         // Logged before anything is shown, with the cases shown (fail closed: no event, no list).
         try store.appendAudit(
-            ctx.event(.search, caseID: nil, criterion: StoreText.maskCPR(criterion.isEmpty ? "alle" : criterion), shown: rows.map(\.id)))
+            ctx.event(
+                .search, caseID: nil, criterion: StoreText.maskCPR(criterion.isEmpty ? "alle" : criterion),
+                shown: rows.map(\.id)))
         if json {
             ctx.console.print(try JSONOutput.render(Output(cases: rows, problems: problems)))
         } else if rows.isEmpty && problems.isEmpty {
             ctx.console.print(
                 listing.summaries.isEmpty
                     ? "Der er ingen sager i lageret endnu. Opret en med 'unge ny'."
-                    : mine ? "Du har ingen åbne sager som sagsbehandler (\(ctx.user))." : "Ingen sager passer til søgningen.")
+                    : mine
+                        ? "Du har ingen åbne sager som sagsbehandler (\(ctx.user))."
+                        : "Ingen sager passer til søgningen.")
         } else {
             let c = ctx.console
             let table = rows.map { r -> [String] in
@@ -151,7 +177,11 @@ struct ListeCommand: UngeCommand {
                 }
                 var row = [r.id.rawValue, r.name, r.age.map(String.init) ?? "", r.status, deadline]
                 if mine { row[4] = r.nextStep.map { $0.overdue ? c.red($0.text) : $0.text } ?? "" }
-                if checklist { row.insert(r.openChecklistItems.map { "\($0) af \(Checklist.chapters.flatMap(\.items).count)" } ?? "", at: 4) }
+                if checklist {
+                    row.insert(
+                        r.openChecklistItems.map { "\($0) af \(Checklist.chapters.flatMap(\.items).count)" } ?? "",
+                        at: 4)
+                }
                 return row
             }
             var header = ["Sag", "Navn", "Alder", "Status", mine ? "Næste skridt" : "Næste frist"]

@@ -56,14 +56,17 @@ struct LogCommand: UngeCommand {
     func run(_ ctx: Context) throws -> Int32 {
         let store = try ctx.openStore()
         let file = try store.load(id)  // refuses unknown cases with a clear message
-        try store.appendAudit(ctx.event(.export, caseID: id, before: file.revision, after: file.revision, criterion: "revisionsspor"))
+        try store.appendAudit(
+            ctx.event(.export, caseID: id, before: file.revision, after: file.revision, criterion: "revisionsspor"))
         let (all, problems) = try store.auditEvents(for: id)
         for p in problems { ctx.console.error("Advarsel: \(p.description)") }
         let events = all.filter { e in
             let day = DanishTime.date(of: e.time)
             if let from, day < from { return false }
             if let to, day > to { return false }
-            if let user, e.user.lowercased() != user.lowercased(), e.account?.lowercased() != user.lowercased() { return false }
+            if let user, e.user.lowercased() != user.lowercased(), e.account?.lowercased() != user.lowercased() {
+                return false
+            }
             return true
         }
         if json {
@@ -71,7 +74,8 @@ struct LogCommand: UngeCommand {
             return ExitCode.ok
         }
         if events.isEmpty {
-            ctx.console.print(all.isEmpty ? "Sagen har ingen hændelser i revisionssporet." : "Ingen hændelser passer til valgene.")
+            ctx.console.print(
+                all.isEmpty ? "Sagen har ingen hændelser i revisionssporet." : "Ingen hændelser passer til valgene.")
             return ExitCode.ok
         }
         let width = ctx.console.width
@@ -107,7 +111,8 @@ enum AuditStory {
     static func days(_ events: [AuditEvent]) -> [Day] {
         var days: [Day] = []
         var i = 0
-        let sorted = events.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element)
+        let sorted = events.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(
+            \.element)
         while i < sorted.count {
             let e = sorted[i]
             let day = DanishTime.date(of: e.time)
@@ -122,7 +127,8 @@ enum AuditStory {
             }
             let first = LocalTime.clock(of: e.time, in: DanishTime.timeZone)
             let last = LocalTime.clock(of: sorted[j - 1].time, in: DanishTime.timeZone)
-            let sentence = Sentence(clock: first, text: text(e, times: j - i, until: j - i > 1 && last != first ? last : nil))
+            let sentence = Sentence(
+                clock: first, text: text(e, times: j - i, until: j - i > 1 && last != first ? last : nil))
             if days.last?.date == day {
                 days[days.count - 1].sentences.append(sentence)
             } else {

@@ -9,14 +9,18 @@ struct LukCommand: UngeCommand {
         name: "luk",
         summary: "Luk en sag (den har derefter ingen åbne frister)",
         arguments: [.caseID],
-        discussion: "Sagen lukkes på datoen (standard: i dag) med begrundelsen, og det skrives i journalen. En lukket sag har ingen åbne frister og vises med 'unge liste --status lukket'. Genåbn den med 'unge genaabn'.",
+        discussion:
+            "Sagen lukkes på datoen (standard: i dag) med begrundelsen, og det skrives i journalen. En lukket sag har ingen åbne frister og vises med 'unge liste --status lukket'. Genåbn den med 'unge genaabn'.",
         options: [
             OptionSpec("--dato", value: "ÅÅÅÅ-MM-DD", help: "Datoen sagen lukkes (standard: i dag)."),
             OptionSpec("--grund", value: "TEKST", help: "Hvorfor sagen lukkes."),
             .json,
         ],
         examples: [
-            ("unge luk 2026-0042 --dato 2026-09-30 --grund \"Indsatsen er afsluttet, og målene er nået\"", "Luk en sag"),
+            (
+                "unge luk 2026-0042 --dato 2026-09-30 --grund \"Indsatsen er afsluttet, og målene er nået\"",
+                "Luk en sag"
+            ),
             ("unge liste --status lukket", "Se de lukkede sager"),
         ],
         positionals: 1...1, positionalNames: ["sagsnummeret"])
@@ -47,11 +51,14 @@ struct LukCommand: UngeCommand {
         let when = date ?? ctx.today
         let current = try store.load(id)
         if let closed = current.closedDate {
-            throw UsageError.message("Sag \(id.rawValue) er allerede lukket (\(closed.danishLong)). Genåbn den med 'unge genaabn \(id.rawValue)' først, hvis den skal lukkes igen.")
+            throw UsageError.message(
+                "Sag \(id.rawValue) er allerede lukket (\(closed.danishLong)). Genåbn den med 'unge genaabn \(id.rawValue)' først, hvis den skal lukkes igen."
+            )
         }
         let created = DanishTime.date(of: current.created)
         if when < created {
-            throw UsageError.message("Sagen kan ikke lukkes \(when.danishLong), før den blev oprettet (\(created.danishLong)). Ret --dato.")
+            throw UsageError.message(
+                "Sagen kan ikke lukkes \(when.danishLong), før den blev oprettet (\(created.danishLong)). Ret --dato.")
         }
         let saved = try ctx.updateCase(id, store: store) { f in
             let open = f.openDeadlines.count
@@ -65,7 +72,9 @@ struct LukCommand: UngeCommand {
         if json {
             ctx.console.print(try JSONOutput.render(Output(id: id, closedDate: when, revision: saved.revision)))
         } else {
-            ctx.console.print("Sag \(id.rawValue) er lukket \(when.danishLong) (revision \(saved.revision)). Den har ingen åbne frister.")
+            ctx.console.print(
+                "Sag \(id.rawValue) er lukket \(when.danishLong) (revision \(saved.revision)). Den har ingen åbne frister."
+            )
         }
         return ExitCode.ok
     }
@@ -77,7 +86,8 @@ struct GenaabnCommand: UngeCommand {
         name: "genaabn",
         summary: "Genåbn en lukket sag",
         arguments: [.caseID],
-        discussion: "Sagen åbnes igen, og det skrives i journalen. Sagens frister tæller igen; tjek dem med 'unge frister'.",
+        discussion:
+            "Sagen åbnes igen, og det skrives i journalen. Sagens frister tæller igen; tjek dem med 'unge frister'.",
         options: [OptionSpec("--grund", value: "TEKST", help: "Hvorfor sagen genåbnes."), .json],
         examples: [("unge genaabn 2026-0042 --grund \"Ny underretning\"", "Genåbn en sag")],
         positionals: 1...1, positionalNames: ["sagsnummeret"])
@@ -115,7 +125,8 @@ struct GenaabnCommand: UngeCommand {
             ctx.console.print(try JSONOutput.render(Output(id: id, revision: saved.revision)))
         } else {
             let open = saved.openDeadlines.count
-            ctx.console.print("Sag \(id.rawValue) er genåbnet (revision \(saved.revision)). Den har \(open) åbne frister og opgaver.")
+            ctx.console.print(
+                "Sag \(id.rawValue) er genåbnet (revision \(saved.revision)). Den har \(open) åbne frister og opgaver.")
         }
         return ExitCode.ok
     }

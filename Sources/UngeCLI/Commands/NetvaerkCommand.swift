@@ -18,7 +18,8 @@ struct NetvaerkCommand: UngeCommand {
         options: [
             OptionSpec("--tilfoej", value: "NAVN", help: "Tilføj en person."),
             OptionSpec("--relation", value: "TEKST", help: "Personens relation til den unge (fx mor, træner, ven)."),
-            OptionSpec("--arena", value: "ARENA", help: "familie, slaegt, venner, skole eller professionelle.",
+            OptionSpec(
+                "--arena", value: "ARENA", help: "familie, slaegt, venner, skole eller professionelle.",
                 values: .choices(["familie", "slaegt", "venner", "skole", "professionelle"])),
             OptionSpec("--naerhed", value: "1-3", help: "1 tættest på, 3 længst fra (standard 2)."),
             OptionSpec("--foraeldremyndighed", help: "Personen har forældremyndigheden."),
@@ -32,13 +33,19 @@ struct NetvaerkCommand: UngeCommand {
         ],
         examples: [
             ("unge netvaerk 2026-0001", "Vis netværkskortet"),
-            ("unge netvaerk 2026-0001 --tilfoej \"Birthe Friis\" --relation mormor --arena slaegt --naerhed 1 --kan-stoette", "Tilføj mormor"),
+            (
+                "unge netvaerk 2026-0001 --tilfoej \"Birthe Friis\" --relation mormor --arena slaegt --naerhed 1 --kan-stoette",
+                "Tilføj mormor"
+            ),
             ("unge netvaerk 2026-0001 --fjern \"Birthe Friis\"", "Fjern en person igen"),
             ("unge netvaerk 2026-0001 --format svg --ud netvaerkskort.svg", "Tegn netværkskortet til et netværksmøde"),
         ],
         positionals: 1...1, positionalNames: ["sagsnummeret"])
 
-    enum Change { case add(NetworkPerson), remove(String) }
+    enum Change {
+        case add(NetworkPerson)
+        case remove(String)
+    }
     let id: CaseID
     let change: Change?
     let json: Bool
@@ -52,36 +59,53 @@ struct NetvaerkCommand: UngeCommand {
         switch args.value("--format")?.lowercased() {
         case nil, "md": svg = false
         case "svg": svg = true
-        case let other?: throw UsageError.invalidValue(option: "--format", value: other, expected: "Vælg md (tekst) eller svg (tegning).")
+        case let other?:
+            throw UsageError.invalidValue(
+                option: "--format", value: other, expected: "Vælg md (tekst) eller svg (tegning).")
         }
         if let outPath, outPath.isEmpty {
-            throw UsageError.invalidValue(option: "--ud", value: outPath, expected: "Angiv et filnavn, fx --ud netvaerkskort.svg.")
+            throw UsageError.invalidValue(
+                option: "--ud", value: outPath, expected: "Angiv et filnavn, fx --ud netvaerkskort.svg.")
         }
         if svg && json { throw UsageError.conflict("Vælg enten --format svg eller --json, ikke begge.") }
-        let personOptions = ["--relation", "--arena", "--naerhed", "--godt", "--svaert"].filter { args.value($0) != nil }
+        let personOptions =
+            ["--relation", "--arena", "--naerhed", "--godt", "--svaert"].filter { args.value($0) != nil }
             + ["--foraeldremyndighed", "--kan-stoette"].filter { args.has($0) }
         switch (args.value("--tilfoej"), args.value("--fjern")) {
         case (let name?, nil):
             var missing: [String] = []
             if args.value("--relation") == nil { missing.append("personens relation til den unge (--relation)") }
-            if args.value("--arena") == nil { missing.append("arenaen (--arena familie|slaegt|venner|skole|professionelle)") }
+            if args.value("--arena") == nil {
+                missing.append("arenaen (--arena familie|slaegt|venner|skole|professionelle)")
+            }
             if !missing.isEmpty { throw UsageError.missingInput(missing, command: "netvaerk") }
             let arenaText = args.value("--arena")!
             guard let arena = Arena.parse(arenaText) else {
-                throw UsageError.invalidValue(option: "--arena", value: arenaText, expected: "Vælg familie, slaegt, venner, skole eller professionelle.")
+                throw UsageError.invalidValue(
+                    option: "--arena", value: arenaText,
+                    expected: "Vælg familie, slaegt, venner, skole eller professionelle.")
             }
-            let closeness = try args.value("--naerhed").map { try Values.int($0, option: "--naerhed", range: 1...3) } ?? 2
+            let closeness =
+                try args.value("--naerhed").map { try Values.int($0, option: "--naerhed", range: 1...3) } ?? 2
             let trimmed = name.trimmingCharacters(in: .whitespaces)
-            guard !trimmed.isEmpty else { throw UsageError.invalidValue(option: "--tilfoej", value: name, expected: "Skriv personens navn.") }
-            change = .add(NetworkPerson(
-                name: trimmed, relation: args.value("--relation")!, arena: arena, closeness: closeness,
-                custodyHolder: args.has("--foraeldremyndighed"), whatIsGood: args.value("--godt"),
-                whatIsHard: args.value("--svaert"), canSupport: args.has("--kan-stoette")))
+            guard !trimmed.isEmpty else {
+                throw UsageError.invalidValue(option: "--tilfoej", value: name, expected: "Skriv personens navn.")
+            }
+            change = .add(
+                NetworkPerson(
+                    name: trimmed, relation: args.value("--relation")!, arena: arena, closeness: closeness,
+                    custodyHolder: args.has("--foraeldremyndighed"), whatIsGood: args.value("--godt"),
+                    whatIsHard: args.value("--svaert"), canSupport: args.has("--kan-stoette")))
         case (nil, let name?):
-            if !personOptions.isEmpty { throw UsageError.conflict("\(personOptions.joined(separator: ", ")) bruges kun sammen med --tilfoej.") }
+            if !personOptions.isEmpty {
+                throw UsageError.conflict("\(personOptions.joined(separator: ", ")) bruges kun sammen med --tilfoej.")
+            }
             change = .remove(name)
         case (nil, nil):
-            if !personOptions.isEmpty { throw UsageError.conflict("\(personOptions.joined(separator: ", ")) bruges kun sammen med --tilfoej NAVN.") }
+            if !personOptions.isEmpty {
+                throw UsageError.conflict(
+                    "\(personOptions.joined(separator: ", ")) bruges kun sammen med --tilfoej NAVN.")
+            }
             change = nil
         default:
             throw UsageError.conflict("Brug enten --tilfoej eller --fjern, ikke begge.")
@@ -111,7 +135,9 @@ struct NetvaerkCommand: UngeCommand {
         case .add(let person)?:
             file = try ctx.updateCase(id, store: store) { f in
                 if f.network.people.contains(where: { $0.name == person.name }) {
-                    throw UsageError.conflict("\(person.name) står allerede på netværkskortet. Fjern personen først, hvis oplysningerne skal rettes.")
+                    throw UsageError.conflict(
+                        "\(person.name) står allerede på netværkskortet. Fjern personen først, hvis oplysningerne skal rettes."
+                    )
                 }
                 f.network.people.append(person)
                 f.record(.networkAdded(person), at: ctx.now, by: ctx.user)
@@ -120,8 +146,10 @@ struct NetvaerkCommand: UngeCommand {
         case .remove(let name)?:
             file = try ctx.updateCase(id, store: store) { f in
                 guard let i = f.network.people.firstIndex(where: { $0.name == name }) else {
-                    let hint = Suggest.closest(to: name, in: f.network.people.map(\.name)).map { " Mente du '\($0)'?" } ?? ""
-                    throw UsageError.invalidValue(option: "--fjern", value: name, expected: "Personen står ikke på netværkskortet.\(hint)")
+                    let hint =
+                        Suggest.closest(to: name, in: f.network.people.map(\.name)).map { " Mente du '\($0)'?" } ?? ""
+                    throw UsageError.invalidValue(
+                        option: "--fjern", value: name, expected: "Personen står ikke på netværkskortet.\(hint)")
                 }
                 f.network.people.remove(at: i)
                 f.record(.networkRemoved(name), at: ctx.now, by: ctx.user)
@@ -134,7 +162,8 @@ struct NetvaerkCommand: UngeCommand {
         } else if svg {
             text = NetworkPicture.svg(for: file)
         } else {
-            text = change == nil || outPath != nil ? MarkdownRenderer.render(NetworkMap.document(for: file)) + "\n" : nil
+            text =
+                change == nil || outPath != nil ? MarkdownRenderer.render(NetworkMap.document(for: file)) + "\n" : nil
         }
         if let text {
             if let outPath {
@@ -143,7 +172,8 @@ struct NetvaerkCommand: UngeCommand {
                         what: "Netværkskortet er gemt på sag \(id.rawValue) (revision \(file.revision))",
                         reprint: "unge netvaerk \(id.rawValue)" + (svg ? " --format svg" : ""))
                 }
-                try DocumentFile.export(text, to: outPath, caseID: file.id, revision: file.revision, store: store, ctx: ctx, saved: saved)
+                try DocumentFile.export(
+                    text, to: outPath, caseID: file.id, revision: file.revision, store: store, ctx: ctx, saved: saved)
                 ctx.console.error("Skrevet til \(outPath).")
             } else {
                 ctx.console.write(text)

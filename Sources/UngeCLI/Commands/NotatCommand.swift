@@ -22,15 +22,20 @@ struct NotatCommand: UngeCommand {
         ],
         examples: [
             ("unge notat 2026-0001 \"Samtale med Emma og mor. Aftalt møde med skolen 12/9.\"", "Tilføj et notat"),
-            ("unge notat 2026-0001 \"Telefonsamtale med klasselærer\" --dato 2026-08-31", "Et notat om en samtale i går"),
+            (
+                "unge notat 2026-0001 \"Telefonsamtale med klasselærer\" --dato 2026-08-31",
+                "Et notat om en samtale i går"
+            ),
             ("unge notat 2026-0001 < samtale.txt", "Tag notatet fra en fil"),
             ("unge notat 2026-0001", "Skriv notatet i din editor"),
         ],
-        positionals: 1...2, positionalNames: ["sagsnummeret", "notatets tekst i anførselstegn"])
-        .withTooManyArguments { given in
-            let id = given.first.flatMap(CaseID.init)?.rawValue ?? "2026-0001"
-            return "Notatet er delt i flere ord. Sæt notatet i anførselstegn, fx unge notat \(id) \"Samtale med den unge og mor\"."
-        }
+        positionals: 1...2, positionalNames: ["sagsnummeret", "notatets tekst i anførselstegn"]
+    )
+    .withTooManyArguments { given in
+        let id = given.first.flatMap(CaseID.init)?.rawValue ?? "2026-0001"
+        return
+            "Notatet er delt i flere ord. Sæt notatet i anførselstegn, fx unge notat \(id) \"Samtale med den unge og mor\"."
+    }
 
     let id: CaseID
     let text: String?
@@ -42,7 +47,8 @@ struct NotatCommand: UngeCommand {
         if let t = args.positional(1) {
             let trimmed = t.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !trimmed.isEmpty else {
-                throw UsageError.missingArgument("notatets tekst, fx unge notat \(id.rawValue) \"Samtale med den unge\"", command: "notat")
+                throw UsageError.missingArgument(
+                    "notatets tekst, fx unge notat \(id.rawValue) \"Samtale med den unge\"", command: "notat")
             }
             text = trimmed
         } else {
@@ -60,13 +66,16 @@ struct NotatCommand: UngeCommand {
 
     func run(_ ctx: Context) throws -> Int32 {
         if let date, date > ctx.today {
-            throw UsageError.invalidValue(option: "--dato", value: date.iso, expected: "Et notat handler om noget, der er sket: i dag eller tidligere.")
+            throw UsageError.invalidValue(
+                option: "--dato", value: date.iso,
+                expected: "Et notat handler om noget, der er sket: i dag eller tidligere.")
         }
         let store = try ctx.openStore()
         _ = try store.load(id)  // an unknown case is refused before anyone writes a note
         let body = try text ?? readText(ctx, store: store)
         let saved = try ctx.updateCase(id, store: store) { file in
-            file.journal.append(JournalEntry(time: ctx.now, author: ctx.user, text: body, happened: date == ctx.today ? nil : date))
+            file.journal.append(
+                JournalEntry(time: ctx.now, author: ctx.user, text: body, happened: date == ctx.today ? nil : date))
         }
         if json {
             ctx.console.print(try JSONOutput.render(Output(id: saved.id, revision: saved.revision, happened: date)))
@@ -99,7 +108,8 @@ struct NotatCommand: UngeCommand {
 /// Writing a note in the user's editor, in a private folder of the store.
 enum NoteEditor {
     static func write(ctx: Context, store: CaseStore, caseID: CaseID) throws -> String {
-        let editor = ctx.environment["VISUAL"] ?? ctx.environment["EDITOR"]
+        let editor =
+            ctx.environment["VISUAL"] ?? ctx.environment["EDITOR"]
             ?? (FileManager.default.isExecutableFile(atPath: "/usr/bin/nano") ? "nano" : "vi")
         let folder = try store.makeWorkFolder()
         defer { folder.remove() }
@@ -108,7 +118,8 @@ enum NoteEditor {
         p.executableURL = URL(fileURLWithPath: "/bin/sh")
         p.arguments = ["-c", "\(editor) \"$1\"", "unge-notat", file.path]
         do { try p.run() } catch {
-            throw CLIError.data("Kunne ikke starte editoren '\(editor)'. Sæt EDITOR til en editor, der findes, fx EDITOR=nano.")
+            throw CLIError.data(
+                "Kunne ikke starte editoren '\(editor)'. Sæt EDITOR til en editor, der findes, fx EDITOR=nano.")
         }
         p.waitUntilExit()
         guard p.terminationStatus == 0 else {

@@ -7,7 +7,8 @@ struct NyCommand: UngeCommand {
     static let spec = CommandSpec(
         name: "ny",
         summary: "Opret en ny sag",
-        discussion: "Opretter en sag og giver den et sagsnummer (fx 2026-0008). Sagsnummeret – aldrig navn eller CPR –\nbruges som filnavn. I en terminal bliver du spurgt om det, der mangler, og om du vil gemme.\nEn anonym rådgivningssag (--anonym) har hverken navn, CPR eller fødselsdato.",
+        discussion:
+            "Opretter en sag og giver den et sagsnummer (fx 2026-0008). Sagsnummeret – aldrig navn eller CPR –\nbruges som filnavn. I en terminal bliver du spurgt om det, der mangler, og om du vil gemme.\nEn anonym rådgivningssag (--anonym) har hverken navn, CPR eller fødselsdato.",
         options: [
             OptionSpec("--navn", value: "NAVN", help: "Den unges navn."),
             OptionSpec("--cpr", value: "DDMMÅÅ-XXXX", help: "CPR-nummer (fødselsdatoen læses heraf)."),
@@ -23,7 +24,10 @@ struct NyCommand: UngeCommand {
         ],
         examples: [
             ("unge ny", "Opret en sag og bliv spurgt undervejs (i en terminal)"),
-            ("unge ny --navn \"Emma Friis\" --foedselsdato 2012-03-14 --skole \"Vestbyens Skole\"", "Opret en sag uden spørgsmål"),
+            (
+                "unge ny --navn \"Emma Friis\" --foedselsdato 2012-03-14 --skole \"Vestbyens Skole\"",
+                "Opret en sag uden spørgsmål"
+            ),
             ("unge ny --anonym", "Opret en anonym rådgivningssag"),
         ])
 
@@ -42,7 +46,8 @@ struct NyCommand: UngeCommand {
         name = args.value("--navn").map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
         cpr = try args.value("--cpr").map(Values.cpr)
         born = try args.value("--foedselsdato").map { try Values.date($0, option: "--foedselsdato") }
-        contact = Contact(phone: args.value("--telefon"), email: args.value("--email"), address: args.value("--adresse"))
+        contact = Contact(
+            phone: args.value("--telefon"), email: args.value("--email"), address: args.value("--adresse"))
         school = args.value("--skole")
         caseworker = args.value("--sagsbehandler")
         anonymous = args.has("--anonym")
@@ -50,10 +55,13 @@ struct NyCommand: UngeCommand {
         interactive = args.has("--interaktiv")
         json = args.has("--json")
         if anonymous, name != nil || cpr != nil || born != nil {
-            throw UsageError.conflict("En anonym sag har hverken navn, CPR eller fødselsdato. Fjern --anonym, eller fjern --navn/--cpr/--foedselsdato.")
+            throw UsageError.conflict(
+                "En anonym sag har hverken navn, CPR eller fødselsdato. Fjern --anonym, eller fjern --navn/--cpr/--foedselsdato."
+            )
         }
         if let cpr, let born, cpr.birthDate != born {
-            throw UsageError.conflict("Fødselsdatoen \(born.danishShort) passer ikke med CPR-nummeret \(cpr.masked). Angiv kun det ene.")
+            throw UsageError.conflict(
+                "Fødselsdatoen \(born.danishShort) passer ikke med CPR-nummeret \(cpr.masked). Angiv kun det ene.")
         }
     }
 
@@ -64,42 +72,58 @@ struct NyCommand: UngeCommand {
         if !anonymous {
             var missing: [String] = []
             if me.name == nil { missing.append("den unges navn (--navn)") }
-            if me.cpr == nil && me.born == nil { missing.append("CPR-nummer (--cpr) eller fødselsdato (--foedselsdato)") }
+            if me.cpr == nil && me.born == nil {
+                missing.append("CPR-nummer (--cpr) eller fødselsdato (--foedselsdato)")
+            }
             if !missing.isEmpty { throw UsageError.missingInput(missing, command: "ny") }
         }
         if let born = me.cpr?.birthDate ?? me.born, born > ctx.today {
             throw UsageError.conflict("Fødselsdatoen \(born.danishShort) ligger i fremtiden. Tjek datoen.")
         }
-        let person = anonymous
+        let person =
+            anonymous
             ? YoungPerson(anonymous: true)
-            : YoungPerson(name: me.name, cpr: me.cpr, birthDate: me.born, contact: me.contact.isEmpty ? nil : me.contact, school: me.school)
+            : YoungPerson(
+                name: me.name, cpr: me.cpr, birthDate: me.born, contact: me.contact.isEmpty ? nil : me.contact,
+                school: me.school)
         let store = try ctx.openStore(creating: true)
         let storeExisted = store.rootExists
         if let existing = try SameYoungPerson.resolve(
             person, store: store, ctx: ctx, newCaseAllowed: newCase || anonymous, asking: asking,
             yesNo: { try Prompter(console: ctx.console).yesNo($0, defaultValue: true) })
         {
-            ctx.console.print("Sagen findes allerede: \(ctx.console.bold(existing.id.rawValue)) (\(existing.youngPerson.displayName)). Der er ikke oprettet en ny.")
+            ctx.console.print(
+                "Sagen findes allerede: \(ctx.console.bold(existing.id.rawValue)) (\(existing.youngPerson.displayName)). Der er ikke oprettet en ny."
+            )
             ctx.console.print("Se den med: unge vis \(existing.id.rawValue)")
             return ExitCode.ok
         }
         if asking {
             ctx.console.error("")
-            ctx.console.error("Ny sag: \(person.displayName)" + (person.birthDate.map { ", født \($0.danishShort) (\(Age.years(born: $0, on: ctx.today)) år)" } ?? "")
-                + (person.cpr.map { ", CPR \($0.masked)" } ?? ""))
+            ctx.console.error(
+                "Ny sag: \(person.displayName)"
+                    + (person.birthDate.map { ", født \($0.danishShort) (\(Age.years(born: $0, on: ctx.today)) år)" }
+                        ?? "")
+                    + (person.cpr.map { ", CPR \($0.masked)" } ?? ""))
             guard try Prompter(console: ctx.console).confirmSave("Opret sagen?") else {
                 ctx.console.error("Intet er gemt.")
                 return ExitCode.usage
             }
         }
-        let draft = CaseFile(id: CaseID("ny")!, created: ctx.now, youngPerson: person, caseworker: anonymous ? me.caseworker : (me.caseworker ?? ctx.user))
-        let saved = try store.create(draft, year: ctx.today.year, now: ctx.now, user: ctx.user, command: ctx.commandName)
+        let draft = CaseFile(
+            id: CaseID("ny")!, created: ctx.now, youngPerson: person,
+            caseworker: anonymous ? me.caseworker : (me.caseworker ?? ctx.user))
+        let saved = try store.create(
+            draft, year: ctx.today.year, now: ctx.now, user: ctx.user, command: ctx.commandName)
         ctx.announceNewStore(storeExisted)
         if json {
-            ctx.console.print(try JSONOutput.render(Created(id: saved.id, revision: saved.revision, status: saved.status.danish)))
+            ctx.console.print(
+                try JSONOutput.render(Created(id: saved.id, revision: saved.revision, status: saved.status.danish)))
         } else {
             let age = person.birthDate.map { " (\(Age.years(born: $0, on: ctx.today)) år)" } ?? ""
-            ctx.console.print("Sag \(ctx.console.bold(saved.id.rawValue)) er oprettet for \(person.displayName)\(age). Revision \(saved.revision).")
+            ctx.console.print(
+                "Sag \(ctx.console.bold(saved.id.rawValue)) er oprettet for \(person.displayName)\(age). Revision \(saved.revision)."
+            )
             ctx.console.print("Se den med: unge vis \(saved.id.rawValue)")
         }
         return ExitCode.ok
@@ -115,7 +139,9 @@ struct NyCommand: UngeCommand {
         let p = Prompter(console: ctx.console)
         if name == nil { name = try p.ask("Den unges navn", required: true) }
         if cpr == nil && born == nil {
-            let answer: Either? = try p.ask("CPR-nummer eller fødselsdato", help: "Skriv CPR som DDMMÅÅ-XXXX eller fødselsdato som ÅÅÅÅ-MM-DD.", required: true, parse: Self.cprOrDate)
+            let answer: Either? = try p.ask(
+                "CPR-nummer eller fødselsdato", help: "Skriv CPR som DDMMÅÅ-XXXX eller fødselsdato som ÅÅÅÅ-MM-DD.",
+                required: true, parse: Self.cprOrDate)
             switch answer {
             case .cpr(let c)?: cpr = c
             case .date(let d)?: born = d
@@ -126,7 +152,10 @@ struct NyCommand: UngeCommand {
         if contact.phone == nil { contact.phone = try p.ask("Telefon (kan springes over)") }
     }
 
-    enum Either { case cpr(CPRNumber), date(LocalDate) }
+    enum Either {
+        case cpr(CPRNumber)
+        case date(LocalDate)
+    }
 
     static func cprOrDate(_ text: String) -> Result<Either, UsageError> {
         if let d = LocalDate.parse(text) { return .success(.date(d)) }

@@ -19,7 +19,9 @@ struct PlanCommand: UngeCommand {
             """,
         options: DocumentOptions.specs + [
             OptionSpec("--historik", help: "Vis planens gemte versioner."),
-            OptionSpec("--diff", value: "A", help: "Vis forskellen mellem version A og version B (unge plan <sag> --diff A B)."),
+            OptionSpec(
+                "--diff", value: "A", help: "Vis forskellen mellem version A og version B (unge plan <sag> --diff A B)."
+            ),
             OptionSpec("--version", value: "N", help: "Vis en bestemt gemt version."),
             OptionSpec("--aendring", value: "TEKST", help: "Hvad der er ændret i denne version."),
         ],
@@ -48,16 +50,23 @@ struct PlanCommand: UngeCommand {
         changeNote = args.value("--aendring")
         if let a = args.value("--diff") {
             guard let b = args.positional(1) else {
-                throw UsageError.missingArgument("den anden version, fx unge plan \(id.rawValue) --diff 1 2", command: "plan")
+                throw UsageError.missingArgument(
+                    "den anden version, fx unge plan \(id.rawValue) --diff 1 2", command: "plan")
             }
-            diff = (try Values.int(a, option: "--diff", range: 1...9999), try Values.int(b, option: "--diff", range: 1...9999))
+            diff = (
+                try Values.int(a, option: "--diff", range: 1...9999),
+                try Values.int(b, option: "--diff", range: 1...9999)
+            )
         } else {
             if let extra = args.positional(1) { throw UsageError.unexpectedArgument(extra, command: "plan") }
             diff = nil
         }
-        let modes = [history, diff != nil, showVersion != nil, options.fromFile != nil || options.interactive].filter { $0 }.count
+        let modes = [history, diff != nil, showVersion != nil, options.fromFile != nil || options.interactive].filter {
+            $0
+        }.count
         if modes > 1 {
-            throw UsageError.conflict("Vælg én ting ad gangen: --historik, --diff, --version eller en ny version (--fra-fil / --interaktiv).")
+            throw UsageError.conflict(
+                "Vælg én ting ad gangen: --historik, --diff, --version eller en ny version (--fra-fil / --interaktiv).")
         }
     }
 
@@ -66,18 +75,27 @@ struct PlanCommand: UngeCommand {
         let store = try ctx.openStore()
         let file = try ctx.readCase(id, store: store, showCPR: options.showCPR)
         if history {
-            try DocumentOutput.emit(PlanHistory.historyDocument(file), json: { try JSONOutput.render(VersionList(caseID: id, versions: file.actionPlans)) }, options: options, ctx: ctx, file: file, store: store)
+            try DocumentOutput.emit(
+                PlanHistory.historyDocument(file),
+                json: { try JSONOutput.render(VersionList(caseID: id, versions: file.actionPlans)) }, options: options,
+                ctx: ctx, file: file, store: store)
             return ExitCode.ok
         }
         if let (a, b) = diff {
-            let pa = try version(a, in: file), pb = try version(b, in: file)
-            try DocumentOutput.emit(PlanHistory.diffDocument(pa, pb, caseID: id), json: { try JSONOutput.render(DiffOutput(caseID: id, from: a, to: b, changes: PlanHistory.diff(pa, pb))) }, options: options, ctx: ctx, file: file, store: store)
+            let pa = try version(a, in: file)
+            let pb = try version(b, in: file)
+            try DocumentOutput.emit(
+                PlanHistory.diffDocument(pa, pb, caseID: id),
+                json: {
+                    try JSONOutput.render(DiffOutput(caseID: id, from: a, to: b, changes: PlanHistory.diff(pa, pb)))
+                }, options: options, ctx: ctx, file: file, store: store)
             return ExitCode.ok
         }
         let date = options.date ?? ctx.today
         let nextVersion = (file.actionPlans.map(\.version).max() ?? 0) + 1
         let kind = PlanKind.required(
-            age: file.youngPerson.age(on: date), on: date, bases: DecisionLaw.planBases(file.decisions, on: date).map(\.kind))
+            age: file.youngPerson.age(on: date), on: date,
+            bases: DecisionLaw.planBases(file.decisions, on: date).map(\.kind))
         if let data = try options.readInput() {
             var plan: ActionPlan
             do {
@@ -96,9 +114,12 @@ struct PlanCommand: UngeCommand {
                 return plan
             }
         } else {
-            let wanted = try showVersion.map { try version($0, in: file) } ?? file.actionPlans.max { $0.version < $1.version }
+            let wanted =
+                try showVersion.map { try version($0, in: file) } ?? file.actionPlans.max { $0.version < $1.version }
             guard let shown = wanted else {
-                throw UsageError.missingInput(["planens indhold: --fra-fil FIL.json (se Fixtures/plan/plan.json) eller --interaktiv"], command: "plan")
+                throw UsageError.missingInput(
+                    ["planens indhold: --fra-fil FIL.json (se Fixtures/plan/plan.json) eller --interaktiv"],
+                    command: "plan")
             }
             let findings = PlanValidator.validate(shown, in: file)
             try render(shown, file: file, findings: findings, draft: options.draft, ctx: ctx, store: store)
@@ -107,14 +128,18 @@ struct PlanCommand: UngeCommand {
     }
 
     /// Rules, draft and save for a new version: the same way from a file and from the dialogue.
-    private func pipeline(file: CaseFile, date: LocalDate, store: CaseStore, ctx: Context) -> DocumentPipeline<ActionPlan> {
+    private func pipeline(file: CaseFile, date: LocalDate, store: CaseStore, ctx: Context) -> DocumentPipeline<
+        ActionPlan
+    > {
         DocumentPipeline(
             command: "plan", caseID: id, what: "Planen", draftOnly: options.draft,
             validate: { plan in
                 try AnonymousCounselling.refuse(file, what: "en plan", on: date)
                 return PlanValidator.validate(plan, in: file)
             },
-            renderDraft: { plan, findings in try render(plan, file: file, findings: findings, draft: true, ctx: ctx, store: store) },
+            renderDraft: { plan, findings in
+                try render(plan, file: file, findings: findings, draft: true, ctx: ctx, store: store)
+            },
             save: { plan, findings in
                 var plan = plan
                 let saved = try ctx.updateCase(id, store: store) { f in
@@ -126,7 +151,8 @@ struct PlanCommand: UngeCommand {
                 try render(
                     plan, file: saved, findings: findings, draft: false, ctx: ctx, store: store,
                     saved: DocumentFile.Saved(
-                        what: "Planen er gemt som version \(plan.version) på sag \(id.rawValue) (revision \(saved.revision))",
+                        what:
+                            "Planen er gemt som version \(plan.version) på sag \(id.rawValue) (revision \(saved.revision))",
                         reprint: "unge plan \(id.rawValue) --version \(plan.version)" + options.formatArgument),
                     message: "Gemt som version \(plan.version) af \(plan.kind.danishLower) på sag \(id.rawValue).")
                 return ExitCode.ok
@@ -138,20 +164,27 @@ struct PlanCommand: UngeCommand {
         saved: DocumentFile.Saved? = nil, message: String? = nil
     ) throws {
         let doc = PlanDocument.build(plan, in: file, findings: findings, draft: draft, showCPR: options.showCPR)
-        let json = { try DocumentOutput.json(caseID: id, title: doc.title, content: plan, findings: findings, showCPR: options.showCPR) }
+        let json = {
+            try DocumentOutput.json(
+                caseID: id, title: doc.title, content: plan, findings: findings, showCPR: options.showCPR)
+        }
         if let saved, let message {
             try DocumentOutput.emitSaved(
                 doc, json: json, options: options, ctx: ctx, file: file, store: store, saved: saved, message: message,
                 author: plan.author, date: plan.date)
         } else {
-            try DocumentOutput.emit(doc, json: json, options: options, ctx: ctx, file: file, store: store, saved: saved, author: plan.author, date: plan.date)
+            try DocumentOutput.emit(
+                doc, json: json, options: options, ctx: ctx, file: file, store: store, saved: saved,
+                author: plan.author, date: plan.date)
         }
     }
 
     private func version(_ n: Int, in file: CaseFile) throws -> ActionPlan {
         guard let p = file.actionPlans.first(where: { $0.version == n }) else {
             let have = file.actionPlans.map { String($0.version) }.joined(separator: ", ")
-            throw UsageError.invalidValue(option: "version", value: String(n), expected: have.isEmpty ? "Sagen har ingen gemte planer endnu." : "Sagen har version \(have).")
+            throw UsageError.invalidValue(
+                option: "version", value: String(n),
+                expected: have.isEmpty ? "Sagen har ingen gemte planer endnu." : "Sagen har version \(have).")
         }
         return p
     }

@@ -31,7 +31,8 @@ struct DocumentOptions {
     /// `--udskriv`: show the saved document without asking or saving (e.g. after a failed `--ud`).
     let reprint: Bool
 
-    static let reprintSpec = OptionSpec("--udskriv", help: "Skriv det gemte dokument ud igen uden at spørge eller gemme (fx med --ud).")
+    static let reprintSpec = OptionSpec(
+        "--udskriv", help: "Skriv det gemte dokument ud igen uden at spørge eller gemme (fx med --ud).")
     static let specs: [OptionSpec] = [
         .fromFile, .interactive, .draft, .format, .output, .date, .showCPR, reprintSpec,
         OptionSpec("--json", help: "Det samme som --format json."),
@@ -61,7 +62,8 @@ struct DocumentOptions {
             throw UsageError.conflict("Vælg enten --fra-fil eller --interaktiv, ikke begge.")
         }
         if let outPath, outPath.isEmpty {
-            throw UsageError.invalidValue(option: "--ud", value: outPath, expected: "Angiv et filnavn, fx --ud plan.md.")
+            throw UsageError.invalidValue(
+                option: "--ud", value: outPath, expected: "Angiv et filnavn, fx --ud plan.md.")
         }
     }
 
@@ -88,7 +90,8 @@ enum DocumentOutput {
     /// Prints findings to stderr, errors first: "FEJL: ... (paragraf)".
     static func report(_ findings: [Finding], ctx: Context) {
         for f in findings {
-            let label = f.severity == .error ? ctx.console.red(f.severity.danish) : ctx.console.yellow(f.severity.danish)
+            let label =
+                f.severity == .error ? ctx.console.red(f.severity.danish) : ctx.console.yellow(f.severity.danish)
             ctx.console.error("\(label): \(PlanDocument.text(of: f))")
         }
     }
@@ -97,19 +100,24 @@ enum DocumentOutput {
     static func refusal(_ findings: [Finding], what: String, ctx: Context) -> CLIError {
         report(findings, ctx: ctx)
         let n = findings.filter { $0.severity == .error }.count
-        return .ruleFailed("\(what) er ikke gemt: \(n) krav er ikke opfyldt (se ovenfor). Ret det, eller brug --kladde for at se en kladde med MANGLER-markeringer.")
+        return .ruleFailed(
+            "\(what) er ikke gemt: \(n) krav er ikke opfyldt (se ovenfor). Ret det, eller brug --kladde for at se en kladde med MANGLER-markeringer."
+        )
     }
 
     /// Renders `doc` (or `json`) in the chosen format, to `--ud` or stdout. The letterhead comes
     /// from the store's settings and the profile of `author` (else the acting user).
     /// `saved` says what the command saved just before, for the message if `--ud` then fails.
     static func emit(
-        _ doc: Document, json: () throws -> String, options: DocumentOptions, ctx: Context, file: CaseFile, store: CaseStore,
+        _ doc: Document, json: () throws -> String, options: DocumentOptions, ctx: Context, file: CaseFile,
+        store: CaseStore,
         saved: DocumentFile.Saved? = nil, author: String? = nil, date: LocalDate? = nil
     ) throws {
-        let text = try render(doc, json: json, format: options.format, ctx: ctx, file: file, store: store, author: author, date: date)
+        let text = try render(
+            doc, json: json, format: options.format, ctx: ctx, file: file, store: store, author: author, date: date)
         if let path = options.outPath {
-            try DocumentFile.export(text, to: path, caseID: file.id, revision: file.revision, store: store, ctx: ctx, saved: saved)
+            try DocumentFile.export(
+                text, to: path, caseID: file.id, revision: file.revision, store: store, ctx: ctx, saved: saved)
             ctx.console.error("Skrevet til \(path).")
         } else {
             ctx.console.write(text)
@@ -122,15 +130,21 @@ enum DocumentOutput {
     /// `message` is the line that says what was saved ("Gemt som version 2 af ungeplanen på sag
     /// 2026-0003."); `saved` names the command that prints the document again.
     static func emitSaved(
-        _ doc: Document, json: () throws -> String, options: DocumentOptions, ctx: Context, file: CaseFile, store: CaseStore,
+        _ doc: Document, json: () throws -> String, options: DocumentOptions, ctx: Context, file: CaseFile,
+        store: CaseStore,
         saved: DocumentFile.Saved, message: String, author: String? = nil, date: LocalDate? = nil
     ) throws {
         if let path = options.outPath {
-            let text = try render(doc, json: json, format: options.format, ctx: ctx, file: file, store: store, author: author, date: date)
-            try DocumentFile.export(text, to: path, caseID: file.id, revision: file.revision, store: store, ctx: ctx, saved: saved)
+            let text = try render(
+                doc, json: json, format: options.format, ctx: ctx, file: file, store: store, author: author, date: date)
+            try DocumentFile.export(
+                text, to: path, caseID: file.id, revision: file.revision, store: store, ctx: ctx, saved: saved)
             ctx.console.print("\(message) Dokumentet er skrevet til \(path).")
         } else if options.formatGiven || !ctx.console.stdoutIsTerminal {
-            ctx.console.write(try render(doc, json: json, format: options.format, ctx: ctx, file: file, store: store, author: author, date: date))
+            ctx.console.write(
+                try render(
+                    doc, json: json, format: options.format, ctx: ctx, file: file, store: store, author: author,
+                    date: date))
             ctx.console.error(message)
         } else {
             ctx.console.print("\(message) Se dokumentet med '\(saved.reprint)'.")
@@ -138,12 +152,15 @@ enum DocumentOutput {
     }
 
     static func render(
-        _ doc: Document, json: () throws -> String, format: DocumentFormat, ctx: Context, file: CaseFile, store: CaseStore,
+        _ doc: Document, json: () throws -> String, format: DocumentFormat, ctx: Context, file: CaseFile,
+        store: CaseStore,
         author: String?, date: LocalDate?
     ) throws -> String {
         var doc = doc
         if doc.letterhead == nil {
-            doc.setLetterhead(try ctx.letterhead(store: store, caseID: file.id, author: author, date: date), authorUser: author ?? ctx.user)
+            doc.setLetterhead(
+                try ctx.letterhead(store: store, caseID: file.id, author: author, date: date),
+                authorUser: author ?? ctx.user)
         }
         switch format {
         case .md: return MarkdownRenderer.render(doc)
@@ -153,7 +170,9 @@ enum DocumentOutput {
     }
 
     /// JSON for a document command: the content, its title and the findings, with `formatVersion`.
-    static func json<T: Encodable>(caseID: CaseID, title: String, content: T, findings: [Finding], showCPR: Bool) throws -> String {
+    static func json<T: Encodable>(caseID: CaseID, title: String, content: T, findings: [Finding], showCPR: Bool) throws
+        -> String
+    {
         try JSONOutput.render(DocumentPayload(caseID: caseID, title: title, content: content, findings: findings))
     }
 }

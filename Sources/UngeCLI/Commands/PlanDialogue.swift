@@ -11,7 +11,8 @@ struct PlanDialogue {
 
     func sections(kind: PlanKind, date: LocalDate) -> [String] {
         let age = file.youngPerson.age(on: date)
-        var out = kind.isForMinor ? ["Det fandt undersøgelsen"] : ["Tilbud om handleplan (serviceloven § 141)", "Grundlag"]
+        var out =
+            kind.isForMinor ? ["Det fandt undersøgelsen"] : ["Tilbud om handleplan (serviceloven § 141)", "Grundlag"]
         out += ["Formål", "Mål"]
         if let age, age >= 16, age < 18 { out.append(Self.transitionSection) }
         out += ["Indsatser", "Andre særlige forhold", "Deltagere", "Opfølgning"]
@@ -26,27 +27,47 @@ struct PlanDialogue {
         let previous = file.actionPlans.max { $0.version < $1.version }
         var plan = ActionPlan(version: version, date: date, author: ctx.user, kind: kind)
         p.plan(sections: sections(kind: kind, date: date))
-        ctx.console.error(ctx.console.bold(kind.title(on: date, age: age)) + (kind.replaces(on: date, age: age).map { " – \($0)" } ?? ""))
-        ctx.console.error("\(file.youngPerson.displayName)" + (age.map { ", \($0) år på planens dato (\(date.danishShort))" } ?? ""))
-        if previous != nil { ctx.console.error("Tryk Enter for at beholde svaret fra version \(previous!.version) i [klammer]; skriv - for at tømme et felt.") }
+        ctx.console.error(
+            ctx.console.bold(kind.title(on: date, age: age))
+                + (kind.replaces(on: date, age: age).map { " – \($0)" } ?? ""))
+        ctx.console.error(
+            "\(file.youngPerson.displayName)" + (age.map { ", \($0) år på planens dato (\(date.danishShort))" } ?? ""))
+        if previous != nil {
+            ctx.console.error(
+                "Tryk Enter for at beholde svaret fra version \(previous!.version) i [klammer]; skriv - for at tømme et felt."
+            )
+        }
 
         if kind.isForMinor {
             p.section("Det fandt undersøgelsen")
             if let exam = file.examination {
                 for a in exam.areas {
-                    say("- \(a.area.danish): " + (a.details?.findings ?? "ikke relevant (\(a.notRelevantReason ?? ""))"))
+                    say(
+                        "- \(a.area.danish): " + (a.details?.findings ?? "ikke relevant (\(a.notRelevantReason ?? ""))")
+                    )
                     if let v = a.details?.ownView { say("    Den unge: \"\(v)\"") }
                 }
-                if let c = exam.conclusion { say("Konklusion: \(c.specialSupportNeeded ? "behov for særlig støtte" : "ikke behov for særlig støtte"). \(c.reasons)") }
+                if let c = exam.conclusion {
+                    say(
+                        "Konklusion: \(c.specialSupportNeeded ? "behov for særlig støtte" : "ikke behov for særlig støtte"). \(c.reasons)"
+                    )
+                }
             } else {
                 say("Der er ikke registreret en undersøgelse. Registrér den med 'unge undersoeg \(file.id.rawValue)'.")
             }
         } else {
             p.section("Tilbud om handleplan (serviceloven § 141)")
-            let offered = try p.ask("Dato for tilbuddet", defaultValue: (previous?.offer?.offeredDate ?? date).iso, parse: Answers.date) ?? date
-            let response = try p.choose("Den unges svar (nummer)", from: PlanOffer.Response.allCases, label: \.danish, defaultValue: previous?.offer?.response) ?? .pending
+            let offered =
+                try p.ask(
+                    "Dato for tilbuddet", defaultValue: (previous?.offer?.offeredDate ?? date).iso, parse: Answers.date)
+                ?? date
+            let response =
+                try p.choose(
+                    "Den unges svar (nummer)", from: PlanOffer.Response.allCases, label: \.danish,
+                    defaultValue: previous?.offer?.response) ?? .pending
             // The day of the answer is asked for, never assumed: a document states only what was given.
-            let answered = response == .pending
+            let answered =
+                response == .pending
                 ? nil
                 : try p.ask("Hvornår svarede den unge? (kan springes over)", required: false, parse: Answers.date)
             plan.offer = PlanOffer(offeredDate: offered, response: response, responseDate: answered)
@@ -54,14 +75,25 @@ struct PlanDialogue {
             p.section("Grundlag")
             let old = previous?.adultBasis
             plan.adultBasis = AdultBasis(
-                drugProblem: try p.ask("Stofmisbruget og de sociale problemer, det giver", defaultValue: old?.drugProblem, long: true) ?? "",
-                socialSituation: try p.ask("Den sociale situation med ressourcer og belastninger", defaultValue: old?.socialSituation, long: true) ?? "",
-                otherMatters: try p.ask("Andre relevante forhold, fx helbred", defaultValue: old?.otherMatters, long: true) ?? "")
+                drugProblem: try p.ask(
+                    "Stofmisbruget og de sociale problemer, det giver", defaultValue: old?.drugProblem, long: true)
+                    ?? "",
+                socialSituation: try p.ask(
+                    "Den sociale situation med ressourcer og belastninger", defaultValue: old?.socialSituation,
+                    long: true) ?? "",
+                otherMatters: try p.ask(
+                    "Andre relevante forhold, fx helbred", defaultValue: old?.otherMatters, long: true) ?? "")
         }
 
         p.section("Formål")
-        plan.purpose = try p.ask("Formålet med indsatsen", defaultValue: previous?.purpose.isEmpty == false ? previous?.purpose : nil, long: true) ?? ""
-        plan.decisionDate = try p.ask("Dato for afgørelsen om støtte (kan springes over)", required: false, defaultValue: (previous?.decisionDate ?? file.examination?.conclusion?.decisionDate)?.iso, parse: Answers.date)
+        plan.purpose =
+            try p.ask(
+                "Formålet med indsatsen", defaultValue: previous?.purpose.isEmpty == false ? previous?.purpose : nil,
+                long: true) ?? ""
+        plan.decisionDate = try p.ask(
+            "Dato for afgørelsen om støtte (kan springes over)", required: false,
+            defaultValue: (previous?.decisionDate ?? file.examination?.conclusion?.decisionDate)?.iso,
+            parse: Answers.date)
 
         p.section("Mål")
         say("Positive mål: hvor vil den unge gerne hen? Brug gerne den unges egne ord (håndbogen kap. 4).")
@@ -77,33 +109,50 @@ struct PlanDialogue {
         p.section("Andre særlige forhold")
         for topic in OtherMatter.Topic.allCases {
             let old = previous?.otherMatters.first { $0.topic == topic }?.text
-            if let text = try p.ask("\(topic.danish) (kan springes over)", defaultValue: old) { plan.otherMatters.append(OtherMatter(topic: topic, text: text)) }
+            if let text = try p.ask("\(topic.danish) (kan springes over)", defaultValue: old) {
+                plan.otherMatters.append(OtherMatter(topic: topic, text: text))
+            }
         }
 
         p.section("Deltagere")
         let oldYoung = previous?.participants.first { $0.role == .youngPerson }
         let how = try p.ask("Hvordan deltog den unge?", defaultValue: oldYoung?.how ?? "Deltog i mødet")
-        let formulated = try p.yesNo("Var den unge med til at formulere målene?", defaultValue: oldYoung?.formulatedGoals ?? true)
+        let formulated = try p.yesNo(
+            "Var den unge med til at formulere målene?", defaultValue: oldYoung?.formulatedGoals ?? true)
         let why = formulated ? nil : try p.ask("Hvorfor ikke?", defaultValue: oldYoung?.note)
-        plan.participants.append(Participant(name: file.youngPerson.displayName, role: .youngPerson, how: how, formulatedGoals: formulated, note: why))
+        plan.participants.append(
+            Participant(
+                name: file.youngPerson.displayName, role: .youngPerson, how: how, formulatedGoals: formulated, note: why
+            ))
         if kind.isForMinor {
             for holder in file.network.custodyHolders {
                 let old = previous?.participants.first { $0.role == .custodyHolder && $0.name == holder.name }
-                let h = try p.ask("Hvordan deltog \(holder.name) (forældremyndighed)?", defaultValue: old?.how ?? "Deltog i mødet")
-                let took = try p.yesNo("Var \(holder.name) med til at formulere målene?", defaultValue: old?.formulatedGoals ?? true)
+                let h = try p.ask(
+                    "Hvordan deltog \(holder.name) (forældremyndighed)?", defaultValue: old?.how ?? "Deltog i mødet")
+                let took = try p.yesNo(
+                    "Var \(holder.name) med til at formulere målene?", defaultValue: old?.formulatedGoals ?? true)
                 let whyNot = took ? nil : try p.ask("Hvorfor ikke?", defaultValue: old?.note)
-                plan.participants.append(Participant(name: holder.name, role: .custodyHolder, how: h, formulatedGoals: took, note: whyNot))
+                plan.participants.append(
+                    Participant(name: holder.name, role: .custodyHolder, how: h, formulatedGoals: took, note: whyNot))
             }
         }
         let oldOthers = previous?.participants.filter { $0.role == .professional } ?? []
         var n = 0
-        while let name = try p.ask("Andre deltagere: navn og rolle (tom for at gå videre)", defaultValue: n < oldOthers.count ? oldOthers[n].name : nil) {
-            plan.participants.append(Participant(name: name, role: .professional, how: try p.ask("Hvordan deltog de?", defaultValue: n < oldOthers.count ? oldOthers[n].how : nil)))
+        while let name = try p.ask(
+            "Andre deltagere: navn og rolle (tom for at gå videre)",
+            defaultValue: n < oldOthers.count ? oldOthers[n].name : nil)
+        {
+            plan.participants.append(
+                Participant(
+                    name: name, role: .professional,
+                    how: try p.ask("Hvordan deltog de?", defaultValue: n < oldOthers.count ? oldOthers[n].how : nil)))
             n += 1
         }
 
         p.section("Opfølgning")
-        let suggested = previous?.nextFollowUp.map { $0 > date ? $0 : date.adding(months: 3) } ?? (plan.supportStart ?? date).adding(months: 3)
+        let suggested =
+            previous?.nextFollowUp.map { $0 > date ? $0 : date.adding(months: 3) }
+            ?? (plan.supportStart ?? date).adding(months: 3)
         if kind.isForMinor, let start = plan.supportStart {
             say("Første opfølgning senest \(start.adding(months: 3).danishLong) (3 måneder efter støtten begyndte).")
         }
@@ -116,7 +165,10 @@ struct PlanDialogue {
         var out: [Goal] = []
         for old in keep {
             p.say("\(old.id): \(old.text)")
-            let what = try p.ask("Behold, ret eller slet \(old.id)? (b/r/s)", defaultValue: "b") { Answers.keepChangeDelete($0) } ?? .keep
+            let what =
+                try p.ask("Behold, ret eller slet \(old.id)? (b/r/s)", defaultValue: "b") {
+                    Answers.keepChangeDelete($0)
+                } ?? .keep
             // A goal keeps its id, so measures and treatment plans that point to it stay right.
             switch what {
             case .keep: out.append(old)
@@ -134,21 +186,31 @@ struct PlanDialogue {
         return out
     }
 
-    private func goal(_ p: DialogueSession, id: String, text given: String? = nil, old: Goal?, transition: Bool) throws -> Goal {
+    private func goal(_ p: DialogueSession, id: String, text given: String? = nil, old: Goal?, transition: Bool) throws
+        -> Goal
+    {
         let text = try given ?? p.ask("Mål \(id)", required: true, defaultValue: old?.text) ?? ""
         if StopGoalRule.isStopGoal(text) {
-            p.say(ctx.console.yellow("  Målet handler om at stoppe noget. Kan det skrives som et positivt mål: hvor vil den unge hen?"))
+            p.say(
+                ctx.console.yellow(
+                    "  Målet handler om at stoppe noget. Kan det skrives som et positivt mål: hvor vil den unge hen?"))
         }
         var g = Goal(id: id, text: text)
         g.ownWords = try p.ask("Med den unges egne ord (kan springes over)", defaultValue: old?.ownWords)
         if transition {
-            g.transitionTopic = try p.choose("Hvad handler målet om (nummer)", from: TransitionTopic.allCases, label: \.danish, defaultValue: old?.transitionTopic)
+            g.transitionTopic = try p.choose(
+                "Hvad handler målet om (nummer)", from: TransitionTopic.allCases, label: \.danish,
+                defaultValue: old?.transitionTopic)
         } else {
-            g.area = try p.choose("Hvilket område fra undersøgelsen svarer målet på (nummer, kan springes over)", from: ExaminationArea.allCases, label: \.danish, required: false, defaultValue: old?.area)
+            g.area = try p.choose(
+                "Hvilket område fra undersøgelsen svarer målet på (nummer, kan springes over)",
+                from: ExaminationArea.allCases, label: \.danish, required: false, defaultValue: old?.area)
         }
         g.subGoals = try p.list("Delmål, adskilt af ; (kan springes over)", defaultValue: old?.subGoals ?? [])
-        g.firstSteps = try p.list("Første skridt, adskilt af ; (kan springes over)", defaultValue: old?.firstSteps ?? [])
-        g.progressSign = try p.ask("Hvordan ser vi, at det går fremad? (kan springes over)", defaultValue: old?.progressSign)
+        g.firstSteps = try p.list(
+            "Første skridt, adskilt af ; (kan springes over)", defaultValue: old?.firstSteps ?? [])
+        g.progressSign = try p.ask(
+            "Hvordan ser vi, at det går fremad? (kan springes over)", defaultValue: old?.progressSign)
         return g
     }
 
@@ -158,7 +220,10 @@ struct PlanDialogue {
         var out: [Measure] = []
         for old in keep {
             p.say("Indsats: \(old.label)")
-            let what = try p.ask("Behold, ret eller slet indsatsen? (b/r/s)", defaultValue: "b") { Answers.keepChangeDelete($0) } ?? .keep
+            let what =
+                try p.ask("Behold, ret eller slet indsatsen? (b/r/s)", defaultValue: "b") {
+                    Answers.keepChangeDelete($0)
+                } ?? .keep
             switch what {
             case .keep:
                 var m = old
@@ -175,14 +240,21 @@ struct PlanDialogue {
     }
 
     private func measure(_ p: DialogueSession, old: Measure?, goalIDs: [String]) throws -> Measure {
-        let kind = try p.choose("Indsats (nummer)", from: MeasureKind.allCases, label: \.danish, defaultValue: old?.kind) ?? .other
+        let kind =
+            try p.choose("Indsats (nummer)", from: MeasureKind.allCases, label: \.danish, defaultValue: old?.kind)
+            ?? .other
         var m = Measure(kind: kind)
         m.description = try p.ask("Beskrivelse, fx hvor ofte (kan springes over)", defaultValue: old?.description)
         m.provider = try p.ask("Leverandør", defaultValue: old?.provider)
         m.start = try p.ask("Start (dato)", required: false, defaultValue: old?.start?.iso, parse: Answers.date)
         m.expectedDuration = try p.ask("Forventet varighed, fx 6 måneder", defaultValue: old?.expectedDuration)
-        m.goalIDs = try p.list("Hvilke mål (\(goalIDs.joined(separator: ", "))), adskilt af ; eller ,", defaultValue: old?.goalIDs.filter(goalIDs.contains) ?? []) { id in
-            goalIDs.contains(id) ? nil : "Planen har ikke et mål \(id). Vælg blandt \(goalIDs.isEmpty ? "(ingen mål endnu)" : goalIDs.joined(separator: ", "))."
+        m.goalIDs = try p.list(
+            "Hvilke mål (\(goalIDs.joined(separator: ", "))), adskilt af ; eller ,",
+            defaultValue: old?.goalIDs.filter(goalIDs.contains) ?? []
+        ) { id in
+            goalIDs.contains(id)
+                ? nil
+                : "Planen har ikke et mål \(id). Vælg blandt \(goalIDs.isEmpty ? "(ingen mål endnu)" : goalIDs.joined(separator: ", "))."
         }
         return m
     }

@@ -12,7 +12,8 @@ struct RedigerCommand: UngeCommand {
         name: "rediger",
         summary: "Ret en sag som JSON i din editor",
         arguments: [.caseID],
-        discussion: "Åbner sagen som JSON i $EDITOR (eller $VISUAL, ellers nano/vi). Filen ligger i en privat mappe i lageret,\nså editorens midlertidige filer ikke kan læses af andre. Når du gemmer og lukker, bliver sagen tjekket:\ner noget galt, ser du fejlen og kan rette igen eller opgive. Sagen ændres først, når alt er i orden.\nFelterne id, revision og schemaVersion må ikke ændres.",
+        discussion:
+            "Åbner sagen som JSON i $EDITOR (eller $VISUAL, ellers nano/vi). Filen ligger i en privat mappe i lageret,\nså editorens midlertidige filer ikke kan læses af andre. Når du gemmer og lukker, bliver sagen tjekket:\ner noget galt, ser du fejlen og kan rette igen eller opgive. Sagen ændres først, når alt er i orden.\nFelterne id, revision og schemaVersion må ikke ændres.",
         options: [.interactive],
         examples: [
             ("unge rediger 2026-0001", "Ret sagen i din editor"),
@@ -29,7 +30,9 @@ struct RedigerCommand: UngeCommand {
     }
 
     func run(_ ctx: Context) throws -> Int32 {
-        let editor = ctx.environment["VISUAL"] ?? ctx.environment["EDITOR"] ?? (FileManager.default.isExecutableFile(atPath: "/usr/bin/nano") ? "nano" : "vi")
+        let editor =
+            ctx.environment["VISUAL"] ?? ctx.environment["EDITOR"]
+            ?? (FileManager.default.isExecutableFile(atPath: "/usr/bin/nano") ? "nano" : "vi")
         let store = try ctx.openStore()
         _ = try ctx.readCase(id, store: store, showCPR: true)
         // What the editor shows keeps the fields this version does not know, so they survive.
@@ -41,7 +44,8 @@ struct RedigerCommand: UngeCommand {
         while true {
             let status = try runEditor(editor, file: file)
             guard status == 0 else {
-                ctx.console.error("Editoren sluttede med en fejl (kode \(status)). Ændringen er opgivet; sagen er uændret.")
+                ctx.console.error(
+                    "Editoren sluttede med en fejl (kode \(status)). Ændringen er opgivet; sagen er uændret.")
                 return ExitCode.ruleFailed
             }
             let edited = (try? Data(contentsOf: file)) ?? Data()
@@ -52,13 +56,16 @@ struct RedigerCommand: UngeCommand {
             switch validate(edited, original: original) {
             case .success(let updated):
                 let saved = try store.save(
-                    updated, expectedRevision: original.revision, now: ctx.now, user: ctx.user, command: ctx.commandName,
+                    updated, expectedRevision: original.revision, now: ctx.now, user: ctx.user,
+                    command: ctx.commandName,
                     unknownFrom: edited)
                 ctx.console.print("Sag \(id.rawValue) er gemt (revision \(saved.revision)).")
                 return ExitCode.ok
             case .failure(let message):
                 ctx.console.error("Ændringen kan ikke gemmes: \(message)")
-                guard ctx.isInteractive(interactive), try prompter.yesNo("Vil du rette igen? (nej opgiver ændringen)", defaultValue: true) else {
+                guard ctx.isInteractive(interactive),
+                    try prompter.yesNo("Vil du rette igen? (nej opgiver ændringen)", defaultValue: true)
+                else {
                     ctx.console.error("Ændringen er opgivet; sagen er uændret.")
                     return ExitCode.ruleFailed
                 }
@@ -74,8 +81,12 @@ struct RedigerCommand: UngeCommand {
         } catch {
             return .failure(EditError(StoreText.decodingProblem(error) + "."))
         }
-        if updated.id != original.id { return .failure(EditError("sagsnummeret (id) må ikke ændres; det skal være \(original.id.rawValue).")) }
-        if updated.revision != original.revision { return .failure(EditError("revision må ikke ændres; den skal være \(original.revision).")) }
+        if updated.id != original.id {
+            return .failure(EditError("sagsnummeret (id) må ikke ændres; det skal være \(original.id.rawValue)."))
+        }
+        if updated.revision != original.revision {
+            return .failure(EditError("revision må ikke ændres; den skal være \(original.revision)."))
+        }
         if updated.schemaVersion != original.schemaVersion {
             return .failure(EditError("schemaVersion må ikke ændres; den skal være \(original.schemaVersion)."))
         }
@@ -99,7 +110,8 @@ struct RedigerCommand: UngeCommand {
         p.executableURL = URL(fileURLWithPath: "/bin/sh")
         p.arguments = ["-c", "\(editor) \"$1\"", "unge-rediger", file.path]
         do { try p.run() } catch {
-            throw CLIError.data("Kunne ikke starte editoren '\(editor)'. Sæt EDITOR til en editor, der findes, fx EDITOR=nano.")
+            throw CLIError.data(
+                "Kunne ikke starte editoren '\(editor)'. Sæt EDITOR til en editor, der findes, fx EDITOR=nano.")
         }
         p.waitUntilExit()
         return p.terminationStatus

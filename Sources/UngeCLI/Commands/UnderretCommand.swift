@@ -32,13 +32,24 @@ struct UnderretCommand: UngeCommand {
             OptionSpec("--ny-sag", help: "Opret en ny sag, selv om den unge allerede har en."),
             .caseID, .fromFile, .draft, .format, .output, .showCPR, .interactive,
             OptionSpec("--json", help: "Det samme som --format json."),
-            OptionSpec("--udskriv", value: "NR", help: "Skriv en gemt underretning (nr. NR på sagen --sag) ud igen; gemmer intet."),
+            OptionSpec(
+                "--udskriv", value: "NR",
+                help: "Skriv en gemt underretning (nr. NR på sagen --sag) ud igen; gemmer intet."),
         ],
         examples: [
             ("unge underret", "Bliv guidet gennem en underretning (i en terminal)"),
-            ("unge underret --fra-fil underretning.json --ud underretning.md", "Registrér fra en fil og gem dokumentet"),
-            ("unge underret --sag 2026-0003 --fra-fil u.json --format html --ud u.html", "På en eksisterende sag, som HTML"),
-            ("unge underret --fra-fil u.json --modtaget \"2026-04-13 09:30\"", "Underretningen blev modtaget tidligere"),
+            (
+                "unge underret --fra-fil underretning.json --ud underretning.md",
+                "Registrér fra en fil og gem dokumentet"
+            ),
+            (
+                "unge underret --sag 2026-0003 --fra-fil u.json --format html --ud u.html",
+                "På en eksisterende sag, som HTML"
+            ),
+            (
+                "unge underret --fra-fil u.json --modtaget \"2026-04-13 09:30\"",
+                "Underretningen blev modtaget tidligere"
+            ),
             ("unge underret --sag 2026-0003 --udskriv 1 --ud u.md", "Skriv underretning nr. 1 ud igen (gemmer intet)"),
         ])
 
@@ -95,9 +106,11 @@ struct UnderretCommand: UngeCommand {
         let key = "(i en fil: \"\(field.key)\")"
         switch field {
         case .notInformedReason:
-            return "Forældrene er ikke orienteret om underretningen, og der står ikke hvorfor. Skriv begrundelsen med --\(flag(field)) \(key); uden den gemmes intet (håndbogen kap. 3)."
+            return
+                "Forældrene er ikke orienteret om underretningen, og der står ikke hvorfor. Skriv begrundelsen med --\(flag(field)) \(key); uden den gemmes intet (håndbogen kap. 3)."
         case .youngBirthDate:
-            return "Mangler \(field.label): --\(flag(field)) eller --\(flag(.youngCPR)) (i en fil: \"\(field.key)\" eller \"\(ConcernField.youngCPR.key)\")."
+            return
+                "Mangler \(field.label): --\(flag(field)) eller --\(flag(.youngCPR)) (i en fil: \"\(field.key)\" eller \"\(ConcernField.youngCPR.key)\")."
         default:
             return "Mangler \(field.label): --\(flag(field)) \(key)."
         }
@@ -119,13 +132,21 @@ struct UnderretCommand: UngeCommand {
     let reprint: Int?
 
     init(_ args: ParsedArguments) throws {
-        reprint = try args.value("--udskriv").map { try Values.int($0, option: "--udskriv", range: 1...CaseLimits.maxNumber) }
+        reprint = try args.value("--udskriv").map {
+            try Values.int($0, option: "--udskriv", range: 1...CaseLimits.maxNumber)
+        }
         if reprint != nil {
             guard args.value("--sag") != nil else {
-                throw UsageError.missingArgument("sagen: --udskriv NR skal bruges med --sag ID, fx unge underret --sag 2026-0003 --udskriv 1", command: "underret")
+                throw UsageError.missingArgument(
+                    "sagen: --udskriv NR skal bruges med --sag ID, fx unge underret --sag 2026-0003 --udskriv 1",
+                    command: "underret")
             }
-            if args.value("--fra-fil") != nil || args.has("--interaktiv") || ConcernField.allCases.contains(where: { args.value("--" + Self.flag($0)) != nil }) {
-                throw UsageError.conflict("--udskriv skriver en gemt underretning ud og gemmer intet; brug det kun med --sag, --format, --ud og --vis-cpr.")
+            if args.value("--fra-fil") != nil || args.has("--interaktiv")
+                || ConcernField.allCases.contains(where: { args.value("--" + Self.flag($0)) != nil })
+            {
+                throw UsageError.conflict(
+                    "--udskriv skriver en gemt underretning ud og gemmer intet; brug det kun med --sag, --format, --ud og --vis-cpr."
+                )
             }
         }
         draft = ConcernReportDraft()
@@ -133,7 +154,9 @@ struct UnderretCommand: UngeCommand {
         for field in ConcernField.allCases {
             guard let text = args.value("--" + Self.flag(field)) else { continue }
             do { try draft.set(field, from: text) } catch {
-                throw UsageError.invalidValue(option: "--" + Self.flag(field), value: field.kind == .cpr ? CPRNumber.maskedGuess(text) : text, expected: UnderretInput.expected(field))
+                throw UsageError.invalidValue(
+                    option: "--" + Self.flag(field), value: field.kind == .cpr ? CPRNumber.maskedGuess(text) : text,
+                    expected: UnderretInput.expected(field))
             }
         }
         if args.has("--privatperson") {
@@ -145,14 +168,17 @@ struct UnderretCommand: UngeCommand {
         caseID = try args.value("--sag").map(Values.caseID)
         let answers = draft
         if caseID != nil, let f = ConcernField.allCases.first(where: { $0.isAboutYoungPerson && answers.has($0) }) {
-            throw UsageError.conflict("Med --sag hentes den unge fra sagen. Fjern --\(Self.flag(f)) (eller \"\(f.key)\" i filen), eller opret en ny sag uden --sag.")
+            throw UsageError.conflict(
+                "Med --sag hentes den unge fra sagen. Fjern --\(Self.flag(f)) (eller \"\(f.key)\" i filen), eller opret en ny sag uden --sag."
+            )
         }
         if args.has("--json"), let f = args.value("--format"), f.lowercased() != "json" {
             throw UsageError.conflict("--json betyder --format json og kan ikke bruges sammen med --format \(f).")
         }
         formatGiven = args.has("--json") || args.value("--format") != nil
         guard let f = Format(rawValue: args.has("--json") ? "json" : (args.value("--format") ?? "md")) else {
-            throw UsageError.invalidValue(option: "--format", value: args.value("--format")!, expected: "Vælg md, html eller json.")
+            throw UsageError.invalidValue(
+                option: "--format", value: args.value("--format")!, expected: "Vælg md, html eller json.")
         }
         format = f
         output = args.value("--ud")
@@ -186,19 +212,23 @@ struct UnderretCommand: UngeCommand {
         let received = try UnderretInput.received(draft, now: ctx.now, timeZone: tz)
         if ctx.isInteractive(interactive) {
             let dialogue = UnderretDialogue(ctx: ctx, store: store, newCaseAllowed: newCase)
-            return try pipeline(store: store, ctx: ctx, calendar: calendar).runGuided(ctx: ctx, store: store) { session in
+            return try pipeline(store: store, ctx: ctx, calendar: calendar).runGuided(ctx: ctx, store: store) {
+                session in
                 try dialogue.run(session, base: draft, existing: existing)
             }
         }
         var answers = Answers(draft: draft, existing: existing, received: received)
-        let missing = ConcernReportRules.check(draft, youngPerson: existing?.youngPerson, on: LocalTime.date(of: received, in: tz))
-            .filter { $0.ruleID.hasPrefix(ConcernReportRules.missingPrefix) }
+        let missing = ConcernReportRules.check(
+            draft, youngPerson: existing?.youngPerson, on: LocalTime.date(of: received, in: tz)
+        )
+        .filter { $0.ruleID.hasPrefix(ConcernReportRules.missingPrefix) }
         if !missing.isEmpty {
             throw UsageError.missingInput(missing.map(Self.missingMessage), command: "underret")
         }
         if existing == nil {
             answers.existing = try SameYoungPerson.resolve(
-                draft.youngPerson, store: store, ctx: ctx, newCaseAllowed: newCase || draftOnly, asking: false, yesNo: { _ in false })
+                draft.youngPerson, store: store, ctx: ctx, newCaseAllowed: newCase || draftOnly, asking: false,
+                yesNo: { _ in false })
         }
         return try pipeline(store: store, ctx: ctx, calendar: calendar).run(answers, ctx: ctx)
     }
@@ -213,9 +243,13 @@ struct UnderretCommand: UngeCommand {
                 + ConcernReportRules.reassessmentFindings(existing: a.existing, on: day)
         }
         func preview(_ a: Answers) -> (CaseFile, ConcernReport) {
-            var file = CaseFile(id: a.existing?.id ?? CaseID("ny")!, created: ctx.now, youngPerson: a.existing?.youngPerson ?? a.draft.youngPerson)
+            var file = CaseFile(
+                id: a.existing?.id ?? CaseID("ny")!, created: ctx.now,
+                youngPerson: a.existing?.youngPerson ?? a.draft.youngPerson)
             file.concernReports = a.existing?.concernReports ?? []
-            let report = ConcernRegistration.register(a.draft, on: &file, received: a.received, now: ctx.now, author: ctx.user, timeZone: tz, calendar: calendar)
+            let report = ConcernRegistration.register(
+                a.draft, on: &file, received: a.received, now: ctx.now, author: ctx.user, timeZone: tz,
+                calendar: calendar)
             return (file, report)
         }
         var pipeline = DocumentPipeline<Answers>(
@@ -223,7 +257,9 @@ struct UnderretCommand: UngeCommand {
             validate: findings,
             renderDraft: { a, findings in
                 let (file, report) = preview(a)
-                let text = try UnderretInput.render(format, report: report, caseFile: file, findings: findings, timeZone: tz, showCPR: false, calendar: calendar)
+                let text = try UnderretInput.render(
+                    format, report: report, caseFile: file, findings: findings, timeZone: tz, showCPR: false,
+                    calendar: calendar)
                 c.write(text)
                 c.error("Kladde: underretningen er ikke registreret.")
             },
@@ -231,28 +267,40 @@ struct UnderretCommand: UngeCommand {
                 let saved: CaseFile
                 if let existing = a.existing {
                     saved = try ctx.updateCase(existing.id, store: store) { file in
-                        ConcernRegistration.register(a.draft, on: &file, received: a.received, now: ctx.now, author: ctx.user, timeZone: tz, calendar: calendar)
+                        ConcernRegistration.register(
+                            a.draft, on: &file, received: a.received, now: ctx.now, author: ctx.user, timeZone: tz,
+                            calendar: calendar)
                     }
                 } else {
-                    var file = CaseFile(id: CaseID("ny")!, created: ctx.now, youngPerson: a.draft.youngPerson, caseworker: nil)
+                    var file = CaseFile(
+                        id: CaseID("ny")!, created: ctx.now, youngPerson: a.draft.youngPerson, caseworker: nil)
                     // The custody holders named in the notification start the new case's network.
                     for n in a.draft.custodyNotices ?? [] {
-                        file.network.people.append(NetworkPerson(name: n.name, relation: "forældremyndighed", arena: .family, custodyHolder: true))
+                        file.network.people.append(
+                            NetworkPerson(
+                                name: n.name, relation: "forældremyndighed", arena: .family, custodyHolder: true))
                     }
-                    ConcernRegistration.register(a.draft, on: &file, received: a.received, now: ctx.now, author: ctx.user, timeZone: tz, calendar: calendar)
-                    saved = try store.create(file, year: ctx.today.year, now: ctx.now, user: ctx.user, command: ctx.commandName)
+                    ConcernRegistration.register(
+                        a.draft, on: &file, received: a.received, now: ctx.now, author: ctx.user, timeZone: tz,
+                        calendar: calendar)
+                    saved = try store.create(
+                        file, year: ctx.today.year, now: ctx.now, user: ctx.user, command: ctx.commandName)
                     ctx.announceNewStore(storeExisted)
                 }
                 let report = saved.concernReports.last!
-                let letterhead = try ctx.letterhead(store: store, caseID: saved.id, date: LocalTime.date(of: report.received, in: tz))
+                let letterhead = try ctx.letterhead(
+                    store: store, caseID: saved.id, date: LocalTime.date(of: report.received, in: tz))
                 let text = try UnderretInput.render(
-                    format, report: report, caseFile: saved, findings: findings, timeZone: tz, showCPR: showCPR, calendar: calendar,
+                    format, report: report, caseFile: saved, findings: findings, timeZone: tz, showCPR: showCPR,
+                    calendar: calendar,
                     letterhead: letterhead)
                 if showCPR, saved.youngPerson.cpr != nil {
-                    try store.appendAudit(ctx.event(.revealCPR, caseID: saved.id, before: saved.revision, after: saved.revision))
+                    try store.appendAudit(
+                        ctx.event(.revealCPR, caseID: saved.id, before: saved.revision, after: saved.revision))
                 }
                 if let output {
-                    let what = a.existing == nil
+                    let what =
+                        a.existing == nil
                         ? "Sag \(saved.id.rawValue) er oprettet, og underretning nr. \(report.number) er gemt på den (revision \(saved.revision))"
                         : "Underretning nr. \(report.number) er gemt på sag \(saved.id.rawValue) (revision \(saved.revision))"
                     try DocumentFile.export(
@@ -261,7 +309,8 @@ struct UnderretCommand: UngeCommand {
                 } else if formatGiven || !c.stdoutIsTerminal {
                     c.write(text)
                 }
-                let registered = "Underretning nr. \(report.number) er registreret på sag \(c.bold(saved.id.rawValue)) (revision \(saved.revision))."
+                let registered =
+                    "Underretning nr. \(report.number) er registreret på sag \(c.bold(saved.id.rawValue)) (revision \(saved.revision))."
                 if output == nil, !formatGiven, c.stdoutIsTerminal {
                     // On a terminal one line says where the document is instead of the whole document.
                     c.print(registered + " Se dokumentet med '\(reprintCommand(saved.id, report.number))'.")
@@ -269,7 +318,9 @@ struct UnderretCommand: UngeCommand {
                     c.error(registered)
                 }
                 for d in saved.deadlines where report.deadlineIDs.contains(d.id) {
-                    let due = d.counting == .task ? "(opgave)" : d.dueTime.map { LocalTime.danishShort($0, in: tz) } ?? d.dueDate.danishShort
+                    let due =
+                        d.counting == .task
+                        ? "(opgave)" : d.dueTime.map { LocalTime.danishShort($0, in: tz) } ?? d.dueDate.danishShort
                     c.error("  Frist \(due): \(d.title)")
                 }
                 let mine = saved.deadlines.filter { report.deadlineIDs.contains($0.id) }
@@ -279,9 +330,13 @@ struct UnderretCommand: UngeCommand {
             })
         pipeline.preview = { a in
             let (file, report) = preview(a)
-            c.error("  Modtaget: \(LocalTime.danishShort(report.received, in: tz))" + (a.existing.map { " · sag \($0.id.rawValue)" } ?? " · ny sag"))
+            c.error(
+                "  Modtaget: \(LocalTime.danishShort(report.received, in: tz))"
+                    + (a.existing.map { " · sag \($0.id.rawValue)" } ?? " · ny sag"))
             for d in file.deadlines where report.deadlineIDs.contains(d.id) {
-                let due = d.counting == .task ? "(opgave)" : d.dueTime.map { LocalTime.danishShort($0, in: tz) } ?? d.dueDate.danishShort
+                let due =
+                    d.counting == .task
+                    ? "(opgave)" : d.dueTime.map { LocalTime.danishShort($0, in: tz) } ?? d.dueDate.danishShort
                 c.error("  Frist \(due): \(d.title)")
             }
         }
@@ -294,16 +349,22 @@ struct UnderretCommand: UngeCommand {
     }
 
     /// `--udskriv NR`: the saved notification's document again, to stdout or `--ud`; saves nothing.
-    private func printAgain(_ number: Int, of file: CaseFile, store: CaseStore, ctx: Context, calendar: DanishCalendar) throws -> Int32 {
+    private func printAgain(_ number: Int, of file: CaseFile, store: CaseStore, ctx: Context, calendar: DanishCalendar)
+        throws -> Int32
+    {
         guard let report = file.concernReports.first(where: { $0.number == number }) else {
             let have = file.concernReports.map { String($0.number) }.joined(separator: ", ")
             throw UsageError.invalidValue(
                 option: "--udskriv", value: String(number),
-                expected: have.isEmpty ? "Sag \(file.id.rawValue) har ingen underretninger." : "Sag \(file.id.rawValue) har underretning nr. \(have).")
+                expected: have.isEmpty
+                    ? "Sag \(file.id.rawValue) har ingen underretninger."
+                    : "Sag \(file.id.rawValue) har underretning nr. \(have).")
         }
-        let letterhead = try ctx.letterhead(store: store, caseID: file.id, date: LocalTime.date(of: report.received, in: UnderretInput.timeZone))
+        let letterhead = try ctx.letterhead(
+            store: store, caseID: file.id, date: LocalTime.date(of: report.received, in: UnderretInput.timeZone))
         let text = try UnderretInput.render(
-            format, report: report, caseFile: file, findings: [], timeZone: UnderretInput.timeZone, showCPR: showCPR, calendar: calendar,
+            format, report: report, caseFile: file, findings: [], timeZone: UnderretInput.timeZone, showCPR: showCPR,
+            calendar: calendar,
             letterhead: letterhead)
         if showCPR, file.youngPerson.cpr != nil {
             try store.appendAudit(ctx.event(.revealCPR, caseID: file.id, before: file.revision, after: file.revision))

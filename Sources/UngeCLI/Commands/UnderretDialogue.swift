@@ -18,7 +18,8 @@ struct UnderretDialogue {
         var danish: String {
             switch self {
             case .own: return "Jeg skriver min egen underretning (fx som lærer, pædagog eller sundhedsplejerske)"
-            case .registering: return "Jeg registrerer en underretning, kommunen har modtaget (telefon, brev, e-mail ...)"
+            case .registering:
+                return "Jeg registrerer en underretning, kommunen har modtaget (telefon, brev, e-mail ...)"
             }
         }
     }
@@ -42,13 +43,18 @@ struct UnderretDialogue {
         "Inddragelse af den unge og forældrene", "Bekymringsbuen (kan springes over)",
     ]
 
-    func run(_ p: DialogueSession, base: ConcernReportDraft, existing start: CaseFile?) throws -> UnderretCommand.Answers {
+    func run(_ p: DialogueSession, base: ConcernReportDraft, existing start: CaseFile?) throws
+        -> UnderretCommand.Answers
+    {
         let c = ctx.console
         let tz = UnderretInput.timeZone
         var draft = base
         var existing = start
         p.plan(sections: Self.headings.filter { existing == nil || $0 != "Den unge" })
-        c.error(c.bold("Underretning") + " – svar på spørgsmålene. Tom linje springer et valgfrit spørgsmål over; Ctrl-D eller Ctrl-C gemmer dine svar som kladde.")
+        c.error(
+            c.bold("Underretning")
+                + " – svar på spørgsmålene. Tom linje springer et valgfrit spørgsmål over; Ctrl-D eller Ctrl-C gemmer dine svar som kladde."
+        )
 
         p.section("Hvem skriver?")
         let writer = try p.choose("Vælg 1 eller 2", from: Writer.allCases, label: \.danish, defaultValue: .own) ?? .own
@@ -67,42 +73,62 @@ struct UnderretDialogue {
                 existing = match
                 for field in ConcernField.allCases where field.isAboutYoungPerson { try? draft.set(field, from: "") }
                 let warnings = ConcernReportRules.reassessmentFindings(existing: match, on: ctx.today)
-                for f in warnings { p.say(c.yellow("ADVARSEL:") + " " + f.message + (f.citation.map { " (\($0))" } ?? "")) }
+                for f in warnings {
+                    p.say(c.yellow("ADVARSEL:") + " " + f.message + (f.citation.map { " (\($0))" } ?? ""))
+                }
             }
         }
         let known = existing != nil
 
         p.section("Underretteren")
         if registering {
-            let kind = try p.choose(
-                "Hvem underrettede?", from: NotifierKind.allCases, label: \.danish,
-                defaultValue: base.reporterAnonymous == true ? .anonymous : base.reporterProfessional == false ? .citizen : .professional) ?? .professional
+            let kind =
+                try p.choose(
+                    "Hvem underrettede?", from: NotifierKind.allCases, label: \.danish,
+                    defaultValue: base.reporterAnonymous == true
+                        ? .anonymous : base.reporterProfessional == false ? .citizen : .professional) ?? .professional
             try draft.set(.reporterProfessional, from: kind == .professional ? "ja" : "nej")
             try draft.set(.reporterAnonymous, from: kind == .anonymous ? "ja" : "")
             if kind != .anonymous {
                 try ask(p, .reporterName, &draft, known: known, question: "Underretterens navn")
-                try ask(p, .reporterRole, &draft, known: known, question: kind == .professional ? "Underretterens rolle, fx lærer eller sundhedsplejerske" : "Underretterens forhold til den unge, fx moster eller nabo")
-                if kind == .professional { try ask(p, .reporterOrganisation, &draft, known: known, question: "Underretterens arbejdssted") }
-                try ask(p, .reporterContact, &draft, known: known, question: "Telefon eller e-mail til underretteren (til kvittering og spørgsmål)")
+                try ask(
+                    p, .reporterRole, &draft, known: known,
+                    question: kind == .professional
+                        ? "Underretterens rolle, fx lærer eller sundhedsplejerske"
+                        : "Underretterens forhold til den unge, fx moster eller nabo")
+                if kind == .professional {
+                    try ask(p, .reporterOrganisation, &draft, known: known, question: "Underretterens arbejdssted")
+                }
+                try ask(
+                    p, .reporterContact, &draft, known: known,
+                    question: "Telefon eller e-mail til underretteren (til kvittering og spørgsmål)")
             }
             try ask(p, .receivedVia, &draft, known: known, required: true)
             let now = LocalTime.danishShort(ctx.now, in: tz)
-            let when = try p.ask("Hvornår modtog kommunen den? (ÅÅÅÅ-MM-DD TT:MM)", defaultValue: draft.received ?? now.replacingOccurrences(of: " kl. ", with: " ")) { text -> Result<String, UsageError> in
-                var probe = ConcernReportDraft()
-                probe.received = Self.normalisedTime(text)
-                do {
-                    _ = try UnderretInput.received(probe, now: ctx.now, timeZone: tz)
-                    return .success(probe.received!)
-                } catch let e as UsageError {
-                    return .failure(.message(e.description.replacingOccurrences(of: "--modtaget", with: "tidspunktet")))
-                } catch {
-                    return .failure(.message("Skriv tidspunktet som ÅÅÅÅ-MM-DD TT:MM, fx 2026-04-13 09:30."))
-                }
-            } ?? now
+            let when =
+                try p.ask(
+                    "Hvornår modtog kommunen den? (ÅÅÅÅ-MM-DD TT:MM)",
+                    defaultValue: draft.received ?? now.replacingOccurrences(of: " kl. ", with: " ")
+                ) { text -> Result<String, UsageError> in
+                    var probe = ConcernReportDraft()
+                    probe.received = Self.normalisedTime(text)
+                    do {
+                        _ = try UnderretInput.received(probe, now: ctx.now, timeZone: tz)
+                        return .success(probe.received!)
+                    } catch let e as UsageError {
+                        return .failure(
+                            .message(e.description.replacingOccurrences(of: "--modtaget", with: "tidspunktet")))
+                    } catch {
+                        return .failure(.message("Skriv tidspunktet som ÅÅÅÅ-MM-DD TT:MM, fx 2026-04-13 09:30."))
+                    }
+                } ?? now
             draft.received = when
         } else {
             let last = existing?.concernReports.max { $0.number < $1.number }
-            for field in [ConcernField.reporterName, .reporterRole, .reporterOrganisation, .reporterContact, .reporterProfessional] {
+            for field in [
+                ConcernField.reporterName, .reporterRole, .reporterOrganisation, .reporterContact,
+                .reporterProfessional,
+            ] {
                 try ask(p, field, &draft, known: known, previous: last)
             }
         }
@@ -133,17 +159,25 @@ struct UnderretDialogue {
     /// Each custody holder told or not, with the reason when not. The holders come from the case's
     /// network, else the user names them. Sets `parentsInformed` (all told) and, when someone was
     /// not told, the reason.
-    private func custodyHolders(_ p: DialogueSession, _ draft: inout ConcernReportDraft, existing: CaseFile?, registering: Bool) throws {
+    private func custodyHolders(
+        _ p: DialogueSession, _ draft: inout ConcernReportDraft, existing: CaseFile?, registering: Bool
+    ) throws {
         let c = ctx.console
-        if let g = ConcernField.parentsInformed.guidance { p.say(c.dim(g + (ConcernField.parentsInformed.handbookReference.map { " (\($0))" } ?? ""))) }
+        if let g = ConcernField.parentsInformed.guidance {
+            p.say(c.dim(g + (ConcernField.parentsInformed.handbookReference.map { " (\($0))" } ?? "")))
+        }
         var names = existing?.network.custodyHolders.map(\.name) ?? []
         if names.isEmpty {
-            names = try p.list("Hvem har forældremyndigheden? Navne adskilt af ; (tom linje: spørg samlet om forældrene)")
+            names = try p.list(
+                "Hvem har forældremyndigheden? Navne adskilt af ; (tom linje: spørg samlet om forældrene)")
         }
         guard !names.isEmpty else { return }
         var notices: [CustodyNotice] = []
         for name in names {
-            let told = try p.yesNo(registering ? "Har underretteren fortalt \(name) om underretningen?" : "Har du fortalt \(name) om underretningen?")
+            let told = try p.yesNo(
+                registering
+                    ? "Har underretteren fortalt \(name) om underretningen?"
+                    : "Har du fortalt \(name) om underretningen?")
             let reason = told ? nil : try p.ask("Hvorfor har \(name) ikke fået det at vide?", required: true)
             notices.append(CustodyNotice(name: name, informed: told, reason: reason))
         }
@@ -151,24 +185,29 @@ struct UnderretDialogue {
         let all = notices.allSatisfy(\.informed)
         draft.parentsInformed = all
         if !all {
-            draft.notInformedReason = notices.filter { !$0.informed }.map { "\($0.name): \($0.reason ?? "")" }.joined(separator: " ")
+            draft.notInformedReason = notices.filter { !$0.informed }.map { "\($0.name): \($0.reason ?? "")" }.joined(
+                separator: " ")
         }
     }
 
     /// Asks for one field when it applies and has no answer yet (from options or a file); the
     /// answer is checked at once and the question repeats with the reason.
     private func ask(
-        _ p: DialogueSession, _ field: ConcernField, _ draft: inout ConcernReportDraft, known: Bool, question: String? = nil, required force: Bool = false,
+        _ p: DialogueSession, _ field: ConcernField, _ draft: inout ConcernReportDraft, known: Bool,
+        question: String? = nil, required force: Bool = false,
         previous: ConcernReport? = nil
     ) throws {
         guard draft.applies(field, youngPersonKnown: known), !draft.has(field) else { return }
         if let g = field.guidance {
             p.say(ctx.console.dim(g + (field.handbookReference.map { " (\($0))" } ?? "")))
         }
-        let required = force || (draft.missing(youngPersonKnown: known).contains(field) && field != .reporterProfessional)
+        let required =
+            force || (draft.missing(youngPersonKnown: known).contains(field) && field != .reporterProfessional)
         let current = draft
         let long = ConcernField.sections.contains(field) || field == .parentsComments || field == .notInformedReason
-        let updated = try p.ask(question ?? field.question, required: required, defaultValue: Self.earlier(field, in: previous), long: long) { text -> Result<ConcernReportDraft, UsageError> in
+        let updated = try p.ask(
+            question ?? field.question, required: required, defaultValue: Self.earlier(field, in: previous), long: long
+        ) { text -> Result<ConcernReportDraft, UsageError> in
             var d = current
             do {
                 try d.set(field, from: text)
@@ -212,10 +251,13 @@ struct UnderretDialogue {
 
     /// "2026-04-13 9.30" and "13.04.2026 09:30" become "2026-04-13 09:30".
     static func normalisedTime(_ text: String) -> String {
-        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: " ", omittingEmptySubsequences: true).filter { $0 != "kl." }
+        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: " ", omittingEmptySubsequences: true)
+            .filter { $0 != "kl." }
         guard parts.count == 2, let day = LocalDate.parse(String(parts[0])) else { return text }
         let hm = parts[1].split(whereSeparator: { $0 == ":" || $0 == "." })
-        guard hm.count == 2, let h = Int(hm[0]), let m = Int(hm[1]), (0..<24).contains(h), (0..<60).contains(m) else { return text }
+        guard hm.count == 2, let h = Int(hm[0]), let m = Int(hm[1]), (0..<24).contains(h), (0..<60).contains(m) else {
+            return text
+        }
         return day.iso + " " + String(format: "%02d:%02d", h, m)
     }
 }

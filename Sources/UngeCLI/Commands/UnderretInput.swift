@@ -12,23 +12,31 @@ enum UnderretInput {
     static func load(_ path: String) throws -> ConcernReportDraft {
         let data = try DocumentFile.readInput(path)
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw UsageError.message("'\(path)' er ikke en JSON-fil med et objekt ({ ... }). Se eksemplet i Fixtures/underret/eksempel.json.")
+            throw UsageError.message(
+                "'\(path)' er ikke en JSON-fil med et objekt ({ ... }). Se eksemplet i Fixtures/underret/eksempel.json."
+            )
         }
         let unknown = object.keys.filter { ConcernField(rawValue: $0) == nil }.sorted()
         if !unknown.isEmpty {
             let hints = unknown.map { key in
-                "'\(key)'" + (Suggest.closest(to: key, in: ConcernField.allCases.map(\.key)).map { " (mente du '\($0)'?)" } ?? "")
+                "'\(key)'"
+                    + (Suggest.closest(to: key, in: ConcernField.allCases.map(\.key)).map { " (mente du '\($0)'?)" }
+                        ?? "")
             }
-            throw UsageError.message("'\(path)' indeholder ukendte nøgler: \(hints.joined(separator: ", ")). Se 'unge underret --help' for nøglerne.")
+            throw UsageError.message(
+                "'\(path)' indeholder ukendte nøgler: \(hints.joined(separator: ", ")). Se 'unge underret --help' for nøglerne."
+            )
         }
         do {
             return try UngeJSON.decoder().decode(ConcernReportDraft.self, from: data)
         } catch let DecodingError.dataCorrupted(ctx) {
             throw UsageError.message("'\(path)': \(key(ctx.codingPath)) \(ctx.debugDescription)")
         } catch let DecodingError.typeMismatch(_, ctx) {
-            throw UsageError.message("'\(path)': \(key(ctx.codingPath)) har en forkert type (tekst i anførselstegn, true/false for ja/nej).")
+            throw UsageError.message(
+                "'\(path)': \(key(ctx.codingPath)) har en forkert type (tekst i anførselstegn, true/false for ja/nej).")
         } catch {
-            throw UsageError.message("'\(path)' kan ikke læses som en underretning. Se eksemplet i Fixtures/underret/eksempel.json.")
+            throw UsageError.message(
+                "'\(path)' kan ikke læses som en underretning. Se eksemplet i Fixtures/underret/eksempel.json.")
         }
     }
 
@@ -56,7 +64,10 @@ enum UnderretInput {
             throw UsageError.invalidValue(option: "--modtaget", value: text, expected: expected(.received))
         }
         if t > now {
-            throw UsageError.invalidValue(option: "--modtaget", value: text, expected: "Tidspunktet ligger i fremtiden; --modtaget er til underretninger, der er modtaget tidligere.")
+            throw UsageError.invalidValue(
+                option: "--modtaget", value: text,
+                expected: "Tidspunktet ligger i fremtiden; --modtaget er til underretninger, der er modtaget tidligere."
+            )
         }
         return t
     }

@@ -24,8 +24,14 @@ struct UndersoegCommand: UngeCommand {
         ],
         examples: [
             ("unge undersoeg 2026-0003", "Registrér undersøgelsen med guidning (i en terminal), eller vis den"),
-            ("unge undersoeg 2026-0003 --opmaerksom 2026-04-20", "Start undersøgelsen: fristen på 4 måneder løber fra denne dato"),
-            ("unge undersoeg 2026-0003 --fra-fil undersoegelse.json", "Registrér hele undersøgelsen fra en fil (se Fixtures/plan/undersoegelse.json)"),
+            (
+                "unge undersoeg 2026-0003 --opmaerksom 2026-04-20",
+                "Start undersøgelsen: fristen på 4 måneder løber fra denne dato"
+            ),
+            (
+                "unge undersoeg 2026-0003 --fra-fil undersoegelse.json",
+                "Registrér hele undersøgelsen fra en fil (se Fixtures/plan/undersoegelse.json)"
+            ),
             ("unge undersøg 2026-0003 --format html --ud undersoegelse.html", "Skriv sammenfatningen som HTML"),
         ],
         positionals: 1...1, positionalNames: ["sagsnummeret"])
@@ -41,7 +47,8 @@ struct UndersoegCommand: UngeCommand {
         aware = try args.value("--opmaerksom").map { try Values.date($0, option: "--opmaerksom") }
         completed = try args.value("--afsluttet").map { try Values.date($0, option: "--afsluttet") }
         if (aware != nil || completed != nil) && (options.fromFile != nil || options.interactive) {
-            throw UsageError.conflict("--opmaerksom/--afsluttet bruges uden --fra-fil og --interaktiv (skriv datoerne i filen i stedet).")
+            throw UsageError.conflict(
+                "--opmaerksom/--afsluttet bruges uden --fra-fil og --interaktiv (skriv datoerne i filen i stedet).")
         }
     }
 
@@ -59,7 +66,8 @@ struct UndersoegCommand: UngeCommand {
             return try pipeline(file: file, store: store, ctx: ctx).run(exam, ctx: ctx)
         } else if aware != nil || completed != nil {
             guard var exam = existing ?? aware.map({ Examination(awareDate: $0, author: ctx.user) }) else {
-                throw UsageError.missingInput(["datoen, kommunen blev opmærksom på behovet (--opmaerksom)"], command: "undersoeg")
+                throw UsageError.missingInput(
+                    ["datoen, kommunen blev opmærksom på behovet (--opmaerksom)"], command: "undersoeg")
             }
             if let aware { exam.awareDate = aware }
             if let completed { exam.completedDate = completed }
@@ -70,14 +78,20 @@ struct UndersoegCommand: UngeCommand {
             let today = options.date ?? ctx.today
             var pipeline = pipeline(file: file, store: store, ctx: ctx)
             if existing != nil { pipeline.editableSections = dialogue.sections }
-            return try pipeline.runGuided(ctx: ctx, store: store) { session in try dialogue.run(session, existing: existing, today: today) }
+            return try pipeline.runGuided(ctx: ctx, store: store) { session in
+                try dialogue.run(session, existing: existing, today: today)
+            }
         } else {
             guard let existing else {
-                throw UsageError.missingInput(["undersøgelsens oplysninger: --opmaerksom DATO, --fra-fil FIL.json eller --interaktiv"], command: "undersoeg")
+                throw UsageError.missingInput(
+                    ["undersøgelsens oplysninger: --opmaerksom DATO, --fra-fil FIL.json eller --interaktiv"],
+                    command: "undersoeg")
             }
             let date = options.date ?? ctx.today
-            let findings = ExaminationValidator.validate(existing, youngPerson: file.youngPerson, network: file.network, on: date)
-            try render(existing, file: file, findings: findings, date: date, draft: options.draft, ctx: ctx, store: store)
+            let findings = ExaminationValidator.validate(
+                existing, youngPerson: file.youngPerson, network: file.network, on: date)
+            try render(
+                existing, file: file, findings: findings, date: date, draft: options.draft, ctx: ctx, store: store)
             return ExitCode.ok
         }
     }
@@ -88,9 +102,12 @@ struct UndersoegCommand: UngeCommand {
             command: "undersoeg", caseID: id, what: "Undersøgelsen", draftOnly: options.draft,
             validate: { exam in
                 try AnonymousCounselling.refuse(file, what: "en børnefaglig undersøgelse", on: date(exam))
-                return ExaminationValidator.validate(exam, youngPerson: file.youngPerson, network: file.network, on: date(exam))
+                return ExaminationValidator.validate(
+                    exam, youngPerson: file.youngPerson, network: file.network, on: date(exam))
             },
-            renderDraft: { exam, findings in try render(exam, file: file, findings: findings, date: date(exam), draft: true, ctx: ctx, store: store) },
+            renderDraft: { exam, findings in
+                try render(exam, file: file, findings: findings, date: date(exam), draft: true, ctx: ctx, store: store)
+            },
             save: { exam, findings in
                 let saved = try ctx.updateCase(id, store: store) { f in
                     let first = f.examination == nil
@@ -104,23 +121,31 @@ struct UndersoegCommand: UngeCommand {
                     saved: DocumentFile.Saved(
                         what: "Undersøgelsen er gemt på sag \(id.rawValue) (revision \(saved.revision))",
                         reprint: "unge undersoeg \(id.rawValue) --udskriv" + options.formatArgument),
-                    message: "Undersøgelsen er gemt på sag \(id.rawValue)." + (exam.completedDate == nil ? " Frist for afslutning: \(due.danishShort)." : ""))
+                    message: "Undersøgelsen er gemt på sag \(id.rawValue)."
+                        + (exam.completedDate == nil ? " Frist for afslutning: \(due.danishShort)." : ""))
                 return ExitCode.ok
             })
     }
 
     private func render(
-        _ exam: Examination, file: CaseFile, findings: [Finding], date: LocalDate, draft: Bool, ctx: Context, store: CaseStore,
+        _ exam: Examination, file: CaseFile, findings: [Finding], date: LocalDate, draft: Bool, ctx: Context,
+        store: CaseStore,
         saved: DocumentFile.Saved? = nil, message: String? = nil
     ) throws {
-        let doc = ExaminationDocument.build(exam, in: file, on: date, findings: findings, draft: draft, showCPR: options.showCPR)
-        let json = { try DocumentOutput.json(caseID: id, title: doc.title, content: exam, findings: findings, showCPR: options.showCPR) }
+        let doc = ExaminationDocument.build(
+            exam, in: file, on: date, findings: findings, draft: draft, showCPR: options.showCPR)
+        let json = {
+            try DocumentOutput.json(
+                caseID: id, title: doc.title, content: exam, findings: findings, showCPR: options.showCPR)
+        }
         if let saved, let message {
             try DocumentOutput.emitSaved(
                 doc, json: json, options: options, ctx: ctx, file: file, store: store, saved: saved, message: message,
                 author: exam.author, date: date)
         } else {
-            try DocumentOutput.emit(doc, json: json, options: options, ctx: ctx, file: file, store: store, saved: saved, author: exam.author, date: date)
+            try DocumentOutput.emit(
+                doc, json: json, options: options, ctx: ctx, file: file, store: store, saved: saved,
+                author: exam.author, date: date)
         }
     }
 }
@@ -134,13 +159,18 @@ struct ExaminationDialogue {
     var title: String { "Børnefaglig undersøgelse – \(file.youngPerson.displayName)" }
 
     var sections: [String] {
-        [title, "Samarbejde"] + ExaminationArea.allCases.map(\.danish) + ["Børnesamtale", "Forbrug og screening", "Konklusion"]
+        [title, "Samarbejde"] + ExaminationArea.allCases.map(\.danish) + [
+            "Børnesamtale", "Forbrug og screening", "Konklusion",
+        ]
     }
 
     func run(_ p: DialogueSession, existing: Examination?, today: LocalDate) throws -> Examination {
         p.plan(sections: sections)
         p.section(title)
-        let aware = try p.ask("Hvornår blev kommunen opmærksom på behovet?", defaultValue: (existing?.awareDate ?? today).iso, parse: Answers.date) ?? today
+        let aware =
+            try p.ask(
+                "Hvornår blev kommunen opmærksom på behovet?", defaultValue: (existing?.awareDate ?? today).iso,
+                parse: Answers.date) ?? today
         var exam = existing ?? Examination(awareDate: aware)
         exam.awareDate = aware
         exam.author = ctx.user
@@ -150,77 +180,120 @@ struct ExaminationDialogue {
         var participants: [Participant] = []
         let age = file.youngPerson.age(on: today) ?? 0
         let oldYoung = existing?.participants.first { $0.role == .youngPerson }
-        let youngTookPart = age >= 15 ? true : try p.yesNo("Har den unge deltaget?", defaultValue: existing.map { _ in oldYoung != nil } ?? true)
+        let youngTookPart =
+            age >= 15
+            ? true : try p.yesNo("Har den unge deltaget?", defaultValue: existing.map { _ in oldYoung != nil } ?? true)
         if youngTookPart {
-            participants.append(Participant(name: file.youngPerson.displayName, role: .youngPerson, how: try p.ask("Hvordan har den unge deltaget?", defaultValue: oldYoung?.how)))
+            participants.append(
+                Participant(
+                    name: file.youngPerson.displayName, role: .youngPerson,
+                    how: try p.ask("Hvordan har den unge deltaget?", defaultValue: oldYoung?.how)))
         }
         for holder in file.network.custodyHolders {
             let old = existing?.participants.first { $0.role == .custodyHolder && $0.name == holder.name }
-            participants.append(Participant(name: holder.name, role: .custodyHolder, how: try p.ask("Hvordan har \(holder.name) (forældremyndighed) deltaget?", defaultValue: old?.how)))
+            participants.append(
+                Participant(
+                    name: holder.name, role: .custodyHolder,
+                    how: try p.ask("Hvordan har \(holder.name) (forældremyndighed) deltaget?", defaultValue: old?.how)))
         }
         exam.participants = participants
 
         for area in ExaminationArea.allCases {
             p.section(area.danish)
             let old = existing?.areas.first { $0.area == area }
-            if !(try p.yesNo("Er området relevant for den unge?", defaultValue: old.map { $0.notRelevantReason == nil } ?? true)) {
+            if !(try p.yesNo(
+                "Er området relevant for den unge?", defaultValue: old.map { $0.notRelevantReason == nil } ?? true))
+            {
                 let reason = try p.ask("Hvorfor ikke?", required: true, defaultValue: old?.notRelevantReason) ?? ""
                 set(&exam, .notRelevant(area, reason: reason))
                 continue
             }
             let d0 = old?.details
-            let findings = try p.ask("Hvad fandt undersøgelsen?", required: true, defaultValue: d0?.findings, long: true) ?? ""
+            let findings =
+                try p.ask("Hvad fandt undersøgelsen?", required: true, defaultValue: d0?.findings, long: true) ?? ""
             var d = AreaDescription(findings: findings)
             d.resources = try p.ask("Ressourcer (kan springes over)", defaultValue: d0?.resources, long: true)
             d.problems = try p.ask("Problemer (kan springes over)", defaultValue: d0?.problems, long: true)
-            d.ownView = try p.ask("Den unges egen opfattelse (kan springes over)", defaultValue: d0?.ownView, long: true)
+            d.ownView = try p.ask(
+                "Den unges egen opfattelse (kan springes over)", defaultValue: d0?.ownView, long: true)
             let oldSources = d0?.sources ?? []
-            func name(_ s: InformationSource) -> String { s.kind == .youngPerson ? "den unge" : (s.name ?? s.kind.danish) }
-            d.sources = try p.list("Kilder, adskilt af ; (fx den unge; mor; Lone, klasselærer)", defaultValue: oldSources.map(name)).map { s in
+            func name(_ s: InformationSource) -> String {
+                s.kind == .youngPerson ? "den unge" : (s.name ?? s.kind.danish)
+            }
+            d.sources = try p.list(
+                "Kilder, adskilt af ; (fx den unge; mor; Lone, klasselærer)", defaultValue: oldSources.map(name)
+            ).map { s in
                 if let kept = oldSources.first(where: { name($0).lowercased() == s.lowercased() }) { return kept }
-                return s.lowercased() == "den unge" ? InformationSource(kind: .youngPerson) : InformationSource(kind: .other, name: s)
+                return s.lowercased() == "den unge"
+                    ? InformationSource(kind: .youngPerson) : InformationSource(kind: .other, name: s)
             }
             set(&exam, .described(area, d))
         }
 
         p.section("Børnesamtale")
         let oldInterview = existing?.childInterview
-        if let date = try p.ask("Dato for børnesamtalen (kan springes over)", required: false, defaultValue: oldInterview?.date.iso, parse: Answers.date) {
-            let offered = try p.yesNo("Er den unge oplyst om retten til en bisidder?", defaultValue: oldInterview?.supportPersonOffered ?? true)
+        if let date = try p.ask(
+            "Dato for børnesamtalen (kan springes over)", required: false, defaultValue: oldInterview?.date.iso,
+            parse: Answers.date)
+        {
+            let offered = try p.yesNo(
+                "Er den unge oplyst om retten til en bisidder?",
+                defaultValue: oldInterview?.supportPersonOffered ?? true)
             let used = try p.yesNo("Deltog en bisidder?", defaultValue: oldInterview?.supportPersonUsed ?? false)
             exam.childInterview = ChildInterview(
                 date: date, supportPersonOffered: offered, supportPersonUsed: used,
-                summary: try p.ask("Hvad fortalte den unge? (kan springes over)", defaultValue: oldInterview?.summary, long: true))
+                summary: try p.ask(
+                    "Hvad fortalte den unge? (kan springes over)", defaultValue: oldInterview?.summary, long: true))
         } else {
             exam.childInterview = nil
         }
 
         p.section("Forbrug og screening")
-        exam.substanceUse = try p.ask("Forbrug: hvad, hvornår, hvor meget (kan springes over)", defaultValue: existing?.substanceUse, long: true)
+        exam.substanceUse = try p.ask(
+            "Forbrug: hvad, hvornår, hvor meget (kan springes over)", defaultValue: existing?.substanceUse, long: true)
         p.say("Misbrugsfase: " + UsePhase.allCases.map(\.label).joined(separator: ", "))
         let phaseDefault = existing?.usePhase.flatMap { UsePhase.allCases.firstIndex(of: $0) }.map { String($0 + 1) }
-        exam.usePhase = try p.ask("Misbrugsfase 1-4 (kan springes over)", required: false, defaultValue: phaseDefault, parse: { Answers.choice($0, from: UsePhase.allCases) })
-        exam.stageOfChange = try p.choose("Forandringscirklen (nummer, kan springes over)", from: StageOfChange.allCases, label: \.danish, required: false, defaultValue: existing?.stageOfChange)
+        exam.usePhase = try p.ask(
+            "Misbrugsfase 1-4 (kan springes over)", required: false, defaultValue: phaseDefault,
+            parse: { Answers.choice($0, from: UsePhase.allCases) })
+        exam.stageOfChange = try p.choose(
+            "Forandringscirklen (nummer, kan springes over)", from: StageOfChange.allCases, label: \.danish,
+            required: false, defaultValue: existing?.stageOfChange)
         let oldScreenings = existing?.screenings ?? []
         exam.screenings = []
-        while let instrument = try p.ask("Screeningsredskab, fx UngMap eller EuropASI (tom for at gå videre)", defaultValue: exam.screenings.count < oldScreenings.count ? oldScreenings[exam.screenings.count].instrument : nil) {
+        while let instrument = try p.ask(
+            "Screeningsredskab, fx UngMap eller EuropASI (tom for at gå videre)",
+            defaultValue: exam.screenings.count < oldScreenings.count
+                ? oldScreenings[exam.screenings.count].instrument : nil)
+        {
             let old = exam.screenings.count < oldScreenings.count ? oldScreenings[exam.screenings.count] : nil
             let version = try p.ask("Version (kan springes over)", defaultValue: old?.version)
             let date = try p.ask("Dato", defaultValue: (old?.date ?? today).iso, parse: Answers.date) ?? today
-            var s = Screening(instrument: instrument, version: version, date: date, scores: old?.scores ?? [], summary: nil)
+            var s = Screening(
+                instrument: instrument, version: version, date: date, scores: old?.scores ?? [], summary: nil)
             s.summary = try p.ask("Resultat eller sammenfatning", defaultValue: old?.summary, long: true)
             exam.screenings.append(s)
         }
 
         p.section("Konklusion")
-        exam.completedDate = try p.ask("Dato for afslutning (tom hvis ikke afsluttet)", required: false, defaultValue: existing?.completedDate?.iso, parse: Answers.date)
+        exam.completedDate = try p.ask(
+            "Dato for afslutning (tom hvis ikke afsluttet)", required: false,
+            defaultValue: existing?.completedDate?.iso, parse: Answers.date)
         if exam.completedDate != nil || today > aware.adding(months: 4) {
             let old = existing?.conclusion
             let need = try p.yesNo("Er der behov for særlig støtte?", defaultValue: old?.specialSupportNeeded)
-            let reasons = try p.ask("Begrundelse", required: exam.completedDate != nil, defaultValue: old?.reasons, long: true) ?? ""
+            let reasons =
+                try p.ask("Begrundelse", required: exam.completedDate != nil, defaultValue: old?.reasons, long: true)
+                ?? ""
             var c = ExaminationConclusion(specialSupportNeeded: need, reasons: reasons)
-            if exam.completedDate == nil { c.provisionalAssessment = try p.ask("Foreløbig vurdering (fristen er udløbet)", required: true, defaultValue: old?.provisionalAssessment, long: true) }
-            c.decisionDate = try p.ask("Dato for afgørelse om støtte (kan springes over)", required: false, defaultValue: old?.decisionDate?.iso, parse: Answers.date)
+            if exam.completedDate == nil {
+                c.provisionalAssessment = try p.ask(
+                    "Foreløbig vurdering (fristen er udløbet)", required: true,
+                    defaultValue: old?.provisionalAssessment, long: true)
+            }
+            c.decisionDate = try p.ask(
+                "Dato for afgørelse om støtte (kan springes over)", required: false,
+                defaultValue: old?.decisionDate?.iso, parse: Answers.date)
             exam.conclusion = c
         }
         return exam
@@ -229,6 +302,8 @@ struct ExaminationDialogue {
     private func set(_ exam: inout Examination, _ a: AreaAssessment) {
         exam.areas.removeAll { $0.area == a.area }
         exam.areas.append(a)
-        exam.areas.sort { ExaminationArea.allCases.firstIndex(of: $0.area)! < ExaminationArea.allCases.firstIndex(of: $1.area)! }
+        exam.areas.sort {
+            ExaminationArea.allCases.firstIndex(of: $0.area)! < ExaminationArea.allCases.firstIndex(of: $1.area)!
+        }
     }
 }

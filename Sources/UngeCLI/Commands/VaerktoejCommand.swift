@@ -12,10 +12,13 @@ struct VaerktoejCommand: UngeCommand {
         aliases: ["værktøj"],
         summary: "Registrér dialog- og netværksredskaber med indhold, og tegn dem",
         arguments: [.caseID],
-        discussion: "Registrerer et redskab, der er brugt sammen med den unge eller om den unge, med det der kom ud af det.\n"
+        discussion:
+            "Registrerer et redskab, der er brugt sammen med den unge eller om den unge, med det der kom ud af det.\n"
             + "Hver registrering er en ny, dateret registrering; de tidligere bliver stående, så man kan se udviklingen.\n"
             + "Registreringen skrives også som et notat i journalen. Typer:\n"
-            + DialogueTool.allCases.map { "  \($0.keyword)" + String(repeating: " ", count: max(1, 19 - $0.keyword.count)) + $0.danish }.joined(separator: "\n")
+            + DialogueTool.allCases.map {
+                "  \($0.keyword)" + String(repeating: " ", count: max(1, 19 - $0.keyword.count)) + $0.danish
+            }.joined(separator: "\n")
             + "\n\nIndhold efter type:\n"
             + "  livshjul           --score OMRÅDE=N eller OMRÅDE=N/ØNSKET (1-10, gentages), --ord OMRÅDE=TEKST,\n"
             + "                     --eget-omraade NAVN for områder, den unge selv navngiver. Foreslåede områder:\n"
@@ -29,25 +32,38 @@ struct VaerktoejCommand: UngeCommand {
             + "indhold spørger unge dig (eller med --interaktiv). --format svg tegner redskabet ud fra sagens registreringer.\n"
             + "SSD-møder: uden samtykke må oplysninger kun udveksles én gang, undtagelsesvis én gang mere (tidl. serviceloven § 49 a).",
         options: [
-            OptionSpec("--type", value: "TYPE", help: "Redskabet, fx livshjul, livslinje, forandringscirkel eller netvaerksmoede.",
+            OptionSpec(
+                "--type", value: "TYPE",
+                help: "Redskabet, fx livshjul, livslinje, forandringscirkel eller netvaerksmoede.",
                 values: .choices(DialogueTool.allCases.map(\.keyword))),
             .date,
             OptionSpec("--resume", value: "TEKST", help: "Kort om hvad der kom ud af det: aftaler, vendepunkter."),
-            OptionSpec("--score", value: "OMRÅDE=N[/ØNSKET]", help: "Livshjul: point 1-10 for et område nu og evt. ønsket.", repeatable: true),
-            OptionSpec("--ord", value: "OMRÅDE=TEKST", help: "Livshjul: den unges egne ord om et område.", repeatable: true),
-            OptionSpec("--eget-omraade", value: "NAVN", help: "Livshjul: et område, den unge selv navngiver.", repeatable: true),
+            OptionSpec(
+                "--score", value: "OMRÅDE=N[/ØNSKET]", help: "Livshjul: point 1-10 for et område nu og evt. ønsket.",
+                repeatable: true),
+            OptionSpec(
+                "--ord", value: "OMRÅDE=TEKST", help: "Livshjul: den unges egne ord om et område.", repeatable: true),
+            OptionSpec(
+                "--eget-omraade", value: "NAVN", help: "Livshjul: et område, den unge selv navngiver.", repeatable: true
+            ),
             OptionSpec("--hoejdepunkt", value: "DATO: TEKST", help: "Livslinje: noget der gik godt.", repeatable: true),
             OptionSpec("--lavpunkt", value: "DATO: TEKST", help: "Livslinje: noget der var svært.", repeatable: true),
             OptionSpec("--emne", value: "TEKST", help: "Fordele/ulemper: forandringen, det handler om."),
-            OptionSpec("--fordel-forandring", value: "TEKST=VÆGT", help: "En fordel ved at forandre.", repeatable: true),
-            OptionSpec("--ulempe-forandring", value: "TEKST=VÆGT", help: "En ulempe ved at forandre.", repeatable: true),
-            OptionSpec("--fordel-fortsaet", value: "TEKST=VÆGT", help: "En fordel ved at fortsætte som nu.", repeatable: true),
-            OptionSpec("--ulempe-fortsaet", value: "TEKST=VÆGT", help: "En ulempe ved at fortsætte som nu.", repeatable: true),
+            OptionSpec(
+                "--fordel-forandring", value: "TEKST=VÆGT", help: "En fordel ved at forandre.", repeatable: true),
+            OptionSpec(
+                "--ulempe-forandring", value: "TEKST=VÆGT", help: "En ulempe ved at forandre.", repeatable: true),
+            OptionSpec(
+                "--fordel-fortsaet", value: "TEKST=VÆGT", help: "En fordel ved at fortsætte som nu.", repeatable: true),
+            OptionSpec(
+                "--ulempe-fortsaet", value: "TEKST=VÆGT", help: "En ulempe ved at fortsætte som nu.", repeatable: true),
             OptionSpec("--fase", value: "FASE", help: "Forandringscirklen: \(stageWords)."),
             OptionSpec("--tilbagefald", help: "Forandringscirklen: den unge er i fasen efter et tilbagefald."),
             OptionSpec("--niveau", value: "NIVEAU", help: "Bekymringsbuen: groen, orange eller roed."),
-            OptionSpec("--hoejere-hvis", value: "TEKST", help: "Bekymringsbuen: hvad der ville flytte viseren mod rød."),
-            OptionSpec("--lavere-hvis", value: "TEKST", help: "Bekymringsbuen: hvad der ville flytte viseren mod grøn."),
+            OptionSpec(
+                "--hoejere-hvis", value: "TEKST", help: "Bekymringsbuen: hvad der ville flytte viseren mod rød."),
+            OptionSpec(
+                "--lavere-hvis", value: "TEKST", help: "Bekymringsbuen: hvad der ville flytte viseren mod grøn."),
             .fromFile,
             .interactive,
             OptionSpec("--format", value: "svg", help: "Tegn redskabet som SVG (til udskrift eller et dokument)."),
@@ -55,14 +71,35 @@ struct VaerktoejCommand: UngeCommand {
             .json,
         ],
         examples: [
-            ("unge vaerktoej 2026-0001 --type livshjul --score venner=4/8 --score familie=6/7 --ord \"venner=Savner nogen at ses med\"", "Registrér et livshjul"),
-            ("unge vaerktoej 2026-0001 --type livslinje --hoejdepunkt \"2025-06-01: Fik læreplads\" --lavpunkt \"2025-11-10: Mistede læreplads\"", "Registrér en livslinje"),
-            ("unge vaerktoej 2026-0001 --type fordele-ulemper --emne \"Holde op med hash\" --fordel-forandring \"Slippe for udgiften=8\" --ulempe-forandring \"Abstinenser=6/9\"", "Registrér fordele og ulemper"),
-            ("unge vaerktoej 2026-0001 --type forandringscirkel --fase overvejelse", "Registrér fasen i forandringscirklen"),
-            ("unge vaerktoej 2026-0001 --type bekymringsbue --niveau orange --lavere-hvis \"Hvis han kommer i skole\"", "Registrér bekymringsbuen"),
+            (
+                "unge vaerktoej 2026-0001 --type livshjul --score venner=4/8 --score familie=6/7 --ord \"venner=Savner nogen at ses med\"",
+                "Registrér et livshjul"
+            ),
+            (
+                "unge vaerktoej 2026-0001 --type livslinje --hoejdepunkt \"2025-06-01: Fik læreplads\" --lavpunkt \"2025-11-10: Mistede læreplads\"",
+                "Registrér en livslinje"
+            ),
+            (
+                "unge vaerktoej 2026-0001 --type fordele-ulemper --emne \"Holde op med hash\" --fordel-forandring \"Slippe for udgiften=8\" --ulempe-forandring \"Abstinenser=6/9\"",
+                "Registrér fordele og ulemper"
+            ),
+            (
+                "unge vaerktoej 2026-0001 --type forandringscirkel --fase overvejelse",
+                "Registrér fasen i forandringscirklen"
+            ),
+            (
+                "unge vaerktoej 2026-0001 --type bekymringsbue --niveau orange --lavere-hvis \"Hvis han kommer i skole\"",
+                "Registrér bekymringsbuen"
+            ),
             ("unge vaerktoej 2026-0001 --type livshjul --fra-fil livshjul.json", "Registrér et livshjul fra en fil"),
-            ("unge vaerktoej 2026-0001 --type livshjul --format svg --ud livshjul.svg", "Tegn de to seneste livshjul oven i hinanden"),
-            ("unge vaerktoej 2026-0001 --type netvaerksmoede --resume \"Aftalt: mormor henter to dage om ugen\"", "Registrér et netværksmøde"),
+            (
+                "unge vaerktoej 2026-0001 --type livshjul --format svg --ud livshjul.svg",
+                "Tegn de to seneste livshjul oven i hinanden"
+            ),
+            (
+                "unge vaerktoej 2026-0001 --type netvaerksmoede --resume \"Aftalt: mormor henter to dage om ugen\"",
+                "Registrér et netværksmøde"
+            ),
             ("unge vaerktoej 2026-0001", "Vis de registrerede redskaber"),
         ],
         positionals: 1...1, positionalNames: ["sagsnummeret"])
@@ -84,7 +121,8 @@ struct VaerktoejCommand: UngeCommand {
             guard let parsed = DialogueTool.parse(t) else {
                 let keywords = DialogueTool.allCases.map(\.keyword)
                 let hint = Suggest.closest(to: t, in: keywords).map { " Mente du '\($0)'?" } ?? ""
-                throw UsageError.invalidValue(option: "--type", value: t, expected: "Vælg en af: \(keywords.joined(separator: ", ")).\(hint)")
+                throw UsageError.invalidValue(
+                    option: "--type", value: t, expected: "Vælg en af: \(keywords.joined(separator: ", ")).\(hint)")
             }
             tool = parsed
         } else {
@@ -97,7 +135,9 @@ struct VaerktoejCommand: UngeCommand {
         outPath = args.value("--ud")
         if let f = args.value("--format") {
             guard f.lowercased() == "svg" else {
-                throw UsageError.invalidValue(option: "--format", value: f, expected: "Redskaber tegnes som svg: --format svg. Brug --json for maskinlæsbart output.")
+                throw UsageError.invalidValue(
+                    option: "--format", value: f,
+                    expected: "Redskaber tegnes som svg: --format svg. Brug --json for maskinlæsbart output.")
             }
             svg = true
         } else {
@@ -105,23 +145,34 @@ struct VaerktoejCommand: UngeCommand {
         }
         input = try VaerktoejCommand.parseContent(args)
         if let outPath, outPath.isEmpty {
-            throw UsageError.invalidValue(option: "--ud", value: outPath, expected: "Angiv et filnavn, fx --ud livshjul.svg.")
+            throw UsageError.invalidValue(
+                option: "--ud", value: outPath, expected: "Angiv et filnavn, fx --ud livshjul.svg.")
         }
         if outPath != nil && !svg { throw UsageError.conflict("--ud bruges sammen med --format svg.") }
         if svg && json { throw UsageError.conflict("Vælg enten --format svg eller --json, ikke begge.") }
-        if fromFile != nil && interactive { throw UsageError.conflict("Vælg enten --fra-fil eller --interaktiv, ikke begge.") }
+        if fromFile != nil && interactive {
+            throw UsageError.conflict("Vælg enten --fra-fil eller --interaktiv, ikke begge.")
+        }
         if (fromFile != nil || interactive) && input.hasContent {
-            throw UsageError.conflict("Giv indholdet enten med valg som --score eller med \(fromFile != nil ? "--fra-fil" : "--interaktiv"), ikke begge.")
+            throw UsageError.conflict(
+                "Giv indholdet enten med valg som --score eller med \(fromFile != nil ? "--fra-fil" : "--interaktiv"), ikke begge."
+            )
         }
         if tool == nil && fromFile == nil {
             let given = (args.value("--resume") != nil || date != nil || input.hasContent || interactive)
             if given { throw UsageError.conflict("Sig hvilket redskab det er med --type TYPE, fx --type livshjul.") }
             if svg {
-                throw UsageError.conflict("Sig hvilket redskab der skal tegnes: --type \(ToolPictures.drawable.map(\.keyword).joined(separator: "|")). Netværkskortet tegnes med 'unge netvaerk <sag> --format svg'.")
+                throw UsageError.conflict(
+                    "Sig hvilket redskab der skal tegnes: --type \(ToolPictures.drawable.map(\.keyword).joined(separator: "|")). Netværkskortet tegnes med 'unge netvaerk <sag> --format svg'."
+                )
             }
         }
         if svg, let tool, !ToolPictures.drawable.contains(tool) {
-            throw UsageError.invalidValue(option: "--type", value: tool.keyword, expected: "Kun \(ToolPictures.drawable.map(\.keyword).joined(separator: ", ")) kan tegnes. Netværkskortet tegnes med 'unge netvaerk <sag> --format svg'.")
+            throw UsageError.invalidValue(
+                option: "--type", value: tool.keyword,
+                expected:
+                    "Kun \(ToolPictures.drawable.map(\.keyword).joined(separator: ", ")) kan tegnes. Netværkskortet tegnes med 'unge netvaerk <sag> --format svg'."
+            )
         }
     }
 
@@ -139,22 +190,30 @@ struct VaerktoejCommand: UngeCommand {
         for w in args.all("--ord") {
             switch ToolFlagSyntax.words(w) {
             case .success(let (area, text)):
-                guard let i = input.areas.firstIndex(where: { ToolValidation.ascii($0.name) == ToolValidation.ascii(area) }) else {
-                    throw UsageError.invalidValue(option: "--ord", value: w, expected: "Området '\(area)' har ingen point. Giv det også med --score \(area)=N.")
+                guard
+                    let i = input.areas.firstIndex(where: {
+                        ToolValidation.ascii($0.name) == ToolValidation.ascii(area)
+                    })
+                else {
+                    throw UsageError.invalidValue(
+                        option: "--ord", value: w,
+                        expected: "Området '\(area)' har ingen point. Giv det også med --score \(area)=N.")
                 }
                 input.areas[i].words = text
             case .failure(let e): throw UsageError.invalidValue(option: "--ord", value: w, expected: e.description)
             }
         }
         input.ownAreas = args.all("--eget-omraade")
-        input.events = args.all("--hoejdepunkt").map { ToolFlagSyntax.event($0, kind: .high) }
+        input.events =
+            args.all("--hoejdepunkt").map { ToolFlagSyntax.event($0, kind: .high) }
             + args.all("--lavpunkt").map { ToolFlagSyntax.event($0, kind: .low) }
         input.topic = args.value("--emne")
         for cell in ProsConsCell.allCases {
             for text in args.all(cell.flag) {
                 switch ToolFlagSyntax.item(text) {
                 case .success(let item): input.append(item, to: cell)
-                case .failure(let e): throw UsageError.invalidValue(option: cell.flag, value: text, expected: e.description)
+                case .failure(let e):
+                    throw UsageError.invalidValue(option: cell.flag, value: text, expected: e.description)
                 }
             }
         }
@@ -182,7 +241,9 @@ struct VaerktoejCommand: UngeCommand {
             let current = try store.load(id)
             let on = try given.date.map { try Values.date($0, option: "--dato") } ?? date ?? ctx.today
             let record: ToolRecord
-            switch ToolValidation.validate(given, tool: tool, date: on, today: ctx.today, author: ctx.user, earlier: current.toolRecords) {
+            switch ToolValidation.validate(
+                given, tool: tool, date: on, today: ctx.today, author: ctx.user, earlier: current.toolRecords)
+            {
             case .success(let r): record = r
             case .failure(let e): throw UsageError.message(e.messages.joined(separator: "\n") + "\nIntet er gemt.")
             }
@@ -199,7 +260,8 @@ struct VaerktoejCommand: UngeCommand {
             }
             registered = record
             if !json {
-                let message = "\(tool.danish.capitalizedFirstLetter) \(record.date.danishShort) er registreret på sag \(id.rawValue) (revision \(file.revision))."
+                let message =
+                    "\(tool.danish.capitalizedFirstLetter) \(record.date.danishShort) er registreret på sag \(id.rawValue) (revision \(file.revision))."
                 if svg { ctx.console.error(message) } else { ctx.console.print(message) }
             }
         } else if svg, outPath != nil {
@@ -209,15 +271,20 @@ struct VaerktoejCommand: UngeCommand {
         }
         if svg, let tool {
             guard let picture = ToolPictures.svg(tool, for: file) else {
-                throw UsageError.message("Der er ikke registreret \(tool == .lifeline || tool == .lifeWheel ? "nogen" : "noget") \(tool.danish) med indhold på sag \(id.rawValue) endnu, så der er intet at tegne. Registrér det først, fx med 'unge vaerktoej \(id.rawValue) --type \(tool.keyword) ...'.")
+                throw UsageError.message(
+                    "Der er ikke registreret \(tool == .lifeline || tool == .lifeWheel ? "nogen" : "noget") \(tool.danish) med indhold på sag \(id.rawValue) endnu, så der er intet at tegne. Registrér det først, fx med 'unge vaerktoej \(id.rawValue) --type \(tool.keyword) ...'."
+                )
             }
             if let outPath {
                 let saved = registered.map { r in
                     DocumentFile.Saved(
-                        what: "\(tool.danish.capitalizedFirstLetter) \(r.date.danishShort) er gemt på sag \(id.rawValue) (revision \(file.revision))",
+                        what:
+                            "\(tool.danish.capitalizedFirstLetter) \(r.date.danishShort) er gemt på sag \(id.rawValue) (revision \(file.revision))",
                         reprint: "unge vaerktoej \(id.rawValue) --type \(tool.keyword) --format svg")
                 }
-                try DocumentFile.export(picture, to: outPath, caseID: file.id, revision: file.revision, store: store, ctx: ctx, saved: saved)
+                try DocumentFile.export(
+                    picture, to: outPath, caseID: file.id, revision: file.revision, store: store, ctx: ctx, saved: saved
+                )
                 ctx.console.error("Skrevet til \(outPath).")
             } else {
                 ctx.console.write(picture)
@@ -226,18 +293,26 @@ struct VaerktoejCommand: UngeCommand {
         }
         let findings = ToolRules.findings(for: file.toolRecords, on: ctx.today)
         if json {
-            ctx.console.print(try JSONOutput.render(Output(id: file.id, revision: file.revision, tools: file.toolRecords, findings: findings)))
+            ctx.console.print(
+                try JSONOutput.render(
+                    Output(id: file.id, revision: file.revision, tools: file.toolRecords, findings: findings)))
             return ExitCode.ok
         }
         if registered == nil {
             if file.toolRecords.isEmpty {
                 ctx.console.print("Der er ikke registreret nogen redskaber på sagen endnu. Se 'unge vaerktoej --help'.")
             } else {
-                let rows = file.toolRecords.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map { pair in
+                let rows = file.toolRecords.enumerated().sorted {
+                    ($0.element.date, $0.offset) < ($1.element.date, $1.offset)
+                }.map { pair in
                     let r = pair.element
-                    return [r.date.danishShort, DialogueTool.danishName(ofID: r.tool), r.author ?? "", r.summary ?? ToolText.lines(r).first ?? ""]
+                    return [
+                        r.date.danishShort, DialogueTool.danishName(ofID: r.tool), r.author ?? "",
+                        r.summary ?? ToolText.lines(r).first ?? "",
+                    ]
                 }
-                ctx.console.print(TextTable.render(header: ["Dato", "Redskab", "Af", "Resumé"], rows: rows, width: ctx.console.width))
+                ctx.console.print(
+                    TextTable.render(header: ["Dato", "Redskab", "Af", "Resumé"], rows: rows, width: ctx.console.width))
             }
         }
         for f in findings { ctx.console.error("\(ctx.console.yellow(f.severity.danish)): \(PlanDocument.text(of: f))") }
@@ -254,17 +329,22 @@ struct VaerktoejCommand: UngeCommand {
             }
             let given: ToolInput
             do { given = try UngeJSON.decoder().decode(ToolInput.self, from: data) } catch {
-                throw UsageError.message("Filen '\(fromFile)' er ikke et gyldigt redskab i JSON (\(VaerktoejCommand.describe(error))). Se eksemplerne i Fixtures/vaerktoej/.")
+                throw UsageError.message(
+                    "Filen '\(fromFile)' er ikke et gyldigt redskab i JSON (\(VaerktoejCommand.describe(error))). Se eksemplerne i Fixtures/vaerktoej/."
+                )
             }
             var fileTool: DialogueTool? = nil
             if let t = given.type {
                 guard let parsed = DialogueTool.parse(t) else {
-                    throw UsageError.message("Typen '\(t)' i filen '\(fromFile)' kendes ikke. Vælg en af: \(DialogueTool.allCases.map(\.keyword).joined(separator: ", ")).")
+                    throw UsageError.message(
+                        "Typen '\(t)' i filen '\(fromFile)' kendes ikke. Vælg en af: \(DialogueTool.allCases.map(\.keyword).joined(separator: ", "))."
+                    )
                 }
                 fileTool = parsed
             }
             if let tool, let fileTool, tool != fileTool {
-                throw UsageError.conflict("Filen er et \(fileTool.danish), men --type siger \(tool.danish). Ret den ene.")
+                throw UsageError.conflict(
+                    "Filen er et \(fileTool.danish), men --type siger \(tool.danish). Ret den ene.")
             }
             guard let chosen = tool ?? fileTool else {
                 throw UsageError.message("Sig hvilket redskab filen rummer: --type TYPE, eller \"type\" i filen.")

@@ -8,19 +8,25 @@ struct VisCommand: UngeCommand {
         name: "vis",
         summary: "Vis en sag",
         arguments: [.caseID],
-        discussion: "Viser den unge, netværket, åbne frister, sagens indhold, de seneste notater og til sidst de næste skridt.\nCPR-nummeret vises maskeret (DDMMÅÅ-xxxx), medmindre du skriver --vis-cpr. Hver visning skrives i revisionssporet.\n"
+        discussion:
+            "Viser den unge, netværket, åbne frister, sagens indhold, de seneste notater og til sidst de næste skridt.\nCPR-nummeret vises maskeret (DDMMÅÅ-xxxx), medmindre du skriver --vis-cpr. Hver visning skrives i revisionssporet.\n"
             + "Med --format får du et sagsoverblik til udskrift (A4), fx til et netværksmøde: den unge, netværkskortet,\n"
             + "indsatser og mål, frister og næste skridt og de seneste dialogredskaber, uden journalnotater.\n"
             + "I HTML er netværkskortet og redskaberne tegnet. Overblikket skrives i revisionssporet som et udtræk.",
         options: [
-            OptionSpec("--dato", value: "ÅÅÅÅ-MM-DD", help: "Vis alder, frister og næste skridt, som de står på denne dag (standard: i dag)."),
+            OptionSpec(
+                "--dato", value: "ÅÅÅÅ-MM-DD",
+                help: "Vis alder, frister og næste skridt, som de står på denne dag (standard: i dag)."),
             .json, .showCPR, .format, .output,
         ],
         examples: [
             ("unge vis 2026-0001", "Vis sagen"),
             ("unge vis 2026-0001 --json", "Hele sagen som JSON (CPR maskeret)"),
             ("unge vis 2026-0001 --vis-cpr", "Vis det fulde CPR-nummer (skrives i revisionssporet)"),
-            ("unge vis 2026-0001 --format html --ud overblik.html", "Sagsoverblik til udskrift, med netværkskort og redskaber"),
+            (
+                "unge vis 2026-0001 --format html --ud overblik.html",
+                "Sagsoverblik til udskrift, med netværkskort og redskaber"
+            ),
         ],
         positionals: 1...1, positionalNames: ["sagsnummeret"])
 
@@ -40,10 +46,13 @@ struct VisCommand: UngeCommand {
         format = args.value("--format") == nil ? nil : try DocumentFormat.parse(args)
         outPath = args.value("--ud")
         if let outPath, outPath.isEmpty {
-            throw UsageError.invalidValue(option: "--ud", value: outPath, expected: "Angiv et filnavn, fx --ud overblik.html.")
+            throw UsageError.invalidValue(
+                option: "--ud", value: outPath, expected: "Angiv et filnavn, fx --ud overblik.html.")
         }
         if json && format != nil { throw UsageError.conflict("Vælg enten --json eller --format, ikke begge.") }
-        if outPath != nil && format == nil { throw UsageError.conflict("--ud bruges sammen med --format md|html|json.") }
+        if outPath != nil && format == nil {
+            throw UsageError.conflict("--ud bruges sammen med --format md|html|json.")
+        }
     }
 
     func run(_ ctx: Context) throws -> Int32 {
@@ -52,7 +61,8 @@ struct VisCommand: UngeCommand {
         let file = try ctx.readCase(id, store: store, showCPR: showCPR)
         let today = date ?? ctx.today
         let now = date.map { $0 == ctx.today ? ctx.now : DanishTime.instant($0, hour: 12) } ?? ctx.now
-        let steps = NextSteps.compute(for: file, now: now, calendar: DanishCalendar(alsoClosed: try ctx.storeSettingAlsoClosed()))
+        let steps = NextSteps.compute(
+            for: file, now: now, calendar: DanishCalendar(alsoClosed: try ctx.storeSettingAlsoClosed()))
         if let format {
             let sheet = CaseSheet.build(file, today: today, showCPR: showCPR, nextSteps: steps)
             let letterhead = try ctx.letterhead(store: store, caseID: id, date: today)
@@ -67,7 +77,8 @@ struct VisCommand: UngeCommand {
             case .html: text = HTMLRenderer.render(official(sheet.document(pictures: file)))
             case .json: text = try JSONOutput.render(sheet) + "\n"
             }
-            try store.appendAudit(ctx.event(.export, caseID: id, before: file.revision, after: file.revision, criterion: "sagsoverblik"))
+            try store.appendAudit(
+                ctx.event(.export, caseID: id, before: file.revision, after: file.revision, criterion: "sagsoverblik"))
             if let outPath {
                 try DocumentFile.write(text, to: outPath, ctx: ctx)
                 ctx.console.error("Skrevet til \(outPath).")
@@ -98,6 +109,7 @@ enum CaseJSON {
         var copy = file
         let masked = file.youngPerson.cpr?.masked
         if !showCPR { copy.youngPerson.cpr = nil }
-        return try JSONOutput.render(Output(status: file.status.danish, case: copy, cprMasked: masked, nextSteps: nextSteps))
+        return try JSONOutput.render(
+            Output(status: file.status.danish, case: copy, cprMasked: masked, nextSteps: nextSteps))
     }
 }

@@ -81,17 +81,21 @@ struct ArgumentSpec: Sendable, ExpressibleByStringLiteral {
 /// The options that mean the same in every command (CLI.md).
 extension OptionSpec {
     static let help = OptionSpec("--help", short: "-h", help: "Vis denne hjælp med eksempler.")
-    static let store = OptionSpec("--lager", value: "MAPPE", help: "Lagermappen (ellers $UNGE_LAGER, ellers ~/.local/share/unge).")
-    static let user = OptionSpec("--bruger", value: "NAVN", help: "Hvem der handler, til revisionssporet (ellers $UNGE_BRUGER, ellers $USER).")
+    static let store = OptionSpec(
+        "--lager", value: "MAPPE", help: "Lagermappen (ellers $UNGE_LAGER, ellers ~/.local/share/unge).")
+    static let user = OptionSpec(
+        "--bruger", value: "NAVN", help: "Hvem der handler, til revisionssporet (ellers $UNGE_BRUGER, ellers $USER).")
     static let json = OptionSpec("--json", help: "Maskinlæsbart output (JSON med formatVersion).")
     static let date = OptionSpec("--dato", value: "ÅÅÅÅ-MM-DD", help: "Datoen reglerne gælder for (standard: i dag).")
     static let showCPR = OptionSpec("--vis-cpr", help: "Vis fulde CPR-numre (skrives i revisionssporet).")
-    static let interactive = OptionSpec("--interaktiv", help: "Stil spørgsmålene, også når input ikke kommer fra en terminal.")
+    static let interactive = OptionSpec(
+        "--interaktiv", help: "Stil spørgsmålene, også når input ikke kommer fra en terminal.")
     static let caseID = OptionSpec("--sag", value: "ID", help: "Sagen, kommandoen arbejder på.", values: .caseID)
     static let format = OptionSpec("--format", value: "md|html|json", help: "Dokumentets format (standard: md).")
     static let output = OptionSpec("--ud", value: "FIL", help: "Skriv dokumentet til en fil i stedet for skærmen.")
     static let fromFile = OptionSpec("--fra-fil", value: "FIL.json", help: "Tag alle svar fra en JSON-fil.")
-    static let draft = OptionSpec("--kladde", help: "Lav en kladde, selv om regler ikke er opfyldt (med MANGLER-markeringer).")
+    static let draft = OptionSpec(
+        "--kladde", help: "Lav en kladde, selv om regler ikke er opfyldt (med MANGLER-markeringer).")
 
     /// Options every command accepts.
     static let common: [OptionSpec] = [.store, .user, .help]
@@ -151,13 +155,16 @@ struct CommandSpec: Sendable {
         options: [OptionSpec] = [], examples: [(String, String)] = [], positionals: ClosedRange<Int> = 0...0,
         positionalNames: [String] = []
     ) {
-        let words = (usage.first ?? "").split(separator: " ").dropFirst().prefix { !$0.hasPrefix("-") && !$0.hasPrefix("[-") && !$0.hasPrefix("(") }
+        let words = (usage.first ?? "").split(separator: " ").dropFirst().prefix {
+            !$0.hasPrefix("-") && !$0.hasPrefix("[-") && !$0.hasPrefix("(")
+        }
         let arguments = words.map { w in
             let bare = w.trimmingCharacters(in: CharacterSet(charactersIn: "<>[]\""))
             return bare == "sag" ? ArgumentSpec.caseID : ArgumentSpec(bare)
         }
         self.init(
-            name: name, aliases: aliases, summary: summary, arguments: arguments, discussion: discussion, options: options,
+            name: name, aliases: aliases, summary: summary, arguments: arguments, discussion: discussion,
+            options: options,
             examples: examples, positionals: positionals, positionalNames: positionalNames)
     }
 
@@ -167,7 +174,9 @@ struct CommandSpec: Sendable {
     /// `unge vis <sag> [--json] [--vis-cpr] [--lager MAPPE] [--bruger NAVN]`.
     var usageWords: [String] {
         var words = ["unge", name]
-        for (i, a) in arguments.enumerated() { words.append(i < positionals.lowerBound ? "<\(a.name)>" : "[\(a.name)]") }
+        for (i, a) in arguments.enumerated() {
+            words.append(i < positionals.lowerBound ? "<\(a.name)>" : "[\(a.name)]")
+        }
         for o in allOptions where o.name != OptionSpec.help.name {
             words.append(o.required ? o.synopsis : "[\(o.synopsis)]")
         }
@@ -255,7 +264,9 @@ struct ParsedArguments: Sendable {
     /// A misspelt or undeclared option name would silently read as "not given": in debug builds
     /// (every test run) it stops the program instead, naming the command and the option.
     private func checked(_ name: String) -> String {
-        assert(declared.contains(name), "unge \(command): option '\(name)' is looked up but not declared in its CommandSpec")
+        assert(
+            declared.contains(name),
+            "unge \(command): option '\(name)' is looked up but not declared in its CommandSpec")
         return name
     }
     func positional(_ i: Int) -> String? { i < positionals.count ? positionals[i] : nil }
@@ -303,13 +314,16 @@ struct ParsedArguments: Sendable {
                 result.values[option.name, default: []].append(value)
             } else {
                 if inlineValue != nil {
-                    throw .invalidValue(option: option.name, value: inlineValue!, expected: "\(option.name) tager ingen værdi.")
+                    throw .invalidValue(
+                        option: option.name, value: inlineValue!, expected: "\(option.name) tager ingen værdi.")
                 }
                 result.flags.insert(option.name)
             }
         }
         if result.has("--help") { return result }
-        if let missing = options.first(where: { $0.required && result.values[$0.name] == nil && !result.flags.contains($0.name) }) {
+        if let missing = options.first(where: {
+            $0.required && result.values[$0.name] == nil && !result.flags.contains($0.name)
+        }) {
             throw .missingArgument(missing.synopsis, command: spec.name)
         }
         if result.positionals.count > spec.positionals.upperBound {
@@ -348,7 +362,8 @@ enum Suggest {
     /// Edit distance counting a swap of two neighbouring letters as one edit (optimal string
     /// alignment), over characters, so "lsite" is one edit from "liste" and ø counts as one letter.
     static func distance(_ a: String, _ b: String) -> Int {
-        let x = Array(a), y = Array(b)
+        let x = Array(a)
+        let y = Array(b)
         if x.isEmpty { return y.count }
         if y.isEmpty { return x.count }
         var d = [[Int]](repeating: [Int](repeating: 0, count: y.count + 1), count: x.count + 1)

@@ -56,28 +56,37 @@ enum Values {
             if LocalDate.isOutsideSupportedYears(text) {
                 throw UsageError.invalidValue(option: option, value: text, expected: LocalDate.supportedYearsMessage)
             }
-            throw UsageError.invalidValue(option: option, value: text, expected: "Skriv datoen som ÅÅÅÅ-MM-DD, fx 2026-04-13 (eller 13-04-2026 / 13.04.2026).")
+            throw UsageError.invalidValue(
+                option: option, value: text,
+                expected: "Skriv datoen som ÅÅÅÅ-MM-DD, fx 2026-04-13 (eller 13-04-2026 / 13.04.2026).")
         }
         return d
     }
 
     static func int(_ text: String, option: String, range: ClosedRange<Int>) throws -> Int {
         guard let n = Int(text), range.contains(n) else {
-            throw UsageError.invalidValue(option: option, value: text, expected: "Skriv et helt tal fra \(range.lowerBound) til \(range.upperBound).")
+            throw UsageError.invalidValue(
+                option: option, value: text,
+                expected: "Skriv et helt tal fra \(range.lowerBound) til \(range.upperBound).")
         }
         return n
     }
 
     static func caseID(_ text: String) throws -> CaseID {
         guard let id = CaseID(text) else {
-            throw UsageError.invalidValue(option: "sagsnummer", value: StoreText.maskCPR(text), expected: "Et sagsnummer består af bogstaver, tal og bindestreg, fx 2026-0042. Se sagerne med 'unge liste'.")
+            throw UsageError.invalidValue(
+                option: "sagsnummer", value: StoreText.maskCPR(text),
+                expected:
+                    "Et sagsnummer består af bogstaver, tal og bindestreg, fx 2026-0042. Se sagerne med 'unge liste'.")
         }
         return id
     }
 
     static func cpr(_ text: String) throws -> CPRNumber {
         do { return try CPRNumber.parse(text) } catch {
-            throw UsageError.invalidValue(option: "--cpr", value: CPRNumber.maskedGuess(text), expected: "Skriv CPR-nummeret som DDMMÅÅ-XXXX, fx 010203-1234.")
+            throw UsageError.invalidValue(
+                option: "--cpr", value: CPRNumber.maskedGuess(text),
+                expected: "Skriv CPR-nummeret som DDMMÅÅ-XXXX, fx 010203-1234.")
         }
     }
 }

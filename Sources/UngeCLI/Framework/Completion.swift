@@ -23,8 +23,10 @@ enum Completion {
     /// The case ids in a store, from the file names alone: nothing is decoded, so no name or CPR
     /// number can leak into a completion, and nothing needs an audit event. A missing store has none.
     static func caseIDs(in store: URL) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: store.appendingPathComponent("sager").path)) ?? []
-        return names.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.filter { CaseID($0) != nil }.sorted()
+        let names =
+            (try? FileManager.default.contentsOfDirectory(atPath: store.appendingPathComponent("sager").path)) ?? []
+        return names.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.filter { CaseID($0) != nil }
+            .sorted()
     }
 
     /// The commands a user can complete: the listed ones with their aliases (never hidden ones).
@@ -87,9 +89,12 @@ enum Completion {
             let opts = c.allOptions
             s += "        " + ([c.name] + c.aliases).map(quote).joined(separator: "|") + ")\n"
             s += "            opts=" + quote(opts.flatMap(names).joined(separator: " ")) + "\n"
-            s += "            valopts=" + quote(" " + opts.filter(\.takesValue).map(\.name).joined(separator: " ") + " ") + "\n"
+            s +=
+                "            valopts=" + quote(" " + opts.filter(\.takesValue).map(\.name).joined(separator: " ") + " ")
+                + "\n"
             if !c.arguments.isEmpty {
-                s += "            args=(" + c.arguments.map { quote(bashKind($0.values)) }.joined(separator: " ") + ")\n"
+                s +=
+                    "            args=(" + c.arguments.map { quote(bashKind($0.values)) }.joined(separator: " ") + ")\n"
             }
             let valued = opts.filter(\.takesValue)
             if !valued.isEmpty {
@@ -158,7 +163,11 @@ enum Completion {
 
     static func zsh() -> String {
         func describe(_ c: CommandSpec) -> [String] {
-            ([c.name] + c.aliases).map { quote($0.replacingOccurrences(of: ":", with: "\\:") + ":" + c.summary.replacingOccurrences(of: ":", with: "\\:")) }
+            ([c.name] + c.aliases).map {
+                quote(
+                    $0.replacingOccurrences(of: ":", with: "\\:") + ":"
+                        + c.summary.replacingOccurrences(of: ":", with: "\\:"))
+            }
         }
         var s = """
             #compdef unge
@@ -212,7 +221,11 @@ enum Completion {
             }
             for (i, a) in c.arguments.enumerated() {
                 let optional = i >= c.positionals.lowerBound ? ":" : ""
-                s += " \\\n                " + quote("\(i + 1):\(optional)\(a.name.replacingOccurrences(of: ":", with: "\\:")):\(zshAction(a.values))")
+                s +=
+                    " \\\n                "
+                    + quote(
+                        "\(i + 1):\(optional)\(a.name.replacingOccurrences(of: ":", with: "\\:")):\(zshAction(a.values))"
+                    )
             }
             s += "\n            ;;\n"
         }

@@ -1,9 +1,10 @@
 import Foundation
+import UngeCore
+import UngeStore
+
 #if canImport(Glibc)
     import Glibc
 #endif
-import UngeCore
-import UngeStore
 
 /// Store access for commands: opening, audited reads and optimistic updates in one place, so every
 /// command logs and saves the same way.
@@ -39,17 +40,19 @@ extension Context {
         #if !UNGE_TEST_HOOKS
             return nil
         #else
-        let crashAt = environment["UNGE_TEST_CRASH_AT"].flatMap(SaveStep.init(rawValue:))
-        let failAt = environment["UNGE_TEST_FAIL_AT"].flatMap(SaveStep.init(rawValue:))
-        let stopAt = environment["UNGE_TEST_STOP_AT"].flatMap(SaveStep.init(rawValue:))
-        if crashAt == nil && failAt == nil && stopAt == nil { return nil }
-        return { step in
-            if step == crashAt { raise(SIGKILL) }
-            if step == stopAt { raise(SIGSTOP) }
-            if step == failAt {
-                throw StoreError.io(operation: "gemme (testfejl ved \(step.rawValue))", file: "sager", code: EIO, visible: step == .dirfsync)
+            let crashAt = environment["UNGE_TEST_CRASH_AT"].flatMap(SaveStep.init(rawValue:))
+            let failAt = environment["UNGE_TEST_FAIL_AT"].flatMap(SaveStep.init(rawValue:))
+            let stopAt = environment["UNGE_TEST_STOP_AT"].flatMap(SaveStep.init(rawValue:))
+            if crashAt == nil && failAt == nil && stopAt == nil { return nil }
+            return { step in
+                if step == crashAt { raise(SIGKILL) }
+                if step == stopAt { raise(SIGSTOP) }
+                if step == failAt {
+                    throw StoreError.io(
+                        operation: "gemme (testfejl ved \(step.rawValue))", file: "sager", code: EIO,
+                        visible: step == .dirfsync)
+                }
             }
-        }
         #endif
     }
 
@@ -65,7 +68,8 @@ extension Context {
 
     /// Loads a case for reading and writes the `read` audit event first (fail closed: if the event
     /// cannot be written, nothing is shown).
-    func readCase(_ id: CaseID, store: CaseStore, action: AuditAction = .read, showCPR: Bool = false) throws -> CaseFile {
+    func readCase(_ id: CaseID, store: CaseStore, action: AuditAction = .read, showCPR: Bool = false) throws -> CaseFile
+    {
         let file = try store.load(id)
         try store.appendAudit(event(action, caseID: id, before: file.revision, after: file.revision))
         if showCPR, file.youngPerson.cpr != nil {
@@ -82,7 +86,9 @@ extension Context {
         let read = file.revision
         if let closed = file.closedDate, commandName != "genaabn" {
             console.error(
-                console.yellow("ADVARSEL") + ": Sag \(id.rawValue) er lukket (\(closed.danishLong)). Ændringen gemmes, men sagen forbliver lukket og har ingen åbne frister. Genåbn den med 'unge genaabn \(id.rawValue)'.")
+                console.yellow("ADVARSEL")
+                    + ": Sag \(id.rawValue) er lukket (\(closed.danishLong)). Ændringen gemmes, men sagen forbliver lukket og har ingen åbne frister. Genåbn den med 'unge genaabn \(id.rawValue)'."
+            )
         }
         try change(&file)
         return try store.save(file, expectedRevision: read, now: now, user: user, command: commandName)
@@ -90,7 +96,9 @@ extension Context {
 
     /// The letterhead of a document on case `caseID`: municipality and unit from the store's
     /// settings, and the full name and title of `author` (a user name; else the acting user).
-    func letterhead(store: CaseStore, caseID: CaseID?, author: String? = nil, date: LocalDate? = nil) throws -> Document.Letterhead {
+    func letterhead(store: CaseStore, caseID: CaseID?, author: String? = nil, date: LocalDate? = nil) throws
+        -> Document.Letterhead
+    {
         let settings = try store.loadSettings()
         let who = author ?? user
         let profile = settings.profile(of: who)

@@ -18,7 +18,10 @@ final class Context {
     /// The command line's first word, for the audit log.
     let commandName: String
 
-    init(console: Console, environment: [String: String], now: Date, storeFlag: String?, userFlag: String?, commandName: String) {
+    init(
+        console: Console, environment: [String: String], now: Date, storeFlag: String?, userFlag: String?,
+        commandName: String
+    ) {
         self.console = console
         self.environment = environment
         self.now = now
@@ -43,8 +46,12 @@ final class Context {
     static func resolveNow(environment: [String: String]) throws -> Date {
         #if UNGE_TEST_HOOKS
             if let pinned = environment["UNGE_NU"] {
-                guard let d = UngeJSON.parseTimestamp(pinned) ?? LocalDate.parse(pinned).map({ DanishTime.instant($0, hour: 12) }) else {
-                    throw UsageError.message("UNGE_NU='\(pinned)' er ikke et gyldigt tidspunkt. Brug fx 2026-04-13T09:30:00Z.")
+                guard
+                    let d = UngeJSON.parseTimestamp(pinned)
+                        ?? LocalDate.parse(pinned).map({ DanishTime.instant($0, hour: 12) })
+                else {
+                    throw UsageError.message(
+                        "UNGE_NU='\(pinned)' er ikke et gyldigt tidspunkt. Brug fx 2026-04-13T09:30:00Z.")
                 }
                 return d
             }
@@ -64,7 +71,9 @@ struct Prompter {
 
     /// Asks for a value. Returns the trimmed answer (nil when empty and not required).
     /// Throws `CLIError.cancelled` on end of input.
-    func ask(_ question: String, help: String? = nil, required: Bool = false, defaultValue: String? = nil) throws -> String? {
+    func ask(_ question: String, help: String? = nil, required: Bool = false, defaultValue: String? = nil) throws
+        -> String?
+    {
         if let help { console.error(console.dim(TextWrap.wrap(help, width: console.width))) }
         while true {
             let suffix = defaultValue.map { " [\($0)]" } ?? ""
@@ -84,9 +93,14 @@ struct Prompter {
     }
 
     /// Asks until `parse` accepts the answer; `parse` returns nil with a reason to ask again.
-    func ask<T>(_ question: String, help: String? = nil, required: Bool = true, defaultValue: String? = nil, parse: (String) -> Result<T, UsageError>) throws -> T? {
+    func ask<T>(
+        _ question: String, help: String? = nil, required: Bool = true, defaultValue: String? = nil,
+        parse: (String) -> Result<T, UsageError>
+    ) throws -> T? {
         while true {
-            guard let text = try ask(question, help: help, required: required, defaultValue: defaultValue) else { return nil }
+            guard let text = try ask(question, help: help, required: required, defaultValue: defaultValue) else {
+                return nil
+            }
             switch parse(text) {
             case .success(let v): return v
             case .failure(let e): console.error("  \(e.description)")

@@ -189,7 +189,8 @@ final class DialogueSession {
         }
         showHeld()
         if let help { console.error(console.dim(help)) }
-        let shownDefault: String? = earlier.map { $0.isEmpty ? nil : $0 } ?? defaultValue.flatMap { $0.isEmpty ? nil : $0 }
+        let shownDefault: String? =
+            earlier.map { $0.isEmpty ? nil : $0 } ?? defaultValue.flatMap { $0.isEmpty ? nil : $0 }
         while true {
             var text: String
             if long && terminal {
@@ -220,7 +221,9 @@ final class DialogueSession {
     }
 
     /// A text answer. Nil when optional and left empty.
-    func ask(_ question: String, help: String? = nil, required: Bool = false, defaultValue: String? = nil, long: Bool = false) throws -> String? {
+    func ask(
+        _ question: String, help: String? = nil, required: Bool = false, defaultValue: String? = nil, long: Bool = false
+    ) throws -> String? {
         try ask(question, help: help, required: required, defaultValue: defaultValue, long: long) { .success($0) }
     }
 
@@ -259,7 +262,9 @@ final class DialogueSession {
     }
 
     /// A numbered choice; the menu is shown before the question.
-    func choose<T>(_ question: String, from items: [T], label: (T) -> String, required: Bool = true, defaultValue: T? = nil) throws -> T?
+    func choose<T>(
+        _ question: String, from items: [T], label: (T) -> String, required: Bool = true, defaultValue: T? = nil
+    ) throws -> T?
     where T: Equatable {
         for (i, item) in items.enumerated() { say("  \(i + 1). \(label(item))") }
         let d = defaultValue.flatMap { items.firstIndex(of: $0) }.map { String($0 + 1) }
@@ -269,9 +274,15 @@ final class DialogueSession {
     }
 
     /// A list, items separated by `;` (or by `,` when there is no `;`).
-    func list(_ question: String, defaultValue: [String] = [], validate: ((String) -> String?)? = nil) throws -> [String] {
+    func list(_ question: String, defaultValue: [String] = [], validate: ((String) -> String?)? = nil) throws
+        -> [String]
+    {
         // One item with a comma gets a trailing ";" so it is read back as one item.
-        let d = defaultValue.isEmpty ? nil : defaultValue.joined(separator: "; ") + (defaultValue.count == 1 && defaultValue[0].contains(",") ? ";" : "")
+        let d =
+            defaultValue.isEmpty
+            ? nil
+            : defaultValue.joined(separator: "; ")
+                + (defaultValue.count == 1 && defaultValue[0].contains(",") ? ";" : "")
         return try ask(question, required: false, defaultValue: d) { text -> Result<[String], UsageError> in
             let items = Answers.list(text)
             if let validate {
@@ -286,8 +297,13 @@ final class DialogueSession {
     /// Several lines, ending with an empty line; `:e` opens `$EDITOR` with the text so far.
     private func readLong(_ question: String, defaultValue: String?) throws -> String {
         console.error(console.bold(question) + ":")
-        if let d = defaultValue { console.error(console.dim("  Nu: ") + d.replacingOccurrences(of: "\n", with: "\n       ")) }
-        console.error(console.dim("  (flere linjer: slut med en tom linje" + (defaultValue != nil ? "; tom linje straks beholder svaret" : "") + "; :e åbner din editor)"))
+        if let d = defaultValue {
+            console.error(console.dim("  Nu: ") + d.replacingOccurrences(of: "\n", with: "\n       "))
+        }
+        console.error(
+            console.dim(
+                "  (flere linjer: slut med en tom linje"
+                    + (defaultValue != nil ? "; tom linje straks beholder svaret" : "") + "; :e åbner din editor)"))
         var lines: [String] = []
         while true {
             console.prompt("> ")
@@ -304,7 +320,8 @@ final class DialogueSession {
     /// Opens `$VISUAL`/`$EDITOR` (else `vi`) on a private temporary file and returns what was written.
     private func editInEditor(_ text: String) throws -> String {
         let env = ProcessInfo.processInfo.environment
-        let editor = env["VISUAL"].flatMap { $0.isEmpty ? nil : $0 } ?? env["EDITOR"].flatMap { $0.isEmpty ? nil : $0 } ?? "vi"
+        let editor =
+            env["VISUAL"].flatMap { $0.isEmpty ? nil : $0 } ?? env["EDITOR"].flatMap { $0.isEmpty ? nil : $0 } ?? "vi"
         var template = Array((NSTemporaryDirectory() + "/unge-svar-XXXXXX").utf8CString)
         let fd = mkstemp(&template)
         guard fd >= 0 else { return text }

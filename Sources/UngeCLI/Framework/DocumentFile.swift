@@ -29,7 +29,9 @@ enum DocumentFile {
     /// Checks an `--ud` target before anything is saved (exit 2 with a Danish message).
     static func checkTarget(_ path: String, ctx: Context) throws {
         if let problem = problem(with: path, storeRoot: ctx.storeLocation) {
-            throw UsageError.invalidValue(option: "--ud", value: path, expected: problem + " Vælg en almindelig fil uden for lageret, fx --ud ~/dokumenter/underretning.md.")
+            throw UsageError.invalidValue(
+                option: "--ud", value: path,
+                expected: problem + " Vælg en almindelig fil uden for lageret, fx --ud ~/dokumenter/underretning.md.")
         }
     }
 
@@ -45,7 +47,8 @@ enum DocumentFile {
         let target = resolved(url.path)
         let store = resolved(storeRoot.path)
         if target == store || target.hasPrefix(store == "/" ? "/" : store + "/") {
-            return "Filen ligger i lagermappen '\(store)'. Et dokument må aldrig skrives ind i lageret, hvor det kan ødelægge sager eller revisionssporet."
+            return
+                "Filen ligger i lagermappen '\(store)'. Et dokument må aldrig skrives ind i lageret, hvor det kan ødelægge sager eller revisionssporet."
         }
         var dst = stat()
         guard stat(dir, &dst) == 0, (dst.st_mode & S_IFMT) == S_IFDIR else {
@@ -66,10 +69,15 @@ enum DocumentFile {
         default: return "Det er ikke en almindelig fil."
         }
         if st.st_uid != geteuid() { return "Filen tilhører en anden bruger; du kan ikke overskrive den." }
-        if st.st_nlink > 1 { return "Filen har flere navne (hårde links), så at overskrive den ændrer også en anden fil." }
+        if st.st_nlink > 1 {
+            return "Filen har flere navne (hårde links), så at overskrive den ændrer også en anden fil."
+        }
         // As root every file is "ours": never replace an existing file then (a system file such as
         // /etc/passwd would be lost).
-        if geteuid() == 0 { return "Filen findes allerede, og unge overskriver ingen eksisterende filer, når den kører som root (administrator). Vælg et nyt filnavn." }
+        if geteuid() == 0 {
+            return
+                "Filen findes allerede, og unge overskriver ingen eksisterende filer, når den kører som root (administrator). Vælg et nyt filnavn."
+        }
         if access(path, W_OK) != 0 { return "Du må ikke skrive i filen." }
         return nil
     }
@@ -77,7 +85,10 @@ enum DocumentFile {
     /// Logs the export of case `id` and writes `text` to `path` with mode 0600. `saved` says what
     /// the command saved before (nil for a command that only shows): a failed write then says that
     /// it IS saved and how to print the document again, so nobody saves it twice.
-    static func export(_ text: String, to path: String, caseID id: CaseID, revision: Int, store: CaseStore, ctx: Context, saved: Saved? = nil) throws {
+    static func export(
+        _ text: String, to path: String, caseID id: CaseID, revision: Int, store: CaseStore, ctx: Context,
+        saved: Saved? = nil
+    ) throws {
         try store.appendAudit(ctx.event(.export, caseID: id, before: revision, after: revision, criterion: "dokument"))
         // Like the screen: a CPR number in free text is masked unless the command was given --vis-cpr.
         let body = ctx.console.maskCPROnStdout ? CPRMask.mask(text) : text
@@ -110,7 +121,9 @@ enum DocumentFile {
 
     /// A path or value as one shell word.
     static func shellQuoted(_ s: String) -> String {
-        let safe = s.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "/._-~+,:@".unicodeScalars.contains($0) }
+        let safe = s.unicodeScalars.allSatisfy {
+            CharacterSet.alphanumerics.contains($0) || "/._-~+,:@".unicodeScalars.contains($0)
+        }
         return safe && !s.isEmpty ? s : "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
@@ -126,7 +139,9 @@ enum DocumentFile {
         guard fd >= 0 else {
             let e = errno
             if e == ENXIO { throw WriteFailure(reason: "Det er en FIFO (navngivet rør), ikke en almindelig fil.") }
-            if e == ELOOP { throw WriteFailure(reason: "Det er en symbolsk henvisning (et link); skriv til selve filen.") }
+            if e == ELOOP {
+                throw WriteFailure(reason: "Det er en symbolsk henvisning (et link); skriv til selve filen.")
+            }
             throw WriteFailure(reason: "filen kunne ikke åbnes (\(StoreText.errorText(e))).")
         }
         var st = stat()

@@ -82,7 +82,9 @@ struct DocumentPipeline<Value> {
             if !resumed, let sections = editableSections, !sections.isEmpty {
                 c.error("Der er allerede svar. Vælg de afsnit, du vil ændre; resten beholdes som de er.")
                 for (i, s) in sections.enumerated() { c.error("  \(i + 1). \(s)") }
-                let picked = try setup.ask("Afsnit (numre adskilt af , eller ;, tom linje: gennemgå alle)", required: false) {
+                let picked = try setup.ask(
+                    "Afsnit (numre adskilt af , eller ;, tom linje: gennemgå alle)", required: false
+                ) {
                     text -> Result<[String], UsageError> in
                     var out: [String] = []
                     for item in Answers.list(text) {
@@ -148,7 +150,8 @@ struct DocumentPipeline<Value> {
                     c.error("Dine svar er gemt som kladde, så intet går tabt.")
                     throw error
                 }
-                try store.deleteDraft(command: command, caseID: caseID, now: ctx.now, user: ctx.user, auditCommand: ctx.commandName)
+                try store.deleteDraft(
+                    command: command, caseID: caseID, now: ctx.now, user: ctx.user, auditCommand: ctx.commandName)
                 return status
             case .change(let section):
                 open = [section]
@@ -157,7 +160,8 @@ struct DocumentPipeline<Value> {
                 c.error("Intet er gemt endnu. " + keptMessage(session))
                 return findings.hasErrors ? ExitCode.ruleFailed : ExitCode.usage
             case .discard:
-                try store.deleteDraft(command: command, caseID: caseID, now: ctx.now, user: ctx.user, auditCommand: ctx.commandName)
+                try store.deleteDraft(
+                    command: command, caseID: caseID, now: ctx.now, user: ctx.user, auditCommand: ctx.commandName)
                 c.error("Svarene er kasseret. Intet er gemt.")
                 return ExitCode.usage
             }
@@ -202,7 +206,9 @@ struct DocumentPipeline<Value> {
             case "k", "kladde", "n", "nej": return .keep
             case "x", "kassér", "kasser": return .discard
             default:
-                c.error("  Skriv " + (canSave ? "g (gem), " : "") + "r (ret et svar), k (behold som kladde) eller x (kassér).")
+                c.error(
+                    "  Skriv " + (canSave ? "g (gem), " : "")
+                        + "r (ret et svar), k (behold som kladde) eller x (kassér).")
             }
         }
     }
@@ -220,6 +226,7 @@ struct DocumentPipeline<Value> {
         let n = session.answerCount
         guard n > 0 else { return "Intet er gemt." }
         let again = "unge " + command + (caseID.map { (command == "underret" ? " --sag " : " ") + $0.rawValue } ?? "")
-        return (n == 1 ? "Dit svar er" : "Dine \(n) svar er") + " gemt som kladde. Kør '\(again)' igen for at fortsætte."
+        return (n == 1 ? "Dit svar er" : "Dine \(n) svar er")
+            + " gemt som kladde. Kør '\(again)' igen for at fortsætte."
     }
 }

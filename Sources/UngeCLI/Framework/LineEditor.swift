@@ -46,7 +46,8 @@ enum Interrupts {
             sigaction(sig, &action, &old)
             previous.append(old)
         }
-        var set = sigset_t(), blocked = sigset_t()
+        var set = sigset_t()
+        var blocked = sigset_t()
         sigemptyset(&set)
         for sig in trapped { sigaddset(&set, sig) }
         pthread_sigmask(SIG_UNBLOCK, &set, &blocked)
@@ -114,7 +115,8 @@ enum LineEditor {
 
     private static func edit(prompt: String, input: Int32, output: Int32) -> String? {
         var state = State(output: output)
-        state.promptWidth = TextTable.visibleWidth(String(prompt.split(separator: "\n", omittingEmptySubsequences: false).last ?? ""))
+        state.promptWidth = TextTable.visibleWidth(
+            String(prompt.split(separator: "\n", omittingEmptySubsequences: false).last ?? ""))
         var size = winsize()
         if ioctl(output, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { state.columns = Int(size.ws_col) }
         state.emit(prompt)
@@ -262,7 +264,10 @@ enum LineEditor {
         func redraw(from shown: Int) {
             let w = max(columns, 1)
             func place(_ i: Int) -> (row: Int, col: Int) { ((promptWidth + i) / w, (promptWidth + i) % w) }
-            let from = place(shown), start = place(0), end = place(buffer.count), target = place(cursor)
+            let from = place(shown)
+            let start = place(0)
+            let end = place(buffer.count)
+            let target = place(cursor)
             var s = ""
             if from.row > start.row { s += "\u{1B}[\(from.row - start.row)A" }
             s += "\r"

@@ -6,10 +6,18 @@ enum Manual {
     /// The exit statuses, with a short and a full Danish explanation (README, CLI.md).
     static let exitCodes: [(code: Int32, short: String, long: String)] = [
         (ExitCode.ok, "ok", "Alt gik godt."),
-        (ExitCode.ruleFailed, "en regel er ikke opfyldt", "En regel eller et tjek er ikke opfyldt; output siger hvilken og hvorfor."),
-        (ExitCode.usage, "forkert brug", "Forkert brug: forkerte eller manglende valg eller oplysninger. Intet er gemt."),
-        (ExitCode.data, "fejl i lager eller data",
-         "Fejl i lageret eller i data: en fil kan ikke læses, sagen er ændret af en anden, lageret er låst, eller filen er skrevet af en nyere version."),
+        (
+            ExitCode.ruleFailed, "en regel er ikke opfyldt",
+            "En regel eller et tjek er ikke opfyldt; output siger hvilken og hvorfor."
+        ),
+        (
+            ExitCode.usage, "forkert brug",
+            "Forkert brug: forkerte eller manglende valg eller oplysninger. Intet er gemt."
+        ),
+        (
+            ExitCode.data, "fejl i lager eller data",
+            "Fejl i lageret eller i data: en fil kan ikke læses, sagen er ændret af en anden, lageret er låst, eller filen er skrevet af en nyere version."
+        ),
     ]
 
     /// The environment variables unge reads.
@@ -17,17 +25,29 @@ enum Manual {
         ("UNGE_LAGER", "Lagermappen, når --lager ikke er givet."),
         ("XDG_DATA_HOME", "Lageret er $XDG_DATA_HOME/unge, når hverken --lager eller UNGE_LAGER er givet."),
         ("HOME", "Ellers er lageret ~/.local/share/unge."),
-        ("UNGE_BRUGER", "Hvem der handler, til revisionssporet, når --bruger ikke er givet (ellers USER eller LOGNAME)."),
+        (
+            "UNGE_BRUGER",
+            "Hvem der handler, til revisionssporet, når --bruger ikke er givet (ellers USER eller LOGNAME)."
+        ),
         ("VISUAL, EDITOR", "Editoren, som 'unge rediger' åbner (ellers nano eller vi)."),
-        ("NO_COLOR", "Er den sat (til hvad som helst), bruges ingen farver. Farver bruges kun, når output går til en terminal."),
+        (
+            "NO_COLOR",
+            "Er den sat (til hvad som helst), bruges ingen farver. Farver bruges kun, når output går til en terminal."
+        ),
     ]
 
     /// The files in a store folder.
     static let files: [(path: String, meaning: String)] = [
-        ("~/.local/share/unge/", "Lageret, når intet andet er valgt (se MILJØ). Mapper 0700, filer 0600. "
-            + "Det oprettes, når den første sag oprettes (unge ny, unge underret) eller med unge demo."),
+        (
+            "~/.local/share/unge/",
+            "Lageret, når intet andet er valgt (se MILJØ). Mapper 0700, filer 0600. "
+                + "Det oprettes, når den første sag oprettes (unge ny, unge underret) eller med unge demo."
+        ),
         ("sager/ÅÅÅÅ-NNNN.json", "Én fil pr. sag, navngivet efter sagsnummeret – aldrig efter navn eller CPR-nummer."),
-        ("log/", "Revisionssporet: hvem har læst, søgt i eller ændret hvilken sag og hvornår. Aldrig CPR-numre eller fritekst."),
+        (
+            "log/",
+            "Revisionssporet: hvem har læst, søgt i eller ændret hvilken sag og hvornår. Aldrig CPR-numre eller fritekst."
+        ),
         ("indeks.tsv", "Et afledt register, der gør 'unge liste' hurtig; bygges selv igen."),
         ("indstillinger.json", "Lagerets indstillinger (unge indstillinger)."),
         ("laase/", "Låse, mens en sag gemmes."),
@@ -110,13 +130,15 @@ enum Manual {
         for e in environment { s += ".TP\n.B \(escape(e.name))\n" + escape(e.meaning) + "\n" }
         s += ".SH FILER\n"
         for f in files { s += ".TP\n.I \(escape(f.path))\n" + escape(f.meaning) + "\n" }
-        s += ".SH EKSEMPLER\n" + examples([
-            ("unge demo --lager /tmp/demo", "Læg de opdigtede demo-sager i en prøvemappe"),
-            ("unge liste --lager /tmp/demo", "List sagerne"),
-            ("unge vis 2026-0002 --lager /tmp/demo", "Vis en sag"),
-            ("unge frister --lager /tmp/demo", "Frister på tværs af sager, overskredne først"),
-            ("unge check --sag 2026-0002 --lager /tmp/demo", "Besvar håndbogens tjeklister ud fra sagen"),
-        ])
+        s +=
+            ".SH EKSEMPLER\n"
+            + examples([
+                ("unge demo --lager /tmp/demo", "Læg de opdigtede demo-sager i en prøvemappe"),
+                ("unge liste --lager /tmp/demo", "List sagerne"),
+                ("unge vis 2026-0002 --lager /tmp/demo", "Vis en sag"),
+                ("unge frister --lager /tmp/demo", "Frister på tværs af sager, overskredne først"),
+                ("unge check --sag 2026-0002 --lager /tmp/demo", "Besvar håndbogens tjeklister ud fra sagen"),
+            ])
         s += ".SH \"SE OGSÅ\"\nREADME.md i kildekoden; \\fBunge help\\fR \\fIkommando\\fR.\n"
         return s
     }

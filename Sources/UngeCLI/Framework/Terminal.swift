@@ -224,7 +224,10 @@ enum TextTable {
                         UnsafeMutableRawPointer(buf.baseAddress! + pos).copyMemory(from: src.baseAddress!, byteCount: n)
                     }
                     if copied == nil {
-                        for b in utf8 { buf[pos] = b; pos += 1 }
+                        for b in utf8 {
+                            buf[pos] = b
+                            pos += 1
+                        }
                         pos -= n
                     }
                     pos += n

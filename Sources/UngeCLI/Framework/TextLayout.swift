@@ -28,7 +28,9 @@ enum TextWrap {
     /// number), counted over the bytes without building the words; colour codes do not count.
     static func longestWord(_ text: String) -> Int {
         func scan<C: Collection>(_ bytes: C) -> Int where C.Element == UInt8 {
-            var longest = 0, current = 0, previous = 0
+            var longest = 0
+            var current = 0
+            var previous = 0
             var glue = false  // the previous word ends with "§", or is "stk.", "nr.", "kap." or "kl."
             var last: [UInt8] = [0, 0, 0, 0]  // the word's first bytes, for "stk." and friends
             var wordBytes = 0
@@ -38,8 +40,10 @@ enum TextWrap {
                 guard current > 0 else { return }
                 let word = glue ? previous + 1 + current : current
                 longest = max(longest, word)
-                let short = wordBytes == 4 && (last == Array("stk.".utf8) || last == Array("kap.".utf8))
-                    || wordBytes == 3 && (last[0...2].elementsEqual("nr.".utf8) || last[0...2].elementsEqual("kl.".utf8))
+                let short =
+                    wordBytes == 4 && (last == Array("stk.".utf8) || last == Array("kap.".utf8))
+                    || wordBytes == 3
+                        && (last[0...2].elementsEqual("nr.".utf8) || last[0...2].elementsEqual("kl.".utf8))
                 glue = endsWithSection || short
                 previous = word
                 current = 0
@@ -141,7 +145,9 @@ extension TextTable {
         // needs no closer look (`liste` prints thousands of rows).
         var bytes = [Int](repeating: 0, count: columns)
         for (i, cell) in header.enumerated() where i < columns { bytes[i] = max(bytes[i], cell.utf8.count) }
-        for row in rows { for (i, cell) in row.enumerated() where i < columns { bytes[i] = max(bytes[i], cell.utf8.count) } }
+        for row in rows {
+            for (i, cell) in row.enumerated() where i < columns { bytes[i] = max(bytes[i], cell.utf8.count) }
+        }
         if bytes.reduce(0, +) <= available { return render(header: header, rows: rows) }
         // A cell is one line: a line break from a case is shown escaped, as in the plain table.
         let all = ([header] + rows).map { $0.map { TerminalText.neutralise($0, keepLineBreaks: false) } }
@@ -224,7 +230,8 @@ extension TextTable {
         if scalars.count >= 20, scalars[0] == "\u{E000}", scalars[scalars.count - 10] == "\u{E000}",
             scalars[scalars.count - 1] == "\u{E001}"
         {
-            var code = String.UnicodeScalarView(), inner = String.UnicodeScalarView()
+            var code = String.UnicodeScalarView()
+            var inner = String.UnicodeScalarView()
             code.append(contentsOf: scalars[0..<10])
             inner.append(contentsOf: scalars[10..<(scalars.count - 10)])
             let reset = String(String.UnicodeScalarView(scalars[(scalars.count - 10)...]))
@@ -257,11 +264,15 @@ extension String {
 /// with `-`), with label columns aligned and everything wrapped to the terminal's width. Free text
 /// is escaped as in Markdown, so a note cannot forge a heading, a field or a list item.
 enum TerminalRenderer {
-    static func esc(_ s: String, startsLine: Bool = true) -> String { MarkdownRenderer.escape(s, startsLine: startsLine) }
+    static func esc(_ s: String, startsLine: Bool = true) -> String {
+        MarkdownRenderer.escape(s, startsLine: startsLine)
+    }
 
     static func render(_ doc: Document, width: Int) -> String {
         // One label column for the whole document, so values line up across sections.
-        let labels = doc.blocks.flatMap { b -> [String] in if case .fields(let p) = b { return p.map(\.0) } else { return [] } }
+        let labels = doc.blocks.flatMap { b -> [String] in
+            if case .fields(let p) = b { return p.map(\.0) } else { return [] }
+        }
         let labelWidth = labelColumn(labels)
         var out: [String] = TextWrap.wrapLines(doc.title, width: width, firstIndent: "# ", indent: "  ")
         if let sub = doc.subtitle { out += [""] + TextWrap.wrapLines(sub, width: width) }
@@ -274,7 +285,9 @@ enum TerminalRenderer {
             case .paragraph(let text):
                 out += TextWrap.wrapLines(esc(text), width: width)
             case .list(let items):
-                for item in items { out += TextWrap.wrapLines(esc(item), width: width, firstIndent: "- ", indent: "  ") }
+                for item in items {
+                    out += TextWrap.wrapLines(esc(item), width: width, firstIndent: "- ", indent: "  ")
+                }
             case .fields(let pairs):
                 out += fields(pairs, width: width, labelWidth: labelWidth)
             case .table(let header, let rows):
@@ -324,7 +337,8 @@ extension TextWrap {
         var previous: Substring? = nil
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             if let p = previous {
-                let keep = p.isEmpty || line.isEmpty || p.hasSuffix(".") || p.hasSuffix(":") || line.hasPrefix("-")
+                let keep =
+                    p.isEmpty || line.isEmpty || p.hasSuffix(".") || p.hasSuffix(":") || line.hasPrefix("-")
                     || line.hasPrefix(" ") || line.hasPrefix("•")
                 out += keep ? "\n" : " "
             }
@@ -353,7 +367,9 @@ extension TextWrap {
             if lead > 0, rest.hasPrefix("unge "), let name = rest.dropFirst(5).split(separator: " ").first {
                 // A usage line: the options hang after "unge plan ".
                 hang = lead + 5 + name.count + 1
-            } else if lead > 0, let colon = rest.range(of: ": "), rest.distance(from: rest.startIndex, to: colon.lowerBound) <= 24 {
+            } else if lead > 0, let colon = rest.range(of: ": "),
+                rest.distance(from: rest.startIndex, to: colon.lowerBound) <= 24
+            {
                 // A label ("Hvorfor: ", "fra sagen: "): the text hangs after it.
                 hang = lead + rest.distance(from: rest.startIndex, to: colon.upperBound)
             } else if let first = rest.split(separator: " ", maxSplits: 1).first,
@@ -362,7 +378,9 @@ extension TextWrap {
                 // A number ("7.1  "): the text hangs after it and its spaces.
                 let afterWord = rest.dropFirst(first.count)
                 hang = lead + first.count + afterWord.prefix { $0 == " " }.count
-            } else if lead > 0, let gap = rest.range(of: "  "), rest.distance(from: rest.startIndex, to: gap.lowerBound) <= 34 {
+            } else if lead > 0, let gap = rest.range(of: "  "),
+                rest.distance(from: rest.startIndex, to: gap.lowerBound) <= 34
+            {
                 // A column ("--lager MAPPE   Lagermappen ..."): the text hangs at the column.
                 let after = rest[gap.lowerBound...].prefix { $0 == " " }.count
                 hang = lead + rest.distance(from: rest.startIndex, to: gap.lowerBound) + after

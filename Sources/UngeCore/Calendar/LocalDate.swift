@@ -122,7 +122,9 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     /// Three zero-padded numbers with separators, built as bytes: dates are formatted thousands of
     /// times in a listing, and string concatenation is far slower.
-    private static func digits(_ a: Int, _ wa: Int, _ s1: UInt8, _ b: Int, _ wb: Int, _ s2: UInt8, _ c: Int, _ wc: Int) -> String {
+    private static func digits(_ a: Int, _ wa: Int, _ s1: UInt8, _ b: Int, _ wb: Int, _ s2: UInt8, _ c: Int, _ wc: Int)
+        -> String
+    {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: wa + wb + wc + 2) { buf in
             var i = 0
             func put(_ n: Int, _ w: Int) {
@@ -133,8 +135,12 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
                 }
                 i += w
             }
-            put(a, wa); buf[i] = s1; i += 1
-            put(b, wb); buf[i] = s2; i += 1
+            put(a, wa)
+            buf[i] = s1
+            i += 1
+            put(b, wb)
+            buf[i] = s2
+            i += 1
             put(c, wc)
             return String(decoding: UnsafeBufferPointer(rebasing: buf[0..<i]), as: UTF8.self)
         }
@@ -173,8 +179,12 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         let b = Array(text.trimmingCharacters(in: .whitespaces).utf8)
         guard b.count == 10 else { return false }
         func digits(_ r: Range<Int>) -> Bool { b[r].allSatisfy { $0 >= 48 && $0 <= 57 } }
-        if b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") { return digits(0..<4) && digits(5..<7) && digits(8..<10) }
-        if b[2] == b[5], b[2] == UInt8(ascii: "-") || b[2] == UInt8(ascii: ".") { return digits(0..<2) && digits(3..<5) && digits(6..<10) }
+        if b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") {
+            return digits(0..<4) && digits(5..<7) && digits(8..<10)
+        }
+        if b[2] == b[5], b[2] == UInt8(ascii: "-") || b[2] == UInt8(ascii: ".") {
+            return digits(0..<2) && digits(3..<5) && digits(6..<10)
+        }
         return false
     }
 
@@ -211,7 +221,10 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         guard let d = LocalDate.parse(s) else {
             if LocalDate.isOutsideSupportedYears(s) {
                 throw DecodingError.dataCorruptedError(
-                    in: c, debugDescription: "datoen '\(s)' ligger uden for årene \(LocalDate.supportedYears.lowerBound)-\(LocalDate.supportedYears.upperBound)")
+                    in: c,
+                    debugDescription:
+                        "datoen '\(s)' ligger uden for årene \(LocalDate.supportedYears.lowerBound)-\(LocalDate.supportedYears.upperBound)"
+                )
             }
             throw DecodingError.dataCorruptedError(
                 in: c, debugDescription: "ugyldig dato '\(s)' (forventet ÅÅÅÅ-MM-DD)")

@@ -41,7 +41,9 @@ public enum LocalTime {
         comps.day = day.day
         comps.hour = hour
         comps.minute = minute
-        return calendar(tz).date(from: comps) ?? Date(timeIntervalSince1970: TimeInterval(day.dayNumber) * 86400 + TimeInterval(hour * 3600 + minute * 60))
+        return calendar(tz).date(from: comps)
+            ?? Date(
+                timeIntervalSince1970: TimeInterval(day.dayNumber) * 86400 + TimeInterval(hour * 3600 + minute * 60))
     }
 
     /// Parses a received time: `2026-04-13 09:30`, `2026-04-13T09:30`, `13.04.2026 kl. 9.30`,

@@ -244,7 +244,9 @@ extension CaseEvidence {
                 areas: ExaminationArea.allCases.map { area in
                     let name = area.danish.lowercased()
                     guard let a = exam.assessment(of: area) else { return AreaEvidence(name: name, state: .missing) }
-                    if let reason = a.notRelevantReason { return AreaEvidence(name: name, state: .notRelevant(reason: reason)) }
+                    if let reason = a.notRelevantReason {
+                        return AreaEvidence(name: name, state: .notRelevant(reason: reason))
+                    }
                     return AreaEvidence(name: name, state: .covered)
                 },
                 youngPersonViewRecorded: !Self.blank(exam.childInterview?.summary)
@@ -265,14 +267,17 @@ extension CaseEvidence {
                     bases: DecisionLaw.planBases(file.decisions, on: latest.date).map(\.kind)),
                 version: latest.version, date: latest.date, author: latest.author,
                 goals: latest.allGoals.map { g in
-                    PlanGoalEvidence(id: g.id, title: g.text, servedByMeasure: latest.measures.contains { $0.goalIDs.contains(g.id) })
+                    PlanGoalEvidence(
+                        id: g.id, title: g.text, servedByMeasure: latest.measures.contains { $0.goalIDs.contains(g.id) }
+                    )
                 },
                 youngPersonViewRecorded: latest.participants.contains { $0.role == .youngPerson && $0.formulatedGoals }
                     || latest.allGoals.contains { !Self.blank($0.ownWords) },
                 validation: validation)
         }
 
-        if let stance = file.decisions.filter({ $0.kind == .planStance }).max(by: { $0.decisionDate < $1.decisionDate }) {
+        if let stance = file.decisions.filter({ $0.kind == .planStance }).max(by: { $0.decisionDate < $1.decisionDate })
+        {
             planStance = PlanStanceEvidence(id: stance.id, date: stance.decisionDate, reason: stance.reason ?? "")
         }
 

@@ -67,25 +67,30 @@ public enum Checklist {
         items: [
             ChecklistItem(
                 id: "3.1", chapter: 3, label: "Underretningspligten kendt",
-                question: "Ved du, at du som offentligt ansat har en personlig, skærpet pligt til at underrette – og har du tænkt over, hvordan den unge og forældrene får det at vide?",
-                explanation: "En formodning om, at den unge har brug for særlig støtte, er nok; hverken din leder eller forældrene kan stoppe en underretning.",
+                question:
+                    "Ved du, at du som offentligt ansat har en personlig, skærpet pligt til at underrette – og har du tænkt over, hvordan den unge og forældrene får det at vide?",
+                explanation:
+                    "En formodning om, at den unge har brug for særlig støtte, er nok; hverken din leder eller forældrene kan stoppe en underretning.",
                 readMore: "kap. 3, afsnittene »Skærpet underretningspligt« og »Før du underretter«",
                 legal: .heightenedDuty),
             ChecklistItem(
                 id: "3.2", chapter: 3, label: "Den unge og forældrene orienteret",
                 question: "Har den unge og forældrene hørt om din bekymring fra dig selv?",
-                explanation: "Fortæl, hvorfor du er bekymret, og hvem der vurderer sagen; sker det ikke, så skriv begrundelsen ned.",
+                explanation:
+                    "Fortæl, hvorfor du er bekymret, og hvem der vurderer sagen; sker det ikke, så skriv begrundelsen ned.",
                 readMore: "kap. 3, afsnittene »Før du underretter« og »At handle på sin bekymring«",
                 evidenceRule: .concernInformed),
             ChecklistItem(
                 id: "3.3", chapter: 3, label: "Kolleger og leder brugt",
                 question: "Har du drøftet bekymringen og dine overvejelser med kolleger og din leder?",
-                explanation: "Flere øjne giver et mere nuanceret billede, og kollegerne kender måske den unge fra en anden side.",
+                explanation:
+                    "Flere øjne giver et mere nuanceret billede, og kollegerne kender måske den unge fra en anden side.",
                 readMore: "kap. 3, afsnittet »At handle på sin bekymring«"),
             ChecklistItem(
                 id: "3.4", chapter: 3, label: "Tværfagligt forum overvejet",
                 question: "Har du overvejet, om et tværfagligt forum som SSD, SSP eller PPR kan hjælpe dig videre?",
-                explanation: "Sagen kan tages op anonymt for sparring eller med navn; hvad der må udveksles, afhænger af forummet.",
+                explanation:
+                    "Sagen kan tages op anonymt for sparring eller med navn; hvad der må udveksles, afhænger af forummet.",
                 readMore: "kap. 3, afsnittet »Faglige samarbejdsfora: SSD, SSP og PPR«",
                 evidenceRule: .forumUsed, legal: .ssdExchange),
         ])
@@ -95,8 +100,10 @@ public enum Checklist {
         items: [
             ChecklistItem(
                 id: "4.1", chapter: 4, label: "Egen rolle afklaret",
-                question: "Er du klar over, hvilken rolle du selv spiller for den unge, og hvad der er svært for dig i den?",
-                explanation: "Lærer, pædagog og sagsbehandler møder hver deres udfordringer; når du kender dine, står du mere sikkert i relationen.",
+                question:
+                    "Er du klar over, hvilken rolle du selv spiller for den unge, og hvad der er svært for dig i den?",
+                explanation:
+                    "Lærer, pædagog og sagsbehandler møder hver deres udfordringer; når du kender dine, står du mere sikkert i relationen.",
                 readMore: "kap. 4, afsnittet »Afklaring af din egen rolle« (»Dit ansvar«, »Dine udfordringer«)"),
             ChecklistItem(
                 id: "4.2", chapter: 4, label: "Regler og ansvar kendt",
@@ -111,13 +118,16 @@ public enum Checklist {
             ChecklistItem(
                 id: "4.4", chapter: 4, label: "Den unges syn i centrum",
                 question: "Er det den unges egen oplevelse af situationen, der styrer jeres samtaler og aftaler?",
-                explanation: "En anerkendende tilgang tager udgangspunkt i, hvordan den unge selv ser sine problemer og sine mål.",
+                explanation:
+                    "En anerkendende tilgang tager udgangspunkt i, hvordan den unge selv ser sine problemer og sine mål.",
                 readMore: "kap. 4, afsnittene »Den anerkendende tilgang« og »Positive mål«",
                 evidenceRule: .youngPersonView),
             ChecklistItem(
                 id: "4.5", chapter: 4, label: "Dialogredskab brugt",
-                question: "Bruger du et redskab i samtalen – fx livslinje, livshjul eller fordele/ulempe-skema – til at støtte den unges forandring?",
-                explanation: "Et redskab giver samtalen struktur og gør ambivalens og fremskridt synlige for jer begge.",
+                question:
+                    "Bruger du et redskab i samtalen – fx livslinje, livshjul eller fordele/ulempe-skema – til at støtte den unges forandring?",
+                explanation:
+                    "Et redskab giver samtalen struktur og gør ambivalens og fremskridt synlige for jer begge.",
                 readMore: "kap. 4, afsnittene »Livslinje« og »Fordele/ulempe-skema«",
                 evidenceRule: .dialogueTool),
         ])
@@ -127,7 +137,8 @@ public enum Checklist {
         items: [
             ChecklistItem(
                 id: "5.1", chapter: 5, label: "Alle arenaer set",
-                question: "Har du set på alle de steder, den unge færdes – familie, slægt, venner og fritid, skole og arbejde, professionelle – når du vurderer behovet for støtte?",
+                question:
+                    "Har du set på alle de steder, den unge færdes – familie, slægt, venner og fritid, skole og arbejde, professionelle – når du vurderer behovet for støtte?",
                 explanation: "Netværkskortets arenaer viser, hvor der er støtte at hente, og hvor der er huller.",
                 readMore: "kap. 5, afsnittene »Det vigtige samspil« og »Netværkskort«",
                 evidenceRule: .networkArenas),
@@ -140,12 +151,15 @@ public enum Checklist {
             ChecklistItem(
                 id: "5.3", chapter: 5, label: "Den unge og familien inddraget",
                 question: "Er den unge og familien selv med til at finde løsningerne?",
-                explanation: "Forandring smitter: når forældre og nære personer er med, holder den unges forandring bedre.",
+                explanation:
+                    "Forandring smitter: når forældre og nære personer er med, holder den unges forandring bedre.",
                 readMore: "kap. 5, afsnittene »Forandring smitter« og »Inddragelse af forældre«"),
             ChecklistItem(
                 id: "5.4", chapter: 5, label: "Netværksredskab brugt",
-                question: "Har du brugt et redskab til at arbejde med netværket, fx et netværkskort eller et netværksmøde?",
-                explanation: "Et netværksmøde med en mødeleder uden for sagen ender i klare aftaler om, hvem der gør hvad.",
+                question:
+                    "Har du brugt et redskab til at arbejde med netværket, fx et netværkskort eller et netværksmøde?",
+                explanation:
+                    "Et netværksmøde med en mødeleder uden for sagen ender i klare aftaler om, hvem der gør hvad.",
                 readMore: "kap. 5, afsnittene »Netværkskort« og »Netværksmøder«",
                 evidenceRule: .networkTool),
         ])
@@ -155,19 +169,26 @@ public enum Checklist {
         items: [
             ChecklistItem(
                 id: "6.1", chapter: 6, label: "Samarbejdet sat i system",
-                question: "Er samarbejdet med de andre fagpersoner aftalt og organiseret, så alle ved, hvem der gør hvad?",
-                explanation: "Faste aftaler gør det lettere at handle hurtigt, når der er brug for det, og fjerner mange misforståelser.",
+                question:
+                    "Er samarbejdet med de andre fagpersoner aftalt og organiseret, så alle ved, hvem der gør hvad?",
+                explanation:
+                    "Faste aftaler gør det lettere at handle hurtigt, når der er brug for det, og fjerner mange misforståelser.",
                 readMore: "kap. 6, afsnittet »Sæt samarbejdet i system«"),
             ChecklistItem(
                 id: "6.2", chapter: 6, label: "Overblik over fagfolkene",
-                question: "Ved du, hvilke fagpersoner der er omkring den unge, og er de alle med, når indsatsen planlægges?",
-                explanation: "Med overblik over det professionelle netværk undgår I, at nogen trækker i hver sin retning.",
+                question:
+                    "Ved du, hvilke fagpersoner der er omkring den unge, og er de alle med, når indsatsen planlægges?",
+                explanation:
+                    "Med overblik over det professionelle netværk undgår I, at nogen trækker i hver sin retning.",
                 readMore: "kap. 6, afsnittet »Sæt samarbejdet i system«; kap. 5, »Netværkskort« (de professionelle)"),
             ChecklistItem(
                 id: "6.3", chapter: 6, label: "Holdninger drøftet",
-                question: "Har du og dine samarbejdspartnere talt om, hvordan I hver især ser på unge og rusmidler, så forskellene bliver brugt i stedet for at stå i vejen?",
+                question:
+                    "Har du og dine samarbejdspartnere talt om, hvordan I hver især ser på unge og rusmidler, så forskellene bliver brugt i stedet for at stå i vejen?",
                 explanation: "Fagfolk ser forskelligt på fx hash; sagt højt bliver forskellene en faglig ressource.",
-                readMore: "kap. 6, afsnittene »Holdninger og faglig dialog« og »Rusmiddelpolitik: En handleguide til et fælles fodslag«"),
+                readMore:
+                    "kap. 6, afsnittene »Holdninger og faglig dialog« og »Rusmiddelpolitik: En handleguide til et fælles fodslag«"
+            ),
         ])
 
     static let chapter7 = Chapter(
@@ -181,9 +202,12 @@ public enum Checklist {
                 legal: .purpose),
             ChecklistItem(
                 id: "7.2", chapter: 7, label: "Undersøgelsen hele vejen rundt",
-                question: "Dækker udredningen alle den unges livsområder – eller står der, hvorfor et område er udeladt?",
-                explanation: "Undersøgelsen ser på udvikling og adfærd, familie, skole, sundhed, fritid og venskaber og andet, der har betydning.",
-                readMore: "kap. 7, afsnittene »Den børnefaglige undersøgelse« og »Få overblik over den unges situation«",
+                question:
+                    "Dækker udredningen alle den unges livsområder – eller står der, hvorfor et område er udeladt?",
+                explanation:
+                    "Undersøgelsen ser på udvikling og adfærd, familie, skole, sundhed, fritid og venskaber og andet, der har betydning.",
+                readMore:
+                    "kap. 7, afsnittene »Den børnefaglige undersøgelse« og »Få overblik over den unges situation«",
                 evidenceRule: .examinationCoverage, legal: .examination),
             ChecklistItem(
                 id: "7.3", chapter: 7, label: "Den unges eget syn skrevet ind",
@@ -193,14 +217,17 @@ public enum Checklist {
                 evidenceRule: .youngPersonView, legal: .childInterview),
             ChecklistItem(
                 id: "7.4", chapter: 7, label: "Plan lavet",
-                question: "Er der lavet en plan for den unge (handleplan, barnets plan eller ungeplan), og lever den op til kravene?",
-                explanation: "Planen angiver formål, konkrete mål, indsatser og varighed – fra 16 år også mål for overgangen til voksenlivet.",
+                question:
+                    "Er der lavet en plan for den unge (handleplan, barnets plan eller ungeplan), og lever den op til kravene?",
+                explanation:
+                    "Planen angiver formål, konkrete mål, indsatser og varighed – fra 16 år også mål for overgangen til voksenlivet.",
                 readMore: "kap. 7, afsnittet »Handleplanen«",
                 evidenceRule: .actionPlan, legal: .planUnder18),
             ChecklistItem(
                 id: "7.5", chapter: 7, label: "Plan og leverandør hænger sammen",
                 question: "Passer leverandørens behandlingsplan og kontrakt til planens mål?",
-                explanation: "Hvert mål i behandlingsplanen skal bygge på et mål i planen, og intet af planens mål må stå uden indsats.",
+                explanation:
+                    "Hvert mål i behandlingsplanen skal bygge på et mål i planen, og intet af planens mål må stå uden indsats.",
                 readMore: "kap. 7, afsnittene »Handleplanen« og »Koordinationen i centrum«",
                 evidenceRule: .treatmentLinks),
         ])

@@ -81,21 +81,26 @@ public enum ChecklistEvaluator {
     }
 
     /// Answers one item.
-    public static func evaluate(_ item: ChecklistItem, evidence: CaseEvidence, answers: [ChecklistAnswer]) -> ItemResult {
+    public static func evaluate(_ item: ChecklistItem, evidence: CaseEvidence, answers: [ChecklistAnswer]) -> ItemResult
+    {
         let saved = answers.latest(for: item.id)
         let found = item.evidenceRule.map { $0.rule.evaluate(evidence) }
         if let found, let answer = found.answer {
             return ItemResult(item: item, answer: answer, source: .caseData, evidence: found.evidence, saved: saved)
         }
         if let saved {
-            return ItemResult(item: item, answer: saved.answer, source: .caseworker, evidence: found?.evidence, saved: saved)
+            return ItemResult(
+                item: item, answer: saved.answer, source: .caseworker, evidence: found?.evidence, saved: saved)
         }
         return ItemResult(item: item, answer: nil, source: .unanswered, evidence: found?.evidence, saved: nil)
     }
 
     /// Answers a whole case on `today`, with the default plan validation.
-    public static func evaluate(case file: CaseFile, today: LocalDate, chapters: [Chapter] = Checklist.chapters) -> ChecklistReport {
-        evaluate(CaseEvidence(from: file, today: today), answers: file.checklistAnswers, chapters: chapters, caseID: file.id)
+    public static func evaluate(case file: CaseFile, today: LocalDate, chapters: [Chapter] = Checklist.chapters)
+        -> ChecklistReport
+    {
+        evaluate(
+            CaseEvidence(from: file, today: today), answers: file.checklistAnswers, chapters: chapters, caseID: file.id)
     }
 }
 

@@ -75,7 +75,11 @@ public struct ChecklistJSON: Encodable, Sendable, Equatable {
     public var openItems: Int?
     public var chapters: [ChapterEntry]
 
-    enum CodingKeys: String, CodingKey { case formatVersion, caseID = "case", date, allYes, openItems, chapters }
+    enum CodingKeys: String, CodingKey {
+        case formatVersion
+        case caseID = "case"
+        case date, allYes, openItems, chapters
+    }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -97,7 +101,9 @@ public struct ChecklistJSON: Encodable, Sendable, Equatable {
     public init(chapters: [Chapter]) {
         formatVersion = ChecklistJSON.formatVersion
         self.chapters = chapters.map {
-            ChapterEntry(number: $0.number, title: $0.title, itemCount: $0.items.count, counts: nil, items: $0.items.map(ChecklistJSON.item))
+            ChapterEntry(
+                number: $0.number, title: $0.title, itemCount: $0.items.count, counts: nil,
+                items: $0.items.map(ChecklistJSON.item))
         }
     }
 
@@ -111,7 +117,8 @@ public struct ChecklistJSON: Encodable, Sendable, Equatable {
         chapters = report.chapters.map { ch in
             ChapterEntry(
                 number: ch.chapter.number, title: ch.chapter.title, itemCount: ch.items.count,
-                counts: Counts(yes: ch.yesCount, partly: ch.partlyCount, no: ch.noCount, unanswered: ch.unansweredCount),
+                counts: Counts(
+                    yes: ch.yesCount, partly: ch.partlyCount, no: ch.noCount, unanswered: ch.unansweredCount),
                 items: ch.items.map { r in
                     var item = ChecklistJSON.item(r.item)
                     item.isReport = true

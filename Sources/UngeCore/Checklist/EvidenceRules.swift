@@ -85,7 +85,8 @@ public struct ConcernInformedRule: EvidenceRule {
         }
         let told = parentsNeeded ? "den unge og forældrene" : "den unge"
         if !missing.isEmpty {
-            return EvidenceResult(.no, "\(danishList(missing)): \(told) er ikke orienteret, og der står ingen begrundelse")
+            return EvidenceResult(
+                .no, "\(danishList(missing)): \(told) er ikke orienteret, og der står ingen begrundelse")
         }
         if !partly.isEmpty {
             let who = parentsNeeded ? "kun den unge eller kun forældrene" : "den unge"
@@ -95,9 +96,11 @@ public struct ConcernInformedRule: EvidenceRule {
             return .unanswered("\(danishList(unknown)): det står ikke, om \(told) er orienteret")
         }
         let n = e.concernReports.count
-        return EvidenceResult(.yes, n == 1
-            ? "underretning 1: \(told) er orienteret, eller begrundelsen står i sagen"
-            : "alle \(n) underretninger: \(told) er orienteret, eller begrundelsen står i sagen")
+        return EvidenceResult(
+            .yes,
+            n == 1
+                ? "underretning 1: \(told) er orienteret, eller begrundelsen står i sagen"
+                : "alle \(n) underretninger: \(told) er orienteret, eller begrundelsen står i sagen")
     }
 }
 
@@ -178,7 +181,8 @@ public struct NetworkArenasRule: EvidenceRule {
         guard !used.isEmpty else { return .unanswered("intet netværkskort endnu") }
         let people = e.networkPeopleByArena.values.reduce(0, +)
         let unused = Arena.allCases.filter { !used.contains($0) }.map { "'\($0.danish)'" }
-        var text = "netværkskort: \(people) \(people == 1 ? "person" : "personer") i \(used.count) af \(Arena.allCases.count) arenaer"
+        var text =
+            "netværkskort: \(people) \(people == 1 ? "person" : "personer") i \(used.count) af \(Arena.allCases.count) arenaer"
         if !unused.isEmpty { text += ", ingen i \(danishList(unused))" }
         return EvidenceResult(used.count > 1 ? .yes : .partly, text)
     }
@@ -246,7 +250,10 @@ public struct ActionPlanRule: EvidenceRule {
         guard let plan = e.plan else {
             // A recorded stillingtagen answers the item: "tage stilling til" is the duty (BL § 91 stk. 1, § 108 stk. 1).
             if let stance = e.planStance {
-                return EvidenceResult(.yes, "kommunen har taget stilling \(stance.date.danishShort) (\(stance.id)): ingen plan, fordi \(stance.reason)")
+                return EvidenceResult(
+                    .yes,
+                    "kommunen har taget stilling \(stance.date.danishShort) (\(stance.id)): ingen plan, fordi \(stance.reason)"
+                )
             }
             if let done = e.examination?.completed {
                 return EvidenceResult(.no, "ingen plan, men undersøgelsen blev afsluttet \(done.danishShort)")
@@ -293,7 +300,8 @@ public struct TreatmentLinksRule: EvidenceRule {
                 if let target = g.planGoalID, ids.contains(target) {
                     served.insert(target)
                 } else if let target = g.planGoalID {
-                    problems.append("målet '\(g.title)' hos \(t.provider) peger på et mål, der ikke findes i planen (\(target))")
+                    problems.append(
+                        "målet '\(g.title)' hos \(t.provider) peger på et mål, der ikke findes i planen (\(target))")
                 } else {
                     problems.append("målet '\(g.title)' hos \(t.provider) peger ikke på et mål i planen")
                 }

@@ -32,7 +32,9 @@ public enum DecisionDeadlines {
             let bl = d.decisionDate >= LegalReferences.barnetsLovEffective
 
             // Treatment within 14 days of the request.
-            if let request = d.requestDate, d.kind.isMinorTreatment || d.kind.isAdultTreatment || d.kind == .alcoholTreatment {
+            if let request = d.requestDate,
+                d.kind.isMinorTreatment || d.kind.isAdultTreatment || d.kind == .alcoholTreatment
+            {
                 let due = request.adding(days: 14)
                 out.append(
                     Deadline(
@@ -47,16 +49,21 @@ public enum DecisionDeadlines {
                 let req = PlanKind.requirement(age: age, on: d.decisionDate, bases: [d.kind])
                 let relevant: Bool
                 if age < 18 {
-                    relevant = (d.kind.isSupportMeasure || d.kind == .placementWithConsent)
+                    relevant =
+                        (d.kind.isSupportMeasure || d.kind == .placementWithConsent)
                         && (req.duty == .consider || req.duty == .mandatory)
                 } else {
                     relevant = d.kind.isYouthSupport && !plans.contains { $0.kind == .ungeplan }
                 }
                 if relevant {
                     let made = plans.first { $0.date >= d.decisionDate && $0.kind.isForMinor }
-                    let stance = req.duty == .mandatory ? nil : stances.first {
-                        $0.decisionDate >= d.decisionDate && ($0.concerns == nil || $0.concerns?.lowercased() == d.id.lowercased())
-                    }
+                    let stance =
+                        req.duty == .mandatory
+                        ? nil
+                        : stances.first {
+                            $0.decisionDate >= d.decisionDate
+                                && ($0.concerns == nil || $0.concerns?.lowercased() == d.id.lowercased())
+                        }
                     let metDate = [made?.date, stance?.decisionDate].compactMap { $0 }.min()
                     let title =
                         req.duty == .mandatory
@@ -66,7 +73,8 @@ public enum DecisionDeadlines {
                         Deadline(
                             id: "\(prefix)\(d.id)-plan", kind: .plan, title: title, counting: .months,
                             dueDate: d.decisionDate.adding(months: 3), rule: req.rule, ruleDate: d.decisionDate,
-                            metAt: metDate.map(instant), metBy: metDate == nil ? nil : (made?.date == metDate ? made?.author : stance?.author)))
+                            metAt: metDate.map(instant),
+                            metBy: metDate == nil ? nil : (made?.date == metDate ? made?.author : stance?.author)))
                 }
             }
 
@@ -74,14 +82,17 @@ public enum DecisionDeadlines {
             let followed = d.kind.isSupportMeasure || d.kind.isPlacement || d.kind.isYouthSupport || d.kind.isHandbook
             if followed, let start = d.start {
                 var due = start.adding(months: 3)
-                if let exam = file.examination, exam.awareDate <= start, let done = exam.completedDate, done >= start, done < due {
+                if let exam = file.examination, exam.awareDate <= start, let done = exam.completedDate, done >= start,
+                    done < due
+                {
                     due = done
                 }
                 let review = plans.first { $0.date > start }
                 out.append(
                     Deadline(
                         id: "\(prefix)\(d.id)-opfoelgning", kind: .followUp,
-                        title: "Første opfølgning på \(d.kind.danishName.lowercased()) (\(d.id))", counting: .calendarDays,
+                        title: "Første opfølgning på \(d.kind.danishName.lowercased()) (\(d.id))",
+                        counting: .calendarDays,
                         dueDate: due, rule: .followUpFirst, ruleDate: start,
                         metAt: review.map { instant($0.date) }, metBy: review?.author))
             }
@@ -101,26 +112,33 @@ public enum DecisionDeadlines {
                 out.append(
                     Deadline(
                         id: youthSupportID, kind: .youthSupportDecision,
-                        title: "Afgørelse om ungestøtte senest 6 måneder før 18-årsdagen, efter revision af ungeplanen (anbragt ung)"
+                        title:
+                            "Afgørelse om ungestøtte senest 6 måneder før 18-årsdagen, efter revision af ungeplanen (anbragt ung)"
                             // BL § 115 stk. 1: after a placement without consent, a contact person is offered until 23.
-                            + (placements.contains { $0.kind == .placementWithoutConsent } ? "; efter § 47 tilbydes en fast kontaktperson til 23 år" : ""),
+                            + (placements.contains { $0.kind == .placementWithoutConsent }
+                                ? "; efter § 47 tilbydes en fast kontaktperson til 23 år" : ""),
                         counting: .months, dueDate: due, rule: .youthSupportDecision, ruleDate: due,
                         metAt: decided.map { instant($0.decisionDate) }, metBy: decided?.author))
             } else {
                 let running = file.decisions.filter {
                     ($0.kind.isSupportMeasure || $0.kind.isMinorTreatment) && $0.decisionDate < eighteen
                         // Only support that may plausibly run to 18: decided from 16, or within two years of the reminder.
-                        && ($0.decisionDate >= Age.dateTurning(16, born: born) || $0.decisionDate >= due.adding(months: -24))
+                        && ($0.decisionDate >= Age.dateTurning(16, born: born)
+                            || $0.decisionDate >= due.adding(months: -24))
                         && ($0.end.map { $0.date > due } ?? true) && ($0.expectedEnd.map { $0 > due } ?? true)
                 }
                 if !running.isEmpty, eighteen >= LegalReferences.barnetsLovEffective {
-                    let adult = file.decisions.filter { $0.decisionDate >= due.adding(months: -6) && ($0.kind.isYouthSupport || $0.kind.isAdultTreatment) }
+                    let adult = file.decisions.filter {
+                        $0.decisionDate >= due.adding(months: -6)
+                            && ($0.kind.isYouthSupport || $0.kind.isAdultTreatment)
+                    }
                     let done = (decided ?? adult.first)
                     let names = running.map(\.id).joined(separator: ", ")
                     out.append(
                         Deadline(
                             id: transitionID, kind: .transitionAt18,
-                            title: "Overgang til 18 år (\(eighteen.danishShort)): tag stilling til støtten efter 18 (\(names))",
+                            title:
+                                "Overgang til 18 år (\(eighteen.danishShort)): tag stilling til støtten efter 18 (\(names))",
                             counting: .months, dueDate: due, rule: .transitionAt18, ruleDate: due,
                             metAt: done.map { instant($0.decisionDate) }, metBy: done?.author))
                 }

@@ -17,14 +17,18 @@ public enum DecisionDocument {
         if let v = d.expectedDuration, !v.isEmpty { fields.append(("Forventet varighed", v)) }
         if let e = d.expectedEnd { fields.append(("Forventet slut", e.danishLong)) }
         fields.append(("Status", statusText(d, on: today)))
-        if let rights = DecisionLaw.partyRights(d, age: yp.age(on: d.decisionDate)) { fields.append(("Partsbeføjelser", rights)) }
+        if let rights = DecisionLaw.partyRights(d, age: yp.age(on: d.decisionDate)) {
+            fields.append(("Partsbeføjelser", rights))
+        }
         fields.append(("Registreret af", d.author))
         doc.add(.fields(fields))
 
         if d.kind == .planStance {
             doc.add(.heading("Stillingtagen", level: 2))
             var text = "Kommunen har taget stilling til, at der ikke skal laves en plan"
-            if let c = d.concerns, let other = file.decision(c) { text += " for afgørelse \(other.id) (\(other.kind.danishName.lowercased()))" }
+            if let c = d.concerns, let other = file.decision(c) {
+                text += " for afgørelse \(other.id) (\(other.kind.danishName.lowercased()))"
+            }
             doc.add(.paragraph(text + "."))
             doc.add(.paragraph("Begrundelse: " + (d.reason ?? "")))
             return doc
@@ -38,9 +42,10 @@ public enum DecisionDocument {
             doc.add(.paragraph(consentNeed(d, age: yp.age(on: d.decisionDate)) ?? "Ikke registreret."))
         } else {
             doc.add(
-                .list(d.consents.map { c in
-                    "\(c.giver.danish.prefix(1).uppercased() + c.giver.danish.dropFirst())\(c.name.map { " (\($0))" } ?? ""): \(c.given ? "samtykke" : "intet samtykke") \(c.date.danishLong)"
-                }))
+                .list(
+                    d.consents.map { c in
+                        "\(c.giver.danish.prefix(1).uppercased() + c.giver.danish.dropFirst())\(c.name.map { " (\($0))" } ?? ""): \(c.given ? "samtykke" : "intet samtykke") \(c.date.danishLong)"
+                    }))
         }
 
         if d.provider != nil || d.monthlyPrice != nil || d.aftercare != nil {
@@ -57,9 +62,10 @@ public enum DecisionDocument {
             doc.add(.heading("Frister", level: 2))
             let age = yp.age(on: d.decisionDate)
             doc.add(
-                .list(own.map { f in
-                    "\(f.title): \(f.dueDate.danishLong)\(f.isMet ? " (opfyldt)" : "") – \(f.citation(age: age))"
-                }))
+                .list(
+                    own.map { f in
+                        "\(f.title): \(f.dueDate.danishLong)\(f.isMet ? " (opfyldt)" : "") – \(f.citation(age: age))"
+                    }))
         }
         if let end = d.end {
             doc.add(.heading("Afsluttet", level: 2))
@@ -77,7 +83,9 @@ public enum DecisionDocument {
 
     /// Who must consent, where the law says so.
     static func consentNeed(_ d: Decision, age: Int?) -> String? {
-        if d.kind.isSupportMeasure { return "Ikke registreret. Forældremyndighedsindehaverens samtykke kræves (undtagen efter §§ 37-39)." }
+        if d.kind.isSupportMeasure {
+            return "Ikke registreret. Forældremyndighedsindehaverens samtykke kræves (undtagen efter §§ 37-39)."
+        }
         if d.kind.isMinorTreatment || d.kind == .placementWithConsent {
             return (age ?? 0) >= 15
                 ? "Ikke registreret. Både forældremyndighedsindehaverens og den unges samtykke kræves."
@@ -94,7 +102,8 @@ public enum DecisionDocument {
     public static func listRows(_ file: CaseFile, on date: LocalDate) -> [[String]] {
         file.decisions.map { d in
             [
-                d.id, d.kind.danishName, DecisionLaw.citation(d, youngPerson: file.youngPerson), d.decisionDate.danishShort,
+                d.id, d.kind.danishName, DecisionLaw.citation(d, youngPerson: file.youngPerson),
+                d.decisionDate.danishShort,
                 d.start?.danishShort ?? "–", statusText(d, on: date),
             ]
         }
@@ -103,9 +112,11 @@ public enum DecisionDocument {
     /// The journal note a registration writes, in plain Danish.
     public static func journalText(_ d: Decision, youngPerson: YoungPerson) -> String {
         if d.kind == .planStance {
-            return "Afgørelse \(d.id) registreret: kommunen har \(d.decisionDate.danishLong) taget stilling til, at der ikke skal laves en plan. Begrundelse: \(d.reason ?? "")"
+            return
+                "Afgørelse \(d.id) registreret: kommunen har \(d.decisionDate.danishLong) taget stilling til, at der ikke skal laves en plan. Begrundelse: \(d.reason ?? "")"
         }
-        var text = "Afgørelse \(d.id) registreret: \(d.kind.danishName.lowercased()) efter \(DecisionLaw.citation(d, youngPerson: youngPerson)), truffet \(d.decisionDate.danishLong)"
+        var text =
+            "Afgørelse \(d.id) registreret: \(d.kind.danishName.lowercased()) efter \(DecisionLaw.citation(d, youngPerson: youngPerson)), truffet \(d.decisionDate.danishLong)"
         if let s = d.start { text += ", start \(s.danishLong)" }
         text += "."
         if !d.purpose.isEmpty { text += " Formål: \(d.purpose)" + (d.purpose.hasSuffix(".") ? "" : ".") }
@@ -118,10 +129,11 @@ public enum DecisionDocument {
         guard !bases.isEmpty else { return [] }
         return [
             .heading("Afgørelser, planen bygger på", level: 2),
-            .list(bases.map { d in
-                "\(d.id): \(d.kind.danishName) (\(DecisionLaw.citation(d, youngPerson: file.youngPerson))), truffet \(d.decisionDate.danishLong)"
-                    + (d.start.map { ", start \($0.danishLong)" } ?? "")
-            }),
+            .list(
+                bases.map { d in
+                    "\(d.id): \(d.kind.danishName) (\(DecisionLaw.citation(d, youngPerson: file.youngPerson))), truffet \(d.decisionDate.danishLong)"
+                        + (d.start.map { ", start \($0.danishLong)" } ?? "")
+                }),
         ]
     }
 
@@ -156,14 +168,21 @@ public struct DecisionDraft: Decodable, Sendable {
     public var concerns: String?
 
     /// The decision, or a Danish message saying which value is wrong.
-    public func decision(id: String, defaultDate: LocalDate, author: String, recorded: Date) -> Result<Decision, CoreError> {
+    public func decision(id: String, defaultDate: LocalDate, author: String, recorded: Date) -> Result<
+        Decision, CoreError
+    > {
         guard let k = DecisionKind.parse(kind) else {
-            return .failure(CoreError.invalidValue(field: "kind", value: kind, expected: "Vælg en af: \(DecisionKind.allCases.map(\.token).joined(separator: ", "))."))
+            return .failure(
+                CoreError.invalidValue(
+                    field: "kind", value: kind,
+                    expected: "Vælg en af: \(DecisionKind.allCases.map(\.token).joined(separator: ", "))."))
         }
         var ground: PlacementGround? = nil
         if let g = placementGround {
             guard let p = PlacementGround.parse(g) else {
-                return .failure(CoreError.invalidValue(field: "placementGround", value: g, expected: "Vælg 1, 2, 3, 4 eller egen-anmodning."))
+                return .failure(
+                    CoreError.invalidValue(
+                        field: "placementGround", value: g, expected: "Vælg 1, 2, 3, 4 eller egen-anmodning."))
             }
             ground = p
         }
@@ -171,7 +190,8 @@ public struct DecisionDraft: Decodable, Sendable {
             Decision(
                 id: id, kind: k, decisionDate: decisionDate ?? defaultDate, purpose: purpose ?? "", author: author,
                 recorded: recorded, placementGround: ground, requestDate: requestDate, start: start,
-                expectedDuration: expectedDuration, expectedEnd: expectedEnd, consents: consents ?? [], provider: provider,
+                expectedDuration: expectedDuration, expectedEnd: expectedEnd, consents: consents ?? [],
+                provider: provider,
                 monthlyPrice: monthlyPrice, aftercare: aftercare, alongsideExamination: alongsideExamination ?? false,
                 reason: reason, concerns: concerns))
     }

@@ -6,49 +6,159 @@ public enum LegalReferences {
     public static let barnetsLovEffective = LocalDate(year: 2024, month: 1, day: 1)!
 
     public static let all: [LegalReference] = [
-        row(.anonymousCounselling, "Gratis, anonym eller åben rådgivning til børn, unge og familier", "serviceloven § 11", "barnets lov §§ 28-29", nil, .high),
-        row(.purpose, "Helhedssyn, den unges perspektiv og tidlig indsats", "serviceloven § 46", "barnets lov §§ 1-2 og 5", nil, .high),
-        row(.childInterview, "Samtale med den unge før afgørelser (børnesamtale)", "serviceloven § 48", "barnets lov § 5, stk. 3-4", nil, .medium),
+        row(
+            .anonymousCounselling, "Gratis, anonym eller åben rådgivning til børn, unge og familier",
+            "serviceloven § 11", "barnets lov §§ 28-29", nil, .high),
+        row(
+            .purpose, "Helhedssyn, den unges perspektiv og tidlig indsats", "serviceloven § 46",
+            "barnets lov §§ 1-2 og 5", nil, .high),
+        row(
+            .childInterview, "Samtale med den unge før afgørelser (børnesamtale)", "serviceloven § 48",
+            "barnets lov § 5, stk. 3-4", nil, .medium),
         row(.supportPerson, "Retten til en bisidder", "serviceloven § 48 a", "barnets lov § 6", nil, .medium),
-        row(.ssdExchange, "Udveksling af oplysninger i SSD uden samtykke (én gang på et møde, i særlige tilfælde igen på et opfølgende møde)", "serviceloven § 49 a", "retssikkerhedsloven § 11 e, stk. 2", nil, .high),
-        row(.examination, "Børnefaglig undersøgelse af den unges, familiens og netværkets ressourcer og problemer", "serviceloven § 50", "barnets lov § 20", nil, .high),
-        row(.examinationDeadline, "Undersøgelsen afsluttes senest 4 måneder efter, at kommunen blev opmærksom på behovet", "serviceloven § 50, stk. 6", "barnets lov § 20, stk. 3", nil, .high, history: [sel2023("serviceloven § 50, stk. 7")]),
-        row(.measures, "Støttende indsatser kræver samtykke fra forældremyndigheden; formål og varighed angives", "serviceloven § 52", "barnets lov § 32", nil, .high),
-        row(.placement, "Anbringelse uden for hjemmet (afgørelsen; anbringelsesstederne står i § 43)", "serviceloven § 52, stk. 3, nr. 7 og § 58", "barnets lov §§ 46-47", nil, .high),
-        row(.followUp, "Løbende opfølgning på indsatser efter §§ 32, 46, 47, 114-116 og 120", "serviceloven § 70", "barnets lov § 95", "barnets lov § 95", .high),
-        row(.youthSupportDecision, "Afgørelse om ungestøtte og revideret ungeplan senest 6 måneder før det 18. år for en anbragt ung", "serviceloven § 68, stk. 12", "barnets lov § 111", nil, .high, history: [sel2023("serviceloven § 68, stk. 11")]),
-        row(.aftercare, "Ungestøtte (tidl. efterværn) fra 18 år til det fyldte 23. år", "serviceloven § 76", "barnets lov §§ 113-116 og 120", nil, .high),
-        row(.drugTreatment, "Social stofmisbrugsbehandling: under 18 efter barnets lov § 33, voksne efter serviceloven § 101", "serviceloven § 101", "barnets lov § 33", "serviceloven § 101", .high),
-        row(.alcoholTreatment, "Alkoholbehandling begynder senest 14 dage efter anmodningen og kan være anonym", "sundhedsloven § 141", nil, nil, .high),
-        row(.planUnder18, "Handleplan før afgørelse om foranstaltninger for en ung under 18", "serviceloven § 140", "barnets lov §§ 91-92", nil, .high),
-        row(.barnetsPlan, "Barnets plan inden 3 måneder efter afgørelse om støtte, med konkrete mål", "serviceloven § 140", "barnets lov §§ 91-92", nil, .high),
-        row(.ungeplan, "Ungeplan for unge fra 16 år, inden 3 måneder efter afgørelsen eller 16-årsdagen", "serviceloven § 140", "barnets lov §§ 108-109", nil, .high),
-        row(.transitionGoals, "Fra 16 år: konkrete mål for overgangen til voksenlivet, herunder uddannelse og beskæftigelse", "serviceloven § 140, stk. 3", "barnets lov § 109, stk. 1", nil, .high, history: [sel2023("serviceloven § 140, stk. 2")]),
-        row(.adultActionPlan, "Handleplan tilbydes voksne med stofmisbrug; den unge kan sige nej", "serviceloven § 141", nil, "serviceloven § 141", .high),
-        row(.heightenedDuty, "Skærpet underretningspligt for ansatte i offentlig tjeneste", "serviceloven § 153", "barnets lov § 133", nil, .high),
-        row(.generalDuty, "Almindelig underretningspligt for alle", "serviceloven § 154", "barnets lov § 135", nil, .medium),
-        row(.assessment24h, "Kommunen vurderer enhver underretning inden for 24 timer", "serviceloven § 155", "barnets lov § 136", nil, .high),
-        row(.reassessment, "Ny underretning om en ung, der allerede får støtte, vurderes igen", "serviceloven § 155 a", "barnets lov § 137", nil, .high),
-        row(.receipt, "Kvittering til enhver, der har underrettet, senest 6 hverdage efter modtagelsen", "serviceloven § 155", "barnets lov § 138, stk. 1", nil, .high, history: [HistoricalParagraph(from: LocalDate(year: 2013, month: 10, day: 1)!, paragraph: "serviceloven § 155 b, stk. 1")]),
-        row(.partyRights, "Partsbeføjelser fra 10 år i de sager, § 3 nævner (før 2024: klageret fra 12 år over de afgørelser, § 167 nævner)", "serviceloven § 167", "barnets lov § 3", nil, .high),
-        row(.consentFrom15, "Fra 15 år: den unges eget samtykke og samarbejde", "serviceloven § 50, stk. 1", "barnets lov § 22, stk. 2, § 33, stk. 2 og § 46", nil, .high),
+        row(
+            .ssdExchange,
+            "Udveksling af oplysninger i SSD uden samtykke (én gang på et møde, i særlige tilfælde igen på et opfølgende møde)",
+            "serviceloven § 49 a", "retssikkerhedsloven § 11 e, stk. 2", nil, .high),
+        row(
+            .examination, "Børnefaglig undersøgelse af den unges, familiens og netværkets ressourcer og problemer",
+            "serviceloven § 50", "barnets lov § 20", nil, .high),
+        row(
+            .examinationDeadline,
+            "Undersøgelsen afsluttes senest 4 måneder efter, at kommunen blev opmærksom på behovet",
+            "serviceloven § 50, stk. 6", "barnets lov § 20, stk. 3", nil, .high,
+            history: [sel2023("serviceloven § 50, stk. 7")]),
+        row(
+            .measures, "Støttende indsatser kræver samtykke fra forældremyndigheden; formål og varighed angives",
+            "serviceloven § 52", "barnets lov § 32", nil, .high),
+        row(
+            .placement, "Anbringelse uden for hjemmet (afgørelsen; anbringelsesstederne står i § 43)",
+            "serviceloven § 52, stk. 3, nr. 7 og § 58", "barnets lov §§ 46-47", nil, .high),
+        row(
+            .followUp, "Løbende opfølgning på indsatser efter §§ 32, 46, 47, 114-116 og 120", "serviceloven § 70",
+            "barnets lov § 95", "barnets lov § 95", .high),
+        row(
+            .youthSupportDecision,
+            "Afgørelse om ungestøtte og revideret ungeplan senest 6 måneder før det 18. år for en anbragt ung",
+            "serviceloven § 68, stk. 12", "barnets lov § 111", nil, .high,
+            history: [sel2023("serviceloven § 68, stk. 11")]),
+        row(
+            .aftercare, "Ungestøtte (tidl. efterværn) fra 18 år til det fyldte 23. år", "serviceloven § 76",
+            "barnets lov §§ 113-116 og 120", nil, .high),
+        row(
+            .drugTreatment,
+            "Social stofmisbrugsbehandling: under 18 efter barnets lov § 33, voksne efter serviceloven § 101",
+            "serviceloven § 101", "barnets lov § 33", "serviceloven § 101", .high),
+        row(
+            .alcoholTreatment, "Alkoholbehandling begynder senest 14 dage efter anmodningen og kan være anonym",
+            "sundhedsloven § 141", nil, nil, .high),
+        row(
+            .planUnder18, "Handleplan før afgørelse om foranstaltninger for en ung under 18", "serviceloven § 140",
+            "barnets lov §§ 91-92", nil, .high),
+        row(
+            .barnetsPlan, "Barnets plan inden 3 måneder efter afgørelse om støtte, med konkrete mål",
+            "serviceloven § 140", "barnets lov §§ 91-92", nil, .high),
+        row(
+            .ungeplan, "Ungeplan for unge fra 16 år, inden 3 måneder efter afgørelsen eller 16-årsdagen",
+            "serviceloven § 140", "barnets lov §§ 108-109", nil, .high),
+        row(
+            .transitionGoals,
+            "Fra 16 år: konkrete mål for overgangen til voksenlivet, herunder uddannelse og beskæftigelse",
+            "serviceloven § 140, stk. 3", "barnets lov § 109, stk. 1", nil, .high,
+            history: [sel2023("serviceloven § 140, stk. 2")]),
+        row(
+            .adultActionPlan, "Handleplan tilbydes voksne med stofmisbrug; den unge kan sige nej", "serviceloven § 141",
+            nil, "serviceloven § 141", .high),
+        row(
+            .heightenedDuty, "Skærpet underretningspligt for ansatte i offentlig tjeneste", "serviceloven § 153",
+            "barnets lov § 133", nil, .high),
+        row(
+            .generalDuty, "Almindelig underretningspligt for alle", "serviceloven § 154", "barnets lov § 135", nil,
+            .medium),
+        row(
+            .assessment24h, "Kommunen vurderer enhver underretning inden for 24 timer", "serviceloven § 155",
+            "barnets lov § 136", nil, .high),
+        row(
+            .reassessment, "Ny underretning om en ung, der allerede får støtte, vurderes igen", "serviceloven § 155 a",
+            "barnets lov § 137", nil, .high),
+        row(
+            .receipt, "Kvittering til enhver, der har underrettet, senest 6 hverdage efter modtagelsen",
+            "serviceloven § 155", "barnets lov § 138, stk. 1", nil, .high,
+            history: [
+                HistoricalParagraph(
+                    from: LocalDate(year: 2013, month: 10, day: 1)!, paragraph: "serviceloven § 155 b, stk. 1")
+            ]),
+        row(
+            .partyRights,
+            "Partsbeføjelser fra 10 år i de sager, § 3 nævner (før 2024: klageret fra 12 år over de afgørelser, § 167 nævner)",
+            "serviceloven § 167", "barnets lov § 3", nil, .high),
+        row(
+            .consentFrom15, "Fra 15 år: den unges eget samtykke og samarbejde", "serviceloven § 50, stk. 1",
+            "barnets lov § 22, stk. 2, § 33, stk. 2 og § 46", nil, .high),
         // Decisions and the duties they start (LAW.md, "Decisions drive duties" and "Which plan").
-        row(.placementWithConsent, "Anbringelse med samtykke fra forældremyndigheden og den unge fra 15 år, efter en børnefaglig undersøgelse", "serviceloven § 52, stk. 3, nr. 7", "barnets lov § 46", nil, .high),
-        row(.placementWithoutConsent, "Anbringelse uden samtykke ved børne- og ungeudvalget; stk. 4: på den unges egen anmodning fra 15 år", "serviceloven § 58", "barnets lov § 47", nil, .high),
-        row(.treatmentStartMinor, "Stofmisbrugsbehandling for en ung under 18 iværksættes senest 14 dage efter henvendelsen", "serviceloven § 101, stk. 2", "barnets lov § 33, stk. 1", nil, .high, history: [sel2023("serviceloven § 101, stk. 4")]),
-        row(.treatmentStartAdult, "Stofmisbrugsbehandling iværksættes senest 14 dage efter henvendelsen til kommunen", "serviceloven § 101, stk. 2", nil, "serviceloven § 101, stk. 4", .high, history: [sel2023("serviceloven § 101, stk. 4")]),
-        row(.anonymousTreatment, "Anonym, ambulant stofmisbrugsbehandling uden andre sociale problemer; ingen handleplan og ingen klage", "serviceloven § 101 a", nil, "serviceloven § 101 a", .high),
-        row(.alcoholTreatmentStart, "Alkoholbehandling iværksættes senest 14 dage efter henvendelsen", "sundhedsloven § 141, stk. 2", nil, nil, .high),
-        row(.barnetsPlanConsider, "Ved afgørelse om støttende indsats tager kommunen stilling til, om der skal laves en barnets plan; laves den, senest 3 måneder efter", "serviceloven § 140", "barnets lov § 91, stk. 1", nil, .high),
-        row(.barnetsPlanMandatory, "Ved anbringelse skal der laves en barnets plan senest 3 måneder efter afgørelsen; ved § 47 før afgørelsen", "serviceloven § 140", "barnets lov § 91, stk. 2", nil, .high),
-        row(.ungeplanConsider, "Fra 16 år tager kommunen stilling til, om der skal laves en ungeplan; laves den, senest 3 måneder efter", "serviceloven § 140", "barnets lov § 108, stk. 1", nil, .high),
-        row(.ungeplanMandatory, "Ved anbringelse af en ung fra 16 år skal der laves en ungeplan senest 3 måneder efter afgørelsen", "serviceloven § 140", "barnets lov § 108, stk. 2", nil, .high),
-        row(.ungeplanBeforeDecision, "Ved anbringelse uden samtykke skal ungeplanen laves, før afgørelsen træffes", "serviceloven § 140", "barnets lov § 108, stk. 4", nil, .high),
-        row(.ungeplanContinues, "Ungeplanen fortsætter under ungestøtte fra 18 til 22 år (eller en helhedsorienteret plan); ikke en handleplan efter serviceloven § 141", "serviceloven § 140", "barnets lov §§ 108, 111, stk. 2 og 112", "barnets lov §§ 108, 111, stk. 2 og 112", .high),
-        row(.followUpFirst, "Første opfølgning: det tidligste af en sideløbende undersøgelses afslutning og 3 måneder efter, at indsatsen blev iværksat", "serviceloven § 70", "barnets lov § 95, stk. 2", "barnets lov § 95, stk. 2", .high),
-        row(.notifierFeedback, "Kommunen skal orientere en fagperson, der har underrettet, om der er iværksat en undersøgelse, en afdækning eller indsatser", "serviceloven § 155 b, stk. 2", "barnets lov § 138, stk. 2", nil, .high),
-        row(.transitionAt18, "Støtte efter barnets lov til under 18 ophører ved 18 år: tag i god tid stilling til ungestøtte (fx fortsat kontaktperson) eller støtte som voksen", "serviceloven § 76", "barnets lov §§ 113-114", nil, .medium),
-        row(.youthSupportConsent, "Ungestøtte fra 18 til 22 år tilbydes med den unges samtykke", "serviceloven § 76", "barnets lov § 113", "barnets lov § 113", .high),
+        row(
+            .placementWithConsent,
+            "Anbringelse med samtykke fra forældremyndigheden og den unge fra 15 år, efter en børnefaglig undersøgelse",
+            "serviceloven § 52, stk. 3, nr. 7", "barnets lov § 46", nil, .high),
+        row(
+            .placementWithoutConsent,
+            "Anbringelse uden samtykke ved børne- og ungeudvalget; stk. 4: på den unges egen anmodning fra 15 år",
+            "serviceloven § 58", "barnets lov § 47", nil, .high),
+        row(
+            .treatmentStartMinor,
+            "Stofmisbrugsbehandling for en ung under 18 iværksættes senest 14 dage efter henvendelsen",
+            "serviceloven § 101, stk. 2", "barnets lov § 33, stk. 1", nil, .high,
+            history: [sel2023("serviceloven § 101, stk. 4")]),
+        row(
+            .treatmentStartAdult, "Stofmisbrugsbehandling iværksættes senest 14 dage efter henvendelsen til kommunen",
+            "serviceloven § 101, stk. 2", nil, "serviceloven § 101, stk. 4", .high,
+            history: [sel2023("serviceloven § 101, stk. 4")]),
+        row(
+            .anonymousTreatment,
+            "Anonym, ambulant stofmisbrugsbehandling uden andre sociale problemer; ingen handleplan og ingen klage",
+            "serviceloven § 101 a", nil, "serviceloven § 101 a", .high),
+        row(
+            .alcoholTreatmentStart, "Alkoholbehandling iværksættes senest 14 dage efter henvendelsen",
+            "sundhedsloven § 141, stk. 2", nil, nil, .high),
+        row(
+            .barnetsPlanConsider,
+            "Ved afgørelse om støttende indsats tager kommunen stilling til, om der skal laves en barnets plan; laves den, senest 3 måneder efter",
+            "serviceloven § 140", "barnets lov § 91, stk. 1", nil, .high),
+        row(
+            .barnetsPlanMandatory,
+            "Ved anbringelse skal der laves en barnets plan senest 3 måneder efter afgørelsen; ved § 47 før afgørelsen",
+            "serviceloven § 140", "barnets lov § 91, stk. 2", nil, .high),
+        row(
+            .ungeplanConsider,
+            "Fra 16 år tager kommunen stilling til, om der skal laves en ungeplan; laves den, senest 3 måneder efter",
+            "serviceloven § 140", "barnets lov § 108, stk. 1", nil, .high),
+        row(
+            .ungeplanMandatory,
+            "Ved anbringelse af en ung fra 16 år skal der laves en ungeplan senest 3 måneder efter afgørelsen",
+            "serviceloven § 140", "barnets lov § 108, stk. 2", nil, .high),
+        row(
+            .ungeplanBeforeDecision, "Ved anbringelse uden samtykke skal ungeplanen laves, før afgørelsen træffes",
+            "serviceloven § 140", "barnets lov § 108, stk. 4", nil, .high),
+        row(
+            .ungeplanContinues,
+            "Ungeplanen fortsætter under ungestøtte fra 18 til 22 år (eller en helhedsorienteret plan); ikke en handleplan efter serviceloven § 141",
+            "serviceloven § 140", "barnets lov §§ 108, 111, stk. 2 og 112", "barnets lov §§ 108, 111, stk. 2 og 112",
+            .high),
+        row(
+            .followUpFirst,
+            "Første opfølgning: det tidligste af en sideløbende undersøgelses afslutning og 3 måneder efter, at indsatsen blev iværksat",
+            "serviceloven § 70", "barnets lov § 95, stk. 2", "barnets lov § 95, stk. 2", .high),
+        row(
+            .notifierFeedback,
+            "Kommunen skal orientere en fagperson, der har underrettet, om der er iværksat en undersøgelse, en afdækning eller indsatser",
+            "serviceloven § 155 b, stk. 2", "barnets lov § 138, stk. 2", nil, .high),
+        row(
+            .transitionAt18,
+            "Støtte efter barnets lov til under 18 ophører ved 18 år: tag i god tid stilling til ungestøtte (fx fortsat kontaktperson) eller støtte som voksen",
+            "serviceloven § 76", "barnets lov §§ 113-114", nil, .medium),
+        row(
+            .youthSupportConsent, "Ungestøtte fra 18 til 22 år tilbydes med den unges samtykke", "serviceloven § 76",
+            "barnets lov § 113", "barnets lov § 113", .high),
     ]
 
     private static let byID: [LegalRuleID: LegalReference] = Dictionary(

@@ -158,7 +158,9 @@ public struct Goal: Codable, Sendable, Equatable {
         self.progressSign = progressSign
     }
 
-    enum CodingKeys: String, CodingKey { case id, text, ownWords, area, transitionTopic, subGoals, firstSteps, progressSign }
+    enum CodingKeys: String, CodingKey {
+        case id, text, ownWords, area, transitionTopic, subGoals, firstSteps, progressSign
+    }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)

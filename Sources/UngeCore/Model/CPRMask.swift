@@ -205,7 +205,9 @@ public enum CPRMask {
     static func digitValue(_ s: Unicode.Scalar) -> Int? {
         if s.value >= 48 && s.value <= 57 { return Int(s.value - 48) }
         if s.value < 0x80 { return nil }
-        guard s.properties.numericType == .decimal, let v = s.properties.numericValue, v >= 0, v <= 9 else { return nil }
+        guard s.properties.numericType == .decimal, let v = s.properties.numericValue, v >= 0, v <= 9 else {
+            return nil
+        }
         return Int(v)
     }
 

@@ -17,7 +17,9 @@ public struct CaseID: Hashable, Comparable, Sendable, Codable, CustomStringConve
             var count = 0
             for b in bytes {
                 let alnum = (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122)
-                if count == 0 { guard alnum else { return false } } else {
+                if count == 0 {
+                    guard alnum else { return false }
+                } else {
                     guard alnum || b == UInt8(ascii: "-") || b == UInt8(ascii: "_") else { return false }
                 }
                 count += 1

@@ -17,14 +17,21 @@ public enum CaseLimits {
         if big(file.revision) { return "feltet 'revision' er uden for 0-\(maxNumber)" }
         if big(file.counter) { return "feltet 'counter' er uden for 0-\(maxNumber)" }
         if big(file.schemaVersion) { return "feltet 'schemaVersion' er uden for 0-\(maxNumber)" }
-        if file.actionPlans.contains(where: { big($0.version) }) { return "en plans 'version' er uden for 0-\(maxNumber)" }
+        if file.actionPlans.contains(where: { big($0.version) }) {
+            return "en plans 'version' er uden for 0-\(maxNumber)"
+        }
         if file.treatmentPlans.contains(where: { big($0.version) || $0.basedOnPlanVersion.map(big) == true }) {
             return "en behandlingsplans 'version' er uden for 0-\(maxNumber)"
         }
-        if file.concernReports.contains(where: { big($0.number) }) { return "en underretnings 'number' er uden for 0-\(maxNumber)" }
-        if file.network.people.contains(where: { big($0.closeness) }) { return "en persons 'closeness' er uden for 0-\(maxNumber)" }
+        if file.concernReports.contains(where: { big($0.number) }) {
+            return "en underretnings 'number' er uden for 0-\(maxNumber)"
+        }
+        if file.network.people.contains(where: { big($0.closeness) }) {
+            return "en persons 'closeness' er uden for 0-\(maxNumber)"
+        }
         for (name, date) in [("created", file.created), ("updated", file.updated)] where !inRange(date) {
-            return "tidspunktet i feltet '\(name)' ligger uden for årene \(LocalDate.supportedYears.lowerBound)-\(LocalDate.supportedYears.upperBound)"
+            return
+                "tidspunktet i feltet '\(name)' ligger uden for årene \(LocalDate.supportedYears.lowerBound)-\(LocalDate.supportedYears.upperBound)"
         }
         return nil
     }
@@ -35,6 +42,8 @@ public enum CaseLimits {
         return t.isFinite && t >= lowest && t < highest
     }
 
-    private static let lowest = TimeInterval(LocalDate(year: LocalDate.supportedYears.lowerBound, month: 1, day: 1)!.dayNumber) * 86400
-    private static let highest = TimeInterval(LocalDate(year: LocalDate.supportedYears.upperBound + 1, month: 1, day: 1)!.dayNumber) * 86400
+    private static let lowest =
+        TimeInterval(LocalDate(year: LocalDate.supportedYears.lowerBound, month: 1, day: 1)!.dayNumber) * 86400
+    private static let highest =
+        TimeInterval(LocalDate(year: LocalDate.supportedYears.upperBound + 1, month: 1, day: 1)!.dayNumber) * 86400
 }

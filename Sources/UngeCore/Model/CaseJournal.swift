@@ -36,7 +36,9 @@ public enum JournalEvent: Sendable, Equatable {
             if let done = e.completedDate {
                 s += " og afsluttet \(done.danishLong)"
                 if let c = e.conclusion {
-                    s += c.specialSupportNeeded ? "; der er behov for særlig støtte" : "; der er ikke behov for særlig støtte"
+                    s +=
+                        c.specialSupportNeeded
+                        ? "; der er behov for særlig støtte" : "; der er ikke behov for særlig støtte"
                 }
             } else {
                 s += "; kommunen blev opmærksom på behovet \(e.awareDate.danishLong)"
@@ -44,14 +46,16 @@ public enum JournalEvent: Sendable, Equatable {
             return JournalText.sentence(s)
         case .planVersion(let p):
             var s = "\(p.kind.danishName) version \(p.version) af \(p.date.danishLong) er gemt"
-            s += ": \(Plural.count(p.allGoals.count, "mål", "mål")) og \(Plural.count(p.measures.count, "indsats", "indsatser"))"
+            s +=
+                ": \(Plural.count(p.allGoals.count, "mål", "mål")) og \(Plural.count(p.measures.count, "indsats", "indsatser"))"
             if let note = p.changeNote?.trimmingCharacters(in: .whitespacesAndNewlines), !note.isEmpty {
                 s += ". Ændret: \(note)"
             }
             return JournalText.sentence(s)
         case .treatmentPlan(let t):
             return JournalText.sentence(
-                "Behandlingsplan version \(t.version) af \(t.date.danishLong) fra \(t.provider) er gemt med \(Plural.count(t.goals.count, "mål", "mål"))")
+                "Behandlingsplan version \(t.version) af \(t.date.danishLong) fra \(t.provider) er gemt med \(Plural.count(t.goals.count, "mål", "mål"))"
+            )
         case .networkAdded(let n):
             var s = "\(n.name) (\(n.relation)) er føjet til netværkskortet"
             if n.custodyHolder { s += " som forældremyndighedsindehaver" }
@@ -59,7 +63,8 @@ public enum JournalEvent: Sendable, Equatable {
         case .networkRemoved(let name):
             return JournalText.sentence("\(name) er fjernet fra netværkskortet")
         case .tool(let t):
-            var s = "\(DialogueTool.danishName(ofID: t.tool).capitalizedFirstLetter) \(t.date.danishLong) er registreret"
+            var s =
+                "\(DialogueTool.danishName(ofID: t.tool).capitalizedFirstLetter) \(t.date.danishLong) er registreret"
             if let sum = t.summary?.trimmingCharacters(in: .whitespacesAndNewlines), !sum.isEmpty { s += ": \(sum)" }
             return JournalText.sentence(s)
         case .deadlineMet(let d, let outcome):

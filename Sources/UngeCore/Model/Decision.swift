@@ -186,7 +186,8 @@ public enum PlacementGround: String, Codable, Sendable, Equatable, CaseIterable 
         switch self {
         case .insufficientCare: return "stk. 1, nr. 1: utilstrækkelig omsorg eller behandling"
         case .abuse: return "stk. 1, nr. 2: overgreb"
-        case .misuse: return "stk. 1, nr. 3: misbrugsproblemer, kriminel adfærd eller andre svære sociale vanskeligheder"
+        case .misuse:
+            return "stk. 1, nr. 3: misbrugsproblemer, kriminel adfærd eller andre svære sociale vanskeligheder"
         case .behaviour: return "stk. 1, nr. 4: andre adfærds- eller tilpasningsproblemer"
         case .ownRequest: return "stk. 4: på den unges egen anmodning (fra 15 år)"
         }
@@ -382,5 +383,7 @@ public struct Decision: Codable, Sendable, Equatable {
     public func isRunning(on date: LocalDate) -> Bool { status(on: date) == .active }
 
     /// The consent from `giver`, if recorded and given.
-    public func consent(from giver: ConsentGiver) -> DecisionConsent? { consents.first { $0.giver == giver && $0.given } }
+    public func consent(from giver: ConsentGiver) -> DecisionConsent? {
+        consents.first { $0.giver == giver && $0.given }
+    }
 }

@@ -356,7 +356,9 @@ public struct Screening: Codable, Sendable, Equatable {
     public var scores: [Score]
     public var summary: String?
 
-    public init(instrument: String, version: String? = nil, date: LocalDate, scores: [Score] = [], summary: String? = nil) {
+    public init(
+        instrument: String, version: String? = nil, date: LocalDate, scores: [Score] = [], summary: String? = nil
+    ) {
         self.instrument = instrument
         self.version = version
         self.date = date
@@ -486,7 +488,9 @@ public struct Participant: Codable, Sendable, Equatable {
     /// Why someone did not take part, where they did not.
     public var note: String?
 
-    public init(name: String, role: ParticipantRole, how: String? = nil, formulatedGoals: Bool = false, note: String? = nil) {
+    public init(
+        name: String, role: ParticipantRole, how: String? = nil, formulatedGoals: Bool = false, note: String? = nil
+    ) {
         self.name = name
         self.role = role
         self.how = how

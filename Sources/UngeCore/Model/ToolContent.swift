@@ -26,7 +26,9 @@ public struct LifeWheel: Codable, Sendable, Equatable {
     public init(areas: [LifeArea] = []) { self.areas = areas }
 
     /// Væksthuset's examples of areas; the young person may name others.
-    public static let suggestedAreas = ["kærlighed", "bolig", "fritid", "venner", "økonomi", "familie", "skole", "arbejde", "helbred"]
+    public static let suggestedAreas = [
+        "kærlighed", "bolig", "fritid", "venner", "økonomi", "familie", "skole", "arbejde", "helbred",
+    ]
 }
 
 /// Whether an event on the lifeline was a high (things went well) or a low.
@@ -194,7 +196,9 @@ public struct StageOfChangeRecord: Codable, Sendable, Equatable {
 
 extension StageOfChange {
     /// The six stages in the circle's order (relapse is a movement, not a stage).
-    public static let sixStages: [StageOfChange] = [.precontemplation, .contemplation, .preparation, .action, .maintenance, .exit]
+    public static let sixStages: [StageOfChange] = [
+        .precontemplation, .contemplation, .preparation, .action, .maintenance, .exit,
+    ]
 
     /// The word a user types (`--fase overvejelse`): ASCII.
     public var keyword: String {
@@ -215,7 +219,8 @@ extension StageOfChange {
         let t = text.trimmingCharacters(in: .whitespaces).lowercased()
             .replacingOccurrences(of: "-", with: "").replacingOccurrences(of: " ", with: "")
         let aliases: [String: StageOfChange] = [
-            "førovervejelse": .precontemplation, "foerovervejelse": .precontemplation, "forovervejelse": .precontemplation,
+            "førovervejelse": .precontemplation, "foerovervejelse": .precontemplation,
+            "forovervejelse": .precontemplation,
             "planlægning": .preparation, "planlaegning": .preparation, "forberedelse": .preparation,
         ]
         if let s = aliases[t] { return s }

@@ -146,18 +146,23 @@ public enum ToolValidation {
     /// Validates `input` for `tool` on `today`. `earlier` are the case's existing records.
     /// Returns the record, or every problem found as a Danish sentence.
     public static func validate(
-        _ input: ToolInput, tool: DialogueTool, date: LocalDate, today: LocalDate, author: String?, earlier: [ToolRecord]
+        _ input: ToolInput, tool: DialogueTool, date: LocalDate, today: LocalDate, author: String?,
+        earlier: [ToolRecord]
     ) -> Result<ToolRecord, ToolInputErrors> {
         var problems: [String] = []
         if date > today {
-            problems.append("Datoen \(date.danishShort) ligger i fremtiden. Et redskab kan kun registreres som brugt i dag eller tidligere.")
+            problems.append(
+                "Datoen \(date.danishShort) ligger i fremtiden. Et redskab kan kun registreres som brugt i dag eller tidligere."
+            )
         }
         let summary = input.summary.flatMap(clean)
         var record = ToolRecord(tool: tool.rawValue, date: date, author: author, summary: summary)
         let given = contentKinds(of: input)
         let allowed = allowedKind(tool)
         for kind in given where kind != allowed {
-            problems.append("\(kind.options) hører til \(kind.tool.danish), ikke til \(tool.danish). Brug --type \(kind.tool.keyword), eller lad dem være.")
+            problems.append(
+                "\(kind.options) hører til \(kind.tool.danish), ikke til \(tool.danish). Brug --type \(kind.tool.keyword), eller lad dem være."
+            )
         }
         switch tool {
         case .lifeWheel:
@@ -194,10 +199,12 @@ public enum ToolValidation {
                 }
             }
             if let bad = scores.first(where: { !scale.contains($0) }) {
-                return "\(DialogueTool.danishName(ofID: r.tool)) fra \(r.date.danishShort) har et point på \(bad); point skal være fra 1 til 10."
+                return
+                    "\(DialogueTool.danishName(ofID: r.tool)) fra \(r.date.danishShort) har et point på \(bad); point skal være fra 1 til 10."
             }
             if r.stage?.stage == .relapse {
-                return "forandringscirklen fra \(r.date.danishShort) har 'relapse' som fase; brug en af de seks faser og \"relapse\": true."
+                return
+                    "forandringscirklen fra \(r.date.danishShort) har 'relapse' som fase; brug en af de seks faser og \"relapse\": true."
             }
         }
         return nil
@@ -208,9 +215,11 @@ public enum ToolValidation {
         let how: String
         switch tool {
         case .lifeWheel: how = "Giv mindst ét område med point, fx --score venner=4/8."
-        case .lifeline: how = "Giv mindst én hændelse, fx --hoejdepunkt \"2025-06-01: Fik læreplads\" eller --lavpunkt \"...\"."
+        case .lifeline:
+            how = "Giv mindst én hændelse, fx --hoejdepunkt \"2025-06-01: Fik læreplads\" eller --lavpunkt \"...\"."
         case .prosCons: how = "Giv mindst én fordel eller ulempe, fx --fordel-forandring \"Slippe for udgiften=8\"."
-        case .stagesOfChange: how = "Giv fasen med --fase \(StageOfChange.sixStages.map(\.keyword).joined(separator: "|"))."
+        case .stagesOfChange:
+            how = "Giv fasen med --fase \(StageOfChange.sixStages.map(\.keyword).joined(separator: "|"))."
         case .concernArc: how = "Giv niveauet med --niveau groen|orange|roed."
         default: how = "Skriv kort, hvad der kom ud af det, med --resume TEKST."
         }
@@ -246,7 +255,9 @@ public enum ToolValidation {
         var kinds: [ContentKind] = []
         if !input.areas.isEmpty || !input.ownAreas.isEmpty { kinds.append(.wheel) }
         if !input.events.isEmpty { kinds.append(.line) }
-        if input.topic != nil || ProsConsCell.allCases.contains(where: { !input.items($0).isEmpty }) { kinds.append(.prosCons) }
+        if input.topic != nil || ProsConsCell.allCases.contains(where: { !input.items($0).isEmpty }) {
+            kinds.append(.prosCons)
+        }
         if input.stage != nil || input.relapse == true { kinds.append(.stage) }
         if input.level != nil || input.raiseIf != nil || input.lowerIf != nil { kinds.append(.arc) }
         return kinds
@@ -276,8 +287,12 @@ public enum ToolValidation {
                 problems.append("Et område mangler sit navn. Skriv fx --score venner=4.")
                 continue
             }
-            guard let canonical = known.first(where: { $0.lowercased() == name.lowercased() || ascii($0) == ascii(name) }) else {
-                problems.append("Området '\(name)' kendes ikke. Brug et af: \(known.joined(separator: ", ")), eller tilføj det som den unges eget område med --eget-omraade \"\(name)\".")
+            guard
+                let canonical = known.first(where: { $0.lowercased() == name.lowercased() || ascii($0) == ascii(name) })
+            else {
+                problems.append(
+                    "Området '\(name)' kendes ikke. Brug et af: \(known.joined(separator: ", ")), eller tilføj det som den unges eget område med --eget-omraade \"\(name)\"."
+                )
                 continue
             }
             if areas.contains(where: { $0.name == canonical }) {
@@ -285,7 +300,8 @@ public enum ToolValidation {
                 continue
             }
             guard let nowValue = a.now else {
-                problems.append("Området '\(canonical)' mangler point for, hvordan det er nu (1-10), fx --score \(canonical)=4.")
+                problems.append(
+                    "Området '\(canonical)' mangler point for, hvordan det er nu (1-10), fx --score \(canonical)=4.")
                 continue
             }
             let now = checkScore(nowValue, what: "Point for '\(canonical)' nu", problems: &problems)
@@ -305,11 +321,14 @@ public enum ToolValidation {
                 continue
             }
             guard date <= today else {
-                problems.append("Hændelsen '\(e.text)' er dateret \(date.danishShort), som ligger i fremtiden. En livslinje rummer kun det, der er sket.")
+                problems.append(
+                    "Hændelsen '\(e.text)' er dateret \(date.danishShort), som ligger i fremtiden. En livslinje rummer kun det, der er sket."
+                )
                 continue
             }
             guard let kind = LifeEventKind.parse(e.kind) else {
-                problems.append("Hændelsens retning '\(e.kind)' kendes ikke. Vælg op (højdepunkt) eller ned (lavpunkt).")
+                problems.append(
+                    "Hændelsens retning '\(e.kind)' kendes ikke. Vælg op (højdepunkt) eller ned (lavpunkt).")
                 continue
             }
             guard let text = clean(e.text) else {
@@ -320,7 +339,8 @@ public enum ToolValidation {
         }
         guard !events.isEmpty else { return nil }
         // Stable order: by date, then in the order given.
-        let sorted = events.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
+        let sorted = events.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(
+            \.element)
         return Lifeline(events: sorted)
     }
 
@@ -333,7 +353,9 @@ public enum ToolValidation {
                     continue
                 }
                 guard let weight = item.importance else {
-                    problems.append("Punktet '\(text)' under \(cell.danish) mangler sin vægt (1-10), fx \(cell.flag) \"\(text)=7\".")
+                    problems.append(
+                        "Punktet '\(text)' under \(cell.danish) mangler sin vægt (1-10), fx \(cell.flag) \"\(text)=7\"."
+                    )
                     continue
                 }
                 let importance = checkScore(weight, what: "Vægten af '\(text)'", problems: &problems)
@@ -345,7 +367,9 @@ public enum ToolValidation {
         }
         if table.isEmpty {
             if table.topic != nil, problems.isEmpty {
-                problems.append("Skemaet har et emne, men ingen fordele eller ulemper. Giv mindst ét punkt, fx --fordel-forandring \"Slippe for udgiften=8\".")
+                problems.append(
+                    "Skemaet har et emne, men ingen fordele eller ulemper. Giv mindst ét punkt, fx --fordel-forandring \"Slippe for udgiften=8\"."
+                )
             }
             return nil
         }
@@ -355,14 +379,19 @@ public enum ToolValidation {
     static func stage(_ input: ToolInput, problems: inout [String]) -> StageOfChangeRecord? {
         guard let text = input.stage else {
             if input.relapse == true {
-                problems.append("Et tilbagefald registreres sammen med den fase, den unge er i nu: --fase \(StageOfChange.sixStages.map(\.keyword).joined(separator: "|")) --tilbagefald.")
+                problems.append(
+                    "Et tilbagefald registreres sammen med den fase, den unge er i nu: --fase \(StageOfChange.sixStages.map(\.keyword).joined(separator: "|")) --tilbagefald."
+                )
             }
             return nil
         }
         guard let stage = StageOfChange.parseStage(text) else {
-            let extra = StageOfChange.parse(text) == .relapse || text.lowercased() == "tilbagefald"
+            let extra =
+                StageOfChange.parse(text) == .relapse || text.lowercased() == "tilbagefald"
                 ? " Tilbagefald er ikke en fase: giv den fase, den unge er i nu, og skriv --tilbagefald." : ""
-            problems.append("Fasen '\(text)' kendes ikke. Vælg en af de seks faser: \(StageOfChange.sixStages.map(\.keyword).joined(separator: ", ")).\(extra)")
+            problems.append(
+                "Fasen '\(text)' kendes ikke. Vælg en af de seks faser: \(StageOfChange.sixStages.map(\.keyword).joined(separator: ", ")).\(extra)"
+            )
             return nil
         }
         return StageOfChangeRecord(stage: stage, relapse: input.relapse ?? false, note: input.note.flatMap(clean))
@@ -379,12 +408,14 @@ public enum ToolValidation {
             problems.append("Niveauet '\(text)' kendes ikke. Vælg grøn (groen), orange eller rød (roed).")
             return nil
         }
-        return ConcernArcPlacement(level: level, raiseIf: input.raiseIf.flatMap(clean), lowerIf: input.lowerIf.flatMap(clean))
+        return ConcernArcPlacement(
+            level: level, raiseIf: input.raiseIf.flatMap(clean), lowerIf: input.lowerIf.flatMap(clean))
     }
 
     /// Lower-cased with æøå spelled out, for matching typed area names.
     public static func ascii(_ s: String) -> String {
-        s.lowercased().replacingOccurrences(of: "æ", with: "ae").replacingOccurrences(of: "ø", with: "oe").replacingOccurrences(of: "å", with: "aa")
+        s.lowercased().replacingOccurrences(of: "æ", with: "ae").replacingOccurrences(of: "ø", with: "oe")
+            .replacingOccurrences(of: "å", with: "aa")
     }
 }
 
@@ -400,12 +431,18 @@ public enum ToolFlagSyntax {
     /// `OMRÅDE=N` or `OMRÅDE=N/ØNSKET`; nil with a reason when the form is wrong.
     public static func score(_ text: String) -> Result<ToolInput.Area, ToolInputErrors> {
         guard let eq = text.lastIndex(of: "=") else {
-            return .failure(ToolInputErrors(messages: ["'\(text)' mangler point. Skriv --score OMRÅDE=N eller --score OMRÅDE=N/ØNSKET, fx --score venner=4/8."]))
+            return .failure(
+                ToolInputErrors(messages: [
+                    "'\(text)' mangler point. Skriv --score OMRÅDE=N eller --score OMRÅDE=N/ØNSKET, fx --score venner=4/8."
+                ]))
         }
         let name = String(text[..<eq]).trimmingCharacters(in: .whitespaces)
         let value = String(text[text.index(after: eq)...])
         guard let (now, wished) = pair(value) else {
-            return .failure(ToolInputErrors(messages: ["Point '\(value)' for '\(name)' kan ikke læses. Skriv et helt tal fra 1 til 10, evt. med ønsket efter en skråstreg, fx \(name)=4/8."]))
+            return .failure(
+                ToolInputErrors(messages: [
+                    "Point '\(value)' for '\(name)' kan ikke læses. Skriv et helt tal fra 1 til 10, evt. med ønsket efter en skråstreg, fx \(name)=4/8."
+                ]))
         }
         return .success(ToolInput.Area(name: name, now: now, wished: wished))
     }
@@ -413,9 +450,16 @@ public enum ToolFlagSyntax {
     /// `OMRÅDE=TEKST` for the young person's own words about an area.
     public static func words(_ text: String) -> Result<(String, String), ToolInputErrors> {
         guard let eq = text.firstIndex(of: "=") else {
-            return .failure(ToolInputErrors(messages: ["'\(text)' skal skrives OMRÅDE=TEKST, fx --ord \"venner=Savner nogen at være sammen med\"."]))
+            return .failure(
+                ToolInputErrors(messages: [
+                    "'\(text)' skal skrives OMRÅDE=TEKST, fx --ord \"venner=Savner nogen at være sammen med\"."
+                ]))
         }
-        return .success((String(text[..<eq]).trimmingCharacters(in: .whitespaces), String(text[text.index(after: eq)...]).trimmingCharacters(in: .whitespaces)))
+        return .success(
+            (
+                String(text[..<eq]).trimmingCharacters(in: .whitespaces),
+                String(text[text.index(after: eq)...]).trimmingCharacters(in: .whitespaces)
+            ))
     }
 
     /// `DATO: TEKST` or `DATO TEKST` for a lifeline event.
@@ -436,15 +480,22 @@ public enum ToolFlagSyntax {
         let body = String(text[..<eq]).trimmingCharacters(in: .whitespaces)
         let value = String(text[text.index(after: eq)...])
         guard let (importance, likelihood) = pair(value) else {
-            return .failure(ToolInputErrors(messages: ["Vægten '\(value)' for '\(body)' kan ikke læses. Skriv TEKST=VÆGT (1-10), evt. TEKST=VÆGT/SANDSYNLIGHED, fx \"Slippe for udgiften=8/5\"."]))
+            return .failure(
+                ToolInputErrors(messages: [
+                    "Vægten '\(value)' for '\(body)' kan ikke læses. Skriv TEKST=VÆGT (1-10), evt. TEKST=VÆGT/SANDSYNLIGHED, fx \"Slippe for udgiften=8/5\"."
+                ]))
         }
         return .success(ToolInput.Item(text: body, importance: importance, likelihood: likelihood))
     }
 
     /// "4" → (4, nil); "4/8" → (4, 8); anything else nil. Range is checked by validation.
     static func pair(_ text: String) -> (Int, Int?)? {
-        let parts = text.split(separator: "/", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-        guard parts.count == 1 || parts.count == 2, let first = Int(parts[0]), first.magnitude < 1_000_000 else { return nil }
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
+        guard parts.count == 1 || parts.count == 2, let first = Int(parts[0]), first.magnitude < 1_000_000 else {
+            return nil
+        }
         if parts.count == 1 { return (first, nil) }
         guard let second = Int(parts[1]), second.magnitude < 1_000_000 else { return nil }
         return (first, second)

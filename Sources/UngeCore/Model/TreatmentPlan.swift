@@ -32,7 +32,9 @@ public struct TreatmentPlan: Codable, Sendable, Equatable {
         self.useGoal = useGoal
     }
 
-    enum CodingKeys: String, CodingKey { case version, date, provider, author, basedOnPlanVersion, goals, methods, useGoal }
+    enum CodingKeys: String, CodingKey {
+        case version, date, provider, author, basedOnPlanVersion, goals, methods, useGoal
+    }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -80,7 +82,8 @@ public struct TreatmentGoal: Codable, Sendable, Equatable {
     /// How the provider works towards it.
     public var methods: [String]
 
-    public init(id: String, text: String, planGoalID: String, domain: TreatmentDomain = .other, methods: [String] = []) {
+    public init(id: String, text: String, planGoalID: String, domain: TreatmentDomain = .other, methods: [String] = [])
+    {
         self.id = id
         self.text = text
         self.planGoalID = planGoalID

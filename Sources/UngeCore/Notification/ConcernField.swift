@@ -97,7 +97,8 @@ public enum ConcernField: String, CaseIterable, Sendable, Codable, Equatable {
 
         init(
             _ group: Group, _ accessor: Accessor, label: String, question: String, guidance: String? = nil,
-            handbook: String? = nil, sectionTitle: String? = nil, inReport: (@Sendable (ConcernReport) -> String?)? = nil
+            handbook: String? = nil, sectionTitle: String? = nil,
+            inReport: (@Sendable (ConcernReport) -> String?)? = nil
         ) {
             self.inReport = inReport
             self.group = group
@@ -117,84 +118,129 @@ public enum ConcernField: String, CaseIterable, Sendable, Codable, Equatable {
     /// The table: one row per field.
     public var spec: Spec {
         switch self {
-        case .youngName: return Spec(.youngPerson, .text(\.youngName), label: "den unges navn", question: "Den unges navn")
+        case .youngName:
+            return Spec(.youngPerson, .text(\.youngName), label: "den unges navn", question: "Den unges navn")
         case .youngCPR:
-            return Spec(.youngPerson, .cpr(\.youngCPR), label: "den unges CPR-nummer", question: "Den unges CPR-nummer (DDMMÅÅ-XXXX; tom linje hvis du ikke kender det)")
-        case .youngBirthDate: return Spec(.youngPerson, .date(\.youngBirthDate), label: "den unges fødselsdato", question: "Den unges fødselsdato (ÅÅÅÅ-MM-DD)")
+            return Spec(
+                .youngPerson, .cpr(\.youngCPR), label: "den unges CPR-nummer",
+                question: "Den unges CPR-nummer (DDMMÅÅ-XXXX; tom linje hvis du ikke kender det)")
+        case .youngBirthDate:
+            return Spec(
+                .youngPerson, .date(\.youngBirthDate), label: "den unges fødselsdato",
+                question: "Den unges fødselsdato (ÅÅÅÅ-MM-DD)")
         case .youngSchool:
-            return Spec(.youngPerson, .text(\.youngSchool), label: "den unges skole, uddannelse eller arbejde", question: "Skole, uddannelse eller arbejde (tom linje springer over)")
-        case .reporterName: return Spec(.reporter, .text(\.reporterName), label: "dit navn (underretteren)", question: "Dit navn")
-        case .reporterRole: return Spec(.reporter, .text(\.reporterRole), label: "din rolle", question: "Din rolle, fx lærer, klubpædagog eller SSP-medarbejder")
-        case .reporterOrganisation: return Spec(.reporter, .text(\.reporterOrganisation), label: "dit arbejdssted", question: "Dit arbejdssted")
+            return Spec(
+                .youngPerson, .text(\.youngSchool), label: "den unges skole, uddannelse eller arbejde",
+                question: "Skole, uddannelse eller arbejde (tom linje springer over)")
+        case .reporterName:
+            return Spec(.reporter, .text(\.reporterName), label: "dit navn (underretteren)", question: "Dit navn")
+        case .reporterRole:
+            return Spec(
+                .reporter, .text(\.reporterRole), label: "din rolle",
+                question: "Din rolle, fx lærer, klubpædagog eller SSP-medarbejder")
+        case .reporterOrganisation:
+            return Spec(.reporter, .text(\.reporterOrganisation), label: "dit arbejdssted", question: "Dit arbejdssted")
         case .reporterContact:
-            return Spec(.reporter, .text(\.reporterContact), label: "hvordan kommunen kan kontakte dig", question: "Telefon eller e-mail, så kommunen kan sende kvittering")
+            return Spec(
+                .reporter, .text(\.reporterContact), label: "hvordan kommunen kan kontakte dig",
+                question: "Telefon eller e-mail, så kommunen kan sende kvittering")
         case .reporterProfessional:
             return Spec(
                 .reporter, .yesNo(\.reporterProfessional), label: "om du underretter som fagperson",
                 question: "Underretter du som fagperson i offentlig tjeneste? (ja/nej)",
-                guidance: "Arbejder du i det offentlige eller for en institution med offentlig opgave, har du en skærpet og personlig pligt til at underrette: en formodning om, at den unge har brug for særlig støtte, er nok.",
+                guidance:
+                    "Arbejder du i det offentlige eller for en institution med offentlig opgave, har du en skærpet og personlig pligt til at underrette: en formodning om, at den unge har brug for særlig støtte, er nok.",
                 handbook: "håndbogen kap. 3, Skærpet underretningspligt")
         case .reporterAnonymous:
-            return Spec(.reporter, .yesNo(\.reporterAnonymous), label: "om underretteren er anonym", question: "Er underretteren anonym? (ja/nej)")
+            return Spec(
+                .reporter, .yesNo(\.reporterAnonymous), label: "om underretteren er anonym",
+                question: "Er underretteren anonym? (ja/nej)")
         case .situation:
             return Spec(
                 .content, .text(\.situation), label: "den unges fysiske, psykiske og sociale forhold",
                 question: "1. Den unges fysiske, psykiske og sociale forhold, ressourcer og vanskeligheder",
-                guidance: "Beskriv det, du selv har set og hørt, med datoer og eksempler, frem for konklusioner. Tag både det, der går godt (ressourcer), og det, der er svært, med: helbred, trivsel, venner og fritid, rusmidler.",
-                handbook: Self.contentHandbook, sectionTitle: "Den unges fysiske, psykiske og sociale forhold", inReport: { $0.situation })
+                guidance:
+                    "Beskriv det, du selv har set og hørt, med datoer og eksempler, frem for konklusioner. Tag både det, der går godt (ressourcer), og det, der er svært, med: helbred, trivsel, venner og fritid, rusmidler.",
+                handbook: Self.contentHandbook, sectionTitle: "Den unges fysiske, psykiske og sociale forhold",
+                inReport: { $0.situation })
         case .parentCooperation:
             return Spec(
-                .content, .text(\.parentCooperation), label: "samarbejdet med forældrene", question: "2. Samarbejdet med forældrene",
-                guidance: "Hvordan er kontakten til forældrene, og hvordan har de taget imod jeres bekymring? Skriv konkret, hvad der er aftalt og hvad der er sket.",
-                handbook: Self.contentHandbook, sectionTitle: "Samarbejdet med forældrene", inReport: { $0.parentCooperation })
+                .content, .text(\.parentCooperation), label: "samarbejdet med forældrene",
+                question: "2. Samarbejdet med forældrene",
+                guidance:
+                    "Hvordan er kontakten til forældrene, og hvordan har de taget imod jeres bekymring? Skriv konkret, hvad der er aftalt og hvad der er sket.",
+                handbook: Self.contentHandbook, sectionTitle: "Samarbejdet med forældrene",
+                inReport: { $0.parentCooperation })
         case .attendance:
             return Spec(
                 .content, .text(\.attendance), label: "den unges fremmøde", question: "3. Den unges fremmøde",
-                guidance: "Fremmøde i skole, uddannelse, arbejde eller klub: fravær, forsinkelser, ændringer over tid. Tal og perioder er bedre end indtryk.",
+                guidance:
+                    "Fremmøde i skole, uddannelse, arbejde eller klub: fravær, forsinkelser, ændringer over tid. Tal og perioder er bedre end indtryk.",
                 handbook: Self.contentHandbook, sectionTitle: "Den unges fremmøde", inReport: { $0.attendance })
         case .relation:
             return Spec(
                 .content, .text(\.relation), label: "dit forhold til den unge", question: "4. Dit forhold til den unge",
-                guidance: "Hvordan kender du den unge, hvor længe, og hvor ofte ser I hinanden? Det hjælper kommunen med at vurdere dine iagttagelser.",
-                handbook: Self.contentHandbook, sectionTitle: "Underretterens forhold til den unge", inReport: { $0.relation })
+                guidance:
+                    "Hvordan kender du den unge, hvor længe, og hvor ofte ser I hinanden? Det hjælper kommunen med at vurdere dine iagttagelser.",
+                handbook: Self.contentHandbook, sectionTitle: "Underretterens forhold til den unge",
+                inReport: { $0.relation })
         case .otherInformation:
             return Spec(
-                .content, .text(\.otherInformation), label: "andre vigtige oplysninger", question: "5. Andre vigtige oplysninger",
-                guidance: "Alt andet, der er vigtigt for kommunens vurdering, fx hvem i netværket der støtter den unge, eller om andre fagpersoner er bekymrede.",
-                handbook: Self.contentHandbook, sectionTitle: "Andre vigtige oplysninger", inReport: { $0.otherInformation })
+                .content, .text(\.otherInformation), label: "andre vigtige oplysninger",
+                question: "5. Andre vigtige oplysninger",
+                guidance:
+                    "Alt andet, der er vigtigt for kommunens vurdering, fx hvem i netværket der støtter den unge, eller om andre fagpersoner er bekymrede.",
+                handbook: Self.contentHandbook, sectionTitle: "Andre vigtige oplysninger",
+                inReport: { $0.otherInformation })
         case .youngPersonInformed:
             return Spec(
-                .inclusion, .yesNo(\.youngPersonInformed), label: "om den unge er orienteret", question: "Har du fortalt den unge om underretningen? (ja/nej)",
-                guidance: "Det er god praksis, ikke et krav, at fortælle den unge hvorfor du underretter, og hvem der vurderer underretningen.",
+                .inclusion, .yesNo(\.youngPersonInformed), label: "om den unge er orienteret",
+                question: "Har du fortalt den unge om underretningen? (ja/nej)",
+                guidance:
+                    "Det er god praksis, ikke et krav, at fortælle den unge hvorfor du underretter, og hvem der vurderer underretningen.",
                 handbook: Self.beforeHandbook)
         case .youngPersonComments:
-            return Spec(.inclusion, .text(\.youngPersonComments), label: "den unges kommentarer", question: "Hvad sagde den unge? (tom linje springer over)")
+            return Spec(
+                .inclusion, .text(\.youngPersonComments), label: "den unges kommentarer",
+                question: "Hvad sagde den unge? (tom linje springer over)")
         case .parentsInformed:
             return Spec(
-                .inclusion, .yesNo(\.parentsInformed), label: "om forældrene er orienteret", question: "Har du fortalt forældrene om underretningen? (ja/nej)",
-                guidance: "Det er god praksis at gennemgå underretningen med forældrene. Gør du det ikke, skal du skrive hvorfor.",
+                .inclusion, .yesNo(\.parentsInformed), label: "om forældrene er orienteret",
+                question: "Har du fortalt forældrene om underretningen? (ja/nej)",
+                guidance:
+                    "Det er god praksis at gennemgå underretningen med forældrene. Gør du det ikke, skal du skrive hvorfor.",
                 handbook: Self.beforeHandbook)
         case .parentsComments:
-            return Spec(.inclusion, .text(\.parentsComments), label: "forældrenes kommentarer og reaktioner", question: "Forældrenes kommentarer og reaktioner", handbook: Self.beforeHandbook)
+            return Spec(
+                .inclusion, .text(\.parentsComments), label: "forældrenes kommentarer og reaktioner",
+                question: "Forældrenes kommentarer og reaktioner", handbook: Self.beforeHandbook)
         case .notInformedReason:
             return Spec(
                 .inclusion, .text(\.notInformedReason), label: "begrundelsen for at underrette uden forældrenes viden",
                 question: "Hvorfor underretter du uden forældrenes viden?", handbook: Self.beforeHandbook)
         case .concernLevel:
             return Spec(
-                .concernArc, .level(\.concernLevel), label: "placering på bekymringsbuen", question: "Bekymringsbuen: grøn, orange eller rød? (tom linje springer over)",
-                guidance: "Hvor på bekymringsbuen placerer du den unge lige nu: grøn (let), orange (voksende) eller rød (alvorlig)?",
+                .concernArc, .level(\.concernLevel), label: "placering på bekymringsbuen",
+                question: "Bekymringsbuen: grøn, orange eller rød? (tom linje springer over)",
+                guidance:
+                    "Hvor på bekymringsbuen placerer du den unge lige nu: grøn (let), orange (voksende) eller rød (alvorlig)?",
                 handbook: Self.arcHandbook)
         case .raiseIf:
-            return Spec(.concernArc, .text(\.raiseIf), label: "hvad der ville øge bekymringen", question: "Hvad ville flytte bekymringen op mod rød?", handbook: Self.arcHandbook)
+            return Spec(
+                .concernArc, .text(\.raiseIf), label: "hvad der ville øge bekymringen",
+                question: "Hvad ville flytte bekymringen op mod rød?", handbook: Self.arcHandbook)
         case .lowerIf:
-            return Spec(.concernArc, .text(\.lowerIf), label: "hvad der ville mindske bekymringen", question: "Hvad ville flytte bekymringen ned mod grøn?", handbook: Self.arcHandbook)
+            return Spec(
+                .concernArc, .text(\.lowerIf), label: "hvad der ville mindske bekymringen",
+                question: "Hvad ville flytte bekymringen ned mod grøn?", handbook: Self.arcHandbook)
         case .received:
             return Spec(
                 .arrival, .dateTime(\.received), label: "tidspunktet, kommunen modtog underretningen",
                 question: "Hvornår modtog kommunen underretningen? (ÅÅÅÅ-MM-DD TT:MM; tom linje: nu)")
         case .receivedVia:
-            return Spec(.arrival, .text(\.receivedVia), label: "hvordan underretningen kom til kommunen", question: "Hvordan kom underretningen? (fx telefon, brev, e-mail, personligt)")
+            return Spec(
+                .arrival, .text(\.receivedVia), label: "hvordan underretningen kom til kommunen",
+                question: "Hvordan kom underretningen? (fx telefon, brev, e-mail, personligt)")
         }
     }
 

@@ -14,7 +14,8 @@ public enum ConcernRegistration {
     ) -> ConcernReport {
         let number = (caseFile.concernReports.map(\.number).max() ?? 0) + 1
         var report = draft.report(number: number, received: received)
-        let deadlines = NotificationDeadlines.compute(for: report, timeZone: timeZone, addingWorkingDays: addingWorkingDays)
+        let deadlines = NotificationDeadlines.compute(
+            for: report, timeZone: timeZone, addingWorkingDays: addingWorkingDays)
         report.deadlineIDs = deadlines.map(\.id)
         let ids = Set(report.deadlineIDs)
         caseFile.deadlines.removeAll { ids.contains($0.id) }

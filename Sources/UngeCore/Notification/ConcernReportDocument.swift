@@ -35,20 +35,28 @@ public enum ConcernReportDocument {
             young.append(("Fødselsdato", born.danishLong + (age.map { " (\($0) år)" } ?? "")))
         }
         if let cpr = youngPerson.cpr { young.append(("CPR-nummer", showCPR ? cpr.formatted : cpr.masked)) }
-        if let school = youngPerson.school, !school.isEmpty { young.append(("Skole, uddannelse eller arbejde", school)) }
+        if let school = youngPerson.school, !school.isEmpty {
+            young.append(("Skole, uddannelse eller arbejde", school))
+        }
         doc.add(.fields(young))
 
         doc.add(.heading("Underretter", level: 2))
         let r = report.reporter
-        var reporter: [(String, String)] = [("Navn", r.anonymous ? "anonym" + (r.name.isEmpty ? "" : " (\(r.name))") : r.name)]
+        var reporter: [(String, String)] = [
+            ("Navn", r.anonymous ? "anonym" + (r.name.isEmpty ? "" : " (\(r.name))") : r.name)
+        ]
         if let role = r.role { reporter.append(("Rolle", role)) }
         if let org = r.organisation { reporter.append(("Arbejdssted", org)) }
         if let contact = r.contact { reporter.append(("Kontakt", contact)) }
         reporter.append(
-            ("Underretningspligt",
-             r.isProfessional
-                ? Citing.inline("skærpet underretningspligt som fagperson i offentlig tjeneste", citation: cite(.heightenedDuty))
-                : Citing.inline("almindelig underretningspligt som privatperson", citation: cite(.generalDuty))))
+            (
+                "Underretningspligt",
+                r.isProfessional
+                    ? Citing.inline(
+                        "skærpet underretningspligt som fagperson i offentlig tjeneste", citation: cite(.heightenedDuty)
+                    )
+                    : Citing.inline("almindelig underretningspligt som privatperson", citation: cite(.generalDuty))
+            ))
         doc.add(.fields(reporter))
 
         for (i, field) in ConcernField.sections.enumerated() {
@@ -64,13 +72,18 @@ public enum ConcernReportDocument {
             involvement.append(("Den unges kommentarer", Citing.orNotGiven(report.youngPersonComments)))
         }
         for n in report.custodyNotices {
-            involvement.append(("\(n.name) (forældremyndighed)", n.informed ? "orienteret" : "ikke orienteret" + (n.reason.map { ": \($0)" } ?? "")))
+            involvement.append(
+                (
+                    "\(n.name) (forældremyndighed)",
+                    n.informed ? "orienteret" : "ikke orienteret" + (n.reason.map { ": \($0)" } ?? "")
+                ))
         }
         involvement.append(("Forældrene er orienteret", report.parentsInformed ? "ja" : "nej"))
         if report.parentsInformed {
             involvement.append(("Forældrenes kommentarer og reaktioner", Citing.orNotGiven(report.parentsComments)))
         } else {
-            involvement.append(("Begrundelse for at underrette uden forældrenes viden", Citing.orNotGiven(report.notInformedReason)))
+            involvement.append(
+                ("Begrundelse for at underrette uden forældrenes viden", Citing.orNotGiven(report.notInformedReason)))
         }
         doc.add(.fields(involvement))
 
@@ -98,7 +111,8 @@ public enum ConcernReportDocument {
         if let a = mine.first(where: { $0.kind == .assessment }) {
             let when = a.dueTime.map { LocalTime.danishLong($0, in: timeZone) } ?? a.dueDate.danishLong
             next.append(
-                "Senest \(when) vurderer kommunen underretningen: er den unges sundhed eller udvikling i fare, og er der brug for at handle straks? Kommunen beslutter også, om der skal laves en børnefaglig undersøgelse, og orienterer familien.")
+                "Senest \(when) vurderer kommunen underretningen: er den unges sundhed eller udvikling i fare, og er der brug for at handle straks? Kommunen beslutter også, om der skal laves en børnefaglig undersøgelse, og orienterer familien."
+            )
         }
         if let k = mine.first(where: { $0.kind == .receipt }) {
             var why = "6 hverdage efter modtagelsen"
@@ -112,15 +126,18 @@ public enum ConcernReportDocument {
         }
         if mineFeedback(report, deadlines) {
             next.append(
-                "Kommunen skal fortælle underretteren, om der er sat en børnefaglig undersøgelse, en afdækning eller en indsats i gang, medmindre særlige forhold taler imod. Kommunen kan også fortælle, hvilken slags indsats og hvor længe den varer, når det har betydning for underretterens egen støtte til den unge.")
+                "Kommunen skal fortælle underretteren, om der er sat en børnefaglig undersøgelse, en afdækning eller en indsats i gang, medmindre særlige forhold taler imod. Kommunen kan også fortælle, hvilken slags indsats og hvor længe den varer, når det har betydning for underretterens egen støtte til den unge."
+            )
         } else if r.isProfessional {
             next.append(
-                "Underretteren kan som fagperson bede kommunen om at få at vide, om underretningen har ført til en undersøgelse eller en støttende indsats, men har ikke krav på at kende indholdet.")
+                "Underretteren kan som fagperson bede kommunen om at få at vide, om underretningen har ført til en undersøgelse eller en støttende indsats, men har ikke krav på at kende indholdet."
+            )
         }
         if !next.isEmpty { doc.add(.list(next)) }
         doc.add(
             .note(
-                "En underretning er ikke en overlevering af sagen. Underretteren fortsætter med at støtte den unge i hverdagen; netop den støtte er vigtig, mens kommunen arbejder med sagen."))
+                "En underretning er ikke en overlevering af sagen. Underretteren fortsætter med at støtte den unge i hverdagen; netop den støtte er vigtig, mens kommunen arbejder med sagen."
+            ))
         return doc
     }
 

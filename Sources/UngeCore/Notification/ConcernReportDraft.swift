@@ -159,7 +159,9 @@ public struct ConcernReportDraft: Codable, Sendable, Equatable {
 
     /// The young person described by the answers (for a new case).
     public var youngPerson: YoungPerson {
-        YoungPerson(name: text(.youngName), cpr: youngCPR, birthDate: youngBirthDate ?? youngCPR?.birthDate, school: text(.youngSchool))
+        YoungPerson(
+            name: text(.youngName), cpr: youngCPR, birthDate: youngBirthDate ?? youngCPR?.birthDate,
+            school: text(.youngSchool))
     }
 
     /// Builds the notification; call only when `missing` is empty (missing text becomes empty).
@@ -177,7 +179,9 @@ public struct ConcernReportDraft: Codable, Sendable, Equatable {
             notInformedReason: parentsInformed == false ? text(.notInformedReason) : nil,
             youngPersonInformed: youngPersonInformed ?? false,
             youngPersonComments: youngPersonInformed == true ? text(.youngPersonComments) : nil,
-            concernArc: concernLevel.map { ConcernArcPlacement(level: $0, raiseIf: text(.raiseIf), lowerIf: text(.lowerIf)) },
+            concernArc: concernLevel.map {
+                ConcernArcPlacement(level: $0, raiseIf: text(.raiseIf), lowerIf: text(.lowerIf))
+            },
             receivedVia: text(.receivedVia), custodyNotices: custodyNotices ?? [])
     }
 }

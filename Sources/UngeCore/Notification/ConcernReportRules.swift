@@ -19,7 +19,9 @@ public enum ConcernReportRules {
 
     /// One error per missing required answer, naming the JSON key that supplies it. The rule id
     /// ends with the field's key, so the CLI can name its own option too.
-    public static func missingFindings(_ draft: ConcernReportDraft, youngPersonKnown: Bool, on date: LocalDate) -> [Finding] {
+    public static func missingFindings(_ draft: ConcernReportDraft, youngPersonKnown: Bool, on date: LocalDate)
+        -> [Finding]
+    {
         draft.missing(youngPersonKnown: youngPersonKnown).map { field in
             if field == .notInformedReason {
                 return Finding.make(
@@ -29,7 +31,8 @@ public enum ConcernReportRules {
             }
             var how = "i en fil: \"\(field.key)\""
             if field == .youngBirthDate { how = "i en fil: \"\(field.key)\" eller \"\(ConcernField.youngCPR.key)\"" }
-            return Finding(ruleID: missingPrefix + field.key, severity: .error, message: "Mangler \(field.label) (\(how)).")
+            return Finding(
+                ruleID: missingPrefix + field.key, severity: .error, message: "Mangler \(field.label) (\(how)).")
         }
     }
 
@@ -41,7 +44,9 @@ public enum ConcernReportRules {
 
     /// The duty to notify concerns young people under 18; for an adult the notification is still
     /// received, but it is not an underretning in the law's sense.
-    public static func ageFindings(_ draft: ConcernReportDraft, youngPerson: YoungPerson, on date: LocalDate) -> [Finding] {
+    public static func ageFindings(_ draft: ConcernReportDraft, youngPerson: YoungPerson, on date: LocalDate)
+        -> [Finding]
+    {
         guard let age = youngPerson.age(on: date), age >= 18 else { return [] }
         return [
             Finding.make(
@@ -82,7 +87,8 @@ public enum ConcernReportRules {
         deadlines.filter(\.fallsOnOftenClosedDay).map { d in
             Finding(
                 ruleID: "frist.lukkedag", severity: .warning,
-                message: "Fristen \"\(d.title)\" falder \(d.dueDate.danishShort), som er \(DanishCalendar.oftenClosedName(d.dueDate) ?? "en lukkedag"). Dagen er en hverdag i loven, men mange kommuner holder lukket: nå det en hverdag før.",
+                message:
+                    "Fristen \"\(d.title)\" falder \(d.dueDate.danishShort), som er \(DanishCalendar.oftenClosedName(d.dueDate) ?? "en lukkedag"). Dagen er en hverdag i loven, men mange kommuner holder lukket: nå det en hverdag før.",
                 legalReference: d.legalRule, citation: nil)
         }
     }
@@ -99,7 +105,9 @@ public enum ConcernReportRules {
                 out.append(
                     Finding(
                         ruleID: "underret.ordvalg", severity: .warning,
-                        message: "I \(field.label) står \"\(word)\". Skriv hellere \"\(better)\": det betyder at gøre kommunen opmærksom på den unges situation, mens \"indberette\" og \"melde\" lyder som politi og straf (håndbogen kap. 3)."))
+                        message:
+                            "I \(field.label) står \"\(word)\". Skriv hellere \"\(better)\": det betyder at gøre kommunen opmærksom på den unges situation, mens \"indberette\" og \"melde\" lyder som politi og straf (håndbogen kap. 3)."
+                    ))
             }
         }
         return out

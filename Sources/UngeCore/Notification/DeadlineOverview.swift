@@ -81,7 +81,9 @@ public enum DeadlineOverview {
         for c in cases {
             for d in includeMet ? c.deadlines : c.openDeadlines {
                 rows.append(
-                    row(d, caseFile: c, now: now, today: today, timeZone: timeZone, workingDaysBetween: workingDaysBetween))
+                    row(
+                        d, caseFile: c, now: now, today: today, timeZone: timeZone,
+                        workingDaysBetween: workingDaysBetween))
             }
         }
         // Sorting positions moves integers, not rows (thousands of rows with many strings each), and
@@ -94,7 +96,9 @@ public enum DeadlineOverview {
     public static func rows(
         cases: [CaseFile], includeMet: Bool, now: Date, timeZone: TimeZone, calendar: DanishCalendar
     ) -> [DeadlineOverviewRow] {
-        rows(cases: cases, includeMet: includeMet, now: now, timeZone: timeZone) { calendar.workingDays(from: $0, to: $1) }
+        rows(cases: cases, includeMet: includeMet, now: now, timeZone: timeZone) {
+            calendar.workingDays(from: $0, to: $1)
+        }
     }
 
     /// Overdue first, then by due date and time, then by case and deadline id (a stable order).
@@ -151,13 +155,20 @@ public enum DeadlineOverview {
         return DeadlineOverviewRow(
             caseID: caseFile.id.rawValue, name: caseFile.youngPerson.displayName, deadlineID: d.id, kind: d.kind,
             title: d.title, dueDate: d.dueDate, dueTime: d.dueTime, state: state, timeLeft: left, unit: unit,
-            timeLeftText: state == .met ? "opfyldt" : d.counting == .task ? "åben opgave" : timeLeftText(left, unit: unit, state: state, dueSecondsLeft: d.dueTime.map { $0.timeIntervalSince(now) }),
+            timeLeftText: state == .met
+                ? "opfyldt"
+                : d.counting == .task
+                    ? "åben opgave"
+                    : timeLeftText(
+                        left, unit: unit, state: state, dueSecondsLeft: d.dueTime.map { $0.timeIntervalSince(now) }),
             citation: citation, metAt: d.metAt, metBy: d.metBy, isTask: d.counting == .task)
     }
 
     /// "3 hverdage", "1 hverdag", "i dag", "om 5 timer", "under 1 time", "overskredet med 2 timer",
     /// "overskredet med 4 døgn (96 timer)".
-    public static func timeLeftText(_ left: Int, unit: TimeLeftUnit, state: DeadlineState, dueSecondsLeft: Double? = nil) -> String {
+    public static func timeLeftText(
+        _ left: Int, unit: TimeLeftUnit, state: DeadlineState, dueSecondsLeft: Double? = nil
+    ) -> String {
         func count(_ n: Int) -> String {
             switch unit {
             case .hours:
@@ -201,7 +212,9 @@ public enum DeadlineOverview {
         public var description: String {
             switch self {
             case .unknown(let id, let known):
-                let list = known.isEmpty ? "Sagen har ingen frister." : "Sagens frister: " + known.joined(separator: ", ") + "."
+                let list =
+                    known.isEmpty
+                    ? "Sagen har ingen frister." : "Sagens frister: " + known.joined(separator: ", ") + "."
                 return "Sagen har ingen frist med id '\(id)'. \(list)"
             case .alreadyMet(let id, let at):
                 return "Fristen '\(id)' er allerede markeret som opfyldt (\(UngeJSON.formatTimestamp(at)))."

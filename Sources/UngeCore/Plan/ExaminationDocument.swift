@@ -14,10 +14,13 @@ public enum ExaminationDocument {
         if draft { doc.add(.note("KLADDE: undersøgelsen opfylder endnu ikke alle krav.")) }
         var fields = PlanDocument.personFields(caseFile, on: date, showCPR: showCPR)
         fields.append(("Kommunen blev opmærksom på behovet", exam.awareDate.danishLong))
-        fields.append((
-            "Frist for afslutning",
-            Citing.inline(exam.awareDate.adding(months: 4).danishLong, citation: LegalReferences.reference(.examinationDeadline).citation(on: date, age: age))
-        ))
+        fields.append(
+            (
+                "Frist for afslutning",
+                Citing.inline(
+                    exam.awareDate.adding(months: 4).danishLong,
+                    citation: LegalReferences.reference(.examinationDeadline).citation(on: date, age: age))
+            ))
         fields.append(("Afsluttet", exam.completedDate?.danishLong ?? "ikke afsluttet"))
         if let a = exam.author { fields.append(("Udarbejdet af", a)) }
         doc.add(.fields(fields))
@@ -29,14 +32,20 @@ public enum ExaminationDocument {
         if exam.participants.isEmpty {
             doc.add(.paragraph("Ingen deltagere er noteret."))
         } else {
-            doc.add(.table(
-                header: ["Navn", "Rolle", "Sådan deltog de"],
-                rows: exam.participants.map { [$0.name, $0.role.danish, [$0.how, $0.note].compactMap { $0 }.joined(separator: "; ")] }))
+            doc.add(
+                .table(
+                    header: ["Navn", "Rolle", "Sådan deltog de"],
+                    rows: exam.participants.map {
+                        [$0.name, $0.role.danish, [$0.how, $0.note].compactMap { $0 }.joined(separator: "; ")]
+                    }))
         }
         if !exam.consents.isEmpty {
-            doc.add(.table(
-                header: ["Samtykke fra", "Rolle", "Om", "Dato", "Givet"],
-                rows: exam.consents.map { [$0.givenBy, $0.role.danish, $0.about, $0.date.danishShort, $0.given ? "ja" : "nej"] }))
+            doc.add(
+                .table(
+                    header: ["Samtykke fra", "Rolle", "Om", "Dato", "Givet"],
+                    rows: exam.consents.map {
+                        [$0.givenBy, $0.role.danish, $0.about, $0.date.danishShort, $0.given ? "ja" : "nej"]
+                    }))
         }
         if let map = Figures.networkMap(caseFile) { doc.add(map) }
 
@@ -57,7 +66,10 @@ public enum ExaminationDocument {
         for area in ExaminationArea.allCases {
             doc.add(.heading(area.danish, level: 3))
             guard let a = exam.assessment(of: area) else {
-                doc.add(draft ? .missing("Området er hverken beskrevet eller markeret som ikke relevant.") : .paragraph(Citing.notGiven))
+                doc.add(
+                    draft
+                        ? .missing("Området er hverken beskrevet eller markeret som ikke relevant.")
+                        : .paragraph(Citing.notGiven))
                 continue
             }
             switch a.content {
@@ -82,13 +94,14 @@ public enum ExaminationDocument {
         if exam.screenings.isEmpty {
             doc.add(.paragraph("Ingen screening er registreret."))
         } else {
-            doc.add(.table(
-                header: ["Redskab", "Version", "Dato", "Resultat"],
-                rows: exam.screenings.map { s in
-                    let scores = s.scores.map { "\($0.area): \($0.value)" }
-                    let result = (scores + [s.summary].compactMap { $0 }).joined(separator: "; ")
-                    return [s.instrument, s.version ?? "", s.date.danishShort, result]
-                }))
+            doc.add(
+                .table(
+                    header: ["Redskab", "Version", "Dato", "Resultat"],
+                    rows: exam.screenings.map { s in
+                        let scores = s.scores.map { "\($0.area): \($0.value)" }
+                        let result = (scores + [s.summary].compactMap { $0 }).joined(separator: "; ")
+                        return [s.instrument, s.version ?? "", s.date.danishShort, result]
+                    }))
         }
 
         doc.add(.heading("Konklusion", level: 2))

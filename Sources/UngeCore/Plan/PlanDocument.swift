@@ -10,7 +10,8 @@ public enum PlanDocument {
     ) -> Document {
         let yp = caseFile.youngPerson
         let age = yp.age(on: plan.date)
-        var doc = Document(title: plan.kind.title(on: plan.date, age: age), subtitle: plan.kind.replaces(on: plan.date, age: age))
+        var doc = Document(
+            title: plan.kind.title(on: plan.date, age: age), subtitle: plan.kind.replaces(on: plan.date, age: age))
         let errors = draft ? findings.filter { $0.severity == .error } : []
         var used: Set<Int> = []
         func missing(_ section: Section) -> [Document.Block] {
@@ -22,7 +23,10 @@ public enum PlanDocument {
 
         var header: [Document.Block] = []
         if draft {
-            header.append(.note("KLADDE: planen opfylder endnu ikke alle krav. Punkter markeret MANGLER skal udfyldes, før planen er gyldig."))
+            header.append(
+                .note(
+                    "KLADDE: planen opfylder endnu ikke alle krav. Punkter markeret MANGLER skal udfyldes, før planen er gyldig."
+                ))
         }
         header.append(.fields(personFields(caseFile, on: plan.date, showCPR: showCPR) + planFields(plan)))
 
@@ -33,13 +37,19 @@ public enum PlanDocument {
         if plan.kind.isForMinor {
             if let exam = caseFile.examination {
                 let ref = LegalReferences.reference(.examination).citation(on: plan.date, age: age)
-                var text = "Planen bygger på \(exam.kind == .afdaekning ? "afdækningen" : "den børnefaglige undersøgelse") (\(ref))"
+                var text =
+                    "Planen bygger på \(exam.kind == .afdaekning ? "afdækningen" : "den børnefaglige undersøgelse") (\(ref))"
                 text += exam.completedDate.map { ", afsluttet \($0.danishLong)." } ?? ", som endnu ikke er afsluttet."
                 basis.append(.paragraph(text))
-                let rows: [(String, String)] = exam.areas.compactMap { a in a.details.map { (a.area.danish, $0.findings) } }
+                let rows: [(String, String)] = exam.areas.compactMap { a in
+                    a.details.map { (a.area.danish, $0.findings) }
+                }
                 if !rows.isEmpty { basis.append(.fields(rows)) }
                 if let c = exam.conclusion {
-                    basis.append(.paragraph("Konklusion: \(c.specialSupportNeeded ? "Der er behov for særlig støtte" : "Der er ikke behov for særlig støtte"). \(c.reasons)"))
+                    basis.append(
+                        .paragraph(
+                            "Konklusion: \(c.specialSupportNeeded ? "Der er behov for særlig støtte" : "Der er ikke behov for særlig støtte"). \(c.reasons)"
+                        ))
                 }
             }
         } else if let b = plan.adultBasis {
@@ -63,17 +73,28 @@ public enum PlanDocument {
             }
             body += missing(.offer)
             if plan.offer?.response == .declined {
-                body.append(.paragraph("Den unge har takket nej til en handleplan. Tilbuddet kan gentages, hvis den unge ønsker det senere."))
+                body.append(
+                    .paragraph(
+                        "Den unge har takket nej til en handleplan. Tilbuddet kan gentages, hvis den unge ønsker det senere."
+                    ))
                 body.append(.heading("Retsgrundlag", level: 2))
                 body.append(.list(legalBasis(plan, age: age)))
-                doc.blocks = header + errors.enumerated().filter { !used.contains($0.offset) }.map { Document.Block.missing(text(of: $0.element)) } + body
+                doc.blocks =
+                    header
+                    + errors.enumerated().filter { !used.contains($0.offset) }.map {
+                        Document.Block.missing(text(of: $0.element))
+                    } + body
                 return doc
             }
         }
 
         body.append(.heading("Formål", level: 2))
         let purposeMissing = missing(.purpose)
-        if !plan.purpose.isEmpty { body.append(.paragraph(plan.purpose)) } else if purposeMissing.isEmpty { body.append(.paragraph(Citing.notGiven)) }
+        if !plan.purpose.isEmpty {
+            body.append(.paragraph(plan.purpose))
+        } else if purposeMissing.isEmpty {
+            body.append(.paragraph(Citing.notGiven))
+        }
         body += purposeMissing
 
         body.append(.heading("Mål", level: 2))
@@ -90,14 +111,16 @@ public enum PlanDocument {
 
         body.append(.heading("Indsatser", level: 2))
         if !plan.measures.isEmpty {
-            body.append(.table(
-                header: ["Indsats", "Leverandør", "Start", "Forventet varighed", "Mål"],
-                rows: plan.measures.map { m in
-                    [
-                        m.label, Citing.orNotGiven(m.provider), m.start?.danishShort ?? Citing.notGiven,
-                        Citing.orNotGiven(m.expectedDuration), m.goalIDs.isEmpty ? Citing.notGiven : m.goalIDs.joined(separator: ", "),
-                    ]
-                }))
+            body.append(
+                .table(
+                    header: ["Indsats", "Leverandør", "Start", "Forventet varighed", "Mål"],
+                    rows: plan.measures.map { m in
+                        [
+                            m.label, Citing.orNotGiven(m.provider), m.start?.danishShort ?? Citing.notGiven,
+                            Citing.orNotGiven(m.expectedDuration),
+                            m.goalIDs.isEmpty ? Citing.notGiven : m.goalIDs.joined(separator: ", "),
+                        ]
+                    }))
         }
         body += missing(.measures)
 
@@ -109,11 +132,15 @@ public enum PlanDocument {
 
         body.append(.heading("Deltagere", level: 2))
         if !plan.participants.isEmpty {
-            body.append(.table(
-                header: ["Navn", "Rolle", "Sådan deltog de", "Med til at formulere målene"],
-                rows: plan.participants.map { p in
-                    [p.name, p.role.danish, [p.how, p.note].compactMap { $0 }.joined(separator: "; "), p.formulatedGoals ? "ja" : "nej"]
-                }))
+            body.append(
+                .table(
+                    header: ["Navn", "Rolle", "Sådan deltog de", "Med til at formulere målene"],
+                    rows: plan.participants.map { p in
+                        [
+                            p.name, p.role.danish, [p.how, p.note].compactMap { $0 }.joined(separator: "; "),
+                            p.formulatedGoals ? "ja" : "nej",
+                        ]
+                    }))
         }
         body += missing(.participants)
         if let map = Figures.networkMap(caseFile) { body.append(map) }
@@ -123,7 +150,13 @@ public enum PlanDocument {
         if let start = plan.supportStart {
             follow.append(("Støtten begyndte", start.danishLong))
             if plan.kind.isForMinor {
-                follow.append(("Første opfølgning senest", Citing.inline(start.adding(months: 3).danishLong, citation: LegalReferences.reference(.followUp).citation(on: plan.date, age: age))))
+                follow.append(
+                    (
+                        "Første opfølgning senest",
+                        Citing.inline(
+                            start.adding(months: 3).danishLong,
+                            citation: LegalReferences.reference(.followUp).citation(on: plan.date, age: age))
+                    ))
             }
         }
         if let next = plan.nextFollowUp { follow.append(("Næste opfølgning", next.danishLong)) }
@@ -134,7 +167,9 @@ public enum PlanDocument {
         body.append(.list(legalBasis(plan, age: age)))
 
         var top = header
-        let rest = errors.enumerated().filter { !used.contains($0.offset) }.map { Document.Block.missing(text(of: $0.element)) }
+        let rest = errors.enumerated().filter { !used.contains($0.offset) }.map {
+            Document.Block.missing(text(of: $0.element))
+        }
         top += rest
         doc.blocks = top + body
         doc.signatures = signatures(plan, in: caseFile, age: age)
@@ -146,7 +181,9 @@ public enum PlanDocument {
     static func signatures(_ plan: ActionPlan, in caseFile: CaseFile, age: Int?) -> [Document.Signature] {
         var out = [Document.Signature(name: caseFile.youngPerson.displayName, role: "den unge")]
         if plan.kind.isForMinor {
-            out += caseFile.network.custodyHolders.map { Document.Signature(name: $0.name, role: "forældremyndighedsindehaver") }
+            out += caseFile.network.custodyHolders.map {
+                Document.Signature(name: $0.name, role: "forældremyndighedsindehaver")
+            }
         }
         return out
     }

@@ -65,10 +65,15 @@ public enum PlanHistory {
         scalar("Plan", a.kind.danishName, b.kind.danishName)
         scalar("Formål", a.purpose, b.purpose)
         keyed("Mål", a.goals.map { ($0.id, describe($0)) }, b.goals.map { ($0.id, describe($0)) })
-        keyed("Mål for overgangen til voksenlivet", a.transitionGoals.map { ($0.id, describe($0)) }, b.transitionGoals.map { ($0.id, describe($0)) })
+        keyed(
+            "Mål for overgangen til voksenlivet", a.transitionGoals.map { ($0.id, describe($0)) },
+            b.transitionGoals.map { ($0.id, describe($0)) })
         keyed("Indsatser", measureKeys(a.measures), measureKeys(b.measures))
-        keyed("Andre særlige forhold", a.otherMatters.map { ($0.topic.danish, $0.text) }, b.otherMatters.map { ($0.topic.danish, $0.text) })
-        keyed("Deltagere", a.participants.map { ($0.name, describe($0)) }, b.participants.map { ($0.name, describe($0)) })
+        keyed(
+            "Andre særlige forhold", a.otherMatters.map { ($0.topic.danish, $0.text) },
+            b.otherMatters.map { ($0.topic.danish, $0.text) })
+        keyed(
+            "Deltagere", a.participants.map { ($0.name, describe($0)) }, b.participants.map { ($0.name, describe($0)) })
         scalar("Næste opfølgning", a.nextFollowUp?.danishShort ?? "", b.nextFollowUp?.danishShort ?? "")
         return out
     }
@@ -85,8 +90,10 @@ public enum PlanHistory {
     }
 
     static func describe(_ p: Participant) -> String {
-        ([p.role.danish, p.how, p.note].compactMap { $0 } + [p.formulatedGoals ? "med til at formulere målene" : "ikke med til at formulere målene"])
-            .joined(separator: "; ")
+        ([p.role.danish, p.how, p.note].compactMap { $0 } + [
+            p.formulatedGoals ? "med til at formulere målene" : "ikke med til at formulere målene"
+        ])
+        .joined(separator: "; ")
     }
 
     /// Measures keyed by their label, numbered when the same label occurs twice.
@@ -111,11 +118,16 @@ public enum PlanHistory {
             doc.add(.paragraph("Der er ingen gemte versioner af planen endnu."))
             return doc
         }
-        doc.add(.table(
-            header: ["Version", "Dato", "Plan", "Udarbejdet af", "Ændringer"],
-            rows: caseFile.actionPlans.sorted { $0.version < $1.version }.map { p in
-                [String(p.version), p.date.danishShort, p.kind.title(on: p.date, age: caseFile.youngPerson.age(on: p.date)), p.author, p.changeNote ?? ""]
-            }))
+        doc.add(
+            .table(
+                header: ["Version", "Dato", "Plan", "Udarbejdet af", "Ændringer"],
+                rows: caseFile.actionPlans.sorted { $0.version < $1.version }.map { p in
+                    [
+                        String(p.version), p.date.danishShort,
+                        p.kind.title(on: p.date, age: caseFile.youngPerson.age(on: p.date)), p.author,
+                        p.changeNote ?? "",
+                    ]
+                }))
         return doc
     }
 
@@ -128,9 +140,10 @@ public enum PlanHistory {
         if changes.isEmpty {
             doc.add(.paragraph("Der er ingen forskel på indholdet af de to versioner."))
         } else {
-            doc.add(.table(
-                header: ["Afsnit", "Hvad", "Ændring", "Før", "Efter"],
-                rows: changes.map { [$0.section, $0.item, $0.kind.danish, $0.before ?? "", $0.after ?? ""] }))
+            doc.add(
+                .table(
+                    header: ["Afsnit", "Hvad", "Ændring", "Før", "Efter"],
+                    rows: changes.map { [$0.section, $0.item, $0.kind.danish, $0.before ?? "", $0.after ?? ""] }))
         }
         return doc
     }

@@ -13,7 +13,9 @@ public enum PlanInput {
     public static func plan(
         from data: Data, version: Int, date: LocalDate, author: String, kind: PlanKind
     ) throws(InputError) -> ActionPlan {
-        try decode(ActionPlan.self, data, defaults: ["version": version, "date": date.iso, "author": author, "kind": kind.rawValue], keys: planKeys)
+        try decode(
+            ActionPlan.self, data,
+            defaults: ["version": version, "date": date.iso, "author": author, "kind": kind.rawValue], keys: planKeys)
     }
 
     /// A treatment plan from a JSON object; `version`, `date` and `author` filled in where missing.
@@ -26,8 +28,11 @@ public enum PlanInput {
     }
 
     /// An examination from a JSON object; `awareDate` and `author` filled in where missing.
-    public static func examination(from data: Data, awareDate: LocalDate, author: String) throws(InputError) -> Examination {
-        try decode(Examination.self, data, defaults: ["awareDate": awareDate.iso, "author": author], keys: examinationKeys)
+    public static func examination(from data: Data, awareDate: LocalDate, author: String) throws(InputError)
+        -> Examination
+    {
+        try decode(
+            Examination.self, data, defaults: ["awareDate": awareDate.iso, "author": author], keys: examinationKeys)
     }
 
     /// The top-level keys each file may hold; anything else is refused so that a typo is not lost.
@@ -35,13 +40,17 @@ public enum PlanInput {
         "version", "date", "author", "kind", "purpose", "goals", "measures", "otherMatters", "transitionGoals",
         "participants", "offer", "adultBasis", "nextFollowUp", "decisionDate", "changeNote",
     ]
-    static let treatmentPlanKeys: Set<String> = ["version", "date", "provider", "author", "basedOnPlanVersion", "goals", "methods", "useGoal"]
+    static let treatmentPlanKeys: Set<String> = [
+        "version", "date", "provider", "author", "basedOnPlanVersion", "goals", "methods", "useGoal",
+    ]
     static let examinationKeys: Set<String> = [
         "awareDate", "completedDate", "kind", "participants", "consents", "areas", "childInterview", "screenings",
         "substanceUse", "usePhase", "stageOfChange", "conclusion", "author",
     ]
 
-    static func decode<T: Decodable>(_ type: T.Type, _ data: Data, defaults: [String: Any], keys: Set<String>) throws(InputError) -> T {
+    static func decode<T: Decodable>(_ type: T.Type, _ data: Data, defaults: [String: Any], keys: Set<String>)
+        throws(InputError) -> T
+    {
         let object: Any
         do { object = try JSONSerialization.jsonObject(with: data) } catch {
             throw InputError(description: "Filen er ikke gyldig JSON.")
@@ -50,7 +59,9 @@ public enum PlanInput {
             throw InputError(description: "Filen skal indeholde ét JSON-objekt ({ ... }).")
         }
         if let unknown = dict.keys.filter({ !keys.contains($0) }).sorted().first {
-            throw InputError(description: "Ukendt felt '\(unknown)' i filen. Gyldige felter: \(keys.sorted().joined(separator: ", ")).")
+            throw InputError(
+                description:
+                    "Ukendt felt '\(unknown)' i filen. Gyldige felter: \(keys.sorted().joined(separator: ", ")).")
         }
         for (k, v) in defaults where dict[k] == nil || dict[k] is NSNull { dict[k] = v }
         do {

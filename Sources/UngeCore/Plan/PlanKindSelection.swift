@@ -18,7 +18,9 @@ public enum PlanDuty: String, Codable, Sendable, Equatable {
     public var danish: String {
         switch self {
         case .none: return "ingen planpligt"
-        case .consider: return "kommunen tager stilling til, om der skal laves en plan; laves den, senest 3 måneder efter afgørelsen"
+        case .consider:
+            return
+                "kommunen tager stilling til, om der skal laves en plan; laves den, senest 3 måneder efter afgørelsen"
         case .mandatory: return "planen skal laves, senest 3 måneder efter afgørelsen"
         case .beforeDecision: return "planen skal foreligge, før afgørelsen træffes"
         case .offer: return "kommunen vurderer, om en handleplan skal tilbydes; den unge kan sige nej"
@@ -71,7 +73,8 @@ extension PlanKind {
             if age < 23, b.contains(where: { $0.isYouthSupport || $0 == .handbookAftercare }) {
                 // A re-established døgnophold (§ 116) makes the ungeplan mandatory (§ 108 stk. 2).
                 let mandatory = b.contains(.youthSupportReestablished)
-                return PlanRequirement(kind: .ungeplan, duty: mandatory ? .mandatory : .consider, rule: .ungeplanContinues)
+                return PlanRequirement(
+                    kind: .ungeplan, duty: mandatory ? .mandatory : .consider, rule: .ungeplanContinues)
             }
             if !b.isEmpty, b.allSatisfy({ $0 == .anonymousTreatment }) {
                 return PlanRequirement(kind: .adultActionPlan, duty: .none, rule: .anonymousTreatment)
@@ -81,10 +84,12 @@ extension PlanKind {
         let sixteen = (age ?? 0) >= 16
         let kind: PlanKind = sixteen ? .ungeplan : .barnetsPlan
         if b.contains(.placementWithoutConsent) {
-            return PlanRequirement(kind: kind, duty: .beforeDecision, rule: sixteen ? .ungeplanBeforeDecision : .barnetsPlanMandatory)
+            return PlanRequirement(
+                kind: kind, duty: .beforeDecision, rule: sixteen ? .ungeplanBeforeDecision : .barnetsPlanMandatory)
         }
         if b.contains(.placementWithConsent) || b.contains(.handbookPlacement) {
-            return PlanRequirement(kind: kind, duty: .mandatory, rule: sixteen ? .ungeplanMandatory : .barnetsPlanMandatory)
+            return PlanRequirement(
+                kind: kind, duty: .mandatory, rule: sixteen ? .ungeplanMandatory : .barnetsPlanMandatory)
         }
         if !b.isEmpty, b.allSatisfy(\.isMinorTreatment) {
             return PlanRequirement(kind: kind, duty: .none, rule: .drugTreatment)

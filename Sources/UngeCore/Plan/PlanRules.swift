@@ -87,7 +87,9 @@ public struct BirthDateKnownRule: PlanRule {
         return [
             Finding(
                 ruleID: "plan.birthDate", severity: .error,
-                message: "Den unges fødselsdato mangler. Uden den kan det ikke afgøres, hvilken plan loven kræver. Tilføj CPR-nummer eller fødselsdato på sagen.")
+                message:
+                    "Den unges fødselsdato mangler. Uden den kan det ikke afgøres, hvilken plan loven kræver. Tilføj CPR-nummer eller fødselsdato på sagen."
+            )
         ]
     }
 }
@@ -112,7 +114,9 @@ public struct PlanKindRule: PlanRule {
             c.finding(
                 "plan.kind", .error,
                 "Planen er en \(c.plan.kind.title(on: c.date, age: c.age)), men på planens dato (\(c.date.danishLong)) kræver loven en \(want.title(on: c.date, age: c.age)) for en ung på \(c.age ?? 0) år"
-                    + (c.decisions.isEmpty ? "." : " med de afgørelser, planen bygger på (\(c.decisions.map(\.id).joined(separator: ", ")))."),
+                    + (c.decisions.isEmpty
+                        ? "."
+                        : " med de afgørelser, planen bygger på (\(c.decisions.map(\.id).joined(separator: ", ")))."),
                 req.rule == .ungeplanContinues ? .ungeplanContinues : want.legalRule)
         ]
     }
@@ -136,7 +140,8 @@ public struct ExaminationRecordedRule: PlanRule {
             out.append(
                 c.finding(
                     "plan.examination.open", .warning,
-                    "Undersøgelsen er ikke afsluttet endnu. Planen bygger på det, den har vist indtil nu.", .examination))
+                    "Undersøgelsen er ikke afsluttet endnu. Planen bygger på det, den har vist indtil nu.", .examination
+                ))
         }
         if let concl = exam.conclusion, !concl.specialSupportNeeded {
             out.append(
@@ -174,7 +179,8 @@ public struct AdultOfferRule: PlanRule {
             return [
                 c.finding(
                     "plan.adultOffer.declined", .warning,
-                    "Den unge har takket nej til en handleplan. Dokumentet viser kun, at planen er tilbudt.", .adultActionPlan)
+                    "Den unge har takket nej til en handleplan. Dokumentet viser kun, at planen er tilbudt.",
+                    .adultActionPlan)
             ]
         case .accepted:
             return []
@@ -193,13 +199,15 @@ public struct AdultBasisRule: PlanRule {
             out.append(
                 c.finding(
                     "plan.adultBasis.drugProblem", .error,
-                    "Beskrivelsen af den unges stofmisbrug og de sociale problemer, det giver, mangler.", .adultActionPlan))
+                    "Beskrivelsen af den unges stofmisbrug og de sociale problemer, det giver, mangler.",
+                    .adultActionPlan))
         }
         if isBlank(b.socialSituation) {
             out.append(
                 c.finding(
                     "plan.adultBasis.socialSituation", .error,
-                    "Beskrivelsen af den unges sociale situation med ressourcer og belastninger mangler.", .adultActionPlan))
+                    "Beskrivelsen af den unges sociale situation med ressourcer og belastninger mangler.",
+                    .adultActionPlan))
         }
         if isBlank(b.otherMatters) {
             out.append(
@@ -235,7 +243,9 @@ public struct GoalsRule: PlanRule {
         }
         for g in c.plan.allGoals where isBlank(g.text) {
             out.append(
-                c.finding("plan.goals", .error, "Mål \(g.id.isEmpty ? "uden nummer" : g.id) har ingen tekst.", c.plan.kind.legalRule))
+                c.finding(
+                    "plan.goals", .error, "Mål \(g.id.isEmpty ? "uden nummer" : g.id) har ingen tekst.",
+                    c.plan.kind.legalRule))
         }
         return out
     }
@@ -249,9 +259,15 @@ public struct GoalIDsRule: PlanRule {
         var out: [Finding] = []
         for g in c.plan.allGoals {
             if g.id.isEmpty {
-                out.append(Finding(ruleID: "plan.goals.id", severity: .error, message: "Målet '\(g.text)' har intet nummer (fx M1)."))
+                out.append(
+                    Finding(
+                        ruleID: "plan.goals.id", severity: .error,
+                        message: "Målet '\(g.text)' har intet nummer (fx M1)."))
             } else if !seen.insert(g.id).inserted {
-                out.append(Finding(ruleID: "plan.goals.id", severity: .error, message: "Målnummeret \(g.id) er brugt mere end én gang."))
+                out.append(
+                    Finding(
+                        ruleID: "plan.goals.id", severity: .error,
+                        message: "Målnummeret \(g.id) er brugt mere end én gang."))
             }
         }
         return out
@@ -264,22 +280,34 @@ public struct MeasuresRule: PlanRule {
     public func check(_ c: PlanContext) -> [Finding] {
         guard !c.isDeclined else { return [] }
         guard !c.plan.measures.isEmpty else {
-            return [c.finding("plan.measures", .error, "Planen nævner ingen indsats, der skal opfylde formålet.", c.plan.kind.legalRule)]
+            return [
+                c.finding(
+                    "plan.measures", .error, "Planen nævner ingen indsats, der skal opfylde formålet.",
+                    c.plan.kind.legalRule)
+            ]
         }
         // From 2024 the decision on support states the expected duration (BL § 32).
         let durationRule: LegalRuleID =
             (c.plan.kind == .barnetsPlan || c.plan.kind == .ungeplan) ? .measures : c.plan.kind.legalRule
         var out: [Finding] = []
         for m in c.plan.measures where isBlank(m.expectedDuration) {
-            out.append(c.finding("plan.measures.duration", .error, "Den forventede varighed mangler for indsatsen '\(m.label)'.", durationRule))
+            out.append(
+                c.finding(
+                    "plan.measures.duration", .error, "Den forventede varighed mangler for indsatsen '\(m.label)'.",
+                    durationRule))
         }
         for m in c.plan.measures where isBlank(m.provider) {
-            out.append(c.finding("plan.measures.provider", .warning, "Der er ingen leverandør på indsatsen '\(m.label)'.", c.plan.kind.legalRule))
+            out.append(
+                c.finding(
+                    "plan.measures.provider", .warning, "Der er ingen leverandør på indsatsen '\(m.label)'.",
+                    c.plan.kind.legalRule))
         }
         for m in c.plan.measures {
             for id in m.goalIDs where c.plan.goal(id: id) == nil {
                 out.append(
-                    Finding(ruleID: "plan.measures.goal", severity: .warning, message: "Indsatsen '\(m.label)' peger på mål \(id), som ikke findes i planen."))
+                    Finding(
+                        ruleID: "plan.measures.goal", severity: .warning,
+                        message: "Indsatsen '\(m.label)' peger på mål \(id), som ikke findes i planen."))
             }
         }
         return out
@@ -320,7 +348,8 @@ public struct TransitionGoalsRule: PlanRule {
             return [
                 c.finding(
                     "plan.transitionGoals.topics", .warning,
-                    "Ingen af målene for overgangen til voksenlivet handler om uddannelse eller beskæftigelse.", .transitionGoals)
+                    "Ingen af målene for overgangen til voksenlivet handler om uddannelse eller beskæftigelse.",
+                    .transitionGoals)
             ]
         }
         return []
@@ -335,16 +364,25 @@ public struct YoungPersonParticipationRule: PlanRule {
         let rule = c.plan.kind.legalRule
         let yp = c.plan.participants.filter { $0.role == .youngPerson }
         if yp.isEmpty {
-            return [c.finding("plan.participation.youngPerson", .error, "Det fremgår ikke, hvordan den unge har deltaget i planen.", rule)]
+            return [
+                c.finding(
+                    "plan.participation.youngPerson", .error,
+                    "Det fremgår ikke, hvordan den unge har deltaget i planen.", rule)
+            ]
         }
         if !yp.contains(where: \.formulatedGoals) {
             if yp.contains(where: { !isBlank($0.note) }) {
-                return [c.finding("plan.participation.youngPerson", .warning, "Den unge har ikke været med til at formulere målene (begrundelse er noteret).", rule)]
+                return [
+                    c.finding(
+                        "plan.participation.youngPerson", .warning,
+                        "Den unge har ikke været med til at formulere målene (begrundelse er noteret).", rule)
+                ]
             }
             return [
                 c.finding(
                     "plan.participation.youngPerson", .error,
-                    "Den unge har ikke været med til at formulere målene. Notér det, eller skriv hvorfor det ikke var muligt.", rule)
+                    "Den unge har ikke været med til at formulere målene. Notér det, eller skriv hvorfor det ikke var muligt.",
+                    rule)
             ]
         }
         return []
@@ -364,7 +402,8 @@ public struct CustodyHolderParticipationRule: PlanRule {
             return [
                 c.finding(
                     "plan.participation.custodyHolder", .error,
-                    "Det fremgår ikke, at en forældremyndighedsindehaver har deltaget i planen og i at formulere målene.", rule)
+                    "Det fremgår ikke, at en forældremyndighedsindehaver har deltaget i planen og i at formulere målene.",
+                    rule)
             ]
         }
         var people = listed
@@ -376,7 +415,8 @@ public struct CustodyHolderParticipationRule: PlanRule {
                 out.append(
                     c.finding(
                         "plan.participation.custodyHolder", .warning,
-                        "\(p.name) (forældremyndighedsindehaver) har ikke været med til at formulere målene (begrundelse er noteret).", rule))
+                        "\(p.name) (forældremyndighedsindehaver) har ikke været med til at formulere målene (begrundelse er noteret).",
+                        rule))
             } else {
                 out.append(
                     c.finding(
@@ -422,14 +462,17 @@ public struct GoalAreaRule: PlanRule {
         for g in c.plan.goals {
             guard let area = g.area else {
                 out.append(
-                    c.finding("plan.goals.area", .warning, "Mål \(g.id) er ikke knyttet til et område fra undersøgelsen.", .examination))
+                    c.finding(
+                        "plan.goals.area", .warning, "Mål \(g.id) er ikke knyttet til et område fra undersøgelsen.",
+                        .examination))
                 continue
             }
             if exam.assessment(of: area)?.notRelevantReason != nil {
                 out.append(
                     c.finding(
                         "plan.goals.area", .warning,
-                        "Mål \(g.id) hører til området '\(area.danish)', som undersøgelsen har markeret som ikke relevant.", .examination))
+                        "Mål \(g.id) hører til området '\(area.danish)', som undersøgelsen har markeret som ikke relevant.",
+                        .examination))
             }
         }
         return out
@@ -440,7 +483,9 @@ public struct GoalAreaRule: PlanRule {
 public struct OwnWordsRule: PlanRule {
     public init() {}
     public func check(_ c: PlanContext) -> [Finding] {
-        guard !c.isDeclined, !c.plan.goals.isEmpty, !c.plan.allGoals.contains(where: { !isBlank($0.ownWords) }) else { return [] }
+        guard !c.isDeclined, !c.plan.goals.isEmpty, !c.plan.allGoals.contains(where: { !isBlank($0.ownWords) }) else {
+            return []
+        }
         return [
             c.finding(
                 "plan.goals.ownWords", .warning,
@@ -454,7 +499,9 @@ public struct OwnWordsRule: PlanRule {
 /// towards something ("blive kok") rather than away from something ("ryge hash").
 public struct StopGoalRule: PlanRule {
     /// Phrases that mark a goal about stopping.
-    public static let stopPhrases = ["stoppe", "stop med", "ophøre", "ophør", "ikke mere", "ikke længere", "holde op", "lade være"]
+    public static let stopPhrases = [
+        "stoppe", "stop med", "ophøre", "ophør", "ikke mere", "ikke længere", "holde op", "lade være",
+    ]
 
     public init() {}
 
@@ -468,7 +515,8 @@ public struct StopGoalRule: PlanRule {
         c.plan.allGoals.filter { StopGoalRule.isStopGoal($0.text) }.map { g in
             Finding(
                 ruleID: "plan.goals.positive", severity: .warning,
-                message: "Mål \(g.id) ('\(g.text)') siger, hvad den unge skal holde op med. Formulér det som et positivt mål: hvor vil den unge gerne hen? At stoppe kan være et delmål på vejen.",
+                message:
+                    "Mål \(g.id) ('\(g.text)') siger, hvad den unge skal holde op med. Formulér det som et positivt mål: hvor vil den unge gerne hen? At stoppe kan være et delmål på vejen.",
                 legalReference: nil, citation: "håndbogen kap. 4")
         }
     }

@@ -31,7 +31,11 @@ public enum TreatmentPlanValidator {
             out.append(f("treatment.provider", .error, "Leverandøren mangler."))
         }
         guard let plan else {
-            out.append(f("treatment.plan", .error, "Der er ingen plan på sagen. Behandlingsplanen skal bygge på planens mål; lav planen først med 'unge plan'."))
+            out.append(
+                f(
+                    "treatment.plan", .error,
+                    "Der er ingen plan på sagen. Behandlingsplanen skal bygge på planens mål; lav planen først med 'unge plan'."
+                ))
             return out
         }
         if t.goals.isEmpty {
@@ -40,23 +44,42 @@ public enum TreatmentPlanValidator {
         var seen: Set<String> = []
         for g in t.goals {
             if g.id.isEmpty || !seen.insert(g.id).inserted {
-                out.append(Finding(ruleID: "treatment.goals.id", severity: .error, message: "Behandlingsmålet '\(g.text)' har intet nummer, eller nummeret er brugt før."))
+                out.append(
+                    Finding(
+                        ruleID: "treatment.goals.id", severity: .error,
+                        message: "Behandlingsmålet '\(g.text)' har intet nummer, eller nummeret er brugt før."))
             }
             if g.planGoalID.isEmpty {
-                out.append(f("treatment.goals.link", .error, "Behandlingsmål \(g.id) ('\(g.text)') peger ikke på et mål i planen."))
+                out.append(
+                    f(
+                        "treatment.goals.link", .error,
+                        "Behandlingsmål \(g.id) ('\(g.text)') peger ikke på et mål i planen."))
             } else if plan.goal(id: g.planGoalID) == nil {
-                out.append(f("treatment.goals.link", .error, "Behandlingsmål \(g.id) ('\(g.text)') peger på mål \(g.planGoalID), som ikke findes i planen (version \(plan.version))."))
+                out.append(
+                    f(
+                        "treatment.goals.link", .error,
+                        "Behandlingsmål \(g.id) ('\(g.text)') peger på mål \(g.planGoalID), som ikke findes i planen (version \(plan.version))."
+                    ))
             }
         }
         if let u = t.useGoal {
             if u.choice == .undecided {
-                out.append(f("treatment.useGoal", .warning, "Den unge har ikke valgt endnu, om målet for forbruget er reduktion eller ophør."))
+                out.append(
+                    f(
+                        "treatment.useGoal", .warning,
+                        "Den unge har ikke valgt endnu, om målet for forbruget er reduktion eller ophør."))
             }
             if let id = u.planGoalID, plan.goal(id: id) == nil {
-                out.append(f("treatment.goals.link", .error, "Målet for forbruget peger på mål \(id), som ikke findes i planen (version \(plan.version))."))
+                out.append(
+                    f(
+                        "treatment.goals.link", .error,
+                        "Målet for forbruget peger på mål \(id), som ikke findes i planen (version \(plan.version))."))
             }
         } else {
-            out.append(f("treatment.useGoal", .warning, "Der er intet mål for selve forbruget (reduktion eller ophør, som den unge vælger)."))
+            out.append(
+                f(
+                    "treatment.useGoal", .warning,
+                    "Der er intet mål for selve forbruget (reduktion eller ophør, som den unge vælger)."))
         }
         if t.methods.isEmpty && t.goals.allSatisfy({ $0.methods.isEmpty }) {
             out.append(f("treatment.methods", .warning, "Behandlingsplanen beskriver ingen metoder."))
@@ -65,7 +88,8 @@ public enum TreatmentPlanValidator {
             out.append(
                 Finding(
                     ruleID: "treatment.coherence", severity: .warning,
-                    message: "Planens mål \(g.id) ('\(g.text)') dækkes ikke af noget behandlingsmål.", legalReference: nil,
+                    message: "Planens mål \(g.id) ('\(g.text)') dækkes ikke af noget behandlingsmål.",
+                    legalReference: nil,
                     citation: "håndbogen kap. 7, tjekliste"))
         }
         return out.filter { $0.severity == .error } + out.filter { $0.severity == .warning }
@@ -81,7 +105,8 @@ public enum TreatmentPlanDocument {
         let age = caseFile.youngPerson.age(on: t.date)
         var doc = Document(title: "Behandlingsplan")
         if let plan {
-            doc.subtitle = "bygger på \(plan.kind.title(on: plan.date, age: caseFile.youngPerson.age(on: plan.date))), version \(plan.version) af \(plan.date.danishLong)"
+            doc.subtitle =
+                "bygger på \(plan.kind.title(on: plan.date, age: caseFile.youngPerson.age(on: plan.date))), version \(plan.version) af \(plan.date.danishLong)"
         }
         if draft { doc.add(.note("KLADDE: behandlingsplanen opfylder endnu ikke alle krav.")) }
         var fields = PlanDocument.personFields(caseFile, on: t.date, showCPR: showCPR)
@@ -106,9 +131,12 @@ public enum TreatmentPlanDocument {
             let goals = t.goals(in: domain)
             guard !goals.isEmpty else { continue }
             doc.add(.heading(domain.danish, level: 2))
-            doc.add(.table(
-                header: ["Nr.", "Mål", "Planens mål", "Metoder"],
-                rows: goals.map { [$0.id, $0.text, planGoalLabel($0.planGoalID, plan), $0.methods.joined(separator: "; ")] }))
+            doc.add(
+                .table(
+                    header: ["Nr.", "Mål", "Planens mål", "Metoder"],
+                    rows: goals.map {
+                        [$0.id, $0.text, planGoalLabel($0.planGoalID, plan), $0.methods.joined(separator: "; ")]
+                    }))
         }
 
         if !t.methods.isEmpty {
@@ -121,7 +149,10 @@ public enum TreatmentPlanDocument {
         if let plan {
             let c = TreatmentPlanCoherence.check(t, against: plan)
             if c.isCoherent {
-                doc.add(.paragraph("Alle planens mål dækkes af behandlingsplanen, og alle behandlingsmål peger på et mål i planen."))
+                doc.add(
+                    .paragraph(
+                        "Alle planens mål dækkes af behandlingsplanen, og alle behandlingsmål peger på et mål i planen."
+                    ))
             }
             if !c.unservedPlanGoals.isEmpty {
                 doc.add(.paragraph("Planens mål, som intet behandlingsmål dækker:"))
@@ -129,7 +160,11 @@ public enum TreatmentPlanDocument {
             }
             if !c.danglingGoals.isEmpty {
                 doc.add(.paragraph("Behandlingsmål, der ikke peger på et mål i planen:"))
-                doc.add(.list(c.danglingGoals.map { "\($0.id): \($0.text) (peger på \($0.planGoalID.isEmpty ? "intet" : $0.planGoalID))" }))
+                doc.add(
+                    .list(
+                        c.danglingGoals.map {
+                            "\($0.id): \($0.text) (peger på \($0.planGoalID.isEmpty ? "intet" : $0.planGoalID))"
+                        }))
             }
         } else {
             doc.add(.missing("Der er ingen plan på sagen, som behandlingsplanen kan bygge på."))

@@ -50,7 +50,9 @@ public struct Anonymiser: Sendable {
         self.today = today
         var people: [(name: String, replacement: String)] = []
         if let n = file.youngPerson.name { people.append((n, "den unge")) }
-        for p in file.network.people { people.append((p.name, p.relation.isEmpty ? "en person i netværket" : p.relation)) }
+        for p in file.network.people {
+            people.append((p.name, p.relation.isEmpty ? "en person i netværket" : p.relation))
+        }
         for r in file.concernReports where !r.reporter.name.isEmpty {
             people.append((r.reporter.name, r.reporter.role.map { "underretteren (\($0))" } ?? "underretteren"))
         }
@@ -107,7 +109,9 @@ public struct Anonymiser: Sendable {
         }
         terms += partTerms.sorted { $0.text.count > $1.text.count }
         // Known addresses and places.
-        if let a = file.youngPerson.contact?.address, a.count >= 3 { terms.insert(Term(text: a, replacement: "(adresse)", kind: .address), at: 0) }
+        if let a = file.youngPerson.contact?.address, a.count >= 3 {
+            terms.insert(Term(text: a, replacement: "(adresse)", kind: .address), at: 0)
+        }
         for r in file.concernReports {
             if let o = r.reporter.organisation, o.count >= 3 {
                 let school = o.range(of: Anonymiser.placePattern, options: .regularExpression) != nil
@@ -123,9 +127,13 @@ public struct Anonymiser: Sendable {
         for provider in providers {
             let t = provider.trimmingCharacters(in: .whitespaces)
             guard t.count >= 3 else { continue }
-            if seen.insert(t.lowercased()).inserted { providerTerms.append(Term(text: t, replacement: "(tilbuddet)", kind: .place)) }
+            if seen.insert(t.lowercased()).inserted {
+                providerTerms.append(Term(text: t, replacement: "(tilbuddet)", kind: .place))
+            }
             for part in Anonymiser.nameParts(t).dropFirst() where part.first?.isUppercase == true && part.count >= 3 {
-                if seen.insert(part.lowercased()).inserted { providerTerms.append(Term(text: part, replacement: "(tilbuddet)", kind: .place)) }
+                if seen.insert(part.lowercased()).inserted {
+                    providerTerms.append(Term(text: part, replacement: "(tilbuddet)", kind: .place))
+                }
             }
         }
         terms.insert(contentsOf: providerTerms.sorted { $0.text.count > $1.text.count }, at: 0)
@@ -143,7 +151,8 @@ public struct Anonymiser: Sendable {
     public var replacements: [Replacement] {
         counts.map { key, count in
             let parts = key.split(separator: "\u{1F}", maxSplits: 1).map(String.init)
-            return Replacement(kind: Kind(rawValue: parts[0]) ?? .name, replacement: parts.count > 1 ? parts[1] : "", count: count)
+            return Replacement(
+                kind: Kind(rawValue: parts[0]) ?? .name, replacement: parts.count > 1 ? parts[1] : "", count: count)
         }.sorted { ($0.kind, $0.replacement) < ($1.kind, $1.replacement) }
     }
 
@@ -160,8 +169,12 @@ public struct Anonymiser: Sendable {
     public mutating func scrub(_ text: String) -> String {
         var s = text
         s = replace(s, #"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}"#, kind: .email) { _ in "(e-mail)" }
-        s = replace(s, #"(?<![0-9])(?:\+|00)45[ .\-]?(?:[0-9]{2}[ .\-]?){3}[0-9]{2}(?![0-9])"#, kind: .phone) { _ in "(telefonnummer)" }
-        s = replace(s, #"(?<![0-9])[0-9]{2}[ .\-/]?[0-9]{2}[ .\-/]?[0-9]{2}[ .\-/]?(?:[0-9]{4}|[xX]{4})(?![0-9])"#, kind: .cpr) { _ in "(CPR-nummer)" }
+        s = replace(s, #"(?<![0-9])(?:\+|00)45[ .\-]?(?:[0-9]{2}[ .\-]?){3}[0-9]{2}(?![0-9])"#, kind: .phone) { _ in
+            "(telefonnummer)"
+        }
+        s = replace(
+            s, #"(?<![0-9])[0-9]{2}[ .\-/]?[0-9]{2}[ .\-/]?[0-9]{2}[ .\-/]?(?:[0-9]{4}|[xX]{4})(?![0-9])"#, kind: .cpr
+        ) { _ in "(CPR-nummer)" }
         s = replaceDates(s)
         s = replace(s, #"(?<![0-9])(?:[0-9]{2}[ .\-]?){3}[0-9]{2}(?![0-9])"#, kind: .phone) { _ in "(telefonnummer)" }
         for t in terms where t.kind != .name { s = replaceLiteral(s, t) }
@@ -173,8 +186,10 @@ public struct Anonymiser: Sendable {
 
     public mutating func scrub(_ text: String?) -> String? { text.map { scrub($0) } }
 
-    static let streetPattern = #"(?<![\p{L}])\p{Lu}[\p{L}\-]*(?:vej|gade|allé|alle|vænge|vænget|stræde|plads|torv|boulevard|stien|parken|bakken|haven|toften|høj|marken|løkke|kvarter)\s+[0-9]+[A-Za-z]?(?:,?\s*(?:st|kl|[0-9]{1,2})\.?(?:\s*(?:th|tv|mf)\.?)?)?(?:,?\s*[0-9]{4}\s+\p{Lu}\p{L}+)?"#
-    static let placePattern = #"(?<![\p{L}])(?:\p{Lu}[\p{L}\-]*\s+)*(?=\p{Lu})[\p{L}\-]*(?i:skolen|skole|gymnasium|gymnasiet|efterskolen|produktionsskolen|handelsskolen|seminariet|akademiet|fritidsklubben|ungdomsklubben)(?![\p{L}])"#
+    static let streetPattern =
+        #"(?<![\p{L}])\p{Lu}[\p{L}\-]*(?:vej|gade|allé|alle|vænge|vænget|stræde|plads|torv|boulevard|stien|parken|bakken|haven|toften|høj|marken|løkke|kvarter)\s+[0-9]+[A-Za-z]?(?:,?\s*(?:st|kl|[0-9]{1,2})\.?(?:\s*(?:th|tv|mf)\.?)?)?(?:,?\s*[0-9]{4}\s+\p{Lu}\p{L}+)?"#
+    static let placePattern =
+        #"(?<![\p{L}])(?:\p{Lu}[\p{L}\-]*\s+)*(?=\p{Lu})[\p{L}\-]*(?i:skolen|skole|gymnasium|gymnasiet|efterskolen|produktionsskolen|handelsskolen|seminariet|akademiet|fritidsklubben|ungdomsklubben)(?![\p{L}])"#
 
     /// Replaces a known term as a whole word (any case), keeping a genitive "s".
     mutating func replaceLiteral(_ text: String, _ term: Term) -> String {
@@ -189,16 +204,28 @@ public struct Anonymiser: Sendable {
     mutating func replaceDates(_ text: String) -> String {
         let today = self.today
         var s = replace(text, #"(?<![0-9])([0-9]{4})-([0-9]{2})-([0-9]{2})(?![0-9])"#, kind: .date) { m in
-            LocalDate(year: Int(m[1]) ?? 0, month: Int(m[2]) ?? 0, day: Int(m[3]) ?? 0).map { Anonymiser.relative($0, today: today) } ?? "(dato)"
+            LocalDate(year: Int(m[1]) ?? 0, month: Int(m[2]) ?? 0, day: Int(m[3]) ?? 0).map {
+                Anonymiser.relative($0, today: today)
+            } ?? "(dato)"
         }
         s = replace(s, #"(?<![0-9])([0-9]{1,2})[.\-/]([0-9]{1,2})[.\-/]([0-9]{4})(?![0-9])"#, kind: .date) { m in
-            LocalDate(year: Int(m[3]) ?? 0, month: Int(m[2]) ?? 0, day: Int(m[1]) ?? 0).map { Anonymiser.relative($0, today: today) } ?? "(dato)"
+            LocalDate(year: Int(m[3]) ?? 0, month: Int(m[2]) ?? 0, day: Int(m[1]) ?? 0).map {
+                Anonymiser.relative($0, today: today)
+            } ?? "(dato)"
         }
-        s = replace(s, "(?:den )?(?<![0-9])([0-9]{1,2})\\. (\(Anonymiser.monthPattern))(?: ([0-9]{4}))?", kind: .date, options: [.caseInsensitive]) { m in
+        s = replace(
+            s, "(?:den )?(?<![0-9])([0-9]{1,2})\\. (\(Anonymiser.monthPattern))(?: ([0-9]{4}))?", kind: .date,
+            options: [.caseInsensitive]
+        ) { m in
             let month = (LocalDate.monthNames.firstIndex(of: m[2].lowercased()) ?? 0) + 1
             var year = m.count > 3 && !m[3].isEmpty ? Int(m[3]) ?? today.year : today.year
-            if m.count <= 3 || m[3].isEmpty, let d = LocalDate(year: year, month: month, day: Int(m[1]) ?? 0), d > today { year -= 1 }
-            return LocalDate(year: year, month: month, day: Int(m[1]) ?? 0).map { Anonymiser.relative($0, today: today) } ?? "(dato)"
+            if m.count <= 3 || m[3].isEmpty, let d = LocalDate(year: year, month: month, day: Int(m[1]) ?? 0), d > today
+            {
+                year -= 1
+            }
+            return LocalDate(year: year, month: month, day: Int(m[1]) ?? 0).map {
+                Anonymiser.relative($0, today: today)
+            } ?? "(dato)"
         }
         return s
     }

@@ -53,7 +53,8 @@ public struct AnonymousCase: Codable, Sendable, Equatable {
         public var text: String
     }
 
-    public static let reminderText = "Læs al fritekst igennem, før du deler: navne på andre end dem, der står på sagen, steder, stavefejl i navne og sjældne oplysninger (fx en særlig sygdom eller begivenhed) kan stadig afsløre, hvem den unge er."
+    public static let reminderText =
+        "Læs al fritekst igennem, før du deler: navne på andre end dem, der står på sagen, steder, stavefejl i navne og sjældne oplysninger (fx en særlig sygdom eller begivenhed) kan stadig afsløre, hvem den unge er."
 
     /// Builds the anonymised copy of `file` on `today`.
     public static func build(_ file: CaseFile, today: LocalDate) -> AnonymousCase {
@@ -61,8 +62,9 @@ public struct AnonymousCase: Codable, Sendable, Equatable {
         let age = file.youngPerson.age(on: today)
         let label = age.map { "den unge (\($0) år)" } ?? "den unge"
         let network = NetworkPicture.ordered(file.network.people).map { p in
-            Person(relation: p.relation, arena: p.arena.danish, closeness: p.closeness, custodyHolder: p.custodyHolder,
-                   canSupport: p.canSupport, good: a.scrub(p.whatIsGood), hard: a.scrub(p.whatIsHard))
+            Person(
+                relation: p.relation, arena: p.arena.danish, closeness: p.closeness, custodyHolder: p.custodyHolder,
+                canSupport: p.canSupport, good: a.scrub(p.whatIsGood), hard: a.scrub(p.whatIsHard))
         }
         let conflicts = a.scrub(file.network.conflicts)
         var notifications: [Notification] = []
@@ -80,13 +82,20 @@ public struct AnonymousCase: Codable, Sendable, Equatable {
                 guard let t, !t.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
                 texts.append(Labelled(label: l, text: a.scrub(t)))
             }
-            let from = r.reporter.role.map { "\(r.reporter.isProfessional ? "fagperson" : "privatperson"): \(a.scrub($0))" }
+            let from =
+                r.reporter.role.map { "\(r.reporter.isProfessional ? "fagperson" : "privatperson"): \(a.scrub($0))" }
                 ?? (r.reporter.isProfessional ? "en fagperson" : "en privatperson")
-            notifications.append(Notification(when: Anonymiser.relative(received, today: today), from: from, concernLevel: r.concernArc?.level.danish, texts: texts))
+            notifications.append(
+                Notification(
+                    when: Anonymiser.relative(received, today: today), from: from,
+                    concernLevel: r.concernArc?.level.danish, texts: texts))
         }
         var examination: [String] = []
         if let e = file.examination {
-            examination.append("\(e.kind.danish.capitalizedFirstLetter), opmærksom på behovet \(Anonymiser.relative(e.awareDate, today: today))" + (e.completedDate.map { ", afsluttet \(Anonymiser.relative($0, today: today))" } ?? ", i gang") + ".")
+            examination.append(
+                "\(e.kind.danish.capitalizedFirstLetter), opmærksom på behovet \(Anonymiser.relative(e.awareDate, today: today))"
+                    + (e.completedDate.map { ", afsluttet \(Anonymiser.relative($0, today: today))" } ?? ", i gang")
+                    + ".")
             if let u = e.substanceUse { examination.append("Forbrug: \(a.scrub(u))") }
             if let p = e.usePhase { examination.append("Misbrugsfase: \(p.label).") }
             if let s = e.stageOfChange { examination.append("Forandringscirklen: \(s.danish).") }
@@ -94,10 +103,15 @@ public struct AnonymousCase: Codable, Sendable, Equatable {
         }
         let goals = (file.actionPlans.last?.allGoals ?? []).map { g in "\(g.id): \(a.scrub(g.text))" }
         var tools: [Tool] = []
-        for r in file.toolRecords.enumerated().sorted(by: { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }).map(\.element) {
+        for r in file.toolRecords.enumerated().sorted(by: {
+            ($0.element.date, $0.offset) < ($1.element.date, $1.offset)
+        }).map(\.element) {
             var lines = ToolText.lines(r).map { a.scrub($0) }
             if let s = r.summary { lines.append("Resumé: \(a.scrub(s))") }
-            tools.append(Tool(name: DialogueTool.danishName(ofID: r.tool), when: Anonymiser.relative(r.date, today: today), lines: lines))
+            tools.append(
+                Tool(
+                    name: DialogueTool.danishName(ofID: r.tool), when: Anonymiser.relative(r.date, today: today),
+                    lines: lines))
         }
         let journal = file.journal.sorted { $0.time < $1.time }.map { j in
             Entry(when: Anonymiser.relative(DanishTime.date(of: j.time), today: today), text: a.scrub(j.text))
@@ -111,7 +125,10 @@ public struct AnonymousCase: Codable, Sendable, Equatable {
 
     /// The copy as a document (Markdown or HTML).
     public var document: Document {
-        var doc = Document(title: "Anonymiseret sag til sparring", subtitle: "Om \(youngPerson). Uden navne, CPR-numre, kontaktoplysninger og sagsnummer; datoer er gjort relative.")
+        var doc = Document(
+            title: "Anonymiseret sag til sparring",
+            subtitle:
+                "Om \(youngPerson). Uden navne, CPR-numre, kontaktoplysninger og sagsnummer; datoer er gjort relative.")
         var fields: [(String, String)] = [("Den unge", youngPerson)]
         if let occupation { fields.append(("Skole/uddannelse/arbejde", occupation)) }
         doc.add(.fields(fields))
@@ -119,10 +136,19 @@ public struct AnonymousCase: Codable, Sendable, Equatable {
         if network.isEmpty {
             doc.add(.paragraph("Der er ikke tegnet et netværkskort."))
         } else {
-            doc.add(.figure(svg: NetworkPicture.anonymousSVG(network, label: youngPerson), caption: "Netværkskortet med relationer i stedet for navne."))
-            doc.add(.table(header: ["Relation", "Arena", "Nærhed", "Forældremyndighed", "Kan støtte", "Godt", "Svært"], rows: network.map { p in
-                [p.relation, p.arena, String(p.closeness), p.custodyHolder ? "ja" : "", p.canSupport ? "ja" : "", p.good ?? "", p.hard ?? ""]
-            }))
+            doc.add(
+                .figure(
+                    svg: NetworkPicture.anonymousSVG(network, label: youngPerson),
+                    caption: "Netværkskortet med relationer i stedet for navne."))
+            doc.add(
+                .table(
+                    header: ["Relation", "Arena", "Nærhed", "Forældremyndighed", "Kan støtte", "Godt", "Svært"],
+                    rows: network.map { p in
+                        [
+                            p.relation, p.arena, String(p.closeness), p.custodyHolder ? "ja" : "",
+                            p.canSupport ? "ja" : "", p.good ?? "", p.hard ?? "",
+                        ]
+                    }))
             if let conflicts { doc.add(.note("Konflikter: \(conflicts)")) }
         }
         if !notifications.isEmpty {
@@ -144,7 +170,12 @@ public struct AnonymousCase: Codable, Sendable, Equatable {
         }
         if !tools.isEmpty {
             doc.add(.heading("Dialogredskaber", level: 2))
-            doc.add(.list(tools.map { t in "\(t.name.capitalizedFirstLetter), \(t.when)" + (t.lines.isEmpty ? "" : ":\n" + t.lines.joined(separator: "\n")) }))
+            doc.add(
+                .list(
+                    tools.map { t in
+                        "\(t.name.capitalizedFirstLetter), \(t.when)"
+                            + (t.lines.isEmpty ? "" : ":\n" + t.lines.joined(separator: "\n"))
+                    }))
         }
         if !journal.isEmpty {
             doc.add(.heading("Journal", level: 2))
@@ -155,12 +186,21 @@ public struct AnonymousCase: Codable, Sendable, Equatable {
             doc.add(.paragraph("Intet i fritekst skulle erstattes."))
         } else {
             let kinds = Array(Set(replacements.map(\.kind))).sorted()
-            doc.add(.table(header: ["Hvad", "Antal", "Erstattet med"], rows: kinds.map { k in
-                let rows = replacements.filter { $0.kind == k }
-                return [k.danish, String(rows.reduce(0) { $0 + $1.count }), rows.map { "\($0.replacement) (\($0.count))" }.joined(separator: ", ")]
-            }))
+            doc.add(
+                .table(
+                    header: ["Hvad", "Antal", "Erstattet med"],
+                    rows: kinds.map { k in
+                        let rows = replacements.filter { $0.kind == k }
+                        return [
+                            k.danish, String(rows.reduce(0) { $0 + $1.count }),
+                            rows.map { "\($0.replacement) (\($0.count))" }.joined(separator: ", "),
+                        ]
+                    }))
         }
-        doc.add(.paragraph("Navn, CPR-nummer, kontaktoplysninger, sagsnummer, underretterens navn og arbejdssted og sagsbehandlernes navne er udeladt helt."))
+        doc.add(
+            .paragraph(
+                "Navn, CPR-nummer, kontaktoplysninger, sagsnummer, underretterens navn og arbejdssted og sagsbehandlernes navne er udeladt helt."
+            ))
         doc.add(.note(reminder))
         return doc
     }

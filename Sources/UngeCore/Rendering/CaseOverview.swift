@@ -32,10 +32,16 @@ public enum CaseOverview {
         if file.network.people.isEmpty {
             doc.add(.paragraph("Der er ikke tegnet et netværkskort endnu."))
         } else {
-            let rows = file.network.people.sorted { ($0.arena.sortKey, $0.closeness) < ($1.arena.sortKey, $1.closeness) }.map { n in
-                [n.name, n.relation, n.arena.danish, String(n.closeness), n.custodyHolder ? "ja" : "", n.canSupport ? "ja" : ""]
+            let rows = file.network.people.sorted {
+                ($0.arena.sortKey, $0.closeness) < ($1.arena.sortKey, $1.closeness)
+            }.map { n in
+                [
+                    n.name, n.relation, n.arena.danish, String(n.closeness), n.custodyHolder ? "ja" : "",
+                    n.canSupport ? "ja" : "",
+                ]
             }
-            doc.add(.table(header: ["Navn", "Relation", "Arena", "Nærhed", "Forældremyndighed", "Kan støtte"], rows: rows))
+            doc.add(
+                .table(header: ["Navn", "Relation", "Arena", "Nærhed", "Forældremyndighed", "Kan støtte"], rows: rows))
         }
 
         if !file.decisions.isEmpty {
@@ -53,12 +59,23 @@ public enum CaseOverview {
         } else if open.isEmpty {
             doc.add(.paragraph("Ingen åbne frister."))
         } else {
-            doc.add(.table(header: ["Frist", "Hvad", "Lovgrundlag"], rows: open.map { d in
-                if d.counting == .task { return ["opgave", d.title, d.citation(age: p.birthDate.map { Age.years(born: $0, on: d.ruleDate) })] }
-                let due = d.dueTime.map(DanishTime.format) ?? d.dueDate.danishShort
-                return [due + (d.dueDate < today ? " (overskredet)" : ""), d.title,
-                        LegalReferences.reference(LegalRuleID(rawValue: d.legalReferenceID) ?? .purpose).citation(on: d.ruleDate, age: p.birthDate.map { Age.years(born: $0, on: d.ruleDate) })]
-            }))
+            doc.add(
+                .table(
+                    header: ["Frist", "Hvad", "Lovgrundlag"],
+                    rows: open.map { d in
+                        if d.counting == .task {
+                            return [
+                                "opgave", d.title,
+                                d.citation(age: p.birthDate.map { Age.years(born: $0, on: d.ruleDate) }),
+                            ]
+                        }
+                        let due = d.dueTime.map(DanishTime.format) ?? d.dueDate.danishShort
+                        return [
+                            due + (d.dueDate < today ? " (overskredet)" : ""), d.title,
+                            LegalReferences.reference(LegalRuleID(rawValue: d.legalReferenceID) ?? .purpose).citation(
+                                on: d.ruleDate, age: p.birthDate.map { Age.years(born: $0, on: d.ruleDate) }),
+                        ]
+                    }))
         }
         let met = file.deadlines.filter(\.isMet).count
         if met > 0 { doc.add(.paragraph("\(Plural.count(met, "frist", "frister")) er markeret som overholdt.")) }
@@ -76,7 +93,9 @@ public enum CaseOverview {
             }
             doc.add(.list(recent.map(CaseOverview.journalLine)))
         }
-        if let nextSteps { doc.blocks += NextSteps.blocks(nextSteps, closed: file.closedDate, reason: file.closedReason) }
+        if let nextSteps {
+            doc.blocks += NextSteps.blocks(nextSteps, closed: file.closedDate, reason: file.closedReason)
+        }
         return doc
     }
 }
@@ -96,7 +115,8 @@ extension CaseOverview {
 
     /// "31.08.2026 (skrevet 01.09.2026 kl. 10.30), Lene Dahl: Telefonsamtale med mor."
     public static func journalLine(_ e: JournalEntry) -> String {
-        let when = e.happened.map { "\($0.danishShort) (skrevet \(DanishTime.format(e.time)))" } ?? DanishTime.format(e.time)
+        let when =
+            e.happened.map { "\($0.danishShort) (skrevet \(DanishTime.format(e.time)))" } ?? DanishTime.format(e.time)
         return "\(when), \(e.author): \(e.text)"
     }
 
@@ -115,7 +135,8 @@ extension CaseOverview {
         }
         if let e = file.examination {
             let described = ExaminationArea.allCases.count - e.unassessedAreas.count
-            var line = "\(e.kind.danish.capitalizedFirstLetter): opmærksom på behovet \(e.awareDate.danishShort), \(described) af \(ExaminationArea.allCases.count) områder belyst"
+            var line =
+                "\(e.kind.danish.capitalizedFirstLetter): opmærksom på behovet \(e.awareDate.danishShort), \(described) af \(ExaminationArea.allCases.count) områder belyst"
             line += e.completedDate.map { ", afsluttet \($0.danishShort)" } ?? ", i gang"
             if let phase = e.usePhase { line += "; misbrugsfase: \(phase.danish)" }
             lines.append(line)
@@ -123,13 +144,15 @@ extension CaseOverview {
             lines.append("Børnefaglig undersøgelse: ingen")
         }
         if let p = file.actionPlans.last {
-            lines.append("\(p.kind.danishName.capitalizedFirstLetter) version \(p.version) af \(p.date.danishShort) (\(p.author)): \(p.allGoals.count) mål, \(p.measures.count) indsatser"
-                + (p.nextFollowUp.map { "; næste opfølgning \($0.danishShort)" } ?? ""))
+            lines.append(
+                "\(p.kind.danishName.capitalizedFirstLetter) version \(p.version) af \(p.date.danishShort) (\(p.author)): \(p.allGoals.count) mål, \(p.measures.count) indsatser"
+                    + (p.nextFollowUp.map { "; næste opfølgning \($0.danishShort)" } ?? ""))
         } else {
             lines.append("Plan: ingen")
         }
         if let t = file.treatmentPlans.last {
-            lines.append("Behandlingsplan version \(t.version) af \(t.date.danishShort) fra \(t.provider): \(t.goals.count) mål")
+            lines.append(
+                "Behandlingsplan version \(t.version) af \(t.date.danishShort) fra \(t.provider): \(t.goals.count) mål")
         } else {
             lines.append("Behandlingsplan: ingen")
         }
@@ -137,7 +160,11 @@ extension CaseOverview {
         if file.toolRecords.isEmpty {
             lines.append("Dialogredskaber: ingen registreret")
         } else {
-            lines.append("Dialogredskaber: " + file.toolRecords.sorted { $0.date < $1.date }.map { "\(DialogueTool.danishName(ofID: $0.tool)) \($0.date.danishShort)" }.joined(separator: ", "))
+            lines.append(
+                "Dialogredskaber: "
+                    + file.toolRecords.sorted { $0.date < $1.date }.map {
+                        "\(DialogueTool.danishName(ofID: $0.tool)) \($0.date.danishShort)"
+                    }.joined(separator: ", "))
         }
         return lines
     }

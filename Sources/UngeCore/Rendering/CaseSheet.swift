@@ -44,7 +44,9 @@ public struct CaseSheet: Codable, Sendable, Equatable {
     /// Builds the sheet from a case on `today`.
     /// With `nextSteps` (from `NextSteps.compute`, the one place that decides them), the sheet lists
     /// those; without, the plan's next follow-up and the first open deadline.
-    public static func build(_ file: CaseFile, today: LocalDate, showCPR: Bool = false, nextSteps: [NextStep]? = nil) -> CaseSheet {
+    public static func build(_ file: CaseFile, today: LocalDate, showCPR: Bool = false, nextSteps: [NextStep]? = nil)
+        -> CaseSheet
+    {
         let p = file.youngPerson
         let age = p.age(on: today)
         let plan = file.actionPlans.last
@@ -59,16 +61,22 @@ public struct CaseSheet: Codable, Sendable, Equatable {
         let goals = (plan?.allGoals ?? []).map { g in
             Line(label: g.id, text: g.text + (g.ownWords.map { " (den unges ord: \"\($0)\")" } ?? ""))
         }
-        let treatment = (file.treatmentPlans.last?.goals ?? []).map { Line(label: $0.id, text: "\($0.text) (planens mål \($0.planGoalID))") }
+        let treatment = (file.treatmentPlans.last?.goals ?? []).map {
+            Line(label: $0.id, text: "\($0.text) (planens mål \($0.planGoalID))")
+        }
         let open = file.openDeadlines.sorted { ($0.dueDate, $0.id) < ($1.dueDate, $1.id) }
         let deadlines = open.map { d in
             d.counting == .task
                 ? Line(label: "(opgave)", text: d.title)
-                : Line(label: d.dueTime.map(DanishTime.format) ?? d.dueDate.danishShort, text: d.title + (d.dueDate < today ? " (overskredet)" : ""))
+                : Line(
+                    label: d.dueTime.map(DanishTime.format) ?? d.dueDate.danishShort,
+                    text: d.title + (d.dueDate < today ? " (overskredet)" : ""))
         }
         let decisions = file.decisions.filter { $0.status(on: today) != .ended }.map { d -> Line in
-            let ref = LegalReferences.reference(DecisionLaw.basis(d.kind, age: age)).citation(on: d.decisionDate, age: age)
-            var text = "\(d.purpose.isEmpty ? "" : d.purpose + "; ")besluttet \(d.decisionDate.danishShort), \(d.status(on: today).danish)"
+            let ref = LegalReferences.reference(DecisionLaw.basis(d.kind, age: age)).citation(
+                on: d.decisionDate, age: age)
+            var text =
+                "\(d.purpose.isEmpty ? "" : d.purpose + "; ")besluttet \(d.decisionDate.danishShort), \(d.status(on: today).danish)"
             if let start = d.start { text += " fra \(start.danishShort)" }
             if let provider = d.provider { text += ", hos \(provider)" }
             if let end = d.expectedEnd { text += ", forventet slut \(end.danishShort)" }
@@ -76,7 +84,9 @@ public struct CaseSheet: Codable, Sendable, Equatable {
         }
         var next: [String] = []
         if let follow = plan?.nextFollowUp { next.append("Næste opfølgning på planen: \(follow.danishShort).") }
-        if let first = file.nextDeadline { next.append("Første åbne frist: \(first.title), \(first.dueDate.danishShort).") }
+        if let first = file.nextDeadline {
+            next.append("Første åbne frist: \(first.title), \(first.dueDate.danishShort).")
+        }
         if let nextSteps { next = nextSteps.map(\.line) }
         var tools: [ToolSection] = []
         for tool in ToolPictures.drawable {
@@ -84,21 +94,33 @@ public struct CaseSheet: Codable, Sendable, Equatable {
             guard let last = history.last else { continue }
             var lines = ToolText.lines(last)
             if tool == .stagesOfChange, history.count > 1 {
-                lines.append("Udvikling: " + history.compactMap { r in r.stage.map { "\(r.date.danishShort) \($0.stage.danish)" + ($0.relapse ? " (tilbagefald)" : "") } }.joined(separator: " → ") + ".")
+                lines.append(
+                    "Udvikling: "
+                        + history.compactMap { r in
+                            r.stage.map {
+                                "\(r.date.danishShort) \($0.stage.danish)" + ($0.relapse ? " (tilbagefald)" : "")
+                            }
+                        }.joined(separator: " → ") + ".")
             }
             if let s = last.summary { lines.append("Resumé: \(s)") }
-            tools.append(ToolSection(tool: tool.rawValue, name: tool.danish, date: last.date, count: history.count, lines: lines))
+            tools.append(
+                ToolSection(tool: tool.rawValue, name: tool.danish, date: last.date, count: history.count, lines: lines)
+            )
         }
         return CaseSheet(
             caseID: file.id, date: today, name: p.displayName, age: age, birthDate: p.birthDate,
             cpr: p.cpr.map { showCPR ? $0.formatted : $0.masked }, school: p.school, caseworker: file.caseworker,
-            status: file.status.danish, network: NetworkPicture.ordered(file.network.people), conflicts: file.network.conflicts,
-            decisions: decisions, measures: measures, planGoals: goals, treatmentGoals: treatment, deadlines: deadlines, nextSteps: next, tools: tools)
+            status: file.status.danish, network: NetworkPicture.ordered(file.network.people),
+            conflicts: file.network.conflicts,
+            decisions: decisions, measures: measures, planGoals: goals, treatmentGoals: treatment, deadlines: deadlines,
+            nextSteps: next, tools: tools)
     }
 
     /// The sheet as a document; `file` supplies the pictures for HTML.
     public func document(pictures file: CaseFile?) -> Document {
-        var doc = Document(title: "Sagsoverblik: \(name)", subtitle: "Sag \(caseID.rawValue), udskrevet \(date.danishLong). Til netværksmødet: uden journalnotater.")
+        var doc = Document(
+            title: "Sagsoverblik: \(name)",
+            subtitle: "Sag \(caseID.rawValue), udskrevet \(date.danishLong). Til netværksmødet: uden journalnotater.")
         var fields: [(String, String)] = [("Status", status)]
         if let birthDate { fields.append(("Født", birthDate.danishLong + (age.map { " (\($0) år)" } ?? ""))) }
         if let cpr { fields.append(("CPR", cpr)) }
@@ -111,9 +133,15 @@ public struct CaseSheet: Codable, Sendable, Equatable {
             doc.add(.paragraph("Der er ikke tegnet et netværkskort endnu."))
         } else {
             if let file, let map = Figures.networkMap(file) { doc.add(map) }
-            doc.add(.table(header: ["Navn", "Relation", "Arena", "Nærhed", "Forældremyndighed", "Kan støtte", "Svært"], rows: network.map { n in
-                [n.name, n.relation, n.arena.danish, String(n.closeness), n.custodyHolder ? "ja" : "", n.canSupport ? "ja" : "", n.whatIsHard ?? ""]
-            }))
+            doc.add(
+                .table(
+                    header: ["Navn", "Relation", "Arena", "Nærhed", "Forældremyndighed", "Kan støtte", "Svært"],
+                    rows: network.map { n in
+                        [
+                            n.name, n.relation, n.arena.danish, String(n.closeness), n.custodyHolder ? "ja" : "",
+                            n.canSupport ? "ja" : "", n.whatIsHard ?? "",
+                        ]
+                    }))
             if let conflicts { doc.add(.note("Konflikter: \(conflicts)")) }
         }
 
@@ -148,11 +176,20 @@ public struct CaseSheet: Codable, Sendable, Equatable {
 
         doc.add(.heading("Dialogredskaber", level: 2))
         if tools.isEmpty {
-            doc.add(.paragraph("Der er ikke registreret livshjul, livslinje, forandringscirkel, fordele og ulemper eller bekymringsbue med indhold endnu."))
+            doc.add(
+                .paragraph(
+                    "Der er ikke registreret livshjul, livslinje, forandringscirkel, fordele og ulemper eller bekymringsbue med indhold endnu."
+                ))
         }
         for t in tools {
-            doc.add(.heading("\(t.name.capitalizedFirstLetter), \(t.date.danishShort)" + (t.count > 1 ? " (\(t.count) registreringer)" : ""), level: 3))
-            if let file, let tool = DialogueTool(rawValue: t.tool), let figure = Figures.tool(tool, file, widthMM: 150) { doc.add(figure) }
+            doc.add(
+                .heading(
+                    "\(t.name.capitalizedFirstLetter), \(t.date.danishShort)"
+                        + (t.count > 1 ? " (\(t.count) registreringer)" : ""), level: 3))
+            if let file, let tool = DialogueTool(rawValue: t.tool), let figure = Figures.tool(tool, file, widthMM: 150)
+            {
+                doc.add(figure)
+            }
             doc.add(.list(t.lines))
         }
         return doc

@@ -14,7 +14,10 @@ public struct Document: Sendable, Equatable {
     /// Lines for signatures at the end (a plan: the young person and the custody holders).
     public var signatures: [Signature]
 
-    public init(title: String, subtitle: String? = nil, blocks: [Block] = [], letterhead: Letterhead? = nil, signatures: [Signature] = []) {
+    public init(
+        title: String, subtitle: String? = nil, blocks: [Block] = [], letterhead: Letterhead? = nil,
+        signatures: [Signature] = []
+    ) {
         self.title = title
         self.subtitle = subtitle
         self.blocks = blocks
@@ -154,7 +157,9 @@ public enum MarkdownRenderer {
             case .list(let items):
                 out += items.map { "- " + indented(escape($0, startsLine: true)) }.joined(separator: "\n") + "\n"
             case .fields(let pairs):
-                out += pairs.map { "- **\(escapeLine($0.0)):** \(indented(escape($0.1, startsLine: false)))" }.joined(separator: "\n") + "\n"
+                out +=
+                    pairs.map { "- **\(escapeLine($0.0)):** \(indented(escape($0.1, startsLine: false)))" }.joined(
+                        separator: "\n") + "\n"
             case .table(let header, let rows):
                 func row(_ cells: [String]) -> String {
                     "| " + cells.map { escapeLine($0) }.joined(separator: " | ") + " |"
@@ -184,7 +189,8 @@ public enum MarkdownRenderer {
 
     /// One line after a prefix (`# `, `| `, `**Navn:** `): line breaks become spaces, then `escape`.
     static func escapeLine(_ s: String) -> String {
-        escape(s.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " "), startsLine: false)
+        escape(
+            s.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " "), startsLine: false)
     }
 
     /// Plain text as Markdown that shows exactly this text: the inline syntax characters
@@ -210,8 +216,12 @@ public enum MarkdownRenderer {
                 }
                 atLineStart = false
                 // What follows a marker for it to start a block: a space, a tab or the line's end.
-                func endsMarker(_ k: Int) -> Bool { k >= chars.count || chars[k] == " " || chars[k] == "\t" || chars[k] == "\n" }
-                if c == "#" || c == "=" || ((c == "-" || c == "+") && endsMarker(i + 1)) || (c == "-" && i + 1 < chars.count && chars[i + 1] == "-") {
+                func endsMarker(_ k: Int) -> Bool {
+                    k >= chars.count || chars[k] == " " || chars[k] == "\t" || chars[k] == "\n"
+                }
+                if c == "#" || c == "=" || ((c == "-" || c == "+") && endsMarker(i + 1))
+                    || (c == "-" && i + 1 < chars.count && chars[i + 1] == "-")
+                {
                     out += "\\"
                 } else if ("0"..."9").contains(c) {
                     // A numbered item: up to 9 digits, then `.` or `)` and a space or the line's end.
@@ -255,7 +265,9 @@ public enum HTMLRenderer {
         if let l = doc.letterhead {
             let org = [l.municipality, l.unit].compactMap { $0 }.filter { !$0.isEmpty }
             body += "<header class=\"letterhead\">\n<div class=\"org\">"
-            body += org.isEmpty ? "" : "<strong>\(text(org[0]))</strong>" + org.dropFirst().map { "<br>\(text($0))" }.joined()
+            body +=
+                org.isEmpty
+                ? "" : "<strong>\(text(org[0]))</strong>" + org.dropFirst().map { "<br>\(text($0))" }.joined()
             body += "</div>\n<div class=\"meta\">"
             var meta: [String] = []
             if let a = l.authorLine { meta.append("Udarbejdet af \(text(a))") }
@@ -274,11 +286,19 @@ public enum HTMLRenderer {
             case .paragraph(let t):
                 body += "<p>\(text(t).replacingOccurrences(of: "\n", with: "<br>"))</p>\n"
             case .list(let items):
-                body += "<ul>\n" + items.map { "<li>\(text($0).replacingOccurrences(of: "\n", with: "<br>"))</li>\n" }.joined() + "</ul>\n"
+                body +=
+                    "<ul>\n"
+                    + items.map { "<li>\(text($0).replacingOccurrences(of: "\n", with: "<br>"))</li>\n" }.joined()
+                    + "</ul>\n"
             case .fields(let pairs):
-                body += "<dl>\n" + pairs.map { "<dt>\(text($0.0))</dt><dd>\(text($0.1).replacingOccurrences(of: "\n", with: "<br>"))</dd>\n" }.joined() + "</dl>\n"
+                body +=
+                    "<dl>\n"
+                    + pairs.map {
+                        "<dt>\(text($0.0))</dt><dd>\(text($0.1).replacingOccurrences(of: "\n", with: "<br>"))</dd>\n"
+                    }.joined() + "</dl>\n"
             case .table(let header, let rows):
-                body += "<table>\n<thead><tr>" + header.map { "<th>\(text($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+                body +=
+                    "<table>\n<thead><tr>" + header.map { "<th>\(text($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
                 body += rows.map { "<tr>" + $0.map { "<td>\(text($0))</td>" }.joined() + "</tr>\n" }.joined()
                 body += "</tbody>\n</table>\n"
             case .missing(let t):
@@ -286,7 +306,8 @@ public enum HTMLRenderer {
             case .note(let t):
                 body += "<blockquote>\(text(t).replacingOccurrences(of: "\n", with: "<br>"))</blockquote>\n"
             case .figure(let svg, let caption):
-                body += "<figure style=\"margin:1em 0;break-inside:avoid;page-break-inside:avoid\">\n\(svg)<figcaption>\(text(caption))</figcaption>\n</figure>\n"
+                body +=
+                    "<figure style=\"margin:1em 0;break-inside:avoid;page-break-inside:avoid\">\n\(svg)<figcaption>\(text(caption))</figcaption>\n</figure>\n"
             }
         }
         if !doc.signatures.isEmpty {

@@ -24,7 +24,9 @@ public enum NetworkPicture {
     /// The people in drawing order: arena by arena, nearest first, then as entered.
     static func ordered(_ people: [NetworkPerson]) -> [NetworkPerson] {
         people.enumerated().sorted { a, b in
-            (a.element.arena.sortKey, a.element.closeness, a.offset) < (b.element.arena.sortKey, b.element.closeness, b.offset)
+            (a.element.arena.sortKey, a.element.closeness, a.offset) < (
+                b.element.arena.sortKey, b.element.closeness, b.offset
+            )
         }.map(\.element)
     }
 
@@ -38,14 +40,21 @@ public enum NetworkPicture {
     /// The map of an anonymised case: people by relation, no names and no case number.
     public static func anonymousSVG(_ network: [AnonymousCase.Person], label: String) -> String {
         let people = network.map { p in
-            NetworkPerson(name: p.relation.capitalizedFirstLetter, relation: "", arena: Arena.allCases.first { $0.danish == p.arena } ?? .professionals,
-                          closeness: p.closeness, custodyHolder: p.custodyHolder, whatIsHard: p.hard, canSupport: p.canSupport)
+            NetworkPerson(
+                name: p.relation.capitalizedFirstLetter, relation: "",
+                arena: Arena.allCases.first { $0.danish == p.arena } ?? .professionals,
+                closeness: p.closeness, custodyHolder: p.custodyHolder, whatIsHard: p.hard, canSupport: p.canSupport)
         }
-        return canvas(people: people, name: label, subtitle: "Anonymiseret. Inderste ring er tættest på den unge.", centre: "Den unge", fullLabels: true)
-            .render(standalone: false, idPrefix: "netvaerkskort")
+        return canvas(
+            people: people, name: label, subtitle: "Anonymiseret. Inderste ring er tættest på den unge.",
+            centre: "Den unge", fullLabels: true
+        )
+        .render(standalone: false, idPrefix: "netvaerkskort")
     }
 
-    static func canvas(people: [NetworkPerson], name: String, subtitle: String, centre first: String, fullLabels: Bool = false) -> SVGCanvas {
+    static func canvas(
+        people: [NetworkPerson], name: String, subtitle: String, centre first: String, fullLabels: Bool = false
+    ) -> SVGCanvas {
         let keyLines = people.enumerated().map { i, p in keyLine(i, p) }
         let twoColumns = keyLines.allSatisfy { $0.count <= 48 }
         let keyRows = twoColumns ? (people.count + 1) / 2 : people.count
@@ -88,7 +97,9 @@ public enum NetworkPicture {
         c.text(cx, cy + 15, "den unge", size: 12, anchor: .middle, fill: "#333333")
 
         if people.isEmpty {
-            c.text(cx, cy + bands[3] + 80, "Der er ikke tegnet et netværkskort endnu.", size: 15, anchor: .middle, italic: true)
+            c.text(
+                cx, cy + bands[3] + 80, "Der er ikke tegnet et netværkskort endnu.", size: 15, anchor: .middle,
+                italic: true)
         }
 
         // People: spread evenly within their arena and band.
@@ -99,9 +110,12 @@ public enum NetworkPicture {
             let j = group.firstIndex(of: i) ?? 0
             let k = group.count
             let band = min(max(p.closeness, 1), 3)
-            let inner = bands[band - 1], outer = bands[band]
+            let inner = bands[band - 1]
+            let outer = bands[band]
             // Alternate the radius inside the band when a band is crowded.
-            let r = k > 2 ? (j % 2 == 0 ? inner + (outer - inner) * 0.33 : inner + (outer - inner) * 0.7) : (inner + outer) / 2
+            let r =
+                k > 2
+                ? (j % 2 == 0 ? inner + (outer - inner) * 0.33 : inner + (outer - inner) * 0.7) : (inner + outer) / 2
             let a = -90.0 + Double(p.arena.sortKey) * 72 + 72 * Double(j + 1) / Double(k + 1)
             let (x, y) = SVGCanvas.polar(cx, cy, r, a)
             marker(&c, x, y, number: i + 1, person: p)
@@ -130,7 +144,8 @@ public enum NetworkPicture {
         c.text(564, y + 1, "noget i relationen er svært", size: 13)
         y += 30
         for (i, line) in keyLines.enumerated() {
-            let col = twoColumns ? i % 2 : 0, row = twoColumns ? i / 2 : i
+            let col = twoColumns ? i % 2 : 0
+            let row = twoColumns ? i / 2 : i
             c.text(20 + Double(col) * 390, y + Double(row) * 22, SVGCanvas.clip(line, 100), size: 13)
         }
         return c
@@ -151,7 +166,8 @@ public enum NetworkPicture {
     static func marker(_ c: inout SVGCanvas, _ x: Double, _ y: Double, number: Int, person p: NetworkPerson) {
         let hard = p.whatIsHard != nil
         let fill = p.canSupport && hard ? bothFill : (p.canSupport ? supportFill : (hard ? hardFill : "#ffffff"))
-        let stroke: SVGCanvas.Stroke = p.canSupport
+        let stroke: SVGCanvas.Stroke =
+            p.canSupport
             ? .init("#1d5e20", width: 3.5)
             : (hard ? .init("#8a3b00", width: 2.5, dash: "4 3") : .init("#000000", width: 1.5))
         if p.custodyHolder {
@@ -177,13 +193,15 @@ public enum NetworkPicture {
         for arena in Arena.allCases {
             let here = people.filter { $0.arena == arena }
             guard !here.isEmpty else { continue }
-            parts.append(arena.danish.capitalizedFirstLetter + ": " + here.map { p in
-                var s = "\(p.name) (" + (p.relation.isEmpty ? "" : "\(p.relation), ") + "nærhed \(p.closeness)"
-                if p.custodyHolder { s += ", har forældremyndigheden" }
-                if p.canSupport { s += ", kan støtte" }
-                if p.whatIsHard != nil { s += ", noget er svært" }
-                return s + ")"
-            }.joined(separator: "; ") + ".")
+            parts.append(
+                arena.danish.capitalizedFirstLetter + ": "
+                    + here.map { p in
+                        var s = "\(p.name) (" + (p.relation.isEmpty ? "" : "\(p.relation), ") + "nærhed \(p.closeness)"
+                        if p.custodyHolder { s += ", har forældremyndigheden" }
+                        if p.canSupport { s += ", kan støtte" }
+                        if p.whatIsHard != nil { s += ", noget er svært" }
+                        return s + ")"
+                    }.joined(separator: "; ") + ".")
         }
         return parts.joined(separator: " ")
     }
@@ -196,14 +214,18 @@ public enum Figures {
         guard !file.network.people.isEmpty else { return nil }
         return .figure(
             svg: NetworkPicture.svg(for: file, standalone: false),
-            caption: "Netværkskortet, som det står på sagen. Firkant: forældremyndighed; + kan støtte; ! noget er svært.")
+            caption:
+                "Netværkskortet, som det står på sagen. Firkant: forældremyndighed; + kan støtte; ! noget er svært.")
     }
 
     /// The latest drawing of a tool (for the life wheel: the last two records overlaid), or nil.
     /// `widthMM` prints it smaller than the full text width, e.g. several on one page.
-    public static func tool(_ tool: DialogueTool, _ file: CaseFile, widthMM: Int = SVGCanvas.printWidthMM) -> Document.Block? {
+    public static func tool(_ tool: DialogueTool, _ file: CaseFile, widthMM: Int = SVGCanvas.printWidthMM) -> Document
+        .Block?
+    {
         guard let svg = ToolPictures.svg(tool, for: file, standalone: false, widthMM: widthMM),
-              let last = ToolText.history(tool, in: file.toolRecords).last else { return nil }
+            let last = ToolText.history(tool, in: file.toolRecords).last
+        else { return nil }
         return .figure(svg: svg, caption: "\(tool.danish.capitalizedFirstLetter) fra \(last.date.danishShort).")
     }
 }

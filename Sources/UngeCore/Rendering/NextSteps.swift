@@ -99,21 +99,28 @@ public enum NextSteps {
             d.dueTime ?? LocalTime.instant(d.dueDate.adding(days: 1), hour: 0, minute: 0, in: timeZone)
         }
         // Dated deadlines first, by due time; then tasks (no legal period, never overdue), by id.
-        let dated = file.openDeadlines.filter { $0.counting != .task }.sorted { (instant($0), $0.id) < (instant($1), $1.id) }
-        let tasks = file.openDeadlines.filter { $0.counting == .task }.sorted { ($0.dueDate, $0.id) < ($1.dueDate, $1.id) }
+        let dated = file.openDeadlines.filter { $0.counting != .task }.sorted {
+            (instant($0), $0.id) < (instant($1), $1.id)
+        }
+        let tasks = file.openDeadlines.filter { $0.counting == .task }.sorted {
+            ($0.dueDate, $0.id) < ($1.dueDate, $1.id)
+        }
         return (dated + tasks).map { d in
             let isTask = d.counting == .task
             let overdue = !isTask && (d.dueTime.map { $0 < now } ?? (d.dueDate < today))
             let when = whenText(d, today: today, timeZone: timeZone)
             let action = actionText(d, in: file)
-            var text = isTask ? action : overdue ? "\(action): fristen var \(when) og er overskredet" : "\(action) senest \(when)"
+            var text =
+                isTask
+                ? action : overdue ? "\(action): fristen var \(when) og er overskredet" : "\(action) senest \(when)"
             if !overdue, d.counting == .workingDays, d.dueDate > today {
                 let left = calendar.workingDays(from: today, to: d.dueDate)
                 text += " (om \(Plural.count(left, "hverdag", "hverdage")))"
             }
             let rule = LegalRuleID(rawValue: d.legalReferenceID)
             let citation = rule.map {
-                LegalReferences.reference($0).citation(on: d.ruleDate, age: age.map { Age.years(born: $0, on: d.ruleDate) })
+                LegalReferences.reference($0).citation(
+                    on: d.ruleDate, age: age.map { Age.years(born: $0, on: d.ruleDate) })
             }
             return NextStep(
                 kind: .deadline, text: text, dueDate: d.dueDate, dueTime: d.dueTime, overdue: overdue,
@@ -160,11 +167,15 @@ public enum NextSteps {
             // "Barnets plan senest 3 måneder efter afgørelsen (A1)", or for an optional plan
             // "Stillingtagen til ungeplan senest ...".
             let what = d.title.components(separatedBy: " senest").first ?? d.title
-            if what.hasPrefix("Stillingtagen til ") { return "Tag stilling til " + what.dropFirst("Stillingtagen til ".count) }
+            if what.hasPrefix("Stillingtagen til ") {
+                return "Tag stilling til " + what.dropFirst("Stillingtagen til ".count)
+            }
             return "Lav " + (what.isEmpty ? "planen" : what.lowercasedFirstLetter)
         case .followUp:
             // "Første opfølgning på fast kontaktperson (A2)".
-            if d.title.hasPrefix("Første opfølgning på ") { return "Følg op på " + d.title.dropFirst("Første opfølgning på ".count) }
+            if d.title.hasPrefix("Første opfølgning på ") {
+                return "Følg op på " + d.title.dropFirst("Første opfølgning på ".count)
+            }
             return "Følg op på planen"
         case .youthSupportDecision:
             return "Træf afgørelse om ungestøtte efter 18 år"
@@ -195,18 +206,22 @@ public enum NextSteps {
         func cite(_ rule: LegalRuleID) -> String { LegalReferences.reference(rule).citation(on: today, age: age) }
         var steps: [NextStep] = []
 
-        let nothingYet = file.concernReports.isEmpty && file.examination == nil && file.actionPlans.isEmpty && file.decisions.isEmpty
+        let nothingYet =
+            file.concernReports.isEmpty && file.examination == nil && file.actionPlans.isEmpty && file.decisions.isEmpty
         if nothingYet {
             if adult {
-                steps.append(NextStep(
-                    kind: .missing, text: "Tilbyd \(firstName(p)) en handleplan",
-                    detail: "En ung over 18 med et stofmisbrug skal tilbydes en handleplan; den unge kan sige nej.",
-                    legalReferenceID: .adultActionPlan, citation: cite(.adultActionPlan), command: "unge plan \(id)"))
+                steps.append(
+                    NextStep(
+                        kind: .missing, text: "Tilbyd \(firstName(p)) en handleplan",
+                        detail: "En ung over 18 med et stofmisbrug skal tilbydes en handleplan; den unge kan sige nej.",
+                        legalReferenceID: .adultActionPlan, citation: cite(.adultActionPlan), command: "unge plan \(id)"
+                    ))
             } else {
-                steps.append(NextStep(
-                    kind: .missing, text: "Registrér underretningen, eller start en børnefaglig undersøgelse",
-                    detail: "Sagen har hverken en underretning, en undersøgelse eller en plan.",
-                    command: "unge underret --sag \(id)"))
+                steps.append(
+                    NextStep(
+                        kind: .missing, text: "Registrér underretningen, eller start en børnefaglig undersøgelse",
+                        detail: "Sagen har hverken en underretning, en undersøgelse eller en plan.",
+                        command: "unge underret --sag \(id)"))
             }
             return steps
         }
@@ -214,17 +229,19 @@ public enum NextSteps {
         if !file.concernReports.isEmpty, file.examination == nil, file.actionPlans.isEmpty,
             !openKinds.contains(.assessment), !adult
         {
-            steps.append(NextStep(
-                kind: .missing, text: "Beslut, om der skal laves en børnefaglig undersøgelse",
-                detail: "Underretningen er vurderet, men der er ikke registreret en undersøgelse.",
-                legalReferenceID: .examination, citation: cite(.examination), command: "unge undersoeg \(id)"))
+            steps.append(
+                NextStep(
+                    kind: .missing, text: "Beslut, om der skal laves en børnefaglig undersøgelse",
+                    detail: "Underretningen er vurderet, men der er ikke registreret en undersøgelse.",
+                    legalReferenceID: .examination, citation: cite(.examination), command: "unge undersoeg \(id)"))
         }
 
         if let exam = file.examination, exam.completedDate == nil, !openKinds.contains(.examination) {
-            steps.append(NextStep(
-                kind: .missing,
-                text: exam.kind == .afdaekning ? "Afslut afdækningen" : "Afslut den børnefaglige undersøgelse",
-                command: "unge undersoeg \(id)"))
+            steps.append(
+                NextStep(
+                    kind: .missing,
+                    text: exam.kind == .afdaekning ? "Afslut afdækningen" : "Afslut den børnefaglige undersøgelse",
+                    command: "unge undersoeg \(id)"))
         }
 
         let stance = file.decisions.contains { $0.kind == .planStance }
@@ -232,34 +249,40 @@ public enum NextSteps {
             let supportNeeded = file.examination?.conclusion?.specialSupportNeeded ?? false
             if supportNeeded || adult {
                 let kind = PlanKind.required(age: age, on: today)
-                steps.append(NextStep(
-                    kind: .missing, text: "Planen mangler",
-                    detail: adult
-                        ? "Tilbyd \(firstName(p)) en handleplan; den unge kan sige nej."
-                        : "Undersøgelsen viser behov for særlig støtte. Lav \(kind.danishName.lowercasedFirstLetter).",
-                    legalReferenceID: kind.legalRule, citation: cite(kind.legalRule), command: "unge plan \(id)"))
+                steps.append(
+                    NextStep(
+                        kind: .missing, text: "Planen mangler",
+                        detail: adult
+                            ? "Tilbyd \(firstName(p)) en handleplan; den unge kan sige nej."
+                            : "Undersøgelsen viser behov for særlig støtte. Lav \(kind.danishName.lowercasedFirstLetter).",
+                        legalReferenceID: kind.legalRule, citation: cite(kind.legalRule), command: "unge plan \(id)"))
             }
         }
 
         if let plan = file.actionPlans.last {
             if plan.kind == .adultActionPlan, plan.offer?.response == .pending {
-                steps.append(NextStep(
-                    kind: .missing, text: "\(firstName(p)) har ikke svaret på tilbuddet om en handleplan",
-                    legalReferenceID: .adultActionPlan, citation: cite(.adultActionPlan), command: "unge plan \(id)"))
+                steps.append(
+                    NextStep(
+                        kind: .missing, text: "\(firstName(p)) har ikke svaret på tilbuddet om en handleplan",
+                        legalReferenceID: .adultActionPlan, citation: cite(.adultActionPlan), command: "unge plan \(id)"
+                    ))
             }
             let treatment = plan.measures.contains { $0.kind == .outpatientDrugTreatment || $0.kind == .groupTreatment }
             if treatment, file.treatmentPlans.isEmpty {
-                steps.append(NextStep(
-                    kind: .missing, text: "Behandlingsplanen mangler",
-                    detail: "Planen har en behandlingsindsats; leverandørens behandlingsplan skal pege på planens mål.",
-                    command: "unge behandlingsplan \(id)"))
+                steps.append(
+                    NextStep(
+                        kind: .missing, text: "Behandlingsplanen mangler",
+                        detail:
+                            "Planen har en behandlingsindsats; leverandørens behandlingsplan skal pege på planens mål.",
+                        command: "unge behandlingsplan \(id)"))
             }
         }
 
         if file.network.people.isEmpty {
-            steps.append(NextStep(
-                kind: .missing, text: "Tegn netværkskortet sammen med \(firstName(p))",
-                command: "unge netvaerk \(id)"))
+            steps.append(
+                NextStep(
+                    kind: .missing, text: "Tegn netværkskortet sammen med \(firstName(p))",
+                    command: "unge netvaerk \(id)"))
         }
         return steps
     }
@@ -311,19 +334,27 @@ extension String {
 
 extension NextSteps {
     /// The "Næste skridt" section of a document (`unge vis`, the printable case overview).
-    public static func blocks(_ steps: [NextStep], closed: LocalDate? = nil, reason: String? = nil) -> [Document.Block] {
+    public static func blocks(_ steps: [NextStep], closed: LocalDate? = nil, reason: String? = nil) -> [Document.Block]
+    {
         var blocks: [Document.Block] = [.heading("Næste skridt", level: 2)]
         if let closed {
-            let why = reason.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
-            blocks.append(.paragraph("Sagen er lukket \(closed.danishLong)" + (why.map { " (\($0))" } ?? "") + ". Der er ingen næste skridt."))
+            let why = reason.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap {
+                $0.isEmpty ? nil : $0
+            }
+            blocks.append(
+                .paragraph(
+                    "Sagen er lukket \(closed.danishLong)" + (why.map { " (\($0))" } ?? "")
+                        + ". Der er ingen næste skridt."))
         } else if steps.isEmpty {
             blocks.append(.paragraph("Der er ingen frister eller manglende oplysninger i sagen lige nu."))
         } else {
-            blocks.append(.list(steps.map { s in
-                var line = s.line
-                if !s.detail.isEmpty { line += "\n" + s.detail }
-                return line
-            }))
+            blocks.append(
+                .list(
+                    steps.map { s in
+                        var line = s.line
+                        if !s.detail.isEmpty { line += "\n" + s.detail }
+                        return line
+                    }))
         }
         return blocks
     }

@@ -22,11 +22,15 @@ public struct SVGCanvas: Sendable {
 
     /// The whole picture. `standalone` adds the XML declaration (a `.svg` file); `idPrefix` keeps
     /// the title/desc ids unique when several pictures share one HTML page.
-    public func render(standalone: Bool = true, idPrefix: String = "svg", widthMM: Int = SVGCanvas.printWidthMM) -> String {
+    public func render(standalone: Bool = true, idPrefix: String = "svg", widthMM: Int = SVGCanvas.printWidthMM)
+        -> String
+    {
         let heightMM = SVGCanvas.num(Double(widthMM) * Double(height) / Double(width))
         var out = standalone ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" : ""
-        out += "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"\(widthMM)mm\" height=\"\(heightMM)mm\" viewBox=\"0 0 \(width) \(height)\""
-        out += " role=\"img\" aria-labelledby=\"\(idPrefix)-title \(idPrefix)-desc\" font-family=\"Arial, Helvetica, sans-serif\""
+        out +=
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"\(widthMM)mm\" height=\"\(heightMM)mm\" viewBox=\"0 0 \(width) \(height)\""
+        out +=
+            " role=\"img\" aria-labelledby=\"\(idPrefix)-title \(idPrefix)-desc\" font-family=\"Arial, Helvetica, sans-serif\""
         out += standalone ? ">\n" : " style=\"max-width:100%;height:auto\">\n"
         out += "<title id=\"\(idPrefix)-title\">\(SVGCanvas.esc(title))</title>\n"
         out += "<desc id=\"\(idPrefix)-desc\">\(SVGCanvas.esc(desc))</desc>\n"
@@ -52,21 +56,30 @@ public struct SVGCanvas: Sendable {
             self.round = round
         }
         var attributes: String {
-            " stroke=\"\(colour)\" stroke-width=\"\(SVGCanvas.num(width))\"" + (dash.map { " stroke-dasharray=\"\($0)\"" } ?? "")
+            " stroke=\"\(colour)\" stroke-width=\"\(SVGCanvas.num(width))\""
+                + (dash.map { " stroke-dasharray=\"\($0)\"" } ?? "")
                 + (round ? " stroke-linecap=\"round\"" : "")
         }
     }
 
-    public mutating func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, _ stroke: Stroke, cap: Bool = false) {
-        body.append("<line x1=\"\(Self.num(x1))\" y1=\"\(Self.num(y1))\" x2=\"\(Self.num(x2))\" y2=\"\(Self.num(y2))\"\(stroke.attributes)\(cap ? " stroke-linecap=\"round\"" : "")/>")
+    public mutating func line(
+        _ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, _ stroke: Stroke, cap: Bool = false
+    ) {
+        body.append(
+            "<line x1=\"\(Self.num(x1))\" y1=\"\(Self.num(y1))\" x2=\"\(Self.num(x2))\" y2=\"\(Self.num(y2))\"\(stroke.attributes)\(cap ? " stroke-linecap=\"round\"" : "")/>"
+        )
     }
 
     public mutating func circle(_ cx: Double, _ cy: Double, _ r: Double, fill: String, stroke: Stroke? = nil) {
-        body.append("<circle cx=\"\(Self.num(cx))\" cy=\"\(Self.num(cy))\" r=\"\(Self.num(r))\" fill=\"\(fill)\"\(stroke?.attributes ?? "")/>")
+        body.append(
+            "<circle cx=\"\(Self.num(cx))\" cy=\"\(Self.num(cy))\" r=\"\(Self.num(r))\" fill=\"\(fill)\"\(stroke?.attributes ?? "")/>"
+        )
     }
 
     public mutating func rect(_ x: Double, _ y: Double, _ w: Double, _ h: Double, fill: String, stroke: Stroke? = nil) {
-        body.append("<rect x=\"\(Self.num(x))\" y=\"\(Self.num(y))\" width=\"\(Self.num(w))\" height=\"\(Self.num(h))\" fill=\"\(fill)\"\(stroke?.attributes ?? "")/>")
+        body.append(
+            "<rect x=\"\(Self.num(x))\" y=\"\(Self.num(y))\" width=\"\(Self.num(w))\" height=\"\(Self.num(h))\" fill=\"\(fill)\"\(stroke?.attributes ?? "")/>"
+        )
     }
 
     public mutating func polygon(_ points: [(Double, Double)], fill: String, stroke: Stroke? = nil) {
@@ -87,7 +100,10 @@ public struct SVGCanvas: Sendable {
     public enum Anchor: String, Sendable { case start, middle, end }
 
     /// One line of text (escaped).
-    public mutating func text(_ x: Double, _ y: Double, _ s: String, size: Double = 15, anchor: Anchor = .start, bold: Bool = false, fill: String = "#000000", italic: Bool = false) {
+    public mutating func text(
+        _ x: Double, _ y: Double, _ s: String, size: Double = 15, anchor: Anchor = .start, bold: Bool = false,
+        fill: String = "#000000", italic: Bool = false
+    ) {
         var attrs = "x=\"\(Self.num(x))\" y=\"\(Self.num(y))\" font-size=\"\(Self.num(size))\""
         if anchor != .start { attrs += " text-anchor=\"\(anchor.rawValue)\"" }
         if bold { attrs += " font-weight=\"bold\"" }
@@ -97,7 +113,10 @@ public struct SVGCanvas: Sendable {
     }
 
     /// Several lines of text, the first baseline at `y`.
-    public mutating func lines(_ x: Double, _ y: Double, _ ls: [String], size: Double = 15, anchor: Anchor = .start, bold: Bool = false, lineHeight: Double? = nil) {
+    public mutating func lines(
+        _ x: Double, _ y: Double, _ ls: [String], size: Double = 15, anchor: Anchor = .start, bold: Bool = false,
+        lineHeight: Double? = nil
+    ) {
         let step = lineHeight ?? size * 1.25
         for (i, l) in ls.enumerated() { text(x, y + Double(i) * step, l, size: size, anchor: anchor, bold: bold) }
     }
@@ -161,7 +180,10 @@ public struct SVGCanvas: Sendable {
                 lines.append(current)
                 current = word
             }
-            if lines.count == maxLines { truncated = true; break }
+            if lines.count == maxLines {
+                truncated = true
+                break
+            }
         }
         if !truncated, !current.isEmpty { lines.append(current) }
         if lines.count > maxLines || truncated {
@@ -191,7 +213,8 @@ public struct SVGCanvas: Sendable {
         let (x0, y0) = polar(cx, cy, r, a0)
         let (x1, y1) = polar(cx, cy, r, a1)
         let large = a1 - a0 > 180 ? 1 : 0
-        return "M \(num(cx)) \(num(cy)) L \(num(x0)) \(num(y0)) A \(num(r)) \(num(r)) 0 \(large) 1 \(num(x1)) \(num(y1)) Z"
+        return
+            "M \(num(cx)) \(num(cy)) L \(num(x0)) \(num(y0)) A \(num(r)) \(num(r)) 0 \(large) 1 \(num(x1)) \(num(y1)) Z"
     }
 
     /// An arc (no centre) between two angles.

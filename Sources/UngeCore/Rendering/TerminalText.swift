@@ -82,7 +82,8 @@ public enum TerminalText {
                 if c == 0xC2, i + 1 < end, bytes[i + 1] >= 0x80, bytes[i + 1] <= 0x9F { return true }  // C1
                 if c == 0xD8, i + 1 < end, bytes[i + 1] == 0x9C { return true }  // U+061C
                 if c == 0xE2, i + 2 < end {
-                    let c1 = bytes[i + 1], c2 = bytes[i + 2]
+                    let c1 = bytes[i + 1]
+                    let c2 = bytes[i + 2]
                     // U+200E/F, U+2028-202E
                     if c1 == 0x80, c2 == 0x8E || c2 == 0x8F || (c2 >= 0xA8 && c2 <= 0xAE) { return true }
                     if c1 == 0x81, c2 >= 0xA6, c2 <= 0xA9 { return true }  // 2066-2069

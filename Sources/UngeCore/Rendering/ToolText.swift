@@ -16,24 +16,34 @@ public enum ToolText {
     public static func lines(_ r: ToolRecord) -> [String] {
         var out: [String] = []
         if let w = r.lifeWheel {
-            out.append("Livshjulet (nu, ønsket): " + w.areas.map { a in
-                "\(a.name) \(a.now)" + (a.wished.map { "/\($0)" } ?? "") + (a.words.map { " (\"\($0)\")" } ?? "")
-            }.joined(separator: "; ") + ".")
+            out.append(
+                "Livshjulet (nu, ønsket): "
+                    + w.areas.map { a in
+                        "\(a.name) \(a.now)" + (a.wished.map { "/\($0)" } ?? "")
+                            + (a.words.map { " (\"\($0)\")" } ?? "")
+                    }.joined(separator: "; ") + ".")
         }
         if let l = r.lifeline {
             let highs = l.events.filter { $0.kind == .high }.count
-            out.append("Livslinjen har \(l.events.count) \(l.events.count == 1 ? "hændelse" : "hændelser") (\(highs) op, \(l.events.count - highs) ned): "
-                + l.events.map { "\($0.date.danishShort) \($0.kind == .high ? "op" : "ned"): \($0.text)" }.joined(separator: "; ") + ".")
+            out.append(
+                "Livslinjen har \(l.events.count) \(l.events.count == 1 ? "hændelse" : "hændelser") (\(highs) op, \(l.events.count - highs) ned): "
+                    + l.events.map { "\($0.date.danishShort) \($0.kind == .high ? "op" : "ned"): \($0.text)" }.joined(
+                        separator: "; ") + ".")
         }
         if let p = r.prosCons {
             if let t = p.topic { out.append("Emne: \(t).") }
             for cell in ProsConsCell.allCases where !p.items(cell).isEmpty {
-                out.append("\(cell.danish.capitalizedFirstLetter) (vægt i alt \(p.weight(cell))): "
-                    + p.items(cell).map { item in "\(item.text) \(item.importance)" + (item.likelihood.map { "/\($0)" } ?? "") }.joined(separator: "; ") + ".")
+                out.append(
+                    "\(cell.danish.capitalizedFirstLetter) (vægt i alt \(p.weight(cell))): "
+                        + p.items(cell).map { item in
+                            "\(item.text) \(item.importance)" + (item.likelihood.map { "/\($0)" } ?? "")
+                        }.joined(separator: "; ") + ".")
             }
         }
         if let s = r.stage {
-            out.append("Forandringscirklen: \(s.stage.danish)" + (s.relapse ? " efter tilbagefald" : "") + "." + (s.note.map { " \($0)" } ?? ""))
+            out.append(
+                "Forandringscirklen: \(s.stage.danish)" + (s.relapse ? " efter tilbagefald" : "") + "."
+                    + (s.note.map { " \($0)" } ?? ""))
         }
         if let a = r.concernArc {
             var line = "Bekymringsbuen: \(a.level.danish) (\(a.level.meaning))."
