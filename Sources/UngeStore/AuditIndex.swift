@@ -239,18 +239,7 @@ enum AuditIndexFile {
 
     static func line(name: String, event e: AuditEvent) -> [UInt8] {
         var out: [UInt8] = []
-        func text(_ s: String?) {
-            guard let s else { return }
-            for c in s.utf8 {
-                switch c {
-                case 9: out += [92, UInt8(ascii: "t")]
-                case 10: out += [92, UInt8(ascii: "n")]
-                case 13: out += [92, UInt8(ascii: "r")]
-                case 92: out += [92, 92]
-                default: out.append(c)
-                }
-            }
-        }
+        func text(_ s: String?) { if let s { IndexText.append(s, to: &out) } }
         text(name)
         out.append(9)
         text(e.caseID?.rawValue)
@@ -440,26 +429,7 @@ enum AuditIndexFile {
         guard fields.count == fieldCount else { return nil }
         func raw(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self) }
         func text(_ r: Range<Int>) -> String? {
-            if r.isEmpty { return nil }
-            let slice = UnsafeBufferPointer(rebasing: b[r])
-            if !slice.contains(92) { return String(decoding: slice, as: UTF8.self) }
-            var out: [UInt8] = []
-            var i = 0
-            while i < slice.count {
-                if slice[i] == 92, i + 1 < slice.count {
-                    switch slice[i + 1] {
-                    case UInt8(ascii: "t"): out.append(9)
-                    case UInt8(ascii: "n"): out.append(10)
-                    case UInt8(ascii: "r"): out.append(13)
-                    default: out.append(slice[i + 1])
-                    }
-                    i += 2
-                } else {
-                    out.append(slice[i])
-                    i += 1
-                }
-            }
-            return String(decoding: out, as: UTF8.self)
+            r.isEmpty ? nil : IndexText.string(UnsafeBufferPointer(rebasing: b[r]))
         }
         func int(_ r: Range<Int>) -> Int?? {
             if r.isEmpty { return .some(nil) }

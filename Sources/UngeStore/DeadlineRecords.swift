@@ -17,20 +17,7 @@ enum DeadlineRecords {
 
     static func encode(_ deadlines: [Deadline]) -> [UInt8] {
         var out: [UInt8] = []
-        func text(_ s: String?) {
-            guard let s else { return }
-            for c in s.utf8 {
-                switch c {
-                case 92: out += [92, 92]
-                case 9: out += [92, UInt8(ascii: "t")]
-                case 10: out += [92, UInt8(ascii: "n")]
-                case 13: out += [92, UInt8(ascii: "r")]
-                case 0x1E: out += [92, UInt8(ascii: "e")]
-                case 0x1F: out += [92, UInt8(ascii: "u")]
-                default: out.append(c)
-                }
-            }
-        }
+        func text(_ s: String?) { if let s { IndexText.append(s, to: &out) } }
         func time(_ d: Date?) { if let d { out += String(d.timeIntervalSince1970).utf8 } }
         for (i, d) in deadlines.enumerated() {
             if i > 0 { out.append(0x1E) }
@@ -91,29 +78,7 @@ enum DeadlineRecords {
 
     private static func record(_ b: UnsafeBufferPointer<UInt8>, _ f: [Range<Int>]) -> Deadline? {
         guard f.count == fields.count else { return nil }
-        func text(_ r: Range<Int>) -> String {
-            let slice = UnsafeBufferPointer(rebasing: b[r])
-            if !slice.contains(92) { return String(decoding: slice, as: UTF8.self) }
-            var out: [UInt8] = []
-            var i = 0
-            while i < slice.count {
-                if slice[i] == 92, i + 1 < slice.count {
-                    switch slice[i + 1] {
-                    case UInt8(ascii: "t"): out.append(9)
-                    case UInt8(ascii: "n"): out.append(10)
-                    case UInt8(ascii: "r"): out.append(13)
-                    case UInt8(ascii: "e"): out.append(0x1E)
-                    case UInt8(ascii: "u"): out.append(0x1F)
-                    default: out.append(slice[i + 1])
-                    }
-                    i += 2
-                } else {
-                    out.append(slice[i])
-                    i += 1
-                }
-            }
-            return String(decoding: out, as: UTF8.self)
-        }
+        func text(_ r: Range<Int>) -> String { IndexText.string(UnsafeBufferPointer(rebasing: b[r])) }
         func date(_ r: Range<Int>) -> LocalDate? {
             guard r.count == 10, b[r.lowerBound + 4] == 45, b[r.lowerBound + 7] == 45 else { return nil }
             func num(_ from: Int, _ n: Int) -> Int? {

@@ -373,29 +373,7 @@ extension CaseStore {
             return v
         }
         func text(_ r: Range<Int>) -> String { String(decoding: unescaped(r), as: UTF8.self) }
-        func unescaped(_ r: Range<Int>) -> [UInt8] {
-            let slice = UnsafeBufferPointer(rebasing: b[r])
-            if !slice.contains(92) { return Array(slice) }
-            var out: [UInt8] = []
-            out.reserveCapacity(slice.count)
-            var i = 0
-            while i < slice.count {
-                let c = slice[i]
-                if c == 92, i + 1 < slice.count {
-                    switch slice[i + 1] {
-                    case UInt8(ascii: "t"): out.append(9)
-                    case UInt8(ascii: "n"): out.append(10)
-                    case UInt8(ascii: "r"): out.append(13)
-                    default: out.append(slice[i + 1])
-                    }
-                    i += 2
-                } else {
-                    out.append(c)
-                    i += 1
-                }
-            }
-            return out
-        }
+        func unescaped(_ r: Range<Int>) -> [UInt8] { IndexText.unescape(UnsafeBufferPointer(rebasing: b[r])) }
         func status(_ r: Range<Int>) -> CaseStatus? {
             let field = UnsafeBufferPointer(rebasing: b[r])
             return CaseStore.statusBytes.first { $0.bytes.elementsEqual(field) }?.status
@@ -436,17 +414,7 @@ extension CaseStore {
     func writeIndex(_ entries: [(key: FileKey, summary: CaseSummary)]) {
         var out = CaseStore.indexHeader
         out.reserveCapacity(entries.count * 96)
-        func field(_ s: String) {
-            for c in s.utf8 {
-                switch c {
-                case 9: out += [92, UInt8(ascii: "t")]
-                case 10: out += [92, UInt8(ascii: "n")]
-                case 13: out += [92, UInt8(ascii: "r")]
-                case 92: out += [92, 92]
-                default: out.append(c)
-                }
-            }
-        }
+        func field(_ s: String) { IndexText.append(s, to: &out) }
         for (key, s) in entries {
             out += s.id.rawValue.utf8
             out.append(9)
