@@ -303,7 +303,7 @@ def part_ud(binary, report, quick):
             again = m.group(1).split()[1:]
             again = again[: again.index("--ud")] + ["--ud", str(outside / "igen.md")]
             rc2, _, err2 = common.run(binary, again, fresh)
-            report.check(rc2 == 0 and (outside / "igen.md").read_text().startswith("# Underretning"), "that command prints it", err2[-200:])
+            report.check(rc2 == 0 and "# Underretning" in (outside / "igen.md").read_text(), "that command prints it", err2[-200:])
         report.check(len(common.case_files(fresh)) == 1, "no second case was created")
         reprinted = "checked"
     report.figure(f"ud: {len(commands)} commands x {len(targets)} targets refused, store unchanged: {not changed}; failure after save: {reprinted}")
