@@ -8,8 +8,11 @@ let fuzzSpecs: [CommandSpec] = [
         positionals: 1...2, positionalNames: ["sagsnummeret", "teksten"]),
     CommandSpec(
         name: "liste", summary: "s", usage: ["liste"],
-        options: [OptionSpec("--status", value: "STATUS", help: "h"), OptionSpec("--alder", value: "FRA-TIL", help: "h"), .date, .json,
-                  OptionSpec("--soeg", value: "TEKST", help: "h", repeatable: true)]),
+        options: [
+            OptionSpec("--status", value: "STATUS", help: "h"), OptionSpec("--alder", value: "FRA-TIL", help: "h"),
+            .date, .json,
+            OptionSpec("--soeg", value: "TEKST", help: "h", repeatable: true),
+        ]),
 ]
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -29,6 +32,8 @@ public func fuzzArguments(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     } catch {
         if error.description.isEmpty { fatalError("empty message") }
     }
-    if let w = words.first { _ = Suggest.closest(to: w, in: ["notat", "liste", "vis", "rediger", "ny", "underret", "frister"]) }
+    if let w = words.first {
+        _ = Suggest.closest(to: w, in: ["notat", "liste", "vis", "rediger", "ny", "underret", "frister"])
+    }
     return 0
 }
