@@ -131,7 +131,7 @@ public enum DecisionDocument {
             .heading("Afgørelser, planen bygger på", level: 2),
             .list(
                 bases.map { d in
-                    "\(d.id): \(d.kind.danishName) (\(DecisionLaw.citation(d, youngPerson: file.youngPerson))), truffet \(d.decisionDate.danishLong)"
+                    "\(d.id): \(d.kind.danishName) efter \(DecisionLaw.citation(d, youngPerson: file.youngPerson)), truffet \(d.decisionDate.danishLong)"
                         + (d.start.map { ", start \($0.danishLong)" } ?? "")
                 }),
         ]

@@ -18,6 +18,8 @@ public enum LegalRuleID: String, Codable, Sendable, CaseIterable, Equatable {
     case supportPerson
     case ssdExchange
     case examination
+    /// An afdækning (BL § 19): a lighter look at the needs; it has no deadline.
+    case preliminaryAssessment
     case examinationDeadline
     case measures
     case placement

@@ -24,6 +24,10 @@ public enum LegalReferences {
             .examination, "Børnefaglig undersøgelse af den unges, familiens og netværkets ressourcer og problemer",
             "serviceloven § 50", "barnets lov § 20", nil, .high),
         row(
+            .preliminaryAssessment,
+            "Afdækning af den unges behov, når en børnefaglig undersøgelse ikke er nødvendig (ingen frist)",
+            "serviceloven § 50", "barnets lov § 19", nil, .high),
+        row(
             .examinationDeadline,
             "Undersøgelsen afsluttes senest 4 måneder efter, at kommunen blev opmærksom på behovet",
             "serviceloven § 50, stk. 6", "barnets lov § 20, stk. 3", nil, .high,

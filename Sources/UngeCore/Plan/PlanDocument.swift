@@ -36,9 +36,10 @@ public enum PlanDocument {
         var basis: [Document.Block] = []
         if plan.kind.isForMinor {
             if let exam = caseFile.examination {
-                let ref = LegalReferences.reference(.examination).citation(on: plan.date, age: age)
+                let rule: LegalRuleID = exam.kind == .afdaekning ? .preliminaryAssessment : .examination
+                let ref = LegalReferences.reference(rule).citation(on: plan.date, age: age)
                 var text =
-                    "Planen bygger på \(exam.kind == .afdaekning ? "afdækningen" : "den børnefaglige undersøgelse") (\(ref))"
+                    "Planen bygger på \(exam.kind == .afdaekning ? "afdækningen" : "den børnefaglige undersøgelse"), jf. \(ref)"
                 text += exam.completedDate.map { ", afsluttet \($0.danishLong)." } ?? ", som endnu ikke er afsluttet."
                 basis.append(.paragraph(text))
                 let rows: [(String, String)] = exam.areas.compactMap { a in
