@@ -123,19 +123,9 @@ struct BehandlingsplanCommand: UngeCommand {
     ) throws {
         let doc = TreatmentPlanDocument.build(
             t, plan: plan, in: file, findings: findings, draft: draft, showCPR: options.showCPR)
-        let json = {
-            try DocumentOutput.json(
-                caseID: id, title: doc.title, content: t, findings: findings, showCPR: options.showCPR)
-        }
-        if let saved, let message {
-            try DocumentOutput.emitSaved(
-                doc, json: json, options: options, ctx: ctx, file: file, store: store, saved: saved, message: message,
-                author: t.author, date: t.date)
-        } else {
-            try DocumentOutput.emit(
-                doc, json: json, options: options, ctx: ctx, file: file, store: store, saved: saved, author: t.author,
-                date: t.date)
-        }
+        try DocumentOutput.deliver(
+            doc, content: t, findings: findings, options: options, ctx: ctx, file: file, store: store, saved: saved,
+            message: message, author: t.author, date: t.date)
     }
 }
 

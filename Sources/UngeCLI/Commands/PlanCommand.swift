@@ -164,19 +164,9 @@ struct PlanCommand: UngeCommand {
         saved: DocumentFile.Saved? = nil, message: String? = nil
     ) throws {
         let doc = PlanDocument.build(plan, in: file, findings: findings, draft: draft, showCPR: options.showCPR)
-        let json = {
-            try DocumentOutput.json(
-                caseID: id, title: doc.title, content: plan, findings: findings, showCPR: options.showCPR)
-        }
-        if let saved, let message {
-            try DocumentOutput.emitSaved(
-                doc, json: json, options: options, ctx: ctx, file: file, store: store, saved: saved, message: message,
-                author: plan.author, date: plan.date)
-        } else {
-            try DocumentOutput.emit(
-                doc, json: json, options: options, ctx: ctx, file: file, store: store, saved: saved,
-                author: plan.author, date: plan.date)
-        }
+        try DocumentOutput.deliver(
+            doc, content: plan, findings: findings, options: options, ctx: ctx, file: file, store: store, saved: saved,
+            message: message, author: plan.author, date: plan.date)
     }
 
     private func version(_ n: Int, in file: CaseFile) throws -> ActionPlan {

@@ -151,6 +151,27 @@ enum DocumentOutput {
         }
     }
 
+    /// A document command's output in one call: after a save (`saved` with its `message`) through
+    /// `emitSaved`, otherwise `emit`; `content` is what `--format json` carries.
+    static func deliver<T: Encodable>(
+        _ doc: Document, content: T, findings: [Finding], options: DocumentOptions, ctx: Context, file: CaseFile,
+        store: CaseStore, saved: DocumentFile.Saved?, message: String?, author: String?, date: LocalDate?
+    ) throws {
+        let json = {
+            try DocumentOutput.json(
+                caseID: file.id, title: doc.title, content: content, findings: findings, showCPR: options.showCPR)
+        }
+        if let saved, let message {
+            try emitSaved(
+                doc, json: json, options: options, ctx: ctx, file: file, store: store, saved: saved, message: message,
+                author: author, date: date)
+        } else {
+            try emit(
+                doc, json: json, options: options, ctx: ctx, file: file, store: store, saved: saved, author: author,
+                date: date)
+        }
+    }
+
     static func render(
         _ doc: Document, json: () throws -> String, format: DocumentFormat, ctx: Context, file: CaseFile,
         store: CaseStore,

@@ -134,19 +134,9 @@ struct UndersoegCommand: UngeCommand {
     ) throws {
         let doc = ExaminationDocument.build(
             exam, in: file, on: date, findings: findings, draft: draft, showCPR: options.showCPR)
-        let json = {
-            try DocumentOutput.json(
-                caseID: id, title: doc.title, content: exam, findings: findings, showCPR: options.showCPR)
-        }
-        if let saved, let message {
-            try DocumentOutput.emitSaved(
-                doc, json: json, options: options, ctx: ctx, file: file, store: store, saved: saved, message: message,
-                author: exam.author, date: date)
-        } else {
-            try DocumentOutput.emit(
-                doc, json: json, options: options, ctx: ctx, file: file, store: store, saved: saved,
-                author: exam.author, date: date)
-        }
+        try DocumentOutput.deliver(
+            doc, content: exam, findings: findings, options: options, ctx: ctx, file: file, store: store, saved: saved,
+            message: message, author: exam.author, date: date)
     }
 }
 
