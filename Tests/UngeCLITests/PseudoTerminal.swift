@@ -17,21 +17,7 @@ final class PseudoTerminal {
     private var mark = String.Index(utf16Offset: 0, in: "")
 
     init(_ args: [String], store: URL, env: [String: String] = [:], columns: UInt16 = 200) throws {
-        // /dev/ptmx with the Linux ioctls (posix_openpt and friends are not visible to Swift).
-        master = open("/dev/ptmx", O_RDWR | O_NOCTTY)
-        guard master >= 0 else { throw POSIXError(.EIO) }
-        var unlock: Int32 = 0
-        var number: UInt32 = 0
-        // TIOCSPTLCK and TIOCGPTN (not exported to Swift).
-        let setLock: UInt = 0x4004_5431
-        let getNumber: UInt = 0x8004_5430
-        guard ioctl(master, setLock, &unlock) == 0, ioctl(master, getNumber, &number) == 0 else {
-            throw POSIXError(.EIO)
-        }
-        slave = open("/dev/pts/\(number)", O_RDWR | O_NOCTTY)
-        guard slave >= 0 else { throw POSIXError(.EIO) }
-        var size = winsize(ws_row: 40, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
-        _ = ioctl(slave, UInt(TIOCSWINSZ), &size)
+        (master, slave) = try PTY.openPair(columns: columns, rows: 40)
         process.executableURL = Unge.binary
         process.arguments = args + ["--lager", store.path]
         var environment = ProcessInfo.processInfo.environment

@@ -12,14 +12,7 @@ extension Unge {
     static func runInTerminal(
         _ args: [String], columns: UInt16 = 80, store: URL? = nil, env: [String: String] = [:], colour: Bool = false
     ) throws -> Result {
-        let master = PTY.openpt(O_RDWR | O_NOCTTY)
-        guard master >= 0, PTY.grantpt(master) == 0, PTY.unlockpt(master) == 0, let name = PTY.ptsname(master) else {
-            throw POSIXError(.EIO)
-        }
-        let slave = open(String(cString: name), O_RDWR | O_NOCTTY)
-        guard slave >= 0 else { throw POSIXError(.EIO) }
-        var size = winsize(ws_row: 50, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
-        _ = ioctl(slave, UInt(TIOCSWINSZ), &size)
+        let (master, slave) = try PTY.openPair(columns: columns, rows: 50)
 
         let p = Process()
         p.executableURL = binary
@@ -79,4 +72,20 @@ enum PTY {
     static let grantpt = symbol("grantpt", as: IntFn.self)
     static let unlockpt = symbol("unlockpt", as: IntFn.self)
     static let ptsname = symbol("ptsname", as: NameFn.self)
+
+    /// A new pseudo-terminal: its master and slave descriptors, the slave `columns` wide.
+    static func openPair(columns: UInt16, rows: UInt16) throws -> (master: Int32, slave: Int32) {
+        let master = openpt(O_RDWR | O_NOCTTY)
+        guard master >= 0, grantpt(master) == 0, unlockpt(master) == 0, let name = ptsname(master) else {
+            throw POSIXError(.EIO)
+        }
+        let slave = open(String(cString: name), O_RDWR | O_NOCTTY)
+        guard slave >= 0 else {
+            close(master)
+            throw POSIXError(.EIO)
+        }
+        var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
+        _ = ioctl(slave, UInt(TIOCSWINSZ), &size)
+        return (master, slave)
+    }
 }
