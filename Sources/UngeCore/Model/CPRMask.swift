@@ -7,8 +7,11 @@ import Foundation
 /// A CPR number is recognised as 6 digits, a separator, 4 digits, where
 /// - a digit is any decimal digit: ASCII, full-width (`０`-`９`) or another script's, mixed freely;
 /// - the separator is nothing, or up to 5 characters made of spaces (any Unicode space, also the
-///   non-breaking and thin ones, and tab) around at most one of: `-`, a Unicode dash or minus
+///   non-breaking and thin ones, tab, and a line break: a number split over two lines) around at
+///   most one of: `-`, a Unicode dash or minus
 ///   (`‐ ‑ ‒ – — ― − ﹘ ﹣ －`), `/`, `.` (also full-width `／ ．`), e.g. `010203 - 1234`;
+/// - the date part may also be written in pairs with the same mark or space between them
+///   (`80.05.11-4233`, `80 05 11 4233`);
 /// - invisible format characters (zero-width space and joiners, soft hyphen, BOM) are ignored
 ///   anywhere inside the number;
 /// - no digit directly before or after it (so a longer number is not cut up).
@@ -23,12 +26,38 @@ public enum CPRMask {
         guard mayContain(text) else { return text }
         var text = text
         text.makeContiguousUTF8()
-        let masked: [UInt8]? = text.utf8.withContiguousStorageIfAvailable { b in maskBytes(b) } ?? nil
+        let masked: [UInt8]? =
+            text.utf8.withContiguousStorageIfAvailable { b in
+                maskBytes(b) { digits, out in
+                    out.append(contentsOf: digits[0..<6])
+                    out.append(contentsOf: [45, 120, 120, 120, 120])  // "-xxxx"
+                }
+            } ?? nil
         return masked.map { String(decoding: $0, as: UTF8.self) } ?? text
     }
 
-    /// The masked bytes, or nil when there is nothing to mask.
-    private static func maskBytes(_ b: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+    /// `text` with every CPR number, in any spelling, replaced whole by `replacement` (no part of the
+    /// number is kept: for anonymised copies), and how many were replaced.
+    public static func replacingAll(in text: String, with replacement: String) -> (text: String, count: Int) {
+        guard mayContain(text) else { return (text, 0) }
+        var text = text
+        text.makeContiguousUTF8()
+        var count = 0
+        let bytes = Array(replacement.utf8)
+        let replaced: [UInt8]? =
+            text.utf8.withContiguousStorageIfAvailable { b in
+                maskBytes(b) { _, out in
+                    out.append(contentsOf: bytes)
+                    count += 1
+                }
+            } ?? nil
+        return (replaced.map { String(decoding: $0, as: UTF8.self) } ?? text, count)
+    }
+
+    /// The bytes with each CPR number replaced by what `write` appends, or nil when there is none.
+    private static func maskBytes(
+        _ b: UnsafeBufferPointer<UInt8>, _ write: ([UInt8], inout [UInt8]) -> Void
+    ) -> [UInt8]? {
         var out: [UInt8] = []
         var copied = 0
         var i = 0
@@ -46,11 +75,11 @@ public enum CPRMask {
                     i += 1
                     continue
                 }
-                // An ASCII digit run that cannot start a CPR number (not 6 or 10 digits, and not
+                // An ASCII digit run that cannot start a CPR number (not 2, 6 or 10 digits, and not
                 // followed by a non-ASCII character that might continue it) is skipped whole.
                 var k = i
                 while k < n, b[k] >= 48, b[k] <= 57 { k += 1 }
-                if k - i != 6 && k - i != 10 && (k == n || b[k] < 0x80) {
+                if k - i != 2 && k - i != 6 && k - i != 10 && (k == n || b[k] < 0x80) {
                     previousWasDigit = true
                     i = k
                     continue
@@ -61,8 +90,7 @@ public enum CPRMask {
             if isDigit, !previousWasDigit, let m = match(b, from: i, plausibleDate: true) {
                 if out.isEmpty { out.reserveCapacity(n) }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<i]))
-                out.append(contentsOf: m.digits[0..<6])
-                out.append(contentsOf: [45, 120, 120, 120, 120])  // "-xxxx"
+                write(m.digits, &out)
                 i = m.end
                 copied = i
                 previousWasDigit = true
@@ -118,7 +146,7 @@ public enum CPRMask {
                     digits.append(UInt8(48 + v))
                     n += 1
                     i += l
-                } else if n > 0, isInvisible(s) {
+                } else if n > 0 || !digits.isEmpty, isInvisible(s) {
                     i += l
                 } else {
                     return false
@@ -126,13 +154,22 @@ public enum CPRMask {
             }
             return n == count
         }
-        guard readDigits(6) else { return nil }
+        // The date: DDMMYY, or DD.MM.YY with the same one mark or space between each pair.
+        guard readDigits(2) else { return nil }
+        if i < b.count, case let (s, l) = decode(b, i), digitValue(s) == nil, isSpace(s) || isMark(s) {
+            i += l
+            guard readDigits(2), i < b.count, decode(b, i).0 == s else { return nil }
+            i += l
+            guard readDigits(2) else { return nil }
+        } else {
+            guard readDigits(4) else { return nil }
+        }
         // The separator: spaces, at most one mark, spaces; at most 5 characters.
         var sepLength = 0
         var marks = 0
         while i < b.count {
             let (s, l) = decode(b, i)
-            if isSpace(s) || isInvisible(s) {
+            if isSpace(s) || isInvisible(s) || s == "\n" || s == "\r" {
             } else if isMark(s) {
                 marks += 1
                 if marks > 1 { return nil }

@@ -1,9 +1,11 @@
 import Foundation
 
 /// An anonymised copy of a case for counselling and anonymous case discussion (sparring),
-/// handbook ch. 6: the young person is "den unge (15 år)", network people are their relation,
-/// numbers, addresses, places and names are removed from the free text, and dates are relative.
-/// It carries no case number and no CPR number, and ends with what was replaced and a reminder.
+/// handbook ch. 6: the young person is "den unge (15 år)", everyone else "Person A", "Person B", ...
+/// with their relation or role beside them; numbers, addresses, places and names are removed from
+/// the free text (`Anonymiser`), and dates are days from the first notification ("dag 0"). It carries
+/// no case number and no part of a CPR number, and ends with what was generalised, the places the
+/// caseworker must check, and a reminder.
 public struct AnonymousCase: Codable, Sendable, Equatable {
     public var youngPerson: String
     public var age: Int?
@@ -15,11 +17,19 @@ public struct AnonymousCase: Codable, Sendable, Equatable {
     public var planGoals: [String]
     public var tools: [Tool]
     public var journal: [Entry]
+    public var people: [Anonymiser.Person]
+    /// What "dag 0" is: "den første underretning" or "sagens oprettelse".
+    public var dayZero: String
     public var replacements: [Anonymiser.Replacement]
+    /// Where a capitalised word at the start of a sentence could not be judged.
+    public var toCheck: [String]
     public var reminder: String
 
     /// A network person by relation only.
     public struct Person: Codable, Sendable, Equatable {
+        /// "Person A".
+        public var label: String
+        /// The relation, scrubbed ("mor Hanne" becomes "mor Person A").
         public var relation: String
         public var arena: String
         public var closeness: Int
@@ -56,20 +66,24 @@ public struct AnonymousCase: Codable, Sendable, Equatable {
     public static let reminderText =
         "Læs al fritekst igennem, før du deler: navne på andre end dem, der står på sagen, steder, stavefejl i navne og sjældne oplysninger (fx en særlig sygdom eller begivenhed) kan stadig afsløre, hvem den unge er."
 
-    /// Builds the anonymised copy of `file` on `today`.
+    /// Builds the anonymised copy of `file` on `today` (for the young person's age only).
     public static func build(_ file: CaseFile, today: LocalDate) -> AnonymousCase {
-        var a = Anonymiser(case: file, today: today)
+        var a = Anonymiser(case: file)
+        for text in freeTexts(file) { a.learn(text) }
         let age = file.youngPerson.age(on: today)
         let label = age.map { "den unge (\($0) år)" } ?? "den unge"
         let network = NetworkPicture.ordered(file.network.people).map { p in
             Person(
-                relation: p.relation, arena: p.arena.danish, closeness: p.closeness, custodyHolder: p.custodyHolder,
-                canSupport: p.canSupport, good: a.scrub(p.whatIsGood), hard: a.scrub(p.whatIsHard))
+                label: a.label(of: p.name) ?? "Person",
+                relation: a.scrub(p.relation, location: "Netværket"), arena: p.arena.danish,
+                closeness: p.closeness, custodyHolder: p.custodyHolder, canSupport: p.canSupport,
+                good: a.scrub(p.whatIsGood, location: "Netværket"), hard: a.scrub(p.whatIsHard, location: "Netværket"))
         }
-        let conflicts = a.scrub(file.network.conflicts)
+        let conflicts = a.scrub(file.network.conflicts, location: "Netværket, konflikter")
         var notifications: [Notification] = []
-        for r in file.concernReports {
+        for (i, r) in file.concernReports.enumerated() {
             let received = DanishTime.date(of: r.received)
+            let place = "Underretning \(i + 1)"
             var texts: [Labelled] = []
             let fields: [(String, String?)] = [
                 ("Situationen", r.situation), ("Samarbejdet med forældrene", r.parentCooperation),
@@ -80,47 +94,71 @@ public struct AnonymousCase: Codable, Sendable, Equatable {
             ]
             for (l, t) in fields {
                 guard let t, !t.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
-                texts.append(Labelled(label: l, text: a.scrub(t)))
+                texts.append(Labelled(label: l, text: a.scrub(t, written: received, location: "\(place), \(l)")))
             }
-            let from =
-                r.reporter.role.map { "\(r.reporter.isProfessional ? "fagperson" : "privatperson"): \(a.scrub($0))" }
-                ?? (r.reporter.isProfessional ? "en fagperson" : "en privatperson")
+            let kind = r.reporter.isProfessional ? "fagperson" : "privatperson"
+            let from = r.reporter.role.map { "\(kind): \(a.scrub($0, location: place))" } ?? "en \(kind)"
             notifications.append(
-                Notification(
-                    when: Anonymiser.relative(received, today: today), from: from,
-                    concernLevel: r.concernArc?.level.danish, texts: texts))
+                Notification(when: a.day(received), from: from, concernLevel: r.concernArc?.level.danish, texts: texts))
         }
         var examination: [String] = []
         if let e = file.examination {
+            let place = "Børnefaglig undersøgelse"
             examination.append(
-                "\(e.kind.danish.capitalizedFirstLetter), opmærksom på behovet \(Anonymiser.relative(e.awareDate, today: today))"
-                    + (e.completedDate.map { ", afsluttet \(Anonymiser.relative($0, today: today))" } ?? ", i gang")
-                    + ".")
-            if let u = e.substanceUse { examination.append("Forbrug: \(a.scrub(u))") }
+                "\(e.kind.danish.capitalizedFirstLetter), opmærksom på behovet \(a.day(e.awareDate))"
+                    + (e.completedDate.map { ", afsluttet \(a.day($0))" } ?? ", i gang") + ".")
+            if let u = e.substanceUse { examination.append("Forbrug: \(a.scrub(u, location: place))") }
             if let p = e.usePhase { examination.append("Misbrugsfase: \(p.label).") }
             if let s = e.stageOfChange { examination.append("Forandringscirklen: \(s.danish).") }
-            if let c = e.conclusion { examination.append("Konklusion: \(a.scrub(c.reasons))") }
+            if let c = e.conclusion { examination.append("Konklusion: \(a.scrub(c.reasons, location: place))") }
         }
-        let goals = (file.actionPlans.last?.allGoals ?? []).map { g in "\(g.id): \(a.scrub(g.text))" }
+        let goals = (file.actionPlans.last?.allGoals ?? []).map { g in
+            "\(g.id): \(a.scrub(g.text, location: "Planens mål \(g.id)"))"
+        }
         var tools: [Tool] = []
         for r in file.toolRecords.enumerated().sorted(by: {
             ($0.element.date, $0.offset) < ($1.element.date, $1.offset)
         }).map(\.element) {
-            var lines = ToolText.lines(r).map { a.scrub($0) }
-            if let s = r.summary { lines.append("Resumé: \(a.scrub(s))") }
-            tools.append(
-                Tool(
-                    name: DialogueTool.danishName(ofID: r.tool), when: Anonymiser.relative(r.date, today: today),
-                    lines: lines))
+            let name = DialogueTool.danishName(ofID: r.tool)
+            let place = "Dialogredskaber, \(name) \(a.day(r.date))"
+            var lines = ToolText.lines(r).map { a.scrub($0, written: r.date, location: place) }
+            if let s = r.summary { lines.append("Resumé: \(a.scrub(s, written: r.date, location: place))") }
+            tools.append(Tool(name: name, when: a.day(r.date), lines: lines))
         }
         let journal = file.journal.sorted { $0.time < $1.time }.map { j in
-            Entry(when: Anonymiser.relative(DanishTime.date(of: j.time), today: today), text: a.scrub(j.text))
+            let date = DanishTime.date(of: j.time)
+            return Entry(
+                when: a.day(date), text: a.scrub(j.text, written: date, location: "Journal, \(a.day(date))"))
         }
-        let occupation = a.scrub(file.youngPerson.school)
+        let occupation = a.scrub(file.youngPerson.school, location: "Skole/uddannelse/arbejde")
+        var seen = Set<String>()
+        let toCheck = a.unsure.filter { !$0.isEmpty && seen.insert($0).inserted }
         return AnonymousCase(
             youngPerson: label, age: age, occupation: occupation, network: network, conflicts: conflicts,
             notifications: notifications, examination: examination, planGoals: goals, tools: tools, journal: journal,
-            replacements: a.replacements, reminder: reminderText)
+            people: a.people,
+            dayZero: file.concernReports.isEmpty ? "sagens oprettelse" : "den første underretning",
+            replacements: a.replacements, toCheck: toCheck, reminder: reminderText)
+    }
+
+    /// Every free text of a case the copy shows, for `Anonymiser.learn`.
+    static func freeTexts(_ file: CaseFile) -> [String] {
+        var texts: [String] = []
+        for p in file.network.people { texts += [p.relation, p.whatIsGood ?? "", p.whatIsHard ?? ""] }
+        texts.append(file.network.conflicts ?? "")
+        for r in file.concernReports {
+            texts += [
+                r.situation, r.parentCooperation ?? "", r.attendance ?? "", r.relation ?? "", r.otherInformation ?? "",
+                r.youngPersonComments ?? "", r.parentsComments ?? "", r.concernArc?.raiseIf ?? "",
+                r.concernArc?.lowerIf ?? "", r.reporter.role ?? "",
+            ]
+        }
+        if let e = file.examination { texts += [e.substanceUse ?? "", e.conclusion?.reasons ?? ""] }
+        texts += (file.actionPlans.last?.allGoals ?? []).map(\.text)
+        for r in file.toolRecords { texts += ToolText.lines(r) + [r.summary ?? ""] }
+        texts += file.journal.map(\.text)
+        texts.append(file.youngPerson.school ?? "")
+        return texts
     }
 
     /// The copy as a document (Markdown or HTML).
@@ -128,7 +166,8 @@ public struct AnonymousCase: Codable, Sendable, Equatable {
         var doc = Document(
             title: "Anonymiseret sag til sparring",
             subtitle:
-                "Om \(youngPerson). Uden navne, CPR-numre, kontaktoplysninger og sagsnummer; datoer er gjort relative.")
+                "Om \(youngPerson). Uden navne, CPR-numre, kontaktoplysninger og sagsnummer. Datoer er skrevet som dage fra \(dayZero) (dag 0)."
+        )
         var fields: [(String, String)] = [("Den unge", youngPerson)]
         if let occupation { fields.append(("Skole/uddannelse/arbejde", occupation)) }
         doc.add(.fields(fields))
@@ -142,14 +181,19 @@ public struct AnonymousCase: Codable, Sendable, Equatable {
                     caption: "Netværkskortet med relationer i stedet for navne."))
             doc.add(
                 .table(
-                    header: ["Relation", "Arena", "Nærhed", "Forældremyndighed", "Kan støtte", "Godt", "Svært"],
+                    header: ["Person", "Relation", "Arena", "Nærhed", "Forældremyndighed", "Kan støtte", "Godt", "Svært"],
                     rows: network.map { p in
                         [
-                            p.relation, p.arena, String(p.closeness), p.custodyHolder ? "ja" : "",
+                            p.label, p.relation, p.arena, String(p.closeness), p.custodyHolder ? "ja" : "",
                             p.canSupport ? "ja" : "", p.good ?? "", p.hard ?? "",
                         ]
                     }))
             if let conflicts { doc.add(.note("Konflikter: \(conflicts)")) }
+        }
+        let others = people.filter { p in !network.contains { $0.label == p.label } }
+        if !others.isEmpty {
+            doc.add(.heading("Andre personer i sagen", level: 2))
+            doc.add(.list(others.map { "\($0.label): \($0.role)" }))
         }
         if !notifications.isEmpty {
             doc.add(.heading("Underretninger", level: 2))
@@ -201,6 +245,16 @@ public struct AnonymousCase: Codable, Sendable, Equatable {
             .paragraph(
                 "Navn, CPR-nummer, kontaktoplysninger, sagsnummer, underretterens navn og arbejdssted og sagsbehandlernes navne er udeladt helt."
             ))
+        doc.add(.heading("Tjek selv disse steder", level: 2))
+        if toCheck.isEmpty {
+            doc.add(.paragraph("Der var intet ord med stort forbogstav i starten af en sætning, som ikke kunne vurderes."))
+        } else {
+            doc.add(
+                .paragraph(
+                    "Her står et ord med stort forbogstav i starten af en sætning, som kan være et navn eller et sted. Læs stederne igennem:"
+                ))
+            doc.add(.list(toCheck))
+        }
         doc.add(.note(reminder))
         return doc
     }
