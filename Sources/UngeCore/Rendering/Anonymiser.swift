@@ -370,7 +370,7 @@ public struct Anonymiser: Sendable {
                 s = replace(s, P.postcode, kind: .address, prefix: .postcode) { _ in "(postnummer og by)" }
             }
             if P.streetSuffixes.contains(where: look.has) {
-                s = replace(s, P.address, kind: .address, label: "(adresse)") { g in
+                s = replace(s, P.address, kind: .address, label: "(adresse)", prefix: .street) { g in
                     "(adresse)" + (g[0].hasSuffix(".") ? "." : "")
                 }
             }
@@ -530,31 +530,40 @@ public struct Anonymiser: Sendable {
     static func scanWords(
         _ text: String, _ body: (String, Range<String.Index>, Bool, Substring) -> Void
     ) {
+        let scalars = text.unicodeScalars
         var start = true
-        var gapStart = text.startIndex
-        var i = text.startIndex
+        var gapStart = scalars.startIndex
+        var i = scalars.startIndex
         var previousWord = ""
-        while i < text.endIndex {
-            let c = text[i]
-            if c.isLetter || c.isNumber {
-                var j = text.index(after: i)
-                while j < text.endIndex, text[j].isLetter || text[j].isNumber { j = text.index(after: j) }
+        @inline(__always) func isWordScalar(_ u: Unicode.Scalar) -> Bool {
+            let v = u.value
+            if v < 0x80 {
+                return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39)
+            }
+            let p = u.properties
+            return p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark
+        }
+        while i < scalars.endIndex {
+            let c = scalars[i]
+            if isWordScalar(c) {
+                var j = scalars.index(after: i)
+                while j < scalars.endIndex, isWordScalar(scalars[j]) { j = scalars.index(after: j) }
                 let word = String(text[i..<j])
                 body(word, i..<j, start, text[gapStart..<i])
-                previousWord = word.lowercased()
+                previousWord = word
                 start = false
                 gapStart = j
                 i = j
                 continue
             }
-            if c == "\n" || c == "!" || c == "?" || c == ":" || c == "•" {
-                start = true
-            } else if c == "." {
-                start = !abbreviations.contains(previousWord) && !previousWord.allSatisfy(\.isNumber)
-            } else if c == "\"" || c == "“" || c == "„" || c == "«" || c == "(" {
-                start = true
+            switch c {
+            case "\n", "!", "?", ":", ";", "•", "\"", "“", "„", "«", "(": start = true
+            case ".":
+                let w = previousWord.lowercased()
+                start = !abbreviations.contains(w) && !w.allSatisfy(\.isNumber)
+            default: break
             }
-            i = text.index(after: i)
+            i = scalars.index(after: i)
         }
     }
 
@@ -587,7 +596,7 @@ public struct Anonymiser: Sendable {
                     self.dayText(year: nil, month: Int(g[2]), day: Int(g[1]), context: context)
                 }
             }
-            if monthWord, look.longestRun >= 4 {
+            if look.longestRun >= 4, LocalDate.monthNames.contains(where: look.has) {
                 s = replace(s, P.monthYear, kind: .date, label: Anonymiser.dateLabel) { [self] g in
                     guard let m = Anonymiser.month(g[1]), let y = Int(g[2]),
                         let d = LocalDate(year: y, month: m, day: 1)
@@ -696,6 +705,8 @@ public struct Anonymiser: Sendable {
         case clock
         /// An optional "postnr.".
         case postcode
+        /// The street name just before a house number (required).
+        case street
     }
 
     /// How many characters at the end of `out` make a prefix of the kind, or nil when there is none.
@@ -710,6 +721,20 @@ public struct Anonymiser: Sendable {
         case .none: return nil
         case .clock: return ["klokken ", "kl. ", "kl.", "kl "].lazy.compactMap(word).first
         case .postcode: return ["postnummer ", "postnr. ", "postnr "].lazy.compactMap(word).first
+        case .street:
+            // Spaces, then the street's name (letters and hyphens).
+            var n = 0
+            var chars = Array(out.suffix(64))
+            while let c = chars.last, c.isWhitespace {
+                n += 1
+                chars.removeLast()
+            }
+            var letters = 0
+            while let c = chars.last, c.isLetter || c == "-" {
+                letters += 1
+                chars.removeLast()
+            }
+            return letters > 3 ? n + letters : nil
         case .date, .dateRequired:
             var n = ["den ", "d. ", "d."].lazy.compactMap(word).first ?? 0
             let rest = String(tail.dropLast(n))
@@ -744,7 +769,7 @@ public struct Anonymiser: Sendable {
             last = m.range.location + m.range.length
             let cut = Anonymiser.prefixLength(out, prefix)
             let needed =
-                prefix == .dateRequired
+                prefix == .dateRequired || prefix == .street
                 || (prefix == .clock && !groups[0].contains(":"))
             guard cut != nil || !needed, let replacement = make(groups) else {
                 out += groups[0]
@@ -752,7 +777,13 @@ public struct Anonymiser: Sendable {
             }
             if let cut { out.removeLast(cut) }
             count(kind, label ?? replacement)
-            out += replacement
+            // A date that now starts a sentence starts with a capital ("Dag 12 ringede mor").
+            let before = out.last { !$0.isWhitespace }
+            if kind == .date, before == nil || ".!?:".contains(before!) {
+                out += replacement.capitalizedFirstLetter
+            } else {
+                out += replacement
+            }
         }
         out += ns.substring(from: last)
         return out
@@ -779,16 +810,18 @@ public struct Anonymiser: Sendable {
         nonisolated(unsafe) static let monthYear = re("(?<![\\p{L}])(\(months))\\.?\\s+([0-9]{4})(?![0-9])")
         static let relativeWords = ["i forgårs", "i går", "i dag", "i morgen", "i overmorgen"]
         nonisolated(unsafe) static let relativeDay = re(
-            "(?<![\\p{L}])((?i:i) (?:forgårs|går|dag|morgen|overmorgen))(?![\\p{L}])")
+            "([iI](?<![\\p{L}][iI]) (?:forgårs|går|dag|morgen|overmorgen))(?![\\p{L}])")
         nonisolated(unsafe) static let clock = re(#"[0-9](?<![\p{L}\p{N}.,][0-9])[0-9]?(?:[.:][0-9]{2})?(?![0-9]|[.:,][0-9])"#)
-        nonisolated(unsafe) static let week = re(#"(?<![\p{L}])(?i:uge)\s+[0-9]{1,2}(?![0-9])"#)
+        nonisolated(unsafe) static let week = re(#"[uU](?<![\p{L}][uU])ge\s+[0-9]{1,2}(?![0-9])"#)
         nonisolated(unsafe) static let foreignPhone = re(
             #"(?:\+|0(?<![0-9]0)0)[0-9]{2}[ .\-]?(?:[0-9][ .\-]?){6,10}[0-9](?![0-9])"#)
         nonisolated(unsafe) static let phone = re(
             #"[0-9](?<![0-9][0-9])(?:[0-9][ .\-]?[0-9]{2}[ .\-]?[0-9]{2}[ .\-]?[0-9]{2}|[0-9]{3} [0-9]{4})(?![0-9])"#)
         nonisolated(unsafe) static let caseNumber = re(#"[0-9](?<![0-9][0-9])[0-9]{3}-[0-9]{4}(?![0-9])"#)
+        /// The house number and floor of an address; the street name before it goes with it
+        /// (`Prefix.street`).
         nonisolated(unsafe) static let address = re(
-            #"\p{L}(?<![\p{L}\-]\p{L})[\p{L}\-]*(?:vej|gade|allé|alle|vænge|vænget|stræde|plads|torv|boulevard|stien|parken|bakken|haven|toften|høj|marken|løkke|kvarter|vang|engen)\s+[0-9]+[A-Za-z]?(?:,?\s*(?:st|kl|[0-9]{1,2})\.?(?:\s*(?:th|tv|mf)\.?)?)?"#
+            "(?<=(?:\(streetSuffixes.joined(separator: "|")))\\s{1,3})[0-9]+[A-Za-z]?(?![0-9])(?:,?\\s*(?:st|kl|[0-9]{1,2})\\.?(?:\\s*(?:th|tv|mf)\\.?)?)?"
         )
         nonisolated(unsafe) static let postcode = re(
             #"[1-9](?<![\p{L}\p{N}][1-9])[0-9]{3}\s+\p{Lu}[\p{L}\-]+(?:\s+[NSVØCK](?![\p{L}]))?"#)
@@ -811,13 +844,13 @@ public struct Anonymiser: Sendable {
             #"(?<![\p{L}])(?i:lektor|adjunkt|studielektor|rektor|vicerektor|skoleinspektør|viceinspektør|afdelingsleder)(?i:en)?(?![\p{L}])"#
         )
         nonisolated(unsafe) static let police = re(
-            #"(?<![\p{L}])((?:\p{Lu}[\p{L}\-]*\s+(?:og\s+)?){1,4})[Pp]oliti(?:kreds|station)?(?![\p{L}])"#)
+            #"(\p{Lu}(?<![\p{L}]\p{Lu})[\p{L}\-]*\s+(?:og\s+)?(?:\p{Lu}[\p{L}\-]*\s+(?:og\s+)?){0,3})[Pp]oliti(?:kreds|station)?(?![\p{L}])"#)
         static let localUnits = [
             "SSP", "PPR", "UU", "BUF", "Ungdomsskolen", "Ungdomsklubben", "Klubben", "Familiehuset", "Misbrugscentret",
             "Rusmiddelcentret", "Ungecentret", "Ungdomscentret", "Familiecentret", "Sundhedsplejen", "Jobcentret",
         ]
         nonisolated(unsafe) static let localUnit = re(
-            "(?<![\\p{L}])(\(localUnits.joined(separator: "|")))(?:-afdelingen)?\\s+(?:i\\s+)?\\p{Lu}[\\p{L}\\-]*(?:\\s+\\p{Lu}[\\p{L}\\-]*)?"
+            "(\(localUnits.joined(separator: "|")))(?<![\\p{L}](?:\(localUnits.joined(separator: "|"))))(?:-afdelingen)?\\s+(?:i\\s+)?\\p{Lu}[\\p{L}\\-]*(?:\\s+\\p{Lu}[\\p{L}\\-]*)?"
         )
     }
 
