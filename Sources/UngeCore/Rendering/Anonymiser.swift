@@ -779,7 +779,7 @@ public struct Anonymiser: Sendable {
             count(kind, label ?? replacement)
             // A date that now starts a sentence starts with a capital ("Dag 12 ringede mor").
             let before = out.last { !$0.isWhitespace }
-            if kind == .date, before == nil || ".!?:".contains(before!) {
+            if kind == .date, before == nil || ".!?\n".contains(before!) {
                 out += replacement.capitalizedFirstLetter
             } else {
                 out += replacement
