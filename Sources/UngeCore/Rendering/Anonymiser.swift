@@ -357,9 +357,8 @@ public struct Anonymiser: Sendable {
         if look.has("www.") || look.has("http") { s = replace(s, P.url, kind: .email) { _ in "(webadresse)" } }
         s = replaceDates(s, look: look, written: written)
         if hasDigit {
-            if look.has("kl") || look.has(":") {
-                s = replace(s, P.clock, kind: .time, label: "(klokkeslæt)", prefix: .clock) { _ in "(klokkeslæt)" }
-            }
+            if look.has("kl") { s = replace(s, P.clock, kind: .time) { _ in "(klokkeslæt)" } }
+            if look.has(":") { s = replace(s, P.colonTime, kind: .time) { _ in "(klokkeslæt)" } }
             if look.has("uge") { s = replace(s, P.week, kind: .time) { _ in "(ugenummer)" } }
             if look.has("+") || look.has("00") {
                 s = replace(s, P.foreignPhone, kind: .phone) { _ in "(telefonnummer)" }
@@ -701,8 +700,6 @@ public struct Anonymiser: Sendable {
         case date
         /// A date without a year needs "den", "d." or a weekday in front ("d. 3/4").
         case dateRequired
-        /// "kl." or "klokken" in front; a time with a colon needs none.
-        case clock
         /// An optional "postnr.".
         case postcode
         /// The street name just before a house number (required).
@@ -719,7 +716,6 @@ public struct Anonymiser: Sendable {
         }
         switch kind {
         case .none: return nil
-        case .clock: return ["klokken ", "kl. ", "kl.", "kl "].lazy.compactMap(word).first
         case .postcode: return ["postnummer ", "postnr. ", "postnr "].lazy.compactMap(word).first
         case .street:
             // Spaces, then the street's name (letters and hyphens).
@@ -768,9 +764,7 @@ public struct Anonymiser: Sendable {
             }
             last = m.range.location + m.range.length
             let cut = Anonymiser.prefixLength(out, prefix)
-            let needed =
-                prefix == .dateRequired || prefix == .street
-                || (prefix == .clock && !groups[0].contains(":"))
+            let needed = prefix == .dateRequired || prefix == .street
             guard cut != nil || !needed, let replacement = make(groups) else {
                 out += groups[0]
                 continue
@@ -811,7 +805,11 @@ public struct Anonymiser: Sendable {
         static let relativeWords = ["i forgårs", "i går", "i dag", "i morgen", "i overmorgen"]
         nonisolated(unsafe) static let relativeDay = re(
             "([iI](?<![\\p{L}][iI]) (?:forgårs|går|dag|morgen|overmorgen))(?![\\p{L}])")
-        nonisolated(unsafe) static let clock = re(#"[0-9](?<![\p{L}\p{N}.,][0-9])[0-9]?(?:[.:][0-9]{2})?(?![0-9]|[.:,][0-9])"#)
+        /// "kl. 22.30", "klokken 9": the word goes with the time.
+        nonisolated(unsafe) static let clock = re(
+            #"[kK](?<![\p{L}][kK])l(?:\.\s*|\s+|okken\s+)[0-9]{1,2}(?:[.:][0-9]{2})?(?![0-9]|[.:,][0-9])"#)
+        /// "22:30" without "kl.".
+        nonisolated(unsafe) static let colonTime = re(#"[0-9](?<![\p{L}\p{N}.,:][0-9])[0-9]?:[0-9]{2}(?![0-9]|[.:,][0-9])"#)
         nonisolated(unsafe) static let week = re(#"[uU](?<![\p{L}][uU])ge\s+[0-9]{1,2}(?![0-9])"#)
         nonisolated(unsafe) static let foreignPhone = re(
             #"(?:\+|0(?<![0-9]0)0)[0-9]{2}[ .\-]?(?:[0-9][ .\-]?){6,10}[0-9](?![0-9])"#)
