@@ -26,6 +26,7 @@ struct NetvaerkCommand: UngeCommand {
             OptionSpec("--godt", value: "TEKST", help: "Hvad der er godt i relationen."),
             OptionSpec("--svaert", value: "TEKST", help: "Hvad der er svært i relationen."),
             OptionSpec("--kan-stoette", help: "Personen kan støtte den unge."),
+            OptionSpec("--adresse", value: "TEKST", help: "Adressen, som breve sendes til (fx til forældremyndigheden)."),
             OptionSpec("--fjern", value: "NAVN", help: "Fjern en person (navnet skal passe præcist)."),
             OptionSpec("--format", value: "md|svg", help: "Vis kortet som tekst (md, standard) eller tegn det (svg)."),
             .output,
@@ -69,7 +70,7 @@ struct NetvaerkCommand: UngeCommand {
         }
         if svg && json { throw UsageError.conflict("Vælg enten --format svg eller --json, ikke begge.") }
         let personOptions =
-            ["--relation", "--arena", "--naerhed", "--godt", "--svaert"].filter { args.value($0) != nil }
+            ["--relation", "--arena", "--naerhed", "--godt", "--svaert", "--adresse"].filter { args.value($0) != nil }
             + ["--foraeldremyndighed", "--kan-stoette"].filter { args.has($0) }
         switch (args.value("--tilfoej"), args.value("--fjern")) {
         case (let name?, nil):
@@ -95,7 +96,8 @@ struct NetvaerkCommand: UngeCommand {
                 NetworkPerson(
                     name: trimmed, relation: args.value("--relation")!, arena: arena, closeness: closeness,
                     custodyHolder: args.has("--foraeldremyndighed"), whatIsGood: args.value("--godt"),
-                    whatIsHard: args.value("--svaert"), canSupport: args.has("--kan-stoette")))
+                    whatIsHard: args.value("--svaert"), canSupport: args.has("--kan-stoette"),
+                    address: args.value("--adresse")))
         case (nil, let name?):
             if !personOptions.isEmpty {
                 throw UsageError.conflict("\(personOptions.joined(separator: ", ")) bruges kun sammen med --tilfoej.")
