@@ -1,4 +1,5 @@
 import Foundation
+import UngeCore
 
 /// Settings kept in the store (`indstillinger.json`), shared by everyone using it.
 public struct StoreSettings: Codable, Sendable, Equatable {
@@ -15,6 +16,9 @@ public struct StoreSettings: Codable, Sendable, Equatable {
     /// Each user's full name and title, keyed by the user name that `--bruger`, `$UNGE_BRUGER` or
     /// `$USER` gives. Documents name their author from here.
     public var users: [String: UserProfile]
+    /// What letters need from the municipality: where complaints go, and appeal routes the law
+    /// table does not give (`unge indstillinger --klageadresse`, `--klagevej`).
+    public var letters: LetterSettings
 
     public init(
         alsoClosed: Bool = false, municipality: String? = nil, unit: String? = nil, users: [String: UserProfile] = [:]
@@ -24,9 +28,10 @@ public struct StoreSettings: Codable, Sendable, Equatable {
         self.municipality = municipality
         self.unit = unit
         self.users = users
+        self.letters = LetterSettings()
     }
 
-    enum CodingKeys: String, CodingKey { case schemaVersion, alsoClosed, municipality, unit, users }
+    enum CodingKeys: String, CodingKey { case schemaVersion, alsoClosed, municipality, unit, users, letters }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -35,6 +40,7 @@ public struct StoreSettings: Codable, Sendable, Equatable {
         municipality = try c.decodeIfPresent(String.self, forKey: .municipality)
         unit = try c.decodeIfPresent(String.self, forKey: .unit)
         users = try c.decodeIfPresent([String: UserProfile].self, forKey: .users) ?? [:]
+        letters = try c.decodeIfPresent(LetterSettings.self, forKey: .letters) ?? LetterSettings()
     }
 
     /// The profile of `user`, if one is set.

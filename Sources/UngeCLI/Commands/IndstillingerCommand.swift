@@ -23,6 +23,16 @@ struct IndstillingerCommand: UngeCommand {
             OptionSpec("--enhed", value: "NAVN", help: "Enheden i brevhovedet, fx \"Børn og Unge, Myndighed\"."),
             OptionSpec("--navn", value: "FULDT NAVN", help: "Dit fulde navn, som dokumenterne skriver det."),
             OptionSpec("--titel", value: "STILLING", help: "Din stilling, fx Socialrådgiver."),
+            OptionSpec(
+                "--klageadresse", value: "TEKST",
+                help: "Hvor en klage til kommunen sendes (afgørelsesbreve), fx adresse eller e-mail."),
+            OptionSpec(
+                "--klageadresse-udvalg", value: "TEKST",
+                help: "Hvor en klage over børne- og ungeudvalgets afgørelse sendes (standard: Ankestyrelsen)."),
+            OptionSpec(
+                "--klagevej", value: "TYPE=TEKST",
+                help: "Klagevejen for en afgørelsestype, som unges kilder ikke giver (fx alkohol=\"...\").",
+                repeatable: true),
             .json,
         ],
         examples: [
@@ -40,6 +50,9 @@ struct IndstillingerCommand: UngeCommand {
     let unit: String?
     let fullName: String?
     let title: String?
+    let complaintAddress: String?
+    let committeeAddress: String?
+    let routes: [(String, String)]
     let json: Bool
 
     init(_ args: ParsedArguments) throws {
@@ -59,6 +72,17 @@ struct IndstillingerCommand: UngeCommand {
         unit = text("--enhed")
         fullName = text("--navn")
         title = text("--titel")
+        complaintAddress = text("--klageadresse")
+        committeeAddress = text("--klageadresse-udvalg")
+        routes = try args.all("--klagevej").map { item in
+            let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, let kind = DecisionKind.parse(parts[0]) else {
+                throw UsageError.invalidValue(
+                    option: "--klagevej", value: item,
+                    expected: "Skriv TYPE=TEKST med en afgørelsestype fra 'unge indsats --help', fx alkohol=\"Klage sendes til ...\".")
+            }
+            return (kind.token, parts[1])
+        }
         json = args.has("--json")
     }
 
@@ -81,6 +105,9 @@ struct IndstillingerCommand: UngeCommand {
             if let title { profile.title = emptyIsNil(title) }
             settings.users[ctx.user] = profile.fullName == nil && profile.title == nil ? nil : profile
         }
+        if let complaintAddress { settings.letters.complaintAddress = emptyIsNil(complaintAddress) }
+        if let committeeAddress { settings.letters.committeeComplaintAddress = emptyIsNil(committeeAddress) }
+        for (kind, text) in routes { settings.letters.statedRoutes[kind] = emptyIsNil(text) }
         if settings != before { try store.saveSettings(settings) }
         if json {
             ctx.console.print(try JSONOutput.render(Output(store: store.root.path, settings: settings)))
@@ -97,7 +124,12 @@ struct IndstillingerCommand: UngeCommand {
                 ("Bruger", ctx.user),
                 ("Fulde navn", me?.fullName ?? "Ikke oplyst"),
                 ("Stilling", me?.title ?? "Ikke oplyst"),
-            ]
+                ("Klager sendes til", settings.letters.complaintAddress ?? "Ikke oplyst (brevene nævner kommunen)"),
+                (
+                    "Klager over børne- og ungeudvalget",
+                    settings.letters.committeeComplaintAddress ?? "Ikke oplyst (brevene nævner Ankestyrelsen)"
+                ),
+            ] + settings.letters.statedRoutes.sorted { $0.key < $1.key }.map { ("Klagevej \($0.key)", $0.value) }
             ctx.console.print(TerminalRenderer.fields(fields, width: ctx.console.width).joined(separator: "\n"))
         }
         return ExitCode.ok

@@ -262,23 +262,30 @@ public struct LetterSection: Codable, Sendable, Equatable {
     public var heading: String?
     public var paragraphs: [String]
     public var items: [String]
+    /// How many paragraphs come before the list (the rest follow it).
+    public var itemsAfter: Int
     /// What is missing (a draft only; a final letter is refused while anything is).
     public var missing: [String]
 
-    public init(heading: String? = nil, paragraphs: [String] = [], items: [String] = [], missing: [String] = []) {
+    public init(
+        heading: String? = nil, paragraphs: [String] = [], items: [String] = [], itemsAfter: Int = 1,
+        missing: [String] = []
+    ) {
         self.heading = heading
         self.paragraphs = paragraphs
         self.items = items
+        self.itemsAfter = itemsAfter
         self.missing = missing
     }
 
-    enum CodingKeys: String, CodingKey { case heading, paragraphs, items, missing }
+    enum CodingKeys: String, CodingKey { case heading, paragraphs, items, itemsAfter, missing }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         heading = try c.decodeIfPresent(String.self, forKey: .heading)
         paragraphs = try c.decodeIfPresent([String].self, forKey: .paragraphs) ?? []
         items = try c.decodeIfPresent([String].self, forKey: .items) ?? []
+        itemsAfter = try c.decodeIfPresent(Int.self, forKey: .itemsAfter) ?? 1
         missing = try c.decodeIfPresent([String].self, forKey: .missing) ?? []
     }
 }

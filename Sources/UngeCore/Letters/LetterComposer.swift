@@ -115,7 +115,7 @@ private struct Composer {
 
     mutating func checkAddress(_ r: LetterRecipient, _ sections: inout [LetterSection]) {
         guard !r.hasAddress else { return }
-        sections.insert(LetterSection(missing: ["ADRESSE på \(r.name) (\(r.role.danish))"]), at: 0)
+        sections.insert(LetterSection(missing: ["MANGLER ADRESSE på \(r.name) (\(r.role.danish))"]), at: 0)
         need(
             "adresse",
             "\(r.name) (\(r.role.danish)) har ingen adresse på sagen. Tilføj den (fx 'unge netvaerk \(file.id.rawValue)' eller 'unge rediger \(file.id.rawValue)'), før brevet kan gemmes.",
@@ -229,7 +229,7 @@ private struct Composer {
                 ? .treatmentDecisionContent
                 : (d.kind == .placementWithoutConsent
                     ? .placementWithoutConsent : (d.kind == .placementWithConsent ? .placementWithConsent : .measures))
-            what.missing.append("FORMÅL (\(cite(rule, on: d.decisionDate)))")
+            what.missing.append("MANGLER FORMÅL – \(cite(rule, on: d.decisionDate))")
             need(
                 "formaal", "Afgørelsen skal angive formålet. Registrér det på afgørelsen \(d.id).", rule)
         }
@@ -239,14 +239,14 @@ private struct Composer {
         } else if d.kind.isSupportMeasure || d.kind.isPlacement {
             let rule: LegalRuleID =
                 d.kind.isPlacement ? (committee ? .placementWithoutConsent : .placementWithConsent) : .measures
-            what.missing.append("FORVENTET VARIGHED (\(cite(rule, on: d.decisionDate)))")
+            what.missing.append("MANGLER FORVENTET VARIGHED – \(cite(rule, on: d.decisionDate))")
             need("varighed", "Afgørelsen skal angive den forventede varighed (\(cite(rule, on: d.decisionDate))).", rule)
         }
         if let s = d.start { what.paragraphs.append("Hjælpen begynder \(s.danishLong).") }
         if let p = d.provider, !blank(p) {
             what.paragraphs.append("\(p) står for hjælpen.")
         } else if d.kind.isMinorTreatment {
-            what.missing.append("DEN KONKRETE INDSATS: hvor og hvordan behandlingen foregår (\(cite(.treatmentDecisionContent)))")
+            what.missing.append("MANGLER DEN KONKRETE INDSATS: hvor og hvordan behandlingen foregår – \(cite(.treatmentDecisionContent))")
             need(
                 "konkret-indsats",
                 "En afgørelse om stofmisbrugsbehandling skal oplyse om den konkrete indsats. Registrér behandlingsstedet på afgørelsen \(d.id) (--leverandoer).",
@@ -268,7 +268,7 @@ private struct Composer {
                     "Det skal stå i brevet, når dommeren er uenig (\(paragraph(.committeeDissent)))."
                 )
             } else {
-                judge.missing.append("DOMMERENS OPFATTELSE: var dommeren enig? (\(cite(.committeeDissent)))")
+                judge.missing.append("MANGLER DOMMERENS OPFATTELSE: var dommeren enig? – \(cite(.committeeDissent))")
                 need(
                     "dommer",
                     "Skriv, om dommeren i børne- og ungeudvalget var enig (--dommer-enig), og ellers dommerens afvigende opfattelse (--dommer-uenig \"...\").",
@@ -293,7 +293,7 @@ private struct Composer {
                 talk.paragraphs.append(iv.statement(addressingYoungPerson: you, name: first))
                 refs.append(iv.held ? .childInterview : .childInterviewWaived)
             } else {
-                talk.missing.append("BØRNESAMTALE (\(cite(.childInterview, on: d.decisionDate)))")
+                talk.missing.append("MANGLER BØRNESAMTALE – \(cite(.childInterview, on: d.decisionDate))")
                 need(
                     "boernesamtale",
                     "Registrér samtalen med den unge før afgørelsen: 'unge brev \(file.id.rawValue) --type boernesamtale --indsats \(d.id) --dato ÅÅÅÅ-MM-DD --holdning \"...\"'.",
@@ -335,7 +335,7 @@ private struct Composer {
             if !blank(a.considerations) {
                 why.paragraphs.append("Vi har lagt vægt på: " + JournalText.sentence(a.considerations!))
             } else {
-                why.missing.append("BEGRUNDELSE: de hovedhensyn, der var afgørende (\(cite(.reasonsContent)))")
+                why.missing.append("MANGLER BEGRUNDELSE: de hovedhensyn, der var afgørende – \(cite(.reasonsContent))")
                 need(
                     "begrundelse",
                     "Begrundelsen mangler: skriv de hovedhensyn, der var afgørende for afgørelsen (--begrundelse \"...\"). Den skrives aldrig af unge selv.",
@@ -450,7 +450,7 @@ private struct Composer {
                 return (s, refs, true)
             }
             s.missing.append(
-                "KLAGEVEJ: vores kilder siger ikke, hvor man klager over \(d.kind.danishName.lowercasedFirst). Kommunen skal angive den i indstillingerne."
+                "MANGLER KLAGEVEJ: vores kilder siger ikke, hvor man klager over \(d.kind.danishName.lowercasedFirst). Kommunen skal angive den i indstillingerne."
             )
             need(
                 "klagevej",
@@ -605,6 +605,7 @@ private struct Composer {
             s.items = running.map { d in
                 d.kind.danishName + (d.expectedDuration.map { ", planlagt varighed \($0)" } ?? "")
             }
+            s.itemsAfter = s.paragraphs.count
             refs.append(.notifierFeedbackDetails)
         }
         s.paragraphs.append("Har du spørgsmål, så kontakt \(contact).")

@@ -15,9 +15,11 @@ public enum LetterDocument {
         doc.add(.fields([("Brev", l.id.isEmpty ? "(ikke gemt)" : l.id), ("Dato", l.date.danishLong)]))
         for s in c.sections {
             if let h = s.heading { doc.add(.heading(h, level: 2)) }
-            for m in s.missing { doc.add(.missing(m)) }
-            for p in s.paragraphs { doc.add(.paragraph(p)) }
+            for m in s.missing { doc.add(.note(m)) }
+            let split = min(max(s.itemsAfter, 0), s.paragraphs.count)
+            for p in s.paragraphs.prefix(split) { doc.add(.paragraph(p)) }
             if !s.items.isEmpty { doc.add(.list(s.items)) }
+            for p in s.paragraphs.dropFirst(split) { doc.add(.paragraph(p)) }
         }
         return doc
     }
@@ -211,7 +213,7 @@ public enum LetterRecords {
         return file.letters[i]
     }
 
-    static func unknown(_ id: String, _ file: CaseFile) -> LetterInputError {
+    public static func unknown(_ id: String, _ file: CaseFile) -> LetterInputError {
         let have = file.letters.map(\.id).joined(separator: ", ")
         return LetterInputError(
             "Sagen \(file.id.rawValue) har intet brev '\(id)'. "
