@@ -126,7 +126,7 @@ struct IndstillingerCommand: UngeCommand {
                 ("Stilling", me?.title ?? "Ikke oplyst"),
                 ("Klager sendes til", settings.letters.complaintAddress ?? "Ikke oplyst (brevene nævner kommunen)"),
                 (
-                    "Klager over børne- og ungeudvalget",
+                    "Klager over udvalget",
                     settings.letters.committeeComplaintAddress ?? "Ikke oplyst (brevene nævner Ankestyrelsen)"
                 ),
             ] + settings.letters.statedRoutes.sorted { $0.key < $1.key }.map { ("Klagevej \($0.key)", $0.value) }

@@ -67,6 +67,7 @@ public enum DecisionDocument {
                         "\(f.title): \(f.dueDate.danishLong)\(f.isMet ? " (opfyldt)" : "") – \(f.citation(age: age))"
                     }))
         }
+        doc.blocks += LetterDocument.decisionSection(d, in: file)
         if let end = d.end {
             doc.add(.heading("Afsluttet", level: 2))
             doc.add(.paragraph("\(end.date.danishLong): \(end.reason)"))

@@ -240,7 +240,7 @@ private struct Composer {
             let rule: LegalRuleID =
                 d.kind.isPlacement ? (committee ? .placementWithoutConsent : .placementWithConsent) : .measures
             what.missing.append("MANGLER FORVENTET VARIGHED – \(cite(rule, on: d.decisionDate))")
-            need("varighed", "Afgørelsen skal angive den forventede varighed (\(cite(rule, on: d.decisionDate))).", rule)
+            need("varighed", "Afgørelsen skal angive den forventede varighed. Registrér den på afgørelsen \(d.id).", rule)
         }
         if let s = d.start { what.paragraphs.append("Hjælpen begynder \(s.danishLong).") }
         if let p = d.provider, !blank(p) {
@@ -559,7 +559,7 @@ private struct Composer {
             sections.append(
                 LetterSection(paragraphs: [
                     "Tak for din underretning om \(name). Vi modtog den \(received.danishLong).",
-                    "Vi skal bekræfte over for alle, der underretter, at vi har modtaget underretningen, senest 6 hverdage efter at vi fik den (\(cite(.receipt, on: received))).",
+                    "Vi skal bekræfte over for alle, der underretter, at vi har modtaget underretningen, senest 6 hverdage efter at vi fik den. Det står i \(cite(.receipt, on: received)).",
                     "Har du spørgsmål, eller får du nye oplysninger, så kontakt \(contact)"
                         + (context.unit.map { ", \($0)" } ?? "") + ".",
                 ]))
@@ -581,7 +581,7 @@ private struct Composer {
         var s = LetterSection(heading: "Hvad har vi sat i gang?")
         s.paragraphs.append("Du underrettede os \(received.danishLong) om \(name).")
         s.paragraphs.append(
-            "Vi skal fortælle dig, om vi har sat en børnefaglig undersøgelse, en afdækning eller hjælp i gang (\(cite(.notifierFeedback)))."
+            "Vi skal fortælle dig, om vi har sat en børnefaglig undersøgelse, en afdækning eller hjælp i gang. Det står i \(cite(.notifierFeedback))."
         )
         var started: [String] = []
         if let e = file.examination, e.awareDate <= date {

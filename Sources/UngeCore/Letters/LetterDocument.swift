@@ -118,6 +118,57 @@ public enum LetterDocument {
         l.earliestAppealEnd.map { "tidligst \($0.danishShort)" } ?? "–"
     }
 
+    /// The "Breve" section of `vis`: each letter with its sending, and the conversations before
+    /// decisions; empty when the case has neither.
+    public static func overviewSection(_ file: CaseFile) -> [Document.Block] {
+        guard !file.letters.isEmpty || !file.decisionInterviews.isEmpty else { return [] }
+        var out: [Document.Block] = [.heading("Breve", level: 2)]
+        if !file.letters.isEmpty { out.append(.table(header: listHeader, rows: listRows(file))) }
+        if !file.decisionInterviews.isEmpty {
+            out.append(
+                .list(
+                    file.decisionInterviews.map { iv in
+                        "Børnesamtale \(iv.id)\(iv.decisionID.map { " før afgørelse \($0)" } ?? ""): "
+                            + (iv.held ? "holdt \(iv.date.danishShort)" : "ikke holdt (\(iv.date.danishShort))")
+                    }))
+        }
+        return out
+    }
+
+    /// The decision summary's lines about the conversation with the young person and the letters.
+    public static func decisionSection(_ d: Decision, in file: CaseFile) -> [Document.Block] {
+        var out: [Document.Block] = []
+        let age = file.youngPerson.age(on: d.decisionDate)
+        if d.kind.isBarnetsLov, (age ?? 18) < 18 {
+            out.append(.heading("Samtale med den unge", level: 2))
+            if let iv = file.decisionInterview(for: d.id) {
+                let rule: LegalRuleID = iv.held ? .childInterview : .childInterviewWaived
+                out.append(
+                    .paragraph(
+                        Citing.sentence(
+                            iv.statement(addressingYoungPerson: false, name: LetterLaw.firstName(file.youngPerson)),
+                            citation: LegalReferences.reference(rule).citation(on: d.decisionDate, age: age))))
+            } else {
+                out.append(
+                    .paragraph(
+                        Citing.sentence(
+                            "Ikke registreret. Den unges synspunkter skal indhentes ved en samtale, før afgørelsen træffes. Registrér den med 'unge brev \(file.id.rawValue) --type boernesamtale --indsats \(d.id)'",
+                            citation: LegalReferences.reference(.childInterview).citation(on: d.decisionDate, age: age))))
+            }
+        }
+        let letters = file.letters.filter { $0.kind == .decision && $0.decisionID?.lowercased() == d.id.lowercased() }
+        if !letters.isEmpty {
+            out.append(.heading("Afgørelsesbreve", level: 2))
+            out.append(
+                .list(
+                    letters.map { l in
+                        "\(l.id) til \(l.recipient.name) (\(l.recipient.role.danish)): \(sentText(l))"
+                            + (l.earliestAppealEnd.map { ", klagefrist tidligst \($0.danishShort)" } ?? "")
+                    }))
+        }
+        return out
+    }
+
     /// The journal sentence when letters are saved.
     public static func savedJournalText(_ letters: [Letter]) -> String {
         guard let first = letters.first else { return "" }

@@ -48,6 +48,7 @@ public enum CaseOverview {
             doc.add(.heading("Afgørelser", level: 2))
             doc.add(.table(header: DecisionDocument.listHeader, rows: DecisionDocument.listRows(file, on: today)))
         }
+        doc.blocks += LetterDocument.overviewSection(file)
 
         doc.add(.heading("Frister", level: 2))
         // Dated deadlines by date; tasks without a legal period last, marked as tasks.
