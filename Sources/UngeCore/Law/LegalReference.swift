@@ -86,6 +86,8 @@ public enum LegalRuleID: String, Codable, Sendable, CaseIterable, Equatable {
     case childInterviewWaived
     /// Barnets lov § 138 stk. 3: the notifier may be told the type and planned duration.
     case notifierFeedbackDetails
+    /// Forvaltningsloven § 9: a party may see the case's documents (aktindsigt).
+    case fileAccess
 }
 
 /// An older wording of a row's paragraph, in force from `from` until the next one (or until the

@@ -216,6 +216,9 @@ public enum LegalReferences {
             .notifierFeedbackDetails,
             "Kommunen kan fortælle en fagperson, der har underrettet, hvilken type indsats der er iværksat, og hvor længe den varer",
             "serviceloven § 155 b, stk. 3", "barnets lov § 138, stk. 3", nil, .high),
+        row(
+            .fileAccess, "En part kan forlange at se sagens dokumenter (aktindsigt)", "forvaltningsloven § 9", nil, nil,
+            .high),
     ]
 
     private static let byID: [LegalRuleID: LegalReference] = Dictionary(

@@ -214,9 +214,9 @@ private struct Composer {
         // The decision in plain Danish.
         var what = LetterSection(heading: "Afgørelsen")
         let who = committee ? "Børne- og ungeudvalget" : "Kommunen"
-        let forWhom = you ? "du" : first
+        let forWhom = you ? "dig" : first
         what.paragraphs.append(
-            "\(who) har \(d.decisionDate.danishLong) besluttet, at \(forWhom) får denne hjælp: \(d.kind.danishName.lowercasedFirst).")
+            "\(who) har \(d.decisionDate.danishLong) truffet en afgørelse om \(forWhom): \(d.kind.danishName.lowercasedFirst).")
         if let g = d.placementGround {
             what.paragraphs.append("Grundlaget er barnets lov § 47, \(g.danish).")
         }
@@ -352,6 +352,13 @@ private struct Composer {
             hasAppeal = appeal.hasAppeal
         }
 
+        sections.append(
+            LetterSection(
+                heading: "Du kan se papirerne i sagen",
+                paragraphs: [
+                    "Du har ret til at se de papirer, afgørelsen bygger på (aktindsigt, forvaltningsloven § 9). Kontakt os, hvis du vil se dem."
+                ]))
+        refs.append(.fileAccess)
         var letterSections = sections
         checkAddress(r, &letterSections)
         let c = content(
@@ -622,9 +629,11 @@ private struct Composer {
 }
 
 extension String {
-    /// The string with its first letter lowercased ("Fast kontaktperson" → "fast kontaktperson").
+    /// A decision name inside a sentence: first letter lowercased ("Fast kontaktperson" → "fast
+    /// kontaktperson"), without the list's "(før 2024)" marker, which a 2023 letter does not need.
     var lowercasedFirst: String {
-        guard let f = first else { return self }
-        return f.lowercased() + dropFirst()
+        let s = replacingOccurrences(of: " (før 2024)", with: "")
+        guard let f = s.first else { return s }
+        return f.lowercased() + s.dropFirst()
     }
 }
