@@ -39,7 +39,8 @@ enum LetterFixtures {
 
     static func decision(
         _ kind: DecisionKind, on date: LocalDate, purpose: String = "", duration: String? = nil,
-        provider: String? = nil, consents: [DecisionConsent] = [], ground: PlacementGround? = nil, start: LocalDate? = nil
+        provider: String? = nil, consents: [DecisionConsent] = [], ground: PlacementGround? = nil,
+        start: LocalDate? = nil
     ) -> Decision {
         Decision(
             id: "A1", kind: kind, decisionDate: date, purpose: purpose, author: "lene", recorded: recorded,
@@ -96,7 +97,8 @@ enum LetterFixtures {
             parents: [parent("Anne Holm", "mor"), parent("Peter Nielsen", "far", "Bakkevej 9, 9000 Nordby")])
         f.decisions = [
             decision(
-                .contactPerson, on: date, purpose: "Emil skal have en fast voksen, der hjælper ham med at komme i skole",
+                .contactPerson, on: date,
+                purpose: "Emil skal have en fast voksen, der hjælper ham med at komme i skole",
                 duration: "6 måneder", provider: "Ungeteamet",
                 consents: [DecisionConsent(giver: .custodyHolder, name: "Anne Holm og Peter Nielsen", date: date)],
                 start: day(2026, 9, 7))
@@ -239,7 +241,8 @@ enum LetterFixtures {
 struct LetterGoldenTests {
     typealias F = LetterFixtures
 
-    @Test("hver sags afgørelsesbreve er som golden-filen (Markdown for alle modtagere, HTML for den første)",
+    @Test(
+        "hver sags afgørelsesbreve er som golden-filen (Markdown for alle modtagere, HTML for den første)",
         arguments: LetterFixtures.caseNames)
     func golden(_ name: String) throws {
         let (f, a, date) = try #require(F.make(name))
@@ -307,17 +310,21 @@ struct LetterLawTableTests {
     /// begrundelse, medmindre afgørelsen fuldt ud giver den pågældende part medhold.« § 24 stk. 1:
     /// »En begrundelse for en afgørelse skal indeholde en henvisning til de retsregler, i henhold til
     /// hvilke afgørelsen er truffet.«
-    @Test("begrundelse (fvl §§ 22, 24): reglerne og hovedhensynene; mangler den, vises MANGLER BEGRUNDELSE og brevet stoppes")
+    @Test(
+        "begrundelse (fvl §§ 22, 24): reglerne og hovedhensynene; mangler den, vises MANGLER BEGRUNDELSE og brevet stoppes"
+    )
     func reasons() throws {
         var (f, a, date) = F.contactPerson14()
-        let ok = MarkdownRenderer.render(LetterDocument.build(try F.compose(a, f, today: date).letters[0], caseID: f.id))
+        let ok = MarkdownRenderer.render(
+            LetterDocument.build(try F.compose(a, f, today: date).letters[0], caseID: f.id))
         #expect(ok.contains("Afgørelsen bygger på reglerne i barnets lov § 32."))
         #expect(ok.contains("Vi har lagt vægt på: Emil har været meget væk fra skolen."))
         a.considerations = "  "
         let c = try F.compose(a, f, today: date)
         #expect(c.findings.contains { $0.ruleID == "brev.mangler.begrundelse" && $0.severity == .error })
         #expect(c.findings.first { $0.ruleID == "brev.mangler.begrundelse" }?.citation == "forvaltningsloven § 24")
-        #expect(MarkdownRenderer.render(LetterDocument.build(c.letters[0], caseID: f.id)).contains("MANGLER BEGRUNDELSE"))
+        #expect(
+            MarkdownRenderer.render(LetterDocument.build(c.letters[0], caseID: f.id)).contains("MANGLER BEGRUNDELSE"))
         f.decisions[0].purpose = ""
         #expect(try F.compose(a, f, today: date).findings.contains { $0.ruleID == "brev.mangler.formaal" })
     }
@@ -348,7 +355,9 @@ struct LetterLawTableTests {
         let text = MarkdownRenderer.render(LetterDocument.build(l, caseID: f.id))
         #expect(text.contains("Send klagen til kommunen: Nordby Kommune, Børn og Unge, Rådhustorvet 1, 9000 Nordby."))
         #expect(text.contains("retssikkerhedsloven § 66"))
-        #expect(text.contains("senest 4 uger efter, at du har fået besked om afgørelsen (retssikkerhedsloven § 67, stk. 1)"))
+        #expect(
+            text.contains("senest 4 uger efter, at du har fået besked om afgørelsen (retssikkerhedsloven § 67, stk. 1)")
+        )
         #expect(l.earliestAppealEnd == nil)
         l.sending = LetterSending(date: F.day(2026, 8, 25), channel: .digitalPost, by: "lene", recorded: F.recorded)
         #expect(l.earliestAppealEnd == F.day(2026, 9, 22))
@@ -377,16 +386,20 @@ struct LetterLawTableTests {
     }
 
     /// Barnets lov § 3: »Børn og unge, der er fyldt 10 år, udøver partsbeføjelser i følgende sager«.
-    @Test("hvem får brevet (BL § 3, fvl § 22): den unge som part og hver forældremyndighedsindehaver; fra 18 kun den unge")
+    @Test(
+        "hvem får brevet (BL § 3, fvl § 22): den unge som part og hver forældremyndighedsindehaver; fra 18 kun den unge"
+    )
     func recipients() throws {
         var (f, _, date) = F.contactPerson14()
-        #expect(LetterLaw.recipients(in: f, decision: f.decisions[0], on: date).map(\.role) == [
-            .youngPerson, .custodyHolder, .custodyHolder,
-        ])
+        #expect(
+            LetterLaw.recipients(in: f, decision: f.decisions[0], on: date).map(\.role) == [
+                .youngPerson, .custodyHolder, .custodyHolder,
+            ])
         f.youngPerson.birthDate = date.adding(years: -9)
-        #expect(LetterLaw.recipients(in: f, decision: f.decisions[0], on: date).map(\.role) == [
-            .custodyHolder, .custodyHolder,
-        ])
+        #expect(
+            LetterLaw.recipients(in: f, decision: f.decisions[0], on: date).map(\.role) == [
+                .custodyHolder, .custodyHolder,
+            ])
         let (g, _, d19) = F.youthSupport19()
         #expect(LetterLaw.recipients(in: g, decision: g.decisions[0], on: d19).map(\.role) == [.youngPerson])
         // No address: MANGLER ADRESSE in the draft, and the final letter is refused.
@@ -403,12 +416,15 @@ struct LetterLawTableTests {
     /// afgørelsen.« § 147 stk. 1: »kan ved henvendelse til Ankestyrelsen, inden 4 uger efter at
     /// klageren har fået meddelelse om afgørelsen, kræves forelagt for retten.« § 142 stk. 5:
     /// »meddelelsen om udvalgets afgørelse skal indeholde oplysning om dommerens afvigende opfattelse.«
-    @Test("udvalgets afgørelser (BL §§ 146-147, § 142 stk. 5): direkte til Ankestyrelsen, så retten; dommerens opfattelse")
+    @Test(
+        "udvalgets afgørelser (BL §§ 146-147, § 142 stk. 5): direkte til Ankestyrelsen, så retten; dommerens opfattelse"
+    )
     func committeeRoute() throws {
         var (f, a, date) = F.placement47()
         #expect(LetterLaw.route(f.decisions[0]) == .committee)
         let text = F.markdown(try F.compose(a, f, today: date), caseID: f.id)
-        #expect(text.contains("»Afgørelser truffet af børne- og ungeudvalget, jf. § 142, kan indbringes for Ankestyrelsen"))
+        #expect(
+            text.contains("»Afgørelser truffet af børne- og ungeudvalget, jf. § 142, kan indbringes for Ankestyrelsen"))
         #expect(text.contains("Du klager altså til Ankestyrelsen. Send klagen til: Ankestyrelsen."))
         #expect(text.contains("(barnets lov § 147)"))
         #expect(!text.contains("Kommunen ser på sagen igen"))
@@ -506,15 +522,20 @@ struct AppealRouteTests {
         #expect(!l.content.hasAppeal)
         #expect(l.recipient.address == "Udleveres personligt (anonym sag)")
         let text = MarkdownRenderer.render(LetterDocument.build(l, caseID: f.id))
-        #expect(text.contains("»Afgørelser om behandling efter stk. 4 og 5 kan ikke indbringes for anden administrativ myndighed.«"))
+        #expect(
+            text.contains(
+                "»Afgørelser om behandling efter stk. 4 og 5 kan ikke indbringes for anden administrativ myndighed.«"))
     }
 
     @Test("alkoholbehandling (sundhedsloven § 141): klagevejen er ukendt og stopper brevet, til kommunen angiver den")
     func alcoholUnknown() throws {
         let date = F.day(2026, 9, 1)
         var f = F.file("2026-0108", name: "Mikkel Sand", born: F.day(2000, 1, 1))
-        f.decisions = [F.decision(.alcoholTreatment, on: date, purpose: "Stoppe med at drikke", provider: "Alkoholenheden")]
-        let a = LetterAnswers(kind: "afgoerelse", date: date, decision: "A1", considerations: "Du har bedt om behandling.")
+        f.decisions = [
+            F.decision(.alcoholTreatment, on: date, purpose: "Stoppe med at drikke", provider: "Alkoholenheden")
+        ]
+        let a = LetterAnswers(
+            kind: "afgoerelse", date: date, decision: "A1", considerations: "Du har bedt om behandling.")
         #expect(LetterLaw.route(f.decisions[0]) == .unknown)
         let c = try F.compose(a, f, today: date)
         #expect(c.findings.contains { $0.ruleID == "brev.mangler.klagevej" && $0.severity == .error })
@@ -546,7 +567,8 @@ struct LetterRecordTests {
     typealias F = LetterFixtures
 
     static func notifiedCase(anonymous: Bool = false, professional: Bool = true) -> CaseFile {
-        var f = F.file("2026-0109", name: "Alma Vinther", born: F.day(2013, 2, 2), parents: [F.parent("Rikke Vinther", "mor")])
+        var f = F.file(
+            "2026-0109", name: "Alma Vinther", born: F.day(2013, 2, 2), parents: [F.parent("Rikke Vinther", "mor")])
         let received = DanishTime.instant(F.day(2026, 8, 3), hour: 10)
         let report = ConcernReport(
             number: 1, received: received,
@@ -571,10 +593,12 @@ struct LetterRecordTests {
         #expect(text.contains("Vi modtog den 3. august 2026."))
         #expect(text.contains("kontakt Lene Dahl, Socialrådgiver"))
         f.letters = c.letters
-        _ = try LetterRecords.markSent("B1", on: &f, date: F.day(2026, 8, 6), channel: .email, by: "lene", at: F.recorded)
+        _ = try LetterRecords.markSent(
+            "B1", on: &f, date: F.day(2026, 8, 6), channel: .email, by: "lene", at: F.recorded)
         #expect(f.deadlines.first { $0.id == "underretning-1-kvittering" }?.isMet == true)
         #expect(throws: LetterInputError.self) {
-            try LetterRecords.markSent("B1", on: &f, date: F.day(2026, 8, 7), channel: .email, by: "lene", at: F.recorded)
+            try LetterRecords.markSent(
+                "B1", on: &f, date: F.day(2026, 8, 7), channel: .email, by: "lene", at: F.recorded)
         }
         let anon = Self.notifiedCase(anonymous: true)
         #expect(throws: LetterInputError.self) {
@@ -598,10 +622,13 @@ struct LetterRecordTests {
             today: F.day(2026, 8, 28))
         let text = F.markdown(c, caseID: f.id)
         #expect(text.contains("Vi har sat dette i gang: hjælp (indsatser)."))
-        #expect(text.contains("- Anden hjælp (rådgivning, behandling, praktisk og pædagogisk støtte), planlagt varighed 3 måneder"))
+        #expect(
+            text.contains(
+                "- Anden hjælp (rådgivning, behandling, praktisk og pædagogisk støtte), planlagt varighed 3 måneder"))
         f.letters = c.letters
         #expect(f.deadlines.first { $0.id == "underretning-1-orientering" }?.isMet == false)
-        _ = try LetterRecords.markSent("B1", on: &f, date: F.day(2026, 8, 28), channel: .digitalPost, by: "lene", at: F.recorded)
+        _ = try LetterRecords.markSent(
+            "B1", on: &f, date: F.day(2026, 8, 28), channel: .digitalPost, by: "lene", at: F.recorded)
         #expect(f.deadlines.first { $0.id == "underretning-1-orientering" }?.isMet == true)
         let citizen = Self.notifiedCase(professional: false)
         #expect(throws: LetterInputError.self) {
@@ -617,7 +644,8 @@ struct LetterRecordTests {
             consideredDecision: "Fast kontaktperson", deadline: F.day(2026, 8, 25))
         f.letters = try F.compose(a, f, today: F.day(2026, 8, 18)).letters
         #expect(throws: LetterInputError.self) {
-            try LetterRecords.markSent("B1", on: &f, date: F.day(2026, 8, 17), channel: .post, by: "lene", at: F.recorded)
+            try LetterRecords.markSent(
+                "B1", on: &f, date: F.day(2026, 8, 17), channel: .post, by: "lene", at: F.recorded)
         }
         #expect(throws: LetterInputError.self) {
             try LetterRecords.recordReply("B1", on: &f, date: F.day(2026, 8, 24), text: nil, by: "lene", at: F.recorded)

@@ -42,7 +42,8 @@ struct BrevCommand: UngeCommand {
                 "--medhold", value: "NAVN",
                 help: "Modtager, der har fået fuldt ud medhold (navn, eller ung); kan gentages.", repeatable: true),
             OptionSpec("--dommer-enig", help: "Børne- og ungeudvalget: dommeren var enig."),
-            OptionSpec("--dommer-uenig", value: "TEKST", help: "Børne- og ungeudvalget: dommerens afvigende opfattelse."),
+            OptionSpec(
+                "--dommer-uenig", value: "TEKST", help: "Børne- og ungeudvalget: dommerens afvigende opfattelse."),
             OptionSpec(
                 "--partshoering", value: "ID", help: "Partshøring, afgørelsen bygger på (fx B3); kan gentages.",
                 repeatable: true),
@@ -118,10 +119,12 @@ struct BrevCommand: UngeCommand {
             )
         }
         if args.value("--kanal") != nil, args.value("--sendt") == nil {
-            throw UsageError.conflict("--kanal bruges sammen med --sendt, fx --sendt B1 --dato 2026-09-01 --kanal digital-post.")
+            throw UsageError.conflict(
+                "--kanal bruges sammen med --sendt, fx --sendt B1 --dato 2026-09-01 --kanal digital-post.")
         }
         if args.value("--tekst") != nil, args.value("--svar") == nil {
-            throw UsageError.conflict("--tekst bruges sammen med --svar, fx --svar B1 --dato 2026-09-01 --tekst \"...\".")
+            throw UsageError.conflict(
+                "--tekst bruges sammen med --svar, fx --svar B1 --dato 2026-09-01 --tekst \"...\".")
         }
         if let shown = args.positional(1) {
             mode = .show(shown)
@@ -197,7 +200,8 @@ struct BrevCommand: UngeCommand {
             var letter: Letter?
             let saved = try ctx.updateCase(id, store: store) { f in
                 do {
-                    letter = try LetterRecords.recordReply(lid, on: &f, date: when, text: text, by: ctx.user, at: ctx.now)
+                    letter = try LetterRecords.recordReply(
+                        lid, on: &f, date: when, text: text, by: ctx.user, at: ctx.now)
                 } catch let e as LetterInputError { throw UsageError.message(e.message) }
             }
             let l = letter!
@@ -205,7 +209,9 @@ struct BrevCommand: UngeCommand {
                 ctx.console.print(try JSONOutput.render(Changed(caseID: id, letter: l.id, revision: saved.revision)))
             } else {
                 ctx.console.print(
-                    (l.reply?.text == nil ? "Intet svar på partshøring \(l.id) er registreret" : "Svaret på partshøring \(l.id) er registreret")
+                    (l.reply?.text == nil
+                        ? "Intet svar på partshøring \(l.id) er registreret"
+                        : "Svaret på partshøring \(l.id) er registreret")
                         + " på sag \(id.rawValue) (revision \(saved.revision)).")
             }
             return ExitCode.ok
@@ -213,19 +219,22 @@ struct BrevCommand: UngeCommand {
             let when = date ?? ctx.today
             if when > ctx.today {
                 throw UsageError.invalidValue(
-                    option: "--dato", value: when.iso, expected: "En afsendelse kan kun registreres i dag eller tidligere.")
+                    option: "--dato", value: when.iso,
+                    expected: "En afsendelse kan kun registreres i dag eller tidligere.")
             }
             var letter: Letter?
             let saved = try ctx.updateCase(id, store: store) { f in
                 do {
-                    letter = try LetterRecords.markSent(lid, on: &f, date: when, channel: channel, by: ctx.user, at: ctx.now)
+                    letter = try LetterRecords.markSent(
+                        lid, on: &f, date: when, channel: channel, by: ctx.user, at: ctx.now)
                 } catch let e as LetterInputError { throw UsageError.message(e.message) }
             }
             let l = letter!
             if json {
                 ctx.console.print(try JSONOutput.render(Changed(caseID: id, letter: l.id, revision: saved.revision)))
             } else {
-                var s = "Brev \(l.id) til \(l.recipient.name) er registreret som sendt \(when.danishLong) (\(channel.danish))."
+                var s =
+                    "Brev \(l.id) til \(l.recipient.name) er registreret som sendt \(when.danishLong) (\(channel.danish))."
                 if let e = l.earliestAppealEnd {
                     s +=
                         " Klagefristen udløber tidligst \(e.danishLong): de 4 uger regnes fra, hvornår modtageren fik besked (retssikkerhedsloven § 67, stk. 1)."
@@ -253,7 +262,9 @@ struct BrevCommand: UngeCommand {
     }
 
     private func answersFromFlags(ctx: Context) throws -> LetterAnswers {
-        func date(_ name: String) throws -> LocalDate? { try args.value(name).map { try Values.date($0, option: name) } }
+        func date(_ name: String) throws -> LocalDate? {
+            try args.value(name).map { try Values.date($0, option: name) }
+        }
         var judgeAgreed: Bool? = nil
         if args.has("--dommer-enig") { judgeAgreed = true }
         if args.value("--dommer-uenig") != nil {
@@ -291,7 +302,9 @@ struct BrevCommand: UngeCommand {
                 let c = try composed(a)
                 try DocumentOutput.emit(
                     LetterDocument.buildDraft(c.letters, caseID: id),
-                    json: { try JSONOutput.render(Drafts(letters: c.letters.map { LetterDocument.payload($0, in: file) })) },
+                    json: {
+                        try JSONOutput.render(Drafts(letters: c.letters.map { LetterDocument.payload($0, in: file) }))
+                    },
                     options: options, ctx: ctx, file: file, store: store)
             },
             save: { a, _ in try save(try composed(a).letters, store: store, ctx: ctx) })
@@ -299,7 +312,8 @@ struct BrevCommand: UngeCommand {
             var a: LetterAnswers
             do { a = try UngeJSON.decoder().decode(LetterAnswers.self, from: data) } catch {
                 throw UsageError.message(
-                    "\(options.fromFile!): filen er ikke et gyldigt brev (\(error.localizedDescription)). Se 'unge brev --help'.")
+                    "\(options.fromFile!): filen er ikke et gyldigt brev (\(error.localizedDescription)). Se 'unge brev --help'."
+                )
             }
             if let t = args.value("--type") { a.kind = t }
             _ = try composed(a)
@@ -311,7 +325,10 @@ struct BrevCommand: UngeCommand {
             return try pipeline.runGuided(ctx: ctx, store: store) { session in try dialogue.run(session) }
         }
         let a = try answersFromFlags(ctx: ctx)
-        if a.kind.isEmpty { throw UsageError.missingArgument("brevets type: --type afgoerelse|partshoering|kvittering|orientering", command: "brev") }
+        if a.kind.isEmpty {
+            throw UsageError.missingArgument(
+                "brevets type: --type afgoerelse|partshoering|kvittering|orientering", command: "brev")
+        }
         _ = try composed(a)
         return try pipeline.run(a, ctx: ctx)
     }
@@ -359,7 +376,9 @@ struct BrevCommand: UngeCommand {
                 throw UsageError.message(
                     "\(options.fromFile!): filen er ikke en gyldig børnesamtale (\(error.localizedDescription)).")
             }
-        } else if args.value("--holdning") == nil, args.value("--ikke-holdt") == nil, ctx.isInteractive(options.interactive) {
+        } else if args.value("--holdning") == nil, args.value("--ikke-holdt") == nil,
+            ctx.isInteractive(options.interactive)
+        {
             a = try BrevDialogue(ctx: ctx, file: file, kind: nil).interview(
                 Prompter(console: ctx.console), decision: args.value("--indsats"))
         } else {
@@ -383,7 +402,9 @@ struct BrevCommand: UngeCommand {
         }
         a.decision = d.id
         let record: DecisionInterview
-        switch a.record(id: file.nextDecisionInterviewID, defaultDate: d.decisionDate, author: ctx.user, recorded: ctx.now) {
+        switch a.record(
+            id: file.nextDecisionInterviewID, defaultDate: d.decisionDate, author: ctx.user, recorded: ctx.now)
+        {
         case .success(let r): record = r
         case .failure(let e): throw UsageError.message(e.description)
         }
@@ -405,7 +426,8 @@ struct BrevCommand: UngeCommand {
                 try JSONOutput.render(Changed(caseID: id, letter: record.id, revision: saved.revision)))
         } else {
             ctx.console.print(
-                "Børnesamtalen før afgørelse \(d.id) er registreret på sag \(id.rawValue) (revision \(saved.revision)).")
+                "Børnesamtalen før afgørelse \(d.id) er registreret på sag \(id.rawValue) (revision \(saved.revision))."
+            )
         }
         return ExitCode.ok
     }

@@ -14,7 +14,8 @@ struct BrevDialogue {
         p.plan(sections: ["Brevet", "Indhold"])
         p.section("Brevet")
         p.say(ctx.console.bold("Nyt brev på sag \(file.id.rawValue) (\(file.youngPerson.displayName))"))
-        let k = try kind ?? p.choose("Hvilket brev (nummer)", from: LetterKind.allCases, label: { $0.danish }) ?? .decision
+        let k =
+            try kind ?? p.choose("Hvilket brev (nummer)", from: LetterKind.allCases, label: { $0.danish }) ?? .decision
         var a = LetterAnswers(kind: k.token)
         a.date = try p.ask("Brevets dato (ÅÅÅÅ-MM-DD)", defaultValue: ctx.today.iso, parse: Answers.date)
         p.section("Indhold")
@@ -35,19 +36,24 @@ struct BrevDialogue {
             let decision = file.decision(d)!
             a.considerations = try p.ask(
                 "Begrundelse: hvilke hovedhensyn var afgørende?",
-                help: "Forvaltningsloven § 24: reglerne nævnes af unge selv; du skriver de hensyn, der afgjorde skønnet.",
+                help:
+                    "Forvaltningsloven § 24: reglerne nævnes af unge selv; du skriver de hensyn, der afgjorde skønnet.",
                 required: false, long: true)
             a.facts = try p.ask(
                 "Hvilke oplysninger har haft stor betydning? (tom: ingen særlige)", required: false, long: true)
             var granted: [String] = []
             for r in LetterLaw.recipients(in: file, decision: decision, on: decision.decisionDate) {
-                if try p.yesNo("Har \(r.name) (\(r.role.danish)) fået fuldt ud det, \(r.role == .youngPerson ? "den unge" : "vedkommende") bad om?", defaultValue: false) {
+                if try p.yesNo(
+                    "Har \(r.name) (\(r.role.danish)) fået fuldt ud det, \(r.role == .youngPerson ? "den unge" : "vedkommende") bad om?",
+                    defaultValue: false)
+                {
                     granted.append(r.name)
                 }
             }
             a.fullyGranted = granted.isEmpty ? nil : granted
             if LetterLaw.route(decision) == .committee {
-                a.judgeAgreed = try p.yesNo("Var dommeren i børne- og ungeudvalget enig i afgørelsen?", defaultValue: true)
+                a.judgeAgreed = try p.yesNo(
+                    "Var dommeren i børne- og ungeudvalget enig i afgørelsen?", defaultValue: true)
                 if a.judgeAgreed == false {
                     a.judgeDissent = try p.ask("Dommerens afvigende opfattelse", required: true, long: true)
                 }
@@ -56,7 +62,8 @@ struct BrevDialogue {
             a.consideredDecision = try p.ask("Hvilken afgørelse overvejer kommunen?", required: true, long: true)
             a.facts = try p.ask(
                 "Hvilke oplysninger skal parten høres over?",
-                help: "Forvaltningsloven § 19: oplysninger til ugunst for parten, som har væsentlig betydning, og som parten ikke kan antages at kende.",
+                help:
+                    "Forvaltningsloven § 19: oplysninger til ugunst for parten, som har væsentlig betydning, og som parten ikke kan antages at kende.",
                 required: true, long: true)
             a.deadline = try p.ask("Svarfrist (ÅÅÅÅ-MM-DD)", required: true, parse: Answers.date)
         case .receipt, .feedback:
@@ -89,7 +96,8 @@ struct BrevDialogue {
             a.views = try p.ask("Hvad sagde den unge?", required: true)
         } else {
             a.notHeldReason = try p.ask(
-                "Hvorfor blev samtalen ikke holdt? (barnets lov § 5, stk. 4: kun i helt særlige tilfælde)", required: true)
+                "Hvorfor blev samtalen ikke holdt? (barnets lov § 5, stk. 4: kun i helt særlige tilfælde)",
+                required: true)
             a.viewsOtherwise = try p.ask("Hvordan er den unges synspunkter ellers kommet frem?", required: true)
         }
         return a

@@ -79,7 +79,9 @@ struct IndstillingerCommand: UngeCommand {
             guard parts.count == 2, let kind = DecisionKind.parse(parts[0]) else {
                 throw UsageError.invalidValue(
                     option: "--klagevej", value: item,
-                    expected: "Skriv TYPE=TEKST med en afgørelsestype fra 'unge indsats --help', fx alkohol=\"Klage sendes til ...\".")
+                    expected:
+                        "Skriv TYPE=TEKST med en afgørelsestype fra 'unge indsats --help', fx alkohol=\"Klage sendes til ...\"."
+                )
             }
             return (kind.token, parts[1])
         }
@@ -113,23 +115,24 @@ struct IndstillingerCommand: UngeCommand {
             ctx.console.print(try JSONOutput.render(Output(store: store.root.path, settings: settings)))
         } else {
             let me = settings.users[ctx.user]
-            let fields: [(String, String)] = [
-                ("Lager", store.root.path),
-                (
-                    "Lukkedage 5/6, 24/12 og 31/12",
-                    settings.alsoClosed ? "ja (tæller ikke som hverdage)" : "nej (tæller som hverdage)"
-                ),
-                ("Kommune", settings.municipality ?? "Ikke oplyst"),
-                ("Enhed", settings.unit ?? "Ikke oplyst"),
-                ("Bruger", ctx.user),
-                ("Fulde navn", me?.fullName ?? "Ikke oplyst"),
-                ("Stilling", me?.title ?? "Ikke oplyst"),
-                ("Klager sendes til", settings.letters.complaintAddress ?? "Ikke oplyst (brevene nævner kommunen)"),
-                (
-                    "Klager over udvalget",
-                    settings.letters.committeeComplaintAddress ?? "Ikke oplyst (brevene nævner Ankestyrelsen)"
-                ),
-            ] + settings.letters.statedRoutes.sorted { $0.key < $1.key }.map { ("Klagevej \($0.key)", $0.value) }
+            let fields: [(String, String)] =
+                [
+                    ("Lager", store.root.path),
+                    (
+                        "Lukkedage 5/6, 24/12 og 31/12",
+                        settings.alsoClosed ? "ja (tæller ikke som hverdage)" : "nej (tæller som hverdage)"
+                    ),
+                    ("Kommune", settings.municipality ?? "Ikke oplyst"),
+                    ("Enhed", settings.unit ?? "Ikke oplyst"),
+                    ("Bruger", ctx.user),
+                    ("Fulde navn", me?.fullName ?? "Ikke oplyst"),
+                    ("Stilling", me?.title ?? "Ikke oplyst"),
+                    ("Klager sendes til", settings.letters.complaintAddress ?? "Ikke oplyst (brevene nævner kommunen)"),
+                    (
+                        "Klager over udvalget",
+                        settings.letters.committeeComplaintAddress ?? "Ikke oplyst (brevene nævner Ankestyrelsen)"
+                    ),
+                ] + settings.letters.statedRoutes.sorted { $0.key < $1.key }.map { ("Klagevej \($0.key)", $0.value) }
             ctx.console.print(TerminalRenderer.fields(fields, width: ctx.console.width).joined(separator: "\n"))
         }
         return ExitCode.ok

@@ -26,7 +26,8 @@ struct NetvaerkCommand: UngeCommand {
             OptionSpec("--godt", value: "TEKST", help: "Hvad der er godt i relationen."),
             OptionSpec("--svaert", value: "TEKST", help: "Hvad der er svært i relationen."),
             OptionSpec("--kan-stoette", help: "Personen kan støtte den unge."),
-            OptionSpec("--adresse", value: "TEKST", help: "Adressen, som breve sendes til (fx til forældremyndigheden)."),
+            OptionSpec(
+                "--adresse", value: "TEKST", help: "Adressen, som breve sendes til (fx til forældremyndigheden)."),
             OptionSpec("--fjern", value: "NAVN", help: "Fjern en person (navnet skal passe præcist)."),
             OptionSpec("--ret", value: "NAVN", help: "Ret adressen på en person, der står på kortet (med --adresse)."),
             OptionSpec("--format", value: "md|svg", help: "Vis kortet som tekst (md, standard) eller tegn det (svg)."),
@@ -78,7 +79,9 @@ struct NetvaerkCommand: UngeCommand {
             guard args.value("--tilfoej") == nil, args.value("--fjern") == nil,
                 personOptions.allSatisfy({ $0 == "--adresse" }), let address = args.value("--adresse")
             else {
-                throw UsageError.conflict("--ret NAVN bruges med --adresse TEKST alene, fx --ret \"Mette Friis\" --adresse \"Skovvej 1, 9000 Nordby\".")
+                throw UsageError.conflict(
+                    "--ret NAVN bruges med --adresse TEKST alene, fx --ret \"Mette Friis\" --adresse \"Skovvej 1, 9000 Nordby\"."
+                )
             }
             let t = address.trimmingCharacters(in: .whitespacesAndNewlines)
             change = .setAddress(name, t.isEmpty ? nil : t)
@@ -179,7 +182,8 @@ struct NetvaerkCommand: UngeCommand {
                 }
                 f.network.people[i].address = address
                 f.record(
-                    .other(address == nil ? "Adressen på \(name) er fjernet" : "Adressen på \(name) er rettet"), at: ctx.now,
+                    .other(address == nil ? "Adressen på \(name) er fjernet" : "Adressen på \(name) er rettet"),
+                    at: ctx.now,
                     by: ctx.user)
             }
             if !json { say("Adressen på \(name) er gemt (revision \(file.revision)).", ctx) }

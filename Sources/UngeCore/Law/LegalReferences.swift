@@ -194,7 +194,8 @@ public enum LegalReferences {
             "Børne- og ungeudvalgets afgørelser kan indbringes for Ankestyrelsen inden 4 uger af forældremyndighedsindehaveren og den unge fra 10 år (før 2024: fra 12 år)",
             "serviceloven § 168", "barnets lov § 146", nil, .high),
         row(
-            .appealCourt, "Ankestyrelsens afgørelse om børne- og ungeudvalgets afgørelse kan kræves forelagt for retten inden 4 uger",
+            .appealCourt,
+            "Ankestyrelsens afgørelse om børne- og ungeudvalgets afgørelse kan kræves forelagt for retten inden 4 uger",
             "serviceloven § 169", "barnets lov § 147", nil, .high),
         row(
             .committeeDissent,

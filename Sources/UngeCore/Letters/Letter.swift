@@ -352,7 +352,8 @@ public struct DecisionInterview: Codable, Sendable, Equatable {
             s += " Grunden er: " + JournalText.sentence(r)
         }
         if let o = viewsOtherwise?.trimmingCharacters(in: .whitespacesAndNewlines), !o.isEmpty {
-            s += (you ? " Dine synspunkter" : " \(name)s synspunkter") + " er kommet frem på denne måde: "
+            s +=
+                (you ? " Dine synspunkter" : " \(name)s synspunkter") + " er kommet frem på denne måde: "
                 + JournalText.sentence(o)
         }
         return s

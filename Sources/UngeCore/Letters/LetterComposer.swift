@@ -48,7 +48,8 @@ public enum LetterComposer {
     ) throws(LetterInputError) -> ComposedLetters {
         guard let kind = LetterKind.parse(a.kind) else {
             throw LetterInputError(
-                "Ukendt brevtype '\(a.kind)'. Vælg afgoerelse, partshoering, kvittering, orientering (eller boernesamtale).")
+                "Ukendt brevtype '\(a.kind)'. Vælg afgoerelse, partshoering, kvittering, orientering (eller boernesamtale)."
+            )
         }
         let date = a.date ?? today
         var c = Composer(file: file, context: context, date: date, author: author, recorded: recorded)
@@ -216,7 +217,8 @@ private struct Composer {
         let who = committee ? "Børne- og ungeudvalget" : "Kommunen"
         let forWhom = you ? "dig" : first
         what.paragraphs.append(
-            "\(who) har \(d.decisionDate.danishLong) truffet en afgørelse om \(forWhom): \(d.kind.danishName.lowercasedFirst).")
+            "\(who) har \(d.decisionDate.danishLong) truffet en afgørelse om \(forWhom): \(d.kind.danishName.lowercasedFirst)."
+        )
         if let g = d.placementGround {
             what.paragraphs.append("Grundlaget er barnets lov § 47, \(g.danish).")
         }
@@ -233,20 +235,25 @@ private struct Composer {
             need(
                 "formaal", "Afgørelsen skal angive formålet. Registrér det på afgørelsen \(d.id).", rule)
         }
-        let duration = d.expectedDuration.flatMap { blank($0) ? nil : $0 } ?? d.expectedEnd.map { "til \($0.danishLong)" }
+        let duration =
+            d.expectedDuration.flatMap { blank($0) ? nil : $0 } ?? d.expectedEnd.map { "til \($0.danishLong)" }
         if let duration {
             what.paragraphs.append("Vi forventer, at hjælpen varer \(duration).")
         } else if d.kind.isSupportMeasure || d.kind.isPlacement {
             let rule: LegalRuleID =
                 d.kind.isPlacement ? (committee ? .placementWithoutConsent : .placementWithConsent) : .measures
             what.missing.append("MANGLER FORVENTET VARIGHED – \(cite(rule, on: d.decisionDate))")
-            need("varighed", "Afgørelsen skal angive den forventede varighed. Registrér den på afgørelsen \(d.id).", rule)
+            need(
+                "varighed", "Afgørelsen skal angive den forventede varighed. Registrér den på afgørelsen \(d.id).", rule
+            )
         }
         if let s = d.start { what.paragraphs.append("Hjælpen begynder \(s.danishLong).") }
         if let p = d.provider, !blank(p) {
             what.paragraphs.append("\(p) står for hjælpen.")
         } else if d.kind.isMinorTreatment {
-            what.missing.append("MANGLER DEN KONKRETE INDSATS: hvor og hvordan behandlingen foregår – \(cite(.treatmentDecisionContent))")
+            what.missing.append(
+                "MANGLER DEN KONKRETE INDSATS: hvor og hvordan behandlingen foregår – \(cite(.treatmentDecisionContent))"
+            )
             need(
                 "konkret-indsats",
                 "En afgørelse om stofmisbrugsbehandling skal oplyse om den konkrete indsats. Registrér behandlingsstedet på afgørelsen \(d.id) (--leverandoer).",
@@ -401,7 +408,9 @@ private struct Composer {
         let appellants = LetterLaw.appellants(d, in: file)
         func who() {
             guard !appellants.isEmpty else { return }
-            s.paragraphs.append(appellants.count == 1 && you ? "Du kan klage over afgørelsen." : "Disse personer kan klage over afgørelsen:")
+            s.paragraphs.append(
+                appellants.count == 1 && you
+                    ? "Du kan klage over afgørelsen." : "Disse personer kan klage over afgørelsen:")
             if !(appellants.count == 1 && you) {
                 s.items = appellants.map { p in
                     var t = "\(p.name) (\(p.role.danish))"
@@ -473,7 +482,8 @@ private struct Composer {
         var problems: [String] = []
         if blank(a.facts) {
             problems.append(
-                "de oplysninger, parten skal høres over (--oplysninger \"...\"): dem, der er til ugunst for parten og har væsentlig betydning")
+                "de oplysninger, parten skal høres over (--oplysninger \"...\"): dem, der er til ugunst for parten og har væsentlig betydning"
+            )
         }
         if a.deadline == nil { problems.append("en svarfrist (--svarfrist ÅÅÅÅ-MM-DD)") }
         if !problems.isEmpty {
@@ -496,7 +506,8 @@ private struct Composer {
         let recipients = LetterLaw.recipients(in: file, decision: decision, on: date)
         if recipients.isEmpty {
             throw LetterInputError(
-                "Partshøringen har ingen modtagere: den unge er ikke part, og sagen har ingen forældremyndighedsindehavere.")
+                "Partshøringen har ingen modtagere: den unge er ikke part, og sagen har ingen forældremyndighedsindehavere."
+            )
         }
         let first = LetterLaw.firstName(file.youngPerson)
         for r in recipients {
@@ -509,7 +520,8 @@ private struct Composer {
                 LetterSection(
                     heading: "Hvad overvejer vi?",
                     paragraphs: [
-                        "Vi overvejer at træffe en afgørelse \(you ? "om dig" : "om \(first)"): " + JournalText.sentence(considered)
+                        "Vi overvejer at træffe en afgørelse \(you ? "om dig" : "om \(first)"): "
+                            + JournalText.sentence(considered)
                     ]))
             sections.append(
                 LetterSection(
@@ -551,7 +563,8 @@ private struct Composer {
         }
         guard let r = LetterLaw.notifier(of: report) else {
             throw LetterInputError(
-                "Underretning nr. \(n) er anonym. En anonym underretter kan ikke få \(kind == .receipt ? "en kvittering" : "en orientering").")
+                "Underretning nr. \(n) er anonym. En anonym underretter kan ikke få \(kind == .receipt ? "en kvittering" : "en orientering")."
+            )
         }
         let received = DanishTime.date(of: report.received)
         if date < received {
@@ -593,7 +606,8 @@ private struct Composer {
         var started: [String] = []
         if let e = file.examination, e.awareDate <= date {
             started.append(
-                e.kind == .afdaekning ? "en afdækning af \(LetterLaw.firstName(file.youngPerson))s behov" : "en børnefaglig undersøgelse")
+                e.kind == .afdaekning
+                    ? "en afdækning af \(LetterLaw.firstName(file.youngPerson))s behov" : "en børnefaglig undersøgelse")
         }
         let running = file.decisions.filter { d in
             d.kind != .planStance && (d.start.map { $0 <= date } ?? false)

@@ -153,7 +153,8 @@ public enum LetterDocument {
                     .paragraph(
                         Citing.sentence(
                             "Ikke registreret. Den unges synspunkter skal indhentes ved en samtale, før afgørelsen træffes. Registrér den med 'unge brev \(file.id.rawValue) --type boernesamtale --indsats \(d.id)'",
-                            citation: LegalReferences.reference(.childInterview).citation(on: d.decisionDate, age: age))))
+                            citation: LegalReferences.reference(.childInterview).citation(on: d.decisionDate, age: age))
+                    ))
             }
         }
         let letters = file.letters.filter { $0.kind == .decision && $0.decisionID?.lowercased() == d.id.lowercased() }
@@ -183,7 +184,8 @@ public enum LetterDocument {
     /// The journal sentence when a letter is recorded as sent.
     public static func sentJournalText(_ l: Letter) -> String {
         guard let s = l.sending else { return "" }
-        var text = "Brev \(l.id) (\(l.kind.danish.lowercased())) til \(l.recipient.name) er sendt \(s.date.danishLong) med \(s.channel.danish)"
+        var text =
+            "Brev \(l.id) (\(l.kind.danish.lowercased())) til \(l.recipient.name) er sendt \(s.date.danishLong) med \(s.channel.danish)"
         if let e = l.earliestAppealEnd { text += ". Klagefristen udløber tidligst \(e.danishLong)" }
         return JournalText.sentence(text)
     }
@@ -202,7 +204,8 @@ public enum LetterRecords {
         let l = file.letters[i]
         if date < l.date {
             throw LetterInputError(
-                "Brev \(l.id) er dateret \(l.date.danishLong) og kan ikke være sendt før (\(date.danishLong)). Ret --dato.")
+                "Brev \(l.id) er dateret \(l.date.danishLong) og kan ikke være sendt før (\(date.danishLong)). Ret --dato."
+            )
         }
         if let s = l.sending {
             throw LetterInputError("Brev \(l.id) er allerede registreret som sendt \(s.date.danishLong).")
@@ -223,7 +226,8 @@ public enum LetterRecords {
                 file.deadlines[k].metAt = DanishTime.instant(date, hour: 12)
                 file.deadlines[k].metBy = by
                 file.record(
-                    .deadlineMet(file.deadlines[k], outcome: "brev \(sent.id) sendt \(date.danishLong)"), at: at, by: by)
+                    .deadlineMet(file.deadlines[k], outcome: "brev \(sent.id) sendt \(date.danishLong)"), at: at, by: by
+                )
             }
         }
         file.updated = at
