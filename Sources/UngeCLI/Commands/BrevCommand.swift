@@ -13,7 +13,7 @@ struct BrevCommand: UngeCommand {
         discussion: """
             Uden flere argumenter vises sagens breve. Med et brev-id (fx B1) skrives det gemte brev ud igen,
             præcis som det blev gemt (--format md|html|json, --ud FIL). Med --type skrives nye breve, ét til hver
-            modtager: den unge, når den unge er part, og hver forældremyndighedsindehaver; fra 18 år kun den unge.
+            modtager: den unge, når den unge er part, og hver forældremyndighedsindehaver; fra \(LegalAge.adult) år kun den unge.
             Typer: afgoerelse (med --indsats A1: afgørelsen, lovgrundlaget, begrundelsen og klagevejledningen),
             partshoering (forvaltningsloven § 19: oplysningerne, den påtænkte afgørelse og en svarfrist),
             kvittering og orientering til den, der underrettede (barnets lov § 138), og boernesamtale (ikke et
@@ -23,8 +23,8 @@ struct BrevCommand: UngeCommand {
             alkoholbehandling: angiv den med 'unge indstillinger --klagevej'), eller en manglende børnesamtale
             stopper også brevet.
             --sendt B1 --dato D --kanal digital-post|brev|personligt|e-mail registrerer, hvornår brevet blev
-            sendt. Klagefristen på 4 uger regnes fra, hvornår modtageren fik besked (retssikkerhedsloven § 67),
-            så unge viser kun "tidligst" (afsendelsen + 4 uger). En kvittering lukker fristen på 6 hverdage,
+            sendt. Klagefristen på \(LegalPeriod.appealWeeks) uger regnes fra, hvornår modtageren fik besked (retssikkerhedsloven § 67),
+            så unge viser kun "tidligst" (afsendelsen + \(LegalPeriod.appealWeeks) uger). En kvittering lukker fristen på \(LegalPeriod.receiptWorkingDays) hverdage,
             en orientering lukker påmindelsen.
             """,
         options: [
@@ -237,7 +237,7 @@ struct BrevCommand: UngeCommand {
                     "Brev \(l.id) til \(l.recipient.name) er registreret som sendt \(when.danishLong) (\(channel.danish))."
                 if let e = l.earliestAppealEnd {
                     s +=
-                        " Klagefristen udløber tidligst \(e.danishLong): de 4 uger regnes fra, hvornår modtageren fik besked (retssikkerhedsloven § 67, stk. 1)."
+                        " Klagefristen udløber tidligst \(e.danishLong): de \(LegalPeriod.appealWeeks) uger regnes fra, hvornår modtageren fik besked (retssikkerhedsloven § 67, stk. 1)."
                 }
                 if l.kind == .receipt { s += " Fristen for kvitteringen er opfyldt." }
                 if l.kind == .feedback { s += " Påmindelsen om orienteringen er lukket." }

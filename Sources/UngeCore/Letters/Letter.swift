@@ -219,7 +219,7 @@ public struct Letter: Codable, Sendable, Equatable {
     /// know, so this is never shown as a lapse.
     public var earliestAppealEnd: LocalDate? {
         guard kind == .decision, !fullyGranted, content.hasAppeal, let s = sending else { return nil }
-        return s.date.adding(days: 28)
+        return LegalPeriod.earliestAppealEnd(sent: s.date)
     }
 }
 

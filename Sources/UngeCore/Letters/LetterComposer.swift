@@ -294,7 +294,7 @@ private struct Composer {
         if let consent = consentSection(d, you: you, first: first) { sections.append(consent) }
 
         // The børnesamtale (barnets lov § 5 stk. 3-4) for decisions about a young person under 18.
-        if d.kind.isBarnetsLov, (dAge ?? 18) < 18 {
+        if d.kind.isBarnetsLov, dAge.map(LegalAge.isMinor) ?? false {
             var talk = LetterSection(heading: you ? "Samtalen med dig" : "Samtalen med \(first)")
             if let iv = file.decisionInterview(for: d.id) {
                 talk.paragraphs.append(iv.statement(addressingYoungPerson: you, name: first))
@@ -429,7 +429,7 @@ private struct Composer {
                 "Kommunen ser på sagen igen. Hvis kommunen ikke giver dig ret, sender kommunen klagen videre til Ankestyrelsen sammen med begrundelsen (retssikkerhedsloven § 66)."
             )
             s.paragraphs.append(
-                "Du skal klage senest 4 uger efter, at du har fået besked om afgørelsen (retssikkerhedsloven § 67, stk. 1)."
+                "Du skal klage senest \(LegalPeriod.appealWeeks) uger efter, at du har fået besked om afgørelsen (retssikkerhedsloven § 67, stk. 1)."
             )
             refs += [.appealReconsideration, .appealTimeLimit]
             if appellants.contains(where: { $0.rule == .appealYoungPerson }) { refs.append(.appealYoungPerson) }
@@ -449,7 +449,7 @@ private struct Composer {
             let to = context.settings.committeeComplaintAddress ?? "Ankestyrelsen"
             s.paragraphs.append("Du klager altså til Ankestyrelsen. Send klagen til: \(to).")
             s.paragraphs.append(
-                "Er du uenig i Ankestyrelsens afgørelse, kan du bede om, at sagen kommer for retten. Det skal du gøre senest 4 uger efter, at du har fået besked om Ankestyrelsens afgørelse (\(paragraph(.appealCourt, on: d.decisionDate)))."
+                "Er du uenig i Ankestyrelsens afgørelse, kan du bede om, at sagen kommer for retten. Det skal du gøre senest \(LegalPeriod.appealWeeks) uger efter, at du har fået besked om Ankestyrelsens afgørelse (\(paragraph(.appealCourt, on: d.decisionDate)))."
             )
             refs += [.appealCommittee, .appealCourt]
             return (s, refs, true)
@@ -579,7 +579,7 @@ private struct Composer {
             sections.append(
                 LetterSection(paragraphs: [
                     "Tak for din underretning om \(name). Vi modtog den \(received.danishLong).",
-                    "Vi skal bekræfte over for alle, der underretter, at vi har modtaget underretningen, senest 6 hverdage efter at vi fik den. Det står i \(cite(.receipt, on: received)).",
+                    "Vi skal bekræfte over for alle, der underretter, at vi har modtaget underretningen, senest \(LegalPeriod.receiptWorkingDays) hverdage efter at vi fik den. Det står i \(cite(.receipt, on: received)).",
                     "Har du spørgsmål, eller får du nye oplysninger, så kontakt \(contact)"
                         + (context.unit.map { ", \($0)" } ?? "") + ".",
                 ]))

@@ -139,7 +139,7 @@ public enum LetterDocument {
     public static func decisionSection(_ d: Decision, in file: CaseFile) -> [Document.Block] {
         var out: [Document.Block] = []
         let age = file.youngPerson.age(on: d.decisionDate)
-        if d.kind.isBarnetsLov, (age ?? 18) < 18 {
+        if d.kind.isBarnetsLov, age.map(LegalAge.isMinor) ?? false {
             out.append(.heading("Samtale med den unge", level: 2))
             if let iv = file.decisionInterview(for: d.id) {
                 let rule: LegalRuleID = iv.held ? .childInterview : .childInterviewWaived

@@ -44,6 +44,15 @@ public struct LetterSettings: Codable, Sendable, Equatable {
     }
 }
 
+extension LegalPeriod {
+    /// Retssikkerhedsloven § 67 stk. 1, barnets lov §§ 146-147: an appeal within 4 weeks after the
+    /// complainant was told of the decision.
+    public static let appealWeeks = 4
+
+    /// The earliest day a 4-week appeal limit can end for a letter sent on `sent`.
+    public static func earliestAppealEnd(sent: LocalDate) -> LocalDate { sent.adding(days: 7 * appealWeeks) }
+}
+
 /// Who may appeal a decision, and the paragraph that says so.
 public struct Appellant: Sendable, Equatable {
     public var name: String
@@ -78,7 +87,7 @@ public enum LetterLaw {
     /// decisions serviceloven §§ 167-168 list.
     public static func youngPersonIsParty(_ d: Decision, age: Int?) -> Bool {
         guard let age else { return d.kind == .anonymousTreatment || d.kind == .alcoholTreatment }
-        if age >= 18 { return true }
+        if !LegalAge.isMinor(age) { return true }
         return youngPersonRule(d, age: age) != nil
     }
 
@@ -86,17 +95,17 @@ public enum LetterLaw {
     static func youngPersonRule(_ d: Decision, age: Int) -> LegalRuleID? {
         let bl = d.decisionDate >= LegalReferences.barnetsLovEffective
         switch route(d) {
-        case .committee: return age >= (bl ? 10 : 12) ? .appealCommittee : nil
+        case .committee: return age >= (bl ? LegalAge.partyRights : LegalAge.appealBefore2024) ? .appealCommittee : nil
         case .municipality:
             if bl {
                 let listed =
                     d.kind.isSupportMeasure || d.kind.isMinorTreatment || d.kind == .placementWithConsent
                     || d.kind.isYouthSupport
-                return listed && age >= 10 ? .appealYoungPerson : nil
+                return listed && age >= LegalAge.partyRights ? .appealYoungPerson : nil
             }
             if d.kind == .handbookAftercare { return .appealYoungPerson }
             let listed = d.kind == .handbookMeasure || d.kind == .handbookPlacement
-            return listed && age >= 12 ? .appealYoungPerson : nil
+            return listed && age >= LegalAge.appealBefore2024 ? .appealYoungPerson : nil
         case .none, .unknown: return nil
         }
     }
@@ -114,14 +123,17 @@ public enum LetterLaw {
         let yp = file.youngPerson
         let age = yp.age(on: d.decisionDate)
         let name = yp.displayName
-        if age ?? 18 >= 18 { return [Appellant(name: name, role: .youngPerson, because: nil, rule: nil)] }
+        if let age, !LegalAge.isMinor(age) {
+            return [Appellant(name: name, role: .youngPerson, because: nil, rule: nil)]
+        }
+        if age == nil { return [Appellant(name: name, role: .youngPerson, because: nil, rule: nil)] }
         var out: [Appellant] = []
         if let age, let rule = youngPersonRule(d, age: age) {
             let first = firstName(yp)
             let because =
                 d.kind == .handbookAftercare
                 ? "fordi afgørelsen om efterværn blev truffet, før \(first) fyldte 18"
-                : "fordi \(first) er fyldt \(d.decisionDate >= LegalReferences.barnetsLovEffective ? 10 : 12) år"
+                : "fordi \(first) er fyldt \(d.decisionDate >= LegalReferences.barnetsLovEffective ? LegalAge.partyRights : LegalAge.appealBefore2024) år"
             out.append(Appellant(name: name, role: .youngPerson, because: because, rule: rule))
         }
         for p in file.network.custodyHolders {
@@ -140,7 +152,8 @@ public enum LetterLaw {
         if let d {
             party = youngPersonIsParty(d, age: age)
         } else if let age {
-            party = age >= 18 || age >= (date >= LegalReferences.barnetsLovEffective ? 10 : 12)
+            party =
+                age >= (date >= LegalReferences.barnetsLovEffective ? LegalAge.partyRights : LegalAge.appealBefore2024)
         } else {
             party = true
         }
@@ -151,7 +164,7 @@ public enum LetterLaw {
                 ? "Udleveres personligt (anonym sag)" : yp.contact?.address?.trimmingCharacters(in: .whitespaces)
             out.append(LetterRecipient(name: yp.displayName, role: .youngPerson, address: address))
         }
-        if (age ?? 18) < 18 {
+        if let age, LegalAge.isMinor(age) {
             for p in file.network.custodyHolders {
                 out.append(LetterRecipient(name: p.name, role: .custodyHolder, address: p.address))
             }
