@@ -99,7 +99,7 @@ struct CrossCaseIndexTests {
             dueDate: LocalDate(year: 2026, month: 12, day: 31)!, dueTime: Date(timeIntervalSince1970: 1_776_003_600.5),
             legalReferenceID: "ref", ruleDate: LocalDate(year: 2023, month: 12, day: 31)!,
             metAt: Date(timeIntervalSince1970: 1_776_000_001),
-            metBy: "sb1")
+            metBy: "sb1", lapseReason: "Afgørelsen\u{1F} er afsluttet")
         let json = try JSONSerialization.jsonObject(with: UngeJSON.encoder().encode(full)) as! [String: Any]
         // If this fails, `Deadline` has a field the index does not keep: add it to DeadlineRecords.
         #expect(Set(json.keys) == Set(DeadlineRecords.fields))

@@ -13,7 +13,7 @@ struct FristerCommand: UngeCommand {
             sent (med antal dage, eller timer for vurderingen inden 24 timer), derefter efter dato. Tid tilbage
             vises i fristens egen enhed: timer for kommunens vurdering inden 24 timer, hverdage for
             kvitteringen, ellers dage. --fra og --til viser kun frister, der falder (eller blev opfyldt) i
-            perioden. --alle tager også de opfyldte og bortfaldne frister med. En påmindelse (fx overgangen
+            perioden; uden en periode vises de frister, der blev opfyldt for sent inden for den seneste måned. --alle tager også de opfyldte og bortfaldne frister med. En påmindelse (fx overgangen
             til 18 år uden anbringelse) er ikke en lovbestemt frist og bliver aldrig overskredet.
             I en terminal er overskredne og for sent opfyldte frister røde og frister, der falder i dag, gule
             (ikke med NO_COLOR eller når output sendes videre).
@@ -37,7 +37,8 @@ struct FristerCommand: UngeCommand {
                 "--tid", value: "TT:MM",
                 help: "Med --opfyldt: klokkeslættet, fristen blev opfyldt (for vurderingen inden 24 timer)."),
             OptionSpec("--fra", value: "ÅÅÅÅ-MM-DD", help: "Kun frister, der falder eller blev opfyldt fra denne dag."),
-            OptionSpec("--til", value: "ÅÅÅÅ-MM-DD", help: "Kun frister, der falder eller blev opfyldt til og med denne dag."),
+            OptionSpec(
+                "--til", value: "ÅÅÅÅ-MM-DD", help: "Kun frister, der falder eller blev opfyldt til og med denne dag."),
             .interactive, .json,
         ],
         examples: [
@@ -51,7 +52,10 @@ struct FristerCommand: UngeCommand {
                 "unge frister --opfyldt 2026-0003 underretning-1-vurdering --dato 2026-12-01 --tid 09:30",
                 "Vurderingen blev foretaget 1. december kl. 9.30"
             ),
-            ("unge frister --fra 2026-11-01 --til 2026-11-30", "Frister i november, også dem der blev opfyldt for sent"),
+            (
+                "unge frister --fra 2026-11-01 --til 2026-11-30",
+                "Frister i november, også dem der blev opfyldt for sent"
+            ),
         ],
         positionals: 0...2, positionalNames: ["sagsnummeret", "fristens id"])
 
@@ -179,6 +183,12 @@ struct FristerCommand: UngeCommand {
             }
             if from != nil || to != nil {
                 rows = rows.filter { DeadlineOverview.isInPeriod($0, from: from, to: to, timeZone: tz) }
+            } else if !all {
+                // Without a period, the deadlines met late in the past month are listed beside the overdue ones.
+                let since = LocalTime.date(of: now, in: tz).adding(months: -1)
+                rows = rows.filter {
+                    $0.state != .metLate || DeadlineOverview.isInPeriod($0, from: since, to: nil, timeZone: tz)
+                }
             }
             // Logged before anything is shown, with the cases shown (fail closed: no event, no list).
             try store.appendAudit(

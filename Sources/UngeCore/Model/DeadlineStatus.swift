@@ -137,7 +137,8 @@ public enum EventDate {
     public static func check(_ instant: Date, what: String, now: Date, timeZone: TimeZone) throws(Problem) {
         if instant > now {
             throw .future(
-                what: what, date: LocalTime.date(of: instant, in: timeZone), today: LocalTime.date(of: now, in: timeZone))
+                what: what, date: LocalTime.date(of: instant, in: timeZone),
+                today: LocalTime.date(of: now, in: timeZone))
         }
     }
 }

@@ -167,7 +167,7 @@ public enum DeadlineOverview {
         switch state {
         case .met, .metLate, .lapsed: text = status.danish
         case _ where d.kind.isReminder:
-            text = left > 0 ? "påmindelse om \(left == 1 ? "1 dag" : "\(left) dage")" : "påmindelse (nu)"
+            text = left > 0 ? "om \(left == 1 ? "1 dag" : "\(left) dage")" : "nu"
         default:
             text =
                 d.counting == .task
@@ -233,7 +233,8 @@ public enum DeadlineOverview {
     public static func cells(_ row: DeadlineOverviewRow, timeZone: TimeZone) -> [String] {
         // A reminder is not a statutory deadline (AUDIT N32): it says so.
         [
-            row.caseID, row.name, dueText(row, timeZone: timeZone), row.isReminder ? "Påmindelse: " + row.title : row.title,
+            row.caseID, row.name, dueText(row, timeZone: timeZone),
+            row.isReminder ? "Påmindelse: " + row.title : row.title,
             row.timeLeftText, row.citation,
         ]
     }

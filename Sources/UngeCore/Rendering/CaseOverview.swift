@@ -52,7 +52,8 @@ public enum CaseOverview {
         doc.add(.heading("Frister", level: 2))
         // The moment the states are judged at: now, or the end of the day shown.
         let moment =
-            now ?? LocalTime.instant(today.adding(days: 1), hour: 0, minute: 0, in: DanishTime.timeZone)
+            now
+            ?? LocalTime.instant(today.adding(days: 1), hour: 0, minute: 0, in: DanishTime.timeZone)
             .addingTimeInterval(-1)
         // Dated deadlines by date; tasks without a legal period last, marked as tasks.
         let open = file.openDeadlines.sorted {
