@@ -10,7 +10,7 @@ struct FristerCommand: UngeCommand {
         arguments: [.caseID, "frist-id"],
         discussion: """
             Viser alle åbne frister: de overskredne først og ved siden af dem de frister, der blev opfyldt for
-            sent (med antal dage, eller timer for vurderingen inden 24 timer), derefter efter dato. Tid tilbage
+            sent (med antal dage, eller timer for vurderingen inden \(LegalPeriod.assessmentHours) timer), derefter efter dato. Tid tilbage
             vises i fristens egen enhed: timer for kommunens vurdering inden 24 timer, hverdage for
             kvitteringen, ellers dage. --fra og --til viser kun frister, der falder (eller blev opfyldt) i
             perioden; uden en periode vises de frister, der blev opfyldt for sent inden for den seneste måned. --alle tager også de opfyldte og bortfaldne frister med. En påmindelse (fx overgangen
@@ -20,9 +20,9 @@ struct FristerCommand: UngeCommand {
             Marker en frist som opfyldt med --opfyldt; fristens id står i 'unge frister --json' og 'unge vis'.
             En frist er kun opfyldt af noget, der er sket: --dato kan ikke ligge i fremtiden eller før det,
             fristen regnes fra. Blev den opfyldt efter fristen, vises den som "opfyldt for sent".
-            Resultatet (fx af vurderingen inden 24 timer) skrives i sagens journal: giv det med --resultat,
+            Resultatet (fx af vurderingen inden \(LegalPeriod.assessmentHours) timer) skrives i sagens journal: giv det med --resultat,
             ellers bliver du spurgt i en terminal. --dato er dagen, fristen blev opfyldt (standard: nu); for
-            vurderingen inden 24 timer skal klokkeslættet med (--tid 09:30), ellers bliver du spurgt i en
+            vurderingen inden \(LegalPeriod.assessmentHours) timer skal klokkeslættet med (--tid 09:30), ellers bliver du spurgt i en
             terminal, og i et script afvises det.
             """,
         options: [
@@ -35,7 +35,9 @@ struct FristerCommand: UngeCommand {
                 help: "Vis fristerne, som de står på denne dag; med --opfyldt: dagen fristen blev opfyldt."),
             OptionSpec(
                 "--tid", value: "TT:MM",
-                help: "Med --opfyldt: klokkeslættet, fristen blev opfyldt (for vurderingen inden 24 timer)."),
+                help:
+                    "Med --opfyldt: klokkeslættet, fristen blev opfyldt (for vurderingen inden \(LegalPeriod.assessmentHours) timer)."
+            ),
             OptionSpec("--fra", value: "ÅÅÅÅ-MM-DD", help: "Kun frister, der falder eller blev opfyldt fra denne dag."),
             OptionSpec(
                 "--til", value: "ÅÅÅÅ-MM-DD", help: "Kun frister, der falder eller blev opfyldt til og med denne dag."),
@@ -129,7 +131,9 @@ struct FristerCommand: UngeCommand {
                 // Ask before anything is saved; an unknown deadline is refused by the save below.
                 outcome = try Prompter(console: ctx.console).ask(
                     "Hvad blev resultatet? (skrives i journalen; tom for intet)",
-                    help: "Fx for vurderingen inden 24 timer: er den unge i fare, og hvad sker der nu?")
+                    help:
+                        "Fx for vurderingen inden \(LegalPeriod.assessmentHours) timer: er den unge i fare, og hvad sker der nu?"
+                )
             }
             var title = ""
             let saved: CaseFile
@@ -286,10 +290,13 @@ struct FristerCommand: UngeCommand {
         do {
             try EventDate.check(metAt, what: "Tidspunktet, fristen blev opfyldt,", now: ctx.now, timeZone: tz)
             // Not before what the deadline counts from (its start), where that is the triggering event.
-            if d.counting == .hours, let due = d.dueTime, metAt < due.addingTimeInterval(-24 * 3600) {
+            if d.counting == .hours, let due = d.dueTime,
+                metAt < due.addingTimeInterval(-Double(LegalPeriod.assessmentHours) * 3600)
+            {
                 throw EventDate.Problem.beforePrevious(
                     what: "Tidspunktet, fristen blev opfyldt,", date: LocalTime.date(of: metAt, in: tz),
-                    previous: LocalTime.date(of: due.addingTimeInterval(-24 * 3600), in: tz),
+                    previous: LocalTime.date(
+                        of: due.addingTimeInterval(-Double(LegalPeriod.assessmentHours) * 3600), in: tz),
                     previousName: "modtagelsen")
             }
             let countsFromStart: Set<DeadlineKind> = [.assessment, .receipt, .examination, .treatmentStart, .followUp]
