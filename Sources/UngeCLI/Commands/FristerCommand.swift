@@ -11,10 +11,10 @@ struct FristerCommand: UngeCommand {
         discussion: """
             Viser alle åbne frister: de overskredne først og ved siden af dem de frister, der blev opfyldt for
             sent (med antal dage, eller timer for vurderingen inden \(LegalPeriod.assessmentHours) timer), derefter efter dato. Tid tilbage
-            vises i fristens egen enhed: timer for kommunens vurdering inden 24 timer, hverdage for
+            vises i fristens egen enhed: timer for kommunens vurdering inden \(LegalPeriod.assessmentHours) timer, hverdage for
             kvitteringen, ellers dage. --fra og --til viser kun frister, der falder (eller blev opfyldt) i
             perioden; uden en periode vises de frister, der blev opfyldt for sent inden for den seneste måned. --alle tager også de opfyldte og bortfaldne frister med. En påmindelse (fx overgangen
-            til 18 år uden anbringelse) er ikke en lovbestemt frist og bliver aldrig overskredet.
+            til \(LegalAge.adult) år uden anbringelse) er ikke en lovbestemt frist og bliver aldrig overskredet.
             I en terminal er overskredne og for sent opfyldte frister røde og frister, der falder i dag, gule
             (ikke med NO_COLOR eller når output sendes videre).
             Marker en frist som opfyldt med --opfyldt; fristens id står i 'unge frister --json' og 'unge vis'.
@@ -189,7 +189,7 @@ struct FristerCommand: UngeCommand {
                 rows = rows.filter { DeadlineOverview.isInPeriod($0, from: from, to: to, timeZone: tz) }
             } else if !all {
                 // Without a period, the deadlines met late in the past month are listed beside the overdue ones.
-                let since = LocalTime.date(of: now, in: tz).adding(months: -1)
+                let since = DeadlineOverview.metLateShownSince(today: LocalTime.date(of: now, in: tz))
                 rows = rows.filter {
                     $0.state != .metLate || DeadlineOverview.isInPeriod($0, from: since, to: nil, timeZone: tz)
                 }

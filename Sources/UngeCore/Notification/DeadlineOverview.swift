@@ -215,6 +215,10 @@ public enum DeadlineOverview {
         return row.dueDate.danishShort
     }
 
+    /// Without a period asked, `frister` lists the deadlines met late from this day (a month back):
+    /// beside the overdue ones while they still matter, not forever. Not a legal period.
+    public static func metLateShownSince(today: LocalDate) -> LocalDate { today.adding(months: -1) }
+
     /// True when the row's due date, or the day it was met, falls within `from`...`to` (either end
     /// open): the period `frister --fra/--til` asks for.
     public static func isInPeriod(_ row: DeadlineOverviewRow, from: LocalDate?, to: LocalDate?, timeZone: TimeZone)
