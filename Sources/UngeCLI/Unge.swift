@@ -24,7 +24,8 @@ enum Unge {
                 leading += args[0...1]
                 args.removeFirst(2)
             } else {
-                console.error("Fejl: Valget \(name) skal have en værdi og en kommando efter sig, fx 'unge \(name) VÆRDI liste'.")
+                console.error(
+                    "Fejl: Valget \(name) skal have en værdi og en kommando efter sig, fx 'unge \(name) VÆRDI liste'.")
                 return ExitCode.usage
             }
         }
@@ -53,7 +54,8 @@ enum Unge {
             console.maskCPROnStdout = !parsed.hasIfDeclared(OptionSpec.showCPR.name)
             if parsed.has("--help") {
                 console.print(
-                    TextWrap.wrapLaidOut(Help.command(command.spec, width: console.proseWidth), width: console.proseWidth))
+                    TextWrap.wrapLaidOut(
+                        Help.command(command.spec, width: console.proseWidth), width: console.proseWidth))
                 return ExitCode.ok
             }
             let ctx = Context(

@@ -105,13 +105,17 @@ struct AuditTrailTests {
         #expect(try Unge.run(["vis", "2026-0001"], store: store).stdout.contains("\(Self.account): Samtale."))
         // $USER comes after UNGE_BRUGER, as documented; the account is still recorded beside it.
         #expect(
-            try Unge.run(["notat", "2026-0001", "Ring til mor."], store: store, env: ["UNGE_BRUGER": "", "USER": "sara"])
-                .status == 0)
+            try Unge.run(
+                ["notat", "2026-0001", "Ring til mor."], store: store, env: ["UNGE_BRUGER": "", "USER": "sara"]
+            )
+            .status == 0)
         let after = try Unge.run(["log", "2026-0001", "--json"], store: store, env: ["UNGE_BRUGER": "", "USER": ""])
         #expect(after.stdout.contains("\"user\" : \"sara\"") || after.stdout.contains("\"user\":\"sara\""))
         #expect(
-            try Unge.run(["notat", "2026-0001", "Ring til far."], store: store, env: ["UNGE_BRUGER": "Lene", "USER": "sara"])
-                .status == 0)
+            try Unge.run(
+                ["notat", "2026-0001", "Ring til far."], store: store, env: ["UNGE_BRUGER": "Lene", "USER": "sara"]
+            )
+            .status == 0)
         #expect(try Unge.run(["vis", "2026-0001"], store: store).stdout.contains("Lene: Ring til far."))
     }
 }

@@ -164,7 +164,9 @@ struct FristerCommand: UngeCommand {
                 ctx.console.print(try JSONOutput.render(Output(deadlines: rows, problems: problems.map(\.description))))
             } else if rows.isEmpty {
                 ctx.console.print(
-                    caseID.map { all ? "Sag \($0.rawValue) har ingen frister." : "Sag \($0.rawValue) har ingen åbne frister." }
+                    caseID.map {
+                        all ? "Sag \($0.rawValue) har ingen frister." : "Sag \($0.rawValue) har ingen åbne frister."
+                    }
                         ?? (all ? "Der er ingen frister i lageret." : "Der er ingen åbne frister."))
             } else {
                 let c = ctx.console

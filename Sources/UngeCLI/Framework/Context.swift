@@ -75,7 +75,7 @@ struct Prompter {
     func ask(_ question: String, help: String? = nil, required: Bool = false, defaultValue: String? = nil) throws
         -> String?
     {
-        if let help { console.error(console.dim(TextWrap.wrap(help, width: console.guidanceWidth))) }
+        if let help { console.error(console.dim(TextWrap.wrap(CPRMask.mask(help), width: console.guidanceWidth))) }
         while true {
             let suffix = defaultValue.map { " [\($0)]" } ?? ""
             console.ask(console.bold(question) + suffix + ": ")
@@ -104,7 +104,7 @@ struct Prompter {
             }
             switch parse(text) {
             case .success(let v): return v
-            case .failure(let e): console.guide("  \(e.description)", indent: "  ")
+            case .failure(let e): console.guide(e.description, indent: "  ")
             }
         }
     }

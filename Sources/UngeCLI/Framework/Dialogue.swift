@@ -117,7 +117,7 @@ final class DialogueSession {
     /// A hint or a menu: shown at once in an open section; in a replayed one only when a question
     /// there has to be asked.
     func say(_ text: String) {
-        let text = TextWrap.wrapLaidOut(text, width: console.guidanceWidth)
+        let text = TextWrap.wrapLaidOut(CPRMask.mask(text), width: console.guidanceWidth)
         if isOpen || headerShown { console.error(text) } else { held.append(text) }
     }
 
@@ -189,7 +189,7 @@ final class DialogueSession {
             }
         }
         showHeld()
-        if let help { console.error(console.dim(TextWrap.wrap(help, width: console.guidanceWidth))) }
+        if let help { console.error(console.dim(TextWrap.wrap(CPRMask.mask(help), width: console.guidanceWidth))) }
         let shownDefault: String? =
             earlier.map { $0.isEmpty ? nil : $0 } ?? defaultValue.flatMap { $0.isEmpty ? nil : $0 }
         while true {
@@ -216,7 +216,7 @@ final class DialogueSession {
                 record(k, text)
                 return v
             case .failure(let e):
-                console.guide("  \(e.description)", indent: "  ")
+                console.guide(e.description, indent: "  ")
             }
         }
     }

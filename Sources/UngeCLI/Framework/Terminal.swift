@@ -45,6 +45,8 @@ final class Console: @unchecked Sendable {
     /// Columns to wrap running text on standard output at (help, checklists): the terminal's width,
     /// else `$COLUMNS`, else 80, also when the text goes to a pipe or a file.
     let proseWidth: Int
+    /// True when standard error is a terminal: every message there wraps at word boundaries.
+    let errorIsTerminal: Bool
     private let readLineImpl: () -> String?
     /// On a terminal the line editor writes the prompt itself, after it has switched to raw mode,
     /// so no keystroke typed after the prompt appears reaches the terminal in its normal mode.
@@ -62,6 +64,7 @@ final class Console: @unchecked Sendable {
         self.editLine = editLine
         self.width = Console.resolveWidth(terminal: terminalWidth, environment: environment)
         self.proseWidth = Console.resolveWidth(terminal: terminalWidth, environment: environment, otherwise: 80)
+        self.errorIsTerminal = errorTerminalWidth != nil
         self.guidanceWidth = Console.resolveWidth(
             terminal: errorTerminalWidth ?? terminalWidth, environment: environment, otherwise: 80)
         self.stdinIsTerminal = stdinIsTerminal
@@ -136,14 +139,17 @@ final class Console: @unchecked Sendable {
     func error(_ text: String) {
         flush()
         writePendingPrompt()
-        writeErr(safe(text, maskCPR: true) + "\n")
+        // Masked before it is wrapped, so a CPR number written with a space is never split unmasked.
+        let masked = safe(text, maskCPR: true)
+        writeErr((errorIsTerminal ? TextWrap.wrapLaidOut(masked, width: guidanceWidth) : masked) + "\n")
     }
 
     /// A hint or message on stderr, wrapped at word boundaries to `guidanceWidth`; lines after the
     /// first start with `indent`.
     func guide(_ text: String, indent: String? = nil) {
+        let text = CPRMask.mask(text)
         if let indent {
-            error(TextWrap.wrap(text, width: guidanceWidth, indent: indent))
+            error(TextWrap.wrap(text, width: guidanceWidth, firstIndent: indent, indent: indent))
         } else {
             error(TextWrap.wrapLaidOut(text, width: guidanceWidth))
         }
@@ -151,7 +157,7 @@ final class Console: @unchecked Sendable {
 
     /// A question, wrapped so that its last line leaves room for the answer.
     func ask(_ text: String) {
-        let lines = TextWrap.wrapLines(text.trimmingTrailingSpaces, width: max(20, guidanceWidth - 8))
+        let lines = TextWrap.wrapLines(CPRMask.mask(text).trimmingTrailingSpaces, width: max(20, guidanceWidth - 8))
         prompt(lines.joined(separator: "\n") + (text.hasSuffix(" ") ? " " : ""))
     }
 
