@@ -66,12 +66,12 @@ public enum CaseOverview {
         } else {
             doc.add(
                 .table(
-                    header: ["Frist", "Hvad", "Lovgrundlag"],
+                    header: ["Frist", "Hvad", "Lovgrundlag", "Id"],
                     rows: open.map { d in
                         if d.counting == .task {
                             return [
                                 "opgave", d.title,
-                                d.citation(age: p.birthDate.map { Age.years(born: $0, on: d.ruleDate) }),
+                                d.citation(age: p.birthDate.map { Age.years(born: $0, on: d.ruleDate) }), d.id,
                             ]
                         }
                         let due = d.dueTime.map(DanishTime.format) ?? d.dueDate.danishShort
@@ -80,9 +80,13 @@ public enum CaseOverview {
                             due + (state == .overdue ? " (overskredet)" : ""),
                             d.kind.isReminder ? "Påmindelse: " + d.title : d.title,
                             LegalReferences.reference(LegalRuleID(rawValue: d.legalReferenceID) ?? .purpose).citation(
-                                on: d.ruleDate, age: p.birthDate.map { Age.years(born: $0, on: d.ruleDate) }),
+                                on: d.ruleDate, age: p.birthDate.map { Age.years(born: $0, on: d.ruleDate) }), d.id,
                         ]
                     }))
+            doc.add(
+                .paragraph(
+                    "Marker en frist som opfyldt med 'unge frister --opfyldt \(file.id.rawValue) ID' (fristens id står i sidste kolonne)."
+                ))
         }
         // Met on time and met late are told apart (LAW.md): a late one is named with how late.
         let settled = file.deadlines.map { ($0, $0.status(now: moment, today: today, timeZone: DanishTime.timeZone)) }
