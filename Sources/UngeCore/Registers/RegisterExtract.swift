@@ -25,12 +25,15 @@ public enum RegisterKind: String, Sendable, Equatable, CaseIterable, Codable {
 
 /// One validation error: the case and what is missing.
 public struct RegisterProblem: Sendable, Equatable, Codable, CustomStringConvertible {
-    public var caseID: CaseID
-    /// "underretning 2", "afgørelse A1", or "sagen".
+    /// The case, or nil for a problem of the store (the municipality not set).
+    public var caseID: CaseID?
+    /// "underretning 2", "afgørelse A1", "forløb 1 (A1)".
     public var item: String
     public var message: String
 
-    public var description: String { "Sag \(caseID.rawValue), \(item): \(message)" }
+    public var description: String {
+        caseID.map { "Sag \($0.rawValue), \(item): \(message)" } ?? "\(item.capitalizedFirstLetter): \(message)"
+    }
 }
 
 /// The extract was not written: every problem found, per case.
@@ -134,10 +137,10 @@ public struct RegisterExtractor: Sendable {
             }
         }
         let muni = municipality?.trimmingCharacters(in: .whitespaces) ?? ""
-        if muni.isEmpty, !rows.isEmpty, let first = ids.first {
+        if muni.isEmpty, !rows.isEmpty {
             problems.insert(
                 RegisterProblem(
-                    caseID: first, item: "lageret",
+                    caseID: nil, item: "lageret",
                     message: "kommunen er ikke sat (unge indstillinger --kommune \"Nordby Kommune\")"), at: 0)
         }
         if !problems.isEmpty { return .failure(RegisterValidationError(problems: problems)) }
