@@ -21,8 +21,11 @@ struct StatistikCommandTests {
         #expect(r.stdout.contains("Henvendelser om behandling"))
         #expect(r.stdout.contains("barnets lov § 136, stk. 2"))
         for line in r.stdout.split(separator: "\n") { #expect(line.count <= 80, "\(line)") }
-        for secret in ["Malik", "Emma", "8005114233", "800511-4233", "2026-0002"] { #expect(!r.stdout.contains(secret)) }
-        let json = try Unge.run(["statistik", "--format", "json", "--fra", "2026-01-01", "--til", "2026-08-31"], store: store)
+        for secret in ["Malik", "Emma", "8005114233", "800511-4233", "2026-0002"] {
+            #expect(!r.stdout.contains(secret))
+        }
+        let json = try Unge.run(
+            ["statistik", "--format", "json", "--fra", "2026-01-01", "--til", "2026-08-31"], store: store)
         #expect(json.status == 0)
         #expect(json.stdout.contains("\"formatVersion\""))
         #expect(json.stdout.contains("\"underretninger.i-alt\""))
@@ -48,12 +51,14 @@ struct StatistikCommandTests {
         #expect(refused.status == 2)
         #expect(try String(contentsOf: existing, encoding: .utf8) == "gammel")
         let backwardsExtract = try Unge.run(
-            ["indberet", "smdb", "--fra", "2026-08-31", "--til", "2026-08-01", "--ud", existing.path + "x"], store: store)
+            ["indberet", "smdb", "--fra", "2026-08-31", "--til", "2026-08-01", "--ud", existing.path + "x"],
+            store: store)
         #expect(backwardsExtract.status == 2)
         #expect(!FileManager.default.fileExists(atPath: existing.path + "x"))
     }
 
-    @Test("indberet: kun til fil (0600), aldrig uden --ud, validering med exit 1 og ingen fil, revisionsspor med sagerne")
+    @Test(
+        "indberet: kun til fil (0600), aldrig uden --ud, validering med exit 1 og ingen fil, revisionsspor med sagerne")
     func extracts() throws {
         let store = try Unge.fixtureStore()
         let out = try Self.tempFile("smdb.csv")
@@ -102,11 +107,15 @@ struct StatistikCommandTests {
         // JSON and the DST extracts.
         let dst = try Self.tempFile("u.json")
         let r = try Unge.run(
-            ["indberet", "dst-underretninger", "--fra", "2026-01-01", "--til", "2026-12-31", "--ud", dst.path, "--format", "json"],
+            [
+                "indberet", "dst-underretninger", "--fra", "2026-01-01", "--til", "2026-12-31", "--ud", dst.path,
+                "--format", "json",
+            ],
             store: store)
         #expect(r.status == 0, "\(r.stderr)")
         let text = try String(contentsOf: dst, encoding: .utf8)
-        #expect(text.contains("\"format\" : \"dst-underretninger\"") || text.contains("\"format\":\"dst-underretninger\""))
+        #expect(
+            text.contains("\"format\" : \"dst-underretninger\"") || text.contains("\"format\":\"dst-underretninger\""))
         let measures = try Self.tempFile("i.csv")
         #expect(
             try Unge.run(

@@ -109,7 +109,8 @@ struct StatisticsComputationTests {
     static func file(_ n: Int, born: String = "2010-01-15", worker: String = "lene", cpr: String? = nil) -> CaseFile {
         var yp = YoungPerson(name: "Ung \(n)", birthDate: d(born))
         if let cpr { yp = YoungPerson(name: "Ung \(n)", cpr: try! CPRNumber.parse(cpr)) }
-        return CaseFile(id: CaseID.make(year: 2026, sequence: n), created: at("2026-01-05"), youngPerson: yp, caseworker: worker)
+        return CaseFile(
+            id: CaseID.make(year: 2026, sequence: n), created: at("2026-01-05"), youngPerson: yp, caseworker: worker)
     }
 
     /// A § 33 treatment requested on `request`, actually started on `start` (nil: not started).
@@ -158,7 +159,8 @@ struct StatisticsComputationTests {
         // Closed in March ("Målet er nået"), and a case reopened in March.
         files[0].closedDate = d("2026-03-20")
         files[0].closedReason = "Målet er nået"
-        files[1].journal.append(JournalEntry(time: at("2026-03-25"), author: "lene", text: "Sagen er genåbnet (lukket 1. marts 2026)."))
+        files[1].journal.append(
+            JournalEntry(time: at("2026-03-25"), author: "lene", text: "Sagen er genåbnet (lukket 1. marts 2026)."))
         // Karl's one case.
         files.append(file(15, worker: "karl"))
         return files
@@ -216,7 +218,11 @@ struct StatisticsComputationTests {
         #expect(r.count("sager.lukket") == .fewerThanThreshold)
         #expect(r.count("sager.genaabnet") == .fewerThanThreshold)
         var s = Self.store()
-        s = s.map { var f = $0; f.created = Self.at("2026-03-03"); return f }
+        s = s.map {
+            var f = $0
+            f.created = Self.at("2026-03-03")
+            return f
+        }
         let r2 = StatisticsComputation(
             from: Self.d("2026-03-01"), to: Self.d("2026-03-31"), asOf: Self.at("2026-12-01"), scope: "t",
             isViewer: { _ in false }
@@ -266,7 +272,9 @@ struct RegisterExtractTests {
     static func notified(_ n: Int, cpr: String, received: String) -> CaseFile {
         var f = StatisticsComputationTests.file(n, cpr: cpr)
         f.concernReports.append(
-            ConcernReport(number: 1, received: StatisticsComputationTests.at(received, 10), reporter: Reporter(name: "Lærer", role: "lærer")))
+            ConcernReport(
+                number: 1, received: StatisticsComputationTests.at(received, 10),
+                reporter: Reporter(name: "Lærer", role: "lærer")))
         return f
     }
 
@@ -298,7 +306,8 @@ struct RegisterExtractTests {
             id: CaseID("2026-0009")!, created: at("2026-03-01"), youngPerson: YoungPerson(anonymous: true))
         anon.decisions.append(
             Decision(
-                id: "A1", kind: .anonymousTreatment, decisionDate: d("2026-03-05"), author: "x", recorded: at("2026-03-05"),
+                id: "A1", kind: .anonymousTreatment, decisionDate: d("2026-03-05"), author: "x",
+                recorded: at("2026-03-05"),
                 requestDate: d("2026-03-05"), start: d("2026-03-06"), provider: "X"))
         let x = RegisterExtractor(
             from: d("2026-01-01"), to: d("2026-12-31"), municipality: "Nordby Kommune",

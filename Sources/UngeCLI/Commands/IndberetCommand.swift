@@ -21,7 +21,8 @@ struct IndberetCommand: UngeCommand {
         options: [
             OptionSpec("--fra", value: "ÅÅÅÅ-MM-DD", help: "Periodens første dag."),
             OptionSpec("--til", value: "ÅÅÅÅ-MM-DD", help: "Periodens sidste dag."),
-            OptionSpec("--ud", value: "FIL", help: "Filen, udtrækket skrives til (skal angives; oprettes ny, mode 0600)."),
+            OptionSpec(
+                "--ud", value: "FIL", help: "Filen, udtrækket skrives til (skal angives; oprettes ny, mode 0600)."),
             OptionSpec("--overskriv", help: "Erstat en eksisterende fil."),
             OptionSpec(
                 "--format", value: "csv|json", help: "Filformat (standard: csv).", values: .choices(["csv", "json"])),
@@ -80,7 +81,8 @@ struct IndberetCommand: UngeCommand {
         let end = to ?? (from.map { max($0, min(ctx.today, $0.adding(months: 1).adding(days: -1))) } ?? defTo)
         if end < start {
             throw UsageError.invalidValue(
-                option: "--til", value: end.iso, expected: "Periodens sidste dag ligger før den første (\(start.danishShort)).")
+                option: "--til", value: end.iso,
+                expected: "Periodens sidste dag ligger før den første (\(start.danishShort)).")
         }
         try OutputFile.check(out, overwrite: overwrite, ctx: ctx)
         let store = try ctx.openStore()
@@ -88,7 +90,8 @@ struct IndberetCommand: UngeCommand {
         let loaded = try store.allCases()
         if !loaded.problems.isEmpty {
             for p in loaded.problems { ctx.console.error("Fejl: \(p.description)") }
-            throw CLIError.data("Udtrækket er ikke skrevet: ikke alle sager kunne læses, og et udtræk skal være komplet.")
+            throw CLIError.data(
+                "Udtrækket er ikke skrevet: ikke alle sager kunne læses, og et udtræk skal være komplet.")
         }
         let extractor = RegisterExtractor(
             from: start, to: end, municipality: settings.municipality, providers: settings.providers)

@@ -109,7 +109,8 @@ struct IndsatsCommand: UngeCommand {
             let status = try args.value("--slutstatus").map { text -> TreatmentEndStatus in
                 guard let s = TreatmentEndStatus.parse(text) else {
                     throw UsageError.invalidValue(
-                        option: "--slutstatus", value: text, expected: "Vælg stoffri, reduceret-stabiliseret eller andet.")
+                        option: "--slutstatus", value: text,
+                        expected: "Vælg stoffri, reduceret-stabiliseret eller andet.")
                 }
                 return s
             }

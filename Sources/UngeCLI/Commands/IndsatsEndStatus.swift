@@ -61,7 +61,8 @@ enum ProviderOption {
         }
         guard !name.isEmpty else {
             throw UsageError.invalidValue(
-                option: "--leverandoer", value: text, expected: "Skriv leverandørens navn, evt. med :nummer fra Tilbudsportalen.")
+                option: "--leverandoer", value: text,
+                expected: "Skriv leverandørens navn, evt. med :nummer fra Tilbudsportalen.")
         }
         return ProviderEntry(name: name, tilbudsportalenID: number)
     }

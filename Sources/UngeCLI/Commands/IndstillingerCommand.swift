@@ -25,7 +25,8 @@ struct IndstillingerCommand: UngeCommand {
             OptionSpec("--titel", value: "STILLING", help: "Din stilling, fx Socialrådgiver."),
             OptionSpec(
                 "--leverandoer", value: "NAVN[:NR]",
-                help: "Tilføj eller ret en behandlingsleverandør på kommunens liste, evt. med nummeret fra Tilbudsportalen.",
+                help:
+                    "Tilføj eller ret en behandlingsleverandør på kommunens liste, evt. med nummeret fra Tilbudsportalen.",
                 repeatable: true),
             OptionSpec("--fjern-leverandoer", value: "NAVN", help: "Fjern en leverandør fra listen.", repeatable: true),
             .json,
@@ -115,8 +116,10 @@ struct IndstillingerCommand: UngeCommand {
                     "Leverandører",
                     settings.providers.isEmpty
                         ? "Ingen (fri tekst ved --leverandoer)"
-                        : settings.providers.map { $0.name + ($0.tilbudsportalenID.map { " (Tilbudsportalen \($0))" } ?? "") }
-                            .joined(separator: "; ")
+                        : settings.providers.map {
+                            $0.name + ($0.tilbudsportalenID.map { " (Tilbudsportalen \($0))" } ?? "")
+                        }
+                        .joined(separator: "; ")
                 ),
             ]
             ctx.console.print(TerminalRenderer.fields(fields, width: ctx.console.width).joined(separator: "\n"))

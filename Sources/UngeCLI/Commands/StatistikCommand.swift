@@ -14,8 +14,10 @@ struct StatistikCommand: UngeCommand {
             + "Tal under 5 vises som \"<5\", så ingen ung kan genkendes; et \"x\" er skjult, så et \"<5\" ikke kan regnes ud fra totalen. "
             + "Hvert tal er forklaret under tabellen. Tal pr. sagsbehandler viser på et fillager kun dine egne.",
         options: [
-            OptionSpec("--fra", value: "ÅÅÅÅ-MM-DD", help: "Periodens første dag (standard: første dag i sidste måned)."),
-            OptionSpec("--til", value: "ÅÅÅÅ-MM-DD", help: "Periodens sidste dag (standard: sidste dag i sidste måned)."),
+            OptionSpec(
+                "--fra", value: "ÅÅÅÅ-MM-DD", help: "Periodens første dag (standard: første dag i sidste måned)."),
+            OptionSpec(
+                "--til", value: "ÅÅÅÅ-MM-DD", help: "Periodens sidste dag (standard: sidste dag i sidste måned)."),
             OptionSpec("--mine", help: "Kun sager, hvor du er sagsbehandler."),
             OptionSpec("--team", value: "NAVN", help: "Kun ét teams sager (fælles lager)."),
             OptionSpec(
@@ -31,7 +33,10 @@ struct StatistikCommand: UngeCommand {
             ("unge statistik --format html --ud statistik.html", "En side med diagrammer, der kan printes på A4"),
         ])
 
-    enum Format: String { case table = "tabel", csv, json, html }
+    enum Format: String {
+        case table = "tabel"
+        case csv, json, html
+    }
 
     let from: LocalDate?
     let to: LocalDate?
@@ -56,7 +61,8 @@ struct StatistikCommand: UngeCommand {
             format = .json
         } else if let f = args.value("--format") {
             guard let v = Format(rawValue: f.lowercased()) ?? (f.lowercased() == "table" ? .table : nil) else {
-                throw UsageError.invalidValue(option: "--format", value: f, expected: "Vælg tabel, csv, json eller html.")
+                throw UsageError.invalidValue(
+                    option: "--format", value: f, expected: "Vælg tabel, csv, json eller html.")
             }
             format = v
         } else {
@@ -73,7 +79,8 @@ struct StatistikCommand: UngeCommand {
         let end = to ?? (from.map { max($0, min(ctx.today, $0.adding(months: 1).adding(days: -1))) } ?? defTo)
         if end < start {
             throw UsageError.invalidValue(
-                option: "--til", value: end.iso, expected: "Periodens sidste dag ligger før den første (\(start.danishShort)).")
+                option: "--til", value: end.iso,
+                expected: "Periodens sidste dag ligger før den første (\(start.danishShort)).")
         }
         if let team {
             throw UsageError.invalidValue(

@@ -43,17 +43,39 @@ public enum NotifierKind: String, Codable, Sendable, Equatable, CaseIterable {
     /// Keywords (lower case) that place a notifier in a kind, first match wins, in this order.
     static let keywords: [(NotifierKind, [String])] = [
         (.police, ["politi", "ssp", "kriminalforsorg"]),
-        (.school, ["skole", "lærer", "laerer", "gymnas", "uddannelse", "uu-", "ungdommens uddannelsesvejledning", "vejleder", "efterskole", "erhvervsskole", "ppr"]),
+        (
+            .school,
+            [
+                "skole", "lærer", "laerer", "gymnas", "uddannelse", "uu-", "ungdommens uddannelsesvejledning",
+                "vejleder", "efterskole", "erhvervsskole", "ppr",
+            ]
+        ),
         (.daycareOrClub, ["klub", "fritid", "pædagog", "paedagog", "dagtilbud", "børnehave", "vuggestue", "sfo"]),
-        (.health, ["læge", "laege", "sundhed", "psykiat", "hospital", "sygehus", "tandlæge", "jordemoder", "psykolog", "skadestue"]),
-        (.socialServices, ["sagsbehandler", "rådgiver", "raadgiver", "jobcenter", "kommune", "socialrådgiver", "misbrugscenter", "rusmiddel", "døgninstitution", "opholdssted", "plejefamilie"]),
+        (
+            .health,
+            [
+                "læge", "laege", "sundhed", "psykiat", "hospital", "sygehus", "tandlæge", "jordemoder", "psykolog",
+                "skadestue",
+            ]
+        ),
+        (
+            .socialServices,
+            [
+                "sagsbehandler", "rådgiver", "raadgiver", "jobcenter", "kommune", "socialrådgiver", "misbrugscenter",
+                "rusmiddel", "døgninstitution", "opholdssted", "plejefamilie",
+            ]
+        ),
     ]
-    static let parentWords = ["mor", "far", "forælder", "foraelder", "forældre", "foraeldre", "bedstemor", "bedstefar", "søster", "bror", "moster", "faster", "onkel", "familie", "stedmor", "stedfar", "plejemor", "plejefar"]
+    static let parentWords = [
+        "mor", "far", "forælder", "foraelder", "forældre", "foraeldre", "bedstemor", "bedstefar", "søster", "bror",
+        "moster", "faster", "onkel", "familie", "stedmor", "stedfar", "plejemor", "plejefar",
+    ]
 
     /// The kind of `reporter`; `relation` is the notification's free-text relation to the young person.
     public static func of(_ reporter: Reporter, relation: String? = nil) -> NotifierKind {
         if reporter.anonymous { return .anonymous }
-        let text = [reporter.role, reporter.organisation, relation].compactMap { $0?.lowercased() }.joined(separator: " ")
+        let text = [reporter.role, reporter.organisation, relation].compactMap { $0?.lowercased() }.joined(
+            separator: " ")
         if reporter.isProfessional {
             for (kind, words) in keywords where words.contains(where: { text.contains($0) }) { return kind }
             return .otherProfessional

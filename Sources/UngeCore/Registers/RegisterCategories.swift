@@ -16,7 +16,9 @@ public enum RegisterCategories {
     /// Notifier kind → DST notifier category (unverified).
     public static let notifier: [Row] = [
         Row(tool: NotifierKind.school.rawValue, dstCategory: "Skole, PPR, UU", verified: false),
-        Row(tool: NotifierKind.daycareOrClub.rawValue, dstCategory: "Dagtilbud, fritids- og klubtilbud", verified: false),
+        Row(
+            tool: NotifierKind.daycareOrClub.rawValue, dstCategory: "Dagtilbud, fritids- og klubtilbud", verified: false
+        ),
         Row(tool: NotifierKind.health.rawValue, dstCategory: "Sundhedsvæsenet", verified: false),
         Row(tool: NotifierKind.police.rawValue, dstCategory: "Politi", verified: false),
         Row(tool: NotifierKind.socialServices.rawValue, dstCategory: "Kommunal forvaltning", verified: false),

@@ -210,7 +210,8 @@ public struct RegisterExtractor: Sendable {
             if let end = d.end?.date, end < from { continue }
             let (cpr, sex) = person(f, item: "afgørelse \(d.id)", &problems)
             out.append([
-                f.id.rawValue, d.id, cpr, sex, age(f), d.kind.token, DecisionLaw.citation(d, youngPerson: f.youngPerson),
+                f.id.rawValue, d.id, cpr, sex, age(f), d.kind.token,
+                DecisionLaw.citation(d, youngPerson: f.youngPerson),
                 d.decisionDate.iso, start.iso, d.end.map { $0.date <= to ? $0.date.iso : "" } ?? "", municipality ?? "",
             ])
         }
@@ -221,7 +222,8 @@ public struct RegisterExtractor: Sendable {
 
     public static let smdbFields = [
         "sagsnummer", "forloeb", "afgoerelser", "cpr", "koen", "lovgrundlag", "henvendelse", "ivaerksat",
-        "dage_til_start", "inden_14_dage", "leverandoer", "leverandoer_tilbudsportalen", "slut", "slutstatus", "kommune",
+        "dage_til_start", "inden_14_dage", "leverandoer", "leverandoer_tilbudsportalen", "slut", "slutstatus",
+        "kommune",
     ]
 
     /// One course of treatment: requests ten days or less apart merged.

@@ -103,7 +103,8 @@ public struct StatisticsComputation: Sendable {
         /// Rows per section: (key per column, label, level, parent key for the share).
         var sections:
             [(
-                id: String, title: String, columns: [String], rows: [(keys: [String], label: String, level: Int, parent: String?)],
+                id: String, title: String, columns: [String],
+                rows: [(keys: [String], label: String, level: Int, parent: String?)],
                 values: [(String, String, Double?, Int)], definitions: [String]
             )] = []
 
@@ -136,7 +137,10 @@ public struct StatisticsComputation: Sendable {
         return [
             ("\(prefix).til-tiden", "til tiden", c[.metOnTime, default: 0]),
             ("\(prefix).for-sent", "for sent", c[.metLate, default: 0]),
-            ("\(prefix).mangler", "mangler (overskredet eller bortfaldet)", c[.overdue, default: 0] + c[.lapsed, default: 0]),
+            (
+                "\(prefix).mangler", "mangler (overskredet eller bortfaldet)",
+                c[.overdue, default: 0] + c[.lapsed, default: 0]
+            ),
             ("\(prefix).ikke-forfalden", "endnu ikke forfalden", c[.open, default: 0]),
         ]
     }
@@ -160,7 +164,9 @@ public struct StatisticsComputation: Sendable {
         }
         b.breakdown(
             "underretninger.i-alt", "Underretninger i alt",
-            NotifierKind.allCases.map { ("underretninger.underretter.\($0.rawValue)", $0.danish, byKind[$0, default: 0]) })
+            NotifierKind.allCases.map {
+                ("underretninger.underretter.\($0.rawValue)", $0.danish, byKind[$0, default: 0])
+            })
         b.supp.constraints.append(
             Suppression.Constraint(
                 total: "underretninger.i-alt",
@@ -191,11 +197,19 @@ public struct StatisticsComputation: Sendable {
                 ("underretninger.orientering.givet", "givet", given),
                 ("underretninger.orientering.ikke-givet", "ikke givet", feedback.count - given),
             ])
-        b.define("Underretninger: modtaget i perioden (dato for modtagelsen), alle underretninger på sagerne i udvalget.")
-        b.define("Underretter: fagperson (skærpet pligt, barnets lov § 133), privatperson (§ 135) eller anonym; typen følger af rolle og arbejdssted.")
-        b.define("Vurdering: inden for 24 timer efter modtagelsen (barnets lov § 136, stk. 2). Registreret efter fristen tæller som for sent.")
-        b.define("Kvittering: sendt inden for 6 hverdage (barnets lov § 138, stk. 1). Anonyme underrettere får ingen kvittering.")
-        b.define("Orientering: fagpersoner efter § 133 får besked om, hvad der er sat i gang (barnets lov § 138, stk. 2).")
+        b.define(
+            "Underretninger: modtaget i perioden (dato for modtagelsen), alle underretninger på sagerne i udvalget.")
+        b.define(
+            "Underretter: fagperson (skærpet pligt, barnets lov § 133), privatperson (§ 135) eller anonym; typen følger af rolle og arbejdssted."
+        )
+        b.define(
+            "Vurdering: inden for 24 timer efter modtagelsen (barnets lov § 136, stk. 2). Registreret efter fristen tæller som for sent."
+        )
+        b.define(
+            "Kvittering: sendt inden for 6 hverdage (barnets lov § 138, stk. 1). Anonyme underrettere får ingen kvittering."
+        )
+        b.define(
+            "Orientering: fagpersoner efter § 133 får besked om, hvad der er sat i gang (barnets lov § 138, stk. 2).")
 
         // 2. Examinations, plans, follow-ups: deadlines falling due in the period.
         b.section("frister", "Undersøgelser, planer og opfølgning (frister med forfald i perioden)")
@@ -218,9 +232,15 @@ public struct StatisticsComputation: Sendable {
             deadlineParts(
                 "frister.opfoelgning",
                 due { $0.kind == .followUp && ($0.id == "opfoelgning-foerste" || $0.id.hasSuffix("-opfoelgning")) }))
-        b.define("Fristerne tælles i den periode, hvor de forfalder. Til tiden: opfyldt senest på forfaldsdagen; opfyldt senere tæller som for sent.")
-        b.define("Undersøgelse: afsluttet senest 4 måneder efter, at kommunen blev opmærksom på behovet (barnets lov § 20, stk. 3). En afdækning (§ 19) har ingen frist og tælles for sig.")
-        b.define("Plan: barnets plan/ungeplan eller en begrundet stillingtagen senest 3 måneder efter afgørelsen (barnets lov §§ 91 og 108).")
+        b.define(
+            "Fristerne tælles i den periode, hvor de forfalder. Til tiden: opfyldt senest på forfaldsdagen; opfyldt senere tæller som for sent."
+        )
+        b.define(
+            "Undersøgelse: afsluttet senest 4 måneder efter, at kommunen blev opmærksom på behovet (barnets lov § 20, stk. 3). En afdækning (§ 19) har ingen frist og tælles for sig."
+        )
+        b.define(
+            "Plan: barnets plan/ungeplan eller en begrundet stillingtagen senest 3 måneder efter afgørelsen (barnets lov §§ 91 og 108)."
+        )
         b.define("Første opfølgning: senest 3 måneder efter indsatsens start (barnets lov § 95).")
 
         // 3. Treatment requests in the period.
@@ -228,7 +248,9 @@ public struct StatisticsComputation: Sendable {
         var requests: [(CaseFile, Decision, TreatmentBasis)] = []
         for f in files {
             for d in f.decisions {
-                if let basis = TreatmentBasis.of(d.kind), let r = d.requestDate, inPeriod(r) { requests.append((f, d, basis)) }
+                if let basis = TreatmentBasis.of(d.kind), let r = d.requestDate, inPeriod(r) {
+                    requests.append((f, d, basis))
+                }
             }
         }
         b.breakdown(
@@ -238,13 +260,18 @@ public struct StatisticsComputation: Sendable {
             })
         let anonymous = requests.filter { $0.0.youngPerson.anonymous || $0.2 == .sel101a }.count
         b.supp.add("behandling.anonyme", anonymous)
-        b.row("behandling.anonyme", "heraf anonyme (tælles, men identificeres aldrig)", level: 1, parent: "behandling.henvendelser")
+        b.row(
+            "behandling.anonyme", "heraf anonyme (tælles, men identificeres aldrig)", level: 1,
+            parent: "behandling.henvendelser")
         var startCounts = [String: Int]()
         var daysByBasis = [TreatmentBasis: [Int]]()
         for (f, d, basis) in requests {
             let started = states.actualStart(of: d, asOf: DanishTime.date(of: asOf))
             if let s = started, let r = d.requestDate { daysByBasis[basis, default: []].append(r.days(until: s)) }
-            guard let deadline = f.deadlines.first(where: { $0.id == "\(DecisionDeadlines.prefix)\(d.id)-behandlingsstart" })
+            guard
+                let deadline = f.deadlines.first(where: {
+                    $0.id == "\(DecisionDeadlines.prefix)\(d.id)-behandlingsstart"
+                })
             else { continue }
             let key: String
             switch states.outcome(of: deadline, closed: f.closedDate, asOf: asOf) {
@@ -261,26 +288,44 @@ public struct StatisticsComputation: Sendable {
             [
                 ("behandling.start.til-tiden", "til tiden", startCounts["til-tiden", default: 0]),
                 ("behandling.start.for-sent", "for sent", startCounts["for-sent", default: 0]),
-                ("behandling.start.overskredet", "ikke startet, fristen er overskredet", startCounts["overskredet", default: 0]),
+                (
+                    "behandling.start.overskredet", "ikke startet, fristen er overskredet",
+                    startCounts["overskredet", default: 0]
+                ),
                 ("behandling.start.venter", "ikke startet, fristen er ikke nået", startCounts["venter", default: 0]),
-                ("behandling.start.afsluttet-uden-start", "ikke startet, afgørelsen er afsluttet", startCounts["afsluttet-uden-start", default: 0]),
+                (
+                    "behandling.start.afsluttet-uden-start", "ikke startet, afgørelsen er afsluttet",
+                    startCounts["afsluttet-uden-start", default: 0]
+                ),
                 ("behandling.start.sag-lukket", "ikke startet, sagen er lukket", startCounts["sag-lukket", default: 0]),
             ])
         let allDays = TreatmentBasis.allCases.flatMap { daysByBasis[$0] ?? [] }
         func stats(_ key: String, _ label: String, _ days: [Int]) {
-            b.value("\(key).median", "\(label): median dage", Suppression.statistic(Self.median(days), over: days.count), n: days.count)
-            b.value("\(key).p90", "\(label): 90%-fraktil dage", Suppression.statistic(Self.percentile(days, 90), over: days.count), n: days.count)
+            b.value(
+                "\(key).median", "\(label): median dage", Suppression.statistic(Self.median(days), over: days.count),
+                n: days.count)
+            b.value(
+                "\(key).p90", "\(label): 90%-fraktil dage",
+                Suppression.statistic(Self.percentile(days, 90), over: days.count), n: days.count)
         }
         stats("behandling.dage", "Alle", allDays)
-        for basis in TreatmentBasis.allCases { stats("behandling.dage.\(basis.rawValue)", basis.label, daysByBasis[basis] ?? []) }
+        for basis in TreatmentBasis.allCases {
+            stats("behandling.dage.\(basis.rawValue)", basis.label, daysByBasis[basis] ?? [])
+        }
         b.breakdown(
             "behandling.fordeling", "Dage fra henvendelse til faktisk start",
             Self.startBins.enumerated().map { (i, bin) in
                 ("behandling.fordeling.\(i)", bin.0, allDays.filter { bin.1.contains($0) }.count)
             })
-        b.define("Henvendelser: afgørelser om behandling med henvendelsesdato i perioden, efter lovgrundlag (barnets lov § 33, serviceloven § 101, sundhedsloven § 141, serviceloven § 101 a).")
-        b.define("Start inden for 14 dage: faktisk iværksat senest 14 dage efter henvendelsen; en planlagt start tæller ikke. § 101 a har ingen frist.")
-        b.define("Median og 90%-fraktil: dage fra henvendelse til faktisk start for de startede; medianen er middelværdien af de to midterste ved et lige antal, fraktilen er den nærmeste rang.")
+        b.define(
+            "Henvendelser: afgørelser om behandling med henvendelsesdato i perioden, efter lovgrundlag (barnets lov § 33, serviceloven § 101, sundhedsloven § 141, serviceloven § 101 a)."
+        )
+        b.define(
+            "Start inden for 14 dage: faktisk iværksat senest 14 dage efter henvendelsen; en planlagt start tæller ikke. § 101 a har ingen frist."
+        )
+        b.define(
+            "Median og 90%-fraktil: dage fra henvendelse til faktisk start for de startede; medianen er middelværdien af de to midterste ved et lige antal, fraktilen er den nærmeste rang."
+        )
         b.define("Anonym behandling tælles med i tallene, men ingen sag nævnes.")
 
         // 4. Cases: opened, closed by reason, reopened, caseload at the period's end.
@@ -289,12 +334,16 @@ public struct StatisticsComputation: Sendable {
         b.supp.add("sager.oprettet", opened)
         b.row("sager.oprettet", "Oprettet i perioden")
         var closedBy = [ClosureCategory: Int]()
-        for f in files { if let c = f.closedDate, inPeriod(c) { closedBy[ClosureCategory.of(f.closedReason), default: 0] += 1 } }
+        for f in files {
+            if let c = f.closedDate, inPeriod(c) { closedBy[ClosureCategory.of(f.closedReason), default: 0] += 1 }
+        }
         b.breakdown(
             "sager.lukket", "Lukket i perioden",
             ClosureCategory.allCases.map { ("sager.lukket.\($0.rawValue)", $0.label, closedBy[$0, default: 0]) })
         let reopened = files.reduce(0) { n, f in
-            n + f.journal.filter { $0.text.hasPrefix("Sagen er genåbnet") && inPeriod(DanishTime.date(of: $0.time)) }.count
+            n
+                + f.journal.filter { $0.text.hasPrefix("Sagen er genåbnet") && inPeriod(DanishTime.date(of: $0.time)) }
+                .count
         }
         b.supp.add("sager.genaabnet", reopened)
         b.row("sager.genaabnet", "Genåbnet i perioden")
@@ -302,10 +351,13 @@ public struct StatisticsComputation: Sendable {
         let openAtEnd = files.filter { f in
             DanishTime.date(of: f.created) <= to && (f.closedDate.map { $0 > to } ?? true)
         }
-        b.define("Oprettet: sagens oprettelsesdato i perioden. Lukket: sager, hvis lukkedato ligger i perioden, efter grunden (grupperet efter ordene i begrundelsen). Genåbnet: genåbninger registreret i perioden.")
+        b.define(
+            "Oprettet: sagens oprettelsesdato i perioden. Lukket: sager, hvis lukkedato ligger i perioden, efter grunden (grupperet efter ordene i begrundelsen). Genåbnet: genåbninger registreret i perioden."
+        )
 
         // 5. Caseload and overdue per caseworker at the period's end.
-        b.section("sagsbehandlere", "Sagsbehandlere ved periodens slutning", columns: ["Åbne sager", "Overskredne frister"])
+        b.section(
+            "sagsbehandlere", "Sagsbehandlere ved periodens slutning", columns: ["Åbne sager", "Overskredne frister"])
         let cutoff = DanishTime.instant(cutoffDay, hour: 23, minute: 59)
         func overdue(_ f: CaseFile) -> Int {
             f.deadlines.filter { d in
@@ -346,7 +398,9 @@ public struct StatisticsComputation: Sendable {
         }
         b.sections[b.sections.count - 1].rows.insert(
             (["sagsbehandlere.i-alt.sager", "sagsbehandlere.i-alt.frister"], "I alt", 0, nil), at: 0)
-        b.define("Åbne sager: oprettet senest periodens sidste dag og ikke lukket da. Overskredne frister: frister med lovbestemt løbetid, der var overskredet og ikke opfyldt på periodens sidste dag (eller i dag).")
+        b.define(
+            "Åbne sager: oprettet senest periodens sidste dag og ikke lukket da. Overskredne frister: frister med lovbestemt løbetid, der var overskredet og ikke opfyldt på periodens sidste dag (eller i dag)."
+        )
         b.define(
             showOtherCaseworkers
                 ? "Tal for andre sagsbehandlere under 5 vises som \"<5\"; dine egne tal vises præcist."
@@ -362,7 +416,9 @@ public struct StatisticsComputation: Sendable {
             if let c = f.closedDate, c < eighteen { continue }
             let window = eighteen.adding(months: -6)
             let key: String
-            if f.decisions.contains(where: { ($0.kind.isYouthSupport || $0.kind == .handbookAftercare) && $0.decisionDate >= window }) {
+            if f.decisions.contains(where: {
+                ($0.kind.isYouthSupport || $0.kind == .handbookAftercare) && $0.decisionDate >= window
+            }) {
                 key = "ungestoette"
             } else if f.decisions.contains(where: {
                 ($0.kind.isAdultTreatment || $0.kind == .alcoholTreatment || $0.kind == .anonymousTreatment)
@@ -380,11 +436,16 @@ public struct StatisticsComputation: Sendable {
             "atten.i-alt", "Unge, der fyldte 18 i perioden",
             [
                 ("atten.ungestoette", "ungestøtte (barnets lov §§ 114-116, 120)", after["ungestoette", default: 0]),
-                ("atten.voksen", "behandling for voksne (serviceloven § 101, sundhedsloven § 141)", after["voksen", default: 0]),
+                (
+                    "atten.voksen", "behandling for voksne (serviceloven § 101, sundhedsloven § 141)",
+                    after["voksen", default: 0]
+                ),
                 ("atten.lukket", "sagen er lukket", after["lukket", default: 0]),
                 ("atten.intet", "intet registreret endnu", after["intet", default: 0]),
             ])
-        b.define("18 år: unge på en åben sag, der fyldte 18 i perioden. Det, der fulgte: en afgørelse om ungestøtte eller voksenbehandling truffet højst 6 måneder før 18-årsdagen eller senere; ellers om sagen er lukket.")
+        b.define(
+            "18 år: unge på en åben sag, der fyldte 18 i perioden. Det, der fulgte: en afgørelse om ungestøtte eller voksenbehandling truffet højst 6 måneder før 18-årsdagen eller senere; ellers om sagen er lukket."
+        )
 
         // Suppress, then assemble.
         let shown = b.supp.apply()

@@ -11,15 +11,18 @@ public enum StatisticsRendering {
     /// CSV (RFC 4180, comma, CRLF): one line per cell: section, key, label, column, value, percent.
     public static func csv(_ r: StatisticsReport) -> String {
         func q(_ s: String) -> String {
-            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
+                ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
         }
         var lines = ["afsnit,noegle,tekst,kolonne,vaerdi,andel_pct,fra,til"]
         for s in r.sections {
             for row in s.rows where !row.cells.isEmpty {
                 for (i, c) in row.cells.enumerated() {
                     lines.append(
-                        [s.id, row.key, row.label, s.columns[min(i, s.columns.count - 1)], c.text,
-                         row.percent.map(String.init) ?? "", r.from.iso, r.to.iso].map(q).joined(separator: ","))
+                        [
+                            s.id, row.key, row.label, s.columns[min(i, s.columns.count - 1)], c.text,
+                            row.percent.map(String.init) ?? "", r.from.iso, r.to.iso,
+                        ].map(q).joined(separator: ","))
                 }
             }
             for v in s.values {
@@ -66,9 +69,11 @@ public enum StatisticsRendering {
         if let m = municipality, !m.isEmpty { meta = "\(e(m)). " + meta }
         h += "<p class=\"meta\">\(meta) Ingen CPR-numre, navne på unge eller sagstekst.</p>\n"
         h += "<p class=\"def\">\(e(r.suppressionNote))</p>\n"
-        h += "<figure>\(trendChart(r))<figcaption>Andel af frister opfyldt til tiden pr. måned (måneder med færre end 5 frister vises ikke).</figcaption></figure>\n"
+        h +=
+            "<figure>\(trendChart(r))<figcaption>Andel af frister opfyldt til tiden pr. måned (måneder med færre end 5 frister vises ikke).</figcaption></figure>\n"
         if let s = r.section("behandling") {
-            h += "<figure>\(histogram(s))<figcaption>Dage fra henvendelse til faktisk start af behandling (\"<5\" og \"x\" er skjulte tal).</figcaption></figure>\n"
+            h +=
+                "<figure>\(histogram(s))<figcaption>Dage fra henvendelse til faktisk start af behandling (\"<5\" og \"x\" er skjulte tal).</figcaption></figure>\n"
         }
         for s in r.sections {
             h += "<h2>\(e(s.title))</h2>\n<table>\n<tr><th></th>"
@@ -107,15 +112,21 @@ public enum StatisticsRendering {
         let hgt = 160.0
         for p in stride(from: 0, through: 100, by: 25) {
             let y = top + hgt - Double(p) / 100 * hgt
-            c.raw("<line x1=\"\(SVGCanvas.num(left))\" y1=\"\(SVGCanvas.num(y))\" x2=\"\(SVGCanvas.num(left + w))\" y2=\"\(SVGCanvas.num(y))\" stroke=\"#dddddd\"/>")
-            c.raw("<text x=\"\(SVGCanvas.num(left - 6))\" y=\"\(SVGCanvas.num(y + 4))\" font-size=\"11\" text-anchor=\"end\">\(p) %</text>")
+            c.raw(
+                "<line x1=\"\(SVGCanvas.num(left))\" y1=\"\(SVGCanvas.num(y))\" x2=\"\(SVGCanvas.num(left + w))\" y2=\"\(SVGCanvas.num(y))\" stroke=\"#dddddd\"/>"
+            )
+            c.raw(
+                "<text x=\"\(SVGCanvas.num(left - 6))\" y=\"\(SVGCanvas.num(y + 4))\" font-size=\"11\" text-anchor=\"end\">\(p) %</text>"
+            )
         }
         let n = max(1, r.trend.count)
         let step = w / Double(n)
         var segment: [String] = []
         func flush() {
             if segment.count > 1 {
-                c.raw("<polyline fill=\"none\" stroke=\"#1f5fa8\" stroke-width=\"2.5\" points=\"\(segment.joined(separator: " "))\"/>")
+                c.raw(
+                    "<polyline fill=\"none\" stroke=\"#1f5fa8\" stroke-width=\"2.5\" points=\"\(segment.joined(separator: " "))\"/>"
+                )
             }
             segment = []
         }
@@ -123,18 +134,24 @@ public enum StatisticsRendering {
             let x = left + step * (Double(i) + 0.5)
             let month = Int(p.month.suffix(2)) ?? 1
             let label = String(LocalDate.monthNames[max(0, min(11, month - 1))].prefix(3))
-            c.raw("<text x=\"\(SVGCanvas.num(x))\" y=\"\(SVGCanvas.num(top + hgt + 18))\" font-size=\"11\" text-anchor=\"middle\">\(label)</text>")
+            c.raw(
+                "<text x=\"\(SVGCanvas.num(x))\" y=\"\(SVGCanvas.num(top + hgt + 18))\" font-size=\"11\" text-anchor=\"middle\">\(label)</text>"
+            )
             if let v = p.percentOnTime {
                 let y = top + hgt - v / 100 * hgt
                 segment.append("\(SVGCanvas.num(x)),\(SVGCanvas.num(y))")
                 c.raw("<circle cx=\"\(SVGCanvas.num(x))\" cy=\"\(SVGCanvas.num(y))\" r=\"3.5\" fill=\"#1f5fa8\"/>")
             } else {
                 flush()
-                c.raw("<text x=\"\(SVGCanvas.num(x))\" y=\"\(SVGCanvas.num(top + hgt - 4))\" font-size=\"10\" fill=\"#888888\" text-anchor=\"middle\">–</text>")
+                c.raw(
+                    "<text x=\"\(SVGCanvas.num(x))\" y=\"\(SVGCanvas.num(top + hgt - 4))\" font-size=\"10\" fill=\"#888888\" text-anchor=\"middle\">–</text>"
+                )
             }
         }
         flush()
-        c.raw("<text x=\"\(SVGCanvas.num(left + w))\" y=\"\(SVGCanvas.num(top + hgt + 34))\" font-size=\"10\" fill=\"#444444\" text-anchor=\"end\">\(SVGCanvas.esc(r.trend.first?.month ?? "")) – \(SVGCanvas.esc(r.trend.last?.month ?? ""))</text>")
+        c.raw(
+            "<text x=\"\(SVGCanvas.num(left + w))\" y=\"\(SVGCanvas.num(top + hgt + 34))\" font-size=\"10\" fill=\"#444444\" text-anchor=\"end\">\(SVGCanvas.esc(r.trend.first?.month ?? "")) – \(SVGCanvas.esc(r.trend.last?.month ?? ""))</text>"
+        )
         return c.render(standalone: false, idPrefix: "tendens")
     }
 
@@ -156,15 +173,27 @@ public enum StatisticsRendering {
             let label = b.cells.first?.text ?? ""
             if let v = b.cells.first?.number {
                 let bh = Double(v) / Double(maxV) * hgt
-                c.raw("<rect x=\"\(SVGCanvas.num(x))\" y=\"\(SVGCanvas.num(top + hgt - bh))\" width=\"\(SVGCanvas.num(bw))\" height=\"\(SVGCanvas.num(bh))\" fill=\"#1f5fa8\"/>")
-                c.raw("<text x=\"\(SVGCanvas.num(x + bw / 2))\" y=\"\(SVGCanvas.num(top + hgt - bh - 4))\" font-size=\"11\" text-anchor=\"middle\">\(SVGCanvas.esc(label))</text>")
+                c.raw(
+                    "<rect x=\"\(SVGCanvas.num(x))\" y=\"\(SVGCanvas.num(top + hgt - bh))\" width=\"\(SVGCanvas.num(bw))\" height=\"\(SVGCanvas.num(bh))\" fill=\"#1f5fa8\"/>"
+                )
+                c.raw(
+                    "<text x=\"\(SVGCanvas.num(x + bw / 2))\" y=\"\(SVGCanvas.num(top + hgt - bh - 4))\" font-size=\"11\" text-anchor=\"middle\">\(SVGCanvas.esc(label))</text>"
+                )
             } else {
-                c.raw("<rect x=\"\(SVGCanvas.num(x))\" y=\"\(SVGCanvas.num(top + hgt - 12))\" width=\"\(SVGCanvas.num(bw))\" height=\"12\" fill=\"none\" stroke=\"#888888\" stroke-dasharray=\"3 2\"/>")
-                c.raw("<text x=\"\(SVGCanvas.num(x + bw / 2))\" y=\"\(SVGCanvas.num(top + hgt - 16))\" font-size=\"11\" fill=\"#444444\" text-anchor=\"middle\">\(SVGCanvas.esc(label))</text>")
+                c.raw(
+                    "<rect x=\"\(SVGCanvas.num(x))\" y=\"\(SVGCanvas.num(top + hgt - 12))\" width=\"\(SVGCanvas.num(bw))\" height=\"12\" fill=\"none\" stroke=\"#888888\" stroke-dasharray=\"3 2\"/>"
+                )
+                c.raw(
+                    "<text x=\"\(SVGCanvas.num(x + bw / 2))\" y=\"\(SVGCanvas.num(top + hgt - 16))\" font-size=\"11\" fill=\"#444444\" text-anchor=\"middle\">\(SVGCanvas.esc(label))</text>"
+                )
             }
-            c.raw("<text x=\"\(SVGCanvas.num(x + bw / 2))\" y=\"\(SVGCanvas.num(top + hgt + 18))\" font-size=\"11\" text-anchor=\"middle\">\(SVGCanvas.esc(b.label))</text>")
+            c.raw(
+                "<text x=\"\(SVGCanvas.num(x + bw / 2))\" y=\"\(SVGCanvas.num(top + hgt + 18))\" font-size=\"11\" text-anchor=\"middle\">\(SVGCanvas.esc(b.label))</text>"
+            )
         }
-        c.raw("<line x1=\"\(SVGCanvas.num(left))\" y1=\"\(SVGCanvas.num(top + hgt))\" x2=\"\(SVGCanvas.num(left + w))\" y2=\"\(SVGCanvas.num(top + hgt))\" stroke=\"#444444\"/>")
+        c.raw(
+            "<line x1=\"\(SVGCanvas.num(left))\" y1=\"\(SVGCanvas.num(top + hgt))\" x2=\"\(SVGCanvas.num(left + w))\" y2=\"\(SVGCanvas.num(top + hgt))\" stroke=\"#444444\"/>"
+        )
         return c.render(standalone: false, idPrefix: "fordeling")
     }
 }
