@@ -76,9 +76,7 @@ struct IndberetCommand: UngeCommand {
     }
 
     func run(_ ctx: Context) throws -> Int32 {
-        let (defFrom, defTo) = StatisticsComputation.lastFullMonth(before: ctx.today)
-        let start = from ?? (to.map { LocalDate(year: $0.year, month: $0.month, day: 1)! } ?? defFrom)
-        let end = to ?? (from.map { max($0, min(ctx.today, $0.adding(months: 1).adding(days: -1))) } ?? defTo)
+        let (start, end) = StatisticsComputation.period(from: from, to: to, today: ctx.today)
         if end < start {
             throw UsageError.invalidValue(
                 option: "--til", value: end.iso,

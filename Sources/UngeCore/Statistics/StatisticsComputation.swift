@@ -35,6 +35,15 @@ public struct StatisticsComputation: Sendable {
         return (prev, first.adding(days: -1))
     }
 
+    /// The period for `--fra`/`--til`: both given as they are; one alone completes with the rest of its
+    /// month (`--fra` alone: to the month's end, but not past today); neither: the last full month.
+    public static func period(from: LocalDate?, to: LocalDate?, today: LocalDate) -> (LocalDate, LocalDate) {
+        let (defFrom, defTo) = lastFullMonth(before: today)
+        let start = from ?? (to.map { LocalDate(year: $0.year, month: $0.month, day: 1)! } ?? defFrom)
+        let end = to ?? (from.map { max($0, min(today, $0.adding(months: 1).adding(days: -1))) } ?? defTo)
+        return (start, end)
+    }
+
     /// Treatment bases the statistics group by.
     public enum TreatmentBasis: String, CaseIterable, Sendable {
         case bl33 = "bl33"
