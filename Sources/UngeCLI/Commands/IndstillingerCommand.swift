@@ -82,7 +82,10 @@ struct IndstillingerCommand: UngeCommand {
     }
 
     func run(_ ctx: Context) throws -> Int32 {
-        let store = try ctx.openStore()
+        // Settings may come before the first case: a change creates the store, as `ny` does.
+        let changes = closed != nil || municipality != nil || unit != nil || fullName != nil || title != nil
+        let store = try ctx.openStore(creating: changes)
+        let existed = store.rootExists
         var settings = try store.loadSettings()
         let before = settings
         func emptyIsNil(_ s: String) -> String? { s.isEmpty ? nil : s }
@@ -96,7 +99,10 @@ struct IndstillingerCommand: UngeCommand {
             settings.users[ctx.user] = profile.fullName == nil && profile.title == nil ? nil : profile
         }
         try ProviderOption.apply(add: addProviders, remove: removeProviders, to: &settings)
-        if settings != before { try store.saveSettings(settings) }
+        if settings != before {
+            try store.saveSettings(settings)
+            ctx.announceNewStore(existed)
+        }
         if json {
             ctx.console.print(try JSONOutput.render(Output(store: store.root.path, settings: settings)))
         } else {
