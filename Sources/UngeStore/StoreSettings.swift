@@ -19,6 +19,9 @@ public struct StoreSettings: Codable, Sendable, Equatable {
     /// What letters need from the municipality: where complaints go, and appeal routes the law
     /// table does not give (`unge indstillinger --klageadresse`, `--klagevej`).
     public var letters: LetterSettings
+    /// The municipality's treatment providers (leverandører), chosen on a treatment decision instead
+    /// of free text; each with its Tilbudsportalen number where known (SMDB takes providers from there).
+    public var providers: [ProviderEntry]
 
     public init(
         alsoClosed: Bool = false, municipality: String? = nil, unit: String? = nil, users: [String: UserProfile] = [:]
@@ -29,9 +32,12 @@ public struct StoreSettings: Codable, Sendable, Equatable {
         self.unit = unit
         self.users = users
         self.letters = LetterSettings()
+        self.providers = []
     }
 
-    enum CodingKeys: String, CodingKey { case schemaVersion, alsoClosed, municipality, unit, users, letters }
+    enum CodingKeys: String, CodingKey {
+        case schemaVersion, alsoClosed, municipality, unit, users, letters, providers
+    }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -41,6 +47,19 @@ public struct StoreSettings: Codable, Sendable, Equatable {
         unit = try c.decodeIfPresent(String.self, forKey: .unit)
         users = try c.decodeIfPresent([String: UserProfile].self, forKey: .users) ?? [:]
         letters = try c.decodeIfPresent(LetterSettings.self, forKey: .letters) ?? LetterSettings()
+        providers = try c.decodeIfPresent([ProviderEntry].self, forKey: .providers) ?? []
+    }
+
+    /// Writes `providers` only when there are some, so settings files without them stay unchanged.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(schemaVersion, forKey: .schemaVersion)
+        try c.encode(alsoClosed, forKey: .alsoClosed)
+        try c.encodeIfPresent(municipality, forKey: .municipality)
+        try c.encodeIfPresent(unit, forKey: .unit)
+        try c.encode(users, forKey: .users)
+        if letters != LetterSettings() { try c.encode(letters, forKey: .letters) }
+        if !providers.isEmpty { try c.encode(providers, forKey: .providers) }
     }
 
     /// The profile of `user`, if one is set.

@@ -188,32 +188,33 @@ struct BrevCommandTests {
     @Test("kvitteringen sendt lukker fristen på 6 hverdage i frister; orienteringen lukker påmindelsen")
     func receiptClosesDeadline() throws {
         let store = try Unge.fixtureStore()
-        // Case 2026-0001 gets a professional's notification (with contact details) through 'underret'.
-        let r = try Unge.run(
-            [
-                "underret", "--sag", "2026-0001", "--fra-fil",
-                Unge.fixtures.appendingPathComponent("lager-kilder/input/underretning-2026-0011.json").path,
-            ],
-            store: store)
+        let may = ["UNGE_NU": "2026-05-04T09:00:00Z", "COLUMNS": "300"]
+        // Case 2026-0001 gets a professional's notification (with contact details), received 1 May 2026.
+        let input = Unge.fixtures.appendingPathComponent("lager-kilder/input/underretning-2026-0011.json").path
+        let r = try Unge.run(["underret", "--sag", "2026-0001", "--fra-fil", input], store: store, env: may)
         #expect(r.status == 0, "\(r.stderr)")
-        let receipt = try Unge.run(["brev", "2026-0001", "--type", "kvittering"], store: store)
-        #expect(receipt.status == 0, "\(receipt.stderr)")
         func lines(_ text: String) -> [Substring] {
             text.split(separator: "\n").filter { $0.hasPrefix("2026-0001") }
         }
-        let open = try Unge.run(["frister"], store: store, env: ["COLUMNS": "300"])
+        let receipt = try Unge.run(["brev", "2026-0001", "--type", "kvittering"], store: store, env: may)
+        #expect(receipt.status == 0, "\(receipt.stderr)")
+        let open = try Unge.run(["frister"], store: store, env: may)
         #expect(lines(open.stdout).contains { $0.contains("Kvittering til underretteren for underretning nr. 1") })
-        let sent = try Unge.run(["brev", "2026-0001", "--sendt", "B1", "--kanal", "e-mail"], store: store)
+        let sent = try Unge.run(["brev", "2026-0001", "--sendt", "B1", "--kanal", "e-mail"], store: store, env: may)
         #expect(sent.status == 0, "\(sent.stderr)")
         #expect(sent.stdout.contains("Fristen for kvitteringen er opfyldt."))
-        let after = try Unge.run(["frister"], store: store, env: ["COLUMNS": "300"])
+        let after = try Unge.run(["frister"], store: store, env: may)
         #expect(!lines(after.stdout).contains { $0.contains("Kvittering til underretteren for underretning nr. 1") })
         #expect(lines(after.stdout).contains { $0.contains("Orientér underretteren") })
-        let feedback = try Unge.run(["brev", "2026-0001", "--type", "orientering"], store: store)
+        let feedback = try Unge.run(["brev", "2026-0001", "--type", "orientering"], store: store, env: may)
         #expect(feedback.status == 0, "\(feedback.stderr)")
         #expect(
-            try Unge.run(["brev", "2026-0001", "--sendt", "B2", "--kanal", "digital-post"], store: store).status == 0)
-        let done = try Unge.run(["frister"], store: store, env: ["COLUMNS": "300"])
-        #expect(!lines(done.stdout).contains { $0.contains("Orientér underretteren") })
+            feedback.stdout.contains("Vi har ikke sat en børnefaglig undersøgelse, en afdækning eller hjælp i gang."))
+        let done = try Unge.run(
+            ["brev", "2026-0001", "--sendt", "B2", "--kanal", "digital-post"], store: store, env: may)
+        #expect(done.status == 0, "\(done.stderr)")
+        #expect(done.stdout.contains("Påmindelsen om orienteringen er lukket."))
+        let last = try Unge.run(["frister"], store: store, env: may)
+        #expect(!lines(last.stdout).contains { $0.contains("Orientér underretteren") })
     }
 }

@@ -33,6 +33,12 @@ struct IndstillingerCommand: UngeCommand {
                 "--klagevej", value: "TYPE=TEKST",
                 help: "Klagevejen for en afgørelsestype, som unges kilder ikke giver (fx alkohol=\"...\").",
                 repeatable: true),
+            OptionSpec(
+                "--leverandoer", value: "NAVN[:NR]",
+                help:
+                    "Tilføj eller ret en behandlingsleverandør på kommunens liste, evt. med nummeret fra Tilbudsportalen.",
+                repeatable: true),
+            OptionSpec("--fjern-leverandoer", value: "NAVN", help: "Fjern en leverandør fra listen.", repeatable: true),
             .json,
         ],
         examples: [
@@ -42,6 +48,10 @@ struct IndstillingerCommand: UngeCommand {
             (
                 "unge indstillinger --navn \"Lene Dahl\" --titel Socialrådgiver",
                 "Dit navn og din stilling i dokumenterne"
+            ),
+            (
+                "unge indstillinger --leverandoer \"Ungerådgivningen Nordby:12345\"",
+                "En behandlingsleverandør med nummer fra Tilbudsportalen"
             ),
         ])
 
@@ -54,6 +64,8 @@ struct IndstillingerCommand: UngeCommand {
     let committeeAddress: String?
     let routes: [(String, String)]
     let json: Bool
+    let addProviders: [ProviderEntry]
+    let removeProviders: [String]
 
     init(_ args: ParsedArguments) throws {
         if let v = args.value("--lukkedage") {
@@ -86,6 +98,8 @@ struct IndstillingerCommand: UngeCommand {
             return (kind.token, parts[1])
         }
         json = args.has("--json")
+        addProviders = try args.all("--leverandoer").map { try ProviderOption.parse($0) }
+        removeProviders = args.all("--fjern-leverandoer").map { $0.trimmingCharacters(in: .whitespaces) }
     }
 
     struct Output: Encodable {
@@ -94,7 +108,10 @@ struct IndstillingerCommand: UngeCommand {
     }
 
     func run(_ ctx: Context) throws -> Int32 {
-        let store = try ctx.openStore()
+        // Settings may come before the first case: a change creates the store, as `ny` does.
+        let changes = closed != nil || municipality != nil || unit != nil || fullName != nil || title != nil
+        let store = try ctx.openStore(creating: changes)
+        let existed = store.rootExists
         var settings = try store.loadSettings()
         let before = settings
         func emptyIsNil(_ s: String) -> String? { s.isEmpty ? nil : s }
@@ -110,7 +127,11 @@ struct IndstillingerCommand: UngeCommand {
         if let complaintAddress { settings.letters.complaintAddress = emptyIsNil(complaintAddress) }
         if let committeeAddress { settings.letters.committeeComplaintAddress = emptyIsNil(committeeAddress) }
         for (kind, text) in routes { settings.letters.statedRoutes[kind] = emptyIsNil(text) }
-        if settings != before { try store.saveSettings(settings) }
+        try ProviderOption.apply(add: addProviders, remove: removeProviders, to: &settings)
+        if settings != before {
+            try store.saveSettings(settings)
+            ctx.announceNewStore(existed)
+        }
         if json {
             ctx.console.print(try JSONOutput.render(Output(store: store.root.path, settings: settings)))
         } else {
@@ -127,6 +148,15 @@ struct IndstillingerCommand: UngeCommand {
                     ("Bruger", ctx.user),
                     ("Fulde navn", me?.fullName ?? "Ikke oplyst"),
                     ("Stilling", me?.title ?? "Ikke oplyst"),
+                    (
+                        "Leverandører",
+                        settings.providers.isEmpty
+                            ? "Ingen (fri tekst ved --leverandoer)"
+                            : settings.providers.map {
+                                $0.name + ($0.tilbudsportalenID.map { " (Tilbudsportalen \($0))" } ?? "")
+                            }
+                            .joined(separator: "; ")
+                    ),
                     ("Klager sendes til", settings.letters.complaintAddress ?? "Ikke oplyst (brevene nævner kommunen)"),
                     (
                         "Klager over udvalget",
