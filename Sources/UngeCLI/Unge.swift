@@ -37,13 +37,17 @@ enum Unge {
                     TextWrap.wrapLaidOut(Help.command(command.spec, width: console.width), width: console.width))
                 return ExitCode.ok
             }
+            // An empty --lager would silently mean the default store.
+            if let flag = parsed.value("--lager"), flag.isEmpty {
+                throw UsageError.message(StoreLocation.Empty().description)
+            }
             let instance = try command.init(parsed)
             let ctx = Context(
                 console: console, environment: environment, now: try Context.resolveNow(environment: environment),
                 storeFlag: parsed.value("--lager"),
                 // A command that declares its own --bruger (log: a filter) does not set who acts.
                 userFlag: command.spec.options.contains { $0.name == "--bruger" } ? nil : parsed.value("--bruger"),
-                commandName: command.spec.name)
+                commandName: command.spec.name, storeUse: instance.storeUse(CommandTable.storeUse(of: command)))
             return try instance.run(ctx)
         } catch {
             return report(error, console: console)

@@ -66,7 +66,7 @@ struct CheckCommand: UngeCommand {
             return ExitCode.ok
         }
 
-        let store = try ctx.openStore()
+        let store = try ctx.store
         var file = try ctx.readCase(caseID, store: store)
         var report = ChecklistEvaluator.evaluate(case: file, today: on, chapters: chapters)
 

@@ -81,7 +81,7 @@ struct FristerCommand: UngeCommand {
     }
 
     func run(_ ctx: Context) throws -> Int32 {
-        let store = try ctx.openStore()
+        let store = try ctx.store
         let tz = UnderretInput.timeZone
         switch mode {
         case .markMet(let id, let deadline, var outcome, let date):

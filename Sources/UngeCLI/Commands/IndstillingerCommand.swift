@@ -68,7 +68,7 @@ struct IndstillingerCommand: UngeCommand {
     }
 
     func run(_ ctx: Context) throws -> Int32 {
-        let store = try ctx.openStore()
+        let store = try ctx.store
         var settings = try store.loadSettings()
         let before = settings
         func emptyIsNil(_ s: String) -> String? { s.isEmpty ? nil : s }
@@ -83,11 +83,11 @@ struct IndstillingerCommand: UngeCommand {
         }
         if settings != before { try store.saveSettings(settings) }
         if json {
-            ctx.console.print(try JSONOutput.render(Output(store: store.root.path, settings: settings)))
+            ctx.console.print(try JSONOutput.render(Output(store: store.location, settings: settings)))
         } else {
             let me = settings.users[ctx.user]
             let fields: [(String, String)] = [
-                ("Lager", store.root.path),
+                ("Lager", store.location),
                 (
                     "Lukkedage 5/6, 24/12 og 31/12",
                     settings.alsoClosed ? "ja (tæller ikke som hverdage)" : "nej (tæller som hverdage)"

@@ -233,7 +233,7 @@ struct VaerktoejCommand: UngeCommand {
     }
 
     func run(_ ctx: Context) throws -> Int32 {
-        let store = try ctx.openStore()
+        let store = try ctx.store
         if let outPath { try DocumentFile.checkTarget(outPath, ctx: ctx) }
         var registered: ToolRecord? = nil
         var file: CaseFile
