@@ -53,7 +53,7 @@ struct CheckCommandTests {
         let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
         #expect(json["formatVersion"] as? Int == 1)
         let chapters = json["chapters"] as! [[String: Any]]
-        #expect(chapters.count == 1)
+        try #require(chapters.count == 1)
         #expect((chapters[0]["items"] as! [[String: Any]]).map { $0["id"] as! String } == ["5.1", "5.2", "5.3", "5.4"])
         #expect(json["case"] == nil)
     }

@@ -193,7 +193,7 @@ struct DialogueTerminalTests {
         t.expect("Behandlingsplanen er gemt som version 1 på sag 2026-0003.")
         #expect(t.wait() == 0)
         let plans = try Self.caseJSON(store, "2026-0003")["treatmentPlans"] as! [[String: Any]]
-        #expect(plans.count == 1)
+        try #require(plans.count == 1)
         #expect(plans[0]["provider"] as? String == "U18-teamet")
         let goal = (plans[0]["goals"] as! [[String: Any]])[0]
         #expect(goal["text"] as? String == "Sove bedre")

@@ -159,7 +159,7 @@ struct DocumentPipelineTests {
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr.contains("Dit navn [Mette Krog]: "))
         let reports = try Self.caseJSON(store, "2026-0002")["concernReports"] as! [[String: Any]]
-        #expect(reports.count == 2)
+        try #require(reports.count == 2)
         let reporter = reports[1]["reporter"] as! [String: Any]
         #expect(reporter["name"] as? String == "Mette Krog")
         #expect(reporter["organisation"] as? String == "Kirkebakkeskolen")
@@ -183,7 +183,7 @@ struct DocumentPipelineTests {
         #expect(r.stderr.contains("Mål M2 [Sove godt og have overskud]: "))
         #expect(!r.stderr.contains("\nFormålet med indsatsen"))  // other sections were kept without asking
         let plans = try Self.caseJSON(store, "2026-0003")["actionPlans"] as! [[String: Any]]
-        #expect(plans.count == 2)
+        try #require(plans.count == 2)
         let v1 = plans[0]
         let v2 = plans[1]
         #expect((v2["goals"] as! [[String: Any]]).map { $0["id"] as! String } == ["M1", "M2"])

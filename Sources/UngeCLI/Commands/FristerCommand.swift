@@ -10,11 +10,11 @@ struct FristerCommand: UngeCommand {
         arguments: [.caseID, "frist-id"],
         discussion: """
             Viser alle åbne frister: de overskredne først, derefter efter dato. Tid tilbage vises i fristens
-            egen enhed: timer for kommunens vurdering inden 24 timer, hverdage for kvitteringen, ellers dage.
+            egen enhed: timer for kommunens vurdering inden \(LegalPeriod.assessmentHours) timer, hverdage for kvitteringen, ellers dage.
             --alle tager også de opfyldte frister med. I en terminal er overskredne frister røde og frister,
             der falder i dag, gule (ikke med NO_COLOR eller når output sendes videre).
             Marker en frist som opfyldt med --opfyldt; fristens id står i 'unge frister --json' og 'unge vis'.
-            Resultatet (fx af vurderingen inden 24 timer) skrives i sagens journal: giv det med --resultat,
+            Resultatet (fx af vurderingen inden \(LegalPeriod.assessmentHours) timer) skrives i sagens journal: giv det med --resultat,
             ellers bliver du spurgt i en terminal. --dato er dagen, fristen blev opfyldt (standard: nu).
             """,
         options: [
@@ -95,7 +95,9 @@ struct FristerCommand: UngeCommand {
                 // Ask before anything is saved; an unknown deadline is refused by the save below.
                 outcome = try Prompter(console: ctx.console).ask(
                     "Hvad blev resultatet? (skrives i journalen; tom for intet)",
-                    help: "Fx for vurderingen inden 24 timer: er den unge i fare, og hvad sker der nu?")
+                    help:
+                        "Fx for vurderingen inden \(LegalPeriod.assessmentHours) timer: er den unge i fare, og hvad sker der nu?"
+                )
             }
             var title = ""
             let saved: CaseFile

@@ -14,7 +14,7 @@ struct IndsatsCommand: UngeCommand {
             Uden flere argumenter vises sagens afgørelser; med et id (fx A1) vises en sammenfatning af den
             afgørelse (--format md|html|json, --ud FIL). Med --type (eller --fra-fil / --interaktiv) registreres
             en ny afgørelse: lovgrundlaget findes ud fra typen, den unges alder og datoen, og fristerne (behandling
-            inden 14 dage efter henvendelsen, plan inden 3 måneder, første opfølgning, ungestøtte før 18) gemmes
+            inden \(LegalPeriod.treatmentDays) dage efter henvendelsen, plan inden \(LegalPeriod.planMonths) måneder, første opfølgning, ungestøtte før \(LegalAge.adult)) gemmes
             på sagen, så 'unge frister' viser dem. En type, der ikke passer til alder eller dato, afvises med
             paragraffen og forslag til, hvad der kan vælges i stedet; intet gemmes.
             Typer: dagtilbud, hjemmestoette, kontaktperson, praktik, familiebehandling, familieanbringelse,
@@ -59,7 +59,7 @@ struct IndsatsCommand: UngeCommand {
             ),
             (
                 "unge indsats 2026-0042 --type behandling-ambulant --henvendelse 2026-03-20 --dato 2026-03-24 --formaal \"Stoppe med hash\"",
-                "Stofmisbrugsbehandling efter § 33: fristen på 14 dage regnes fra henvendelsen"
+                "Stofmisbrugsbehandling efter § 33: fristen på \(LegalPeriod.treatmentDays) dage regnes fra henvendelsen"
             ),
             (
                 "unge indsats 2026-0042 --type ingen-plan --dato 2026-03-10 --grund \"Kort, afgrænset indsats\" --vedroerer A1",
@@ -216,13 +216,9 @@ struct IndsatsCommand: UngeCommand {
         }
         try AnonymousCounselling.refuse(file, what: "en afgørelse", on: decision.decisionDate)
         // From options or a file: a wrong date or a missing answer is a usage error (exit 2).
-        let errors = DecisionLaw.check(decision, in: file).filter { $0.severity == .error }
-        if !errors.isEmpty,
-            errors.allSatisfy({
-                $0.ruleID.hasPrefix(DecisionLaw.datePrefix) || $0.ruleID.hasPrefix(DecisionLaw.missingPrefix)
-            })
-        {
-            DocumentOutput.report(DecisionLaw.check(decision, in: file), ctx: ctx)
+        let findings = DecisionLaw.check(decision, in: file)
+        if DecisionLaw.onlyUsageErrors(findings) {
+            DocumentOutput.report(findings, ctx: ctx)
             throw UsageError.message("Afgørelsen er ikke gemt. Ret oplysningerne ovenfor, og prøv igen.")
         }
         return try pipeline(file: file, store: store, ctx: ctx).run(decision, ctx: ctx)
@@ -422,14 +418,15 @@ struct IndsatsDialogue {
             d.aftercare = try p.ask("Aftalt efterbehandling")
         }
         p.section("Samtykke")
-        if kind.isSupportMeasure || kind.isMinorTreatment || kind == .placementWithConsent {
+        let consents = DecisionLaw.requiredConsents(kind, age: age)
+        if consents.contains(.custodyHolder) {
             if let c = try p.ask(
                 "Forældremyndighedens samtykke, dato (tom: ikke givet endnu)", required: false, parse: Answers.date)
             {
                 d.consents.append(DecisionConsent(giver: .custodyHolder, date: c))
             }
         }
-        if (age >= 15 && (kind.isMinorTreatment || kind == .placementWithConsent)) || kind.isYouthSupport {
+        if consents.contains(.youngPerson) {
             if let c = try p.ask(
                 "Den unges samtykke, dato (tom: ikke givet endnu)", required: false, parse: Answers.date)
             {

@@ -11,7 +11,7 @@ struct PlanCommand: UngeCommand {
         arguments: [.caseID, "B"],
         discussion: """
             Planens type følger den unges alder på planens dato (--dato, standard i dag): barnets plan
-            (barnets lov §§ 91-92), ungeplan fra 16 år (§§ 108-109), handleplan fra 18 år (serviceloven § 141)
+            (barnets lov §§ 91-92), ungeplan fra \(LegalAge.ungeplan) år (§§ 108-109), handleplan fra \(LegalAge.adult) år (serviceloven § 141)
             og før 2024 handleplanen efter serviceloven § 140. I en terminal bliver du guidet afsnit for afsnit
             og ser, hvad undersøgelsen fandt. Uden svar vises den seneste gemte version.
             Hvis et krav ikke er opfyldt, gemmes planen ikke (slutkode 1), og du får en liste over, hvad der mangler

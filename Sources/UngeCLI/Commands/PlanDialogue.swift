@@ -14,7 +14,7 @@ struct PlanDialogue {
         var out =
             kind.isForMinor ? ["Det fandt undersøgelsen"] : ["Tilbud om handleplan (serviceloven § 141)", "Grundlag"]
         out += ["Formål", "Mål"]
-        if let age, age >= 16, age < 18 { out.append(Self.transitionSection) }
+        if LegalAge.needsTransitionGoals(age: age) { out.append(Self.transitionSection) }
         out += ["Indsatser", "Andre særlige forhold", "Deltagere", "Opfølgning"]
         return out
     }
@@ -98,7 +98,7 @@ struct PlanDialogue {
         p.section("Mål")
         say("Positive mål: hvor vil den unge gerne hen? Brug gerne den unges egne ord (håndbogen kap. 4).")
         plan.goals = try goals(p, prefix: "M", keep: previous?.goals ?? [], transition: false)
-        if let age, age >= 16, age < 18 {
+        if LegalAge.needsTransitionGoals(age: age) {
             p.section(Self.transitionSection)
             plan.transitionGoals = try goals(p, prefix: "O", keep: previous?.transitionGoals ?? [], transition: true)
         }
@@ -151,10 +151,12 @@ struct PlanDialogue {
 
         p.section("Opfølgning")
         let suggested =
-            previous?.nextFollowUp.map { $0 > date ? $0 : date.adding(months: 3) }
-            ?? (plan.supportStart ?? date).adding(months: 3)
+            previous?.nextFollowUp.map { $0 > date ? $0 : LegalPeriod.firstFollowUpDue(start: date) }
+            ?? LegalPeriod.firstFollowUpDue(start: plan.supportStart ?? date)
         if kind.isForMinor, let start = plan.supportStart {
-            say("Første opfølgning senest \(start.adding(months: 3).danishLong) (3 måneder efter støtten begyndte).")
+            say(
+                "Første opfølgning senest \(LegalPeriod.firstFollowUpDue(start: start).danishLong) (\(LegalPeriod.firstFollowUpMonths) måneder efter støtten begyndte)."
+            )
         }
         plan.nextFollowUp = try p.ask("Næste opfølgning", defaultValue: suggested.iso, parse: Answers.date)
         return plan

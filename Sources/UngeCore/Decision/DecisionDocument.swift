@@ -87,7 +87,7 @@ public enum DecisionDocument {
             return "Ikke registreret. Forældremyndighedsindehaverens samtykke kræves (undtagen efter §§ 37-39)."
         }
         if d.kind.isMinorTreatment || d.kind == .placementWithConsent {
-            return (age ?? 0) >= 15
+            return DecisionLaw.requiredConsents(d.kind, age: age).contains(.youngPerson)
                 ? "Ikke registreret. Både forældremyndighedsindehaverens og den unges samtykke kræves."
                 : "Ikke registreret. Forældremyndighedsindehaverens samtykke kræves."
         }
