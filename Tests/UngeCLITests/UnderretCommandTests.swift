@@ -41,7 +41,8 @@ struct UnderretCommandTests {
             vis.stdout.split(separator: "\n").first {
                 $0.hasPrefix("02.04.2026 kl. 09.30  Vurdering af underretning nr. 1 (24 timer)")
             } ?? ""
-        #expect(line.hasSuffix("barnets lov § 136 (tidl. serviceloven § 155)"))
+        #expect(line.contains("barnets lov § 136 (tidl. serviceloven § 155)"))
+        #expect(line.hasSuffix("underretning-1-vurdering"))
         #expect(
             vis.stdout.contains(
                 "\nopgave                Orientér underretteren om, hvad der er sat i gang (underretning nr. 1)"))

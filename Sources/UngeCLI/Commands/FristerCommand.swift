@@ -9,11 +9,13 @@ struct FristerCommand: UngeCommand {
         summary: "Vis frister på tværs af sager",
         arguments: [.caseID, "frist-id"],
         discussion: """
-            Viser alle åbne frister: de overskredne først, derefter efter dato. Tid tilbage vises i fristens
-            egen enhed: timer for kommunens vurdering inden \(LegalPeriod.assessmentHours) timer, hverdage for kvitteringen, ellers dage.
+            Viser alle åbne frister (eller kun sagens, når du skriver et sagsnummer): de overskredne først,
+            derefter efter dato. Tid tilbage vises i fristens egen enhed: timer for kommunens vurdering inden
+            \(LegalPeriod.assessmentHours) timer, hverdage for kvitteringen, ellers dage.
             --alle tager også de opfyldte frister med. I en terminal er overskredne frister røde og frister,
             der falder i dag, gule (ikke med NO_COLOR eller når output sendes videre).
-            Marker en frist som opfyldt med --opfyldt; fristens id står i 'unge frister --json' og 'unge vis'.
+            Marker en frist som opfyldt med --opfyldt; fristens id står i 'unge frister <sag>', 'unge vis <sag>'
+            og 'unge frister --json'.
             Resultatet (fx af vurderingen inden \(LegalPeriod.assessmentHours) timer) skrives i sagens journal: giv det med --resultat,
             ellers bliver du spurgt i en terminal. --dato er dagen, fristen blev opfyldt (standard: nu).
             """,
@@ -30,6 +32,7 @@ struct FristerCommand: UngeCommand {
         examples: [
             ("unge frister", "Alle åbne frister"),
             ("unge frister --alle --json", "Alle frister som JSON"),
+            ("unge frister 2026-0003", "Fristerne på én sag, med hver frists id"),
             (
                 "unge frister --opfyldt 2026-0003 underretning-1-vurdering --resultat \"Ingen akut fare; undersøgelse startes\"",
                 "Marker vurderingen som opfyldt og skriv resultatet i journalen"
@@ -38,7 +41,7 @@ struct FristerCommand: UngeCommand {
         positionals: 0...2, positionalNames: ["sagsnummeret", "fristens id"])
 
     enum Mode {
-        case list(all: Bool, date: LocalDate?)
+        case list(all: Bool, date: LocalDate?, caseID: CaseID?)
         case markMet(CaseID, String, outcome: String?, date: LocalDate?)
     }
     let mode: Mode
@@ -69,9 +72,14 @@ struct FristerCommand: UngeCommand {
                     "\(o) bruges sammen med --opfyldt, fx unge frister --opfyldt 2026-0003 underretning-1-vurdering \(o) ..."
                 )
             }
-            if let extra = args.positional(0) { throw UsageError.unexpectedArgument(extra, command: "frister") }
+            if let extra = args.positional(1) {
+                throw UsageError.message(
+                    "Uventet argument '\(extra)' til 'unge frister'. Et frist-id bruges med --opfyldt, fx 'unge frister --opfyldt \(args.positional(0)!) \(extra)'."
+                )
+            }
             mode = .list(
-                all: args.has("--alle"), date: try args.value("--dato").map { try Values.date($0, option: "--dato") })
+                all: args.has("--alle"), date: try args.value("--dato").map { try Values.date($0, option: "--dato") },
+                caseID: try args.positional(0).map(Values.caseID))
         }
     }
 
@@ -119,11 +127,15 @@ struct FristerCommand: UngeCommand {
                 )
             }
             return ExitCode.ok
-        case .list(let all, let date):
+        case .list(let all, let date, let caseID):
             let now = date.map { $0 == ctx.today ? ctx.now : DanishTime.instant($0, hour: 12) } ?? ctx.now
             var problems: [StoreProblem]
             var cases: [CaseFile]
-            if all {
+            if let caseID {
+                // One case: read (and logged as read) as 'vis' does.
+                cases = [try ctx.readCase(caseID, store: store)]
+                problems = []
+            } else if all {
                 (cases, problems) = try store.allCases()
             } else {
                 // The open deadlines and tasks come from the summary index (whole `Deadline` records,
@@ -144,14 +156,20 @@ struct FristerCommand: UngeCommand {
                 return n
             }
             // Logged before anything is shown, with the cases shown (fail closed: no event, no list).
-            try store.appendAudit(
-                ctx.event(
-                    .search, caseID: nil, criterion: all ? "frister alle" : "frister",
-                    shown: rows.compactMap { CaseID($0.caseID) }))
+            if caseID == nil {
+                try store.appendAudit(
+                    ctx.event(
+                        .search, caseID: nil, criterion: all ? "frister alle" : "frister",
+                        shown: rows.compactMap { CaseID($0.caseID) }))
+            }
             if json {
                 ctx.console.print(try JSONOutput.render(Output(deadlines: rows, problems: problems.map(\.description))))
             } else if rows.isEmpty {
-                ctx.console.print(all ? "Der er ingen frister i lageret." : "Der er ingen åbne frister.")
+                ctx.console.print(
+                    caseID.map {
+                        all ? "Sag \($0.rawValue) har ingen frister." : "Sag \($0.rawValue) har ingen åbne frister."
+                    }
+                        ?? (all ? "Der er ingen frister i lageret." : "Der er ingen åbne frister."))
             } else {
                 let c = ctx.console
                 let cells = rows.map { row -> [String] in
@@ -164,12 +182,23 @@ struct FristerCommand: UngeCommand {
                     }
                     return DeadlineOverview.cells(row, timeZone: tz).map { $0.isEmpty ? $0 : colour($0) }
                 }
-                c.print(TextTable.render(header: DeadlineOverview.header.map(c.bold), rows: cells, width: c.width))
+                if let caseID {
+                    // One case: its name is known; each deadline's id is what '--opfyldt' needs.
+                    let header = ["Frist", "Hvad", "Tid tilbage", "Lovgrundlag", "Id"]
+                    let own = zip(rows, cells).map { row, cell in Array(cell[2...]) + [row.deadlineID] }
+                    c.print(c.bold("Sag \(caseID.rawValue): \(rows[0].name)"))
+                    c.print(TextTable.render(header: header.map(c.bold), rows: own, width: c.width))
+                } else {
+                    c.print(TextTable.render(header: DeadlineOverview.header.map(c.bold), rows: cells, width: c.width))
+                }
                 let overdue = rows.filter { $0.state == .overdue }.count
                 c.print(
                     c.dim(
                         Plural.count(rows.count, "frist", "frister")
                             + (overdue > 0 ? ", heraf \(overdue) overskredet" : "")))
+                if let caseID, rows.contains(where: { $0.metAt == nil }) {
+                    c.print(c.dim("Marker en frist som opfyldt: unge frister --opfyldt \(caseID.rawValue) ID"))
+                }
             }
             for p in problems { ctx.console.error("Fejl: \(p)") }
             return problems.isEmpty ? ExitCode.ok : ExitCode.data

@@ -67,8 +67,14 @@ struct IndstillingerCommand: UngeCommand {
         let settings: StoreSettings
     }
 
+    /// Settings may come before the first case: a change creates the store, as `ny` does.
+    func storeUse(_ table: StoreUse) -> StoreUse {
+        closed != nil || municipality != nil || unit != nil || fullName != nil || title != nil ? .creating : table
+    }
+
     func run(_ ctx: Context) throws -> Int32 {
         let store = try ctx.store
+        let existed = store.exists
         var settings = try store.loadSettings()
         let before = settings
         func emptyIsNil(_ s: String) -> String? { s.isEmpty ? nil : s }
@@ -81,7 +87,10 @@ struct IndstillingerCommand: UngeCommand {
             if let title { profile.title = emptyIsNil(title) }
             settings.users[ctx.user] = profile.fullName == nil && profile.title == nil ? nil : profile
         }
-        if settings != before { try store.saveSettings(settings) }
+        if settings != before {
+            try store.saveSettings(settings)
+            ctx.announceNewStore(existed)
+        }
         if json {
             ctx.console.print(try JSONOutput.render(Output(store: store.location, settings: settings)))
         } else {

@@ -61,21 +61,25 @@ public enum CaseOverview {
         } else {
             doc.add(
                 .table(
-                    header: ["Frist", "Hvad", "Lovgrundlag"],
+                    header: ["Frist", "Hvad", "Lovgrundlag", "Id"],
                     rows: open.map { d in
                         if d.counting == .task {
                             return [
                                 "opgave", d.title,
-                                d.citation(age: p.birthDate.map { Age.years(born: $0, on: d.ruleDate) }),
+                                d.citation(age: p.birthDate.map { Age.years(born: $0, on: d.ruleDate) }), d.id,
                             ]
                         }
                         let due = d.dueTime.map(DanishTime.format) ?? d.dueDate.danishShort
                         return [
                             due + (d.dueDate < today ? " (overskredet)" : ""), d.title,
                             LegalReferences.reference(LegalRuleID(rawValue: d.legalReferenceID) ?? .purpose).citation(
-                                on: d.ruleDate, age: p.birthDate.map { Age.years(born: $0, on: d.ruleDate) }),
+                                on: d.ruleDate, age: p.birthDate.map { Age.years(born: $0, on: d.ruleDate) }), d.id,
                         ]
                     }))
+            doc.add(
+                .paragraph(
+                    "Marker en frist som opfyldt med 'unge frister --opfyldt \(file.id.rawValue) ID' (fristens id står i sidste kolonne)."
+                ))
         }
         let met = file.deadlines.filter(\.isMet).count
         if met > 0 { doc.add(.paragraph("\(Plural.count(met, "frist", "frister")) er markeret som overholdt.")) }
