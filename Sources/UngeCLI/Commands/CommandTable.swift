@@ -45,7 +45,8 @@ enum CommandTable {
         static let hidden: [any UngeCommand.Type] = []
     #endif
 
-    /// How each command uses the store; a command not named here uses none.
+    /// How each command uses the store; a command not named here needs an existing store (if it
+    /// asks for one at all: the store is opened on first use).
     static let stores: [ObjectIdentifier: StoreUse] = {
         let use: [(any UngeCommand.Type, StoreUse)] = [
             (NyCommand.self, .creating),
@@ -66,12 +67,17 @@ enum CommandTable {
             (LukCommand.self, .existing),
             (GenaabnCommand.self, .existing),
             (EksportCommand.self, .existing),
+            (StatistikCommand.self, .existing),
+            (IndberetCommand.self, .existing),
+            (AlderCommand.self, .none),
             (HelligdageCommand.self, .ifPresent),
             (FristCommand.self, .ifPresent),
             (LogCommand.self, .existing),
             (IndstillingerCommand.self, .existing),
             (CompletionCommand.self, .ifPresent),
             (DemoCommand.self, .creating),
+            (HelpCommand.self, .none),
+            (ManCommand.self, .none),
         ]
         #if UNGE_TEST_HOOKS
             let hidden: [(any UngeCommand.Type, StoreUse)] = [(TaellerCommand.self, .existing)]
@@ -82,7 +88,7 @@ enum CommandTable {
     }()
 
     static func storeUse(of command: any UngeCommand.Type) -> StoreUse {
-        stores[ObjectIdentifier(command)] ?? .none
+        stores[ObjectIdentifier(command)] ?? .existing
     }
 
     static func find(_ name: String) -> (any UngeCommand.Type)? {
