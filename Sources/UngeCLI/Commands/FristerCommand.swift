@@ -146,7 +146,7 @@ struct FristerCommand: UngeCommand {
             var title = ""
             let saved: CaseFile
             do {
-                saved = try ctx.updateCase(id, store: store) { file in
+                saved = try ctx.updateCase(id, store: store, commutative: true) { file in
                     try DeadlineOverview.markMet(
                         deadline, on: &file, at: metAt, by: ctx.user, outcome: outcome, recordedAt: ctx.now)
                     title = file.deadlines.first { $0.id == deadline }?.title ?? deadline

@@ -73,7 +73,7 @@ struct NotatCommand: UngeCommand {
         let store = try ctx.store
         _ = try store.load(id)  // an unknown case is refused before anyone writes a note
         let body = try text ?? readText(ctx, store: store)
-        let saved = try ctx.updateCase(id, store: store) { file in
+        let saved = try ctx.updateCase(id, store: store, commutative: true) { file in
             file.journal.append(
                 JournalEntry(time: ctx.now, author: ctx.user, text: body, happened: date == ctx.today ? nil : date))
         }

@@ -269,7 +269,7 @@ struct UnderretCommand: UngeCommand {
             save: { a, findings in
                 let saved: CaseFile
                 if let existing = a.existing {
-                    saved = try ctx.updateCase(existing.id, store: store) { file in
+                    saved = try ctx.updateCase(existing.id, store: store, commutative: true) { file in
                         ConcernRegistration.register(
                             a.draft, on: &file, received: a.received, now: ctx.now, author: ctx.user, timeZone: tz,
                             calendar: calendar)

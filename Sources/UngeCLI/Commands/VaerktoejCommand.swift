@@ -254,7 +254,7 @@ struct VaerktoejCommand: UngeCommand {
                     return ExitCode.usage
                 }
             }
-            file = try ctx.updateCase(id, store: store) { f in
+            file = try ctx.updateCase(id, store: store, commutative: true) { f in
                 f.toolRecords.append(record)
                 f.record(.other(ToolText.journal(record)), at: ctx.now, by: ctx.user)
             }
