@@ -153,7 +153,7 @@ struct BrevCommand: UngeCommand {
     }
 
     func run(_ ctx: Context) throws -> Int32 {
-        let store = try ctx.openStore()
+        let store = try ctx.store
         switch mode {
         case .list:
             let file = try ctx.readCase(id, store: store)
@@ -253,7 +253,7 @@ struct BrevCommand: UngeCommand {
 
     // MARK: Letters
 
-    private func letterContext(_ store: CaseStore, ctx: Context) throws -> LetterContext {
+    private func letterContext(_ store: any Store, ctx: Context) throws -> LetterContext {
         let settings = try store.loadSettings()
         let profile = settings.profile(of: ctx.user)
         return LetterContext(
@@ -284,7 +284,7 @@ struct BrevCommand: UngeCommand {
             }, includeDetails: args.has("--detaljer") ? true : nil)
     }
 
-    private func compose(_ ctx: Context, store: CaseStore) throws -> Int32 {
+    private func compose(_ ctx: Context, store: any Store) throws -> Int32 {
         try options.checkTarget(ctx)
         let file = try store.load(id)
         try AnonymousCounselling.refuse(file, what: "et brev", on: ctx.today)
@@ -333,7 +333,7 @@ struct BrevCommand: UngeCommand {
         return try pipeline.run(a, ctx: ctx)
     }
 
-    private func save(_ letters: [Letter], store: CaseStore, ctx: Context) throws -> Int32 {
+    private func save(_ letters: [Letter], store: any Store, ctx: Context) throws -> Int32 {
         var stored: [Letter] = []
         let saved = try ctx.updateCase(id, store: store) { f in
             var n = f.letters.compactMap { Int($0.id.dropFirst()) }.max() ?? 0
@@ -368,7 +368,7 @@ struct BrevCommand: UngeCommand {
 
     // MARK: Børnesamtale
 
-    private func interview(_ ctx: Context, store: CaseStore) throws -> Int32 {
+    private func interview(_ ctx: Context, store: any Store) throws -> Int32 {
         let file = try store.load(id)
         var a: InterviewAnswers
         if let data = try options.readInput() {
