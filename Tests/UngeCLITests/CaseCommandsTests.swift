@@ -44,7 +44,7 @@ struct CaseCommandsTests {
         let json = try JSONSerialization.jsonObject(with: Data(search.stdout.utf8)) as! [String: Any]
         #expect(json["formatVersion"] as? Int == 1)
         let cases = json["cases"] as! [[String: Any]]
-        #expect(cases.count == 1)
+        try #require(cases.count == 1)
         #expect(cases[0]["id"] as? String == "2026-0003")
         #expect(cases[0]["age"] as? Int == 16)
         let counselling = try Unge.run(["liste", "--status", "rådgivning"], store: store)

@@ -53,7 +53,7 @@ struct CheckCommandTests {
         let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
         #expect(json["formatVersion"] as? Int == 1)
         let chapters = json["chapters"] as! [[String: Any]]
-        #expect(chapters.count == 1)
+        try #require(chapters.count == 1)
         #expect((chapters[0]["items"] as! [[String: Any]]).map { $0["id"] as! String } == ["5.1", "5.2", "5.3", "5.4"])
         #expect(json["case"] == nil)
     }
@@ -93,7 +93,7 @@ struct CheckCommandTests {
         #expect(r.stderr.contains("Svar ja, nej eller delvis – eller tryk Enter for at springe over."))
         #expect(r.stderr.contains("     Tidligere svar: delvis, 12.03.2026, mette\n"))
         #expect(r.stderr.contains("Svar (ja/nej/delvis) [delvis]: "))
-        #expect(r.stderr.contains("Gem 2 svar på sag 2026-0042? (j/N): Svarene er gemt."))
+        #expect(r.stderr.contains("Gem 2 svar på sag 2026-0042? (j/n): Svarene er gemt."))
         #expect(
             r.stdout.contains(
                 "  ja         6.1  Samarbejdet sat i system\n             dit svar: ja, 13.04.2026, testbruger: \"Fast møde hver måned\"\n"

@@ -39,10 +39,10 @@ struct NotificationReassessmentTests {
     }
 
     @Test("igangværende § 32-støtte uden plan giver advarsel efter BL § 137")
-    func supportWithoutPlan() {
+    func supportWithoutPlan() throws {
         let file = caseFile(decisions: [decision(.contactPerson, start: LocalDate(year: 2026, month: 5, day: 1)!)])
         let f = ConcernReportRules.reassessmentFindings(existing: file, on: day)
-        #expect(f.count == 1)
+        try #require(f.count == 1)
         #expect(f[0].severity == .warning)
         #expect(f[0].citation == "barnets lov § 137 (tidl. serviceloven § 155 a)")
         #expect(f[0].message.contains("fast kontaktperson (A1)"))

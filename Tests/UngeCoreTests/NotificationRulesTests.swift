@@ -74,7 +74,7 @@ struct NotificationRulesTests {
         let f = ConcernReportRules.check(d, youngPerson: nil, on: Self.day)
         #expect(!f.hasErrors)
         let words = f.filter { $0.ruleID == "underret.ordvalg" }
-        #expect(words.count == 3)
+        try #require(words.count == 3)
         #expect(words.allSatisfy { $0.severity == .warning })
         #expect(words[0].message.contains("\"Indberetning\". Skriv hellere \"underretning\""))
         #expect(

@@ -24,7 +24,7 @@ struct ToolRecordTests {
     }
 
     @Test("to SSD-møder er i orden, det tredje giver en advarsel efter retssikkerhedsloven § 11 e stk. 2")
-    func ssdLimit() {
+    func ssdLimit() throws {
         let two = [
             ToolRecord(tool: "ssdMeeting", date: day), ToolRecord(tool: "ssdMeeting", date: day),
             ToolRecord(tool: "lifeline", date: day),
@@ -32,7 +32,7 @@ struct ToolRecordTests {
         #expect(ToolRules.findings(for: two, on: day).isEmpty)
         let three = two + [ToolRecord(tool: "ssdMeeting", date: day)]
         let f = ToolRules.findings(for: three, on: day)
-        #expect(f.count == 1)
+        try #require(f.count == 1)
         #expect(f[0].severity == .warning)
         #expect(f[0].legalReference == .ssdExchange)
         #expect(f[0].citation == "retssikkerhedsloven § 11 e, stk. 2 (tidl. serviceloven § 49 a)")

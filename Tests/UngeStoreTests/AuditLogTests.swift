@@ -26,7 +26,7 @@ struct AuditLogTests {
         #expect(events[1].revisionAfter == 2)
         #expect(events[1].user == "sb2")
         let all = try t.store.auditEvents(for: nil).events
-        #expect(all.count == 4)
+        try #require(all.count == 4)
         #expect(all[3].criterion == "cpr 010110-xxxx og 010110-xxxx")
         // (The derived index `log/.indeks/` is checked below with every other file.)
         let logFiles = t.allFiles().filter { $0.hasPrefix("log/") && !$0.hasPrefix("log/.indeks/") }

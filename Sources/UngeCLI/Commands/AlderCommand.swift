@@ -8,7 +8,7 @@ struct AlderCommand: UngeCommand {
         summary: "Vis alder og de aldersgrænser, der betyder noget",
         arguments: ["CPR eller ÅÅÅÅ-MM-DD"],
         discussion:
-            "Regner alderen ud på en dato (standard: i dag) og viser grænserne ved 10, 15, 16, 17½, 18 og 23 år:\nhvornår de nås, hvad der ændrer sig, og hvilken paragraf der gælder på den dato.\nEt CPR-nummer vises altid maskeret (DDMMÅÅ-xxxx).",
+            "Regner alderen ud på en dato (standard: i dag) og viser grænserne ved \(Age.thresholdList):\nhvornår de nås, hvad der ændrer sig, og hvilken paragraf der gælder på den dato.\nEt CPR-nummer vises altid maskeret (DDMMÅÅ-xxxx).",
         options: [.date, .json],
         examples: [
             ("unge alder 2010-05-17", "Alder og grænser i dag for en ung født 17. maj 2010"),

@@ -59,14 +59,14 @@ struct CheckCommand: UngeCommand {
                 ctx.console.write(try ChecklistJSON(chapters: chapters).rendered())
             } else if chapters.count == 1 {
                 ctx.console.write(
-                    TextWrap.wrapLaidOut(ChecklistText.chapter(chapters[0], on: on), width: ctx.console.width))
+                    TextWrap.wrapLaidOut(ChecklistText.chapter(chapters[0], on: on), width: ctx.console.proseWidth))
             } else {
-                ctx.console.write(TextWrap.wrapLaidOut(ChecklistText.overview(chapters), width: ctx.console.width))
+                ctx.console.write(TextWrap.wrapLaidOut(ChecklistText.overview(chapters), width: ctx.console.proseWidth))
             }
             return ExitCode.ok
         }
 
-        let store = try ctx.openStore()
+        let store = try ctx.store
         var file = try ctx.readCase(caseID, store: store)
         var report = ChecklistEvaluator.evaluate(case: file, today: on, chapters: chapters)
 
@@ -75,7 +75,9 @@ struct CheckCommand: UngeCommand {
             let answers = try CheckDialogue(console: ctx.console, today: ctx.today, user: ctx.user).ask(asked)
             if !answers.isEmpty {
                 if try Prompter(console: ctx.console).confirmSave("Gem \(answers.count) svar på sag \(caseID)?") {
-                    file = try ctx.updateCase(caseID, store: store) { $0.checklistAnswers += answers }
+                    file = try ctx.updateCase(caseID, store: store, commutative: true) {
+                        $0.checklistAnswers += answers
+                    }
                     ctx.console.error("Svarene er gemt.")
                     report = ChecklistEvaluator.evaluate(case: file, today: on, chapters: chapters)
                 } else {
@@ -87,7 +89,7 @@ struct CheckCommand: UngeCommand {
         if json {
             ctx.console.write(try ChecklistJSON(report: report).rendered())
         } else {
-            ctx.console.write(TextWrap.wrapLaidOut(ChecklistText.report(report), width: ctx.console.width))
+            ctx.console.write(TextWrap.wrapLaidOut(ChecklistText.report(report), width: ctx.console.proseWidth))
         }
         return report.allYes ? ExitCode.ok : ExitCode.ruleFailed
     }

@@ -14,7 +14,7 @@ struct IndsatsCommand: UngeCommand {
             Uden flere argumenter vises sagens afgørelser; med et id (fx A1) vises en sammenfatning af den
             afgørelse (--format md|html|json, --ud FIL). Med --type (eller --fra-fil / --interaktiv) registreres
             en ny afgørelse: lovgrundlaget findes ud fra typen, den unges alder og datoen, og fristerne (behandling
-            inden 14 dage efter henvendelsen, plan inden 3 måneder, første opfølgning, ungestøtte før 18) gemmes
+            inden \(LegalPeriod.treatmentDays) dage efter henvendelsen, plan inden \(LegalPeriod.planMonths) måneder, første opfølgning, ungestøtte før \(LegalAge.adult)) gemmes
             på sagen, så 'unge frister' viser dem. En type, der ikke passer til alder eller dato, afvises med
             paragraffen og forslag til, hvad der kan vælges i stedet; intet gemmes.
             Typer: dagtilbud, hjemmestoette, kontaktperson, praktik, familiebehandling, familieanbringelse,
@@ -49,6 +49,10 @@ struct IndsatsCommand: UngeCommand {
             OptionSpec("--grund", value: "TEKST", help: "Ved ingen-plan og --afslut: begrundelsen."),
             OptionSpec("--vedroerer", value: "ID", help: "Ved ingen-plan: den afgørelse, stillingtagen gælder."),
             OptionSpec("--afslut", value: "ID", help: "Afslut afgørelsen ID (med --dato og --grund)."),
+            OptionSpec(
+                "--slutstatus", value: "stoffri|reduceret-stabiliseret|andet",
+                help: "Ved --afslut af stofmisbrugsbehandling: slutstatus (til Stofmisbrugsdatabasen).",
+                values: .choices(TreatmentEndStatus.allCases.map(\.token))),
             .fromFile, .interactive, .draft, .format, .output, .showCPR, .json,
         ],
         examples: [
@@ -59,7 +63,7 @@ struct IndsatsCommand: UngeCommand {
             ),
             (
                 "unge indsats 2026-0042 --type behandling-ambulant --henvendelse 2026-03-20 --dato 2026-03-24 --formaal \"Stoppe med hash\"",
-                "Stofmisbrugsbehandling efter § 33: fristen på 14 dage regnes fra henvendelsen"
+                "Stofmisbrugsbehandling efter § 33: fristen på \(LegalPeriod.treatmentDays) dage regnes fra henvendelsen"
             ),
             (
                 "unge indsats 2026-0042 --type ingen-plan --dato 2026-03-10 --grund \"Kort, afgrænset indsats\" --vedroerer A1",
@@ -73,7 +77,7 @@ struct IndsatsCommand: UngeCommand {
     enum Mode {
         case list
         case show(String)
-        case end(String, LocalDate?, String)
+        case end(String, LocalDate?, String, TreatmentEndStatus?)
         case register
     }
 
@@ -102,7 +106,16 @@ struct IndsatsCommand: UngeCommand {
             guard let reason = args.value("--grund")?.trimmingCharacters(in: .whitespaces), !reason.isEmpty else {
                 throw UsageError.missingArgument("begrundelsen: --grund \"Målet er nået\"", command: "indsats")
             }
-            mode = .end(end, try args.value("--dato").map { try Values.date($0, option: "--dato") }, reason)
+            let status = try args.value("--slutstatus").map { text -> TreatmentEndStatus in
+                guard let s = TreatmentEndStatus.parse(text) else {
+                    throw UsageError.invalidValue(
+                        option: "--slutstatus", value: text,
+                        expected: "Vælg stoffri, reduceret-stabiliseret eller andet.")
+                }
+                return s
+            }
+            mode = .end(
+                end, try args.value("--dato").map { try Values.date($0, option: "--dato") }, reason, status)
         } else if registering {
             mode = .register
         } else {
@@ -111,7 +124,7 @@ struct IndsatsCommand: UngeCommand {
     }
 
     func run(_ ctx: Context) throws -> Int32 {
-        let store = try ctx.openStore()
+        let store = try ctx.store
         switch mode {
         case .list:
             let file = try ctx.readCase(id, store: store)
@@ -139,7 +152,7 @@ struct IndsatsCommand: UngeCommand {
                 file: file,
                 store: store)
             return ExitCode.ok
-        case .end(let did, let date, let reason):
+        case .end(let did, let date, let reason, let status):
             let when = date ?? ctx.today
             var ended: Decision?
             let saved = try ctx.updateCase(id, store: store) { f in
@@ -159,13 +172,15 @@ struct IndsatsCommand: UngeCommand {
                         "Slutdatoen (\(when.danishLong)) ligger før afgørelsen (\(f.decisions[i].decisionDate.danishLong)). Ret --dato."
                     )
                 }
-                f.decisions[i].end = DecisionEnd(date: when, reason: reason)
+                try TreatmentEnd.check(f.decisions[i], status: status)
+                f.decisions[i].end = DecisionEnd(date: when, reason: reason, status: status)
                 ended = f.decisions[i]
                 f.journal.append(
                     JournalEntry(
                         time: ctx.now, author: ctx.user,
                         text:
                             "Afgørelse \(f.decisions[i].id) (\(f.decisions[i].kind.danishName.lowercased())) afsluttet \(when.danishLong). Begrundelse: \(reason)"
+                            + TreatmentEnd.journalSuffix(status)
                     ))
                 PlanDeadlines.merge(into: &f)
             }
@@ -190,7 +205,7 @@ struct IndsatsCommand: UngeCommand {
             expected: have.isEmpty ? "Sagen har ingen afgørelser endnu." : "Sagens afgørelser: \(have).")
     }
 
-    private func register(_ ctx: Context, store: CaseStore) throws -> Int32 {
+    private func register(_ ctx: Context, store: any Store) throws -> Int32 {
         let file = try store.load(id)
         let newID = file.nextDecisionID
         var decision: Decision
@@ -215,26 +230,24 @@ struct IndsatsCommand: UngeCommand {
             decision = try fromFlags(id: newID, ctx: ctx)
         }
         try AnonymousCounselling.refuse(file, what: "en afgørelse", on: decision.decisionDate)
+        try ProviderChoice.resolve(&decision, settings: try store.loadSettings())
         // From options or a file: a wrong date or a missing answer is a usage error (exit 2).
-        let errors = DecisionLaw.check(decision, in: file).filter { $0.severity == .error }
-        if !errors.isEmpty,
-            errors.allSatisfy({
-                $0.ruleID.hasPrefix(DecisionLaw.datePrefix) || $0.ruleID.hasPrefix(DecisionLaw.missingPrefix)
-            })
-        {
-            DocumentOutput.report(DecisionLaw.check(decision, in: file), ctx: ctx)
+        let findings = DecisionLaw.check(decision, in: file)
+        if DecisionLaw.onlyUsageErrors(findings) {
+            DocumentOutput.report(findings, ctx: ctx)
             throw UsageError.message("Afgørelsen er ikke gemt. Ret oplysningerne ovenfor, og prøv igen.")
         }
         return try pipeline(file: file, store: store, ctx: ctx).run(decision, ctx: ctx)
     }
 
     /// Rules, draft and save for a new decision: the same way from options, a file and the dialogue.
-    private func pipeline(file: CaseFile, store: CaseStore, ctx: Context) -> DocumentPipeline<Decision> {
+    private func pipeline(file: CaseFile, store: any Store, ctx: Context) -> DocumentPipeline<Decision> {
         DocumentPipeline(
             command: "indsats", caseID: id, what: "Afgørelsen", draftOnly: options.draft,
             validate: { d in
                 try AnonymousCounselling.refuse(file, what: "en afgørelse", on: d.decisionDate)
-                return DecisionLaw.check(d, in: file)
+                // A hearing whose time limit is still open: deciding now warns (forvaltningsloven § 19).
+                return DecisionLaw.check(d, in: file) + LetterLaw.openHearingFindings(in: file, on: d.decisionDate)
             },
             renderDraft: { d, _ in
                 let doc = DecisionDocument.build(d, in: file, on: ctx.today, showCPR: options.showCPR)
@@ -245,7 +258,7 @@ struct IndsatsCommand: UngeCommand {
             save: { d, _ in try save(d, store: store, ctx: ctx) })
     }
 
-    private func save(_ d: Decision, store: CaseStore, ctx: Context) throws -> Int32 {
+    private func save(_ d: Decision, store: any Store, ctx: Context) throws -> Int32 {
         var decision = d
         var before: Set<String> = []
         let saved = try ctx.updateCase(id, store: store) { f in
@@ -422,14 +435,15 @@ struct IndsatsDialogue {
             d.aftercare = try p.ask("Aftalt efterbehandling")
         }
         p.section("Samtykke")
-        if kind.isSupportMeasure || kind.isMinorTreatment || kind == .placementWithConsent {
+        let consents = DecisionLaw.requiredConsents(kind, age: age)
+        if consents.contains(.custodyHolder) {
             if let c = try p.ask(
                 "Forældremyndighedens samtykke, dato (tom: ikke givet endnu)", required: false, parse: Answers.date)
             {
                 d.consents.append(DecisionConsent(giver: .custodyHolder, date: c))
             }
         }
-        if (age >= 15 && (kind.isMinorTreatment || kind == .placementWithConsent)) || kind.isYouthSupport {
+        if consents.contains(.youngPerson) {
             if let c = try p.ask(
                 "Den unges samtykke, dato (tom: ikke givet endnu)", required: false, parse: Answers.date)
             {

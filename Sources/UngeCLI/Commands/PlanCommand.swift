@@ -11,7 +11,7 @@ struct PlanCommand: UngeCommand {
         arguments: [.caseID, "B"],
         discussion: """
             Planens type følger den unges alder på planens dato (--dato, standard i dag): barnets plan
-            (barnets lov §§ 91-92), ungeplan fra 16 år (§§ 108-109), handleplan fra 18 år (serviceloven § 141)
+            (barnets lov §§ 91-92), ungeplan fra \(LegalAge.ungeplan) år (§§ 108-109), handleplan fra \(LegalAge.adult) år (serviceloven § 141)
             og før 2024 handleplanen efter serviceloven § 140. I en terminal bliver du guidet afsnit for afsnit
             og ser, hvad undersøgelsen fandt. Uden svar vises den seneste gemte version.
             Hvis et krav ikke er opfyldt, gemmes planen ikke (slutkode 1), og du får en liste over, hvad der mangler
@@ -72,7 +72,7 @@ struct PlanCommand: UngeCommand {
 
     func run(_ ctx: Context) throws -> Int32 {
         try options.checkTarget(ctx)
-        let store = try ctx.openStore()
+        let store = try ctx.store
         let file = try ctx.readCase(id, store: store, showCPR: options.showCPR)
         if history {
             try DocumentOutput.emit(
@@ -128,7 +128,7 @@ struct PlanCommand: UngeCommand {
     }
 
     /// Rules, draft and save for a new version: the same way from a file and from the dialogue.
-    private func pipeline(file: CaseFile, date: LocalDate, store: CaseStore, ctx: Context) -> DocumentPipeline<
+    private func pipeline(file: CaseFile, date: LocalDate, store: any Store, ctx: Context) -> DocumentPipeline<
         ActionPlan
     > {
         DocumentPipeline(
@@ -160,7 +160,7 @@ struct PlanCommand: UngeCommand {
     }
 
     private func render(
-        _ plan: ActionPlan, file: CaseFile, findings: [Finding], draft: Bool, ctx: Context, store: CaseStore,
+        _ plan: ActionPlan, file: CaseFile, findings: [Finding], draft: Bool, ctx: Context, store: any Store,
         saved: DocumentFile.Saved? = nil, message: String? = nil
     ) throws {
         let doc = PlanDocument.build(plan, in: file, findings: findings, draft: draft, showCPR: options.showCPR)

@@ -14,7 +14,7 @@ struct PlanDialogue {
         var out =
             kind.isForMinor ? ["Det fandt undersøgelsen"] : ["Tilbud om handleplan (serviceloven § 141)", "Grundlag"]
         out += ["Formål", "Mål"]
-        if let age, age >= 16, age < 18 { out.append(Self.transitionSection) }
+        if LegalAge.needsTransitionGoals(age: age) { out.append(Self.transitionSection) }
         out += ["Indsatser", "Andre særlige forhold", "Deltagere", "Opfølgning"]
         return out
     }
@@ -98,7 +98,7 @@ struct PlanDialogue {
         p.section("Mål")
         say("Positive mål: hvor vil den unge gerne hen? Brug gerne den unges egne ord (håndbogen kap. 4).")
         plan.goals = try goals(p, prefix: "M", keep: previous?.goals ?? [], transition: false)
-        if let age, age >= 16, age < 18 {
+        if LegalAge.needsTransitionGoals(age: age) {
             p.section(Self.transitionSection)
             plan.transitionGoals = try goals(p, prefix: "O", keep: previous?.transitionGoals ?? [], transition: true)
         }
@@ -151,10 +151,12 @@ struct PlanDialogue {
 
         p.section("Opfølgning")
         let suggested =
-            previous?.nextFollowUp.map { $0 > date ? $0 : date.adding(months: 3) }
-            ?? (plan.supportStart ?? date).adding(months: 3)
+            previous?.nextFollowUp.map { $0 > date ? $0 : LegalPeriod.firstFollowUpDue(start: date) }
+            ?? LegalPeriod.firstFollowUpDue(start: plan.supportStart ?? date)
         if kind.isForMinor, let start = plan.supportStart {
-            say("Første opfølgning senest \(start.adding(months: 3).danishLong) (3 måneder efter støtten begyndte).")
+            say(
+                "Første opfølgning senest \(LegalPeriod.firstFollowUpDue(start: start).danishLong) (\(LegalPeriod.firstFollowUpMonths) måneder efter støtten begyndte)."
+            )
         }
         plan.nextFollowUp = try p.ask("Næste opfølgning", defaultValue: suggested.iso, parse: Answers.date)
         return plan
@@ -248,14 +250,16 @@ struct PlanDialogue {
         m.provider = try p.ask("Leverandør", defaultValue: old?.provider)
         m.start = try p.ask("Start (dato)", required: false, defaultValue: old?.start?.iso, parse: Answers.date)
         m.expectedDuration = try p.ask("Forventet varighed, fx 6 måneder", defaultValue: old?.expectedDuration)
+        // Goal ids in any case: "m1" is M1.
+        func canonical(_ id: String) -> String? { goalIDs.first { $0.lowercased() == id.lowercased() } }
         m.goalIDs = try p.list(
             "Hvilke mål (\(goalIDs.joined(separator: ", "))), adskilt af ; eller ,",
             defaultValue: old?.goalIDs.filter(goalIDs.contains) ?? []
         ) { id in
-            goalIDs.contains(id)
+            canonical(id) != nil
                 ? nil
                 : "Planen har ikke et mål \(id). Vælg blandt \(goalIDs.isEmpty ? "(ingen mål endnu)" : goalIDs.joined(separator: ", "))."
-        }
+        }.compactMap(canonical)
         return m
     }
 }

@@ -11,7 +11,7 @@ struct UndersoegCommand: UngeCommand {
         summary: "Registrér den børnefaglige undersøgelse (§ 50)",
         arguments: [.caseID],
         discussion: """
-            Registrerer, hvornår kommunen blev opmærksom på behovet (herfra løber fristen på 4 måneder), samarbejde
+            Registrerer, hvornår kommunen blev opmærksom på behovet (herfra løber fristen på \(LegalPeriod.examinationMonths) måneder), samarbejde
             og samtykker, hvert af de seks områder (eller hvorfor et område ikke er relevant), børnesamtalen,
             screeninger, misbrugsfase, forandringscirklen og konklusionen. I en terminal bliver du guidet.
             Uden svar vises den registrerede undersøgelse. Fejl giver slutkode 1; --kladde viser en kladde med
@@ -26,7 +26,7 @@ struct UndersoegCommand: UngeCommand {
             ("unge undersoeg 2026-0003", "Registrér undersøgelsen med guidning (i en terminal), eller vis den"),
             (
                 "unge undersoeg 2026-0003 --opmaerksom 2026-04-20",
-                "Start undersøgelsen: fristen på 4 måneder løber fra denne dato"
+                "Start undersøgelsen: fristen på \(LegalPeriod.examinationMonths) måneder løber fra denne dato"
             ),
             (
                 "unge undersoeg 2026-0003 --fra-fil undersoegelse.json",
@@ -54,7 +54,7 @@ struct UndersoegCommand: UngeCommand {
 
     func run(_ ctx: Context) throws -> Int32 {
         try options.checkTarget(ctx)
-        let store = try ctx.openStore()
+        let store = try ctx.store
         let file = try ctx.readCase(id, store: store, showCPR: options.showCPR)
         let existing = file.examination
         if let data = try options.readInput() {
@@ -96,7 +96,7 @@ struct UndersoegCommand: UngeCommand {
         }
     }
 
-    private func pipeline(file: CaseFile, store: CaseStore, ctx: Context) -> DocumentPipeline<Examination> {
+    private func pipeline(file: CaseFile, store: any Store, ctx: Context) -> DocumentPipeline<Examination> {
         func date(_ exam: Examination) -> LocalDate { options.date ?? exam.completedDate ?? ctx.today }
         return DocumentPipeline(
             command: "undersoeg", caseID: id, what: "Undersøgelsen", draftOnly: options.draft,
@@ -115,7 +115,7 @@ struct UndersoegCommand: UngeCommand {
                     PlanDeadlines.merge(into: &f)
                     f.record(.examination(exam, first: first), at: ctx.now, by: ctx.user)
                 }
-                let due = exam.awareDate.adding(months: 4)
+                let due = exam.completionDue
                 try render(
                     exam, file: saved, findings: findings, date: date(exam), draft: false, ctx: ctx, store: store,
                     saved: DocumentFile.Saved(
@@ -129,7 +129,7 @@ struct UndersoegCommand: UngeCommand {
 
     private func render(
         _ exam: Examination, file: CaseFile, findings: [Finding], date: LocalDate, draft: Bool, ctx: Context,
-        store: CaseStore,
+        store: any Store,
         saved: DocumentFile.Saved? = nil, message: String? = nil
     ) throws {
         let doc = ExaminationDocument.build(
@@ -164,14 +164,14 @@ struct ExaminationDialogue {
         var exam = existing ?? Examination(awareDate: aware)
         exam.awareDate = aware
         exam.author = ctx.user
-        p.say("Fristen for at afslutte undersøgelsen er \(aware.adding(months: 4).danishLong).")
+        p.say("Fristen for at afslutte undersøgelsen er \(LegalPeriod.examinationDue(aware: aware).danishLong).")
 
         p.section("Samarbejde")
         var participants: [Participant] = []
-        let age = file.youngPerson.age(on: today) ?? 0
+        let age = file.youngPerson.age(on: today)
         let oldYoung = existing?.participants.first { $0.role == .youngPerson }
         let youngTookPart =
-            age >= 15
+            LegalAge.cooperatesOnExamination(age: age)
             ? true : try p.yesNo("Har den unge deltaget?", defaultValue: existing.map { _ in oldYoung != nil } ?? true)
         if youngTookPart {
             participants.append(
@@ -269,7 +269,7 @@ struct ExaminationDialogue {
         exam.completedDate = try p.ask(
             "Dato for afslutning (tom hvis ikke afsluttet)", required: false,
             defaultValue: existing?.completedDate?.iso, parse: Answers.date)
-        if exam.completedDate != nil || today > aware.adding(months: 4) {
+        if exam.completedDate != nil || today > LegalPeriod.examinationDue(aware: aware) {
             let old = existing?.conclusion
             let need = try p.yesNo("Er der behov for særlig støtte?", defaultValue: old?.specialSupportNeeded)
             let reasons =

@@ -1,5 +1,6 @@
 import Foundation
 import UngeCore
+import UngeStore
 
 #if canImport(Glibc)
     import Glibc
@@ -57,6 +58,11 @@ final class DialogueSession {
     /// The key of the answer recorded last, and how some answers read in the summary ("1" → the label).
     private var lastKey = ""
     private var shown: [String: String] = [:]
+
+    /// The process environment (`$VISUAL`, `$EDITOR`).
+    var environment: [String: String] = [:]
+    /// Makes the private working folder an answer is edited in (`:e`); the store's.
+    var workFolder: (() throws -> WorkFolder)?
 
     init(console: Console, terminal: Bool) {
         self.console = console
@@ -117,6 +123,7 @@ final class DialogueSession {
     /// A hint or a menu: shown at once in an open section; in a replayed one only when a question
     /// there has to be asked.
     func say(_ text: String) {
+        let text = TextWrap.wrapLaidOut(CPRMask.mask(text), width: console.guidanceWidth)
         if isOpen || headerShown { console.error(text) } else { held.append(text) }
     }
 
@@ -146,6 +153,10 @@ final class DialogueSession {
             answers.append((key, value))
         }
     }
+
+    /// Records an answer that was given on the command line instead of asked (`--type`), so a
+    /// draft carries it and a resumed dialogue replays it.
+    func given(_ question: String, _ value: String) { record(key(question), value) }
 
     /// Reads one line; a signal or end of input stops the dialogue.
     private func readLine() throws -> String {
@@ -188,7 +199,7 @@ final class DialogueSession {
             }
         }
         showHeld()
-        if let help { console.error(console.dim(help)) }
+        if let help { console.error(console.dim(TextWrap.wrap(CPRMask.mask(help), width: console.guidanceWidth))) }
         let shownDefault: String? =
             earlier.map { $0.isEmpty ? nil : $0 } ?? defaultValue.flatMap { $0.isEmpty ? nil : $0 }
         while true {
@@ -197,7 +208,7 @@ final class DialogueSession {
                 text = try readLong(question, defaultValue: shownDefault)
             } else {
                 let suffix = shownDefault.map { " [\($0.replacingOccurrences(of: "\n", with: " "))]" } ?? ""
-                console.prompt(console.bold(question) + suffix + ": ")
+                console.ask(console.bold(question) + suffix + ": ")
                 text = try readLine().trimmingCharacters(in: .whitespaces)
             }
             if text.isEmpty, let d = shownDefault { text = d }
@@ -215,7 +226,7 @@ final class DialogueSession {
                 record(k, text)
                 return v
             case .failure(let e):
-                console.error("  \(e.description)")
+                console.guide(e.description, indent: "  ")
             }
         }
     }
@@ -247,7 +258,7 @@ final class DialogueSession {
         let shownHint = earlier.map { $0 ? "(J/n)" : "(j/N)" } ?? hint
         let fallback = earlier ?? defaultValue
         while true {
-            console.prompt(console.bold(question) + " \(shownHint): ")
+            console.ask(console.bold(question) + " \(shownHint): ")
             let line = try readLine().trimmingCharacters(in: .whitespaces)
             if line.isEmpty, let fallback {
                 record(k, fallback ? "j" : "n")
@@ -268,7 +279,15 @@ final class DialogueSession {
     where T: Equatable {
         for (i, item) in items.enumerated() { say("  \(i + 1). \(label(item))") }
         let d = defaultValue.flatMap { items.firstIndex(of: $0) }.map { String($0 + 1) }
-        let v = try ask(question, required: required, defaultValue: d) { Answers.choice($0, from: items) }
+        // A number, or the label itself in any case ("aflastning", or its unique beginning).
+        let v = try ask(question, required: required, defaultValue: d) { text -> Result<T, UsageError> in
+            if Int(text) != nil { return Answers.choice(text, from: items) }
+            let t = text.lowercased()
+            if let exact = items.first(where: { label($0).lowercased() == t }) { return .success(exact) }
+            let starts = items.filter { label($0).lowercased().hasPrefix(t) }
+            if starts.count == 1 { return .success(starts[0]) }
+            return Answers.choice(text, from: items)
+        }
         if let v { shown[lastKey] = label(v) }
         return v
     }
@@ -317,26 +336,24 @@ final class DialogueSession {
         return lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// Opens `$VISUAL`/`$EDITOR` (else `vi`) on a private temporary file and returns what was written.
+    /// Opens `$VISUAL`/`$EDITOR` (else `vi`) on a file in a private working folder of the store
+    /// (`workFolder`; never a shared temp folder) and returns what was written. Without a working
+    /// folder, or when the editor cannot start, the answer is kept as it was.
     private func editInEditor(_ text: String) throws -> String {
-        let env = ProcessInfo.processInfo.environment
+        guard let workFolder, let folder = try? workFolder() else { return text }
+        defer { folder.remove() }
         let editor =
-            env["VISUAL"].flatMap { $0.isEmpty ? nil : $0 } ?? env["EDITOR"].flatMap { $0.isEmpty ? nil : $0 } ?? "vi"
-        var template = Array((NSTemporaryDirectory() + "/unge-svar-XXXXXX").utf8CString)
-        let fd = mkstemp(&template)
-        guard fd >= 0 else { return text }
-        let path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        defer { unlink(path) }
-        fchmod(fd, 0o600)
-        let bytes = Array(text.utf8)
-        _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, bytes.count) }
-        close(fd)
+            environment["VISUAL"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["EDITOR"].flatMap {
+                $0.isEmpty ? nil : $0
+            }
+            ?? "vi"
+        guard let file = try? folder.write(Data(text.utf8), named: "svar.txt") else { return text }
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        p.arguments = ["-c", editor + " \"$1\"", "sh", path]
+        p.arguments = ["-c", editor + " \"$1\"", "sh", file.path]
         do { try p.run() } catch { return text }
         p.waitUntilExit()
-        let result = (try? String(contentsOfFile: path, encoding: .utf8)) ?? text
+        let result = (try? String(contentsOf: file, encoding: .utf8)) ?? text
         return result.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 

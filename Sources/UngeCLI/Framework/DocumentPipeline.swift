@@ -56,9 +56,11 @@ struct DocumentPipeline<Value> {
 
     /// The guided way: resume a draft if there is one, ask, check, and end with the final question
     /// (save / change an answer / keep as draft / discard).
-    func runGuided(ctx: Context, store: CaseStore, build: (DialogueSession) throws -> Value) throws -> Int32 {
+    func runGuided(ctx: Context, store: any Store, build: (DialogueSession) throws -> Value) throws -> Int32 {
         let c = ctx.console
         let session = DialogueSession(console: c, terminal: c.stdinIsTerminal)
+        session.environment = ctx.environment
+        session.workFolder = { try store.makeWorkFolder() }
         Interrupts.install()
         defer { Interrupts.uninstall() }
         var open: Set<String>? = nil
@@ -185,7 +187,7 @@ struct DocumentPipeline<Value> {
         c.error("  k  behold som kladde (gem senere)")
         c.error("  x  kassér svarene")
         while true {
-            c.prompt(c.bold("Vælg " + (canSave ? "g, r, k eller x" : "r, k eller x")) + ": ")
+            c.ask(c.bold("Vælg " + (canSave ? "g, r, k eller x" : "r, k eller x")) + ": ")
             guard let line = c.readLine() else {
                 throw Interrupts.pending != 0 ? DialogueStop.interrupted(Interrupts.pending) : DialogueStop.endOfInput
             }
@@ -197,7 +199,7 @@ struct DocumentPipeline<Value> {
             case "r", "ret":
                 let sections = session.sections
                 for (i, s) in sections.enumerated() { c.error("  \(i + 1). \(s)") }
-                c.prompt(c.bold("Hvilket afsnit (nummer)") + ": ")
+                c.ask(c.bold("Hvilket afsnit (nummer)") + ": ")
                 guard let pick = c.readLine() else { throw DialogueStop.endOfInput }
                 if case .success(let s) = Answers.choice(pick.trimmingCharacters(in: .whitespaces), from: sections) {
                     return .change(s)
@@ -213,7 +215,7 @@ struct DocumentPipeline<Value> {
         }
     }
 
-    private func keep(_ session: DialogueSession, ctx: Context, store: CaseStore) throws {
+    private func keep(_ session: DialogueSession, ctx: Context, store: any Store) throws {
         let answers = session.allAnswers
         guard !answers.isEmpty else { return }
         let draft = DialogueDraft(

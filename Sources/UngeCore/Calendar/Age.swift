@@ -39,6 +39,13 @@ public enum Age {
     public static func thresholds(born: LocalDate, on date: LocalDate) -> [AgeThreshold] {
         AgeThreshold.Kind.allCases.map { AgeThreshold(kind: $0, born: born, on: date) }
     }
+
+    /// The thresholds as `unge alder --help` lists them: "10, 15, 16, 17½, 18 og 23 år".
+    public static var thresholdList: String {
+        let born = LocalDate(year: 2000, month: 1, day: 1)!
+        let ages = thresholds(born: born, on: born).map { $0.ageLabel.replacingOccurrences(of: " år", with: "") }
+        return ages.dropLast().joined(separator: ", ") + " og " + (ages.last ?? "") + " år"
+    }
 }
 
 /// An age threshold (aldersgrænse) where the rules for the young person change: party rights at

@@ -4,34 +4,13 @@ import Foundation
 /// kinds age and date allow, and the rules a decision is checked against before it is saved.
 /// Every paragraph comes from `LegalReferences`; nothing here prints.
 public enum DecisionLaw {
-    /// Rule-id prefix of findings about the decision's own dates (decision before request, end
-    /// before start): the CLI turns these into exit status 2 (usage).
-    public static let datePrefix = "indsats.dato."
-    /// Rule-id prefix of findings about missing answers (exit 2).
-    public static let missingPrefix = "indsats.mangler."
-
     /// The row of the legal-reference table a decision of `kind` rests on. Whether the row shows
     /// barnets lov, serviceloven or the adult paragraph follows from the date and age it is cited for.
     public static func basis(_ kind: DecisionKind, age: Int? = nil) -> LegalRuleID {
-        switch kind {
-        case .dayCare, .practicalSupport, .contactPerson, .internship, .familyTreatment, .familyResidential,
-            .respiteStay, .otherSupport, .handbookMeasure:
-            return .measures
-        case .treatmentOutpatient, .treatmentResidential, .adultTreatmentOutpatient, .adultTreatmentResidential:
-            return .drugTreatment
-        case .placementWithConsent: return .placementWithConsent
-        case .placementWithoutConsent: return .placementWithoutConsent
-        case .handbookPlacement: return .placement
-        case .youthSupportResidential, .youthSupportContactPerson, .youthSupportTransition, .youthSupportOther,
-            .youthSupportReestablished, .maintainedPlacement, .handbookAftercare:
-            return .aftercare
-        case .anonymousTreatment: return .anonymousTreatment
-        case .alcoholTreatment: return .alcoholTreatment
-        case .planStance:
-            // The stillingtagen concerns the plan the one plan choice gives for a § 32 measure (or ungestøtte from 18).
-            let basis: DecisionKind = (age ?? 0) >= 18 ? .youthSupportOther : .contactPerson
-            return PlanKind.requirement(age: age, on: LegalReferences.barnetsLovEffective, bases: [basis]).rule
-        }
+        if let rule = kind.descriptor.basis { return rule }
+        // The stillingtagen concerns the plan the one plan choice gives for a § 32 measure (or ungestøtte from 18).
+        let basis: DecisionKind = (age ?? 0) >= 18 ? .youthSupportOther : .contactPerson
+        return PlanKind.requirement(age: age, on: LegalReferences.barnetsLovEffective, bases: [basis]).rule
     }
 
     /// The number within the paragraph, where the statute names one: "stk. 1, nr. 3".
@@ -149,216 +128,30 @@ public enum DecisionLaw {
         return nil
     }
 
-    /// Every rule for a new decision on `file`: errors stop the save. Findings about dates carry
-    /// `datePrefix`, missing answers `missingPrefix` (exit 2); the rest are rule findings (exit 1).
+    /// Every rule for a new decision on `file`: errors stop the save. Findings about the decision's
+    /// own dates and missing answers are usage errors (`DecisionRuleID.isUsage`, exit 2); the rest
+    /// are rule findings (exit 1).
     public static func check(_ d: Decision, in file: CaseFile) -> [Finding] {
-        var out: [Finding] = []
-        let date = d.decisionDate
-        let yp = file.youngPerson
-        let age = yp.age(on: date)
-        let basisRule = basis(d.kind, age: age)
-        func f(_ id: String, _ sev: Severity, _ msg: String, _ rule: LegalRuleID) -> Finding {
-            Finding.make(id, sev, msg, legal: rule, on: date, age: age)
-        }
+        DecisionValidator.validate(DecisionContext(decision: d, in: file))
+    }
 
-        // Dates in order.
-        if let req = d.requestDate, date < req {
-            out.append(
-                Finding(
-                    ruleID: datePrefix + "henvendelse", severity: .error,
-                    message:
-                        "Afgørelsen (\(date.danishLong)) ligger før henvendelsen (\(req.danishLong)). Ret --dato eller --henvendelse, så afgørelsen er samme dag eller senere."
-                ))
-        }
-        if let start = d.start, let end = d.expectedEnd, end < start {
-            out.append(
-                Finding(
-                    ruleID: datePrefix + "slut", severity: .error,
-                    message:
-                        "Den forventede slutdato (\(end.danishLong)) ligger før starten (\(start.danishLong)). Ret --slut eller --start."
-                ))
-        }
-        if let start = d.start, let end = d.end, end.date < start {
-            out.append(
-                Finding(
-                    ruleID: datePrefix + "afsluttet", severity: .error,
-                    message: "Afslutningen (\(end.date.danishLong)) ligger før starten (\(start.danishLong))."))
-        }
+    /// True when every error in `findings` is a usage error (a wrong date or a missing answer).
+    public static func onlyUsageErrors(_ findings: [Finding]) -> Bool {
+        let errors = findings.filter { $0.severity == .error }
+        return !errors.isEmpty && errors.allSatisfy { DecisionRuleID(rawValue: $0.ruleID)?.isUsage == true }
+    }
 
-        if d.kind == .planStance {
-            if (d.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                out.append(
-                    Finding(
-                        ruleID: missingPrefix + "grund", severity: .error,
-                        message:
-                            "Skriv, hvorfor der ikke skal laves en plan, med --grund \"...\". Stillingtagen skal være begrundet."
-                    ))
-            }
-            return out
+    /// Who must consent to a decision of `kind` for a young person of `age` (LAW.md "consent"
+    /// column): the custody holder for § 32 (stk. 2), § 33 (stk. 2) and § 46; the young person from
+    /// 15 for § 33 and § 46, and for ungestøtte (§ 113). Nobody for § 47, the adult kinds and the
+    /// stillingtagen.
+    public static func requiredConsents(_ kind: DecisionKind, age: Int?) -> [ConsentGiver] {
+        var out: [ConsentGiver] = []
+        if kind.isSupportMeasure || kind.isMinorTreatment || kind == .placementWithConsent {
+            out.append(.custodyHolder)
         }
-
-        // Age and date decide which bases are open.
-        guard let age else {
-            if d.kind != .alcoholTreatment {
-                out.append(
-                    Finding(
-                        ruleID: "indsats.foedselsdato", severity: .error,
-                        message:
-                            "Den unges fødselsdato mangler, så det kan ikke afgøres, hvilken lov afgørelsen følger. Tilføj CPR-nummer eller fødselsdato med 'unge rediger'."
-                    ))
-            }
-            return out
-        }
-        if let problem = ageDateProblem(d.kind, age: age, decisionDate: date, start: d.start, born: yp.birthDate) {
-            out.append(
-                f(
-                    "indsats.type", .error,
-                    "\(problem) '\(d.kind.token)' passer ikke. Vælg i stedet \(alternatives(d.kind, age: age, on: date)).",
-                    basisRule))
-            return out
-        }
-
-        // Purpose and duration (BL § 32 stk. 3, § 46 stk. 1, § 47 stk. 2).
-        if d.kind.isSupportMeasure || d.kind.isPlacement {
-            if d.purpose.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                out.append(
-                    f(
-                        missingPrefix + "formaal", .error,
-                        "Afgørelsen skal angive formålet med indsatsen. Skriv det med --formaal \"...\".", basisRule))
-            }
-            if (d.expectedDuration ?? "").trimmingCharacters(in: .whitespaces).isEmpty, d.expectedEnd == nil {
-                out.append(
-                    f(
-                        missingPrefix + "varighed", .error,
-                        "Afgørelsen skal angive den forventede varighed. Skriv den med --varighed \"6 måneder\" eller --slut ÅÅÅÅ-MM-DD.",
-                        basisRule))
-            }
-        }
-
-        // Consents.
-        if d.kind.isSupportMeasure, d.consent(from: .custodyHolder) == nil {
-            out.append(
-                f(
-                    "indsats.samtykke.foraeldre", .warning,
-                    "Der er ikke registreret samtykke fra forældremyndighedsindehaveren. En støttende indsats kræver det; kun §§ 37-39 giver undtagelser. Registrér det med --samtykke foraeldremyndighed:ÅÅÅÅ-MM-DD.",
-                    .measures))
-        }
-        if d.kind.isMinorTreatment {
-            if d.consent(from: .custodyHolder) == nil {
-                out.append(
-                    f(
-                        "indsats.samtykke.foraeldre", .warning,
-                        "Stofmisbrugsbehandling kræver samtykke fra forældremyndighedsindehaveren. Registrér det med --samtykke foraeldremyndighed:ÅÅÅÅ-MM-DD.",
-                        .drugTreatment))
-            }
-            if age >= 15, d.consent(from: .youngPerson) == nil {
-                out.append(
-                    f(
-                        "indsats.samtykke.ung", .warning,
-                        "Den unge er \(age) år, så den unges eget samtykke til behandlingen skal også indhentes. Registrér det med --samtykke ung:ÅÅÅÅ-MM-DD.",
-                        .drugTreatment))
-            }
-        }
-        if d.kind == .placementWithConsent {
-            var missing: [String] = []
-            if d.consent(from: .custodyHolder) == nil { missing.append("forældremyndighedsindehaveren") }
-            if age >= 15, d.consent(from: .youngPerson) == nil { missing.append("den unge (fyldt 15)") }
-            if !missing.isEmpty {
-                out.append(
-                    f(
-                        "indsats.samtykke.anbringelse", .error,
-                        "En anbringelse efter § 46 kræver samtykke fra \(missing.joined(separator: " og ")). Registrér samtykket med --samtykke, eller vælg anbringelse-uden-samtykke (§ 47, børne- og ungeudvalget).",
-                        .placementWithConsent))
-            }
-        }
-        if d.kind.isYouthSupport, d.consent(from: .youngPerson) == nil {
-            out.append(
-                f(
-                    "indsats.samtykke.ung", .warning,
-                    "Ungestøtte gives med den unges samtykke. Registrér det med --samtykke ung:ÅÅÅÅ-MM-DD.",
-                    .youthSupportConsent))
-        }
-
-        // § 47: the ground, stk. 4 from 15, and the plan before the decision.
-        if d.kind == .placementWithoutConsent {
-            if d.placementGround == nil {
-                out.append(
-                    f(
-                        missingPrefix + "grundlag", .error,
-                        "Angiv grundlaget for anbringelsen uden samtykke med --grundlag: 1, 2, 3 (misbrug), 4 eller egen-anmodning (stk. 4).",
-                        .placementWithoutConsent))
-            }
-            if d.placementGround == .ownRequest, age < 15 {
-                out.append(
-                    f(
-                        "indsats.47.stk4", .error,
-                        "Anbringelse på den unges egen anmodning (stk. 4) kræver, at den unge er fyldt 15; den unge er \(age). Vælg et grundlag i stk. 1.",
-                        .placementWithoutConsent))
-            }
-            let planBefore = file.actionPlans.contains { $0.date <= date && $0.kind.isForMinor }
-            if !planBefore {
-                let req = PlanKind.requirement(age: age, on: date, bases: [.placementWithoutConsent])
-                let rule = req.rule
-                let name = req.kind.danishLower
-                out.append(
-                    f(
-                        "indsats.47.plan", .error,
-                        "Ved anbringelse uden samtykke skal \(name) foreligge, før afgørelsen træffes. Lav planen først med 'unge plan \(file.id.rawValue)', og registrér så afgørelsen.",
-                        rule))
-            }
-        }
-
-        // § 46: after an examination, or alongside one when særlige forhold (stk. 3).
-        if d.kind == .placementWithConsent, !d.alongsideExamination {
-            let exam = file.examination
-            if exam?.kind != .examination || exam?.completedDate == nil {
-                out.append(
-                    f(
-                        "indsats.46.undersoegelse", .warning,
-                        "En anbringelse efter § 46 forudsætter en afsluttet børnefaglig undersøgelse (en afdækning er ikke nok); akut kan den ske sideløbende med undersøgelsen (--sideloebende).",
-                        .placementWithConsent))
-            }
-        }
-
-        // Ungestøtte: the young person was placed, or had a § 32 contact person, just before 18 (§ 114).
-        if d.kind.isYouthSupport, d.kind != .youthSupportReestablished {
-            let before = file.decisions.contains {
-                $0.kind.isPlacement || $0.kind == .contactPerson || $0.kind == .handbookPlacement
-            }
-            if !before {
-                out.append(
-                    f(
-                        "indsats.ungestoette.forudsaetning", .warning,
-                        "Sagen har ingen registreret anbringelse eller fast kontaktperson fra før 18. Ungestøtte forudsætter, at den unge var anbragt (eller havde en kontaktperson efter § 32) lige inden 18-årsdagen.",
-                        .aftercare))
-            }
-        }
-
-        // Treatment counted from the request.
-        if d.kind.isMinorTreatment || d.kind.isAdultTreatment || d.kind == .alcoholTreatment, d.requestDate == nil {
-            out.append(
-                f(
-                    "indsats.henvendelse", .warning,
-                    "Henvendelsesdatoen mangler. Behandlingen skal iværksættes senest 14 dage efter henvendelsen; angiv den med --henvendelse ÅÅÅÅ-MM-DD, så fristen kan beregnes.",
-                    treatmentStartRule(d.kind, age: age)))
-        }
-
-        // Residential treatment: price and aftercare (North Jutland recommendations 7-8).
-        if d.kind.isResidentialTreatment {
-            if d.monthlyPrice == nil {
-                out.append(
-                    Finding(
-                        ruleID: "indsats.doegn.pris", severity: .warning,
-                        message: "Prisen pr. måned for døgnbehandlingen er ikke registreret (--pris KR)."))
-            }
-            if (d.aftercare ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-                out.append(
-                    Finding(
-                        ruleID: "indsats.doegn.efterbehandling", severity: .warning,
-                        message:
-                            "Der er ikke aftalt efterbehandling efter døgnbehandlingen (--efterbehandling \"...\")."))
-            }
-        }
+        let ownFrom15 = kind.isMinorTreatment || kind == .placementWithConsent
+        if (ownFrom15 && (age ?? 0) >= LegalAge.ownConsent) || kind.isYouthSupport { out.append(.youngPerson) }
         return out
     }
 

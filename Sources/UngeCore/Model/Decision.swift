@@ -39,69 +39,68 @@ public enum DecisionKind: String, Codable, Sendable, Equatable, CaseIterable {
     /// The municipality's stillingtagen: "no plan is needed, because ..." (BL § 91 stk. 1, § 108 stk. 1).
     case planStance
 
-    /// The word the user types (`--type`), e.g. `kontaktperson`, `anbringelse-uden-samtykke`.
-    public var token: String {
+    /// Everything that is fixed about a kind, from the one table `descriptor` below: the word the
+    /// user types, the Danish name, the group it belongs to and (for § 32) its number.
+    public var descriptor: DecisionKindDescriptor {
+        typealias D = DecisionKindDescriptor
         switch self {
-        case .dayCare: return "dagtilbud"
-        case .practicalSupport: return "hjemmestoette"
-        case .contactPerson: return "kontaktperson"
-        case .internship: return "praktik"
-        case .familyTreatment: return "familiebehandling"
-        case .familyResidential: return "familieanbringelse"
-        case .respiteStay: return "stoetteophold"
-        case .otherSupport: return "anden-hjaelp"
-        case .treatmentOutpatient: return "behandling-ambulant"
-        case .treatmentResidential: return "behandling-doegn"
-        case .placementWithConsent: return "anbringelse"
-        case .placementWithoutConsent: return "anbringelse-uden-samtykke"
-        case .youthSupportResidential: return "ungestoette-doegnophold"
-        case .youthSupportContactPerson: return "ungestoette-kontaktperson"
-        case .youthSupportTransition: return "ungestoette-udslusning"
-        case .youthSupportOther: return "ungestoette-anden"
-        case .youthSupportReestablished: return "ungestoette-genetableret"
-        case .maintainedPlacement: return "opretholdt-anbringelse"
-        case .adultTreatmentOutpatient: return "sel101-ambulant"
-        case .adultTreatmentResidential: return "sel101-doegn"
-        case .anonymousTreatment: return "sel101a-anonym"
-        case .alcoholTreatment: return "alkohol"
-        case .handbookMeasure: return "sel52"
-        case .handbookPlacement: return "sel52-anbringelse"
-        case .handbookAftercare: return "sel76-eftervaern"
-        case .planStance: return "ingen-plan"
+        case .dayCare:
+            return D("dagtilbud", "Ophold i dagtilbud, ungdomsklub, uddannelsessted el.lign.", .supportMeasure(1))
+        case .practicalSupport:
+            return D("hjemmestoette", "Praktisk, pædagogisk eller anden støtte i hjemmet", .supportMeasure(2))
+        case .contactPerson: return D("kontaktperson", "Fast kontaktperson", .supportMeasure(3))
+        case .internship: return D("praktik", "Praktiktilbud hos en arbejdsgiver", .supportMeasure(4))
+        case .familyTreatment:
+            return D("familiebehandling", "Familiebehandling eller behandling af den unge", .supportMeasure(5))
+        case .familyResidential: return D("familieanbringelse", "Døgnophold for hele familien", .supportMeasure(6))
+        case .respiteStay: return D("stoetteophold", "Støtteophold", .supportMeasure(7))
+        case .otherSupport:
+            return D(
+                "anden-hjaelp", "Anden hjælp (rådgivning, behandling, praktisk og pædagogisk støtte)",
+                .supportMeasure(8))
+        case .treatmentOutpatient: return D("behandling-ambulant", "Stofmisbrugsbehandling, ambulant", .minorTreatment)
+        case .treatmentResidential:
+            return D("behandling-doegn", "Stofmisbrugsbehandling, døgnbehandling", .minorTreatment, residential: true)
+        case .placementWithConsent:
+            return D(
+                "anbringelse", "Anbringelse uden for hjemmet med samtykke", .placement, basis: .placementWithConsent)
+        case .placementWithoutConsent:
+            return D(
+                "anbringelse-uden-samtykke", "Anbringelse uden for hjemmet uden samtykke", .placement,
+                basis: .placementWithoutConsent)
+        case .youthSupportResidential:
+            return D("ungestoette-doegnophold", "Ungestøtte: opretholdt døgnophold", .youthSupport)
+        case .youthSupportContactPerson:
+            return D("ungestoette-kontaktperson", "Ungestøtte: fast kontaktperson", .youthSupport)
+        case .youthSupportTransition:
+            return D("ungestoette-udslusning", "Ungestøtte: udslusningsordning", .youthSupport)
+        case .youthSupportOther:
+            return D("ungestoette-anden", "Ungestøtte: anden støtte til overgangen til voksenlivet", .youthSupport)
+        case .youthSupportReestablished:
+            return D("ungestoette-genetableret", "Ungestøtte tildelt eller genetableret", .youthSupport)
+        case .maintainedPlacement: return D("opretholdt-anbringelse", "Opretholdt anbringelse", .youthSupport)
+        case .adultTreatmentOutpatient:
+            return D("sel101-ambulant", "Stofmisbrugsbehandling for voksne, ambulant", .adultTreatment)
+        case .adultTreatmentResidential:
+            return D(
+                "sel101-doegn", "Stofmisbrugsbehandling for voksne, døgnbehandling", .adultTreatment, residential: true)
+        case .anonymousTreatment:
+            return D("sel101a-anonym", "Anonym, ambulant stofmisbrugsbehandling", .anonymousTreatment)
+        case .alcoholTreatment: return D("alkohol", "Alkoholbehandling", .alcoholTreatment)
+        case .handbookMeasure:
+            return D("sel52", "Foranstaltning efter serviceloven (før 2024)", .handbook, basis: .measures)
+        case .handbookPlacement:
+            return D("sel52-anbringelse", "Anbringelse efter serviceloven (før 2024)", .handbook, basis: .placement)
+        case .handbookAftercare: return D("sel76-eftervaern", "Efterværn (før 2024)", .handbook, basis: .aftercare)
+        case .planStance: return D("ingen-plan", "Stillingtagen: ingen plan", .planStance)
         }
     }
 
+    /// The word the user types (`--type`), e.g. `kontaktperson`, `anbringelse-uden-samtykke`.
+    public var token: String { descriptor.token }
+
     /// The name in Danish, as documents and lists show it.
-    public var danishName: String {
-        switch self {
-        case .dayCare: return "Ophold i dagtilbud, ungdomsklub, uddannelsessted el.lign."
-        case .practicalSupport: return "Praktisk, pædagogisk eller anden støtte i hjemmet"
-        case .contactPerson: return "Fast kontaktperson"
-        case .internship: return "Praktiktilbud hos en arbejdsgiver"
-        case .familyTreatment: return "Familiebehandling eller behandling af den unge"
-        case .familyResidential: return "Døgnophold for hele familien"
-        case .respiteStay: return "Støtteophold"
-        case .otherSupport: return "Anden hjælp (rådgivning, behandling, praktisk og pædagogisk støtte)"
-        case .treatmentOutpatient: return "Stofmisbrugsbehandling, ambulant"
-        case .treatmentResidential: return "Stofmisbrugsbehandling, døgnbehandling"
-        case .placementWithConsent: return "Anbringelse uden for hjemmet med samtykke"
-        case .placementWithoutConsent: return "Anbringelse uden for hjemmet uden samtykke"
-        case .youthSupportResidential: return "Ungestøtte: opretholdt døgnophold"
-        case .youthSupportContactPerson: return "Ungestøtte: fast kontaktperson"
-        case .youthSupportTransition: return "Ungestøtte: udslusningsordning"
-        case .youthSupportOther: return "Ungestøtte: anden støtte til overgangen til voksenlivet"
-        case .youthSupportReestablished: return "Ungestøtte tildelt eller genetableret"
-        case .maintainedPlacement: return "Opretholdt anbringelse"
-        case .adultTreatmentOutpatient: return "Stofmisbrugsbehandling for voksne, ambulant"
-        case .adultTreatmentResidential: return "Stofmisbrugsbehandling for voksne, døgnbehandling"
-        case .anonymousTreatment: return "Anonym, ambulant stofmisbrugsbehandling"
-        case .alcoholTreatment: return "Alkoholbehandling"
-        case .handbookMeasure: return "Foranstaltning efter serviceloven (før 2024)"
-        case .handbookPlacement: return "Anbringelse efter serviceloven (før 2024)"
-        case .handbookAftercare: return "Efterværn (før 2024)"
-        case .planStance: return "Stillingtagen: ingen plan"
-        }
-    }
+    public var danishName: String { descriptor.danishName }
 
     /// The kind for a typed word (token or raw value), or nil.
     public static func parse(_ text: String) -> DecisionKind? {
@@ -110,56 +109,88 @@ public enum DecisionKind: String, Codable, Sendable, Equatable, CaseIterable {
         return allCases.first { $0.token == t || $0.rawValue.lowercased() == t }
     }
 
+    /// The group the kind belongs to.
+    public var group: DecisionKindDescriptor.Group { descriptor.group }
+
     /// BL § 32 stk. 1 nr. 1-8.
-    public var isSupportMeasure: Bool {
-        switch self {
-        case .dayCare, .practicalSupport, .contactPerson, .internship, .familyTreatment, .familyResidential,
-            .respiteStay, .otherSupport:
-            return true
-        default: return false
-        }
-    }
+    public var isSupportMeasure: Bool { supportNumber != nil }
 
     /// BL § 32 stk. 1: the number (nr.) of the measure, 1-8.
     public var supportNumber: Int? {
-        switch self {
-        case .dayCare: return 1
-        case .practicalSupport: return 2
-        case .contactPerson: return 3
-        case .internship: return 4
-        case .familyTreatment: return 5
-        case .familyResidential: return 6
-        case .respiteStay: return 7
-        case .otherSupport: return 8
-        default: return nil
-        }
+        if case .supportMeasure(let n) = group { return n }
+        return nil
     }
 
     /// BL § 33.
-    public var isMinorTreatment: Bool { self == .treatmentOutpatient || self == .treatmentResidential }
+    public var isMinorTreatment: Bool { group == .minorTreatment }
     /// BL §§ 46 and 47.
-    public var isPlacement: Bool { self == .placementWithConsent || self == .placementWithoutConsent }
+    public var isPlacement: Bool { group == .placement }
     /// BL §§ 114-116 and 120.
-    public var isYouthSupport: Bool {
-        switch self {
-        case .youthSupportResidential, .youthSupportContactPerson, .youthSupportTransition, .youthSupportOther,
-            .youthSupportReestablished, .maintainedPlacement:
-            return true
+    public var isYouthSupport: Bool { group == .youthSupport }
+    /// Serviceloven § 101 (not § 101 a).
+    public var isAdultTreatment: Bool { group == .adultTreatment }
+    /// The pre-2024 serviceloven measures.
+    public var isHandbook: Bool { group == .handbook }
+    /// Residential treatment: price and aftercare are recorded (North Jutland recommendations 7-8).
+    public var isResidentialTreatment: Bool { descriptor.residential }
+    /// Any treatment of misuse.
+    public var isTreatment: Bool {
+        switch group {
+        case .minorTreatment, .adultTreatment, .anonymousTreatment, .alcoholTreatment: return true
         default: return false
         }
     }
-    /// Serviceloven § 101 (not § 101 a).
-    public var isAdultTreatment: Bool { self == .adultTreatmentOutpatient || self == .adultTreatmentResidential }
-    /// The pre-2024 serviceloven measures.
-    public var isHandbook: Bool { self == .handbookMeasure || self == .handbookPlacement || self == .handbookAftercare }
-    /// Residential treatment: price and aftercare are recorded (North Jutland recommendations 7-8).
-    public var isResidentialTreatment: Bool { self == .treatmentResidential || self == .adultTreatmentResidential }
-    /// Any treatment of misuse.
-    public var isTreatment: Bool {
-        isMinorTreatment || isAdultTreatment || self == .anonymousTreatment || self == .alcoholTreatment
-    }
     /// Barnets lov's kinds (in force from 1 January 2024).
     public var isBarnetsLov: Bool { isSupportMeasure || isMinorTreatment || isPlacement || isYouthSupport }
+}
+
+/// One row of the decision-kind table (`DecisionKind.descriptor`).
+public struct DecisionKindDescriptor: Sendable, Equatable {
+    /// The law a kind belongs to.
+    public enum Group: Sendable, Equatable {
+        /// BL § 32 stk. 1 with its nr.
+        case supportMeasure(Int)
+        /// BL § 33.
+        case minorTreatment
+        /// BL §§ 46-47.
+        case placement
+        /// BL §§ 114-116, 120.
+        case youthSupport
+        /// SEL § 101.
+        case adultTreatment
+        /// SEL § 101 a.
+        case anonymousTreatment
+        /// SUL § 141.
+        case alcoholTreatment
+        /// SEL §§ 52, 58, 76 before 2024.
+        case handbook
+        /// The stillingtagen "no plan".
+        case planStance
+    }
+
+    public let token: String
+    public let danishName: String
+    public let group: Group
+    /// Residential treatment (price and aftercare are recorded).
+    public let residential: Bool
+    /// The row of the legal-reference table the kind rests on; nil for the stillingtagen, whose row
+    /// follows from the plan the age requires (`DecisionLaw.basis`).
+    public let basis: LegalRuleID?
+
+    init(_ token: String, _ danishName: String, _ group: Group, residential: Bool = false, basis: LegalRuleID? = nil) {
+        self.token = token
+        self.danishName = danishName
+        self.group = group
+        self.residential = residential
+        switch group {
+        case .supportMeasure: self.basis = basis ?? .measures
+        case .minorTreatment, .adultTreatment: self.basis = basis ?? .drugTreatment
+        case .youthSupport: self.basis = basis ?? .aftercare
+        case .anonymousTreatment: self.basis = basis ?? .anonymousTreatment
+        case .alcoholTreatment: self.basis = basis ?? .alcoholTreatment
+        case .placement, .handbook, .planStance: self.basis = basis
+        }
+    }
 }
 
 /// The ground of a § 47 placement without consent (stk. 1 nr. 1-4), or stk. 4: at the young
@@ -271,10 +302,13 @@ public enum DecisionStatus: String, Codable, Sendable, Equatable {
 public struct DecisionEnd: Codable, Sendable, Equatable {
     public var date: LocalDate
     public var reason: String
+    /// For drug treatment: the end status SMDB asks for (stoffri / reduceret-stabiliseret / andet).
+    public var status: TreatmentEndStatus?
 
-    public init(date: LocalDate, reason: String) {
+    public init(date: LocalDate, reason: String, status: TreatmentEndStatus? = nil) {
         self.date = date
         self.reason = reason
+        self.status = status
     }
 }
 

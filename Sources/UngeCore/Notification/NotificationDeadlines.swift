@@ -26,11 +26,12 @@ public enum NotificationDeadlines {
         for report: ConcernReport, timeZone: TimeZone, addingWorkingDays: (Int, LocalDate) -> LocalDate
     ) -> [Deadline] {
         let receivedDay = LocalTime.date(of: report.received, in: timeZone)
-        let assessmentTime = report.received.addingTimeInterval(24 * 3600)
+        let assessmentTime = report.received.addingTimeInterval(TimeInterval(LegalPeriod.assessmentHours * 3600))
         var out = [
             Deadline(
                 id: assessmentID(report.number), kind: .assessment,
-                title: "Vurdering af underretning nr. \(report.number) (24 timer)", counting: .hours,
+                title: "Vurdering af underretning nr. \(report.number) (\(LegalPeriod.assessmentHours) timer)",
+                counting: .hours,
                 dueDate: LocalTime.date(of: assessmentTime, in: timeZone), dueTime: assessmentTime,
                 legalReferenceID: LegalRuleID.assessment24h.rawValue, ruleDate: receivedDay)
         ]
@@ -40,7 +41,7 @@ public enum NotificationDeadlines {
                 Deadline(
                     id: receiptID(report.number), kind: .receipt,
                     title: "Kvittering til underretteren for underretning nr. \(report.number)",
-                    counting: .workingDays, dueDate: addingWorkingDays(6, receivedDay),
+                    counting: .workingDays, dueDate: addingWorkingDays(LegalPeriod.receiptWorkingDays, receivedDay),
                     legalReferenceID: LegalRuleID.receipt.rawValue, ruleDate: receivedDay))
         }
         // The duty to tell the notifier holds from serviceloven 2023 (§ 155 b stk. 2); in 2012 only on request.

@@ -18,7 +18,7 @@ public enum ExaminationDocument {
             (
                 "Frist for afslutning",
                 Citing.inline(
-                    exam.awareDate.adding(months: 4).danishLong,
+                    exam.completionDue.danishLong,
                     citation: LegalReferences.reference(.examinationDeadline).citation(on: date, age: age))
             ))
         fields.append(("Afsluttet", exam.completedDate?.danishLong ?? "ikke afsluttet"))

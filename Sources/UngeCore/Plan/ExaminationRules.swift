@@ -70,7 +70,7 @@ public enum ExaminationValidator {
         }
 
         // 4 months; a provisional assessment when they run out.
-        let due = exam.awareDate.adding(months: 4)
+        let due = exam.completionDue
         let end = exam.completedDate ?? date
         if exam.kind == .examination, end > due, isBlank(exam.conclusion?.provisionalAssessment) {
             out.append(
@@ -82,7 +82,9 @@ public enum ExaminationValidator {
 
         // Cooperation: the custody holders, and the young person from 15.
         if let age, age < 18 {
-            if age >= 15, !exam.participants.contains(where: { $0.role == .youngPerson }) {
+            if LegalAge.cooperatesOnExamination(age: age),
+                !exam.participants.contains(where: { $0.role == .youngPerson })
+            {
                 out.append(
                     f(
                         "examination.cooperation.youngPerson", .warning,

@@ -28,7 +28,7 @@ public enum PlanDeadlines {
             out.append(
                 Deadline(
                     id: "undersoegelse", kind: .examination, title: "Børnefaglig undersøgelse afsluttet",
-                    counting: .months, dueDate: exam.awareDate.adding(months: 4),
+                    counting: .months, dueDate: exam.completionDue,
                     legalReferenceID: LegalRuleID.examinationDeadline.rawValue,
                     ruleDate: exam.awareDate, metAt: exam.completedDate.map(instant),
                     metBy: exam.completedDate == nil ? nil : exam.author))

@@ -104,7 +104,7 @@ public enum PlanDocument {
         if plan.goals.isEmpty, goalsMissing.isEmpty { body.append(.paragraph(Citing.notGiven)) }
         body += goalsMissing
 
-        if !plan.transitionGoals.isEmpty || (age.map { $0 >= 16 && $0 < 18 } ?? false) {
+        if !plan.transitionGoals.isEmpty || LegalAge.needsTransitionGoals(age: age) {
             body.append(.heading("Mål for overgangen til voksenlivet", level: 2))
             for g in plan.transitionGoals { body += goalBlocks(g) }
             body += missing(.transition)
@@ -155,7 +155,7 @@ public enum PlanDocument {
                     (
                         "Første opfølgning senest",
                         Citing.inline(
-                            start.adding(months: 3).danishLong,
+                            LegalPeriod.firstFollowUpDue(start: start).danishLong,
                             citation: LegalReferences.reference(.followUp).citation(on: plan.date, age: age))
                     ))
             }

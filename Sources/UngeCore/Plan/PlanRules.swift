@@ -334,7 +334,7 @@ public struct OtherMattersRule: PlanRule {
 public struct TransitionGoalsRule: PlanRule {
     public init() {}
     public func check(_ c: PlanContext) -> [Finding] {
-        guard let age = c.age, age >= 16, age < 18 else { return [] }
+        guard let age = c.age, LegalAge.needsTransitionGoals(age: age) else { return [] }
         if c.plan.transitionGoals.isEmpty {
             return [
                 c.finding(
@@ -439,7 +439,7 @@ public struct FollowUpRule: PlanRule {
         }
         let firstPlan = !c.previousPlans.contains { !$0.measures.isEmpty }
         if firstPlan, let start = c.plan.supportStart {
-            let latest = start.adding(months: 3)
+            let latest = LegalPeriod.firstFollowUpDue(start: start)
             if next > latest {
                 return [
                     c.finding(

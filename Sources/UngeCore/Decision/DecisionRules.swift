@@ -1,0 +1,401 @@
+import Foundation
+
+/// The id of every rule a new decision is checked against, as `Finding.ruleID` carries it.
+public enum DecisionRuleID: String, Sendable, CaseIterable {
+    case dateBeforeRequest = "indsats.dato.henvendelse"
+    case expectedEndBeforeStart = "indsats.dato.slut"
+    case endedBeforeStart = "indsats.dato.afsluttet"
+    case missingStanceReason = "indsats.mangler.grund"
+    case missingPurpose = "indsats.mangler.formaal"
+    case missingDuration = "indsats.mangler.varighed"
+    case missingPlacementGround = "indsats.mangler.grundlag"
+    case birthDateUnknown = "indsats.foedselsdato"
+    case kindDoesNotFit = "indsats.type"
+    case custodyHolderConsent = "indsats.samtykke.foraeldre"
+    case youngPersonConsent = "indsats.samtykke.ung"
+    case placementConsent = "indsats.samtykke.anbringelse"
+    case ownRequestUnder15 = "indsats.47.stk4"
+    case planBeforePlacement = "indsats.47.plan"
+    case examinationBeforePlacement = "indsats.46.undersoegelse"
+    case youthSupportPrerequisite = "indsats.ungestoette.forudsaetning"
+    case requestDateMissing = "indsats.henvendelse"
+    case residentialPrice = "indsats.doegn.pris"
+    case residentialAftercare = "indsats.doegn.efterbehandling"
+
+    /// A wrong date on the decision itself or a missing answer: bad input (exit 2), not a rule that
+    /// failed (exit 1).
+    public var isUsage: Bool {
+        switch self {
+        case .dateBeforeRequest, .expectedEndBeforeStart, .endedBeforeStart, .missingStanceReason, .missingPurpose,
+            .missingDuration, .missingPlacementGround:
+            return true
+        default: return false
+        }
+    }
+}
+
+/// Everything a decision rule looks at: the new decision and the case around it.
+public struct DecisionContext: Sendable {
+    public let decision: Decision
+    public let file: CaseFile
+    /// The young person's age on the decision date, if the birth date is known.
+    public let age: Int?
+
+    public init(decision: Decision, in file: CaseFile) {
+        self.decision = decision
+        self.file = file
+        self.age = file.youngPerson.age(on: decision.decisionDate)
+    }
+
+    public var date: LocalDate { decision.decisionDate }
+    public var kind: DecisionKind { decision.kind }
+    /// The row the decision rests on.
+    public var basisRule: LegalRuleID { DecisionLaw.basis(kind, age: age) }
+
+    /// A finding citing `legal` as it applies on the decision date for the young person's age.
+    func finding(_ id: DecisionRuleID, _ severity: Severity, _ message: String, _ legal: LegalRuleID) -> Finding {
+        Finding.make(id.rawValue, severity, message, legal: legal, on: date, age: age)
+    }
+
+    /// A finding without a paragraph (dates, practice).
+    func plain(_ id: DecisionRuleID, _ severity: Severity, _ message: String) -> Finding {
+        Finding(ruleID: id.rawValue, severity: severity, message: message)
+    }
+}
+
+/// One rule for a new decision: returns findings, never prints.
+public protocol DecisionRule: Sendable {
+    func check(_ c: DecisionContext) -> [Finding]
+}
+
+/// Runs the decision rules in a fixed order. The decision's own dates are always checked; a
+/// stillingtagen then needs only its reason; otherwise the birth date and whether the kind fits the
+/// age and date come first, and when either fails nothing else is checked.
+public enum DecisionValidator {
+    public static let dateRules: [any DecisionRule] = [
+        RequestBeforeDecisionRule(), ExpectedEndRule(), EndedAfterStartRule(),
+    ]
+    public static let stanceRules: [any DecisionRule] = [StanceReasonRule()]
+    public static let gateRules: [any DecisionRule] = [BirthDateKnownDecisionRule(), KindFitsAgeAndDateRule()]
+    public static let rules: [any DecisionRule] = [
+        PurposeAndDurationRule(), SupportConsentRule(), TreatmentConsentRule(), PlacementConsentRule(),
+        YouthSupportConsentRule(), PlacementGroundRule(), OwnRequestAgeRule(), PlanBeforePlacementRule(),
+        ExaminationBeforePlacementRule(), YouthSupportPrerequisiteRule(), TreatmentRequestDateRule(),
+        ResidentialTreatmentRule(),
+    ]
+
+    public static func validate(_ c: DecisionContext) -> [Finding] {
+        var out = dateRules.flatMap { $0.check(c) }
+        if c.kind == .planStance { return out + stanceRules.flatMap { $0.check(c) } }
+        for gate in gateRules {
+            let found = gate.check(c)
+            if !found.isEmpty { return out + found }
+        }
+        out += rules.flatMap { $0.check(c) }
+        return out
+    }
+}
+
+private func isBlank(_ s: String?) -> Bool { (s ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+
+/// The decision is made on or after the request.
+public struct RequestBeforeDecisionRule: DecisionRule {
+    public init() {}
+    public func check(_ c: DecisionContext) -> [Finding] {
+        guard let req = c.decision.requestDate, c.date < req else { return [] }
+        return [
+            c.plain(
+                .dateBeforeRequest, .error,
+                "Afgørelsen (\(c.date.danishLong)) ligger før henvendelsen (\(req.danishLong)). Ret --dato eller --henvendelse, så afgørelsen er samme dag eller senere."
+            )
+        ]
+    }
+}
+
+/// The expected end is not before the start.
+public struct ExpectedEndRule: DecisionRule {
+    public init() {}
+    public func check(_ c: DecisionContext) -> [Finding] {
+        guard let start = c.decision.start, let end = c.decision.expectedEnd, end < start else { return [] }
+        return [
+            c.plain(
+                .expectedEndBeforeStart, .error,
+                "Den forventede slutdato (\(end.danishLong)) ligger før starten (\(start.danishLong)). Ret --slut eller --start."
+            )
+        ]
+    }
+}
+
+/// A recorded end is not before the start.
+public struct EndedAfterStartRule: DecisionRule {
+    public init() {}
+    public func check(_ c: DecisionContext) -> [Finding] {
+        guard let start = c.decision.start, let end = c.decision.end, end.date < start else { return [] }
+        return [
+            c.plain(
+                .endedBeforeStart, .error,
+                "Afslutningen (\(end.date.danishLong)) ligger før starten (\(start.danishLong)).")
+        ]
+    }
+}
+
+/// A stillingtagen "no plan" gives its reason.
+public struct StanceReasonRule: DecisionRule {
+    public init() {}
+    public func check(_ c: DecisionContext) -> [Finding] {
+        guard isBlank(c.decision.reason) else { return [] }
+        return [
+            c.plain(
+                .missingStanceReason, .error,
+                "Skriv, hvorfor der ikke skal laves en plan, med --grund \"...\". Stillingtagen skal være begrundet.")
+        ]
+    }
+}
+
+/// Which law applies depends on the age, so the birth date must be known (alcohol treatment under
+/// sundhedsloven § 141 has no age limit).
+public struct BirthDateKnownDecisionRule: DecisionRule {
+    public init() {}
+    public func check(_ c: DecisionContext) -> [Finding] {
+        guard c.age == nil, c.kind != .alcoholTreatment else { return [] }
+        return [
+            c.plain(
+                .birthDateUnknown, .error,
+                "Den unges fødselsdato mangler, så det kan ikke afgøres, hvilken lov afgørelsen følger. Tilføj CPR-nummer eller fødselsdato med 'unge rediger'."
+            )
+        ]
+    }
+}
+
+/// Age and date decide which bases are open (LAW.md N1); a refusal names what to choose instead.
+public struct KindFitsAgeAndDateRule: DecisionRule {
+    public init() {}
+    public func check(_ c: DecisionContext) -> [Finding] {
+        guard let age = c.age else { return [] }
+        guard
+            let problem = DecisionLaw.ageDateProblem(
+                c.kind, age: age, decisionDate: c.date, start: c.decision.start, born: c.file.youngPerson.birthDate)
+        else { return [] }
+        return [
+            c.finding(
+                .kindDoesNotFit, .error,
+                "\(problem) '\(c.kind.token)' passer ikke. Vælg i stedet \(DecisionLaw.alternatives(c.kind, age: age, on: c.date)).",
+                c.basisRule)
+        ]
+    }
+}
+
+/// Purpose and expected duration (BL § 32 stk. 3, § 46 stk. 1, § 47 stk. 2).
+public struct PurposeAndDurationRule: DecisionRule {
+    public init() {}
+    public func check(_ c: DecisionContext) -> [Finding] {
+        guard c.kind.isSupportMeasure || c.kind.isPlacement else { return [] }
+        var out: [Finding] = []
+        if isBlank(c.decision.purpose) {
+            out.append(
+                c.finding(
+                    .missingPurpose, .error,
+                    "Afgørelsen skal angive formålet med indsatsen. Skriv det med --formaal \"...\".", c.basisRule))
+        }
+        if (c.decision.expectedDuration ?? "").trimmingCharacters(in: .whitespaces).isEmpty,
+            c.decision.expectedEnd == nil
+        {
+            out.append(
+                c.finding(
+                    .missingDuration, .error,
+                    "Afgørelsen skal angive den forventede varighed. Skriv den med --varighed \"6 måneder\" eller --slut ÅÅÅÅ-MM-DD.",
+                    c.basisRule))
+        }
+        return out
+    }
+}
+
+/// BL § 32 stk. 2: the custody holder's consent (exceptions §§ 37-39).
+public struct SupportConsentRule: DecisionRule {
+    public init() {}
+    public func check(_ c: DecisionContext) -> [Finding] {
+        guard c.kind.isSupportMeasure, c.decision.consent(from: .custodyHolder) == nil else { return [] }
+        return [
+            c.finding(
+                .custodyHolderConsent, .warning,
+                "Der er ikke registreret samtykke fra forældremyndighedsindehaveren. En støttende indsats kræver det; kun §§ 37-39 giver undtagelser. Registrér det med --samtykke foraeldremyndighed:ÅÅÅÅ-MM-DD.",
+                .measures)
+        ]
+    }
+}
+
+/// BL § 33 stk. 2: the custody holder's consent, and the young person's from 15.
+public struct TreatmentConsentRule: DecisionRule {
+    public init() {}
+    public func check(_ c: DecisionContext) -> [Finding] {
+        guard c.kind.isMinorTreatment else { return [] }
+        let need = DecisionLaw.requiredConsents(c.kind, age: c.age)
+        var out: [Finding] = []
+        if need.contains(.custodyHolder), c.decision.consent(from: .custodyHolder) == nil {
+            out.append(
+                c.finding(
+                    .custodyHolderConsent, .warning,
+                    "Stofmisbrugsbehandling kræver samtykke fra forældremyndighedsindehaveren. Registrér det med --samtykke foraeldremyndighed:ÅÅÅÅ-MM-DD.",
+                    .drugTreatment))
+        }
+        if need.contains(.youngPerson), c.decision.consent(from: .youngPerson) == nil {
+            out.append(
+                c.finding(
+                    .youngPersonConsent, .warning,
+                    "Den unge er \(c.age ?? 0) år, så den unges eget samtykke til behandlingen skal også indhentes. Registrér det med --samtykke ung:ÅÅÅÅ-MM-DD.",
+                    .drugTreatment))
+        }
+        return out
+    }
+}
+
+/// BL § 46 stk. 1: the custody holder's and the young person's (from 15) consent; without it the
+/// placement is § 47.
+public struct PlacementConsentRule: DecisionRule {
+    public init() {}
+    public func check(_ c: DecisionContext) -> [Finding] {
+        guard c.kind == .placementWithConsent else { return [] }
+        let missing = DecisionLaw.requiredConsents(c.kind, age: c.age).filter { c.decision.consent(from: $0) == nil }
+            .map { $0 == .custodyHolder ? "forældremyndighedsindehaveren" : "den unge (fyldt \(LegalAge.ownConsent))" }
+        guard !missing.isEmpty else { return [] }
+        return [
+            c.finding(
+                .placementConsent, .error,
+                "En anbringelse efter § 46 kræver samtykke fra \(missing.joined(separator: " og ")). Registrér samtykket med --samtykke, eller vælg anbringelse-uden-samtykke (§ 47, børne- og ungeudvalget).",
+                .placementWithConsent)
+        ]
+    }
+}
+
+/// BL § 113: ungestøtte with the young person's consent.
+public struct YouthSupportConsentRule: DecisionRule {
+    public init() {}
+    public func check(_ c: DecisionContext) -> [Finding] {
+        guard c.kind.isYouthSupport, c.decision.consent(from: .youngPerson) == nil else { return [] }
+        return [
+            c.finding(
+                .youngPersonConsent, .warning,
+                "Ungestøtte gives med den unges samtykke. Registrér det med --samtykke ung:ÅÅÅÅ-MM-DD.",
+                .youthSupportConsent)
+        ]
+    }
+}
+
+/// BL § 47 stk. 1 nr. 1-4 or stk. 4: the ground is given.
+public struct PlacementGroundRule: DecisionRule {
+    public init() {}
+    public func check(_ c: DecisionContext) -> [Finding] {
+        guard c.kind == .placementWithoutConsent, c.decision.placementGround == nil else { return [] }
+        return [
+            c.finding(
+                .missingPlacementGround, .error,
+                "Angiv grundlaget for anbringelsen uden samtykke med --grundlag: 1, 2, 3 (misbrug), 4 eller egen-anmodning (stk. 4).",
+                .placementWithoutConsent)
+        ]
+    }
+}
+
+/// BL § 47 stk. 4: at the young person's own request only from 15.
+public struct OwnRequestAgeRule: DecisionRule {
+    public init() {}
+    public func check(_ c: DecisionContext) -> [Finding] {
+        guard c.kind == .placementWithoutConsent, c.decision.placementGround == .ownRequest,
+            let age = c.age, age < LegalAge.ownConsent
+        else { return [] }
+        return [
+            c.finding(
+                .ownRequestUnder15, .error,
+                "Anbringelse på den unges egen anmodning (stk. 4) kræver, at den unge er fyldt \(LegalAge.ownConsent); den unge er \(age). Vælg et grundlag i stk. 1.",
+                .placementWithoutConsent)
+        ]
+    }
+}
+
+/// BL § 91 stk. 2, § 108 stk. 4: the plan exists before a § 47 decision.
+public struct PlanBeforePlacementRule: DecisionRule {
+    public init() {}
+    public func check(_ c: DecisionContext) -> [Finding] {
+        guard c.kind == .placementWithoutConsent else { return [] }
+        guard !c.file.actionPlans.contains(where: { $0.date <= c.date && $0.kind.isForMinor }) else { return [] }
+        let req = PlanKind.requirement(age: c.age, on: c.date, bases: [.placementWithoutConsent])
+        return [
+            c.finding(
+                .planBeforePlacement, .error,
+                "Ved anbringelse uden samtykke skal \(req.kind.danishLower) foreligge, før afgørelsen træffes. Lav planen først med 'unge plan \(c.file.id.rawValue)', og registrér så afgørelsen.",
+                req.rule)
+        ]
+    }
+}
+
+/// BL § 46 stk. 3: after an examination, or alongside one when særlige forhold.
+public struct ExaminationBeforePlacementRule: DecisionRule {
+    public init() {}
+    public func check(_ c: DecisionContext) -> [Finding] {
+        guard c.kind == .placementWithConsent, !c.decision.alongsideExamination else { return [] }
+        let exam = c.file.examination
+        guard exam?.kind != .examination || exam?.completedDate == nil else { return [] }
+        return [
+            c.finding(
+                .examinationBeforePlacement, .warning,
+                "En anbringelse efter § 46 forudsætter en afsluttet børnefaglig undersøgelse (en afdækning er ikke nok); akut kan den ske sideløbende med undersøgelsen (--sideloebende).",
+                .placementWithConsent)
+        ]
+    }
+}
+
+/// BL § 114: the young person was placed, or had a § 32 contact person, just before 18.
+public struct YouthSupportPrerequisiteRule: DecisionRule {
+    public init() {}
+    public func check(_ c: DecisionContext) -> [Finding] {
+        guard c.kind.isYouthSupport, c.kind != .youthSupportReestablished else { return [] }
+        let before = c.file.decisions.contains {
+            $0.kind.isPlacement || $0.kind == .contactPerson || $0.kind == .handbookPlacement
+        }
+        guard !before else { return [] }
+        return [
+            c.finding(
+                .youthSupportPrerequisite, .warning,
+                "Sagen har ingen registreret anbringelse eller fast kontaktperson fra før 18. Ungestøtte forudsætter, at den unge var anbragt (eller havde en kontaktperson efter § 32) lige inden 18-årsdagen.",
+                .aftercare)
+        ]
+    }
+}
+
+/// BL § 33 stk. 1, SEL § 101 stk. 4, SUL § 141 stk. 2: treatment is counted from the request.
+public struct TreatmentRequestDateRule: DecisionRule {
+    public init() {}
+    public func check(_ c: DecisionContext) -> [Finding] {
+        let k = c.kind
+        guard k.isMinorTreatment || k.isAdultTreatment || k == .alcoholTreatment, c.decision.requestDate == nil
+        else { return [] }
+        return [
+            c.finding(
+                .requestDateMissing, .warning,
+                "Henvendelsesdatoen mangler. Behandlingen skal iværksættes senest \(LegalPeriod.treatmentDays) dage efter henvendelsen; angiv den med --henvendelse ÅÅÅÅ-MM-DD, så fristen kan beregnes.",
+                DecisionLaw.treatmentStartRule(k, age: c.age))
+        ]
+    }
+}
+
+/// Residential treatment: price and aftercare (North Jutland recommendations 7-8; practice, no paragraph).
+public struct ResidentialTreatmentRule: DecisionRule {
+    public init() {}
+    public func check(_ c: DecisionContext) -> [Finding] {
+        guard c.kind.isResidentialTreatment else { return [] }
+        var out: [Finding] = []
+        if c.decision.monthlyPrice == nil {
+            out.append(
+                c.plain(
+                    .residentialPrice, .warning,
+                    "Prisen pr. måned for døgnbehandlingen er ikke registreret (--pris KR)."
+                ))
+        }
+        if isBlank(c.decision.aftercare) {
+            out.append(
+                c.plain(
+                    .residentialAftercare, .warning,
+                    "Der er ikke aftalt efterbehandling efter døgnbehandlingen (--efterbehandling \"...\")."))
+        }
+        return out
+    }
+}
