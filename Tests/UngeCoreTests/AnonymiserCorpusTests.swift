@@ -25,7 +25,8 @@ struct AnonymiserCorpusTests {
             youngPerson: YoungPerson(
                 name: "Malik Hassan Jensen", cpr: cpr,
                 contact: Contact(
-                    phone: "22 33 44 56", email: "malik.j@example.invalid", address: "Fiktivvej 5, 2. th., 2650 Hvidovre"),
+                    phone: "22 33 44 56", email: "malik.j@example.invalid",
+                    address: "Fiktivvej 5, 2. th., 2650 Hvidovre"),
                 school: "Kirkebakkeskolen, 9. klasse"),
             caseworker: "Lene Dahl")
         file.network.people = [
@@ -212,7 +213,8 @@ struct AnonymiserCorpusTests {
         let exam = Examination(
             awareDate: day, participants: [Participant(name: m("deltager"), role: .professional)],
             consents: [Consent(givenBy: m("samtykkegiver"), role: .custodyHolder, about: "x", date: day)],
-            childInterview: ChildInterview(date: day, supportPersonOffered: true, supportPerson: m("bisidder")), author: m("undersoeger"))
+            childInterview: ChildInterview(date: day, supportPersonOffered: true, supportPerson: m("bisidder")),
+            author: m("undersoeger"))
         file.examination = exam
         var decision = Decision(
             id: "A1", kind: .contactPerson, decisionDate: LocalDate(year: 2026, month: 4, day: 5)!,

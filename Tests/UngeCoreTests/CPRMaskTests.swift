@@ -81,7 +81,9 @@ struct CPRDetectorTests {
     @Test("hver separatorlængde fra 0 til 5 tegn genkendes; 6 tegn gør ikke", arguments: 0...6)
     func separatorLength(_ n: Int) {
         let spaces = String(repeating: " ", count: n)
-        let withDash = n == 0 ? "" : String(repeating: " ", count: (n - 1) / 2) + "-" + String(repeating: " ", count: n - 1 - (n - 1) / 2)
+        let withDash =
+            n == 0
+            ? "" : String(repeating: " ", count: (n - 1) / 2) + "-" + String(repeating: " ", count: n - 1 - (n - 1) / 2)
         for sep in [spaces, withDash] {
             #expect(sep.count == n)
             let text = "x 670312\(sep)4321 y"
@@ -145,7 +147,8 @@ struct CPRDetectorTests {
         return digits[0..<6].map(digit).joined() + sep + digits[6..<10].map(digit).joined()
     }
 
-    @Test("egenskabstest: 2.000 genererede stavemåder maskeres i hver kerne-udgang og forsvinder helt ved anonymisering")
+    @Test(
+        "egenskabstest: 2.000 genererede stavemåder maskeres i hver kerne-udgang og forsvinder helt ved anonymisering")
     func property() throws {
         var g = Generator(state: 20_261_207)
         var file = CaseFile(
@@ -164,7 +167,9 @@ struct CPRDetectorTests {
             let text = "Søgning: \(spelling), tak"
             let masked = CPRMask.mask(text)
             let prefix = digits[0..<6].map(String.init).joined()
-            #expect(masked == "Søgning: \(prefix)-xxxx, tak", "\(spelling.unicodeScalars.map { String($0.value, radix: 16) })")
+            #expect(
+                masked == "Søgning: \(prefix)-xxxx, tak",
+                "\(spelling.unicodeScalars.map { String($0.value, radix: 16) })")
             #expect(CPRMask.contains(text))
             #expect(YoungPerson(name: "Anna \(spelling)").displayName == "Anna \(prefix)-xxxx")
             let anonymised = anonymiser.scrub(text)

@@ -156,7 +156,7 @@ public enum CPRMask {
         }
         // The date: DDMMYY, or DD.MM.YY with the same one mark or space between each pair.
         guard readDigits(2) else { return nil }
-        if i < b.count, case let (s, l) = decode(b, i), digitValue(s) == nil, isSpace(s) || isMark(s) {
+        if i < b.count, case (let s, let l) = decode(b, i), digitValue(s) == nil, isSpace(s) || isMark(s) {
             i += l
             guard readDigits(2), i < b.count, decode(b, i).0 == s else { return nil }
             i += l

@@ -229,7 +229,8 @@ public struct Anonymiser: Sendable {
     /// The parts of e-mail addresses in a contact text: the local part's words and the domain's
     /// labels (not the top-level domain or a public mail service).
     mutating func addEmailParts(_ text: String) {
-        for token in text.split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == ";" }) where token.contains("@") {
+        for token in text.split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == ";" }) where token.contains("@")
+        {
             let halves = token.split(separator: "@", maxSplits: 1).map(String.init)
             for w in Anonymiser.words(halves[0]) where w.count >= 3 && !Anonymiser.isCommon(w.lowercased()) {
                 add(Term(words: [w.lowercased()], replacement: "(navn)", kind: .name))
@@ -447,7 +448,7 @@ public struct Anonymiser: Sendable {
                     cursor = tokens[i + n - 1].range.upperBound
                     i += n
                     matched = true
-                        break
+                    break
                 }
             }
             if matched { continue }
@@ -485,7 +486,7 @@ public struct Anonymiser: Sendable {
                     count(.nickname, nick)
                     out += t.start ? nick.capitalizedFirstLetter : nick
                     i += 1
-                        continue
+                    continue
                 }
                 var j = i + 1
                 while j < tokens.count, tokens[j].gap == " ", tokens[j].word.first?.isUppercase == true,
@@ -792,7 +793,8 @@ public struct Anonymiser: Sendable {
             "(?i:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec)"
         /// The first digit of a number: no letter, digit or dot before it.
         static let d0 = #"[0-9](?<![\p{L}\p{N}.][0-9])"#
-        nonisolated(unsafe) static let maskedCPR = re(#"[0-9](?<![0-9][0-9])[0-9]{5}\s?[-‐–—]?\s?[xX*]{4}(?![0-9A-Za-z])"#)
+        nonisolated(unsafe) static let maskedCPR = re(
+            #"[0-9](?<![0-9][0-9])[0-9]{5}\s?[-‐–—]?\s?[xX*]{4}(?![0-9A-Za-z])"#)
         nonisolated(unsafe) static let email = re(#"[\p{L}\p{N}._%+\-]*@[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)*"#)
         nonisolated(unsafe) static let url = re(#"(?i:https?://|www\.)[^\s<>"]+"#)
         nonisolated(unsafe) static let isoDate = re("(\(d0)[0-9]{3})-([0-9]{1,2})-([0-9]{1,2})(?![0-9])")
@@ -809,7 +811,8 @@ public struct Anonymiser: Sendable {
         nonisolated(unsafe) static let clock = re(
             #"[kK](?<![\p{L}][kK])l(?:\.\s*|\s+|okken\s+)[0-9]{1,2}(?:[.:][0-9]{2})?(?![0-9]|[.:,][0-9])"#)
         /// "22:30" without "kl.".
-        nonisolated(unsafe) static let colonTime = re(#"[0-9](?<![\p{L}\p{N}.,:][0-9])[0-9]?:[0-9]{2}(?![0-9]|[.:,][0-9])"#)
+        nonisolated(unsafe) static let colonTime = re(
+            #"[0-9](?<![\p{L}\p{N}.,:][0-9])[0-9]?:[0-9]{2}(?![0-9]|[.:,][0-9])"#)
         nonisolated(unsafe) static let week = re(#"[uU](?<![\p{L}][uU])ge\s+[0-9]{1,2}(?![0-9])"#)
         nonisolated(unsafe) static let foreignPhone = re(
             #"(?:\+|0(?<![0-9]0)0)[0-9]{2}[ .\-]?(?:[0-9][ .\-]?){6,10}[0-9](?![0-9])"#)
@@ -842,7 +845,8 @@ public struct Anonymiser: Sendable {
             #"(?<![\p{L}])(?i:lektor|adjunkt|studielektor|rektor|vicerektor|skoleinspektør|viceinspektør|afdelingsleder)(?i:en)?(?![\p{L}])"#
         )
         nonisolated(unsafe) static let police = re(
-            #"(\p{Lu}(?<![\p{L}]\p{Lu})[\p{L}\-]*\s+(?:og\s+)?(?:\p{Lu}[\p{L}\-]*\s+(?:og\s+)?){0,3})[Pp]oliti(?:kreds|station)?(?![\p{L}])"#)
+            #"(\p{Lu}(?<![\p{L}]\p{Lu})[\p{L}\-]*\s+(?:og\s+)?(?:\p{Lu}[\p{L}\-]*\s+(?:og\s+)?){0,3})[Pp]oliti(?:kreds|station)?(?![\p{L}])"#
+        )
         static let localUnits = [
             "SSP", "PPR", "UU", "BUF", "Ungdomsskolen", "Ungdomsklubben", "Klubben", "Familiehuset", "Misbrugscentret",
             "Rusmiddelcentret", "Ungecentret", "Ungdomscentret", "Familiecentret", "Sundhedsplejen", "Jobcentret",

@@ -181,7 +181,9 @@ public struct AnonymousCase: Codable, Sendable, Equatable {
                     caption: "Netværkskortet med relationer i stedet for navne."))
             doc.add(
                 .table(
-                    header: ["Person", "Relation", "Arena", "Nærhed", "Forældremyndighed", "Kan støtte", "Godt", "Svært"],
+                    header: [
+                        "Person", "Relation", "Arena", "Nærhed", "Forældremyndighed", "Kan støtte", "Godt", "Svært",
+                    ],
                     rows: network.map { p in
                         [
                             p.label, p.relation, p.arena, String(p.closeness), p.custodyHolder ? "ja" : "",
@@ -247,7 +249,8 @@ public struct AnonymousCase: Codable, Sendable, Equatable {
             ))
         doc.add(.heading("Tjek selv disse steder", level: 2))
         if toCheck.isEmpty {
-            doc.add(.paragraph("Der var intet ord med stort forbogstav i starten af en sætning, som ikke kunne vurderes."))
+            doc.add(
+                .paragraph("Der var intet ord med stort forbogstav i starten af en sætning, som ikke kunne vurderes."))
         } else {
             doc.add(
                 .paragraph(
