@@ -50,6 +50,7 @@ enum Unge {
         var context: Context? = nil
         do {
             let parsed = try ParsedArguments.parse(leading + Array(args.dropFirst()), spec: command.spec)
+            try InputSafety.check(parsed, environment: environment)
             // CPR numbers on stdout are masked unless this command was asked to show them.
             console.maskCPROnStdout = !parsed.hasIfDeclared(OptionSpec.showCPR.name)
             if parsed.has("--help") {

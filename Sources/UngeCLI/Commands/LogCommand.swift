@@ -141,13 +141,17 @@ enum AuditStory {
 
     /// One event as a sentence: "Lene Dahl ændrede sagen med 'unge notat' (revision 2 til 3)."
     static func text(_ e: AuditEvent, times: Int = 1, until: String? = nil) -> String {
-        let cmd = "'unge \(e.command)'"
+        // Every logged value is shown escaped: a newline or an escape sequence in a user name or a
+        // search criterion can never make a line of its own.
+        func shown(_ s: String) -> String { TerminalText.neutralise(s, keepLineBreaks: false) }
+        let cmd = "'unge \(shown(e.command))'"
         // The name given, and the operating-system account when it differs.
-        let who = e.account.map { $0 == e.user ? e.user : "\(e.user) (konto: \($0))" } ?? e.user
+        let user = shown(e.user)
+        let who = e.account.map { $0 == e.user ? user : "\(user) (konto: \(shown($0)))" } ?? user
         var s: String
         switch e.action {
         case .read: s = "\(who) så sagen med \(cmd)"
-        case .search: s = "\(who) så sagen i en oversigt med \(cmd)" + (e.criterion.map { " (\($0))" } ?? "")
+        case .search: s = "\(who) så sagen i en oversigt med \(cmd)" + (e.criterion.map { " (\(shown($0)))" } ?? "")
         case .create: s = "\(who) oprettede sagen med \(cmd)"
         case .update: s = "\(who) ændrede sagen med \(cmd)"
         case .export:
