@@ -396,6 +396,8 @@ struct IndsatsCommand: UngeCommand {
             decision = try fromFlags(id: newID, ctx: ctx)
         }
         try AnonymousCounselling.refuse(file, what: "en afgørelse", on: decision.decisionDate)
+        // Registered now: `--start` is a plan; only `--ivaerksat` records that it started.
+        decision.startIsPlanned = true
         try ProviderChoice.resolve(&decision, settings: try store.loadSettings())
         // From options or a file: a wrong date or a missing answer is a usage error (exit 2).
         let findings = DecisionLaw.check(decision, in: file)
@@ -412,6 +414,8 @@ struct IndsatsCommand: UngeCommand {
             command: "indsats", caseID: id, what: "Afgørelsen", draftOnly: options.draft,
             validate: { d in
                 try AnonymousCounselling.refuse(file, what: "en afgørelse", on: d.decisionDate)
+                var d = d
+                d.startIsPlanned = true
                 return DecisionLaw.check(d, in: file)
             },
             renderDraft: { d, _ in
@@ -425,6 +429,8 @@ struct IndsatsCommand: UngeCommand {
 
     private func save(_ d: Decision, store: CaseStore, ctx: Context) throws -> Int32 {
         var decision = d
+        // Registered now: `--start` is a plan; only `--ivaerksat` records that it started.
+        decision.startIsPlanned = true
         var before: Set<String> = []
         let saved = try ctx.updateCase(id, store: store) { f in
             decision.id = f.nextDecisionID

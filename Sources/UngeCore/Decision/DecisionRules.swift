@@ -23,7 +23,7 @@ public enum DecisionRuleID: String, Sendable, CaseIterable {
     case residentialAftercare = "indsats.doegn.efterbehandling"
     case plannedStartAfterTreatmentDeadline = "indsats.start.14dage"
     case followUpFromDecisionDate = "indsats.start.opfoelgning"
-    case actualStartInvalid = "indsats.ivaerksat.dato"
+    case actualStartInvalid = "indsats.dato.ivaerksat"
 
     /// A wrong date on the decision itself or a missing answer: bad input (exit 2), not a rule that
     /// failed (exit 1).

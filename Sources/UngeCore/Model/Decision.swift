@@ -391,6 +391,14 @@ public struct Decision: Codable, Sendable, Equatable {
     public var startedOn: LocalDate?
     /// Recorded when the measure did not start (`--ikke-ivaerksat --grund`).
     public var notStarted: DecisionNonStart?
+    /// True for a decision registered since `--ivaerksat` exists: its `start` is only a plan. A
+    /// decision from an older store (false) reads its `start` as the start, as it was then meant.
+    public var startIsPlanned: Bool {
+        get { startPlanned ?? false }
+        set { startPlanned = newValue ? true : nil }
+    }
+    /// Stored only when true, so an older decision is written back unchanged.
+    var startPlanned: Bool?
     /// Expected duration in words ("6 måneder"), as the decision states it (BL § 32 stk. 3).
     public var expectedDuration: String?
     /// Expected end date, if known.
@@ -451,6 +459,7 @@ public struct Decision: Codable, Sendable, Equatable {
         case id, kind, placementGround, requestDate, decisionDate, start, expectedDuration, expectedEnd, purpose
         case consents, provider, monthlyPrice, aftercare, alongsideExamination, reason, concerns, end, author, recorded
         case startedOn, notStarted
+        case startPlanned
     }
 
     public init(from decoder: Decoder) throws {
@@ -474,17 +483,18 @@ public struct Decision: Codable, Sendable, Equatable {
         end = try c.decodeIfPresent(DecisionEnd.self, forKey: .end)
         startedOn = try c.decodeIfPresent(LocalDate.self, forKey: .startedOn)
         notStarted = try c.decodeIfPresent(DecisionNonStart.self, forKey: .notStarted)
+        startPlanned = try c.decodeIfPresent(Bool.self, forKey: .startPlanned)
         author = try c.decodeIfPresent(String.self, forKey: .author) ?? ""
         recorded = try c.decodeIfPresent(Date.self, forKey: .recorded) ?? Date(timeIntervalSince1970: 0)
     }
 
-    /// The day the measure actually started, never a planned date: `startedOn` (`--ivaerksat`); for a
-    /// decision recorded with a `--start` that had already come when it was recorded (a fact then, as
-    /// in stores written before `--ivaerksat`), that day; none once a non-start is recorded.
+    /// The day the measure actually started, never a planned date: `startedOn` (`--ivaerksat`). A
+    /// decision from a store written before `--ivaerksat` (`startIsPlanned` false) reads its `start`
+    /// as it was meant then; a state judged before that day still ignores it (`Deadline.status` never
+    /// counts a moment after now). None once a non-start is recorded.
     public var actualStart: LocalDate? {
         if let startedOn { return startedOn }
-        if notStarted != nil { return nil }
-        guard let start, start <= DanishTime.date(of: recorded) else { return nil }
+        if notStarted != nil || startIsPlanned { return nil }
         return start
     }
 

@@ -38,6 +38,10 @@ public struct RecordedDeadlineStates: DeadlineStateSource {
     public func outcome(of deadline: Deadline, closed: LocalDate?, asOf: Date) -> DeadlineOutcome {
         // The one rule in Core (`Deadline.status`); a case closed after `asOf` was still open then.
         let closedThen = closed.flatMap { $0 <= DanishTime.date(of: asOf) ? $0 : nil }
+        // Statistics sorts an ended or not-started decision by its own facts (`Decision.end`), so a
+        // decision's lapse reason is not applied here; a closed case is.
+        var deadline = deadline
+        deadline.lapseReason = nil
         switch deadline.status(now: asOf, timeZone: DanishTime.timeZone, closedDate: closedThen).state {
         case .met: return .metOnTime
         case .metLate: return .metLate
