@@ -166,7 +166,7 @@ struct IndsatsCommand: UngeCommand {
     }
 
     func run(_ ctx: Context) throws -> Int32 {
-        let store = try ctx.openStore()
+        let store = try ctx.store
         switch mode {
         case .list:
             let file = try ctx.readCase(id, store: store)
@@ -246,7 +246,7 @@ struct IndsatsCommand: UngeCommand {
 
     /// `--ivaerksat DATO` on a decision: the measure actually started that day (not in the future,
     /// not before the decision: `EventDate`). The treatment deadline is then met, or met late.
-    private func recordStart(_ did: String, date: LocalDate, ctx: Context, store: CaseStore) throws -> Int32 {
+    private func recordStart(_ did: String, date: LocalDate, ctx: Context, store: any Store) throws -> Int32 {
         var started: Decision?
         let saved = try ctx.updateCase(id, store: store) { f in
             guard let i = f.decisions.firstIndex(where: { $0.id.lowercased() == did.lowercased() }) else {
@@ -313,7 +313,7 @@ struct IndsatsCommand: UngeCommand {
     /// treatment offer chosen, serviceloven § 101 stk. 6) lapses the treatment deadline with the
     /// reason; "no place" does not: the deadline stays overdue, or met late once treatment starts.
     private func recordNonStart(
-        _ did: String, reason: String, cause: NonStartCause, ctx: Context, store: CaseStore
+        _ did: String, reason: String, cause: NonStartCause, ctx: Context, store: any Store
     ) throws -> Int32 {
         var decision: Decision?
         let saved = try ctx.updateCase(id, store: store) { f in
@@ -371,7 +371,7 @@ struct IndsatsCommand: UngeCommand {
             expected: have.isEmpty ? "Sagen har ingen afgørelser endnu." : "Sagens afgørelser: \(have).")
     }
 
-    private func register(_ ctx: Context, store: CaseStore) throws -> Int32 {
+    private func register(_ ctx: Context, store: any Store) throws -> Int32 {
         let file = try store.load(id)
         let newID = file.nextDecisionID
         var decision: Decision
@@ -409,14 +409,15 @@ struct IndsatsCommand: UngeCommand {
     }
 
     /// Rules, draft and save for a new decision: the same way from options, a file and the dialogue.
-    private func pipeline(file: CaseFile, store: CaseStore, ctx: Context) -> DocumentPipeline<Decision> {
+    private func pipeline(file: CaseFile, store: any Store, ctx: Context) -> DocumentPipeline<Decision> {
         DocumentPipeline(
             command: "indsats", caseID: id, what: "Afgørelsen", draftOnly: options.draft,
             validate: { d in
                 try AnonymousCounselling.refuse(file, what: "en afgørelse", on: d.decisionDate)
                 var d = d
                 d.startIsPlanned = true
-                return DecisionLaw.check(d, in: file)
+                // A hearing whose time limit is still open: deciding now warns (forvaltningsloven § 19).
+                return DecisionLaw.check(d, in: file) + LetterLaw.openHearingFindings(in: file, on: d.decisionDate)
             },
             renderDraft: { d, _ in
                 let doc = DecisionDocument.build(d, in: file, on: ctx.today, showCPR: options.showCPR)
@@ -427,7 +428,7 @@ struct IndsatsCommand: UngeCommand {
             save: { d, _ in try save(d, store: store, ctx: ctx) })
     }
 
-    private func save(_ d: Decision, store: CaseStore, ctx: Context) throws -> Int32 {
+    private func save(_ d: Decision, store: any Store, ctx: Context) throws -> Int32 {
         var decision = d
         // Registered now: `--start` is a plan; only `--ivaerksat` records that it started.
         decision.startIsPlanned = true
