@@ -29,7 +29,8 @@ struct BrevCommand: UngeCommand {
             """,
         options: [
             OptionSpec(
-                "--type", value: "TYPE", help: "afgoerelse, partshoering, kvittering, orientering eller boernesamtale."),
+                "--type", value: "afgoerelse|partshoering|kvittering|orientering|boernesamtale",
+                help: "Brevets type, eller boernesamtale for samtalen med den unge."),
             OptionSpec("--indsats", value: "ID", help: "Afgørelsen, brevet eller samtalen gælder (fx A1)."),
             OptionSpec(
                 "--dato", value: "ÅÅÅÅ-MM-DD",
@@ -62,7 +63,8 @@ struct BrevCommand: UngeCommand {
             OptionSpec("--svar", value: "ID", help: "Registrér svaret på partshøringen ID (med --dato og --tekst)."),
             OptionSpec("--tekst", value: "TEKST", help: "Svarets indhold; uden --tekst: intet svar inden fristen."),
             OptionSpec("--sendt", value: "ID", help: "Registrér, at brevet ID er sendt (med --dato og --kanal)."),
-            OptionSpec("--kanal", value: "KANAL", help: "digital-post, brev, personligt eller e-mail."),
+            OptionSpec(
+                "--kanal", value: "digital-post|brev|personligt|e-mail", help: "Hvordan brevet blev sendt."),
             .fromFile, .interactive, .draft, .format, .output, .showCPR, .json,
         ],
         examples: [
