@@ -104,7 +104,7 @@ enum TextWrap {
     /// True when a word starts a short quoted command it does not close ("'unge check 6 --sag"):
     /// a command to copy stays on one line.
     private static func openQuote(_ word: String) -> Bool {
-        guard word.count < 60, word.hasPrefix("'") || word.hasPrefix("('") else { return false }
+        guard word.count < 60, word.hasPrefix("'unge") || word.hasPrefix("('unge") else { return false }
         return word.filter({ $0 == "'" }).count % 2 == 1
     }
 
