@@ -66,7 +66,7 @@ struct CheckCommand: UngeCommand {
             return ExitCode.ok
         }
 
-        let store = try ctx.openStore()
+        let store = try ctx.store
         var file = try ctx.readCase(caseID, store: store)
         var report = ChecklistEvaluator.evaluate(case: file, today: on, chapters: chapters)
 
@@ -83,7 +83,9 @@ struct CheckCommand: UngeCommand {
                             ctx.console.error("Ingen nye svar; intet er gemt.")
                             return ExitCode.ok
                         }
-                        file = try ctx.updateCase(caseID, store: store) { $0.checklistAnswers += answers }
+                        file = try ctx.updateCase(caseID, store: store, commutative: true) {
+                            $0.checklistAnswers += answers
+                        }
                         ctx.console.error(
                             "\(answers.count == 1 ? "Svaret er" : "De \(answers.count) svar er") gemt på sag \(caseID.rawValue)."
                         )

@@ -124,7 +124,7 @@ struct IndsatsCommand: UngeCommand {
     }
 
     func run(_ ctx: Context) throws -> Int32 {
-        let store = try ctx.openStore()
+        let store = try ctx.store
         switch mode {
         case .list:
             let file = try ctx.readCase(id, store: store)
@@ -205,7 +205,7 @@ struct IndsatsCommand: UngeCommand {
             expected: have.isEmpty ? "Sagen har ingen afgørelser endnu." : "Sagens afgørelser: \(have).")
     }
 
-    private func register(_ ctx: Context, store: CaseStore) throws -> Int32 {
+    private func register(_ ctx: Context, store: any Store) throws -> Int32 {
         let file = try store.load(id)
         let newID = file.nextDecisionID
         var decision: Decision
@@ -244,7 +244,7 @@ struct IndsatsCommand: UngeCommand {
     }
 
     /// Rules, draft and save for a new decision: the same way from options, a file and the dialogue.
-    private func pipeline(file: CaseFile, store: CaseStore, ctx: Context) -> DocumentPipeline<Decision> {
+    private func pipeline(file: CaseFile, store: any Store, ctx: Context) -> DocumentPipeline<Decision> {
         DocumentPipeline(
             command: "indsats", caseID: id, what: "Afgørelsen", draftOnly: options.draft,
             validate: { d in
@@ -260,7 +260,7 @@ struct IndsatsCommand: UngeCommand {
             save: { d, _ in try save(d, store: store, ctx: ctx) })
     }
 
-    private func save(_ d: Decision, store: CaseStore, ctx: Context) throws -> Int32 {
+    private func save(_ d: Decision, store: any Store, ctx: Context) throws -> Int32 {
         var decision = d
         var before: Set<String> = []
         let saved = try ctx.updateCase(id, store: store) { f in

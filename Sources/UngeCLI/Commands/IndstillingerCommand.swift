@@ -81,11 +81,14 @@ struct IndstillingerCommand: UngeCommand {
         let settings: StoreSettings
     }
 
+    /// Settings may come before the first case: a change creates the store, as `ny` does.
+    func storeUse(_ table: StoreUse) -> StoreUse {
+        closed != nil || municipality != nil || unit != nil || fullName != nil || title != nil ? .creating : table
+    }
+
     func run(_ ctx: Context) throws -> Int32 {
-        // Settings may come before the first case: a change creates the store, as `ny` does.
-        let changes = closed != nil || municipality != nil || unit != nil || fullName != nil || title != nil
-        let store = try ctx.openStore(creating: changes)
-        let existed = store.rootExists
+        let store = try ctx.store
+        let existed = store.exists
         var settings = try store.loadSettings()
         let before = settings
         func emptyIsNil(_ s: String) -> String? { s.isEmpty ? nil : s }
@@ -104,11 +107,11 @@ struct IndstillingerCommand: UngeCommand {
             ctx.announceNewStore(existed)
         }
         if json {
-            ctx.console.print(try JSONOutput.render(Output(store: store.root.path, settings: settings)))
+            ctx.console.print(try JSONOutput.render(Output(store: store.location, settings: settings)))
         } else {
             let me = settings.users[ctx.user]
             let fields: [(String, String)] = [
-                ("Lager", store.root.path),
+                ("Lager", store.location),
                 (
                     "Lukkedage 5/6, 24/12 og 31/12",
                     settings.alsoClosed ? "ja (tæller ikke som hverdage)" : "nej (tæller som hverdage)"

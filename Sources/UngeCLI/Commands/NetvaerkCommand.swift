@@ -124,7 +124,7 @@ struct NetvaerkCommand: UngeCommand {
     }
 
     func run(_ ctx: Context) throws -> Int32 {
-        let store = try ctx.openStore()
+        let store = try ctx.store
         if let outPath { try DocumentFile.checkTarget(outPath, ctx: ctx) }
         let file: CaseFile
         switch change {
@@ -133,7 +133,7 @@ struct NetvaerkCommand: UngeCommand {
         case nil:
             file = try ctx.readCase(id, store: store)
         case .add(let person)?:
-            file = try ctx.updateCase(id, store: store) { f in
+            file = try ctx.updateCase(id, store: store, commutative: true) { f in
                 if f.network.people.contains(where: { $0.name == person.name }) {
                     throw UsageError.conflict(
                         "\(person.name) står allerede på netværkskortet. Fjern personen først, hvis oplysningerne skal rettes."
@@ -144,7 +144,7 @@ struct NetvaerkCommand: UngeCommand {
             }
             if !json { say("\(person.name) er føjet til netværkskortet (revision \(file.revision)).", ctx) }
         case .remove(let name)?:
-            file = try ctx.updateCase(id, store: store) { f in
+            file = try ctx.updateCase(id, store: store, commutative: true) { f in
                 guard let i = f.network.people.firstIndex(where: { $0.name == name }) else {
                     let hint =
                         Suggest.closest(to: name, in: f.network.people.map(\.name)).map { " Mente du '\($0)'?" } ?? ""

@@ -233,7 +233,7 @@ struct VaerktoejCommand: UngeCommand {
     }
 
     func run(_ ctx: Context) throws -> Int32 {
-        let store = try ctx.openStore()
+        let store = try ctx.store
         if let outPath { try DocumentFile.checkTarget(outPath, ctx: ctx) }
         if let tool, fromFile == nil, !input.hasContent, input.summary == nil, !svg, ctx.isInteractive(interactive) {
             return try guided(tool, ctx: ctx, store: store)
@@ -250,7 +250,7 @@ struct VaerktoejCommand: UngeCommand {
             case .success(let r): record = r
             case .failure(let e): throw UsageError.message(e.messages.joined(separator: "\n") + "\nIntet er gemt.")
             }
-            file = try ctx.updateCase(id, store: store) { f in
+            file = try ctx.updateCase(id, store: store, commutative: true) { f in
                 f.toolRecords.append(record)
                 f.record(.other(ToolText.journal(record)), at: ctx.now, by: ctx.user)
             }
@@ -317,7 +317,7 @@ struct VaerktoejCommand: UngeCommand {
 
     /// The guided registration: the same save pipeline as the document dialogues (each answer
     /// checked as it is given, a draft on Ctrl-C or Ctrl-D, resume, and g/r/k/x at the end).
-    private func guided(_ tool: DialogueTool, ctx: Context, store: CaseStore) throws -> Int32 {
+    private func guided(_ tool: DialogueTool, ctx: Context, store: any Store) throws -> Int32 {
         let current = try ctx.readCase(id, store: store)
         let on = date ?? ctx.today
         func validated(_ given: ToolInput) throws -> ToolRecord {
@@ -334,7 +334,7 @@ struct VaerktoejCommand: UngeCommand {
             validate: { _ in [] },
             renderDraft: { record, _ in ctx.console.error(ToolText.journal(record)) },
             save: { record, _ in
-                let file = try ctx.updateCase(id, store: store) { f in
+                let file = try ctx.updateCase(id, store: store, commutative: true) { f in
                     f.toolRecords.append(record)
                     f.record(.other(ToolText.journal(record)), at: ctx.now, by: ctx.user)
                 }
