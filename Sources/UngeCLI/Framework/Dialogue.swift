@@ -200,8 +200,8 @@ final class DialogueSession {
         }
     }
 
-    /// Records an answer that was given on the command line instead of asked (`--type`), so a
-    /// draft carries it and a resumed dialogue replays it.
+    /// Records an answer that was given on the command line or in a file instead of asked (`--type`,
+    /// `--fra-fil`), so the summary shows it, a draft carries it and a resumed dialogue replays it.
     func given(_ question: String, _ value: String) { record(key(question), value) }
 
     /// Reads one line; a signal or end of input stops the dialogue.
@@ -277,12 +277,6 @@ final class DialogueSession {
                 console.guide(e.description, indent: "  ")
             }
         }
-    }
-
-    /// An answer given before the dialogue (in a file or an option): not asked, but shown in the
-    /// summary with the answers typed.
-    func given(_ question: String, _ value: String) {
-        record(key(question), value)
     }
 
     /// A text answer. Nil when optional and left empty.
