@@ -6,18 +6,11 @@ import UngeCore
 /// UTF-8 (a wrong byte would otherwise be silently replaced by "�" in a name, a note or the log).
 enum InputSafety {
     /// Refuses a `--bruger` or `$UNGE_BRUGER` with control characters (a newline could forge lines
-    /// in `unge log`), an empty `--bruger`, and an empty `--lager` (it would fall back to another
-    /// store without a word).
+    /// in `unge log`) and an empty `--bruger`.
     static func check(_ parsed: ParsedArguments, environment: [String: String]) throws {
         if let user = parsed.value("--bruger") { try checkUser(user, source: "--bruger") }
         if let user = environment["UNGE_BRUGER"], !user.isEmpty { try checkUser(user, source: "UNGE_BRUGER") }
-        if let store = parsed.value("--lager"), store.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            throw UsageError.invalidValue(
-                option: "--lager", value: store,
-                expected:
-                    "Angiv en mappe, fx --lager ~/unge-lager. Et tomt --lager bruges ikke: unge vælger ikke selv et andet lager."
-            )
-        }
+        // An empty --lager is refused in Unge.run (the store-location check).
     }
 
     /// A user name is one line of visible text.
