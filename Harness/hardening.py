@@ -189,7 +189,10 @@ def part_cpr(binary, report, quick, rng):
         typed = spell(cpr, rng, sep)
         steps = [
             (["ny", "--navn", f"Person {i}", "--cpr", typed, "--json"], False),
-            (["liste", "--soeg", spell(cpr, rng), "--bruger", "bruger " + spell(cpr, rng)], False),
+            # A user name with a control character (a tab) is refused (issue 22), so the name's
+            # spelling uses the visible separators; the refusal itself is checked below.
+            (["liste", "--soeg", spell(cpr, rng), "--bruger", "bruger " + spell(cpr, rng, rng.choice([x for x in SEPARATORS if x != "\t"]))], False),
+            (["liste", "--bruger", "bruger " + spell(cpr, rng, "\t")], False),
             (["vis", spell(cpr, rng)], False),
             (["alder", spell(cpr, rng)], False),
             (["ny", "--navn", "Navn " + spell(cpr, rng), "--foedselsdato", "2010-01-01", "--json"], False),

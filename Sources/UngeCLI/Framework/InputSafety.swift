@@ -15,9 +15,10 @@ enum InputSafety {
 
     /// A user name is one line of visible text.
     static func checkUser(_ user: String, source: String) throws {
-        let shown = TerminalText.neutralise(user, keepLineBreaks: false)
+        // Masked before escaping: an escaped separator would hide a CPR number from the masker.
+        let shown = TerminalText.neutralise(CPRMask.mask(user), keepLineBreaks: false)
         if user.unicodeScalars.contains(where: {
-            TerminalText.isControl($0, keepLineBreaks: false) || $0.properties.generalCategory == .format
+            TerminalText.isControl($0, keepLineBreaks: false)
         }) {
             throw UsageError.invalidValue(
                 option: source, value: shown,
