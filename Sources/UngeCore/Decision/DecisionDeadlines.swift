@@ -46,7 +46,7 @@ public enum DecisionDeadlines {
 
             // The plan within 3 months (from 2024, under 18; ungestøtte without an ungeplan).
             if bl, let age {
-                let req = PlanKind.requirement(age: age, on: d.decisionDate, bases: [d.kind])
+                let req = PlanKind.requirement(age: age, on: d.decisionDate, bases: d.planBasisKinds)
                 let relevant: Bool
                 if age < 18 {
                     relevant =
