@@ -8,15 +8,34 @@ enum Unge {
     static let version = "0.1.0"
 
     /// Runs one command line and returns the exit status. Never calls `exit`.
-    static func run(_ args: [String], environment: [String: String], console: Console) -> Int32 {
+    static func run(_ arguments: [String], environment: [String: String], console: Console) -> Int32 {
         defer { console.flush() }
+        // Global options may come before the command (`unge --lager DIR liste`): they are moved
+        // after it, where every command accepts them.
+        var args = arguments
+        var leading: [String] = []
+        while let f = args.first, f.hasPrefix("--") {
+            let name = f.split(separator: "=", maxSplits: 1).first.map(String.init) ?? f
+            guard let option = OptionSpec.common.first(where: { $0.name == name }), option.takesValue else { break }
+            if f.contains("=") {
+                leading.append(f)
+                args.removeFirst()
+            } else if args.count >= 2 {
+                leading += args[0...1]
+                args.removeFirst(2)
+            } else {
+                console.error(
+                    "Fejl: Valget \(name) skal have en værdi og en kommando efter sig, fx 'unge \(name) VÆRDI liste'.")
+                return ExitCode.usage
+            }
+        }
         guard let first = args.first else {
-            console.print(TextWrap.wrapLaidOut(Help.root(), width: console.width))
+            console.print(TextWrap.wrapLaidOut(Help.root(), width: console.proseWidth))
             return ExitCode.ok
         }
         switch first {
         case "--help", "-h":
-            console.print(TextWrap.wrapLaidOut(Help.root(), width: console.width))
+            console.print(TextWrap.wrapLaidOut(Help.root(), width: console.proseWidth))
             return ExitCode.ok
         case "--version", "-V":
             console.print("unge \(version)")
@@ -28,25 +47,43 @@ enum Unge {
             console.error("Fejl: " + UsageError.unknownCommand(first, suggestion: suggestion).description)
             return ExitCode.usage
         }
+        var context: Context? = nil
         do {
-            let parsed = try ParsedArguments.parse(Array(args.dropFirst()), spec: command.spec)
+            let parsed = try ParsedArguments.parse(leading + Array(args.dropFirst()), spec: command.spec)
             // CPR numbers on stdout are masked unless this command was asked to show them.
             console.maskCPROnStdout = !parsed.hasIfDeclared(OptionSpec.showCPR.name)
             if parsed.has("--help") {
                 console.print(
-                    TextWrap.wrapLaidOut(Help.command(command.spec, width: console.width), width: console.width))
+                    TextWrap.wrapLaidOut(
+                        Help.command(command.spec, width: console.proseWidth), width: console.proseWidth))
                 return ExitCode.ok
             }
-            let instance = try command.init(parsed)
             let ctx = Context(
                 console: console, environment: environment, now: try Context.resolveNow(environment: environment),
                 storeFlag: parsed.value("--lager"),
                 // A command that declares its own --bruger (log: a filter) does not set who acts.
                 userFlag: command.spec.options.contains { $0.name == "--bruger" } ? nil : parsed.value("--bruger"),
                 commandName: command.spec.name)
+            context = ctx
+            let instance = try command.init(parsed)
             return try instance.run(ctx)
         } catch {
-            return report(error, console: console)
+            let status = report(error, console: console)
+            // A case number that does not exist: offer cases by name or near numbers, and on a
+            // terminal run the command again on the one chosen.
+            var typed: String? = nil
+            if case StoreError.notFound(let id) = error { typed = id.rawValue }
+            if case UsageError.invalidValue("sagsnummer", let value, _) = error, !value.contains(where: \.isNumber) {
+                typed = value
+            }
+            if let typed, let ctx = context, let chosen = CaseLookup.offer(typed: typed, ctx: ctx),
+                let at = args.firstIndex(of: typed)
+            {
+                var again = leading + args
+                again[leading.count + at] = chosen.rawValue
+                return run(again, environment: environment, console: console)
+            }
+            return status
         }
     }
 

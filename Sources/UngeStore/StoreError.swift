@@ -88,7 +88,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
                 "Mappen '\(StoreText.quote(path))' kan bruges af andre end dig (rettigheder \(octal)). Lageret rummer personoplysninger, så unge bruger kun en mappe, som alene du har adgang til, og ændrer ikke rettighederne på en mappe, det ikke selv har oprettet. Angiv en ny mappe med --lager (unge opretter den), eller gør lageret privat med 'chmod -R go-rwx \(StoreText.quote(path))', hvis det kun bruges til unge."
         case .noStore(let path):
             return
-                "Der er intet lager i '\(StoreText.quote(path))'. Tjek stien i --lager eller UNGE_LAGER. Et nyt lager oprettes kun, når du opretter en sag med 'unge ny' eller 'unge underret'."
+                "Der er intet lager i '\(StoreText.quote(path))'. Tjek stien i --lager eller UNGE_LAGER. Et nyt lager oprettes kun, når du opretter en sag med 'unge ny' eller 'unge underret' eller gemmer en indstilling med 'unge indstillinger'."
         case .settingsUnusable(let reason):
             return
                 "Lagerets indstillinger ('indstillinger.json') kan ikke bruges: \(reason). Frister beregnes ikke med standardindstillinger, for så kunne datoen blive forkert. Ret eller gendan filen fra backup, eller slet den og sæt indstillingerne igen med 'unge indstillinger'."

@@ -1,4 +1,5 @@
 import Foundation
+import UngeCore
 
 /// Settings kept in the store (`indstillinger.json`), shared by everyone using it.
 public struct StoreSettings: Codable, Sendable, Equatable {
@@ -15,6 +16,9 @@ public struct StoreSettings: Codable, Sendable, Equatable {
     /// Each user's full name and title, keyed by the user name that `--bruger`, `$UNGE_BRUGER` or
     /// `$USER` gives. Documents name their author from here.
     public var users: [String: UserProfile]
+    /// The municipality's treatment providers (leverandører), chosen on a treatment decision instead
+    /// of free text; each with its Tilbudsportalen number where known (SMDB takes providers from there).
+    public var providers: [ProviderEntry]
 
     public init(
         alsoClosed: Bool = false, municipality: String? = nil, unit: String? = nil, users: [String: UserProfile] = [:]
@@ -24,9 +28,10 @@ public struct StoreSettings: Codable, Sendable, Equatable {
         self.municipality = municipality
         self.unit = unit
         self.users = users
+        self.providers = []
     }
 
-    enum CodingKeys: String, CodingKey { case schemaVersion, alsoClosed, municipality, unit, users }
+    enum CodingKeys: String, CodingKey { case schemaVersion, alsoClosed, municipality, unit, users, providers }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -35,6 +40,18 @@ public struct StoreSettings: Codable, Sendable, Equatable {
         municipality = try c.decodeIfPresent(String.self, forKey: .municipality)
         unit = try c.decodeIfPresent(String.self, forKey: .unit)
         users = try c.decodeIfPresent([String: UserProfile].self, forKey: .users) ?? [:]
+        providers = try c.decodeIfPresent([ProviderEntry].self, forKey: .providers) ?? []
+    }
+
+    /// Writes `providers` only when there are some, so settings files without them stay unchanged.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(schemaVersion, forKey: .schemaVersion)
+        try c.encode(alsoClosed, forKey: .alsoClosed)
+        try c.encodeIfPresent(municipality, forKey: .municipality)
+        try c.encodeIfPresent(unit, forKey: .unit)
+        try c.encode(users, forKey: .users)
+        if !providers.isEmpty { try c.encode(providers, forKey: .providers) }
     }
 
     /// The profile of `user`, if one is set.

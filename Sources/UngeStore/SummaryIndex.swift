@@ -20,7 +20,7 @@ public struct CaseSummary: Sendable, Equatable {
     public var nextDeadlineTitle: String?
     public var revision: Int
     public var anonymous: Bool
-    /// The case's open deadlines and tasks (`CaseFile.openDeadlines`, whole `Deadline` records) as
+    /// The case's open deadlines and tasks and those met late (`CaseFile.reportedDeadlines`, whole `Deadline` records) as
     /// `DeadlineRecords` bytes, empty when there are none; decoded only by the views that need
     /// them (`openDeadlines(of:)`), so a plain listing pays nothing for them.
     var openDeadlinesData: [UInt8]
@@ -55,7 +55,7 @@ public struct CaseSummary: Sendable, Equatable {
             id: c.id, name: c.youngPerson.displayName, birthDate: c.youngPerson.birthDate, status: c.status,
             nextDeadline: d?.dueDate, nextDeadlineTitle: d.map { CPRMask.mask($0.title) }, revision: c.revision,
             anonymous: c.youngPerson.anonymous)
-        openDeadlinesData = DeadlineRecords.encode(c.openDeadlines)
+        openDeadlinesData = DeadlineRecords.encode(c.reportedDeadlines())
         if let checklistOn {
             openChecklistItems = UngeCore.openChecklistItems(case: c, today: checklistOn)
             checklistDate = checklistOn
@@ -294,7 +294,7 @@ extension CaseStore {
                 continue
             }
             do {
-                let open = try load(s.id).openDeadlines
+                let open = try load(s.id).reportedDeadlines()
                 if !open.isEmpty { out.append((s, open)) }
             } catch let e as StoreError {
                 if case .notFound = e { continue }
@@ -311,9 +311,10 @@ extension CaseStore {
 
     // MARK: The index file
 
-    /// Version 2 added the open deadlines (`DeadlineRecords`) and the checklist count; an index of another version is
-    /// ignored and rebuilt.
-    static let indexHeader = Array("unge-indeks\t2\n".utf8)
+    /// Version 2 added the open deadlines (`DeadlineRecords`) and the checklist count; version 3 the
+    /// deadlines met late, each deadline's lapse reason and its derived moments and state. An index of
+    /// another version is ignored and rebuilt.
+    static let indexHeader = Array("unge-indeks\t3\n".utf8)
     static let indexFields = 14
     static let statusBytes = CaseStatus.allCases.map { (status: $0, bytes: Array($0.rawValue.utf8)) }
 

@@ -17,7 +17,7 @@ struct AuditTrailTests {
         #expect(first.stdout.contains("Kvittering til underretteren for underretning nr. 1"))
         let index = store.appendingPathComponent("indeks.tsv")
         let text = try String(contentsOf: index, encoding: .utf8)
-        #expect(text.hasPrefix("unge-indeks\t2\n"))
+        #expect(text.hasPrefix("unge-indeks\t3\n"))
         // What the index holds is what frister shows (no case file is read).
         try text.replacingOccurrences(of: "Kvittering til underretteren", with: "Kvittering fra indekset")
             .write(to: index, atomically: false, encoding: .utf8)
@@ -25,7 +25,7 @@ struct AuditTrailTests {
         #expect(fromIndex.stdout.contains("Kvittering fra indekset for underretning nr. 1"))
         // The same index under the old version's header is ignored and rebuilt from the files.
         try text.replacingOccurrences(of: "Kvittering til underretteren", with: "Kvittering fra indekset")
-            .replacingOccurrences(of: "unge-indeks\t2\n", with: "unge-indeks\t1\n")
+            .replacingOccurrences(of: "unge-indeks\t3\n", with: "unge-indeks\t1\n")
             .write(to: index, atomically: false, encoding: .utf8)
         let rebuilt = try Unge.run(["frister"], store: store, env: wide)
         #expect(rebuilt.stdout == first.stdout)
@@ -79,16 +79,16 @@ struct AuditTrailTests {
         #expect(!emma.stdout.contains("søg=Malik"))
     }
 
-    @Test("brugeren i sporet er styresystemets konto; --bruger og UNGE_BRUGER står ved siden af, aldrig 'ukendt'")
+    @Test("brugeren er --bruger, UNGE_BRUGER, USER eller kontoen; kontoen står altid ved siden af, aldrig 'ukendt'")
     func actingAccount() throws {
         let store = try Unge.fixtureStore()
         #expect(try Unge.run(["vis", "2026-0001", "--bruger", "Lene Dahl"], store: store).status == 0)
         #expect(
             try Unge.run(
-                ["vis", "2026-0001"], store: store, env: ["UNGE_BRUGER": "", "USER": "falsk", "LOGNAME": "falsk"]
+                ["vis", "2026-0001"], store: store, env: ["UNGE_BRUGER": "", "USER": "", "LOGNAME": "falsk"]
             ).status == 0)
         let log = try Unge.run(
-            ["log", "2026-0001", "--json"], store: store, env: ["UNGE_BRUGER": "", "USER": "falsk"])
+            ["log", "2026-0001", "--json"], store: store, env: ["UNGE_BRUGER": "", "USER": ""])
         let events =
             (try JSONSerialization.jsonObject(with: Data(log.stdout.utf8)) as! [String: Any])["events"]
             as! [[String: Any]]
@@ -100,8 +100,22 @@ struct AuditTrailTests {
         #expect(table.stdout.contains("Lene Dahl (konto: \(Self.account))"))
         // A note's author is the name given, else the account.
         #expect(
-            try Unge.run(["notat", "2026-0001", "Samtale."], store: store, env: ["UNGE_BRUGER": "", "USER": "falsk"])
+            try Unge.run(["notat", "2026-0001", "Samtale."], store: store, env: ["UNGE_BRUGER": "", "USER": ""])
                 .status == 0)
         #expect(try Unge.run(["vis", "2026-0001"], store: store).stdout.contains("\(Self.account): Samtale."))
+        // $USER comes after UNGE_BRUGER, as documented; the account is still recorded beside it.
+        #expect(
+            try Unge.run(
+                ["notat", "2026-0001", "Ring til mor."], store: store, env: ["UNGE_BRUGER": "", "USER": "sara"]
+            )
+            .status == 0)
+        let after = try Unge.run(["log", "2026-0001", "--json"], store: store, env: ["UNGE_BRUGER": "", "USER": ""])
+        #expect(after.stdout.contains("\"user\" : \"sara\"") || after.stdout.contains("\"user\":\"sara\""))
+        #expect(
+            try Unge.run(
+                ["notat", "2026-0001", "Ring til far."], store: store, env: ["UNGE_BRUGER": "Lene", "USER": "sara"]
+            )
+            .status == 0)
+        #expect(try Unge.run(["vis", "2026-0001"], store: store).stdout.contains("Lene: Ring til far."))
     }
 }

@@ -93,7 +93,7 @@ struct CheckCommandTests {
         #expect(r.stderr.contains("Svar ja, nej eller delvis – eller tryk Enter for at springe over."))
         #expect(r.stderr.contains("     Tidligere svar: delvis, 12.03.2026, mette\n"))
         #expect(r.stderr.contains("Svar (ja/nej/delvis) [delvis]: "))
-        #expect(r.stderr.contains("Gem 2 svar på sag 2026-0042? (j/N): Svarene er gemt."))
+        #expect(r.stderr.contains("Gem 2 svar på sag 2026-0042? (j/n): Svarene er gemt."))
         #expect(
             r.stdout.contains(
                 "  ja         6.1  Samarbejdet sat i system\n             dit svar: ja, 13.04.2026, testbruger: \"Fast møde hver måned\"\n"

@@ -262,7 +262,7 @@ struct DialogueTerminalTests {
         t.type(PseudoTerminal.up)
         t.expect("Vestbyens Skole")
         t.type("\u{15}12345678\r")  // Ctrl-U empties the recalled line
-        t.answer("Opret sagen? (j/N): ", "j")
+        t.answer("Opret sagen? (j/n): ", "j")
         t.expect("Sag 2026-0001 er oprettet for Søren Bk (15 år)")
         #expect(t.wait() == 0)
         #expect(t.terminalRestored)
@@ -280,9 +280,10 @@ struct DialogueTerminalTests {
             "Anna Marie Kristensen Hlm" + PseudoTerminal.left + PseudoTerminal.left + "ø" + PseudoTerminal.home + "Æ"
                 + PseudoTerminal.backspace + PseudoTerminal.end + "\r")
         t.answer("CPR-nummer eller fødselsdato: ", "2011-04-01")
-        t.answer("Skole, uddannelse eller arbejde (kan springes over): ", "")
+        // The question wraps at a word boundary on a narrow terminal.
+        t.answer("Skole, uddannelse eller arbejde\n(kan springes over): ", "")
         t.answer("Telefon (kan springes over): ", "")
-        t.answer("Opret sagen? (j/N): ", "j")
+        t.answer("Opret sagen? (j/n): ", "j")
         t.expect("er oprettet for Anna Marie Kristensen Hølm")
         #expect(t.wait() == 0)
         #expect(t.terminalRestored)

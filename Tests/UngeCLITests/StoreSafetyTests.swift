@@ -34,7 +34,7 @@ struct StoreSafetyTests {
             #expect(r.status == 3, "\(args)")
             #expect(
                 r.stderr
-                    == "Fejl: Der er intet lager i '\(store.path)'. Tjek stien i --lager eller UNGE_LAGER. Et nyt lager oprettes kun, når du opretter en sag med 'unge ny' eller 'unge underret'.\n",
+                    == "Fejl: Der er intet lager i '\(store.path)'. Tjek stien i --lager eller UNGE_LAGER. Et nyt lager oprettes kun, når du opretter en sag med 'unge ny' eller 'unge underret' eller gemmer en indstilling med 'unge indstillinger'.\n",
                 "\(args)")
         }
         #expect(!FileManager.default.fileExists(atPath: store.path))

@@ -59,9 +59,9 @@ struct CheckCommand: UngeCommand {
                 ctx.console.write(try ChecklistJSON(chapters: chapters).rendered())
             } else if chapters.count == 1 {
                 ctx.console.write(
-                    TextWrap.wrapLaidOut(ChecklistText.chapter(chapters[0], on: on), width: ctx.console.width))
+                    TextWrap.wrapLaidOut(ChecklistText.chapter(chapters[0], on: on), width: ctx.console.proseWidth))
             } else {
-                ctx.console.write(TextWrap.wrapLaidOut(ChecklistText.overview(chapters), width: ctx.console.width))
+                ctx.console.write(TextWrap.wrapLaidOut(ChecklistText.overview(chapters), width: ctx.console.proseWidth))
             }
             return ExitCode.ok
         }
@@ -87,7 +87,7 @@ struct CheckCommand: UngeCommand {
         if json {
             ctx.console.write(try ChecklistJSON(report: report).rendered())
         } else {
-            ctx.console.write(TextWrap.wrapLaidOut(ChecklistText.report(report), width: ctx.console.width))
+            ctx.console.write(TextWrap.wrapLaidOut(ChecklistText.report(report), width: ctx.console.proseWidth))
         }
         return report.allYes ? ExitCode.ok : ExitCode.ruleFailed
     }

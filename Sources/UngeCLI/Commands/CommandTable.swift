@@ -22,6 +22,8 @@ enum CommandTable {
         LukCommand.self,
         GenaabnCommand.self,
         EksportCommand.self,
+        StatistikCommand.self,
+        IndberetCommand.self,
         // Dates, ages and the store.
         AlderCommand.self,
         HelligdageCommand.self,

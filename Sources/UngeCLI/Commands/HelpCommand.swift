@@ -31,7 +31,8 @@ struct HelpCommand: UngeCommand {
     func run(_ ctx: Context) throws -> Int32 {
         ctx.console.print(
             TextWrap.wrapLaidOut(
-                command.map { Help.command($0.spec, width: ctx.console.width) } ?? Help.root(), width: ctx.console.width
+                command.map { Help.command($0.spec, width: ctx.console.proseWidth) } ?? Help.root(),
+                width: ctx.console.proseWidth
             ))
         return ExitCode.ok
     }

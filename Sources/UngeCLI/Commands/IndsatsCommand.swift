@@ -54,6 +54,10 @@ struct IndsatsCommand: UngeCommand {
             OptionSpec("--grund", value: "TEKST", help: "Ved ingen-plan og --afslut: begrundelsen."),
             OptionSpec("--vedroerer", value: "ID", help: "Ved ingen-plan: den afgørelse, stillingtagen gælder."),
             OptionSpec("--afslut", value: "ID", help: "Afslut afgørelsen ID (med --dato og --grund)."),
+            OptionSpec(
+                "--slutstatus", value: "stoffri|reduceret-stabiliseret|andet",
+                help: "Ved --afslut af stofmisbrugsbehandling: slutstatus (til Stofmisbrugsdatabasen).",
+                values: .choices(TreatmentEndStatus.allCases.map(\.token))),
             .fromFile, .interactive, .draft, .format, .output, .showCPR, .json,
         ],
         examples: [
@@ -78,7 +82,7 @@ struct IndsatsCommand: UngeCommand {
     enum Mode {
         case list
         case show(String)
-        case end(String, LocalDate?, String)
+        case end(String, LocalDate?, String, TreatmentEndStatus?)
         case register
     }
 
@@ -107,7 +111,16 @@ struct IndsatsCommand: UngeCommand {
             guard let reason = args.value("--grund")?.trimmingCharacters(in: .whitespaces), !reason.isEmpty else {
                 throw UsageError.missingArgument("begrundelsen: --grund \"Målet er nået\"", command: "indsats")
             }
-            mode = .end(end, try args.value("--dato").map { try Values.date($0, option: "--dato") }, reason)
+            let status = try args.value("--slutstatus").map { text -> TreatmentEndStatus in
+                guard let s = TreatmentEndStatus.parse(text) else {
+                    throw UsageError.invalidValue(
+                        option: "--slutstatus", value: text,
+                        expected: "Vælg stoffri, reduceret-stabiliseret eller andet.")
+                }
+                return s
+            }
+            mode = .end(
+                end, try args.value("--dato").map { try Values.date($0, option: "--dato") }, reason, status)
         } else if registering {
             mode = .register
         } else {
@@ -144,7 +157,7 @@ struct IndsatsCommand: UngeCommand {
                 file: file,
                 store: store)
             return ExitCode.ok
-        case .end(let did, let date, let reason):
+        case .end(let did, let date, let reason, let status):
             let when = date ?? ctx.today
             var ended: Decision?
             let saved = try ctx.updateCase(id, store: store) { f in
@@ -164,13 +177,15 @@ struct IndsatsCommand: UngeCommand {
                         "Slutdatoen (\(when.danishLong)) ligger før afgørelsen (\(f.decisions[i].decisionDate.danishLong)). Ret --dato."
                     )
                 }
-                f.decisions[i].end = DecisionEnd(date: when, reason: reason)
+                try TreatmentEnd.check(f.decisions[i], status: status)
+                f.decisions[i].end = DecisionEnd(date: when, reason: reason, status: status)
                 ended = f.decisions[i]
                 f.journal.append(
                     JournalEntry(
                         time: ctx.now, author: ctx.user,
                         text:
                             "Afgørelse \(f.decisions[i].id) (\(f.decisions[i].kind.danishName.lowercased())) afsluttet \(when.danishLong). Begrundelse: \(reason)"
+                            + TreatmentEnd.journalSuffix(status)
                     ))
                 PlanDeadlines.merge(into: &f)
             }
@@ -220,6 +235,7 @@ struct IndsatsCommand: UngeCommand {
             decision = try fromFlags(id: newID, ctx: ctx)
         }
         try AnonymousCounselling.refuse(file, what: "en afgørelse", on: decision.decisionDate)
+        try ProviderChoice.resolve(&decision, settings: try store.loadSettings())
         // From options or a file: a wrong date or a missing answer is a usage error (exit 2).
         let findings = DecisionLaw.check(decision, in: file)
         if DecisionLaw.onlyUsageErrors(findings) {

@@ -23,6 +23,12 @@ struct IndstillingerCommand: UngeCommand {
             OptionSpec("--enhed", value: "NAVN", help: "Enheden i brevhovedet, fx \"Børn og Unge, Myndighed\"."),
             OptionSpec("--navn", value: "FULDT NAVN", help: "Dit fulde navn, som dokumenterne skriver det."),
             OptionSpec("--titel", value: "STILLING", help: "Din stilling, fx Socialrådgiver."),
+            OptionSpec(
+                "--leverandoer", value: "NAVN[:NR]",
+                help:
+                    "Tilføj eller ret en behandlingsleverandør på kommunens liste, evt. med nummeret fra Tilbudsportalen.",
+                repeatable: true),
+            OptionSpec("--fjern-leverandoer", value: "NAVN", help: "Fjern en leverandør fra listen.", repeatable: true),
             .json,
         ],
         examples: [
@@ -33,6 +39,10 @@ struct IndstillingerCommand: UngeCommand {
                 "unge indstillinger --navn \"Lene Dahl\" --titel Socialrådgiver",
                 "Dit navn og din stilling i dokumenterne"
             ),
+            (
+                "unge indstillinger --leverandoer \"Ungerådgivningen Nordby:12345\"",
+                "En behandlingsleverandør med nummer fra Tilbudsportalen"
+            ),
         ])
 
     let closed: Bool?
@@ -41,6 +51,8 @@ struct IndstillingerCommand: UngeCommand {
     let fullName: String?
     let title: String?
     let json: Bool
+    let addProviders: [ProviderEntry]
+    let removeProviders: [String]
 
     init(_ args: ParsedArguments) throws {
         if let v = args.value("--lukkedage") {
@@ -60,6 +72,8 @@ struct IndstillingerCommand: UngeCommand {
         fullName = text("--navn")
         title = text("--titel")
         json = args.has("--json")
+        addProviders = try args.all("--leverandoer").map { try ProviderOption.parse($0) }
+        removeProviders = args.all("--fjern-leverandoer").map { $0.trimmingCharacters(in: .whitespaces) }
     }
 
     struct Output: Encodable {
@@ -68,7 +82,10 @@ struct IndstillingerCommand: UngeCommand {
     }
 
     func run(_ ctx: Context) throws -> Int32 {
-        let store = try ctx.openStore()
+        // Settings may come before the first case: a change creates the store, as `ny` does.
+        let changes = closed != nil || municipality != nil || unit != nil || fullName != nil || title != nil
+        let store = try ctx.openStore(creating: changes)
+        let existed = store.rootExists
         var settings = try store.loadSettings()
         let before = settings
         func emptyIsNil(_ s: String) -> String? { s.isEmpty ? nil : s }
@@ -81,7 +98,11 @@ struct IndstillingerCommand: UngeCommand {
             if let title { profile.title = emptyIsNil(title) }
             settings.users[ctx.user] = profile.fullName == nil && profile.title == nil ? nil : profile
         }
-        if settings != before { try store.saveSettings(settings) }
+        try ProviderOption.apply(add: addProviders, remove: removeProviders, to: &settings)
+        if settings != before {
+            try store.saveSettings(settings)
+            ctx.announceNewStore(existed)
+        }
         if json {
             ctx.console.print(try JSONOutput.render(Output(store: store.root.path, settings: settings)))
         } else {
@@ -97,6 +118,15 @@ struct IndstillingerCommand: UngeCommand {
                 ("Bruger", ctx.user),
                 ("Fulde navn", me?.fullName ?? "Ikke oplyst"),
                 ("Stilling", me?.title ?? "Ikke oplyst"),
+                (
+                    "Leverandører",
+                    settings.providers.isEmpty
+                        ? "Ingen (fri tekst ved --leverandoer)"
+                        : settings.providers.map {
+                            $0.name + ($0.tilbudsportalenID.map { " (Tilbudsportalen \($0))" } ?? "")
+                        }
+                        .joined(separator: "; ")
+                ),
             ]
             ctx.console.print(TerminalRenderer.fields(fields, width: ctx.console.width).joined(separator: "\n"))
         }

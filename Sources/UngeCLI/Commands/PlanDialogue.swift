@@ -250,14 +250,16 @@ struct PlanDialogue {
         m.provider = try p.ask("Leverandør", defaultValue: old?.provider)
         m.start = try p.ask("Start (dato)", required: false, defaultValue: old?.start?.iso, parse: Answers.date)
         m.expectedDuration = try p.ask("Forventet varighed, fx 6 måneder", defaultValue: old?.expectedDuration)
+        // Goal ids in any case: "m1" is M1.
+        func canonical(_ id: String) -> String? { goalIDs.first { $0.lowercased() == id.lowercased() } }
         m.goalIDs = try p.list(
             "Hvilke mål (\(goalIDs.joined(separator: ", "))), adskilt af ; eller ,",
             defaultValue: old?.goalIDs.filter(goalIDs.contains) ?? []
         ) { id in
-            goalIDs.contains(id)
+            canonical(id) != nil
                 ? nil
                 : "Planen har ikke et mål \(id). Vælg blandt \(goalIDs.isEmpty ? "(ingen mål endnu)" : goalIDs.joined(separator: ", "))."
-        }
+        }.compactMap(canonical)
         return m
     }
 }

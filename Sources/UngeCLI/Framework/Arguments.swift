@@ -347,6 +347,11 @@ struct ParsedArguments: Sendable {
 enum Suggest {
     static func closest(to word: String, in candidates: [String]) -> String? {
         let w = word.lowercased()
+        // A beginning of exactly one word is that word ("lis" is "liste", not "vis").
+        if w.count >= 3 {
+            let starts = candidates.filter { $0.lowercased().hasPrefix(w) }
+            if starts.count == 1 { return starts[0] }
+        }
         var best: (String, Int)? = nil
         for c in candidates {
             let d = distance(w, c.lowercased())

@@ -63,6 +63,18 @@ enum Values {
         return d
     }
 
+    /// A time of day `TT:MM` (also `TT.MM`), as hour and minute.
+    static func clock(_ text: String, option: String) throws -> (hour: Int, minute: Int) {
+        let parts = text.trimmingCharacters(in: .whitespaces).split(whereSeparator: { $0 == ":" || $0 == "." })
+        guard parts.count == 2, parts[0].count <= 2, parts[1].count == 2, let h = Int(parts[0]), let m = Int(parts[1]),
+            (0...23).contains(h), (0...59).contains(m)
+        else {
+            throw UsageError.invalidValue(
+                option: option, value: text, expected: "Skriv klokkeslættet som TT:MM, fx 09:30.")
+        }
+        return (h, m)
+    }
+
     static func int(_ text: String, option: String, range: ClosedRange<Int>) throws -> Int {
         guard let n = Int(text), range.contains(n) else {
             throw UsageError.invalidValue(

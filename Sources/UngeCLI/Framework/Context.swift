@@ -31,10 +31,11 @@ final class Context {
         self.commandName = commandName
     }
 
-    /// `--bruger`, else `$UNGE_BRUGER`, else the operating-system account (never `$USER`, which
-    /// anyone can set, and never "ukendt"). The audit log records the account beside it anyway.
+    /// `--bruger`, else `$UNGE_BRUGER`, else `$USER` (as the help and README say), else the
+    /// operating-system account (never "ukendt"). The audit log records the account beside it
+    /// anyway, so a name set by hand never hides who acted.
     static func resolveUser(flag: String?, environment: [String: String]) -> String {
-        for candidate in [flag, environment["UNGE_BRUGER"]] {
+        for candidate in [flag, environment["UNGE_BRUGER"], environment["USER"]] {
             if let c = candidate?.trimmingCharacters(in: .whitespaces), !c.isEmpty { return c }
         }
         return AuditEvent.processAccount
@@ -74,10 +75,10 @@ struct Prompter {
     func ask(_ question: String, help: String? = nil, required: Bool = false, defaultValue: String? = nil) throws
         -> String?
     {
-        if let help { console.error(console.dim(TextWrap.wrap(help, width: console.width))) }
+        if let help { console.error(console.dim(TextWrap.wrap(CPRMask.mask(help), width: console.guidanceWidth))) }
         while true {
             let suffix = defaultValue.map { " [\($0)]" } ?? ""
-            console.prompt(console.bold(question) + suffix + ": ")
+            console.ask(console.bold(question) + suffix + ": ")
             guard let line = console.readLine() else { throw CLIError.cancelled }
             let answer = line.trimmingCharacters(in: .whitespaces)
             if answer.isEmpty {
@@ -103,7 +104,7 @@ struct Prompter {
             }
             switch parse(text) {
             case .success(let v): return v
-            case .failure(let e): console.error("  \(e.description)")
+            case .failure(let e): console.guide(e.description, indent: "  ")
             }
         }
     }
@@ -112,7 +113,7 @@ struct Prompter {
     func yesNo(_ question: String, defaultValue: Bool? = nil) throws -> Bool {
         let hint = defaultValue == nil ? "(j/n)" : (defaultValue! ? "(J/n)" : "(j/N)")
         while true {
-            console.prompt(console.bold(question) + " \(hint): ")
+            console.ask(console.bold(question) + " \(hint): ")
             guard let line = console.readLine() else { throw CLIError.cancelled }
             switch line.trimmingCharacters(in: .whitespaces).lowercased() {
             case "j", "ja", "y", "yes": return true
@@ -124,13 +125,19 @@ struct Prompter {
         }
     }
 
-    /// The last question before anything is saved. Only an explicit yes saves; an empty answer or
-    /// end of input saves nothing.
+    /// The last question before anything is saved. Only an explicit yes ("j", "ja", "gem") saves and
+    /// only an explicit no ("n", "nej") saves nothing; anything else, a stray Enter included, asks
+    /// again. End of input saves nothing.
     func confirmSave(_ question: String = "Gem?") throws -> Bool {
-        console.prompt(console.bold(question) + " (j/N): ")
-        guard let line = console.readLine() else { return false }
-        let a = line.trimmingCharacters(in: .whitespaces).lowercased()
-        return a == "j" || a == "ja" || a == "y" || a == "yes"
+        while true {
+            console.ask(console.bold(question) + " (j/n): ")
+            guard let line = console.readLine() else { return false }
+            switch line.trimmingCharacters(in: .whitespaces).lowercased() {
+            case "j", "ja", "y", "yes", "gem", "g": return true
+            case "n", "nej", "no": return false
+            default: console.error("  Svar j (ja, gem) eller n (nej, gem ikke).")
+            }
+        }
     }
 }
 

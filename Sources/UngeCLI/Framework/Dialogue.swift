@@ -117,6 +117,7 @@ final class DialogueSession {
     /// A hint or a menu: shown at once in an open section; in a replayed one only when a question
     /// there has to be asked.
     func say(_ text: String) {
+        let text = TextWrap.wrapLaidOut(CPRMask.mask(text), width: console.guidanceWidth)
         if isOpen || headerShown { console.error(text) } else { held.append(text) }
     }
 
@@ -188,7 +189,7 @@ final class DialogueSession {
             }
         }
         showHeld()
-        if let help { console.error(console.dim(help)) }
+        if let help { console.error(console.dim(TextWrap.wrap(CPRMask.mask(help), width: console.guidanceWidth))) }
         let shownDefault: String? =
             earlier.map { $0.isEmpty ? nil : $0 } ?? defaultValue.flatMap { $0.isEmpty ? nil : $0 }
         while true {
@@ -197,7 +198,7 @@ final class DialogueSession {
                 text = try readLong(question, defaultValue: shownDefault)
             } else {
                 let suffix = shownDefault.map { " [\($0.replacingOccurrences(of: "\n", with: " "))]" } ?? ""
-                console.prompt(console.bold(question) + suffix + ": ")
+                console.ask(console.bold(question) + suffix + ": ")
                 text = try readLine().trimmingCharacters(in: .whitespaces)
             }
             if text.isEmpty, let d = shownDefault { text = d }
@@ -215,7 +216,7 @@ final class DialogueSession {
                 record(k, text)
                 return v
             case .failure(let e):
-                console.error("  \(e.description)")
+                console.guide(e.description, indent: "  ")
             }
         }
     }
@@ -247,7 +248,7 @@ final class DialogueSession {
         let shownHint = earlier.map { $0 ? "(J/n)" : "(j/N)" } ?? hint
         let fallback = earlier ?? defaultValue
         while true {
-            console.prompt(console.bold(question) + " \(shownHint): ")
+            console.ask(console.bold(question) + " \(shownHint): ")
             let line = try readLine().trimmingCharacters(in: .whitespaces)
             if line.isEmpty, let fallback {
                 record(k, fallback ? "j" : "n")
@@ -268,7 +269,15 @@ final class DialogueSession {
     where T: Equatable {
         for (i, item) in items.enumerated() { say("  \(i + 1). \(label(item))") }
         let d = defaultValue.flatMap { items.firstIndex(of: $0) }.map { String($0 + 1) }
-        let v = try ask(question, required: required, defaultValue: d) { Answers.choice($0, from: items) }
+        // A number, or the label itself in any case ("aflastning", or its unique beginning).
+        let v = try ask(question, required: required, defaultValue: d) { text -> Result<T, UsageError> in
+            if Int(text) != nil { return Answers.choice(text, from: items) }
+            let t = text.lowercased()
+            if let exact = items.first(where: { label($0).lowercased() == t }) { return .success(exact) }
+            let starts = items.filter { label($0).lowercased().hasPrefix(t) }
+            if starts.count == 1 { return .success(starts[0]) }
+            return Answers.choice(text, from: items)
+        }
         if let v { shown[lastKey] = label(v) }
         return v
     }

@@ -185,7 +185,7 @@ struct DocumentPipeline<Value> {
         c.error("  k  behold som kladde (gem senere)")
         c.error("  x  kassér svarene")
         while true {
-            c.prompt(c.bold("Vælg " + (canSave ? "g, r, k eller x" : "r, k eller x")) + ": ")
+            c.ask(c.bold("Vælg " + (canSave ? "g, r, k eller x" : "r, k eller x")) + ": ")
             guard let line = c.readLine() else {
                 throw Interrupts.pending != 0 ? DialogueStop.interrupted(Interrupts.pending) : DialogueStop.endOfInput
             }
@@ -197,7 +197,7 @@ struct DocumentPipeline<Value> {
             case "r", "ret":
                 let sections = session.sections
                 for (i, s) in sections.enumerated() { c.error("  \(i + 1). \(s)") }
-                c.prompt(c.bold("Hvilket afsnit (nummer)") + ": ")
+                c.ask(c.bold("Hvilket afsnit (nummer)") + ": ")
                 guard let pick = c.readLine() else { throw DialogueStop.endOfInput }
                 if case .success(let s) = Answers.choice(pick.trimmingCharacters(in: .whitespaces), from: sections) {
                     return .change(s)

@@ -39,6 +39,14 @@ final class Console: @unchecked Sendable {
     /// Columns to wrap tables and guidance at: the terminal's width (TIOCGWINSZ), else `$COLUMNS`,
     /// else 80.
     let width: Int
+    /// Columns to wrap prompts, hints and messages at (they go to standard error): the width of
+    /// the terminal on standard error, else `$COLUMNS`, else 80.
+    let guidanceWidth: Int
+    /// Columns to wrap running text on standard output at (help, checklists): the terminal's width,
+    /// else `$COLUMNS`, else 80, also when the text goes to a pipe or a file.
+    let proseWidth: Int
+    /// True when standard error is a terminal: every message there wraps at word boundaries.
+    let errorIsTerminal: Bool
     private let readLineImpl: () -> String?
     /// On a terminal the line editor writes the prompt itself, after it has switched to raw mode,
     /// so no keystroke typed after the prompt appears reaches the terminal in its normal mode.
@@ -50,10 +58,15 @@ final class Console: @unchecked Sendable {
     init(
         stdinIsTerminal: Bool, stdoutIsTerminal: Bool, environment: [String: String],
         readLine: @escaping () -> String?, writeOut: @escaping ([UInt8]) -> Void,
-        writeErr: @escaping (String) -> Void, editLine: ((String) -> String?)? = nil, terminalWidth: Int? = nil
+        writeErr: @escaping (String) -> Void, editLine: ((String) -> String?)? = nil, terminalWidth: Int? = nil,
+        errorTerminalWidth: Int? = nil
     ) {
         self.editLine = editLine
         self.width = Console.resolveWidth(terminal: terminalWidth, environment: environment)
+        self.proseWidth = Console.resolveWidth(terminal: terminalWidth, environment: environment, otherwise: 80)
+        self.errorIsTerminal = errorTerminalWidth != nil
+        self.guidanceWidth = Console.resolveWidth(
+            terminal: errorTerminalWidth ?? terminalWidth, environment: environment, otherwise: 80)
         self.stdinIsTerminal = stdinIsTerminal
         self.stdoutIsTerminal = stdoutIsTerminal
         self.colour = stdoutIsTerminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
@@ -85,26 +98,26 @@ final class Console: @unchecked Sendable {
                 }
             },
             editLine: isatty(0) == 1 && isatty(2) == 1 ? { LineEditor.readLine(prompt: $0) } : nil,
-            terminalWidth: terminalColumns())
+            terminalWidth: terminalColumns(), errorTerminalWidth: terminalColumns(fd: 2))
     }
 
-    /// The width of the terminal on standard output, or nil when it is not a terminal.
-    static func terminalColumns() -> Int? {
-        guard isatty(1) == 1 else { return nil }
+    /// The width of the terminal on `fd` (standard output), or nil when it is not a terminal.
+    static func terminalColumns(fd: Int32 = 1) -> Int? {
+        guard isatty(fd) == 1 else { return nil }
         var size = winsize()
-        guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        guard ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
         return Int(size.ws_col)
     }
 
     /// The terminal's width, else a sane `$COLUMNS`; never below 40. Output that goes to a pipe or a
     /// file without `$COLUMNS` is not wrapped (`unlimitedWidth`): a script reads one row per line,
     /// and a listing of 10,000 cases does not pay for a layout nobody sees.
-    static func resolveWidth(terminal: Int?, environment: [String: String]) -> Int {
+    static func resolveWidth(terminal: Int?, environment: [String: String], otherwise: Int = unlimitedWidth) -> Int {
         if let terminal, terminal > 0 { return max(40, terminal) }
         if let c = environment["COLUMNS"].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }), c > 0 {
             return max(40, min(c, 1000))
         }
-        return unlimitedWidth
+        return otherwise
     }
 
     /// The width used when nothing asks for wrapping.
@@ -126,7 +139,26 @@ final class Console: @unchecked Sendable {
     func error(_ text: String) {
         flush()
         writePendingPrompt()
-        writeErr(safe(text, maskCPR: true) + "\n")
+        // Masked before it is wrapped, so a CPR number written with a space is never split unmasked.
+        let masked = safe(text, maskCPR: true)
+        writeErr((errorIsTerminal ? TextWrap.wrapLaidOut(masked, width: guidanceWidth) : masked) + "\n")
+    }
+
+    /// A hint or message on stderr, wrapped at word boundaries to `guidanceWidth`; lines after the
+    /// first start with `indent`.
+    func guide(_ text: String, indent: String? = nil) {
+        let text = CPRMask.mask(text)
+        if let indent {
+            error(TextWrap.wrap(text, width: guidanceWidth, firstIndent: indent, indent: indent))
+        } else {
+            error(TextWrap.wrapLaidOut(text, width: guidanceWidth))
+        }
+    }
+
+    /// A question, wrapped so that its last line leaves room for the answer.
+    func ask(_ text: String) {
+        let lines = TextWrap.wrapLines(CPRMask.mask(text).trimmingTrailingSpaces, width: max(20, guidanceWidth - 8))
+        prompt(lines.joined(separator: "\n") + (text.hasSuffix(" ") ? " " : ""))
     }
 
     /// A prompt goes to stderr without a newline, so stdout stays clean for documents.

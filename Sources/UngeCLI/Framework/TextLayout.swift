@@ -83,7 +83,7 @@ enum TextWrap {
             let w = String(raw)
             if let last = words.last,
                 last.hasSuffix("§") || last == "stk." || last == "nr." || last == "kap." || last == "kl."
-                    || last.filter({ $0 == "[" }).count > last.filter({ $0 == "]" }).count
+                    || openBracket(last)
             {
                 words[words.count - 1] = last + "\u{00A0}" + w
             } else {
@@ -91,6 +91,14 @@ enum TextWrap {
             }
         }
         return words
+    }
+
+    /// True when a word opens a bracket it does not close ("[--format"); a colour code (ESC [)
+    /// is no bracket.
+    private static func openBracket(_ word: String) -> Bool {
+        guard word.contains("[") else { return false }
+        let plain = word.contains("\u{1B}") ? word.replacingOccurrences(of: "\u{1B}[", with: "") : word
+        return plain.filter({ $0 == "[" }).count > plain.filter({ $0 == "]" }).count
     }
 
     private static func wrapParagraph(_ text: String, width: Int, firstIndent: String, indent: String) -> [String] {

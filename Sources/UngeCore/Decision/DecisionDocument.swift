@@ -67,7 +67,19 @@ public enum DecisionDocument {
             doc.add(
                 .list(
                     own.map { f in
-                        "\(f.title): \(f.dueDate.danishLong)\(f.isMet ? " (opfyldt)" : "") – \(f.citation(age: age))"
+                        // The state on the document's date, by the one rule (`Deadline.status`):
+                        // a planned date never shows as met, a late one says how late.
+                        let st = f.status(
+                            now: LocalTime.instant(today.adding(days: 1), hour: 0, minute: 0, in: DanishTime.timeZone)
+                                .addingTimeInterval(-1), today: today, timeZone: DanishTime.timeZone,
+                            closedDate: file.closedDate)
+                        let mark: String
+                        switch st.state {
+                        case .met, .metLate, .lapsed: mark = " (\(st.danish))"
+                        case .overdue: mark = " (overskredet)"
+                        default: mark = ""
+                        }
+                        return "\(f.title): \(f.dueDate.danishLong)\(mark) – \(f.citation(age: age))"
                     }))
         }
         if let end = d.end {

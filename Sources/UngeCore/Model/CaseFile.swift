@@ -195,7 +195,18 @@ public struct CaseFile: Codable, Sendable, Equatable {
     /// The deadlines and tasks still open: none on a closed case, else every one not yet met.
     /// The one definition that `vis`, `frister`, `liste` and the summary index all use.
     public var openDeadlines: [Deadline] {
-        closedDate != nil ? [] : deadlines.filter { !$0.isMet }
+        closedDate != nil ? [] : deadlines.filter { !$0.isSettled }
+    }
+
+    /// What `frister` reports of an open case: the open deadlines and tasks, and those met late
+    /// (listed beside the overdue ones). The summary index holds exactly these.
+    public func reportedDeadlines(timeZone: TimeZone = DanishTime.timeZone) -> [Deadline] {
+        guard closedDate == nil else { return [] }
+        return deadlines.filter { d in
+            if !d.isSettled { return true }
+            guard let met = d.metAt else { return false }
+            return d.status(now: met, timeZone: timeZone).state == .metLate
+        }
     }
 
     /// The earliest deadline not yet met; a task without a legal period (counting `.task`) only when

@@ -302,10 +302,13 @@ public enum DecisionStatus: String, Codable, Sendable, Equatable {
 public struct DecisionEnd: Codable, Sendable, Equatable {
     public var date: LocalDate
     public var reason: String
+    /// For drug treatment: the end status SMDB asks for (stoffri / reduceret-stabiliseret / andet).
+    public var status: TreatmentEndStatus?
 
-    public init(date: LocalDate, reason: String) {
+    public init(date: LocalDate, reason: String, status: TreatmentEndStatus? = nil) {
         self.date = date
         self.reason = reason
+        self.status = status
     }
 }
 

@@ -1,0 +1,54 @@
+import Foundation
+
+/// Where a deadline stands at a moment, as statistics count it (LAW.md, "Working days": met late is
+/// late, and a planned date never meets a deadline).
+public enum DeadlineOutcome: String, Codable, Sendable, Equatable, CaseIterable {
+    /// Met on or before the due date (or due time).
+    case metOnTime
+    /// Met, but after the due date: reported with the overdue ones.
+    case metLate
+    /// Not met, and not yet due.
+    case open
+    /// Not met, and past due.
+    case overdue
+    /// Not met when the case was closed.
+    case lapsed
+}
+
+/// The facts statistics read from a deadline record and a decision. The one implementation today,
+/// `RecordedDeadlineStates`, only compares the due and met moments stored on each `Deadline` (Core
+/// wrote them at save); it computes no deadline itself. When the truthful-record work (issue 20)
+/// lands its own state function, an adapter to it replaces this type and nothing else changes.
+public protocol DeadlineStateSource: Sendable {
+    /// The deadline's state on `asOf`, on a case closed on `closed` (nil when open).
+    func outcome(of deadline: Deadline, closed: LocalDate?, asOf: Date) -> DeadlineOutcome
+    /// The day a decision's measure actually started (iværksat), never a planned date; nil if not yet.
+    func actualStart(of decision: Decision, asOf: LocalDate) -> LocalDate?
+    /// The day a deadline was met, if it was.
+    func metDate(of deadline: Deadline) -> LocalDate?
+}
+
+/// Reads the stored due and met moments (see `DeadlineStateSource`).
+public struct RecordedDeadlineStates: DeadlineStateSource {
+    public init() {}
+
+    public func metDate(of deadline: Deadline) -> LocalDate? {
+        deadline.metAt.map { DanishTime.date(of: $0) }
+    }
+
+    public func outcome(of deadline: Deadline, closed: LocalDate?, asOf: Date) -> DeadlineOutcome {
+        if let met = deadline.metAt {
+            if let due = deadline.dueTime { return met <= due ? .metOnTime : .metLate }
+            return DanishTime.date(of: met) <= deadline.dueDate ? .metOnTime : .metLate
+        }
+        if let closed, closed <= DanishTime.date(of: asOf) { return .lapsed }
+        if deadline.counting == .task { return .open }
+        if let due = deadline.dueTime { return asOf > due ? .overdue : .open }
+        return DanishTime.date(of: asOf) > deadline.dueDate ? .overdue : .open
+    }
+
+    public func actualStart(of decision: Decision, asOf: LocalDate) -> LocalDate? {
+        guard let start = decision.start, start <= asOf else { return nil }
+        return start
+    }
+}
