@@ -145,7 +145,7 @@ struct DecisionsDriveDutiesTests {
         let ds = DL.deadlines(DL.file(born: "2009-10-01", decisions: [dec], exam: exam))
         let plan = ds.first { $0.kind == .plan }
         #expect(plan?.title == "Ungeplan senest 3 måneder efter afgørelsen (A1)")
-        #expect(plan?.citation(age: 16) == "barnets lov § 108, stk. 2 (tidl. serviceloven § 140)")
+        #expect(plan?.citation(age: 16) == "barnets lov § 108, stk. 2-3 (tidl. serviceloven § 140)")
         let youth = ds.first { $0.kind == .youthSupportDecision }
         #expect(youth?.dueDate == DL.d("2027-04-01"))
         #expect(youth?.citation(age: 17) == "barnets lov § 111 (tidl. serviceloven § 68, stk. 11)")
@@ -517,7 +517,7 @@ struct DecisionStorageTests {
             ruleDate: DL.d("2026-03-01"))
         #expect(d.legalRule == .ungeplanMandatory)
         #expect(d.legalReferenceID == "ungeplanMandatory")
-        #expect(d.citation(age: 16) == "barnets lov § 108, stk. 2 (tidl. serviceloven § 140)")
+        #expect(d.citation(age: 16) == "barnets lov § 108, stk. 2-3 (tidl. serviceloven § 140)")
     }
 }
 

@@ -164,7 +164,7 @@ struct LegalReferencesTests {
             (.barnetsPlanConsider, "serviceloven § 140", "barnets lov § 91, stk. 1"),
             (.barnetsPlanMandatory, "serviceloven § 140", "barnets lov § 91, stk. 2"),
             (.ungeplanConsider, "serviceloven § 140", "barnets lov § 108, stk. 1"),
-            (.ungeplanMandatory, "serviceloven § 140", "barnets lov § 108, stk. 2"),
+            (.ungeplanMandatory, "serviceloven § 140", "barnets lov § 108, stk. 2-3"),
             (.ungeplanBeforeDecision, "serviceloven § 140", "barnets lov § 108, stk. 4"),
             (.followUp, "serviceloven § 70", "barnets lov § 95"),
             (.youthSupportDecision, "serviceloven § 68, stk. 12", "barnets lov § 111"),

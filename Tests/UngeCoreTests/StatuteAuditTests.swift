@@ -232,6 +232,131 @@ struct StatuteAuditTests {
     }
 }
 
+/// The deadlines the audit found wrong or partly right.
+@Suite("Lovrevision december 2026: frister og dokumenter")
+struct StatuteAuditDeadlineTests {
+    static func plan(_ kind: PlanKind, on date: String, version: Int = 1) -> ActionPlan {
+        ActionPlan(version: version, date: DL.d(date), author: "t", kind: kind)
+    }
+
+    /// Row 42, N13. BL § 108 stk. 2 »I sager om anbringelse uden for hjemmet, jf. §§ 46 og 47, hvor den unge er fyldt
+    /// 16 år ... skal kommunalbestyrelsen udarbejde en ungeplan.«; stk. 3 »senest 3 måneder ... efter at den unge er
+    /// fyldt 16 år«.
+    @Test("række 42/N13: anbragt på 16-årsdagen: ungeplan obligatorisk, en stillingtagen opfylder den ikke")
+    func placedAtSixteen() throws {
+        for kind in [DecisionKind.placementWithConsent, .placementWithoutConsent] {
+            let placed = StatuteAuditTests.placement(kind, on: "2025-06-01")
+            let stance = Decision(
+                id: "A2", kind: .planStance, decisionDate: DL.d("2026-03-10"), author: "t", recorded: DL.t0,
+                reason: "Ingen plan")
+            let file = DL.file(
+                born: "2010-03-01", decisions: [placed, stance], plans: [Self.plan(.barnetsPlan, on: "2025-07-01")])
+            let d = try #require(DL.deadlines(file).first { $0.id == "plan-16aar" })
+            #expect(d.title.hasPrefix("Ungeplan senest 3 måneder efter 16-årsdagen"))
+            #expect(d.dueDate == DL.d("2026-06-01"))
+            #expect(d.citation(age: 16) == "barnets lov § 108, stk. 2-3 (tidl. serviceloven § 140)")
+            #expect(!d.isMet)
+            var withPlan = file
+            withPlan.actionPlans.append(Self.plan(.ungeplan, on: "2026-04-01", version: 2))
+            #expect(DL.deadlines(withPlan).first { $0.id == "plan-16aar" }?.isMet == true)
+        }
+    }
+
+    /// N14. BL § 108 stk. 1 nr. 2 »Når en ung, der modtager støtte efter § 32, stk. 1, hvor kommunen har vurderet, at
+    /// der ikke skulle udarbejdes en barnets plan efter § 91, fylder 16 år.«
+    @Test("N14: § 32-støtte på 16-årsdagen uden barnets plan giver stillingtagen til ungeplan")
+    func supportAtSixteen() throws {
+        let support = DL.decision(.contactPerson, on: "2025-09-01", start: "2025-09-15", consents: [.custodyHolder])
+        let stance = Decision(
+            id: "A2", kind: .planStance, decisionDate: DL.d("2025-10-01"), author: "t", recorded: DL.t0,
+            reason: "Kort forløb", concerns: "A1")
+        let file = DL.file(born: "2010-03-01", decisions: [support, stance])
+        let d = try #require(DL.deadlines(file).first { $0.id == "plan-16aar" })
+        #expect(d.title == "Stillingtagen til ungeplan senest 3 måneder efter 16-årsdagen")
+        #expect(d.dueDate == DL.d("2026-06-01"))
+        #expect(d.citation(age: 16) == "barnets lov § 108, stk. 1 (tidl. serviceloven § 140)")
+        // Ended before the birthday: no question.
+        var ended = support
+        ended.end = DecisionEnd(date: DL.d("2026-01-01"), reason: "Slut")
+        #expect(
+            !DL.deadlines(DL.file(born: "2010-03-01", decisions: [ended, stance])).contains { $0.id == "plan-16aar" })
+    }
+
+    /// Row 41, N12. BL § 91 stk. 2 »Planen skal foreligge, senest 3 måneder efter at der er truffet afgørelse« (no
+    /// earliest date).
+    @Test("række 41/N12: en plan lavet før afgørelsen opfylder planfristen")
+    func planBeforeDecision() throws {
+        let dec = StatuteAuditTests.placement(.placementWithConsent, on: "2026-03-01")
+        let file = DL.file(born: "2013-01-01", decisions: [dec], plans: [Self.plan(.barnetsPlan, on: "2026-02-24")])
+        let d = try #require(DL.deadlines(file).first { $0.id == "afgoerelse-A1-plan" })
+        #expect(d.isMet)
+        #expect(d.dueDate == DL.d("2026-06-01"))
+    }
+
+    /// Row 10, N15. BL § 95 stk. 2 nr. 1 »Når afdækningen eller undersøgelsen, som er foretaget sideløbende med en
+    /// støttende indsats efter § 32, stk. 4, eller en anbringelse efter §§ 46 eller 143 ... er afsluttet«; SEL 2023 § 70
+    /// stk. 1 »senest 3 måneder efter, at der er iværksat en foranstaltning« (no earlier trigger).
+    @Test("række 10: den tidligere opfølgning ved sideløbende undersøgelse kun for § 32 og § 46 fra 2024")
+    func parallelTrigger() throws {
+        func due(_ kind: DecisionKind, start: String, examDone: String) throws -> LocalDate {
+            var dec = DL.decision(
+                kind, on: start, start: start, consents: [.custodyHolder, .youngPerson], ground: .misuse)
+            dec.alongsideExamination = true
+            var exam = Examination(awareDate: DL.d(start).adding(days: -10))
+            exam.completedDate = DL.d(examDone)
+            let f = DL.file(born: "2010-01-01", decisions: [dec], exam: exam)
+            return try #require(DL.deadlines(f).first { $0.id == "afgoerelse-A1-opfoelgning" }).dueDate
+        }
+        #expect(try due(.contactPerson, start: "2026-03-01", examDone: "2026-04-15") == DL.d("2026-04-15"))
+        #expect(try due(.placementWithConsent, start: "2026-03-01", examDone: "2026-04-15") == DL.d("2026-04-15"))
+        #expect(try due(.placementWithoutConsent, start: "2026-03-01", examDone: "2026-04-15") == DL.d("2026-06-01"))
+        #expect(try due(.handbookMeasure, start: "2023-04-12", examDone: "2023-05-15") == DL.d("2023-07-12"))
+    }
+
+    /// Row 24, N21. BL § 137 stk. 1 »allerede har iværksat støttende indsatser efter § 32, anbringelse efter §§ 46, 47
+    /// eller 67«; § 10 stk. 3 »En afgørelse ... skal iværksættes, straks efter at den er truffet«.
+    @Test("række 24: en afgørelse uden startdato tæller som iværksat fra afgørelsesdatoen")
+    func reassessmentWithoutStart() {
+        let dec = DL.decision(.contactPerson, on: "2026-05-01", consents: [.custodyHolder])
+        let file = DL.file(born: "2012-01-01", decisions: [dec])
+        #expect(file.runningSupport(on: DL.d("2026-06-01")).map(\.id) == ["A1"])
+        #expect(file.runningSupport(on: DL.d("2026-04-30")).isEmpty)
+    }
+
+    /// N18. BL § 115 stk. 1 »anbragt uden samtykke fra forældremyndighedsindehaveren og den unge, der er fyldt 15 år,
+    /// jf. § 47«; stk. 2 »frem til det fyldte 19. år ... på eget værelse, kollegium«.
+    @Test("N18: § 115, stk. 1 ikke efter § 47, stk. 4; stk. 2 nævnes efter § 46")
+    func contactPerson115() throws {
+        func title(_ kind: DecisionKind, _ ground: PlacementGround) throws -> String {
+            let placed = DL.decision(kind, on: "2024-06-01", start: "2024-06-01", ground: ground)
+            let f = DL.file(born: "2008-09-01", decisions: [placed])
+            return try #require(DL.deadlines(f).first { $0.id == DecisionDeadlines.youthSupportID }).title
+        }
+        #expect(try title(.placementWithoutConsent, .misuse).contains("til 23 år (§ 115, stk. 1)"))
+        #expect(try !title(.placementWithoutConsent, .ownRequest).contains("§ 115, stk. 1"))
+        #expect(try title(.placementWithConsent, .misuse).contains("til 19 år (§ 115, stk. 2)"))
+    }
+
+    /// Row 7, D2. BL § 20 stk. 3 »Den børnefaglige undersøgelse skal afsluttes, senest 4 måneder efter ...«; § 19 sets
+    /// no time limit.
+    @Test("række 7/D2: en afdækning har ingen frist og citerer § 19")
+    func afdaekningHasNoDeadline() {
+        var exam = Examination(awareDate: DL.d("2026-04-01"))
+        exam.kind = .afdaekning
+        #expect(exam.completionDue == nil)
+        let file = DL.file(born: "2012-01-01", exam: exam)
+        let doc = ExaminationDocument.build(exam, in: file, on: DL.d("2026-05-01"))
+        #expect(doc.subtitle == "Efter barnets lov § 19 (tidl. serviceloven § 50)")
+        #expect(!doc.plainText.contains("Frist for afslutning"))
+        #expect(!DL.deadlines(file).contains { $0.kind == .examination })
+        exam.kind = .examination
+        #expect(exam.completionDue == DL.d("2026-08-01"))
+        #expect(
+            ExaminationDocument.build(exam, in: file, on: DL.d("2026-05-01")).plainText.contains("Frist for afslutning")
+        )
+    }
+}
+
 extension Document {
     /// The document as Markdown without escapes, for `contains` checks on its wording.
     var plainText: String { MarkdownRenderer.render(self).replacingOccurrences(of: "\\", with: "") }

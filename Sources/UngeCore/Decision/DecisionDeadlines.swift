@@ -56,7 +56,11 @@ public enum DecisionDeadlines {
                     relevant = d.kind.isYouthSupport && !plans.contains { $0.kind == .ungeplan }
                 }
                 if relevant {
-                    let made = plans.first { $0.date >= d.decisionDate && $0.kind.isForMinor }
+                    // § 91 stk. 2 / § 108 stk. 3 set a latest date only: the latest plan version dated up to the
+                    // due date meets it, also one made before the decision (AUDIT row 41, N12).
+                    let due = d.decisionDate.adding(months: LegalPeriod.planMonths)
+                    let minorPlans = plans.filter { $0.kind.isForMinor }
+                    let made = minorPlans.last { $0.date <= due } ?? minorPlans.first { $0.date > due }
                     let stance =
                         req.duty == .mandatory
                         ? nil
@@ -81,9 +85,12 @@ public enum DecisionDeadlines {
             // First follow-up (BL § 95 stk. 2; before 2024 SEL § 70): not for treatment.
             let followed = d.kind.isSupportMeasure || d.kind.isPlacement || d.kind.isYouthSupport || d.kind.isHandbook
             if followed, let start = d.start {
-                var due = start.adding(months: 3)
-                if let exam = file.examination, exam.awareDate <= start, let done = exam.completedDate, done >= start,
-                    done < due
+                var due = LegalPeriod.firstFollowUpDue(start: start)
+                // § 95 stk. 2 nr. 1: the earlier trigger only for an afdækning or examination run parallel to a § 32
+                // support or a § 46 placement, from 2024 (SEL § 70 had none; not § 47 or ungestøtte; AUDIT row 10).
+                let parallelTrigger = bl && (d.kind.isSupportMeasure || d.kind == .placementWithConsent)
+                if parallelTrigger, let exam = file.examination, exam.awareDate <= start, let done = exam.completedDate,
+                    done >= start, done < due
                 {
                     due = done
                 }
@@ -114,9 +121,16 @@ public enum DecisionDeadlines {
                         id: youthSupportID, kind: .youthSupportDecision,
                         title:
                             "Afgørelse om ungestøtte senest 6 måneder før 18-årsdagen, efter revision af ungeplanen (anbragt ung)"
-                            // BL § 115 stk. 1: after a placement without consent, a contact person is offered until 23.
-                            + (placements.contains { $0.kind == .placementWithoutConsent }
-                                ? "; efter § 47 tilbydes en fast kontaktperson til 23 år" : ""),
+                            // BL § 115 stk. 1: after a placement without the consent of the custody holder and the
+                            // young person from 15 (§ 47 stk. 1, not stk. 4), a contact person until 23; stk. 2: after
+                            // a § 46 placement in eget værelse or kollegium, until 19 (AUDIT N18).
+                            + (placements.contains {
+                                $0.kind == .placementWithoutConsent && $0.placementGround != .ownRequest
+                            }
+                                ? "; efter § 47 tilbydes en fast kontaktperson til 23 år (§ 115, stk. 1)" : "")
+                            + (placements.contains { $0.kind == .placementWithConsent }
+                                ? "; var den unge anbragt efter § 46 på eget værelse eller kollegium, tilbydes en fast kontaktperson til 19 år (§ 115, stk. 2)"
+                                : ""),
                         counting: .months, dueDate: due, rule: .youthSupportDecision, ruleDate: due,
                         metAt: decided.map { instant($0.decisionDate) }, metBy: decided?.author))
             } else {

@@ -307,7 +307,7 @@ extension CaseFile {
         decisions.filter { d in
             (d.kind.isSupportMeasure || d.kind.isPlacement || d.kind == .handbookMeasure
                 || d.kind == .handbookPlacement)
-                && d.isRunning(on: date)
+                && d.inForce(on: date)
         }
     }
 }

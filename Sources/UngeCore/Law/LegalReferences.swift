@@ -139,7 +139,7 @@ public enum LegalReferences {
         row(
             .ungeplanMandatory,
             "Ved anbringelse af en ung fra 16 år skal der laves en ungeplan senest 3 måneder efter afgørelsen",
-            "serviceloven § 140", "barnets lov § 108, stk. 2", nil, .high),
+            "serviceloven § 140", "barnets lov § 108, stk. 2-3", nil, .high),
         row(
             .ungeplanBeforeDecision, "Ved anbringelse uden samtykke skal ungeplanen laves, før afgørelsen træffes",
             "serviceloven § 140", "barnets lov § 108, stk. 4", nil, .high),

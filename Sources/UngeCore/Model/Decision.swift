@@ -420,6 +420,14 @@ public struct Decision: Codable, Sendable, Equatable {
         return .active
     }
 
+    /// In force on `date`: decided on or before it and not ended. A decision without a start runs from
+    /// its decision date: BL § 10 stk. 3 »En afgørelse efter stk. 1 skal iværksættes, straks efter at den
+    /// er truffet« (AUDIT row 24).
+    public func inForce(on date: LocalDate) -> Bool {
+        if let end, end.date <= date { return false }
+        return (start ?? decisionDate) <= date
+    }
+
     /// True when the measure is running on `date`.
     public func isRunning(on date: LocalDate) -> Bool { status(on: date) == .active }
 
