@@ -66,7 +66,7 @@ struct CheckCommand: UngeCommand {
             return ExitCode.ok
         }
 
-        let store = try ctx.openStore()
+        let store = try ctx.store
         var file = try ctx.readCase(caseID, store: store)
         var report = ChecklistEvaluator.evaluate(case: file, today: on, chapters: chapters)
 
@@ -75,7 +75,9 @@ struct CheckCommand: UngeCommand {
             let answers = try CheckDialogue(console: ctx.console, today: ctx.today, user: ctx.user).ask(asked)
             if !answers.isEmpty {
                 if try Prompter(console: ctx.console).confirmSave("Gem \(answers.count) svar på sag \(caseID)?") {
-                    file = try ctx.updateCase(caseID, store: store) { $0.checklistAnswers += answers }
+                    file = try ctx.updateCase(caseID, store: store, commutative: true) {
+                        $0.checklistAnswers += answers
+                    }
                     ctx.console.error("Svarene er gemt.")
                     report = ChecklistEvaluator.evaluate(case: file, today: on, chapters: chapters)
                 } else {

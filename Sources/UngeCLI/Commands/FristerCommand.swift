@@ -125,7 +125,7 @@ struct FristerCommand: UngeCommand {
     }
 
     func run(_ ctx: Context) throws -> Int32 {
-        let store = try ctx.openStore()
+        let store = try ctx.store
         let tz = UnderretInput.timeZone
         switch mode {
         case .markMet(let id, let deadline, var outcome, let date, let clock):
@@ -146,7 +146,7 @@ struct FristerCommand: UngeCommand {
             var title = ""
             let saved: CaseFile
             do {
-                saved = try ctx.updateCase(id, store: store) { file in
+                saved = try ctx.updateCase(id, store: store, commutative: true) { file in
                     try DeadlineOverview.markMet(
                         deadline, on: &file, at: metAt, by: ctx.user, outcome: outcome, recordedAt: ctx.now)
                     title = file.deadlines.first { $0.id == deadline }?.title ?? deadline

@@ -83,7 +83,7 @@ struct IndberetCommand: UngeCommand {
                 expected: "Periodens sidste dag ligger før den første (\(start.danishShort)).")
         }
         try OutputFile.check(out, overwrite: overwrite, ctx: ctx)
-        let store = try ctx.openStore()
+        let store = try ctx.store
         let settings = try store.loadSettings()
         let loaded = try store.allCases()
         if !loaded.problems.isEmpty {

@@ -129,7 +129,7 @@ struct IndsatsCommand: UngeCommand {
     }
 
     func run(_ ctx: Context) throws -> Int32 {
-        let store = try ctx.openStore()
+        let store = try ctx.store
         switch mode {
         case .list:
             let file = try ctx.readCase(id, store: store)
@@ -210,7 +210,7 @@ struct IndsatsCommand: UngeCommand {
             expected: have.isEmpty ? "Sagen har ingen afgørelser endnu." : "Sagens afgørelser: \(have).")
     }
 
-    private func register(_ ctx: Context, store: CaseStore) throws -> Int32 {
+    private func register(_ ctx: Context, store: any Store) throws -> Int32 {
         let file = try store.load(id)
         let newID = file.nextDecisionID
         var decision: Decision
@@ -246,12 +246,13 @@ struct IndsatsCommand: UngeCommand {
     }
 
     /// Rules, draft and save for a new decision: the same way from options, a file and the dialogue.
-    private func pipeline(file: CaseFile, store: CaseStore, ctx: Context) -> DocumentPipeline<Decision> {
+    private func pipeline(file: CaseFile, store: any Store, ctx: Context) -> DocumentPipeline<Decision> {
         DocumentPipeline(
             command: "indsats", caseID: id, what: "Afgørelsen", draftOnly: options.draft,
             validate: { d in
                 try AnonymousCounselling.refuse(file, what: "en afgørelse", on: d.decisionDate)
-                return DecisionLaw.check(d, in: file)
+                // A hearing whose time limit is still open: deciding now warns (forvaltningsloven § 19).
+                return DecisionLaw.check(d, in: file) + LetterLaw.openHearingFindings(in: file, on: d.decisionDate)
             },
             renderDraft: { d, _ in
                 let doc = DecisionDocument.build(d, in: file, on: ctx.today, showCPR: options.showCPR)
@@ -262,7 +263,7 @@ struct IndsatsCommand: UngeCommand {
             save: { d, _ in try save(d, store: store, ctx: ctx) })
     }
 
-    private func save(_ d: Decision, store: CaseStore, ctx: Context) throws -> Int32 {
+    private func save(_ d: Decision, store: any Store, ctx: Context) throws -> Int32 {
         var decision = d
         var before: Set<String> = []
         let saved = try ctx.updateCase(id, store: store) { f in

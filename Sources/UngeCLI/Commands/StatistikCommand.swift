@@ -88,7 +88,7 @@ struct StatistikCommand: UngeCommand {
             )
         }
         if let out { try OutputFile.check(out, overwrite: overwrite, ctx: ctx) }
-        let store = try ctx.openStore()
+        let store = try ctx.store
         let settings = try store.loadSettings()
         let loaded = try store.allCases()
         let user = ctx.user

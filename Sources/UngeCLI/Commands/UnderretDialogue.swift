@@ -8,7 +8,7 @@ import UngeStore
 /// checked when it is given.
 struct UnderretDialogue {
     let ctx: Context
-    let store: CaseStore
+    let store: any Store
     let newCaseAllowed: Bool
 
     enum Writer: Equatable, CaseIterable {

@@ -233,7 +233,7 @@ struct VaerktoejCommand: UngeCommand {
     }
 
     func run(_ ctx: Context) throws -> Int32 {
-        let store = try ctx.openStore()
+        let store = try ctx.store
         if let outPath { try DocumentFile.checkTarget(outPath, ctx: ctx) }
         var registered: ToolRecord? = nil
         var file: CaseFile
@@ -254,7 +254,7 @@ struct VaerktoejCommand: UngeCommand {
                     return ExitCode.usage
                 }
             }
-            file = try ctx.updateCase(id, store: store) { f in
+            file = try ctx.updateCase(id, store: store, commutative: true) { f in
                 f.toolRecords.append(record)
                 f.record(.other(ToolText.journal(record)), at: ctx.now, by: ctx.user)
             }

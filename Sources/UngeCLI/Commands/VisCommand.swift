@@ -56,7 +56,7 @@ struct VisCommand: UngeCommand {
     }
 
     func run(_ ctx: Context) throws -> Int32 {
-        let store = try ctx.openStore()
+        let store = try ctx.store
         if let outPath { try DocumentFile.checkTarget(outPath, ctx: ctx) }
         let file = try ctx.readCase(id, store: store, showCPR: showCPR)
         let today = date ?? ctx.today

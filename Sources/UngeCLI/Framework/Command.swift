@@ -10,6 +10,13 @@ protocol UngeCommand: Sendable {
     init(_ args: ParsedArguments) throws
     /// Does the work and returns the exit status.
     func run(_ ctx: Context) throws -> Int32
+    /// How this invocation uses the store, given the command table's flag (rarely refined by the
+    /// options, as `underret --sag` needs an existing store where `underret` may create one).
+    func storeUse(_ table: StoreUse) -> StoreUse
+}
+
+extension UngeCommand {
+    func storeUse(_ table: StoreUse) -> StoreUse { table }
 }
 
 /// Failures the CLI reports with a Danish message and an exit code.
@@ -47,6 +54,8 @@ enum ExitCode {
     static let ruleFailed: Int32 = 1
     static let usage: Int32 = 2
     static let data: Int32 = 3
+    /// Access refused by the team store.
+    static let accessRefused: Int32 = 4
 }
 
 /// Small helpers commands share for interpreting values.

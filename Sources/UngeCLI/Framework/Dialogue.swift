@@ -1,5 +1,6 @@
 import Foundation
 import UngeCore
+import UngeStore
 
 #if canImport(Glibc)
     import Glibc
@@ -57,6 +58,11 @@ final class DialogueSession {
     /// The key of the answer recorded last, and how some answers read in the summary ("1" → the label).
     private var lastKey = ""
     private var shown: [String: String] = [:]
+
+    /// The process environment (`$VISUAL`, `$EDITOR`).
+    var environment: [String: String] = [:]
+    /// Makes the private working folder an answer is edited in (`:e`); the store's.
+    var workFolder: (() throws -> WorkFolder)?
 
     init(console: Console, terminal: Bool) {
         self.console = console
@@ -147,6 +153,10 @@ final class DialogueSession {
             answers.append((key, value))
         }
     }
+
+    /// Records an answer that was given on the command line instead of asked (`--type`), so a
+    /// draft carries it and a resumed dialogue replays it.
+    func given(_ question: String, _ value: String) { record(key(question), value) }
 
     /// Reads one line; a signal or end of input stops the dialogue.
     private func readLine() throws -> String {
@@ -326,26 +336,24 @@ final class DialogueSession {
         return lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// Opens `$VISUAL`/`$EDITOR` (else `vi`) on a private temporary file and returns what was written.
+    /// Opens `$VISUAL`/`$EDITOR` (else `vi`) on a file in a private working folder of the store
+    /// (`workFolder`; never a shared temp folder) and returns what was written. Without a working
+    /// folder, or when the editor cannot start, the answer is kept as it was.
     private func editInEditor(_ text: String) throws -> String {
-        let env = ProcessInfo.processInfo.environment
+        guard let workFolder, let folder = try? workFolder() else { return text }
+        defer { folder.remove() }
         let editor =
-            env["VISUAL"].flatMap { $0.isEmpty ? nil : $0 } ?? env["EDITOR"].flatMap { $0.isEmpty ? nil : $0 } ?? "vi"
-        var template = Array((NSTemporaryDirectory() + "/unge-svar-XXXXXX").utf8CString)
-        let fd = mkstemp(&template)
-        guard fd >= 0 else { return text }
-        let path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        defer { unlink(path) }
-        fchmod(fd, 0o600)
-        let bytes = Array(text.utf8)
-        _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, bytes.count) }
-        close(fd)
+            environment["VISUAL"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["EDITOR"].flatMap {
+                $0.isEmpty ? nil : $0
+            }
+            ?? "vi"
+        guard let file = try? folder.write(Data(text.utf8), named: "svar.txt") else { return text }
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        p.arguments = ["-c", editor + " \"$1\"", "sh", path]
+        p.arguments = ["-c", editor + " \"$1\"", "sh", file.path]
         do { try p.run() } catch { return text }
         p.waitUntilExit()
-        let result = (try? String(contentsOfFile: path, encoding: .utf8)) ?? text
+        let result = (try? String(contentsOf: file, encoding: .utf8)) ?? text
         return result.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 

@@ -56,9 +56,11 @@ struct DocumentPipeline<Value> {
 
     /// The guided way: resume a draft if there is one, ask, check, and end with the final question
     /// (save / change an answer / keep as draft / discard).
-    func runGuided(ctx: Context, store: CaseStore, build: (DialogueSession) throws -> Value) throws -> Int32 {
+    func runGuided(ctx: Context, store: any Store, build: (DialogueSession) throws -> Value) throws -> Int32 {
         let c = ctx.console
         let session = DialogueSession(console: c, terminal: c.stdinIsTerminal)
+        session.environment = ctx.environment
+        session.workFolder = { try store.makeWorkFolder() }
         Interrupts.install()
         defer { Interrupts.uninstall() }
         var open: Set<String>? = nil
@@ -213,7 +215,7 @@ struct DocumentPipeline<Value> {
         }
     }
 
-    private func keep(_ session: DialogueSession, ctx: Context, store: CaseStore) throws {
+    private func keep(_ session: DialogueSession, ctx: Context, store: any Store) throws {
         let answers = session.allAnswers
         guard !answers.isEmpty else { return }
         let draft = DialogueDraft(
