@@ -50,12 +50,12 @@ struct NotificationReassessmentTests {
     }
 
     @Test(
-        "§ 46 og § 47 udløser genvurdering, også uden startdato; § 33 alene og afsluttet støtte gør ikke",
+        "§ 46 og § 47 udløser genvurdering; § 33 alene og afsluttet støtte gør ikke; uden start formodes støtten at løbe fra afgørelsen",
         arguments: [
             (DecisionKind.placementWithConsent, true, false, true),
             (.placementWithoutConsent, true, false, true),
             (.treatmentOutpatient, true, false, false),
-            // A decision without a start runs from its decision date (BL § 10 stk. 3; AUDIT row 24).
+            // No start recorded: presumed running from the decision date for § 137 (AUDIT row 24).
             (.contactPerson, false, false, true),
             (.contactPerson, true, true, false),
         ])

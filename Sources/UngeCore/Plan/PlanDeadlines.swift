@@ -53,7 +53,7 @@ public enum PlanDeadlines {
         // when a barnets plan exists (stk. 1 nr. 1) or a § 32 support runs on the birthday (nr. 2).
         if let born = yp.birthDate {
             let sixteen = Age.dateTurning(LegalAge.ungeplan, born: born)
-            let inForce = caseFile.decisions.filter { $0.inForce(on: sixteen) }
+            let inForce = caseFile.decisions.filter { $0.isPresumedRunning(on: sixteen) }
             let placed = inForce.contains { $0.kind.isPlacement }
             // A § 32 support plausibly still running at 16: decided within the year before, or expected to end after.
             let supported = inForce.contains {
