@@ -32,19 +32,27 @@ public protocol DeadlineStateSource: Sendable {
 public struct RecordedDeadlineStates: DeadlineStateSource {
     public init() {}
 
+    /// The Danish calendar day of an instant: the same day `DanishTime.date(of:)` gives, from the
+    /// zone's UTC offset at that instant (far cheaper than calendar components, for 10,000 cases).
+    public static func day(_ instant: Date) -> LocalDate {
+        let local = instant.timeIntervalSince1970 + Double(DanishTime.offset(at: instant))
+        guard local.isFinite, abs(local) < 1e14 else { return DanishTime.date(of: instant) }
+        return LocalDate(dayNumber: Int((local / 86400).rounded(.down)))
+    }
+
     public func metDate(of deadline: Deadline) -> LocalDate? {
-        deadline.metAt.map { DanishTime.date(of: $0) }
+        deadline.metAt.map(Self.day)
     }
 
     public func outcome(of deadline: Deadline, closed: LocalDate?, asOf: Date) -> DeadlineOutcome {
         if let met = deadline.metAt {
             if let due = deadline.dueTime { return met <= due ? .metOnTime : .metLate }
-            return DanishTime.date(of: met) <= deadline.dueDate ? .metOnTime : .metLate
+            return Self.day(met) <= deadline.dueDate ? .metOnTime : .metLate
         }
-        if let closed, closed <= DanishTime.date(of: asOf) { return .lapsed }
+        if let closed, closed <= Self.day(asOf) { return .lapsed }
         if deadline.counting == .task { return .open }
         if let due = deadline.dueTime { return asOf > due ? .overdue : .open }
-        return DanishTime.date(of: asOf) > deadline.dueDate ? .overdue : .open
+        return Self.day(asOf) > deadline.dueDate ? .overdue : .open
     }
 
     public func actualStart(of decision: Decision, asOf: LocalDate) -> LocalDate? {
