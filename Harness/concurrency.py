@@ -9,6 +9,9 @@ refusal exits 3 with the Danish conflict (or lock) message; no process runs long
 Notes: 4 workers append notes (`unge notat --json`) to 4 different cases at once, while also
 touching one shared case: every acknowledged note is present exactly once.
 
+Shared notes: 2 workers append notes to the same case at once, never retrying: a note does not
+depend on the rest of the case, so `notat` re-applies it on a lost race and no call may fail.
+
     python3 Harness/concurrency.py                 # full: 8 x 1,250 increments, 4 x 250 notes
     python3 Harness/concurrency.py --quick         # CI: 4 x 50, 4 x 25 (debug build)
 """
@@ -138,6 +141,44 @@ def notes_run(binary, store, workers, per_worker, report):
                   f"{len(acked)} acknowledged, {len(missing)} missing or duplicated; {time.monotonic()-t0:.0f} s")
 
 
+def shared_notes_run(binary, store, workers, per_worker, report):
+    case = "2026-0008"
+    lock = threading.Lock()
+    stats = {"acked": 0, "failed": 0}
+    failures = []
+    markers = []
+
+    def worker(i):
+        for n in range(per_worker):
+            marker = f"S{i}N{n:05d}"
+            try:
+                rc, out, err = common.run(binary, ["notat", case, marker, "--json"], store, timeout=TIMEOUT)
+            except subprocess.TimeoutExpired:
+                rc, err = -1, "hang"
+            with lock:
+                if rc == 0:
+                    stats["acked"] += 1
+                    markers.append(marker)
+                else:
+                    stats["failed"] += 1
+                    failures.append(f"rc {rc}: {err[-200:]}")
+
+    t0 = time.monotonic()
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(workers)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    report.check(not failures, "two writers on one case: no notat fails (a note is re-applied on a lost race)",
+                 "; ".join(failures[:3]))
+    doc = json.loads((store / "sager" / f"{case}.json").read_bytes())
+    texts = [e["text"] for e in doc["journal"]]
+    missing = [m for m in markers if texts.count(m) != 1]
+    report.check(not missing, "two writers on one case: every acknowledged note present exactly once", str(missing[:5]))
+    report.figure(f"shared notes: {workers} processes x {per_worker} notes on one case without retrying: "
+                  f"{stats['acked']} acknowledged, {stats['failed']} failed; {time.monotonic()-t0:.0f} s")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true")
@@ -155,6 +196,7 @@ def main():
     store = common.new_store(tmp)
     counter_run(binary, store, workers, increments, report)
     notes_run(binary, store, 4, notes, report)
+    shared_notes_run(binary, store, 2, notes * 2, report)
     rc, out, err = common.run(binary, ["liste", "--json"], store)
     report.check(rc == 0, "unge liste afterwards", err[-200:])
     shutil.rmtree(tmp, ignore_errors=True)

@@ -58,14 +58,19 @@ enum Unge {
                         Help.command(command.spec, width: console.proseWidth), width: console.proseWidth))
                 return ExitCode.ok
             }
+            // An empty --lager would silently mean the default store.
+            if let flag = parsed.value("--lager"), flag.isEmpty {
+                throw UsageError.message(StoreLocation.Empty().description)
+            }
             let ctx = Context(
                 console: console, environment: environment, now: try Context.resolveNow(environment: environment),
                 storeFlag: parsed.value("--lager"),
                 // A command that declares its own --bruger (log: a filter) does not set who acts.
                 userFlag: command.spec.options.contains { $0.name == "--bruger" } ? nil : parsed.value("--bruger"),
-                commandName: command.spec.name)
+                commandName: command.spec.name, storeUse: CommandTable.storeUse(of: command))
             context = ctx
             let instance = try command.init(parsed)
+            ctx.storeUse = instance.storeUse(ctx.storeUse)
             return try instance.run(ctx)
         } catch {
             let status = report(error, console: console)

@@ -9,13 +9,22 @@ import UngeCore
 /// tab, newline, carriage return, 0x1E and 0x1F, so the field never holds a tab or a newline.
 /// Instants are seconds since 1970 (`Double`, exact), dates `ÅÅÅÅ-MM-DD`, absent values empty.
 /// Every stored property of `Deadline` is written: a test fails when one is added and not here.
+///
+/// After them come the derived fields (`derivedFields`), written at save by the one rule in Core
+/// (`Deadline.status`, `Deadline.dueMoment`), so another reader (statistics, a database backend)
+/// only compares moments and never re-implements the rules: the due moment (the last instant at
+/// which it is met on time), the met moment, and the settled state (`met`, `metLate`, `lapsed`, or
+/// empty while pending: then it is overdue exactly when now is after the due moment).
 enum DeadlineRecords {
     /// The JSON keys of `Deadline` the index holds, in field order.
     static let fields = [
         "id", "kind", "title", "counting", "dueDate", "dueTime", "legalReferenceID", "ruleDate", "metAt", "metBy",
+        "lapseReason",
     ]
+    /// The derived fields after `fields`.
+    static let derivedFields = ["dueMoment", "metMoment", "settledState"]
 
-    static func encode(_ deadlines: [Deadline]) -> [UInt8] {
+    static func encode(_ deadlines: [Deadline], timeZone: TimeZone = DanishTime.timeZone) -> [UInt8] {
         var out: [UInt8] = []
         func text(_ s: String?) { if let s { IndexText.append(s, to: &out) } }
         func time(_ d: Date?) { if let d { out += String(d.timeIntervalSince1970).utf8 } }
@@ -40,6 +49,18 @@ enum DeadlineRecords {
             time(d.metAt)
             out.append(0x1F)
             text(d.metBy.map(CPRMask.mask))
+            out.append(0x1F)
+            text(d.lapseReason.map(CPRMask.mask))
+            // Derived at save.
+            out.append(0x1F)
+            time(d.dueMoment(in: timeZone))
+            out.append(0x1F)
+            time(d.metAt)
+            out.append(0x1F)
+            if d.isSettled {
+                let now = d.metAt ?? .distantFuture
+                text(d.status(now: now, timeZone: timeZone).state.rawValue)
+            }
         }
         return out
     }
@@ -52,7 +73,7 @@ enum DeadlineRecords {
         var ok = true
         bytes.withUnsafeBufferPointer { b in
             var fields: [Range<Int>] = []
-            fields.reserveCapacity(DeadlineRecords.fields.count)
+            fields.reserveCapacity(DeadlineRecords.fields.count + DeadlineRecords.derivedFields.count)
             var start = 0
             var i = 0
             while i <= b.count {
@@ -77,7 +98,7 @@ enum DeadlineRecords {
     }
 
     private static func record(_ b: UnsafeBufferPointer<UInt8>, _ f: [Range<Int>]) -> Deadline? {
-        guard f.count == fields.count else { return nil }
+        guard f.count == fields.count + derivedFields.count else { return nil }
         func text(_ r: Range<Int>) -> String { IndexText.string(UnsafeBufferPointer(rebasing: b[r])) }
         func date(_ r: Range<Int>) -> LocalDate? {
             guard r.count == 10, b[r.lowerBound + 4] == 45, b[r.lowerBound + 7] == 45 else { return nil }
@@ -105,6 +126,7 @@ enum DeadlineRecords {
         else { return nil }
         return Deadline(
             id: text(f[0]), kind: kind, title: text(f[2]), counting: counting, dueDate: due, dueTime: dueTime,
-            legalReferenceID: text(f[6]), ruleDate: rule, metAt: metAt, metBy: f[9].isEmpty ? nil : text(f[9]))
+            legalReferenceID: text(f[6]), ruleDate: rule, metAt: metAt, metBy: f[9].isEmpty ? nil : text(f[9]),
+            lapseReason: f[10].isEmpty ? nil : text(f[10]))
     }
 }

@@ -16,7 +16,7 @@ import UngeCore
 ///
 /// Format: the header line `unge-statistik\t2`, then one line per case: id, inode, size, mtime, and
 /// the facts as `StatisticsRecords` fields.
-extension CaseStore {
+extension FileStore {
     static let statisticsHeader = Array("unge-statistik\t2\n".utf8)
     var statisticsIndexPath: String { root.path + "/statistik.tsv" }
 
@@ -24,7 +24,7 @@ extension CaseStore {
     public func statisticsFacts() throws -> (facts: [StatisticsFacts], problems: [StoreProblem]) {
         var st = stat()
         if lstat(statisticsIndexPath, &st) == 0, st.st_mode & S_IFMT != S_IFREG {
-            throw StoreError.foreignEntry(file: "statistik.tsv", found: CaseStore.kind(st))
+            throw StoreError.foreignEntry(file: "statistik.tsv", found: FileStore.kind(st))
         }
         let scan = try scanCaseFolder()
         var problems = scan.problems
@@ -44,7 +44,7 @@ extension CaseStore {
             }
         }
         // Decode the kept lines and load the stale files, on all cores.
-        let kept = CaseStore.decodeFacts(lines.map(\.json))
+        let kept = FileStore.decodeFacts(lines.map(\.json))
         var result: [(key: FileKey, facts: StatisticsFacts)] = []
         result.reserveCapacity(scan.files.count)
         var stale: [ScannedFile] = []
@@ -64,7 +64,7 @@ extension CaseStore {
                 changed = true
             case .failure(let e):
                 if case .notFound = e { continue }
-                problems.append(StoreProblem(file: CaseStore.fileName(of: file.id), error: e))
+                problems.append(StoreProblem(file: FileStore.fileName(of: file.id), error: e))
             }
         }
         result.sort { $0.facts.id.rawValue < $1.facts.id.rawValue }
@@ -77,10 +77,10 @@ extension CaseStore {
     /// line is skipped (its case is read again).
     func readStatisticsIndex() -> [(id: String, key: FileKey, json: ArraySlice<UInt8>)] {
         guard let bytes = try? Posix.readFile(statisticsIndexPath, limit: 512 << 20),
-            bytes.starts(with: CaseStore.statisticsHeader)
+            bytes.starts(with: FileStore.statisticsHeader)
         else { return [] }
         var out: [(id: String, key: FileKey, json: ArraySlice<UInt8>)] = []
-        var lineStart = CaseStore.statisticsHeader.count
+        var lineStart = FileStore.statisticsHeader.count
         while lineStart < bytes.count {
             let lineEnd = bytes[lineStart...].firstIndex(of: 10) ?? bytes.count
             var tabs: [Int] = []
@@ -106,7 +106,7 @@ extension CaseStore {
     }
 
     func writeStatisticsIndex(_ entries: [(key: FileKey, facts: StatisticsFacts)]) {
-        var out = CaseStore.statisticsHeader
+        var out = FileStore.statisticsHeader
         out.reserveCapacity(entries.count * 400)
         for (key, facts) in entries {
             out += facts.id.rawValue.utf8
@@ -147,7 +147,7 @@ extension CaseStore {
                     } catch let e as StoreError {
                         out[i] = .failure(e)
                     } catch {
-                        out[i] = .failure(.corrupt(file: CaseStore.fileName(of: files[i].id), reason: "\(error)"))
+                        out[i] = .failure(.corrupt(file: FileStore.fileName(of: files[i].id), reason: "\(error)"))
                     }
                 }
             }

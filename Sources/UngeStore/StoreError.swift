@@ -34,12 +34,15 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case noStore(path: String)
     /// `indstillinger.json` exists but cannot be used; deadlines are not computed with defaults.
     case settingsUnusable(reason: String)
-    /// A save that the next read would refuse: the case file would exceed `CaseStore.maximumCaseFileBytes`.
+    /// A save that the next read would refuse: the case file would exceed `FileStore.maximumCaseFileBytes`.
     case tooLarge(file: String, bytes: Int)
-    /// A free-text field over `CaseStore.maximumTextLength` characters (a usage error: exit 2).
+    /// A free-text field over `FileStore.maximumTextLength` characters (a usage error: exit 2).
     case textTooLong(field: String, length: Int)
     /// A save would drop fields this version does not know, and they cannot be kept safely.
     case unknownDataWouldBeLost(file: String, field: String)
+    /// The store cannot be used by this build or this way (a database store in the default build);
+    /// the message says what to do.
+    case unsupported(String)
 
     /// The process exit code the CLI uses: 2 for a too long text (the input was wrong), else 3.
     public var exitCode: Int32 {
@@ -61,10 +64,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .locked(let id, let owner, let host, let pid, let since):
             if pid == 0 {
                 return
-                    "Sagen \(id) er låst af en anden proces, som er i gang med at gemme (låsefilen 'laase/\(id).lock' siger ikke hvem). Der er ventet \(Int(CaseStore.defaultLockTimeout)) sekunder. Prøv igen om lidt."
+                    "Sagen \(id) er låst af en anden proces, som er i gang med at gemme (låsefilen 'laase/\(id).lock' siger ikke hvem). Der er ventet \(Int(FileStore.defaultLockTimeout)) sekunder. Prøv igen om lidt."
             }
             return
-                "Sagen \(id) er låst af '\(StoreText.quote(owner))' (proces \(pid) på \(StoreText.quote(host)), siden \(since)), som er i gang med at gemme. Der er ventet \(Int(CaseStore.defaultLockTimeout)) sekunder. Prøv igen om lidt."
+                "Sagen \(id) er låst af '\(StoreText.quote(owner))' (proces \(pid) på \(StoreText.quote(host)), siden \(since)), som er i gang med at gemme. Der er ventet \(Int(FileStore.defaultLockTimeout)) sekunder. Prøv igen om lidt."
         case .newerSchema(let file, let version):
             return
                 "Filen '\(file)' er skrevet af en nyere version af unge (skema \(version); denne version kan læse op til \(CaseFile.currentSchemaVersion)). Opdatér unge."
@@ -95,10 +98,12 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .tooLarge(let file, let bytes):
             let mb = (bytes + (1 << 20) - 1) >> 20
             return
-                "Sagen kan ikke gemmes i '\(file)': den ville fylde \(mb) MB, og unge læser højst sager på \(CaseStore.maximumCaseFileBytes >> 20) MB. Intet er ændret. Afslut sagen, og opret en ny til de kommende notater."
+                "Sagen kan ikke gemmes i '\(file)': den ville fylde \(mb) MB, og unge læser højst sager på \(FileStore.maximumCaseFileBytes >> 20) MB. Intet er ændret. Afslut sagen, og opret en ny til de kommende notater."
         case .textTooLong(let field, let length):
             return
-                "Teksten i feltet '\(StoreText.quote(field))' er for lang (\(length) tegn; højst \(CaseStore.maximumTextLength) tegn i ét felt). Intet er gemt. Del teksten op, fx i flere notater."
+                "Teksten i feltet '\(StoreText.quote(field))' er for lang (\(length) tegn; højst \(FileStore.maximumTextLength) tegn i ét felt). Intet er gemt. Del teksten op, fx i flere notater."
+        case .unsupported(let message):
+            return message
         case .unknownDataWouldBeLost(let file, let field):
             return
                 "Sagen i '\(file)' har felter, som denne version af unge ikke kender (i '\(StoreText.quote(field))'), og de ville gå tabt ved denne ændring. Intet er ændret. Opdatér unge, eller ret sagen med 'unge rediger'."

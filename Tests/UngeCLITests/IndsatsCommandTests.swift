@@ -268,13 +268,13 @@ struct IndsatsCommandTests {
             r.stdout.contains(
                 "Afgørelse A1 gemt på sag 2026-0001: Stofmisbrugsbehandling, døgnbehandling (barnets lov § 33 (tidl. serviceloven § 101))."
             ))
-        // Started 2 September, within 14 days of the request on 20 August: the deadline is met at once.
+        // Planned to start 2 September, tomorrow: a planned start never meets the deadline (LAW.md).
         let all = try Unge.run(["frister", "--alle", "--json"], store: store)
         let rows =
             (try JSONSerialization.jsonObject(with: Data(all.stdout.utf8)) as! [String: Any])["deadlines"]
             as! [[String: Any]]
         let start = rows.first { $0["deadlineID"] as? String == "afgoerelse-A1-behandlingsstart" }
-        #expect(start?["state"] as? String == "met")
+        #expect(start?["state"] as? String == "open")
         #expect(start?["dueDate"] as? String == "2026-09-03")
         let doc = try Unge.run(["indsats", "2026-0001", "a1", "--format", "html"], store: store)
         #expect(doc.stdout.contains("85.000 kr."))

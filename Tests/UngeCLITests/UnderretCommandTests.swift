@@ -160,8 +160,8 @@ struct UnderretCommandTests {
         #expect(eof.status == 2)
         #expect(
             eof.stderr.hasSuffix(
-                "Afbrudt (slut på input). Dine 7 svar er gemt som kladde. Kør 'unge underret' igen for at fortsætte.\n")
-        )
+                "Afbrudt (slut på input). Dine 7 svar er gemt som kladde. Kør 'unge underret --interaktiv' igen for at fortsætte.\n"
+            ))
         #expect(Self.caseFiles(store).isEmpty)
         let draft = store.appendingPathComponent("kladder/underret-ny.json")
         var st = stat()
@@ -258,7 +258,7 @@ struct UnderretCommandTests {
         #expect(r.stderr.contains("ukendte nøgler: 'situaton' (mente du 'situation'?)"))
     }
 
-    @Test("frister: --opfyldt fjerner fristen fra standardlisten; --alle og --json viser den")
+    @Test("frister: en for sent opfyldt frist står ved de overskredne med timerne; --alle og --json viser den")
     func frister() throws {
         let store = Unge.emptyStore()
         #expect(try Unge.run(["underret", "--fra-fil", Self.example], store: store).status == 0)
@@ -266,16 +266,19 @@ struct UnderretCommandTests {
         #expect(mark.status == 0)
         #expect(
             mark.stdout
-                == "Fristen \"Vurdering af underretning nr. 1 (24 timer)\" på sag 2026-0001 er markeret som opfyldt (revision 2).\n"
+                == "Fristen \"Vurdering af underretning nr. 1 (24 timer)\" på sag 2026-0001 er markeret som opfyldt for sent (3649 timer) (revision 2).\n"
         )
         let open = try Unge.run(["frister"], store: store)
-        #expect(!open.stdout.contains("Vurdering"))
+        #expect(open.stdout.contains("Vurdering"))
+        #expect(open.stdout.contains("opfyldt for"))
         #expect(open.stdout.contains("Kvittering"))
         let all = try Unge.run(["frister", "--alle", "--json"], store: store)
         let object = try JSONSerialization.jsonObject(with: Data(all.stdout.utf8)) as! [String: Any]
         let rows = object["deadlines"] as! [[String: Any]]
-        // The receipt is overdue, the assessment met; the § 138 stk. 2 task stays open until marked done.
-        #expect(rows.map { $0["state"] as! String } == ["overdue", "met", "open"])
+        // The receipt is overdue, the assessment met late; the § 138 stk. 2 task stays open until marked done.
+        #expect(rows.map { $0["state"] as! String } == ["overdue", "metLate", "open"])
+        #expect(rows[1]["hoursLate"] as? Int == 3649)
+        #expect(rows[1]["daysLate"] == nil)
         #expect(rows[2]["deadlineID"] as? String == "underretning-1-orientering")
         #expect(rows[0]["timeLeftText"] as? String == "overskredet med 98 hverdage")
         #expect(rows[1]["metBy"] as? String == "testbruger")

@@ -141,7 +141,7 @@ struct CaseLockTests {
         nonisolated(unsafe) var acknowledged: [Int] = []
         let lock = NSLock()
         DispatchQueue.concurrentPerform(iterations: threads) { _ in
-            let store = CaseStore(root: root)
+            let store = FileStore(root: root)
             var done = 0
             while done < saves {
                 guard var file = try? store.load(c.id) else { continue }

@@ -25,7 +25,7 @@ struct HostileFilesTests {
             Array("{\"schemaVersion\":1,\"revision\":1,\"x\":".utf8) + [UInt8](repeating: 91, count: 10_000)
             + [UInt8](repeating: 93, count: 10_000) + Array("}".utf8)
         #expect(throws: StoreError.self) {
-            try CaseStore.decodeCase(bytes, file: "sager/2026-0099.json", expectedID: nil)
+            try FileStore.decodeCase(bytes, file: "sager/2026-0099.json", expectedID: nil)
         }
     }
 }

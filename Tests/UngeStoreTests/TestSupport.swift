@@ -7,12 +7,12 @@ import UngeCore
 /// A fresh store in its own temp folder; removed when the value is released.
 final class TempStore {
     let url: URL
-    let store: CaseStore
+    let store: FileStore
 
     init(lockTimeout: Double = 5, faultInjection: (@Sendable (SaveStep) throws -> Void)? = nil) {
         url = FileManager.default.temporaryDirectory
             .appendingPathComponent("unge-store-test-\(getpid())-\(UUID().uuidString)", isDirectory: true)
-        store = CaseStore(root: url, lockTimeout: lockTimeout, faultInjection: faultInjection)
+        store = FileStore(root: url, lockTimeout: lockTimeout, faultInjection: faultInjection)
     }
 
     deinit {

@@ -105,7 +105,7 @@ struct UnknownFieldsTests {
         var c = try t.store.create(Sample.caseFile(), year: 2026, now: Sample.now, user: "sb1", command: "ny")
         c.journal.append(
             JournalEntry(time: Sample.now, author: "sb1", text: String(repeating: "æ", count: length - 1) + "\n"))
-        if length <= CaseStore.maximumTextLength {
+        if length <= FileStore.maximumTextLength {
             #expect(
                 try t.store.save(c, expectedRevision: 1, now: Sample.now, user: "sb1", command: "notat").revision == 2)
         } else {

@@ -35,7 +35,7 @@ struct BehandlingsplanCommand: UngeCommand {
 
     func run(_ ctx: Context) throws -> Int32 {
         try options.checkTarget(ctx)
-        let store = try ctx.openStore()
+        let store = try ctx.store
         let file = try ctx.readCase(id, store: store, showCPR: options.showCPR)
         let latestPlan = file.actionPlans.max { $0.version < $1.version }
         let date = options.date ?? ctx.today
@@ -77,7 +77,7 @@ struct BehandlingsplanCommand: UngeCommand {
         }
     }
 
-    private func pipeline(file: CaseFile, date: LocalDate, store: CaseStore, ctx: Context) -> DocumentPipeline<
+    private func pipeline(file: CaseFile, date: LocalDate, store: any Store, ctx: Context) -> DocumentPipeline<
         TreatmentPlan
     > {
         DocumentPipeline(
@@ -118,7 +118,7 @@ struct BehandlingsplanCommand: UngeCommand {
 
     private func render(
         _ t: TreatmentPlan, plan: ActionPlan?, file: CaseFile, findings: [Finding], draft: Bool, ctx: Context,
-        store: CaseStore,
+        store: any Store,
         saved: DocumentFile.Saved? = nil, message: String? = nil
     ) throws {
         let doc = TreatmentPlanDocument.build(

@@ -39,7 +39,9 @@ struct CompletionCommand: UngeCommand {
 
     func run(_ ctx: Context) throws -> Int32 {
         guard let shell else {
-            for id in Completion.caseIDs(in: ctx.storeLocation) { ctx.console.print(id) }
+            // Ids only, nothing decoded; a missing or unusable store completes nothing.
+            let ids = (try? ctx.store).flatMap { $0.exists ? try? $0.caseIDs() : nil } ?? []
+            for id in ids { ctx.console.print(id.rawValue) }
             return ExitCode.ok
         }
         ctx.console.write(Completion.script(for: shell))

@@ -32,36 +32,19 @@ struct DemoCommand: UngeCommand {
     }
 
     func run(_ ctx: Context) throws -> Int32 {
-        let store = try ctx.openStore(creating: true)
-        let existing = Completion.caseIDs(in: store.root)
+        let store = try ctx.store
+        let existing = store.exists ? try store.caseIDs() : []
         if !existing.isEmpty {
             throw UsageError.message(
-                "Mappen \(store.root.path) har allerede sager (\(existing.count)). Demo-sagerne skrives kun i en ny eller tom mappe, "
+                "Mappen \(store.location) har allerede sager (\(existing.count)). Demo-sagerne skrives kun i en ny eller tom mappe, "
                     + "så de aldrig blandes med rigtige sager. Vælg en anden mappe, fx --lager /tmp/unge-demo.")
         }
-        try store.prepare()
         for (id, json) in DemoCases.files {
             guard let caseID = CaseID(id) else { throw CLIError.bug("demo-sag med ugyldigt sagsnummer \(id)") }
-            let file = try store.writeDemoCase(caseID, json: json)
-            try store.appendAudit(ctx.event(.create, caseID: caseID, after: file.revision))
+            try store.importCase(Data(json.utf8), as: caseID, now: ctx.now, user: ctx.user, command: ctx.commandName)
         }
-        ctx.console.print("\(DemoCases.files.count) opdigtede sager er lagt i \(store.root.path).")
-        ctx.console.print("Prøv: unge liste --lager \(store.root.path)")
+        ctx.console.print("\(DemoCases.files.count) opdigtede sager er lagt i \(store.location).")
+        ctx.console.print("Prøv: unge liste --lager \(store.location)")
         return ExitCode.ok
-    }
-}
-
-extension CaseStore {
-    /// Writes one embedded demo case as it is (its revision and history included) and checks that it
-    /// loads. The file is private to the user (the store sets umask 077).
-    fileprivate func writeDemoCase(_ id: CaseID, json: String) throws -> CaseFile {
-        let url = root.appendingPathComponent(CaseStore.fileName(of: id))
-        do {
-            try Data(json.utf8).write(to: url, options: .withoutOverwriting)
-        } catch {
-            throw CLIError.data(
-                "Kunne ikke skrive \(CaseStore.fileName(of: id)) i \(root.path): \(error.localizedDescription)")
-        }
-        return try load(id)
     }
 }

@@ -44,7 +44,7 @@ struct EksportCommand: UngeCommand {
     }
 
     func run(_ ctx: Context) throws -> Int32 {
-        let store = try ctx.openStore()
+        let store = try ctx.store
         if let outPath { try DocumentFile.checkTarget(outPath, ctx: ctx) }
         let file = try store.load(id)
         let copy = AnonymousCase.build(file, today: ctx.today)

@@ -9,15 +9,24 @@ struct FristerCommand: UngeCommand {
         summary: "Vis frister på tværs af sager",
         arguments: [.caseID, "frist-id"],
         discussion: """
-            Viser alle åbne frister (eller kun sagens, når du skriver et sagsnummer): de overskredne først,
-            derefter efter dato. Tid tilbage vises i fristens egen enhed: timer for kommunens vurdering inden
-            \(LegalPeriod.assessmentHours) timer, hverdage for kvitteringen, ellers dage.
-            --alle tager også de opfyldte frister med. I en terminal er overskredne frister røde og frister,
-            der falder i dag, gule (ikke med NO_COLOR eller når output sendes videre).
+            Viser alle åbne frister (eller kun sagens, når du skriver et sagsnummer): de overskredne først og
+            ved siden af dem de frister, der blev opfyldt for sent (med antal dage, eller timer for vurderingen
+            inden \(LegalPeriod.assessmentHours) timer), derefter efter dato. Tid tilbage vises i fristens egen
+            enhed: timer for kommunens vurdering inden \(LegalPeriod.assessmentHours) timer, hverdage for
+            kvitteringen, ellers dage. --fra og --til viser kun frister, der falder (eller blev opfyldt) i
+            perioden; uden en periode vises de frister, der blev opfyldt for sent inden for den seneste måned.
+            --alle tager også de opfyldte og bortfaldne frister med. En påmindelse (fx overgangen til
+            \(LegalAge.adult) år uden anbringelse) er ikke en lovbestemt frist og bliver aldrig overskredet.
+            I en terminal er overskredne og for sent opfyldte frister røde og frister, der falder i dag, gule
+            (ikke med NO_COLOR eller når output sendes videre).
             Marker en frist som opfyldt med --opfyldt; fristens id står i 'unge frister <sag>', 'unge vis <sag>'
             og 'unge frister --json'.
+            En frist er kun opfyldt af noget, der er sket: --dato kan ikke ligge i fremtiden eller før det,
+            fristen regnes fra. Blev den opfyldt efter fristen, vises den som "opfyldt for sent".
             Resultatet (fx af vurderingen inden \(LegalPeriod.assessmentHours) timer) skrives i sagens journal: giv det med --resultat,
-            ellers bliver du spurgt i en terminal. --dato er dagen, fristen blev opfyldt (standard: nu).
+            ellers bliver du spurgt i en terminal. --dato er dagen, fristen blev opfyldt (standard: nu); for
+            vurderingen inden \(LegalPeriod.assessmentHours) timer skal klokkeslættet med (--tid 09:30), ellers bliver du spurgt i en
+            terminal, og i et script afvises det.
             """,
         options: [
             OptionSpec("--alle", help: "Tag også opfyldte frister med."),
@@ -27,6 +36,14 @@ struct FristerCommand: UngeCommand {
             OptionSpec(
                 "--dato", value: "ÅÅÅÅ-MM-DD",
                 help: "Vis fristerne, som de står på denne dag; med --opfyldt: dagen fristen blev opfyldt."),
+            OptionSpec(
+                "--tid", value: "TT:MM",
+                help:
+                    "Med --opfyldt: klokkeslættet, fristen blev opfyldt (for vurderingen inden \(LegalPeriod.assessmentHours) timer)."
+            ),
+            OptionSpec("--fra", value: "ÅÅÅÅ-MM-DD", help: "Kun frister, der falder eller blev opfyldt fra denne dag."),
+            OptionSpec(
+                "--til", value: "ÅÅÅÅ-MM-DD", help: "Kun frister, der falder eller blev opfyldt til og med denne dag."),
             .interactive, .json,
         ],
         examples: [
@@ -37,12 +54,20 @@ struct FristerCommand: UngeCommand {
                 "unge frister --opfyldt 2026-0003 underretning-1-vurdering --resultat \"Ingen akut fare; undersøgelse startes\"",
                 "Marker vurderingen som opfyldt og skriv resultatet i journalen"
             ),
+            (
+                "unge frister --opfyldt 2026-0003 underretning-1-vurdering --dato 2026-12-01 --tid 09:30",
+                "Vurderingen blev foretaget 1. december kl. 9.30"
+            ),
+            (
+                "unge frister --fra 2026-11-01 --til 2026-11-30",
+                "Frister i november, også dem der blev opfyldt for sent"
+            ),
         ],
         positionals: 0...2, positionalNames: ["sagsnummeret", "fristens id"])
 
     enum Mode {
-        case list(all: Bool, date: LocalDate?, caseID: CaseID?)
-        case markMet(CaseID, String, outcome: String?, date: LocalDate?)
+        case list(all: Bool, date: LocalDate?, caseID: CaseID?, from: LocalDate?, to: LocalDate?)
+        case markMet(CaseID, String, outcome: String?, date: LocalDate?, clock: (hour: Int, minute: Int)?)
     }
     let mode: Mode
     let json: Bool
@@ -64,10 +89,15 @@ struct FristerCommand: UngeCommand {
             if args.has("--alle") { throw UsageError.conflict("--alle og --opfyldt kan ikke bruges sammen.") }
             let outcome = args.value("--resultat")?.trimmingCharacters(in: .whitespacesAndNewlines)
             let date = try args.value("--dato").map { try Values.date($0, option: "--dato") }
+            let clock = try args.value("--tid").map { try Values.clock($0, option: "--tid") }
+            for o in ["--fra", "--til"] where args.value(o) != nil {
+                throw UsageError.conflict("\(o) bruges til at vise frister i en periode, ikke sammen med --opfyldt.")
+            }
             mode = .markMet(
-                try Values.caseID(id), deadline, outcome: outcome.flatMap { $0.isEmpty ? nil : $0 }, date: date)
+                try Values.caseID(id), deadline, outcome: outcome.flatMap { $0.isEmpty ? nil : $0 }, date: date,
+                clock: clock)
         } else {
-            for o in ["--resultat"] where args.value(o) != nil {
+            for o in ["--resultat", "--tid"] where args.value(o) != nil {
                 throw UsageError.conflict(
                     "\(o) bruges sammen med --opfyldt, fx unge frister --opfyldt 2026-0003 underretning-1-vurdering \(o) ..."
                 )
@@ -77,9 +107,15 @@ struct FristerCommand: UngeCommand {
                     "Uventet argument '\(extra)' til 'unge frister'. Et frist-id bruges med --opfyldt, fx 'unge frister --opfyldt \(args.positional(0)!) \(extra)'."
                 )
             }
+            let from = try args.value("--fra").map { try Values.date($0, option: "--fra") }
+            let to = try args.value("--til").map { try Values.date($0, option: "--til") }
+            if let from, let to, to < from {
+                throw UsageError.invalidValue(
+                    option: "--til", value: to.iso, expected: "Perioden slutter før den begynder (--fra \(from.iso)).")
+            }
             mode = .list(
                 all: args.has("--alle"), date: try args.value("--dato").map { try Values.date($0, option: "--dato") },
-                caseID: try args.positional(0).map(Values.caseID))
+                caseID: try args.positional(0).map(Values.caseID), from: from, to: to)
         }
     }
 
@@ -89,16 +125,16 @@ struct FristerCommand: UngeCommand {
     }
 
     func run(_ ctx: Context) throws -> Int32 {
-        let store = try ctx.openStore()
+        let store = try ctx.store
         let tz = UnderretInput.timeZone
         switch mode {
-        case .markMet(let id, let deadline, var outcome, let date):
-            if let date, date > ctx.today {
-                throw UsageError.invalidValue(
-                    option: "--dato", value: date.iso,
-                    expected: "En frist kan kun markeres som opfyldt i dag eller tidligere.")
+        case .markMet(let id, let deadline, var outcome, let date, let clock):
+            let current = try store.load(id)
+            guard let target = current.deadlines.first(where: { $0.id == deadline }) else {
+                throw UsageError.message(
+                    DeadlineOverview.MarkError.unknown(id: deadline, known: current.deadlines.map(\.id)).description)
             }
-            let metAt = date.map { $0 == ctx.today ? ctx.now : DanishTime.instant($0, hour: 12) } ?? ctx.now
+            let metAt = try metMoment(target, date: date, clock: clock, ctx: ctx, timeZone: tz)
             if outcome == nil, ctx.isInteractive(interactive) {
                 // Ask before anything is saved; an unknown deadline is refused by the save below.
                 outcome = try Prompter(console: ctx.console).ask(
@@ -110,7 +146,7 @@ struct FristerCommand: UngeCommand {
             var title = ""
             let saved: CaseFile
             do {
-                saved = try ctx.updateCase(id, store: store) { file in
+                saved = try ctx.updateCase(id, store: store, commutative: true) { file in
                     try DeadlineOverview.markMet(
                         deadline, on: &file, at: metAt, by: ctx.user, outcome: outcome, recordedAt: ctx.now)
                     title = file.deadlines.first { $0.id == deadline }?.title ?? deadline
@@ -118,16 +154,22 @@ struct FristerCommand: UngeCommand {
             } catch let e as DeadlineOverview.MarkError {
                 throw UsageError.message(e.description)
             }
+            let status =
+                saved.deadlines.first { $0.id == deadline }?.status(now: ctx.now, timeZone: tz)
+                ?? DeadlineStatus(state: .met)
             if json {
                 ctx.console.print(
-                    try JSONOutput.render(Marked(id: saved.id, deadline: deadline, revision: saved.revision)))
+                    try JSONOutput.render(
+                        Marked(
+                            id: saved.id, deadline: deadline, revision: saved.revision, state: status.state,
+                            daysLate: status.daysLate, hoursLate: status.hoursLate)))
             } else {
                 ctx.console.print(
-                    "Fristen \"\(title)\" på sag \(saved.id.rawValue) er markeret som opfyldt (revision \(saved.revision))."
+                    "Fristen \"\(title)\" på sag \(saved.id.rawValue) er markeret som \(status.danish) (revision \(saved.revision))."
                 )
             }
             return ExitCode.ok
-        case .list(let all, let date, let caseID):
+        case .list(let all, let date, let caseID, let from, let to):
             let now = date.map { $0 == ctx.today ? ctx.now : DanishTime.instant($0, hour: 12) } ?? ctx.now
             var problems: [StoreProblem]
             var cases: [CaseFile]
@@ -148,12 +190,21 @@ struct FristerCommand: UngeCommand {
             let calendar = DanishCalendar(alsoClosed: try store.loadSettings().alsoClosed)
             // Thousands of deadlines share a few hundred due dates: count each span of working days once.
             var counted: [SIMD2<Int>: Int] = [:]
-            let rows = DeadlineOverview.rows(cases: cases, includeMet: all, now: now, timeZone: tz) { a, b in
+            var rows = DeadlineOverview.rows(cases: cases, includeMet: all, now: now, timeZone: tz) { a, b in
                 let key = SIMD2(a.dayNumber, b.dayNumber)
                 if let n = counted[key] { return n }
                 let n = calendar.workingDays(from: a, to: b)
                 counted[key] = n
                 return n
+            }
+            if from != nil || to != nil {
+                rows = rows.filter { DeadlineOverview.isInPeriod($0, from: from, to: to, timeZone: tz) }
+            } else if !all {
+                // Without a period, the deadlines met late in the past month are listed beside the overdue ones.
+                let since = DeadlineOverview.metLateShownSince(today: LocalTime.date(of: now, in: tz))
+                rows = rows.filter {
+                    $0.state != .metLate || DeadlineOverview.isInPeriod($0, from: since, to: nil, timeZone: tz)
+                }
             }
             // Logged before anything is shown, with the cases shown (fail closed: no event, no list).
             if caseID == nil {
@@ -175,9 +226,9 @@ struct FristerCommand: UngeCommand {
                 let cells = rows.map { row -> [String] in
                     let colour: (String) -> String
                     switch row.state {
-                    case .overdue: colour = c.red
+                    case .overdue, .metLate: colour = c.red
                     case .dueSoon: colour = c.yellow
-                    case .met: colour = c.dim
+                    case .met, .lapsed: colour = c.dim
                     case .open: colour = { $0 }
                     }
                     return DeadlineOverview.cells(row, timeZone: tz).map { $0.isEmpty ? $0 : colour($0) }
@@ -192,10 +243,14 @@ struct FristerCommand: UngeCommand {
                     c.print(TextTable.render(header: DeadlineOverview.header.map(c.bold), rows: cells, width: c.width))
                 }
                 let overdue = rows.filter { $0.state == .overdue }.count
+                let late = rows.filter { $0.state == .metLate }.count
+                var parts: [String] = []
+                if overdue > 0 { parts.append("\(overdue) overskredet") }
+                if late > 0 { parts.append("\(late) opfyldt for sent") }
                 c.print(
                     c.dim(
                         Plural.count(rows.count, "frist", "frister")
-                            + (overdue > 0 ? ", heraf \(overdue) overskredet" : "")))
+                            + (parts.isEmpty ? "" : ", heraf " + parts.joined(separator: " og "))))
                 if let caseID, rows.contains(where: { $0.metAt == nil }) {
                     c.print(c.dim("Marker en frist som opfyldt: unge frister --opfyldt \(caseID.rawValue) ID"))
                 }
@@ -220,5 +275,68 @@ struct FristerCommand: UngeCommand {
         let id: CaseID
         let deadline: String
         let revision: Int
+        let state: DeadlineState
+        let daysLate: Int?
+        let hoursLate: Int?
+    }
+
+    /// The moment a deadline was met, from `--dato` and `--tid` (default: now), checked as the moment
+    /// of something that has happened (`EventDate`): not in the future, not before the deadline's
+    /// start. A clock deadline given a date without a time asks for the time on a terminal and is
+    /// refused in a script: a date alone cannot tell whether the 24 hours were kept.
+    func metMoment(
+        _ d: Deadline, date: LocalDate?, clock: (hour: Int, minute: Int)?, ctx: Context, timeZone tz: TimeZone
+    ) throws -> Date {
+        var metAt: Date
+        if let clock {
+            metAt = LocalTime.instant(date ?? ctx.today, hour: clock.hour, minute: clock.minute, in: tz)
+        } else if let date {
+            if d.counting == .hours {
+                let due = d.dueTime.map { LocalTime.danishShort($0, in: tz) } ?? d.dueDate.danishShort
+                guard ctx.isInteractive(interactive) else {
+                    throw UsageError.missingArgument(
+                        "klokkeslættet med --tid TT:MM: fristen \"\(d.title)\" regnes i timer (senest \(due)), så datoen alene siger ikke, om den blev overholdt",
+                        command: "frister")
+                }
+                let c = try Prompter(console: ctx.console).ask(
+                    "Hvad var klokken, da fristen blev opfyldt \(date.danishShort)? (TT:MM)",
+                    help: "Fristen regnes i timer: senest \(due).", required: true
+                ) { text in
+                    do { return .success(try Values.clock(text, option: "--tid")) } catch let e as UsageError {
+                        return .failure(e)
+                    } catch { return .failure(.message("\(error)")) }
+                }
+                guard let c else { throw UsageError.message("Intet klokkeslæt: intet er gemt.") }
+                metAt = LocalTime.instant(date, hour: c.hour, minute: c.minute, in: tz)
+            } else {
+                metAt = date == ctx.today ? ctx.now : DanishTime.instant(date, hour: 12)
+            }
+        } else {
+            metAt = ctx.now
+        }
+        let option = clock != nil ? "--tid" : "--dato"
+        let shown = clock != nil ? LocalTime.danishShort(metAt, in: tz) : LocalTime.date(of: metAt, in: tz).iso
+        do {
+            try EventDate.check(metAt, what: "Tidspunktet, fristen blev opfyldt,", now: ctx.now, timeZone: tz)
+            // Not before what the deadline counts from (its start), where that is the triggering event.
+            if d.counting == .hours, let due = d.dueTime,
+                metAt < due.addingTimeInterval(-Double(LegalPeriod.assessmentHours) * 3600)
+            {
+                throw EventDate.Problem.beforePrevious(
+                    what: "Tidspunktet, fristen blev opfyldt,", date: LocalTime.date(of: metAt, in: tz),
+                    previous: LocalTime.date(
+                        of: due.addingTimeInterval(-Double(LegalPeriod.assessmentHours) * 3600), in: tz),
+                    previousName: "modtagelsen")
+            }
+            let countsFromStart: Set<DeadlineKind> = [.assessment, .receipt, .examination, .treatmentStart, .followUp]
+            if countsFromStart.contains(d.kind) {
+                try EventDate.check(
+                    LocalTime.date(of: metAt, in: tz), what: "Datoen, fristen blev opfyldt,", today: ctx.today,
+                    notBefore: d.ruleDate, notBeforeName: "det, fristen regnes fra")
+            }
+        } catch let e as EventDate.Problem {
+            throw UsageError.invalidValue(option: option, value: shown, expected: e.description)
+        }
+        return metAt
     }
 }

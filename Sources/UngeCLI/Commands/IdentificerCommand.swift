@@ -49,7 +49,7 @@ struct IdentificerCommand: UngeCommand {
     }
 
     func run(_ ctx: Context) throws -> Int32 {
-        let store = try ctx.openStore()
+        let store = try ctx.store
         let file = try ctx.readCase(id, store: store)
         guard file.youngPerson.anonymous else {
             throw CLIError.ruleFailed(
@@ -110,8 +110,8 @@ enum AnonymousCounselling {
 /// One young person, one case: finds existing cases for the same CPR number, or for the same name
 /// and birth date. The search is audited.
 enum SameYoungPerson {
-    static func matches(_ person: YoungPerson, store: CaseStore, ctx: Context) throws -> [CaseFile] {
-        guard !person.anonymous, person.cpr != nil || (person.name != nil && person.birthDate != nil), store.rootExists
+    static func matches(_ person: YoungPerson, store: any Store, ctx: Context) throws -> [CaseFile] {
+        guard !person.anonymous, person.cpr != nil || (person.name != nil && person.birthDate != nil), store.exists
         else { return [] }
         let all = try store.allCases().cases
         try store.appendAudit(
@@ -132,7 +132,7 @@ enum SameYoungPerson {
     /// user is offered the case; in a script the command stops (exit 1) unless `--ny-sag`.
     /// Returns the case to use, or nil for a new case.
     static func resolve(
-        _ person: YoungPerson, store: CaseStore, ctx: Context, newCaseAllowed: Bool, asking: Bool,
+        _ person: YoungPerson, store: any Store, ctx: Context, newCaseAllowed: Bool, asking: Bool,
         yesNo: (String) throws -> Bool
     ) throws -> CaseFile? {
         if newCaseAllowed { return nil }

@@ -83,7 +83,7 @@ struct IndberetCommand: UngeCommand {
                 expected: "Periodens sidste dag ligger før den første (\(start.danishShort)).")
         }
         try OutputFile.check(out, overwrite: overwrite, ctx: ctx)
-        let store = try ctx.openStore()
+        let store = try ctx.store
         let settings = try store.loadSettings()
         let extractor = RegisterExtractor(
             from: start, to: end, municipality: settings.municipality, providers: settings.providers)
@@ -93,7 +93,7 @@ struct IndberetCommand: UngeCommand {
         var cases: [CaseFile] = []
         for f in index.facts where extractor.mayInclude(kind, f) {
             do { cases.append(try store.load(f.id)) } catch let e as StoreError {
-                problems.append(StoreProblem(file: CaseStore.fileName(of: f.id), error: e))
+                problems.append(StoreProblem(file: FileStore.fileName(of: f.id), error: e))
             }
         }
         if !problems.isEmpty {

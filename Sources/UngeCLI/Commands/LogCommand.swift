@@ -54,7 +54,7 @@ struct LogCommand: UngeCommand {
     }
 
     func run(_ ctx: Context) throws -> Int32 {
-        let store = try ctx.openStore()
+        let store = try ctx.store
         let file = try store.load(id)  // refuses unknown cases with a clear message
         try store.appendAudit(
             ctx.event(.export, caseID: id, before: file.revision, after: file.revision, criterion: "revisionsspor"))

@@ -47,7 +47,7 @@ struct LukCommand: UngeCommand {
     }
 
     func run(_ ctx: Context) throws -> Int32 {
-        let store = try ctx.openStore()
+        let store = try ctx.store
         let when = date ?? ctx.today
         let current = try store.load(id)
         if let closed = current.closedDate {
@@ -108,7 +108,7 @@ struct GenaabnCommand: UngeCommand {
     }
 
     func run(_ ctx: Context) throws -> Int32 {
-        let store = try ctx.openStore()
+        let store = try ctx.store
         let current = try store.load(id)
         guard let closed = current.closedDate else {
             throw UsageError.message("Sag \(id.rawValue) er ikke lukket, så den kan ikke genåbnes.")

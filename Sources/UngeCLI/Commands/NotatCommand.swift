@@ -70,10 +70,10 @@ struct NotatCommand: UngeCommand {
                 option: "--dato", value: date.iso,
                 expected: "Et notat handler om noget, der er sket: i dag eller tidligere.")
         }
-        let store = try ctx.openStore()
+        let store = try ctx.store
         _ = try store.load(id)  // an unknown case is refused before anyone writes a note
         let body = try text ?? readText(ctx, store: store)
-        let saved = try ctx.updateCase(id, store: store) { file in
+        let saved = try ctx.updateCase(id, store: store, commutative: true) { file in
             file.journal.append(
                 JournalEntry(time: ctx.now, author: ctx.user, text: body, happened: date == ctx.today ? nil : date))
         }
@@ -86,7 +86,7 @@ struct NotatCommand: UngeCommand {
     }
 
     /// The note from standard input, or from `$EDITOR` when standard input is a terminal.
-    private func readText(_ ctx: Context, store: CaseStore) throws -> String {
+    private func readText(_ ctx: Context, store: any Store) throws -> String {
         var text = ""
         if ctx.console.stdinIsTerminal {
             text = try NoteEditor.write(ctx: ctx, store: store, caseID: id)
@@ -107,7 +107,7 @@ struct NotatCommand: UngeCommand {
 
 /// Writing a note in the user's editor, in a private folder of the store.
 enum NoteEditor {
-    static func write(ctx: Context, store: CaseStore, caseID: CaseID) throws -> String {
+    static func write(ctx: Context, store: any Store, caseID: CaseID) throws -> String {
         let editor =
             ctx.environment["VISUAL"] ?? ctx.environment["EDITOR"]
             ?? (FileManager.default.isExecutableFile(atPath: "/usr/bin/nano") ? "nano" : "vi")

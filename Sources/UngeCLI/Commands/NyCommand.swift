@@ -86,8 +86,8 @@ struct NyCommand: UngeCommand {
             : YoungPerson(
                 name: me.name, cpr: me.cpr, birthDate: me.born, contact: me.contact.isEmpty ? nil : me.contact,
                 school: me.school)
-        let store = try ctx.openStore(creating: true)
-        let storeExisted = store.rootExists
+        let store = try ctx.store
+        let storeExisted = store.exists
         if let existing = try SameYoungPerson.resolve(
             person, store: store, ctx: ctx, newCaseAllowed: newCase || anonymous, asking: asking,
             yesNo: { try Prompter(console: ctx.console).yesNo($0, defaultValue: true) })

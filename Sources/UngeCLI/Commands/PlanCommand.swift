@@ -72,7 +72,7 @@ struct PlanCommand: UngeCommand {
 
     func run(_ ctx: Context) throws -> Int32 {
         try options.checkTarget(ctx)
-        let store = try ctx.openStore()
+        let store = try ctx.store
         let file = try ctx.readCase(id, store: store, showCPR: options.showCPR)
         if history {
             try DocumentOutput.emit(
@@ -109,7 +109,8 @@ struct PlanCommand: UngeCommand {
             var pipeline = pipeline(file: file, date: date, store: store, ctx: ctx)
             if !file.actionPlans.isEmpty { pipeline.editableSections = dialogue.sections(kind: kind, date: date) }
             return try pipeline.runGuided(ctx: ctx, store: store) { session in
-                var plan = try dialogue.run(session, version: nextVersion, date: date, kind: kind)
+                var plan = try dialogue.run(
+                    session, version: nextVersion, date: date, kind: kind, changeNoteGiven: changeNote != nil)
                 if let changeNote { plan.changeNote = changeNote }
                 return plan
             }
@@ -128,7 +129,7 @@ struct PlanCommand: UngeCommand {
     }
 
     /// Rules, draft and save for a new version: the same way from a file and from the dialogue.
-    private func pipeline(file: CaseFile, date: LocalDate, store: CaseStore, ctx: Context) -> DocumentPipeline<
+    private func pipeline(file: CaseFile, date: LocalDate, store: any Store, ctx: Context) -> DocumentPipeline<
         ActionPlan
     > {
         DocumentPipeline(
@@ -160,7 +161,7 @@ struct PlanCommand: UngeCommand {
     }
 
     private func render(
-        _ plan: ActionPlan, file: CaseFile, findings: [Finding], draft: Bool, ctx: Context, store: CaseStore,
+        _ plan: ActionPlan, file: CaseFile, findings: [Finding], draft: Bool, ctx: Context, store: any Store,
         saved: DocumentFile.Saved? = nil, message: String? = nil
     ) throws {
         let doc = PlanDocument.build(plan, in: file, findings: findings, draft: draft, showCPR: options.showCPR)

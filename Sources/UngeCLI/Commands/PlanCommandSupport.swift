@@ -110,7 +110,7 @@ enum DocumentOutput {
     /// `saved` says what the command saved just before, for the message if `--ud` then fails.
     static func emit(
         _ doc: Document, json: () throws -> String, options: DocumentOptions, ctx: Context, file: CaseFile,
-        store: CaseStore,
+        store: any Store,
         saved: DocumentFile.Saved? = nil, author: String? = nil, date: LocalDate? = nil
     ) throws {
         let text = try render(
@@ -131,7 +131,7 @@ enum DocumentOutput {
     /// 2026-0003."); `saved` names the command that prints the document again.
     static func emitSaved(
         _ doc: Document, json: () throws -> String, options: DocumentOptions, ctx: Context, file: CaseFile,
-        store: CaseStore,
+        store: any Store,
         saved: DocumentFile.Saved, message: String, author: String? = nil, date: LocalDate? = nil
     ) throws {
         if let path = options.outPath {
@@ -155,7 +155,7 @@ enum DocumentOutput {
     /// `emitSaved`, otherwise `emit`; `content` is what `--format json` carries.
     static func deliver<T: Encodable>(
         _ doc: Document, content: T, findings: [Finding], options: DocumentOptions, ctx: Context, file: CaseFile,
-        store: CaseStore, saved: DocumentFile.Saved?, message: String?, author: String?, date: LocalDate?
+        store: any Store, saved: DocumentFile.Saved?, message: String?, author: String?, date: LocalDate?
     ) throws {
         let json = {
             try DocumentOutput.json(
@@ -174,7 +174,7 @@ enum DocumentOutput {
 
     static func render(
         _ doc: Document, json: () throws -> String, format: DocumentFormat, ctx: Context, file: CaseFile,
-        store: CaseStore,
+        store: any Store,
         author: String?, date: LocalDate?
     ) throws -> String {
         var doc = doc

@@ -33,7 +33,7 @@ struct RedigerCommand: UngeCommand {
         let editor =
             ctx.environment["VISUAL"] ?? ctx.environment["EDITOR"]
             ?? (FileManager.default.isExecutableFile(atPath: "/usr/bin/nano") ? "nano" : "vi")
-        let store = try ctx.openStore()
+        let store = try ctx.store
         _ = try ctx.readCase(id, store: store, showCPR: true)
         // What the editor shows keeps the fields this version does not know, so they survive.
         let (original, originalData) = try store.editableDocument(id)
@@ -57,7 +57,7 @@ struct RedigerCommand: UngeCommand {
             case .success(let updated):
                 let saved = try store.save(
                     updated, expectedRevision: original.revision, now: ctx.now, user: ctx.user,
-                    command: ctx.commandName,
+                    command: ctx.commandName, action: .update,
                     unknownFrom: edited)
                 ctx.console.print("Sag \(id.rawValue) er gemt (revision \(saved.revision)).")
                 return ExitCode.ok
@@ -79,7 +79,7 @@ struct RedigerCommand: UngeCommand {
         do {
             updated = try UngeJSON.decoder().decode(CaseFile.self, from: data)
         } catch {
-            return .failure(EditError(StoreText.decodingProblem(error) + "."))
+            return .failure(EditError(JSONProblem.describe(error, in: data) + "."))
         }
         if updated.id != original.id {
             return .failure(EditError("sagsnummeret (id) må ikke ændres; det skal være \(original.id.rawValue)."))

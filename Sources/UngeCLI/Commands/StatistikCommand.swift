@@ -88,7 +88,7 @@ struct StatistikCommand: UngeCommand {
             )
         }
         if let out { try OutputFile.check(out, overwrite: overwrite, ctx: ctx) }
-        let store = try ctx.openStore()
+        let store = try ctx.store
         let settings = try store.loadSettings()
         // The derived statistics index: no case file is decoded unless it changed.
         let loaded = try store.statisticsFacts()

@@ -28,7 +28,7 @@ import UngeStore
         }
 
         func run(_ ctx: Context) throws -> Int32 {
-            let store = try ctx.openStore()
+            let store = try ctx.store
             let saved = try ctx.updateCase(id, store: store) { file in file.counter += 1 }
             ctx.console.print(try JSONOutput.render(Output(revision: saved.revision, counter: saved.counter)))
             return ExitCode.ok

@@ -126,6 +126,8 @@ struct UnderretCommand: UngeCommand {
     let output: String?
     let showCPR: Bool
     let interactive: Bool
+    /// `--fra-fil` given: the answers come from the file, and only `--interaktiv` asks the rest.
+    let fromFile: Bool
     let draftOnly: Bool
     let newCase: Bool
     /// `--udskriv NR`: print saved notification NR of `--sag` again, save nothing.
@@ -184,6 +186,7 @@ struct UnderretCommand: UngeCommand {
         output = args.value("--ud")
         showCPR = args.has("--vis-cpr")
         interactive = args.has("--interaktiv")
+        fromFile = args.value("--fra-fil") != nil
         draftOnly = args.has("--kladde")
         newCase = args.has("--ny-sag")
         if newCase && caseID != nil {
@@ -199,18 +202,22 @@ struct UnderretCommand: UngeCommand {
         var received: Date
     }
 
+    /// A notification on an existing case needs an existing store; a new case may create it.
+    func storeUse(_ table: StoreUse) -> StoreUse { caseID == nil ? table : .existing }
+
     func run(_ ctx: Context) throws -> Int32 {
         let tz = UnderretInput.timeZone
         let calendar = DanishCalendar(alsoClosed: try ctx.storeSettingAlsoClosed())
         if let output { try DocumentFile.checkTarget(output, ctx: ctx) }
-        let store = try ctx.openStore(creating: caseID == nil)
+        let store = try ctx.store
         let existing = try caseID.map { try ctx.readCase($0, store: store) }
         if let number = reprint, let existing {
             return try printAgain(number, of: existing, store: store, ctx: ctx, calendar: calendar)
         }
         // Options are checked before the first question.
         let received = try UnderretInput.received(draft, now: ctx.now, timeZone: tz)
-        if ctx.isInteractive(interactive) {
+        // A file holds the answers: on a terminal too, only --interaktiv starts the dialogue.
+        if interactive || (!fromFile && ctx.console.stdinIsTerminal) {
             let dialogue = UnderretDialogue(ctx: ctx, store: store, newCaseAllowed: newCase)
             return try pipeline(store: store, ctx: ctx, calendar: calendar).runGuided(ctx: ctx, store: store) {
                 session in
@@ -233,10 +240,10 @@ struct UnderretCommand: UngeCommand {
         return try pipeline(store: store, ctx: ctx, calendar: calendar).run(answers, ctx: ctx)
     }
 
-    private func pipeline(store: CaseStore, ctx: Context, calendar: DanishCalendar) -> DocumentPipeline<Answers> {
+    private func pipeline(store: any Store, ctx: Context, calendar: DanishCalendar) -> DocumentPipeline<Answers> {
         let c = ctx.console
         let tz = UnderretInput.timeZone
-        let storeExisted = store.rootExists
+        let storeExisted = store.exists
         func findings(_ a: Answers) -> [Finding] {
             let day = LocalTime.date(of: a.received, in: tz)
             return ConcernReportRules.check(a.draft, youngPerson: a.existing?.youngPerson, on: day)
@@ -266,7 +273,7 @@ struct UnderretCommand: UngeCommand {
             save: { a, findings in
                 let saved: CaseFile
                 if let existing = a.existing {
-                    saved = try ctx.updateCase(existing.id, store: store) { file in
+                    saved = try ctx.updateCase(existing.id, store: store, commutative: true) { file in
                         ConcernRegistration.register(
                             a.draft, on: &file, received: a.received, now: ctx.now, author: ctx.user, timeZone: tz,
                             calendar: calendar)
@@ -349,7 +356,7 @@ struct UnderretCommand: UngeCommand {
     }
 
     /// `--udskriv NR`: the saved notification's document again, to stdout or `--ud`; saves nothing.
-    private func printAgain(_ number: Int, of file: CaseFile, store: CaseStore, ctx: Context, calendar: DanishCalendar)
+    private func printAgain(_ number: Int, of file: CaseFile, store: any Store, ctx: Context, calendar: DanishCalendar)
         throws -> Int32
     {
         guard let report = file.concernReports.first(where: { $0.number == number }) else {

@@ -54,7 +54,7 @@ struct UndersoegCommand: UngeCommand {
 
     func run(_ ctx: Context) throws -> Int32 {
         try options.checkTarget(ctx)
-        let store = try ctx.openStore()
+        let store = try ctx.store
         let file = try ctx.readCase(id, store: store, showCPR: options.showCPR)
         let existing = file.examination
         if let data = try options.readInput() {
@@ -96,7 +96,7 @@ struct UndersoegCommand: UngeCommand {
         }
     }
 
-    private func pipeline(file: CaseFile, store: CaseStore, ctx: Context) -> DocumentPipeline<Examination> {
+    private func pipeline(file: CaseFile, store: any Store, ctx: Context) -> DocumentPipeline<Examination> {
         func date(_ exam: Examination) -> LocalDate { options.date ?? exam.completedDate ?? ctx.today }
         return DocumentPipeline(
             command: "undersoeg", caseID: id, what: "Undersøgelsen", draftOnly: options.draft,
@@ -129,7 +129,7 @@ struct UndersoegCommand: UngeCommand {
 
     private func render(
         _ exam: Examination, file: CaseFile, findings: [Finding], date: LocalDate, draft: Bool, ctx: Context,
-        store: CaseStore,
+        store: any Store,
         saved: DocumentFile.Saved? = nil, message: String? = nil
     ) throws {
         let doc = ExaminationDocument.build(

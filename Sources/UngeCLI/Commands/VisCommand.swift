@@ -56,7 +56,7 @@ struct VisCommand: UngeCommand {
     }
 
     func run(_ ctx: Context) throws -> Int32 {
-        let store = try ctx.openStore()
+        let store = try ctx.store
         if let outPath { try DocumentFile.checkTarget(outPath, ctx: ctx) }
         let file = try ctx.readCase(id, store: store, showCPR: showCPR)
         let today = date ?? ctx.today
@@ -90,7 +90,7 @@ struct VisCommand: UngeCommand {
         if json {
             ctx.console.print(try CaseJSON.render(file, showCPR: showCPR, nextSteps: steps))
         } else {
-            let doc = CaseOverview.document(for: file, today: today, showCPR: showCPR, nextSteps: steps)
+            let doc = CaseOverview.document(for: file, today: today, now: now, showCPR: showCPR, nextSteps: steps)
             ctx.console.print(TerminalRenderer.render(doc, width: ctx.console.width))
         }
         return ExitCode.ok

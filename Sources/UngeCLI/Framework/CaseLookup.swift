@@ -36,9 +36,7 @@ enum CaseLookup {
     /// After "no case with that number": shows the candidates (logged as a search first, as every
     /// listing of cases is) and, on a terminal, asks which one to use. Returns the chosen id.
     static func offer(typed: String, ctx: Context) -> CaseID? {
-        let store = CaseStore(root: ctx.storeLocation)
-        guard store.rootExists, (try? store.checkLayout()) != nil,
-            let listing = try? store.listSummaries()
+        guard let store = try? ctx.store, store.exists, let listing = try? store.listSummaries()
         else { return nil }
         let found = candidates(for: typed, in: listing.summaries)
         guard !found.isEmpty else { return nil }

@@ -10,6 +10,13 @@ protocol UngeCommand: Sendable {
     init(_ args: ParsedArguments) throws
     /// Does the work and returns the exit status.
     func run(_ ctx: Context) throws -> Int32
+    /// How this invocation uses the store, given the command table's flag (rarely refined by the
+    /// options, as `underret --sag` needs an existing store where `underret` may create one).
+    func storeUse(_ table: StoreUse) -> StoreUse
+}
+
+extension UngeCommand {
+    func storeUse(_ table: StoreUse) -> StoreUse { table }
 }
 
 /// Failures the CLI reports with a Danish message and an exit code.
@@ -47,6 +54,8 @@ enum ExitCode {
     static let ruleFailed: Int32 = 1
     static let usage: Int32 = 2
     static let data: Int32 = 3
+    /// Access refused by the team store.
+    static let accessRefused: Int32 = 4
 }
 
 /// Small helpers commands share for interpreting values.
@@ -61,6 +70,18 @@ enum Values {
                 expected: "Skriv datoen som ÅÅÅÅ-MM-DD, fx 2026-04-13 (eller 13-04-2026 / 13.04.2026).")
         }
         return d
+    }
+
+    /// A time of day `TT:MM` (also `TT.MM`), as hour and minute.
+    static func clock(_ text: String, option: String) throws -> (hour: Int, minute: Int) {
+        let parts = text.trimmingCharacters(in: .whitespaces).split(whereSeparator: { $0 == ":" || $0 == "." })
+        guard parts.count == 2, parts[0].count <= 2, parts[1].count == 2, let h = Int(parts[0]), let m = Int(parts[1]),
+            (0...23).contains(h), (0...59).contains(m)
+        else {
+            throw UsageError.invalidValue(
+                option: option, value: text, expected: "Skriv klokkeslættet som TT:MM, fx 09:30.")
+        }
+        return (h, m)
     }
 
     static func int(_ text: String, option: String, range: ClosedRange<Int>) throws -> Int {

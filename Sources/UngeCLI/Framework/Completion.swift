@@ -20,15 +20,6 @@ enum Completion {
         }
     }
 
-    /// The case ids in a store, from the file names alone: nothing is decoded, so no name or CPR
-    /// number can leak into a completion, and nothing needs an audit event. A missing store has none.
-    static func caseIDs(in store: URL) -> [String] {
-        let names =
-            (try? FileManager.default.contentsOfDirectory(atPath: store.appendingPathComponent("sager").path)) ?? []
-        return names.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.filter { CaseID($0) != nil }
-            .sorted()
-    }
-
     /// The commands a user can complete: the listed ones with their aliases (never hidden ones).
     static var commands: [CommandSpec] { CommandTable.commands.map { $0.spec } }
 

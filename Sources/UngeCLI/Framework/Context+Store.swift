@@ -8,13 +8,39 @@ import UngeStore
 
 /// Store access for commands: opening, audited reads and optimistic updates in one place, so every
 /// command logs and saves the same way.
-extension Context {
-    /// The store location: `--lager`, else `$UNGE_LAGER`, else the XDG data folder.
-    var storeLocation: URL { CaseStore.resolveLocation(flag: storeFlag, environment: environment) }
+/// How a command uses the store: the flag in the command table (as git's `RUN_SETUP`), so the
+/// store is opened once, by the framework, and commands only ask `ctx.store` for it.
+enum StoreUse: Sendable, Equatable {
+    /// No store (help, dates, ages).
+    case none
+    /// The store if there is one (the "also closed" setting, completion); a missing store is no error.
+    case ifPresent
+    /// An existing store: a missing one is an error (exit 3, "Der er intet lager i …").
+    case existing
+    /// A store that the first saved case may create (`ny`, `underret`, `demo`); see `announceNewStore`.
+    case creating
+}
 
-    /// Opens the store and checks its layout (`CaseStore.checkLayout`): a missing store is an error
-    /// (exit 3, "Der er intet lager i …"), except with `creating` (`ny`, `underret` without `--sag`),
-    /// where the first saved case creates it; see `announceNewStore`.
+/// Store access for commands: opening, audited reads and optimistic updates in one place, so every
+/// command logs and saves the same way. No command names a concrete store type.
+extension Context {
+    /// The store location: `--lager`, else `$UNGE_LAGER`, else the XDG data folder (a folder, or a
+    /// `postgresql:` URI). `--lager ''` was refused before the command ran (`Unge.run`).
+    var storeLocation: StoreLocation {
+        (try? StoreLocation.resolve(flag: storeFlag, environment: environment))
+            ?? StoreLocation.parse(storeFlag ?? "")
+    }
+
+    /// The store folder, when the store is a folder (documents are never written into it).
+    var storeFolder: URL? {
+        if case .folder(let url) = storeLocation { return url }
+        return nil
+    }
+
+    /// The store of this command, opened on first use as the command table says (`StoreUse`) and
+    /// kept for the rest of the command. The layout of an existing store is checked; a missing store
+    /// is an error (exit 3, "Der er intet lager i …") unless the command may create it or only uses
+    /// it if present.
     ///
     /// Test hooks for the store-safety harnesses (`Harness/`), never for normal use:
     /// `UNGE_TEST_CRASH_AT=<step>` kills the process with SIGKILL just before that step of the save
@@ -22,16 +48,24 @@ extension Context {
     /// `UNGE_TEST_FAIL_AT=<step>` makes that step fail as an I/O error (EIO), and
     /// `UNGE_TEST_STOP_AT=<step>` stops the process there with SIGSTOP (a paused laptop; the lock
     /// harness continues it with SIGCONT).
-    func openStore(creating: Bool = false) throws -> CaseStore {
-        let store = CaseStore(root: storeLocation, faultInjection: Context.testFaultInjection(environment))
-        if !creating || store.rootExists { try store.checkLayout() }
-        return store
+    var store: any Store {
+        get throws {
+            if let opened = openedStore { return opened }
+            guard storeUse != .none else { throw CLIError.bug("kommandoen '\(commandName)' bruger ikke lageret") }
+            let store = try Stores.open(
+                storeLocation,
+                options: Stores.Options(
+                    faultInjection: Context.testFaultInjection(environment), environment: environment))
+            if storeUse == .existing || store.exists { try store.checkLayout() }
+            openedStore = store
+            return store
+        }
     }
 
     /// Tells the user that saving the first case created the store (on stderr, so `--json` output
     /// stays clean): a mistyped `--lager` must not go unnoticed.
     func announceNewStore(_ existedBefore: Bool) {
-        if !existedBefore { console.error("Nyt lager oprettet i \(storeLocation.path).") }
+        if !existedBefore { console.error("Nyt lager oprettet i \(storeLocation.display).") }
     }
 
     /// The fault-injection hook from `UNGE_TEST_CRASH_AT` / `UNGE_TEST_FAIL_AT` / `UNGE_TEST_STOP_AT`, or nil.
@@ -60,15 +94,14 @@ extension Context {
     /// is none (deadline commands work without a store). Never creates a store. A settings file that
     /// cannot be used stops the command (exit 3): deadlines are never computed with silent defaults.
     func storeSettingAlsoClosed() throws -> Bool {
-        let store = CaseStore(root: storeLocation)
-        guard store.rootExists else { return false }
-        try store.checkLayout()
+        let store = try store
+        guard store.exists else { return false }
         return try store.loadSettings().alsoClosed
     }
 
     /// Loads a case for reading and writes the `read` audit event first (fail closed: if the event
     /// cannot be written, nothing is shown).
-    func readCase(_ id: CaseID, store: CaseStore, action: AuditAction = .read, showCPR: Bool = false) throws -> CaseFile
+    func readCase(_ id: CaseID, store: any Store, action: AuditAction = .read, showCPR: Bool = false) throws -> CaseFile
     {
         let file = try store.load(id)
         try store.appendAudit(event(action, caseID: id, before: file.revision, after: file.revision))
@@ -79,24 +112,31 @@ extension Context {
     }
 
     /// Loads a case, lets `change` modify it, and saves it stating the revision it read. A case
-    /// changed by someone else meanwhile is refused (exit 3), and nothing is written.
+    /// changed by someone else meanwhile is refused (exit 3), and nothing is written; with
+    /// `commutative`, the change (one that does not depend on the rest of the case: a note, a
+    /// network addition) is applied again to the case as it is now instead.
     @discardableResult
-    func updateCase(_ id: CaseID, store: CaseStore, _ change: (inout CaseFile) throws -> Void) throws -> CaseFile {
-        var file = try store.load(id)
-        let read = file.revision
-        if let closed = file.closedDate, commandName != "genaabn" {
-            console.error(
-                console.yellow("ADVARSEL")
-                    + ": Sag \(id.rawValue) er lukket (\(closed.danishLong)). Ændringen gemmes, men sagen forbliver lukket og har ingen åbne frister. Genåbn den med 'unge genaabn \(id.rawValue)'."
-            )
+    func updateCase(
+        _ id: CaseID, store: any Store, commutative: Bool = false, _ change: (inout CaseFile) throws -> Void
+    ) throws -> CaseFile {
+        var warned = false
+        return try store.update(
+            id, now: now, user: user, command: commandName, retryOnConflict: commutative
+        ) { file in
+            if let closed = file.closedDate, commandName != "genaabn", !warned {
+                warned = true
+                console.error(
+                    console.yellow("ADVARSEL")
+                        + ": Sag \(id.rawValue) er lukket (\(closed.danishLong)). Ændringen gemmes, men sagen forbliver lukket og har ingen åbne frister. Genåbn den med 'unge genaabn \(id.rawValue)'."
+                )
+            }
+            try change(&file)
         }
-        try change(&file)
-        return try store.save(file, expectedRevision: read, now: now, user: user, command: commandName)
     }
 
     /// The letterhead of a document on case `caseID`: municipality and unit from the store's
     /// settings, and the full name and title of `author` (a user name; else the acting user).
-    func letterhead(store: CaseStore, caseID: CaseID?, author: String? = nil, date: LocalDate? = nil) throws
+    func letterhead(store: any Store, caseID: CaseID?, author: String? = nil, date: LocalDate? = nil) throws
         -> Document.Letterhead
     {
         let settings = try store.loadSettings()

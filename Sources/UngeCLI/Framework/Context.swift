@@ -17,10 +17,14 @@ final class Context {
     let storeFlag: String?
     /// The command line's first word, for the audit log.
     let commandName: String
+    /// How this command uses the store (the command table's flag).
+    var storeUse: StoreUse
+    /// The store, once `store` has opened it.
+    var openedStore: (any Store)?
 
     init(
         console: Console, environment: [String: String], now: Date, storeFlag: String?, userFlag: String?,
-        commandName: String
+        commandName: String, storeUse: StoreUse = .none
     ) {
         self.console = console
         self.environment = environment
@@ -29,6 +33,7 @@ final class Context {
         self.user = Context.resolveUser(flag: userFlag, environment: environment)
         self.storeFlag = storeFlag
         self.commandName = commandName
+        self.storeUse = storeUse
     }
 
     /// `--bruger`, else `$UNGE_BRUGER`, else `$USER` (as the help and README say), else the

@@ -28,7 +28,7 @@ enum DocumentFile {
 
     /// Checks an `--ud` target before anything is saved (exit 2 with a Danish message).
     static func checkTarget(_ path: String, ctx: Context) throws {
-        if let problem = problem(with: path, storeRoot: ctx.storeLocation) {
+        if let problem = problem(with: path, storeRoot: ctx.storeFolder) {
             throw UsageError.invalidValue(
                 option: "--ud", value: path,
                 expected: problem + " Vælg en almindelig fil uden for lageret, fx --ud ~/dokumenter/underretning.md.")
@@ -36,7 +36,7 @@ enum DocumentFile {
     }
 
     /// Why `path` cannot take a document, or nil when it can.
-    static func problem(with path: String, storeRoot: URL) -> String? {
+    static func problem(with path: String, storeRoot: URL?) -> String? {
         if path.isEmpty { return "Angiv et filnavn." }
         let url = URL(fileURLWithPath: path)
         let name = url.lastPathComponent
@@ -45,8 +45,9 @@ enum DocumentFile {
         // Inside the store? Compare the resolved target with the resolved store folder (symbolic
         // links and `..` resolved as far as the folders exist).
         let target = resolved(url.path)
-        let store = resolved(storeRoot.path)
-        if target == store || target.hasPrefix(store == "/" ? "/" : store + "/") {
+        if let storeRoot, case let store = resolved(storeRoot.path),
+            target == store || target.hasPrefix(store == "/" ? "/" : store + "/")
+        {
             return
                 "Filen ligger i lagermappen '\(store)'. Et dokument må aldrig skrives ind i lageret, hvor det kan ødelægge sager eller revisionssporet."
         }
@@ -86,14 +87,14 @@ enum DocumentFile {
     /// the command saved before (nil for a command that only shows): a failed write then says that
     /// it IS saved and how to print the document again, so nobody saves it twice.
     static func export(
-        _ text: String, to path: String, caseID id: CaseID, revision: Int, store: CaseStore, ctx: Context,
+        _ text: String, to path: String, caseID id: CaseID, revision: Int, store: any Store, ctx: Context,
         saved: Saved? = nil
     ) throws {
         try store.appendAudit(ctx.event(.export, caseID: id, before: revision, after: revision, criterion: "dokument"))
         // Like the screen: a CPR number in free text is masked unless the command was given --vis-cpr.
         let body = ctx.console.maskCPROnStdout ? CPRMask.mask(text) : text
         do {
-            try write(body, to: path, storeRoot: ctx.storeLocation)
+            try write(body, to: path, storeRoot: ctx.storeFolder)
         } catch let failure {
             throw CLIError.data(message(failure.reason, path: path, saved: saved, ctx: ctx))
         }
@@ -103,7 +104,7 @@ enum DocumentFile {
     /// event; a failure is a data error saying that nothing in the case changed.
     static func write(_ text: String, to path: String, ctx: Context) throws {
         do {
-            try write(text, to: path, storeRoot: ctx.storeLocation)
+            try write(text, to: path, storeRoot: ctx.storeFolder)
         } catch let failure {
             throw CLIError.data(message(failure.reason, path: path, saved: nil, ctx: ctx))
         }
@@ -133,7 +134,7 @@ enum DocumentFile {
 
     /// Writes `text` to `path`, mode 0600, replacing a regular file of ours. Never follows a link,
     /// never blocks on a FIFO (`O_NONBLOCK`), and checks what it opened before truncating it.
-    static func write(_ text: String, to path: String, storeRoot: URL) throws(WriteFailure) {
+    static func write(_ text: String, to path: String, storeRoot: URL?) throws(WriteFailure) {
         if let problem = problem(with: path, storeRoot: storeRoot) { throw WriteFailure(reason: problem) }
         let fd = open(path, O_WRONLY | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0o600)
         guard fd >= 0 else {

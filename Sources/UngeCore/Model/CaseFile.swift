@@ -123,6 +123,10 @@ public struct CaseFile: Codable, Sendable, Equatable {
     public var decisions: [Decision]
     /// A free counter that tools and test harnesses may use (e.g. the concurrency harness).
     public var counter: Int
+    /// The letters (breve), each recipient's numbered version, in the order they were saved.
+    public var letters: [Letter]
+    /// The conversations with the young person before decisions (børnesamtaler, BL § 5 stk. 3-4).
+    public var decisionInterviews: [DecisionInterview]
 
     public init(
         id: CaseID, created: Date, youngPerson: YoungPerson, caseworker: String? = nil,
@@ -148,6 +152,8 @@ public struct CaseFile: Codable, Sendable, Equatable {
         closedReason = nil
         decisions = []
         counter = 0
+        letters = []
+        decisionInterviews = []
     }
 
     enum CodingKeys: String, CodingKey {
@@ -155,6 +161,7 @@ public struct CaseFile: Codable, Sendable, Equatable {
         case concernReports, examination, actionPlans, treatmentPlans, checklistAnswers, toolRecords
         case deadlines, closedDate, counter
         case closedReason, decisions
+        case letters, decisionInterviews
     }
 
     public init(from decoder: Decoder) throws {
@@ -179,12 +186,24 @@ public struct CaseFile: Codable, Sendable, Equatable {
         counter = try c.decodeIfPresent(Int.self, forKey: .counter) ?? 0
         closedReason = try c.decodeIfPresent(String.self, forKey: .closedReason)
         decisions = try c.decodeIfPresent([Decision].self, forKey: .decisions) ?? []
+        letters = try c.decodeIfPresent([Letter].self, forKey: .letters) ?? []
+        decisionInterviews = try c.decodeIfPresent([DecisionInterview].self, forKey: .decisionInterviews) ?? []
     }
 
     /// Where the case stands, from what it holds.
     public var status: CaseStatus {
         if closedDate != nil { return .closed }
-        if !treatmentPlans.isEmpty { return .inTreatment }
+        // In treatment only once treatment actually started: a treatment decision with an actual start
+        // (never a planned one), or a treatment plan on a case without treatment decisions.
+        let treatment = decisions.filter {
+            ($0.kind.isMinorTreatment || $0.kind.isAdultTreatment || $0.kind == .alcoholTreatment) && $0.end == nil
+        }
+        if treatment.contains(where: { $0.actualStart != nil }) { return .inTreatment }
+        if !treatmentPlans.isEmpty && treatment.isEmpty
+            && !decisions.contains(where: { $0.kind.isMinorTreatment || $0.kind.isAdultTreatment })
+        {
+            return .inTreatment
+        }
         if !actionPlans.isEmpty { return .planned }
         if examination != nil { return .examining }
         if !concernReports.isEmpty { return .notified }
@@ -195,7 +214,18 @@ public struct CaseFile: Codable, Sendable, Equatable {
     /// The deadlines and tasks still open: none on a closed case, else every one not yet met.
     /// The one definition that `vis`, `frister`, `liste` and the summary index all use.
     public var openDeadlines: [Deadline] {
-        closedDate != nil ? [] : deadlines.filter { !$0.isMet }
+        closedDate != nil ? [] : deadlines.filter { !$0.isSettled }
+    }
+
+    /// What `frister` reports of an open case: the open deadlines and tasks, and those met late
+    /// (listed beside the overdue ones). The summary index holds exactly these.
+    public func reportedDeadlines(timeZone: TimeZone = DanishTime.timeZone) -> [Deadline] {
+        guard closedDate == nil else { return [] }
+        return deadlines.filter { d in
+            if !d.isSettled { return true }
+            guard let met = d.metAt else { return false }
+            return d.status(now: met, timeZone: timeZone).state == .metLate
+        }
     }
 
     /// The earliest deadline not yet met; a task without a legal period (counting `.task`) only when

@@ -68,7 +68,9 @@ public enum JournalEvent: Sendable, Equatable {
             if let sum = t.summary?.trimmingCharacters(in: .whitespacesAndNewlines), !sum.isEmpty { s += ": \(sum)" }
             return JournalText.sentence(s)
         case .deadlineMet(let d, let outcome):
-            var s = "Fristen \"\(d.title)\" er opfyldt"
+            // Met late says so, with how late (LAW.md): the journal never calls a late one plain "opfyldt".
+            let status = d.metAt.map { d.status(now: $0, timeZone: DanishTime.timeZone) }
+            var s = "Fristen \"\(d.title)\" er \(status?.danish ?? "opfyldt")"
             if let o = outcome?.trimmingCharacters(in: .whitespacesAndNewlines), !o.isEmpty { s += ". Resultat: \(o)" }
             return JournalText.sentence(s)
         case .other(let text):

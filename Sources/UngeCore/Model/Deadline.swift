@@ -22,8 +22,12 @@ public enum DeadlineKind: String, Codable, Sendable, Equatable, CaseIterable {
     /// (BL § 138 stk. 2). Open until marked done.
     case notifierFeedback
     /// Reminder 6 months before 18 for running under-18 support: decide what happens at 18
-    /// (BL §§ 113-114: ungestøtte, e.g. the contact person continuing; or adult support).
+    /// (BL §§ 113-114: ungestøtte, e.g. the contact person continuing; or adult support). Not a
+    /// statutory deadline: shown as a "påmindelse", never a "frist" (AUDIT N32).
     case transitionAt18
+
+    /// True for a reminder the law does not set a period for (shown as "påmindelse").
+    public var isReminder: Bool { self == .transitionAt18 }
 }
 
 /// How a deadline is counted, so that time left can be shown in the right unit.
@@ -55,11 +59,14 @@ public struct Deadline: Codable, Sendable, Equatable {
     /// When it was marked met, and by whom.
     public var metAt: Date?
     public var metBy: String?
+    /// Why the deadline no longer applies, when it lapsed unmet (a decision ended before it fell, a
+    /// lawful non-start of treatment); see `status(now:timeZone:closedDate:)`.
+    public var lapseReason: String?
 
     public init(
         id: String, kind: DeadlineKind, title: String, counting: DeadlineCounting, dueDate: LocalDate,
         dueTime: Date? = nil, legalReferenceID: String, ruleDate: LocalDate, metAt: Date? = nil,
-        metBy: String? = nil
+        metBy: String? = nil, lapseReason: String? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -71,6 +78,7 @@ public struct Deadline: Codable, Sendable, Equatable {
         self.ruleDate = ruleDate
         self.metAt = metAt
         self.metBy = metBy
+        self.lapseReason = lapseReason
     }
 
     public var isMet: Bool { metAt != nil }
@@ -81,11 +89,12 @@ public struct Deadline: Codable, Sendable, Equatable {
     /// A deadline citing a row of the legal-reference table.
     public init(
         id: String, kind: DeadlineKind, title: String, counting: DeadlineCounting, dueDate: LocalDate,
-        dueTime: Date? = nil, rule: LegalRuleID, ruleDate: LocalDate, metAt: Date? = nil, metBy: String? = nil
+        dueTime: Date? = nil, rule: LegalRuleID, ruleDate: LocalDate, metAt: Date? = nil, metBy: String? = nil,
+        lapseReason: String? = nil
     ) {
         self.init(
             id: id, kind: kind, title: title, counting: counting, dueDate: dueDate, dueTime: dueTime,
-            legalReferenceID: rule.rawValue, ruleDate: ruleDate, metAt: metAt, metBy: metBy)
+            legalReferenceID: rule.rawValue, ruleDate: ruleDate, metAt: metAt, metBy: metBy, lapseReason: lapseReason)
     }
 
     /// The citation as it applied on the rule date, for a person of `age` then.

@@ -8,15 +8,21 @@ public enum DeadlineState: String, Codable, Sendable, Equatable, Comparable {
     case dueSoon
     /// Later.
     case open
-    /// Marked met.
+    /// Met on time: what it asks for happened on or before the due date (and time).
     case met
+    /// Met, but after the due date (or time): listed beside the overdue ones.
+    case metLate
+    /// No longer relevant, unmet (case closed, decision ended, lawful non-start): with the reason.
+    case lapsed
 
     private var order: Int {
         switch self {
         case .overdue: return 0
-        case .dueSoon: return 1
-        case .open: return 2
-        case .met: return 3
+        case .metLate: return 1
+        case .dueSoon: return 2
+        case .open: return 3
+        case .met: return 4
+        case .lapsed: return 5
         }
     }
 
@@ -29,6 +35,8 @@ public enum DeadlineState: String, Codable, Sendable, Equatable, Comparable {
         case .dueSoon: return "snart"
         case .open: return "åben"
         case .met: return "opfyldt"
+        case .metLate: return "opfyldt for sent"
+        case .lapsed: return "bortfaldet"
         }
     }
 }
@@ -63,12 +71,20 @@ public struct DeadlineOverviewRow: Codable, Sendable, Equatable {
     /// A task without a legal period (e.g. "orientér underretteren", BL § 138 stk. 2): listed after
     /// the deadlines, never overdue.
     public var isTask: Bool = false
+    /// For a deadline met late: by how many days (date deadlines) or started hours (clock deadlines).
+    public var daysLate: Int? = nil
+    public var hoursLate: Int? = nil
+    /// For a lapsed deadline: why it no longer applies.
+    public var lapseReason: String? = nil
+    /// A reminder the law sets no period for (the transition at 17½ without § 111): "påmindelse".
+    public var isReminder: Bool = false
 }
 
 /// The deadlines across cases, overdue first and then by due date (fristoversigt), for
 /// `unge frister`. Generic over every `Deadline` a case holds, whatever created it.
 public enum DeadlineOverview {
-    /// The rows for `cases`. Without `includeMet`, met deadlines are left out.
+    /// The rows for `cases`. Without `includeMet`, only the open deadlines and those met late
+    /// (`CaseFile.reportedDeadlines`) are listed; with it, every one (met on time, lapsed too).
     ///
     /// `workingDaysBetween(a, b)` counts the working days after `a` up to and including `b`
     /// (for `a < b`); it is only asked about deadlines counted in working days.
@@ -79,7 +95,7 @@ public enum DeadlineOverview {
         let today = LocalTime.date(of: now, in: timeZone)
         var rows: [DeadlineOverviewRow] = []
         for c in cases {
-            for d in includeMet ? c.deadlines : c.openDeadlines {
+            for d in includeMet ? c.deadlines : c.reportedDeadlines(timeZone: timeZone) {
                 rows.append(
                     row(
                         d, caseFile: c, now: now, today: today, timeZone: timeZone,
@@ -120,16 +136,15 @@ public enum DeadlineOverview {
         _ d: Deadline, caseFile: CaseFile, now: Date, today: LocalDate, timeZone: TimeZone,
         workingDaysBetween: (LocalDate, LocalDate) -> Int
     ) -> DeadlineOverviewRow {
-        var state: DeadlineState
+        let status = d.status(now: now, today: today, timeZone: timeZone, closedDate: caseFile.closedDate)
+        let state = status.state
         var left: Int
         var unit: TimeLeftUnit
         switch d.counting {
         case .hours:
             unit = .hours
-            let due = d.dueTime ?? LocalTime.instant(d.dueDate.adding(days: 1), hour: 0, minute: 0, in: timeZone)
-            let seconds = due.timeIntervalSince(now)
-            left = Int((seconds / 3600).rounded(.towardZero))
-            state = seconds < 0 ? .overdue : (seconds <= 24 * 3600 ? .dueSoon : .open)
+            let due = d.dueTime ?? d.dueMoment(in: timeZone)
+            left = Int((due.timeIntervalSince(now) / 3600).rounded(.towardZero))
         case .workingDays:
             unit = .workingDays
             if d.dueDate == today {
@@ -139,29 +154,33 @@ public enum DeadlineOverview {
             } else {
                 left = -max(1, workingDaysBetween(d.dueDate, today))
             }
-            state = d.dueDate < today ? .overdue : (d.dueDate == today ? .dueSoon : .open)
         case .task:
             // A task has no legal period: open until marked done, never overdue.
             unit = .days
             left = max(0, today.days(until: d.dueDate))
-            state = .open
         case .calendarDays, .months:
             unit = .days
             left = today.days(until: d.dueDate)
-            state = left < 0 ? .overdue : (left == 0 ? .dueSoon : .open)
         }
-        if d.isMet { state = .met }
         let citation = d.citation(age: caseFile.youngPerson.age(on: d.ruleDate))
+        let text: String
+        switch state {
+        case .met, .metLate, .lapsed: text = status.danish
+        case _ where d.kind.isReminder:
+            text = left > 0 ? "om \(left == 1 ? "1 dag" : "\(left) dage")" : "nu"
+        default:
+            text =
+                d.counting == .task
+                ? "åben opgave"
+                : timeLeftText(
+                    left, unit: unit, state: state, dueSecondsLeft: d.dueTime.map { $0.timeIntervalSince(now) })
+        }
         return DeadlineOverviewRow(
             caseID: caseFile.id.rawValue, name: caseFile.youngPerson.displayName, deadlineID: d.id, kind: d.kind,
             title: d.title, dueDate: d.dueDate, dueTime: d.dueTime, state: state, timeLeft: left, unit: unit,
-            timeLeftText: state == .met
-                ? "opfyldt"
-                : d.counting == .task
-                    ? "åben opgave"
-                    : timeLeftText(
-                        left, unit: unit, state: state, dueSecondsLeft: d.dueTime.map { $0.timeIntervalSince(now) }),
-            citation: citation, metAt: d.metAt, metBy: d.metBy, isTask: d.counting == .task)
+            timeLeftText: text, citation: citation, metAt: d.metAt, metBy: d.metBy, isTask: d.counting == .task,
+            daysLate: status.daysLate, hoursLate: status.hoursLate, lapseReason: status.lapseReason,
+            isReminder: d.kind.isReminder)
     }
 
     /// "3 hverdage", "1 hverdag", "i dag", "om 5 timer", "under 1 time", "overskredet med 2 timer",
@@ -196,12 +215,32 @@ public enum DeadlineOverview {
         return row.dueDate.danishShort
     }
 
+    /// Without a period asked, `frister` lists the deadlines met late from this day (a month back):
+    /// beside the overdue ones while they still matter, not forever. Not a legal period.
+    public static func metLateShownSince(today: LocalDate) -> LocalDate { today.adding(months: -1) }
+
+    /// True when the row's due date, or the day it was met, falls within `from`...`to` (either end
+    /// open): the period `frister --fra/--til` asks for.
+    public static func isInPeriod(_ row: DeadlineOverviewRow, from: LocalDate?, to: LocalDate?, timeZone: TimeZone)
+        -> Bool
+    {
+        func inside(_ d: LocalDate) -> Bool { (from.map { d >= $0 } ?? true) && (to.map { d <= $0 } ?? true) }
+        if inside(row.dueDate) { return true }
+        if let met = row.metAt { return inside(LocalTime.date(of: met, in: timeZone)) }
+        return false
+    }
+
     /// The column headers of the plain-text table.
     public static let header = ["Sag", "Navn", "Frist", "Hvad", "Tid tilbage", "Lovgrundlag"]
 
     /// The cells of a row, in `header` order.
     public static func cells(_ row: DeadlineOverviewRow, timeZone: TimeZone) -> [String] {
-        [row.caseID, row.name, dueText(row, timeZone: timeZone), row.title, row.timeLeftText, row.citation]
+        // A reminder is not a statutory deadline (AUDIT N32): it says so.
+        [
+            row.caseID, row.name, dueText(row, timeZone: timeZone),
+            row.isReminder ? "Påmindelse: " + row.title : row.title,
+            row.timeLeftText, row.citation,
+        ]
     }
 
     /// Why a deadline could not be marked met.

@@ -5,7 +5,7 @@ public enum CaseOverview {
     /// Builds the overview as a `Document`. The CPR number is masked unless `showCPR`. With
     /// `nextSteps` (from `NextSteps.compute`), it ends with the section "Næste skridt".
     public static func document(
-        for file: CaseFile, today: LocalDate, showCPR: Bool = false, nextSteps: [NextStep]? = nil
+        for file: CaseFile, today: LocalDate, now: Date? = nil, showCPR: Bool = false, nextSteps: [NextStep]? = nil
     ) -> Document {
         let p = file.youngPerson
         var doc = Document(title: "Sag \(file.id.rawValue): \(p.displayName)")
@@ -48,8 +48,14 @@ public enum CaseOverview {
             doc.add(.heading("Afgørelser", level: 2))
             doc.add(.table(header: DecisionDocument.listHeader, rows: DecisionDocument.listRows(file, on: today)))
         }
+        doc.blocks += LetterDocument.overviewSection(file)
 
         doc.add(.heading("Frister", level: 2))
+        // The moment the states are judged at: now, or the end of the day shown.
+        let moment =
+            now
+            ?? LocalTime.instant(today.adding(days: 1), hour: 0, minute: 0, in: DanishTime.timeZone)
+            .addingTimeInterval(-1)
         // Dated deadlines by date; tasks without a legal period last, marked as tasks.
         let open = file.openDeadlines.sorted {
             ($0.counting == .task ? 1 : 0, $0.dueDate, $0.id) < ($1.counting == .task ? 1 : 0, $1.dueDate, $1.id)
@@ -70,8 +76,10 @@ public enum CaseOverview {
                             ]
                         }
                         let due = d.dueTime.map(DanishTime.format) ?? d.dueDate.danishShort
+                        let state = d.status(now: moment, today: today, timeZone: DanishTime.timeZone).state
                         return [
-                            due + (d.dueDate < today ? " (overskredet)" : ""), d.title,
+                            due + (state == .overdue ? " (overskredet)" : ""),
+                            d.kind.isReminder ? "Påmindelse: " + d.title : d.title,
                             LegalReferences.reference(LegalRuleID(rawValue: d.legalReferenceID) ?? .purpose).citation(
                                 on: d.ruleDate, age: p.birthDate.map { Age.years(born: $0, on: d.ruleDate) }), d.id,
                         ]
@@ -81,8 +89,15 @@ public enum CaseOverview {
                     "Marker en frist som opfyldt med 'unge frister --opfyldt \(file.id.rawValue) ID' (fristens id står i sidste kolonne)."
                 ))
         }
-        let met = file.deadlines.filter(\.isMet).count
-        if met > 0 { doc.add(.paragraph("\(Plural.count(met, "frist", "frister")) er markeret som overholdt.")) }
+        // Met on time and met late are told apart (LAW.md): a late one is named with how late.
+        let settled = file.deadlines.map { ($0, $0.status(now: moment, today: today, timeZone: DanishTime.timeZone)) }
+        let met = settled.filter { $0.1.state == .met }.count
+        let late = settled.filter { $0.1.state == .metLate }
+        if met > 0 { doc.add(.paragraph("\(Plural.count(met, "frist", "frister")) er overholdt.")) }
+        if !late.isEmpty {
+            doc.add(.paragraph("Opfyldt for sent:"))
+            doc.add(.list(late.map { "\($0.0.title): \($0.1.danish)" }))
+        }
 
         doc.add(.heading("Sagens indhold", level: 2))
         doc.add(.list(contentLines(of: file)))

@@ -107,12 +107,16 @@ public enum NextSteps {
         }
         return (dated + tasks).map { d in
             let isTask = d.counting == .task
-            let overdue = !isTask && (d.dueTime.map { $0 < now } ?? (d.dueDate < today))
+            // The one rule of a deadline's state (`Deadline.status`), the same `frister` uses.
+            let overdue = d.status(now: now, today: today, timeZone: timeZone).state == .overdue
             let when = whenText(d, today: today, timeZone: timeZone)
             let action = actionText(d, in: file)
             var text =
                 isTask
-                ? action : overdue ? "\(action): fristen var \(when) og er overskredet" : "\(action) senest \(when)"
+                ? action
+                : d.kind.isReminder
+                    ? "Påmindelse: \(action) (\(when))"
+                    : overdue ? "\(action): fristen var \(when) og er overskredet" : "\(action) senest \(when)"
             if !overdue, d.counting == .workingDays, d.dueDate > today {
                 let left = calendar.workingDays(from: today, to: d.dueDate)
                 text += " (om \(Plural.count(left, "hverdag", "hverdage")))"

@@ -20,7 +20,7 @@ public struct CaseSummary: Sendable, Equatable {
     public var nextDeadlineTitle: String?
     public var revision: Int
     public var anonymous: Bool
-    /// The case's open deadlines and tasks (`CaseFile.openDeadlines`, whole `Deadline` records) as
+    /// The case's open deadlines and tasks and those met late (`CaseFile.reportedDeadlines`, whole `Deadline` records) as
     /// `DeadlineRecords` bytes, empty when there are none; decoded only by the views that need
     /// them (`openDeadlines(of:)`), so a plain listing pays nothing for them.
     var openDeadlinesData: [UInt8]
@@ -55,7 +55,7 @@ public struct CaseSummary: Sendable, Equatable {
             id: c.id, name: c.youngPerson.displayName, birthDate: c.youngPerson.birthDate, status: c.status,
             nextDeadline: d?.dueDate, nextDeadlineTitle: d.map { CPRMask.mask($0.title) }, revision: c.revision,
             anonymous: c.youngPerson.anonymous)
-        openDeadlinesData = DeadlineRecords.encode(c.openDeadlines)
+        openDeadlinesData = DeadlineRecords.encode(c.reportedDeadlines())
         if let checklistOn {
             openChecklistItems = UngeCore.openChecklistItems(case: c, today: checklistOn)
             checklistDate = checklistOn
@@ -86,7 +86,7 @@ struct ScannedFile {
     var key: FileKey
 }
 
-extension CaseStore {
+extension FileStore {
     /// Reads `sager/` with `opendir`/`readdir` and `fstatat`: the case files with their keys, and
     /// problems for files that cannot be cases. Leftover temp files (`.<id>.<pid>.<x>.tmp`) whose
     /// process is dead, or older than 10 minutes, are removed: they hold a full copy of a case.
@@ -141,7 +141,7 @@ extension CaseStore {
         }
         // Stat the files on all cores: with thousands of cases the kernel's stat calls are most of
         // a listing's time, and they are independent of each other.
-        let stats = CaseStore.statAll(candidates.map(\.name), in: dfd)
+        let stats = FileStore.statAll(candidates.map(\.name), in: dfd)
         for (i, candidate) in candidates.enumerated() {
             guard let st = stats[i] else { continue }  // vanished meanwhile
             guard st.isRegular else {
@@ -209,7 +209,7 @@ extension CaseStore {
     ) {
         var st = stat()
         if lstat(indexPath, &st) == 0, st.st_mode & S_IFMT != S_IFREG {
-            throw StoreError.foreignEntry(file: "indeks.tsv", found: CaseStore.kind(st))
+            throw StoreError.foreignEntry(file: "indeks.tsv", found: FileStore.kind(st))
         }
         let scan = try scanCaseFolder()
         var problems = scan.problems
@@ -245,7 +245,7 @@ extension CaseStore {
                 changed = true
             case .failure(let e):
                 if case .notFound = e { continue }
-                problems.append(StoreProblem(file: CaseStore.fileName(of: file.id), error: e))
+                problems.append(StoreProblem(file: FileStore.fileName(of: file.id), error: e))
             }
         }
         if !stale.isEmpty {
@@ -271,7 +271,7 @@ extension CaseStore {
                     } catch let e as StoreError {
                         out[i] = .failure(e)
                     } catch {
-                        out[i] = .failure(.corrupt(file: CaseStore.fileName(of: files[i].id), reason: "\(error)"))
+                        out[i] = .failure(.corrupt(file: FileStore.fileName(of: files[i].id), reason: "\(error)"))
                     }
                 }
             }
@@ -294,16 +294,16 @@ extension CaseStore {
                 continue
             }
             do {
-                let open = try load(s.id).openDeadlines
+                let open = try load(s.id).reportedDeadlines()
                 if !open.isEmpty { out.append((s, open)) }
             } catch let e as StoreError {
                 if case .notFound = e { continue }
-                problems.append(StoreProblem(file: CaseStore.fileName(of: s.id), error: e))
+                problems.append(StoreProblem(file: FileStore.fileName(of: s.id), error: e))
             } catch {
                 problems.append(
                     StoreProblem(
-                        file: CaseStore.fileName(of: s.id),
-                        error: .corrupt(file: CaseStore.fileName(of: s.id), reason: "\(error)")))
+                        file: FileStore.fileName(of: s.id),
+                        error: .corrupt(file: FileStore.fileName(of: s.id), reason: "\(error)")))
             }
         }
         return (out, problems)
@@ -311,9 +311,10 @@ extension CaseStore {
 
     // MARK: The index file
 
-    /// Version 2 added the open deadlines (`DeadlineRecords`) and the checklist count; an index of another version is
-    /// ignored and rebuilt.
-    static let indexHeader = Array("unge-indeks\t2\n".utf8)
+    /// Version 2 added the open deadlines (`DeadlineRecords`) and the checklist count; version 3 the
+    /// deadlines met late, each deadline's lapse reason and its derived moments and state. An index of
+    /// another version is ignored and rebuilt.
+    static let indexHeader = Array("unge-indeks\t3\n".utf8)
     static let indexFields = 14
     static let statusBytes = CaseStatus.allCases.map { (status: $0, bytes: Array($0.rawValue.utf8)) }
 
@@ -321,15 +322,15 @@ extension CaseStore {
     /// a malformed line is skipped (its case is decoded again).
     func readIndex() -> [(key: FileKey, summary: CaseSummary)] {
         guard let bytes = try? Posix.readFile(indexPath, limit: 256 << 20),
-            bytes.count >= CaseStore.indexHeader.count,
-            Array(bytes[0..<CaseStore.indexHeader.count]) == CaseStore.indexHeader
+            bytes.count >= FileStore.indexHeader.count,
+            Array(bytes[0..<FileStore.indexHeader.count]) == FileStore.indexHeader
         else { return [] }
         var out: [(key: FileKey, summary: CaseSummary)] = []
         out.reserveCapacity(bytes.count / 80)
         bytes.withUnsafeBufferPointer { buf in
-            var lineStart = CaseStore.indexHeader.count
+            var lineStart = FileStore.indexHeader.count
             let end = buf.count
-            let n = CaseStore.indexFields
+            let n = FileStore.indexFields
             var fields = [Range<Int>](repeating: 0..<0, count: n)
             while lineStart < end {
                 var i = lineStart
@@ -349,7 +350,7 @@ extension CaseStore {
                 let next = i + 1
                 defer { lineStart = next }
                 guard complete, f == n else { continue }
-                if let e = CaseStore.parseIndexLine(buf, fields) { out.append(e) }
+                if let e = FileStore.parseIndexLine(buf, fields) { out.append(e) }
             }
         }
         // Written sorted and unique; anything else means a damaged index: trust none of it.
@@ -376,7 +377,7 @@ extension CaseStore {
         func unescaped(_ r: Range<Int>) -> [UInt8] { IndexText.unescape(UnsafeBufferPointer(rebasing: b[r])) }
         func status(_ r: Range<Int>) -> CaseStatus? {
             let field = UnsafeBufferPointer(rebasing: b[r])
-            return CaseStore.statusBytes.first { $0.bytes.elementsEqual(field) }?.status
+            return FileStore.statusBytes.first { $0.bytes.elementsEqual(field) }?.status
         }
         func date(_ r: Range<Int>) -> LocalDate?? {
             if r.isEmpty { return .some(nil) }
@@ -412,7 +413,7 @@ extension CaseStore {
     /// Rewrites `indeks.tsv` atomically (temp file 0600 + rename). Failure is ignored: the index is
     /// only a cache and the next listing rebuilds it.
     func writeIndex(_ entries: [(key: FileKey, summary: CaseSummary)]) {
-        var out = CaseStore.indexHeader
+        var out = FileStore.indexHeader
         out.reserveCapacity(entries.count * 96)
         func field(_ s: String) { IndexText.append(s, to: &out) }
         for (key, s) in entries {

@@ -146,34 +146,12 @@ enum UnknownFields {
     }
 }
 
-extension CaseStore {
+extension FileStore {
     /// A case and the JSON text `unge rediger` shows for it: the case as this version writes it,
     /// with the fields this version does not know kept in place, so an edit can keep them.
     public func editableDocument(_ id: CaseID) throws -> (caseFile: CaseFile, json: Data) {
         let stored = try loadDocument(id)
         let bytes = try encode(stored.caseFile, keepingUnknownFrom: stored.body)
         return (stored.caseFile, Data(bytes))
-    }
-}
-
-/// The one document the last `CaseStore.load` decoded (a case is loaded, changed and saved by the
-/// same command), taken by the save that follows.
-final class LoadedDocument: @unchecked Sendable {
-    private let lock = NSLock()
-    private var document: (caseFile: CaseFile, body: Data)?
-
-    func put(_ caseFile: CaseFile, body: Data) {
-        lock.lock()
-        document = (caseFile, body)
-        lock.unlock()
-    }
-
-    /// The document of case `id` at `revision`, if it is the one last loaded.
-    func take(_ id: CaseID, revision: Int) -> (caseFile: CaseFile, body: Data)? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard let d = document, d.caseFile.id == id, d.caseFile.revision == revision else { return nil }
-        document = nil
-        return d
     }
 }

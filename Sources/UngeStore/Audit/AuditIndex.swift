@@ -19,7 +19,7 @@ import UngeCore
 /// otherwise the folder is listed again and only new files are read. A missing, damaged or foreign
 /// index is rebuilt from the files; it is written as a temp file renamed into place, so a crash
 /// leaves the old index or the new one, never half of one. Writers (`appendAudit`) never touch it.
-extension CaseStore {
+extension FileStore {
     static let auditIndexHeader = Array("unge-logindeks\t1\t".utf8)
     /// A folder changed less than this before it was listed may change again unseen (clock tick).
     static let auditIndexRacyNanoseconds: Int64 = 2_000_000_000
@@ -64,7 +64,7 @@ extension CaseStore {
         }
         // Sorted as `auditEvents(for: nil)` sorts, with each key computed once.
         var keyed = found.map {
-            (time: $0.event.time, ns: CaseStore.writeNanoseconds($0.name), name: $0.name, event: $0.event)
+            (time: $0.event.time, ns: FileStore.writeNanoseconds($0.name), name: $0.name, event: $0.event)
         }
         keyed.sort { a, b in
             if a.time != b.time { return a.time < b.time }
@@ -85,7 +85,7 @@ extension CaseStore {
         let old = useIndex ? (try? Posix.readFile(indexFile, limit: 1 << 30)) ?? [] : []
         let header = AuditIndexFile.header(old)
         if let header, header.ino == ino, header.mtime == mtime,
-            header.listed - mtime >= CaseStore.auditIndexRacyNanoseconds
+            header.listed - mtime >= FileStore.auditIndexRacyNanoseconds
         {
             return (old, [])
         }
@@ -117,7 +117,7 @@ extension CaseStore {
         // A month in use gains a few events between two queries: answer with the old index plus
         // the new lines, and leave the rewrite (sorting, deduplicating, writing) for when it pays.
         let vanished = known.count - (lines.count - fresh.count)
-        if header != nil, old.last == 10, vanished == 0, fresh.count < CaseStore.auditIndexRewriteAfter {
+        if header != nil, old.last == 10, vanished == 0, fresh.count < FileStore.auditIndexRewriteAfter {
             var out = old
             for name in fresh { if let l = byName[name] { out += l } }
             return (out, problems)
@@ -205,11 +205,11 @@ enum AuditIndexFile {
     static let fieldCount = 12
 
     static func makeHeader(ino: UInt64, mtime: Int64, listed: Int64) -> [UInt8] {
-        CaseStore.auditIndexHeader + Array("\(ino)\t\(mtime)\t\(listed)\n".utf8)
+        FileStore.auditIndexHeader + Array("\(ino)\t\(mtime)\t\(listed)\n".utf8)
     }
 
     static func header(_ bytes: [UInt8]) -> (ino: UInt64, mtime: Int64, listed: Int64)? {
-        let h = CaseStore.auditIndexHeader
+        let h = FileStore.auditIndexHeader
         guard bytes.count > h.count, bytes[0..<h.count].elementsEqual(h), let nl = bytes.firstIndex(of: 10) else {
             return nil
         }

@@ -7,7 +7,7 @@ import UngeCore
     import Darwin
 #endif
 
-/// A step of the save path, announced to `CaseStore.faultInjection` just before it runs, so a
+/// A step of the save path, announced to `FileStore.faultInjection` just before it runs, so a
 /// crash harness can kill the process there (`UNGE_TEST_CRASH_AT=<rawValue>`) or a test can make
 /// the step fail.
 public enum SaveStep: String, Sendable, CaseIterable {
@@ -38,7 +38,7 @@ public enum SaveStep: String, Sendable, CaseIterable {
 ///
 /// Folders are 0700 and files 0600 whatever the umask. Saves are durable (temp file, fsync, rename,
 /// folder fsync) and optimistic: each save names the revision it read.
-public final class CaseStore: Sendable {
+public final class FileStore: Sendable {
     /// The store folder.
     public let root: URL
     /// Called just before each step of the save path; nil in normal use.
@@ -54,15 +54,12 @@ public final class CaseStore: Sendable {
     let settingsPath: String
     let hostName: String
     let pid: Int32
-    /// The document the last `load` decoded, so that the save that follows need not read it again.
-    let lastLoaded = LoadedDocument()
-
-    /// Opens the store at `root` (nothing is created until first use) and sets the process umask to 077.
+    /// Opens the store at `root` (nothing is created until first use). Every file and folder is
+    /// created with its mode (0600, 0700) whatever the process umask.
     public init(
-        root: URL, lockTimeout: Double = CaseStore.defaultLockTimeout,
+        root: URL, lockTimeout: Double = FileStore.defaultLockTimeout,
         faultInjection: (@Sendable (SaveStep) throws -> Void)? = nil
     ) {
-        umask(0o077)
         self.root = root
         self.lockTimeout = lockTimeout
         self.faultInjection = faultInjection
@@ -78,19 +75,8 @@ public final class CaseStore: Sendable {
         pid = getpid()
     }
 
-    /// Where the store lives: `--lager DIR`, else `$UNGE_LAGER`, else `$XDG_DATA_HOME/unge`, else
-    /// `~/.local/share/unge` (`$HOME`, or the home folder from the system). Empty values count as unset.
-    public static func resolveLocation(flag: String?, environment: [String: String]) -> URL {
-        func nonEmpty(_ s: String?) -> String? { (s?.isEmpty ?? true) ? nil : s }
-        if let flag = nonEmpty(flag) { return URL(fileURLWithPath: flag, isDirectory: true) }
-        if let env = nonEmpty(environment["UNGE_LAGER"]) { return URL(fileURLWithPath: env, isDirectory: true) }
-        if let xdg = nonEmpty(environment["XDG_DATA_HOME"]) {
-            return URL(fileURLWithPath: xdg, isDirectory: true).appendingPathComponent("unge", isDirectory: true)
-        }
-        let home = nonEmpty(environment["HOME"]) ?? NSHomeDirectory()
-        return URL(fileURLWithPath: home, isDirectory: true)
-            .appendingPathComponent(".local/share/unge", isDirectory: true)
-    }
+    public var location: String { rootPath }
+    public var exists: Bool { rootExists }
 
     // MARK: Names and paths
 
@@ -107,12 +93,11 @@ public final class CaseStore: Sendable {
 
     // MARK: Layout
 
-    /// The largest case file unge reads or writes (64 MB): a save refuses what a read would refuse.
-    public static let maximumCaseFileBytes = 64 << 20
+    /// The largest case file unge reads or writes (`StoreLimits.maximumCaseBytes`).
+    public static let maximumCaseFileBytes = StoreLimits.maximumCaseBytes
 
-    /// The most characters one free-text field may hold (a note, a name, a description): 100,000,
-    /// about 40 pages. A longer text is refused at the save with a Danish message (exit 2).
-    public static let maximumTextLength = 100_000
+    /// The most characters one free-text field may hold (`StoreLimits.maximumTextLength`).
+    public static let maximumTextLength = StoreLimits.maximumTextLength
 
     /// Creates the store (0700) and its `sager/` and `laase/` folders if they are missing. Existing
     /// folders are checked, never changed: a shared store folder or a symbolic link in place of a
@@ -128,7 +113,10 @@ public final class CaseStore: Sendable {
     // MARK: Reading
 
     /// True when a case file with this id exists.
-    public func exists(_ id: CaseID) -> Bool {
+    public func caseExists(_ id: CaseID) -> Bool { exists(id) }
+
+    /// True when a case file with this id exists.
+    func exists(_ id: CaseID) -> Bool {
         var st = stat()
         return lstat(casePath(id), &st) == 0
     }
@@ -137,10 +125,10 @@ public final class CaseStore: Sendable {
     /// versions are migrated in memory. Does not write an audit event: log reads with `appendAudit`
     /// before showing anything.
     public func load(_ id: CaseID) throws -> CaseFile {
-        let file = CaseStore.fileName(of: id)
+        let file = FileStore.fileName(of: id)
         let bytes: [UInt8]
         do {
-            bytes = try Posix.readFile(casePath(id), limit: CaseStore.maximumCaseFileBytes)
+            bytes = try Posix.readFile(casePath(id), limit: FileStore.maximumCaseFileBytes)
         } catch let f {
             if f.code == ENOENT { throw StoreError.notFound(id) }
             if f.code == ELOOP || f.code == EINVAL || f.code == EISDIR {
@@ -149,23 +137,21 @@ public final class CaseStore: Sendable {
             if f.code == EFBIG { throw StoreError.corrupt(file: file, reason: "filen er urimeligt stor") }
             throw StoreError.io(operation: "læse", file: file, code: f.code, visible: false)
         }
-        let document = try CaseStore.decodeDocument(bytes, file: file, expectedID: id)
-        lastLoaded.put(document.caseFile, body: document.body)
-        return document.caseFile
+        return try FileStore.decodeDocument(bytes, file: file, expectedID: id).caseFile
     }
 
     /// Loads one case with the JSON document it was decoded from (after any migration), for saves
     /// that must keep what this version does not know.
     func loadDocument(_ id: CaseID) throws -> (caseFile: CaseFile, body: Data) {
-        let file = CaseStore.fileName(of: id)
+        let file = FileStore.fileName(of: id)
         let bytes: [UInt8]
         do {
-            bytes = try Posix.readFile(casePath(id), limit: CaseStore.maximumCaseFileBytes)
+            bytes = try Posix.readFile(casePath(id), limit: FileStore.maximumCaseFileBytes)
         } catch let f {
             if f.code == ENOENT { throw StoreError.notFound(id) }
             throw StoreError.corrupt(file: file, reason: "filen kan ikke læses (\(Posix.errorText(f.code)))")
         }
-        return try CaseStore.decodeDocument(bytes, file: file, expectedID: id)
+        return try FileStore.decodeDocument(bytes, file: file, expectedID: id)
     }
 
     /// The smallest part of a document, decoded first: its schema version (and revision).
@@ -228,11 +214,11 @@ public final class CaseStore: Sendable {
         var cases: [CaseFile] = []
         var problems = scan.problems
         for entry in scan.files {
-            let file = CaseStore.fileName(of: entry.id)
+            let file = FileStore.fileName(of: entry.id)
             do {
                 cases.append(try load(entry.id))
             } catch let e as StoreError {
-                problems.append(StoreProblem(file: CaseStore.fileName(of: entry.id), error: e))
+                problems.append(StoreProblem(file: FileStore.fileName(of: entry.id), error: e))
             } catch {
                 problems.append(
                     StoreProblem(file: file, error: .corrupt(file: file, reason: "indholdet kan ikke læses")))
@@ -247,7 +233,7 @@ public final class CaseStore: Sendable {
     /// does not know put back (see `UnknownFields`), refused if it is larger than a read accepts or
     /// holds a text longer than `maximumTextLength`.
     func encode(_ c: CaseFile, keepingUnknownFrom base: Data? = nil, decoded: CaseFile? = nil) throws -> [UInt8] {
-        let file = CaseStore.fileName(of: c.id)
+        let file = FileStore.fileName(of: c.id)
         var bytes: [UInt8]
         do {
             bytes = [UInt8](try UngeJSON.encoder().encode(c))
@@ -256,10 +242,10 @@ public final class CaseStore: Sendable {
             throw StoreError.corrupt(file: file, reason: "sagen kan ikke skrives som JSON")
         }
         if let base { bytes = try UnknownFields.keep(from: base, decoded: decoded, in: bytes, file: file) }
-        if let long = StoreText.overlongText(in: bytes, limit: CaseStore.maximumTextLength) {
+        if let long = StoreText.overlongText(in: bytes, limit: FileStore.maximumTextLength) {
             throw StoreError.textTooLong(field: long.field, length: long.length)
         }
-        if bytes.count > CaseStore.maximumCaseFileBytes { throw StoreError.tooLarge(file: file, bytes: bytes.count) }
+        if bytes.count > FileStore.maximumCaseFileBytes { throw StoreError.tooLarge(file: file, bytes: bytes.count) }
         return bytes
     }
 
@@ -273,7 +259,7 @@ public final class CaseStore: Sendable {
     /// process lives). The caller closes the descriptor after the rename; on failure nothing is left.
     func writeTemp(for id: CaseID, bytes: [UInt8]) throws -> (path: String, lock: Int32) {
         let tmp = casesPath + "/." + id.rawValue + "." + String(pid) + "." + Posix.randomHex() + ".tmp"
-        let file = CaseStore.fileName(of: id)
+        let file = FileStore.fileName(of: id)
         do {
             let fd = try Posix.writeNewFile(tmp, bytes, holdLock: true, before: faultInjection)
             return (tmp, fd ?? -1)
@@ -305,11 +291,22 @@ public final class CaseStore: Sendable {
         _ caseFile: CaseFile, expectedRevision: Int, now: Date, user: String, command: String,
         action: AuditAction = .update, unknownFrom: Data? = nil
     ) throws -> CaseFile {
+        try save(
+            caseFile, expectedRevision: expectedRevision, base: nil, now: now, user: user, command: command,
+            action: action, unknownFrom: unknownFrom)
+    }
+
+    /// `save`, with `base`: the stored document the change was built on, when the caller has just
+    /// read it (`update`), so it need not be read again.
+    func save(
+        _ caseFile: CaseFile, expectedRevision: Int, base: (caseFile: CaseFile, body: Data)?, now: Date, user: String,
+        command: String, action: AuditAction, unknownFrom: Data?
+    ) throws -> CaseFile {
         try prepare()
         // Overflow-checked: a revision read from a file is bounded by `CaseLimits`, but never trap.
         guard (0..<CaseLimits.maxNumber).contains(expectedRevision) else {
             throw StoreError.corrupt(
-                file: CaseStore.fileName(of: caseFile.id),
+                file: FileStore.fileName(of: caseFile.id),
                 reason: "feltet 'revision' er uden for 0-\(CaseLimits.maxNumber)")
         }
         var updated = caseFile
@@ -317,8 +314,8 @@ public final class CaseStore: Sendable {
         updated.revision = expectedRevision + 1
         updated.updated = now
         let id = updated.id
-        // The document the change was made from (normally just loaded by `load`), for its unknown fields.
-        let stored = try lastLoaded.take(id, revision: expectedRevision) ?? loadDocument(id)
+        // The document the change was made from, for its unknown fields.
+        let stored = try base ?? loadDocument(id)
         guard stored.caseFile.revision == expectedRevision else {
             throw StoreError.conflict(id, expected: expectedRevision, actual: stored.caseFile.revision)
         }
@@ -350,7 +347,7 @@ public final class CaseStore: Sendable {
                 revisionAfter: expectedRevision + 1, command: command))
         try step(.rename)
         if rename(tmp.path, casePath(id)) != 0 {
-            throw StoreError.io(operation: "gemme", file: CaseStore.fileName(of: id), code: errno, visible: false)
+            throw StoreError.io(operation: "gemme", file: FileStore.fileName(of: id), code: errno, visible: false)
         }
         renamed = true
         try syncCaseFolder(id)
@@ -362,7 +359,7 @@ public final class CaseStore: Sendable {
         try step(.dirfsync)
         do { try Posix.syncDirectory(casesPath) } catch let f {
             throw StoreError.io(
-                operation: "skrive mappen sikkert til disken (fsync) for", file: CaseStore.fileName(of: id),
+                operation: "skrive mappen sikkert til disken (fsync) for", file: FileStore.fileName(of: id),
                 code: f.code, visible: true)
         }
     }
@@ -370,19 +367,19 @@ public final class CaseStore: Sendable {
     /// The revision of the case file as it is on disk now (a partial decode). Refuses a newer
     /// schema (so an old unge never overwrites a newer document) and a corrupt file.
     func currentRevision(_ id: CaseID) throws -> Int {
-        let file = CaseStore.fileName(of: id)
+        let file = FileStore.fileName(of: id)
         let bytes: [UInt8]
-        do { bytes = try Posix.readFile(casePath(id), limit: CaseStore.maximumCaseFileBytes) } catch let f {
+        do { bytes = try Posix.readFile(casePath(id), limit: FileStore.maximumCaseFileBytes) } catch let f {
             if f.code == ENOENT { throw StoreError.notFound(id) }
             throw StoreError.corrupt(file: file, reason: "filen kan ikke læses (\(Posix.errorText(f.code)))")
         }
-        let p = try CaseStore.probe(Data(bytes), file: file)
+        let p = try FileStore.probe(Data(bytes), file: file)
         if let v = p.schemaVersion, v > CaseFile.currentSchemaVersion {
             throw StoreError.newerSchema(file: file, version: v)
         }
         if p.schemaVersion == CaseFile.currentSchemaVersion, let r = p.revision { return r }
         // Missing fields or an older schema: decode fully (this also validates the file).
-        return try CaseStore.decodeCase(bytes, file: file, expectedID: id).revision
+        return try FileStore.decodeCase(bytes, file: file, expectedID: id).revision
     }
 
     /// Creates a new case with the next free id for `year` (`2026-0001`, `2026-0002`, ...: the
@@ -428,7 +425,7 @@ public final class CaseStore: Sendable {
                 guard e == EPERM || e == EOPNOTSUPP || e == ENOTSUP || e == EMLINK || e == ENOSYS,
                     !exists(id), rename(tmp.path, target) == 0
                 else {
-                    throw StoreError.io(operation: "oprette", file: CaseStore.fileName(of: id), code: e, visible: false)
+                    throw StoreError.io(operation: "oprette", file: FileStore.fileName(of: id), code: e, visible: false)
                 }
             }
             try syncCaseFolder(id)
@@ -470,7 +467,7 @@ public final class CaseStore: Sendable {
             }
         }
         let p: Probe
-        do { p = try CaseStore.probe(Data(bytes), file: file) } catch let StoreError.corrupt(_, reason) {
+        do { p = try FileStore.probe(Data(bytes), file: file) } catch let StoreError.corrupt(_, reason) {
             throw StoreError.settingsUnusable(reason: reason)
         }
         if let v = p.schemaVersion, v > StoreSettings.currentSchemaVersion {
@@ -497,7 +494,7 @@ public final class CaseStore: Sendable {
     func replaceFile(_ path: String, display: String, bytes: [UInt8], sync: Bool) throws {
         var st = stat()
         if lstat(path, &st) == 0, st.st_mode & S_IFMT != S_IFREG {
-            throw StoreError.foreignEntry(file: display, found: CaseStore.kind(st))
+            throw StoreError.foreignEntry(file: display, found: FileStore.kind(st))
         }
         let dir = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
@@ -516,5 +513,77 @@ public final class CaseStore: Sendable {
                     visible: true)
             }
         }
+    }
+}
+
+// MARK: The store contract
+
+extension FileStore: Store {
+    /// Reads the case, applies `change`, and saves it on the revision read; with `retryOnConflict`,
+    /// a lost race reads the case again and applies `change` again (at most
+    /// `StoreLimits.updateAttempts` times).
+    @discardableResult
+    public func update(
+        _ id: CaseID, now: Date, user: String, command: String, action: AuditAction, retryOnConflict: Bool,
+        _ change: (inout CaseFile) throws -> Void
+    ) throws -> CaseFile {
+        var attempt = 0
+        while true {
+            attempt += 1
+            let stored = try loadDocument(id)
+            var file = stored.caseFile
+            try change(&file)
+            do {
+                return try save(
+                    file, expectedRevision: stored.caseFile.revision, base: stored, now: now, user: user,
+                    command: command, action: action, unknownFrom: nil)
+            } catch StoreError.conflict(let cid, let expected, let actual)
+                where retryOnConflict && attempt < StoreLimits.updateAttempts
+            {
+                _ = (cid, expected, actual)
+                continue
+            }
+        }
+    }
+
+    /// The case ids, from the file names of `sager/` alone: nothing is decoded. A missing store has none.
+    public func caseIDs() throws -> [CaseID] {
+        guard let names = try? Posix.listDirectory(casesPath) else { return [] }
+        return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.compactMap {
+            CaseID(String($0.dropLast(5)))
+        }
+        .sorted()
+    }
+
+    /// Writes a complete case document as it is (durably, linked in without replacing anything), after
+    /// checking that it decodes as case `id`; audited as `create`.
+    @discardableResult
+    public func importCase(_ json: Data, as id: CaseID, now: Date, user: String, command: String) throws -> CaseFile {
+        try prepare()
+        let file = FileStore.fileName(of: id)
+        let decoded = try FileStore.decodeCase([UInt8](json), file: file, expectedID: id)
+        let tmp = try writeTemp(for: id, bytes: [UInt8](json))
+        defer {
+            unlink(tmp.path)
+            close(tmp.lock)
+        }
+        let lock = try acquireLock(id, user: user, command: command, now: now)
+        defer { lock.release() }
+        if exists(id) {
+            throw StoreError.io(operation: "oprette", file: file, code: EEXIST, visible: false)
+        }
+        try step(.audit)
+        try appendAudit(
+            AuditEvent(
+                time: now, user: user, action: .create, caseID: id, revisionAfter: decoded.revision, command: command))
+        try step(.rename)
+        if link(tmp.path, casePath(id)) != 0 {
+            let e = errno
+            guard e != EEXIST, !exists(id), rename(tmp.path, casePath(id)) == 0 else {
+                throw StoreError.io(operation: "oprette", file: file, code: e, visible: false)
+            }
+        }
+        try syncCaseFolder(id)
+        return decoded
     }
 }

@@ -7,7 +7,7 @@ import UngeCore
     import Darwin
 #endif
 
-extension CaseStore {
+extension FileStore {
     /// Writes one audit event durably as its own file (a hidden temp file, fsynced, then linked in),
     /// `log/<ÅÅÅÅ-MM>/<ÅÅÅÅMMDDTttmmssZ>-<id|alle>-<pid>-<ns>-<tilfældig>.json` (0600, `O_EXCL`, fsync
     /// of the file and of its folder). `<ns>` is the wall clock in nanoseconds when written, which
@@ -122,8 +122,8 @@ extension CaseStore {
         }
         found.sort { a, b in
             if a.event.time != b.event.time { return a.event.time < b.event.time }
-            let na = CaseStore.writeNanoseconds(a.name)
-            let nb = CaseStore.writeNanoseconds(b.name)
+            let na = FileStore.writeNanoseconds(a.name)
+            let nb = FileStore.writeNanoseconds(b.name)
             if na != nb { return na < nb }
             return a.name < b.name
         }

@@ -28,7 +28,7 @@ struct HeldLock {
     }
 }
 
-extension CaseStore {
+extension FileStore {
     /// The default longest wait for another process's save lock, in seconds.
     public static let defaultLockTimeout: Double = 5
 
@@ -77,7 +77,7 @@ extension CaseStore {
                 throw StoreError.io(operation: "låse", file: file, code: e, visible: false)
             }
             if Posix.nowNanoseconds() >= deadline {
-                let holder = CaseStore.readHolder(fd)
+                let holder = FileStore.readHolder(fd)
                 close(fd)
                 throw StoreError.locked(
                     id, owner: holder?.owner ?? "ukendt", host: holder?.host ?? "ukendt", pid: holder?.pid ?? 0,

@@ -142,7 +142,7 @@ enum Posix {
     /// Reads a whole regular file (not following a symbolic link). Files over `limit` bytes are refused with EFBIG.
     /// Opened with `O_NONBLOCK`, so a FIFO or device in place of a file is refused (EINVAL) instead
     /// of blocking forever; the flag has no effect on regular files.
-    static func readFile(_ path: String, limit: Int = CaseStore.maximumCaseFileBytes) throws(Failure) -> [UInt8] {
+    static func readFile(_ path: String, limit: Int = FileStore.maximumCaseFileBytes) throws(Failure) -> [UInt8] {
         let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
         if fd < 0 { throw Failure(call: "open", code: errno) }
         defer { close(fd) }

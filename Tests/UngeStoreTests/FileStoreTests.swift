@@ -126,7 +126,7 @@ struct CaseStoreTests {
             "../etc/passwd", "a/b", "..", ".", "", "2026-0001.json/..", "-x", String(repeating: "9", count: 41),
         ])
     func invalidIDs(text: String) {
-        #expect(throws: StoreError.invalidID(text)) { try CaseStore.caseID(text) }
+        #expect(throws: StoreError.invalidID(text)) { try FileStore.caseID(text) }
     }
 
     @Test(
@@ -191,14 +191,15 @@ struct CaseStoreTests {
     }
 
     @Test("lagerets placering: --lager, UNGE_LAGER, XDG_DATA_HOME, ~/.local/share")
-    func location() {
-        #expect(CaseStore.resolveLocation(flag: "/x/lager", environment: ["UNGE_LAGER": "/y"]).path == "/x/lager")
-        #expect(
-            CaseStore.resolveLocation(flag: nil, environment: ["UNGE_LAGER": "/y", "XDG_DATA_HOME": "/z"]).path == "/y")
-        #expect(CaseStore.resolveLocation(flag: "", environment: ["XDG_DATA_HOME": "/z"]).path == "/z/unge")
-        #expect(
-            CaseStore.resolveLocation(flag: nil, environment: ["HOME": "/home/sb"]).path == "/home/sb/.local/share/unge"
-        )
+    func location() throws {
+        func path(_ flag: String?, _ env: [String: String]) throws -> String {
+            guard case .folder(let url) = try StoreLocation.resolve(flag: flag, environment: env) else { return "" }
+            return url.path
+        }
+        #expect(try path("/x/lager", ["UNGE_LAGER": "/y"]) == "/x/lager")
+        #expect(try path(nil, ["UNGE_LAGER": "/y", "XDG_DATA_HOME": "/z"]) == "/y")
+        #expect(try path(nil, ["UNGE_LAGER": "", "XDG_DATA_HOME": "/z"]) == "/z/unge")
+        #expect(try path(nil, ["HOME": "/home/sb"]) == "/home/sb/.local/share/unge")
     }
 
     @Test("indstillinger: standard er fra, og de gemmes med skemaversion")

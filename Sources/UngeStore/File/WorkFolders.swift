@@ -37,7 +37,7 @@ public final class WorkFolder: @unchecked Sendable {
     }
 }
 
-extension CaseStore {
+extension FileStore {
     /// The folder under the store where `unge rediger` keeps its private working copies, one
     /// sub-folder `<pid>.<random>` (0700) per editing session.
     public var workFoldersPath: String { rootPath + "/rediger" }
@@ -83,7 +83,7 @@ extension CaseStore {
         guard lstat(workFoldersPath, &st) == 0, st.st_mode & S_IFMT == S_IFDIR,
             let names = try? Posix.listDirectory(workFoldersPath)
         else { return }
-        for name in names where CaseStore.isWorkFolderName(name) {
+        for name in names where FileStore.isWorkFolderName(name) {
             let path = workFoldersPath + "/" + name
             guard lstat(path, &st) == 0, st.st_mode & S_IFMT == S_IFDIR, st.st_uid == geteuid() else { continue }
             let fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)

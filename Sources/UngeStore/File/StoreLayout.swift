@@ -10,7 +10,7 @@ import Foundation
 /// created itself. A store folder that is a symbolic link (or anything but a folder) is refused,
 /// never followed; an existing folder others can read is refused, never made private behind the
 /// user's back; a missing store is created only when asked to (`createIfMissing`).
-extension CaseStore {
+extension FileStore {
     /// The folders under the store root, with the name used in messages.
     var ownFolders: [(path: String, name: String)] {
         [(casesPath, "sager"), (logPath, "log"), (locksPath, "laase"), (workFoldersPath, "rediger")]
@@ -38,7 +38,7 @@ extension CaseStore {
         for (path, name) in ownFiles {
             var st = stat()
             guard lstat(path, &st) == 0 else { continue }
-            if st.st_mode & S_IFMT != S_IFREG { throw StoreError.foreignEntry(file: name, found: CaseStore.kind(st)) }
+            if st.st_mode & S_IFMT != S_IFREG { throw StoreError.foreignEntry(file: name, found: FileStore.kind(st)) }
         }
     }
 
@@ -81,7 +81,7 @@ extension CaseStore {
         guard lstat(path, &st) == 0 else { return }
         let type = st.st_mode & S_IFMT
         if type != S_IFDIR && (strict || type == S_IFLNK) {
-            throw StoreError.foreignEntry(file: name, found: CaseStore.kind(st))
+            throw StoreError.foreignEntry(file: name, found: FileStore.kind(st))
         }
         guard type == S_IFDIR else { return }
         if st.st_mode & 0o077 != 0 {

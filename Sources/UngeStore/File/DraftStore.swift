@@ -43,7 +43,7 @@ public struct DialogueDraft: Codable, Sendable, Equatable {
     }
 }
 
-extension CaseStore {
+extension FileStore {
     var draftsPath: String { root.path + "/kladder" }
 
     /// `kladder/<command>-<id|ny>.json`: never a name or CPR number.
@@ -54,13 +54,13 @@ extension CaseStore {
     /// The draft of `command` on `caseID`, or nil when there is none. An unreadable draft is
     /// reported (it is never overwritten silently).
     public func loadDraft(command: String, caseID: CaseID?) throws -> DialogueDraft? {
-        let name = CaseStore.draftFileName(command: command, caseID: caseID)
+        let name = FileStore.draftFileName(command: command, caseID: caseID)
         let bytes: [UInt8]
         do { bytes = try Posix.readFile(root.path + "/" + name, limit: 16 << 20) } catch let f {
             if f.code == ENOENT { return nil }
             throw StoreError.corrupt(file: name, reason: "filen kan ikke læses (\(Posix.errorText(f.code)))")
         }
-        let p = try CaseStore.probe(Data(bytes), file: name)
+        let p = try FileStore.probe(Data(bytes), file: name)
         if let v = p.schemaVersion, v > DialogueDraft.currentSchemaVersion {
             throw StoreError.newerSchema(file: name, version: v)
         }
@@ -72,7 +72,7 @@ extension CaseStore {
     /// Writes the draft durably (temp file, fsync, rename, folder fsync) and audits it.
     public func saveDraft(_ draft: DialogueDraft) throws {
         try prepare()
-        let name = CaseStore.draftFileName(command: draft.command, caseID: draft.caseID)
+        let name = FileStore.draftFileName(command: draft.command, caseID: draft.caseID)
         try ensureFolder(draftsPath, name: "kladder")
         var bytes = [UInt8](try UngeJSON.encoder().encode(draft))
         bytes.append(UInt8(ascii: "\n"))
@@ -84,7 +84,7 @@ extension CaseStore {
 
     /// Removes the draft (after saving the document, or when the user discards it). Audited.
     public func deleteDraft(command: String, caseID: CaseID?, now: Date, user: String, auditCommand: String) throws {
-        let name = CaseStore.draftFileName(command: command, caseID: caseID)
+        let name = FileStore.draftFileName(command: command, caseID: caseID)
         let path = root.path + "/" + name
         guard access(path, F_OK) == 0 else { return }
         try appendAudit(AuditEvent(time: now, user: user, action: .draftDeleted, caseID: caseID, command: auditCommand))

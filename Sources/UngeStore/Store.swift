@@ -1,0 +1,162 @@
+import Foundation
+import UngeCore
+
+/// The store contract: what the commands need from a case store, whatever keeps the cases.
+///
+/// Two backends implement it: `FileStore` (a private folder of JSON files, one user on one
+/// machine; the default) and, in the team build (`swift build --traits PostgreSQL`), a PostgreSQL
+/// store shared by a team. Commands see only `any Store` (opened once per command, see
+/// `StoreLocation` and `Stores.open`).
+///
+/// The rules every backend keeps:
+/// - Saves are optimistic: a save names the revision it was built on (`expectedRevision`); if the
+///   case has been saved since, `StoreError.conflict` is thrown and nothing changes. `update`
+///   re-reads and re-applies a change that does not depend on the rest of the case.
+/// - Every change writes its audit event in the same durable step as the change: if the event
+///   cannot be written, nothing changes (`StoreError.auditFailed`, fail closed).
+/// - Reads are not audited by `load`: the caller writes the read event (`appendAudit`) before it
+///   shows anything.
+public protocol Store: AnyObject, Sendable {
+    /// Where the store is, for messages: a folder path, or a connection URI without password.
+    var location: String { get }
+
+    /// True when the store exists (a file store's folder; a database once it has been set up).
+    var exists: Bool { get }
+
+    /// Checks an existing store before a command uses it; reads and changes nothing. Throws
+    /// `noStore` when there is none.
+    func checkLayout() throws
+
+    // MARK: Cases
+
+    /// True when a case with this id exists. No audit event (it reveals nothing but the id).
+    func caseExists(_ id: CaseID) throws -> Bool
+
+    /// The ids of the cases, sorted, without decoding any case (shell completion, `demo`). Nothing
+    /// about the young people can leak through it, and it needs no audit event.
+    func caseIDs() throws -> [CaseID]
+
+    /// Loads one case. Throws `notFound`, `corrupt`, `newerSchema`; older schema versions are
+    /// migrated in memory. Does not write an audit event.
+    func load(_ id: CaseID) throws -> CaseFile
+
+    /// A case and the JSON text `unge rediger` shows for it (fields this version does not know
+    /// kept in place).
+    func editableDocument(_ id: CaseID) throws -> (caseFile: CaseFile, json: Data)
+
+    /// Every case, fully decoded (searches in the content); cases that cannot be read come back as
+    /// problems.
+    func allCases() throws -> (cases: [CaseFile], problems: [StoreProblem])
+
+    /// The summaries `liste` shows, from the derived index; with `checklistOn`, each carries its open
+    /// checklist items on that day.
+    func listSummaries(checklistOn: LocalDate?) throws -> (summaries: [CaseSummary], problems: [StoreProblem])
+
+    /// The open deadlines and tasks of each summary that has any, in the order given.
+    func openDeadlines(of summaries: [CaseSummary]) -> (
+        deadlines: [(summary: CaseSummary, deadlines: [Deadline])], problems: [StoreProblem]
+    )
+
+    /// Creates a new case with the next free id for `year` and revision 1 (the id in `caseFile` is
+    /// replaced); the `create` audit event is written with it.
+    func create(_ caseFile: CaseFile, year: Int, now: Date, user: String, command: String) throws -> CaseFile
+
+    /// Saves a changed case built on revision `expectedRevision` (compare-and-swap): if the case has
+    /// been saved since, `StoreError.conflict` is thrown and nothing changes. Fields the stored case
+    /// has that this version does not know are kept; with `unknownFrom`, they are taken from that
+    /// JSON document instead (what `unge rediger` showed). The saved case has revision
+    /// `expectedRevision + 1`, `updated = now` and the current schema version.
+    func save(
+        _ caseFile: CaseFile, expectedRevision: Int, now: Date, user: String, command: String,
+        action: AuditAction, unknownFrom: Data?
+    ) throws -> CaseFile
+
+    /// Reads the case, applies `change` and saves it. With `retryOnConflict`, a case saved by
+    /// someone else in between is read again and `change` applied again (for changes that do not
+    /// depend on the rest of the case: a note, a network addition, a met deadline); without it,
+    /// the conflict is thrown. `change` may be called more than once and must not have other effects.
+    func update(
+        _ id: CaseID, now: Date, user: String, command: String, action: AuditAction, retryOnConflict: Bool,
+        _ change: (inout CaseFile) throws -> Void
+    ) throws -> CaseFile
+
+    /// Puts a complete case document into the store as it is (its id, revision and history
+    /// included), for the demo cases and for moving a store; refuses an id that exists. Audited as
+    /// `create`.
+    func importCase(_ json: Data, as id: CaseID, now: Date, user: String, command: String) throws -> CaseFile
+
+    // MARK: Audit log
+
+    /// Writes one audit event durably; throws `auditFailed` if it cannot be written.
+    func appendAudit(_ event: AuditEvent) throws
+
+    /// The events about `id` (its own, and every listing that displayed it), or all events with
+    /// nil, oldest first; events that cannot be read are returned as problems.
+    func auditEvents(for id: CaseID?) throws -> (events: [AuditEvent], problems: [StoreProblem])
+
+    // MARK: Drafts (per user)
+
+    func loadDraft(command: String, caseID: CaseID?) throws -> DialogueDraft?
+    func saveDraft(_ draft: DialogueDraft) throws
+    func deleteDraft(command: String, caseID: CaseID?, now: Date, user: String, auditCommand: String) throws
+
+    // MARK: Settings
+
+    /// The store's settings; the defaults if none were saved.
+    func loadSettings() throws -> StoreSettings
+    func saveSettings(_ settings: StoreSettings) throws
+
+    // MARK: Private working files
+
+    /// A private folder (0700) for files an editor opens (`rediger`, a note or an answer in
+    /// `$EDITOR`), removed by the caller; never a shared temp folder.
+    func makeWorkFolder() throws -> WorkFolder
+
+    // MARK: Statistics
+
+    /// Every case's `StatisticsFacts` (no CPR number, name or case text), sorted by id, for
+    /// `unge statistik` and for choosing the cases of a register extract. The file store keeps them
+    /// as a derived index; the default decodes every case.
+    func statisticsFacts() throws -> (facts: [StatisticsFacts], problems: [StoreProblem])
+}
+
+extension Store {
+    public func statisticsFacts() throws -> (facts: [StatisticsFacts], problems: [StoreProblem]) {
+        let all = try allCases()
+        return (all.cases.map(StatisticsFacts.init), all.problems)
+    }
+
+    public func listSummaries() throws -> (summaries: [CaseSummary], problems: [StoreProblem]) {
+        try listSummaries(checklistOn: nil)
+    }
+
+    @discardableResult
+    public func save(
+        _ caseFile: CaseFile, expectedRevision: Int, now: Date, user: String, command: String,
+        action: AuditAction = .update
+    ) throws -> CaseFile {
+        try save(
+            caseFile, expectedRevision: expectedRevision, now: now, user: user, command: command, action: action,
+            unknownFrom: nil)
+    }
+
+    @discardableResult
+    public func update(
+        _ id: CaseID, now: Date, user: String, command: String, retryOnConflict: Bool = false,
+        _ change: (inout CaseFile) throws -> Void
+    ) throws -> CaseFile {
+        try update(
+            id, now: now, user: user, command: command, action: .update, retryOnConflict: retryOnConflict, change)
+    }
+}
+
+/// Limits every backend enforces the same way.
+public enum StoreLimits {
+    /// The largest case document unge reads or writes (64 MB): a save refuses what a read would refuse.
+    public static let maximumCaseBytes = 64 << 20
+    /// The most characters one free-text field may hold (a note, a name, a description): 100,000,
+    /// about 40 pages. A longer text is refused at the save with a Danish message (exit 2).
+    public static let maximumTextLength = 100_000
+    /// How many times `update` re-applies a change after a lost race before it reports the conflict.
+    public static let updateAttempts = 50
+}
