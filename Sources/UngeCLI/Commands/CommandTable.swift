@@ -11,6 +11,7 @@ enum CommandTable {
         RedigerCommand.self,
         NetvaerkCommand.self,
         IdentificerCommand.self,
+        FindCommand.self,
         // The casework, in the handbook's order.
         UnderretCommand.self,
         UndersoegCommand.self,
@@ -31,6 +32,8 @@ enum CommandTable {
         FristCommand.self,
         LogCommand.self,
         IndstillingerCommand.self,
+        StedfortraederCommand.self,
+        LagerCommand.self,
         // The tool itself: help, manual, completion, demo cases.
         HelpCommand.self,
         ManCommand.self,
