@@ -80,11 +80,27 @@ u 2026-06-10T10:00:00Z vaerktoej 2026-0011 --type livslinje --dato 2026-06-10 --
 u 2026-08-14T10:00:00Z undersoeg 2026-0011 --fra-fil "$in/undersoegelse-2026-0011.json"
 u 2026-08-14T11:00:00Z frister --opfyldt 2026-0011 underretning-1-orientering
 u 2026-08-20T10:00:00Z vaerktoej 2026-0011 --type netvaerksmoede --dato 2026-08-20 --resume "Lucas, forældre, træner og AKT-lærer. Aftalt: træneren følger op efter træning."
+# Letters (issue 21): addresses, then a hearing before the contact person is decided (fvl § 19).
+u 2026-08-17T09:00:00Z netvaerk 2026-0011 --ret "Mette Friis" --adresse "Skovbrynet 12, 9000 Nordby"
+u 2026-08-17T09:00:00Z netvaerk 2026-0011 --ret "Henrik Dam" --adresse "Havnegade 3, 9000 Nordby"
+EDITOR="$src/adresse-2026-0011.sh" u 2026-08-17T09:05:00Z rediger 2026-0011
+u 2026-08-18T10:00:00Z brev 2026-0011 --type partshoering --dato 2026-08-18 --overvejer "Lucas får en fast kontaktperson i 6 måneder" \
+  --oplysninger "Skolen oplyser, at Lucas har haft 40 % fravær siden april, og at han ofte er påvirket af hash i frikvartererne." --svarfrist 2026-08-25
+u 2026-08-22T10:00:00Z brev 2026-0011 --svar B2 --dato 2026-08-22 --tekst "Mor er enig i, at Lucas får en kontaktperson."
+u 2026-08-26T09:00:00Z brev 2026-0011 --svar B1 --dato 2026-08-26
+u 2026-08-26T09:00:00Z brev 2026-0011 --svar B3 --dato 2026-08-26
 u 2026-08-26T10:00:00Z indsats 2026-0011 --type behandling-ambulant --henvendelse 2026-08-22 --dato 2026-08-26 \
   --formaal "Lucas skal stoppe med hash" --varighed "6 måneder" --leverandoer "U18-teamet" \
   --samtykke foraeldremyndighed:2026-08-26 --samtykke ung:2026-08-26
 u 2026-08-26T10:10:00Z indsats 2026-0011 --type kontaktperson --dato 2026-08-26 --start 2026-08-31 \
   --formaal "Fast voksen, der støtter skolegang og fodbold" --varighed "6 måneder" --leverandoer "Ungeteamet" --samtykke foraeldremyndighed:2026-08-26
+# The conversation with Lucas before the decision, the decision letters and the sending of Lucas' letter.
+u 2026-08-26T10:20:00Z brev 2026-0011 --type boernesamtale --indsats A2 --dato 2026-08-24 \
+  --holdning "Lucas vil gerne have en fast voksen at tale med om skolen og fodbolden."
+u 2026-08-26T10:30:00Z brev 2026-0011 --type afgoerelse --indsats A2 --dato 2026-08-26 \
+  --begrundelse "Lucas har brug for en fast voksen, der kan hjælpe ham med at komme i skole og holde fast i fodbolden. En kontaktperson er den mindst indgribende hjælp, der kan gøre det." \
+  --oplysninger "Skolens oplysninger om fraværet, mors svar på partshøringen og Lucas' eget ønske om en voksen at tale med."
+u 2026-08-27T09:00:00Z brev 2026-0011 --sendt B4 --dato 2026-08-27 --kanal digital-post
 u 2026-08-27T10:00:00Z plan 2026-0011 --fra-fil "$in/plan-2026-0011.json" --dato 2026-08-27
 u 2026-08-31T10:00:00Z plan 2026-0011 --fra-fil "$in/plan-2026-0011.json" --dato 2026-08-31 --aendring "Kontaktpersonen er startet"
 u 2026-08-31T11:00:00Z behandlingsplan 2026-0011 --fra-fil "$in/behandlingsplan-2026-0011.json" --dato 2026-08-31

@@ -16,6 +16,9 @@ public struct StoreSettings: Codable, Sendable, Equatable {
     /// Each user's full name and title, keyed by the user name that `--bruger`, `$UNGE_BRUGER` or
     /// `$USER` gives. Documents name their author from here.
     public var users: [String: UserProfile]
+    /// What letters need from the municipality: where complaints go, and appeal routes the law
+    /// table does not give (`unge indstillinger --klageadresse`, `--klagevej`).
+    public var letters: LetterSettings
     /// The municipality's treatment providers (leverandører), chosen on a treatment decision instead
     /// of free text; each with its Tilbudsportalen number where known (SMDB takes providers from there).
     public var providers: [ProviderEntry]
@@ -28,10 +31,13 @@ public struct StoreSettings: Codable, Sendable, Equatable {
         self.municipality = municipality
         self.unit = unit
         self.users = users
+        self.letters = LetterSettings()
         self.providers = []
     }
 
-    enum CodingKeys: String, CodingKey { case schemaVersion, alsoClosed, municipality, unit, users, providers }
+    enum CodingKeys: String, CodingKey {
+        case schemaVersion, alsoClosed, municipality, unit, users, letters, providers
+    }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -40,6 +46,7 @@ public struct StoreSettings: Codable, Sendable, Equatable {
         municipality = try c.decodeIfPresent(String.self, forKey: .municipality)
         unit = try c.decodeIfPresent(String.self, forKey: .unit)
         users = try c.decodeIfPresent([String: UserProfile].self, forKey: .users) ?? [:]
+        letters = try c.decodeIfPresent(LetterSettings.self, forKey: .letters) ?? LetterSettings()
         providers = try c.decodeIfPresent([ProviderEntry].self, forKey: .providers) ?? []
     }
 
@@ -51,6 +58,7 @@ public struct StoreSettings: Codable, Sendable, Equatable {
         try c.encodeIfPresent(municipality, forKey: .municipality)
         try c.encodeIfPresent(unit, forKey: .unit)
         try c.encode(users, forKey: .users)
+        if letters != LetterSettings() { try c.encode(letters, forKey: .letters) }
         if !providers.isEmpty { try c.encode(providers, forKey: .providers) }
     }
 

@@ -18,6 +18,7 @@ enum CommandTable {
         PlanCommand.self,
         BehandlingsplanCommand.self,
         IndsatsCommand.self,
+        BrevCommand.self,
         VaerktoejCommand.self,
         CheckCommand.self,
         FristerCommand.self,

@@ -246,7 +246,8 @@ struct IndsatsCommand: UngeCommand {
             command: "indsats", caseID: id, what: "Afgørelsen", draftOnly: options.draft,
             validate: { d in
                 try AnonymousCounselling.refuse(file, what: "en afgørelse", on: d.decisionDate)
-                return DecisionLaw.check(d, in: file)
+                // A hearing whose time limit is still open: deciding now warns (forvaltningsloven § 19).
+                return DecisionLaw.check(d, in: file) + LetterLaw.openHearingFindings(in: file, on: d.decisionDate)
             },
             renderDraft: { d, _ in
                 let doc = DecisionDocument.build(d, in: file, on: ctx.today, showCPR: options.showCPR)

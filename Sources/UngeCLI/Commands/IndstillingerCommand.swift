@@ -24,6 +24,16 @@ struct IndstillingerCommand: UngeCommand {
             OptionSpec("--navn", value: "FULDT NAVN", help: "Dit fulde navn, som dokumenterne skriver det."),
             OptionSpec("--titel", value: "STILLING", help: "Din stilling, fx Socialrådgiver."),
             OptionSpec(
+                "--klageadresse", value: "TEKST",
+                help: "Hvor en klage til kommunen sendes (afgørelsesbreve), fx adresse eller e-mail."),
+            OptionSpec(
+                "--klageadresse-udvalg", value: "TEKST",
+                help: "Hvor en klage over børne- og ungeudvalgets afgørelse sendes (standard: Ankestyrelsen)."),
+            OptionSpec(
+                "--klagevej", value: "TYPE=TEKST",
+                help: "Klagevejen for en afgørelsestype, som unges kilder ikke giver (fx alkohol=\"...\").",
+                repeatable: true),
+            OptionSpec(
                 "--leverandoer", value: "NAVN[:NR]",
                 help:
                     "Tilføj eller ret en behandlingsleverandør på kommunens liste, evt. med nummeret fra Tilbudsportalen.",
@@ -50,6 +60,9 @@ struct IndstillingerCommand: UngeCommand {
     let unit: String?
     let fullName: String?
     let title: String?
+    let complaintAddress: String?
+    let committeeAddress: String?
+    let routes: [(String, String)]
     let json: Bool
     let addProviders: [ProviderEntry]
     let removeProviders: [String]
@@ -71,6 +84,19 @@ struct IndstillingerCommand: UngeCommand {
         unit = text("--enhed")
         fullName = text("--navn")
         title = text("--titel")
+        complaintAddress = text("--klageadresse")
+        committeeAddress = text("--klageadresse-udvalg")
+        routes = try args.all("--klagevej").map { item in
+            let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, let kind = DecisionKind.parse(parts[0]) else {
+                throw UsageError.invalidValue(
+                    option: "--klagevej", value: item,
+                    expected:
+                        "Skriv TYPE=TEKST med en afgørelsestype fra 'unge indsats --help', fx alkohol=\"Klage sendes til ...\"."
+                )
+            }
+            return (kind.token, parts[1])
+        }
         json = args.has("--json")
         addProviders = try args.all("--leverandoer").map { try ProviderOption.parse($0) }
         removeProviders = args.all("--fjern-leverandoer").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -101,6 +127,9 @@ struct IndstillingerCommand: UngeCommand {
             if let title { profile.title = emptyIsNil(title) }
             settings.users[ctx.user] = profile.fullName == nil && profile.title == nil ? nil : profile
         }
+        if let complaintAddress { settings.letters.complaintAddress = emptyIsNil(complaintAddress) }
+        if let committeeAddress { settings.letters.committeeComplaintAddress = emptyIsNil(committeeAddress) }
+        for (kind, text) in routes { settings.letters.statedRoutes[kind] = emptyIsNil(text) }
         try ProviderOption.apply(add: addProviders, remove: removeProviders, to: &settings)
         if settings != before {
             try store.saveSettings(settings)
@@ -110,27 +139,33 @@ struct IndstillingerCommand: UngeCommand {
             ctx.console.print(try JSONOutput.render(Output(store: store.location, settings: settings)))
         } else {
             let me = settings.users[ctx.user]
-            let fields: [(String, String)] = [
-                ("Lager", store.location),
-                (
-                    "Lukkedage 5/6, 24/12 og 31/12",
-                    settings.alsoClosed ? "ja (tæller ikke som hverdage)" : "nej (tæller som hverdage)"
-                ),
-                ("Kommune", settings.municipality ?? "Ikke oplyst"),
-                ("Enhed", settings.unit ?? "Ikke oplyst"),
-                ("Bruger", ctx.user),
-                ("Fulde navn", me?.fullName ?? "Ikke oplyst"),
-                ("Stilling", me?.title ?? "Ikke oplyst"),
-                (
-                    "Leverandører",
-                    settings.providers.isEmpty
-                        ? "Ingen (fri tekst ved --leverandoer)"
-                        : settings.providers.map {
-                            $0.name + ($0.tilbudsportalenID.map { " (Tilbudsportalen \($0))" } ?? "")
-                        }
-                        .joined(separator: "; ")
-                ),
-            ]
+            let fields: [(String, String)] =
+                [
+                    ("Lager", store.location),
+                    (
+                        "Lukkedage 5/6, 24/12 og 31/12",
+                        settings.alsoClosed ? "ja (tæller ikke som hverdage)" : "nej (tæller som hverdage)"
+                    ),
+                    ("Kommune", settings.municipality ?? "Ikke oplyst"),
+                    ("Enhed", settings.unit ?? "Ikke oplyst"),
+                    ("Bruger", ctx.user),
+                    ("Fulde navn", me?.fullName ?? "Ikke oplyst"),
+                    ("Stilling", me?.title ?? "Ikke oplyst"),
+                    (
+                        "Leverandører",
+                        settings.providers.isEmpty
+                            ? "Ingen (fri tekst ved --leverandoer)"
+                            : settings.providers.map {
+                                $0.name + ($0.tilbudsportalenID.map { " (Tilbudsportalen \($0))" } ?? "")
+                            }
+                            .joined(separator: "; ")
+                    ),
+                    ("Klager sendes til", settings.letters.complaintAddress ?? "Ikke oplyst (brevene nævner kommunen)"),
+                    (
+                        "Klager over udvalget",
+                        settings.letters.committeeComplaintAddress ?? "Ikke oplyst (brevene nævner Ankestyrelsen)"
+                    ),
+                ] + settings.letters.statedRoutes.sorted { $0.key < $1.key }.map { ("Klagevej \($0.key)", $0.value) }
             ctx.console.print(TerminalRenderer.fields(fields, width: ctx.console.width).joined(separator: "\n"))
         }
         return ExitCode.ok

@@ -26,7 +26,10 @@ struct NetvaerkCommand: UngeCommand {
             OptionSpec("--godt", value: "TEKST", help: "Hvad der er godt i relationen."),
             OptionSpec("--svaert", value: "TEKST", help: "Hvad der er svært i relationen."),
             OptionSpec("--kan-stoette", help: "Personen kan støtte den unge."),
+            OptionSpec(
+                "--adresse", value: "TEKST", help: "Adressen, som breve sendes til (fx til forældremyndigheden)."),
             OptionSpec("--fjern", value: "NAVN", help: "Fjern en person (navnet skal passe præcist)."),
+            OptionSpec("--ret", value: "NAVN", help: "Ret adressen på en person, der står på kortet (med --adresse)."),
             OptionSpec("--format", value: "md|svg", help: "Vis kortet som tekst (md, standard) eller tegn det (svg)."),
             .output,
             .json,
@@ -45,6 +48,7 @@ struct NetvaerkCommand: UngeCommand {
     enum Change {
         case add(NetworkPerson)
         case remove(String)
+        case setAddress(String, String?)
     }
     let id: CaseID
     let change: Change?
@@ -69,8 +73,20 @@ struct NetvaerkCommand: UngeCommand {
         }
         if svg && json { throw UsageError.conflict("Vælg enten --format svg eller --json, ikke begge.") }
         let personOptions =
-            ["--relation", "--arena", "--naerhed", "--godt", "--svaert"].filter { args.value($0) != nil }
+            ["--relation", "--arena", "--naerhed", "--godt", "--svaert", "--adresse"].filter { args.value($0) != nil }
             + ["--foraeldremyndighed", "--kan-stoette"].filter { args.has($0) }
+        if let name = args.value("--ret") {
+            guard args.value("--tilfoej") == nil, args.value("--fjern") == nil,
+                personOptions.allSatisfy({ $0 == "--adresse" }), let address = args.value("--adresse")
+            else {
+                throw UsageError.conflict(
+                    "--ret NAVN bruges med --adresse TEKST alene, fx --ret \"Mette Friis\" --adresse \"Skovvej 1, 9000 Nordby\"."
+                )
+            }
+            let t = address.trimmingCharacters(in: .whitespacesAndNewlines)
+            change = .setAddress(name, t.isEmpty ? nil : t)
+            return
+        }
         switch (args.value("--tilfoej"), args.value("--fjern")) {
         case (let name?, nil):
             var missing: [String] = []
@@ -95,7 +111,8 @@ struct NetvaerkCommand: UngeCommand {
                 NetworkPerson(
                     name: trimmed, relation: args.value("--relation")!, arena: arena, closeness: closeness,
                     custodyHolder: args.has("--foraeldremyndighed"), whatIsGood: args.value("--godt"),
-                    whatIsHard: args.value("--svaert"), canSupport: args.has("--kan-stoette")))
+                    whatIsHard: args.value("--svaert"), canSupport: args.has("--kan-stoette"),
+                    address: args.value("--adresse")))
         case (nil, let name?):
             if !personOptions.isEmpty {
                 throw UsageError.conflict("\(personOptions.joined(separator: ", ")) bruges kun sammen med --tilfoej.")
@@ -155,6 +172,21 @@ struct NetvaerkCommand: UngeCommand {
                 f.record(.networkRemoved(name), at: ctx.now, by: ctx.user)
             }
             if !json { say("\(name) er fjernet fra netværkskortet (revision \(file.revision)).", ctx) }
+        case .setAddress(let name, let address)?:
+            file = try ctx.updateCase(id, store: store) { f in
+                guard let i = f.network.people.firstIndex(where: { $0.name == name }) else {
+                    let hint =
+                        Suggest.closest(to: name, in: f.network.people.map(\.name)).map { " Mente du '\($0)'?" } ?? ""
+                    throw UsageError.invalidValue(
+                        option: "--ret", value: name, expected: "Personen står ikke på netværkskortet.\(hint)")
+                }
+                f.network.people[i].address = address
+                f.record(
+                    .other(address == nil ? "Adressen på \(name) er fjernet" : "Adressen på \(name) er rettet"),
+                    at: ctx.now,
+                    by: ctx.user)
+            }
+            if !json { say("Adressen på \(name) er gemt (revision \(file.revision)).", ctx) }
         }
         let text: String?
         if json {

@@ -79,6 +79,7 @@ public enum DecisionDocument {
                         return "\(f.title): \(f.dueDate.danishLong)\(mark) – \(f.citation(age: age))"
                     }))
         }
+        doc.blocks += LetterDocument.decisionSection(d, in: file)
         if let end = d.end {
             doc.add(.heading("Afsluttet", level: 2))
             doc.add(.paragraph("\(end.date.danishLong): \(end.reason)"))

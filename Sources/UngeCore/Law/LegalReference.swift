@@ -57,6 +57,37 @@ public enum LegalRuleID: String, Codable, Sendable, CaseIterable, Equatable {
     case notifierFeedback
     case transitionAt18
     case youthSupportConsent
+    // Letters (LAW.md, "Letters: what a written decision must carry").
+    /// Forvaltningsloven § 19: partshøring before a decision.
+    case partyHearing
+    /// Forvaltningsloven § 22: a written decision carries reasons, unless it grants everything asked.
+    case decisionReasons
+    /// Forvaltningsloven § 24: what the reasons hold (rules, main considerations, facts).
+    case reasonsContent
+    /// Forvaltningsloven § 25: appeal guidance in a written decision that can be appealed.
+    case appealGuidance
+    /// Retssikkerhedsloven § 66: the complaint goes to the municipality first, which reconsiders it.
+    case appealReconsideration
+    /// Retssikkerhedsloven § 67: 4 weeks after the complainant was told of the decision.
+    case appealTimeLimit
+    /// Barnets lov § 145 (tidl. serviceloven § 167): the young person from 10 may appeal.
+    case appealYoungPerson
+    /// Barnets lov § 146 (tidl. serviceloven § 168): appeal of børne- og ungeudvalget's decisions.
+    case appealCommittee
+    /// Barnets lov § 147 (tidl. serviceloven § 169): Ankestyrelsen's decision before the court.
+    case appealCourt
+    /// Barnets lov § 142 stk. 5: the judge's dissent is stated in the committee's decision.
+    case committeeDissent
+    /// Barnets lov § 10 stk. 4: a § 33 decision states the concrete measure and its purpose.
+    case treatmentDecisionContent
+    /// Serviceloven § 101 a stk. 6: no appeal to another administrative authority.
+    case anonymousTreatmentNoAppeal
+    /// Barnets lov § 5 stk. 4: the conversation waived only in very special cases.
+    case childInterviewWaived
+    /// Barnets lov § 138 stk. 3: the notifier may be told the type and planned duration.
+    case notifierFeedbackDetails
+    /// Forvaltningsloven § 9: a party may see the case's documents (aktindsigt).
+    case fileAccess
 }
 
 /// An older wording of a row's paragraph, in force from `from` until the next one (or until the

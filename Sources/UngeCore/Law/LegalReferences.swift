@@ -163,6 +163,63 @@ public enum LegalReferences {
         row(
             .youthSupportConsent, "Ungestøtte fra 18 til 22 år tilbydes med den unges samtykke", "serviceloven § 76",
             "barnets lov § 113", "barnets lov § 113", .high),
+        // Letters (LAW.md, "Letters: what a written decision must carry").
+        row(
+            .partyHearing,
+            "Partshøring: en part skal høres over oplysninger til ugunst, som er af væsentlig betydning, før afgørelsen",
+            "forvaltningsloven § 19", nil, nil, .high),
+        row(
+            .decisionReasons, "En skriftlig afgørelse skal begrundes, medmindre den fuldt ud giver parten medhold",
+            "forvaltningsloven § 22", nil, nil, .high),
+        row(
+            .reasonsContent,
+            "Begrundelsen nævner reglerne, de hovedhensyn, der var afgørende for skønnet, og de vigtigste oplysninger",
+            "forvaltningsloven § 24", nil, nil, .high),
+        row(
+            .appealGuidance,
+            "Klagevejledning: hvor man klager, hvordan og inden for hvilken frist, medmindre parten fuldt ud får medhold",
+            "forvaltningsloven § 25", nil, nil, .high),
+        row(
+            .appealReconsideration,
+            "Klagen afleveres til kommunen, som ser på sagen igen og sender den videre til Ankestyrelsen, hvis den ikke giver medhold",
+            "retssikkerhedsloven § 66", nil, nil, .high),
+        row(
+            .appealTimeLimit, "Klage til Ankestyrelsen inden 4 uger efter, at klageren fik besked om afgørelsen",
+            "retssikkerhedsloven § 67, stk. 1", nil, nil, .high),
+        row(
+            .appealYoungPerson, "Den unge kan selv klage over bestemte afgørelser: fra 10 år (før 2024: fra 12 år)",
+            "serviceloven § 167", "barnets lov § 145", nil, .high),
+        row(
+            .appealCommittee,
+            "Børne- og ungeudvalgets afgørelser kan indbringes for Ankestyrelsen inden 4 uger af forældremyndighedsindehaveren og den unge fra 10 år (før 2024: fra 12 år)",
+            "serviceloven § 168", "barnets lov § 146", nil, .high),
+        row(
+            .appealCourt,
+            "Ankestyrelsens afgørelse om børne- og ungeudvalgets afgørelse kan kræves forelagt for retten inden 4 uger",
+            "serviceloven § 169", "barnets lov § 147", nil, .high),
+        row(
+            .committeeDissent,
+            "Er dommeren i børne- og ungeudvalget ikke enig, skal meddelelsen om afgørelsen oplyse om dommerens afvigende opfattelse",
+            "serviceloven § 74", "barnets lov § 142, stk. 5", nil, .medium),
+        row(
+            .treatmentDecisionContent,
+            "En afgørelse om stofmisbrugsbehandling skal oplyse om den konkrete indsats og formålet med den",
+            "serviceloven § 101", "barnets lov § 10, stk. 4", nil, .high),
+        row(
+            .anonymousTreatmentNoAppeal,
+            "Afgørelser om anonym, ambulant stofmisbrugsbehandling kan ikke indbringes for anden administrativ myndighed",
+            "serviceloven § 101 a, stk. 6", nil, "serviceloven § 101 a, stk. 6", .high),
+        row(
+            .childInterviewWaived,
+            "Samtalen med den unge kan kun fraviges i helt særlige tilfælde; så indhentes den unges synspunkter på anden vis",
+            "serviceloven § 48, stk. 2", "barnets lov § 5, stk. 4", nil, .high),
+        row(
+            .notifierFeedbackDetails,
+            "Kommunen kan fortælle en fagperson, der har underrettet, hvilken type indsats der er iværksat, og hvor længe den varer",
+            "serviceloven § 155 b, stk. 3", "barnets lov § 138, stk. 3", nil, .high),
+        row(
+            .fileAccess, "En part kan forlange at se sagens dokumenter (aktindsigt)", "forvaltningsloven § 9", nil, nil,
+            .high),
     ]
 
     private static let byID: [LegalRuleID: LegalReference] = Dictionary(

@@ -123,6 +123,10 @@ public struct CaseFile: Codable, Sendable, Equatable {
     public var decisions: [Decision]
     /// A free counter that tools and test harnesses may use (e.g. the concurrency harness).
     public var counter: Int
+    /// The letters (breve), each recipient's numbered version, in the order they were saved.
+    public var letters: [Letter]
+    /// The conversations with the young person before decisions (børnesamtaler, BL § 5 stk. 3-4).
+    public var decisionInterviews: [DecisionInterview]
 
     public init(
         id: CaseID, created: Date, youngPerson: YoungPerson, caseworker: String? = nil,
@@ -148,6 +152,8 @@ public struct CaseFile: Codable, Sendable, Equatable {
         closedReason = nil
         decisions = []
         counter = 0
+        letters = []
+        decisionInterviews = []
     }
 
     enum CodingKeys: String, CodingKey {
@@ -155,6 +161,7 @@ public struct CaseFile: Codable, Sendable, Equatable {
         case concernReports, examination, actionPlans, treatmentPlans, checklistAnswers, toolRecords
         case deadlines, closedDate, counter
         case closedReason, decisions
+        case letters, decisionInterviews
     }
 
     public init(from decoder: Decoder) throws {
@@ -179,6 +186,8 @@ public struct CaseFile: Codable, Sendable, Equatable {
         counter = try c.decodeIfPresent(Int.self, forKey: .counter) ?? 0
         closedReason = try c.decodeIfPresent(String.self, forKey: .closedReason)
         decisions = try c.decodeIfPresent([Decision].self, forKey: .decisions) ?? []
+        letters = try c.decodeIfPresent([Letter].self, forKey: .letters) ?? []
+        decisionInterviews = try c.decodeIfPresent([DecisionInterview].self, forKey: .decisionInterviews) ?? []
     }
 
     /// Where the case stands, from what it holds.

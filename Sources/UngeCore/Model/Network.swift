@@ -46,10 +46,12 @@ public struct NetworkPerson: Codable, Sendable, Equatable {
     public var whatIsHard: String?
     /// Could support the young person.
     public var canSupport: Bool
+    /// The postal or digital address letters go to (a custody holder's decision letter).
+    public var address: String?
 
     public init(
         name: String, relation: String, arena: Arena, closeness: Int = 2, custodyHolder: Bool = false,
-        whatIsGood: String? = nil, whatIsHard: String? = nil, canSupport: Bool = false
+        whatIsGood: String? = nil, whatIsHard: String? = nil, canSupport: Bool = false, address: String? = nil
     ) {
         self.name = name
         self.relation = relation
@@ -59,10 +61,11 @@ public struct NetworkPerson: Codable, Sendable, Equatable {
         self.whatIsGood = whatIsGood
         self.whatIsHard = whatIsHard
         self.canSupport = canSupport
+        self.address = address
     }
 
     enum CodingKeys: String, CodingKey {
-        case name, relation, arena, closeness, custodyHolder, whatIsGood, whatIsHard, canSupport
+        case name, relation, arena, closeness, custodyHolder, whatIsGood, whatIsHard, canSupport, address
     }
 
     public init(from decoder: Decoder) throws {
@@ -75,6 +78,7 @@ public struct NetworkPerson: Codable, Sendable, Equatable {
         whatIsGood = try c.decodeIfPresent(String.self, forKey: .whatIsGood)
         whatIsHard = try c.decodeIfPresent(String.self, forKey: .whatIsHard)
         canSupport = try c.decodeIfPresent(Bool.self, forKey: .canSupport) ?? false
+        address = try c.decodeIfPresent(String.self, forKey: .address)
     }
 }
 

@@ -48,6 +48,7 @@ public enum CaseOverview {
             doc.add(.heading("Afgørelser", level: 2))
             doc.add(.table(header: DecisionDocument.listHeader, rows: DecisionDocument.listRows(file, on: today)))
         }
+        doc.blocks += LetterDocument.overviewSection(file)
 
         doc.add(.heading("Frister", level: 2))
         // The moment the states are judged at: now, or the end of the day shown.
