@@ -218,3 +218,79 @@ struct BrevCommandTests {
         #expect(!lines(last.stdout).contains { $0.contains("Orientér underretteren") })
     }
 }
+
+@Suite("Breve: guidet, kladder, --fra-fil og særlige forhold (ende til ende)")
+struct BrevDialogueTests {
+    @Test("guidet: svarene gemmes som kladde, når noget mangler, og 'unge brev <sag>' fortsætter kladden")
+    func guidedDraftAndResume() throws {
+        let store = try BrevCommandTests.store()
+        let talk = try Unge.run(
+            [
+                "brev", "2026-0001", "--type", "boernesamtale", "--indsats", "A1", "--dato", "2026-08-24", "--holdning",
+                "Vil gerne have en voksen at tale med",
+            ], store: store)
+        #expect(talk.status == 0, "\(talk.stderr)")
+        // The answers end before the final question: they are kept as a draft.
+        let first = try Unge.run(
+            ["brev", "2026-0001", "--type", "afgoerelse", "--interaktiv"], store: store,
+            input: "2026-08-27\n1\nEmil har brug for en fast voksen.\n")
+        #expect(first.status == 2)
+        #expect(first.stderr.contains("gemt som kladde"))
+        let list = try Unge.run(["brev", "2026-0001"], store: store)
+        #expect(list.stderr.contains("Der ligger en kladde til et brev på sagen."))
+        // Resumed: only what is missing is asked, then saved.
+        let second = try Unge.run(
+            ["brev", "2026-0001", "--interaktiv"], store: store, input: "j\n\nn\nn\nn\ng\n")
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stderr.contains("Gemt på sag 2026-0001: B1 til Emil Holm (den unge)"))
+        let shown = try Unge.run(["brev", "2026-0001", "B1"], store: store)
+        #expect(shown.stdout.contains("Vi har lagt vægt på: Emil har brug for en fast voksen."))
+    }
+
+    @Test("--fra-fil: eksemplerne i Fixtures/breve giver en partshøring og et afgørelsesbrev")
+    func fromFile() throws {
+        let store = try BrevCommandTests.store()
+        let dir = Unge.fixtures.appendingPathComponent("breve")
+        let h = try Unge.run(
+            ["brev", "2026-0001", "--fra-fil", dir.appendingPathComponent("partshoering.json").path], store: store)
+        #expect(h.status == 0, "\(h.stderr)")
+        for (id, text) in [("B1", "Emil er enig."), ("B2", "Mor er enig.")] {
+            #expect(
+                try Unge.run(
+                    ["brev", "2026-0001", "--svar", id, "--dato", "2026-08-22", "--tekst", text], store: store
+                )
+                .status == 0)
+        }
+        _ = try Unge.run(["brev", "2026-0001", "--svar", "B3", "--dato", "2026-08-26"], store: store)
+        let talk = try Unge.run(
+            [
+                "brev", "2026-0001", "--type", "boernesamtale", "--indsats", "A1", "--ikke-holdt", "Emil var indlagt",
+                "--paa-anden-vis", "Gennem kontaktlæreren",
+            ], store: store)
+        #expect(talk.status == 0, "\(talk.stderr)")
+        let d = try Unge.run(
+            ["brev", "2026-0001", "--fra-fil", dir.appendingPathComponent("afgoerelse.json").path, "--format", "json"],
+            store: store)
+        #expect(d.status == 0, "\(d.stderr)")
+        #expect(d.stdout.contains("\"formatVersion\" : 1"))
+        #expect(d.stdout.contains("\"fullyGranted\" : true"))
+        #expect(d.stdout.contains("Vi har ikke holdt en samtale med dig før afgørelsen. Grunden er: Emil var indlagt."))
+    }
+
+    @Test("orientering: særlige forhold lukker påmindelsen med grunden, uden brev")
+    func specialCircumstances() throws {
+        let store = try Unge.fixtureStore()
+        let may = ["UNGE_NU": "2026-05-04T09:00:00Z"]
+        let input = Unge.fixtures.appendingPathComponent("lager-kilder/input/underretning-2026-0011.json").path
+        #expect(
+            try Unge.run(["underret", "--sag", "2026-0001", "--fra-fil", input], store: store, env: may).status == 0)
+        let r = try Unge.run(
+            ["brev", "2026-0001", "--type", "orientering", "--saerlige-forhold", "Politiet har bedt os vente"],
+            store: store, env: may)
+        #expect(r.status == 0, "\(r.stderr)")
+        let file = try String(
+            contentsOf: store.appendingPathComponent("sager/2026-0001.json"), encoding: .utf8)
+        #expect(file.contains("særlige forhold gør sig gældende, jf. barnets lov § 138, stk. 2"))
+        #expect(!file.contains("\"letters\" : [\n    {"))
+    }
+}

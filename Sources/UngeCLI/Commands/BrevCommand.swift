@@ -29,7 +29,8 @@ struct BrevCommand: UngeCommand {
             """,
         options: [
             OptionSpec(
-                "--type", value: "TYPE", help: "afgoerelse, partshoering, kvittering, orientering eller boernesamtale."),
+                "--type", value: "afgoerelse|partshoering|kvittering|orientering|boernesamtale",
+                help: "Brevets type, eller boernesamtale for samtalen med den unge."),
             OptionSpec("--indsats", value: "ID", help: "Afgørelsen, brevet eller samtalen gælder (fx A1)."),
             OptionSpec(
                 "--dato", value: "ÅÅÅÅ-MM-DD",
@@ -51,6 +52,9 @@ struct BrevCommand: UngeCommand {
             OptionSpec("--svarfrist", value: "ÅÅÅÅ-MM-DD", help: "Partshøring: fristen for bemærkninger."),
             OptionSpec("--underretning", value: "NR", help: "Kvittering og orientering: underretningens nummer."),
             OptionSpec("--detaljer", help: "Orientering: fortæl også indsatsens type og varighed (§ 138, stk. 3)."),
+            OptionSpec(
+                "--saerlige-forhold", value: "TEKST",
+                help: "Orientering: underretteren orienteres ikke, fordi særlige forhold gør sig gældende (grunden)."),
             OptionSpec("--holdning", value: "TEKST", help: "Børnesamtale: hvad den unge sagde."),
             OptionSpec("--ikke-holdt", value: "TEKST", help: "Børnesamtale: hvorfor samtalen ikke blev holdt."),
             OptionSpec(
@@ -59,7 +63,8 @@ struct BrevCommand: UngeCommand {
             OptionSpec("--svar", value: "ID", help: "Registrér svaret på partshøringen ID (med --dato og --tekst)."),
             OptionSpec("--tekst", value: "TEKST", help: "Svarets indhold; uden --tekst: intet svar inden fristen."),
             OptionSpec("--sendt", value: "ID", help: "Registrér, at brevet ID er sendt (med --dato og --kanal)."),
-            OptionSpec("--kanal", value: "KANAL", help: "digital-post, brev, personligt eller e-mail."),
+            OptionSpec(
+                "--kanal", value: "digital-post|brev|personligt|e-mail", help: "Hvordan brevet blev sendt."),
             .fromFile, .interactive, .draft, .format, .output, .showCPR, .json,
         ],
         examples: [
@@ -99,7 +104,7 @@ struct BrevCommand: UngeCommand {
 
     static let composeOptions = [
         "--indsats", "--begrundelse", "--oplysninger", "--medhold", "--dommer-uenig", "--partshoering", "--overvejer",
-        "--svarfrist", "--underretning", "--holdning", "--ikke-holdt", "--paa-anden-vis",
+        "--svarfrist", "--underretning", "--holdning", "--ikke-holdt", "--paa-anden-vis", "--saerlige-forhold",
     ]
 
     init(_ args: ParsedArguments) throws {
@@ -156,7 +161,18 @@ struct BrevCommand: UngeCommand {
         let store = try ctx.store
         switch mode {
         case .list:
+            // A letter left as a draft in a guided dialogue is resumed on a terminal, as the other
+            // document dialogues are ('unge brev <sag>' is what the draft message tells to run).
+            let draft = try store.loadDraft(command: "brev", caseID: id)
+            if draft != nil, !json, ctx.isInteractive(options.interactive) {
+                return try compose(ctx, store: store)
+            }
             let file = try ctx.readCase(id, store: store)
+            if draft != nil, !json {
+                ctx.console.error(
+                    "Der ligger en kladde til et brev på sagen. Fortsæt den i en terminal med 'unge brev \(id.rawValue)'."
+                )
+            }
             if json {
                 ctx.console.print(
                     try JSONOutput.render(
@@ -287,6 +303,28 @@ struct BrevCommand: UngeCommand {
     private func compose(_ ctx: Context, store: any Store) throws -> Int32 {
         try options.checkTarget(ctx)
         let file = try store.load(id)
+        if let reason = args.value("--saerlige-forhold") {
+            guard LetterKind.parse(args.value("--type") ?? "") == .feedback else {
+                throw UsageError.conflict("--saerlige-forhold bruges med --type orientering.")
+            }
+            let n =
+                try args.value("--underretning").map {
+                    try Values.int($0, option: "--underretning", range: 1...100_000)
+                } ?? (file.concernReports.count == 1 ? file.concernReports[0].number : nil)
+            guard let n else {
+                throw UsageError.missingArgument("underretningens nummer: --underretning NR", command: "brev")
+            }
+            let when = try args.value("--dato").map { try Values.date($0, option: "--dato") } ?? ctx.today
+            let saved = try ctx.updateCase(id, store: store) { f in
+                do {
+                    try LetterRecords.withholdFeedback(n, on: &f, reason: reason, date: when, by: ctx.user, at: ctx.now)
+                } catch let e as LetterInputError { throw UsageError.message(e.message) }
+            }
+            ctx.console.print(
+                "Underretteren for underretning nr. \(n) orienteres ikke (særlige forhold). Påmindelsen er lukket, og grunden står i journalen (revision \(saved.revision))."
+            )
+            return ExitCode.ok
+        }
         try AnonymousCounselling.refuse(file, what: "et brev", on: ctx.today)
         let letterContext = try letterContext(store, ctx: ctx)
         func composed(_ a: LetterAnswers) throws -> ComposedLetters {

@@ -14,8 +14,14 @@ struct BrevDialogue {
         p.plan(sections: ["Brevet", "Indhold"])
         p.section("Brevet")
         p.say(ctx.console.bold("Nyt brev på sag \(file.id.rawValue) (\(file.youngPerson.displayName))"))
-        let k =
-            try kind ?? p.choose("Hvilket brev (nummer)", from: LetterKind.allCases, label: { $0.danish }) ?? .decision
+        let question = "Hvilket brev (nummer)"
+        let k: LetterKind
+        if let kind, let i = LetterKind.allCases.firstIndex(of: kind) {
+            p.given(question, String(i + 1))
+            k = kind
+        } else {
+            k = try p.choose(question, from: LetterKind.allCases, label: { $0.danish }) ?? .decision
+        }
         var a = LetterAnswers(kind: k.token)
         a.date = try p.ask("Brevets dato (ÅÅÅÅ-MM-DD)", defaultValue: ctx.today.iso, parse: Answers.date)
         p.section("Indhold")

@@ -154,6 +154,10 @@ final class DialogueSession {
         }
     }
 
+    /// Records an answer that was given on the command line instead of asked (`--type`), so a
+    /// draft carries it and a resumed dialogue replays it.
+    func given(_ question: String, _ value: String) { record(key(question), value) }
+
     /// Reads one line; a signal or end of input stops the dialogue.
     private func readLine() throws -> String {
         guard let line = console.readLine() else {

@@ -234,6 +234,34 @@ public enum LetterRecords {
         return sent
     }
 
+    /// Records that the § 133 notifier of notification `number` is not told, because særlige forhold
+    /// apply (barnets lov § 138 stk. 2, 2. pkt.), and closes the orientation task with the reason.
+    public static func withholdFeedback(
+        _ number: Int, on file: inout CaseFile, reason: String, date: LocalDate, by: String, at: Date
+    ) throws(LetterInputError) {
+        let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !why.isEmpty else { throw LetterInputError("Skriv, hvilke særlige forhold der gør sig gældende.") }
+        let id = NotificationDeadlines.feedbackID(number)
+        guard let k = file.deadlines.firstIndex(where: { $0.id == id }) else {
+            throw LetterInputError("Underretning nr. \(number) har ingen opgave om at orientere underretteren.")
+        }
+        if file.deadlines[k].metAt != nil {
+            throw LetterInputError(
+                "Opgaven om at orientere underretteren for underretning nr. \(number) er allerede lukket.")
+        }
+        file.deadlines[k].metAt = DanishTime.instant(date, hour: 12)
+        file.deadlines[k].metBy = by
+        let cite = LegalReferences.reference(.notifierFeedback).citation(on: date)
+        file.record(
+            .deadlineMet(
+                file.deadlines[k],
+                outcome: Citing.inline(
+                    "underretteren orienteres ikke, fordi særlige forhold gør sig gældende", citation: cite)
+                    + ": " + why),
+            at: at, by: by)
+        file.updated = at
+    }
+
     /// Records the answer to hearing `id`, or (text nil) that none came.
     public static func recordReply(
         _ id: String, on file: inout CaseFile, date: LocalDate, text: String?, by: String, at: Date
