@@ -169,3 +169,193 @@ struct CaseworkerDayTests {
         #expect(help.stdout.contains("unge frister 2026-0003"))
     }
 }
+
+/// Issue 24, the dialogues: the one save pipeline, resume, hints, plans from decisions.
+@Suite("En sagsbehandlers dag: dialogerne (ende til ende)")
+struct CaseworkerDayDialogueTests {
+    static func run(_ args: [String], _ store: URL, _ lines: [String]) throws -> Unge.Result {
+        try Unge.run(args, store: store, input: lines.joined(separator: "\n") + "\n")
+    }
+
+    /// Answers with line breaks from wrapping joined again.
+    static func flat(_ s: String) -> String {
+        s.replacingOccurrences(of: "\n  ", with: " ").replacingOccurrences(of: "\n", with: " ")
+    }
+
+    @Test("2: vaerktoej gemmer via g/r/k/x; et tomt svar eller 'måske' kasserer intet; en kladde kan genoptages")
+    func toolThroughPipeline() throws {
+        let store = try Unge.fixtureStore()
+        let args = ["vaerktoej", "2026-0001", "--type", "forandringscirkel", "--interaktiv"]
+        // Ends after the first question: the answer is kept as a draft, and the hint names the command.
+        let first = try Self.run(args, store, ["HANDLING"])
+        #expect(first.status == 2)
+        #expect(
+            Self.flat(first.stderr).contains(
+                "Kør 'unge vaerktoej 2026-0001 --type forandringscirkel --interaktiv' igen for at fortsætte."),
+            "\(first.stderr)")
+        // Resumed: the stage is not asked again; a stray Enter and "måske" ask again; "gem" saves.
+        let r = try Self.run(args, store, ["", "n", "Aftale om at tale med træneren", "", "måske", "gem"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("== Svar fra kladden =="))
+        #expect(r.stderr.contains("Fase (nummer eller navn): handling"))
+        #expect(r.stderr.components(separatedBy: "Vælg g, r, k eller x: ").count == 4)
+        #expect(r.stdout.contains("Forandringscirklen") || r.stdout.contains("er registreret på sag 2026-0001"))
+        let list = try Unge.run(["vaerktoej", "2026-0001", "--json"], store: store)
+        #expect(list.stdout.contains("\"stage\" : \"action\"") || list.stdout.contains("action"), "\(list.stdout)")
+        #expect(list.stdout.contains("Aftale om at tale med træneren"))
+    }
+
+    @Test("2: check gemmer via g/r/k/x og genoptager en kladde")
+    func checkThroughPipeline() throws {
+        let store = try Unge.fixtureStore()
+        let args = ["check", "6", "--sag", "2026-0001", "--interaktiv"]
+        let first = try Self.run(args, store, ["JA", "Fast møde"])
+        #expect(first.status == 2)
+        #expect(Self.flat(first.stderr).contains("Kør 'unge check 6 --sag 2026-0001 --interaktiv' igen"))
+        let r = try Self.run(args, store, ["", "nej", "", "", "g"])
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(r.stderr.contains("Svar på 6.1 (ja/nej/delvis): JA"))
+        #expect(r.stderr.contains("gemt på sag 2026-0001"))
+        #expect(r.stdout.contains("dit svar: ja"))
+        #expect(r.stdout.contains("\"Fast møde\""))
+    }
+
+    @Test("3: indsats peger på 'unge indsats SAG --interaktiv', som er den kommando, der fortsætter")
+    func indsatsResumeHint() throws {
+        let store = try Unge.fixtureStore()
+        let r = try Self.run(["indsats", "2026-0001", "--interaktiv"], store, [""])
+        #expect(
+            Self.flat(r.stderr).contains("Kør 'unge indsats 2026-0001 --interaktiv' igen for at fortsætte."),
+            "\(r.stderr)")
+    }
+
+    @Test("3+6: planen tager indsatserne fra afgørelserne, spørger om en ændringsnote og genoptager de valgte afsnit")
+    func planFromDecisionsAndChangeNote() throws {
+        let store = try Unge.fixtureStore()
+        let args = ["plan", "2026-0010", "--interaktiv"]
+        // Only "Indsatser" is changed; the run stops at the change note.
+        let first = try Self.run(args, store, ["5", "m1, m2", "n"])
+        #expect(first.status == 2, "\(first.stderr)")
+        let f = Self.flat(first.stderr)
+        #expect(f.contains("Afgørelse A1: Anbringelse uden for hjemmet uden samtykke (leverandør Opholdsstedet Lyngly"))
+        #expect(f.contains("Hvilke mål arbejder Anbringelse uden for hjemmet uden samtykke (A1) hen imod"))
+        #expect(!f.contains("Leverandør [Opholdsstedet Lyngly]"), "the decision's provider is not asked again")
+        #expect(f.contains("Hvad er ændret i denne version?"))
+        // Resumed: the chosen section is kept, nothing else is asked; the change note is required.
+        let r = try Self.run(args, store, ["", "", "Målene for anbringelsen præciseret", "g"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("Kun de valgte afsnit (Indsatser) ændres"))
+        #expect(r.stderr.contains("Dette felt skal udfyldes."))
+        #expect(!r.stderr.contains("Hvordan deltog den unge? ["))
+        let json = try Unge.run(["plan", "2026-0010", "--format", "json"], store: store)
+        #expect(json.stdout.contains("\"changeNote\" : \"Målene for anbringelsen præciseret\""), "\(json.stdout)")
+        #expect(json.stdout.contains("\"decisionID\" : \"A1\""))
+        #expect(json.stdout.contains("\"version\" : 3"))
+    }
+
+    @Test("4+7: en voksens handleplan spørger hverken om undersøgelsens områder, aflastning eller anbringelse")
+    func adultPlanAsksNoChildQuestions() throws {
+        let store = try Unge.fixtureStore()
+        let lines = [
+            "", "1", "", "Hash hver dag", "Bor hos mor", "", "Egen bolig og arbejde", "", "Bo i egen lejlighed", "", "",
+            "", "", "", "",
+        ]
+        let r = try Self.run(["plan", "2026-0005", "--interaktiv"], store, lines)
+        let f = Self.flat(r.stderr)
+        #expect(f.contains("Indsats (nummer)"), "\(r.stderr)")
+        #expect(!f.contains("Aflastning"))
+        #expect(!f.contains("Anbringelse"))
+        #expect(!f.contains("område fra undersøgelsen"))
+        // The hint about positive goals comes before the first goal is asked.
+        let hint = try #require(f.range(of: "Skriv målene positivt"))
+        let question = try #require(f.range(of: "Mål M1 (tom for at gå videre)"))
+        #expect(hint.lowerBound < question.lowerBound)
+    }
+
+    @Test("4: et mål om at stoppe noget: rådet kommer før spørgsmålet om at skrive det positivt")
+    func stopGoalAskedAgain() throws {
+        let store = try Unge.fixtureStore()
+        let lines = [
+            "", "1", "", "Hash hver dag", "Bor hos mor", "", "Egen bolig", "", "Stoppe med at ryge hash",
+            "Have en hverdag uden hash, med arbejde",
+        ]
+        let r = try Self.run(["plan", "2026-0005", "--interaktiv"], store, lines)
+        let f = Self.flat(r.stderr)
+        let hint = try #require(f.range(of: "Målet handler om at stoppe noget"))
+        let again = try #require(f.range(of: "Mål M1 skrevet positivt (Enter beholder det) [Stoppe med at ryge hash]"))
+        #expect(hint.lowerBound < again.lowerBound)
+    }
+
+    @Test("8: --fra-fil i en terminal starter ingen dialog uden --interaktiv")
+    func fromFileOnTerminal() throws {
+        let store = try Unge.fixtureStore()
+        let file = Unge.fixtures.appendingPathComponent("underret/eksempel.json").path
+        let t = try PseudoTerminal(["underret", "--fra-fil", file, "--ny-sag"], store: store, columns: 80)
+        #expect(t.wait() == 0)
+        #expect(!t.output.contains("Vælg 1 eller 2"), "\(t.output)")
+        #expect(t.output.contains("Underretning nr. 1"))
+    }
+
+    @Test("8: med --fra-fil og --interaktiv viser resuméet filens svar")
+    func fromFileSummary() throws {
+        let store = try Unge.fixtureStore()
+        let file = Unge.fixtures.appendingPathComponent("underret/eksempel.json").path
+        let r = try Self.run(
+            ["underret", "--fra-fil", file, "--interaktiv", "--ny-sag"], store,
+            ["1", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "x"])
+        #expect(r.stderr.contains("== Resumé =="), "\(r.stderr)")
+        let summary = String(r.stderr[r.stderr.range(of: "== Resumé ==")!.upperBound...])
+        #expect(summary.contains("Den unges navn: "), "\(summary)")
+    }
+
+    @Test(
+        "12: planens JSON kan læses igen med --fra-fil; 'rød' virker i JSON; fejl er danske med nøgle, linje og kolonne"
+    )
+    func jsonRoundTrip() throws {
+        let store = try Unge.fixtureStore()
+        let json = try Unge.run(["plan", "2026-0010", "--format", "json"], store: store)
+        #expect(json.status == 0)
+        let dir = Unge.sandbox.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let planFile = dir.appendingPathComponent("plan.json")
+        try json.stdout.write(to: planFile, atomically: true, encoding: .utf8)
+        let again = try Unge.run(
+            ["plan", "2026-0010", "--fra-fil", planFile.path, "--aendring", "Uændret"], store: store)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.contains("version 3") || again.stderr.contains("version 3"), "\(again.stdout)")
+
+        let arc = dir.appendingPathComponent("bue.json")
+        try #"{"type": "bekymringsbue", "level": "rød", "raiseIf": "Hvis hun bliver væk om natten"}"#.write(
+            to: arc, atomically: true, encoding: .utf8)
+        let red = try Unge.run(["vaerktoej", "2026-0001", "--fra-fil", arc.path], store: store)
+        #expect(red.status == 0, "\(red.stderr)")
+
+        let bad = dir.appendingPathComponent("forkert.json")
+        try "{\n  \"purpose\": \"x\",\n  \"goals\": [ {\"id\": \"M1\", \"text\": 5} ]\n}\n".write(
+            to: bad, atomically: true, encoding: .utf8)
+        let typed = try Unge.run(["plan", "2026-0010", "--fra-fil", bad.path], store: store)
+        #expect(typed.status == 2)
+        #expect(typed.stderr.contains("'goals[0].text' har en forkert type"), "\(typed.stderr)")
+        #expect(typed.stderr.contains("linje 3"))
+        let broken = dir.appendingPathComponent("brudt.json")
+        try "{\n  \"purpose\": \"x\",\n  \"goals\": [\n}\n".write(to: broken, atomically: true, encoding: .utf8)
+        for args in [["plan", "2026-0010"], ["indsats", "2026-0010"], ["vaerktoej", "2026-0010"], ["underret"]] {
+            let r = try Unge.run(args + ["--fra-fil", broken.path], store: store)
+            #expect(r.status == 2, "\(args)")
+            #expect(
+                r.stderr.contains("ikke gyldig JSON") || r.stderr.contains("kan ikke læses"), "\(args): \(r.stderr)")
+            #expect(!r.stderr.contains("The given data") && !r.stderr.contains("data couldn"), "\(args): \(r.stderr)")
+        }
+    }
+
+    @Test("12: rediger siger linje og kolonne for en fejl i JSON")
+    func editLineAndColumn() throws {
+        let store = try Unge.fixtureStore()
+        // The "editor" breaks the file: a comma too many on line 2.
+        let r = try Unge.run(
+            ["rediger", "2026-0001"], store: store,
+            env: ["EDITOR": "sed -i '2s/$/,,/'"])
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(r.stderr.contains("ikke gyldig JSON (linje 2"), "\(r.stderr)")
+    }
+}

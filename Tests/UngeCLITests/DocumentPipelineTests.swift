@@ -48,7 +48,8 @@ struct DocumentPipelineTests {
         )
         #expect(
             r.stderr.hasSuffix(
-                "Dine 4 svar er gemt som kladde. Kør 'unge behandlingsplan 2026-0003' igen for at fortsætte.\n"))
+                "Dine 4 svar er gemt som kladde. Kør 'unge behandlingsplan 2026-0003 --interaktiv' igen for at fortsætte.\n"
+            ))
         #expect(
             FileManager.default.fileExists(
                 atPath: store.appendingPathComponent("kladder/behandlingsplan-2026-0003.json").path))
@@ -178,7 +179,7 @@ struct DocumentPipelineTests {
             try Unge.run(["undersoeg", "2026-0003", "--fra-fil", Self.fixture("undersoegelse.json")], store: store)
                 .status == 0)
         #expect(try Unge.run(["plan", "2026-0003", "--fra-fil", Self.fixture("plan.json")], store: store).status == 0)
-        let answers = ["3", "b", "r", "Sove godt hver nat", "", "", "", "", "", "s", "", "g"]
+        let answers = ["3", "b", "r", "Sove godt hver nat", "", "", "", "", "", "s", "", "M3 udgår", "g"]
         let r = try Unge.run(
             ["plan", "2026-0003", "--interaktiv"], store: store, input: answers.joined(separator: "\n") + "\n")
         #expect(r.status == 0, "\(r.stderr)")
@@ -221,7 +222,8 @@ struct DocumentPipelineTests {
         let cut = try Unge.run(["indsats", "2026-0003", "--interaktiv"], store: store, input: "\n")
         #expect(cut.status == 2)
         #expect(
-            cut.stderr.hasSuffix("Dit svar er gemt som kladde. Kør 'unge indsats 2026-0003' igen for at fortsætte.\n"))
+            cut.stderr.hasSuffix(
+                "Dit svar er gemt som kladde. Kør 'unge indsats 2026-0003 --interaktiv' igen for at fortsætte.\n"))
         #expect(
             FileManager.default.fileExists(atPath: store.appendingPathComponent("kladder/indsats-2026-0003.json").path))
         let anonymous = try Unge.run(
@@ -257,7 +259,7 @@ struct DocumentPipelineTests {
         #expect(no.status == 2)
         #expect(
             no.stderr.hasSuffix(
-                "Intet er gemt endnu. Dine 10 svar er gemt som kladde. Kør 'unge behandlingsplan 2026-0003' igen for at fortsætte.\n"
+                "Intet er gemt endnu. Dine 10 svar er gemt som kladde. Kør 'unge behandlingsplan 2026-0003 --interaktiv' igen for at fortsætte.\n"
             ))
         #expect((try Self.caseJSON(store, "2026-0003")["treatmentPlans"] as? [Any] ?? []).isEmpty)
         let yes = try Unge.run(["behandlingsplan", "2026-0003", "--interaktiv"], store: store, input: "j\ng\n")

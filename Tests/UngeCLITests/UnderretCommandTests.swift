@@ -160,8 +160,8 @@ struct UnderretCommandTests {
         #expect(eof.status == 2)
         #expect(
             eof.stderr.hasSuffix(
-                "Afbrudt (slut på input). Dine 7 svar er gemt som kladde. Kør 'unge underret' igen for at fortsætte.\n")
-        )
+                "Afbrudt (slut på input). Dine 7 svar er gemt som kladde. Kør 'unge underret --interaktiv' igen for at fortsætte.\n"
+            ))
         #expect(Self.caseFiles(store).isEmpty)
         let draft = store.appendingPathComponent("kladder/underret-ny.json")
         var st = stat()

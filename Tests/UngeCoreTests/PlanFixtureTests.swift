@@ -132,7 +132,10 @@ struct PlanFixtureTests {
 
     @Test("en fil uden gyldig JSON afvises med en dansk besked")
     func badInput() {
-        #expect(throws: PlanInput.InputError(description: "Filen er ikke gyldig JSON.")) {
+        #expect(
+            throws: PlanInput.InputError(
+                description: "Filen er ikke gyldig JSON (tjek kommaer, anførselstegn og klammer).")
+        ) {
             _ = try PlanInput.plan(
                 from: Data("{".utf8), version: 1, date: PlanFixtures.d("2026-09-01"), author: "x", kind: .ungeplan)
         }

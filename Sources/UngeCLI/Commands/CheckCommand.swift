@@ -72,17 +72,33 @@ struct CheckCommand: UngeCommand {
 
         if interactive || (ctx.console.stdinIsTerminal && !json) {
             let asked = report.items.filter(\.needsAsking)
-            let answers = try CheckDialogue(console: ctx.console, today: ctx.today, user: ctx.user).ask(asked)
-            if !answers.isEmpty {
-                if try Prompter(console: ctx.console).confirmSave("Gem \(answers.count) svar på sag \(caseID)?") {
-                    file = try ctx.updateCase(caseID, store: store, commutative: true) {
-                        $0.checklistAnswers += answers
-                    }
-                    ctx.console.error("Svarene er gemt.")
-                    report = ChecklistEvaluator.evaluate(case: file, today: on, chapters: chapters)
-                } else {
-                    ctx.console.error("Intet er gemt.")
+            if !asked.isEmpty {
+                // The same save pipeline as the document dialogues: drafts, resume and g/r/k/x.
+                var pipeline = DocumentPipeline<[ChecklistAnswer]>(
+                    command: "check", caseID: caseID, what: "Svarene", draftOnly: false,
+                    validate: { _ in [] },
+                    renderDraft: { _, _ in },
+                    save: { answers, _ in
+                        guard !answers.isEmpty else {
+                            ctx.console.error("Ingen nye svar; intet er gemt.")
+                            return ExitCode.ok
+                        }
+                        file = try ctx.updateCase(caseID, store: store, commutative: true) {
+                            $0.checklistAnswers += answers
+                        }
+                        ctx.console.error(
+                            "\(answers.count == 1 ? "Svaret er" : "De \(answers.count) svar er") gemt på sag \(caseID.rawValue)."
+                        )
+                        return ExitCode.ok
+                    })
+                pipeline.resumeCommand =
+                    "unge check" + (chapters.count == 1 ? " \(chapters[0].number)" : "") + " --sag \(caseID.rawValue)"
+                let dialogue = CheckDialogue(console: ctx.console, today: ctx.today, user: ctx.user)
+                let status = try pipeline.runGuided(ctx: ctx, store: store) { session in
+                    try dialogue.ask(session, asked)
                 }
+                guard status == ExitCode.ok else { return status }
+                report = ChecklistEvaluator.evaluate(case: file, today: on, chapters: chapters)
             }
         }
 

@@ -213,7 +213,7 @@ struct IndsatsCommand: UngeCommand {
             let draft: DecisionDraft
             do { draft = try UngeJSON.decoder().decode(DecisionDraft.self, from: data) } catch {
                 throw UsageError.message(
-                    "\(options.fromFile!): filen er ikke en gyldig afgørelse (\(error.localizedDescription)). Se 'unge indsats --help'."
+                    "\(options.fromFile!): filen er ikke en gyldig afgørelse (\(JSONProblem.describe(error, in: data))). Se 'unge indsats --help'."
                 )
             }
             switch draft.decision(id: newID, defaultDate: ctx.today, author: ctx.user, recorded: ctx.now) {
@@ -223,7 +223,10 @@ struct IndsatsCommand: UngeCommand {
         } else if args.value("--type") == nil, ctx.isInteractive(options.interactive) {
             try AnonymousCounselling.refuse(file, what: "en afgørelse", on: ctx.today)
             let dialogue = IndsatsDialogue(ctx: ctx, file: file)
-            return try pipeline(file: file, store: store, ctx: ctx).runGuided(ctx: ctx, store: store) { session in
+            var guided = pipeline(file: file, store: store, ctx: ctx)
+            // 'unge indsats ID' alone lists the decisions: only --interaktiv starts the dialogue again.
+            guided.resumeCommand = "unge indsats \(id.rawValue) --interaktiv"
+            return try guided.runGuided(ctx: ctx, store: store) { session in
                 try dialogue.run(session, id: newID)
             }
         } else {

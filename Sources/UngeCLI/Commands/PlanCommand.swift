@@ -109,7 +109,8 @@ struct PlanCommand: UngeCommand {
             var pipeline = pipeline(file: file, date: date, store: store, ctx: ctx)
             if !file.actionPlans.isEmpty { pipeline.editableSections = dialogue.sections(kind: kind, date: date) }
             return try pipeline.runGuided(ctx: ctx, store: store) { session in
-                var plan = try dialogue.run(session, version: nextVersion, date: date, kind: kind)
+                var plan = try dialogue.run(
+                    session, version: nextVersion, date: date, kind: kind, changeNoteGiven: changeNote != nil)
                 if let changeNote { plan.changeNote = changeNote }
                 return plan
             }

@@ -21,7 +21,9 @@ struct PlanDialogue {
 
     static let transitionSection = "Mål for overgangen til voksenlivet (uddannelse og beskæftigelse)"
 
-    func run(_ p: DialogueSession, version: Int, date: LocalDate, kind: PlanKind) throws -> ActionPlan {
+    func run(_ p: DialogueSession, version: Int, date: LocalDate, kind: PlanKind, changeNoteGiven: Bool = false)
+        throws -> ActionPlan
+    {
         func say(_ s: String) { p.say(s) }
         let age = file.youngPerson.age(on: date)
         let previous = file.actionPlans.max { $0.version < $1.version }
@@ -96,15 +98,19 @@ struct PlanDialogue {
             parse: Answers.date)
 
         p.section("Mål")
-        say("Positive mål: hvor vil den unge gerne hen? Brug gerne den unges egne ord (håndbogen kap. 4).")
-        plan.goals = try goals(p, prefix: "M", keep: previous?.goals ?? [], transition: false)
+        say(
+            "Skriv målene positivt: hvor vil den unge gerne hen, ikke hvad der skal stoppe. Brug gerne den unges egne ord (håndbogen kap. 4)."
+        )
+        plan.goals = try goals(p, prefix: "M", keep: previous?.goals ?? [], transition: false, minor: kind.isForMinor)
         if LegalAge.needsTransitionGoals(age: age) {
             p.section(Self.transitionSection)
-            plan.transitionGoals = try goals(p, prefix: "O", keep: previous?.transitionGoals ?? [], transition: true)
+            plan.transitionGoals = try goals(
+                p, prefix: "O", keep: previous?.transitionGoals ?? [], transition: true, minor: kind.isForMinor)
         }
 
         p.section("Indsatser")
-        plan.measures = try measures(p, keep: previous?.measures ?? [], goalIDs: plan.allGoals.map(\.id))
+        plan.measures = try measures(
+            p, keep: previous?.measures ?? [], goalIDs: plan.allGoals.map(\.id), minor: kind.isForMinor, date: date)
 
         p.section("Andre særlige forhold")
         for topic in OtherMatter.Topic.allCases {
@@ -159,11 +165,18 @@ struct PlanDialogue {
             )
         }
         plan.nextFollowUp = try p.ask("Næste opfølgning", defaultValue: suggested.iso, parse: Answers.date)
+        if let previous, !changeNoteGiven {
+            // Every new version says what changed, for the history and the next reader.
+            say("Skriv kort, hvad der er ændret siden version \(previous.version) (\(previous.date.danishShort)).")
+            plan.changeNote = try p.ask("Hvad er ændret i denne version?", required: true)
+        }
         return plan
     }
 
     /// Keep, change or remove each goal of the last version, then add new ones.
-    private func goals(_ p: DialogueSession, prefix: String, keep: [Goal], transition: Bool) throws -> [Goal] {
+    private func goals(_ p: DialogueSession, prefix: String, keep: [Goal], transition: Bool, minor: Bool) throws
+        -> [Goal]
+    {
         var out: [Goal] = []
         for old in keep {
             p.say("\(old.id): \(old.text)")
@@ -174,7 +187,7 @@ struct PlanDialogue {
             // A goal keeps its id, so measures and treatment plans that point to it stay right.
             switch what {
             case .keep: out.append(old)
-            case .change: out.append(try goal(p, id: old.id, old: old, transition: transition))
+            case .change: out.append(try goal(p, id: old.id, old: old, transition: transition, minor: minor))
             case .delete: break
             }
         }
@@ -182,20 +195,23 @@ struct PlanDialogue {
         while true {
             let id = "\(prefix)\(next)"
             guard let text = try p.ask("Mål \(id) (tom for at gå videre)") else { break }
-            out.append(try goal(p, id: id, text: text, old: nil, transition: transition))
+            out.append(try goal(p, id: id, text: text, old: nil, transition: transition, minor: minor))
             next += 1
         }
         return out
     }
 
-    private func goal(_ p: DialogueSession, id: String, text given: String? = nil, old: Goal?, transition: Bool) throws
-        -> Goal
-    {
-        let text = try given ?? p.ask("Mål \(id)", required: true, defaultValue: old?.text) ?? ""
+    private func goal(
+        _ p: DialogueSession, id: String, text given: String? = nil, old: Goal?, transition: Bool, minor: Bool
+    ) throws -> Goal {
+        var text = try given ?? p.ask("Mål \(id)", required: true, defaultValue: old?.text) ?? ""
         if StopGoalRule.isStopGoal(text) {
+            // The hint comes before the question it is about: write it again, or keep it with Enter.
             p.say(
                 ctx.console.yellow(
                     "  Målet handler om at stoppe noget. Kan det skrives som et positivt mål: hvor vil den unge hen?"))
+            text =
+                try p.ask("Mål \(id) skrevet positivt (Enter beholder det)", required: true, defaultValue: text) ?? text
         }
         var g = Goal(id: id, text: text)
         g.ownWords = try p.ask("Med den unges egne ord (kan springes over)", defaultValue: old?.ownWords)
@@ -203,7 +219,8 @@ struct PlanDialogue {
             g.transitionTopic = try p.choose(
                 "Hvad handler målet om (nummer)", from: TransitionTopic.allCases, label: \.danish,
                 defaultValue: old?.transitionTopic)
-        } else {
+        } else if minor {
+            // Only a child's plan builds on the børnefaglige undersøgelse.
             g.area = try p.choose(
                 "Hvilket område fra undersøgelsen svarer målet på (nummer, kan springes over)",
                 from: ExaminationArea.allCases, label: \.danish, required: false, defaultValue: old?.area)
@@ -216,11 +233,45 @@ struct PlanDialogue {
         return g
     }
 
-    /// Keep, change or remove each measure of the last version, then add new ones. Goal references
-    /// must name goals of this plan.
-    private func measures(_ p: DialogueSession, keep: [Measure], goalIDs: [String]) throws -> [Measure] {
+    /// The measures: first those the case's registered decisions grant (provider, start and duration
+    /// are already known; only the goals they serve are asked), then the last version's other
+    /// measures (keep, change or remove), then new ones. Goal references must name goals of this plan.
+    private func measures(_ p: DialogueSession, keep: [Measure], goalIDs: [String], minor: Bool, date: LocalDate)
+        throws -> [Measure]
+    {
         var out: [Measure] = []
-        for old in keep {
+        var rest = keep
+        let decisions = file.decisions.filter { d in
+            Self.measureKind(d.kind) != nil && (d.end.map { $0.date >= date } ?? true)
+        }
+        if !decisions.isEmpty {
+            p.say("Sagens afgørelser tages med som indsatser; du skal kun sige, hvilke mål de arbejder hen imod.")
+        }
+        for d in decisions {
+            // A measure of the last version from this decision keeps its goals as the default.
+            let earlier =
+                rest.firstIndex { $0.decisionID == d.id }
+                ?? rest.firstIndex { m in
+                    m.decisionID == nil && m.kind == Self.measureKind(d.kind) && m.provider == d.provider
+                        && m.start == d.start
+                }
+            let old = earlier.map { rest.remove(at: $0) }
+            var m = Measure(
+                kind: Self.measureKind(d.kind)!, description: old?.description ?? Self.description(of: d),
+                provider: d.provider, start: d.start, expectedDuration: d.expectedDuration)
+            m.decisionID = d.id
+            let facts = [
+                d.provider.map { "leverandør \($0)" }, d.start.map { "start \($0.danishShort)" },
+                d.expectedDuration.map { "varighed \($0)" },
+            ].compactMap { $0 }
+            p.say(
+                "Afgørelse \(d.id): \(d.kind.danishName)" + (facts.isEmpty ? "" : " (\(facts.joined(separator: ", ")))")
+            )
+            m.goalIDs = try goalList(
+                p, for: "\(d.kind.danishName) (\(d.id))", old: old?.goalIDs ?? [], goalIDs: goalIDs)
+            out.append(m)
+        }
+        for old in rest {
             p.say("Indsats: \(old.label)")
             let what =
                 try p.ask("Behold, ret eller slet indsatsen? (b/r/s)", defaultValue: "b") {
@@ -230,36 +281,80 @@ struct PlanDialogue {
             case .keep:
                 var m = old
                 m.goalIDs = m.goalIDs.filter(goalIDs.contains)
+                if m.goalIDs.count < old.goalIDs.count {
+                    // A goal it served is gone: ask again, naming the measure and offering the rest.
+                    let gone = old.goalIDs.filter { !goalIDs.contains($0) }
+                    p.say("\(old.label) arbejdede hen imod \(gone.joined(separator: ", ")), som ikke er i planen mere.")
+                    m.goalIDs = try goalList(p, for: old.kind.danish, old: m.goalIDs, goalIDs: goalIDs)
+                }
                 out.append(m)
-            case .change: out.append(try measure(p, old: old, goalIDs: goalIDs))
+            case .change: out.append(try measure(p, old: old, goalIDs: goalIDs, minor: minor))
             case .delete: break
             }
         }
         while try p.yesNo(out.isEmpty ? "Tilføj en indsats?" : "Tilføj endnu en indsats?", defaultValue: out.isEmpty) {
-            out.append(try measure(p, old: nil, goalIDs: goalIDs))
+            out.append(try measure(p, old: nil, goalIDs: goalIDs, minor: minor))
         }
         return out
     }
 
-    private func measure(_ p: DialogueSession, old: Measure?, goalIDs: [String]) throws -> Measure {
-        let kind =
-            try p.choose("Indsats (nummer)", from: MeasureKind.allCases, label: \.danish, defaultValue: old?.kind)
-            ?? .other
-        var m = Measure(kind: kind)
-        m.description = try p.ask("Beskrivelse, fx hvor ofte (kan springes over)", defaultValue: old?.description)
-        m.provider = try p.ask("Leverandør", defaultValue: old?.provider)
-        m.start = try p.ask("Start (dato)", required: false, defaultValue: old?.start?.iso, parse: Answers.date)
-        m.expectedDuration = try p.ask("Forventet varighed, fx 6 måneder", defaultValue: old?.expectedDuration)
+    /// The measure kinds a plan offers: a plan for an adult (serviceloven § 141) has no relief care
+    /// and no placement, which are measures for children.
+    static func kinds(minor: Bool) -> [MeasureKind] {
+        minor ? MeasureKind.allCases : MeasureKind.allCases.filter { $0 != .respiteCare && $0 != .placement }
+    }
+
+    /// The plan measure a decision grants; nil for the stillingtagen and anonymous counselling.
+    static func measureKind(_ kind: DecisionKind) -> MeasureKind? {
+        switch kind {
+        case .planStance, .anonymousTreatment: return nil
+        case .contactPerson, .youthSupportContactPerson: return .contactPerson
+        case .treatmentOutpatient, .adultTreatmentOutpatient, .alcoholTreatment: return .outpatientDrugTreatment
+        case .respiteStay: return .respiteCare
+        case .placementWithConsent, .placementWithoutConsent, .handbookPlacement, .maintainedPlacement:
+            return .placement
+        case .youthSupportResidential, .youthSupportTransition, .youthSupportOther, .youthSupportReestablished,
+            .handbookAftercare:
+            return .youthSupport
+        default: return .other
+        }
+    }
+
+    /// What the plan says about a decision's measure when its kind says too little.
+    static func description(of d: Decision) -> String? {
+        measureKind(d.kind) == .other || d.kind.isResidentialTreatment ? d.kind.danishName : nil
+    }
+
+    /// "Which goals does this measure serve?", naming the measure; the earlier answer is offered.
+    private func goalList(_ p: DialogueSession, for measure: String, old: [String], goalIDs: [String]) throws
+        -> [String]
+    {
         // Goal ids in any case: "m1" is M1.
         func canonical(_ id: String) -> String? { goalIDs.first { $0.lowercased() == id.lowercased() } }
-        m.goalIDs = try p.list(
-            "Hvilke mål (\(goalIDs.joined(separator: ", "))), adskilt af ; eller ,",
-            defaultValue: old?.goalIDs.filter(goalIDs.contains) ?? []
+        return try p.list(
+            "Hvilke mål arbejder \(measure) hen imod (\(goalIDs.joined(separator: ", ")))? Adskil med ; eller ,",
+            defaultValue: old.filter(goalIDs.contains)
         ) { id in
             canonical(id) != nil
                 ? nil
                 : "Planen har ikke et mål \(id). Vælg blandt \(goalIDs.isEmpty ? "(ingen mål endnu)" : goalIDs.joined(separator: ", "))."
         }.compactMap(canonical)
+    }
+
+    private func measure(_ p: DialogueSession, old: Measure?, goalIDs: [String], minor: Bool) throws -> Measure {
+        let kinds = Self.kinds(minor: minor)
+        let kind =
+            try p.choose(
+                "Indsats (nummer)", from: kinds, label: \.danish,
+                defaultValue: old.map(\.kind).flatMap { kinds.contains($0) ? $0 : nil })
+            ?? .other
+        var m = Measure(kind: kind)
+        m.decisionID = old?.decisionID
+        m.description = try p.ask("Beskrivelse, fx hvor ofte (kan springes over)", defaultValue: old?.description)
+        m.provider = try p.ask("Leverandør", defaultValue: old?.provider)
+        m.start = try p.ask("Start (dato)", required: false, defaultValue: old?.start?.iso, parse: Answers.date)
+        m.expectedDuration = try p.ask("Forventet varighed, fx 6 måneder", defaultValue: old?.expectedDuration)
+        m.goalIDs = try goalList(p, for: kind.danish, old: old?.goalIDs ?? [], goalIDs: goalIDs)
         return m
     }
 }

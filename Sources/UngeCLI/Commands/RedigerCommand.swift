@@ -79,7 +79,7 @@ struct RedigerCommand: UngeCommand {
         do {
             updated = try UngeJSON.decoder().decode(CaseFile.self, from: data)
         } catch {
-            return .failure(EditError(StoreText.decodingProblem(error) + "."))
+            return .failure(EditError(JSONProblem.describe(error, in: data) + "."))
         }
         if updated.id != original.id {
             return .failure(EditError("sagsnummeret (id) må ikke ændres; det skal være \(original.id.rawValue)."))

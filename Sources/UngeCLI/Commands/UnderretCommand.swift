@@ -126,6 +126,8 @@ struct UnderretCommand: UngeCommand {
     let output: String?
     let showCPR: Bool
     let interactive: Bool
+    /// `--fra-fil` given: the answers come from the file, and only `--interaktiv` asks the rest.
+    let fromFile: Bool
     let draftOnly: Bool
     let newCase: Bool
     /// `--udskriv NR`: print saved notification NR of `--sag` again, save nothing.
@@ -184,6 +186,7 @@ struct UnderretCommand: UngeCommand {
         output = args.value("--ud")
         showCPR = args.has("--vis-cpr")
         interactive = args.has("--interaktiv")
+        fromFile = args.value("--fra-fil") != nil
         draftOnly = args.has("--kladde")
         newCase = args.has("--ny-sag")
         if newCase && caseID != nil {
@@ -213,7 +216,8 @@ struct UnderretCommand: UngeCommand {
         }
         // Options are checked before the first question.
         let received = try UnderretInput.received(draft, now: ctx.now, timeZone: tz)
-        if ctx.isInteractive(interactive) {
+        // A file holds the answers: on a terminal too, only --interaktiv starts the dialogue.
+        if interactive || (!fromFile && ctx.console.stdinIsTerminal) {
             let dialogue = UnderretDialogue(ctx: ctx, store: store, newCaseAllowed: newCase)
             return try pipeline(store: store, ctx: ctx, calendar: calendar).runGuided(ctx: ctx, store: store) {
                 session in

@@ -197,7 +197,12 @@ struct UnderretDialogue {
         question: String? = nil, required force: Bool = false,
         previous: ConcernReport? = nil
     ) throws {
-        guard draft.applies(field, youngPersonKnown: known), !draft.has(field) else { return }
+        guard draft.applies(field, youngPersonKnown: known) else { return }
+        if let given = draft.text(field) {
+            // From the file or an option: not asked again, but shown in the summary.
+            p.given(question ?? field.question, field.kind == .cpr ? CPRNumber.maskedGuess(given) : given)
+            return
+        }
         if let g = field.guidance {
             p.say(ctx.console.dim(g + (field.handbookReference.map { " (\($0))" } ?? "")))
         }

@@ -11,7 +11,12 @@ enum UnderretInput {
     /// Reads a `--fra-fil` JSON file. Unknown keys are refused (a typo would otherwise be lost).
     static func load(_ path: String) throws -> ConcernReportDraft {
         let data = try DocumentFile.readInput(path)
-        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+        let parsed: Any
+        do { parsed = try JSONSerialization.jsonObject(with: data) } catch {
+            throw UsageError.message(
+                "'\(path)': \(JSONProblem.describe(error, in: data)). Se eksemplet i Fixtures/underret/eksempel.json.")
+        }
+        guard let object = parsed as? [String: Any] else {
             throw UsageError.message(
                 "'\(path)' er ikke en JSON-fil med et objekt ({ ... }). Se eksemplet i Fixtures/underret/eksempel.json."
             )
@@ -29,14 +34,17 @@ enum UnderretInput {
         }
         do {
             return try UngeJSON.decoder().decode(ConcernReportDraft.self, from: data)
-        } catch let DecodingError.dataCorrupted(ctx) {
-            throw UsageError.message("'\(path)': \(key(ctx.codingPath)) \(ctx.debugDescription)")
-        } catch let DecodingError.typeMismatch(_, ctx) {
+        } catch let DecodingError.dataCorrupted(ctx) where !ctx.codingPath.isEmpty {
+            throw UsageError.message(
+                "'\(path)': \(key(ctx.codingPath)) "
+                    + (JSONProblem.danishReason(ctx.debugDescription) ?? "har en ugyldig værdi"))
+        } catch let DecodingError.typeMismatch(_, ctx) where !ctx.codingPath.isEmpty {
             throw UsageError.message(
                 "'\(path)': \(key(ctx.codingPath)) har en forkert type (tekst i anførselstegn, true/false for ja/nej).")
         } catch {
             throw UsageError.message(
-                "'\(path)' kan ikke læses som en underretning. Se eksemplet i Fixtures/underret/eksempel.json.")
+                "'\(path)' kan ikke læses som en underretning: \(JSONProblem.describe(error, in: data)). Se eksemplet i Fixtures/underret/eksempel.json."
+            )
         }
     }
 

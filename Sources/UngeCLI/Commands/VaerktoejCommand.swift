@@ -235,6 +235,9 @@ struct VaerktoejCommand: UngeCommand {
     func run(_ ctx: Context) throws -> Int32 {
         let store = try ctx.store
         if let outPath { try DocumentFile.checkTarget(outPath, ctx: ctx) }
+        if let tool, fromFile == nil, !input.hasContent, input.summary == nil, !svg, ctx.isInteractive(interactive) {
+            return try guided(tool, ctx: ctx, store: store)
+        }
         var registered: ToolRecord? = nil
         var file: CaseFile
         if let (tool, given) = try gatherInput(ctx) {
@@ -246,13 +249,6 @@ struct VaerktoejCommand: UngeCommand {
             {
             case .success(let r): record = r
             case .failure(let e): throw UsageError.message(e.messages.joined(separator: "\n") + "\nIntet er gemt.")
-            }
-            if interactive || (fromFile == nil && !input.hasContent && ctx.console.stdinIsTerminal) {
-                ctx.console.error(ToolText.journal(record))
-                guard try Prompter(console: ctx.console).confirmSave("Gem?") else {
-                    ctx.console.error("Intet er gemt.")
-                    return ExitCode.usage
-                }
             }
             file = try ctx.updateCase(id, store: store, commutative: true) { f in
                 f.toolRecords.append(record)
@@ -319,6 +315,58 @@ struct VaerktoejCommand: UngeCommand {
         return ExitCode.ok
     }
 
+    /// The guided registration: the same save pipeline as the document dialogues (each answer
+    /// checked as it is given, a draft on Ctrl-C or Ctrl-D, resume, and g/r/k/x at the end).
+    private func guided(_ tool: DialogueTool, ctx: Context, store: any Store) throws -> Int32 {
+        let current = try ctx.readCase(id, store: store)
+        let on = date ?? ctx.today
+        func validated(_ given: ToolInput) throws -> ToolRecord {
+            switch ToolValidation.validate(
+                given, tool: tool, date: on, today: ctx.today, author: ctx.user, earlier: current.toolRecords)
+            {
+            case .success(let r): return r
+            case .failure(let e): throw UsageError.message(e.messages.joined(separator: "\n") + "\nIntet er gemt.")
+            }
+        }
+        var pipeline = DocumentPipeline<ToolRecord>(
+            command: "vaerktoej-" + tool.keyword, caseID: id, what: tool.danish.capitalizedFirstLetter,
+            draftOnly: false,
+            validate: { _ in [] },
+            renderDraft: { record, _ in ctx.console.error(ToolText.journal(record)) },
+            save: { record, _ in
+                let file = try ctx.updateCase(id, store: store, commutative: true) { f in
+                    f.toolRecords.append(record)
+                    f.record(.other(ToolText.journal(record)), at: ctx.now, by: ctx.user)
+                }
+                if json {
+                    ctx.console.print(
+                        try JSONOutput.render(
+                            Output(
+                                id: file.id, revision: file.revision, tools: file.toolRecords,
+                                findings: ToolRules.findings(for: file.toolRecords, on: ctx.today))))
+                } else {
+                    ctx.console.print(
+                        "\(tool.danish.capitalizedFirstLetter) \(record.date.danishShort) er registreret på sag \(id.rawValue) (revision \(file.revision))."
+                    )
+                }
+                for f in ToolRules.findings(for: file.toolRecords, on: ctx.today) {
+                    ctx.console.error("\(ctx.console.yellow(f.severity.danish)): \(PlanDocument.text(of: f))")
+                }
+                return ExitCode.ok
+            })
+        pipeline.preview = { record in
+            ctx.console.error("")
+            ctx.console.error("I journalen: " + ToolText.journal(record))
+        }
+        pipeline.resumeCommand =
+            "unge vaerktoej \(id.rawValue) --type \(tool.keyword)" + (date.map { " --dato \($0.iso)" } ?? "")
+        return try pipeline.runGuided(ctx: ctx, store: store) { session in
+            var asked = try VaerktoejDialogue(console: ctx.console).ask(session, tool)
+            asked.date = on.iso
+            return try validated(asked)
+        }
+    }
+
     /// The tool and its content to register, from flags, a file or a dialogue; nil when the command
     /// only lists or draws.
     func gatherInput(_ ctx: Context) throws -> (DialogueTool, ToolInput)? {
@@ -330,7 +378,7 @@ struct VaerktoejCommand: UngeCommand {
             let given: ToolInput
             do { given = try UngeJSON.decoder().decode(ToolInput.self, from: data) } catch {
                 throw UsageError.message(
-                    "Filen '\(fromFile)' er ikke et gyldigt redskab i JSON (\(VaerktoejCommand.describe(error))). Se eksemplerne i Fixtures/vaerktoej/."
+                    "Filen '\(fromFile)' er ikke et gyldigt redskab i JSON (\(JSONProblem.describe(error, in: data))). Se eksemplerne i Fixtures/vaerktoej/."
                 )
             }
             var fileTool: DialogueTool? = nil
@@ -356,11 +404,6 @@ struct VaerktoejCommand: UngeCommand {
         guard let tool else { return nil }
         if input.hasContent || input.summary != nil { return (tool, input) }
         if svg { return nil }
-        if ctx.isInteractive(interactive) {
-            var asked = try VaerktoejDialogue(console: ctx.console).ask(tool)
-            asked.date = date?.iso
-            return (tool, asked)
-        }
         // Nothing given and no one to ask: validation names what is missing.
         return (tool, input)
     }

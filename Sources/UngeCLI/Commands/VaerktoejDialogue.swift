@@ -2,17 +2,19 @@ import Foundation
 import UngeCore
 
 /// The guided questions for one tool's content (on a terminal, or with `--interaktiv`). Each answer
-/// is checked as it is given; the whole input is validated again before anything is saved.
+/// is checked as it is given; the whole input is validated again before anything is saved. It runs
+/// in the same save pipeline as the document dialogues: drafts, resume and g/r/k/x.
 struct VaerktoejDialogue {
     let console: Console
 
-    func ask(_ tool: DialogueTool) throws -> ToolInput {
-        let p = Prompter(console: console)
+    func ask(_ p: DialogueSession, _ tool: DialogueTool) throws -> ToolInput {
         var input = ToolInput()
-        console.error(console.bold(tool.danish.capitalizedFirstLetter) + ": tom linje går videre.")
+        p.plan(sections: [tool.danish.capitalizedFirstLetter, "Resumé"])
+        p.section(tool.danish.capitalizedFirstLetter)
+        p.say("Tom linje går videre.")
         switch tool {
         case .lifeWheel:
-            console.error(
+            p.say(
                 console.dim(
                     "Foreslåede områder: \(LifeWheel.suggestedAreas.joined(separator: ", ")). Den unge må gerne selv navngive andre."
                 ))
@@ -45,7 +47,7 @@ struct VaerktoejDialogue {
         case .prosCons:
             input.topic = try p.ask("Hvilken forandring handler det om (fx holde op med hash)")
             for cell in ProsConsCell.allCases {
-                console.error(
+                p.say(
                     console.dim(
                         "\(cell.danish.capitalizedFirstLetter): skriv TEKST=VÆGT (1-10), evt. TEKST=VÆGT/SANDSYNLIGHED."
                     ))
@@ -63,8 +65,9 @@ struct VaerktoejDialogue {
                 }
             }
         case .stagesOfChange:
-            for (i, s) in StageOfChange.sixStages.enumerated() { console.error("  \(i + 1). \(s.danish)") }
-            let stage = try p.ask("Fase (nummer)", parse: { Answers.choice($0, from: StageOfChange.sixStages) })!
+            let stage =
+                try p.choose("Fase (nummer eller navn)", from: StageOfChange.sixStages, label: \.danish)
+                ?? StageOfChange.sixStages[0]
             input.stage = stage.rawValue
             input.relapse = try p.yesNo("Er den unge i fasen efter et tilbagefald?", defaultValue: false) ? true : nil
         case .concernArc:
@@ -79,6 +82,7 @@ struct VaerktoejDialogue {
         default:
             break
         }
+        p.section("Resumé")
         input.summary = try p.ask("Resumé: aftaler, vendepunkter (kan springes over)")
         return input
     }

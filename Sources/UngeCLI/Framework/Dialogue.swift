@@ -45,6 +45,12 @@ final class DialogueSession {
     private var openSections: Set<String>? = nil
     /// In a replayed section, a question with a default (an existing record's value) takes it.
     var acceptDefaults = false
+    /// The sections chosen for editing an existing record: their missing answers are asked, never
+    /// taken from the record, also when a draft of the edit is resumed.
+    var chosenSections: Set<String> = []
+
+    /// The key under which a draft keeps `chosenSections` (never a question's key: those hold "|").
+    static let chosenSectionsKey = "#afsnit"
 
     /// The sections the dialogue declared up front, for "Afsnit 3 af 8".
     private var plannedSections: [String] = []
@@ -86,13 +92,47 @@ final class DialogueSession {
 
     /// Answers from a draft: replayed without asking.
     func restore(_ draft: [(key: String, value: String)]) {
-        for (k, v) in draft { stored[k] = v }
+        for (k, v) in draft {
+            if k == Self.chosenSectionsKey {
+                chosenSections = Set(v.split(separator: "\n").map(String.init))
+                acceptDefaults = !chosenSections.isEmpty
+            } else {
+                stored[k] = v
+            }
+        }
+    }
+
+    /// The answers of a draft in a few lines: one per answer, cut to the width of the terminal,
+    /// under its section's name. Shown when a draft is resumed, instead of every earlier hint.
+    func compactSummary(_ draft: [(key: String, value: String)]) {
+        var last = ""
+        for (k, v) in draft where k != Self.chosenSectionsKey && !v.isEmpty {
+            let parts = k.split(separator: "|", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+            guard parts.count >= 2 else { continue }
+            if parts[0] != last {
+                last = parts[0]
+                console.error(console.bold(last))
+            }
+            let question = parts[1].replacingOccurrences(of: " (kan springes over)", with: "")
+            let value = v == "j" ? "ja" : v == "n" ? "nej" : v.replacingOccurrences(of: "\n", with: " ")
+            var line = "  \(question): \(value)"
+            let room = max(20, console.guidanceWidth - 1)
+            if line.count > room { line = String(line.prefix(room - 1)) + "…" }
+            console.error(line)
+        }
     }
 
     /// Everything typed so far, including stored answers this pass has not reached (nothing is
     /// lost when a dialogue is interrupted while an answer is being changed).
     var allAnswers: [(key: String, value: String)] {
         answers + stored.filter { answerIndex[$0.key] == nil }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    /// What a draft keeps: every answer, and the sections chosen for editing.
+    var draftAnswers: [(key: String, value: String)] {
+        allAnswers
+            + (chosenSections.isEmpty
+                ? [] : [(Self.chosenSectionsKey, chosenSections.sorted().joined(separator: "\n"))])
     }
 
     var answerCount: Int { allAnswers.count }
@@ -127,6 +167,12 @@ final class DialogueSession {
         if isOpen || headerShown { console.error(text) } else { held.append(text) }
     }
 
+    /// A replayed question was answered from the draft: the hints said before it were about it, so
+    /// they are not shown again when a later question in the section must be asked.
+    private func dropHints() {
+        if !headerShown { held = Array(held.prefix(2)) }
+    }
+
     private func showHeld() {
         if !headerShown {
             for line in held { console.error(line) }
@@ -154,8 +200,8 @@ final class DialogueSession {
         }
     }
 
-    /// Records an answer that was given on the command line instead of asked (`--type`), so a
-    /// draft carries it and a resumed dialogue replays it.
+    /// Records an answer that was given on the command line or in a file instead of asked (`--type`,
+    /// `--fra-fil`), so the summary shows it, a draft carries it and a resumed dialogue replays it.
     func given(_ question: String, _ value: String) { record(key(question), value) }
 
     /// Reads one line; a signal or end of input stops the dialogue.
@@ -185,11 +231,13 @@ final class DialogueSession {
                 }
                 if !earlier.isEmpty, case .success(let v) = parse(earlier) {
                     record(k, earlier)
+                    dropHints()
                     return v
                 }
-            } else if acceptDefaults {
+            } else if acceptDefaults && !chosenSections.contains(current) {
                 if let d = defaultValue, !d.isEmpty, case .success(let v) = parse(d) {
                     record(k, d)
+                    dropHints()
                     return v
                 }
                 if !required && (defaultValue ?? "").isEmpty {
@@ -246,10 +294,12 @@ final class DialogueSession {
         if !isOpen {
             if let earlier = stored[k], let b = ConcernReportDraft.parseYesNo(earlier) {
                 record(k, earlier)
+                dropHints()
                 return b
             }
-            if stored[k] == nil && acceptDefaults, let defaultValue {
+            if stored[k] == nil && acceptDefaults && !chosenSections.contains(current), let defaultValue {
                 record(k, d!)
+                dropHints()
                 return defaultValue
             }
         }

@@ -39,6 +39,9 @@ struct DocumentPipeline<Value> {
     var preview: ((Value) throws -> Void)? = nil
     /// Sections the user may pick to change on an existing record (nil: always ask everything).
     var editableSections: [String]? = nil
+    /// The command line that starts this dialogue again and so resumes its draft, when it is not
+    /// `unge COMMAND ID` (`unge indsats ID --interaktiv`, `unge vaerktoej ID --type livshjul`).
+    var resumeCommand: String? = nil
 
     /// Answers from a file or options: rules, then draft or save.
     func run(_ value: Value, ctx: Context) throws -> Int32 {
@@ -70,13 +73,24 @@ struct DocumentPipeline<Value> {
         do {
             if let draft = try store.loadDraft(command: command, caseID: caseID) {
                 c.error(
-                    "Du har en kladde fra \(DanishTime.format(draft.saved)) med \(draft.answers.count) svar"
+                    "Du har en kladde fra \(DanishTime.format(draft.saved)) med "
+                        + "\(draft.answers.filter { $0.key != DialogueSession.chosenSectionsKey }.count) svar"
                         + (draft.user == ctx.user ? "." : " (skrevet af \(draft.user))."))
                 if try setup.yesNo("Fortsæt med kladden?", defaultValue: true) {
-                    session.restore(draft.answers.map { ($0.key, $0.value) })
+                    let answers = draft.answers.map { ($0.key, $0.value) }
+                    session.restore(answers)
                     open = []
                     resumed = true
-                    c.error("Svarene fra kladden bruges; du bliver kun spurgt om det, der mangler.")
+                    c.error("")
+                    c.error(c.bold("== Svar fra kladden =="))
+                    session.compactSummary(answers)
+                    c.error("")
+                    c.error(
+                        "Svarene fra kladden bruges; du fortsætter, hvor du slap, og bliver kun spurgt om det, der mangler."
+                            + (session.chosenSections.isEmpty
+                                ? ""
+                                : " Kun de valgte afsnit (\(session.chosenSections.sorted().joined(separator: ", "))) ændres; resten beholdes.")
+                    )
                 } else {
                     c.error("Du starter forfra. Kladden slettes, når du gemmer eller kasserer.")
                 }
@@ -100,6 +114,7 @@ struct DocumentPipeline<Value> {
                 if let picked {
                     open = Set(picked)
                     session.acceptDefaults = true
+                    session.chosenSections = Set(picked)
                 }
             }
         } catch let stop as DialogueStop {
@@ -216,8 +231,8 @@ struct DocumentPipeline<Value> {
     }
 
     private func keep(_ session: DialogueSession, ctx: Context, store: any Store) throws {
-        let answers = session.allAnswers
-        guard !answers.isEmpty else { return }
+        let answers = session.draftAnswers
+        guard !session.allAnswers.isEmpty else { return }
         let draft = DialogueDraft(
             command: command, caseID: caseID, saved: ctx.now, user: ctx.user,
             answers: answers.map { DialogueDraft.Answer(key: $0.key, value: $0.value) })
@@ -227,7 +242,12 @@ struct DocumentPipeline<Value> {
     private func keptMessage(_ session: DialogueSession) -> String {
         let n = session.answerCount
         guard n > 0 else { return "Intet er gemt." }
-        let again = "unge " + command + (caseID.map { (command == "underret" ? " --sag " : " ") + $0.rawValue } ?? "")
+        // The command line that really starts the dialogue again: without a terminal only
+        // --interaktiv asks.
+        var again =
+            resumeCommand
+            ?? "unge " + command + (caseID.map { (command == "underret" ? " --sag " : " ") + $0.rawValue } ?? "")
+        if !session.terminal && !again.contains("--interaktiv") { again += " --interaktiv" }
         return (n == 1 ? "Dit svar er" : "Dine \(n) svar er")
             + " gemt som kladde. Kør '\(again)' igen for at fortsætte."
     }

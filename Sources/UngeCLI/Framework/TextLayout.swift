@@ -83,7 +83,7 @@ enum TextWrap {
             let w = String(raw)
             if let last = words.last,
                 last.hasSuffix("§") || last == "stk." || last == "nr." || last == "kap." || last == "kl."
-                    || openBracket(last)
+                    || openBracket(last) || openQuote(last)
             {
                 words[words.count - 1] = last + "\u{00A0}" + w
             } else {
@@ -99,6 +99,13 @@ enum TextWrap {
         guard word.contains("[") else { return false }
         let plain = word.contains("\u{1B}") ? word.replacingOccurrences(of: "\u{1B}[", with: "") : word
         return plain.filter({ $0 == "[" }).count > plain.filter({ $0 == "]" }).count
+    }
+
+    /// True when a word starts a short quoted command it does not close ("'unge check 6 --sag"):
+    /// a command to copy stays on one line.
+    private static func openQuote(_ word: String) -> Bool {
+        guard word.count < 60, word.hasPrefix("'unge") || word.hasPrefix("('unge") else { return false }
+        return word.filter({ $0 == "'" }).count % 2 == 1
     }
 
     private static func wrapParagraph(_ text: String, width: Int, firstIndent: String, indent: String) -> [String] {

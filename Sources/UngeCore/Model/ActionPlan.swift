@@ -256,6 +256,8 @@ public struct Measure: Codable, Sendable, Equatable {
     public var expectedDuration: String?
     /// The plan goals it serves.
     public var goalIDs: [String]
+    /// The decision (afgørelse) that grants it, when it came from one ("A1").
+    public var decisionID: String?
 
     public init(
         kind: MeasureKind, description: String? = nil, provider: String? = nil, start: LocalDate? = nil,
@@ -269,7 +271,9 @@ public struct Measure: Codable, Sendable, Equatable {
         self.goalIDs = goalIDs
     }
 
-    enum CodingKeys: String, CodingKey { case kind, description, provider, start, expectedDuration, goalIDs }
+    enum CodingKeys: String, CodingKey {
+        case kind, description, provider, start, expectedDuration, goalIDs, decisionID
+    }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -279,6 +283,7 @@ public struct Measure: Codable, Sendable, Equatable {
         start = try c.decodeIfPresent(LocalDate.self, forKey: .start)
         expectedDuration = try c.decodeIfPresent(String.self, forKey: .expectedDuration)
         goalIDs = try c.decodeIfPresent([String].self, forKey: .goalIDs) ?? []
+        decisionID = try c.decodeIfPresent(String.self, forKey: .decisionID)
     }
 
     /// "Fast kontaktperson: 2 gange om ugen".

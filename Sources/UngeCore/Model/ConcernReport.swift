@@ -88,6 +88,17 @@ public enum ConcernLevel: String, Codable, Sendable, Equatable, CaseIterable {
         }
     }
 
+    /// In JSON too the Danish words are accepted ("rød", "orange", "grøn"); written as the code names.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        let text = try c.decode(String.self)
+        guard let level = ConcernLevel.parse(text) else {
+            throw DecodingError.dataCorruptedError(
+                in: c, debugDescription: "'\(text)' er ikke et niveau på bekymringsbuen. Skriv grøn, orange eller rød.")
+        }
+        self = level
+    }
+
     /// Accepts the Danish words (with or without æøå) and the code names.
     public static func parse(_ text: String) -> ConcernLevel? {
         switch text.trimmingCharacters(in: .whitespaces).lowercased() {

@@ -53,11 +53,14 @@ public enum PlanInput {
     {
         let object: Any
         do { object = try JSONSerialization.jsonObject(with: data) } catch {
-            throw InputError(description: "Filen er ikke gyldig JSON.")
+            throw InputError(description: JSONProblem.describe(error, in: data).capitalizedFirstLetter + ".")
         }
         guard var dict = object as? [String: Any] else {
             throw InputError(description: "Filen skal indeholde ét JSON-objekt ({ ... }).")
         }
+        // The JSON a document command writes (`--format json`: formatVersion, caseID, title, content,
+        // findings) is valid input too: its content is the answers.
+        if dict["formatVersion"] != nil, let content = dict["content"] as? [String: Any] { dict = content }
         if let unknown = dict.keys.filter({ !keys.contains($0) }).sorted().first {
             throw InputError(
                 description:
@@ -67,14 +70,9 @@ public enum PlanInput {
         do {
             let merged = try JSONSerialization.data(withJSONObject: dict)
             return try UngeJSON.decoder().decode(T.self, from: merged)
-        } catch let DecodingError.dataCorrupted(ctx) {
-            throw InputError(description: "Ugyldig værdi i filen ved \(path(ctx.codingPath)): \(ctx.debugDescription)")
-        } catch let DecodingError.keyNotFound(key, ctx) {
-            throw InputError(description: "Feltet '\(path(ctx.codingPath + [key]))' mangler i filen.")
-        } catch let DecodingError.typeMismatch(_, ctx) {
-            throw InputError(description: "Forkert type i filen ved '\(path(ctx.codingPath))'.")
-        } catch let DecodingError.valueNotFound(_, ctx) {
-            throw InputError(description: "Værdien mangler i filen ved '\(path(ctx.codingPath))'.")
+        } catch let e as DecodingError {
+            // Danish, with the key, and where in the file it is written (the file as given).
+            throw InputError(description: JSONProblem.describe(e, in: data).capitalizedFirstLetter + ".")
         } catch {
             throw InputError(description: "Filen kunne ikke læses: \(error)")
         }
