@@ -186,7 +186,9 @@ struct DecisionsDriveDutiesTests {
         #expect(DL.check(dec, born: "2011-02-01")[0].citation == "barnets lov § 91, stk. 2 (tidl. serviceloven § 140)")
         let own = DL.decision(.placementWithoutConsent, on: "2026-05-01", ground: .ownRequest)
         #expect(DL.errors(DL.check(own, born: "2012-02-01", plans: [plan])) == ["indsats.47.stk4"])
-        #expect(DL.check(own, born: "2010-02-01", plans: [plan]).isEmpty)
+        // No start recorded: the follow-up counts from the decision date, with a warning (BL § 95).
+        #expect(DL.errors(DL.check(own, born: "2010-02-01", plans: [plan])).isEmpty)
+        #expect(DL.warnings(DL.check(own, born: "2010-02-01", plans: [plan])) == ["indsats.start.opfoelgning"])
     }
 
     @Test("BL § 47 før 2024: afvist; serviceloven § 58")

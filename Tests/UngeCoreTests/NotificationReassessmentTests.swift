@@ -50,12 +50,13 @@ struct NotificationReassessmentTests {
     }
 
     @Test(
-        "§ 46 og § 47 udløser genvurdering; § 33 alene, planlagt og afsluttet støtte gør ikke",
+        "§ 46 og § 47 udløser genvurdering; § 33 alene og afsluttet støtte gør ikke; uden start formodes støtten at løbe fra afgørelsen",
         arguments: [
             (DecisionKind.placementWithConsent, true, false, true),
             (.placementWithoutConsent, true, false, true),
             (.treatmentOutpatient, true, false, false),
-            (.contactPerson, false, false, false),
+            // No start recorded: presumed running from the decision date for § 137 (AUDIT row 24).
+            (.contactPerson, false, false, true),
             (.contactPerson, true, true, false),
         ])
     func triggers(_ kind: DecisionKind, _ started: Bool, _ ended: Bool, _ warns: Bool) {

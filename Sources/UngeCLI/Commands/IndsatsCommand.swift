@@ -32,7 +32,16 @@ struct IndsatsCommand: UngeCommand {
                 "--dato", value: "ÅÅÅÅ-MM-DD", help: "Afgørelsens dato (ved --afslut: slutdatoen; standard: i dag)."),
             OptionSpec(
                 "--henvendelse", value: "ÅÅÅÅ-MM-DD", help: "Dato for henvendelsen, som behandlingsfristen regnes fra."),
-            OptionSpec("--start", value: "ÅÅÅÅ-MM-DD", help: "Hvornår indsatsen begynder."),
+            OptionSpec("--start", value: "ÅÅÅÅ-MM-DD", help: "Hvornår indsatsen er planlagt til at begynde."),
+            OptionSpec(
+                "--ivaerksat", value: "ÅÅÅÅ-MM-DD",
+                help:
+                    "Den dag, indsatsen faktisk begyndte (aldrig en planlagt dato); med et afgørelses-id registreres starten."
+            ),
+            OptionSpec("--ikke-ivaerksat", help: "Med et afgørelses-id: indsatsen blev ikke iværksat (med --grund)."),
+            OptionSpec(
+                "--aarsag", value: "fravalgt|andet-tilbud|ingen-plads|andet",
+                help: "Med --ikke-ivaerksat: hvorfor (standard: udledt af --grund)."),
             OptionSpec("--varighed", value: "TEKST", help: "Forventet varighed, fx \"6 måneder\"."),
             OptionSpec("--slut", value: "ÅÅÅÅ-MM-DD", help: "Forventet slutdato."),
             OptionSpec("--formaal", value: "TEKST", help: "Formålet med indsatsen."),
@@ -46,7 +55,8 @@ struct IndsatsCommand: UngeCommand {
                 "--grundlag", value: "1|2|3|4|egen-anmodning", help: "§ 47: grundlaget (stk. 1, nr. 1-4, eller stk. 4)."
             ),
             OptionSpec("--sideloebende", help: "§ 46: akut anbringelse sideløbende med undersøgelsen."),
-            OptionSpec("--grund", value: "TEKST", help: "Ved ingen-plan og --afslut: begrundelsen."),
+            OptionSpec(
+                "--grund", value: "TEKST", help: "Ved ingen-plan, --afslut og --ikke-ivaerksat: begrundelsen."),
             OptionSpec("--vedroerer", value: "ID", help: "Ved ingen-plan: den afgørelse, stillingtagen gælder."),
             OptionSpec("--afslut", value: "ID", help: "Afslut afgørelsen ID (med --dato og --grund)."),
             OptionSpec(
@@ -70,6 +80,11 @@ struct IndsatsCommand: UngeCommand {
                 "Kommunens stillingtagen: ingen plan"
             ),
             ("unge indsats 2026-0042 --afslut A1 --dato 2026-09-01 --grund \"Målet er nået\"", "Afslut en afgørelse"),
+            ("unge indsats 2026-0042 A2 --ivaerksat 2026-03-30", "Behandlingen begyndte faktisk 30. marts"),
+            (
+                "unge indsats 2026-0042 A2 --ikke-ivaerksat --grund \"Den unge har valgt et andet behandlingstilbud\"",
+                "Behandlingen blev ikke iværksat: fristen bortfalder ved et lovligt fravalg"
+            ),
             ("unge indsats 2026-0042 A1 --format html --ud afgoerelse.html", "Sammenfatning af afgørelsen som HTML"),
         ],
         positionals: 1...2, positionalNames: ["sagsnummeret", "afgørelsens id"])
@@ -77,6 +92,8 @@ struct IndsatsCommand: UngeCommand {
     enum Mode {
         case list
         case show(String)
+        case started(String, LocalDate)
+        case notStarted(String, String, NonStartCause)
         case end(String, LocalDate?, String, TreatmentEndStatus?)
         case register
     }
@@ -93,7 +110,32 @@ struct IndsatsCommand: UngeCommand {
         options = try DocumentOptions(args)
         json = args.has("--json")
         let registering = args.value("--type") != nil || args.value("--fra-fil") != nil || args.has("--interaktiv")
-        if let shown = args.positional(1) {
+        if let did = args.positional(1), let text = args.value("--ivaerksat") {
+            if registering || args.value("--afslut") != nil || args.has("--ikke-ivaerksat") {
+                throw UsageError.conflict(
+                    "Registrér starten på en afgørelse (unge indsats \(id) \(did) --ivaerksat DATO) for sig.")
+            }
+            mode = .started(did, try Values.date(text, option: "--ivaerksat"))
+        } else if let did = args.positional(1), args.has("--ikke-ivaerksat") {
+            if registering || args.value("--afslut") != nil {
+                throw UsageError.conflict(
+                    "Registrér, at en afgørelse ikke blev iværksat (unge indsats \(id) \(did) --ikke-ivaerksat --grund ...), for sig."
+                )
+            }
+            guard let reason = args.value("--grund")?.trimmingCharacters(in: .whitespaces), !reason.isEmpty else {
+                throw UsageError.missingArgument(
+                    "begrundelsen: --grund \"Den unge ønsker ikke behandlingen\"", command: "indsats")
+            }
+            var cause = NonStartCause.infer(from: reason)
+            if let a = args.value("--aarsag") {
+                guard let c = NonStartCause.parse(a) else {
+                    throw UsageError.invalidValue(
+                        option: "--aarsag", value: a, expected: "Vælg fravalgt, andet-tilbud, ingen-plads eller andet.")
+                }
+                cause = c
+            }
+            mode = .notStarted(did, reason, cause)
+        } else if let shown = args.positional(1) {
             if registering || args.value("--afslut") != nil {
                 throw UsageError.conflict(
                     "Vis én afgørelse (unge indsats \(id) \(shown)) eller registrér en ny, ikke begge.")
@@ -195,7 +237,131 @@ struct IndsatsCommand: UngeCommand {
             return ExitCode.ok
         case .register:
             return try register(ctx, store: store)
+        case .started(let did, let date):
+            return try recordStart(did, date: date, ctx: ctx, store: store)
+        case .notStarted(let did, let reason, let cause):
+            return try recordNonStart(did, reason: reason, cause: cause, ctx: ctx, store: store)
         }
+    }
+
+    /// `--ivaerksat DATO` on a decision: the measure actually started that day (not in the future,
+    /// not before the decision: `EventDate`). The treatment deadline is then met, or met late.
+    private func recordStart(_ did: String, date: LocalDate, ctx: Context, store: any Store) throws -> Int32 {
+        var started: Decision?
+        let saved = try ctx.updateCase(id, store: store) { f in
+            guard let i = f.decisions.firstIndex(where: { $0.id.lowercased() == did.lowercased() }) else {
+                throw unknown(did, f)
+            }
+            let d = f.decisions[i]
+            if d.kind == .planStance {
+                throw UsageError.message("\(d.id) er en stillingtagen, ikke en indsats; den kan ikke iværksættes.")
+            }
+            if let s = d.startedOn {
+                throw UsageError.message("Afgørelse \(d.id) er allerede registreret som iværksat \(s.danishLong).")
+            }
+            do {
+                try EventDate.check(
+                    date, what: "Den faktiske start (--ivaerksat)", today: ctx.today, notBefore: d.decisionDate,
+                    notBeforeName: "afgørelsen")
+            } catch let e as EventDate.Problem {
+                throw UsageError.invalidValue(option: "--ivaerksat", value: date.iso, expected: e.description)
+            }
+            if let end = d.end, date > end.date {
+                throw UsageError.message(
+                    "Starten (\(date.danishLong)) ligger efter afslutningen (\(end.date.danishLong)). Ret --ivaerksat.")
+            }
+            f.decisions[i].startedOn = date
+            f.decisions[i].notStarted = nil
+            started = f.decisions[i]
+            f.journal.append(
+                JournalEntry(
+                    time: ctx.now, author: ctx.user,
+                    text:
+                        "Afgørelse \(d.id) (\(d.kind.danishName.lowercased())) er iværksat \(date.danishLong)."))
+            PlanDeadlines.merge(into: &f)
+            f.updated = ctx.now
+        }
+        let d = started!
+        let own = saved.deadlines.filter { $0.id == "\(DecisionDeadlines.prefix)\(d.id)-behandlingsstart" }
+        let states = own.map { ($0, $0.status(now: ctx.now, timeZone: DanishTime.timeZone)) }
+        if json {
+            struct Output: Encodable {
+                let caseID: CaseID
+                let decision: String
+                let startedOn: LocalDate
+                let revision: Int
+                let treatmentDeadline: DeadlineState?
+                let daysLate: Int?
+            }
+            ctx.console.print(
+                try JSONOutput.render(
+                    Output(
+                        caseID: id, decision: d.id, startedOn: date, revision: saved.revision,
+                        treatmentDeadline: states.first?.1.state, daysLate: states.first?.1.daysLate)))
+            return ExitCode.ok
+        }
+        ctx.console.print(
+            "Afgørelse \(d.id) på sag \(id.rawValue) er registreret som iværksat \(date.danishLong) (revision \(saved.revision))."
+        )
+        for (f, st) in states {
+            ctx.console.print("  \(f.title): \(st.danish).")
+        }
+        return ExitCode.ok
+    }
+
+    /// `--ikke-ivaerksat --grund`: the measure did not start. A lawful cause (declined, another
+    /// treatment offer chosen, serviceloven § 101 stk. 6) lapses the treatment deadline with the
+    /// reason; "no place" does not: the deadline stays overdue, or met late once treatment starts.
+    private func recordNonStart(
+        _ did: String, reason: String, cause: NonStartCause, ctx: Context, store: any Store
+    ) throws -> Int32 {
+        var decision: Decision?
+        let saved = try ctx.updateCase(id, store: store) { f in
+            guard let i = f.decisions.firstIndex(where: { $0.id.lowercased() == did.lowercased() }) else {
+                throw unknown(did, f)
+            }
+            let d = f.decisions[i]
+            if let s = d.startedOn {
+                throw UsageError.message(
+                    "Afgørelse \(d.id) er registreret som iværksat \(s.danishLong); afslut den i stedet med --afslut \(d.id) --grund."
+                )
+            }
+            f.decisions[i].notStarted = DecisionNonStart(date: ctx.today, reason: reason, cause: cause)
+            decision = f.decisions[i]
+            let what: String
+            switch cause {
+            case .declined: what = "den unge har fravalgt indsatsen"
+            case .otherOffer: what = "den unge har valgt et andet behandlingstilbud (serviceloven § 101, stk. 6)"
+            case .noPlace: what = "der er ingen plads; kommunens pligt består"
+            case .other: what = "anden årsag"
+            }
+            f.journal.append(
+                JournalEntry(
+                    time: ctx.now, author: ctx.user,
+                    text:
+                        "Afgørelse \(d.id) (\(d.kind.danishName.lowercased())) er ikke iværksat: \(what). Begrundelse: \(reason)"
+                ))
+            PlanDeadlines.merge(into: &f)
+            f.updated = ctx.now
+        }
+        let d = decision!
+        let own = saved.deadlines.filter { $0.id.hasPrefix("\(DecisionDeadlines.prefix)\(d.id)-") }
+        if json {
+            ctx.console.print(
+                try JSONOutput.render(Saved(caseID: id, decision: d.id, revision: saved.revision)))
+            return ExitCode.ok
+        }
+        ctx.console.print(
+            "Afgørelse \(d.id) på sag \(id.rawValue) er registreret som ikke iværksat (revision \(saved.revision)).")
+        for f in own {
+            ctx.console.print("  \(f.title): \(f.status(now: ctx.now, timeZone: DanishTime.timeZone).danish).")
+        }
+        if !cause.isLawful {
+            ctx.console.print(
+                "  Fristen består: \(cause == .noPlace ? "manglende plads" : "denne årsag") fritager ikke kommunen (brug --aarsag fravalgt eller andet-tilbud, hvis den unge har fravalgt eller valgt et andet tilbud)."
+            )
+        }
+        return ExitCode.ok
     }
 
     private func unknown(_ did: String, _ file: CaseFile) -> UsageError {
@@ -233,6 +399,8 @@ struct IndsatsCommand: UngeCommand {
             decision = try fromFlags(id: newID, ctx: ctx)
         }
         try AnonymousCounselling.refuse(file, what: "en afgørelse", on: decision.decisionDate)
+        // Registered now: `--start` is a plan; only `--ivaerksat` records that it started.
+        decision.startIsPlanned = true
         try ProviderChoice.resolve(&decision, settings: try store.loadSettings())
         // From options or a file: a wrong date or a missing answer is a usage error (exit 2).
         let findings = DecisionLaw.check(decision, in: file)
@@ -249,6 +417,8 @@ struct IndsatsCommand: UngeCommand {
             command: "indsats", caseID: id, what: "Afgørelsen", draftOnly: options.draft,
             validate: { d in
                 try AnonymousCounselling.refuse(file, what: "en afgørelse", on: d.decisionDate)
+                var d = d
+                d.startIsPlanned = true
                 // A hearing whose time limit is still open: deciding now warns (forvaltningsloven § 19).
                 return DecisionLaw.check(d, in: file) + LetterLaw.openHearingFindings(in: file, on: d.decisionDate)
             },
@@ -263,6 +433,8 @@ struct IndsatsCommand: UngeCommand {
 
     private func save(_ d: Decision, store: any Store, ctx: Context) throws -> Int32 {
         var decision = d
+        // Registered now: `--start` is a plan; only `--ivaerksat` records that it started.
+        decision.startIsPlanned = true
         var before: Set<String> = []
         let saved = try ctx.updateCase(id, store: store) { f in
             decision.id = f.nextDecisionID
@@ -331,7 +503,7 @@ struct IndsatsCommand: UngeCommand {
             consents: consents, provider: args.value("--leverandoer"), monthlyPrice: price,
             aftercare: args.value("--efterbehandling"), alongsideExamination: args.has("--sideloebende"),
             reason: reason,
-            concerns: args.value("--vedroerer"))
+            concerns: args.value("--vedroerer"), startedOn: try date("--ivaerksat"))
     }
 
     /// "foraeldremyndighed:2026-03-01" or "ung:2026-03-01".

@@ -35,13 +35,18 @@ public enum DecisionDeadlines {
             if let request = d.requestDate,
                 d.kind.isMinorTreatment || d.kind.isAdultTreatment || d.kind == .alcoholTreatment
             {
-                let due = request.adding(days: 14)
+                let due = request.adding(days: LegalPeriod.treatmentDays)
+                // Met only by the actual start (never a planned one); a lawful non-start (declined,
+                // another offer chosen) lapses it; "no place" does not.
+                let started = d.actualStart
                 out.append(
                     Deadline(
                         id: "\(prefix)\(d.id)-behandlingsstart", kind: .treatmentStart,
-                        title: "Behandling iværksat senest 14 dage efter henvendelsen (\(d.id))",
+                        title:
+                            "Behandling iværksat senest \(LegalPeriod.treatmentDays) dage efter henvendelsen (\(d.id))",
                         counting: .calendarDays, dueDate: due, rule: DecisionLaw.treatmentStartRule(d.kind, age: age),
-                        ruleDate: request, metAt: d.start.map(instant), metBy: d.start == nil ? nil : d.author))
+                        ruleDate: request, metAt: started.map(instant), metBy: started == nil ? nil : d.author,
+                        lapseReason: started == nil ? lapse(d, before: due) : nil))
             }
 
             // The plan within 3 months (from 2024, under 18; ungestøtte without an ungeplan).
@@ -56,7 +61,12 @@ public enum DecisionDeadlines {
                     relevant = d.kind.isYouthSupport && !plans.contains { $0.kind == .ungeplan }
                 }
                 if relevant {
-                    let made = plans.first { $0.date >= d.decisionDate && $0.kind.isForMinor }
+                    // The latest plan version dated up to the due date meets it, even one made before the
+                    // decision (BL § 91 stk. 2 names no earliest date; AUDIT row 41); else the first after (late).
+                    let planDue = d.decisionDate.adding(months: LegalPeriod.planMonths)
+                    let made =
+                        plans.last { $0.date <= planDue && $0.kind.isForMinor }
+                        ?? plans.first { $0.date > planDue && $0.kind.isForMinor }
                     let stance =
                         req.duty == .mandatory
                         ? nil
@@ -74,13 +84,16 @@ public enum DecisionDeadlines {
                             id: "\(prefix)\(d.id)-plan", kind: .plan, title: title, counting: .months,
                             dueDate: d.decisionDate.adding(months: 3), rule: req.rule, ruleDate: d.decisionDate,
                             metAt: metDate.map(instant),
-                            metBy: metDate == nil ? nil : (made?.date == metDate ? made?.author : stance?.author)))
+                            metBy: metDate == nil ? nil : (made?.date == metDate ? made?.author : stance?.author),
+                            lapseReason: metDate == nil ? lapse(d, before: planDue) : nil))
                 }
             }
 
             // First follow-up (BL § 95 stk. 2; before 2024 SEL § 70): not for treatment.
             let followed = d.kind.isSupportMeasure || d.kind.isPlacement || d.kind.isYouthSupport || d.kind.isHandbook
-            if followed, let start = d.start {
+            // From the actual start; until one is recorded, from the decision date (a warning at
+            // registration says so); none for a measure that did not start.
+            if followed, d.notStarted == nil, let start = d.actualStart ?? Optional(d.decisionDate) {
                 var due = start.adding(months: 3)
                 if let exam = file.examination, exam.awareDate <= start, let done = exam.completedDate, done >= start,
                     done < due
@@ -94,7 +107,8 @@ public enum DecisionDeadlines {
                         title: "Første opfølgning på \(d.kind.danishName.lowercased()) (\(d.id))",
                         counting: .calendarDays,
                         dueDate: due, rule: .followUpFirst, ruleDate: start,
-                        metAt: review.map { instant($0.date) }, metBy: review?.author))
+                        metAt: review.map { instant($0.date) }, metBy: review?.author,
+                        lapseReason: review == nil ? lapse(d, before: due) : nil))
             }
         }
 
@@ -145,6 +159,21 @@ public enum DecisionDeadlines {
             }
         }
         return out.sorted { $0.dueDate < $1.dueDate || ($0.dueDate == $1.dueDate && $0.id < $1.id) }
+    }
+
+    /// Why a decision's deadline due on `due` no longer applies, if it does not: the measure ended
+    /// before it fell, or did not start for a lawful reason (the young person declined; another
+    /// treatment offer was chosen, serviceloven § 101 stk. 6). "No place" is no such reason.
+    static func lapse(_ d: Decision, before due: LocalDate) -> String? {
+        if let n = d.notStarted, n.cause.isLawful {
+            let why =
+                n.cause == .otherOffer ? "valgte et andet behandlingstilbud (serviceloven § 101, stk. 6)" : "fravalgt"
+            return "ikke iværksat (\(why)): \(n.reason)"
+        }
+        if let end = d.end, end.date <= due {
+            return "afgørelsen blev afsluttet \(end.date.danishShort): \(end.reason)"
+        }
+        return nil
     }
 
     static func instant(_ d: LocalDate) -> Date { Date(timeIntervalSince1970: TimeInterval(d.dayNumber) * 86400) }

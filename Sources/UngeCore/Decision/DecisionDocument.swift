@@ -13,7 +13,10 @@ public enum DecisionDocument {
         if let g = d.placementGround { fields.append(("Grundlag for anbringelsen", "§ 47, \(g.danish)")) }
         if let r = d.requestDate { fields.append(("Henvendelse", r.danishLong)) }
         fields.append(("Afgørelsens dato", d.decisionDate.danishLong))
-        if let s = d.start { fields.append(("Start", s.danishLong)) }
+        // The planned start and the actual one are told apart: only the actual one is a fact.
+        if let s = d.start { fields.append((d.actualStart == s ? "Start" : "Planlagt start", s.danishLong)) }
+        if let a = d.actualStart, a != d.start { fields.append(("Iværksat", a.danishLong)) }
+        if let n = d.notStarted { fields.append(("Ikke iværksat", "\(n.date.danishLong): \(n.reason)")) }
         if let v = d.expectedDuration, !v.isEmpty { fields.append(("Forventet varighed", v)) }
         if let e = d.expectedEnd { fields.append(("Forventet slut", e.danishLong)) }
         fields.append(("Status", statusText(d, on: today)))
@@ -91,6 +94,7 @@ public enum DecisionDocument {
     public static func statusText(_ d: Decision, on date: LocalDate) -> String {
         let s = d.status(on: date)
         if s == .ended, let end = d.end { return "afsluttet \(end.date.danishLong)" }
+        if s == .planned, d.notStarted != nil { return "ikke iværksat" }
         return s.danish
     }
 
@@ -117,7 +121,7 @@ public enum DecisionDocument {
             [
                 d.id, d.kind.danishName, DecisionLaw.citation(d, youngPerson: file.youngPerson),
                 d.decisionDate.danishShort,
-                d.start?.danishShort ?? "–", statusText(d, on: date),
+                (d.actualStart ?? d.start)?.danishShort ?? "–", statusText(d, on: date),
             ]
         }
     }
@@ -179,6 +183,8 @@ public struct DecisionDraft: Decodable, Sendable {
     public var alongsideExamination: Bool?
     public var reason: String?
     public var concerns: String?
+    /// The day the measure actually started (never a planned date).
+    public var startedOn: LocalDate?
 
     /// The decision, or a Danish message saying which value is wrong.
     public func decision(id: String, defaultDate: LocalDate, author: String, recorded: Date) -> Result<
@@ -206,6 +212,6 @@ public struct DecisionDraft: Decodable, Sendable {
                 expectedDuration: expectedDuration, expectedEnd: expectedEnd, consents: consents ?? [],
                 provider: provider,
                 monthlyPrice: monthlyPrice, aftercare: aftercare, alongsideExamination: alongsideExamination ?? false,
-                reason: reason, concerns: concerns))
+                reason: reason, concerns: concerns, startedOn: startedOn))
     }
 }

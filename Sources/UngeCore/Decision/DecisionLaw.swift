@@ -227,7 +227,9 @@ extension CaseFile {
         decisions.filter { d in
             (d.kind.isSupportMeasure || d.kind.isPlacement || d.kind == .handbookMeasure
                 || d.kind == .handbookPlacement)
-                && d.isRunning(on: date)
+                // A decision without a recorded start is presumed running from its decision date for this
+                // duty only (BL § 10 stk. 3; AUDIT row 24): it never meets a deadline or sets a status.
+                && d.isPresumedRunning(on: date)
         }
     }
 }

@@ -21,13 +21,16 @@ public enum DecisionRuleID: String, Sendable, CaseIterable {
     case requestDateMissing = "indsats.henvendelse"
     case residentialPrice = "indsats.doegn.pris"
     case residentialAftercare = "indsats.doegn.efterbehandling"
+    case plannedStartAfterTreatmentDeadline = "indsats.start.14dage"
+    case followUpFromDecisionDate = "indsats.start.opfoelgning"
+    case actualStartInvalid = "indsats.dato.ivaerksat"
 
     /// A wrong date on the decision itself or a missing answer: bad input (exit 2), not a rule that
     /// failed (exit 1).
     public var isUsage: Bool {
         switch self {
         case .dateBeforeRequest, .expectedEndBeforeStart, .endedBeforeStart, .missingStanceReason, .missingPurpose,
-            .missingDuration, .missingPlacementGround:
+            .missingDuration, .missingPlacementGround, .actualStartInvalid:
             return true
         default: return false
         }
@@ -73,7 +76,7 @@ public protocol DecisionRule: Sendable {
 /// age and date come first, and when either fails nothing else is checked.
 public enum DecisionValidator {
     public static let dateRules: [any DecisionRule] = [
-        RequestBeforeDecisionRule(), ExpectedEndRule(), EndedAfterStartRule(),
+        RequestBeforeDecisionRule(), ExpectedEndRule(), EndedAfterStartRule(), ActualStartDateRule(),
     ]
     public static let stanceRules: [any DecisionRule] = [StanceReasonRule()]
     public static let gateRules: [any DecisionRule] = [BirthDateKnownDecisionRule(), KindFitsAgeAndDateRule()]
@@ -81,7 +84,7 @@ public enum DecisionValidator {
         PurposeAndDurationRule(), SupportConsentRule(), TreatmentConsentRule(), PlacementConsentRule(),
         YouthSupportConsentRule(), PlacementGroundRule(), OwnRequestAgeRule(), PlanBeforePlacementRule(),
         ExaminationBeforePlacementRule(), YouthSupportPrerequisiteRule(), TreatmentRequestDateRule(),
-        ResidentialTreatmentRule(),
+        ResidentialTreatmentRule(), PlannedStartAfterTreatmentDeadlineRule(), FollowUpFromDecisionDateRule(),
     ]
 
     public static func validate(_ c: DecisionContext) -> [Finding] {
@@ -397,5 +400,60 @@ public struct ResidentialTreatmentRule: DecisionRule {
                     "Der er ikke aftalt efterbehandling efter døgnbehandlingen (--efterbehandling \"...\")."))
         }
         return out
+    }
+}
+
+/// An actual start (`--ivaerksat`) has happened: not after the day it is recorded, not before the
+/// decision (`EventDate`, the one check of an event's date).
+public struct ActualStartDateRule: DecisionRule {
+    public init() {}
+    public func check(_ c: DecisionContext) -> [Finding] {
+        guard let started = c.decision.startedOn else { return [] }
+        do {
+            try EventDate.check(
+                started, what: "Den faktiske start (--ivaerksat)", today: DanishTime.date(of: c.decision.recorded),
+                notBefore: c.date, notBeforeName: "afgørelsen")
+        } catch {
+            return [c.plain(.actualStartInvalid, .error, error.description)]
+        }
+        return []
+    }
+}
+
+/// A planned treatment start after request + 14 days will not meet the treatment guarantee
+/// (BL § 33 stk. 1, SEL § 101 stk. 4, SUL § 141 stk. 2; AUDIT N10): a warning at registration.
+public struct PlannedStartAfterTreatmentDeadlineRule: DecisionRule {
+    public init() {}
+    public func check(_ c: DecisionContext) -> [Finding] {
+        let k = c.kind
+        guard k.isMinorTreatment || k.isAdultTreatment || k == .alcoholTreatment, let req = c.decision.requestDate
+        else { return [] }
+        let due = req.adding(days: LegalPeriod.treatmentDays)
+        guard let start = c.decision.startedOn ?? c.decision.start, start > due else { return [] }
+        let late = due.days(until: start)
+        let what = c.decision.startedOn != nil ? "Behandlingen blev iværksat" : "Den planlagte start er"
+        return [
+            c.finding(
+                .plannedStartAfterTreatmentDeadline, .warning,
+                "\(what) \(start.danishLong), \(late == 1 ? "1 dag" : "\(late) dage") efter fristen \(due.danishLong) (senest \(LegalPeriod.treatmentDays) dage efter henvendelsen \(req.danishLong)). Fristen bliver ikke overholdt; find et tidligere tilbud, eller notér hvorfor.",
+                DecisionLaw.treatmentStartRule(k, age: c.age))
+        ]
+    }
+}
+
+/// Without an actual start the first follow-up is counted from the decision date until one is
+/// recorded (BL § 95 stk. 2 nr. 2 counts from the start): a warning that says so.
+public struct FollowUpFromDecisionDateRule: DecisionRule {
+    public init() {}
+    public func check(_ c: DecisionContext) -> [Finding] {
+        let k = c.kind
+        let followed = k.isSupportMeasure || k.isPlacement || k.isYouthSupport || k.isHandbook
+        guard followed, c.decision.actualStart == nil else { return [] }
+        return [
+            c.finding(
+                .followUpFromDecisionDate, .warning,
+                "Indsatsen er ikke registreret som iværksat. Den første opfølgning regnes fra afgørelsens dato (\(c.date.danishLong)), indtil starten registreres med 'unge indsats \(c.file.id.rawValue) \(c.decision.id) --ivaerksat DATO'.",
+                .followUpFirst)
+        ]
     }
 }

@@ -193,7 +193,17 @@ public struct CaseFile: Codable, Sendable, Equatable {
     /// Where the case stands, from what it holds.
     public var status: CaseStatus {
         if closedDate != nil { return .closed }
-        if !treatmentPlans.isEmpty { return .inTreatment }
+        // In treatment only once treatment actually started: a treatment decision with an actual start
+        // (never a planned one), or a treatment plan on a case without treatment decisions.
+        let treatment = decisions.filter {
+            ($0.kind.isMinorTreatment || $0.kind.isAdultTreatment || $0.kind == .alcoholTreatment) && $0.end == nil
+        }
+        if treatment.contains(where: { $0.actualStart != nil }) { return .inTreatment }
+        if !treatmentPlans.isEmpty && treatment.isEmpty
+            && !decisions.contains(where: { $0.kind.isMinorTreatment || $0.kind.isAdultTreatment })
+        {
+            return .inTreatment
+        }
         if !actionPlans.isEmpty { return .planned }
         if examination != nil { return .examining }
         if !concernReports.isEmpty { return .notified }

@@ -298,6 +298,68 @@ public enum DecisionStatus: String, Codable, Sendable, Equatable {
     }
 }
 
+/// Why a decided measure did not start (`unge indsats <sag> <id> --ikke-ivaerksat --grund`).
+public enum NonStartCause: String, Codable, Sendable, Equatable, CaseIterable {
+    /// The young person (or the custody holder) declined the measure: a lawful non-start.
+    case declined
+    /// The person chose another treatment offer (frit valg, serviceloven § 101 stk. 6): lawful.
+    case otherOffer
+    /// No place was available: the municipality's duty stands; the deadline stays overdue.
+    case noPlace
+    /// Another reason: the deadline stays as it is.
+    case other
+
+    /// The word the user types (`--aarsag`).
+    public var token: String {
+        switch self {
+        case .declined: return "fravalgt"
+        case .otherOffer: return "andet-tilbud"
+        case .noPlace: return "ingen-plads"
+        case .other: return "andet"
+        }
+    }
+
+    /// True when the non-start ends the duty to start (the deadline lapses with the reason).
+    public var isLawful: Bool { self == .declined || self == .otherOffer }
+
+    /// The cause a reason text names, when `--aarsag` is not given: "ingen plads", "venteliste" →
+    /// no place; "andet tilbud", "frit valg" → another offer; "ønsker ikke", "takkede nej",
+    /// "afslog", "fravalgt" → declined; else other.
+    public static func infer(from reason: String) -> NonStartCause {
+        let t = reason.lowercased()
+        if ["ingen plads", "ikke plads", "venteliste", "ledig plads"].contains(where: t.contains) { return .noPlace }
+        if ["andet tilbud", "andet behandlingstilbud", "frit valg", "frie valg", "101, stk. 6", "101 stk. 6"]
+            .contains(where: t.contains)
+        {
+            return .otherOffer
+        }
+        if ["ønsker ikke", "vil ikke", "takke", "nej tak", "afslå", "afslog", "fravalg", "sagde nej", "trak samtykke"]
+            .contains(where: t.contains)
+        {
+            return .declined
+        }
+        return .other
+    }
+
+    public static func parse(_ text: String) -> NonStartCause? {
+        let t = text.lowercased()
+        return allCases.first { $0.token == t || $0.rawValue.lowercased() == t }
+    }
+}
+
+/// A recorded non-start: the day it was settled, why, and the cause.
+public struct DecisionNonStart: Codable, Sendable, Equatable {
+    public var date: LocalDate
+    public var reason: String
+    public var cause: NonStartCause
+
+    public init(date: LocalDate, reason: String, cause: NonStartCause) {
+        self.date = date
+        self.reason = reason
+        self.cause = cause
+    }
+}
+
 /// How and why a decision's measure ended.
 public struct DecisionEnd: Codable, Sendable, Equatable {
     public var date: LocalDate
@@ -323,8 +385,20 @@ public struct Decision: Codable, Sendable, Equatable {
     /// The request (henvendelse) the law counts from (BL § 33, SEL § 101 stk. 4, SUL § 141 stk. 2).
     public var requestDate: LocalDate?
     public var decisionDate: LocalDate
-    /// When the measure starts (iværksættes).
+    /// When the measure is planned to start (`--start`): a plan, not a fact. See `actualStart`.
     public var start: LocalDate?
+    /// The day the measure actually started (`--ivaerksat`), recorded as a fact.
+    public var startedOn: LocalDate?
+    /// Recorded when the measure did not start (`--ikke-ivaerksat --grund`).
+    public var notStarted: DecisionNonStart?
+    /// True for a decision registered since `--ivaerksat` exists: its `start` is only a plan. A
+    /// decision from an older store (false) reads its `start` as the start, as it was then meant.
+    public var startIsPlanned: Bool {
+        get { startPlanned ?? false }
+        set { startPlanned = newValue ? true : nil }
+    }
+    /// Stored only when true, so an older decision is written back unchanged.
+    var startPlanned: Bool?
     /// Expected duration in words ("6 måneder"), as the decision states it (BL § 32 stk. 3).
     public var expectedDuration: String?
     /// Expected end date, if known.
@@ -355,8 +429,11 @@ public struct Decision: Codable, Sendable, Equatable {
         placementGround: PlacementGround? = nil, requestDate: LocalDate? = nil, start: LocalDate? = nil,
         expectedDuration: String? = nil, expectedEnd: LocalDate? = nil, consents: [DecisionConsent] = [],
         provider: String? = nil, monthlyPrice: Int? = nil, aftercare: String? = nil,
-        alongsideExamination: Bool = false, reason: String? = nil, concerns: String? = nil, end: DecisionEnd? = nil
+        alongsideExamination: Bool = false, reason: String? = nil, concerns: String? = nil, end: DecisionEnd? = nil,
+        startedOn: LocalDate? = nil, notStarted: DecisionNonStart? = nil
     ) {
+        self.startedOn = startedOn
+        self.notStarted = notStarted
         self.id = id
         self.kind = kind
         self.placementGround = placementGround
@@ -381,6 +458,8 @@ public struct Decision: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case id, kind, placementGround, requestDate, decisionDate, start, expectedDuration, expectedEnd, purpose
         case consents, provider, monthlyPrice, aftercare, alongsideExamination, reason, concerns, end, author, recorded
+        case startedOn, notStarted
+        case startPlanned
     }
 
     public init(from decoder: Decoder) throws {
@@ -402,15 +481,43 @@ public struct Decision: Codable, Sendable, Equatable {
         reason = try c.decodeIfPresent(String.self, forKey: .reason)
         concerns = try c.decodeIfPresent(String.self, forKey: .concerns)
         end = try c.decodeIfPresent(DecisionEnd.self, forKey: .end)
+        startedOn = try c.decodeIfPresent(LocalDate.self, forKey: .startedOn)
+        notStarted = try c.decodeIfPresent(DecisionNonStart.self, forKey: .notStarted)
+        startPlanned = try c.decodeIfPresent(Bool.self, forKey: .startPlanned)
         author = try c.decodeIfPresent(String.self, forKey: .author) ?? ""
         recorded = try c.decodeIfPresent(Date.self, forKey: .recorded) ?? Date(timeIntervalSince1970: 0)
     }
 
-    /// Planned before its start (or while no start is set), active from the start, ended from its end.
+    /// The day the measure actually started, never a planned date: `startedOn` (`--ivaerksat`). A
+    /// decision from a store written before `--ivaerksat` (`startIsPlanned` false) reads its `start`
+    /// as it was meant then; a state judged before that day still ignores it (`Deadline.status` never
+    /// counts a moment after now). None once a non-start is recorded.
+    public var actualStart: LocalDate? {
+        if let startedOn { return startedOn }
+        if notStarted != nil || startIsPlanned { return nil }
+        return start
+    }
+
+    /// The day the decision is presumed to run from to trigger duties only (BL § 137; AUDIT row 24):
+    /// the actual start, else the decision date. Never meets a deadline, never sets a status.
+    public var presumedStart: LocalDate? {
+        if notStarted != nil { return nil }
+        return actualStart ?? decisionDate
+    }
+
+    /// Planned until it actually started (`actualStart`), active from then, ended from its end.
     public func status(on date: LocalDate) -> DecisionStatus {
         if let end, end.date <= date { return .ended }
-        guard let start, start <= date else { return .planned }
+        guard let start = actualStart, start <= date else { return .planned }
         return .active
+    }
+
+    /// True when the measure is presumed running on `date` for the duties a running measure
+    /// triggers (BL § 137): from the actual start, or without one from the decision date.
+    public func isPresumedRunning(on date: LocalDate) -> Bool {
+        if let end, end.date <= date { return false }
+        guard let from = presumedStart else { return false }
+        return from <= date
     }
 
     /// True when the measure is running on `date`.

@@ -17,8 +17,7 @@ public enum DeadlineOutcome: String, Codable, Sendable, Equatable, CaseIterable 
 
 /// The facts statistics read from a deadline record and a decision. The one implementation today,
 /// `RecordedDeadlineStates`, only compares the due and met moments stored on each `Deadline` (Core
-/// wrote them at save); it computes no deadline itself. When the truthful-record work (issue 20)
-/// lands its own state function, an adapter to it replaces this type and nothing else changes.
+/// wrote them at save) through the one state function, `Deadline.status`; it computes no deadline itself.
 public protocol DeadlineStateSource: Sendable {
     /// The deadline's state on `asOf`, on a case closed on `closed` (nil when open).
     func outcome(of deadline: Deadline, closed: LocalDate?, asOf: Date) -> DeadlineOutcome
@@ -37,18 +36,23 @@ public struct RecordedDeadlineStates: DeadlineStateSource {
     }
 
     public func outcome(of deadline: Deadline, closed: LocalDate?, asOf: Date) -> DeadlineOutcome {
-        if let met = deadline.metAt {
-            if let due = deadline.dueTime { return met <= due ? .metOnTime : .metLate }
-            return DanishTime.date(of: met) <= deadline.dueDate ? .metOnTime : .metLate
+        // The one rule in Core (`Deadline.status`); a case closed after `asOf` was still open then.
+        let closedThen = closed.flatMap { $0 <= DanishTime.date(of: asOf) ? $0 : nil }
+        // Statistics sorts an ended or not-started decision by its own facts (`Decision.end`), so a
+        // decision's lapse reason is not applied here; a closed case is.
+        var deadline = deadline
+        deadline.lapseReason = nil
+        switch deadline.status(now: asOf, timeZone: DanishTime.timeZone, closedDate: closedThen).state {
+        case .met: return .metOnTime
+        case .metLate: return .metLate
+        case .lapsed: return .lapsed
+        case .overdue: return .overdue
+        case .open, .dueSoon: return .open
         }
-        if let closed, closed <= DanishTime.date(of: asOf) { return .lapsed }
-        if deadline.counting == .task { return .open }
-        if let due = deadline.dueTime { return asOf > due ? .overdue : .open }
-        return DanishTime.date(of: asOf) > deadline.dueDate ? .overdue : .open
     }
 
     public func actualStart(of decision: Decision, asOf: LocalDate) -> LocalDate? {
-        guard let start = decision.start, start <= asOf else { return nil }
+        guard let start = decision.actualStart, start <= asOf else { return nil }
         return start
     }
 }
