@@ -34,7 +34,7 @@ struct IndsatsCommandTests {
             ))
         #expect(
             r.stdout.contains(
-                "Ny frist: Behandling iværksat senest 14 dage efter henvendelsen (A1), senest 5. september 2026 (barnets lov § 33, stk. 1 (tidl. serviceloven § 101, stk. 2))"
+                "Ny frist: Behandling iværksat senest 14 dage efter henvendelsen (A1), senest 5. september 2026 (barnets lov § 33, stk. 1 (tidl. serviceloven § 101, stk. 4))"
             ))
         #expect(r.stdout.contains("Plan: ingen planpligt efter denne afgørelse"))
         let frister = try Unge.run(["frister"], store: store, env: ["COLUMNS": "400"])
@@ -61,8 +61,8 @@ struct IndsatsCommandTests {
         "forkert type til alder eller dato afvises med paragraf og alternativ; intet gemmes",
         arguments: [
             (
-                ["--type", "ungestoette-kontaktperson", "--dato", "2026-08-25", "--formaal", "x"], "2010-06-01",
-                Int32(1), "kontaktperson"
+                ["--type", "ungestoette-kontaktperson", "--dato", "2026-08-25", "--start", "2026-09-01"], "2009-06-01",
+                Int32(1), "18-årsdagen"
             ),
             (["--type", "behandling-ambulant", "--dato", "2026-08-25"], "2007-01-01", 1, "sel101-ambulant"),
             (

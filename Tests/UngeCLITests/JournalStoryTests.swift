@@ -74,7 +74,7 @@ struct JournalStoryTests {
         // The next step moves on: the receipt, then the decision about an examination.
         #expect(
             malik.stdout.contains(
-                "## Næste skridt\n\n- Send kvittering til Mette Krog senest 4. september (om 3 hverdage) – barnets lov § 138, stk. 1 (tidl. serviceloven § 155)\n- Beslut, om der skal laves en børnefaglig undersøgelse"
+                "## Næste skridt\n\n- Send kvittering til Mette Krog senest 4. september (om 3 hverdage) – barnets lov § 138, stk. 1 (tidl. serviceloven § 155 b, stk. 1)\n- Beslut, om der skal laves en børnefaglig undersøgelse"
             ))
         let frister = try Unge.run(["frister", "--alle", "--json"], store: store)
         #expect(

@@ -104,7 +104,7 @@ struct PlanCommandsTests {
             lines == [
                 "FEJL: Formålet med indsatsen mangler. Lovgrundlag: barnets lov §§ 108-109 (tidl. serviceloven § 140).",
                 "FEJL: Den forventede varighed mangler for indsatsen 'Mentor'. Lovgrundlag: barnets lov § 32 (tidl. serviceloven § 52).",
-                "FEJL: Den unge er 16 år. Planen skal have konkrete mål for overgangen til voksenlivet, fx uddannelse og beskæftigelse. Lovgrundlag: barnets lov § 109, stk. 1 (tidl. serviceloven § 140, stk. 3).",
+                "FEJL: Den unge er 16 år. Planen skal have konkrete mål for overgangen til voksenlivet, fx uddannelse og beskæftigelse. Lovgrundlag: barnets lov § 109, stk. 1 (tidl. serviceloven § 140, stk. 2).",
                 "FEJL: Det fremgår ikke, hvordan den unge har deltaget i planen. Lovgrundlag: barnets lov §§ 108-109 (tidl. serviceloven § 140).",
                 "FEJL: Anne Lund (forældremyndighedsindehaver) har ikke været med til at formulere målene. Notér deltagelsen, eller skriv hvorfor det ikke var muligt. Lovgrundlag: barnets lov §§ 108-109 (tidl. serviceloven § 140).",
                 "ADVARSEL: Ingen mål er skrevet med den unges egne ord. Planen skal bygge på den unges egne ønsker. Lovgrundlag: barnets lov §§ 108-109 (tidl. serviceloven § 140).",
@@ -268,7 +268,7 @@ struct PlanCommandsTests {
         #expect(line.contains("Sofie Lund Madsen"))
         #expect(line.contains("01.10.2026"))
         #expect(line.contains("Børnefaglig undersøgelse afsluttet"))
-        #expect(r.stdout.contains("barnets lov § 20, stk. 3 (tidl. serviceloven § 50, stk. 6)"))
+        #expect(r.stdout.contains("barnets lov § 20, stk. 3 (tidl. serviceloven § 50, stk. 7)"))
     }
 
     @Test("behandlingsplanen guidet: hvert mål skal pege på et af planens mål")

@@ -100,12 +100,13 @@ struct DecisionsDriveDutiesTests {
     func treatment2024() {
         let dec = DL.decision(.treatmentOutpatient, on: "2026-04-05", request: "2026-04-03")
         let f = DL.check(dec, born: "2010-09-01")
-        #expect(DL.errors(f).isEmpty)
-        #expect(DL.warnings(f) == ["indsats.samtykke.foraeldre", "indsats.samtykke.ung"])
+        // AUDIT N24: no exception to § 33 stk. 2, so a missing consent is an error, as for § 46.
+        #expect(DL.errors(f) == ["indsats.samtykke.foraeldre", "indsats.samtykke.ung"])
+        #expect(DL.warnings(f).isEmpty)
         let ds = DL.deadlines(DL.file(born: "2010-09-01", decisions: [dec]))
         let start = ds.first { $0.kind == .treatmentStart }
         #expect(start?.dueDate == DL.d("2026-04-17"))
-        #expect(start?.citation(age: 15) == "barnets lov § 33, stk. 1 (tidl. serviceloven § 101, stk. 2)")
+        #expect(start?.citation(age: 15) == "barnets lov § 33, stk. 1 (tidl. serviceloven § 101, stk. 4)")
         #expect(!ds.contains { $0.kind == .followUp || $0.kind == .plan })
         #expect(PlanKind.requirement(age: 15, on: DL.d("2026-04-05"), bases: [.treatmentOutpatient]).duty == .none)
         // § 33 at 19 is refused; serviceloven § 101 is offered.
@@ -144,10 +145,10 @@ struct DecisionsDriveDutiesTests {
         let ds = DL.deadlines(DL.file(born: "2009-10-01", decisions: [dec], exam: exam))
         let plan = ds.first { $0.kind == .plan }
         #expect(plan?.title == "Ungeplan senest 3 måneder efter afgørelsen (A1)")
-        #expect(plan?.citation(age: 16) == "barnets lov § 108, stk. 2 (tidl. serviceloven § 140)")
+        #expect(plan?.citation(age: 16) == "barnets lov § 108, stk. 2-3 (tidl. serviceloven § 140)")
         let youth = ds.first { $0.kind == .youthSupportDecision }
         #expect(youth?.dueDate == DL.d("2027-04-01"))
-        #expect(youth?.citation(age: 17) == "barnets lov § 111 (tidl. serviceloven § 68, stk. 12)")
+        #expect(youth?.citation(age: 17) == "barnets lov § 111 (tidl. serviceloven § 68, stk. 11)")
         #expect(!ds.contains { $0.kind == .transitionAt18 })
     }
 
@@ -185,10 +186,17 @@ struct DecisionsDriveDutiesTests {
         // Under 16: barnets plan, § 91 stk. 2.
         #expect(DL.check(dec, born: "2011-02-01")[0].citation == "barnets lov § 91, stk. 2 (tidl. serviceloven § 140)")
         let own = DL.decision(.placementWithoutConsent, on: "2026-05-01", ground: .ownRequest)
-        #expect(DL.errors(DL.check(own, born: "2012-02-01", plans: [plan])) == ["indsats.47.stk4"])
+        #expect(
+            DL.errors(DL.check(own, born: "2012-02-01", plans: [plan])) == [
+                "indsats.47.stk4", "indsats.47.stk4.samtykke",
+            ])
+        // § 47 stk. 4 »hvis den unge samtykker« (AUDIT N25).
+        #expect(DL.errors(DL.check(own, born: "2010-02-01", plans: [plan])) == ["indsats.47.stk4.samtykke"])
         // No start recorded: the follow-up counts from the decision date, with a warning (BL § 95).
-        #expect(DL.errors(DL.check(own, born: "2010-02-01", plans: [plan])).isEmpty)
         #expect(DL.warnings(DL.check(own, born: "2010-02-01", plans: [plan])) == ["indsats.start.opfoelgning"])
+        let ownConsented = DL.decision(
+            .placementWithoutConsent, on: "2026-05-01", consents: [.youngPerson], ground: .ownRequest)
+        #expect(DL.errors(DL.check(ownConsented, born: "2010-02-01", plans: [plan])).isEmpty)
     }
 
     @Test("BL § 47 før 2024: afvist; serviceloven § 58")
@@ -211,18 +219,21 @@ struct DecisionsDriveDutiesTests {
             .youthSupportContactPerson, on: "2026-02-01", id: "A2", start: "2026-03-01", consents: [.youngPerson])
         #expect(DL.check(dec, born: "2006-03-01", others: [placed]).isEmpty)
         #expect(DL.warnings(DL.check(dec, born: "2006-03-01")) == ["indsats.ungestoette.forudsaetning"])
+        // AUDIT N2: the pinpoint, § 114 stk. 1 nr. 2 (the contact person).
         #expect(
             DecisionLaw.citation(dec, youngPerson: YoungPerson(birthDate: DL.d("2006-03-01")))
-                == "barnets lov §§ 113-116 og 120 (tidl. serviceloven § 76)")
+                == "barnets lov § 114, stk. 1, nr. 2 (tidl. serviceloven § 76)")
         let follow = DL.deadlines(DL.file(born: "2006-03-01", decisions: [placed, dec])).first {
             $0.id == "afgoerelse-A2-opfoelgning"
         }
         #expect(follow?.dueDate == DL.d("2026-06-01"))
         #expect(follow?.citation(age: 19) == "barnets lov § 95, stk. 2")
-        // Ungestøtte at 16 is refused.
-        let young = DL.check(DL.decision(.youthSupportContactPerson, on: "2026-02-01"), born: "2010-01-01")
-        #expect(DL.errors(young) == ["indsats.type"])
-        #expect(young[0].message.contains("kontaktperson"))
+        // Ungestøtte decided at 16: § 111 sets only a latest date, so a warning (AUDIT N31).
+        let young = DL.check(
+            DL.decision(.youthSupportContactPerson, on: "2026-02-01", consents: [.youngPerson]), born: "2010-01-01",
+            others: [placed])
+        #expect(DL.errors(young) == ["indsats.111.ungeplan"])
+        #expect(DL.warnings(young).contains("indsats.ungestoette.tidlig"))
         // At 23 it has ended (§ 117).
         #expect(
             DL.errors(DL.check(DL.decision(.youthSupportOther, on: "2026-02-01"), born: "2003-01-01")) == [
@@ -354,8 +365,11 @@ struct WhichPlanTests {
         #expect(r.kind == .ungeplan)
         #expect(r.rule == .ungeplanContinues)
         #expect(PlanKind.requirement(age: 23, on: after, bases: [kind]).kind == .adultActionPlan)
-        // § 108 stk. 2: mandatory at a re-established døgnophold (§ 116).
-        #expect(PlanKind.requirement(age: 20, on: after, bases: [.youthSupportReestablished]).duty == .mandatory)
+        // § 108 stk. 2: mandatory only at a re-established døgnophold (§ 116); stk. 1 nr. 4 otherwise (AUDIT N7).
+        #expect(
+            PlanKind.requirement(age: 20, on: after, bases: [.youthSupportReestablished, .youthSupportResidential]).duty
+                == .mandatory)
+        #expect(PlanKind.requirement(age: 20, on: after, bases: [.youthSupportReestablished]).duty == .consider)
     }
 
     /// SEL § 141 stk. 1 "skønne"; stk. 6: none for § 101 a.
@@ -466,7 +480,10 @@ struct DecisionDeadlineTests {
     func dateOrder() {
         var dec = DL.decision(.treatmentOutpatient, on: "2026-04-01", request: "2026-04-03", start: "2026-04-05")
         dec.expectedEnd = DL.d("2026-04-04")
-        #expect(DL.errors(DL.check(dec, born: "2011-01-01")) == ["indsats.dato.henvendelse", "indsats.dato.slut"])
+        let f = DL.check(dec, born: "2011-01-01")
+        #expect(DL.errors(f).prefix(2) == ["indsats.dato.henvendelse", "indsats.dato.slut"])
+        // Dates out of order are bad input (exit 2) whatever else is missing.
+        #expect(DecisionLaw.onlyUsageErrors(f))
     }
 }
 
@@ -502,7 +519,7 @@ struct DecisionStorageTests {
             ruleDate: DL.d("2026-03-01"))
         #expect(d.legalRule == .ungeplanMandatory)
         #expect(d.legalReferenceID == "ungeplanMandatory")
-        #expect(d.citation(age: 16) == "barnets lov § 108, stk. 2 (tidl. serviceloven § 140)")
+        #expect(d.citation(age: 16) == "barnets lov § 108, stk. 2-3 (tidl. serviceloven § 140)")
     }
 }
 
@@ -530,7 +547,10 @@ struct PartyRightsTests {
             DecisionLaw.partyRights(DL.decision(.contactPerson, on: "2026-05-01"), age: 9)?.hasPrefix(
                 "Den unge er under 10 år") == true)
         #expect(DecisionLaw.partyRights(DL.decision(.youthSupportContactPerson, on: "2026-05-01"), age: 19) == nil)
-        #expect(DecisionLaw.partyRights(DL.decision(.handbookMeasure, on: "2023-05-01"), age: 14) == nil)
+        // Before 2024 the right to appeal from 12 (SEL § 167 stk. 1 nr. 1; AUDIT row 28).
+        #expect(
+            DecisionLaw.partyRights(DL.decision(.handbookMeasure, on: "2023-05-01"), age: 14)
+                == "Den unge er fyldt 12 år og kan selv klage over afgørelsen (serviceloven § 167, stk. 1, nr. 1).")
     }
 }
 

@@ -105,7 +105,7 @@ struct ExaminationTests {
             f.map(\.message) == [
                 "Fristen på 4 måneder udløb 20. august 2026. Skriv en foreløbig vurdering, så længe undersøgelsen ikke er afsluttet."
             ])
-        #expect(f.first?.citation == "barnets lov § 20, stk. 3 (tidl. serviceloven § 50, stk. 6)")
+        #expect(f.first?.citation == "barnets lov § 20, stk. 3 (tidl. serviceloven § 50, stk. 7)")
         exam.conclusion = ExaminationConclusion(
             specialSupportNeeded: true, reasons: "", provisionalAssessment: "Foreløbigt behov for kontaktperson")
         #expect(

@@ -42,25 +42,26 @@ struct LegalReferencesTests {
         }
     }
 
-    /// Stk. numbers moved within serviceloven between the handbook (2012) and its last version (2023).
+    /// Stk. numbers moved within serviceloven between the handbook (2012) and its last version (2023); "tidl."
+    /// names the one in force on 31 December 2023 (LBK 1089/2023; AUDIT D7).
     @Test(
         "stk.-numrene følger lovens version på datoen",
         arguments: [
             (
                 LegalRuleID.examinationDeadline, "serviceloven § 50, stk. 6", "serviceloven § 50, stk. 7",
-                "barnets lov § 20, stk. 3 (tidl. serviceloven § 50, stk. 6)"
+                "barnets lov § 20, stk. 3 (tidl. serviceloven § 50, stk. 7)"
             ),
             (
                 .youthSupportDecision, "serviceloven § 68, stk. 12", "serviceloven § 68, stk. 11",
-                "barnets lov § 111 (tidl. serviceloven § 68, stk. 12)"
+                "barnets lov § 111 (tidl. serviceloven § 68, stk. 11)"
             ),
             (
                 .transitionGoals, "serviceloven § 140, stk. 3", "serviceloven § 140, stk. 2",
-                "barnets lov § 109, stk. 1 (tidl. serviceloven § 140, stk. 3)"
+                "barnets lov § 109, stk. 1 (tidl. serviceloven § 140, stk. 2)"
             ),
             (
                 .receipt, "serviceloven § 155", "serviceloven § 155 b, stk. 1",
-                "barnets lov § 138, stk. 1 (tidl. serviceloven § 155)"
+                "barnets lov § 138, stk. 1 (tidl. serviceloven § 155 b, stk. 1)"
             ),
         ])
     func stkByVersion(_ id: LegalRuleID, _ y2012: String, _ y2023: String, _ bl: String) {
@@ -76,7 +77,8 @@ struct LegalReferencesTests {
             $0.current != nil && $0.confidence != .unverified
         })
     func afterBarnetsLov(_ ref: LegalReference) {
-        #expect(ref.citation(on: firstBL, age: 15) == "\(ref.current ?? "") (tidl. \(ref.handbook))")
+        // AUDIT D7: "tidl." is the paragraph in force on 31 December 2023.
+        #expect(ref.citation(on: firstBL, age: 15) == "\(ref.current ?? "") (tidl. \(ref.paragraphBefore(lastSEL)))")
         #expect(ref.citation(on: firstBL) == ref.citation(on: firstBL, age: 15))
     }
 
@@ -125,7 +127,7 @@ struct LegalReferencesTests {
                 == "serviceloven § 101, stk. 4")
         #expect(
             LegalReferences.reference(.treatmentStartMinor).citation(on: firstBL, age: 15)
-                == "barnets lov § 33, stk. 1 (tidl. serviceloven § 101, stk. 2)")
+                == "barnets lov § 33, stk. 1 (tidl. serviceloven § 101, stk. 4)")
         #expect(
             LegalReferences.reference(.alcoholTreatmentStart).citation(on: firstBL, age: 15)
                 == "sundhedsloven § 141, stk. 2")
@@ -162,7 +164,7 @@ struct LegalReferencesTests {
             (.barnetsPlanConsider, "serviceloven § 140", "barnets lov § 91, stk. 1"),
             (.barnetsPlanMandatory, "serviceloven § 140", "barnets lov § 91, stk. 2"),
             (.ungeplanConsider, "serviceloven § 140", "barnets lov § 108, stk. 1"),
-            (.ungeplanMandatory, "serviceloven § 140", "barnets lov § 108, stk. 2"),
+            (.ungeplanMandatory, "serviceloven § 140", "barnets lov § 108, stk. 2-3"),
             (.ungeplanBeforeDecision, "serviceloven § 140", "barnets lov § 108, stk. 4"),
             (.followUp, "serviceloven § 70", "barnets lov § 95"),
             (.youthSupportDecision, "serviceloven § 68, stk. 12", "barnets lov § 111"),

@@ -86,7 +86,7 @@ struct NotificationDeadlineTests {
             (2023, "serviceloven § 155", "serviceloven § 155 b, stk. 1", "serviceloven § 155 b, stk. 2"),
             (
                 2024, "barnets lov § 136 (tidl. serviceloven § 155)",
-                "barnets lov § 138, stk. 1 (tidl. serviceloven § 155)",
+                "barnets lov § 138, stk. 1 (tidl. serviceloven § 155 b, stk. 1)",
                 "barnets lov § 138, stk. 2 (tidl. serviceloven § 155 b, stk. 2)"
             ),
         ])
@@ -173,7 +173,7 @@ struct NotificationDeadlineTests {
         let d = Self.deadlines(received: received)
         #expect(d[0].ruleDate == S.day(2024, 1, 1))
         #expect(d[0].citation(age: 15) == "barnets lov § 136 (tidl. serviceloven § 155)")
-        #expect(d[1].citation(age: 15) == "barnets lov § 138, stk. 1 (tidl. serviceloven § 155)")
+        #expect(d[1].citation(age: 15) == "barnets lov § 138, stk. 1 (tidl. serviceloven § 155 b, stk. 1)")
         #expect(d[1].dueDate == S.day(2024, 1, 9))
     }
 

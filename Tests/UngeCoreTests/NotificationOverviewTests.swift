@@ -48,8 +48,8 @@ struct NotificationOverviewTests {
                 "overskredet med 11 døgn (270 timer)", "22 timer", "1 hverdag", "6 hverdage", "110 dage",
                 "åben opgave", "åben opgave",
             ])
-        #expect(rows[4].citation == "barnets lov § 20, stk. 3 (tidl. serviceloven § 50, stk. 6)")
-        #expect(rows[2].citation == "barnets lov § 138, stk. 1 (tidl. serviceloven § 155)")
+        #expect(rows[4].citation == "barnets lov § 20, stk. 3 (tidl. serviceloven § 50, stk. 7)")
+        #expect(rows[2].citation == "barnets lov § 138, stk. 1 (tidl. serviceloven § 155 b, stk. 1)")
         #expect(rows[5].citation == "barnets lov § 138, stk. 2 (tidl. serviceloven § 155 b, stk. 2)")
     }
 
@@ -109,7 +109,7 @@ struct NotificationOverviewTests {
                 ],
                 [
                     "2026-0001", "Anna", "14.04.2026", "Kvittering til underretteren for underretning nr. 1",
-                    "6 hverdage", "barnets lov § 138, stk. 1 (tidl. serviceloven § 155)",
+                    "6 hverdage", "barnets lov § 138, stk. 1 (tidl. serviceloven § 155 b, stk. 1)",
                 ],
             ])
     }

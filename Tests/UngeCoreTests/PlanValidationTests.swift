@@ -164,7 +164,7 @@ struct PlanValidationTests {
         #expect(cite("plan.transitionGoals", age: 16, on: before) == "serviceloven § 140, stk. 2")
         #expect(
             cite("plan.transitionGoals", age: 16, on: after)
-                == "barnets lov § 109, stk. 1 (tidl. serviceloven § 140, stk. 3)")
+                == "barnets lov § 109, stk. 1 (tidl. serviceloven § 140, stk. 2)")
         #expect(cite("plan.purpose", age: 14, on: after) == "barnets lov §§ 91-92 (tidl. serviceloven § 140)")
         #expect(cite("plan.purpose", age: 17, on: after) == "barnets lov §§ 108-109 (tidl. serviceloven § 140)")
         #expect(cite("plan.purpose", age: 15, on: before) == "serviceloven § 140")

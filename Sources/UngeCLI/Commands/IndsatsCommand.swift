@@ -56,6 +56,11 @@ struct IndsatsCommand: UngeCommand {
             ),
             OptionSpec("--sideloebende", help: "§ 46: akut anbringelse sideløbende med undersøgelsen."),
             OptionSpec(
+                "--genetableret", value: "doegnophold|kontaktperson|udslusning|anden",
+                help:
+                    "Ved ungestoette-genetableret (§ 116): den indsats efter § 114, stk. 1, nr. 1-4, der tildeles eller genetableres."
+            ),
+            OptionSpec(
                 "--grund", value: "TEKST", help: "Ved ingen-plan, --afslut og --ikke-ivaerksat: begrundelsen."),
             OptionSpec("--vedroerer", value: "ID", help: "Ved ingen-plan: den afgørelse, stillingtagen gælder."),
             OptionSpec("--afslut", value: "ID", help: "Afslut afgørelsen ID (med --dato og --grund)."),
@@ -453,22 +458,14 @@ struct IndsatsCommand: UngeCommand {
             ctx.console.print(try JSONOutput.render(Saved(caseID: id, decision: decision.id, revision: saved.revision)))
             return ExitCode.ok
         }
-        let basis = DecisionLaw.citation(decision, youngPerson: saved.youngPerson)
+        let basis = DecisionLaw.citation(decision, youngPerson: saved.youngPerson, in: saved)
         ctx.console.print(
             "Afgørelse \(decision.id) gemt på sag \(id.rawValue): \(decision.kind.danishName) (\(basis)).")
         let age = saved.youngPerson.age(on: decision.decisionDate)
         for d in fresh {
             ctx.console.print("  Ny frist: \(d.title), senest \(d.dueDate.danishLong) (\(d.citation(age: age)))")
         }
-        if decision.kind != .planStance {
-            let req = PlanKind.requirement(age: age, on: decision.decisionDate, bases: [decision.kind])
-            let cite = LegalReferences.reference(req.rule).citation(on: decision.decisionDate, age: age)
-            if req.duty == .none {
-                ctx.console.print("  Plan: ingen planpligt efter denne afgørelse (\(cite)).")
-            } else {
-                ctx.console.print("  Plan: \(req.kind.danishName), \(req.duty.danish) (\(cite)).")
-            }
-        }
+        if let line = DecisionDocument.planLine(decision, in: saved) { ctx.console.print("  " + line) }
         return ExitCode.ok
     }
 
@@ -491,6 +488,15 @@ struct IndsatsCommand: UngeCommand {
             }
             ground = p
         }
+        var measure: DecisionKind? = nil
+        if let m = args.value("--genetableret") {
+            guard let k = DecisionLaw.reestablishable(m) else {
+                throw UsageError.invalidValue(
+                    option: "--genetableret", value: m,
+                    expected: "Vælg doegnophold, kontaktperson, udslusning eller anden (§ 114, stk. 1, nr. 1-4).")
+            }
+            measure = k
+        }
         var price: Int? = nil
         if let p = args.value("--pris") { price = try Values.int(p, option: "--pris", range: 0...10_000_000) }
         let consents = try args.all("--samtykke").map { try Self.consent($0) }
@@ -503,7 +509,7 @@ struct IndsatsCommand: UngeCommand {
             consents: consents, provider: args.value("--leverandoer"), monthlyPrice: price,
             aftercare: args.value("--efterbehandling"), alongsideExamination: args.has("--sideloebende"),
             reason: reason,
-            concerns: args.value("--vedroerer"), startedOn: try date("--ivaerksat"))
+            concerns: args.value("--vedroerer"), reestablishedMeasure: measure, startedOn: try date("--ivaerksat"))
     }
 
     /// "foraeldremyndighed:2026-03-01" or "ung:2026-03-01".
@@ -524,7 +530,7 @@ struct IndsatsCommand: UngeCommand {
 
         init(_ d: Decision, file: CaseFile, today: LocalDate) {
             decision = d
-            legalBasis = DecisionLaw.citation(d, youngPerson: file.youngPerson)
+            legalBasis = DecisionLaw.citation(d, youngPerson: file.youngPerson, in: file)
             status = d.status(on: today).rawValue
         }
     }
@@ -596,6 +602,12 @@ struct IndsatsDialogue {
         if kind == .placementWithoutConsent {
             d.placementGround = try p.choose("Grundlag (nummer)", from: PlacementGround.allCases, label: \.danish)
         }
+        if kind == .youthSupportReestablished {
+            d.reestablishedMeasure = try p.choose(
+                "Hvilken indsats efter § 114 tildeles eller genetableres (nummer)",
+                from: DecisionLaw.reestablishableKinds,
+                label: \.danishName)
+        }
         d.purpose =
             try p.ask("Formål med indsatsen", required: kind.isSupportMeasure || kind.isPlacement, long: true) ?? ""
         d.expectedDuration = try p.ask("Forventet varighed, fx 6 måneder")
@@ -610,7 +622,7 @@ struct IndsatsDialogue {
             d.aftercare = try p.ask("Aftalt efterbehandling")
         }
         p.section("Samtykke")
-        let consents = DecisionLaw.requiredConsents(kind, age: age)
+        let consents = DecisionLaw.requiredConsents(kind, age: age, ground: d.placementGround)
         if consents.contains(.custodyHolder) {
             if let c = try p.ask(
                 "Forældremyndighedens samtykke, dato (tom: ikke givet endnu)", required: false, parse: Answers.date)

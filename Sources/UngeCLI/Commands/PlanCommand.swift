@@ -95,7 +95,7 @@ struct PlanCommand: UngeCommand {
         let nextVersion = (file.actionPlans.map(\.version).max() ?? 0) + 1
         let kind = PlanKind.required(
             age: file.youngPerson.age(on: date), on: date,
-            bases: DecisionLaw.planBases(file.decisions, on: date).map(\.kind))
+            bases: DecisionLaw.planBases(file.decisions, on: date).flatMap(\.planBasisKinds))
         if let data = try options.readInput() {
             var plan: ActionPlan
             do {

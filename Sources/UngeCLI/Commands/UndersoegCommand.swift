@@ -8,7 +8,7 @@ struct UndersoegCommand: UngeCommand {
     static let spec = CommandSpec(
         name: "undersoeg",
         aliases: ["undersøg"],
-        summary: "Registrér den børnefaglige undersøgelse (§ 50)",
+        summary: "Registrér den børnefaglige undersøgelse (barnets lov § 20) eller afdækningen (§ 19)",
         arguments: [.caseID],
         discussion: """
             Registrerer, hvornår kommunen blev opmærksom på behovet (herfra løber fristen på \(LegalPeriod.examinationMonths) måneder), samarbejde
@@ -115,14 +115,14 @@ struct UndersoegCommand: UngeCommand {
                     PlanDeadlines.merge(into: &f)
                     f.record(.examination(exam, first: first), at: ctx.now, by: ctx.user)
                 }
-                let due = exam.completionDue
                 try render(
                     exam, file: saved, findings: findings, date: date(exam), draft: false, ctx: ctx, store: store,
                     saved: DocumentFile.Saved(
                         what: "Undersøgelsen er gemt på sag \(id.rawValue) (revision \(saved.revision))",
                         reprint: "unge undersoeg \(id.rawValue) --udskriv" + options.formatArgument),
                     message: "Undersøgelsen er gemt på sag \(id.rawValue)."
-                        + (exam.completedDate == nil ? " Frist for afslutning: \(due.danishShort)." : ""))
+                        + (exam.completedDate == nil
+                            ? exam.completionDue.map { " Frist for afslutning: \($0.danishShort)." } ?? "" : ""))
                 return ExitCode.ok
             })
     }
@@ -164,7 +164,7 @@ struct ExaminationDialogue {
         var exam = existing ?? Examination(awareDate: aware)
         exam.awareDate = aware
         exam.author = ctx.user
-        p.say("Fristen for at afslutte undersøgelsen er \(LegalPeriod.examinationDue(aware: aware).danishLong).")
+        if let due = exam.completionDue { p.say("Fristen for at afslutte undersøgelsen er \(due.danishLong).") }
 
         p.section("Samarbejde")
         var participants: [Participant] = []
@@ -269,7 +269,7 @@ struct ExaminationDialogue {
         exam.completedDate = try p.ask(
             "Dato for afslutning (tom hvis ikke afsluttet)", required: false,
             defaultValue: existing?.completedDate?.iso, parse: Answers.date)
-        if exam.completedDate != nil || today > LegalPeriod.examinationDue(aware: aware) {
+        if exam.completedDate != nil || exam.completionDue.map({ today > $0 }) == true {
             let old = existing?.conclusion
             let need = try p.yesNo("Er der behov for særlig støtte?", defaultValue: old?.specialSupportNeeded)
             let reasons =

@@ -43,7 +43,9 @@ public enum Age {
     /// The thresholds as `unge alder --help` lists them: "10, 15, 16, 17½, 18 og 23 år".
     public static var thresholdList: String {
         let born = LocalDate(year: 2000, month: 1, day: 1)!
-        let ages = thresholds(born: born, on: born).map { $0.ageLabel.replacingOccurrences(of: " år", with: "") }
+        let ages = thresholds(born: born, on: LegalReferences.barnetsLovEffective).map {
+            $0.ageLabel.replacingOccurrences(of: " år", with: "")
+        }
         return ages.dropLast().joined(separator: ", ") + " og " + (ages.last ?? "") + " år"
     }
 }
@@ -91,8 +93,15 @@ public struct AgeThreshold: Sendable, Equatable, Codable {
         let label: String
         let when: LocalDate
         let ageThen: Int
+        // The rule in force on the date asked, whatever the age on 1 January 2024 (LAW.md).
+        let barnetsLov = today >= LegalReferences.barnetsLovEffective
         switch kind {
-        case .partyRights: (id, label, ageThen) = ("age10", "10 år", 10)
+        case .partyRights:
+            // Before 2024 the threshold was 12: the right to appeal (SEL § 167 stk. 1, § 168 stk. 2).
+            (id, label, ageThen) =
+                barnetsLov
+                ? ("age10", "\(LegalAge.partyRights) år", LegalAge.partyRights)
+                : ("age12", "\(LegalAge.appealBefore2024) år", LegalAge.appealBefore2024)
         case .consent: (id, label, ageThen) = ("age15", "15 år", 15)
         case .transition: (id, label, ageThen) = ("age16", "16 år", 16)
         case .youthSupport: (id, label, ageThen) = ("age17half", "17½ år", 17)
@@ -104,8 +113,6 @@ public struct AgeThreshold: Sendable, Equatable, Codable {
         } else {
             when = Age.dateTurning(ageThen, born: born)
         }
-        // The rule in force on the date asked, whatever the age on 1 January 2024 (LAW.md).
-        let barnetsLov = today >= LegalReferences.barnetsLovEffective
         let rule: LegalRuleID
         let text: String
         switch kind {
@@ -114,7 +121,7 @@ public struct AgeThreshold: Sendable, Equatable, Codable {
             text =
                 barnetsLov
                 ? "Den unge bliver selv part i sin sag og kan fx se sagens papirer, udtale sig og klage over afgørelser om støttende indsatser og anbringelse."
-                : "Før 2024 havde serviceloven ingen fælles regel om, hvornår barnet er part; den unges rettigheder fulgte af de enkelte regler. Fra 1. januar 2024 er børn og unge part i deres egen sag fra 10 år."
+                : "Den unge kan selv klage over afgørelser om foranstaltninger og anbringelse efter serviceloven § 52, stk. 3 m.fl. (serviceloven § 167, stk. 1; en anbringelse besluttet af børn og unge-udvalget efter § 58: § 168, stk. 2). Fra 1. januar 2024 er børn og unge part i deres egen sag fra 10 år (barnets lov § 3)."
         case .consent:
             rule = .consentFrom15
             text =
@@ -133,8 +140,11 @@ public struct AgeThreshold: Sendable, Equatable, Codable {
                 : "Er den unge anbragt, skal kommunen senest nu træffe afgørelse om efterværn efter 18 år og sammen med den unge have revideret handleplanen."
         case .adult:
             rule = .adultActionPlan
+            // AUDIT row 47 (D12): SEL § 141 stk. 1 »skønne«, stk. 2 »skal tilbyde«; BL §§ 113-116 ungestøtte.
             text =
-                "Den unge er myndig, og reglerne for voksne gælder. Kommunen tilbyder en handleplan, som den unge selv kan sige ja eller nej til, og forældrene skal ikke længere give samtykke."
+                barnetsLov
+                ? "Den unge er myndig, og forældrene skal ikke længere give samtykke. Var den unge anbragt (eller havde en fast kontaktperson) lige før 18, kan ungestøtte gives til 23 (barnets lov §§ 113-116), og ungeplanen fortsætter. Ellers skønner kommunen, om en handleplan skal tilbydes (serviceloven § 141, stk. 1; skal ved stk. 2)."
+                : "Den unge er myndig, og forældrene skal ikke længere give samtykke. Var den unge anbragt lige før 18, kan efterværn gives til 23 (serviceloven § 76). Ellers skønner kommunen, om en handleplan skal tilbydes (serviceloven § 141, stk. 1; skal ved stk. 2)."
         case .aftercareEnds:
             rule = .aftercare
             text =

@@ -264,7 +264,7 @@ extension CaseEvidence {
             plan = PlanEvidence(
                 name: CaseEvidence.planName(
                     birthDate: file.youngPerson.birthDate, on: latest.date,
-                    bases: DecisionLaw.planBases(file.decisions, on: latest.date).map(\.kind)),
+                    bases: DecisionLaw.planBases(file.decisions, on: latest.date).flatMap(\.planBasisKinds)),
                 version: latest.version, date: latest.date, author: latest.author,
                 goals: latest.allGoals.map { g in
                     PlanGoalEvidence(

@@ -51,7 +51,7 @@ public enum DecisionDeadlines {
 
             // The plan within 3 months (from 2024, under 18; ungestøtte without an ungeplan).
             if bl, let age {
-                let req = PlanKind.requirement(age: age, on: d.decisionDate, bases: [d.kind])
+                let req = PlanKind.requirement(age: age, on: d.decisionDate, bases: d.planBasisKinds)
                 let relevant: Bool
                 if age < 18 {
                     relevant =
@@ -94,8 +94,12 @@ public enum DecisionDeadlines {
             // From the actual start; until one is recorded, from the decision date (a warning at
             // registration says so); none for a measure that did not start.
             if followed, d.notStarted == nil, let start = d.actualStart ?? Optional(d.decisionDate) {
-                var due = start.adding(months: 3)
-                if let exam = file.examination, exam.awareDate <= start, let done = exam.completedDate, done >= start,
+                var due = LegalPeriod.firstFollowUpDue(start: start)
+                // § 95 stk. 2 nr. 1: the earlier trigger only for an afdækning or examination run parallel to a § 32
+                // support or a § 46 placement, from 2024 (SEL § 70 had none; not § 47 or ungestøtte; AUDIT row 10).
+                let parallelTrigger = bl && (d.kind.isSupportMeasure || d.kind == .placementWithConsent)
+                if parallelTrigger, let exam = file.examination, exam.awareDate <= start, let done = exam.completedDate,
+                    done >= start,
                     done < due
                 {
                     due = done
@@ -128,9 +132,16 @@ public enum DecisionDeadlines {
                         id: youthSupportID, kind: .youthSupportDecision,
                         title:
                             "Afgørelse om ungestøtte senest 6 måneder før 18-årsdagen, efter revision af ungeplanen (anbragt ung)"
-                            // BL § 115 stk. 1: after a placement without consent, a contact person is offered until 23.
-                            + (placements.contains { $0.kind == .placementWithoutConsent }
-                                ? "; efter § 47 tilbydes en fast kontaktperson til 23 år" : ""),
+                            // BL § 115 stk. 1: after a placement without the consent of the custody holder and the
+                            // young person from 15 (§ 47 stk. 1, not stk. 4), a contact person until 23; stk. 2: after
+                            // a § 46 placement in eget værelse or kollegium, until 19 (AUDIT N18).
+                            + (placements.contains {
+                                $0.kind == .placementWithoutConsent && $0.placementGround != .ownRequest
+                            }
+                                ? "; efter § 47 tilbydes en fast kontaktperson til 23 år (§ 115, stk. 1)" : "")
+                            + (placements.contains { $0.kind == .placementWithConsent }
+                                ? "; var den unge anbragt efter § 46 på eget værelse eller kollegium, tilbydes en fast kontaktperson til 19 år (§ 115, stk. 2)"
+                                : ""),
                         counting: .months, dueDate: due, rule: .youthSupportDecision, ruleDate: due,
                         metAt: decided.map { instant($0.decisionDate) }, metBy: decided?.author))
             } else {

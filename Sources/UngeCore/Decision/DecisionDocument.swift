@@ -6,7 +6,7 @@ public enum DecisionDocument {
     /// The summary of one decision: what, legal basis, purpose, duration, consents, provider.
     public static func build(_ d: Decision, in file: CaseFile, on today: LocalDate, showCPR: Bool = false) -> Document {
         let yp = file.youngPerson
-        let basis = DecisionLaw.citation(d, youngPerson: yp)
+        let basis = DecisionLaw.citation(d, youngPerson: yp, in: file)
         var doc = Document(title: "Afgørelse \(d.id): \(d.kind.danishName)", subtitle: basis)
         var fields = PlanDocument.personFields(file, on: d.decisionDate, showCPR: showCPR)
         fields.append(("Lovgrundlag", basis))
@@ -41,8 +41,11 @@ public enum DecisionDocument {
         doc.add(.paragraph(d.purpose.isEmpty ? "Ikke angivet." : d.purpose))
 
         doc.add(.heading("Samtykke", level: 2))
+        let need = consentNeed(d, age: yp.age(on: d.decisionDate))
+        // § 47: who decides and whose consent counts is said whether or not a consent is recorded.
+        if d.kind == .placementWithoutConsent, let need { doc.add(.paragraph(need)) }
         if d.consents.isEmpty {
-            doc.add(.paragraph(consentNeed(d, age: yp.age(on: d.decisionDate)) ?? "Ikke registreret."))
+            if d.kind != .placementWithoutConsent { doc.add(.paragraph(need ?? "Ikke registreret.")) }
         } else {
             doc.add(
                 .list(
@@ -98,6 +101,24 @@ public enum DecisionDocument {
         return s.danish
     }
 
+    /// The "Plan: ..." line shown when a decision is saved: the plan the law asks for after it, how
+    /// strongly, and the paragraph. An ungestøtte decision before 18 for a placed young person needs
+    /// the ungeplan revised first (BL § 111 stk. 2; AUDIT N17); alcohol treatment alone none (N6).
+    public static func planLine(_ d: Decision, in file: CaseFile) -> String? {
+        guard d.kind != .planStance else { return nil }
+        let age = file.youngPerson.age(on: d.decisionDate)
+        if d.kind.isYouthSupport, LegalAge.isMinor(age), d.decisionDate >= LegalReferences.barnetsLovEffective,
+            DecisionLaw.isPlaced(file, before: d.decisionDate)
+        {
+            let cite = LegalReferences.reference(.youthSupportPlanRevised).citation(on: d.decisionDate, age: age)
+            return "Plan: Ungeplan, ungeplanen skal være revideret, før afgørelsen træffes (\(cite))."
+        }
+        let req = PlanKind.requirement(age: age, on: d.decisionDate, bases: d.planBasisKinds)
+        let cite = LegalReferences.reference(req.rule).citation(on: d.decisionDate, age: age)
+        if req.duty == .none { return "Plan: ingen planpligt efter denne afgørelse (\(cite))." }
+        return "Plan: \(req.kind.danishName), \(req.duty.danish) (\(cite))."
+    }
+
     /// Who must consent, where the law says so.
     static func consentNeed(_ d: Decision, age: Int?) -> String? {
         if d.kind.isSupportMeasure {
@@ -108,7 +129,29 @@ public enum DecisionDocument {
                 ? "Ikke registreret. Både forældremyndighedsindehaverens og den unges samtykke kræves."
                 : "Ikke registreret. Forældremyndighedsindehaverens samtykke kræves."
         }
-        if d.kind == .placementWithoutConsent { return "Afgørelsen træffes af børne- og ungeudvalget uden samtykke." }
+        if d.kind == .placementWithoutConsent {
+            // § 47 stk. 4 »hvis den unge samtykker« (AUDIT N25, D3).
+            if d.placementGround == .ownRequest {
+                return
+                    "Afgørelsen træffes af børne- og ungeudvalget med den unges samtykke (§ 47, stk. 4); forældremyndighedsindehaverens samtykke kræves ikke."
+            }
+            return "Afgørelsen træffes af børne- og ungeudvalget uden samtykke."
+        }
+        // Before 2024 (AUDIT N33, D4): serviceloven § 52 stk. 1 »Afgørelsen træffes med samtykke fra
+        // forældremyndighedsindehaveren ... En afgørelse efter stk. 3, nr. 7, kræver tillige samtykke fra den
+        // unge, der er fyldt 15 år.«; § 58 without consent; § 76 with the young person's.
+        if d.kind == .handbookMeasure {
+            return
+                "Ikke registreret. Forældremyndighedsindehaverens samtykke kræves (serviceloven § 52, stk. 1; undtagen efter § 56)."
+        }
+        if d.kind == .handbookPlacement {
+            return (age ?? 0) >= LegalAge.ownConsent
+                ? "Ikke registreret. En anbringelse efter serviceloven § 52, stk. 3, nr. 7, kræver samtykke fra forældremyndighedsindehaveren og den unge (§ 52, stk. 1); uden samtykke træffes afgørelsen af børn og unge-udvalget efter § 58."
+                : "Ikke registreret. En anbringelse efter serviceloven § 52, stk. 3, nr. 7, kræver forældremyndighedsindehaverens samtykke (§ 52, stk. 1); uden samtykke træffes afgørelsen af børn og unge-udvalget efter § 58."
+        }
+        if d.kind == .handbookAftercare {
+            return "Ikke registreret. Efterværn gives med den unges samtykke (serviceloven § 76)."
+        }
         if d.kind.isYouthSupport { return "Ikke registreret. Ungestøtte gives med den unges samtykke." }
         return nil
     }
@@ -119,7 +162,7 @@ public enum DecisionDocument {
     public static func listRows(_ file: CaseFile, on date: LocalDate) -> [[String]] {
         file.decisions.map { d in
             [
-                d.id, d.kind.danishName, DecisionLaw.citation(d, youngPerson: file.youngPerson),
+                d.id, d.kind.danishName, DecisionLaw.citation(d, youngPerson: file.youngPerson, in: file),
                 d.decisionDate.danishShort,
                 (d.actualStart ?? d.start)?.danishShort ?? "–", statusText(d, on: date),
             ]
@@ -148,7 +191,7 @@ public enum DecisionDocument {
             .heading("Afgørelser, planen bygger på", level: 2),
             .list(
                 bases.map { d in
-                    "\(d.id): \(d.kind.danishName) efter \(DecisionLaw.citation(d, youngPerson: file.youngPerson)), truffet \(d.decisionDate.danishLong)"
+                    "\(d.id): \(d.kind.danishName) efter \(DecisionLaw.citation(d, youngPerson: file.youngPerson, in: file)), truffet \(d.decisionDate.danishLong)"
                         + (d.start.map { ", start \($0.danishLong)" } ?? "")
                 }),
         ]

@@ -23,18 +23,54 @@ public enum DecisionLaw {
         }
     }
 
+    /// The § 114 stk. 1 measures a § 116 decision grants or re-establishes, in the order of nr. 1-4.
+    public static let reestablishableKinds: [DecisionKind] = [
+        .youthSupportResidential, .youthSupportContactPerson, .youthSupportTransition, .youthSupportOther,
+    ]
+
+    /// The § 114 measure for a typed word: "doegnophold", "kontaktperson", "udslusning", "anden" or a kind's token.
+    public static func reestablishable(_ text: String) -> DecisionKind? {
+        let t = text.lowercased().replacingOccurrences(of: "ø", with: "oe")
+        if let k = reestablishableKinds.first(where: { $0.token == t || $0.token == "ungestoette-" + t }) { return k }
+        if let n = Int(t), (1...4).contains(n) { return reestablishableKinds[n - 1] }
+        return nil
+    }
+
+    /// The pinpoint of an ungestøtte decision (AUDIT N2; BL § 145 stk. 1 nr. 9 names §§ 114, 116 and 120
+    /// apart): "§ 114, stk. 1, nr. 1", "§ 120, stk. 1", "§ 116, jf. § 114, stk. 1, nr. 2".
+    static func youthSupportPinpoint(_ d: Decision, file: CaseFile?) -> String? {
+        func nr(_ k: DecisionKind) -> String? {
+            guard let i = reestablishableKinds.firstIndex(of: k) else { return nil }
+            // § 114 stk. 2: a § 32 contact person kept after 18.
+            if k == .youthSupportContactPerson, d.kind != .youthSupportReestablished,
+                file?.decisions.contains(where: { $0.kind == .contactPerson && $0.decisionDate < d.decisionDate })
+                    == true
+            {
+                return "§ 114, stk. 2"
+            }
+            return "§ 114, stk. 1, nr. \(i + 1)"
+        }
+        switch d.kind {
+        case .maintainedPlacement: return "§ 120, stk. 1"
+        case .youthSupportReestablished:
+            return d.reestablishedMeasure.flatMap(nr).map { "§ 116, jf. \($0)" } ?? "§ 116"
+        default: return nr(d.kind)
+        }
+    }
+
     /// The legal basis of `d` as it applies on its decision date for the young person's age then,
     /// e.g. "barnets lov § 32, stk. 1, nr. 3 (tidl. serviceloven § 52)" or "serviceloven § 101".
-    public static func citation(_ d: Decision, youngPerson: YoungPerson) -> String {
+    public static func citation(_ d: Decision, youngPerson: YoungPerson, in file: CaseFile? = nil) -> String {
         let age = youngPerson.age(on: d.decisionDate)
         let ref = LegalReferences.reference(basis(d.kind, age: age))
         var text = ref.citation(on: d.decisionDate, age: age)
+        if d.kind.isYouthSupport, d.decisionDate >= ref.effective, let pin = youthSupportPinpoint(d, file: file) {
+            let para = ref.paragraph(on: d.decisionDate, age: age)
+            if text.hasPrefix(para) { return "barnets lov " + pin + text.dropFirst(para.count) }
+        }
         if let detail = detail(d), d.kind.isBarnetsLov, d.decisionDate >= ref.effective {
             let para = ref.paragraph(on: d.decisionDate, age: age)
             if text.hasPrefix(para) { text = para + ", " + detail + text.dropFirst(para.count) }
-        }
-        if d.kind == .youthSupportReestablished, d.decisionDate >= ref.effective {
-            text += "; tildelt eller genetableret efter § 116"
         }
         return text
     }
@@ -43,6 +79,21 @@ public enum DecisionLaw {
     public static func allowedKinds(age: Int, on date: LocalDate) -> [DecisionKind] {
         DecisionKind.allCases.filter { kind in
             kind != .planStance && ageDateProblem(kind, age: age, decisionDate: date, start: nil, born: nil) == nil
+                // Offered in the list from the year before 18 (§ 111); earlier only by --type, with a warning.
+                && !((kind.isYouthSupport || kind == .handbookAftercare) && age < youthSupportUsualAge)
+                && !(kind == .anonymousTreatment && age < LegalAge.adult && date >= LegalReferences.barnetsLovEffective)
+        }
+    }
+
+    /// The age from which an ungestøtte decision is usual: the year before 18 (§ 111 sets only a latest date).
+    static let youthSupportUsualAge = LegalAge.adult - 1
+
+    /// True when a placement (§ 46, § 47 or the serviceloven placement) is on the case, decided before
+    /// `date` and not ended before it.
+    public static func isPlaced(_ file: CaseFile, before date: LocalDate) -> Bool {
+        file.decisions.contains { d in
+            (d.kind.isPlacement || d.kind == .handbookPlacement) && d.decisionDate <= date
+                && (d.end.map { $0.date >= date } ?? true)
         }
     }
 
@@ -109,17 +160,14 @@ public enum DecisionLaw {
             if age < 18 {
                 // § 111: the decision is made before 18 (at the latest 6 months before), the support starts at 18.
                 let eighteen = born.map { Age.dateTurning(18, born: $0) }
-                if age < 17 {
-                    return
-                        "Den unge er \(age) år; ungestøtte er for unge fra 18 til 22 år og besluttes tidligst året før 18-årsdagen."
-                }
                 if let eighteen, let start, start < eighteen {
                     return
                         "Ungestøtte kan først begynde på 18-årsdagen (\(eighteen.danishLong)); sæt --start til den dato eller senere."
                 }
             }
         }
-        if kind.isAdultTreatment || kind == .anonymousTreatment {
+        // § 101 a has no age limit (AnonymousTreatmentMinorRule warns); § 101 is for adults from 2024.
+        if kind.isAdultTreatment {
             if bl, age < 18 {
                 return
                     "Den unge er \(age) år; fra 1. januar 2024 behandles unge under 18 efter barnets lov § 33, ikke serviceloven."
@@ -135,17 +183,23 @@ public enum DecisionLaw {
         DecisionValidator.validate(DecisionContext(decision: d, in: file))
     }
 
-    /// True when every error in `findings` is a usage error (a wrong date or a missing answer).
+    /// True when the errors in `findings` are bad input (exit 2): the decision's own dates are out of
+    /// order (whatever else is wrong), or every error is a wrong date or a missing answer.
     public static func onlyUsageErrors(_ findings: [Finding]) -> Bool {
-        let errors = findings.filter { $0.severity == .error }
-        return !errors.isEmpty && errors.allSatisfy { DecisionRuleID(rawValue: $0.ruleID)?.isUsage == true }
+        let errors = findings.filter { $0.severity == .error }.map { DecisionRuleID(rawValue: $0.ruleID) }
+        if errors.contains(where: { $0?.isDate == true }) { return true }
+        return !errors.isEmpty && errors.allSatisfy { $0?.isUsage == true }
     }
 
     /// Who must consent to a decision of `kind` for a young person of `age` (LAW.md "consent"
     /// column): the custody holder for § 32 (stk. 2), § 33 (stk. 2) and § 46; the young person from
-    /// 15 for § 33 and § 46, and for ungestøtte (§ 113). Nobody for § 47, the adult kinds and the
-    /// stillingtagen.
-    public static func requiredConsents(_ kind: DecisionKind, age: Int?) -> [ConsentGiver] {
+    /// 15 for § 33 and § 46, and for ungestøtte (§ 113); the young person alone for § 47 stk. 4.
+    /// Nobody for § 47 stk. 1, the adult kinds and the stillingtagen.
+    public static func requiredConsents(_ kind: DecisionKind, age: Int?, ground: PlacementGround? = nil)
+        -> [ConsentGiver]
+    {
+        // § 47 stk. 4: the young person's own consent, not the custody holder's.
+        if kind == .placementWithoutConsent { return ground == .ownRequest ? [.youngPerson] : [] }
         var out: [ConsentGiver] = []
         if kind.isSupportMeasure || kind.isMinorTreatment || kind == .placementWithConsent {
             out.append(.custodyHolder)
@@ -159,7 +213,8 @@ public enum DecisionLaw {
     /// in the case types BL § 3 lists (nr. 1 § 32, nr. 2 § 33, nr. 4 § 46, nr. 9 ungestøtte decided
     /// before 18, nr. 10 via § 142 for § 47); nil where none applies or for adults (they are parties).
     public static func partyRights(_ d: Decision, age: Int?) -> String? {
-        guard let age, d.decisionDate >= LegalReferences.barnetsLovEffective else { return nil }
+        guard let age else { return nil }
+        if d.decisionDate < LegalReferences.barnetsLovEffective { return appealRightsBefore2024(d, age: age) }
         let nr: Int
         if d.kind.isSupportMeasure {
             nr = 1
@@ -178,6 +233,31 @@ public enum DecisionLaw {
         if age < 10 { return "Den unge er under 10 år og udøver ikke selv partsbeføjelser (\(cite), nr. \(nr))." }
         return
             "Den unge er fyldt 10 år og er selv part i sagen: kan se sagens papirer, udtale sig og klage (\(cite), nr. \(nr))."
+    }
+
+    /// Before 2024 (AUDIT row 28, N33, row 44): SEL § 167 stk. 1 »Følgende afgørelser kan af barnet eller den
+    /// unge, der er fyldt 12 år, indbringes for Ankestyrelsen ...: 1) Forebyggende foranstaltninger samt
+    /// anbringelse uden for hjemmet efter § 52, stk. 3.«; § 168 stk. 2 for børn og unge-udvalget (§ 58): »forældremyndighedens
+    /// indehaver og den unge, der er fyldt 12 år«; § 167 stk. 4 for efterværn decided before 18.
+    static func appealRightsBefore2024(_ d: Decision, age: Int) -> String? {
+        let twelve = LegalAge.appealBefore2024
+        let who =
+            age >= twelve
+            ? "Den unge er fyldt \(twelve) år og kan selv klage"
+            : "Den unge er under \(twelve) år og kan ikke selv klage"
+        switch d.kind {
+        case .handbookMeasure:
+            return "\(who) over afgørelsen (serviceloven § 167, stk. 1, nr. 1)."
+        case .handbookPlacement:
+            return
+                "\(who) over afgørelsen (serviceloven § 167, stk. 1, nr. 1; er anbringelsen besluttet af børn og unge-udvalget efter § 58: § 168, stk. 2, inden 4 uger)."
+        case .handbookAftercare:
+            guard age < LegalAge.adult else { return nil }
+            return
+                "Afgørelsen om efterværn er truffet, før den unge fyldte 18, og den unge kan selv klage (serviceloven § 167, stk. 4)."
+        default:
+            return nil
+        }
     }
 
     /// The row the 14-day start deadline cites.

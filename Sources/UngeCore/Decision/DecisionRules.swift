@@ -15,6 +15,11 @@ public enum DecisionRuleID: String, Sendable, CaseIterable {
     case youngPersonConsent = "indsats.samtykke.ung"
     case placementConsent = "indsats.samtykke.anbringelse"
     case ownRequestUnder15 = "indsats.47.stk4"
+    case ownRequestConsent = "indsats.47.stk4.samtykke"
+    case youthSupportPlanRevised = "indsats.111.ungeplan"
+    case youthSupportEarly = "indsats.ungestoette.tidlig"
+    case anonymousTreatmentMinor = "indsats.101a.under18"
+    case consentExceptionNotAllowed = "indsats.37"
     case planBeforePlacement = "indsats.47.plan"
     case examinationBeforePlacement = "indsats.46.undersoegelse"
     case youthSupportPrerequisite = "indsats.ungestoette.forudsaetning"
@@ -24,6 +29,11 @@ public enum DecisionRuleID: String, Sendable, CaseIterable {
     case plannedStartAfterTreatmentDeadline = "indsats.start.14dage"
     case followUpFromDecisionDate = "indsats.start.opfoelgning"
     case actualStartInvalid = "indsats.dato.ivaerksat"
+
+    /// The decision's own dates are out of order.
+    public var isDate: Bool {
+        self == .dateBeforeRequest || self == .expectedEndBeforeStart || self == .endedBeforeStart
+    }
 
     /// A wrong date on the decision itself or a missing answer: bad input (exit 2), not a rule that
     /// failed (exit 1).
@@ -82,7 +92,9 @@ public enum DecisionValidator {
     public static let gateRules: [any DecisionRule] = [BirthDateKnownDecisionRule(), KindFitsAgeAndDateRule()]
     public static let rules: [any DecisionRule] = [
         PurposeAndDurationRule(), SupportConsentRule(), TreatmentConsentRule(), PlacementConsentRule(),
-        YouthSupportConsentRule(), PlacementGroundRule(), OwnRequestAgeRule(), PlanBeforePlacementRule(),
+        YouthSupportConsentRule(), PlacementGroundRule(), OwnRequestAgeRule(), OwnRequestConsentRule(),
+        PlanBeforePlacementRule(), YouthSupportPlanRevisedRule(), YouthSupportEarlyRule(),
+        AnonymousTreatmentMinorRule(),
         ExaminationBeforePlacementRule(), YouthSupportPrerequisiteRule(), TreatmentRequestDateRule(),
         ResidentialTreatmentRule(), PlannedStartAfterTreatmentDeadlineRule(), FollowUpFromDecisionDateRule(),
     ]
@@ -227,7 +239,8 @@ public struct SupportConsentRule: DecisionRule {
     }
 }
 
-/// BL § 33 stk. 2: the custody holder's consent, and the young person's from 15.
+/// BL § 33 stk. 2 »Afgørelse efter stk. 1 træffes med samtykke fra forældremyndighedsindehaveren og den
+/// unge, der er fyldt 15 år.« No exception (§ 37 covers § 32 only): an error, as for § 46 (AUDIT N24).
 public struct TreatmentConsentRule: DecisionRule {
     public init() {}
     public func check(_ c: DecisionContext) -> [Finding] {
@@ -237,15 +250,15 @@ public struct TreatmentConsentRule: DecisionRule {
         if need.contains(.custodyHolder), c.decision.consent(from: .custodyHolder) == nil {
             out.append(
                 c.finding(
-                    .custodyHolderConsent, .warning,
-                    "Stofmisbrugsbehandling kræver samtykke fra forældremyndighedsindehaveren. Registrér det med --samtykke foraeldremyndighed:ÅÅÅÅ-MM-DD.",
+                    .custodyHolderConsent, .error,
+                    "Stofmisbrugsbehandling efter § 33 træffes med samtykke fra forældremyndighedsindehaveren (stk. 2); §§ 37-39 gælder ikke her. Registrér samtykket med --samtykke foraeldremyndighed:ÅÅÅÅ-MM-DD; uden det gemmes afgørelsen ikke.",
                     .drugTreatment))
         }
         if need.contains(.youngPerson), c.decision.consent(from: .youngPerson) == nil {
             out.append(
                 c.finding(
-                    .youngPersonConsent, .warning,
-                    "Den unge er \(c.age ?? 0) år, så den unges eget samtykke til behandlingen skal også indhentes. Registrér det med --samtykke ung:ÅÅÅÅ-MM-DD.",
+                    .youngPersonConsent, .error,
+                    "Den unge er \(c.age ?? 0) år, så behandlingen efter § 33 kræver også den unges eget samtykke (stk. 2). Registrér det med --samtykke ung:ÅÅÅÅ-MM-DD; uden det gemmes afgørelsen ikke.",
                     .drugTreatment))
         }
         return out
@@ -403,6 +416,23 @@ public struct ResidentialTreatmentRule: DecisionRule {
     }
 }
 
+/// BL § 47 stk. 4: at the young person's own request »hvis den unge samtykker«; the custody
+/// holder's consent is not needed (AUDIT N25).
+public struct OwnRequestConsentRule: DecisionRule {
+    public init() {}
+    public func check(_ c: DecisionContext) -> [Finding] {
+        guard c.kind == .placementWithoutConsent, c.decision.placementGround == .ownRequest,
+            c.decision.consent(from: .youngPerson) == nil
+        else { return [] }
+        return [
+            c.finding(
+                .ownRequestConsent, .error,
+                "En anbringelse på den unges egen anmodning (§ 47, stk. 4) kræver den unges samtykke. Registrér det med --samtykke ung:ÅÅÅÅ-MM-DD; forældremyndighedsindehaverens samtykke kræves ikke.",
+                .placementOwnRequest)
+        ]
+    }
+}
+
 /// An actual start (`--ivaerksat`) has happened: not after the day it is recorded, not before the
 /// decision (`EventDate`, the one check of an event's date).
 public struct ActualStartDateRule: DecisionRule {
@@ -437,6 +467,59 @@ public struct PlannedStartAfterTreatmentDeadlineRule: DecisionRule {
                 .plannedStartAfterTreatmentDeadline, .warning,
                 "\(what) \(start.danishLong), \(late == 1 ? "1 dag" : "\(late) dage") efter fristen \(due.danishLong) (senest \(LegalPeriod.treatmentDays) dage efter henvendelsen \(req.danishLong)). Fristen bliver ikke overholdt; find et tidligere tilbud, eller notér hvorfor.",
                 DecisionLaw.treatmentStartRule(k, age: c.age))
+        ]
+    }
+}
+
+/// BL § 111 stk. 2 »Kommunalbestyrelsen skal, inden der træffes afgørelse efter stk. 1, i samarbejde med
+/// den unge have revideret ungeplanen eller relevante dele af den helhedsorienterede plan«: an ungestøtte
+/// decision before 18 for a placed young person needs an ungeplan version dated on or before it (AUDIT N17).
+public struct YouthSupportPlanRevisedRule: DecisionRule {
+    public init() {}
+    public func check(_ c: DecisionContext) -> [Finding] {
+        guard c.kind.isYouthSupport, LegalAge.isMinor(c.age), c.date >= LegalReferences.barnetsLovEffective,
+            DecisionLaw.isPlaced(c.file, before: c.date)
+        else { return [] }
+        guard !c.file.actionPlans.contains(where: { $0.kind == .ungeplan && $0.date <= c.date }) else { return [] }
+        return [
+            c.finding(
+                .youthSupportPlanRevised, .error,
+                "Den unge er anbragt. Før afgørelsen om ungestøtte træffes, skal ungeplanen (eller de relevante dele af den helhedsorienterede plan) være revideret i samarbejde med den unge. Revidér planen med 'unge plan \(c.file.id.rawValue)' dateret senest \(c.date.danishLong), og registrér så afgørelsen.",
+                .youthSupportPlanRevised)
+        ]
+    }
+}
+
+/// BL § 111 stk. 1 sets only a latest date (6 months before 18): an ungestøtte decision made earlier
+/// than the year before 18 is a warning, never a refusal (AUDIT N31).
+public struct YouthSupportEarlyRule: DecisionRule {
+    public init() {}
+    public func check(_ c: DecisionContext) -> [Finding] {
+        guard c.kind.isYouthSupport || c.kind == .handbookAftercare, let age = c.age,
+            age < DecisionLaw.youthSupportUsualAge
+        else { return [] }
+        return [
+            c.finding(
+                .youthSupportEarly, .warning,
+                "Den unge er \(age) år. Ungestøtte gives fra \(LegalAge.adult) år og besluttes normalt året før; loven sætter kun en seneste dato (6 måneder før \(LegalAge.adult)-årsdagen), så afgørelsen kan gemmes.",
+                c.kind == .handbookAftercare ? .aftercare : .youthSupportDecision)
+        ]
+    }
+}
+
+/// SEL § 101 a stk. 1 sets no age limit (»til personer, der har et behandlingskrævende stofmisbrug, men
+/// som ikke har andre sociale problemer«): under 18 a warning that § 33 is the usual basis (AUDIT N3).
+public struct AnonymousTreatmentMinorRule: DecisionRule {
+    public init() {}
+    public func check(_ c: DecisionContext) -> [Finding] {
+        guard c.kind == .anonymousTreatment, c.date >= LegalReferences.barnetsLovEffective,
+            let age = c.age, age < LegalAge.adult
+        else { return [] }
+        return [
+            c.finding(
+                .anonymousTreatmentMinor, .warning,
+                "Den unge er \(age) år. Serviceloven § 101 a har ingen aldersgrænse, men har den unge også sociale problemer, er grundlaget barnets lov § 33 (behandling-ambulant), som kræver samtykke fra forældremyndighedsindehaveren.",
+                .anonymousTreatment)
         ]
     }
 }

@@ -58,6 +58,9 @@ public enum LegalPeriod {
 }
 
 extension Examination {
-    /// The day this examination must be finished (`LegalPeriod.examinationDue`).
-    public var completionDue: LocalDate { LegalPeriod.examinationDue(aware: awareDate) }
+    /// The day this examination must be finished (`LegalPeriod.examinationDue`); nil for an
+    /// afdækning, which has no time limit (BL § 19; AUDIT row 7).
+    public var completionDue: LocalDate? {
+        kind == .examination ? LegalPeriod.examinationDue(aware: awareDate) : nil
+    }
 }

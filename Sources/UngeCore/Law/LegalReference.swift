@@ -57,6 +57,9 @@ public enum LegalRuleID: String, Codable, Sendable, CaseIterable, Equatable {
     case notifierFeedback
     case transitionAt18
     case youthSupportConsent
+    case youthSupportPlanRevised
+    case placementOwnRequest
+    case treatmentWithoutConsent
     // Letters (LAW.md, "Letters: what a written decision must carry").
     /// Forvaltningsloven § 19: partshøring before a decision.
     case partyHearing
@@ -168,7 +171,10 @@ public struct LegalReference: Sendable, Equatable {
         let now = paragraph(on: date, age: age)
         // An adult paragraph is today's rule for adults, not a renumbering: shown without "tidl.".
         if usesAdultParagraph(on: date, age: age) { return now }
-        if now != handbook { return "\(now) (tidl. \(handbook))" }
+        // "tidl." names the paragraph in force the day before the change (LBK 1089/2023 for barnets lov),
+        // not the handbook's 2012 number (AUDIT D7).
+        let before = paragraphBefore(effective.adding(days: -1))
+        if now != handbook { return "\(now) (tidl. \(before))" }
         if confidence == .unverified, !usesAdultParagraph(on: date, age: age) { return "tidl. \(handbook)" }
         return handbook
     }

@@ -139,7 +139,7 @@ public enum LegalReferences {
         row(
             .ungeplanMandatory,
             "Ved anbringelse af en ung fra 16 år skal der laves en ungeplan senest 3 måneder efter afgørelsen",
-            "serviceloven § 140", "barnets lov § 108, stk. 2", nil, .high),
+            "serviceloven § 140", "barnets lov § 108, stk. 2-3", nil, .high),
         row(
             .ungeplanBeforeDecision, "Ved anbringelse uden samtykke skal ungeplanen laves, før afgørelsen træffes",
             "serviceloven § 140", "barnets lov § 108, stk. 4", nil, .high),
@@ -163,6 +163,19 @@ public enum LegalReferences {
         row(
             .youthSupportConsent, "Ungestøtte fra 18 til 22 år tilbydes med den unges samtykke", "serviceloven § 76",
             "barnets lov § 113", "barnets lov § 113", .high),
+        row(
+            .youthSupportPlanRevised,
+            "Ungeplanen (eller relevante dele af den helhedsorienterede plan) revideres i samarbejde med den unge, før afgørelsen om ungestøtte træffes",
+            "serviceloven § 68, stk. 12", "barnets lov § 111, stk. 2", nil, .high,
+            history: [sel2023("serviceloven § 68, stk. 11")]),
+        row(
+            .placementOwnRequest,
+            "Anbringelse af en ung fra 15 år på egen anmodning kræver den unges samtykke, ikke forældremyndighedsindehaverens",
+            "serviceloven § 58, stk. 3", "barnets lov § 47, stk. 4", nil, .high),
+        row(
+            .treatmentWithoutConsent,
+            "Behandling efter § 32, stk. 1, nr. 1, 3 og 5 uden forældremyndighedsindehaverens samtykke (ikke § 33)",
+            "serviceloven § 56", "barnets lov § 37", nil, .high),
         // Letters (LAW.md, "Letters: what a written decision must carry").
         row(
             .partyHearing,

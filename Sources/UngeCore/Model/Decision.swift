@@ -414,6 +414,9 @@ public struct Decision: Codable, Sendable, Equatable {
     public var aftercare: String?
     /// A placement made alongside an examination (akut/foreløbig, BL § 46 stk. 3).
     public var alongsideExamination: Bool
+    /// For `.youthSupportReestablished` (BL § 116): the § 114 measure granted or re-established
+    /// (one of the four ungestøtte kinds of § 114 stk. 1), if recorded.
+    public var reestablishedMeasure: DecisionKind?
     /// For `.planStance`: why no plan is made.
     public var reason: String?
     /// For `.planStance`: the decision it concerns, if one.
@@ -430,8 +433,9 @@ public struct Decision: Codable, Sendable, Equatable {
         expectedDuration: String? = nil, expectedEnd: LocalDate? = nil, consents: [DecisionConsent] = [],
         provider: String? = nil, monthlyPrice: Int? = nil, aftercare: String? = nil,
         alongsideExamination: Bool = false, reason: String? = nil, concerns: String? = nil, end: DecisionEnd? = nil,
-        startedOn: LocalDate? = nil, notStarted: DecisionNonStart? = nil
+        reestablishedMeasure: DecisionKind? = nil, startedOn: LocalDate? = nil, notStarted: DecisionNonStart? = nil
     ) {
+        self.reestablishedMeasure = reestablishedMeasure
         self.startedOn = startedOn
         self.notStarted = notStarted
         self.id = id
@@ -458,6 +462,7 @@ public struct Decision: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case id, kind, placementGround, requestDate, decisionDate, start, expectedDuration, expectedEnd, purpose
         case consents, provider, monthlyPrice, aftercare, alongsideExamination, reason, concerns, end, author, recorded
+        case reestablishedMeasure
         case startedOn, notStarted
         case startPlanned
     }
@@ -478,6 +483,7 @@ public struct Decision: Codable, Sendable, Equatable {
         monthlyPrice = try c.decodeIfPresent(Int.self, forKey: .monthlyPrice)
         aftercare = try c.decodeIfPresent(String.self, forKey: .aftercare)
         alongsideExamination = try c.decodeIfPresent(Bool.self, forKey: .alongsideExamination) ?? false
+        reestablishedMeasure = try c.decodeIfPresent(DecisionKind.self, forKey: .reestablishedMeasure)
         reason = try c.decodeIfPresent(String.self, forKey: .reason)
         concerns = try c.decodeIfPresent(String.self, forKey: .concerns)
         end = try c.decodeIfPresent(DecisionEnd.self, forKey: .end)
@@ -522,6 +528,12 @@ public struct Decision: Codable, Sendable, Equatable {
 
     /// True when the measure is running on `date`.
     public func isRunning(on date: LocalDate) -> Bool { status(on: date) == .active }
+
+    /// The kinds the plan choice looks at: the decision's own, and for § 116 the § 114 measure it
+    /// re-establishes (a re-established døgnophold makes the ungeplan mandatory, § 108 stk. 2).
+    public var planBasisKinds: [DecisionKind] {
+        [kind] + (kind == .youthSupportReestablished ? [reestablishedMeasure].compactMap { $0 } : [])
+    }
 
     /// The consent from `giver`, if recorded and given.
     public func consent(from giver: ConsentGiver) -> DecisionConsent? {

@@ -8,19 +8,23 @@ public enum ExaminationDocument {
         showCPR: Bool = false
     ) -> Document {
         let age = caseFile.youngPerson.age(on: date)
-        let citation = LegalReferences.reference(.examination).citation(on: date, age: age)
+        // An afdækning rests on BL § 19 and has no time limit (AUDIT row 7, D2).
+        let rule: LegalRuleID = exam.kind == .afdaekning ? .preliminaryAssessment : .examination
+        let citation = LegalReferences.reference(rule).citation(on: date, age: age)
         let name = exam.kind == .afdaekning ? "Afdækning" : "Børnefaglig undersøgelse"
         var doc = Document(title: name, subtitle: "Efter \(citation)")
         if draft { doc.add(.note("KLADDE: undersøgelsen opfylder endnu ikke alle krav.")) }
         var fields = PlanDocument.personFields(caseFile, on: date, showCPR: showCPR)
         fields.append(("Kommunen blev opmærksom på behovet", exam.awareDate.danishLong))
-        fields.append(
-            (
-                "Frist for afslutning",
-                Citing.inline(
-                    exam.completionDue.danishLong,
-                    citation: LegalReferences.reference(.examinationDeadline).citation(on: date, age: age))
-            ))
+        if let due = exam.completionDue {
+            fields.append(
+                (
+                    "Frist for afslutning",
+                    Citing.inline(
+                        due.danishLong,
+                        citation: LegalReferences.reference(.examinationDeadline).citation(on: date, age: age))
+                ))
+        }
         fields.append(("Afsluttet", exam.completedDate?.danishLong ?? "ikke afsluttet"))
         if let a = exam.author { fields.append(("Udarbejdet af", a)) }
         doc.add(.fields(fields))

@@ -70,9 +70,8 @@ public enum ExaminationValidator {
         }
 
         // 4 months; a provisional assessment when they run out.
-        let due = exam.completionDue
         let end = exam.completedDate ?? date
-        if exam.kind == .examination, end > due, isBlank(exam.conclusion?.provisionalAssessment) {
+        if let due = exam.completionDue, end > due, isBlank(exam.conclusion?.provisionalAssessment) {
             out.append(
                 f(
                     "examination.deadline", .warning,

@@ -24,11 +24,11 @@ public enum PlanDeadlines {
         var out: [Deadline] = byDecision ? DecisionDeadlines.compute(for: caseFile) : []
 
         // Only a børnefaglig undersøgelse has the 4 months (BL § 20 stk. 3); an afdækning has none.
-        if let exam = caseFile.examination, exam.kind == .examination {
+        if let exam = caseFile.examination, let due = exam.completionDue {
             out.append(
                 Deadline(
                     id: "undersoegelse", kind: .examination, title: "Børnefaglig undersøgelse afsluttet",
-                    counting: .months, dueDate: exam.completionDue,
+                    counting: .months, dueDate: due,
                     legalReferenceID: LegalRuleID.examinationDeadline.rawValue,
                     ruleDate: exam.awareDate, metAt: exam.completedDate.map(instant),
                     metBy: exam.completedDate == nil ? nil : exam.author))
@@ -48,20 +48,34 @@ public enum PlanDeadlines {
                     ruleDate: decision, metAt: made.map { instant($0.date) }, metBy: made?.author))
         }
 
-        // Ungeplan within 3 months of the 16th birthday, for a young person with a plan before 16.
+        // The ungeplan at 16 (BL § 108): mandatory within 3 months of the birthday for a young person
+        // placed under § 46 or § 47 on it (stk. 2-3; only an ungeplan meets it); otherwise a stillingtagen
+        // when a barnets plan exists (stk. 1 nr. 1) or a § 32 support runs on the birthday (nr. 2).
         if let born = yp.birthDate {
-            let sixteen = Age.dateTurning(16, born: born)
-            if sixteen >= LegalReferences.barnetsLovEffective, plans.contains(where: { $0.date < sixteen }) {
-                // An ungeplan, or a recorded stillingtagen that none is needed (§ 108 stk. 1 nr. 1).
+            let sixteen = Age.dateTurning(LegalAge.ungeplan, born: born)
+            let inForce = caseFile.decisions.filter { $0.isPresumedRunning(on: sixteen) }
+            let placed = inForce.contains { $0.kind.isPlacement }
+            // A § 32 support plausibly still running at 16: decided within the year before, or expected to end after.
+            let supported = inForce.contains {
+                $0.kind.isSupportMeasure
+                    && ($0.decisionDate >= sixteen.adding(months: -12)
+                        || ($0.expectedEnd.map { $0 > sixteen } ?? false))
+            }
+            if sixteen >= LegalReferences.barnetsLovEffective,
+                placed || supported || plans.contains(where: { $0.date < sixteen })
+            {
                 let made = plans.first { $0.date >= sixteen && $0.kind == .ungeplan }
-                let stance = caseFile.decisions.first { $0.kind == .planStance && $0.decisionDate >= sixteen }
+                let stance =
+                    placed ? nil : caseFile.decisions.first { $0.kind == .planStance && $0.decisionDate >= sixteen }
                 let metDate = [made?.date, stance?.decisionDate].compactMap { $0 }.min()
                 out.append(
                     Deadline(
                         id: "plan-16aar", kind: .plan,
-                        title: "Stillingtagen til ungeplan senest 3 måneder efter 16-årsdagen",
-                        counting: .months, dueDate: sixteen.adding(months: 3),
-                        legalReferenceID: LegalRuleID.ungeplanConsider.rawValue,
+                        title: placed
+                            ? "Ungeplan senest \(LegalPeriod.planMonths) måneder efter 16-årsdagen (anbragt ung)"
+                            : "Stillingtagen til ungeplan senest \(LegalPeriod.planMonths) måneder efter 16-årsdagen",
+                        counting: .months, dueDate: sixteen.adding(months: LegalPeriod.planMonths),
+                        legalReferenceID: (placed ? LegalRuleID.ungeplanMandatory : .ungeplanConsider).rawValue,
                         ruleDate: sixteen, metAt: metDate.map(instant),
                         metBy: metDate == made?.date ? made?.author : stance?.author))
             }

@@ -62,6 +62,14 @@ extension PlanKind {
     /// An unknown age is treated as a minor's under 16.
     public static func requirement(age: Int?, on date: LocalDate, bases: [DecisionKind] = []) -> PlanRequirement {
         let b = bases.filter { $0 != .planStance }
+        // Sundhedsloven § 141 alone starts no plan duty: BL § 91 / § 108 follow §§ 32, 46-47, 114-116 and 120,
+        // SEL § 141 help »efter afsnit V« (AUDIT N6).
+        if !b.isEmpty, b.allSatisfy({ $0 == .alcoholTreatment }) {
+            let kind: PlanKind =
+                (age ?? 0) >= LegalAge.adult
+                ? .adultActionPlan : ((age ?? 0) >= LegalAge.ungeplan ? .ungeplan : .barnetsPlan)
+            return PlanRequirement(kind: kind, duty: .none, rule: .alcoholTreatment)
+        }
         if date < LegalReferences.barnetsLovEffective {
             if let age, age >= 18, !(age < 23 && b.contains(.handbookAftercare)) {
                 return PlanRequirement(kind: .adultActionPlan, duty: .offer, rule: .adultActionPlan)
@@ -71,8 +79,9 @@ extension PlanKind {
         if let age, age >= 18 {
             // A serviceloven § 76 efterværn decided before 2024 stays valid (BL § 213 stk. 2) and counts as ungestøtte.
             if age < 23, b.contains(where: { $0.isYouthSupport || $0 == .handbookAftercare }) {
-                // A re-established døgnophold (§ 116) makes the ungeplan mandatory (§ 108 stk. 2).
-                let mandatory = b.contains(.youthSupportReestablished)
+                // § 108 stk. 2 »ved genetablering af døgnophold, jf. § 116«: only a re-established døgnophold
+                // makes the ungeplan mandatory; other § 116 support is "tage stilling til" (stk. 1 nr. 4; AUDIT N7).
+                let mandatory = b.contains(.youthSupportReestablished) && b.contains(.youthSupportResidential)
                 return PlanRequirement(
                     kind: .ungeplan, duty: mandatory ? .mandatory : .consider, rule: .ungeplanContinues)
             }

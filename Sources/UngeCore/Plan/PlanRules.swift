@@ -37,7 +37,7 @@ public struct PlanContext: Sendable {
     public var age: Int? { youngPerson.age(on: plan.date) }
     /// What the law asks for on that date, given the decisions the plan rests on.
     public var requirement: PlanRequirement {
-        PlanKind.requirement(age: age, on: plan.date, bases: decisions.map(\.kind))
+        PlanKind.requirement(age: age, on: plan.date, bases: decisions.flatMap(\.planBasisKinds))
     }
     /// The plan the law requires on that date.
     public var requiredKind: PlanKind { requirement.kind }
