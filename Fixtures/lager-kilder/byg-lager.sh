@@ -43,12 +43,15 @@ u() { local when="$1"; shift; UNGE_NU="$when" "$unge" "$@" --lager "$dst" >/dev/
 # 2026-0008 Oliver, 22: placed at 16 (serviceloven), efterværn from 18, ungestøtte under barnets lov; the ungeplan continues.
 u 2020-06-01T10:00:00Z indsats 2026-0008 --type sel52-anbringelse --dato 2020-06-01 --start 2020-06-15 \
   --formaal "Tryg hverdag og skolegang uden hash" --varighed "til 18 år" --leverandoer "Opholdsstedet Skovly"
+u 2020-06-15T10:00:00Z indsats 2026-0008 A1 --ivaerksat 2020-06-15
 u 2021-08-15T10:00:00Z indsats 2026-0008 --type sel76-eftervaern --dato 2021-08-15 --start 2022-03-10 \
   --formaal "Fortsat kontaktperson og hjælp til egen bolig" --varighed "til 23 år" --samtykke ung:2021-08-15
 u 2022-03-10T10:00:00Z indsats 2026-0008 --afslut A1 --dato 2022-03-10 --grund "Fyldt 18; fortsætter i efterværn"
+u 2022-03-10T10:05:00Z indsats 2026-0008 A2 --ivaerksat 2022-03-10
 u 2024-12-10T10:00:00Z indsats 2026-0008 --type ungestoette-kontaktperson --dato 2024-12-10 --start 2025-01-01 --slut 2027-03-09 \
   --formaal "Fast kontaktperson frem til 23 år" --varighed "til 23 år" --samtykke ung:2024-12-10 --leverandoer "Ungeteamet"
 u 2024-12-31T10:00:00Z indsats 2026-0008 --afslut A2 --dato 2024-12-31 --grund "Afløst af ungestøtte efter barnets lov"
+u 2025-01-02T10:00:00Z indsats 2026-0008 A3 --ivaerksat 2025-01-01
 u 2025-01-20T10:00:00Z plan 2026-0008 --fra-fil "$in/plan-2026-0008.json" --dato 2025-01-20
 u 2026-08-28T10:00:00Z plan 2026-0008 --fra-fil "$in/plan-2026-0008.json" --dato 2026-08-28 --aendring "Revideret med Oliver: lejlighed fundet"
 u 2026-08-28T10:05:00Z notat 2026-0008 "Opfølgning med Oliver og Ahmed. Oliver har fået lejlighed fra 1. oktober."
@@ -56,6 +59,7 @@ u 2026-08-28T10:05:00Z notat 2026-0008 "Opfølgning med Oliver og Ahmed. Oliver 
 # 2026-0009 Noah, 17: a contact person (§ 32), the municipality's stillingtagen "no plan", turns 18 within 6 months.
 u 2026-02-01T10:00:00Z indsats 2026-0009 --type kontaktperson --dato 2026-02-01 --start 2026-02-10 \
   --formaal "Støtte til at komme i gang på produktionsskolen" --varighed "12 måneder" --samtykke foraeldremyndighed:2026-01-30 --leverandoer "Kasper, Ungeteamet"
+u 2026-02-10T10:00:00Z indsats 2026-0009 A1 --ivaerksat 2026-02-10
 u 2026-03-01T10:00:00Z indsats 2026-0009 --type ingen-plan --dato 2026-03-01 --vedroerer A1 \
   --grund "Kontaktpersonen er en afgrænset indsats, og Noah og mor har sammen med kontaktpersonen konkrete aftaler; en plan giver ikke mere."
 u 2026-05-06T10:00:00Z frister --opfyldt 2026-0009 afgoerelse-A1-opfoelgning
@@ -68,6 +72,7 @@ u 2026-04-30T10:00:00Z undersoeg 2026-0010 --fra-fil "$in/undersoegelse-2026-001
 u 2026-05-12T10:00:00Z plan 2026-0010 --fra-fil "$in/plan-2026-0010.json" --dato 2026-05-12
 u 2026-05-20T14:00:00Z indsats 2026-0010 --type anbringelse-uden-samtykke --grundlag 3 --dato 2026-05-20 --start 2026-05-22 \
   --formaal "Ida skal være tryg og uden rusmidler" --varighed "1 år" --leverandoer "Opholdsstedet Lyngly"
+u 2026-05-22T14:00:00Z indsats 2026-0010 A1 --ivaerksat 2026-05-22
 u 2026-03-10T10:00:00Z vaerktoej 2026-0010 --type netvaerksmoede --dato 2026-03-10 --resume "Ida, mor, Maja og klasselæreren. Aftalt: Ida sover hos Majas familie i weekenderne."
 u 2026-08-20T10:00:00Z plan 2026-0010 --fra-fil "$in/plan-2026-0010.json" --dato 2026-08-20 --aendring "Første opfølgning: Ida er faldet til på Lyngly"
 u 2026-08-20T10:30:00Z notat 2026-0010 "Opfølgning på Lyngly med Ida. Hun har været uden rusmidler i fem uger."
@@ -75,7 +80,8 @@ u 2026-08-20T10:30:00Z notat 2026-0010 "Opfølgning på Lyngly med Ida. Hun har 
 # 2026-0011 Lucas, 15: the whole casework; § 33 treatment requested 10 days before 1 September 2026.
 u 2026-05-01T10:00:00Z underret --sag 2026-0011 --fra-fil "$in/underretning-2026-0011.json"
 u 2026-05-01T14:00:00Z frister --opfyldt 2026-0011 underretning-1-vurdering
-u 2026-05-05T09:00:00Z frister --opfyldt 2026-0011 underretning-1-kvittering
+# The receipt went out a working day late: "opfyldt for sent (1 dag)".
+u 2026-05-12T09:00:00Z frister --opfyldt 2026-0011 underretning-1-kvittering
 u 2026-06-10T10:00:00Z vaerktoej 2026-0011 --type livslinje --dato 2026-06-10 --resume "Vendepunkt: flytning i 6. klasse; hash fra jul."
 u 2026-08-14T10:00:00Z undersoeg 2026-0011 --fra-fil "$in/undersoegelse-2026-0011.json"
 u 2026-08-14T11:00:00Z frister --opfyldt 2026-0011 underretning-1-orientering
@@ -102,6 +108,7 @@ u 2026-08-26T10:30:00Z brev 2026-0011 --type afgoerelse --indsats A2 --dato 2026
   --oplysninger "Skolens oplysninger om fraværet, mors svar på partshøringen og Lucas' eget ønske om en voksen at tale med."
 u 2026-08-27T09:00:00Z brev 2026-0011 --sendt B4 --dato 2026-08-27 --kanal digital-post
 u 2026-08-27T10:00:00Z plan 2026-0011 --fra-fil "$in/plan-2026-0011.json" --dato 2026-08-27
+u 2026-08-31T09:00:00Z indsats 2026-0011 A2 --ivaerksat 2026-08-31
 u 2026-08-31T10:00:00Z plan 2026-0011 --fra-fil "$in/plan-2026-0011.json" --dato 2026-08-31 --aendring "Kontaktpersonen er startet"
 u 2026-08-31T11:00:00Z behandlingsplan 2026-0011 --fra-fil "$in/behandlingsplan-2026-0011.json" --dato 2026-08-31
 u 2026-08-31T11:30:00Z notat 2026-0011 "Samtale med Lucas og mor om behandlingsplanen. Første samtale i U18-teamet 7. september."
@@ -110,6 +117,7 @@ u 2026-08-31T11:30:00Z notat 2026-0011 "Samtale med Lucas og mor om behandlingsp
 u 2026-08-24T10:00:00Z indsats 2026-0012 --type sel101-doegn --henvendelse 2026-08-18 --dato 2026-08-24 --start 2026-08-31 \
   --formaal "Stoffri og tilbage i uddannelse" --varighed "3 måneder" --leverandoer "Behandlingscenter Nordlys" --pris 62000 \
   --efterbehandling "Ambulante samtaler i Rusmiddelcentret i 6 måneder efter udskrivning"
+u 2026-08-31T09:00:00Z indsats 2026-0012 A1 --ivaerksat 2026-08-31
 u 2026-08-28T10:00:00Z plan 2026-0012 --fra-fil "$in/plan-2026-0012.json" --dato 2026-08-28
 
 # 2026-0013 Alma, 13: an afdækning only (no 4-month deadline).
@@ -117,6 +125,9 @@ u 2026-06-08T10:00:00Z undersoeg 2026-0013 --fra-fil "$in/afdaekning-2026-0013.j
 u 2026-08-25T10:00:00Z indsats 2026-0013 --type anden-hjaelp --dato 2026-08-25 --start 2026-09-07 \
   --formaal "Samtaler om rusmidler for Alma og mor, sideløbende med afdækningen" --varighed "3 måneder" \
   --samtykke foraeldremyndighed:2026-08-25 --leverandoer "Familierådgivningen"
+# Alma and her mother declined the talks: the measure did not start (a lawful non-start).
+u 2026-08-28T10:00:00Z indsats 2026-0013 A1 --ikke-ivaerksat --aarsag fravalgt \
+  --grund "Alma og mor har takket nej til samtalerne; afdækningen fortsætter"
 
 # A citizen's notification: a new case (2026-0014) with a receipt but no orientation task.
 u 2026-08-31T19:30:00Z underret --fra-fil "$in/underretning-borger.json"

@@ -53,6 +53,9 @@ enum Unge {
             // CPR numbers on stdout are masked unless this command was asked to show them.
             console.maskCPROnStdout = !parsed.hasIfDeclared(OptionSpec.showCPR.name)
             if parsed.has("--help") {
+                // Help is the program's own text: its examples' substitute CPR numbers (day + 60,
+                // never a real person's) stay copyable.
+                console.maskCPROnStdout = false
                 console.print(
                     TextWrap.wrapLaidOut(
                         Help.command(command.spec, width: console.proseWidth), width: console.proseWidth))

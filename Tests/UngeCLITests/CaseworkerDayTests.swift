@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import UngeCore
 
 /// A caseworker's day without friction (issue 24): each item end to end, through the binary or a
 /// pseudo-terminal of 80 columns.
@@ -323,6 +324,10 @@ struct CaseworkerDayDialogueTests {
             ["plan", "2026-0010", "--fra-fil", planFile.path, "--aendring", "Uændret"], store: store)
         #expect(again.status == 0, "\(again.stderr)")
         #expect(again.stdout.contains("version 3") || again.stderr.contains("version 3"), "\(again.stdout)")
+        // The new version has today's date and its own change note, not the old ones.
+        let v3 = try Unge.run(["plan", "2026-0010", "--version", "3", "--format", "json"], store: store)
+        #expect(v3.stdout.contains("\"date\" : \"2026-09-01\""), "\(v3.stdout)")
+        #expect(v3.stdout.contains("\"changeNote\" : \"Uændret\""))
 
         let arc = dir.appendingPathComponent("bue.json")
         try #"{"type": "bekymringsbue", "level": "rød", "raiseIf": "Hvis hun bliver væk om natten"}"#.write(
@@ -357,5 +362,73 @@ struct CaseworkerDayDialogueTests {
             env: ["EDITOR": "sed -i '2s/$/,,/'"])
         #expect(r.status == 1, "\(r.stderr)")
         #expect(r.stderr.contains("ikke gyldig JSON (linje 2"), "\(r.stderr)")
+    }
+}
+
+/// Issue 24, messages: masking, times, quotes, sources, readable diffs.
+@Suite("En sagsbehandlers dag: beskeder (ende til ende)")
+struct CaseworkerDayMessageTests {
+    @Test("15: maskeringen rammer aldrig et sagsnummer eller en dato; hjælpens erstatningsnumre kan kopieres")
+    func maskingSparesCaseNumbersAndDates() throws {
+        let store = try Unge.fixtureStore()
+        let caseNumber = try Unge.run(["alder", "2026-0001"], store: store)
+        #expect(caseNumber.status == 2)
+        #expect(caseNumber.stderr.contains("'2026-0001'"), "\(caseNumber.stderr)")
+        #expect(caseNumber.stderr.contains("unge vis 2026-0001"))
+        #expect(!caseNumber.stderr.contains("xxx"))
+        let short = try Unge.run(["alder", "14.3.2009"], store: store)
+        #expect(short.status == 0, "\(short.stderr)")
+        #expect(short.stdout.contains("14. marts 2009"))
+        let typo = try Unge.run(["alder", "31.13.2009"], store: store)
+        #expect(typo.stderr.contains("'31.13.2009'"), "\(typo.stderr)")
+        // A real-looking CPR number is still masked.
+        let cpr = try Unge.run(["alder", "150309-123"], store: store)
+        #expect(!cpr.stderr.contains("150309-123'"))
+        let help = try Unge.run(["alder", "--help"])
+        #expect(help.stdout.contains("670312-4321"), "\(help.stdout)")
+    }
+
+    @Test("15: beskeder viser dansk tid, aldrig UTC")
+    func localTimes() throws {
+        let store = try Unge.fixtureStore()
+        #expect(
+            try Unge.run(["frister", "--opfyldt", "2026-0002", "underretning-1-kvittering"], store: store).status == 0)
+        let again = try Unge.run(["frister", "--opfyldt", "2026-0002", "underretning-1-kvittering"], store: store)
+        #expect(again.stderr.contains("allerede markeret som opfyldt (01.09.2026 kl. 10.30)"), "\(again.stderr)")
+        #expect(!again.stderr.contains("Z)"))
+    }
+
+    @Test("16: citationstegn, brugeren selv skriver, fordobles ikke; en kilde står, som den er skrevet")
+    func quotesAndSources() throws {
+        let store = try Unge.fixtureStore()
+        let r = try Unge.run(
+            ["check", "6", "--sag", "2026-0001", "--interaktiv"], store: store,
+            input: ["ja", "\"Fast møde hver måned\"", "", "", "g"].joined(separator: "\n") + "\n")
+        #expect(r.stdout.contains("\"Fast møde hver måned\""), "\(r.stdout)")
+        #expect(!r.stdout.contains("\"\"Fast møde"))
+        #expect(Quoted.text("„Jeg vil have ro“") == "\"Jeg vil have ro\"")
+        #expect(Quoted.text("\"a\" og \"b\"") == "\"\"a\" og \"b\"\"")
+        #expect(InformationSource(kind: .other, name: "naboen").label == "naboen")
+        #expect(
+            InformationSource(kind: .professional, name: "Lone, klasselærer").label == "fagperson: Lone, klasselærer")
+    }
+
+    @Test("14: plan --diff og --historik i en terminal: ingen rå Markdown; ændringsnote og begge datoer")
+    func readableDiff() throws {
+        let store = try Unge.fixtureStore()
+        let diff = try Unge.runInTerminal(["plan", "2026-0010", "--diff", "1", "2"], store: store)
+        #expect(diff.status == 0, "\(diff.stderr)")
+        #expect(!diff.stdout.contains("_Sag"), "\(diff.stdout)")
+        #expect(!diff.stdout.contains("**"))
+        #expect(diff.stdout.contains("Ændringsnote:"))
+        #expect(diff.stdout.contains("Første opfølgning: Ida er faldet til på Lyngly"))
+        #expect(diff.stdout.contains("12. maj 2026") && diff.stdout.contains("20. august 2026"))
+        for line in diff.stdout.split(separator: "\n") { #expect(line.count <= 80) }
+        let history = try Unge.runInTerminal(["plan", "2026-0010", "--historik"], store: store)
+        #expect(history.status == 0)
+        #expect(!history.stdout.contains("**") && !history.stdout.contains("| ---"), "\(history.stdout)")
+        // To a pipe the Markdown is kept, for files and scripts.
+        let piped = try Unge.run(["plan", "2026-0010", "--diff", "1", "2"], store: store)
+        #expect(piped.stdout.contains("# Ændringer fra version 1 til version 2"))
     }
 }

@@ -24,9 +24,15 @@ struct AlderCommand: UngeCommand {
 
     init(_ args: ParsedArguments) throws {
         let text = args.positional(0)!
-        if let d = LocalDate.parse(text) {
+        if let d = LocalDate.parse(text) ?? AlderCommand.shortDate(text) {
             born = d
             cprMasked = nil
+        } else if CPRNumber.isCaseNumberShape(text) {
+            throw UsageError.invalidValue(
+                option: "alder", value: text,
+                expected:
+                    "Det ligner et sagsnummer. Den unges alder står i 'unge vis \(text)'; her skrives et CPR-nummer (DDMMÅÅ-XXXX) eller en fødselsdato, fx 'unge alder 2010-05-17'."
+            )
         } else if let cpr = try? CPRNumber.parse(text) {
             born = cpr.birthDate
             cprMasked = cpr.masked
@@ -38,6 +44,15 @@ struct AlderCommand: UngeCommand {
         }
         date = try args.value("--dato").map { try Values.date($0, option: "--dato") }
         json = args.has("--json")
+    }
+
+    /// "14.3.2009": a date with a one-digit day or month, as people write it.
+    static func shortDate(_ text: String) -> LocalDate? {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        guard CPRNumber.isShortDateShape(t) else { return nil }
+        let p = t.split(whereSeparator: { $0 == "." || $0 == "-" }).compactMap { Int($0) }
+        guard p.count == 3, let d = LocalDate(year: p[2], month: p[1], day: p[0]) else { return nil }
+        return LocalDate.supportedYears.contains(d.year) ? d : nil
     }
 
     struct Output: Encodable {

@@ -29,6 +29,8 @@ struct HelpCommand: UngeCommand {
     }
 
     func run(_ ctx: Context) throws -> Int32 {
+        // The program's own text: the examples' substitute CPR numbers stay copyable.
+        ctx.console.maskCPROnStdout = false
         ctx.console.print(
             TextWrap.wrapLaidOut(
                 command.map { Help.command($0.spec, width: ctx.console.proseWidth) } ?? Help.root(),

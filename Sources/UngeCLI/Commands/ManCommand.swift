@@ -17,6 +17,7 @@ struct ManCommand: UngeCommand {
     init(_ args: ParsedArguments) throws {}
 
     func run(_ ctx: Context) throws -> Int32 {
+        ctx.console.maskCPROnStdout = false  // the program's own text; examples use substitute numbers
         ctx.console.write(Manual.page())
         return ExitCode.ok
     }

@@ -113,6 +113,12 @@ enum DocumentOutput {
         store: any Store,
         saved: DocumentFile.Saved? = nil, author: String? = nil, date: LocalDate? = nil
     ) throws {
+        // On a terminal, without --format or --ud, the document is laid out for reading: no raw
+        // Markdown (# and _), wrapped to the width.
+        if options.outPath == nil, !options.formatGiven, ctx.console.stdoutIsTerminal {
+            ctx.console.print(TerminalRenderer.render(doc, width: ctx.console.width))
+            return
+        }
         let text = try render(
             doc, json: json, format: options.format, ctx: ctx, file: file, store: store, author: author, date: date)
         if let path = options.outPath {

@@ -47,7 +47,7 @@ struct PlanDialogue {
                     say(
                         "- \(a.area.danish): " + (a.details?.findings ?? "ikke relevant (\(a.notRelevantReason ?? ""))")
                     )
-                    if let v = a.details?.ownView { say("    Den unge: \"\(v)\"") }
+                    if let v = a.details?.ownView { say("    Den unge: " + Quoted.text(v)) }
                 }
                 if let c = exam.conclusion {
                     say(

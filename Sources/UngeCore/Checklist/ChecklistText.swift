@@ -74,7 +74,7 @@ public enum ChecklistText {
     public static func savedText(_ s: ChecklistAnswer) -> String {
         var t = "\(s.answer.danish), \(s.date.danishShort)"
         if !s.user.isEmpty { t += ", \(s.user)" }
-        if let note = s.note, !note.isEmpty { t += ": \"\(note)\"" }
+        if let note = s.note, !note.isEmpty { t += ": " + Quoted.text(note) }
         return t
     }
 

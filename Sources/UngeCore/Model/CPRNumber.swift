@@ -93,11 +93,28 @@ public struct CPRNumber: Hashable, Sendable, Codable, CustomStringConvertible,
     /// typed; any CPR number inside the text is masked by `CPRMask` first.
     public static func maskedGuess(_ text: String) -> String {
         if LocalDate.hasDateShape(text) { return text }
+        // A case number ("2026-0001"), a date written short ("14.3.2009") or a text with fewer
+        // digits than a CPR number's birth date and most of its serial cannot reveal one.
+        let t = text.trimmingCharacters(in: .whitespaces)
+        if isCaseNumberShape(t) || isShortDateShape(t) || t.filter(\.isNumber).count < 8 { return text }
         let s = CPRMask.mask(text)
         let chars = Array(s)
         if chars.count <= 6 { return s }
         let rest = chars.dropFirst(6).prefix(5).map { $0 == "-" ? "-" : "x" }
         return String(chars.prefix(6)) + rest.joined()
+    }
+
+    /// "2026-0001": four digits, a dash and four digits (a CPR number is six and four).
+    public static func isCaseNumberShape(_ t: String) -> Bool {
+        let parts = t.split(separator: "-", omittingEmptySubsequences: false)
+        return parts.count == 2 && parts.allSatisfy { $0.count == 4 && $0.allSatisfy(\.isNumber) }
+    }
+
+    /// "14.3.2009" or "1-3-2009": a day and a month of one or two digits and a four-digit year.
+    public static func isShortDateShape(_ t: String) -> Bool {
+        let parts = t.split(whereSeparator: { $0 == "." || $0 == "-" }).map(String.init)
+        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) else { return false }
+        return parts[0].count <= 2 && parts[1].count <= 2 && parts[2].count == 4
     }
 
     /// The masked form: a `CPRNumber` in a message never shows the serial.

@@ -162,9 +162,11 @@ public struct InformationSource: Codable, Sendable, Equatable {
         self.name = name
     }
 
-    /// "den unge", "fagperson: Lone, klasselærer".
+    /// "den unge", "fagperson: Lone, klasselærer"; a source of no known kind as it was typed
+    /// ("naboen", never "andre: naboen").
     public var label: String {
         guard let name, !name.isEmpty else { return kind.danish }
+        if kind == .other { return name }
         return "\(kind.danish): \(name)"
     }
 }

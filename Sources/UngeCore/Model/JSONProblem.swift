@@ -135,3 +135,25 @@ public enum JSONProblem {
         return nil
     }
 }
+
+/// Quotes a person's own words once: text the user already put in quotes ("…", “…”, „…“, «…»,
+/// '…') is not quoted again.
+public enum Quoted {
+    public static func text(_ s: String) -> String {
+        "\"" + unquoted(s) + "\""
+    }
+
+    /// The text without the quotes a user typed around all of it.
+    public static func unquoted(_ s: String) -> String {
+        let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
+        let pairs: [(Character, Character)] = [
+            ("\"", "\""), ("“", "”"), ("„", "“"), ("„", "”"), ("«", "»"), ("'", "'"),
+        ]
+        for (open, close) in pairs where t.count >= 2 && t.first == open && t.last == close {
+            let inner = t.dropFirst().dropLast()
+            // "a" og "b" is two quotes, not one around everything.
+            if !inner.contains(open) && !inner.contains(close) { return String(inner) }
+        }
+        return s
+    }
+}

@@ -256,7 +256,7 @@ public enum DeadlineOverview {
                     ? "Sagen har ingen frister." : "Sagens frister: " + known.joined(separator: ", ") + "."
                 return "Sagen har ingen frist med id '\(id)'. \(list)"
             case .alreadyMet(let id, let at):
-                return "Fristen '\(id)' er allerede markeret som opfyldt (\(UngeJSON.formatTimestamp(at)))."
+                return "Fristen '\(id)' er allerede markeret som opfyldt (\(DanishTime.format(at)))."
             }
         }
     }

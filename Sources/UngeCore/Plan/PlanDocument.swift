@@ -221,7 +221,7 @@ public enum PlanDocument {
     static func goalBlocks(_ g: Goal) -> [Document.Block] {
         var blocks: [Document.Block] = [.heading("\(g.id): \(g.text)", level: 3)]
         var fields: [(String, String)] = []
-        if let w = g.ownWords, !w.isEmpty { fields.append(("Med den unges egne ord", "\"\(w)\"")) }
+        if let w = g.ownWords, !w.isEmpty { fields.append(("Med den unges egne ord", Quoted.text(w))) }
         if let a = g.area { fields.append(("Område", a.danish)) }
         if let t = g.transitionTopic { fields.append(("Handler om", t.danish)) }
         if !g.subGoals.isEmpty { fields.append(("Delmål", g.subGoals.joined(separator: "; "))) }

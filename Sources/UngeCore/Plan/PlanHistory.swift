@@ -81,7 +81,7 @@ public enum PlanHistory {
     /// "M1: Gøre 9. klasse færdig; delmål: ...; første skridt: ...".
     static func describe(_ g: Goal) -> String {
         var parts = [g.text]
-        if let w = g.ownWords, !w.isEmpty { parts.append("egne ord: \"\(w)\"") }
+        if let w = g.ownWords, !w.isEmpty { parts.append("egne ord: " + Quoted.text(w)) }
         if let a = g.area { parts.append("område: \(a.danish)") }
         if !g.subGoals.isEmpty { parts.append("delmål: " + g.subGoals.joined(separator: ", ")) }
         if !g.firstSteps.isEmpty { parts.append("første skridt: " + g.firstSteps.joined(separator: ", ")) }
@@ -137,6 +137,14 @@ public enum PlanHistory {
             title: "Ændringer fra version \(a.version) til version \(b.version)",
             subtitle: "Sag \(caseID.rawValue): \(a.date.danishLong) og \(b.date.danishLong)")
         let changes = diff(a, b)
+        // What the author of the newer version said changed, with both versions' dates.
+        let note = [b.changeNote, a.version > b.version ? a.changeNote : nil].compactMap { $0 }.first
+        doc.add(
+            .fields([
+                ("Version \(a.version)", a.date.danishLong + " (\(a.author))"),
+                ("Version \(b.version)", b.date.danishLong + " (\(b.author))"),
+                ("Ændringsnote", note.map { $0.isEmpty ? "Ikke oplyst" : $0 } ?? "Ikke oplyst"),
+            ]))
         if changes.isEmpty {
             doc.add(.paragraph("Der er ingen forskel på indholdet af de to versioner."))
         } else {

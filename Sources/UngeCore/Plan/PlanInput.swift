@@ -60,7 +60,11 @@ public enum PlanInput {
         }
         // The JSON a document command writes (`--format json`: formatVersion, caseID, title, content,
         // findings) is valid input too: its content is the answers.
-        if dict["formatVersion"] != nil, let content = dict["content"] as? [String: Any] { dict = content }
+        // A new version gets its own number, date, author and change note.
+        if dict["formatVersion"] != nil, let content = dict["content"] as? [String: Any] {
+            dict = content
+            for k in ["version", "date", "author", "changeNote", "basedOnPlanVersion"] { dict.removeValue(forKey: k) }
+        }
         if let unknown = dict.keys.filter({ !keys.contains($0) }).sorted().first {
             throw InputError(
                 description:

@@ -59,7 +59,7 @@ public struct CaseSheet: Codable, Sendable, Equatable {
             measures.append(Line(label: m.kind.danish.capitalizedFirstLetter, text: text))
         }
         let goals = (plan?.allGoals ?? []).map { g in
-            Line(label: g.id, text: g.text + (g.ownWords.map { " (den unges ord: \"\($0)\")" } ?? ""))
+            Line(label: g.id, text: g.text + (g.ownWords.map { " (den unges ord: " + Quoted.text($0) + ")" } ?? ""))
         }
         let treatment = (file.treatmentPlans.last?.goals ?? []).map {
             Line(label: $0.id, text: "\($0.text) (planens mål \($0.planGoalID))")

@@ -58,7 +58,7 @@ public enum ToolPictures {
             var s = " \(n.capitalizedFirstLetter):"
             s += now.map { " nu \($0.now)" + ($0.wished.map { ", ønsket \($0)" } ?? "") } ?? " ikke scoret denne gang"
             if let old { s += ", sidst \(old.now)" }
-            if let w = now?.words { s += " (\"\(w)\")" }
+            if let w = now?.words { s += " (" + Quoted.text(w) + ")" }
             desc += s + "."
         }
         let wordLines = wheel.areas.filter { $0.words != nil }.count
@@ -132,7 +132,8 @@ public enum ToolPictures {
             c.line(470, y - 5, 510, y - 5, .init("#000000", width: 2.5, dash: "10 5"))
             c.text(518, y, "forrige gang (\(previous.date.danishShort))", size: 13)
         }
-        let words = wheel.areas.compactMap { a in a.words.map { "\(a.name.capitalizedFirstLetter): \"\($0)\"" } }
+        let words = wheel.areas.compactMap { a in a.words.map { "\(a.name.capitalizedFirstLetter): " + Quoted.text($0) }
+        }
         var wy = y + 30
         for w in words {
             for l in SVGCanvas.wrap(w, width: 100, maxLines: 1) {

@@ -81,7 +81,7 @@ extension FileStore {
                 close(fd)
                 throw StoreError.locked(
                     id, owner: holder?.owner ?? "ukendt", host: holder?.host ?? "ukendt", pid: holder?.pid ?? 0,
-                    since: holder.map { UngeJSON.formatTimestamp($0.time) } ?? "ukendt")
+                    since: holder.map { DanishTime.format($0.time) } ?? "ukendt")
             }
             Posix.sleepMilliseconds(2)
         }
