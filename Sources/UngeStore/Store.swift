@@ -111,9 +111,21 @@ public protocol Store: AnyObject, Sendable {
     /// A private folder (0700) for files an editor opens (`rediger`, a note or an answer in
     /// `$EDITOR`), removed by the caller; never a shared temp folder.
     func makeWorkFolder() throws -> WorkFolder
+
+    // MARK: Statistics
+
+    /// Every case's `StatisticsFacts` (no CPR number, name or case text), sorted by id, for
+    /// `unge statistik` and for choosing the cases of a register extract. The file store keeps them
+    /// as a derived index; the default decodes every case.
+    func statisticsFacts() throws -> (facts: [StatisticsFacts], problems: [StoreProblem])
 }
 
 extension Store {
+    public func statisticsFacts() throws -> (facts: [StatisticsFacts], problems: [StoreProblem]) {
+        let all = try allCases()
+        return (all.cases.map(StatisticsFacts.init), all.problems)
+    }
+
     public func listSummaries() throws -> (summaries: [CaseSummary], problems: [StoreProblem]) {
         try listSummaries(checklistOn: nil)
     }

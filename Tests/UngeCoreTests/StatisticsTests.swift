@@ -360,3 +360,16 @@ struct RegisterExtractTests {
         #expect(TreatmentEndStatus.parse("ukendt") == nil)
     }
 }
+
+@Suite("Statistikkens hurtige dato for et tidspunkt")
+struct StatisticsDayTests {
+    @Test("samme dag som DanishTime.date(of:) hele året, også omkring sommertid og midnat")
+    func sameDay() {
+        var t = DanishTime.instant(LocalDate(year: 2025, month: 12, day: 31)!, hour: 0)
+        let end = DanishTime.instant(LocalDate(year: 2027, month: 1, day: 2)!, hour: 0)
+        while t < end {
+            #expect(RecordedDeadlineStates.day(t) == DanishTime.date(of: t))
+            t = t.addingTimeInterval(3600 + 7)
+        }
+    }
+}

@@ -85,15 +85,23 @@ struct IndberetCommand: UngeCommand {
         try OutputFile.check(out, overwrite: overwrite, ctx: ctx)
         let store = try ctx.store
         let settings = try store.loadSettings()
-        let loaded = try store.allCases()
-        if !loaded.problems.isEmpty {
-            for p in loaded.problems { ctx.console.error("Fejl: \(p.description)") }
+        let extractor = RegisterExtractor(
+            from: start, to: end, municipality: settings.municipality, providers: settings.providers)
+        // The statistics index says which cases can have rows; only those case files are read.
+        let index = try store.statisticsFacts()
+        var problems = index.problems
+        var cases: [CaseFile] = []
+        for f in index.facts where extractor.mayInclude(kind, f) {
+            do { cases.append(try store.load(f.id)) } catch let e as StoreError {
+                problems.append(StoreProblem(file: FileStore.fileName(of: f.id), error: e))
+            }
+        }
+        if !problems.isEmpty {
+            for p in problems { ctx.console.error("Fejl: \(p.description)") }
             throw CLIError.data(
                 "Udtrækket er ikke skrevet: ikke alle sager kunne læses, og et udtræk skal være komplet.")
         }
-        let extractor = RegisterExtractor(
-            from: start, to: end, municipality: settings.municipality, providers: settings.providers)
-        switch extractor.extract(kind, cases: loaded.cases) {
+        switch extractor.extract(kind, cases: cases) {
         case .failure(let v):
             ctx.console.error(
                 "Udtrækket (\(kind.danish)) er ikke skrevet. Ret disse mangler, og kør kommandoen igen:")

@@ -90,15 +90,16 @@ struct StatistikCommand: UngeCommand {
         if let out { try OutputFile.check(out, overwrite: overwrite, ctx: ctx) }
         let store = try ctx.store
         let settings = try store.loadSettings()
-        let loaded = try store.allCases()
+        // The derived statistics index: no case file is decoded unless it changed.
+        let loaded = try store.statisticsFacts()
         let user = ctx.user
-        var cases = loaded.cases
+        var cases = loaded.facts
         if mine { cases = cases.filter { settings.isSameUser($0.caseworker, as: user) } }
         let scope = mine ? "dine sager (\(user))" : "alle sager i lageret"
         let computation = StatisticsComputation(
             from: start, to: end, asOf: ctx.now, scope: scope,
             isViewer: { settings.isSameUser($0, as: user) }, showOtherCaseworkers: false)
-        let report = computation.compute(cases: cases)
+        let report = computation.compute(facts: cases)
         // Audited before anything is shown; no case is named (the figures identify none).
         try store.appendAudit(
             ctx.event(

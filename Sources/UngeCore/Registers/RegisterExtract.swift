@@ -103,6 +103,28 @@ public struct RegisterExtractor: Sendable {
         self.states = states
     }
 
+    /// Whether a case may have rows in the extract, from its statistics facts (a superset: the
+    /// extract itself decides), so only those case files need reading.
+    public func mayInclude(_ kind: RegisterKind, _ f: StatisticsFacts) -> Bool {
+        switch kind {
+        case .dstNotifications:
+            return f.concernReports.contains {
+                let day = RecordedDeadlineStates.day($0.received)
+                return day >= from && day <= to
+            }
+        case .dstMeasures:
+            return f.decisions.contains {
+                ($0.kind.isSupportMeasure || $0.kind.isPlacement || $0.kind.isYouthSupport) && $0.start != nil
+                    && ($0.end.map { $0.date >= from } ?? true)
+            }
+        case .smdb:
+            return !f.anonymous
+                && f.decisions.contains {
+                    ($0.kind.isMinorTreatment || $0.kind.isAdultTreatment) && ($0.requestDate.map { $0 <= to } ?? false)
+                }
+        }
+    }
+
     /// Two requests this many days apart or less count as one course (SMDB; REGISTERS.md).
     public static let courseMergeDays = 10
 

@@ -31,13 +31,21 @@ public protocol DeadlineStateSource: Sendable {
 public struct RecordedDeadlineStates: DeadlineStateSource {
     public init() {}
 
+    /// The Danish calendar day of an instant: the same day `DanishTime.date(of:)` gives, from the
+    /// zone's UTC offset at that instant (far cheaper than calendar components, for 10,000 cases).
+    public static func day(_ instant: Date) -> LocalDate {
+        let local = instant.timeIntervalSince1970 + Double(DanishTime.offset(at: instant))
+        guard local.isFinite, abs(local) < 1e14 else { return DanishTime.date(of: instant) }
+        return LocalDate(dayNumber: Int((local / 86400).rounded(.down)))
+    }
+
     public func metDate(of deadline: Deadline) -> LocalDate? {
-        deadline.metAt.map { DanishTime.date(of: $0) }
+        deadline.metAt.map(Self.day)
     }
 
     public func outcome(of deadline: Deadline, closed: LocalDate?, asOf: Date) -> DeadlineOutcome {
         // The one rule in Core (`Deadline.status`); a case closed after `asOf` was still open then.
-        let closedThen = closed.flatMap { $0 <= DanishTime.date(of: asOf) ? $0 : nil }
+        let closedThen = closed.flatMap { $0 <= Self.day(asOf) ? $0 : nil }
         // Statistics sorts an ended or not-started decision by its own facts (`Decision.end`), so a
         // decision's lapse reason is not applied here; a closed case is.
         var deadline = deadline

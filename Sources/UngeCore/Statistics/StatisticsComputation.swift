@@ -70,7 +70,7 @@ public struct StatisticsComputation: Sendable {
     }
 
     /// Why a case was closed, from the reason's words (the reason text itself is never shown).
-    public enum ClosureCategory: String, CaseIterable, Sendable {
+    public enum ClosureCategory: String, CaseIterable, Sendable, Codable {
         case goalReached, moved, adult, noNeed, declined, other
 
         public var label: String {
@@ -154,22 +154,28 @@ public struct StatisticsComputation: Sendable {
         ]
     }
 
-    public func compute(cases: [CaseFile]) -> StatisticsReport {
+    /// The report from whole case files.
+    public func compute(cases: [CaseFile]) -> StatisticsReport { compute(facts: cases.map(StatisticsFacts.init)) }
+
+    /// The report from each case's statistics facts (the store's derived index).
+    public func compute(facts: [StatisticsFacts]) -> StatisticsReport {
         let b = Builder()
         let inPeriod: (LocalDate) -> Bool = { $0 >= from && $0 <= to }
-        let files = cases.sorted { $0.id < $1.id }
+        // Indexes into `files` and its lists, never copies of the facts (10,000 cases: copying costs).
+        let files = facts.sorted { $0.id < $1.id }
 
         // 1. Notifications received in the period.
-        var reports: [(CaseFile, ConcernReport)] = []
-        for f in files {
-            for r in f.concernReports where inPeriod(DanishTime.date(of: r.received)) { reports.append((f, r)) }
+        var reports: [(file: Int, report: Int)] = []
+        for (i, f) in files.enumerated() {
+            for (j, r) in f.concernReports.enumerated() where inPeriod(Self.day(r.received)) { reports.append((i, j)) }
         }
         b.section("underretninger", "Underretninger modtaget i perioden")
         var byKind = [NotifierKind: Int]()
         var byLevel = [String: Int]()
-        for (_, r) in reports {
-            byKind[NotifierKind.of(r.reporter, relation: r.relation), default: 0] += 1
-            byLevel[r.concernArc?.level.rawValue ?? "none", default: 0] += 1
+        for (i, j) in reports {
+            let r = files[i].concernReports[j]
+            byKind[r.kind, default: 0] += 1
+            byLevel[r.level?.rawValue ?? "none", default: 0] += 1
         }
         b.breakdown(
             "underretninger.i-alt", "Underretninger i alt",
@@ -188,8 +194,11 @@ public struct StatisticsComputation: Sendable {
         b.supp.add("underretninger.niveau.none", byLevel["none", default: 0])
         b.row("underretninger.niveau.none", "ikke angivet", level: 1, parent: "underretninger.i-alt")
         func linked(_ kind: DeadlineKind) -> [(Deadline, LocalDate?)] {
-            reports.compactMap { (f, r) in
-                f.deadlines.first { $0.kind == kind && r.deadlineIDs.contains($0.id) }.map { ($0, f.closedDate) }
+            reports.compactMap { (i, j) in
+                let ids = files[i].concernReports[j].deadlineIDs
+                return files[i].deadlines.first { $0.kind == kind && ids.contains($0.id) }.map {
+                    ($0, files[i].closedDate)
+                }
             }
         }
         b.breakdown(
@@ -228,9 +237,7 @@ public struct StatisticsComputation: Sendable {
         b.breakdown(
             "frister.undersoegelse", "Børnefaglig undersøgelse inden for 4 måneder",
             deadlineParts("frister.undersoegelse", due { $0.kind == .examination }))
-        let afd = files.filter {
-            $0.examination?.kind == .afdaekning && $0.examination?.completedDate.map(inPeriod) == true
-        }.count
+        let afd = files.filter { $0.afdaekningCompleted.map(inPeriod) == true }.count
         b.supp.add("frister.afdaekning", afd)
         b.row("frister.afdaekning", "Afdækninger afsluttet i perioden (ingen lovbestemt frist)")
         b.breakdown(
@@ -254,11 +261,11 @@ public struct StatisticsComputation: Sendable {
 
         // 3. Treatment requests in the period.
         b.section("behandling", "Behandling: henvendelser i perioden")
-        var requests: [(CaseFile, Decision, TreatmentBasis)] = []
-        for f in files {
+        var requests: [(file: Int, decision: Decision, basis: TreatmentBasis)] = []
+        for (i, f) in files.enumerated() {
             for d in f.decisions {
                 if let basis = TreatmentBasis.of(d.kind), let r = d.requestDate, inPeriod(r) {
-                    requests.append((f, d, basis))
+                    requests.append((i, d, basis))
                 }
             }
         }
@@ -267,15 +274,17 @@ public struct StatisticsComputation: Sendable {
             TreatmentBasis.allCases.map { basis in
                 ("behandling.grundlag.\(basis.rawValue)", basis.label, requests.filter { $0.2 == basis }.count)
             })
-        let anonymous = requests.filter { $0.0.youngPerson.anonymous || $0.2 == .sel101a }.count
+        let anonymous = requests.filter { files[$0.file].anonymous || $0.basis == .sel101a }.count
         b.supp.add("behandling.anonyme", anonymous)
         b.row(
             "behandling.anonyme", "heraf anonyme (tælles, men identificeres aldrig)", level: 1,
             parent: "behandling.henvendelser")
         var startCounts = [String: Int]()
         var daysByBasis = [TreatmentBasis: [Int]]()
-        for (f, d, basis) in requests {
-            let started = states.actualStart(of: d, asOf: DanishTime.date(of: asOf))
+        let asOfDay = Self.day(asOf)
+        for (i, d, basis) in requests {
+            let f = files[i]
+            let started = states.actualStart(of: d, asOf: asOfDay)
             if let s = started, let r = d.requestDate { daysByBasis[basis, default: []].append(r.days(until: s)) }
             guard
                 let deadline = f.deadlines.first(where: {
@@ -339,26 +348,22 @@ public struct StatisticsComputation: Sendable {
 
         // 4. Cases: opened, closed by reason, reopened, caseload at the period's end.
         b.section("sager", "Sager")
-        let opened = files.filter { inPeriod(DanishTime.date(of: $0.created)) }.count
+        let opened = files.reduce(0) { $0 + (inPeriod(Self.day($1.created)) ? 1 : 0) }
         b.supp.add("sager.oprettet", opened)
         b.row("sager.oprettet", "Oprettet i perioden")
         var closedBy = [ClosureCategory: Int]()
         for f in files {
-            if let c = f.closedDate, inPeriod(c) { closedBy[ClosureCategory.of(f.closedReason), default: 0] += 1 }
+            if let c = f.closedDate, inPeriod(c) { closedBy[f.closure ?? .other, default: 0] += 1 }
         }
         b.breakdown(
             "sager.lukket", "Lukket i perioden",
             ClosureCategory.allCases.map { ("sager.lukket.\($0.rawValue)", $0.label, closedBy[$0, default: 0]) })
-        let reopened = files.reduce(0) { n, f in
-            n
-                + f.journal.filter { $0.text.hasPrefix("Sagen er genåbnet") && inPeriod(DanishTime.date(of: $0.time)) }
-                .count
-        }
+        let reopened = files.reduce(0) { n, f in n + f.reopened.filter { inPeriod(Self.day($0)) }.count }
         b.supp.add("sager.genaabnet", reopened)
         b.row("sager.genaabnet", "Genåbnet i perioden")
-        let cutoffDay = min(to, DanishTime.date(of: asOf))
+        let cutoffDay = min(to, Self.day(asOf))
         let openAtEnd = files.filter { f in
-            DanishTime.date(of: f.created) <= to && (f.closedDate.map { $0 > to } ?? true)
+            Self.day(f.created) <= to && (f.closedDate.map { $0 > to } ?? true)
         }
         b.define(
             "Oprettet: sagens oprettelsesdato i perioden. Lukket: sager, hvis lukkedato ligger i perioden, efter grunden (grupperet efter ordene i begrundelsen). Genåbnet: genåbninger registreret i perioden."
@@ -368,7 +373,7 @@ public struct StatisticsComputation: Sendable {
         b.section(
             "sagsbehandlere", "Sagsbehandlere ved periodens slutning", columns: ["Åbne sager", "Overskredne frister"])
         let cutoff = DanishTime.instant(cutoffDay, hour: 23, minute: 59)
-        func overdue(_ f: CaseFile) -> Int {
+        func overdue(_ f: StatisticsFacts) -> Int {
             f.deadlines.filter { d in
                 guard d.counting != .task else { return false }
                 var seen = d
@@ -418,10 +423,10 @@ public struct StatisticsComputation: Sendable {
         // 6. The 18th birthday.
         b.section("atten", "18-årsdagen i perioden og hvad der fulgte")
         var after = [String: Int]()
-        for f in files where !f.youngPerson.anonymous {
-            guard let born = f.youngPerson.birthDate else { continue }
+        for f in files where !f.anonymous {
+            guard let born = f.birthDate else { continue }
             let eighteen = Age.dateTurning(18, born: born)
-            guard inPeriod(eighteen), DanishTime.date(of: f.created) <= eighteen else { continue }
+            guard inPeriod(eighteen), Self.day(f.created) <= eighteen else { continue }
             if let c = f.closedDate, c < eighteen { continue }
             let window = eighteen.adding(months: -6)
             let key: String
@@ -484,31 +489,37 @@ public struct StatisticsComputation: Sendable {
             suppressionNote: StatisticsReport.suppressionText)
     }
 
-    /// The on-time share per month, the 12 months up to `to`.
-    private func trend(_ files: [CaseFile]) -> [TrendPoint] {
+    /// The on-time share per month, the 12 months up to `to`: one pass over the deadlines.
+    private func trend(_ files: [StatisticsFacts]) -> [TrendPoint] {
         let last = LocalDate(year: to.year, month: to.month, day: 1)!
-        return (0..<12).reversed().map { back in
-            let start = last.adding(months: -back)
-            let end = start.adding(months: 1).adding(days: -1)
-            var onTime = 0
-            var decided = 0
-            for f in files {
-                for d in f.deadlines where d.counting != .task && d.dueDate >= start && d.dueDate <= end {
-                    switch states.outcome(of: d, closed: f.closedDate, asOf: asOf) {
-                    case .metOnTime:
-                        onTime += 1
-                        decided += 1
-                    case .metLate, .overdue, .lapsed: decided += 1
-                    case .open: break
-                    }
+        let first = last.adding(months: -11)
+        let months = (0..<12).map { first.adding(months: $0) }
+        var onTime = [Int](repeating: 0, count: 12)
+        var decided = [Int](repeating: 0, count: 12)
+        let end = last.adding(months: 1)
+        for f in files {
+            for d in f.deadlines where d.counting != .task && d.dueDate >= first && d.dueDate < end {
+                let m = (d.dueDate.year - first.year) * 12 + d.dueDate.month - first.month
+                guard m >= 0, m < 12 else { continue }
+                switch states.outcome(of: d, closed: f.closedDate, asOf: asOf) {
+                case .metOnTime:
+                    onTime[m] += 1
+                    decided[m] += 1
+                case .metLate, .overdue, .lapsed: decided[m] += 1
+                case .open: break
                 }
             }
-            let month = String(start.iso.prefix(7))
-            return TrendPoint(
-                month: month,
-                percentOnTime: decided >= Suppression.threshold ? (Double(onTime) * 100 / Double(decided)) : nil)
+        }
+        return (0..<12).map { m in
+            TrendPoint(
+                month: String(months[m].iso.prefix(7)),
+                percentOnTime: decided[m] >= Suppression.threshold
+                    ? (Double(onTime[m]) * 100 / Double(decided[m])) : nil)
         }
     }
+
+    /// The Danish calendar day of an instant (the UTC offset of Europe/Copenhagen at that instant).
+    static func day(_ instant: Date) -> LocalDate { RecordedDeadlineStates.day(instant) }
 
     /// The median: the middle value, or the mean of the two middle values; nil for none.
     public static func median(_ values: [Int]) -> Double? {

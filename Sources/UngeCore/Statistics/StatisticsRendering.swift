@@ -50,8 +50,9 @@ public enum StatisticsRendering {
             body { font-family: Arial, Helvetica, sans-serif; font-size: 10pt; color: #111; max-width: 180mm; margin: 0 auto; }
             h1 { font-size: 16pt; margin: 0 0 2mm 0; }
             h2 { font-size: 12pt; margin: 6mm 0 2mm 0; break-after: avoid; }
-            table { border-collapse: collapse; width: 100%; break-inside: avoid; }
-            th, td { border-bottom: 1px solid #ccc; padding: 1mm 2mm; text-align: left; }
+            table { border-collapse: collapse; width: 100%; }
+            tr { break-inside: avoid; }
+            th, td { border-bottom: 1px solid #ddd; padding: 0.5mm 2mm; text-align: left; }
             td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
             tr.sub td:first-child { padding-left: 7mm; }
             tr.total td { font-weight: bold; }
