@@ -431,4 +431,17 @@ struct CaseworkerDayMessageTests {
         let piped = try Unge.run(["plan", "2026-0010", "--diff", "1", "2"], store: store)
         #expect(piped.stdout.contains("# Ændringer fra version 1 til version 2"))
     }
+
+    @Test("16: fremtidige datoer afvises for det, der er sket: undersøgelsens afslutning, børnesamtalen og luk")
+    func futureEventDates() throws {
+        let store = try Unge.fixtureStore()
+        let luk = try Unge.run(["luk", "2026-0004", "--dato", "2026-12-24", "--grund", "Flyttet"], store: store)
+        #expect(luk.status == 2)
+        #expect(luk.stderr.contains("ligger i fremtiden"), "\(luk.stderr)")
+        let exam = try Unge.run(
+            ["undersoeg", "2026-0004", "--opmaerksom", "2026-08-01", "--afsluttet", "2026-10-01"], store: store)
+        #expect(exam.status == 2)
+        #expect(exam.stderr.contains("Afslutningsdatoen kan ikke være 01.10.2026"), "\(exam.stderr)")
+        #expect(try Unge.run(["vis", "2026-0004", "--json"], store: store).stdout.contains("\"closedDate\"") == false)
+    }
 }

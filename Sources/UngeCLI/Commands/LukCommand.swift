@@ -55,6 +55,9 @@ struct LukCommand: UngeCommand {
                 "Sag \(id.rawValue) er allerede lukket (\(closed.danishLong)). Genåbn den med 'unge genaabn \(id.rawValue)' først, hvis den skal lukkes igen."
             )
         }
+        do { try EventDate.check(when, what: "Datoen, sagen lukkes,", today: ctx.today) } catch {
+            throw UsageError.message(error.description + " Ret --dato.")
+        }
         let created = DanishTime.date(of: current.created)
         if when < created {
             throw UsageError.message(

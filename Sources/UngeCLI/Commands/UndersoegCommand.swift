@@ -52,6 +52,37 @@ struct UndersoegCommand: UngeCommand {
         }
     }
 
+    /// The examination's completion and the child interview have happened: never in the future,
+    /// never before the municipality became aware (the one event-date check, `EventDate`).
+    static func checkEventDates(_ exam: Examination, today: LocalDate) throws {
+        do {
+            if let done = exam.completedDate {
+                try EventDate.check(
+                    done, what: "Afslutningsdatoen", today: today, notBefore: exam.awareDate,
+                    notBeforeName: "datoen, kommunen blev opmærksom på behovet")
+            }
+            if let talk = exam.childInterview?.date {
+                try EventDate.check(talk, what: "Datoen for børnesamtalen", today: today)
+            }
+        } catch let e as EventDate.Problem {
+            throw UsageError.message(e.description + " Intet er gemt.")
+        }
+    }
+
+    /// A date answer for something that has happened: checked as it is given.
+    static func pastDate(_ what: String, today: LocalDate) -> (String) -> Result<LocalDate, UsageError> {
+        { text in
+            switch Answers.date(text) {
+            case .failure(let e): return .failure(e)
+            case .success(let d):
+                do { try EventDate.check(d, what: what, today: today) } catch let e as EventDate.Problem {
+                    return .failure(.message(e.description))
+                } catch { return .failure(.message("\(error)")) }
+                return .success(d)
+            }
+        }
+    }
+
     func run(_ ctx: Context) throws -> Int32 {
         try options.checkTarget(ctx)
         let store = try ctx.store
@@ -63,6 +94,7 @@ struct UndersoegCommand: UngeCommand {
             do { exam = try PlanInput.examination(from: data, awareDate: awareDefault, author: ctx.user) } catch {
                 throw UsageError.message("\(options.fromFile!): \(error.description)")
             }
+            try Self.checkEventDates(exam, today: ctx.today)
             return try pipeline(file: file, store: store, ctx: ctx).run(exam, ctx: ctx)
         } else if aware != nil || completed != nil {
             guard var exam = existing ?? aware.map({ Examination(awareDate: $0, author: ctx.user) }) else {
@@ -71,6 +103,7 @@ struct UndersoegCommand: UngeCommand {
             }
             if let aware { exam.awareDate = aware }
             if let completed { exam.completedDate = completed }
+            try Self.checkEventDates(exam, today: ctx.today)
             return try pipeline(file: file, store: store, ctx: ctx).run(exam, ctx: ctx)
         } else if options.asks(ctx) {
             try AnonymousCounselling.refuse(file, what: "en børnefaglig undersøgelse", on: options.date ?? ctx.today)
@@ -224,7 +257,7 @@ struct ExaminationDialogue {
         let oldInterview = existing?.childInterview
         if let date = try p.ask(
             "Dato for børnesamtalen (kan springes over)", required: false, defaultValue: oldInterview?.date.iso,
-            parse: Answers.date)
+            parse: UndersoegCommand.pastDate("Datoen for børnesamtalen", today: ctx.today))
         {
             let offered = try p.yesNo(
                 "Er den unge oplyst om retten til en bisidder?",
@@ -268,7 +301,8 @@ struct ExaminationDialogue {
         p.section("Konklusion")
         exam.completedDate = try p.ask(
             "Dato for afslutning (tom hvis ikke afsluttet)", required: false,
-            defaultValue: existing?.completedDate?.iso, parse: Answers.date)
+            defaultValue: existing?.completedDate?.iso,
+            parse: UndersoegCommand.pastDate("Afslutningsdatoen", today: ctx.today))
         if exam.completedDate != nil || exam.completionDue.map({ today > $0 }) == true {
             let old = existing?.conclusion
             let need = try p.yesNo("Er der behov for særlig støtte?", defaultValue: old?.specialSupportNeeded)
