@@ -44,11 +44,11 @@ struct NextStepsTests {
                     "Jonas fylder 18 den 9. januar 2027 – serviceloven § 141",
                 ]
             ),
-            ("2026-0005", ["Tilbyd Frederik en handleplan – serviceloven § 141"]),
+            ("2026-0005", ["Overvej at tilbyde Frederik en handleplan – serviceloven § 141"]),
             (
                 "2026-0006",
                 [
-                    "Tilbyd Amalie en handleplan – serviceloven § 141",
+                    "Overvej at tilbyde Amalie en handleplan – serviceloven § 141",
                     "Amalie fylder 23 den 12. august 2027 – barnets lov §§ 113-116 og 120 (tidl. serviceloven § 76)",
                 ]
             ),

@@ -115,6 +115,20 @@ struct NotificationDeadlineTests {
         #expect(d[1].dueDate == S.day(2026, 4, 21))
     }
 
+    /// AUDIT row 26: SEL 2023 § 155 b stk. 2 »Kommunalbestyrelsen skal orientere den, der har foretaget underretning
+    /// efter § 153«: the duty came with § 155 b (the receipt's paragraph), not on 16 August 2023; SEL 2012 § 153
+    /// stk. 3 gave it only on request.
+    @Test(
+        "række 26: orienteringen følger § 155 b: også før 16. august 2023, ikke i 2012",
+        arguments: [(2013, 6, false), (2015, 6, true), (2023, 6, true), (2023, 9, true)])
+    func feedbackBySel155b(_ year: Int, _ month: Int, _ task: Bool) {
+        let d = Self.deadlines(received: S.at(year, month, 1, 9, 0))
+        #expect(d.contains { $0.kind == .notifierFeedback } == task)
+        if task {
+            #expect(d.first { $0.kind == .notifierFeedback }?.citation(age: 15) == "serviceloven § 155 b, stk. 2")
+        }
+    }
+
     @Test("en fagperson får kvittering og en åben opgave om orientering (§ 138 stk. 2)")
     func professionalFeedbackTask() {
         let d = Self.deadlines(received: S.at(2026, 4, 13, 9, 0))

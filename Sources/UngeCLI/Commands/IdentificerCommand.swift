@@ -98,11 +98,18 @@ struct IdentificerCommand: UngeCommand {
 /// An anonymous counselling case gets no examination, plan or decision until the young person is
 /// identified (`unge identificer`).
 enum AnonymousCounselling {
-    static func refuse(_ file: CaseFile, what: String, on date: LocalDate) throws {
+    /// Refuses work that needs an identified young person on an anonymous case. Anonymous treatment
+    /// (`DecisionLaw.anonymousKinds`: SEL § 101 a, sundhedsloven § 141) is recorded without identity.
+    static func refuse(_ file: CaseFile, what: String, on date: LocalDate, kind: DecisionKind? = nil) throws {
         guard file.youngPerson.anonymous else { return }
+        if let kind, DecisionLaw.anonymousKinds.contains(kind) { return }
         let law = LegalReferences.reference(.anonymousCounselling).citation(on: date)
+        let anonymousTreatment =
+            what == "en afgørelse"
+            ? " Anonym behandling kan registreres uden navn og CPR: --type sel101a-anonym (serviceloven § 101 a) eller --type alkohol (sundhedsloven § 141)."
+            : ""
         throw CLIError.ruleFailed(
-            "Sag \(file.id.rawValue) er en anonym rådgivningssag (\(law)). Der kan ikke laves \(what) på den, før den unge er identificeret: 'unge identificer \(file.id.rawValue) --navn NAVN --cpr DDMMÅÅ-XXXX'."
+            "Sag \(file.id.rawValue) er en anonym rådgivningssag (\(law)). Der kan ikke laves \(what) på den, før den unge er identificeret: 'unge identificer \(file.id.rawValue) --navn NAVN --cpr DDMMÅÅ-XXXX'.\(anonymousTreatment)"
         )
     }
 }

@@ -403,7 +403,7 @@ struct IndsatsCommand: UngeCommand {
         } else {
             decision = try fromFlags(id: newID, ctx: ctx)
         }
-        try AnonymousCounselling.refuse(file, what: "en afgørelse", on: decision.decisionDate)
+        try AnonymousCounselling.refuse(file, what: "en afgørelse", on: decision.decisionDate, kind: decision.kind)
         // Registered now: `--start` is a plan; only `--ivaerksat` records that it started.
         decision.startIsPlanned = true
         try ProviderChoice.resolve(&decision, settings: try store.loadSettings())
@@ -421,7 +421,7 @@ struct IndsatsCommand: UngeCommand {
         DocumentPipeline(
             command: "indsats", caseID: id, what: "Afgørelsen", draftOnly: options.draft,
             validate: { d in
-                try AnonymousCounselling.refuse(file, what: "en afgørelse", on: d.decisionDate)
+                try AnonymousCounselling.refuse(file, what: "en afgørelse", on: d.decisionDate, kind: d.kind)
                 var d = d
                 d.startIsPlanned = true
                 // A hearing whose time limit is still open: deciding now warns (forvaltningsloven § 19).

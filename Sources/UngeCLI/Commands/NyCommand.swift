@@ -19,6 +19,9 @@ struct NyCommand: UngeCommand {
             OptionSpec("--skole", value: "TEKST", help: "Skole, uddannelse eller arbejde."),
             OptionSpec("--sagsbehandler", value: "NAVN", help: "Den ansvarlige sagsbehandler (standard: --bruger)."),
             OptionSpec("--anonym", help: "Anonym rådgivning: ingen navn, CPR eller fødselsdato."),
+            OptionSpec(
+                "--aldersgruppe", value: "under-15|15-17|18-22|23+",
+                help: "Med --anonym: den unges aldersgruppe, til aldersreglerne ved anonym behandling."),
             OptionSpec("--ny-sag", help: "Opret en ny sag, selv om den unge allerede har en."),
             .interactive, .json,
         ],
@@ -38,6 +41,7 @@ struct NyCommand: UngeCommand {
     var school: String?
     var caseworker: String?
     let anonymous: Bool
+    let ageBand: AgeBand?
     let newCase: Bool
     let interactive: Bool
     let json: Bool
@@ -51,9 +55,23 @@ struct NyCommand: UngeCommand {
         school = args.value("--skole")
         caseworker = args.value("--sagsbehandler")
         anonymous = args.has("--anonym")
+        if let band = args.value("--aldersgruppe") {
+            guard let b = AgeBand.parse(band) else {
+                throw UsageError.invalidValue(
+                    option: "--aldersgruppe", value: band,
+                    expected: "Vælg \(AgeBand.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+            ageBand = b
+        } else {
+            ageBand = nil
+        }
         newCase = args.has("--ny-sag")
         interactive = args.has("--interaktiv")
         json = args.has("--json")
+        if ageBand != nil, !anonymous {
+            throw UsageError.conflict(
+                "--aldersgruppe bruges kun med --anonym; ellers gives fødselsdato eller CPR-nummer.")
+        }
         if anonymous, name != nil || cpr != nil || born != nil {
             throw UsageError.conflict(
                 "En anonym sag har hverken navn, CPR eller fødselsdato. Fjern --anonym, eller fjern --navn/--cpr/--foedselsdato."
@@ -82,7 +100,7 @@ struct NyCommand: UngeCommand {
         }
         let person =
             anonymous
-            ? YoungPerson(anonymous: true)
+            ? YoungPerson(anonymous: true, ageBand: ageBand)
             : YoungPerson(
                 name: me.name, cpr: me.cpr, birthDate: me.born, contact: me.contact.isEmpty ? nil : me.contact,
                 school: me.school)

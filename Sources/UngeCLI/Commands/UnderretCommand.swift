@@ -24,7 +24,7 @@ struct UnderretCommand: UngeCommand {
             nøglerne står i parentes herunder). Mangler der noget, afsluttes med status 2 og en liste over det,
             der mangler, og intet gemmes.
             Underretningen registreres på sagen (--sag) eller på en ny sag, med frister: kommunens vurdering
-            inden \(LegalPeriod.assessmentHours) timer og kvittering til en fagperson inden \(LegalPeriod.receiptWorkingDays) hverdage. Se fristerne med 'unge frister'.
+            inden \(LegalPeriod.assessmentHours) timer og kvittering til underretteren inden \(LegalPeriod.receiptWorkingDays) hverdage. Se fristerne med 'unge frister'.
             Skriv "underrette" og "underretning", ikke "indberette" eller "melde": du får en advarsel.
             """,
         options: UnderretCommand.fieldOptions + [

@@ -30,7 +30,7 @@ struct VaerktoejCommand: UngeCommand {
             + "  bekymringsbue      --niveau groen|orange|roed [--hoejere-hvis TEKST] [--lavere-hvis TEKST].\n"
             + "--fra-fil tager det hele fra en JSON-fil (se eksemplerne i Fixtures/vaerktoej/). I en terminal uden\n"
             + "indhold spørger unge dig (eller med --interaktiv). --format svg tegner redskabet ud fra sagens registreringer.\n"
-            + "SSD-møder: uden samtykke må oplysninger kun udveksles én gang, undtagelsesvis én gang mere (tidl. serviceloven § 49 a).",
+            + "SSD-møder: uden samtykke må oplysninger kun udveksles én gang, undtagelsesvis én gang mere (retssikkerhedsloven § 11 e, stk. 2, tidl. serviceloven § 49 a).",
         options: [
             OptionSpec(
                 "--type", value: "TYPE",

@@ -23,6 +23,11 @@ public enum DecisionLaw {
         }
     }
 
+    /// The kinds that can be recorded on an anonymous case without identifying the young person:
+    /// SEL § 101 a stk. 3 »kan henvende sig til kommunen anonymt«; sundhedsloven § 141 stk. 7 »skal
+    /// ydes anonymt, hvis alkoholmisbrugeren ønsker det« (AUDIT N4).
+    public static let anonymousKinds: Set<DecisionKind> = [.anonymousTreatment, .alcoholTreatment]
+
     /// The § 114 stk. 1 measures a § 116 decision grants or re-establishes, in the order of nr. 1-4.
     public static let reestablishableKinds: [DecisionKind] = [
         .youthSupportResidential, .youthSupportContactPerson, .youthSupportTransition, .youthSupportOther,

@@ -57,7 +57,10 @@ public struct DecisionContext: Sendable {
     public init(decision: Decision, in file: CaseFile) {
         self.decision = decision
         self.file = file
-        self.age = file.youngPerson.age(on: decision.decisionDate)
+        // An anonymous case has no birth date: its age band stands in for the age checks (AUDIT N4).
+        self.age =
+            file.youngPerson.age(on: decision.decisionDate)
+            ?? (file.youngPerson.anonymous ? file.youngPerson.ageBand?.lowestAge : nil)
     }
 
     public var date: LocalDate { decision.decisionDate }
@@ -172,7 +175,10 @@ public struct StanceReasonRule: DecisionRule {
 public struct BirthDateKnownDecisionRule: DecisionRule {
     public init() {}
     public func check(_ c: DecisionContext) -> [Finding] {
-        guard c.age == nil, c.kind != .alcoholTreatment else { return [] }
+        // Anonymous treatment never asks for identity (SEL § 101 a stk. 7, sundhedsloven § 141 stk. 7).
+        guard c.age == nil, c.kind != .alcoholTreatment,
+            !(c.kind == .anonymousTreatment && c.file.youngPerson.anonymous)
+        else { return [] }
         return [
             c.plain(
                 .birthDateUnknown, .error,

@@ -89,8 +89,7 @@ public enum LegalReferences {
             .receipt, "Kvittering til enhver, der har underrettet, senest 6 hverdage efter modtagelsen",
             "serviceloven § 155", "barnets lov § 138, stk. 1", nil, .high,
             history: [
-                HistoricalParagraph(
-                    from: LocalDate(year: 2013, month: 10, day: 1)!, paragraph: "serviceloven § 155 b, stk. 1")
+                HistoricalParagraph(from: sel155bEffective, paragraph: "serviceloven § 155 b, stk. 1")
             ]),
         row(
             .partyRights,
@@ -253,6 +252,9 @@ public enum LegalReferences {
     /// Serviceloven's numbering as consolidated in LBK 1089 of 16/08/2023, the last before barnets
     /// lov. The date is the consolidation's: the renumbering was in force at the latest then.
     public static let sel2023Numbering = LocalDate(year: 2023, month: 8, day: 16)!
+    /// The date the receipt moved from serviceloven § 155 to § 155 b (stk. 1 receipt, stk. 2 the duty
+    /// to tell a professional notifier what was started); the date itself is not in our sources (M).
+    public static let sel155bEffective = LocalDate(year: 2013, month: 10, day: 1)!
 
     private static func sel2023(_ paragraph: String) -> HistoricalParagraph {
         HistoricalParagraph(from: sel2023Numbering, paragraph: paragraph)

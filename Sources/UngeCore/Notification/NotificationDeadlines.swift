@@ -44,8 +44,9 @@ public enum NotificationDeadlines {
                     counting: .workingDays, dueDate: addingWorkingDays(LegalPeriod.receiptWorkingDays, receivedDay),
                     legalReferenceID: LegalRuleID.receipt.rawValue, ruleDate: receivedDay))
         }
-        // The duty to tell the notifier holds from serviceloven 2023 (§ 155 b stk. 2); in 2012 only on request.
-        if report.reporter.isProfessional, receivedDay >= LegalReferences.sel2023Numbering {
+        // The duty to tell the notifier holds from serviceloven § 155 b stk. 2 (with the § 155 b receipt; AUDIT
+        // row 26): SEL 2023 § 155 b stk. 2 »skal orientere«; in 2012 (§ 153 stk. 3) only on request.
+        if report.reporter.isProfessional, receivedDay >= LegalReferences.sel155bEffective {
             out.append(
                 Deadline(
                     id: feedbackID(report.number), kind: .notifierFeedback,

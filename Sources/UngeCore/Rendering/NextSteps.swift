@@ -216,8 +216,9 @@ public enum NextSteps {
             if adult {
                 steps.append(
                     NextStep(
-                        kind: .missing, text: "Tilbyd \(firstName(p)) en handleplan",
-                        detail: "En ung over 18 med et stofmisbrug skal tilbydes en handleplan; den unge kan sige nej.",
+                        kind: .missing, text: "Overvej at tilbyde \(firstName(p)) en handleplan",
+                        detail:
+                            "Kommunen skønner, om en handleplan skal tilbydes (serviceloven § 141, stk. 1); har den unge betydeligt nedsat funktionsevne eller alvorlige sociale problemer og brug for betydelig støtte, skal den tilbydes (stk. 2). Den unge kan sige nej.",
                         legalReferenceID: .adultActionPlan, citation: cite(.adultActionPlan), command: "unge plan \(id)"
                     ))
             } else {
