@@ -43,10 +43,23 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     /// The store cannot be used by this build or this way (a database store in the default build);
     /// the message says what to do.
     case unsupported(String)
+    /// The team store refused access (exit 4): the case (if any) is named, never its content.
+    case accessRefused(CaseID?)
+    /// The database cannot be reached or refused the connection; `location` is the URI without password.
+    case connection(location: String, reason: String)
+    /// The database reported an error.
+    case database(reason: String)
+    /// The database has no unge schema yet.
+    case noDatabaseSchema(location: String)
+    /// The database's schema is not the one this client knows.
+    case databaseSchema(location: String, found: Int, known: Int)
+    /// The role is not on any team, so it cannot create a case.
+    case noTeam(role: String)
 
     /// The process exit code the CLI uses: 2 for a too long text (the input was wrong), else 3.
     public var exitCode: Int32 {
         if case .textTooLong = self { return 2 }
+        if case .accessRefused = self { return 4 }
         return 3
     }
 
@@ -104,6 +117,31 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
                 "Teksten i feltet '\(StoreText.quote(field))' er for lang (\(length) tegn; højst \(FileStore.maximumTextLength) tegn i ét felt). Intet er gemt. Del teksten op, fx i flere notater."
         case .unsupported(let message):
             return message
+        case .accessRefused(let id):
+            if let id {
+                return
+                    "Du har ikke adgang til sag \(id.rawValue). Forsøget står i revisionssporet. Spørg sagens sagsbehandler eller din leder, hvis du skal have adgang."
+            }
+            return
+                "Du har ikke adgang til det i teamlageret. Forsøget står i revisionssporet. Spørg din leder eller IT."
+        case .connection(let location, let reason):
+            return
+                "Kunne ikke forbinde til teamlageret '\(location)': \(reason). Intet er læst eller ændret. Tjek adressen i --lager eller UNGE_LAGER, og om databasen kører."
+        case .database(let reason):
+            return "Teamlageret svarede med en fejl: \(reason). Intet er ændret."
+        case .noDatabaseSchema(let location):
+            return
+                "Databasen '\(location)' har intet unge-lager endnu. Databasens ejer opretter det med 'unge lager init \(location)'."
+        case .databaseSchema(let location, let found, let known):
+            if found > known {
+                return
+                    "Teamlageret '\(location)' har skema \(found), men denne version af unge kender kun op til \(known). Intet er læst eller ændret. Opdatér unge."
+            }
+            return
+                "Teamlageret '\(location)' har skema \(found), og denne version af unge bruger \(known). Databasens ejer opgraderer med 'unge lager migrer'."
+        case .noTeam(let role):
+            return
+                "Brugeren '\(StoreText.quote(role))' er ikke på noget hold i teamlageret, så der kan ikke oprettes sager. En administrator sætter brugeren på et hold med 'unge lager medlem'."
         case .unknownDataWouldBeLost(let file, let field):
             return
                 "Sagen i '\(file)' har felter, som denne version af unge ikke kender (i '\(StoreText.quote(field))'), og de ville gå tabt ved denne ændring. Intet er ændret. Opdatér unge, eller ret sagen med 'unge rediger'."

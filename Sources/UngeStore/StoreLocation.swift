@@ -81,10 +81,16 @@ public enum Stores {
         public var faultInjection: (@Sendable (SaveStep) throws -> Void)?
         /// The process environment (libpq fills in what a URI leaves out from it).
         public var environment: [String: String]
+        /// The command, for the database's own audit rows.
+        public var command: String
 
-        public init(faultInjection: (@Sendable (SaveStep) throws -> Void)? = nil, environment: [String: String] = [:]) {
+        public init(
+            faultInjection: (@Sendable (SaveStep) throws -> Void)? = nil, environment: [String: String] = [:],
+            command: String = "unge"
+        ) {
             self.faultInjection = faultInjection
             self.environment = environment
+            self.command = command
         }
     }
 
@@ -110,11 +116,25 @@ public enum Stores {
 
     static func openDatabase(uri: String, options: Options) throws -> any Store {
         #if PostgreSQL
-            return try PostgresStore(uri: uri, environment: options.environment)
+            return try PostgresStore(uri: uri, command: options.command)
         #else
             throw StoreError.unsupported(
                 "Lageret '\(StoreLocation.redacted(uri))' er en PostgreSQL-database, men denne udgave af unge er bygget uden PostgreSQL. Brug teamudgaven (swift build --traits PostgreSQL), eller angiv en mappe med --lager."
             )
+        #endif
+    }
+}
+
+extension Stores {
+    /// Creates or upgrades the team store's schema at `uri` (as the database's owner); the schema
+    /// versions before and after. Refused in a build without PostgreSQL (exit 3).
+    public static func migrate(uri: String) throws -> (from: Int, to: Int) {
+        #if PostgreSQL
+            return try PostgresSchema.migrate(uri: uri)
+        #else
+            _ = uri
+            throw StoreError.unsupported(
+                "Teamlageret (PostgreSQL) findes kun i teamudgaven af unge (swift build --traits PostgreSQL).")
         #endif
     }
 }

@@ -11,6 +11,7 @@ enum CommandTable {
         RedigerCommand.self,
         NetvaerkCommand.self,
         IdentificerCommand.self,
+        FindCommand.self,
         // The casework, in the handbook's order.
         UnderretCommand.self,
         UndersoegCommand.self,
@@ -32,6 +33,8 @@ enum CommandTable {
         FristCommand.self,
         LogCommand.self,
         IndstillingerCommand.self,
+        StedfortraederCommand.self,
+        LagerCommand.self,
         // The tool itself: help, manual, completion, demo cases.
         HelpCommand.self,
         ManCommand.self,

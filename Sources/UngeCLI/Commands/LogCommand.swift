@@ -161,6 +161,7 @@ enum AuditStory {
         case .revealCPR: s = "\(who) fik vist det fulde CPR-nummer med \(cmd)"
         case .draftSaved: s = "\(who) gemte en kladde med \(cmd)"
         case .draftDeleted: s = "\(who) slettede en kladde med \(cmd)"
+        case .refused: s = "\(who) blev nægtet adgang til sagen med \(cmd)"
         }
         if times > 1 { s += " \(times) gange" + (until.map { " frem til kl. \($0)" } ?? "") }
         if e.action == .update || e.action == .create, let after = e.revisionAfter {
@@ -184,6 +185,7 @@ extension AuditAction {
         case .revealCPR: return "CPR vist"
         case .draftSaved: return "kladde gemt"
         case .draftDeleted: return "kladde slettet"
+        case .refused: return "adgang nægtet"
         }
     }
 }

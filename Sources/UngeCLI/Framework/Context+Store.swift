@@ -55,8 +55,18 @@ extension Context {
             let store = try Stores.open(
                 storeLocation,
                 options: Stores.Options(
-                    faultInjection: Context.testFaultInjection(environment), environment: environment))
+                    faultInjection: Context.testFaultInjection(environment), environment: environment,
+                    command: commandName))
             if storeUse == .existing || store.exists { try store.checkLayout() }
+            if let team = store as? any TeamStore {
+                // The team store's user is the session's database role, taken inside the database.
+                if let flag = userFlag?.trimmingCharacters(in: .whitespaces), !flag.isEmpty, flag != team.role {
+                    throw UsageError.message(
+                        "--bruger \(flag) passer ikke med din rolle i teamlageret (\(team.role)). I teamlageret er du altid den, du er logget ind som; udelad --bruger."
+                    )
+                }
+                user = team.role
+            }
             openedStore = store
             return store
         }

@@ -12,7 +12,10 @@ final class Context {
     /// Today in Denmark.
     let today: LocalDate
     /// Who is acting, for the audit log.
-    let user: String
+    /// In the team store, the session's database role (set when the store is opened).
+    var user: String
+    /// The `--bruger` value, if given (the team store refuses one that is not the session's role).
+    let userFlag: String?
     /// The `--lager` value, if given.
     let storeFlag: String?
     /// The command line's first word, for the audit log.
@@ -31,6 +34,7 @@ final class Context {
         self.now = now
         self.today = DanishTime.date(of: now)
         self.user = Context.resolveUser(flag: userFlag, environment: environment)
+        self.userFlag = userFlag
         self.storeFlag = storeFlag
         self.commandName = commandName
         self.storeUse = storeUse

@@ -25,6 +25,8 @@ public enum AuditAction: String, Codable, Sendable, Equatable, CaseIterable {
     case draftSaved
     /// A draft was removed (saved as a document, or discarded).
     case draftDeleted
+    /// Access was refused (team store: written by the database when a role may not read or change).
+    case refused
 }
 
 /// One entry in the audit trail (revisionsspor / log): who did what to which case, when.

@@ -233,6 +233,13 @@ public final class FileStore: Sendable {
     /// does not know put back (see `UnknownFields`), refused if it is larger than a read accepts or
     /// holds a text longer than `maximumTextLength`.
     func encode(_ c: CaseFile, keepingUnknownFrom base: Data? = nil, decoded: CaseFile? = nil) throws -> [UInt8] {
+        try FileStore.encodeCase(c, keepingUnknownFrom: base, decoded: decoded)
+    }
+
+    /// `encode`, for every backend: the same bytes, limits and kept unknown fields.
+    static func encodeCase(_ c: CaseFile, keepingUnknownFrom base: Data? = nil, decoded: CaseFile? = nil) throws
+        -> [UInt8]
+    {
         let file = FileStore.fileName(of: c.id)
         var bytes: [UInt8]
         do {

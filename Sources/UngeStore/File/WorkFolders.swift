@@ -109,3 +109,25 @@ extension Posix {
         }
     }
 }
+
+extension WorkFolder {
+    /// A private working folder (0700, made by `mkdtemp`) under `$XDG_RUNTIME_DIR` (a per-user tmpfs)
+    /// or else the temp folder, for a store without a folder of its own (the team store).
+    public static func makePrivate() throws -> WorkFolder {
+        let env = ProcessInfo.processInfo.environment
+        let base = env["XDG_RUNTIME_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? NSTemporaryDirectory()
+        var template = Array((base + "/unge-arbejde-XXXXXX").utf8CString)
+        guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+            throw StoreError.io(operation: "oprette en privat arbejdsmappe i", file: base, code: errno, visible: false)
+        }
+        let path = String(cString: made)
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        if fd < 0 || flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            let e = errno
+            if fd >= 0 { close(fd) }
+            rmdir(path)
+            throw StoreError.io(operation: "låse arbejdsmappen i", file: base, code: e, visible: false)
+        }
+        return WorkFolder(url: URL(fileURLWithPath: path), fd: fd)
+    }
+}

@@ -1,0 +1,502 @@
+#if PostgreSQL
+    import Foundation
+
+    /// The team store's schema: numbered migrations, each applied once in its own transaction and
+    /// recorded in `unge.skema`. A client older than the database's schema refuses to work (exit 3);
+    /// a newer client asks for `unge lager migrer`.
+    public enum PostgresSchema {
+        /// The schema version this client knows.
+        public static var currentVersion: Int { migrations.count }
+
+        /// Migration n (1-based) is `migrations[n - 1]`. Never change a released migration: add one.
+        static let migrations: [String] = [migration1]
+
+        /// Applies every migration the database lacks, as the connecting role (a database owner that
+        /// may create roles). Returns the versions before and after.
+        public static func migrate(uri: String) throws -> (from: Int, to: Int) {
+            let display = StoreLocation.redacted(uri)
+            let db = try PGConnection(uri: uri, display: display)
+            do {
+                let exists = try db.query("SELECT to_regnamespace('unge') IS NOT NULL", []).first?.first == "t"
+                var version = 0
+                if exists {
+                    version = Int((try db.query("SELECT version FROM unge.skema", []).first?.first ?? nil) ?? "0") ?? 0
+                }
+                let from = version
+                if version > currentVersion {
+                    throw StoreError.databaseSchema(location: display, found: version, known: currentVersion)
+                }
+                while version < currentVersion {
+                    let next = version + 1
+                    try db.execute(
+                        "BEGIN;\n" + migrations[next - 1]
+                            + "\nRESET ROLE;\nUPDATE unge.skema SET version = \(next);\nCOMMIT;")
+                    version = next
+                }
+                return (from, version)
+            } catch let e as PGError {
+                _ = try? db.execute("ROLLBACK")
+                if e.sqlState == "42501" {
+                    throw StoreError.database(
+                        reason:
+                            "rollen har ikke ret til at oprette skemaet og rollerne (\(e.message)); kør som databasens ejer, fx postgres"
+                    )
+                }
+                throw StoreError.database(reason: e.message)
+            }
+        }
+
+        static let migration1 = #"""
+            -- unge team store, migration 1: roles, tables, row-level security and the functions that are the
+            -- only way in. Run by a role that may create roles and schemas (the database owner or postgres).
+            DO $roles$ BEGIN
+                IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'unge_ejer') THEN CREATE ROLE unge_ejer NOLOGIN; END IF;
+                IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'unge_sagsbehandler') THEN CREATE ROLE unge_sagsbehandler NOLOGIN; END IF;
+                IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'unge_teamleder') THEN CREATE ROLE unge_teamleder NOLOGIN; END IF;
+                IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'unge_admin') THEN CREATE ROLE unge_admin NOLOGIN; END IF;
+            END $roles$;
+            CREATE SCHEMA unge AUTHORIZATION unge_ejer;
+            REVOKE ALL ON SCHEMA unge FROM PUBLIC;
+            GRANT USAGE ON SCHEMA unge TO unge_sagsbehandler, unge_teamleder, unge_admin;
+            SET LOCAL ROLE unge_ejer;
+            ALTER DEFAULT PRIVILEGES FOR ROLE unge_ejer REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
+
+            CREATE TABLE unge.skema (version int NOT NULL);
+            INSERT INTO unge.skema VALUES (0);
+            CREATE TABLE unge.indstillinger (
+                id int PRIMARY KEY CHECK (id = 1),
+                doc jsonb NOT NULL DEFAULT '{"schemaVersion":1}',
+                -- 'team': a caseworker reads and writes the team's cases; 'egen': only their own.
+                adgang text NOT NULL DEFAULT 'team' CHECK (adgang IN ('team', 'egen')),
+                -- The key of the keyed hash of lookup criteria (CPR number, name and birth date).
+                noegle text NOT NULL DEFAULT md5(gen_random_uuid()::text || clock_timestamp()::text));
+            INSERT INTO unge.indstillinger (id) VALUES (1);
+            CREATE TABLE unge.hold (navn text PRIMARY KEY CHECK (navn <> ''));
+            CREATE TABLE unge.medlemmer (
+                rolle name PRIMARY KEY, hold text NOT NULL REFERENCES unge.hold, leder bool NOT NULL DEFAULT false);
+            -- What every case is, without its content: the lookups and the access checks read only this.
+            CREATE TABLE unge.sagsregister (
+                id text PRIMARY KEY, hold text NOT NULL REFERENCES unge.hold, sagsbehandler name NOT NULL,
+                beskyttet bool NOT NULL DEFAULT false, cpr_noegle text, navn_noegle text);
+            CREATE TABLE unge.sager (
+                id text PRIMARY KEY REFERENCES unge.sagsregister, revision int NOT NULL CHECK (revision > 0),
+                doc jsonb NOT NULL, resume jsonb NOT NULL, naeste_frist date, opdateret timestamptz NOT NULL DEFAULT now());
+            CREATE INDEX ON unge.sagsregister (sagsbehandler);
+            CREATE INDEX ON unge.sagsregister (hold);
+            CREATE INDEX ON unge.sagsregister (cpr_noegle);
+            CREATE INDEX ON unge.sagsregister (navn_noegle);
+            CREATE TABLE unge.navngivne (sag text REFERENCES unge.sagsregister, rolle name, PRIMARY KEY (sag, rolle));
+            CREATE TABLE unge.stedfortraedere (
+                stedfortraeder name, for_rolle name, til date NOT NULL, givet_af name NOT NULL,
+                givet timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (stedfortraeder, for_rolle));
+            CREATE TABLE unge.sagsnumre (aar int PRIMARY KEY, sidste int NOT NULL);
+            CREATE TABLE unge.log (
+                nr bigserial PRIMARY KEY, tid timestamptz NOT NULL DEFAULT clock_timestamp(),
+                rolle name NOT NULL DEFAULT session_user, kilde text NOT NULL CHECK (kilde IN ('unge', 'database')),
+                program text NOT NULL DEFAULT current_setting('application_name'),
+                sag text, viste text[], haendelse jsonb NOT NULL);
+            CREATE INDEX ON unge.log (sag);
+            CREATE INDEX ON unge.log USING gin (viste);
+            CREATE TABLE unge.kladder (
+                ejer name NOT NULL, kommando text NOT NULL, sag text NOT NULL, doc jsonb NOT NULL,
+                PRIMARY KEY (ejer, kommando, sag));
+
+            -- The audit log is append-only, also for its owner: no UPDATE, DELETE or TRUNCATE.
+            CREATE FUNCTION unge.log_kun_tilfoej() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN RAISE EXCEPTION 'revisionssporet kan kun udvides' USING ERRCODE = '42501'; END $$;
+            CREATE TRIGGER log_kun_tilfoej BEFORE UPDATE OR DELETE ON unge.log FOR EACH ROW EXECUTE FUNCTION unge.log_kun_tilfoej();
+            CREATE TRIGGER log_ingen_truncate BEFORE TRUNCATE ON unge.log FOR EACH STATEMENT EXECUTE FUNCTION unge.log_kun_tilfoej();
+
+            -- Who may read (or write) a case: the one rule, used by the functions and by row-level security.
+            CREATE FUNCTION unge.maa(p_sag text, p_hvem name, p_skrive bool) RETURNS bool
+            LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+                SELECT coalesce((
+                    SELECT CASE
+                        WHEN r.beskyttet THEN EXISTS (SELECT 1 FROM unge.navngivne n WHERE n.sag = r.id AND n.rolle = p_hvem)
+                        ELSE (pg_has_role(p_hvem, 'unge_sagsbehandler', 'MEMBER') AND (
+                                r.sagsbehandler = p_hvem
+                                OR EXISTS (SELECT 1 FROM unge.stedfortraedere d
+                                           WHERE d.stedfortraeder = p_hvem AND d.for_rolle = r.sagsbehandler AND d.til >= current_date)
+                                OR ((SELECT adgang FROM unge.indstillinger WHERE id = 1) = 'team'
+                                    AND EXISTS (SELECT 1 FROM unge.medlemmer m WHERE m.rolle = p_hvem AND m.hold = r.hold))))
+                            OR (NOT p_skrive AND pg_has_role(p_hvem, 'unge_teamleder', 'MEMBER')
+                                AND EXISTS (SELECT 1 FROM unge.medlemmer m WHERE m.rolle = p_hvem AND m.hold = r.hold AND m.leder))
+                    END
+                    FROM unge.sagsregister r WHERE r.id = p_sag), false)
+            $$;
+
+            ALTER TABLE unge.skema ENABLE ROW LEVEL SECURITY;
+            ALTER TABLE unge.skema FORCE ROW LEVEL SECURITY;
+            CREATE POLICY ejer ON unge.skema TO unge_ejer USING (true) WITH CHECK (true);
+            ALTER TABLE unge.indstillinger ENABLE ROW LEVEL SECURITY;
+            ALTER TABLE unge.indstillinger FORCE ROW LEVEL SECURITY;
+            CREATE POLICY ejer ON unge.indstillinger TO unge_ejer USING (true) WITH CHECK (true);
+            ALTER TABLE unge.hold ENABLE ROW LEVEL SECURITY;
+            ALTER TABLE unge.hold FORCE ROW LEVEL SECURITY;
+            CREATE POLICY ejer ON unge.hold TO unge_ejer USING (true) WITH CHECK (true);
+            ALTER TABLE unge.medlemmer ENABLE ROW LEVEL SECURITY;
+            ALTER TABLE unge.medlemmer FORCE ROW LEVEL SECURITY;
+            CREATE POLICY ejer ON unge.medlemmer TO unge_ejer USING (true) WITH CHECK (true);
+            ALTER TABLE unge.sagsregister ENABLE ROW LEVEL SECURITY;
+            ALTER TABLE unge.sagsregister FORCE ROW LEVEL SECURITY;
+            CREATE POLICY ejer ON unge.sagsregister TO unge_ejer USING (true) WITH CHECK (true);
+            ALTER TABLE unge.navngivne ENABLE ROW LEVEL SECURITY;
+            ALTER TABLE unge.navngivne FORCE ROW LEVEL SECURITY;
+            CREATE POLICY ejer ON unge.navngivne TO unge_ejer USING (true) WITH CHECK (true);
+            ALTER TABLE unge.stedfortraedere ENABLE ROW LEVEL SECURITY;
+            ALTER TABLE unge.stedfortraedere FORCE ROW LEVEL SECURITY;
+            CREATE POLICY ejer ON unge.stedfortraedere TO unge_ejer USING (true) WITH CHECK (true);
+            ALTER TABLE unge.sagsnumre ENABLE ROW LEVEL SECURITY;
+            ALTER TABLE unge.sagsnumre FORCE ROW LEVEL SECURITY;
+            CREATE POLICY ejer ON unge.sagsnumre TO unge_ejer USING (true) WITH CHECK (true);
+            ALTER TABLE unge.kladder ENABLE ROW LEVEL SECURITY;
+            ALTER TABLE unge.kladder FORCE ROW LEVEL SECURITY;
+            CREATE POLICY ejer ON unge.kladder TO unge_ejer USING (ejer = session_user) WITH CHECK (ejer = session_user);
+            -- The second wall: even inside the functions, a case row is seen and changed only as the session's
+            -- role may (session_user is the login role; the functions run as unge_ejer).
+            ALTER TABLE unge.sager ENABLE ROW LEVEL SECURITY;
+            ALTER TABLE unge.sager FORCE ROW LEVEL SECURITY;
+            CREATE POLICY laese ON unge.sager FOR SELECT TO unge_ejer USING (unge.maa(id, session_user, false));
+            CREATE POLICY skrive ON unge.sager FOR UPDATE TO unge_ejer
+                USING (unge.maa(id, session_user, true)) WITH CHECK (unge.maa(id, session_user, true));
+            CREATE POLICY oprette ON unge.sager FOR INSERT TO unge_ejer WITH CHECK (unge.maa(id, session_user, true));
+            -- The audit log: appended and read by the functions, never changed.
+            ALTER TABLE unge.log ENABLE ROW LEVEL SECURITY;
+            ALTER TABLE unge.log FORCE ROW LEVEL SECURITY;
+            CREATE POLICY tilfoeje ON unge.log FOR INSERT TO unge_ejer WITH CHECK (rolle = session_user);
+            CREATE POLICY laese ON unge.log FOR SELECT TO unge_ejer USING (true);
+
+            -- One audit row. The user is always the session's role, whatever the client says.
+            CREATE FUNCTION unge.skriv_log(p_kilde text, p_sag text, p_viste text[], p_haendelse jsonb) RETURNS void
+            LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+                INSERT INTO unge.log (kilde, sag, viste, haendelse)
+                VALUES (p_kilde, p_sag, p_viste,
+                        jsonb_set(coalesce(p_haendelse, '{}'::jsonb) - 'account', '{user}', to_jsonb(session_user::text)))
+            $$;
+
+            CREATE FUNCTION unge.haendelse(p_handling text, p_sag text, p_kommando text) RETURNS jsonb
+            LANGUAGE sql VOLATILE AS $$
+                SELECT jsonb_strip_nulls(jsonb_build_object('schemaVersion', 1,
+                    'time', to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+                    'action', p_handling, 'caseID', p_sag, 'command', coalesce(p_kommando, 'database')))
+            $$;
+
+            CREATE FUNCTION unge.version() RETURNS int
+            LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, unge AS $$ SELECT version FROM unge.skema $$;
+
+            CREATE FUNCTION unge.mig() RETURNS TABLE (rolle text, hold text, leder bool, sagsbehandler bool, admin bool)
+            LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+                SELECT session_user::text, m.hold, coalesce(m.leder, false),
+                       pg_has_role(session_user, 'unge_sagsbehandler', 'MEMBER'), pg_has_role(session_user, 'unge_admin', 'MEMBER')
+                FROM (SELECT 1) x LEFT JOIN unge.medlemmer m ON m.rolle = session_user
+            $$;
+
+            -- Reading one case: 'ok' with the document, 'ingen' (no such case) or 'adgang' (refused; audited).
+            CREATE FUNCTION unge.hent(p_sag text, p_kommando text)
+            RETURNS TABLE (status text, revision int, doc jsonb)
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            DECLARE r record;
+            BEGIN
+                IF NOT EXISTS (SELECT 1 FROM unge.sagsregister WHERE id = p_sag) THEN
+                    RETURN QUERY SELECT 'ingen'::text, NULL::int, NULL::jsonb; RETURN;
+                END IF;
+                IF NOT unge.maa(p_sag, session_user, false) THEN
+                    PERFORM unge.skriv_log('database', p_sag, NULL, unge.haendelse('refused', p_sag, p_kommando));
+                    RETURN QUERY SELECT 'adgang'::text, NULL::int, NULL::jsonb; RETURN;
+                END IF;
+                SELECT s.revision, s.doc INTO r FROM unge.sager s WHERE s.id = p_sag;
+                PERFORM unge.skriv_log('database', p_sag, NULL, unge.haendelse('read', p_sag, p_kommando));
+                RETURN QUERY SELECT 'ok'::text, r.revision, r.doc;
+            END $$;
+
+            CREATE FUNCTION unge.findes(p_sag text) RETURNS bool
+            LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+                SELECT EXISTS (SELECT 1 FROM unge.sagsregister WHERE id = p_sag)
+            $$;
+
+            -- The ids of the cases this role may read (ids only: shell completion, demo).
+            CREATE FUNCTION unge.sagsnumre_synlige() RETURNS SETOF text
+            LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+                SELECT id FROM unge.sager ORDER BY id
+            $$;
+
+            -- The summaries of the cases this role may read; audited with the ids shown.
+            CREATE FUNCTION unge.oversigt(p_kommando text, p_kun_mine bool)
+            RETURNS TABLE (id text, revision int, resume jsonb, sagsbehandler text, hold text)
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            DECLARE ids text[];
+            BEGIN
+                RETURN QUERY SELECT s.id, s.revision, s.resume, r.sagsbehandler::text, r.hold FROM unge.sager s
+                    JOIN unge.sagsregister r ON r.id = s.id
+                    WHERE NOT p_kun_mine OR r.sagsbehandler = session_user ORDER BY s.id;
+                SELECT array_agg(s.id ORDER BY s.id) INTO ids FROM unge.sager s JOIN unge.sagsregister r ON r.id = s.id
+                    WHERE NOT p_kun_mine OR r.sagsbehandler = session_user;
+                PERFORM unge.skriv_log('database', NULL, ids, unge.haendelse('search', NULL, p_kommando));
+            END $$;
+
+            -- Every case document this role may read (searches in the content); audited.
+            CREATE FUNCTION unge.alle(p_kommando text) RETURNS TABLE (id text, revision int, doc jsonb)
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            DECLARE ids text[];
+            BEGIN
+                RETURN QUERY SELECT s.id, s.revision, s.doc FROM unge.sager s ORDER BY s.id;
+                SELECT array_agg(s.id ORDER BY s.id) INTO ids FROM unge.sager s;
+                PERFORM unge.skriv_log('database', NULL, ids, unge.haendelse('search', NULL, p_kommando));
+            END $$;
+
+            CREATE FUNCTION unge.noegle(p_tekst text) RETURNS text
+            LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+                SELECT CASE WHEN p_tekst IS NULL OR p_tekst = '' THEN NULL
+                    ELSE encode(sha256(convert_to((SELECT noegle FROM unge.indstillinger WHERE id = 1) || '|' || p_tekst, 'UTF8')), 'hex') END
+            $$;
+
+            -- Creating a case: the next number of the year, the creator's team, the creator as caseworker.
+            -- p_opslag: {"cpr": …, "navn": …} for the existence lookup (only their keyed hashes are kept).
+            CREATE FUNCTION unge.opret(p_aar int, p_doc jsonb, p_resume jsonb, p_opslag jsonb, p_beskyttet bool,
+                                       p_navngivne text[], p_haendelse jsonb)
+            RETURNS TABLE (status text, id text)
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            DECLARE v_hold text; v_nr int; v_id text;
+            BEGIN
+                IF NOT pg_has_role(session_user, 'unge_sagsbehandler', 'MEMBER') THEN
+                    PERFORM unge.skriv_log('database', NULL, NULL, unge.haendelse('refused', NULL, p_haendelse->>'command'));
+                    RETURN QUERY SELECT 'adgang'::text, NULL::text; RETURN;
+                END IF;
+                SELECT m.hold INTO v_hold FROM unge.medlemmer m WHERE m.rolle = session_user;
+                IF v_hold IS NULL THEN RETURN QUERY SELECT 'hold'::text, NULL::text; RETURN; END IF;
+                INSERT INTO unge.sagsnumre AS n VALUES (p_aar, 1) ON CONFLICT (aar) DO UPDATE SET sidste = n.sidste + 1
+                    RETURNING sidste INTO v_nr;
+                LOOP
+                    v_id := p_aar::text || '-' || lpad(v_nr::text, 4, '0');
+                    EXIT WHEN NOT EXISTS (SELECT 1 FROM unge.sagsregister r WHERE r.id = v_id);
+                    UPDATE unge.sagsnumre SET sidste = sidste + 1 WHERE aar = p_aar RETURNING sidste INTO v_nr;
+                END LOOP;
+                INSERT INTO unge.sagsregister VALUES (v_id, v_hold, session_user, coalesce(p_beskyttet, false),
+                    unge.noegle(p_opslag->>'cpr'), unge.noegle(p_opslag->>'navn'));
+                INSERT INTO unge.navngivne SELECT v_id, unnest(array_append(coalesce(p_navngivne, '{}'), session_user::text))
+                    WHERE coalesce(p_beskyttet, false) ON CONFLICT DO NOTHING;
+                INSERT INTO unge.sager (id, revision, doc, resume, naeste_frist)
+                    VALUES (v_id, 1, jsonb_set(p_doc, '{id}', to_jsonb(v_id)), jsonb_set(p_resume, '{id}', to_jsonb(v_id)),
+                            (p_resume->>'nextDeadline')::date);
+                PERFORM unge.skriv_log('unge', v_id, NULL, jsonb_set(p_haendelse, '{caseID}', to_jsonb(v_id)));
+                RETURN QUERY SELECT 'ok'::text, v_id;
+            END $$;
+
+            -- Saving a case built on revision p_forventet: compare-and-swap in one statement, the audit row in
+            -- the same transaction. 'ok', 'konflikt' (with the revision now), 'ingen' or 'adgang' (audited).
+            CREATE FUNCTION unge.gem(p_sag text, p_forventet int, p_doc jsonb, p_resume jsonb, p_opslag jsonb, p_haendelse jsonb)
+            RETURNS TABLE (status text, revision int)
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            DECLARE v_rev int;
+            BEGIN
+                IF NOT EXISTS (SELECT 1 FROM unge.sagsregister r WHERE r.id = p_sag) THEN
+                    RETURN QUERY SELECT 'ingen'::text, NULL::int; RETURN;
+                END IF;
+                IF NOT unge.maa(p_sag, session_user, true) THEN
+                    PERFORM unge.skriv_log('database', p_sag, NULL, unge.haendelse('refused', p_sag, p_haendelse->>'command'));
+                    RETURN QUERY SELECT 'adgang'::text, NULL::int; RETURN;
+                END IF;
+                UPDATE unge.sager s SET revision = p_forventet + 1, doc = p_doc, resume = p_resume,
+                    naeste_frist = (p_resume->>'nextDeadline')::date, opdateret = now()
+                    WHERE s.id = p_sag AND s.revision = p_forventet RETURNING s.revision INTO v_rev;
+                IF v_rev IS NULL THEN
+                    RETURN QUERY SELECT 'konflikt'::text, (SELECT s.revision FROM unge.sager s WHERE s.id = p_sag); RETURN;
+                END IF;
+                UPDATE unge.sagsregister r SET cpr_noegle = unge.noegle(p_opslag->>'cpr'), navn_noegle = unge.noegle(p_opslag->>'navn')
+                    WHERE r.id = p_sag;
+                PERFORM unge.skriv_log('unge', p_sag, NULL, p_haendelse);
+                RETURN QUERY SELECT 'ok'::text, v_rev;
+            END $$;
+
+            -- Putting a whole case in as it is (demo cases, moving a store): an administrator may name the
+            -- team and caseworker; a caseworker imports into their own team as themselves.
+            CREATE FUNCTION unge.indlaes(p_sag text, p_revision int, p_doc jsonb, p_resume jsonb, p_opslag jsonb,
+                                         p_hold text, p_sagsbehandler text, p_haendelse jsonb)
+            RETURNS TABLE (status text)
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            DECLARE v_hold text := p_hold; v_sb name := p_sagsbehandler;
+            BEGIN
+                IF NOT pg_has_role(session_user, 'unge_admin', 'MEMBER') THEN
+                    IF NOT pg_has_role(session_user, 'unge_sagsbehandler', 'MEMBER') THEN
+                        RETURN QUERY SELECT 'adgang'::text; RETURN;
+                    END IF;
+                    SELECT m.hold INTO v_hold FROM unge.medlemmer m WHERE m.rolle = session_user;
+                    v_sb := session_user;
+                END IF;
+                IF v_hold IS NULL THEN RETURN QUERY SELECT 'hold'::text; RETURN; END IF;
+                IF EXISTS (SELECT 1 FROM unge.sagsregister r WHERE r.id = p_sag) THEN RETURN QUERY SELECT 'findes'::text; RETURN; END IF;
+                INSERT INTO unge.sagsregister VALUES (p_sag, v_hold, coalesce(v_sb, session_user), false,
+                    unge.noegle(p_opslag->>'cpr'), unge.noegle(p_opslag->>'navn'));
+                INSERT INTO unge.sager (id, revision, doc, resume, naeste_frist)
+                    VALUES (p_sag, p_revision, p_doc, p_resume, (p_resume->>'nextDeadline')::date);
+                PERFORM unge.skriv_log('unge', p_sag, NULL, p_haendelse);
+                RETURN QUERY SELECT 'ok'::text;
+            END $$;
+
+            -- An audit event from unge (a listing, an export, a shown CPR number). A case event is accepted only
+            -- for a case the role may read.
+            CREATE FUNCTION unge.log_haendelse(p_sag text, p_viste text[], p_haendelse jsonb) RETURNS text
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            BEGIN
+                IF p_sag IS NOT NULL AND NOT unge.maa(p_sag, session_user, false) THEN
+                    PERFORM unge.skriv_log('database', p_sag, NULL, unge.haendelse('refused', p_sag, p_haendelse->>'command'));
+                    RETURN 'adgang';
+                END IF;
+                PERFORM unge.skriv_log('unge', p_sag, p_viste, p_haendelse);
+                RETURN 'ok';
+            END $$;
+
+            -- The audit trail of a case (its own events and the listings that showed it), for a role that may
+            -- read the case; with p_sag NULL, an administrator's whole log or a role's own events. Audited.
+            CREATE FUNCTION unge.loghaendelser(p_sag text, p_kommando text) RETURNS TABLE (status text, haendelse jsonb)
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            BEGIN
+                IF p_sag IS NOT NULL THEN
+                    IF NOT unge.maa(p_sag, session_user, false) AND NOT pg_has_role(session_user, 'unge_admin', 'MEMBER') THEN
+                        PERFORM unge.skriv_log('database', p_sag, NULL, unge.haendelse('refused', p_sag, p_kommando));
+                        RETURN QUERY SELECT 'adgang'::text, NULL::jsonb; RETURN;
+                    END IF;
+                    RETURN QUERY SELECT 'ok'::text, l.haendelse FROM unge.log l
+                        WHERE (l.sag = p_sag OR p_sag = ANY (l.viste)) AND (l.kilde = 'unge' OR l.program <> 'unge')
+                        ORDER BY l.nr;
+                ELSIF pg_has_role(session_user, 'unge_admin', 'MEMBER') THEN
+                    RETURN QUERY SELECT 'ok'::text, l.haendelse FROM unge.log l
+                        WHERE l.kilde = 'unge' OR l.program <> 'unge' ORDER BY l.nr;
+                ELSE
+                    RETURN QUERY SELECT 'ok'::text, l.haendelse FROM unge.log l
+                        WHERE l.rolle = session_user AND (l.kilde = 'unge' OR l.program <> 'unge') ORDER BY l.nr;
+                END IF;
+            END $$;
+
+            CREATE FUNCTION unge.kladde(p_kommando text, p_sag text) RETURNS jsonb
+            LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+                SELECT doc FROM unge.kladder WHERE ejer = session_user AND kommando = p_kommando AND sag = p_sag
+            $$;
+            CREATE FUNCTION unge.gem_kladde(p_kommando text, p_sag text, p_doc jsonb, p_haendelse jsonb) RETURNS void
+            LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+                INSERT INTO unge.kladder VALUES (session_user, p_kommando, p_sag, p_doc)
+                    ON CONFLICT (ejer, kommando, sag) DO UPDATE SET doc = excluded.doc;
+                SELECT unge.skriv_log('unge', nullif(p_sag, 'ny'), NULL, p_haendelse);
+            $$;
+            CREATE FUNCTION unge.slet_kladde(p_kommando text, p_sag text, p_haendelse jsonb) RETURNS void
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            BEGIN
+                DELETE FROM unge.kladder WHERE ejer = session_user AND kommando = p_kommando AND sag = p_sag;
+                IF FOUND THEN PERFORM unge.skriv_log('unge', nullif(p_sag, 'ny'), NULL, p_haendelse); END IF;
+            END $$;
+
+            CREATE FUNCTION unge.indstillinger_doc() RETURNS jsonb
+            LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+                SELECT doc FROM unge.indstillinger WHERE id = 1
+            $$;
+            CREATE FUNCTION unge.gem_indstillinger(p_doc jsonb) RETURNS text
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            BEGIN
+                IF NOT (pg_has_role(session_user, 'unge_admin', 'MEMBER') OR pg_has_role(session_user, 'unge_teamleder', 'MEMBER')) THEN
+                    PERFORM unge.skriv_log('database', NULL, NULL, unge.haendelse('refused', NULL, 'indstillinger'));
+                    RETURN 'adgang';
+                END IF;
+                UPDATE unge.indstillinger SET doc = p_doc WHERE id = 1;
+                PERFORM unge.skriv_log('unge', NULL, NULL, unge.haendelse('update', NULL, 'indstillinger'));
+                RETURN 'ok';
+            END $$;
+
+            -- Teams and members: administrators only.
+            CREATE FUNCTION unge.saet_medlem(p_rolle text, p_hold text, p_leder bool) RETURNS text
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            BEGIN
+                IF NOT pg_has_role(session_user, 'unge_admin', 'MEMBER') THEN
+                    PERFORM unge.skriv_log('database', NULL, NULL, unge.haendelse('refused', NULL, 'medlem'));
+                    RETURN 'adgang';
+                END IF;
+                INSERT INTO unge.hold VALUES (p_hold) ON CONFLICT DO NOTHING;
+                INSERT INTO unge.medlemmer VALUES (p_rolle, p_hold, coalesce(p_leder, false))
+                    ON CONFLICT (rolle) DO UPDATE SET hold = excluded.hold, leder = excluded.leder;
+                PERFORM unge.skriv_log('unge', NULL, NULL,
+                    jsonb_set(unge.haendelse('update', NULL, 'medlem'), '{criterion}', to_jsonb(p_rolle || ' i ' || p_hold)));
+                RETURN 'ok';
+            END $$;
+            CREATE FUNCTION unge.saet_adgang(p_adgang text) RETURNS text
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            BEGIN
+                IF NOT pg_has_role(session_user, 'unge_admin', 'MEMBER') THEN RETURN 'adgang'; END IF;
+                UPDATE unge.indstillinger SET adgang = p_adgang WHERE id = 1;
+                PERFORM unge.skriv_log('unge', NULL, NULL,
+                    jsonb_set(unge.haendelse('update', NULL, 'adgang'), '{criterion}', to_jsonb(p_adgang)));
+                RETURN 'ok';
+            END $$;
+
+            -- A deputy: only the user themselves or a team leader of their team may grant it; it ends by itself.
+            CREATE FUNCTION unge.stedfortraeder(p_stedfortraeder text, p_for text, p_til date) RETURNS text
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            BEGIN
+                IF NOT (session_user = p_for OR (pg_has_role(session_user, 'unge_teamleder', 'MEMBER') AND EXISTS (
+                        SELECT 1 FROM unge.medlemmer l JOIN unge.medlemmer u ON u.hold = l.hold
+                        WHERE l.rolle = session_user AND l.leder AND u.rolle = p_for))) THEN
+                    PERFORM unge.skriv_log('database', NULL, NULL,
+                        jsonb_set(unge.haendelse('refused', NULL, 'stedfortraeder'), '{criterion}', to_jsonb(p_stedfortraeder || ' for ' || p_for)));
+                    RETURN 'adgang';
+                END IF;
+                IF p_til < current_date THEN RETURN 'dato'; END IF;
+                INSERT INTO unge.stedfortraedere VALUES (p_stedfortraeder, p_for, p_til, session_user)
+                    ON CONFLICT (stedfortraeder, for_rolle) DO UPDATE SET til = excluded.til, givet_af = excluded.givet_af, givet = now();
+                PERFORM unge.skriv_log('unge', NULL, NULL,
+                    jsonb_set(unge.haendelse('update', NULL, 'stedfortraeder'), '{criterion}',
+                              to_jsonb(p_stedfortraeder || ' for ' || p_for || ' til ' || p_til::text)));
+                RETURN 'ok';
+            END $$;
+
+            -- The municipality-wide existence lookup: for each matching case, whether this role may open it,
+            -- and otherwise only its number, team and caseworker; for a restricted case only that it exists and
+            -- whom to contact. The audit row holds the matched numbers and a keyed hash of the criterion.
+            CREATE FUNCTION unge.find(p_cpr text, p_navn text)
+            RETURNS TABLE (id text, hold text, sagsbehandler text, beskyttet bool, kan_aabne bool, kontakt text[])
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            DECLARE v_cpr text := unge.noegle(p_cpr); v_navn text := unge.noegle(p_navn); ids text[];
+            BEGIN
+                IF NOT (pg_has_role(session_user, 'unge_sagsbehandler', 'MEMBER') OR pg_has_role(session_user, 'unge_teamleder', 'MEMBER')) THEN
+                    RETURN;
+                END IF;
+                SELECT array_agg(r.id ORDER BY r.id) INTO ids FROM unge.sagsregister r
+                    WHERE (v_cpr IS NOT NULL AND r.cpr_noegle = v_cpr) OR (v_navn IS NOT NULL AND r.navn_noegle = v_navn);
+                PERFORM unge.skriv_log('unge', NULL, ids,
+                    jsonb_set(unge.haendelse('search', NULL, 'find'), '{criterion}', to_jsonb('noegle:' || coalesce(v_cpr, v_navn))));
+                RETURN QUERY SELECT r.id,
+                    CASE WHEN r.beskyttet THEN NULL ELSE r.hold END,
+                    CASE WHEN r.beskyttet THEN NULL ELSE r.sagsbehandler::text END,
+                    r.beskyttet, unge.maa(r.id, session_user, false),
+                    CASE WHEN r.beskyttet THEN (SELECT array_agg(n.rolle::text ORDER BY n.rolle) FROM unge.navngivne n WHERE n.sag = r.id) END
+                    FROM unge.sagsregister r WHERE r.id = ANY (coalesce(ids, '{}')) ORDER BY r.id;
+            END $$;
+
+            -- Handing a case over to another caseworker (and their team): the caseworker of the case, a leader
+            -- of its team, or an administrator.
+            CREATE FUNCTION unge.overdrag(p_sag text, p_til text, p_haendelse jsonb) RETURNS text
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            DECLARE v_hold text;
+            BEGIN
+                SELECT m.hold INTO v_hold FROM unge.medlemmer m WHERE m.rolle = p_til;
+                IF v_hold IS NULL THEN RETURN 'hold'; END IF;
+                IF NOT (unge.maa(p_sag, session_user, true) OR pg_has_role(session_user, 'unge_admin', 'MEMBER') OR EXISTS (
+                        SELECT 1 FROM unge.sagsregister r JOIN unge.medlemmer l ON l.hold = r.hold
+                        WHERE r.id = p_sag AND l.rolle = session_user AND l.leder)) THEN
+                    PERFORM unge.skriv_log('database', p_sag, NULL, unge.haendelse('refused', p_sag, 'overdrag'));
+                    RETURN 'adgang';
+                END IF;
+                UPDATE unge.sagsregister SET sagsbehandler = p_til, hold = v_hold WHERE id = p_sag;
+                PERFORM unge.skriv_log('unge', p_sag, NULL, p_haendelse);
+                RETURN 'ok';
+            END $$;
+
+            GRANT EXECUTE ON FUNCTION unge.version(), unge.mig(), unge.hent(text, text), unge.findes(text),
+                unge.sagsnumre_synlige(), unge.oversigt(text, bool), unge.alle(text), unge.opret(int, jsonb, jsonb, jsonb, bool, text[], jsonb),
+                unge.gem(text, int, jsonb, jsonb, jsonb, jsonb), unge.indlaes(text, int, jsonb, jsonb, jsonb, text, text, jsonb),
+                unge.log_haendelse(text, text[], jsonb), unge.loghaendelser(text, text), unge.kladde(text, text),
+                unge.gem_kladde(text, text, jsonb, jsonb), unge.slet_kladde(text, text, jsonb), unge.indstillinger_doc(),
+                unge.gem_indstillinger(jsonb), unge.stedfortraeder(text, text, date), unge.find(text, text),
+                unge.overdrag(text, text, jsonb)
+                TO unge_sagsbehandler, unge_teamleder, unge_admin;
+            GRANT EXECUTE ON FUNCTION unge.saet_medlem(text, text, bool), unge.saet_adgang(text) TO unge_admin;
+            """#
+    }
+#endif

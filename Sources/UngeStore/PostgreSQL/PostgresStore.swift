@@ -1,0 +1,498 @@
+#if PostgreSQL
+    import Foundation
+    import UngeCore
+
+    #if canImport(Glibc)
+        import Glibc
+    #endif
+
+    /// The team store: one municipality's youth unit on one PostgreSQL database.
+    ///
+    /// The caseworker's identity is the database role (`session_user`, by peer or GSSAPI
+    /// authentication). No login role holds privileges on the tables: every read and write is a call
+    /// to a `SECURITY DEFINER` function of schema `unge` (`PostgresSchema`), which checks access, writes
+    /// its audit row in the same transaction, and is refused or audited whoever calls it (`psql` too).
+    /// Row-level security on the case table is the second wall.
+    public final class PostgresStore: Store, TeamStore, @unchecked Sendable {
+        let db: PGConnection
+        public let location: String
+        public let exists: Bool
+        /// The schema version recorded in the database (nil without schema).
+        let databaseVersion: Int?
+        /// The session's role: the audit user on this backend.
+        public let role: String
+        /// The command, for the database's own audit rows.
+        let command: String
+        private let lock = NSLock()
+        /// Cases whose reading the database has already audited in this process (`hent`): the
+        /// read event the command writes next is the same fact and is not written twice.
+        private var auditedReads: Set<CaseID> = []
+
+        /// Connects. A connection that fails or is refused throws `StoreError.connection` naming the
+        /// URI without its password (exit 3).
+        public init(uri: String, command: String = "unge") throws {
+            location = StoreLocation.redacted(uri)
+            db = try PGConnection(uri: uri, display: location)
+            self.command = command
+            let row = try db.query("SELECT session_user::text, to_regnamespace('unge') IS NOT NULL", []).first
+            role = (row?[0] ?? nil) ?? ""
+            exists = (row?[1] ?? nil) == "t"
+            if exists {
+                databaseVersion = try? Int(Self.text(db.query("SELECT unge.version()", [])))
+            } else {
+                databaseVersion = nil
+            }
+        }
+
+        static func text(_ rows: [[String?]]) -> String {
+            (rows.first?.first ?? nil) ?? ""
+        }
+
+        /// An error from the server as a store error: access refused (exit 4) or a database error (exit 3).
+        func mapped(_ error: Error, case id: CaseID? = nil) -> Error {
+            guard let e = error as? PGError else { return error }
+            if e.sqlState == "42501" { return StoreError.accessRefused(id) }
+            return StoreError.database(reason: e.message)
+        }
+
+        func call(_ sql: String, _ params: [String?], case id: CaseID? = nil) throws -> [[String?]] {
+            do { return try db.query(sql, params) } catch { throw mapped(error, case: id) }
+        }
+
+        public func checkLayout() throws {
+            guard exists else { throw StoreError.noDatabaseSchema(location: location) }
+            guard let v = databaseVersion else { throw StoreError.accessRefused(nil) }
+            if v > PostgresSchema.currentVersion {
+                throw StoreError.databaseSchema(location: location, found: v, known: PostgresSchema.currentVersion)
+            }
+            if v < PostgresSchema.currentVersion {
+                throw StoreError.databaseSchema(location: location, found: v, known: PostgresSchema.currentVersion)
+            }
+        }
+
+        // MARK: JSON
+
+        static func json<T: Encodable>(_ value: T) throws -> String {
+            String(decoding: try UngeJSON.encoder(pretty: false).encode(value), as: UTF8.self)
+        }
+
+        static func arrayLiteral(_ items: [String]) -> String {
+            "{"
+                + items.map {
+                    "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+                        + "\""
+                }
+                .joined(separator: ",") + "}"
+        }
+
+        /// The lookup keys of a case (hashed with the database's key inside the database).
+        static func lookup(_ c: CaseFile) -> String {
+            var o: [String: String] = [:]
+            if let cpr = c.youngPerson.cpr?.digits { o["cpr"] = cpr }
+            if let key = TeamLookup.nameKey(name: c.youngPerson.name, birthDate: c.youngPerson.birthDate) {
+                o["navn"] = key
+            }
+            return (try? json(o)) ?? "{}"
+        }
+
+        func decode(_ text: String?, id: CaseID) throws -> (caseFile: CaseFile, body: Data) {
+            guard let text else { throw StoreError.corrupt(file: "sag \(id.rawValue)", reason: "dokumentet mangler") }
+            return try FileStore.decodeDocument(Array(text.utf8), file: "sag \(id.rawValue)", expectedID: id)
+        }
+
+        // MARK: Cases
+
+        public func caseExists(_ id: CaseID) throws -> Bool {
+            try Self.text(call("SELECT unge.findes($1)", [id.rawValue])) == "t"
+        }
+
+        public func caseIDs() throws -> [CaseID] {
+            try call("SELECT * FROM unge.sagsnumre_synlige()", []).compactMap { ($0[0]).flatMap(CaseID.init) }
+        }
+
+        func loadDocument(_ id: CaseID) throws -> (caseFile: CaseFile, body: Data) {
+            let row = try call("SELECT status, doc::text FROM unge.hent($1, $2)", [id.rawValue, command], case: id)
+                .first
+            switch (row?[0] ?? nil) ?? "" {
+            case "ok":
+                lock.lock()
+                auditedReads.insert(id)
+                lock.unlock()
+                return try decode(row?[1] ?? nil, id: id)
+            case "adgang": throw StoreError.accessRefused(id)
+            default: throw StoreError.notFound(id)
+            }
+        }
+
+        public func load(_ id: CaseID) throws -> CaseFile { try loadDocument(id).caseFile }
+
+        public func editableDocument(_ id: CaseID) throws -> (caseFile: CaseFile, json: Data) {
+            let stored = try loadDocument(id)
+            return (stored.caseFile, Data(try FileStore.encodeCase(stored.caseFile, keepingUnknownFrom: stored.body)))
+        }
+
+        public func allCases() throws -> (cases: [CaseFile], problems: [StoreProblem]) {
+            var cases: [CaseFile] = []
+            var problems: [StoreProblem] = []
+            for row in try call("SELECT id, doc::text FROM unge.alle($1)", [command]) {
+                guard let id = (row[0]).flatMap(CaseID.init) else { continue }
+                do { cases.append(try decode(row[1], id: id).caseFile) } catch let e as StoreError {
+                    problems.append(StoreProblem(file: "sag \(id.rawValue)", error: e))
+                }
+            }
+            return (cases, problems)
+        }
+
+        public func listSummaries(checklistOn: LocalDate?) throws -> (
+            summaries: [CaseSummary], problems: [StoreProblem]
+        ) {
+            if let checklistOn {
+                let all = try allCases()
+                return (all.cases.map { CaseSummary($0, checklistOn: checklistOn) }, all.problems)
+            }
+            var out: [CaseSummary] = []
+            var problems: [StoreProblem] = []
+            let decoder = UngeJSON.decoder()
+            for row in try call("SELECT id, resume::text FROM unge.oversigt($1, false)", [command]) {
+                guard let id = (row[0]).flatMap(CaseID.init) else { continue }
+                do {
+                    let record = try decoder.decode(SummaryRecord.self, from: Data((row[1] ?? "").utf8))
+                    out.append(record.summary(id: id))
+                } catch {
+                    problems.append(
+                        StoreProblem(
+                            file: "sag \(id.rawValue)",
+                            error: .corrupt(file: "sag \(id.rawValue)", reason: StoreText.decodingProblem(error))))
+                }
+            }
+            return (out, problems)
+        }
+
+        public func openDeadlines(of summaries: [CaseSummary]) -> (
+            deadlines: [(summary: CaseSummary, deadlines: [Deadline])], problems: [StoreProblem]
+        ) {
+            var out: [(summary: CaseSummary, deadlines: [Deadline])] = []
+            var problems: [StoreProblem] = []
+            for s in summaries where s.hasOpenDeadlines {
+                if let d = DeadlineRecords.decode(s.openDeadlinesData) {
+                    out.append((s, d))
+                    continue
+                }
+                do { out.append((s, try load(s.id).openDeadlines)) } catch let e as StoreError {
+                    problems.append(StoreProblem(file: "sag \(s.id.rawValue)", error: e))
+                } catch {}
+            }
+            return (out, problems)
+        }
+
+        public func create(_ caseFile: CaseFile, year: Int, now: Date, user: String, command: String) throws
+            -> CaseFile
+        {
+            try create(caseFile, year: year, now: now, user: user, command: command, restrictedTo: nil)
+        }
+
+        public func create(
+            _ caseFile: CaseFile, year: Int, now: Date, user: String, command: String, restrictedTo named: [String]?
+        ) throws -> CaseFile {
+            var new = caseFile
+            new.schemaVersion = CaseFile.currentSchemaVersion
+            new.revision = 1
+            new.updated = now
+            let bytes = try FileStore.encodeCase(new)
+            let event = AuditEvent(
+                time: now, user: role, action: .create, caseID: nil, revisionAfter: 1, command: command)
+            let row = try call(
+                "SELECT status, id FROM unge.opret($1, $2::jsonb, $3::jsonb, $4::jsonb, $5, $6::text[], $7::jsonb)",
+                [
+                    String(year), String(decoding: bytes, as: UTF8.self), Self.json(SummaryRecord(CaseSummary(new))),
+                    Self.lookup(new), named == nil ? "false" : "true", Self.arrayLiteral(named ?? []), Self.json(event),
+                ]
+            ).first
+            switch (row?[0] ?? nil) ?? "" {
+            case "ok":
+                guard let id = (row?[1] ?? nil).flatMap(CaseID.init) else {
+                    throw StoreError.database(reason: "intet sagsnummer")
+                }
+                new.id = id
+                return new
+            case "hold": throw StoreError.noTeam(role: role)
+            default: throw StoreError.accessRefused(nil)
+            }
+        }
+
+        @discardableResult
+        public func save(
+            _ caseFile: CaseFile, expectedRevision: Int, now: Date, user: String, command: String,
+            action: AuditAction = .update, unknownFrom: Data? = nil
+        ) throws -> CaseFile {
+            try save(
+                caseFile, expectedRevision: expectedRevision, base: nil, now: now, command: command, action: action,
+                unknownFrom: unknownFrom)
+        }
+
+        func save(
+            _ caseFile: CaseFile, expectedRevision: Int, base: (caseFile: CaseFile, body: Data)?, now: Date,
+            command: String, action: AuditAction, unknownFrom: Data?
+        ) throws -> CaseFile {
+            var updated = caseFile
+            updated.schemaVersion = CaseFile.currentSchemaVersion
+            updated.revision = expectedRevision + 1
+            updated.updated = now
+            let id = updated.id
+            let bytes: [UInt8]
+            if let unknownFrom {
+                bytes = try FileStore.encodeCase(updated, keepingUnknownFrom: unknownFrom)
+            } else {
+                let stored = try base ?? loadDocument(id)
+                guard stored.caseFile.revision == expectedRevision else {
+                    throw StoreError.conflict(id, expected: expectedRevision, actual: stored.caseFile.revision)
+                }
+                bytes = try FileStore.encodeCase(updated, keepingUnknownFrom: stored.body, decoded: stored.caseFile)
+            }
+            let event = AuditEvent(
+                time: now, user: role, action: action, caseID: id, revisionBefore: expectedRevision,
+                revisionAfter: expectedRevision + 1, command: command)
+            let row = try call(
+                "SELECT status, revision FROM unge.gem($1, $2, $3::jsonb, $4::jsonb, $5::jsonb, $6::jsonb)",
+                [
+                    id.rawValue, String(expectedRevision), String(decoding: bytes, as: UTF8.self),
+                    Self.json(SummaryRecord(CaseSummary(updated))), Self.lookup(updated), Self.json(event),
+                ], case: id
+            ).first
+            switch (row?[0] ?? nil) ?? "" {
+            case "ok": return updated
+            case "konflikt":
+                throw StoreError.conflict(id, expected: expectedRevision, actual: Int((row?[1] ?? nil) ?? "") ?? 0)
+            case "adgang": throw StoreError.accessRefused(id)
+            default: throw StoreError.notFound(id)
+            }
+        }
+
+        @discardableResult
+        public func update(
+            _ id: CaseID, now: Date, user: String, command: String, action: AuditAction, retryOnConflict: Bool,
+            _ change: (inout CaseFile) throws -> Void
+        ) throws -> CaseFile {
+            var attempt = 0
+            while true {
+                attempt += 1
+                let stored = try loadDocument(id)
+                var file = stored.caseFile
+                try change(&file)
+                do {
+                    return try save(
+                        file, expectedRevision: stored.caseFile.revision, base: stored, now: now, command: command,
+                        action: action, unknownFrom: nil)
+                } catch StoreError.conflict(_, _, _) where retryOnConflict && attempt < StoreLimits.updateAttempts {
+                    continue
+                }
+            }
+        }
+
+        @discardableResult
+        public func importCase(_ json: Data, as id: CaseID, now: Date, user: String, command: String) throws
+            -> CaseFile
+        {
+            try importCase(json, as: id, team: nil, caseworker: nil, now: now, command: command)
+        }
+
+        /// `importCase` into a named team and caseworker (an administrator moving a store).
+        public func importCase(
+            _ json: Data, as id: CaseID, team: String?, caseworker: String?, now: Date, command: String
+        ) throws -> CaseFile {
+            let decoded = try FileStore.decodeDocument([UInt8](json), file: "sag \(id.rawValue)", expectedID: id)
+            let bytes = try FileStore.encodeCase(decoded.caseFile, keepingUnknownFrom: decoded.body)
+            let event = AuditEvent(
+                time: now, user: role, action: .create, caseID: id, revisionAfter: decoded.caseFile.revision,
+                command: command)
+            let status = try Self.text(
+                call(
+                    "SELECT * FROM unge.indlaes($1, $2, $3::jsonb, $4::jsonb, $5::jsonb, $6, $7, $8::jsonb)",
+                    [
+                        id.rawValue, String(decoded.caseFile.revision), String(decoding: bytes, as: UTF8.self),
+                        Self.json(SummaryRecord(CaseSummary(decoded.caseFile))), Self.lookup(decoded.caseFile), team,
+                        caseworker, Self.json(event),
+                    ], case: id))
+            switch status {
+            case "ok": return decoded.caseFile
+            case "hold": throw StoreError.noTeam(role: caseworker ?? role)
+            case "findes":
+                throw StoreError.io(operation: "oprette", file: "sag \(id.rawValue)", code: EEXIST, visible: false)
+            default: throw StoreError.accessRefused(id)
+            }
+        }
+
+        // MARK: Audit
+
+        public func appendAudit(_ event: AuditEvent) throws {
+            if event.action == .read, let id = event.caseID {
+                lock.lock()
+                let done = auditedReads.contains(id)
+                lock.unlock()
+                if done { return }
+            }
+            var e = event
+            e.user = role
+            let status: String
+            do {
+                status = try Self.text(
+                    db.query(
+                        "SELECT unge.log_haendelse($1, $2::text[], $3::jsonb)",
+                        [event.caseID?.rawValue, event.shown.map(Self.arrayLiteral), Self.json(e)]))
+            } catch let e as PGError {
+                if e.sqlState == "42501" { throw StoreError.accessRefused(event.caseID) }
+                throw StoreError.auditFailed(reason: e.message)
+            }
+            if status == "adgang" { throw StoreError.accessRefused(event.caseID) }
+        }
+
+        public func auditEvents(for id: CaseID?) throws -> (events: [AuditEvent], problems: [StoreProblem]) {
+            let decoder = UngeJSON.decoder()
+            var events: [AuditEvent] = []
+            var problems: [StoreProblem] = []
+            for row in try call(
+                "SELECT status, haendelse::text FROM unge.loghaendelser($1, $2)", [id?.rawValue, command], case: id)
+            {
+                if row[0] == "adgang" { throw StoreError.accessRefused(id) }
+                do {
+                    var e = try decoder.decode(AuditEvent.self, from: Data((row[1] ?? "").utf8))
+                    if let id, e.caseID != id, e.shown != nil { e.shown = [id.rawValue] }
+                    events.append(e)
+                } catch {
+                    problems.append(
+                        StoreProblem(
+                            file: "log", error: .corrupt(file: "log", reason: StoreText.decodingProblem(error))))
+                }
+            }
+            return (events, problems)
+        }
+
+        // MARK: Drafts and settings
+
+        public func loadDraft(command: String, caseID: CaseID?) throws -> DialogueDraft? {
+            guard
+                let text = try Self.textOrNil(
+                    call("SELECT unge.kladde($1, $2)::text", [command, caseID?.rawValue ?? "ny"]))
+            else { return nil }
+            do { return try UngeJSON.decoder().decode(DialogueDraft.self, from: Data(text.utf8)) } catch {
+                throw StoreError.corrupt(file: "kladde", reason: StoreText.decodingProblem(error))
+            }
+        }
+
+        static func textOrNil(_ rows: [[String?]]) -> String? { rows.first?.first ?? nil }
+
+        public func saveDraft(_ draft: DialogueDraft) throws {
+            let event = AuditEvent(
+                time: draft.saved, user: role, action: .draftSaved, caseID: draft.caseID, command: draft.command)
+            _ = try call(
+                "SELECT unge.gem_kladde($1, $2, $3::jsonb, $4::jsonb)",
+                [draft.command, draft.caseID?.rawValue ?? "ny", Self.json(draft), Self.json(event)])
+        }
+
+        public func deleteDraft(command: String, caseID: CaseID?, now: Date, user: String, auditCommand: String) throws
+        {
+            let event = AuditEvent(time: now, user: role, action: .draftDeleted, caseID: caseID, command: auditCommand)
+            _ = try call(
+                "SELECT unge.slet_kladde($1, $2, $3::jsonb)", [command, caseID?.rawValue ?? "ny", Self.json(event)])
+        }
+
+        public func loadSettings() throws -> StoreSettings {
+            guard let text = try Self.textOrNil(call("SELECT unge.indstillinger_doc()::text", [])) else {
+                return StoreSettings()
+            }
+            do { return try UngeJSON.decoder().decode(StoreSettings.self, from: Data(text.utf8)) } catch {
+                throw StoreError.settingsUnusable(reason: StoreText.decodingProblem(error))
+            }
+        }
+
+        public func saveSettings(_ settings: StoreSettings) throws {
+            var s = settings
+            s.schemaVersion = StoreSettings.currentSchemaVersion
+            if try Self.text(call("SELECT unge.gem_indstillinger($1::jsonb)", [Self.json(s)])) != "ok" {
+                throw StoreError.accessRefused(nil)
+            }
+        }
+
+        /// A private folder (0700) under `$XDG_RUNTIME_DIR` or the temp folder: this store has no folder.
+        public func makeWorkFolder() throws -> WorkFolder {
+            try WorkFolder.makePrivate()
+        }
+
+        // MARK: Team operations
+
+        public func grantDeputy(_ deputy: String, for user: String, until: LocalDate) throws {
+            switch try Self.text(call("SELECT unge.stedfortraeder($1, $2, $3::date)", [deputy, user, until.iso])) {
+            case "ok": return
+            case "dato": throw StoreError.database(reason: "datoen er passeret")
+            default: throw StoreError.accessRefused(nil)
+            }
+        }
+
+        public func find(cpr: String?, nameKey: String?) throws -> [LookupMatch] {
+            try call(
+                "SELECT id, hold, sagsbehandler, beskyttet, kan_aabne, kontakt FROM unge.find($1, $2)", [cpr, nameKey]
+            )
+            .compactMap { r in
+                guard let id = r[0].flatMap(CaseID.init) else { return nil }
+                let contacts = (r[5] ?? "").trimmingCharacters(in: CharacterSet(charactersIn: "{}"))
+                    .split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+                return LookupMatch(
+                    id: id, team: r[1], caseworker: r[2], restricted: r[3] == "t", mayOpen: r[4] == "t",
+                    contacts: contacts)
+            }
+        }
+
+        public func handOver(_ id: CaseID, to caseworker: String, now: Date, command: String) throws {
+            let event = AuditEvent(
+                time: now, user: role, action: .update, caseID: id, criterion: "til \(caseworker)", command: command)
+            switch try Self.text(
+                call("SELECT unge.overdrag($1, $2, $3::jsonb)", [id.rawValue, caseworker, Self.json(event)], case: id))
+            {
+            case "ok": return
+            case "hold": throw StoreError.noTeam(role: caseworker)
+            default: throw StoreError.accessRefused(id)
+            }
+        }
+
+        public func setMember(_ role: String, team: String, leader: Bool) throws {
+            if try Self.text(call("SELECT unge.saet_medlem($1, $2, $3)", [role, team, leader ? "true" : "false"]))
+                != "ok"
+            {
+                throw StoreError.accessRefused(nil)
+            }
+        }
+    }
+
+    /// What `liste` needs of a case, kept beside the document (`sager.resume`).
+    struct SummaryRecord: Codable {
+        var id: String
+        var name: String
+        var birthDate: LocalDate?
+        var status: CaseStatus
+        var nextDeadline: LocalDate?
+        var nextDeadlineTitle: String?
+        var revision: Int
+        var anonymous: Bool
+        var openDeadlines: String
+
+        init(_ s: CaseSummary) {
+            id = s.id.rawValue
+            name = s.name
+            birthDate = s.birthDate
+            status = s.status
+            nextDeadline = s.nextDeadline
+            nextDeadlineTitle = s.nextDeadlineTitle
+            revision = s.revision
+            anonymous = s.anonymous
+            openDeadlines = Data(s.openDeadlinesData).base64EncodedString()
+        }
+
+        func summary(id: CaseID) -> CaseSummary {
+            var s = CaseSummary(
+                id: id, name: name, birthDate: birthDate, status: status, nextDeadline: nextDeadline,
+                nextDeadlineTitle: nextDeadlineTitle, revision: revision, anonymous: anonymous)
+            s.openDeadlinesData = Data(base64Encoded: openDeadlines).map { [UInt8]($0) } ?? []
+            return s
+        }
+    }
+#endif

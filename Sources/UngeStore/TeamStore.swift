@@ -1,0 +1,50 @@
+import Foundation
+import UngeCore
+
+/// What only a team store can do: deputies, the municipality-wide lookup, handing a case over to
+/// another caseworker, and the membership of teams. The file store is one person's and has none of it.
+public protocol TeamStore: Store {
+    /// The session's database role: the acting user on this backend.
+    var role: String { get }
+    /// Gives `deputy` access to `user`'s cases until the end of `until`; only the user or a leader of
+    /// their team may (the database checks who grants).
+    func grantDeputy(_ deputy: String, for user: String, until: LocalDate) throws
+    /// The cases in the whole municipality that match a CPR number or a name key (`nameKey`).
+    func find(cpr: String?, nameKey: String?) throws -> [LookupMatch]
+    /// Hands case `id` over to `caseworker` (and their team).
+    func handOver(_ id: CaseID, to caseworker: String, now: Date, command: String) throws
+    /// Puts `role` in `team` (created if new), as a leader or not: administrators only.
+    func setMember(_ role: String, team: String, leader: Bool) throws
+}
+
+/// One case found by the municipality-wide lookup. For a case the user cannot open, only its number,
+/// team and caseworker; for a restricted case, only that it exists and whom to contact.
+public struct LookupMatch: Sendable, Equatable {
+    public var id: CaseID
+    public var team: String?
+    public var caseworker: String?
+    public var restricted: Bool
+    public var mayOpen: Bool
+    public var contacts: [String]
+
+    public init(
+        id: CaseID, team: String?, caseworker: String?, restricted: Bool, mayOpen: Bool, contacts: [String]
+    ) {
+        self.id = id
+        self.team = team
+        self.caseworker = caseworker
+        self.restricted = restricted
+        self.mayOpen = mayOpen
+        self.contacts = contacts
+    }
+}
+
+/// The criteria of the existence lookup.
+public enum TeamLookup {
+    /// `navn|ÅÅÅÅ-MM-DD`, the name folded (case, spaces): the criterion of a lookup by name.
+    public static func nameKey(name: String?, birthDate: LocalDate?) -> String? {
+        guard let name, let birthDate, !name.isEmpty else { return nil }
+        let folded = name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return folded + "|" + birthDate.iso
+    }
+}

@@ -1,0 +1,200 @@
+#if PostgreSQL
+    import Foundation
+    import Testing
+    import UngeCore
+
+    @testable import UngeStore
+
+    /// Who may see what in the team store, tested as the real database roles. Each check would fail if
+    /// the functions' access checks were off; the catalog checks and the plain-SELECT test cover the
+    /// walls around them (no table privileges, forced row-level security, an append-only log).
+    @Suite("Teamlageret: adgang håndhævet af databasen", .serialized, .enabled(if: PostgresTestCluster.superURI != nil))
+    struct PostgresAccessTests {
+        static let now = Sample.now
+
+        /// A fresh database with one case of t_anna's (team Nord).
+        func setup() throws -> (db: String, id: CaseID) {
+            let db = try PostgresTestCluster.freshDatabase()
+            let anna = try PostgresTestCluster.store(db, as: "t_anna")
+            let c = try anna.create(Sample.caseFile(), year: 2026, now: Self.now, user: "t_anna", command: "ny")
+            return (db, c.id)
+        }
+
+        func refusals(_ db: String, by role: String) throws -> Int {
+            let rows = try PostgresTestCluster.superConnection(database: db).query(
+                "SELECT count(*) FROM unge.log WHERE rolle = $1 AND haendelse->>'action' = 'refused'", [role])
+            return Int((rows.first?.first ?? nil) ?? "0") ?? 0
+        }
+
+        @Test("en sagsbehandler på et andet hold får hverken læst eller ændret sagen, og forsøget logges")
+        func otherTeam() throws {
+            let (db, id) = try setup()
+            defer { PostgresTestCluster.drop(db) }
+            let bo = try PostgresTestCluster.store(db, as: "t_bo")
+            #expect(throws: StoreError.accessRefused(id)) { try bo.load(id) }
+            var forged = try PostgresTestCluster.store(db, as: "t_anna").load(id)
+            forged.journal.append(JournalEntry(time: Self.now, author: "t_bo", text: "Ikke min sag."))
+            #expect(throws: StoreError.accessRefused(id)) {
+                try bo.save(forged, expectedRevision: 1, now: Self.now, user: "t_bo", command: "notat")
+            }
+            #expect(try refusals(db, by: "t_bo") == 2)
+            #expect(try bo.listSummaries().summaries.isEmpty)
+            #expect(try bo.caseIDs().isEmpty)
+            #expect(throws: StoreError.accessRefused(id)) { try bo.auditEvents(for: id) }
+            #expect(StoreError.accessRefused(id).exitCode == 4)
+            #expect(try PostgresTestCluster.store(db, as: "t_anna").load(id).journal.count == 1)
+        }
+
+        @Test("holdets leder læser sagen og fristerne, men ændrer den ikke")
+        func leader() throws {
+            let (db, id) = try setup()
+            defer { PostgresTestCluster.drop(db) }
+            let lea = try PostgresTestCluster.store(db, as: "t_lea")
+            var c = try lea.load(id)
+            #expect(try lea.listSummaries().summaries.map(\.id) == [id])
+            c.journal.append(JournalEntry(time: Self.now, author: "t_lea", text: "Lederens notat."))
+            // Lea is a caseworker on the team too, so in 'team' mode she may write; in 'egen' mode only
+            // the leader's reading remains.
+            _ = try PostgresTestCluster.superConnection(database: db).query(
+                "UPDATE unge.indstillinger SET adgang = 'egen'", [])
+            #expect(throws: StoreError.accessRefused(id)) {
+                try lea.save(c, expectedRevision: 1, now: Self.now, user: "t_lea", command: "notat")
+            }
+            #expect(try lea.load(id).revision == 1)
+        }
+
+        @Test("en stedfortræder har adgang til datoen og ikke dagen efter; kun brugeren eller lederen kan give den")
+        func deputy() throws {
+            let (db, id) = try setup()
+            defer { PostgresTestCluster.drop(db) }
+            let dep = try PostgresTestCluster.store(db, as: "t_dep")
+            let bo = try PostgresTestCluster.store(db, as: "t_bo")
+            #expect(throws: StoreError.accessRefused(id)) { try dep.load(id) }
+            // Bo is neither Anna nor her leader.
+            #expect(throws: StoreError.accessRefused(nil)) {
+                try bo.grantDeputy("t_dep", for: "t_anna", until: LocalDate(year: 2099, month: 1, day: 1)!)
+            }
+            #expect(throws: StoreError.accessRefused(id)) { try dep.load(id) }
+            try PostgresTestCluster.store(db, as: "t_anna").grantDeputy(
+                "t_dep", for: "t_anna", until: LocalDate(year: 2099, month: 1, day: 1)!)
+            #expect(try dep.load(id).id == id)
+            // The grant ran out yesterday.
+            _ = try PostgresTestCluster.superConnection(database: db).query(
+                "UPDATE unge.stedfortraedere SET til = current_date - 1", [])
+            let later = try PostgresTestCluster.store(db, as: "t_dep")
+            #expect(throws: StoreError.accessRefused(id)) { try later.load(id) }
+            // The leader may grant it too.
+            try PostgresTestCluster.store(db, as: "t_lea").grantDeputy(
+                "t_dep", for: "t_anna", until: LocalDate(year: 2099, month: 1, day: 1)!)
+            #expect(try PostgresTestCluster.store(db, as: "t_dep").load(id).id == id)
+        }
+
+        @Test("en administrator styrer hold, men læser ikke sagens indhold; forsøget logges")
+        func administrator() throws {
+            let (db, id) = try setup()
+            defer { PostgresTestCluster.drop(db) }
+            let adm = try PostgresTestCluster.store(db, as: "t_adm")
+            #expect(throws: StoreError.accessRefused(id)) { try adm.load(id) }
+            #expect(try refusals(db, by: "t_adm") == 1)
+            try adm.setMember("t_bo", team: "Nord", leader: false)
+            #expect(try PostgresTestCluster.store(db, as: "t_bo").load(id).id == id)
+            // A caseworker cannot manage teams.
+            #expect(throws: StoreError.accessRefused(nil)) {
+                try PostgresTestCluster.store(db, as: "t_anna").setMember("t_anna", team: "Syd", leader: true)
+            }
+        }
+
+        @Test("en beskyttet sag ses kun af de navngivne; opslaget siger kun, at den findes, og hvem man kontakter")
+        func restrictedAndLookup() throws {
+            let (db, open) = try setup()
+            defer { PostgresTestCluster.drop(db) }
+            let anna = try PostgresTestCluster.store(db, as: "t_anna")
+            let secret = try anna.create(
+                Sample.caseFile(name: "Kendt Person"), year: 2026, now: Self.now, user: "t_anna", command: "ny",
+                restrictedTo: ["t_anna"])
+            let lea = try PostgresTestCluster.store(db, as: "t_lea")
+            #expect(throws: StoreError.accessRefused(secret.id)) { try lea.load(secret.id) }
+            let bo = try PostgresTestCluster.store(db, as: "t_bo")
+            let found = try bo.find(cpr: Sample.cprDigits, nameKey: nil)
+            #expect(found.map(\.id) == [open, secret.id])
+            #expect(found[0].team == "Nord" && found[0].caseworker == "t_anna" && !found[0].mayOpen)
+            #expect(found[1].restricted && found[1].team == nil && found[1].caseworker == nil)
+            #expect(found[1].contacts == ["t_anna"])
+            // The audit row holds the case numbers and a keyed hash, never the CPR number.
+            let rows = try PostgresTestCluster.superConnection(database: db).query(
+                "SELECT haendelse::text, viste::text FROM unge.log WHERE haendelse->>'command' = 'find'", [])
+            #expect(rows.count == 1)
+            let text = rows.map { ($0[0] ?? "") + ($0[1] ?? "") }.joined()
+            #expect(!text.contains(Sample.cprDigits) && !text.contains("4321"))
+            #expect(text.contains(secret.id.rawValue))
+        }
+
+        @Test("ingen loginrolle kan SELECT'e, ændre eller slette direkte i tabellerne")
+        func noTablePrivileges() throws {
+            let (db, _) = try setup()
+            defer { PostgresTestCluster.drop(db) }
+            let tables = try PostgresTestCluster.superConnection(database: db).query(
+                "SELECT tablename FROM pg_tables WHERE schemaname = 'unge' ORDER BY 1", []
+            ).compactMap { $0[0] }
+            #expect(tables.count >= 10)
+            for (role, _) in PostgresTestCluster.roles {
+                let c = try PGConnection(uri: PostgresTestCluster.uri(database: db, user: role), display: role)
+                for t in tables {
+                    for sql in ["SELECT * FROM unge.\(t) LIMIT 1", "DELETE FROM unge.\(t)"] {
+                        do {
+                            _ = try c.query(sql, [])
+                            Issue.record("\(role): '\(sql)' was allowed")
+                        } catch let e as PGError {
+                            #expect(e.sqlState == "42501", "\(role): \(sql): \(e.message)")
+                        }
+                    }
+                }
+                // The internal functions are not theirs to call either.
+                for sql in [
+                    "SELECT unge.skriv_log('unge', NULL, NULL, '{}')", "SELECT unge.maa('2026-0001', 't_anna', true)",
+                ] {
+                    #expect(throws: PGError.self, "\(role): \(sql)") { try c.query(sql, []) }
+                }
+            }
+            // Row-level security is on and forced on every table; the log refuses UPDATE even for its owner.
+            let unforced = try PostgresTestCluster.superConnection(database: db).query(
+                "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'unge' AND c.relkind = 'r' AND NOT (c.relrowsecurity AND c.relforcerowsecurity)",
+                [])
+            #expect(unforced.isEmpty)
+            let owner = try PostgresTestCluster.superConnection(database: db)
+            // As the owner of the tables, row-level security gives UPDATE and DELETE no rows at all.
+            try owner.execute("SET ROLE unge_ejer; UPDATE unge.log SET sag = 'x'; DELETE FROM unge.log; RESET ROLE")
+            let rows = try owner.query("SELECT count(*) FILTER (WHERE sag = 'x'), count(*) FROM unge.log", []).first
+            #expect(rows?[0] == "0")
+            #expect(Int((rows?[1] ?? nil) ?? "0") ?? 0 > 0)
+            #expect(throws: PGError.self) { try owner.query("UPDATE unge.log SET sag = 'x'", []) }
+        }
+
+        @Test("en forbindelse, der fejler, giver en dansk besked uden adgangskode og slutkode 3")
+        func connectionRefused() throws {
+            do {
+                _ = try PostgresStore(uri: "postgresql://t_anna:hemmelig@/ingen?host=/findes/ikke")
+                Issue.record("connected")
+            } catch let e as StoreError {
+                #expect(e.exitCode == 3)
+                #expect(!e.description.contains("hemmelig"))
+                #expect(e.description.hasPrefix("Kunne ikke forbinde til teamlageret 'postgresql://t_anna:***@"))
+            }
+        }
+
+        @Test("et ældre skema i databasen, eller et nyere, afvises med slutkode 3")
+        func schemaVersion() throws {
+            let (db, _) = try setup()
+            defer { PostgresTestCluster.drop(db) }
+            let su = try PostgresTestCluster.superConnection(database: db)
+            _ = try su.query("UPDATE unge.skema SET version = version + 1", [])
+            let newer = try PostgresTestCluster.store(db, as: "t_anna")
+            #expect(throws: StoreError.self) { try newer.checkLayout() }
+            #expect(
+                throws: StoreError.databaseSchema(
+                    location: newer.location, found: PostgresSchema.currentVersion + 1,
+                    known: PostgresSchema.currentVersion)
+            ) { try newer.checkLayout() }
+        }
+    }
+#endif
