@@ -32,7 +32,7 @@ struct HardeningTests {
     }
 
     static func tempDir() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("unge-haerd-\(UUID().uuidString)")
+        let dir = Unge.tempRoot.appendingPathComponent("unge-haerd-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         return dir
     }

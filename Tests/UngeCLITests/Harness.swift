@@ -26,10 +26,22 @@ struct Unge {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
     }()
 
+    /// Every temporary file and folder of this test process lives under one folder, removed when the
+    /// process exits, so test runs leave nothing behind in the system's temp folder.
+    static let tempRoot: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("unge-tests-\(getpid())")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        atexit {
+            try? FileManager.default.removeItem(
+                at: FileManager.default.temporaryDirectory.appendingPathComponent("unge-tests-\(getpid())"))
+        }
+        return url
+    }()
+
     /// A folder of its own for this test run, used as `$HOME`, `$XDG_DATA_HOME` and `$UNGE_LAGER`, so
     /// no test reads the developer's own store or settings (e.g. closing days on 24/12).
-    static let sandbox: URL = FileManager.default.temporaryDirectory.appendingPathComponent(
-        "unge-test-hjem-\(UUID().uuidString)")
+    static let sandbox: URL = Unge.tempRoot.appendingPathComponent(
+        "hjem-\(UUID().uuidString.prefix(12))")
 
     /// Runs `unge args` with a pinned clock and user, no terminal, and `input` on stdin.
     @discardableResult
@@ -80,7 +92,7 @@ struct Unge {
 
     /// A fresh copy of the fixture store in a temporary folder.
     static func fixtureStore() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("unge-test-\(UUID().uuidString)")
+        let dir = Unge.tempRoot.appendingPathComponent("t-\(UUID().uuidString.prefix(12))")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let store = dir.appendingPathComponent("lager")
         try FileManager.default.createDirectory(
@@ -97,7 +109,7 @@ struct Unge {
 
     /// An empty temporary store folder (not yet created: only `ny` and `underret` create it).
     static func emptyStore() -> URL {
-        FileManager.default.temporaryDirectory.appendingPathComponent("unge-test-\(UUID().uuidString)/lager")
+        Unge.tempRoot.appendingPathComponent("t-\(UUID().uuidString.prefix(12))/lager")
     }
 
     /// An empty store folder that exists (0700, as unge makes it), for commands that need a store.

@@ -6,7 +6,7 @@ import Testing
 @Suite("Statistik og registerudtræk (ende til ende)")
 struct StatistikCommandTests {
     static func tempFile(_ name: String) throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("unge-ud-\(UUID().uuidString)")
+        let dir = Unge.tempRoot.appendingPathComponent("unge-ud-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         return dir.appendingPathComponent(name)
     }

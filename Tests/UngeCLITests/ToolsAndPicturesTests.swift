@@ -134,7 +134,7 @@ struct ToolsAndPicturesTests {
             ], store: store)
         #expect(mismatch.status == 2)
         #expect(mismatch.stderr.contains("Filen er et livshjul, men --type siger livslinje."))
-        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent(
+        let tmp = Unge.tempRoot.appendingPathComponent(
             "unge-vaerktoej-\(UUID().uuidString).json")
         try Data(#"{"type": "livshjul", "areas": [{"name": "venner", "now": "fire"}]}"#.utf8).write(to: tmp)
         let bad = try Unge.run(["vaerktoej", "2026-0001", "--fra-fil", tmp.path], store: store)

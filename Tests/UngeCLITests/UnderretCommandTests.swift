@@ -21,7 +21,7 @@ struct UnderretCommandTests {
         let data = try Data(contentsOf: URL(fileURLWithPath: example))
         var object = try JSONSerialization.jsonObject(with: data) as! [String: Any]
         for key in ["youngName", "youngCPR", "youngBirthDate", "youngSchool"] { object.removeValue(forKey: key) }
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("unge-u-\(UUID().uuidString).json")
+        let url = Unge.tempRoot.appendingPathComponent("unge-u-\(UUID().uuidString).json")
         try JSONSerialization.data(withJSONObject: object).write(to: url)
         return url.path
     }
@@ -251,7 +251,7 @@ struct UnderretCommandTests {
 
     @Test("en fil med en ukendt nøgle afvises med et forslag")
     func unknownKey() throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("unge-u-\(UUID().uuidString).json")
+        let url = Unge.tempRoot.appendingPathComponent("unge-u-\(UUID().uuidString).json")
         try Data(#"{"youngName": "A", "situaton": "x"}"#.utf8).write(to: url)
         let r = try Unge.run(["underret", "--fra-fil", url.path], store: Unge.emptyStore())
         #expect(r.status == 2)
