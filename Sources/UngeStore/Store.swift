@@ -94,6 +94,15 @@ public protocol Store: AnyObject, Sendable {
     /// nil, oldest first; events that cannot be read are returned as problems.
     func auditEvents(for id: CaseID?) throws -> (events: [AuditEvent], problems: [StoreProblem])
 
+    /// Lawful erasure of a deleted case's audit data: appends `tombstone` to the case's chain and
+    /// removes the personal payload and salt of every earlier event of the case, keeping every
+    /// chain verifying (see `AuditChain`). Idempotent.
+    func eraseAuditPersonalData(of id: CaseID, tombstone: AuditEvent) throws
+
+    /// Checks the whole audit log: every hash chain, and (file store) the heads and the index
+    /// (`unge log --kontroller`). Reads only.
+    func verifyAuditLog() throws -> AuditChain.Verification
+
     // MARK: Drafts (per user)
 
     func loadDraft(command: String, caseID: CaseID?) throws -> DialogueDraft?
@@ -121,6 +130,24 @@ public protocol Store: AnyObject, Sendable {
 }
 
 extension Store {
+    /// The default for a backend without chains of its own: the tombstone is appended.
+    public func eraseAuditPersonalData(of id: CaseID, tombstone: AuditEvent) throws {
+        var t = tombstone
+        t.caseID = id
+        t.action = .delete
+        try appendAudit(t)
+    }
+
+    /// The default: the chains found in `auditEvents(for: nil)`, without heads.
+    public func verifyAuditLog() throws -> AuditChain.Verification {
+        let (events, problems) = try auditEvents(for: nil)
+        var v = AuditChain.Verification()
+        for p in problems { v.breaks.append(.init(place: p.file, time: nil, reason: p.error.description)) }
+        AuditChain.verifyChains(events.map { .init(place: $0.chain ?? "log", event: $0) }, heads: nil, into: &v)
+        v.breaks = AuditChain.ordered(v.breaks)
+        return v
+    }
+
     public func statisticsFacts() throws -> (facts: [StatisticsFacts], problems: [StoreProblem]) {
         let all = try allCases()
         return (all.cases.map(StatisticsFacts.init), all.problems)

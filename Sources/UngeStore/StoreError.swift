@@ -20,6 +20,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case corrupt(file: String, reason: String)
     /// The audit event could not be written durably, so nothing was shown or changed (fail closed).
     case auditFailed(reason: String)
+    /// The audit log's hash chain or its index does not hold (an edited, deleted, reordered or
+    /// inserted event, or an edited index): `file` names the place, `reason` what is wrong.
+    case auditBroken(file: String, reason: String)
     /// A system call failed while writing or reading a store file. `visible` tells whether the change
     /// may already be visible (only a failed folder fsync after the rename).
     case io(operation: String, file: String, code: Int32, visible: Bool)
@@ -89,6 +92,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .auditFailed(let reason):
             return
                 "Revisionssporet (log) kunne ikke skrives: \(reason). Af hensyn til logningspligten er intet vist eller ændret."
+        case .auditBroken(let file, let reason):
+            return
+                "Revisionssporet er brudt ved '\(StoreText.quote(file))': \(reason). Kør 'unge log --kontroller' for hele sporet, og kontakt IT."
         case .io(let operation, let file, let code, let visible):
             let tail =
                 visible

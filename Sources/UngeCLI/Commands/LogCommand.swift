@@ -7,20 +7,27 @@ import UngeStore
 struct LogCommand: UngeCommand {
     static let spec = CommandSpec(
         name: "log",
-        summary: "Vis revisionssporet for en sag",
+        summary: "Vis revisionssporet for en sag, eller kontrollér hele sporet",
         arguments: [.caseID],
         discussion: """
             Fortæller dag for dag, hvem der har set, oprettet, ændret eller taget udtræk af sagen og hvornår,
             også hver liste, søgning og fristoversigt, der viste sagen. Brugeren er kontoen på computeren; et
             navn givet med --bruger eller $UNGE_BRUGER står ved siden af. Bruges fx når en borger beder om indsigt i, hvem der har set oplysningerne. Sporet indeholder
             aldrig CPR-numre eller fritekst. Ens hændelser lige efter hinanden samme dag står på én linje.
+            En ændring, der blev afbrudt, før sagen blev gemt, står som "ikke gennemført".
             Her betyder --bruger "kun hændelser af denne bruger"; du selv skrives i sporet som $UNGE_BRUGER
             eller $USER.
+            Med --kontroller (uden sagsnummer) kontrolleres hele revisionssporet: hver hændelses kontrolsum,
+            kæden af hændelser for hver sag og for lister, ankrene mellem kæderne og indekset. Den første fejl
+            vises, og slutkoden er 3, hvis sporet er ændret, en hændelse mangler, er byttet om eller sat ind,
+            eller indekset er ændret eller afkortet. Kontrollen ændrer intet og kan køres på en kopi af lageret
+            (--lager MAPPE), fx af en revisor.
             """,
         options: [
             OptionSpec("--fra", value: "DATO", help: "Kun hændelser fra og med denne dag."),
             OptionSpec("--til", value: "DATO", help: "Kun hændelser til og med denne dag."),
             OptionSpec("--bruger", value: "NAVN", help: "Kun hændelser af denne bruger."),
+            OptionSpec("--kontroller", help: "Kontrollér hele revisionssporet (kæder, ankre og indeks)."),
             .json,
         ],
         examples: [
@@ -28,21 +35,36 @@ struct LogCommand: UngeCommand {
             ("unge log 2026-0001 --fra 2026-08-01 --til 2026-08-31", "Kun august"),
             ("unge log 2026-0001 --bruger lene", "Kun det, brugeren lene har gjort"),
             ("unge log 2026-0001 --json", "Som JSON til videre behandling"),
+            ("unge log --kontroller", "Kontrollér, at intet i revisionssporet er ændret eller slettet"),
+            ("unge log --kontroller --lager /mnt/kopi", "Kontrollér en kopi af et lager (uden server)"),
         ],
-        positionals: 1...1, positionalNames: ["sagsnummeret"])
+        positionals: 0...1, positionalNames: ["sagsnummeret"])
 
-    let id: CaseID
+    let id: CaseID?
     let json: Bool
+    let verify: Bool
     let from: LocalDate?
     let to: LocalDate?
     let user: String?
 
     init(_ args: ParsedArguments) throws {
-        id = try Values.caseID(args.positional(0)!)
+        verify = args.has("--kontroller")
+        id = try args.positional(0).map { try Values.caseID($0) }
         json = args.has("--json")
         from = try args.value("--fra").map { try Values.date($0, option: "--fra") }
         to = try args.value("--til").map { try Values.date($0, option: "--til") }
         user = args.value("--bruger").map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+        if verify {
+            if id != nil {
+                throw UsageError.conflict(
+                    "--kontroller kontrollerer hele revisionssporet og tager intet sagsnummer. Skriv 'unge log --kontroller'.")
+            }
+            if from != nil || to != nil || args.value("--bruger") != nil {
+                throw UsageError.conflict("--kontroller kan ikke bruges med --fra, --til eller --bruger.")
+            }
+        } else if id == nil {
+            throw UsageError.missingArgument("sagsnummeret", command: "log")
+        }
         if let from, let to, to < from {
             throw UsageError.conflict("--til (\(to.iso)) ligger før --fra (\(from.iso)). Byt om på datoerne.")
         }
@@ -54,12 +76,20 @@ struct LogCommand: UngeCommand {
     }
 
     func run(_ ctx: Context) throws -> Int32 {
+        if verify { return try runVerification(ctx) }
+        guard let id else { return ExitCode.usage }
         let store = try ctx.store
         let file = try store.load(id)  // refuses unknown cases with a clear message
         try store.appendAudit(
             ctx.event(.export, caseID: id, before: file.revision, after: file.revision, criterion: "revisionsspor"))
-        let (all, problems) = try store.auditEvents(for: id)
-        for p in problems { ctx.console.error("Advarsel: \(p.description)") }
+        var (all, problems) = try store.auditEvents(for: id)
+        // A change whose event was written but whose save never landed (a stopped process).
+        AuditChain.markNotCarriedOut(&all, case: id, currentRevision: file.revision)
+        var broken = false
+        for p in problems {
+            if case .auditBroken = p.error { broken = true }
+            ctx.console.error("Advarsel: \(p.description)")
+        }
         let events = all.filter { e in
             let day = DanishTime.date(of: e.time)
             if let from, day < from { return false }
@@ -69,14 +99,15 @@ struct LogCommand: UngeCommand {
             }
             return true
         }
+        let exit = broken ? ExitCode.data : ExitCode.ok
         if json {
             ctx.console.print(try JSONOutput.render(Output(id: id, events: events)))
-            return ExitCode.ok
+            return exit
         }
         if events.isEmpty {
             ctx.console.print(
                 all.isEmpty ? "Sagen har ingen hændelser i revisionssporet." : "Ingen hændelser passer til valgene.")
-            return ExitCode.ok
+            return exit
         }
         let width = ctx.console.width
         var lines: [String] = []
@@ -90,7 +121,61 @@ struct LogCommand: UngeCommand {
         lines.append("")
         lines.append(ctx.console.dim(Plural.count(events.count, "hændelse", "hændelser")))
         ctx.console.print(lines.joined(separator: "\n"))
-        return ExitCode.ok
+        if broken {
+            ctx.console.error(
+                "Revisionssporet for sagen er ikke intakt (se advarslerne). Kør 'unge log --kontroller', og kontakt IT.")
+        }
+        return exit
+    }
+
+    struct VerificationOutput: Encodable {
+        let intakt: Bool
+        let haendelser: Int
+        let kaeder: Int
+        let foerKaeden: Int
+        let slettedePersonoplysninger: Int
+        let ankre: Int
+        let indekslinjer: Int
+        let brud: [String]
+    }
+
+    /// `unge log --kontroller`: the whole log checked; exit 3 on the first break.
+    func runVerification(_ ctx: Context) throws -> Int32 {
+        let store = try ctx.store
+        let v = try store.verifyAuditLog()
+        if json {
+            ctx.console.print(
+                try JSONOutput.render(
+                    VerificationOutput(
+                        intakt: v.intact, haendelser: v.chainedEvents, kaeder: v.chains, foerKaeden: v.unchainedEvents,
+                        slettedePersonoplysninger: v.erasedEvents, ankre: v.anchorEntries, indekslinjer: v.indexLines,
+                        brud: v.breaks.map { TerminalText.neutralise($0.description, keepLineBreaks: false) })))
+            return v.intact ? ExitCode.ok : ExitCode.data
+        }
+        var lines: [String] = []
+        lines.append(
+            "Kontrolleret: \(Plural.count(v.chainedEvents, "hændelse", "hændelser")) i \(Plural.count(v.chains, "kæde", "kæder")), \(Plural.count(v.anchorEntries, "anker", "ankre")) og \(Plural.count(v.indexLines, "indekslinje", "indekslinjer")).")
+        if v.unchainedEvents > 0 {
+            lines.append(
+                "\(Plural.count(v.unchainedEvents, "hændelse", "hændelser")) er skrevet, før kæden blev indført, og kan ikke kontrolleres med kontrolsummer (de er læst, men ikke bevist uændrede).")
+        }
+        if v.erasedEvents > 0 {
+            lines.append(
+                "\(Plural.count(v.erasedEvents, "hændelse", "hændelser")) har fået personoplysningerne slettet ved en lovlig sletning; kæden holder stadig.")
+        }
+        if v.intact {
+            lines.append("Revisionssporet er i orden: intet er ændret, slettet, byttet om eller sat ind.")
+            ctx.console.print(lines.joined(separator: "\n"))
+            return ExitCode.ok
+        }
+        ctx.console.print(lines.joined(separator: "\n"))
+        let first = v.breaks[0]
+        var message =
+            "Revisionssporet er brudt. Første fejl: \(TerminalText.neutralise(first.description, keepLineBreaks: false))."
+        if v.breaks.count > 1 { message += " (\(Plural.count(v.breaks.count - 1, "fejl", "fejl")) mere.)" }
+        message += " Gem en kopi af lageret, som det er nu, og kontakt IT."
+        ctx.console.error(message)
+        return ExitCode.data
     }
 }
 
@@ -166,11 +251,14 @@ enum AuditStory {
         case .draftSaved: s = "\(who) gemte en kladde med \(cmd)"
         case .draftDeleted: s = "\(who) slettede en kladde med \(cmd)"
         case .refused: s = "\(who) blev nægtet adgang til sagen med \(cmd)"
+        case .anchor: s = "\(who) forankrede revisionssporets kæder"
         }
+        if e.erased == true { s = "En bruger (oplysningerne er slettet ved sagens sletning) " + s.dropFirst(who.count) }
         if times > 1 { s += " \(times) gange" + (until.map { " frem til kl. \($0)" } ?? "") }
         if e.action == .update || e.action == .create, let after = e.revisionAfter {
             s += e.revisionBefore.map { " (revision \($0) til \(after))" } ?? " (revision \(after))"
         }
+        if e.notCarriedOut == true { s += " – ikke gennemført (afbrudt, før ændringen blev gemt)" }
         return JournalText.sentence(s)
     }
 }
@@ -190,6 +278,7 @@ extension AuditAction {
         case .draftSaved: return "kladde gemt"
         case .draftDeleted: return "kladde slettet"
         case .refused: return "adgang nægtet"
+        case .anchor: return "anker"
         }
     }
 }

@@ -45,6 +45,8 @@ public final class FileStore: Sendable {
     public let faultInjection: (@Sendable (SaveStep) throws -> Void)?
     /// How long a save waits for another process's lock before giving up, in seconds.
     public let lockTimeout: Double
+    /// Seconds between two anchor events of the audit log's hash chains (`AuditChain`).
+    public let anchorInterval: Int64
 
     let rootPath: String
     let casesPath: String
@@ -58,10 +60,11 @@ public final class FileStore: Sendable {
     /// created with its mode (0600, 0700) whatever the process umask.
     public init(
         root: URL, lockTimeout: Double = FileStore.defaultLockTimeout,
-        faultInjection: (@Sendable (SaveStep) throws -> Void)? = nil
+        faultInjection: (@Sendable (SaveStep) throws -> Void)? = nil, anchorInterval: Int64 = 3600
     ) {
         self.root = root
         self.lockTimeout = lockTimeout
+        self.anchorInterval = anchorInterval
         self.faultInjection = faultInjection
         var path = root.path
         while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
