@@ -57,7 +57,8 @@ struct LogCommand: UngeCommand {
         if verify {
             if id != nil {
                 throw UsageError.conflict(
-                    "--kontroller kontrollerer hele revisionssporet og tager intet sagsnummer. Skriv 'unge log --kontroller'.")
+                    "--kontroller kontrollerer hele revisionssporet og tager intet sagsnummer. Skriv 'unge log --kontroller'."
+                )
             }
             if from != nil || to != nil || args.value("--bruger") != nil {
                 throw UsageError.conflict("--kontroller kan ikke bruges med --fra, --til eller --bruger.")
@@ -123,7 +124,8 @@ struct LogCommand: UngeCommand {
         ctx.console.print(lines.joined(separator: "\n"))
         if broken {
             ctx.console.error(
-                "Revisionssporet for sagen er ikke intakt (se advarslerne). Kør 'unge log --kontroller', og kontakt IT.")
+                "Revisionssporet for sagen er ikke intakt (se advarslerne). Kør 'unge log --kontroller', og kontakt IT."
+            )
         }
         return exit
     }
@@ -154,14 +156,17 @@ struct LogCommand: UngeCommand {
         }
         var lines: [String] = []
         lines.append(
-            "Kontrolleret: \(Plural.count(v.chainedEvents, "hændelse", "hændelser")) i \(Plural.count(v.chains, "kæde", "kæder")), \(Plural.count(v.anchorEntries, "anker", "ankre")) og \(Plural.count(v.indexLines, "indekslinje", "indekslinjer")).")
+            "Kontrolleret: \(Plural.count(v.chainedEvents, "hændelse", "hændelser")) i \(Plural.count(v.chains, "kæde", "kæder")), \(Plural.count(v.anchorEntries, "anker", "ankre")) og \(Plural.count(v.indexLines, "indekslinje", "indekslinjer"))."
+        )
         if v.unchainedEvents > 0 {
             lines.append(
-                "\(Plural.count(v.unchainedEvents, "hændelse", "hændelser")) er skrevet, før kæden blev indført, og kan ikke kontrolleres med kontrolsummer (de er læst, men ikke bevist uændrede).")
+                "\(Plural.count(v.unchainedEvents, "hændelse", "hændelser")) er skrevet, før kæden blev indført, og kan ikke kontrolleres med kontrolsummer (de er læst, men ikke bevist uændrede)."
+            )
         }
         if v.erasedEvents > 0 {
             lines.append(
-                "\(Plural.count(v.erasedEvents, "hændelse", "hændelser")) har fået personoplysningerne slettet ved en lovlig sletning; kæden holder stadig.")
+                "\(Plural.count(v.erasedEvents, "hændelse", "hændelser")) har fået personoplysningerne slettet ved en lovlig sletning; kæden holder stadig."
+            )
         }
         if v.intact {
             lines.append("Revisionssporet er i orden: intet er ændret, slettet, byttet om eller sat ind.")

@@ -148,7 +148,9 @@ public enum AuditChain {
             }
         } else {
             guard let salt = e.salt else { return "hændelsens salt mangler, uden at den er lovligt slettet" }
-            if payloadHash(e, salt: salt, shownDigest: shownDigest) != hash { return "hændelsens indhold er ændret (bruger, kommando eller søgning)" }
+            if payloadHash(e, salt: salt, shownDigest: shownDigest) != hash {
+                return "hændelsens indhold er ændret (bruger, kommando eller søgning)"
+            }
         }
         if digest(e) != stored { return "hændelsen er ændret, efter den blev skrevet" }
         return nil
@@ -348,7 +350,8 @@ public enum AuditChain {
                     v.breaks.append(
                         Break(
                             place: l.place, time: l.event.time,
-                            reason: "ankeret kræver hændelse nr. \(seq) i kæden '\(chain)', og den findes ikke som skrevet"
+                            reason:
+                                "ankeret kræver hændelse nr. \(seq) i kæden '\(chain)', og den findes ikke som skrevet"
                         ))
                 }
             }

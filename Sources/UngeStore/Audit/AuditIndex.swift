@@ -77,7 +77,8 @@ extension FileStore {
                 guard lstat(path, &fs) == 0 else {
                     problems.append(
                         StoreProblem(
-                            file: file, error: .auditBroken(file: file, reason: "indekset nævner en hændelse, der ikke findes")))
+                            file: file,
+                            error: .auditBroken(file: file, reason: "indekset nævner en hændelse, der ikke findes")))
                     staleIndex = true
                     continue
                 }
@@ -95,7 +96,8 @@ extension FileStore {
                         StoreProblem(
                             file: file,
                             error: .auditBroken(
-                                file: "log/.indeks/" + month + ".tsv", reason: "indeksets linje for \(name) er ændret")))
+                                file: "log/.indeks/" + month + ".tsv", reason: "indeksets linje for \(name) er ændret"))
+                    )
                 }
                 guard let bytes = try? Posix.readFile(path, limit: 1 << 20),
                     var e = try? decoder.decode(AuditEvent.self, from: Data(bytes))
@@ -147,7 +149,8 @@ extension FileStore {
             if seq != expected {
                 broken(
                     seq < expected
-                        ? "to hændelser har nr. \(seq) i sagens kæde" : "hændelse nr. \(expected) i sagens kæde mangler")
+                        ? "to hændelser har nr. \(seq) i sagens kæde" : "hændelse nr. \(expected) i sagens kæde mangler"
+                )
                 return problems
             }
             if e.prev != prev {

@@ -17,7 +17,9 @@ extension FileStore {
         var v = AuditChain.Verification()
         var st = stat()
         guard lstat(logPath, &st) == 0 else { return v }
-        guard st.st_mode & S_IFMT == S_IFDIR else { throw StoreError.foreignEntry(file: "log", found: FileStore.kind(st)) }
+        guard st.st_mode & S_IFMT == S_IFDIR else {
+            throw StoreError.foreignEntry(file: "log", found: FileStore.kind(st))
+        }
         let entries: [String]
         do { entries = try Posix.listDirectory(logPath) } catch let f {
             throw StoreError.io(operation: "læse", file: "log", code: f.code, visible: false)
@@ -32,8 +34,10 @@ extension FileStore {
                 v.breaks.append(.init(place: "log/" + month, time: nil, reason: "en fremmed fil i log-mappen"))
                 continue
             }
-            let names = ((try? Posix.listDirectory(folder)) ?? []).filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
-                .sorted()
+            let names = ((try? Posix.listDirectory(folder)) ?? []).filter {
+                $0.hasSuffix(".json") && !$0.hasPrefix(".")
+            }
+            .sorted()
             var files: [String: (event: AuditEvent, ino: UInt64, ctime: Int64)] = [:]
             for (name, outcome) in zip(names, decodeEvents(names, in: folder)) {
                 let place = "log/" + month + "/" + name
@@ -105,11 +109,14 @@ extension FileStore {
                 v.breaks.append(
                     .init(
                         place: place, time: nil,
-                        reason: "indekset hører til måneden log/\(month), som ikke findes (et afsnit af sporet er fjernet)"))
+                        reason:
+                            "indekset hører til måneden log/\(month), som ikke findes (et afsnit af sporet er fjernet)")
+                )
                 continue
             }
             guard let header = AuditIndexFile.header(bytes) else {
-                if bytes.starts(with: Array("unge-logindeks\t".utf8)) && !bytes.starts(with: FileStore.auditIndexHeader) {
+                if bytes.starts(with: Array("unge-logindeks\t".utf8)) && !bytes.starts(with: FileStore.auditIndexHeader)
+                {
                     continue  // an index of an older version: rebuilt at the next query, never read
                 }
                 v.breaks.append(.init(place: place, time: nil, reason: "indeksets første linje er ødelagt (afkortet?)"))
@@ -121,7 +128,9 @@ extension FileStore {
                 v.breaks.append(
                     .init(
                         place: place, time: nil,
-                        reason: "indekset har ikke det antal linjer, det selv siger (\(header.lines)): afkortet eller ændret"))
+                        reason:
+                            "indekset har ikke det antal linjer, det selv siger (\(header.lines)): afkortet eller ændret"
+                    ))
             } else if SHA256.hex(Array(bytes[header.bodyStart...])) != header.digest {
                 v.breaks.append(
                     .init(place: place, time: nil, reason: "indeksets kontrolsum passer ikke med dets linjer (ændret)"))
@@ -143,7 +152,9 @@ extension FileStore {
                         field.withUnsafeBufferPointer { IndexText.string($0) }
                     }
                     var shown = shownRaw
-                    if let s = shownRaw, s.hasPrefix("=") { shown = shownOf[String(s.dropFirst())] } else if let s = shownRaw {
+                    if let s = shownRaw, s.hasPrefix("=") {
+                        shown = shownOf[String(s.dropFirst())]
+                    } else if let s = shownRaw {
                         shownOf[entry.name] = s
                     }
                     seen.insert(entry.name)
@@ -182,7 +193,8 @@ extension FileStore {
                 v.breaks.append(
                     .init(
                         place: place, time: file.event.time,
-                        reason: "indekset mangler hændelsen \(name), selv om det siger, det er fuldstændigt (afkortet)"))
+                        reason: "indekset mangler hændelsen \(name), selv om det siger, det er fuldstændigt (afkortet)")
+                )
             }
         }
     }
