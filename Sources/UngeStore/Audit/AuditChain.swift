@@ -217,7 +217,8 @@ public enum AuditChain {
     /// events, the anchors, and events without a chain written after the chain started.
     /// `heads` are the recorded heads (`chain -> (seq, digest)`) to compare each chain's end with.
     public static func verifyChains(
-        _ events: [Located], heads: [String: (seq: Int, digest: String)]?, into v: inout Verification
+        _ events: [Located], heads: [String: (seq: Int, digest: String)]?, unchainedAfterStartIsBreak: Bool = true,
+        into v: inout Verification
     ) {
         var byChain: [String: [Located]] = [:]
         var unchained: [Located] = []
@@ -228,7 +229,7 @@ public enum AuditChain {
         v.unchainedEvents += unchained.count
         v.chains += byChain.count
         v.chainStart = byChain.values.flatMap { $0.map(\.event.time) }.min()
-        if let start = v.chainStart {
+        if let start = v.chainStart, unchainedAfterStartIsBreak {
             for l in unchained where l.event.time > start {
                 v.breaks.append(
                     Break(

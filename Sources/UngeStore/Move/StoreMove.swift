@@ -188,7 +188,17 @@ public enum StoreMove {
     }
 
     /// An audit event as a canonical string, for counting what the target already holds.
+    /// The hash-chain fields are left out: the target chains each event anew (`AuditChain`).
     static func eventKey(_ e: AuditEvent) -> String {
+        var e = e
+        e.chain = nil
+        e.seq = nil
+        e.prev = nil
+        e.payloadHash = nil
+        e.salt = nil
+        e.digest = nil
+        e.erasedThrough = nil
+        e.notCarriedOut = nil
         let bytes = (try? UngeJSON.encoder(pretty: false).encode(e)).map { [UInt8]($0) } ?? []
         return String(decoding: canonical(bytes) ?? bytes, as: UTF8.self)
     }
