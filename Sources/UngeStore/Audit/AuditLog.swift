@@ -142,8 +142,19 @@ extension FileStore {
         let compact = String(stamp.filter { $0 != "-" && $0 != ":" })
         let monthPath = logPath + "/" + month
         try prepareLogFolders(month: month)
-        var stage = "log/.kaeder/" + chain
+        // The temp file is created before the chain's head is touched: where no event can be
+        // written (a full or read-only folder), nothing of the log changes.
+        let tmpName = "." + compact + "-" + String(pid) + "-" + Posix.randomHex() + ".tmp"
+        var stage = "log/" + month + "/" + tmpName
+        let tmpPath = monthPath + "/" + tmpName
         do {
+            let tmpFD = try Posix.createExclusive(tmpPath)
+            var tmpOpen = true
+            defer {
+                if tmpOpen { close(tmpFD) }
+                unlink(tmpPath)
+            }
+            stage = "log/.kaeder/" + chain
             let fd = try lockHead(chain)
             defer { close(fd) }  // releases the lock
             var buffer = [UInt8](repeating: 0, count: FileStore.headSize * 2)
@@ -162,11 +173,11 @@ extension FileStore {
             bytes.append(UInt8(ascii: "\n"))
             // Written to a hidden temp file first and linked in under its final name only when
             // complete, so a crash never leaves a half-written event (readers skip dot files).
-            let tmpName = "." + compact + "-" + String(pid) + "-" + Posix.randomHex() + ".tmp"
             stage = "log/" + month + "/" + tmpName
-            let tmpPath = monthPath + "/" + tmpName
-            try Posix.writeNewFile(tmpPath, bytes)
-            defer { unlink(tmpPath) }
+            try Posix.writeAll(tmpFD, bytes)
+            try Posix.sync(tmpFD)
+            tmpOpen = false
+            try Posix.closeChecked(tmpFD)
             let subject = event.caseID?.rawValue ?? AuditChain.allChain
             var attempt = 0
             var entry = HeadEntry(seq: 0, digest: "", file: "")
