@@ -27,7 +27,7 @@ struct IndsatsCommand: UngeCommand {
             Samtykke: --samtykke foraeldremyndighed:2026-03-01 eller --samtykke ung:2026-03-01 (kan gentages).
             Behandling efter § 33 forudsætter alvorlige sociale og adfærdsmæssige problemer på grund af misbruget
             (--alvorlige-problemer ja). Uden forældremyndighedsindehaverens samtykke kun efter § 37 (--uden-samtykke).
-            Fra 18 år: --handleplan-forhold afgør, om en handleplan skal tilbydes (serviceloven § 141, stk. 2) eller
+            Fra \(LegalAge.adult) år: --handleplan-forhold afgør, om en handleplan skal tilbydes (serviceloven § 141, stk. 2) eller
             kommunen skønner (stk. 1).
             """,
         options: [
@@ -72,7 +72,7 @@ struct IndsatsCommand: UngeCommand {
             OptionSpec(
                 "--handleplan-forhold", value: "funktionsevne|bolig|udvikling|ingen",
                 help:
-                    "Serviceloven § 101 fra 18 år: forholdene i § 141, stk. 2 (betydeligt nedsat funktionsevne; alvorlige sociale problemer og kan ikke bo i egen bolig uden betydelig støtte; eller behov for betydelig støtte til udvikling), som gør, at en handleplan skal tilbydes; ingen: kommunen skønner (stk. 1).",
+                    "Serviceloven § 101 fra \(LegalAge.adult) år: forholdene i § 141, stk. 2 (betydeligt nedsat funktionsevne; alvorlige sociale problemer og kan ikke bo i egen bolig uden betydelig støtte; eller behov for betydelig støtte til udvikling), som gør, at en handleplan skal tilbydes; ingen: kommunen skønner (stk. 1).",
                 values: .choices(AdultPlanFacts.allCases.map(\.token))),
             OptionSpec(
                 "--genetableret", value: "doegnophold|kontaktperson|udslusning|anden",
