@@ -9,7 +9,7 @@
         public static var currentVersion: Int { migrations.count }
 
         /// Migration n (1-based) is `migrations[n - 1]`. Never change a released migration: add one.
-        static let migrations: [String] = [migration1, migrationFlyt]
+        static let migrations: [String] = [migration1, migrationFlyt, migrationBeskeder]
 
         /// Applies every migration the database lacks, as the connecting role (a database owner that
         /// may create roles). Returns the versions before and after.
@@ -241,6 +241,86 @@
                 unge.flyt_ind_log(jsonb), unge.flyt_ind_kladde(text, text, text, jsonb), unge.flyt_ud(text),
                 unge.flyt_ud_log(), unge.flyt_ud_kladder()
                 TO unge_admin;
+            """#
+
+        /// Messages to the named users of a restricted case when someone's lookup matched it, and the
+        /// listings of one's own cases and of one team's cases.
+        static let migrationBeskeder = #"""
+            SET LOCAL ROLE unge_ejer;
+            -- A message to a user: someone's municipality-wide lookup matched a restricted case the user is named
+            -- on. The recipient reads it once (it is marked read); nobody else sees it.
+            CREATE TABLE unge.beskeder (
+                nr bigserial PRIMARY KEY, modtager name NOT NULL, tid timestamptz NOT NULL DEFAULT clock_timestamp(),
+                sag text NOT NULL, afsender name NOT NULL, hvordan text NOT NULL, laest timestamptz);
+            CREATE INDEX ON unge.beskeder (modtager) WHERE laest IS NULL;
+            ALTER TABLE unge.beskeder ENABLE ROW LEVEL SECURITY;
+            ALTER TABLE unge.beskeder FORCE ROW LEVEL SECURITY;
+            CREATE POLICY modtager ON unge.beskeder FOR SELECT TO unge_ejer USING (modtager = session_user);
+            CREATE POLICY laest ON unge.beskeder FOR UPDATE TO unge_ejer USING (modtager = session_user)
+                WITH CHECK (modtager = session_user);
+            CREATE POLICY afsender ON unge.beskeder FOR INSERT TO unge_ejer WITH CHECK (afsender = session_user);
+
+            CREATE OR REPLACE FUNCTION unge.find(p_cpr text, p_navn text)
+            RETURNS TABLE (id text, hold text, sagsbehandler text, beskyttet bool, kan_aabne bool, kontakt text[])
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            DECLARE v_cpr text := unge.noegle(p_cpr); v_navn text := unge.noegle(p_navn); ids text[];
+            BEGIN
+                IF NOT (pg_has_role(session_user, 'unge_sagsbehandler', 'MEMBER') OR pg_has_role(session_user, 'unge_teamleder', 'MEMBER')) THEN
+                    RETURN;
+                END IF;
+                SELECT array_agg(r.id ORDER BY r.id) INTO ids FROM unge.sagsregister r
+                    WHERE (v_cpr IS NOT NULL AND r.cpr_noegle = v_cpr) OR (v_navn IS NOT NULL AND r.navn_noegle = v_navn);
+                PERFORM unge.skriv_log('unge', NULL, ids,
+                    jsonb_set(unge.haendelse('search', NULL, 'find'), '{criterion}', to_jsonb('noegle:' || coalesce(v_cpr, v_navn))));
+                -- The named users of a matching restricted case the searcher cannot open are told who searched.
+                INSERT INTO unge.beskeder (modtager, sag, afsender, hvordan)
+                    SELECT n.rolle, r.id, session_user, CASE WHEN v_cpr IS NOT NULL THEN 'cpr' ELSE 'navn' END
+                    FROM unge.sagsregister r JOIN unge.navngivne n ON n.sag = r.id
+                    WHERE r.id = ANY (coalesce(ids, '{}')) AND r.beskyttet AND n.rolle <> session_user
+                        AND NOT unge.maa(r.id, session_user, false);
+                RETURN QUERY SELECT r.id,
+                    CASE WHEN r.beskyttet THEN NULL ELSE r.hold END,
+                    CASE WHEN r.beskyttet THEN NULL ELSE r.sagsbehandler::text END,
+                    r.beskyttet, unge.maa(r.id, session_user, false),
+                    CASE WHEN r.beskyttet THEN (SELECT array_agg(n.rolle::text ORDER BY n.rolle) FROM unge.navngivne n WHERE n.sag = r.id) END
+                    FROM unge.sagsregister r WHERE r.id = ANY (coalesce(ids, '{}')) ORDER BY r.id;
+            END $$;
+
+            -- The unread messages of the session's role, oldest first; marked read as they are returned.
+            CREATE FUNCTION unge.mine_beskeder() RETURNS TABLE (tid text, sag text, afsender text, hvordan text)
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            BEGIN
+                RETURN QUERY WITH l AS (
+                    UPDATE unge.beskeder b SET laest = clock_timestamp() WHERE b.modtager = session_user AND b.laest IS NULL
+                    RETURNING b.nr, b.tid, b.sag, b.afsender, b.hvordan)
+                SELECT to_char(l.tid AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), l.sag, l.afsender::text, l.hvordan
+                    FROM l ORDER BY l.nr;
+            END $$;
+
+            CREATE FUNCTION unge.hold_findes(p_hold text) RETURNS bool
+            LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+                SELECT EXISTS (SELECT 1 FROM unge.hold WHERE navn = p_hold)
+            $$;
+
+            -- The summaries of the cases this role may read whose caseworker is the role (p_mine) or that belong
+            -- to team p_hold; audited with the ids shown, as unge.oversigt.
+            CREATE FUNCTION unge.oversigt_udvalg(p_kommando text, p_mine bool, p_hold text)
+            RETURNS TABLE (id text, revision int, resume jsonb)
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            DECLARE ids text[];
+            BEGIN
+                RETURN QUERY SELECT s.id, s.revision, s.resume FROM unge.sager s JOIN unge.sagsregister r ON r.id = s.id
+                    WHERE (NOT coalesce(p_mine, false) OR r.sagsbehandler = session_user)
+                        AND (p_hold IS NULL OR r.hold = p_hold)
+                    ORDER BY s.id;
+                SELECT array_agg(s.id ORDER BY s.id) INTO ids FROM unge.sager s JOIN unge.sagsregister r ON r.id = s.id
+                    WHERE (NOT coalesce(p_mine, false) OR r.sagsbehandler = session_user)
+                        AND (p_hold IS NULL OR r.hold = p_hold);
+                PERFORM unge.skriv_log('database', NULL, ids, unge.haendelse('search', NULL, p_kommando));
+            END $$;
+
+            GRANT EXECUTE ON FUNCTION unge.mine_beskeder(), unge.hold_findes(text), unge.oversigt_udvalg(text, bool, text)
+                TO unge_sagsbehandler, unge_teamleder, unge_admin;
             """#
 
         static let migration1 = #"""
