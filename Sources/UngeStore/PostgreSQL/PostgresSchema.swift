@@ -9,7 +9,7 @@
         public static var currentVersion: Int { migrations.count }
 
         /// Migration n (1-based) is `migrations[n - 1]`. Never change a released migration: add one.
-        static let migrations: [String] = [migration1, migrationFlyt, migrationBeskeder]
+        static let migrations: [String] = [migration1, migrationFlyt, migrationBeskeder, migrationSletning]
 
         /// Applies every migration the database lacks, as the connecting role (a database owner that
         /// may create roles). Returns the versions before and after.
@@ -321,6 +321,77 @@
 
             GRANT EXECUTE ON FUNCTION unge.mine_beskeder(), unge.hold_findes(text), unge.oversigt_udvalg(text, bool, text)
                 TO unge_sagsbehandler, unge_teamleder, unge_admin;
+            """#
+
+        /// Deleting a case under the retention rules: the only path that may touch the audit log beyond
+        /// appending, and then only to remove the personal part of the deleted case's own rows.
+        static let migrationSletning = #"""
+            SET LOCAL ROLE unge_ejer;
+            -- The audit log stays append-only, with one exception: while unge.slet_sag runs for case X (a
+            -- transaction-local setting only that function sets), a row of X may lose its personal payload
+            -- (user, account, command, criterion, shown) and be marked erased; nothing else may change.
+            CREATE OR REPLACE FUNCTION unge.log_kun_tilfoej() RETURNS trigger LANGUAGE plpgsql AS $$
+            DECLARE v_sag text := nullif(current_setting('unge.sletning', true), '');
+            BEGIN
+                IF TG_OP = 'UPDATE' AND v_sag IS NOT NULL AND OLD.sag = v_sag
+                    AND NEW.nr = OLD.nr AND NEW.tid = OLD.tid AND NEW.rolle = OLD.rolle AND NEW.kilde = OLD.kilde
+                    AND NEW.program = OLD.program AND NEW.sag IS NOT DISTINCT FROM OLD.sag
+                    AND NEW.viste IS NOT DISTINCT FROM OLD.viste
+                    AND NEW.haendelse = (OLD.haendelse - ARRAY['user', 'account', 'command', 'criterion', 'shown'])
+                                        || '{"erased": true}'::jsonb THEN
+                    RETURN NEW;
+                END IF;
+                RAISE EXCEPTION 'revisionssporet kan kun udvides' USING ERRCODE = '42501';
+            END $$;
+            CREATE POLICY slette ON unge.log FOR UPDATE TO unge_ejer
+                USING (sag = nullif(current_setting('unge.sletning', true), ''))
+                WITH CHECK (sag = nullif(current_setting('unge.sletning', true), ''));
+
+            -- Deletes case p_sag (its document, register row, named users, drafts and messages) and removes the
+            -- personal payload of its earlier audit rows; appends p_gravsten (the tombstone: action 'delete',
+            -- no name, CPR number or text) once. Allowed to a role that may write the case, and to an
+            -- administrator. Idempotent: run again, it finds the case gone and the tombstone there.
+            -- 'ok', or 'adgang' (refused; audited).
+            CREATE FUNCTION unge.slet_sag(p_sag text, p_gravsten jsonb) RETURNS text
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            BEGIN
+                IF EXISTS (SELECT 1 FROM unge.sagsregister r WHERE r.id = p_sag)
+                    AND NOT (unge.maa(p_sag, session_user, true) OR pg_has_role(session_user, 'unge_admin', 'MEMBER')) THEN
+                    PERFORM unge.skriv_log('database', p_sag, NULL, unge.haendelse('refused', p_sag, 'slet'));
+                    RETURN 'adgang';
+                END IF;
+                IF NOT EXISTS (SELECT 1 FROM unge.sagsregister r WHERE r.id = p_sag)
+                    AND NOT pg_has_role(session_user, 'unge_admin', 'MEMBER')
+                    AND NOT EXISTS (SELECT 1 FROM unge.log l WHERE l.sag = p_sag AND l.rolle = session_user) THEN
+                    RETURN 'adgang';
+                END IF;
+                PERFORM set_config('unge.sletning', p_sag, true);
+                -- (an administrator sees a restricted case's row only while this setting is on)
+                PERFORM set_config('unge.flytning', 'ind', true);
+                DELETE FROM unge.sager WHERE id = p_sag;
+                PERFORM set_config('unge.flytning', '', true);
+                DELETE FROM unge.kladder WHERE sag = p_sag;
+                DELETE FROM unge.beskeder WHERE sag = p_sag;
+                DELETE FROM unge.navngivne WHERE sag = p_sag;
+                DELETE FROM unge.sagsregister WHERE id = p_sag;
+                UPDATE unge.log l
+                    SET haendelse = (l.haendelse - ARRAY['user', 'account', 'command', 'criterion', 'shown']) || '{"erased": true}'::jsonb
+                    WHERE l.sag = p_sag AND NOT coalesce((l.haendelse->>'erased')::bool, false)
+                        AND l.haendelse->>'action' <> 'delete';
+                PERFORM set_config('unge.sletning', '', true);
+                IF NOT EXISTS (SELECT 1 FROM unge.log l WHERE l.sag = p_sag AND l.haendelse->>'action' = 'delete' AND l.kilde = 'unge') THEN
+                    PERFORM unge.skriv_log('unge', p_sag, NULL, p_gravsten);
+                END IF;
+                RETURN 'ok';
+            END $$;
+            -- Deleting rows of the case and its drafts: only inside unge.slet_sag (the settings it sets).
+            CREATE POLICY slette ON unge.sager FOR DELETE TO unge_ejer USING (nullif(current_setting('unge.sletning', true), '') = id);
+            CREATE POLICY slette ON unge.kladder FOR DELETE TO unge_ejer USING (nullif(current_setting('unge.sletning', true), '') = sag);
+            CREATE POLICY slette_laese ON unge.kladder FOR SELECT TO unge_ejer USING (nullif(current_setting('unge.sletning', true), '') = sag);
+            CREATE POLICY slette ON unge.beskeder FOR DELETE TO unge_ejer USING (nullif(current_setting('unge.sletning', true), '') = sag);
+            CREATE POLICY slette_laese ON unge.beskeder FOR SELECT TO unge_ejer USING (nullif(current_setting('unge.sletning', true), '') = sag);
+
+            GRANT EXECUTE ON FUNCTION unge.slet_sag(text, jsonb) TO unge_sagsbehandler, unge_teamleder, unge_admin;
             """#
 
         static let migration1 = #"""

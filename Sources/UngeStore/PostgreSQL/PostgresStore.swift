@@ -487,6 +487,25 @@
             }
         }
 
+        /// Deletes case `id` under the retention rules in one transaction: the case, its register row,
+        /// named users, drafts and messages go, the personal payload of its earlier audit rows (user,
+        /// account, command, criterion, shown) is removed, and `tombstone` is appended once. The only
+        /// path that changes the audit log beyond appending (`unge.slet_sag`). Idempotent.
+        public func deleteCase(_ id: CaseID, tombstone: AuditEvent) throws {
+            var t = tombstone
+            t.user = role
+            switch try Self.text(call("SELECT unge.slet_sag($1, $2::jsonb)", [id.rawValue, Self.json(t)], case: id)) {
+            case "ok": return
+            default: throw StoreError.accessRefused(id)
+            }
+        }
+
+        /// The audit side of a deletion (privacy's hook): on this backend the same single transaction
+        /// as `deleteCase`, so it also removes the case if it is still there.
+        public func eraseAuditPersonalData(of id: CaseID, tombstone: AuditEvent) throws {
+            try deleteCase(id, tombstone: tombstone)
+        }
+
         public func setMember(_ role: String, team: String, leader: Bool) throws {
             if try Self.text(call("SELECT unge.saet_medlem($1, $2, $3)", [role, team, leader ? "true" : "false"]))
                 != "ok"
