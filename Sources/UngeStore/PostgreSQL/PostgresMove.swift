@@ -246,10 +246,7 @@
             }
             let present = try to.auditEvents(for: nil).events
             let missingEvents = missing(source.events, in: present)
-            for (n, e) in missingEvents.enumerated() {
-                try to.appendAudit(e)
-                if (n + 1) % 5000 == 0 { progress?("\(n + 1) af \(missingEvents.count) hændelser flyttet") }
-            }
+            try to.appendAuditBatch(missingEvents)
             report.eventsCopied = missingEvents.count
             // A file store is one person's: of two users' drafts of the same dialogue, the newest is kept.
             var drafts: [String: DialogueDraft] = [:]
