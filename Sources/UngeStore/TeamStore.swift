@@ -22,6 +22,13 @@ public protocol TeamStore: Store {
     /// The messages for the session's role that it has not seen (someone's lookup matched a restricted
     /// case it is named on); they count as seen once returned.
     func takeMessages() throws -> [TeamMessage]
+    /// The statistics facts of the cases this role may read (`unge.statistik_fakta`, one audited call):
+    /// of one team (`team`, which the role must be a member of, else `accessRefused(nil)`), or only the
+    /// cases the role is caseworker of (`mine`); with `window`, only the cases that can count in it
+    /// (`StatisticsComputation.window`). Each case's caseworker is the role the team store holds
+    /// responsible. The database writes `event` to the audit trail before it returns anything.
+    func statisticsFacts(team: String?, mine: Bool, window: ClosedRange<LocalDate>?, event: AuditEvent) throws
+        -> TeamStatistics
 }
 
 /// Which cases a team listing takes.
@@ -46,6 +53,20 @@ public struct TeamMessage: Sendable, Equatable {
         self.caseID = caseID
         self.from = from
         self.byCPR = byCPR
+    }
+}
+
+/// What `TeamStore.statisticsFacts` returns: the facts, the cases that could not be read, and whether
+/// the role leads a team (a team leader sees the other caseworkers' rows).
+public struct TeamStatistics: Sendable {
+    public var facts: [StatisticsFacts]
+    public var problems: [StoreProblem]
+    public var isLeader: Bool
+
+    public init(facts: [StatisticsFacts], problems: [StoreProblem], isLeader: Bool) {
+        self.facts = facts
+        self.problems = problems
+        self.isLeader = isLeader
     }
 }
 
