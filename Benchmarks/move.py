@@ -17,6 +17,7 @@ import argparse
 import os
 import random
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -52,8 +53,14 @@ def main():
     ap.add_argument("--cases", type=int, default=10_000)
     ap.add_argument("--events", type=int, default=20_000)
     args = ap.parse_args()
+    # A SIGTERM (timeout, kill) still stops the cluster and removes the temp folders.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     work = Path(tempfile.mkdtemp(prefix="unge-bench-move-"))
-    c = Cluster()
+    try:
+        c = Cluster()
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
     try:
         store = work / "lager"
         sh([sys.executable, str(REPO / "Benchmarks/make_store.py"), str(store), str(args.cases)])
