@@ -97,7 +97,7 @@ struct IndberetCommand: UngeCommand {
             }
         }
         if !problems.isEmpty {
-            for p in problems { ctx.console.error("Fejl: \(p.description)") }
+            ProblemReport.print(problems.map(\.description), ctx: ctx)
             throw CLIError.data(
                 "Udtrækket er ikke skrevet: ikke alle sager kunne læses, og et udtræk skal være komplet.")
         }

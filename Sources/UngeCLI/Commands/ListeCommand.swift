@@ -189,7 +189,7 @@ struct ListeCommand: UngeCommand {
             c.print(TextTable.render(header: header, rows: table, width: c.width))
             c.print(c.dim(Plural.count(rows.count, "sag", "sager")))
         }
-        for p in problems { ctx.console.error("Fejl: \(p)") }
+        ProblemReport.print(problems, ctx: ctx)
         return problems.isEmpty ? ExitCode.ok : ExitCode.data
     }
 }

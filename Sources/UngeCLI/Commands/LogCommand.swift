@@ -59,7 +59,7 @@ struct LogCommand: UngeCommand {
         try store.appendAudit(
             ctx.event(.export, caseID: id, before: file.revision, after: file.revision, criterion: "revisionsspor"))
         let (all, problems) = try store.auditEvents(for: id)
-        for p in problems { ctx.console.error("Advarsel: \(p.description)") }
+        ProblemReport.print(problems.map(\.description), ctx: ctx, label: "Advarsel")
         let events = all.filter { e in
             let day = DanishTime.date(of: e.time)
             if let from, day < from { return false }

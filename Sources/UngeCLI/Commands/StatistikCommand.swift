@@ -120,7 +120,7 @@ struct StatistikCommand: UngeCommand {
         } else {
             ctx.console.print(text.hasSuffix("\n") ? String(text.dropLast()) : text)
         }
-        for p in loaded.problems { ctx.console.error("Fejl: \(p.description)") }
+        ProblemReport.print(loaded.problems.map(\.description), ctx: ctx)
         return loaded.problems.isEmpty ? ExitCode.ok : ExitCode.data
     }
 

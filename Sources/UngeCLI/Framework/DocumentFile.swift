@@ -197,7 +197,10 @@ enum DocumentFile {
             guard n > 0 else { break }
             offset += n
         }
-        return Data(bytes[0..<offset])
+        let data = Data(bytes[0..<offset])
+        // A key written twice would be resolved silently by the decoder: refuse it, naming the lines.
+        if let dup = JSONTree.duplicateKey(in: data) { throw refuse(dup.description + ".") }
+        return data
     }
 
     /// `path` (absolute, standardized) with its longest existing prefix resolved by `realpath`.

@@ -153,9 +153,8 @@ extension CaseOverview {
             lines.append(line)
         }
         if let e = file.examination {
-            let described = ExaminationArea.allCases.count - e.unassessedAreas.count
             var line =
-                "\(e.kind.danish.capitalizedFirstLetter): opmærksom på behovet \(e.awareDate.danishShort), \(described) af \(ExaminationArea.allCases.count) områder belyst"
+                "\(e.kind.danish.capitalizedFirstLetter): opmærksom på behovet \(e.awareDate.danishShort), \(e.areaCount.danish)"
             line += e.completedDate.map { ", afsluttet \($0.danishShort)" } ?? ", i gang"
             if let phase = e.usePhase { line += "; misbrugsfase: \(phase.danish)" }
             lines.append(line)
