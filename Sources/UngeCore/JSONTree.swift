@@ -24,9 +24,9 @@ public indirect enum JSONTree: Equatable, Sendable {
             switch self {
             case .duplicateKey(let key, let path, let first, let line, let column):
                 let shown = TerminalText.neutralise(String(key.prefix(60)), keepLineBreaks: false)
-                let where_ = path.isEmpty ? "" : " i '\(TerminalText.neutralise(path, keepLineBreaks: false))'"
+                let location = path.isEmpty ? "" : " i '\(TerminalText.neutralise(path, keepLineBreaks: false))'"
                 return
-                    "nøglen '\(shown)' står to gange\(where_) (linje \(first) og linje \(line), kolonne \(column)); slet den ene"
+                    "nøglen '\(shown)' står to gange\(location) (linje \(first) og linje \(line), kolonne \(column)); slet den ene"
             case .syntax(let line, let column):
                 return "filen er ikke gyldig JSON (linje \(line), kolonne \(column))"
             case .tooDeep(let line, let column):
