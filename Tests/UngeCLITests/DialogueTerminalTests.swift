@@ -83,11 +83,12 @@ struct DialogueTerminalTests {
         t.expect("Afsnit 2 af 11: Samarbejde")
         t.answer("Hvordan har den unge deltaget?: ", "Tre samtaler")
         t.answer("Hvordan har Anne Lund (forældremyndighed) deltaget?: ", "Møde i maj")
+        t.answer("Samtykke fra (navn, tom for at gå videre): ", "")
         t.expect("Afsnit 3 af 11: Udvikling og adfærd")
         t.expect("Er området relevant for den unge? (J/n): ")
         t.type(PseudoTerminal.ctrlD)
         t.expect(
-            "Afbrudt (slut på input). Dine 3 svar er gemt som kladde. Kør 'unge undersoeg 2026-0003' igen for at fortsætte."
+            "Afbrudt (slut på input). Dine 4 svar er gemt som kladde. Kør 'unge undersoeg 2026-0003' igen for at fortsætte."
         )
         #expect(t.wait() == 2)
         #expect(t.terminalRestored)
@@ -103,7 +104,7 @@ struct DialogueTerminalTests {
         #expect(!r.output.contains("Hvordan har den unge deltaget?:  "))
         #expect(!r.output.contains("Hvordan har den unge deltaget? ["))
         r.type(PseudoTerminal.ctrlD)
-        r.expect("Dine 3 svar er gemt som kladde.")
+        r.expect("Dine 4 svar er gemt som kladde.")
         #expect(r.wait() == 2)
     }
 
