@@ -116,4 +116,133 @@ struct CaseworkerDayMoreTests {
         #expect(open.stdout.contains("1 af 6 områder belyst, 5 mangler"), "\(open.stdout)")
         #expect(openCheck.stdout.contains("undersøgelse: 1 af 6 områder belyst"))
     }
+
+    // MARK: 14. Readable changes
+
+    @Test("14: plan --diff markerer kun de ord, der er ændret, i terminalen og i Markdown")
+    func diffMarksOnlyChangedWords() throws {
+        let store = try Unge.fixtureStore()
+        let json = try Unge.run(["plan", "2026-0010", "--format", "json"], store: store)
+        #expect(json.status == 0)
+        let changed = json.stdout.replacingOccurrences(of: "en tryg hverdag", with: "en rolig hverdag")
+            .replacingOccurrences(of: "\"Bestå 9. klasse\"", with: "\"Bestå 9. klasse med mindst 4 i dansk\"")
+        let dir = Unge.tempRoot.appendingPathComponent("diff-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let file = dir.appendingPathComponent("plan.json")
+        try changed.write(to: file, atomically: true, encoding: .utf8)
+        let saved = try Unge.run(
+            ["plan", "2026-0010", "--fra-fil", file.path, "--aendring", "Målene præciseret"], store: store)
+        #expect(saved.status == 0, "\(saved.stderr)")
+        let diff = try Unge.runInTerminal(["plan", "2026-0010", "--diff", "2", "3"], store: store)
+        #expect(diff.status == 0, "\(diff.stderr)")
+        let screen = Self.flat(diff.stdout)
+        #expect(
+            screen.contains("Ændret: Ida skal have en [-tryg-] {+rolig+} hverdag uden rusmidler og bestå 9. klasse."),
+            "\(diff.stdout)")
+        #expect(screen.contains("M2 ændret: Bestå 9. klasse {+med mindst 4 i dansk+}"), "\(diff.stdout)")
+        #expect(screen.contains("Ændringsnote:  Målene præciseret"))
+        #expect(!screen.contains("[-Ingen rusmidler"), "an unchanged goal is not shown")
+        #expect(!diff.stdout.contains("| ---") && !diff.stdout.contains("**"))
+        for line in diff.stdout.split(separator: "\n") { #expect(line.count <= 80) }
+        let piped = try Unge.run(["plan", "2026-0010", "--diff", "2", "3"], store: store)
+        #expect(piped.stdout.contains("en ~~tryg~~ **rolig** hverdag"), "\(piped.stdout)")
+        let html = try Unge.run(["plan", "2026-0010", "--diff", "2", "3", "--format", "html"], store: store)
+        #expect(html.stdout.contains("<del>tryg</del> <ins>rolig</ins>"), "\(html.stdout)")
+    }
+
+    @Test("14: revisionssporet siger, hvad en revision ændrede, og folder samme brugers ændringer inden for et minut")
+    func auditNarrativeSaysWhatChanged() throws {
+        let store = try Unge.fixtureStore()
+        func at(_ time: String) -> [String: String] { ["UNGE_NU": "2026-09-01T\(time)Z"] }
+        let add = ["netvaerk", "2026-0001", "--arena", "professionelle", "--tilfoej"]
+        #expect(
+            try Unge.run(add + ["Jonas", "--relation", "kontaktperson"], store: store, env: at("08:30:00")).status == 0)
+        #expect(try Unge.run(["vis", "2026-0001"], store: store, env: at("08:30:10")).status == 0)
+        #expect(try Unge.run(add + ["Mette", "--relation", "SSP"], store: store, env: at("08:30:40")).status == 0)
+        #expect(
+            try Unge.run(
+                ["vaerktoej", "2026-0001", "--type", "ssd-moede", "--resume", "Drøftet"], store: store,
+                env: at("08:35:00")
+            ).status == 0)
+        #expect(try Unge.run(["notat", "2026-0001", "Ringede til mor"], store: store, env: at("08:40:00")).status == 0)
+        let log = try Unge.run(
+            ["log", "2026-0001"], store: store, env: ["COLUMNS": "250", "UNGE_NU": "2026-09-01T09:00:00Z"])
+        #expect(log.status == 0, "\(log.stderr)")
+        let lines = log.stdout.split(separator: "\n").map(String.init)
+        let folded = try #require(lines.first { $0.contains("tilføjede Jonas") }, "\(log.stdout)")
+        #expect(folded.hasPrefix("  10.30-10.30") || folded.hasPrefix("  10.30  "), "\(folded)")
+        #expect(
+            folded.hasSuffix(
+                "tilføjede Jonas (kontaktperson) til netværket og tilføjede Mette (SSP) til netværket (revision 1 til 3) og så sagen undervejs."
+            ), "\(folded)")
+        #expect(
+            lines.contains { $0.hasSuffix("registrerede SSD-møde 01.09.2026 (revision 3 til 4).") }, "\(log.stdout)")
+        #expect(lines.contains { $0.hasSuffix("skrev et notat (revision 4 til 5).") }, "\(log.stdout)")
+        // The note's text and the tool's summary are never told in the trail.
+        #expect(!log.stdout.contains("Ringede til mor") && !log.stdout.contains("Drøftet"))
+    }
+
+    // MARK: 17. Help in force, underret for both its users
+
+    @Test("17: hjælpen citerer reglen, der gælder nu; serviceloven kun som 'tidl.' eller hvor den stadig gælder")
+    func helpCitesRuleInForce() throws {
+        let index = try Unge.run(["help"], env: ["COLUMNS": "250"])
+        #expect(
+            index.stdout.contains(
+                "Registrér den børnefaglige undersøgelse (barnets lov § 20) eller afdækningen (§ 19)"),
+            "\(index.stdout)")
+        let commands = index.stdout.split(separator: "\n").compactMap { line -> String? in
+            guard line.hasPrefix("  "), let word = line.split(separator: " ").first, word.first?.isLetter == true
+            else { return nil }
+            return String(word)
+        }
+        #expect(commands.count > 20)
+        // Serviceloven paragraphs still in force for adults and anonymous treatment.
+        let stillInForce = ["§ 101", "§ 141", "§ 101 a"]
+        for command in commands {
+            let help = try Unge.run(["help", command], env: ["COLUMNS": "250"]).stdout
+            var rest = Substring(help)
+            while let r = rest.range(of: "serviceloven") {
+                let before = help[..<r.lowerBound].suffix(30)
+                let after = help[r.upperBound...].prefix(12)
+                let ok =
+                    before.hasSuffix("tidl. ") || before.contains("før 2024")
+                    || stillInForce.contains { after.hasPrefix(" " + $0) } || !after.hasPrefix(" §")
+                #expect(ok, "\(command): ...\(before)serviceloven\(after)...")
+                rest = help[r.upperBound...]
+            }
+        }
+        let identify = try Unge.run(["help", "identificer"], env: ["COLUMNS": "250"])
+        #expect(identify.stdout.contains("barnets lov §§ 28-29 (tidl. serviceloven § 11)"), "\(identify.stdout)")
+        let tools = try Unge.run(["help", "vaerktoej"], env: ["COLUMNS": "250"])
+        #expect(tools.stdout.contains("retssikkerhedsloven § 11 e, stk. 2 (tidl. serviceloven § 49 a)"))
+        let letters = try Unge.run(["help", "brev"], env: ["COLUMNS": "250"])
+        #expect(letters.stdout.contains("(barnets lov § 138, stk. 1 og § 138, stk. 2)"), "\(letters.stdout)")
+        #expect(letters.stdout.contains("(retssikkerhedsloven § 67, stk. 1)"))
+    }
+
+    @Test("17: underret taler til underretteren, når man skriver sin egen, og om underretteren, når man registrerer")
+    func underretSpeaksToItsUser() throws {
+        let store = try Unge.fixtureStore()
+        let young = ["Emma Test", "", "2011-05-04", ""]
+        let registering = try Self.run(
+            ["underret", "--interaktiv", "--ny-sag"], store,
+            ["2"] + young + ["1", "Karen Lærer", "lærer", "Vestbyens Skole", "12345678", "telefon", ""])
+        let r = Self.flat(registering.stderr)
+        #expect(r.contains("Skriv det, underretteren selv har set og hørt"), "\(registering.stderr)")
+        #expect(r.contains("1. Hvad beskriver underretteren om den unges fysiske, psykiske og sociale forhold?"))
+        #expect(!r.contains("Beskriv det, du selv har set og hørt"))
+        let own = try Self.run(
+            ["underret", "--interaktiv", "--ny-sag"], try Unge.fixtureStore(),
+            ["1"] + young + ["Karen Lærer", "lærer", "Vestbyens Skole", "12345678", "j"])
+        let o = Self.flat(own.stderr)
+        #expect(o.contains("Beskriv det, du selv har set og hørt"), "\(own.stderr)")
+        #expect(!o.contains("Skriv det, underretteren selv har set og hørt"))
+        // The help speaks to both.
+        let help = try Unge.run(["help", "underret"], env: ["COLUMNS": "250"])
+        #expect(help.stdout.contains("--underretter TEKST"))
+        #expect(help.stdout.contains("Underretterens navn (dit eget, når du selv underretter)"), "\(help.stdout)")
+        #expect(help.stdout.contains("registrerer du en modtaget, taler de til dig som sagsbehandler"))
+        #expect(!help.stdout.contains("Du underretter som privatperson"))
+    }
 }

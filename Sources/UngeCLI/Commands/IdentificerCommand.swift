@@ -10,7 +10,7 @@ struct IdentificerCommand: UngeCommand {
         summary: "Giv en anonym rådgivningssag den unges navn og CPR-nummer",
         arguments: [.caseID],
         discussion: """
-            En anonym rådgivningssag (anonym rådgivning efter barnets lov, tidl. serviceloven) har hverken navn, CPR-nummer
+            En anonym rådgivningssag (anonym rådgivning efter \(HelpLaw.cite(.anonymousCounselling))) har hverken navn, CPR-nummer
             eller fødselsdato, og der kan ikke laves undersøgelse, plan eller afgørelse på den. Når den unge vil
             stå frem, registrerer du navn og CPR-nummer (eller fødselsdato) her. Det skrives i revisionssporet.
             I en terminal bliver du spurgt om det, der mangler. Har den unge allerede en sag, får du besked.

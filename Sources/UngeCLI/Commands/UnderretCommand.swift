@@ -14,8 +14,9 @@ struct UnderretCommand: UngeCommand {
         discussion: """
             I en terminal bliver du ført gennem underretningen ét afsnit ad gangen, med korte råd til hvert
             afsnit (håndbogen kap. 3). Først vælger du, om du skriver din egen underretning, eller om du registrerer
-            en, kommunen har modtaget (så spørges om underretteren, hvordan og hvornår den kom). Hvert svar tjekkes,
-            når du giver det. Til sidst ser du alle svar og vælger: gem, ret et svar, behold som kladde eller kassér.
+            en, kommunen har modtaget (så spørges om underretteren, hvordan og hvornår den kom). Skriver du din egen,
+            taler spørgsmål og råd til dig som underretter; registrerer du en modtaget, taler de til dig som
+            sagsbehandler om det, underretteren fortalte. Hvert svar tjekkes, når du giver det. Til sidst ser du alle svar og vælger: gem, ret et svar, behold som kladde eller kassér.
             Afbryder du (Ctrl-D, Ctrl-C), gemmes svarene som en privat kladde, og næste gang kan du fortsætte.
             Har den unge allerede en sag (samme CPR-nummer eller navn og fødselsdato), lander underretningen på den;
             i et script afsluttes med status 1, medmindre du skriver --ny-sag. --kladde viser dokumentet uden at
@@ -28,7 +29,8 @@ struct UnderretCommand: UngeCommand {
             Skriv "underrette" og "underretning", ikke "indberette" eller "melde": du får en advarsel.
             """,
         options: UnderretCommand.fieldOptions + [
-            OptionSpec("--privatperson", help: "Du underretter som privatperson (almindelig underretningspligt)."),
+            OptionSpec(
+                "--privatperson", help: "Underretteren er en privatperson (almindelig underretningspligt)."),
             OptionSpec("--ny-sag", help: "Opret en ny sag, selv om den unge allerede har en."),
             .caseID, .fromFile, .draft, .format, .output, .showCPR, .interactive,
             OptionSpec("--json", help: "Det samme som --format json."),

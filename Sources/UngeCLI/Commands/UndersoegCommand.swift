@@ -8,7 +8,8 @@ struct UndersoegCommand: UngeCommand {
     static let spec = CommandSpec(
         name: "undersoeg",
         aliases: ["undersøg"],
-        summary: "Registrér den børnefaglige undersøgelse (barnets lov § 20) eller afdækningen (§ 19)",
+        summary:
+            "Registrér den børnefaglige undersøgelse (\(HelpLaw.paragraph(.examination))) eller afdækningen (\(HelpLaw.paragraph(.preliminaryAssessment, short: true)))",
         arguments: [.caseID],
         discussion: """
             Registrerer, hvornår kommunen blev opmærksom på behovet (herfra løber fristen på \(LegalPeriod.examinationMonths) måneder), samarbejde

@@ -260,7 +260,9 @@ struct VaerktoejCommand: UngeCommand {
             }
             file = try ctx.updateCase(id, store: store, commutative: true) { f in
                 f.toolRecords.append(record)
-                f.record(.other(ToolText.journal(record)), at: ctx.now, by: ctx.user)
+                f.record(
+                    .other(ToolText.journal(record)), at: ctx.now, by: ctx.user,
+                    change: JournalEvent.tool(record).change)
             }
             registered = record
             if !json {
@@ -344,7 +346,9 @@ struct VaerktoejCommand: UngeCommand {
             save: { record, _ in
                 let file = try ctx.updateCase(id, store: store, commutative: true) { f in
                     f.toolRecords.append(record)
-                    f.record(.other(ToolText.journal(record)), at: ctx.now, by: ctx.user)
+                    f.record(
+                        .other(ToolText.journal(record)), at: ctx.now, by: ctx.user,
+                        change: JournalEvent.tool(record).change)
                 }
                 if json {
                     ctx.console.print(

@@ -11,6 +11,14 @@ enum HelpLaw {
     static func cite(_ rule: LegalRuleID, age: Int? = nil) -> String {
         LegalReferences.reference(rule).citation(on: day, age: age)
     }
+
+    /// The paragraph in force alone ("barnets lov § 20"); `short` drops the law's name ("§ 19")
+    /// where the sentence has already named it.
+    static func paragraph(_ rule: LegalRuleID, age: Int? = nil, short: Bool = false) -> String {
+        let p = LegalReferences.reference(rule).paragraph(on: day, age: age)
+        guard short, let sign = p.range(of: "§") else { return p }
+        return String(p[sign.lowerBound...])
+    }
 }
 
 /// Files in the store that cannot be read, told briefly: the first few in full, then how many
