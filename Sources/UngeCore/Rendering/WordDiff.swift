@@ -62,29 +62,33 @@ public enum WordDiff {
         return joined(out)
     }
 
-    /// Words (runs of letters and digits) and single punctuation marks, each with the spaces after
-    /// it, so "klasse;" and "klasse" share the word.
+    /// Words (runs of non-space characters, so a date such as "30.11.2026" is one word) with the
+    /// punctuation at their ends split off as words of their own, so "klasse;" and "klasse" share the
+    /// word; each with the spaces after it.
     static func words(_ text: String) -> [(word: String, space: String)] {
         var out: [(String, String)] = []
-        var word = ""
-        var space = ""
-        func flush() {
-            if !word.isEmpty || !space.isEmpty { out.append((word, space)) }
-            word = ""
-            space = ""
-        }
-        for ch in text {
-            if ch.isWhitespace {
-                space.append(ch)
-            } else if ch.isLetter || ch.isNumber {
-                if !space.isEmpty || (word.last.map { !($0.isLetter || $0.isNumber) } ?? false) { flush() }
-                word.append(ch)
-            } else {
-                flush()
-                word.append(ch)
+        let edge: Set<Character> = [";", ",", ".", ":", "!", "?", "(", ")", "\"", "'"]
+        var rest = Substring(text)
+        while !rest.isEmpty {
+            let chunk = rest.prefix { !$0.isWhitespace }
+            rest = rest.dropFirst(chunk.count)
+            let space = String(rest.prefix { $0.isWhitespace })
+            rest = rest.dropFirst(space.count)
+            var core = chunk
+            var lead: [String] = []
+            var trail: [String] = []
+            while let f = core.first, edge.contains(f), core.count > 1 {
+                lead.append(String(f))
+                core = core.dropFirst()
             }
+            while let l = core.last, edge.contains(l), core.count > 1 {
+                trail.insert(String(l), at: 0)
+                core = core.dropLast()
+            }
+            let parts = lead + (core.isEmpty ? [] : [String(core)]) + trail
+            for (k, p) in parts.enumerated() { out.append((p, k == parts.count - 1 ? space : "")) }
+            if parts.isEmpty, !space.isEmpty { out.append(("", space)) }
         }
-        flush()
         return out
     }
 
