@@ -159,6 +159,13 @@ struct UnderretDialogue {
         for field in [ConcernField.concernLevel, .raiseIf, .lowerIf] {
             try ask(p, field, &draft, known: known, registering: registering)
         }
+        // The municipality's own category for the DST notification statistics: asked of the caseworker
+        // who registers a received notification, not of the notifier.
+        if registering {
+            p.section("Til statistikken")
+            try ask(
+                p, .reason, &draft, known: known, question: Self.registrationQuestion(.reason), registering: registering)
+        }
 
         let received = try UnderretInput.received(draft, now: ctx.now, timeZone: tz)
         return UnderretCommand.Answers(draft: draft, existing: existing, received: received)
@@ -258,6 +265,9 @@ struct UnderretDialogue {
         case .parentsInformed: return "Har underretteren fortalt forældrene om underretningen? (ja/nej)"
         case .parentsComments: return "Forældrenes kommentarer og reaktioner ifølge underretteren"
         case .notInformedReason: return "Hvorfor er forældrene ikke orienteret?"
+        case .reason:
+            return
+                "Hvad drejer underretningen sig mest om (til statistikken)? Skriv nummer eller ord: \(NotificationReason.choices) (tom linje springer over)"
         default: return nil
         }
     }
