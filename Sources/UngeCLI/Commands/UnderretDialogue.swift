@@ -164,7 +164,8 @@ struct UnderretDialogue {
         if registering {
             p.section("Til statistikken")
             try ask(
-                p, .reason, &draft, known: known, question: Self.registrationQuestion(.reason), registering: registering)
+                p, .reason, &draft, known: known, question: Self.registrationQuestion(.reason), registering: registering
+            )
         }
 
         let received = try UnderretInput.received(draft, now: ctx.now, timeZone: tz)
