@@ -197,14 +197,22 @@ enum AuditStory {
         let who = e.account.map { $0 == e.user ? user : "\(user) (konto: \(shown($0)))" } ?? user
         var phrases: [String] = []
         var seenKeys = Set<String>()
+        var keyCount: [String: Int] = [:]
+        for w in writes { keyCount[key(w.time, w.user), default: 0] += 1 }
+        var trailing: [String] = []
         for w in writes {
             let k = key(w.time, w.user)
-            var told = seenKeys.contains(k) ? [] : (changes[k] ?? [])
+            let shared = keyCount[k, default: 0] > 1
+            // Several revisions in one second: the journal cannot say which did what, so each is
+            // named by its command and what the journal says follows them all.
+            var told = seenKeys.contains(k) || shared ? [] : (changes[k] ?? [])
+            if shared, !seenKeys.contains(k) { trailing += changes[k] ?? [] }
             seenKeys.insert(k)
             if w.action == .create { told.insert("oprettede sagen med 'unge \(shown(w.command))'", at: 0) }
             if told.isEmpty { told = ["ændrede sagen med 'unge \(shown(w.command))'"] }
             phrases += told.map(shown)
         }
+        phrases += trailing.map(shown)
         var s = who + " " + list(phrases)
         let before = writes.first?.revisionBefore
         if let after = writes.last?.revisionAfter {
