@@ -80,6 +80,13 @@ public protocol Store: AnyObject, Sendable {
         _ change: (inout CaseFile) throws -> Void
     ) throws -> CaseFile
 
+    /// Saves several changed cases as one change: every case is saved, or none is (a handover of a
+    /// caseload, two cases merged). Each change names the revision it was built on; a conflict on any
+    /// case, a refusal or a failed audit event leaves every case as it was. Each case gets its own
+    /// audit event (with the change's `criterion`). On the team store, a change with `handOverTo` also
+    /// moves the case to that caseworker and their team in the case register, in the same transaction.
+    func saveTogether(_ changes: [CaseChange], now: Date, user: String, command: String) throws -> [CaseFile]
+
     /// Puts a complete case document into the store as it is (its id, revision and history
     /// included), for the demo cases and for moving a store; refuses an id that exists. Audited as
     /// `create`.
@@ -147,6 +154,24 @@ extension Store {
     ) throws -> CaseFile {
         try update(
             id, now: now, user: user, command: command, action: .update, retryOnConflict: retryOnConflict, change)
+    }
+}
+
+/// One case of a change saved with others (`Store.saveTogether`).
+public struct CaseChange: Sendable {
+    public var caseFile: CaseFile
+    /// The revision the change was built on.
+    public var expectedRevision: Int
+    /// What the case's audit event says about the change, e.g. "overdraget til bo".
+    public var criterion: String?
+    /// Team store: the caseworker (database role) the case is handed over to.
+    public var handOverTo: String?
+
+    public init(caseFile: CaseFile, expectedRevision: Int, criterion: String? = nil, handOverTo: String? = nil) {
+        self.caseFile = caseFile
+        self.expectedRevision = expectedRevision
+        self.criterion = criterion
+        self.handOverTo = handOverTo
     }
 }
 

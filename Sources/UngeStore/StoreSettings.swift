@@ -65,6 +65,25 @@ public struct StoreSettings: Codable, Sendable, Equatable {
     /// The profile of `user`, if one is set.
     public func profile(of user: String) -> UserProfile? { users[user] }
 
+    /// The user id a case's caseworker value stands for: the value itself when it is a user id (or
+    /// no full name in the settings matches it), else the user whose full name it is (stores written
+    /// before cases kept user ids could hold a full name). Nil for an empty value.
+    public func userID(forCaseworker value: String?) -> String? {
+        guard let v = value?.trimmingCharacters(in: .whitespaces), !v.isEmpty else { return nil }
+        if users[v] != nil { return v }
+        let folded = v.lowercased()
+        let named = users.filter { $0.value.fullName?.lowercased() == folded }.map(\.key).sorted()
+        if named.count == 1 { return named[0] }
+        return v
+    }
+
+    /// The full name of a caseworker's user id, for display: "Lene Dahl (lene)", or the id alone.
+    public func caseworkerDisplay(_ value: String?) -> String? {
+        guard let id = userID(forCaseworker: value) else { return nil }
+        if let full = users[id]?.fullName, !full.isEmpty, full != id { return "\(full) (\(id))" }
+        return id
+    }
+
     /// Whether `name` (a case's caseworker) is `user`: the user name itself or the full name set
     /// for it.
     public func isSameUser(_ name: String?, as user: String) -> Bool {

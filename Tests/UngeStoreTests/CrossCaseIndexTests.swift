@@ -48,7 +48,7 @@ struct CrossCaseIndexTests {
 
         // The index, not the case file, is what is read: change a title in the index only.
         let text = String(decoding: t.bytes("indeks.tsv")!, as: UTF8.self)
-        #expect(text.hasPrefix("unge-indeks\t3\n"))
+        #expect(text.hasPrefix("unge-indeks\t4\n"))
         #expect(!text.contains(Sample.cprText) && !text.contains(Sample.cprDigits))
         t.write(
             "indeks.tsv",
@@ -80,7 +80,7 @@ struct CrossCaseIndexTests {
         _ = try t.store.listSummaries()
         let v2 = String(decoding: t.bytes("indeks.tsv")!, as: UTF8.self)
         // The same lines under the old header: ignored, rebuilt as version 2.
-        t.write("indeks.tsv", v2.replacingOccurrences(of: "unge-indeks\t3\n", with: "unge-indeks\t1\n"))
+        t.write("indeks.tsv", v2.replacingOccurrences(of: "unge-indeks\t4\n", with: "unge-indeks\t1\n"))
         let rebuilt = try t.store.listSummaries()
         #expect(String(decoding: t.bytes("indeks.tsv")!, as: UTF8.self) == v2)
         #expect(t.store.openDeadlines(of: rebuilt.summaries).deadlines[0].deadlines == c.openDeadlines)

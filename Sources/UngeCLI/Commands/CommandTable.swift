@@ -12,6 +12,7 @@ enum CommandTable {
         NetvaerkCommand.self,
         IdentificerCommand.self,
         FindCommand.self,
+        OverdragCommand.self,
         // The casework, in the handbook's order.
         UnderretCommand.self,
         UndersoegCommand.self,
@@ -60,6 +61,7 @@ enum CommandTable {
             (RedigerCommand.self, .existing),
             (NetvaerkCommand.self, .existing),
             (IdentificerCommand.self, .existing),
+            (OverdragCommand.self, .existing),
             (UnderretCommand.self, .creating),
             (UndersoegCommand.self, .existing),
             (PlanCommand.self, .existing),

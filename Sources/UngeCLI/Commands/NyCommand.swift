@@ -17,7 +17,9 @@ struct NyCommand: UngeCommand {
             OptionSpec("--email", value: "ADR", help: "E-mail."),
             OptionSpec("--adresse", value: "ADR", help: "Adresse."),
             OptionSpec("--skole", value: "TEKST", help: "Skole, uddannelse eller arbejde."),
-            OptionSpec("--sagsbehandler", value: "NAVN", help: "Den ansvarlige sagsbehandler (standard: --bruger)."),
+            OptionSpec(
+                "--sagsbehandler", value: "BRUGER",
+                help: "Den ansvarlige sagsbehandlers brugernavn (standard: dig selv, --bruger)."),
             OptionSpec("--anonym", help: "Anonym rådgivning: ingen navn, CPR eller fødselsdato."),
             OptionSpec(
                 "--aldersgruppe", value: "under-15|15-17|18-22|23+",
@@ -106,6 +108,10 @@ struct NyCommand: UngeCommand {
                 school: me.school)
         let store = try ctx.store
         let storeExisted = store.exists
+        let caseworker = try me.caseworker.map {
+            try CaseworkerValue.parse(
+                $0, option: "--sagsbehandler", settings: storeExisted ? try store.loadSettings() : nil)
+        }
         if let existing = try SameYoungPerson.resolve(
             person, store: store, ctx: ctx, newCaseAllowed: newCase || anonymous, asking: asking,
             yesNo: { try Prompter(console: ctx.console).yesNo($0, defaultValue: true) })
@@ -130,7 +136,7 @@ struct NyCommand: UngeCommand {
         }
         let draft = CaseFile(
             id: CaseID("ny")!, created: ctx.now, youngPerson: person,
-            caseworker: anonymous ? me.caseworker : (me.caseworker ?? ctx.user))
+            caseworker: caseworker ?? ctx.user)
         let saved = try store.create(
             draft, year: ctx.today.year, now: ctx.now, user: ctx.user, command: ctx.commandName)
         ctx.announceNewStore(storeExisted)

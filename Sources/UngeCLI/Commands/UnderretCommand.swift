@@ -30,6 +30,9 @@ struct UnderretCommand: UngeCommand {
         options: UnderretCommand.fieldOptions + [
             OptionSpec("--privatperson", help: "Du underretter som privatperson (almindelig underretningspligt)."),
             OptionSpec("--ny-sag", help: "Opret en ny sag, selv om den unge allerede har en."),
+            OptionSpec(
+                "--sagsbehandler", value: "BRUGER",
+                help: "En ny sags sagsbehandler (brugernavn; standard: dig selv, --bruger)."),
             .caseID, .fromFile, .draft, .format, .output, .showCPR, .interactive,
             OptionSpec("--json", help: "Det samme som --format json."),
             OptionSpec(
@@ -130,6 +133,8 @@ struct UnderretCommand: UngeCommand {
     let fromFile: Bool
     let draftOnly: Bool
     let newCase: Bool
+    /// `--sagsbehandler`: a new case's caseworker (else the acting user).
+    let caseworker: String?
     /// `--udskriv NR`: print saved notification NR of `--sag` again, save nothing.
     let reprint: Int?
 
@@ -189,6 +194,12 @@ struct UnderretCommand: UngeCommand {
         fromFile = args.value("--fra-fil") != nil
         draftOnly = args.has("--kladde")
         newCase = args.has("--ny-sag")
+        caseworker = args.value("--sagsbehandler")
+        if caseworker != nil && caseID != nil {
+            throw UsageError.conflict(
+                "--sagsbehandler gælder en ny sag. Skift sagsbehandler på en eksisterende sag med 'unge overdrag \(caseID!.rawValue) --til BRUGER'."
+            )
+        }
         if newCase && caseID != nil {
             throw UsageError.conflict("Angiv enten --sag (en eksisterende sag) eller --ny-sag (en ny sag), ikke begge.")
         }
@@ -210,6 +221,7 @@ struct UnderretCommand: UngeCommand {
         let calendar = DanishCalendar(alsoClosed: try ctx.storeSettingAlsoClosed())
         if let output { try DocumentFile.checkTarget(output, ctx: ctx) }
         let store = try ctx.store
+        let newCaseworker = try caseworker.map { try CaseworkerValue.parse($0, option: "--sagsbehandler", ctx: ctx) }
         let existing = try caseID.map { try ctx.readCase($0, store: store) }
         if let number = reprint, let existing {
             return try printAgain(number, of: existing, store: store, ctx: ctx, calendar: calendar)
@@ -219,7 +231,9 @@ struct UnderretCommand: UngeCommand {
         // A file holds the answers: on a terminal too, only --interaktiv starts the dialogue.
         if interactive || (!fromFile && ctx.console.stdinIsTerminal) {
             let dialogue = UnderretDialogue(ctx: ctx, store: store, newCaseAllowed: newCase)
-            return try pipeline(store: store, ctx: ctx, calendar: calendar).runGuided(ctx: ctx, store: store) {
+            return try pipeline(store: store, ctx: ctx, calendar: calendar, caseworker: newCaseworker).runGuided(
+                ctx: ctx, store: store
+            ) {
                 session in
                 try dialogue.run(session, base: draft, existing: existing)
             }
@@ -237,10 +251,13 @@ struct UnderretCommand: UngeCommand {
                 draft.youngPerson, store: store, ctx: ctx, newCaseAllowed: newCase || draftOnly, asking: false,
                 yesNo: { _ in false })
         }
-        return try pipeline(store: store, ctx: ctx, calendar: calendar).run(answers, ctx: ctx)
+        return try pipeline(store: store, ctx: ctx, calendar: calendar, caseworker: newCaseworker).run(
+            answers, ctx: ctx)
     }
 
-    private func pipeline(store: any Store, ctx: Context, calendar: DanishCalendar) -> DocumentPipeline<Answers> {
+    private func pipeline(store: any Store, ctx: Context, calendar: DanishCalendar, caseworker: String? = nil)
+        -> DocumentPipeline<Answers>
+    {
         let c = ctx.console
         let tz = UnderretInput.timeZone
         let storeExisted = store.exists
@@ -280,7 +297,8 @@ struct UnderretCommand: UngeCommand {
                     }
                 } else {
                     var file = CaseFile(
-                        id: CaseID("ny")!, created: ctx.now, youngPerson: a.draft.youngPerson, caseworker: nil)
+                        id: CaseID("ny")!, created: ctx.now, youngPerson: a.draft.youngPerson,
+                        caseworker: caseworker ?? ctx.user)
                     // The custody holders named in the notification start the new case's network.
                     for n in a.draft.custodyNotices ?? [] {
                         file.network.people.append(

@@ -90,7 +90,9 @@ struct VisCommand: UngeCommand {
         if json {
             ctx.console.print(try CaseJSON.render(file, showCPR: showCPR, nextSteps: steps))
         } else {
-            let doc = CaseOverview.document(for: file, today: today, now: now, showCPR: showCPR, nextSteps: steps)
+            let doc = CaseOverview.document(
+                for: file, today: today, now: now, showCPR: showCPR, nextSteps: steps,
+                caseworkerName: try store.loadSettings().caseworkerDisplay(file.caseworker))
             ctx.console.print(TerminalRenderer.render(doc, width: ctx.console.width))
         }
         return ExitCode.ok

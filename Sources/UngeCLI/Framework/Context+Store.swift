@@ -67,6 +67,8 @@ extension Context {
                 }
                 user = team.role
             }
+            // A store of an earlier version: each case's caseworker becomes a user id, once.
+            if let files = store as? FileStore { files.upgradeCaseworkersIfNeeded(now: now, user: user) }
             openedStore = store
             return store
         }

@@ -5,7 +5,8 @@ public enum CaseOverview {
     /// Builds the overview as a `Document`. The CPR number is masked unless `showCPR`. With
     /// `nextSteps` (from `NextSteps.compute`), it ends with the section "Næste skridt".
     public static func document(
-        for file: CaseFile, today: LocalDate, now: Date? = nil, showCPR: Bool = false, nextSteps: [NextStep]? = nil
+        for file: CaseFile, today: LocalDate, now: Date? = nil, showCPR: Bool = false, nextSteps: [NextStep]? = nil,
+        caseworkerName: String? = nil
     ) -> Document {
         let p = file.youngPerson
         var doc = Document(title: "Sag \(file.id.rawValue): \(p.displayName)")
@@ -20,7 +21,7 @@ public enum CaseOverview {
             if let v = c.email { fields.append(("E-mail", v)) }
             if let v = c.address { fields.append(("Adresse", v)) }
         }
-        if let cw = file.caseworker { fields.append(("Sagsbehandler", cw)) }
+        if let cw = caseworkerName ?? file.caseworker { fields.append(("Sagsbehandler", cw)) }
         fields.append(("Oprettet", DanishTime.format(file.created)))
         fields.append(("Senest ændret", DanishTime.format(file.updated) + " (revision \(file.revision))"))
         if let closed = file.closedDate {

@@ -562,6 +562,105 @@ extension FileStore: Store {
         .sorted()
     }
 
+    /// Saves several cases as one change (see `Store.saveTogether`). Every new version is written to
+    /// its temp file and every case locked (in id order, so two such changes never wait on each
+    /// other) and its revision checked before anything becomes visible; then the audit events are
+    /// written and the files renamed in. Should a rename fail, the cases already renamed get their
+    /// previous content back, so a failure leaves every case as it was.
+    @discardableResult
+    public func saveTogether(_ changes: [CaseChange], now: Date, user: String, command: String) throws
+        -> [CaseFile]
+    {
+        try prepare()
+        guard !changes.isEmpty else { return [] }
+        let ids = changes.map(\.caseFile.id)
+        guard Set(ids).count == ids.count else {
+            throw StoreError.corrupt(file: "sager", reason: "den samme sag er med to gange i én ændring")
+        }
+        struct Prepared {
+            var updated: CaseFile
+            var expected: Int
+            var criterion: String?
+            var tmp: (path: String, lock: Int32)
+            var renamed = false
+        }
+        var prepared: [Prepared] = []
+        defer {
+            for p in prepared {
+                if !p.renamed { unlink(p.tmp.path) }
+                close(p.tmp.lock)
+            }
+        }
+        for change in changes {
+            guard (0..<CaseLimits.maxNumber).contains(change.expectedRevision) else {
+                throw StoreError.corrupt(
+                    file: FileStore.fileName(of: change.caseFile.id),
+                    reason: "feltet 'revision' er uden for 0-\(CaseLimits.maxNumber)")
+            }
+            var updated = change.caseFile
+            updated.schemaVersion = CaseFile.currentSchemaVersion
+            updated.revision = change.expectedRevision + 1
+            updated.updated = now
+            let stored = try loadDocument(updated.id)
+            guard stored.caseFile.revision == change.expectedRevision else {
+                throw StoreError.conflict(
+                    updated.id, expected: change.expectedRevision, actual: stored.caseFile.revision)
+            }
+            let bytes = try encode(updated, keepingUnknownFrom: stored.body, decoded: stored.caseFile)
+            prepared.append(
+                Prepared(
+                    updated: updated, expected: change.expectedRevision, criterion: change.criterion,
+                    tmp: try writeTemp(for: updated.id, bytes: bytes)))
+        }
+        var locks: [HeldLock] = []
+        defer { for l in locks.reversed() { l.release() } }
+        for id in ids.sorted() { locks.append(try acquireLock(id, user: user, command: command, now: now)) }
+        // Under the locks: each revision must still be the one read, and the content it had is kept
+        // to put back should a later rename fail.
+        var previous: [[UInt8]] = []
+        for p in prepared {
+            let actual = try currentRevision(p.updated.id)
+            guard actual == p.expected else {
+                throw StoreError.conflict(p.updated.id, expected: p.expected, actual: actual)
+            }
+            do {
+                previous.append(try Posix.readFile(casePath(p.updated.id), limit: FileStore.maximumCaseFileBytes))
+            } catch let f {
+                throw StoreError.io(
+                    operation: "læse", file: FileStore.fileName(of: p.updated.id), code: f.code, visible: false)
+            }
+        }
+        try step(.audit)
+        for p in prepared {
+            try appendAudit(
+                AuditEvent(
+                    time: now, user: user, action: .update, caseID: p.updated.id, revisionBefore: p.expected,
+                    revisionAfter: p.expected + 1, criterion: p.criterion, command: command))
+        }
+        do {
+            for i in prepared.indices {
+                try step(.rename)
+                if rename(prepared[i].tmp.path, casePath(prepared[i].updated.id)) != 0 {
+                    throw StoreError.io(
+                        operation: "gemme", file: FileStore.fileName(of: prepared[i].updated.id), code: errno,
+                        visible: false)
+                }
+                prepared[i].renamed = true
+            }
+        } catch {
+            for (i, p) in prepared.enumerated() where p.renamed {
+                if let back = try? writeTemp(for: p.updated.id, bytes: previous[i]) {
+                    if rename(back.path, casePath(p.updated.id)) != 0 { unlink(back.path) }
+                    close(back.lock)
+                }
+            }
+            try? Posix.syncDirectory(casesPath)
+            throw error
+        }
+        try syncCaseFolder(ids[0])
+        return prepared.map(\.updated)
+    }
+
     /// Writes a complete case document as it is (durably, linked in without replacing anything), after
     /// checking that it decodes as case `id`; audited as `create`.
     @discardableResult
