@@ -131,7 +131,7 @@ struct CrossCaseIndexTests {
         #expect(try t.store.listSummaries().summaries[0].openChecklistItems == expected)
         // Same day: read from the index (a count changed in the index only is what comes back).
         let text = String(decoding: t.bytes("indeks.tsv")!, as: UTF8.self)
-        t.write("indeks.tsv", text.replacingOccurrences(of: "\t2026-04-12\t\(expected)\n", with: "\t2026-04-12\t999\n"))
+        t.write("indeks.tsv", text.replacingOccurrences(of: "\t2026-04-12\t\(expected)\t", with: "\t2026-04-12\t999\t"))
         #expect(try t.store.listSummaries(checklistOn: Self.day).summaries[0].openChecklistItems == 999)
         // Another day: counted again from the case.
         let later = Self.day.adding(days: 400)

@@ -19,6 +19,7 @@ struct IdentificerCommand: UngeCommand {
             OptionSpec("--navn", value: "NAVN", help: "Den unges navn."),
             OptionSpec("--cpr", value: "DDMMÅÅ-XXXX", help: "CPR-nummer (fødselsdatoen læses heraf)."),
             OptionSpec("--foedselsdato", value: "ÅÅÅÅ-MM-DD", help: "Fødselsdato, hvis CPR-nummeret ikke kendes."),
+            AgeCheck.option,
             .interactive,
         ],
         examples: [
@@ -35,6 +36,7 @@ struct IdentificerCommand: UngeCommand {
     var cpr: CPRNumber?
     var born: LocalDate?
     let interactive: Bool
+    let ageConfirmed: Bool
 
     init(_ args: ParsedArguments) throws {
         id = try Values.caseID(args.positional(0)!)
@@ -42,6 +44,7 @@ struct IdentificerCommand: UngeCommand {
         cpr = try args.value("--cpr").map(Values.cpr)
         born = try args.value("--foedselsdato").map { try Values.date($0, option: "--foedselsdato") }
         interactive = args.has("--interaktiv")
+        ageConfirmed = args.has("--bekraeft-alder")
         if let cpr, let born, cpr.birthDate != born {
             throw UsageError.conflict(
                 "Fødselsdatoen \(born.danishShort) passer ikke med CPR-nummeret \(cpr.masked). Angiv kun det ene.")
@@ -57,7 +60,8 @@ struct IdentificerCommand: UngeCommand {
             )
         }
         var me = self
-        if ctx.isInteractive(interactive) {
+        let asking = ctx.isInteractive(interactive)
+        if asking {
             let p = Prompter(console: ctx.console)
             if me.name == nil { me.name = try p.ask("Den unges navn", required: true) }
             if me.cpr == nil && me.born == nil {
@@ -81,7 +85,26 @@ struct IdentificerCommand: UngeCommand {
         let person = YoungPerson(
             name: me.name, cpr: me.cpr, birthDate: me.born, contact: file.youngPerson.contact,
             school: file.youngPerson.school)
+        try AgeCheck.confirm(person, registered: ctx.today, confirmed: ageConfirmed, asking: asking, ctx: ctx)
         let others = try SameYoungPerson.matches(person, store: store, ctx: ctx).filter { $0.id != id }
+        if asking {
+            // What will be saved, before it is.
+            ctx.console.error("")
+            ctx.console.error(
+                "Sag \(id.rawValue) får: \(person.displayName)"
+                    + (person.birthDate.map { ", født \($0.danishShort) (\(Age.years(born: $0, on: ctx.today)) år)" }
+                        ?? "")
+                    + (person.cpr.map { ", CPR \($0.masked)" } ?? ""))
+            for o in others {
+                ctx.console.error(
+                    ctx.console.yellow("Den unge har også sag \(o.id.rawValue)")
+                        + " (\(o.youngPerson.displayName)). Saml sagerne bagefter med 'unge saml \(id.rawValue) --ind-i \(o.id.rawValue)'.")
+            }
+            guard try Prompter(console: ctx.console).confirmSave("Gem?") else {
+                ctx.console.error("Intet er gemt.")
+                return ExitCode.usage
+            }
+        }
         let saved = try ctx.updateCase(id, store: store) { f in f.youngPerson = person }
         ctx.console.print(
             "Sag \(ctx.console.bold(id.rawValue)) er nu registreret for \(person.displayName)"
@@ -89,7 +112,7 @@ struct IdentificerCommand: UngeCommand {
         for o in others {
             ctx.console.error(
                 ctx.console.yellow("ADVARSEL:")
-                    + " Den unge har også sag \(o.id.rawValue). Saml sagerne, så den unge har én sag.")
+                    + " Den unge har også sag \(o.id.rawValue). Saml sagerne, så den unge har én sag: unge saml \(id.rawValue) --ind-i \(o.id.rawValue)")
         }
         return ExitCode.ok
     }

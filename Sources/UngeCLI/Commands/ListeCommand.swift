@@ -110,6 +110,7 @@ struct ListeCommand: UngeCommand {
 
     func run(_ ctx: Context) throws -> Int32 {
         let store = try ctx.store
+        ctx.upgradeIfNeeded(store)
         let on = date ?? ctx.today
         let criterion = [
             status.map { "status=\($0.danish)" }, ages.map { "alder=\($0.lowerBound)-\($0.upperBound)" },

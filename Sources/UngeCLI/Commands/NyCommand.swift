@@ -25,6 +25,7 @@ struct NyCommand: UngeCommand {
                 "--aldersgruppe", value: "under-15|15-17|18-22|23+",
                 help: "Med --anonym: den unges aldersgruppe, til aldersreglerne ved anonym behandling."),
             OptionSpec("--ny-sag", help: "Opret en ny sag, selv om den unge allerede har en."),
+            AgeCheck.option,
             .interactive, .json,
         ],
         examples: [
@@ -45,6 +46,7 @@ struct NyCommand: UngeCommand {
     let anonymous: Bool
     let ageBand: AgeBand?
     let newCase: Bool
+    let ageConfirmed: Bool
     let interactive: Bool
     let json: Bool
 
@@ -68,6 +70,7 @@ struct NyCommand: UngeCommand {
             ageBand = nil
         }
         newCase = args.has("--ny-sag")
+        ageConfirmed = args.has("--bekraeft-alder")
         interactive = args.has("--interaktiv")
         json = args.has("--json")
         if ageBand != nil, !anonymous {
@@ -99,6 +102,11 @@ struct NyCommand: UngeCommand {
         }
         if let born = me.cpr?.birthDate ?? me.born, born > ctx.today {
             throw UsageError.conflict("Fødselsdatoen \(born.danishShort) ligger i fremtiden. Tjek datoen.")
+        }
+        if !anonymous {
+            try AgeCheck.confirm(
+                YoungPerson(name: me.name, cpr: me.cpr, birthDate: me.born), registered: ctx.today,
+                confirmed: ageConfirmed, asking: asking, ctx: ctx)
         }
         let person =
             anonymous

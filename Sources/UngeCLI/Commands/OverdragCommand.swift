@@ -101,6 +101,7 @@ struct OverdragCommand: UngeCommand {
 
     func run(_ ctx: Context) throws -> Int32 {
         let store = try ctx.store
+        ctx.upgradeIfNeeded(store)
         let settings = try store.loadSettings()
         let target = try CaseworkerValue.parse(to, option: "--til", settings: settings)
         let source = try from.map { try CaseworkerValue.parse($0, option: "--fra", settings: settings) }

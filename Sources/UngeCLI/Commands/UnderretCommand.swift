@@ -33,6 +33,7 @@ struct UnderretCommand: UngeCommand {
             OptionSpec(
                 "--sagsbehandler", value: "BRUGER",
                 help: "En ny sags sagsbehandler (brugernavn; standard: dig selv, --bruger)."),
+            AgeCheck.option,
             .caseID, .fromFile, .draft, .format, .output, .showCPR, .interactive,
             OptionSpec("--json", help: "Det samme som --format json."),
             OptionSpec(
@@ -135,6 +136,8 @@ struct UnderretCommand: UngeCommand {
     let newCase: Bool
     /// `--sagsbehandler`: a new case's caseworker (else the acting user).
     let caseworker: String?
+    /// `--bekraeft-alder`: an age outside 10-30 is what was meant.
+    let ageConfirmed: Bool
     /// `--udskriv NR`: print saved notification NR of `--sag` again, save nothing.
     let reprint: Int?
 
@@ -195,6 +198,7 @@ struct UnderretCommand: UngeCommand {
         draftOnly = args.has("--kladde")
         newCase = args.has("--ny-sag")
         caseworker = args.value("--sagsbehandler")
+        ageConfirmed = args.has("--bekraeft-alder")
         if caseworker != nil && caseID != nil {
             throw UsageError.conflict(
                 "--sagsbehandler gælder en ny sag. Skift sagsbehandler på en eksisterende sag med 'unge overdrag \(caseID!.rawValue) --til BRUGER'."
@@ -288,6 +292,12 @@ struct UnderretCommand: UngeCommand {
                 c.error("Kladde: underretningen er ikke registreret.")
             },
             save: { a, findings in
+                if a.existing == nil {
+                    try AgeCheck.confirm(
+                        a.draft.youngPerson, registered: LocalTime.date(of: a.received, in: tz),
+                        confirmed: ageConfirmed,
+                        asking: interactive || (!fromFile && ctx.console.stdinIsTerminal), ctx: ctx)
+                }
                 let saved: CaseFile
                 if let existing = a.existing {
                     saved = try ctx.updateCase(existing.id, store: store, commutative: true) { file in

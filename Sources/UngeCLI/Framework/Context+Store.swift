@@ -67,11 +67,16 @@ extension Context {
                 }
                 user = team.role
             }
-            // A store of an earlier version: each case's caseworker becomes a user id, once.
-            if let files = store as? FileStore { files.upgradeCaseworkersIfNeeded(now: now, user: user) }
             openedStore = store
             return store
         }
+    }
+
+    /// A file store of an earlier version (no summary index of this version): each case's caseworker
+    /// becomes a user id, once (`FileStore.upgradeCaseworkersIfNeeded`). Run by the commands that list
+    /// the cases (and so build the index) anyway, never by a command that only reads one case.
+    func upgradeIfNeeded(_ store: any Store) {
+        if let files = store as? FileStore { files.upgradeCaseworkersIfNeeded(now: now, user: user) }
     }
 
     /// Tells the user that saving the first case created the store (on stderr, so `--json` output

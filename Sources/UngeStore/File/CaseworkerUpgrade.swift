@@ -38,8 +38,7 @@ extension FileStore {
             if let current {
                 wanted = settings.userID(forCaseworker: current)
             } else {
-                let first = (try? auditEvents(for: s.id))?.events.first { $0.caseID == s.id }
-                wanted = first.flatMap { settings.userID(forCaseworker: $0.user) }
+                wanted = FileStore.firstUser(of: s.id, in: self).flatMap { settings.userID(forCaseworker: $0) }
             }
             guard let wanted, wanted != current else { continue }
             let saved = try? update(
@@ -56,4 +55,11 @@ extension FileStore {
     }
 
     private struct Unchanged: Error {}
+
+    /// The user of a case's first audit event: its creation (or, in a log without one, its first
+    /// change), never a read.
+    public static func firstUser(of id: CaseID, in store: any Store) -> String? {
+        guard let events = try? store.auditEvents(for: id).events.filter({ $0.caseID == id }) else { return nil }
+        return (events.first { $0.action == .create } ?? events.first { $0.action == .update })?.user
+    }
 }
