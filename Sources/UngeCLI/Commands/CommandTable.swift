@@ -13,6 +13,7 @@ enum CommandTable {
         IdentificerCommand.self,
         FindCommand.self,
         OverdragCommand.self,
+        SamlCommand.self,
         // The casework, in the handbook's order.
         UnderretCommand.self,
         UndersoegCommand.self,
@@ -62,6 +63,7 @@ enum CommandTable {
             (NetvaerkCommand.self, .existing),
             (IdentificerCommand.self, .existing),
             (OverdragCommand.self, .existing),
+            (SamlCommand.self, .existing),
             (UnderretCommand.self, .creating),
             (UndersoegCommand.self, .existing),
             (PlanCommand.self, .existing),

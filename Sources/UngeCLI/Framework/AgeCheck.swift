@@ -7,7 +7,8 @@ import UngeStore
 /// (exit 2, nothing saved).
 enum AgeCheck {
     static let option = OptionSpec(
-        "--bekraeft-alder", help: "Gem, selv om alderen ud fra CPR-nummer eller fødselsdato er under 10 eller over 30 år.")
+        "--bekraeft-alder",
+        help: "Gem, selv om alderen ud fra CPR-nummer eller fødselsdato er under 10 eller over 30 år.")
 
     /// Passes when the age is plausible, confirmed with the option, or confirmed on the terminal.
     static func confirm(

@@ -147,6 +147,11 @@ extension Context {
                         + ": Sag \(id.rawValue) er lukket (\(closed.danishLong)). Ændringen gemmes, men sagen forbliver lukket og har ingen åbne frister. Genåbn den med 'unge genaabn \(id.rawValue)'."
                 )
             }
+            if let into = file.mergedInto {
+                throw CLIError.ruleFailed(
+                    "Sag \(id.rawValue) er samlet ind i sag \(into.rawValue) og ændres ikke mere. Brug sag \(into.rawValue)."
+                )
+            }
             try change(&file)
         }
     }

@@ -127,6 +127,9 @@ public struct CaseFile: Codable, Sendable, Equatable {
     public var letters: [Letter]
     /// The conversations with the young person before decisions (børnesamtaler, BL § 5 stk. 3-4).
     public var decisionInterviews: [DecisionInterview]
+    /// Set when this case was merged into another case of the same young person (`unge saml`): the
+    /// number stays as a pointer to that case, and its content lives there.
+    public var mergedInto: CaseID?
 
     public init(
         id: CaseID, created: Date, youngPerson: YoungPerson, caseworker: String? = nil,
@@ -154,6 +157,7 @@ public struct CaseFile: Codable, Sendable, Equatable {
         counter = 0
         letters = []
         decisionInterviews = []
+        mergedInto = nil
     }
 
     enum CodingKeys: String, CodingKey {
@@ -162,6 +166,7 @@ public struct CaseFile: Codable, Sendable, Equatable {
         case deadlines, closedDate, counter
         case closedReason, decisions
         case letters, decisionInterviews
+        case mergedInto
     }
 
     public init(from decoder: Decoder) throws {
@@ -188,6 +193,7 @@ public struct CaseFile: Codable, Sendable, Equatable {
         decisions = try c.decodeIfPresent([Decision].self, forKey: .decisions) ?? []
         letters = try c.decodeIfPresent([Letter].self, forKey: .letters) ?? []
         decisionInterviews = try c.decodeIfPresent([DecisionInterview].self, forKey: .decisionInterviews) ?? []
+        mergedInto = try c.decodeIfPresent(CaseID.self, forKey: .mergedInto)
     }
 
     /// Where the case stands, from what it holds.

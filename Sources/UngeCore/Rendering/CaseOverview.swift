@@ -11,6 +11,9 @@ public enum CaseOverview {
         let p = file.youngPerson
         var doc = Document(title: "Sag \(file.id.rawValue): \(p.displayName)")
         var fields: [(String, String)] = [("Status", file.status.danish)]
+        if let into = file.mergedInto {
+            fields.append(("Samlet ind i", "sag \(into.rawValue) (se den med: unge vis \(into.rawValue))"))
+        }
         if let born = p.birthDate {
             fields.append(("Født", "\(born.danishLong) (\(Age.years(born: born, on: today)) år)"))
         }
