@@ -140,16 +140,16 @@ extension Context {
         return try store.update(
             id, now: now, user: user, command: commandName, retryOnConflict: commutative
         ) { file in
+            if let into = file.mergedInto {
+                throw CLIError.ruleFailed(
+                    "Sag \(id.rawValue) er samlet ind i sag \(into.rawValue) og ændres ikke mere. Brug sag \(into.rawValue)."
+                )
+            }
             if let closed = file.closedDate, commandName != "genaabn", !warned {
                 warned = true
                 console.error(
                     console.yellow("ADVARSEL")
                         + ": Sag \(id.rawValue) er lukket (\(closed.danishLong)). Ændringen gemmes, men sagen forbliver lukket og har ingen åbne frister. Genåbn den med 'unge genaabn \(id.rawValue)'."
-                )
-            }
-            if let into = file.mergedInto {
-                throw CLIError.ruleFailed(
-                    "Sag \(id.rawValue) er samlet ind i sag \(into.rawValue) og ændres ikke mere. Brug sag \(into.rawValue)."
                 )
             }
             try change(&file)
