@@ -91,8 +91,10 @@ struct CaseworkerCommandTests {
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("Sag 2026-0001 er overdraget til bo"))
         #expect(try Self.caseworker("2026-0001", store: store) == "bo")
-        let shown = try Unge.run(["vis", "2026-0001"], store: store).stdout
-        #expect(shown.contains("Sagen er overdraget fra testbruger til bo. Begrundelse: Anna går på barsel"))
+        let journal = try #require(try Self.rawCase("2026-0001", store: store)["journal"] as? [[String: Any]])
+        #expect(
+            journal.compactMap { $0["text"] as? String }.contains(
+                "Sagen er overdraget fra testbruger til bo. Begrundelse: Anna går på barsel"))
         let log = try Unge.run(["log", "2026-0001", "--json"], store: store).stdout
         #expect(log.contains("overdraget fra testbruger til bo"))
         #expect(try Unge.run(["liste", "--sagsbehandler", "bo"], store: store).stdout.contains("2026-0001"))

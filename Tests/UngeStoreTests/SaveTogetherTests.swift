@@ -51,8 +51,9 @@ struct SaveTogetherTests {
                 now: Sample.now, user: "sb1", command: "overdrag")
         }
         #expect(try t.store.load(a.id).revision == 1)
-        #expect(try t.store.load(a.id).caseworker == nil)
-        #expect(try t.store.load(b.id).caseworker == nil)
+        #expect(try t.store.load(a.id).caseworker == a.caseworker)
+        #expect(try t.store.load(b.id).caseworker == b.caseworker)
+        #expect(a.caseworker != "bo")
         #expect(t.noLockHeld())
     }
 }
