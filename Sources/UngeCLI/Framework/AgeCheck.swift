@@ -8,7 +8,8 @@ import UngeStore
 enum AgeCheck {
     static let option = OptionSpec(
         "--bekraeft-alder",
-        help: "Gem, selv om alderen ud fra CPR-nummer eller fødselsdato er under 10 eller over 30 år.")
+        help: "Gem, selv om alderen ud fra CPR-nummer eller fødselsdato er under \(Age.plausibleRange.lowerBound) "
+            + "eller over \(Age.plausibleRange.upperBound) år.")
 
     /// Passes when the age is plausible, confirmed with the option, or confirmed on the terminal.
     static func confirm(
@@ -25,7 +26,7 @@ enum AgeCheck {
             throw UsageError.message("Intet er gemt. Ret \(what), og prøv igen.")
         }
         throw UsageError.message(
-            "\(question) Ud fra \(what) er den unge \(age) år den \(registered.danishShort); unge er til unge på 12-25 år. "
+            "\(question) Ud fra \(what) er den unge \(age) år den \(registered.danishShort), og det ligner en tastefejl. "
                 + "Ret det, eller gem alligevel med --bekraeft-alder. Intet er gemt.")
     }
 }

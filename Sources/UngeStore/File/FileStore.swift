@@ -171,6 +171,17 @@ public final class FileStore: Sendable {
         caseFile: CaseFile, body: Data
     ) {
         let data = Data(bytes)
+        // A document of the current schema decodes in one pass; anything else (an older or newer
+        // schema, a broken file) takes the careful path below, which names the problem.
+        if !data.isEmpty, let c = try? UngeJSON.decoder().decode(CaseFile.self, from: data),
+            c.schemaVersion == CaseFile.currentSchemaVersion
+        {
+            if let expectedID, c.id != expectedID {
+                throw StoreError.corrupt(file: file, reason: "sagsnummeret i filen passer ikke med filnavnet")
+            }
+            if let reason = CaseLimits.violation(in: c) { throw StoreError.corrupt(file: file, reason: reason) }
+            return (c, data)
+        }
         let probe = try probe(data, file: file)
         guard let version = probe.schemaVersion else {
             throw StoreError.corrupt(file: file, reason: "feltet 'schemaVersion' mangler")
