@@ -147,6 +147,10 @@ struct NyCommand: UngeCommand {
             caseworker: caseworker ?? ctx.user)
         let saved = try store.create(
             draft, year: ctx.today.year, now: ctx.now, user: ctx.user, command: ctx.commandName)
+        // The team store registers the creator as caseworker; another named one gets the case handed over.
+        if let team = store as? any TeamStore, let caseworker, caseworker != team.role {
+            try team.handOver(saved.id, to: caseworker, now: ctx.now, command: ctx.commandName)
+        }
         ctx.announceNewStore(storeExisted)
         if json {
             ctx.console.print(

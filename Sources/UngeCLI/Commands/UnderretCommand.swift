@@ -320,6 +320,9 @@ struct UnderretCommand: UngeCommand {
                         calendar: calendar)
                     saved = try store.create(
                         file, year: ctx.today.year, now: ctx.now, user: ctx.user, command: ctx.commandName)
+                    if let team = store as? any TeamStore, let caseworker, caseworker != team.role {
+                        try team.handOver(saved.id, to: caseworker, now: ctx.now, command: ctx.commandName)
+                    }
                     ctx.announceNewStore(storeExisted)
                 }
                 let report = saved.concernReports.last!
