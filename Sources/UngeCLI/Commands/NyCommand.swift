@@ -26,8 +26,7 @@ struct NyCommand: UngeCommand {
                 help: "Med --anonym: den unges aldersgruppe, til aldersreglerne ved anonym behandling."),
             OptionSpec("--ny-sag", help: "Opret en ny sag, selv om den unge allerede har en."),
             AgeCheck.option,
-            .interactive, .json,
-        ],
+        ] + RestrictionOptions.specs + [.interactive, .json],
         examples: [
             ("unge ny", "Opret en sag og bliv spurgt undervejs (i en terminal)"),
             (
@@ -47,6 +46,8 @@ struct NyCommand: UngeCommand {
     let ageBand: AgeBand?
     let newCase: Bool
     let ageConfirmed: Bool
+    /// `--beskyttet`: the users named besides the creator.
+    let restrictedTo: [String]?
     let interactive: Bool
     let json: Bool
 
@@ -71,6 +72,7 @@ struct NyCommand: UngeCommand {
         }
         newCase = args.has("--ny-sag")
         ageConfirmed = args.has("--bekraeft-alder")
+        restrictedTo = try RestrictionOptions.parse(args)
         interactive = args.has("--interaktiv")
         json = args.has("--json")
         if ageBand != nil, !anonymous {
@@ -142,9 +144,10 @@ struct NyCommand: UngeCommand {
                 return ExitCode.usage
             }
         }
-        let draft = CaseFile(
+        var draft = CaseFile(
             id: CaseID("ny")!, created: ctx.now, youngPerson: person,
             caseworker: caseworker ?? ctx.user)
+        draft.restriction = RestrictionOptions.restriction(restrictedTo, user: ctx.user)
         let saved = try store.create(
             draft, year: ctx.today.year, now: ctx.now, user: ctx.user, command: ctx.commandName)
         // The team store registers the creator as caseworker; another named one gets the case handed over.

@@ -34,6 +34,7 @@ struct UnderretCommand: UngeCommand {
                 "--sagsbehandler", value: "BRUGER",
                 help: "En ny sags sagsbehandler (brugernavn; standard: dig selv, --bruger)."),
             AgeCheck.option,
+            RestrictionOptions.specs[0], RestrictionOptions.specs[1],
             .caseID, .fromFile, .draft, .format, .output, .showCPR, .interactive,
             OptionSpec("--json", help: "Det samme som --format json."),
             OptionSpec(
@@ -146,6 +147,8 @@ struct UnderretCommand: UngeCommand {
     let caseworker: String?
     /// `--bekraeft-alder`: an age outside 10-30 is what was meant.
     let ageConfirmed: Bool
+    /// `--beskyttet` (a new case only): the users named besides the creator.
+    let restrictedTo: [String]?
     /// `--udskriv NR`: print saved notification NR of `--sag` again, save nothing.
     let reprint: Int?
     /// `--underretning NR --omraade OMRÅDE`: set the reason on saved notification NR of `--sag`.
@@ -233,6 +236,12 @@ struct UnderretCommand: UngeCommand {
         }
         if newCase && caseID != nil {
             throw UsageError.conflict("Angiv enten --sag (en eksisterende sag) eller --ny-sag (en ny sag), ikke begge.")
+        }
+        restrictedTo = try RestrictionOptions.parse(args)
+        if restrictedTo != nil && caseID != nil {
+            throw UsageError.conflict(
+                "--beskyttet gælder en ny sag; en eksisterende sag bliver ikke beskyttet af en underretning. Udelad --sag, eller udelad --beskyttet."
+            )
         }
     }
 
@@ -339,6 +348,7 @@ struct UnderretCommand: UngeCommand {
                     var file = CaseFile(
                         id: CaseID("ny")!, created: ctx.now, youngPerson: a.draft.youngPerson,
                         caseworker: caseworker ?? ctx.user)
+                    file.restriction = RestrictionOptions.restriction(restrictedTo, user: ctx.user)
                     // The custody holders named in the notification start the new case's network.
                     for n in a.draft.custodyNotices ?? [] {
                         file.network.people.append(
