@@ -223,3 +223,29 @@ public enum OutputFiles {
         }
     }
 }
+
+/// Where an export was written, as its audit event records it (criterion `<kind> → <absolute
+/// path>`), so that `unge slet` can list the files outside the store that the caseworker must
+/// remove by hand, and `unge log` can say where a copy went.
+public enum ExportTrail {
+    static let arrow = " → "
+
+    /// The criterion of an export event for a file (or folder) written to `path`.
+    public static func criterion(_ kind: String, path: String) -> String {
+        kind + arrow + URL(fileURLWithPath: path).standardized.path
+    }
+
+    /// The kind of export an event records ("dokument", "anonymiseret", ...), without the path.
+    public static func kind(of criterion: String?) -> String? {
+        guard let criterion else { return nil }
+        guard let r = criterion.range(of: arrow) else { return criterion }
+        return String(criterion[..<r.lowerBound])
+    }
+
+    /// The path an export event wrote to, if it wrote a file.
+    public static func path(of event: AuditEvent) -> String? {
+        guard event.action == .export, let c = event.criterion, let r = c.range(of: arrow) else { return nil }
+        let p = String(c[r.upperBound...])
+        return p.isEmpty ? nil : p
+    }
+}

@@ -155,12 +155,15 @@ enum AuditStory {
         case .create: s = "\(who) oprettede sagen med \(cmd)"
         case .update: s = "\(who) ændrede sagen med \(cmd)"
         case .export:
-            switch e.criterion {
+            let file = ExportTrail.path(of: e).map { " i filen '\(shown($0))'" } ?? ""
+            switch ExportTrail.kind(of: e.criterion) {
             case "revisionsspor": s = "\(who) så revisionssporet"
-            case "dokument": s = "\(who) gemte et dokument fra sagen i en fil med \(cmd)"
-            default: s = "\(who) tog et udtræk af sagen med \(cmd)"
+            case "dokument": s = "\(who) gemte et dokument fra sagen\(file.isEmpty ? " i en fil" : file) med \(cmd)"
+            case "arkivkopi": s = "\(who) skrev en arkivkopi af sagen\(file) med \(cmd)"
+            case "indsigt": s = "\(who) lavede et indsigtsudtræk til den unge\(file) med \(cmd)"
+            default: s = "\(who) tog et udtræk af sagen\(file) med \(cmd)"
             }
-        case .delete: s = "\(who) slettede sagen"
+        case .delete: s = "\(who) slettede sagen" + (e.criterion.map { " (\(shown($0)))" } ?? "")
         case .unlock: s = "\(who) brød låsen på sagen"
         case .revealCPR: s = "\(who) fik vist det fulde CPR-nummer med \(cmd)"
         case .draftSaved: s = "\(who) gemte en kladde med \(cmd)"
