@@ -62,7 +62,8 @@ public enum CaseArchive {
         if lstat(dir, &st) == 0 {
             throw OutputFiles.Problem(
                 reason:
-                    "Der findes allerede en arkivkopi af sag \(id) i '\(dir)'. Vælg en anden mappe, eller flyt den gamle kopi.")
+                    "Der findes allerede en arkivkopi af sag \(id) i '\(dir)'. Vælg en anden mappe, eller flyt den gamle kopi."
+            )
         }
         _ = try OutputFiles.prepareFolder(dir, storeRoot: storeRoot)
         var eventBytes: [UInt8]
@@ -86,7 +87,8 @@ public enum CaseArchive {
         manifestBytes.append(UInt8(ascii: "\n"))
         try OutputFiles.write(manifestBytes, to: dir + "/manifest.json", overwrite: false, storeRoot: storeRoot)
         var sums = ""
-        for e in entries + [Entry(name: "manifest.json", bytes: manifestBytes.count, sha256: SHA256.hex(manifestBytes))] {
+        for e in entries + [Entry(name: "manifest.json", bytes: manifestBytes.count, sha256: SHA256.hex(manifestBytes))]
+        {
             sums += e.sha256 + "  " + e.name + "\n"
         }
         try OutputFiles.write(sums, to: dir + "/SHA256SUMS", overwrite: false, storeRoot: storeRoot)
@@ -102,7 +104,9 @@ public enum CaseArchive {
         func read(_ name: String) throws(OutputFiles.Problem) -> [UInt8] {
             do { return try Posix.readFile(dir + "/" + name, limit: StoreLimits.maximumCaseBytes * 4) } catch let f {
                 throw OutputFiles.Problem(
-                    reason: "Arkivkopien i '\(dir)' er ikke i orden: '\(name)' kan ikke læses (\(Posix.errorText(f.code))).")
+                    reason:
+                        "Arkivkopien i '\(dir)' er ikke i orden: '\(name)' kan ikke læses (\(Posix.errorText(f.code)))."
+                )
             }
         }
         func bad(_ why: String) -> OutputFiles.Problem {
@@ -114,7 +118,9 @@ public enum CaseArchive {
             let parts = line.split(separator: " ", maxSplits: 1)
             guard parts.count == 2, parts[0].count == 64 else { throw bad("SHA256SUMS har en ugyldig linje") }
             let name = parts[1].hasPrefix(" ") ? String(parts[1].dropFirst()) : String(parts[1])
-            guard !name.contains("/"), name != "..", name != "." else { throw bad("SHA256SUMS nævner en fil uden for kopien") }
+            guard !name.contains("/"), name != "..", name != "." else {
+                throw bad("SHA256SUMS nævner en fil uden for kopien")
+            }
             listed[name] = String(parts[0])
         }
         for (name, sum) in listed where SHA256.hex(try read(name)) != sum {
@@ -122,19 +128,25 @@ public enum CaseArchive {
         }
         guard listed["manifest.json"] != nil else { throw bad("SHA256SUMS nævner ikke manifest.json") }
         let manifest: Manifest
-        do { manifest = try UngeJSON.decoder().decode(Manifest.self, from: Data(try read("manifest.json"))) } catch let p
+        do { manifest = try UngeJSON.decoder().decode(Manifest.self, from: Data(try read("manifest.json"))) } catch let
+            p
             as OutputFiles.Problem
         {
             throw p
         } catch {
             throw bad("manifest.json kan ikke læses")
         }
-        guard manifest.formatVersion == formatVersion else { throw bad("ukendt formatversion \(manifest.formatVersion)") }
+        guard manifest.formatVersion == formatVersion else {
+            throw bad("ukendt formatversion \(manifest.formatVersion)")
+        }
         guard manifest.caseID == id else { throw bad("kopien er af sag \(manifest.caseID), ikke \(id)") }
         for e in manifest.files {
-            guard listed[e.name] == e.sha256 else { throw bad("manifest.json og SHA256SUMS er ikke enige om '\(e.name)'") }
+            guard listed[e.name] == e.sha256 else {
+                throw bad("manifest.json og SHA256SUMS er ikke enige om '\(e.name)'")
+            }
         }
-        guard manifest.files.contains(where: { $0.name == "sag.json" }), listed["sag.json"] == SHA256.hex(caseJSON) else {
+        guard manifest.files.contains(where: { $0.name == "sag.json" }), listed["sag.json"] == SHA256.hex(caseJSON)
+        else {
             throw bad("sag.json er ikke sagen, som den ligger i lageret nu (er sagen ændret siden kopien?)")
         }
         guard manifest.files.contains(where: { $0.name == "revisionsspor.json" }) else {

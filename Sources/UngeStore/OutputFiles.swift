@@ -68,15 +68,19 @@ public enum OutputFiles {
         switch st.st_mode & S_IFMT {
         case S_IFREG: break
         case S_IFDIR: return Problem(reason: "Det er en mappe, ikke en fil.")
-        case S_IFLNK: return Problem(reason: "Det er en symbolsk henvisning (et link); unge skriver aldrig gennem et link.")
+        case S_IFLNK:
+            return Problem(reason: "Det er en symbolsk henvisning (et link); unge skriver aldrig gennem et link.")
         case S_IFIFO: return Problem(reason: "Det er en FIFO (navngivet rør), ikke en almindelig fil.")
         case S_IFCHR, S_IFBLK: return Problem(reason: "Det er en enhed (fx /dev/full), ikke en almindelig fil.")
         case S_IFSOCK: return Problem(reason: "Det er en socket, ikke en almindelig fil.")
         default: return Problem(reason: "Det er ikke en almindelig fil.")
         }
-        if st.st_uid != geteuid() { return Problem(reason: "Filen tilhører en anden bruger; du kan ikke overskrive den.") }
+        if st.st_uid != geteuid() {
+            return Problem(reason: "Filen tilhører en anden bruger; du kan ikke overskrive den.")
+        }
         if st.st_nlink > 1 {
-            return Problem(reason: "Filen har flere navne (hårde links), så at overskrive den ændrer også en anden fil.")
+            return Problem(
+                reason: "Filen har flere navne (hårde links), så at overskrive den ændrer også en anden fil.")
         }
         return nil
     }
@@ -101,7 +105,8 @@ public enum OutputFiles {
         var warnings: [String] = []
         if st.st_mode & 0o044 != 0 {
             warnings.append(
-                "Bemærk: andre brugere kan se indholdet af mappen '\(dir)' (filnavnene). Selve filen kan kun læses af dig.")
+                "Bemærk: andre brugere kan se indholdet af mappen '\(dir)' (filnavnene). Selve filen kan kun læses af dig."
+            )
         }
         return .success(warnings)
     }

@@ -21,10 +21,12 @@ struct RetentionTests {
         return c
     }
 
-    @Test("perioder læses i år og måneder", arguments: [
-        ("5 år", 5, 0), ("5år", 5, 0), ("18 måneder", 0, 18), ("18 mdr", 0, 18), ("2 år 6 måneder", 2, 6),
-        ("1 måned", 0, 1),
-    ])
+    @Test(
+        "perioder læses i år og måneder",
+        arguments: [
+            ("5 år", 5, 0), ("5år", 5, 0), ("18 måneder", 0, 18), ("18 mdr", 0, 18), ("2 år 6 måneder", 2, 6),
+            ("1 måned", 0, 1),
+        ])
     func parse(text: String, years: Int, months: Int) throws {
         let p = try #require(RetentionPeriod.parse(text))
         #expect(p.years == years && p.months == months)
@@ -39,9 +41,12 @@ struct RetentionTests {
     func kinds() {
         #expect(RetentionKind.of(Self.closedCase("2026-0001", closed: nil)) == nil)
         #expect(RetentionKind.of(Self.closedCase("2026-0002", closed: "2026-05-01")) == .closedCase)
-        #expect(RetentionKind.of(Self.closedCase("2026-0003", closed: "2026-05-01", anonymous: true)) == .anonymousCounselling)
         #expect(
-            RetentionKind.of(Self.closedCase("2026-0004", closed: "2026-05-01", report: true)) == .notificationWithoutMeasure)
+            RetentionKind.of(Self.closedCase("2026-0003", closed: "2026-05-01", anonymous: true))
+                == .anonymousCounselling)
+        #expect(
+            RetentionKind.of(Self.closedCase("2026-0004", closed: "2026-05-01", report: true))
+                == .notificationWithoutMeasure)
     }
 
     @Test("uden perioder er intet udløbet, og reglerne er ufuldstændige")
@@ -50,7 +55,8 @@ struct RetentionTests {
         #expect(!rules.isComplete)
         #expect(rules.missing == RetentionKind.allCases)
         let s = Retention.statuses(
-            of: [Self.closedCase("2026-0002", closed: "2020-01-01")], rules: rules, on: LocalDate(year: 2031, month: 1, day: 1)!)
+            of: [Self.closedCase("2026-0002", closed: "2020-01-01")], rules: rules,
+            on: LocalDate(year: 2031, month: 1, day: 1)!)
         #expect(s.count == 1)
         #expect(s.first?.due == nil)
         #expect(s.first?.isDue == false)

@@ -11,13 +11,17 @@ struct CaseDeletionTests {
     static let secretText = "Hemmelig sagstekst om hashrygning"
 
     /// A store with one case full of personal data (name, CPR, free text) and a second case.
-    static func storeWithCase(faultInjection: (@Sendable (SaveStep) throws -> Void)? = nil) throws -> (TempStore, CaseFile) {
+    static func storeWithCase(faultInjection: (@Sendable (SaveStep) throws -> Void)? = nil) throws -> (
+        TempStore, CaseFile
+    ) {
         let t = TempStore(faultInjection: faultInjection)
         var c = Sample.caseFile(name: "Slettea Slettesen")
         c.journal.append(JournalEntry(time: Sample.now, author: "sb1", text: secretText))
         c.closedDate = LocalDate(year: 2026, month: 4, day: 12)
         let made = try t.store.create(c, year: 2026, now: Sample.now, user: "sb1", command: "ny")
-        _ = try t.store.create(Sample.caseFile(name: "Bliver Boende", withCPR: false), year: 2026, now: Sample.now, user: "sb1", command: "ny")
+        _ = try t.store.create(
+            Sample.caseFile(name: "Bliver Boende", withCPR: false), year: 2026, now: Sample.now, user: "sb1",
+            command: "ny")
         try t.store.saveDraft(
             DialogueDraft(
                 command: "plan", caseID: made.id, saved: Sample.now, user: "sb1",
@@ -55,7 +59,8 @@ struct CaseDeletionTests {
         let events = try t.store.auditEvents(for: c.id).events
         #expect(events.contains { $0.action == .delete && $0.criterion == "opbevaringsperioden udløb" })
         // The number is never given again.
-        let next = try t.store.create(Sample.caseFile(name: "Ny Sag"), year: 2026, now: Sample.now, user: "sb1", command: "ny")
+        let next = try t.store.create(
+            Sample.caseFile(name: "Ny Sag"), year: 2026, now: Sample.now, user: "sb1", command: "ny")
         #expect(next.id.rawValue == "2026-0003")
     }
 
@@ -73,7 +78,9 @@ struct CaseDeletionTests {
     func failBeforeCommit() throws {
         struct Injected: Error {}
         let armed = Armed()
-        let (t, c) = try Self.storeWithCase(faultInjection: { s in if s == .deleteCommit && armed.on { throw Injected() } })
+        let (t, c) = try Self.storeWithCase(faultInjection: { s in
+            if s == .deleteCommit && armed.on { throw Injected() }
+        })
         let before = t.bytes("sager/2026-0001.json")
         armed.on = true
         #expect(throws: Injected.self) {
@@ -91,7 +98,9 @@ struct CaseDeletionTests {
     func failAfterCommit() throws {
         struct Injected: Error {}
         let armed = Armed()
-        let (t, c) = try Self.storeWithCase(faultInjection: { s in if s == .deleteFinish && armed.on { throw Injected() } })
+        let (t, c) = try Self.storeWithCase(faultInjection: { s in
+            if s == .deleteFinish && armed.on { throw Injected() }
+        })
         armed.on = true
         #expect(throws: Injected.self) {
             try t.store.deleteCase(c.id, expectedRevision: c.revision, tombstone: Self.tombstone(c.id))
@@ -116,14 +125,17 @@ struct CaseDeletionTests {
         let events = try t.store.auditEvents(for: c.id).events
         let dir = try CaseArchive.write(
             id: c.id, revision: c.revision, caseJSON: [UInt8](json), events: events,
-            readable: [("sag.html", Array("<p>Slettea</p>".utf8))], to: out, now: Sample.now, user: "sb1", storeRoot: t.url)
+            readable: [("sag.html", Array("<p>Slettea</p>".utf8))], to: out, now: Sample.now, user: "sb1",
+            storeRoot: t.url)
         let names = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
         #expect(names == ["SHA256SUMS", "manifest.json", "revisionsspor.json", "sag.html", "sag.json"])
         for n in names { #expect(Sample.mode(dir + "/" + n) == 0o600) }
         let manifest = try CaseArchive.verify(dir, id: c.id, caseJSON: [UInt8](json))
         #expect(manifest.revision == c.revision)
         // The same copy is refused for another document (the case changed since).
-        #expect(throws: OutputFiles.Problem.self) { try CaseArchive.verify(dir, id: c.id, caseJSON: [UInt8](json) + [0x20]) }
+        #expect(throws: OutputFiles.Problem.self) {
+            try CaseArchive.verify(dir, id: c.id, caseJSON: [UInt8](json) + [0x20])
+        }
         // One byte changed in the copy is found.
         var bytes = [UInt8](FileManager.default.contents(atPath: dir + "/sag.json")!)
         bytes[10] ^= 1

@@ -12,7 +12,10 @@ struct OutputFilesTests {
     final class Folder {
         let path: String
         init(mode: mode_t = 0o700) {
-            path = FileManager.default.temporaryDirectory.appendingPathComponent("unge-ud-\(getpid())-\(UUID().uuidString)")
+            path =
+                FileManager.default.temporaryDirectory.appendingPathComponent(
+                    "unge-ud-\(getpid())-\(UUID().uuidString)"
+                )
                 .path
             mkdir(path, 0o700)
             chmod(path, mode)
@@ -33,7 +36,9 @@ struct OutputFilesTests {
     func existing() throws {
         let f = Folder()
         try OutputFiles.write("gammel", to: f.file, overwrite: false, storeRoot: nil)
-        #expect(throws: OutputFiles.Problem.self) { try OutputFiles.write("ny", to: f.file, overwrite: false, storeRoot: nil) }
+        #expect(throws: OutputFiles.Problem.self) {
+            try OutputFiles.write("ny", to: f.file, overwrite: false, storeRoot: nil)
+        }
         #expect(FileManager.default.contents(atPath: f.file) == Data("gammel".utf8))
         try OutputFiles.write("ny", to: f.file, overwrite: true, storeRoot: nil)
         #expect(FileManager.default.contents(atPath: f.file) == Data("ny".utf8))

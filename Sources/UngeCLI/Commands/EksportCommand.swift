@@ -40,7 +40,8 @@ struct EksportCommand: UngeCommand {
         id = try Values.caseID(args.positional(0)!)
         archive = args.has("--arkiv")
         if archive && args.has("--anonym") {
-            throw UsageError.message("Vælg enten --anonym (en kopi til sparring) eller --arkiv (en arkivkopi), ikke begge.")
+            throw UsageError.message(
+                "Vælg enten --anonym (en kopi til sparring) eller --arkiv (en arkivkopi), ikke begge.")
         }
         guard args.has("--anonym") || archive else {
             throw UsageError.missingInput(
@@ -77,7 +78,9 @@ struct EksportCommand: UngeCommand {
         case .json: text = try JSONOutput.render(copy) + "\n"
         }
         try store.appendAudit(
-            ctx.event(.export, caseID: id, before: file.revision, after: file.revision, criterion: outPath.map { ExportTrail.criterion("anonymiseret", path: $0) } ?? "anonymiseret"))
+            ctx.event(
+                .export, caseID: id, before: file.revision, after: file.revision,
+                criterion: outPath.map { ExportTrail.criterion("anonymiseret", path: $0) } ?? "anonymiseret"))
         if let outPath {
             try DocumentFile.write(text, to: outPath, ctx: ctx)
             ctx.console.error("Skrevet til \(outPath). Læs fritekst igennem, før du deler den.")

@@ -72,8 +72,10 @@ struct IndsigtCommand: UngeCommand {
             AccessExtract.Consultation(
                 time: $0.time, action: $0.action.rawValue, command: $0.command, user: $0.user, inList: $0.caseID != id)
         }
-        let staff = settings.users.map { AccessExtract.Staff(user: $0.key, fullName: $0.value.fullName, title: $0.value.title) }
-            .sorted { $0.user < $1.user }
+        let staff = settings.users.map {
+            AccessExtract.Staff(user: $0.key, fullName: $0.value.fullName, title: $0.value.title)
+        }
+        .sorted { $0.user < $1.user }
         var drafts: [String] = []
         for command in ["underret", "undersoeg", "plan", "behandlingsplan", "brev", "vaerktoej", "check", "indsats"] {
             if (try? store.loadDraft(command: command, caseID: id)) != nil { drafts.append(command) }
@@ -103,9 +105,12 @@ struct IndsigtCommand: UngeCommand {
                 criterion: ExportTrail.criterion("indsigt", path: base)))
         var written: [String] = []
         for (path, text) in zip(files, [html, json, review]) {
-            do { try OutputFiles.write(text, to: path, overwrite: ctx.overwrite, storeRoot: ctx.storeFolder) } catch let p {
+            do { try OutputFiles.write(text, to: path, overwrite: ctx.overwrite, storeRoot: ctx.storeFolder) } catch let
+                p
+            {
                 for w in written { unlink(w) }
-                throw CLIError.data("Indsigtsudtrækket kunne ikke skrives til '\(path)': \(p.reason) Intet er udleveret.")
+                throw CLIError.data(
+                    "Indsigtsudtrækket kunne ikke skrives til '\(path)': \(p.reason) Intet er udleveret.")
             }
             written.append(path)
         }

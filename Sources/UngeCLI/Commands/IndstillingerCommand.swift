@@ -123,7 +123,8 @@ struct IndstillingerCommand: UngeCommand {
             guard let period = RetentionPeriod.parse(parts[1]) else {
                 throw UsageError.invalidValue(
                     option: "--opbevaring", value: item,
-                    expected: "Skriv perioden i hele år og måneder, fx \"5 år\", \"18 måneder\" eller \"2 år 6 måneder\".")
+                    expected:
+                        "Skriv perioden i hele år og måneder, fx \"5 år\", \"18 måneder\" eller \"2 år 6 måneder\".")
             }
             return (kind, period)
         }

@@ -41,12 +41,14 @@ struct SletCommand: UngeCommand {
 
     init(_ args: ParsedArguments) throws {
         guard args.has("--udloebne") else {
-            throw UsageError.missingInput(["--udloebne (unge sletter kun sager, hvis periode er udløbet)"], command: "slet")
+            throw UsageError.missingInput(
+                ["--udloebne (unge sletter kun sager, hvis periode er udløbet)"], command: "slet")
         }
         day = try args.value("--dato").map { try Values.date($0, option: "--dato") }
         archive = args.value("--arkiv")
         if let archive, archive.isEmpty {
-            throw UsageError.invalidValue(option: "--arkiv", value: archive, expected: "Angiv en mappe, fx --arkiv ~/arkiv.")
+            throw UsageError.invalidValue(
+                option: "--arkiv", value: archive, expected: "Angiv en mappe, fx --arkiv ~/arkiv.")
         }
         confirmed = args.has("--ja")
         json = args.has("--json")
@@ -82,7 +84,9 @@ struct SletCommand: UngeCommand {
             ctx.event(.search, caseID: nil, criterion: "slet --udloebne pr. \(today.iso)", shown: statuses.map(\.id)))
         if json {
             let rows = statuses.map {
-                Row(caseID: $0.id.rawValue, kind: $0.kind.rawValue, closed: $0.closed.iso, due: $0.due?.iso, isDue: $0.isDue)
+                Row(
+                    caseID: $0.id.rawValue, kind: $0.kind.rawValue, closed: $0.closed.iso, due: $0.due?.iso,
+                    isDue: $0.isDue)
             }
             ctx.console.print(
                 try JSONOutput.render(
@@ -99,14 +103,17 @@ struct SletCommand: UngeCommand {
             return archive == nil ? ExitCode.ok : ExitCode.ruleFailed
         }
         guard !due.isEmpty else {
-            if !json { ctx.console.print("Ingen lukkede sager har passeret opbevaringsperioden pr. \(today.danishShort).") }
+            if !json {
+                ctx.console.print("Ingen lukkede sager har passeret opbevaringsperioden pr. \(today.danishShort).")
+            }
             return ExitCode.ok
         }
         guard let archive else {
             if !json {
                 ctx.console.print(
                     "Slet dem med: unge slet --udloebne"
-                        + (day.map { " --dato \($0.iso)" } ?? "") + " --arkiv MAPPE (en arkivkopi skrives og kontrolleres først)")
+                        + (day.map { " --dato \($0.iso)" } ?? "")
+                        + " --arkiv MAPPE (en arkivkopi skrives og kontrolleres først)")
             }
             return ExitCode.ok
         }
@@ -127,7 +134,8 @@ struct SletCommand: UngeCommand {
 
     /// Archive (or verify an existing copy), then delete one case, then list the files written out of
     /// the store earlier that the caseworker must remove by hand.
-    private func delete(_ s: RetentionStatus, archive: String, store: any Store, today: LocalDate, ctx: Context) throws {
+    private func delete(_ s: RetentionStatus, archive: String, store: any Store, today: LocalDate, ctx: Context) throws
+    {
         // The exports recorded before the deletion drops the events' details.
         let exports = try store.auditEvents(for: s.id).events.filter {
             ExportTrail.kind(of: $0.criterion) != "arkivkopi"
@@ -157,7 +165,8 @@ struct SletCommand: UngeCommand {
             ctx.console.print("  Filer, der tidligere er skrevet ud af sagen; slet dem selv, hvis de findes:")
             for f in files {
                 let gone = !FileManager.default.fileExists(atPath: f)
-                ctx.console.print("    " + TerminalText.neutralise(f, keepLineBreaks: false) + (gone ? " (findes ikke her)" : ""))
+                ctx.console.print(
+                    "    " + TerminalText.neutralise(f, keepLineBreaks: false) + (gone ? " (findes ikke her)" : ""))
             }
         }
     }

@@ -40,7 +40,8 @@ enum ArchiveCopy {
 
     /// Verifies an existing copy of `id` in `folder` against the case as stored now. Returns the
     /// revision and the manifest's checksum.
-    static func verify(_ id: CaseID, in folder: String, store: any Store) throws -> (revision: Int, manifestSHA: String) {
+    static func verify(_ id: CaseID, in folder: String, store: any Store) throws -> (revision: Int, manifestSHA: String)
+    {
         let (file, json) = try store.editableDocument(id)
         let dir = CaseArchive.path(of: id, in: folder)
         do { try CaseArchive.verify(dir, id: id, caseJSON: [UInt8](json)) } catch let p {

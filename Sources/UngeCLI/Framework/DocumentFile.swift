@@ -46,7 +46,10 @@ enum DocumentFile {
         _ text: String, to path: String, caseID id: CaseID, revision: Int, store: any Store, ctx: Context,
         saved: Saved? = nil
     ) throws {
-        try store.appendAudit(ctx.event(.export, caseID: id, before: revision, after: revision, criterion: ExportTrail.criterion("dokument", path: path)))
+        try store.appendAudit(
+            ctx.event(
+                .export, caseID: id, before: revision, after: revision,
+                criterion: ExportTrail.criterion("dokument", path: path)))
         // Like the screen: a CPR number in free text is masked unless the command was given --vis-cpr.
         let body = ctx.console.maskCPROnStdout ? CPRMask.mask(text) : text
         do {

@@ -234,7 +234,8 @@ public enum LegalReferences {
             .high),
         // The citizen's access extract (unge indsigt).
         row(
-            .dataAccess, "Den registrerede har ret til indsigt i de personoplysninger, der behandles om ham eller hende",
+            .dataAccess,
+            "Den registrerede har ret til indsigt i de personoplysninger, der behandles om ham eller hende",
             "databeskyttelsesforordningen art. 15", nil, nil, .high),
         row(
             .consultationAccess,

@@ -92,7 +92,8 @@ public struct AccessExtract: Sendable {
         func item(_ what: String, _ why: String, _ law: LegalRuleID) -> String {
             let id = "G\(items.count + 1)"
             items.append(
-                ReviewItem(id: id, what: what, why: why, law: LegalReferences.reference(law).citation(on: today, age: nil)))
+                ReviewItem(
+                    id: id, what: what, why: why, law: LegalReferences.reference(law).citation(on: today, age: nil)))
             return id
         }
         // Employees: everyone who wrote in the case or read it, and the caseworker.
@@ -129,7 +130,9 @@ public struct AccessExtract: Sendable {
             }
         }
         let otherPeople = Set(file.network.people.map(\.name) + [file.youngPerson.name ?? ""])
-        let replace = codes.filter { !otherPeople.contains($0.key) && $0.key.count >= 3 }.sorted { $0.key.count > $1.key.count }
+        let replace = codes.filter { !otherPeople.contains($0.key) && $0.key.count >= 3 }.sorted {
+            $0.key.count > $1.key.count
+        }
         var employeeItem: String? = nil
         if !showEmployeeNames && !replace.isEmpty {
             employeeItem = item(
@@ -140,7 +143,9 @@ public struct AccessExtract: Sendable {
         func redact(_ s: String) -> String {
             guard !showEmployeeNames else { return s }
             var out = s
-            for (name, code) in replace where out.contains(name) { out = out.replacingOccurrences(of: name, with: code) }
+            for (name, code) in replace where out.contains(name) {
+                out = out.replacingOccurrences(of: name, with: code)
+            }
             return out
         }
 
@@ -148,7 +153,9 @@ public struct AccessExtract: Sendable {
         var sections: [Section] = []
         func section(_ heading: String, _ lines: [String], blocks: [Document.Block]? = nil) {
             doc.add(.heading(heading, level: 2))
-            if let blocks { doc.blocks += blocks } else if lines.isEmpty {
+            if let blocks {
+                doc.blocks += blocks
+            } else if lines.isEmpty {
                 doc.add(.paragraph("Ingen."))
             } else {
                 doc.add(.list(lines))
@@ -171,7 +178,9 @@ public struct AccessExtract: Sendable {
             if let v = c.email { you.append(("E-mail", v)) }
             if let v = c.address { you.append(("Adresse", v)) }
         }
-        if let cw = file.caseworker { you.append(("Sagsbehandler", redact(cw) + (employeeItem.map { " ⚑ \($0)" } ?? ""))) }
+        if let cw = file.caseworker {
+            you.append(("Sagsbehandler", redact(cw) + (employeeItem.map { " ⚑ \($0)" } ?? "")))
+        }
         you.append(("Sagen blev oprettet", DanishTime.format(file.created)))
         if let closed = file.closedDate {
             you.append(("Sagen blev lukket", closed.danishLong + (file.closedReason.map { ": \(redact($0))" } ?? "")))
@@ -224,7 +233,8 @@ public struct AccessExtract: Sendable {
         var decisions: [String] = []
         for d in file.decisions {
             let age = p.age(on: d.decisionDate)
-            let law = LegalReferences.reference(DecisionLaw.basis(d.kind, age: age)).citation(on: d.decisionDate, age: age)
+            let law = LegalReferences.reference(DecisionLaw.basis(d.kind, age: age)).citation(
+                on: d.decisionDate, age: age)
             var s = "\(d.id): \(d.kind.danishName) efter \(law), besluttet \(d.decisionDate.danishShort)"
             if !d.purpose.isEmpty { s += ". Formål: \(d.purpose)" }
             if let v = d.provider { s += ". Leverandør: \(v)" }
@@ -260,12 +270,15 @@ public struct AccessExtract: Sendable {
         section(
             "Dialogredskaber",
             file.toolRecords.sorted { $0.date < $1.date }.map {
-                redact("\(DialogueTool.danishName(ofID: $0.tool)) \($0.date.danishShort)" + ($0.summary.map { ": \($0)" } ?? ""))
+                redact(
+                    "\(DialogueTool.danishName(ofID: $0.tool)) \($0.date.danishShort)"
+                        + ($0.summary.map { ": \($0)" } ?? ""))
             })
         section(
             "Frister i sagen",
             file.deadlines.sorted { $0.dueDate < $1.dueDate }.map {
-                "\($0.title): senest \($0.dueDate.danishShort)" + ($0.metAt.map { ", opfyldt \(DanishTime.format($0))" } ?? "")
+                "\($0.title): senest \($0.dueDate.danishShort)"
+                    + ($0.metAt.map { ", opfyldt \(DanishTime.format($0))" } ?? "")
             })
 
         // The journal, complete.
@@ -279,7 +292,8 @@ public struct AccessExtract: Sendable {
         var letterLines: [String] = []
         for l in file.letters {
             let letterDoc = LetterDocument.build(l, caseID: file.id)
-            doc.add(.heading("Brev \(l.id) af \(l.date.danishShort) til \(l.recipient.name): \(letterDoc.title)", level: 3))
+            doc.add(
+                .heading("Brev \(l.id) af \(l.date.danishShort) til \(l.recipient.name): \(letterDoc.title)", level: 3))
             for b in letterDoc.blocks { doc.add(mapBlock(b, demote: true, redact)) }
             letterLines.append("Brev \(l.id) af \(l.date.danishShort) til \(l.recipient.name): \(letterDoc.title)")
         }
@@ -411,7 +425,8 @@ public struct AccessExtract: Sendable {
             case .heading(let t, _), .paragraph(let t), .missing(let t), .note(let t): return [t]
             case .list(let items): return items
             case .fields(let pairs): return pairs.map { "\($0.0): \($0.1)" }
-            case .table(let h, let rows): return rows.map { zip(h, $0).map { "\($0.0): \($0.1)" }.joined(separator: "; ") }
+            case .table(let h, let rows):
+                return rows.map { zip(h, $0).map { "\($0.0): \($0.1)" }.joined(separator: "; ") }
             case .figure: return []
             }
         }

@@ -173,7 +173,8 @@ public enum Retention {
         cases.compactMap { c -> RetentionStatus? in
             guard let kind = RetentionKind.of(c), let closed = c.closedDate else { return nil }
             let due = rules[kind]?.due(after: closed)
-            return RetentionStatus(id: c.id, kind: kind, closed: closed, due: due, isDue: due.map { $0 <= day } ?? false)
+            return RetentionStatus(
+                id: c.id, kind: kind, closed: closed, due: due, isDue: due.map { $0 <= day } ?? false)
         }
         .sorted { ($0.due?.dayNumber ?? Int.max, $0.id) < ($1.due?.dayNumber ?? Int.max, $1.id) }
     }

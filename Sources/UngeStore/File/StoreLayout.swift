@@ -13,7 +13,8 @@ import Foundation
 extension FileStore {
     /// The folders under the store root, with the name used in messages.
     var ownFolders: [(path: String, name: String)] {
-        [(casesPath, "sager"), (logPath, "log"), (locksPath, "laase"), (workFoldersPath, "rediger"),
+        [
+            (casesPath, "sager"), (logPath, "log"), (locksPath, "laase"), (workFoldersPath, "rediger"),
             (deletionPath, "sletning"),
         ]
     }
