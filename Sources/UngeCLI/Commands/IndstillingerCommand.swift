@@ -42,7 +42,7 @@ struct IndstillingerCommand: UngeCommand {
             OptionSpec(
                 "--opbevaring", value: "TYPE=PERIODE",
                 help:
-                    "Hvor længe en slags sag gemmes efter lukning (lukket, anonym, underretning), fx lukket=\"5 år\"; tom periode fjerner den.",
+                    "Hvor længe en slags sag gemmes efter lukning (lukket, anonym, underretning), fx \(RetentionExample.one); tom periode fjerner den.",
                 repeatable: true),
             .json,
         ],
@@ -59,7 +59,7 @@ struct IndstillingerCommand: UngeCommand {
                 "En behandlingsleverandør med nummer fra Tilbudsportalen"
             ),
             (
-                "unge indstillinger --opbevaring lukket=\"5 år\" --opbevaring anonym=\"1 år\" --opbevaring underretning=\"2 år\"",
+                "unge indstillinger --opbevaring \(RetentionExample.periods)",
                 "Kommunens opbevaringsperioder, som 'unge slet --udloebne' bruger"
             ),
         ])
@@ -117,14 +117,15 @@ struct IndstillingerCommand: UngeCommand {
             guard parts.count == 2, let kind = RetentionKind.parse(parts[0]) else {
                 throw UsageError.invalidValue(
                     option: "--opbevaring", value: item,
-                    expected: "Skriv TYPE=PERIODE med TYPE lukket, anonym eller underretning, fx lukket=\"5 år\".")
+                    expected:
+                        "Skriv TYPE=PERIODE med TYPE lukket, anonym eller underretning, fx \(RetentionExample.one).")
             }
             if parts[1].isEmpty { return (kind, nil) }
             guard let period = RetentionPeriod.parse(parts[1]) else {
                 throw UsageError.invalidValue(
                     option: "--opbevaring", value: item,
                     expected:
-                        "Skriv perioden i hele år og måneder, fx \"5 år\", \"18 måneder\" eller \"2 år 6 måneder\".")
+                        "Skriv perioden i hele år og måneder, fx \(RetentionExample.formats).")
             }
             return (kind, period)
         }
@@ -198,7 +199,7 @@ struct IndstillingerCommand: UngeCommand {
                 ] + settings.letters.statedRoutes.sorted { $0.key < $1.key }.map { ("Klagevej \($0.key)", $0.value) }
                 + RetentionKind.allCases.map { kind in
                     (
-                        "Opbevaring, \(kind.danish)",
+                        "Opbevaring: \(kind.key)",
                         settings.retention[kind]?.danish ?? "Ikke sat (slet sletter intet, før alle er sat)"
                     )
                 }

@@ -98,7 +98,7 @@ struct SletCommand: UngeCommand {
             let missing = rules.missing.map { "\($0.danish) (\($0.key))" }.joined(separator: ", ")
             ctx.console.error(
                 "Opbevaringsperioden er ikke sat for: \(missing). unge sletter intet, før kommunen har sat alle perioder, fx:\n"
-                    + "  unge indstillinger --opbevaring lukket=\"5 år\" --opbevaring anonym=\"1 år\" --opbevaring underretning=\"2 år\"\n"
+                    + "  unge indstillinger --opbevaring \(RetentionExample.periods)\n"
                     + "(Perioderne følger kommunens regler for arkivering; unge kender dem ikke.)")
             return archive == nil ? ExitCode.ok : ExitCode.ruleFailed
         }
@@ -187,4 +187,12 @@ struct SletCommand: UngeCommand {
             TextTable.render(
                 header: ["Sag", "Slags", "Lukket", "Kan slettes fra", ""], rows: rows, width: ctx.console.width))
     }
+}
+
+/// Example retention periods for help and messages: an example of the municipality's own values
+/// (unge ships none), not a legal rule.
+enum RetentionExample {
+    static let periods = "lukket=\"5 år\" --opbevaring anonym=\"1 år\" --opbevaring underretning=\"2 år\""
+    static let one = "lukket=\"5 år\""
+    static let formats = "\"5 år\", \"18 måneder\" eller \"2 år 6 måneder\""
 }
