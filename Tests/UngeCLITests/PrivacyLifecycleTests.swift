@@ -109,8 +109,11 @@ struct PrivacyLifecycleTests {
         #expect(list.status == 0)
         #expect(!list.stdout.contains("2026-0002"))
         #expect(list.stdout.contains("2026-0011"))
-        let deleted = try Self.filesContaining(["\"delete\""], under: store.appendingPathComponent("log"))
-        #expect(!deleted.isEmpty)
+        let log = try Unge.run(["log", "2026-0002"], store: store)
+        #expect(log.status == 0)
+        #expect(log.stdout.contains("slettede sagen"))
+        #expect(log.stdout.contains("opbevaringsperioden"))
+        #expect(!log.stdout.contains("Malik"))
     }
 
     @Test("en sletning, der dræbes midtvejs, efterlader sagen helt til stede eller helt væk")

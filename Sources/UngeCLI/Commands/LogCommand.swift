@@ -55,9 +55,19 @@ struct LogCommand: UngeCommand {
 
     func run(_ ctx: Context) throws -> Int32 {
         let store = try ctx.store
-        let file = try store.load(id)  // refuses unknown cases with a clear message
+        // Refuses unknown cases with a clear message; a deleted case's trail (with its tombstone) stays readable.
+        let revision: Int?
+        do {
+            revision = try store.load(id).revision
+        } catch StoreError.notFound(let missing) {
+            let trail = try store.auditEvents(for: id)
+            guard trail.events.contains(where: { $0.action == .delete && $0.caseID == id }) else {
+                throw StoreError.notFound(missing)
+            }
+            revision = nil
+        }
         try store.appendAudit(
-            ctx.event(.export, caseID: id, before: file.revision, after: file.revision, criterion: "revisionsspor"))
+            ctx.event(.export, caseID: id, before: revision, after: revision, criterion: "revisionsspor"))
         let (all, problems) = try store.auditEvents(for: id)
         for p in problems { ctx.console.error("Advarsel: \(p.description)") }
         let events = all.filter { e in
