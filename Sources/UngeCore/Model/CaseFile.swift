@@ -92,6 +92,19 @@ public enum CaseStatus: String, Codable, Sendable, CaseIterable, Equatable {
 }
 
 /// One young person's case (sag): the unit the store saves, one JSON file each.
+/// A restricted case (beskyttet sag): who may see it. In the team store the database enforces it (only
+/// the named users can open the case, and a municipality-wide lookup tells them when someone searched
+/// for the young person); in a file store, which only its owner can read anyway, it is recorded and
+/// shown, and goes along when the store is moved into the team store.
+public struct CaseRestriction: Codable, Sendable, Equatable {
+    /// The users (in the team store: database roles) who may see the case, sorted, the creator included.
+    public var named: [String]
+
+    public init(named: [String]) {
+        self.named = Array(Set(named.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })).sorted()
+    }
+}
+
 public struct CaseFile: Codable, Sendable, Equatable {
     /// The schema this code writes; older documents are migrated by the store.
     public static let currentSchemaVersion = 1
@@ -130,6 +143,9 @@ public struct CaseFile: Codable, Sendable, Equatable {
     public var letters: [Letter]
     /// The conversations with the young person before decisions (børnesamtaler, BL § 5 stk. 3-4).
     public var decisionInterviews: [DecisionInterview]
+    /// Set on a restricted case (beskyttet sag: the young person is staff, a staff member's relative,
+    /// or a public figure): only the named users may see it. Set when the case is created.
+    public var restriction: CaseRestriction?
 
     public init(
         id: CaseID, created: Date, youngPerson: YoungPerson, caseworker: String? = nil,
@@ -158,6 +174,7 @@ public struct CaseFile: Codable, Sendable, Equatable {
         counter = 0
         letters = []
         decisionInterviews = []
+        restriction = nil
     }
 
     enum CodingKeys: String, CodingKey {
@@ -166,6 +183,7 @@ public struct CaseFile: Codable, Sendable, Equatable {
         case deadlines, closedDate, counter
         case closedReason, decisions, closedCategory
         case letters, decisionInterviews
+        case restriction = "restricted"
     }
 
     public init(from decoder: Decoder) throws {
@@ -193,6 +211,7 @@ public struct CaseFile: Codable, Sendable, Equatable {
         decisions = try c.decodeIfPresent([Decision].self, forKey: .decisions) ?? []
         letters = try c.decodeIfPresent([Letter].self, forKey: .letters) ?? []
         decisionInterviews = try c.decodeIfPresent([DecisionInterview].self, forKey: .decisionInterviews) ?? []
+        restriction = try c.decodeIfPresent(CaseRestriction.self, forKey: .restriction)
     }
 
     /// Where the case stands, from what it holds.
