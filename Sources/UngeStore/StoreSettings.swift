@@ -22,6 +22,10 @@ public struct StoreSettings: Codable, Sendable, Equatable {
     /// The municipality's treatment providers (leverandører), chosen on a treatment decision instead
     /// of free text; each with its Tilbudsportalen number where known (SMDB takes providers from there).
     public var providers: [ProviderEntry]
+    /// How long each kind of record is kept after the case is closed (opbevaringsregler). Shipped
+    /// empty; `unge slet` deletes nothing until every period is set. Always written (with nulls),
+    /// so the settings file shows the template.
+    public var retention: RetentionRules
 
     public init(
         alsoClosed: Bool = false, municipality: String? = nil, unit: String? = nil, users: [String: UserProfile] = [:]
@@ -33,10 +37,11 @@ public struct StoreSettings: Codable, Sendable, Equatable {
         self.users = users
         self.letters = LetterSettings()
         self.providers = []
+        self.retention = RetentionRules()
     }
 
     enum CodingKeys: String, CodingKey {
-        case schemaVersion, alsoClosed, municipality, unit, users, letters, providers
+        case schemaVersion, alsoClosed, municipality, unit, users, letters, providers, retention
     }
 
     public init(from decoder: Decoder) throws {
@@ -48,6 +53,7 @@ public struct StoreSettings: Codable, Sendable, Equatable {
         users = try c.decodeIfPresent([String: UserProfile].self, forKey: .users) ?? [:]
         letters = try c.decodeIfPresent(LetterSettings.self, forKey: .letters) ?? LetterSettings()
         providers = try c.decodeIfPresent([ProviderEntry].self, forKey: .providers) ?? []
+        retention = try c.decodeIfPresent(RetentionRules.self, forKey: .retention) ?? RetentionRules()
     }
 
     /// Writes `providers` only when there are some, so settings files without them stay unchanged.
@@ -60,6 +66,7 @@ public struct StoreSettings: Codable, Sendable, Equatable {
         try c.encode(users, forKey: .users)
         if letters != LetterSettings() { try c.encode(letters, forKey: .letters) }
         if !providers.isEmpty { try c.encode(providers, forKey: .providers) }
+        try c.encode(retention, forKey: .retention)
     }
 
     /// The profile of `user`, if one is set.

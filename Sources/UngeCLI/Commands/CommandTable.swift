@@ -27,6 +27,8 @@ enum CommandTable {
         LukCommand.self,
         GenaabnCommand.self,
         EksportCommand.self,
+        IndsigtCommand.self,
+        SletCommand.self,
         StatistikCommand.self,
         IndberetCommand.self,
         // Dates, ages and the store.
@@ -75,6 +77,8 @@ enum CommandTable {
             (LukCommand.self, .existing),
             (GenaabnCommand.self, .existing),
             (EksportCommand.self, .existing),
+            (IndsigtCommand.self, .existing),
+            (SletCommand.self, .existing),
             (StatistikCommand.self, .existing),
             (IndberetCommand.self, .existing),
             (AlderCommand.self, .none),

@@ -83,7 +83,9 @@ struct VisCommand: UngeCommand {
             case .json: text = try JSONOutput.render(sheet) + "\n"
             }
             try store.appendAudit(
-                ctx.event(.export, caseID: id, before: file.revision, after: file.revision, criterion: "sagsoverblik"))
+                ctx.event(
+                    .export, caseID: id, before: file.revision, after: file.revision,
+                    criterion: outPath.map { ExportTrail.criterion("sagsoverblik", path: $0) } ?? "sagsoverblik"))
             if let outPath {
                 try DocumentFile.write(text, to: outPath, ctx: ctx)
                 ctx.console.error("Skrevet til \(outPath).")

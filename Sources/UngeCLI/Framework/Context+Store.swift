@@ -57,7 +57,11 @@ extension Context {
                 options: Stores.Options(
                     faultInjection: Context.testFaultInjection(environment), environment: environment,
                     command: commandName))
-            if storeUse == .existing || store.exists { try store.checkLayout() }
+            if storeUse == .existing || store.exists {
+                try store.checkLayout()
+                // A deletion a crash interrupted is completed before anything else reads the store.
+                try store.finishInterruptedDeletions()
+            }
             if let team = store as? any TeamStore {
                 // The team store's user is the session's database role, taken inside the database.
                 if let flag = userFlag?.trimmingCharacters(in: .whitespaces), !flag.isEmpty, flag != team.role {

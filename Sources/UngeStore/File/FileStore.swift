@@ -25,6 +25,13 @@ public enum SaveStep: String, Sendable, CaseIterable {
     case rename
     /// fsync of the `sager/` folder.
     case dirfsync
+    /// Deletion (`unge slet`): just before the case file is moved out of `sager/` (the commit).
+    case deleteCommit
+    /// Deletion: just before drafts, index rows and the audit log's personal data are removed.
+    case deleteFinish
+
+    /// The steps of a save (the deletion steps never occur in one).
+    public static let savePath: [SaveStep] = [.open, .write, .fsync, .close, .audit, .rename, .dirfsync]
 }
 
 /// The case store (lager): a folder of JSON files, one per case, plus the audit log.
@@ -456,8 +463,10 @@ public final class FileStore: Sendable {
     func highestSequence(year: Int) throws -> Int {
         let prefix = String(year) + "-"
         var highest = 0
-        for entry in try scanCaseFolder().files where entry.id.rawValue.hasPrefix(prefix) {
-            let rest = entry.id.rawValue.dropFirst(prefix.count)
+        // A deleted case's number is never given again (its tombstone stays in the audit log).
+        let ids = try scanCaseFolder().files.map(\.id) + deletedCaseIDs()
+        for id in ids where id.rawValue.hasPrefix(prefix) {
+            let rest = id.rawValue.dropFirst(prefix.count)
             // Bounded, so that `+ 1` cannot overflow on a file named 2026-9223372036854775807.json.
             if let n = Int(rest), rest.allSatisfy(\.isASCII), n < CaseLimits.maxNumber { highest = max(highest, n) }
         }
