@@ -158,7 +158,9 @@ struct ListeCommand: UngeCommand {
             let calendar = DanishCalendar(alsoClosed: settings.alsoClosed)
             let at = date.map { DanishTime.instant($0, hour: 12) } ?? ctx.now
             summaries = summaries.filter { s in
-                guard s.status != .closed, team != nil || settings.isSameUser(s.caseworker, as: ctx.user) else { return false }
+                guard s.status != .closed, team != nil || settings.isSameUser(s.caseworker, as: ctx.user) else {
+                    return false
+                }
                 do {
                     let file = try store.load(s.id)
                     next[s.id] = NextSteps.compute(for: file, now: at, calendar: calendar).first
