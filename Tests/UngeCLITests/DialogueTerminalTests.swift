@@ -215,7 +215,7 @@ struct DialogueTerminalTests {
         #expect(again.status == 1)
         #expect(
             again.stderr
-                == "Den unge har allerede sag 2026-0001 (samme CPR-nummer eller samme navn og fødselsdato). Brug sagen med --sag 2026-0001, eller opret en ny sag alligevel med --ny-sag.\n"
+                == "Den unge har allerede sag 2026-0001 (samme CPR-nummer eller samme fødselsdato og efternavn). Brug sagen med --sag 2026-0001, eller opret en ny sag alligevel med --ny-sag.\n"
         )
         let byName = try Unge.run(["ny", "--navn", "ida holm", "--foedselsdato", "2011-03-04"], store: store)
         #expect(byName.status == 1)

@@ -112,7 +112,8 @@ struct IndberetCommand: UngeCommand {
             // Audited with the cases included, before the file is written (fail closed).
             try store.appendAudit(
                 ctx.event(
-                    .export, caseID: nil, criterion: "indberet \(kind.rawValue) \(start.iso)..\(end.iso)",
+                    .export, caseID: nil,
+                    criterion: ExportTrail.criterion("indberet \(kind.rawValue) \(start.iso)..\(end.iso)", path: out),
                     shown: x.caseIDs))
             try OutputFile.write(text, to: out, ctx: ctx)
             ctx.console.print(

@@ -55,9 +55,19 @@ struct LogCommand: UngeCommand {
 
     func run(_ ctx: Context) throws -> Int32 {
         let store = try ctx.store
-        let file = try store.load(id)  // refuses unknown cases with a clear message
+        // Refuses unknown cases with a clear message; a deleted case's trail (with its tombstone) stays readable.
+        let revision: Int?
+        do {
+            revision = try store.load(id).revision
+        } catch StoreError.notFound(let missing) {
+            let trail = try store.auditEvents(for: id)
+            guard trail.events.contains(where: { $0.action == .delete && $0.caseID == id }) else {
+                throw StoreError.notFound(missing)
+            }
+            revision = nil
+        }
         try store.appendAudit(
-            ctx.event(.export, caseID: id, before: file.revision, after: file.revision, criterion: "revisionsspor"))
+            ctx.event(.export, caseID: id, before: revision, after: revision, criterion: "revisionsspor"))
         let (all, problems) = try store.auditEvents(for: id)
         ProblemReport.print(problems.map(\.description), ctx: ctx, label: "Advarsel")
         let events = all.filter { e in
@@ -244,12 +254,15 @@ enum AuditStory {
         case .create: s = "\(who) oprettede sagen med \(cmd)"
         case .update: s = "\(who) ændrede sagen med \(cmd)"
         case .export:
-            switch e.criterion {
+            let file = ExportTrail.path(of: e).map { " i filen '\(shown($0))'" } ?? ""
+            switch ExportTrail.kind(of: e.criterion) {
             case "revisionsspor": s = "\(who) så revisionssporet"
-            case "dokument": s = "\(who) gemte et dokument fra sagen i en fil med \(cmd)"
-            default: s = "\(who) tog et udtræk af sagen med \(cmd)"
+            case "dokument": s = "\(who) gemte et dokument fra sagen\(file.isEmpty ? " i en fil" : file) med \(cmd)"
+            case "arkivkopi": s = "\(who) skrev en arkivkopi af sagen\(file) med \(cmd)"
+            case "indsigt": s = "\(who) lavede et indsigtsudtræk til den unge\(file) med \(cmd)"
+            default: s = "\(who) tog et udtræk af sagen\(file) med \(cmd)"
             }
-        case .delete: s = "\(who) slettede sagen"
+        case .delete: s = "\(who) slettede sagen" + (e.criterion.map { " (\(shown($0)))" } ?? "")
         case .unlock: s = "\(who) brød låsen på sagen"
         case .revealCPR: s = "\(who) fik vist det fulde CPR-nummer med \(cmd)"
         case .draftSaved: s = "\(who) gemte en kladde med \(cmd)"

@@ -32,6 +32,10 @@ struct UnderretCommand: UngeCommand {
             OptionSpec(
                 "--privatperson", help: "Underretteren er en privatperson (almindelig underretningspligt)."),
             OptionSpec("--ny-sag", help: "Opret en ny sag, selv om den unge allerede har en."),
+            OptionSpec(
+                "--sagsbehandler", value: "BRUGER",
+                help: "En ny sags sagsbehandler (brugernavn; standard: dig selv, --bruger)."),
+            AgeCheck.option,
             RestrictionOptions.specs[0], RestrictionOptions.specs[1],
             .caseID, .fromFile, .draft, .format, .output, .showCPR, .interactive,
             OptionSpec("--json", help: "Det samme som --format json."),
@@ -141,6 +145,10 @@ struct UnderretCommand: UngeCommand {
     let fromFile: Bool
     let draftOnly: Bool
     let newCase: Bool
+    /// `--sagsbehandler`: a new case's caseworker (else the acting user).
+    let caseworker: String?
+    /// `--bekraeft-alder`: an age outside 10-30 is what was meant.
+    let ageConfirmed: Bool
     /// `--beskyttet` (a new case only): the users named besides the creator.
     let restrictedTo: [String]?
     /// `--udskriv NR`: print saved notification NR of `--sag` again, save nothing.
@@ -221,6 +229,13 @@ struct UnderretCommand: UngeCommand {
         fromFile = args.value("--fra-fil") != nil
         draftOnly = args.has("--kladde")
         newCase = args.has("--ny-sag")
+        caseworker = args.value("--sagsbehandler")
+        ageConfirmed = args.has("--bekraeft-alder")
+        if caseworker != nil && caseID != nil {
+            throw UsageError.conflict(
+                "--sagsbehandler gælder en ny sag. Skift sagsbehandler på en eksisterende sag med 'unge overdrag \(caseID!.rawValue) --til BRUGER'."
+            )
+        }
         if newCase && caseID != nil {
             throw UsageError.conflict("Angiv enten --sag (en eksisterende sag) eller --ny-sag (en ny sag), ikke begge.")
         }
@@ -248,6 +263,7 @@ struct UnderretCommand: UngeCommand {
         let calendar = DanishCalendar(alsoClosed: try ctx.storeSettingAlsoClosed())
         if let output { try DocumentFile.checkTarget(output, ctx: ctx) }
         let store = try ctx.store
+        let newCaseworker = try caseworker.map { try CaseworkerValue.parse($0, option: "--sagsbehandler", ctx: ctx) }
         let existing = try caseID.map { try ctx.readCase($0, store: store) }
         if let number = reprint, let existing {
             return try printAgain(number, of: existing, store: store, ctx: ctx, calendar: calendar)
@@ -260,7 +276,9 @@ struct UnderretCommand: UngeCommand {
         // A file holds the answers: on a terminal too, only --interaktiv starts the dialogue.
         if interactive || (!fromFile && ctx.console.stdinIsTerminal) {
             let dialogue = UnderretDialogue(ctx: ctx, store: store, newCaseAllowed: newCase)
-            return try pipeline(store: store, ctx: ctx, calendar: calendar).runGuided(ctx: ctx, store: store) {
+            return try pipeline(store: store, ctx: ctx, calendar: calendar, caseworker: newCaseworker).runGuided(
+                ctx: ctx, store: store
+            ) {
                 session in
                 try dialogue.run(session, base: draft, existing: existing)
             }
@@ -278,10 +296,13 @@ struct UnderretCommand: UngeCommand {
                 draft.youngPerson, store: store, ctx: ctx, newCaseAllowed: newCase || draftOnly, asking: false,
                 yesNo: { _ in false })
         }
-        return try pipeline(store: store, ctx: ctx, calendar: calendar).run(answers, ctx: ctx)
+        return try pipeline(store: store, ctx: ctx, calendar: calendar, caseworker: newCaseworker).run(
+            answers, ctx: ctx)
     }
 
-    private func pipeline(store: any Store, ctx: Context, calendar: DanishCalendar) -> DocumentPipeline<Answers> {
+    private func pipeline(store: any Store, ctx: Context, calendar: DanishCalendar, caseworker: String? = nil)
+        -> DocumentPipeline<Answers>
+    {
         let c = ctx.console
         let tz = UnderretInput.timeZone
         let storeExisted = store.exists
@@ -312,6 +333,12 @@ struct UnderretCommand: UngeCommand {
                 c.error("Kladde: underretningen er ikke registreret.")
             },
             save: { a, findings in
+                if a.existing == nil {
+                    try AgeCheck.confirm(
+                        a.draft.youngPerson, registered: LocalTime.date(of: a.received, in: tz),
+                        confirmed: ageConfirmed,
+                        asking: interactive || (!fromFile && ctx.console.stdinIsTerminal), ctx: ctx)
+                }
                 let saved: CaseFile
                 if let existing = a.existing {
                     saved = try ctx.updateCase(existing.id, store: store, commutative: true) { file in
@@ -321,7 +348,8 @@ struct UnderretCommand: UngeCommand {
                     }
                 } else {
                     var file = CaseFile(
-                        id: CaseID("ny")!, created: ctx.now, youngPerson: a.draft.youngPerson, caseworker: nil)
+                        id: CaseID("ny")!, created: ctx.now, youngPerson: a.draft.youngPerson,
+                        caseworker: caseworker ?? ctx.user)
                     file.restriction = RestrictionOptions.restriction(restrictedTo, user: ctx.user)
                     // The custody holders named in the notification start the new case's network.
                     for n in a.draft.custodyNotices ?? [] {
@@ -334,6 +362,9 @@ struct UnderretCommand: UngeCommand {
                         calendar: calendar)
                     saved = try store.create(
                         file, year: ctx.today.year, now: ctx.now, user: ctx.user, command: ctx.commandName)
+                    if let team = store as? any TeamStore, let caseworker, caseworker != team.role {
+                        try team.handOver(saved.id, to: caseworker, now: ctx.now, command: ctx.commandName)
+                    }
                     ctx.announceNewStore(storeExisted)
                 }
                 let report = saved.concernReports.last!
