@@ -57,8 +57,10 @@ struct LogCommand: UngeCommand {
         let store = try ctx.store
         // Refuses unknown cases with a clear message; a deleted case's trail (with its tombstone) stays readable.
         let revision: Int?
+        var file: CaseFile?
         do {
-            revision = try store.load(id).revision
+            file = try store.load(id)
+            revision = file?.revision
         } catch StoreError.notFound(let missing) {
             let trail = try store.auditEvents(for: id)
             guard trail.events.contains(where: { $0.action == .delete && $0.caseID == id }) else {
@@ -90,7 +92,7 @@ struct LogCommand: UngeCommand {
         }
         let width = ctx.console.width
         var lines: [String] = []
-        let changes = AuditStory.changes(in: file)
+        let changes = file.map(AuditStory.changes(in:)) ?? [:]
         for day in AuditStory.days(events, changes: changes) {
             if !lines.isEmpty { lines.append("") }
             lines.append(ctx.console.bold(day.date.weekdayName.capitalizedFirstLetter + " " + day.date.danishLong))

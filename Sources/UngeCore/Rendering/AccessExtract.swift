@@ -428,6 +428,7 @@ public struct AccessExtract: Sendable {
             case .table(let h, let rows):
                 return rows.map { zip(h, $0).map { "\($0.0): \($0.1)" }.joined(separator: "; ") }
             case .figure: return []
+            case .change(let label, let segments): return [label + ": " + segments.map(\.text).joined()]
             }
         }
     }
@@ -443,6 +444,9 @@ public struct AccessExtract: Sendable {
         case .missing(let t): return .missing(f(t))
         case .note(let t): return .note(f(t))
         case .figure(let svg, let caption): return .figure(svg: svg, caption: f(caption))
+        case .change(let label, let segments):
+            return .change(
+                label: f(label), segments: segments.map { TextSegment(f($0.text), $0.mark) })
         }
     }
 }
