@@ -186,12 +186,13 @@ public enum StoreText {
     /// Danish text for an errno value (for messages outside the store, e.g. `--ud`).
     public static func errorText(_ code: Int32) -> String { Posix.errorText(code) }
 
-    /// A value fit to quote in a message: CPR-like digits masked, control characters dropped,
-    /// at most 60 characters.
+    /// A value fit to quote in a message: CPR-like digits masked, control characters shown
+    /// escaped (`\u{A}`, never dropped, so the name shown is the name on disk), at most 60
+    /// characters of the name itself.
     static func quote(_ text: String) -> String {
         let masked = maskCPR(text)
-        let clean = String(masked.unicodeScalars.filter { $0.value >= 32 && $0.value != 127 }.map(Character.init))
-        return clean.count > 60 ? String(clean.prefix(60)) + "…" : clean
+        let short = masked.count > 60 ? String(masked.prefix(60)) : masked
+        return TerminalText.neutralise(short, keepLineBreaks: false) + (masked.count > 60 ? "…" : "")
     }
 
     /// The one translator of JSON decoding errors into Danish: names the field (`journal[2].text`),

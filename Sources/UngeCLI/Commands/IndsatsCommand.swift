@@ -245,7 +245,8 @@ struct IndsatsCommand: UngeCommand {
                     JournalEntry(
                         time: ctx.now, author: ctx.user,
                         text:
-                            "Afgørelse \(f.decisions[i].id) (\(f.decisions[i].kind.danishName.lowercased())) afsluttet \(when.danishLong). Begrundelse: \(reason)"
+                            "Afgørelse \(f.decisions[i].id) (\(f.decisions[i].kind.danishName.lowercased())) afsluttet \(when.danishLong). Begrundelse: \(reason)",
+                        change: "afsluttede afgørelse \(f.decisions[i].id)"
                             + TreatmentEnd.journalSuffix(status)
                     ))
                 PlanDeadlines.merge(into: &f)
@@ -301,7 +302,8 @@ struct IndsatsCommand: UngeCommand {
                 JournalEntry(
                     time: ctx.now, author: ctx.user,
                     text:
-                        "Afgørelse \(d.id) (\(d.kind.danishName.lowercased())) er iværksat \(date.danishLong)."))
+                        "Afgørelse \(d.id) (\(d.kind.danishName.lowercased())) er iværksat \(date.danishLong).",
+                    change: "registrerede, at afgørelse \(d.id) er iværksat"))
             PlanDeadlines.merge(into: &f)
             f.updated = ctx.now
         }
@@ -363,7 +365,8 @@ struct IndsatsCommand: UngeCommand {
                 JournalEntry(
                     time: ctx.now, author: ctx.user,
                     text:
-                        "Afgørelse \(d.id) (\(d.kind.danishName.lowercased())) er ikke iværksat: \(what). Begrundelse: \(reason)"
+                        "Afgørelse \(d.id) (\(d.kind.danishName.lowercased())) er ikke iværksat: \(what). Begrundelse: \(reason)",
+                    change: "registrerede, at afgørelse \(d.id) ikke er iværksat"
                 ))
             PlanDeadlines.merge(into: &f)
             f.updated = ctx.now
@@ -467,7 +470,8 @@ struct IndsatsCommand: UngeCommand {
             f.journal.append(
                 JournalEntry(
                     time: ctx.now, author: ctx.user,
-                    text: DecisionDocument.journalText(decision, youngPerson: f.youngPerson)))
+                    text: DecisionDocument.journalText(decision, youngPerson: f.youngPerson),
+                    change: "registrerede afgørelse \(decision.id) (\(decision.kind.danishName.lowercased()))"))
             PlanDeadlines.merge(into: &f)
             f.updated = ctx.now
         }

@@ -80,12 +80,24 @@ struct LogCommand: UngeCommand {
         if verify { return try runVerification(ctx) }
         guard let id else { return ExitCode.usage }
         let store = try ctx.store
-        let file = try store.load(id)  // refuses unknown cases with a clear message
+        // Refuses unknown cases with a clear message; a deleted case's trail (with its tombstone) stays readable.
+        let revision: Int?
+        var file: CaseFile?
+        do {
+            file = try store.load(id)
+            revision = file?.revision
+        } catch StoreError.notFound(let missing) {
+            let trail = try store.auditEvents(for: id)
+            guard trail.events.contains(where: { $0.action == .delete && $0.caseID == id }) else {
+                throw StoreError.notFound(missing)
+            }
+            revision = nil
+        }
         try store.appendAudit(
-            ctx.event(.export, caseID: id, before: file.revision, after: file.revision, criterion: "revisionsspor"))
+            ctx.event(.export, caseID: id, before: revision, after: revision, criterion: "revisionsspor"))
         var (all, problems) = try store.auditEvents(for: id)
         // A change whose event was written but whose save never landed (a stopped process).
-        AuditChain.markNotCarriedOut(&all, case: id, currentRevision: file.revision)
+        if let revision { AuditChain.markNotCarriedOut(&all, case: id, currentRevision: revision) }
         var broken = false
         for p in problems {
             if case .auditBroken = p.error { broken = true }
@@ -112,7 +124,8 @@ struct LogCommand: UngeCommand {
         }
         let width = ctx.console.width
         var lines: [String] = []
-        for day in AuditStory.days(events) {
+        let changes = file.map(AuditStory.changes(in:)) ?? [:]
+        for day in AuditStory.days(events, changes: changes) {
             if !lines.isEmpty { lines.append("") }
             lines.append(ctx.console.bold(day.date.weekdayName.capitalizedFirstLetter + " " + day.date.danishLong))
             for s in day.sentences {
@@ -198,14 +211,65 @@ enum AuditStory {
         var sentences: [Sentence]
     }
 
-    static func days(_ events: [AuditEvent]) -> [Day] {
+    /// What each revision changed, from the case's own journal: the registrations written at the
+    /// same second by the same user as an update event. The audit log itself holds no free text;
+    /// the narrative is told from the case, so it goes when the case goes.
+    static func changes(in file: CaseFile) -> [String: [String]] {
+        var out: [String: [String]] = [:]
+        for entry in file.journal {
+            let phrase = entry.change ?? (entry.source == .note ? "skrev et notat" : nil)
+            guard let phrase else { continue }
+            out[key(entry.time, entry.author), default: []].append(phrase)
+        }
+        return out
+    }
+
+    static func key(_ time: Date, _ user: String) -> String {
+        "\(Int(time.timeIntervalSince1970.rounded(.down)))|\(user)"
+    }
+
+    /// How long apart a user's revisions may be and still be told as one line.
+    static let foldWindow: TimeInterval = 60
+
+    static func days(_ events: [AuditEvent], changes: [String: [String]] = [:]) -> [Day] {
         var days: [Day] = []
         var i = 0
         let sorted = events.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(
             \.element)
+        func add(_ sentence: Sentence, on day: LocalDate) {
+            if days.last?.date == day {
+                days[days.count - 1].sentences.append(sentence)
+            } else {
+                days.append(Day(date: day, sentences: [sentence]))
+            }
+        }
         while i < sorted.count {
             let e = sorted[i]
             let day = DanishTime.date(of: e.time)
+            // Revisions by one user within a minute (and their reads in between) fold into one line
+            // that says what changed.
+            if e.action == .update || e.action == .create {
+                var j = i + 1
+                var reads = 0
+                while j < sorted.count, sorted[j].user == e.user, DanishTime.date(of: sorted[j].time) == day,
+                    sorted[j].time.timeIntervalSince(e.time) <= foldWindow,
+                    [.update, .create, .read].contains(sorted[j].action)
+                {
+                    j += 1
+                }
+                // A read at the end belongs to the next line, not to this one.
+                while j - 1 > i, sorted[j - 1].action == .read { j -= 1 }
+                let run = Array(sorted[i..<j])
+                reads = run.filter { $0.action == .read }.count
+                let first = LocalTime.clock(of: e.time, in: DanishTime.timeZone)
+                let last = LocalTime.clock(of: run.last!.time, in: DanishTime.timeZone)
+                add(
+                    Sentence(
+                        clock: last != first ? "\(first)-\(last)" : first,
+                        text: revisions(run, reads: reads, changes: changes)), on: day)
+                i = j
+                continue
+            }
             var j = i + 1
             // Repeated reads and read-only exports by the same user with the same command collapse.
             if e.action == .read || e.action == .export || e.action == .revealCPR {
@@ -217,16 +281,53 @@ enum AuditStory {
             }
             let first = LocalTime.clock(of: e.time, in: DanishTime.timeZone)
             let last = LocalTime.clock(of: sorted[j - 1].time, in: DanishTime.timeZone)
-            let sentence = Sentence(
-                clock: first, text: text(e, times: j - i, until: j - i > 1 && last != first ? last : nil))
-            if days.last?.date == day {
-                days[days.count - 1].sentences.append(sentence)
-            } else {
-                days.append(Day(date: day, sentences: [sentence]))
-            }
+            add(
+                Sentence(clock: first, text: text(e, times: j - i, until: j - i > 1 && last != first ? last : nil)),
+                on: day)
             i = j
         }
         return days
+    }
+
+    /// One or more revisions by one user as a sentence that says what changed: "Lene Dahl tilføjede
+    /// Jonas (kontaktperson) til netværkskortet og registrerede SSD-møde 01.09.2026 (revision 3 til 5)."
+    static func revisions(_ run: [AuditEvent], reads: Int, changes: [String: [String]]) -> String {
+        let writes = run.filter { $0.action == .update || $0.action == .create }
+        let e = writes[0]
+        func shown(_ s: String) -> String { TerminalText.neutralise(s, keepLineBreaks: false) }
+        let user = shown(e.user)
+        let who = e.account.map { $0 == e.user ? user : "\(user) (konto: \(shown($0)))" } ?? user
+        var phrases: [String] = []
+        var seenKeys = Set<String>()
+        var keyCount: [String: Int] = [:]
+        for w in writes { keyCount[key(w.time, w.user), default: 0] += 1 }
+        var trailing: [String] = []
+        for w in writes {
+            let k = key(w.time, w.user)
+            let shared = keyCount[k, default: 0] > 1
+            // Several revisions in one second: the journal cannot say which did what, so each is
+            // named by its command and what the journal says follows them all.
+            var told = seenKeys.contains(k) || shared ? [] : (changes[k] ?? [])
+            if shared, !seenKeys.contains(k) { trailing += changes[k] ?? [] }
+            seenKeys.insert(k)
+            if w.action == .create { told.insert("oprettede sagen med 'unge \(shown(w.command))'", at: 0) }
+            if told.isEmpty { told = ["ændrede sagen med 'unge \(shown(w.command))'"] }
+            phrases += told.map(shown)
+        }
+        phrases += trailing.map(shown)
+        var s = who + " " + list(phrases)
+        let before = writes.first?.revisionBefore
+        if let after = writes.last?.revisionAfter {
+            s += before.map { " (revision \($0) til \(after))" } ?? " (revision \(after))"
+        }
+        if reads > 0 { s += reads == 1 ? " og så sagen undervejs" : " og så sagen \(reads) gange undervejs" }
+        return JournalText.sentence(s)
+    }
+
+    /// "a", "a og b", "a, b og c".
+    static func list(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " og " + items.last!
     }
 
     /// One event as a sentence: "Lene Dahl ændrede sagen med 'unge notat' (revision 2 til 3)."
@@ -245,12 +346,15 @@ enum AuditStory {
         case .create: s = "\(who) oprettede sagen med \(cmd)"
         case .update: s = "\(who) ændrede sagen med \(cmd)"
         case .export:
-            switch e.criterion {
+            let file = ExportTrail.path(of: e).map { " i filen '\(shown($0))'" } ?? ""
+            switch ExportTrail.kind(of: e.criterion) {
             case "revisionsspor": s = "\(who) så revisionssporet"
-            case "dokument": s = "\(who) gemte et dokument fra sagen i en fil med \(cmd)"
-            default: s = "\(who) tog et udtræk af sagen med \(cmd)"
+            case "dokument": s = "\(who) gemte et dokument fra sagen\(file.isEmpty ? " i en fil" : file) med \(cmd)"
+            case "arkivkopi": s = "\(who) skrev en arkivkopi af sagen\(file) med \(cmd)"
+            case "indsigt": s = "\(who) lavede et indsigtsudtræk til den unge\(file) med \(cmd)"
+            default: s = "\(who) tog et udtræk af sagen\(file) med \(cmd)"
             }
-        case .delete: s = "\(who) slettede sagen"
+        case .delete: s = "\(who) slettede sagen" + (e.criterion.map { " (\(shown($0)))" } ?? "")
         case .unlock: s = "\(who) brød låsen på sagen"
         case .revealCPR: s = "\(who) fik vist det fulde CPR-nummer med \(cmd)"
         case .draftSaved: s = "\(who) gemte en kladde med \(cmd)"

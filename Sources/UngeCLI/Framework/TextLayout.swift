@@ -309,6 +309,20 @@ enum TerminalRenderer {
                 out.append(TextTable.render(header: header, rows: rows, width: width))
             case .missing(let text):
                 out += TextWrap.wrapLines(esc(text), width: width, firstIndent: "MANGLER: ", indent: "  ")
+            case .change(let label, let segments):
+                // Only what changed is marked: [-removed-] and {+added+}, readable without colour.
+                var line = ""
+                for (k, seg) in segments.enumerated() {
+                    let t = esc(seg.text, startsLine: false)
+                    switch seg.mark {
+                    case .same: line += t
+                    case .removed: line += "[-\(t)-]"
+                    case .added:
+                        if k > 0, segments[k - 1].mark == .removed { line += " " }
+                        line += "{+\(t)+}"
+                    }
+                }
+                out += TextWrap.wrapLines(line, width: width, firstIndent: "- \(label): ", indent: "  ")
             case .note(let text):
                 out += TextWrap.wrapLines(esc(text), width: width, firstIndent: "> ", indent: "> ")
             case .figure(_, let caption):

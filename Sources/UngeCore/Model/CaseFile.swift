@@ -143,6 +143,9 @@ public struct CaseFile: Codable, Sendable, Equatable {
     public var letters: [Letter]
     /// The conversations with the young person before decisions (børnesamtaler, BL § 5 stk. 3-4).
     public var decisionInterviews: [DecisionInterview]
+    /// Set when this case was merged into another case of the same young person (`unge saml`): the
+    /// number stays as a pointer to that case, and its content lives there.
+    public var mergedInto: CaseID?
     /// Set on a restricted case (beskyttet sag: the young person is staff, a staff member's relative,
     /// or a public figure): only the named users may see it. Set when the case is created.
     public var restriction: CaseRestriction?
@@ -174,6 +177,7 @@ public struct CaseFile: Codable, Sendable, Equatable {
         counter = 0
         letters = []
         decisionInterviews = []
+        mergedInto = nil
         restriction = nil
     }
 
@@ -183,6 +187,7 @@ public struct CaseFile: Codable, Sendable, Equatable {
         case deadlines, closedDate, counter
         case closedReason, decisions, closedCategory
         case letters, decisionInterviews
+        case mergedInto
         case restriction = "restricted"
     }
 
@@ -211,6 +216,7 @@ public struct CaseFile: Codable, Sendable, Equatable {
         decisions = try c.decodeIfPresent([Decision].self, forKey: .decisions) ?? []
         letters = try c.decodeIfPresent([Letter].self, forKey: .letters) ?? []
         decisionInterviews = try c.decodeIfPresent([DecisionInterview].self, forKey: .decisionInterviews) ?? []
+        mergedInto = try c.decodeIfPresent(CaseID.self, forKey: .mergedInto)
         restriction = try c.decodeIfPresent(CaseRestriction.self, forKey: .restriction)
     }
 
