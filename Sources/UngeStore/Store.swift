@@ -101,11 +101,6 @@ public protocol Store: AnyObject, Sendable {
     /// nil, oldest first; events that cannot be read are returned as problems.
     func auditEvents(for id: CaseID?) throws -> (events: [AuditEvent], problems: [StoreProblem])
 
-    /// Lawful erasure of a deleted case's audit data: appends `tombstone` to the case's chain and
-    /// removes the personal payload and salt of every earlier event of the case, keeping every
-    /// chain verifying (see `AuditChain`). Idempotent.
-    func eraseAuditPersonalData(of id: CaseID, tombstone: AuditEvent) throws
-
     /// Checks the whole audit log: every hash chain, and (file store) the heads and the index
     /// (`unge log --kontroller`). Reads only.
     func verifyAuditLog() throws -> AuditChain.Verification

@@ -248,12 +248,13 @@ enum AuditStory {
             let day = DanishTime.date(of: e.time)
             // Revisions by one user within a minute (and their reads in between) fold into one line
             // that says what changed.
-            if e.action == .update || e.action == .create {
+            // A change that never landed stands alone, marked (it is not folded into what did land).
+            if e.action == .update || e.action == .create, e.notCarriedOut != true {
                 var j = i + 1
                 var reads = 0
                 while j < sorted.count, sorted[j].user == e.user, DanishTime.date(of: sorted[j].time) == day,
                     sorted[j].time.timeIntervalSince(e.time) <= foldWindow,
-                    [.update, .create, .read].contains(sorted[j].action)
+                    [.update, .create, .read].contains(sorted[j].action), sorted[j].notCarriedOut != true
                 {
                     j += 1
                 }

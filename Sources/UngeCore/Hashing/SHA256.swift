@@ -87,6 +87,18 @@ public enum SHA256 {
     /// The digest of the UTF-8 bytes of `text`, in hex.
     public static func hex(_ text: String) -> String { hex(Array(text.utf8)) }
 
+    /// `bytes` themselves (not their digest) as lower-case hex digits.
+    public static func hexString(_ bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count * 2)
+        for b in bytes {
+            out.append(digits[Int(b >> 4)])
+            out.append(digits[Int(b & 0xf)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     @inline(__always)
     private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
 
