@@ -359,8 +359,8 @@ enum TerminalRenderer {
 
 extension TextWrap {
     /// Joins hand-broken lines into paragraphs, so they can be wrapped to any width: a line break
-    /// stays after a full stop or colon, before a line starting with "-" or a space, and at an
-    /// empty line.
+    /// stays after a full stop or colon, before a line starting with "-" or a space, after an
+    /// indented line (a list item) before one at the margin, and at an empty line.
     static func reflow(_ text: String) -> String {
         var out = ""
         var previous: Substring? = nil
@@ -368,7 +368,7 @@ extension TextWrap {
             if let p = previous {
                 let keep =
                     p.isEmpty || line.isEmpty || p.hasSuffix(".") || p.hasSuffix(":") || line.hasPrefix("-")
-                    || line.hasPrefix(" ") || line.hasPrefix("•")
+                    || line.hasPrefix(" ") || line.hasPrefix("•") || (p.hasPrefix(" ") && !line.hasPrefix(" "))
                 out += keep ? "\n" : " "
             }
             out += line
