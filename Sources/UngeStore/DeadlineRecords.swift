@@ -68,33 +68,36 @@ enum DeadlineRecords {
     /// The records, or nil if anything does not parse (an unknown kind from a newer version, a
     /// damaged index): the caller then reads the case file.
     static func decode(_ bytes: [UInt8]) -> [Deadline]? {
-        if bytes.isEmpty { return [] }
+        bytes.withUnsafeBufferPointer { decode($0) }
+    }
+
+    /// `decode(_:)` of a part of a line, without copying it.
+    static func decode(_ bytes: ArraySlice<UInt8>) -> [Deadline]? {
+        bytes.withUnsafeBufferPointer { decode($0) }
+    }
+
+    static func decode(_ b: UnsafeBufferPointer<UInt8>) -> [Deadline]? {
+        if b.isEmpty { return [] }
         var out: [Deadline] = []
-        var ok = true
-        bytes.withUnsafeBufferPointer { b in
-            var fields: [Range<Int>] = []
-            fields.reserveCapacity(DeadlineRecords.fields.count + DeadlineRecords.derivedFields.count)
-            var start = 0
-            var i = 0
-            while i <= b.count {
-                let end = i == b.count
-                let c: UInt8 = end ? 0x1E : b[i]
-                if c == 0x1F || c == 0x1E {
-                    fields.append(start..<i)
-                    start = i + 1
-                    if c == 0x1E {
-                        guard let d = record(b, fields) else {
-                            ok = false
-                            return
-                        }
-                        out.append(d)
-                        fields.removeAll(keepingCapacity: true)
-                    }
+        var fields: [Range<Int>] = []
+        fields.reserveCapacity(DeadlineRecords.fields.count + DeadlineRecords.derivedFields.count)
+        var start = 0
+        var i = 0
+        while i <= b.count {
+            let end = i == b.count
+            let c: UInt8 = end ? 0x1E : b[i]
+            if c == 0x1F || c == 0x1E {
+                fields.append(start..<i)
+                start = i + 1
+                if c == 0x1E {
+                    guard let d = record(b, fields) else { return nil }
+                    out.append(d)
+                    fields.removeAll(keepingCapacity: true)
                 }
-                i += 1
             }
+            i += 1
         }
-        return ok ? out : nil
+        return out
     }
 
     private static func record(_ b: UnsafeBufferPointer<UInt8>, _ f: [Range<Int>]) -> Deadline? {

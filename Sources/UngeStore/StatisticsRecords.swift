@@ -134,7 +134,7 @@ enum StatisticsRecords {
                     recorded: Date(timeIntervalSince1970: 0), requestDate: request, start: start,
                     end: end.map { DecisionEnd(date: $0, reason: "", status: status) }))
         }
-        guard let deadlines = DeadlineRecords.decode(Array(parts[11])) else { return nil }
+        guard let deadlines = DeadlineRecords.decode(parts[11]) else { return nil }
         let closure = opt(parts[6]).flatMap(StatisticsComputation.ClosureCategory.init(rawValue:))
         if !parts[6].isEmpty, closure == nil { return nil }
         return StatisticsFacts(

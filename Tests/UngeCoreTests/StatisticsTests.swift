@@ -465,3 +465,37 @@ struct StatisticsDayTests {
         }
     }
 }
+
+@Suite("Den lokale dato for et tidspunkt (LocalTime.date)")
+struct LocalTimeDateTests {
+    /// What the calendar says, the slow way the fast path replaces.
+    static func calendarDay(_ t: Date, _ tz: TimeZone) -> LocalDate {
+        var c = Calendar(identifier: .gregorian)
+        c.timeZone = tz
+        let d = c.dateComponents([.year, .month, .day], from: t)
+        return LocalDate(year: d.year!, month: d.month!, day: d.day!)!
+    }
+
+    @Test("samme dag som kalenderen omkring sommertid, midnat og årsskifte, i flere tidszoner")
+    func sameAsCalendar() throws {
+        let zones = [
+            DanishTime.timeZone, try #require(TimeZone(identifier: "America/New_York")),
+            try #require(TimeZone(identifier: "Asia/Kolkata")), try #require(TimeZone(secondsFromGMT: 0)),
+        ]
+        for tz in zones {
+            var t = DanishTime.instant(LocalDate(year: 2026, month: 3, day: 27)!, hour: 0)
+            let end = DanishTime.instant(LocalDate(year: 2026, month: 3, day: 31)!, hour: 0)
+            while t < end {
+                #expect(LocalTime.date(of: t, in: tz) == Self.calendarDay(t, tz))
+                t = t.addingTimeInterval(599)
+            }
+            for (y, m, d) in [(1900, 1, 1), (1970, 1, 1), (1999, 12, 31), (2026, 10, 25), (2200, 12, 31), (9000, 6, 1)] {
+                let day = try #require(LocalDate(year: y, month: m, day: d))
+                for h in [0, 1, 2, 3, 12, 22, 23] {
+                    let t = LocalTime.instant(day, hour: h, minute: 30, in: tz)
+                    #expect(LocalTime.date(of: t, in: tz) == Self.calendarDay(t, tz))
+                }
+            }
+        }
+    }
+}

@@ -106,7 +106,13 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     public func days(until other: LocalDate) -> Int { other.dayNumber - dayNumber }
 
-    public static func < (lhs: LocalDate, rhs: LocalDate) -> Bool { lhs.dayNumber < rhs.dayNumber }
+    /// Field by field (every `LocalDate` is a valid day, so this is the day-number order without the
+    /// arithmetic: statistics compare dates hundreds of thousands of times).
+    public static func < (lhs: LocalDate, rhs: LocalDate) -> Bool {
+        if lhs.year != rhs.year { return lhs.year < rhs.year }
+        if lhs.month != rhs.month { return lhs.month < rhs.month }
+        return lhs.day < rhs.day
+    }
 
     /// ISO 8601 form, `2026-04-13`: used in JSON and file content.
     public var iso: String {

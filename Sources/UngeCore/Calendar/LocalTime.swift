@@ -11,6 +11,14 @@ public enum LocalTime {
 
     /// The local calendar date of an instant.
     public static func date(of instant: Date, in tz: TimeZone) -> LocalDate {
+        // From the zone's UTC offset at the instant: the same day the Gregorian calendar gives, far
+        // cheaper than calendar components. Only from 1900 on (Foundation's calendar is Julian before
+        // 1582) and before 9999; other instants go through the calendar.
+        let t = instant.timeIntervalSince1970
+        if t >= -2_208_988_800, t < 253_370_764_800 {
+            let local = t + Double(tz.secondsFromGMT(for: instant))
+            return LocalDate(dayNumber: Int((local / 86400).rounded(.down)))
+        }
         let c = calendar(tz).dateComponents([.year, .month, .day], from: instant)
         // Total: an instant beyond year 1...9999 gives the nearest day LocalDate can hold.
         if let d = LocalDate(year: c.year ?? 1, month: c.month ?? 1, day: c.day ?? 1) { return d }

@@ -65,35 +65,61 @@ extension Deadline {
     public func status(now: Date, today: LocalDate, timeZone: TimeZone, closedDate: LocalDate? = nil)
         -> DeadlineStatus
     {
+        let d = decide(now: now, today: today, timeZone: timeZone, closedDate: closedDate, lapseReason: lapseReason)
+        switch d.lapse {
+        case .reason(let r): return DeadlineStatus(state: .lapsed, lapseReason: r)
+        case .closed(let c): return DeadlineStatus(state: .lapsed, lapseReason: "sagen blev lukket \(c.danishShort)")
+        case nil: return DeadlineStatus(state: d.state, late: d.late, lateUnit: d.unit)
+        }
+    }
+
+    /// The state alone of `status(now:today:timeZone:closedDate:)`, the same decision without its
+    /// texts (statistics ask it for every deadline of thousands of cases); `ignoringLapseReason`
+    /// decides as if `lapseReason` were nil.
+    public func state(
+        now: Date, today: LocalDate, timeZone: TimeZone, closedDate: LocalDate? = nil, ignoringLapseReason: Bool = false
+    ) -> DeadlineState {
+        decide(
+            now: now, today: today, timeZone: timeZone, closedDate: closedDate,
+            lapseReason: ignoringLapseReason ? nil : lapseReason
+        ).state
+    }
+
+    private enum Lapse {
+        case reason(String)
+        case closed(LocalDate)
+    }
+
+    private func decide(now: Date, today: LocalDate, timeZone: TimeZone, closedDate: LocalDate?, lapseReason: String?)
+        -> (state: DeadlineState, late: Int?, unit: TimeLeftUnit?, lapse: Lapse?)
+    {
         if let met = metAt, met <= now {
             // A task and a reminder have no legal period: done is done.
-            if counting == .task || kind.isReminder { return DeadlineStatus(state: .met) }
+            if counting == .task || kind.isReminder { return (.met, nil, nil, nil) }
             if counting == .hours, let due = dueTime {
-                if met <= due { return DeadlineStatus(state: .met) }
+                if met <= due { return (.met, nil, nil, nil) }
                 let hours = Int((met.timeIntervalSince(due) / 3600).rounded(.up))
-                return DeadlineStatus(state: .metLate, late: max(1, hours), lateUnit: .hours)
+                return (.metLate, max(1, hours), .hours, nil)
             }
             let day = LocalTime.date(of: met, in: timeZone)
-            if day <= dueDate { return DeadlineStatus(state: .met) }
-            return DeadlineStatus(state: .metLate, late: dueDate.days(until: day), lateUnit: .days)
+            if day <= dueDate { return (.met, nil, nil, nil) }
+            return (.metLate, dueDate.days(until: day), .days, nil)
         }
-        if let lapseReason { return DeadlineStatus(state: .lapsed, lapseReason: lapseReason) }
-        if let closedDate {
-            return DeadlineStatus(state: .lapsed, lapseReason: "sagen blev lukket \(closedDate.danishShort)")
-        }
+        if let lapseReason { return (.lapsed, nil, nil, .reason(lapseReason)) }
+        if let closedDate { return (.lapsed, nil, nil, .closed(closedDate)) }
         if kind.isReminder {
             // Not a statutory deadline (AUDIT N32): due from its date, never overdue.
-            return DeadlineStatus(state: dueDate <= today ? .dueSoon : .open)
+            return (dueDate <= today ? .dueSoon : .open, nil, nil, nil)
         }
         switch counting {
         case .task:
-            return DeadlineStatus(state: .open)
+            return (.open, nil, nil, nil)
         case .hours:
             let due = dueTime ?? dueMoment(in: timeZone)
             let seconds = due.timeIntervalSince(now)
-            return DeadlineStatus(state: seconds < 0 ? .overdue : (seconds <= 24 * 3600 ? .dueSoon : .open))
+            return (seconds < 0 ? .overdue : (seconds <= 24 * 3600 ? .dueSoon : .open), nil, nil, nil)
         case .workingDays, .calendarDays, .months:
-            return DeadlineStatus(state: dueDate < today ? .overdue : (dueDate == today ? .dueSoon : .open))
+            return (dueDate < today ? .overdue : (dueDate == today ? .dueSoon : .open), nil, nil, nil)
         }
     }
 

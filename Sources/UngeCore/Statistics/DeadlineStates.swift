@@ -44,13 +44,14 @@ public struct RecordedDeadlineStates: DeadlineStateSource {
     }
 
     public func outcome(of deadline: Deadline, closed: LocalDate?, asOf: Date) -> DeadlineOutcome {
-        // The one rule in Core (`Deadline.status`); a case closed after `asOf` was still open then.
-        let closedThen = closed.flatMap { $0 <= Self.day(asOf) ? $0 : nil }
-        // Statistics sorts an ended or not-started decision by its own facts (`Decision.end`), so a
-        // decision's lapse reason is not applied here; a closed case is.
-        var deadline = deadline
-        deadline.lapseReason = nil
-        switch deadline.status(now: asOf, timeZone: DanishTime.timeZone, closedDate: closedThen).state {
+        // The one rule in Core (`Deadline.status`, here its state alone); a case closed after `asOf`
+        // was still open then. Statistics sorts an ended or not-started decision by its own facts
+        // (`Decision.end`), so a decision's lapse reason is not applied here; a closed case is.
+        let today = Self.day(asOf)
+        let closedThen = closed.flatMap { $0 <= today ? $0 : nil }
+        switch deadline.state(
+            now: asOf, today: today, timeZone: DanishTime.timeZone, closedDate: closedThen, ignoringLapseReason: true)
+        {
         case .met: return .metOnTime
         case .metLate: return .metLate
         case .lapsed: return .lapsed

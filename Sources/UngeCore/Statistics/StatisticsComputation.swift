@@ -196,15 +196,24 @@ public struct StatisticsComputation: Sendable {
 
     /// The report from each case's statistics facts (the store's derived index).
     public func compute(facts: [StatisticsFacts]) -> StatisticsReport {
+        let sorted = facts.sorted { $0.id < $1.id }
+        return sorted.withUnsafeBufferPointer { compute(sorted: $0) }
+    }
+
+    /// `compute(facts:)` over the facts sorted by id. Reads fields in place through the buffer and
+    /// indexes into it, never copies whole facts (10,000 cases: copying costs more than counting).
+    private func compute(sorted files: UnsafeBufferPointer<StatisticsFacts>) -> StatisticsReport {
         let b = Builder()
+        let from = from
+        let to = to
         let inPeriod: (LocalDate) -> Bool = { $0 >= from && $0 <= to }
-        // Indexes into `files` and its lists, never copies of the facts (10,000 cases: copying costs).
-        let files = facts.sorted { $0.id < $1.id }
 
         // 1. Notifications received in the period.
         var reports: [(file: Int, report: Int)] = []
-        for (i, f) in files.enumerated() {
-            for (j, r) in f.concernReports.enumerated() where inPeriod(Self.day(r.received)) { reports.append((i, j)) }
+        for i in files.indices {
+            for (j, r) in files[i].concernReports.enumerated() where inPeriod(Self.day(r.received)) {
+                reports.append((i, j))
+            }
         }
         b.section("underretninger", "Underretninger modtaget i perioden")
         var byKind = [NotifierKind: Int]()
@@ -269,12 +278,16 @@ public struct StatisticsComputation: Sendable {
         // 2. Examinations, plans, follow-ups: deadlines falling due in the period.
         b.section("frister", "Undersøgelser, planer og opfølgning (frister med forfald i perioden)")
         func due(_ filter: (Deadline) -> Bool) -> [(Deadline, LocalDate?)] {
-            files.flatMap { f in f.deadlines.filter { filter($0) && inPeriod($0.dueDate) }.map { ($0, f.closedDate) } }
+            var out: [(Deadline, LocalDate?)] = []
+            for i in files.indices {
+                for d in files[i].deadlines where inPeriod(d.dueDate) && filter(d) { out.append((d, files[i].closedDate)) }
+            }
+            return out
         }
         b.breakdown(
             "frister.undersoegelse", "Børnefaglig undersøgelse inden for 4 måneder",
             deadlineParts("frister.undersoegelse", due { $0.kind == .examination }))
-        let afd = files.filter { $0.afdaekningCompleted.map(inPeriod) == true }.count
+        let afd = files.indices.reduce(0) { $0 + (files[$1].afdaekningCompleted.map(inPeriod) == true ? 1 : 0) }
         b.supp.add("frister.afdaekning", afd)
         b.row("frister.afdaekning", "Afdækninger afsluttet i perioden (ingen lovbestemt frist)")
         b.breakdown(
@@ -299,8 +312,8 @@ public struct StatisticsComputation: Sendable {
         // 3. Treatment requests in the period.
         b.section("behandling", "Behandling: henvendelser i perioden")
         var requests: [(file: Int, decision: Decision, basis: TreatmentBasis)] = []
-        for (i, f) in files.enumerated() {
-            for d in f.decisions {
+        for i in files.indices {
+            for d in files[i].decisions {
                 if let basis = TreatmentBasis.of(d.kind), let r = d.requestDate, inPeriod(r) {
                     requests.append((i, d, basis))
                 }
@@ -320,16 +333,15 @@ public struct StatisticsComputation: Sendable {
         var daysByBasis = [TreatmentBasis: [Int]]()
         let asOfDay = Self.day(asOf)
         for (i, d, basis) in requests {
-            let f = files[i]
             let started = states.actualStart(of: d, asOf: asOfDay)
             if let s = started, let r = d.requestDate { daysByBasis[basis, default: []].append(r.days(until: s)) }
             guard
-                let deadline = f.deadlines.first(where: {
+                let deadline = files[i].deadlines.first(where: {
                     $0.id == "\(DecisionDeadlines.prefix)\(d.id)-behandlingsstart"
                 })
             else { continue }
             let key: String
-            switch states.outcome(of: deadline, closed: f.closedDate, asOf: asOf) {
+            switch states.outcome(of: deadline, closed: files[i].closedDate, asOf: asOf) {
             case .metOnTime: key = "til-tiden"
             case .metLate: key = "for-sent"
             case .open: key = d.end != nil ? "afsluttet-uden-start" : "venter"
@@ -385,22 +397,24 @@ public struct StatisticsComputation: Sendable {
 
         // 4. Cases: opened, closed by reason, reopened, caseload at the period's end.
         b.section("sager", "Sager")
-        let opened = files.reduce(0) { $0 + (inPeriod(Self.day($1.created)) ? 1 : 0) }
+        let opened = files.indices.reduce(0) { $0 + (inPeriod(Self.day(files[$1].created)) ? 1 : 0) }
         b.supp.add("sager.oprettet", opened)
         b.row("sager.oprettet", "Oprettet i perioden")
         var closedBy = [ClosureCategory: Int]()
-        for f in files {
-            if let c = f.closedDate, inPeriod(c) { closedBy[f.closure ?? .other, default: 0] += 1 }
+        for i in files.indices {
+            if let c = files[i].closedDate, inPeriod(c) { closedBy[files[i].closure ?? .other, default: 0] += 1 }
         }
         b.breakdown(
             "sager.lukket", "Lukket i perioden",
             ClosureCategory.allCases.map { ("sager.lukket.\($0.rawValue)", $0.label, closedBy[$0, default: 0]) })
-        let reopened = files.reduce(0) { n, f in n + f.reopened.filter { inPeriod(Self.day($0)) }.count }
+        let reopened = files.indices.reduce(0) { n, i in
+            n + files[i].reopened.reduce(0) { $0 + (inPeriod(Self.day($1)) ? 1 : 0) }
+        }
         b.supp.add("sager.genaabnet", reopened)
         b.row("sager.genaabnet", "Genåbnet i perioden")
         let cutoffDay = min(to, Self.day(asOf))
-        let openAtEnd = files.filter { f in
-            Self.day(f.created) <= to && (f.closedDate.map { $0 > to } ?? true)
+        let openAtEnd = files.indices.filter { i in
+            Self.day(files[i].created) <= to && (files[i].closedDate.map { $0 > to } ?? true)
         }
         b.define(
             "Oprettet: sagens oprettelsesdato i perioden. Lukket: sager, hvis lukkedato ligger i perioden, efter den registrerede lukkegrund (unge luk --aarsag); ældre sager uden lukkegrund grupperes efter ordene i begrundelsen. Genåbnet: genåbninger registreret i perioden."
@@ -410,21 +424,34 @@ public struct StatisticsComputation: Sendable {
         b.section(
             "sagsbehandlere", "Sagsbehandlere ved periodens slutning", columns: ["Åbne sager", "Overskredne frister"])
         let cutoff = DanishTime.instant(cutoffDay, hour: 23, minute: 59)
-        func overdue(_ f: StatisticsFacts) -> Int {
-            f.deadlines.filter { d in
-                guard d.counting != .task else { return false }
-                var seen = d
-                if let m = d.metAt, m > cutoff { seen.metAt = nil }
-                return states.outcome(of: seen, closed: nil, asOf: cutoff) == .overdue
-            }.count
+        func overdue(_ i: Int) -> Int {
+            var n = 0
+            for d in files[i].deadlines where d.counting != .task {
+                // Met by the cutoff is never overdue; met after it was not met then.
+                if let m = d.metAt {
+                    if m <= cutoff { continue }
+                    var seen = d
+                    seen.metAt = nil
+                    if states.outcome(of: seen, closed: nil, asOf: cutoff) == .overdue { n += 1 }
+                } else if states.outcome(of: d, closed: nil, asOf: cutoff) == .overdue {
+                    n += 1
+                }
+            }
+            return n
+        }
+        // By the stored name first (few distinct names), then by the trimmed name.
+        var byStored = [String?: (Int, Int)]()
+        for i in openAtEnd {
+            var v = byStored[files[i].caseworker, default: (0, 0)]
+            v.0 += 1
+            v.1 += overdue(i)
+            byStored[files[i].caseworker] = v
         }
         var byWorker = [String: (Int, Int)]()
-        for f in openAtEnd {
-            let name = f.caseworker?.trimmingCharacters(in: .whitespaces) ?? ""
-            var v = byWorker[name, default: (0, 0)]
-            v.0 += 1
-            v.1 += overdue(f)
-            byWorker[name] = v
+        for (stored, v) in byStored {
+            let name = stored?.trimmingCharacters(in: .whitespaces) ?? ""
+            let w = byWorker[name, default: (0, 0)]
+            byWorker[name] = (w.0 + v.0, w.1 + v.1)
         }
         var loadParts: [(String, Int)] = []
         var dueParts: [(String, Int)] = []
@@ -460,10 +487,12 @@ public struct StatisticsComputation: Sendable {
         // 6. The 18th birthday.
         b.section("atten", "18-årsdagen i perioden og hvad der fulgte")
         var after = [String: Int]()
-        for f in files where !f.anonymous {
-            guard let born = f.birthDate else { continue }
+        for i in files.indices where !files[i].anonymous {
+            guard let born = files[i].birthDate else { continue }
             let eighteen = Age.dateTurning(18, born: born)
-            guard inPeriod(eighteen), Self.day(f.created) <= eighteen else { continue }
+            guard inPeriod(eighteen) else { continue }
+            let f = files[i]
+            guard Self.day(f.created) <= eighteen else { continue }
             if let c = f.closedDate, c < eighteen { continue }
             let window = eighteen.adding(months: -6)
             let key: String
@@ -527,18 +556,19 @@ public struct StatisticsComputation: Sendable {
     }
 
     /// The on-time share per month, the 12 months up to `to`: one pass over the deadlines.
-    private func trend(_ files: [StatisticsFacts]) -> [TrendPoint] {
+    private func trend(_ files: UnsafeBufferPointer<StatisticsFacts>) -> [TrendPoint] {
         let last = LocalDate(year: to.year, month: to.month, day: 1)!
         let first = last.adding(months: -11)
         let months = (0..<12).map { first.adding(months: $0) }
         var onTime = [Int](repeating: 0, count: 12)
         var decided = [Int](repeating: 0, count: 12)
         let end = last.adding(months: 1)
-        for f in files {
-            for d in f.deadlines where d.counting != .task && d.dueDate >= first && d.dueDate < end {
+        for i in files.indices {
+            let closed = files[i].closedDate
+            for d in files[i].deadlines where d.counting != .task && d.dueDate >= first && d.dueDate < end {
                 let m = (d.dueDate.year - first.year) * 12 + d.dueDate.month - first.month
                 guard m >= 0, m < 12 else { continue }
-                switch states.outcome(of: d, closed: f.closedDate, asOf: asOf) {
+                switch states.outcome(of: d, closed: closed, asOf: asOf) {
                 case .metOnTime:
                     onTime[m] += 1
                     decided[m] += 1
