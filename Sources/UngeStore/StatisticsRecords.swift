@@ -71,75 +71,106 @@ enum StatisticsRecords {
 
     /// The facts of one line, or nil if anything does not parse (the case file is then read).
     static func decode(_ line: ArraySlice<UInt8>) -> StatisticsFacts? {
-        let parts = line.split(separator: 9, omittingEmptySubsequences: false)
+        line.withUnsafeBufferPointer { decode($0) }
+    }
+
+    /// Parses in place: fields and records are ranges of the line (no array of pieces per line).
+    static func decode(_ b: UnsafeBufferPointer<UInt8>) -> StatisticsFacts? {
+        var parts: [Range<Int>] = []
+        parts.reserveCapacity(fields.count)
+        var start = 0
+        for i in 0..<b.count where b[i] == 9 {
+            parts.append(start..<i)
+            start = i + 1
+        }
+        parts.append(start..<b.count)
         guard parts.count == fields.count else { return nil }
-        func text(_ s: ArraySlice<UInt8>) -> String { s.withUnsafeBufferPointer { IndexText.string($0) } }
-        func opt(_ s: ArraySlice<UInt8>) -> String? { s.isEmpty ? nil : text(s) }
-        func time(_ s: ArraySlice<UInt8>) -> Date? {
-            Double(String(decoding: s, as: UTF8.self)).flatMap { $0.isFinite ? Date(timeIntervalSince1970: $0) : nil }
+        func text(_ r: Range<Int>) -> String { IndexText.string(UnsafeBufferPointer(rebasing: b[r])) }
+        func opt(_ r: Range<Int>) -> String? { r.isEmpty ? nil : text(r) }
+        func time(_ r: Range<Int>) -> Date? {
+            Double(String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self)).flatMap {
+                $0.isFinite ? Date(timeIntervalSince1970: $0) : nil
+            }
         }
         // ÅÅÅÅ-MM-DD by hand: `LocalDate.parse` accepts every input form and is slow for 10,000 lines.
-        func date(_ s: ArraySlice<UInt8>) -> LocalDate?? {
-            if s.isEmpty { return .some(nil) }
-            guard s.count == 10 else { return nil }
-            var v = [0, 0, 0]
-            var k = 0
-            for c in s {
-                if c == 45 {
-                    k += 1
-                    if k > 2 { return nil }
-                } else if c >= 48, c <= 57 {
-                    v[k] = v[k] * 10 + Int(c - 48)
-                } else {
-                    return nil
+        func date(_ r: Range<Int>) -> LocalDate?? {
+            if r.isEmpty { return .some(nil) }
+            guard r.count == 10, b[r.lowerBound + 4] == 45, b[r.lowerBound + 7] == 45 else { return nil }
+            func num(_ from: Int, _ n: Int) -> Int? {
+                var v = 0
+                for i in from..<from + n {
+                    let c = b[i]
+                    guard c >= 48, c <= 57 else { return nil }
+                    v = v * 10 + Int(c - 48)
+                }
+                return v
+            }
+            let s = r.lowerBound
+            guard let y = num(s, 4), let m = num(s + 5, 2), let d = num(s + 8, 2),
+                let day = LocalDate(year: y, month: m, day: d)
+            else { return nil }
+            return .some(day)
+        }
+        /// Calls `each` with the parts of every record of a list field; false when `each` refuses one.
+        func records(_ r: Range<Int>, _ each: ([Range<Int>]) -> Bool) -> Bool {
+            if r.isEmpty { return true }
+            var pieces: [Range<Int>] = []
+            var from = r.lowerBound
+            for i in r.lowerBound...r.upperBound {
+                let c: UInt8 = i == r.upperBound ? 0x1E : b[i]
+                if c == 0x1F || c == 0x1E {
+                    pieces.append(from..<i)
+                    from = i + 1
+                    if c == 0x1E {
+                        guard each(pieces) else { return false }
+                        pieces.removeAll(keepingCapacity: true)
+                    }
                 }
             }
-            guard k == 2, let d = LocalDate(year: v[0], month: v[1], day: v[2]) else { return nil }
-            return .some(d)
-        }
-        func records(_ s: ArraySlice<UInt8>) -> [[ArraySlice<UInt8>]] {
-            if s.isEmpty { return [] }
-            return s.split(separator: 0x1E, omittingEmptySubsequences: false).map {
-                $0.split(separator: 0x1F, omittingEmptySubsequences: false)
-            }
+            return true
         }
         guard let id = CaseID(text(parts[0])), let created = time(parts[1]), let born = date(parts[3]),
             let closed = date(parts[5]), let afd = date(parts[7])
         else { return nil }
         var reopened: [Date] = []
-        for r in records(parts[8]) {
-            guard r.count == 1, let t = time(r[0]) else { return nil }
+        let reopenedOK = records(parts[8]) { r in
+            guard r.count == 1, let t = time(r[0]) else { return false }
             reopened.append(t)
+            return true
         }
         var reports: [StatisticsFacts.Notification] = []
-        for r in records(parts[9]) {
+        let reportsOK = records(parts[9]) { r in
             guard r.count == 4, let received = time(r[0]), let kind = NotifierKind(rawValue: text(r[1])) else {
-                return nil
+                return false
             }
             let level = opt(r[2]).flatMap(ConcernLevel.init(rawValue:))
-            if !r[2].isEmpty, level == nil { return nil }
-            let ids = text(r[3]).split(separator: ",").map(String.init)
+            if !r[2].isEmpty, level == nil { return false }
+            let ids = r[3].isEmpty ? [] : text(r[3]).split(separator: ",").map(String.init)
             reports.append(.init(received: received, kind: kind, level: level, deadlineIDs: ids))
+            return true
         }
         var decisions: [Decision] = []
-        for r in records(parts[10]) {
+        let decisionsOK = records(parts[10]) { r in
             guard r.count == 7, let kind = DecisionKind(rawValue: text(r[1])), let decided = date(r[2]) ?? nil,
                 let request = date(r[3]), let start = date(r[4]), let end = date(r[5])
-            else { return nil }
+            else { return false }
             let status = opt(r[6]).flatMap(TreatmentEndStatus.init(rawValue:))
-            if !r[6].isEmpty, status == nil { return nil }
+            if !r[6].isEmpty, status == nil { return false }
             decisions.append(
                 Decision(
                     id: text(r[0]), kind: kind, decisionDate: decided, author: "",
                     recorded: Date(timeIntervalSince1970: 0), requestDate: request, start: start,
                     end: end.map { DecisionEnd(date: $0, reason: "", status: status) }))
+            return true
         }
-        guard let deadlines = DeadlineRecords.decode(parts[11]) else { return nil }
+        guard reopenedOK, reportsOK, decisionsOK,
+            let deadlines = DeadlineRecords.decode(UnsafeBufferPointer(rebasing: b[parts[11]]))
+        else { return nil }
         let closure = opt(parts[6]).flatMap(StatisticsComputation.ClosureCategory.init(rawValue:))
         if !parts[6].isEmpty, closure == nil { return nil }
         return StatisticsFacts(
-            id: id, created: created, caseworker: opt(parts[2]), birthDate: born, anonymous: parts[4].first == 49,
-            closedDate: closed, closure: closure, concernReports: reports, deadlines: deadlines, decisions: decisions,
-            afdaekningCompleted: afd, reopened: reopened)
+            id: id, created: created, caseworker: opt(parts[2]), birthDate: born,
+            anonymous: b[parts[4]].first == 49, closedDate: closed, closure: closure, concernReports: reports,
+            deadlines: deadlines, decisions: decisions, afdaekningCompleted: afd, reopened: reopened)
     }
 }

@@ -489,7 +489,8 @@ struct LocalTimeDateTests {
                 #expect(LocalTime.date(of: t, in: tz) == Self.calendarDay(t, tz))
                 t = t.addingTimeInterval(599)
             }
-            for (y, m, d) in [(1900, 1, 1), (1970, 1, 1), (1999, 12, 31), (2026, 10, 25), (2200, 12, 31), (9000, 6, 1)] {
+            for (y, m, d) in [(1900, 1, 1), (1970, 1, 1), (1999, 12, 31), (2026, 10, 25), (2200, 12, 31), (9000, 6, 1)]
+            {
                 let day = try #require(LocalDate(year: y, month: m, day: d))
                 for h in [0, 1, 2, 3, 12, 22, 23] {
                     let t = LocalTime.instant(day, hour: h, minute: 30, in: tz)
@@ -497,5 +498,73 @@ struct LocalTimeDateTests {
                 }
             }
         }
+    }
+}
+
+@Suite("Statistikposter: de gemte tidspunkter giver samme udfald som fristreglen")
+struct StatisticsMomentsTests {
+    func d(_ s: String) -> LocalDate { LocalDate.parse(s)! }
+    func at(_ s: String, _ hour: Int, _ minute: Int = 0) -> Date {
+        DanishTime.instant(d(s), hour: hour, minute: minute)
+    }
+
+    @Test("opfyldt til tiden og for sent, bortfaldet, overskredet og åben: samme udfald på alle tidspunkter")
+    func sameOutcome() {
+        var deadlines: [Deadline] = []
+        let kinds: [(DeadlineKind, DeadlineCounting)] = [
+            (.assessment, .hours), (.receipt, .workingDays), (.examination, .months), (.plan, .calendarDays),
+            (.transitionAt18, .calendarDays), (.other, .task),
+        ]
+        let mets: [Date?] = [
+            nil, at("2026-03-09", 23, 59), at("2026-03-10", 9), at("2026-03-10", 10), at("2026-03-10", 23, 59),
+            at("2026-03-11", 0, 1), at("2026-04-02", 12),
+        ]
+        for (kind, counting) in kinds {
+            for met in mets {
+                for lapse in [nil, "afgørelsen er afsluttet"] {
+                    deadlines.append(
+                        Deadline(
+                            id: "f", kind: kind, title: "", counting: counting, dueDate: d("2026-03-10"),
+                            dueTime: counting == .hours ? at("2026-03-10", 10) : nil, legalReferenceID: "x",
+                            ruleDate: d("2026-03-09"), metAt: met, lapseReason: lapse))
+                }
+            }
+        }
+        let nows = [
+            at("2026-03-09", 12), at("2026-03-10", 9, 59), at("2026-03-10", 10), at("2026-03-10", 10, 1),
+            at("2026-03-10", 23, 59), at("2026-03-11", 0), at("2026-03-11", 0, 1), at("2026-03-30", 12),
+            at("2026-05-01", 12),
+        ]
+        let closedDates: [LocalDate?] = [nil, d("2026-03-10"), d("2026-03-11"), d("2026-04-15")]
+        var checked = 0
+        for deadline in deadlines {
+            let m = DeadlineMoments(deadline)
+            for now in nows {
+                for closed in closedDates {
+                    let expected = RecordedDeadlineStates().outcome(of: deadline, closed: closed, asOf: now)
+                    let got = m.outcome(
+                        closed: closed, asOf: now.timeIntervalSince1970, asOfDay: RecordedDeadlineStates.day(now))
+                    #expect(
+                        got == expected,
+                        "\(deadline.kind) \(String(describing: deadline.metAt)) \(now) \(String(describing: closed))")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 1000)
+    }
+
+    @Test("posterne som JSON: tal læses tilbage som samme tidspunkt, tekst er citeret")
+    func json() {
+        let f = StatisticsFacts(
+            id: CaseID.make(year: 2026, sequence: 1), created: Date(timeIntervalSince1970: 1_774_950_000.25),
+            caseworker: "Lene \"L\" Dahl", birthDate: nil, anonymous: false, closedDate: nil, closure: nil,
+            concernReports: [], deadlines: [], decisions: [], afdaekningCompleted: nil, reopened: [])
+        let items = StatisticsItem.items(of: f)
+        #expect(items.count == 1)
+        let text = StatisticsItem.json(items)
+        #expect(text.contains(#""ekstra":"Lene \"L\" Dahl""#))
+        #expect(text.contains(#""art":"sag""#))
+        #expect(Double("1774950000.25") == 1_774_950_000.25)
     }
 }

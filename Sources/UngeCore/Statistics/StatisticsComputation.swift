@@ -176,18 +176,23 @@ public struct StatisticsComputation: Sendable {
         }
     }
 
-    /// Deadline states as four cells: on time, late, missing (overdue or lapsed), not yet due.
-    private func deadlineParts(_ prefix: String, _ items: [(Deadline, LocalDate?)]) -> [(String, String, Int)] {
-        var c = [DeadlineOutcome: Int]()
-        for (d, closed) in items { c[states.outcome(of: d, closed: closed, asOf: asOf), default: 0] += 1 }
-        return [
-            ("\(prefix).til-tiden", "til tiden", c[.metOnTime, default: 0]),
-            ("\(prefix).for-sent", "for sent", c[.metLate, default: 0]),
-            (
-                "\(prefix).mangler", "mangler (overskredet eller bortfaldet)",
-                c[.overdue, default: 0] + c[.lapsed, default: 0]
-            ),
-            ("\(prefix).ikke-forfalden", "endnu ikke forfalden", c[.open, default: 0]),
+    /// The four cells of a deadline figure: on time, late, missing (overdue or lapsed), not yet due.
+    static func cell(_ o: DeadlineOutcome) -> String {
+        switch o {
+        case .metOnTime: return "til-tiden"
+        case .metLate: return "for-sent"
+        case .overdue, .lapsed: return "mangler"
+        case .open: return "ikke-forfalden"
+        }
+    }
+
+    /// The cells of a deadline figure, from `counts` (`prefix.til-tiden`, ...).
+    private func deadlineParts(_ prefix: String, _ counts: StatisticsCounts) -> [(String, String, Int)] {
+        [
+            ("\(prefix).til-tiden", "til tiden", counts["\(prefix).til-tiden"]),
+            ("\(prefix).for-sent", "for sent", counts["\(prefix).for-sent"]),
+            ("\(prefix).mangler", "mangler (overskredet eller bortfaldet)", counts["\(prefix).mangler"]),
+            ("\(prefix).ikke-forfalden", "endnu ikke forfalden", counts["\(prefix).ikke-forfalden"]),
         ]
     }
 
@@ -196,37 +201,205 @@ public struct StatisticsComputation: Sendable {
 
     /// The report from each case's statistics facts (the store's derived index).
     public func compute(facts: [StatisticsFacts]) -> StatisticsReport {
-        let sorted = facts.sorted { $0.id < $1.id }
-        return sorted.withUnsafeBufferPointer { compute(sorted: $0) }
+        report(counts: count(facts: facts))
     }
 
-    /// `compute(facts:)` over the facts sorted by id. Reads fields in place through the buffer and
-    /// indexes into it, never copies whole facts (10,000 cases: copying costs more than counting).
-    private func compute(sorted files: UnsafeBufferPointer<StatisticsFacts>) -> StatisticsReport {
-        let b = Builder()
+    /// The first day of each of the trend's 12 months (the 12 months up to `to`).
+    public var trendMonths: [LocalDate] {
+        let last = LocalDate(year: to.year, month: to.month, day: 1)!
+        let first = last.adding(months: -11)
+        return (0..<12).map { first.adding(months: $0) }
+    }
+
+    /// The Danish day of `asOf`.
+    public var asOfDay: LocalDate { Self.day(asOf) }
+
+    /// The moment caseloads and overdue deadlines are read at: the period's last day (or today, if
+    /// earlier) at 23.59 Danish time.
+    public var cutoff: Date { DanishTime.instant(min(to, asOfDay), hour: 23, minute: 59) }
+
+    /// What the figures count, before suppression and layout: Swift's counting of the facts. The team
+    /// store counts the same in SQL over the items Core wrote at save (`StatisticsItems`).
+    public func count(facts: [StatisticsFacts]) -> StatisticsCounts {
+        facts.withUnsafeBufferPointer { count(files: $0) }
+    }
+
+    /// Reads fields in place through the buffer, never copies whole facts (10,000 cases: copying
+    /// costs more than counting).
+    private func count(files: UnsafeBufferPointer<StatisticsFacts>) -> StatisticsCounts {
+        var c = StatisticsCounts()
         let from = from
         let to = to
         let inPeriod: (LocalDate) -> Bool = { $0 >= from && $0 <= to }
+        let asOfDay = asOfDay
+        // The keys built once (10,000 cases: no string is built per case).
+        let kindKeys = Dictionary(
+            uniqueKeysWithValues: NotifierKind.allCases.map { ($0, "underretninger.underretter.\($0.rawValue)") })
+        let levelKeys = Dictionary(
+            uniqueKeysWithValues: ConcernLevel.allCases.map { ($0, "underretninger.niveau.\($0.rawValue)") })
+        var cellKeys = [String: [DeadlineOutcome: String]]()
+        for prefix in [
+            "underretninger.vurdering", "underretninger.kvittering", "frister.undersoegelse", "frister.plan",
+            "frister.opfoelgning",
+        ] {
+            cellKeys[prefix] = Dictionary(
+                uniqueKeysWithValues: DeadlineOutcome.allCases.map { ($0, "\(prefix).\(Self.cell($0))") })
+        }
+        let closed = { (i: Int, d: Deadline) in self.states.outcome(of: d, closed: files[i].closedDate, asOf: self.asOf)
+        }
 
-        // 1. Notifications received in the period.
-        var reports: [(file: Int, report: Int)] = []
+        // 1. Notifications received in the period, and the deadlines linked to each.
         for i in files.indices {
-            for (j, r) in files[i].concernReports.enumerated() where inPeriod(Self.day(r.received)) {
-                reports.append((i, j))
+            for r in files[i].concernReports where inPeriod(Self.day(r.received)) {
+                c.add(kindKeys[r.kind]!)
+                c.add(r.level.map { levelKeys[$0]! } ?? "underretninger.niveau.none")
+                func linked(_ kind: DeadlineKind) -> Deadline? {
+                    files[i].deadlines.first { $0.kind == kind && r.deadlineIDs.contains($0.id) }
+                }
+                if let d = linked(.assessment) { c.add(cellKeys["underretninger.vurdering"]![closed(i, d)]!) }
+                if let d = linked(.receipt) { c.add(cellKeys["underretninger.kvittering"]![closed(i, d)]!) }
+                if let d = linked(.notifierFeedback) {
+                    c.add(d.isMet ? "underretninger.orientering.givet" : "underretninger.orientering.ikke-givet")
+                }
             }
         }
-        b.section("underretninger", "Underretninger modtaget i perioden")
-        var byKind = [NotifierKind: Int]()
-        var byLevel = [String: Int]()
-        for (i, j) in reports {
-            let r = files[i].concernReports[j]
-            byKind[r.kind, default: 0] += 1
-            byLevel[r.level?.rawValue ?? "none", default: 0] += 1
+
+        // 2. Deadlines falling due in the period; afdækninger.
+        for i in files.indices {
+            for d in files[i].deadlines where inPeriod(d.dueDate) {
+                guard let figure = Self.dueFigure(d) else { continue }
+                c.add(cellKeys[figure]![closed(i, d)]!)
+            }
+            if files[i].afdaekningCompleted.map(inPeriod) == true { c.add("frister.afdaekning") }
         }
+
+        // 3. Treatment requests in the period.
+        for i in files.indices {
+            for d in files[i].decisions {
+                guard let basis = TreatmentBasis.of(d.kind), let r = d.requestDate, inPeriod(r) else { continue }
+                c.add("behandling.grundlag.\(basis.rawValue)")
+                if files[i].anonymous || basis == .sel101a { c.add("behandling.anonyme") }
+                if let s = states.actualStart(of: d, asOf: asOfDay) {
+                    c.startDays[basis.rawValue, default: [:]][r.days(until: s), default: 0] += 1
+                }
+                let id = "\(DecisionDeadlines.prefix)\(d.id)-behandlingsstart"
+                guard let deadline = files[i].deadlines.first(where: { $0.id == id }) else { continue }
+                c.add("behandling.start.\(Self.startCell(closed(i, deadline), ended: d.end != nil))")
+            }
+        }
+
+        // 4. Cases opened, closed by reason, reopened.
+        for i in files.indices {
+            if inPeriod(Self.day(files[i].created)) { c.add("sager.oprettet") }
+            if let d = files[i].closedDate, inPeriod(d) {
+                c.add("sager.lukket.\((files[i].closure ?? .other).rawValue)")
+            }
+            for r in files[i].reopened where inPeriod(Self.day(r)) { c.add("sager.genaabnet") }
+        }
+
+        // 5. Caseload and overdue deadlines per caseworker (the stored name) at the period's end.
+        let cutoff = cutoff
+        for i in files.indices {
+            guard Self.day(files[i].created) <= to, files[i].closedDate.map({ $0 > to }) ?? true else { continue }
+            var n = 0
+            for d in files[i].deadlines where d.counting != .task {
+                // Met by the cutoff is never overdue; met after it was not met then.
+                if let m = d.metAt {
+                    if m <= cutoff { continue }
+                    var seen = d
+                    seen.metAt = nil
+                    if states.outcome(of: seen, closed: nil, asOf: cutoff) == .overdue { n += 1 }
+                } else if states.outcome(of: d, closed: nil, asOf: cutoff) == .overdue {
+                    n += 1
+                }
+            }
+            c.caseworkers[files[i].caseworker ?? "", default: .init()].add(cases: 1, overdue: n)
+        }
+
+        // 6. The 18th birthday in the period.
+        for i in files.indices {
+            guard let key = Self.eighteenCell(files[i]), inPeriod(key.day) else { continue }
+            c.add("atten.\(key.cell)")
+        }
+
+        // The trend: deadlines falling due in each of the 12 months.
+        let months = trendMonths
+        let first = months[0]
+        let end = months[11].adding(months: 1)
+        for i in files.indices {
+            let closed = files[i].closedDate
+            for d in files[i].deadlines where d.counting != .task && d.dueDate >= first && d.dueDate < end {
+                let m = (d.dueDate.year - first.year) * 12 + d.dueDate.month - first.month
+                guard m >= 0, m < 12 else { continue }
+                switch states.outcome(of: d, closed: closed, asOf: asOf) {
+                case .metOnTime:
+                    c.trendOnTime[m] += 1
+                    c.trendDecided[m] += 1
+                case .metLate, .overdue, .lapsed: c.trendDecided[m] += 1
+                case .open: break
+                }
+            }
+        }
+        return c
+    }
+
+    /// The figure a deadline falling due in the period counts in (examination, plan, first follow-up).
+    public static func dueFigure(_ d: Deadline) -> String? {
+        switch d.kind {
+        case .examination: return "frister.undersoegelse"
+        case .plan: return "frister.plan"
+        case .followUp where d.id == "opfoelgning-foerste" || d.id.hasSuffix("-opfoelgning"):
+            return "frister.opfoelgning"
+        default: return nil
+        }
+    }
+
+    /// The cell of a treatment request by its 14-day deadline's outcome and whether the decision ended.
+    public static func startCell(_ o: DeadlineOutcome, ended: Bool) -> String {
+        switch o {
+        case .metOnTime: return "til-tiden"
+        case .metLate: return "for-sent"
+        case .open: return ended ? "afsluttet-uden-start" : "venter"
+        case .overdue: return ended ? "afsluttet-uden-start" : "overskredet"
+        case .lapsed: return "sag-lukket"
+        }
+    }
+
+    /// The 18th birthday of a young person on a case open then, and what followed: a decision on youth
+    /// support or adult treatment made at most 6 months before the birthday or later, else whether the
+    /// case is closed. Nil for an anonymous case, an unknown birth date, a case created after the
+    /// birthday or closed before it. Fixed by the case's facts (no period, no clock).
+    public static func eighteenCell(_ f: StatisticsFacts) -> (day: LocalDate, cell: String)? {
+        guard !f.anonymous, let born = f.birthDate else { return nil }
+        let eighteen = Age.dateTurning(18, born: born)
+        guard day(f.created) <= eighteen else { return nil }
+        if let c = f.closedDate, c < eighteen { return nil }
+        let window = eighteen.adding(months: -6)
+        if f.decisions.contains(where: {
+            ($0.kind.isYouthSupport || $0.kind == .handbookAftercare) && $0.decisionDate >= window
+        }) {
+            return (eighteen, "ungestoette")
+        }
+        if f.decisions.contains(where: {
+            ($0.kind.isAdultTreatment || $0.kind == .alcoholTreatment || $0.kind == .anonymousTreatment)
+                && $0.decisionDate >= window
+        }) {
+            return (eighteen, "voksen")
+        }
+        return (eighteen, f.closedDate != nil ? "lukket" : "intet")
+    }
+
+    /// The report from the counts: suppression, layout, definitions.
+    public func report(counts: StatisticsCounts) -> StatisticsReport {
+        let b = Builder()
+        let n = counts
+
+        // 1. Notifications received in the period.
+        b.section("underretninger", "Underretninger modtaget i perioden")
         b.breakdown(
             "underretninger.i-alt", "Underretninger i alt",
             NotifierKind.allCases.map {
-                ("underretninger.underretter.\($0.rawValue)", $0.danish, byKind[$0, default: 0])
+                ("underretninger.underretter.\($0.rawValue)", $0.danish, n["underretninger.underretter.\($0.rawValue)"])
             })
         b.supp.constraints.append(
             Suppression.Constraint(
@@ -234,32 +407,22 @@ public struct StatisticsComputation: Sendable {
                 parts: (ConcernLevel.allCases.map(\.rawValue) + ["none"]).map { "underretninger.niveau.\($0)" }))
         b.row("underretninger.niveau", "Bekymringsbuen")
         for l in ConcernLevel.allCases {
-            b.supp.add("underretninger.niveau.\(l.rawValue)", byLevel[l.rawValue, default: 0])
+            b.supp.add("underretninger.niveau.\(l.rawValue)", n["underretninger.niveau.\(l.rawValue)"])
             b.row("underretninger.niveau.\(l.rawValue)", l.danish, level: 1, parent: "underretninger.i-alt")
         }
-        b.supp.add("underretninger.niveau.none", byLevel["none", default: 0])
+        b.supp.add("underretninger.niveau.none", n["underretninger.niveau.none"])
         b.row("underretninger.niveau.none", "ikke angivet", level: 1, parent: "underretninger.i-alt")
-        func linked(_ kind: DeadlineKind) -> [(Deadline, LocalDate?)] {
-            reports.compactMap { (i, j) in
-                let ids = files[i].concernReports[j].deadlineIDs
-                return files[i].deadlines.first { $0.kind == kind && ids.contains($0.id) }.map {
-                    ($0, files[i].closedDate)
-                }
-            }
-        }
         b.breakdown(
             "underretninger.vurdering", "Vurderet inden for 24 timer",
-            deadlineParts("underretninger.vurdering", linked(.assessment)))
+            deadlineParts("underretninger.vurdering", n))
         b.breakdown(
             "underretninger.kvittering", "Kvittering inden for 6 hverdage",
-            deadlineParts("underretninger.kvittering", linked(.receipt)))
-        let feedback = linked(.notifierFeedback)
-        let given = feedback.filter { $0.0.isMet }.count
+            deadlineParts("underretninger.kvittering", n))
         b.breakdown(
             "underretninger.orientering", "Orientering til underretter efter § 133",
             [
-                ("underretninger.orientering.givet", "givet", given),
-                ("underretninger.orientering.ikke-givet", "ikke givet", feedback.count - given),
+                ("underretninger.orientering.givet", "givet", n["underretninger.orientering.givet"]),
+                ("underretninger.orientering.ikke-givet", "ikke givet", n["underretninger.orientering.ikke-givet"]),
             ])
         b.define(
             "Underretninger: modtaget i perioden (dato for modtagelsen), alle underretninger på sagerne i udvalget.")
@@ -277,27 +440,14 @@ public struct StatisticsComputation: Sendable {
 
         // 2. Examinations, plans, follow-ups: deadlines falling due in the period.
         b.section("frister", "Undersøgelser, planer og opfølgning (frister med forfald i perioden)")
-        func due(_ filter: (Deadline) -> Bool) -> [(Deadline, LocalDate?)] {
-            var out: [(Deadline, LocalDate?)] = []
-            for i in files.indices {
-                for d in files[i].deadlines where inPeriod(d.dueDate) && filter(d) { out.append((d, files[i].closedDate)) }
-            }
-            return out
-        }
         b.breakdown(
             "frister.undersoegelse", "Børnefaglig undersøgelse inden for 4 måneder",
-            deadlineParts("frister.undersoegelse", due { $0.kind == .examination }))
-        let afd = files.indices.reduce(0) { $0 + (files[$1].afdaekningCompleted.map(inPeriod) == true ? 1 : 0) }
-        b.supp.add("frister.afdaekning", afd)
+            deadlineParts("frister.undersoegelse", n))
+        b.supp.add("frister.afdaekning", n["frister.afdaekning"])
         b.row("frister.afdaekning", "Afdækninger afsluttet i perioden (ingen lovbestemt frist)")
+        b.breakdown("frister.plan", "Plan eller stillingtagen til tiden", deadlineParts("frister.plan", n))
         b.breakdown(
-            "frister.plan", "Plan eller stillingtagen til tiden",
-            deadlineParts("frister.plan", due { $0.kind == .plan }))
-        b.breakdown(
-            "frister.opfoelgning", "Første opfølgning til tiden",
-            deadlineParts(
-                "frister.opfoelgning",
-                due { $0.kind == .followUp && ($0.id == "opfoelgning-foerste" || $0.id.hasSuffix("-opfoelgning")) }))
+            "frister.opfoelgning", "Første opfølgning til tiden", deadlineParts("frister.opfoelgning", n))
         b.define(
             "Fristerne tælles i den periode, hvor de forfalder. Til tiden: opfyldt senest på forfaldsdagen; opfyldt senere tæller som for sent."
         )
@@ -311,61 +461,37 @@ public struct StatisticsComputation: Sendable {
 
         // 3. Treatment requests in the period.
         b.section("behandling", "Behandling: henvendelser i perioden")
-        var requests: [(file: Int, decision: Decision, basis: TreatmentBasis)] = []
-        for i in files.indices {
-            for d in files[i].decisions {
-                if let basis = TreatmentBasis.of(d.kind), let r = d.requestDate, inPeriod(r) {
-                    requests.append((i, d, basis))
-                }
-            }
-        }
         b.breakdown(
             "behandling.henvendelser", "Henvendelser om behandling",
             TreatmentBasis.allCases.map { basis in
-                ("behandling.grundlag.\(basis.rawValue)", basis.label, requests.filter { $0.2 == basis }.count)
+                ("behandling.grundlag.\(basis.rawValue)", basis.label, n["behandling.grundlag.\(basis.rawValue)"])
             })
-        let anonymous = requests.filter { files[$0.file].anonymous || $0.basis == .sel101a }.count
-        b.supp.add("behandling.anonyme", anonymous)
+        b.supp.add("behandling.anonyme", n["behandling.anonyme"])
         b.row(
             "behandling.anonyme", "heraf anonyme (tælles, men identificeres aldrig)", level: 1,
             parent: "behandling.henvendelser")
-        var startCounts = [String: Int]()
-        var daysByBasis = [TreatmentBasis: [Int]]()
-        let asOfDay = Self.day(asOf)
-        for (i, d, basis) in requests {
-            let started = states.actualStart(of: d, asOf: asOfDay)
-            if let s = started, let r = d.requestDate { daysByBasis[basis, default: []].append(r.days(until: s)) }
-            guard
-                let deadline = files[i].deadlines.first(where: {
-                    $0.id == "\(DecisionDeadlines.prefix)\(d.id)-behandlingsstart"
-                })
-            else { continue }
-            let key: String
-            switch states.outcome(of: deadline, closed: files[i].closedDate, asOf: asOf) {
-            case .metOnTime: key = "til-tiden"
-            case .metLate: key = "for-sent"
-            case .open: key = d.end != nil ? "afsluttet-uden-start" : "venter"
-            case .overdue: key = d.end != nil ? "afsluttet-uden-start" : "overskredet"
-            case .lapsed: key = "sag-lukket"
-            }
-            startCounts[key, default: 0] += 1
-        }
         b.breakdown(
             "behandling.start", "Startet inden for 14 dage (sager med frist)",
             [
-                ("behandling.start.til-tiden", "til tiden", startCounts["til-tiden", default: 0]),
-                ("behandling.start.for-sent", "for sent", startCounts["for-sent", default: 0]),
+                ("behandling.start.til-tiden", "til tiden", n["behandling.start.til-tiden"]),
+                ("behandling.start.for-sent", "for sent", n["behandling.start.for-sent"]),
                 (
                     "behandling.start.overskredet", "ikke startet, fristen er overskredet",
-                    startCounts["overskredet", default: 0]
+                    n["behandling.start.overskredet"]
                 ),
-                ("behandling.start.venter", "ikke startet, fristen er ikke nået", startCounts["venter", default: 0]),
+                ("behandling.start.venter", "ikke startet, fristen er ikke nået", n["behandling.start.venter"]),
                 (
                     "behandling.start.afsluttet-uden-start", "ikke startet, afgørelsen er afsluttet",
-                    startCounts["afsluttet-uden-start", default: 0]
+                    n["behandling.start.afsluttet-uden-start"]
                 ),
-                ("behandling.start.sag-lukket", "ikke startet, sagen er lukket", startCounts["sag-lukket", default: 0]),
+                ("behandling.start.sag-lukket", "ikke startet, sagen er lukket", n["behandling.start.sag-lukket"]),
             ])
+        func days(_ basis: TreatmentBasis) -> [Int] {
+            (n.startDays[basis.rawValue] ?? [:]).sorted { $0.key < $1.key }.flatMap {
+                Array(repeating: $0.key, count: $0.value)
+            }
+        }
+        let daysByBasis = Dictionary(uniqueKeysWithValues: TreatmentBasis.allCases.map { ($0, days($0)) })
         let allDays = TreatmentBasis.allCases.flatMap { daysByBasis[$0] ?? [] }
         func stats(_ key: String, _ label: String, _ days: [Int]) {
             b.value(
@@ -395,27 +521,17 @@ public struct StatisticsComputation: Sendable {
         )
         b.define("Anonym behandling tælles med i tallene, men ingen sag nævnes.")
 
-        // 4. Cases: opened, closed by reason, reopened, caseload at the period's end.
+        // 4. Cases: opened, closed by reason, reopened.
         b.section("sager", "Sager")
-        let opened = files.indices.reduce(0) { $0 + (inPeriod(Self.day(files[$1].created)) ? 1 : 0) }
-        b.supp.add("sager.oprettet", opened)
+        b.supp.add("sager.oprettet", n["sager.oprettet"])
         b.row("sager.oprettet", "Oprettet i perioden")
-        var closedBy = [ClosureCategory: Int]()
-        for i in files.indices {
-            if let c = files[i].closedDate, inPeriod(c) { closedBy[files[i].closure ?? .other, default: 0] += 1 }
-        }
         b.breakdown(
             "sager.lukket", "Lukket i perioden",
-            ClosureCategory.allCases.map { ("sager.lukket.\($0.rawValue)", $0.label, closedBy[$0, default: 0]) })
-        let reopened = files.indices.reduce(0) { n, i in
-            n + files[i].reopened.reduce(0) { $0 + (inPeriod(Self.day($1)) ? 1 : 0) }
-        }
-        b.supp.add("sager.genaabnet", reopened)
+            ClosureCategory.allCases.map {
+                ("sager.lukket.\($0.rawValue)", $0.label, n["sager.lukket.\($0.rawValue)"])
+            })
+        b.supp.add("sager.genaabnet", n["sager.genaabnet"])
         b.row("sager.genaabnet", "Genåbnet i perioden")
-        let cutoffDay = min(to, Self.day(asOf))
-        let openAtEnd = files.indices.filter { i in
-            Self.day(files[i].created) <= to && (files[i].closedDate.map { $0 > to } ?? true)
-        }
         b.define(
             "Oprettet: sagens oprettelsesdato i perioden. Lukket: sager, hvis lukkedato ligger i perioden, efter den registrerede lukkegrund (unge luk --aarsag); ældre sager uden lukkegrund grupperes efter ordene i begrundelsen. Genåbnet: genåbninger registreret i perioden."
         )
@@ -423,35 +539,11 @@ public struct StatisticsComputation: Sendable {
         // 5. Caseload and overdue per caseworker at the period's end.
         b.section(
             "sagsbehandlere", "Sagsbehandlere ved periodens slutning", columns: ["Åbne sager", "Overskredne frister"])
-        let cutoff = DanishTime.instant(cutoffDay, hour: 23, minute: 59)
-        func overdue(_ i: Int) -> Int {
-            var n = 0
-            for d in files[i].deadlines where d.counting != .task {
-                // Met by the cutoff is never overdue; met after it was not met then.
-                if let m = d.metAt {
-                    if m <= cutoff { continue }
-                    var seen = d
-                    seen.metAt = nil
-                    if states.outcome(of: seen, closed: nil, asOf: cutoff) == .overdue { n += 1 }
-                } else if states.outcome(of: d, closed: nil, asOf: cutoff) == .overdue {
-                    n += 1
-                }
-            }
-            return n
-        }
-        // By the stored name first (few distinct names), then by the trimmed name.
-        var byStored = [String?: (Int, Int)]()
-        for i in openAtEnd {
-            var v = byStored[files[i].caseworker, default: (0, 0)]
-            v.0 += 1
-            v.1 += overdue(i)
-            byStored[files[i].caseworker] = v
-        }
         var byWorker = [String: (Int, Int)]()
-        for (stored, v) in byStored {
-            let name = stored?.trimmingCharacters(in: .whitespaces) ?? ""
+        for (stored, v) in n.caseworkers {
+            let name = stored.trimmingCharacters(in: .whitespaces)
             let w = byWorker[name, default: (0, 0)]
-            byWorker[name] = (w.0 + v.0, w.1 + v.1)
+            byWorker[name] = (w.0 + v.cases, w.1 + v.overdue)
         }
         var loadParts: [(String, Int)] = []
         var dueParts: [(String, Int)] = []
@@ -486,31 +578,8 @@ public struct StatisticsComputation: Sendable {
 
         // 6. The 18th birthday.
         b.section("atten", "18-årsdagen i perioden og hvad der fulgte")
-        var after = [String: Int]()
-        for i in files.indices where !files[i].anonymous {
-            guard let born = files[i].birthDate else { continue }
-            let eighteen = Age.dateTurning(18, born: born)
-            guard inPeriod(eighteen) else { continue }
-            let f = files[i]
-            guard Self.day(f.created) <= eighteen else { continue }
-            if let c = f.closedDate, c < eighteen { continue }
-            let window = eighteen.adding(months: -6)
-            let key: String
-            if f.decisions.contains(where: {
-                ($0.kind.isYouthSupport || $0.kind == .handbookAftercare) && $0.decisionDate >= window
-            }) {
-                key = "ungestoette"
-            } else if f.decisions.contains(where: {
-                ($0.kind.isAdultTreatment || $0.kind == .alcoholTreatment || $0.kind == .anonymousTreatment)
-                    && $0.decisionDate >= window
-            }) {
-                key = "voksen"
-            } else if f.closedDate != nil {
-                key = "lukket"
-            } else {
-                key = "intet"
-            }
-            after[key, default: 0] += 1
+        let after = ["ungestoette", "voksen", "lukket", "intet"].reduce(into: [String: Int]()) {
+            $0[$1] = n["atten.\($1)"]
         }
         b.breakdown(
             "atten.i-alt", "Unge, der fyldte 18 i perioden",
@@ -551,37 +620,18 @@ public struct StatisticsComputation: Sendable {
                 definitions: s.definitions)
         }
         return StatisticsReport(
-            from: from, to: to, scope: scope, sections: sections, trend: trend(files),
+            from: from, to: to, scope: scope, sections: sections, trend: trend(n),
             suppressionNote: StatisticsReport.suppressionText)
     }
 
-    /// The on-time share per month, the 12 months up to `to`: one pass over the deadlines.
-    private func trend(_ files: UnsafeBufferPointer<StatisticsFacts>) -> [TrendPoint] {
-        let last = LocalDate(year: to.year, month: to.month, day: 1)!
-        let first = last.adding(months: -11)
-        let months = (0..<12).map { first.adding(months: $0) }
-        var onTime = [Int](repeating: 0, count: 12)
-        var decided = [Int](repeating: 0, count: 12)
-        let end = last.adding(months: 1)
-        for i in files.indices {
-            let closed = files[i].closedDate
-            for d in files[i].deadlines where d.counting != .task && d.dueDate >= first && d.dueDate < end {
-                let m = (d.dueDate.year - first.year) * 12 + d.dueDate.month - first.month
-                guard m >= 0, m < 12 else { continue }
-                switch states.outcome(of: d, closed: closed, asOf: asOf) {
-                case .metOnTime:
-                    onTime[m] += 1
-                    decided[m] += 1
-                case .metLate, .overdue, .lapsed: decided[m] += 1
-                case .open: break
-                }
-            }
-        }
+    /// The on-time share per month, the 12 months up to `to`.
+    private func trend(_ n: StatisticsCounts) -> [TrendPoint] {
+        let months = trendMonths
         return (0..<12).map { m in
             TrendPoint(
                 month: String(months[m].iso.prefix(7)),
-                percentOnTime: decided[m] >= Suppression.threshold
-                    ? (Double(onTime[m]) * 100 / Double(decided[m])) : nil)
+                percentOnTime: n.trendDecided[m] >= Suppression.threshold
+                    ? (Double(n.trendOnTime[m]) * 100 / Double(n.trendDecided[m])) : nil)
         }
     }
 
