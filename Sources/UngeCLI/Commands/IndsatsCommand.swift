@@ -63,6 +63,11 @@ struct IndsatsCommand: UngeCommand {
             OptionSpec(
                 "--grund", value: "TEKST", help: "Ved ingen-plan, --afslut og --ikke-ivaerksat: begrundelsen."),
             OptionSpec("--vedroerer", value: "ID", help: "Ved ingen-plan: den afgørelse, stillingtagen gælder."),
+            OptionSpec(
+                "--afloeser", value: "ID",
+                help:
+                    "Den afgørelse, den nye afløser (fx ungestøtte efter en kontaktperson ved 18); begge viser koblingen."
+            ),
             OptionSpec("--afslut", value: "ID", help: "Afslut afgørelsen ID (med --dato og --grund)."),
             OptionSpec(
                 "--slutstatus", value: "stoffri|reduceret-stabiliseret|andet",
@@ -443,6 +448,7 @@ struct IndsatsCommand: UngeCommand {
         var before: Set<String> = []
         let saved = try ctx.updateCase(id, store: store) { f in
             decision.id = f.nextDecisionID
+            if let r = decision.replaces, let old = f.decision(r) { decision.replaces = old.id }
             before = Set(f.deadlines.map(\.id))
             f.decisions.append(decision)
             f.journal.append(
@@ -509,7 +515,8 @@ struct IndsatsCommand: UngeCommand {
             consents: consents, provider: args.value("--leverandoer"), monthlyPrice: price,
             aftercare: args.value("--efterbehandling"), alongsideExamination: args.has("--sideloebende"),
             reason: reason,
-            concerns: args.value("--vedroerer"), reestablishedMeasure: measure, startedOn: try date("--ivaerksat"))
+            concerns: args.value("--vedroerer"), reestablishedMeasure: measure, startedOn: try date("--ivaerksat"),
+            replaces: args.value("--afloeser"))
     }
 
     /// "foraeldremyndighed:2026-03-01" or "ung:2026-03-01".

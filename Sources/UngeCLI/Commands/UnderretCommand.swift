@@ -30,6 +30,14 @@ struct UnderretCommand: UngeCommand {
         options: UnderretCommand.fieldOptions + [
             OptionSpec("--privatperson", help: "Du underretter som privatperson (almindelig underretningspligt)."),
             OptionSpec("--ny-sag", help: "Opret en ny sag, selv om den unge allerede har en."),
+            OptionSpec(
+                "--orienteret", value: "NAVN[=DATO]",
+                help: "En forældremyndighedsindehaver, der har fået underretningen at vide (og hvornår); kan gentages.",
+                repeatable: true),
+            OptionSpec(
+                "--ikke-orienteret", value: "NAVN=BEGRUNDELSE",
+                help: "En forældremyndighedsindehaver, der ikke har fået det at vide, og hvorfor; kan gentages.",
+                repeatable: true),
             .caseID, .fromFile, .draft, .format, .output, .showCPR, .interactive,
             OptionSpec("--json", help: "Det samme som --format json."),
             OptionSpec(
@@ -161,6 +169,38 @@ struct UnderretCommand: UngeCommand {
                     expected: UnderretInput.expected(field))
             }
         }
+        let told = args.all("--orienteret")
+        let untold = args.all("--ikke-orienteret")
+        if !told.isEmpty || !untold.isEmpty {
+            var notices: [CustodyNotice] = []
+            for t in told {
+                let parts = t.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                guard let name = parts.first, !name.isEmpty else {
+                    throw UsageError.invalidValue(
+                        option: "--orienteret", value: t,
+                        expected: "Skriv NAVN eller NAVN=DATO, fx \"Hanne Jensen=2026-12-01\".")
+                }
+                notices.append(
+                    CustodyNotice(
+                        name: name, informed: true,
+                        date: try parts.count > 1 ? Values.date(parts[1], option: "--orienteret") : nil))
+            }
+            for t in untold {
+                let parts = t.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                    throw UsageError.invalidValue(
+                        option: "--ikke-orienteret", value: t,
+                        expected: "Skriv NAVN=BEGRUNDELSE, fx \"Omar Hassan=Far har ikke kunnet kontaktes\".")
+                }
+                notices.append(CustodyNotice(name: parts[0], informed: false, reason: parts[1]))
+            }
+            draft.custodyNotices = notices
+            draft.parentsInformed = notices.allSatisfy(\.informed)
+            if notices.contains(where: { !$0.informed }) {
+                draft.notInformedReason = notices.filter { !$0.informed }.map { "\($0.name): \($0.reason ?? "")" }
+                    .joined(separator: " ")
+            }
+        }
         if args.has("--privatperson") {
             if args.value("--fagperson").flatMap(ConcernReportDraft.parseYesNo) == true {
                 throw UsageError.conflict("Angiv enten --privatperson eller --fagperson ja, ikke begge.")
@@ -209,6 +249,14 @@ struct UnderretCommand: UngeCommand {
         let tz = UnderretInput.timeZone
         let calendar = DanishCalendar(alsoClosed: try ctx.storeSettingAlsoClosed())
         if let output { try DocumentFile.checkTarget(output, ctx: ctx) }
+        for n in draft.custodyNotices ?? [] {
+            guard let d = n.date else { continue }
+            if let problem = UnderretInput.eventProblem(
+                d, what: "Datoen, \(n.name) fik det at vide (--orienteret)", today: ctx.today)
+            {
+                throw UsageError.message(problem + " Intet er gemt.")
+            }
+        }
         let store = try ctx.store
         let existing = try caseID.map { try ctx.readCase($0, store: store) }
         if let number = reprint, let existing {

@@ -179,7 +179,14 @@ struct UnderretDialogue {
                     ? "Har underretteren fortalt \(name) om underretningen?"
                     : "Har du fortalt \(name) om underretningen?")
             let reason = told ? nil : try p.ask("Hvorfor har \(name) ikke fået det at vide?", required: true)
-            notices.append(CustodyNotice(name: name, informed: told, reason: reason))
+            var when: LocalDate? = nil
+            if told {
+                let today = LocalTime.date(of: ctx.now, in: DanishTime.timeZone)
+                when = try p.ask(
+                    "Hvornår fik \(name) det at vide? (ÅÅÅÅ-MM-DD)", defaultValue: today.iso,
+                    parse: UndersoegCommand.pastDate("Datoen, \(name) fik det at vide", today: today))
+            }
+            notices.append(CustodyNotice(name: name, informed: told, reason: reason, date: when))
         }
         draft.custodyNotices = notices
         let all = notices.allSatisfy(\.informed)

@@ -21,7 +21,7 @@ enum UnderretInput {
                 "'\(path)' er ikke en JSON-fil med et objekt ({ ... }). Se eksemplet i Fixtures/underret/eksempel.json."
             )
         }
-        let unknown = object.keys.filter { ConcernField(rawValue: $0) == nil }.sorted()
+        let unknown = object.keys.filter { ConcernField(rawValue: $0) == nil && $0 != "custodyNotices" }.sorted()
         if !unknown.isEmpty {
             let hints = unknown.map { key in
                 "'\(key)'"
@@ -80,6 +80,12 @@ enum UnderretInput {
         return t
     }
 
+    /// Why `date` cannot be the date of something that has happened (in the future), or nil.
+    static func eventProblem(_ date: LocalDate, what: String, today: LocalDate) -> String? {
+        do { try EventDate.check(date, what: what, today: today) } catch { return error.description }
+        return nil
+    }
+
     /// The document as Markdown, HTML or JSON.
     static func render(
         _ format: UnderretCommand.Format, report: ConcernReport, caseFile: CaseFile, findings: [Finding],
@@ -87,7 +93,7 @@ enum UnderretInput {
     ) throws -> String {
         var doc = ConcernReportDocument.build(
             report: report, youngPerson: caseFile.youngPerson, caseID: caseFile.id, deadlines: caseFile.deadlines,
-            timeZone: timeZone, showCPR: showCPR, calendar: calendar)
+            timeZone: timeZone, showCPR: showCPR, calendar: calendar, network: caseFile.network)
         doc.letterhead = letterhead
         switch format {
         case .md: return MarkdownRenderer.render(doc)

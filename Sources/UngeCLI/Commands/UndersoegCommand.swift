@@ -89,7 +89,12 @@ struct UndersoegCommand: UngeCommand {
         let file = try ctx.readCase(id, store: store, showCPR: options.showCPR)
         let existing = file.examination
         if let data = try options.readInput() {
-            let awareDefault = existing?.awareDate ?? options.date ?? ctx.today
+            let start = ExaminationStart.defaultStart(in: file, today: options.date ?? ctx.today)
+            let awareDefault = existing?.awareDate ?? start.date
+            if existing == nil, let source = start.source {
+                ctx.console.error(
+                    "Undersøgelsen regnes fra \(source), medmindre filen siger andet (awareDate).")
+            }
             let exam: Examination
             do { exam = try PlanInput.examination(from: data, awareDate: awareDefault, author: ctx.user) } catch {
                 throw UsageError.message("\(options.fromFile!): \(error.description)")
@@ -97,7 +102,12 @@ struct UndersoegCommand: UngeCommand {
             try Self.checkEventDates(exam, today: ctx.today)
             return try pipeline(file: file, store: store, ctx: ctx).run(exam, ctx: ctx)
         } else if aware != nil || completed != nil {
-            guard var exam = existing ?? aware.map({ Examination(awareDate: $0, author: ctx.user) }) else {
+            let start = ExaminationStart.defaultStart(in: file, today: ctx.today)
+            let fallback = aware ?? (start.source != nil ? start.date : nil)
+            if existing == nil, aware == nil, let source = start.source {
+                ctx.console.error("Undersøgelsen regnes fra \(source). Brug --opmaerksom DATO for en anden dato.")
+            }
+            guard var exam = existing ?? fallback.map({ Examination(awareDate: $0, author: ctx.user) }) else {
                 throw UsageError.missingInput(
                     ["datoen, kommunen blev opmærksom på behovet (--opmaerksom)"], command: "undersoeg")
             }
@@ -190,10 +200,19 @@ struct ExaminationDialogue {
     func run(_ p: DialogueSession, existing: Examination?, today: LocalDate) throws -> Examination {
         p.plan(sections: sections)
         p.section(title)
+        let start = ExaminationStart.defaultStart(in: file, today: today)
+        let suggested = existing?.awareDate ?? start.date
+        if existing == nil, let source = start.source {
+            p.say(
+                "Fristen på 4 måneder regnes fra, da kommunen blev opmærksom på behovet: som standard \(source). Enter beholder den dato."
+            )
+        }
         let aware =
             try p.ask(
-                "Hvornår blev kommunen opmærksom på behovet?", defaultValue: (existing?.awareDate ?? today).iso,
-                parse: Answers.date) ?? today
+                existing == nil && start.source != nil
+                    ? "Hvornår blev kommunen opmærksom på behovet? (standard: \(start.source!))"
+                    : "Hvornår blev kommunen opmærksom på behovet?", defaultValue: suggested.iso,
+                parse: Answers.date) ?? suggested
         var exam = existing ?? Examination(awareDate: aware)
         exam.awareDate = aware
         exam.author = ctx.user

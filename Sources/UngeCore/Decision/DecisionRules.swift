@@ -29,6 +29,8 @@ public enum DecisionRuleID: String, Sendable, CaseIterable {
     case plannedStartAfterTreatmentDeadline = "indsats.start.14dage"
     case followUpFromDecisionDate = "indsats.start.opfoelgning"
     case actualStartInvalid = "indsats.dato.ivaerksat"
+    case runsPastAdulthood = "indsats.18.fortsaettelse"
+    case replacesUnknown = "indsats.afloeser"
 
     /// The decision's own dates are out of order.
     public var isDate: Bool {
@@ -40,7 +42,7 @@ public enum DecisionRuleID: String, Sendable, CaseIterable {
     public var isUsage: Bool {
         switch self {
         case .dateBeforeRequest, .expectedEndBeforeStart, .endedBeforeStart, .missingStanceReason, .missingPurpose,
-            .missingDuration, .missingPlacementGround, .actualStartInvalid:
+            .missingDuration, .missingPlacementGround, .actualStartInvalid, .replacesUnknown:
             return true
         default: return false
         }
@@ -90,6 +92,7 @@ public protocol DecisionRule: Sendable {
 public enum DecisionValidator {
     public static let dateRules: [any DecisionRule] = [
         RequestBeforeDecisionRule(), ExpectedEndRule(), EndedAfterStartRule(), ActualStartDateRule(),
+        ReplacesKnownDecisionRule(),
     ]
     public static let stanceRules: [any DecisionRule] = [StanceReasonRule()]
     public static let gateRules: [any DecisionRule] = [BirthDateKnownDecisionRule(), KindFitsAgeAndDateRule()]
@@ -100,6 +103,7 @@ public enum DecisionValidator {
         AnonymousTreatmentMinorRule(),
         ExaminationBeforePlacementRule(), YouthSupportPrerequisiteRule(), TreatmentRequestDateRule(),
         ResidentialTreatmentRule(), PlannedStartAfterTreatmentDeadlineRule(), FollowUpFromDecisionDateRule(),
+        RunsPastAdulthoodRule(),
     ]
 
     public static func validate(_ c: DecisionContext) -> [Finding] {

@@ -423,6 +423,9 @@ public struct Decision: Codable, Sendable, Equatable {
     public var concerns: String?
     /// Set when the measure ended.
     public var end: DecisionEnd?
+    /// The decision this one replaces (`--afloeser A1`), e.g. the ungestøtte after a § 32 contact
+    /// person at 18. The replaced decision's documents show the link back.
+    public var replaces: String?
     /// Who recorded it, and when.
     public var author: String
     public var recorded: Date
@@ -433,8 +436,10 @@ public struct Decision: Codable, Sendable, Equatable {
         expectedDuration: String? = nil, expectedEnd: LocalDate? = nil, consents: [DecisionConsent] = [],
         provider: String? = nil, monthlyPrice: Int? = nil, aftercare: String? = nil,
         alongsideExamination: Bool = false, reason: String? = nil, concerns: String? = nil, end: DecisionEnd? = nil,
-        reestablishedMeasure: DecisionKind? = nil, startedOn: LocalDate? = nil, notStarted: DecisionNonStart? = nil
+        reestablishedMeasure: DecisionKind? = nil, startedOn: LocalDate? = nil, notStarted: DecisionNonStart? = nil,
+        replaces: String? = nil
     ) {
+        self.replaces = replaces
         self.reestablishedMeasure = reestablishedMeasure
         self.startedOn = startedOn
         self.notStarted = notStarted
@@ -465,6 +470,7 @@ public struct Decision: Codable, Sendable, Equatable {
         case reestablishedMeasure
         case startedOn, notStarted
         case startPlanned
+        case replaces
     }
 
     public init(from decoder: Decoder) throws {
@@ -490,6 +496,7 @@ public struct Decision: Codable, Sendable, Equatable {
         startedOn = try c.decodeIfPresent(LocalDate.self, forKey: .startedOn)
         notStarted = try c.decodeIfPresent(DecisionNonStart.self, forKey: .notStarted)
         startPlanned = try c.decodeIfPresent(Bool.self, forKey: .startPlanned)
+        replaces = try c.decodeIfPresent(String.self, forKey: .replaces)
         author = try c.decodeIfPresent(String.self, forKey: .author) ?? ""
         recorded = try c.decodeIfPresent(Date.self, forKey: .recorded) ?? Date(timeIntervalSince1970: 0)
     }

@@ -11,7 +11,7 @@ public enum ConcernReportDocument {
     /// unless `showCPR`. With a `calendar`, the holidays the receipt deadline skips are named.
     public static func build(
         report: ConcernReport, youngPerson: YoungPerson, caseID: CaseID?, deadlines: [Deadline],
-        timeZone: TimeZone, showCPR: Bool = false, calendar: DanishCalendar? = nil
+        timeZone: TimeZone, showCPR: Bool = false, calendar: DanishCalendar? = nil, network: Network? = nil
     ) -> Document {
         let day = LocalTime.date(of: report.received, in: timeZone)
         let age = youngPerson.age(on: day)
@@ -71,15 +71,18 @@ public enum ConcernReportDocument {
         if report.youngPersonInformed {
             involvement.append(("Den unges kommentarer", Citing.orNotGiven(report.youngPersonComments)))
         }
-        for n in report.custodyNotices {
-            involvement.append(
-                (
-                    "\(n.name) (forældremyndighed)",
-                    n.informed ? "orienteret" : "ikke orienteret" + (n.reason.map { ": \($0)" } ?? "")
-                ))
+        if let each = CustodyOrientation.text(report, network: network) {
+            // Person by person: one of two told is never "nej" for both.
+            involvement.append(("Forældremyndighedsindehavere", each))
+        } else {
+            involvement.append(("Forældrene er orienteret", report.parentsInformed ? "ja" : "nej"))
         }
-        involvement.append(("Forældrene er orienteret", report.parentsInformed ? "ja" : "nej"))
-        if report.parentsInformed {
+        if !report.custodyNotices.isEmpty {
+            if report.custodyNotices.contains(where: \.informed) {
+                involvement.append(
+                    ("Forældrenes kommentarer og reaktioner", Citing.orNotGiven(report.parentsComments)))
+            }
+        } else if report.parentsInformed {
             involvement.append(("Forældrenes kommentarer og reaktioner", Citing.orNotGiven(report.parentsComments)))
         } else {
             involvement.append(
