@@ -55,6 +55,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case databaseSchema(location: String, found: Int, known: Int)
     /// The role is not on any team, so it cannot create a case.
     case noTeam(role: String)
+    /// `unge lager flyt` refused or stopped (a target with other cases, a user the map lacks, a check
+    /// that failed); the message says what to do.
+    case move(String)
 
     /// The process exit code the CLI uses: 2 for a too long text (the input was wrong), else 3.
     public var exitCode: Int32 {
@@ -115,7 +118,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .textTooLong(let field, let length):
             return
                 "Teksten i feltet '\(StoreText.quote(field))' er for lang (\(length) tegn; højst \(FileStore.maximumTextLength) tegn i ét felt). Intet er gemt. Del teksten op, fx i flere notater."
-        case .unsupported(let message):
+        case .unsupported(let message), .move(let message):
             return message
         case .accessRefused(let id):
             if let id {

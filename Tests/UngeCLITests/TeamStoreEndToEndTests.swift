@@ -81,5 +81,80 @@
                 ["stedfortraeder", "t_bo", "--for", "t_anna", "--til", "2099-01-01"], store: Unge.emptyStore())
             #expect(unsupported.status == 3)
         }
+
+        @Test(
+            "lager flyt: fixture-lageret flyttet ind giver samme liste --json og log, kan genstartes, og flyttes tilbage"
+        )
+        func moveRoundTrip() throws {
+            let db = try freshDatabase()
+            defer { drop(db) }
+            let folder = try Unge.fixtureStore()
+            let before = ["UNGE_NU": "2026-08-20T09:15:00Z", "UNGE_BRUGER": "t_anna"]
+            #expect(
+                try Unge.run(["notat", "2026-0001", "Samtale med den unge."], store: folder, env: before).status == 0)
+            #expect(try Unge.run(["liste"], store: folder, env: before).status == 0)
+            #expect(try Unge.run(["vis", "2026-0002"], store: folder, env: before).status == 0)
+            let me = ["UNGE_BRUGER": "t_anna"]
+            func outputs(_ args: [String]) throws -> [String] {
+                var out: [String] = []
+                for a in [
+                    ["liste", "--json"], ["log", "2026-0001", "--til", "2026-08-31"],
+                    ["log", "2026-0002", "--til", "2026-08-31"],
+                ] {
+                    let r = try Unge.run(a + args, env: me)
+                    #expect(r.status == 0, "\(a) \(r.stderr)")
+                    out.append(r.stdout)
+                }
+                return out
+            }
+            let fileOutput = try outputs(["--lager", folder.path])
+            #expect(fileOutput[1].contains("Samtale") == false)
+            #expect(fileOutput[1].contains("ændrede sagen med 'unge notat'"), "\(fileOutput[1])")
+            let map = Unge.tempRoot.appendingPathComponent("kort-\(UUID().uuidString.prefix(8)).txt")
+            try "# bruger;rolle;hold\ntestbruger;t_anna;Nord\n*;t_anna;Nord\n".write(
+                to: map, atomically: true, encoding: .utf8)
+            let admin = Self.uri(db, "t_adm")
+
+            // Only an administrator moves a store in.
+            let refused = try Unge.run([
+                "lager", "flyt", "--fra", folder.path, "--til", Self.uri(db, "t_anna"), "--brugere", map.path,
+            ])
+            #expect(refused.status == 4, "\(refused.stderr)")
+            let moved = try Unge.run(["lager", "flyt", "--fra", folder.path, "--til", admin, "--brugere", map.path])
+            #expect(moved.status == 0, "\(moved.stderr)")
+            #expect(moved.stdout.contains("14 sager (14 flyttet nu, 0 var der i forvejen)"), "\(moved.stdout)")
+            let dbOutput = try outputs(["--lager", Self.uri(db, "t_anna")])
+            #expect(dbOutput == fileOutput)
+
+            // Restartable: a second run finds everything in place and copies nothing twice.
+            let again = try Unge.run(["lager", "flyt", "--fra", folder.path, "--til", admin, "--brugere", map.path])
+            #expect(again.status == 0, "\(again.stderr)")
+            #expect(again.stdout.contains("(0 flyttet nu, 14 var der i forvejen)"), "\(again.stdout)")
+            #expect(try outputs(["--lager", Self.uri(db, "t_anna")]) == fileOutput)
+
+            // A target with cases of its own is refused unless --tilfoej.
+            let other = try freshDatabase()
+            defer { drop(other) }
+            #expect(
+                try Unge.run(
+                    ["ny", "--navn", "Anden Sag", "--foedselsdato", "2011-02-03", "--lager", Self.uri(other, "t_bo")]
+                ).status == 0)
+            let full = try Unge.run([
+                "lager", "flyt", "--fra", folder.path, "--til", Self.uri(other, "t_adm"), "--brugere", map.path,
+            ])
+            // (its one case has the number 2026-0001 too: refused however it is told)
+            #expect(full.status == 3)
+            #expect(full.stderr.contains("2026-0001 findes allerede"), "\(full.stderr)")
+            let still = try Unge.run(["liste", "--json", "--lager", Self.uri(other, "t_bo")])
+            #expect(still.stdout.contains("Anden Sag") && !still.stdout.contains("2026-0002"))
+
+            // And back to a folder: the same listing and trail.
+            let back = Unge.emptyStore()
+            let out = try Unge.run(["lager", "flyt", "--fra", admin, "--til", back.path])
+            #expect(out.status == 0, "\(out.stderr)")
+            #expect(try outputs(["--lager", back.path]) == fileOutput)
+            let files = try FileManager.default.contentsOfDirectory(atPath: back.appendingPathComponent("sager").path)
+            #expect(files.filter { $0.hasSuffix(".json") }.count == 14)
+        }
     }
 #endif

@@ -89,12 +89,22 @@
             #expect(try PostgresTestCluster.store(db, as: "t_dep").load(id).id == id)
         }
 
-        @Test("en administrator styrer hold, men læser ikke sagens indhold; forsøget logges")
+        @Test("en administrator styrer hold og læser kun sager gennem en funktion, der logger læsningen; ændrer intet")
         func administrator() throws {
             let (db, id) = try setup()
             defer { PostgresTestCluster.drop(db) }
             let adm = try PostgresTestCluster.store(db, as: "t_adm")
-            #expect(throws: StoreError.accessRefused(id)) { try adm.load(id) }
+            let reads =
+                "SELECT count(*) FROM unge.log WHERE rolle = 't_adm' AND haendelse->>'action' = 'read' AND sag = $1"
+            let su = try PostgresTestCluster.superConnection(database: db)
+            #expect(try su.query(reads, [id.rawValue]).first?.first == "0")
+            var c = try adm.load(id)
+            #expect(c.id == id)
+            #expect(try su.query(reads, [id.rawValue]).first?.first == "1")
+            c.journal.append(JournalEntry(time: Self.now, author: "t_adm", text: "Administratorens notat."))
+            #expect(throws: StoreError.accessRefused(id)) {
+                try adm.save(c, expectedRevision: 1, now: Self.now, user: "t_adm", command: "notat")
+            }
             #expect(try refusals(db, by: "t_adm") == 1)
             try adm.setMember("t_bo", team: "Nord", leader: false)
             #expect(try PostgresTestCluster.store(db, as: "t_bo").load(id).id == id)

@@ -25,15 +25,30 @@ struct LagerCommand: UngeCommand {
             databasens ejer (fx postgres). 'unge lager migrer' bringer databasen op til denne versions skema.
             'unge lager medlem ROLLE --hold HOLD' sætter en bruger på et hold (kun unge_admin); med --leder
             som holdets leder. Loginrollerne oprettes af IT med CREATE ROLE … IN ROLE unge_sagsbehandler.
+            'unge lager flyt --fra MAPPE --til URI --brugere KORT' flytter et lager i en mappe (sager,
+            revisionsspor, kladder, indstillinger) ind i teamlageret; køres af en unge_admin. Brugerkortet har
+            én linje pr. bruger: bruger;rolle;hold (og ;leder for holdets leder), og *;rolle;hold for sager uden
+            sagsbehandler. Bagefter læses hver sag tilbage og sammenlignes (antal og indholdets SHA-256), og
+            hver hændelse i revisionssporet skal være kommet med. Bliver flytningen afbrudt, køres den bare
+            igen: det, der allerede er flyttet, springes over. Et mål, der har andre sager i forvejen, afvises,
+            medmindre --tilfoej er givet. 'unge lager flyt --fra URI --til MAPPE' flytter den anden vej.
             """,
         options: [
             OptionSpec("--hold", value: "HOLD", help: "Holdet, brugeren hører til (medlem)."),
             OptionSpec("--leder", help: "Brugeren er holdets leder (medlem)."),
+            OptionSpec("--fra", value: "LAGER", help: "Lageret, der flyttes fra: en mappe eller en adresse (flyt)."),
+            OptionSpec("--til", value: "LAGER", help: "Lageret, der flyttes til: en adresse eller en mappe (flyt)."),
+            OptionSpec("--brugere", value: "KORT", help: "Filen med brugerkortet: bruger;rolle;hold[;leder] (flyt)."),
+            OptionSpec("--tilfoej", help: "Læg sagerne til et lager, der allerede har andre sager (flyt)."),
         ],
         examples: [
             ("unge lager init 'postgresql:///unge?host=/run/postgresql'", "Opret teamlageret i databasen unge"),
             ("unge lager migrer --lager 'postgresql:///unge'", "Opgradér skemaet efter en ny version af unge"),
             ("unge lager medlem anna --hold Nord", "Sæt brugeren anna på holdet Nord"),
+            (
+                "unge lager flyt --fra ~/.local/share/unge --til 'postgresql:///unge' --brugere brugere.txt",
+                "Flyt dit eget lager ind i teamlageret"
+            ),
         ],
         positionals: 1...2, positionalNames: ["handlingen", "adressen eller rollen"])
 
@@ -41,6 +56,7 @@ struct LagerCommand: UngeCommand {
         case initialise(String?)
         case migrate
         case member(String, team: String, leader: Bool)
+        case move(from: StoreLocation, to: StoreLocation, users: String?, add: Bool)
     }
 
     let action: Action
@@ -60,8 +76,32 @@ struct LagerCommand: UngeCommand {
                 throw UsageError.missingArgument("--hold: unge lager medlem ROLLE --hold HOLD", command: "lager")
             }
             action = .member(role, team: team, leader: args.has("--leder"))
+        case "flyt":
+            guard let from = args.value("--fra"), !from.isEmpty else {
+                throw UsageError.missingArgument("--fra: unge lager flyt --fra LAGER --til LAGER", command: "lager")
+            }
+            guard let to = args.value("--til"), !to.isEmpty else {
+                throw UsageError.missingArgument("--til: unge lager flyt --fra LAGER --til LAGER", command: "lager")
+            }
+            let source = StoreLocation.parse(from)
+            let target = StoreLocation.parse(to)
+            switch (source, target) {
+            case (.folder, .database):
+                guard args.value("--brugere") != nil else {
+                    throw UsageError.missingArgument(
+                        "--brugere: brugerkortet (bruger;rolle;hold pr. linje) til flytning ind i teamlageret",
+                        command: "lager")
+                }
+            case (.database, .folder): break
+            default:
+                throw UsageError.message(
+                    "Der flyttes fra en mappe til en database (postgresql://…) eller fra en database til en mappe; --fra og --til er her samme slags."
+                )
+            }
+            action = .move(from: source, to: target, users: args.value("--brugere"), add: args.has("--tilfoej"))
         default:
-            throw UsageError.invalidValue(option: "handling", value: verb, expected: "Vælg init, migrer eller medlem.")
+            throw UsageError.invalidValue(
+                option: "handling", value: verb, expected: "Vælg init, migrer, medlem eller flyt.")
         }
     }
 
@@ -90,8 +130,41 @@ struct LagerCommand: UngeCommand {
         case .member(let role, let team, let leader):
             try teamStore(ctx, for: "Hold").setMember(role, team: team, leader: leader)
             ctx.console.print("\(role) er nu på holdet \(team)\(leader ? " som leder" : "").")
+        case .move(let from, let to, let usersFile, let add):
+            try move(ctx, from: from, to: to, usersFile: usersFile, add: add)
         }
         return ExitCode.ok
+    }
+
+    func move(_ ctx: Context, from: StoreLocation, to: StoreLocation, usersFile: String?, add: Bool) throws {
+        var users: UserMap?
+        if let usersFile {
+            guard let data = FileManager.default.contents(atPath: usersFile), data.count < 1 << 20,
+                let text = String(data: data, encoding: .utf8)
+            else {
+                throw UsageError.message(
+                    "Brugerkortet '\(usersFile)' kan ikke læses. Angiv en tekstfil med én linje pr. bruger: bruger;rolle;hold."
+                )
+            }
+            do { users = try UserMap.parse(text) } catch { throw UsageError.message(error.description) }
+        }
+        let console = ctx.console
+        let report = try StoreMove.run(
+            from: from, to: to, users: users, addToExisting: add, now: ctx.now,
+            progress: { console.error("  … \($0)") })
+        var lines = [
+            "Flyttet fra \(from.display) til \(to.display):",
+            "  \(Plural.count(report.cases, "sag", "sager")) (\(report.casesCopied) flyttet nu, \(report.casesAlreadyThere) var der i forvejen)",
+            "  \(Plural.count(report.events, "hændelse", "hændelser")) i revisionssporet (\(report.eventsCopied) flyttet nu)",
+            "  \(Plural.count(report.drafts, "kladde", "kladder")); indstillinger \(report.settingsMoved ? "flyttet" : "ikke ændret (standard)")",
+            "Kontrolleret: alle sager læst tilbage med samme indhold (SHA-256 over alle sager \(report.digest.prefix(16))…), og alle hændelser er med.",
+        ]
+        if report.unreadableEvents > 0 {
+            lines.append(
+                "Advarsel: \(Plural.count(report.unreadableEvents, "hændelse", "hændelser")) i kildens revisionsspor kunne ikke læses og er ikke flyttet."
+            )
+        }
+        for l in lines { ctx.console.print(l) }
     }
 
     func databaseURI(_ ctx: Context) throws -> String {

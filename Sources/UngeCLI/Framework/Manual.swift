@@ -18,6 +18,10 @@ enum Manual {
             ExitCode.data, "fejl i lager eller data",
             "Fejl i lageret eller i data: en fil kan ikke læses, sagen er ændret af en anden, lageret er låst, eller filen er skrevet af en nyere version."
         ),
+        (
+            ExitCode.accessRefused, "adgang nægtet",
+            "Adgang nægtet i teamlageret (PostgreSQL): du har ikke adgang til sagen eller handlingen. Forsøget står i revisionssporet."
+        ),
     ]
 
     /// The environment variables unge reads.

@@ -177,6 +177,28 @@ public struct AuditEvent: Codable, Sendable, Equatable {
         return false
     }
 
+    /// The ids of a compressed list, runs written out (`compress` reversed): what the team store
+    /// indexes, so that a case's trail finds every listing that showed it.
+    public static func expand(_ shown: [String]) -> [String] {
+        var out: [String] = []
+        for entry in shown {
+            guard let dots = entry.range(of: ".."),
+                let lo = Numbered(String(entry[..<dots.lowerBound])),
+                let hi = Numbered(String(entry[dots.upperBound...])),
+                lo.prefix == hi.prefix, lo.width == hi.width, lo.number <= hi.number
+            else {
+                out.append(entry)
+                continue
+            }
+            for n in lo.number...hi.number {
+                let digits = String(n)
+                out.append(
+                    String(lo.prefix) + String(repeating: "0", count: max(0, lo.width - digits.count)) + digits)
+            }
+        }
+        return out
+    }
+
     /// An id ending in `-<digits>`: its prefix, number and digit count.
     struct Numbered {
         var prefix: Substring

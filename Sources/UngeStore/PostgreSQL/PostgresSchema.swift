@@ -9,42 +9,239 @@
         public static var currentVersion: Int { migrations.count }
 
         /// Migration n (1-based) is `migrations[n - 1]`. Never change a released migration: add one.
-        static let migrations: [String] = [migration1]
+        static let migrations: [String] = [migration1, migrationFlyt]
 
         /// Applies every migration the database lacks, as the connecting role (a database owner that
         /// may create roles). Returns the versions before and after.
         public static func migrate(uri: String) throws -> (from: Int, to: Int) {
             let display = StoreLocation.redacted(uri)
             let db = try PGConnection(uri: uri, display: display)
-            do {
-                let exists = try db.query("SELECT to_regnamespace('unge') IS NOT NULL", []).first?.first == "t"
-                var version = 0
-                if exists {
-                    version = Int((try db.query("SELECT version FROM unge.skema", []).first?.first ?? nil) ?? "0") ?? 0
+            var attempt = 0
+            while true {
+                attempt += 1
+                do {
+                    return try migrateOnce(db, display: display)
+                } catch let e as PGError {
+                    _ = try? db.execute("ROLLBACK")
+                    if e.sqlState == "42501" {
+                        throw StoreError.database(
+                            reason:
+                                "rollen har ikke ret til at oprette skemaet og rollerne (\(e.message)); kør som databasens ejer, fx postgres"
+                        )
+                    }
+                    // Another `unge lager init` or `migrer` ran at the same moment: on this database (the
+                    // schema or a migration is there now) or elsewhere in the cluster (the group roles
+                    // are cluster-wide, and two CREATE ROLE or GRANT at once collide in the role
+                    // catalogue). Each migration is one transaction, so start again from what is there.
+                    if Self.concurrentStates.contains(e.sqlState) && attempt < 8 {
+                        usleep(UInt32.random(in: 50_000...250_000))
+                        continue
+                    }
+                    throw StoreError.database(reason: e.message)
                 }
-                let from = version
-                if version > currentVersion {
-                    throw StoreError.databaseSchema(location: display, found: version, known: currentVersion)
-                }
-                while version < currentVersion {
-                    let next = version + 1
-                    try db.execute(
-                        "BEGIN;\n" + migrations[next - 1]
-                            + "\nRESET ROLE;\nUPDATE unge.skema SET version = \(next);\nCOMMIT;")
-                    version = next
-                }
-                return (from, version)
-            } catch let e as PGError {
-                _ = try? db.execute("ROLLBACK")
-                if e.sqlState == "42501" {
-                    throw StoreError.database(
-                        reason:
-                            "rollen har ikke ret til at oprette skemaet og rollerne (\(e.message)); kør som databasens ejer, fx postgres"
-                    )
-                }
-                throw StoreError.database(reason: e.message)
             }
         }
+
+        /// The SQLSTATEs of a concurrent migration: unique violation (the role catalogue), duplicate
+        /// schema or object, serialization failure, deadlock, and "tuple concurrently updated".
+        static let concurrentStates: Set<String> = [
+            "23505", "42P06", "42710", "42723", "42P07", "40001", "40P01", "XX000",
+        ]
+
+        static func migrateOnce(_ db: PGConnection, display: String) throws -> (from: Int, to: Int) {
+            let exists = try db.query("SELECT to_regnamespace('unge') IS NOT NULL", []).first?.first == "t"
+            var version = 0
+            if exists {
+                version = Int((try db.query("SELECT version FROM unge.skema", []).first?.first ?? nil) ?? "0") ?? 0
+            }
+            let from = version
+            if version > currentVersion {
+                throw StoreError.databaseSchema(location: display, found: version, known: currentVersion)
+            }
+            while version < currentVersion {
+                let next = version + 1
+                // The version row is locked first, so two migrations of one database run one after the other.
+                let check =
+                    next == 1
+                    ? ""
+                    : "SELECT version FROM unge.skema FOR UPDATE;\nDO $v$ BEGIN IF (SELECT version FROM unge.skema) <> \(next - 1) THEN "
+                        + "RAISE EXCEPTION 'skemaet er allerede opgraderet' USING ERRCODE = '40001'; END IF; END $v$;\n"
+                try db.execute(
+                    "BEGIN;\n" + check
+                        + migrations[next - 1] + "\nRESET ROLE;\nUPDATE unge.skema SET version = \(next);\nCOMMIT;")
+                version = next
+            }
+            return (from, version)
+        }
+
+        /// Moving a store in and out (administrators only), administrators' audited reads, listings
+        /// found in a case's audit trail by their expanded ids.
+        static let migrationFlyt = #"""
+            SET LOCAL ROLE unge_ejer;
+            -- An administrator may read a case that is not restricted: through the same functions as everyone,
+            -- each of which writes its audit row (hent, oversigt, alle). Never write.
+            CREATE OR REPLACE FUNCTION unge.maa(p_sag text, p_hvem name, p_skrive bool) RETURNS bool
+            LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+                SELECT coalesce((
+                    SELECT CASE
+                        WHEN r.beskyttet THEN EXISTS (SELECT 1 FROM unge.navngivne n WHERE n.sag = r.id AND n.rolle = p_hvem)
+                        ELSE (pg_has_role(p_hvem, 'unge_sagsbehandler', 'MEMBER') AND (
+                                r.sagsbehandler = p_hvem
+                                OR EXISTS (SELECT 1 FROM unge.stedfortraedere d
+                                           WHERE d.stedfortraeder = p_hvem AND d.for_rolle = r.sagsbehandler AND d.til >= current_date)
+                                OR ((SELECT adgang FROM unge.indstillinger WHERE id = 1) = 'team'
+                                    AND EXISTS (SELECT 1 FROM unge.medlemmer m WHERE m.rolle = p_hvem AND m.hold = r.hold))))
+                            OR (NOT p_skrive AND pg_has_role(p_hvem, 'unge_teamleder', 'MEMBER')
+                                AND EXISTS (SELECT 1 FROM unge.medlemmer m WHERE m.rolle = p_hvem AND m.hold = r.hold AND m.leder))
+                            OR (NOT p_skrive AND pg_has_role(p_hvem, 'unge_admin', 'MEMBER'))
+                    END
+                    FROM unge.sagsregister r WHERE r.id = p_sag), false)
+            $$;
+
+            -- True while an administrator's move function runs (a transaction-local setting the move functions
+            -- set themselves): the cases and drafts of everyone, restricted ones included, may then be read
+            -- and put in. Every move function writes its own audit row.
+            CREATE FUNCTION unge.flytter() RETURNS bool
+            LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+                SELECT coalesce(current_setting('unge.flytning', true), '') IN ('ind', 'ud')
+                    AND pg_has_role(session_user, 'unge_admin', 'MEMBER')
+            $$;
+            CREATE POLICY flytte_laese ON unge.sager FOR SELECT TO unge_ejer USING (unge.flytter());
+            CREATE POLICY flytte_oprette ON unge.sager FOR INSERT TO unge_ejer WITH CHECK (unge.flytter());
+            CREATE POLICY flytte ON unge.kladder TO unge_ejer USING (unge.flytter()) WITH CHECK (unge.flytter());
+
+            -- A listing's audit row holds the ids it showed, ranges expanded: a case's trail finds it by index.
+            CREATE OR REPLACE FUNCTION unge.loghaendelser(p_sag text, p_kommando text) RETURNS TABLE (status text, haendelse jsonb)
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            BEGIN
+                IF p_sag IS NOT NULL THEN
+                    IF NOT unge.maa(p_sag, session_user, false) THEN
+                        PERFORM unge.skriv_log('database', p_sag, NULL, unge.haendelse('refused', p_sag, p_kommando));
+                        RETURN QUERY SELECT 'adgang'::text, NULL::jsonb; RETURN;
+                    END IF;
+                    RETURN QUERY SELECT 'ok'::text, l.haendelse FROM unge.log l
+                        WHERE (l.sag = p_sag OR l.viste @> ARRAY[p_sag]) AND (l.kilde = 'unge' OR l.program <> 'unge')
+                        ORDER BY l.nr;
+                ELSIF pg_has_role(session_user, 'unge_admin', 'MEMBER') THEN
+                    RETURN QUERY SELECT 'ok'::text, l.haendelse FROM unge.log l
+                        WHERE l.kilde = 'unge' OR l.program <> 'unge' ORDER BY l.nr;
+                ELSE
+                    RETURN QUERY SELECT 'ok'::text, l.haendelse FROM unge.log l
+                        WHERE l.rolle = session_user AND (l.kilde = 'unge' OR l.program <> 'unge') ORDER BY l.nr;
+                END IF;
+            END $$;
+
+            CREATE FUNCTION unge.er_admin() RETURNS bool
+            LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+                SELECT pg_has_role(session_user, 'unge_admin', 'MEMBER')
+            $$;
+
+            -- Moving a file store in: one case as it is (its id, revision and history), in a named team with a
+            -- named caseworker. 'ok', 'samme' (already there with the same content: a restarted move), 'findes'
+            -- (another case has the id) or 'adgang'. The database's own audit row records the move of the case.
+            CREATE FUNCTION unge.flyt_ind_sag(p_sag text, p_revision int, p_doc jsonb, p_resume jsonb, p_opslag jsonb,
+                                              p_hold text, p_sagsbehandler text, p_beskyttet bool, p_navngivne text[])
+            RETURNS text
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            DECLARE v_doc jsonb;
+            BEGIN
+                IF NOT pg_has_role(session_user, 'unge_admin', 'MEMBER') THEN
+                    PERFORM unge.skriv_log('database', p_sag, NULL, unge.haendelse('refused', p_sag, 'lager flyt'));
+                    RETURN 'adgang';
+                END IF;
+                PERFORM set_config('unge.flytning', 'ind', true);
+                IF EXISTS (SELECT 1 FROM unge.sagsregister r WHERE r.id = p_sag) THEN
+                    SELECT s.doc INTO v_doc FROM unge.sager s WHERE s.id = p_sag;
+                    PERFORM set_config('unge.flytning', '', true);
+                    RETURN CASE WHEN v_doc = p_doc THEN 'samme' ELSE 'findes' END;
+                END IF;
+                INSERT INTO unge.hold VALUES (p_hold) ON CONFLICT DO NOTHING;
+                INSERT INTO unge.sagsregister VALUES (p_sag, p_hold, p_sagsbehandler, coalesce(p_beskyttet, false),
+                    unge.noegle(p_opslag->>'cpr'), unge.noegle(p_opslag->>'navn'));
+                INSERT INTO unge.navngivne SELECT p_sag, unnest(coalesce(p_navngivne, '{}'))
+                    WHERE coalesce(p_beskyttet, false) ON CONFLICT DO NOTHING;
+                INSERT INTO unge.sager (id, revision, doc, resume, naeste_frist)
+                    VALUES (p_sag, p_revision, p_doc, p_resume, (p_resume->>'nextDeadline')::date);
+                PERFORM unge.skriv_log('database', p_sag, NULL,
+                    jsonb_set(unge.haendelse('create', p_sag, 'lager flyt'), '{revisionAfter}', to_jsonb(p_revision)));
+                PERFORM set_config('unge.flytning', '', true);
+                RETURN 'ok';
+            END $$;
+
+            -- Moving a file store's audit events in, as they were written (user, time and all), in the order
+            -- given. p_haendelser: [{"h": event, "v": [ids a listing showed, ranges expanded] or null}].
+            CREATE FUNCTION unge.flyt_ind_log(p_haendelser jsonb) RETURNS text
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            BEGIN
+                IF NOT pg_has_role(session_user, 'unge_admin', 'MEMBER') THEN
+                    PERFORM unge.skriv_log('database', NULL, NULL, unge.haendelse('refused', NULL, 'lager flyt'));
+                    RETURN 'adgang';
+                END IF;
+                INSERT INTO unge.log (kilde, sag, viste, haendelse)
+                    SELECT 'unge', e.value->'h'->>'caseID',
+                        CASE WHEN jsonb_typeof(e.value->'v') = 'array'
+                            THEN ARRAY(SELECT jsonb_array_elements_text(e.value->'v')) END,
+                        e.value->'h'
+                    FROM jsonb_array_elements(p_haendelser) WITH ORDINALITY e ORDER BY e.ordinality;
+                RETURN 'ok';
+            END $$;
+
+            CREATE FUNCTION unge.flyt_ind_kladde(p_ejer text, p_kommando text, p_sag text, p_doc jsonb) RETURNS text
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            BEGIN
+                IF NOT pg_has_role(session_user, 'unge_admin', 'MEMBER') THEN RETURN 'adgang'; END IF;
+                PERFORM set_config('unge.flytning', 'ind', true);
+                INSERT INTO unge.kladder VALUES (p_ejer, p_kommando, p_sag, p_doc)
+                    ON CONFLICT (ejer, kommando, sag) DO UPDATE SET doc = excluded.doc;
+                PERFORM unge.skriv_log('database', nullif(p_sag, 'ny'), NULL, unge.haendelse('draftSaved', nullif(p_sag, 'ny'), 'lager flyt'));
+                PERFORM set_config('unge.flytning', '', true);
+                RETURN 'ok';
+            END $$;
+
+            -- Moving the team store out to a file store: every case with its team, caseworker and named users,
+            -- restricted ones included. The database's own audit row names every case taken out.
+            CREATE FUNCTION unge.flyt_ud(p_kommando text)
+            RETURNS TABLE (id text, revision int, doc jsonb, hold text, sagsbehandler text, beskyttet bool, navngivne text[])
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            DECLARE ids text[];
+            BEGIN
+                IF NOT pg_has_role(session_user, 'unge_admin', 'MEMBER') THEN
+                    PERFORM unge.skriv_log('database', NULL, NULL, unge.haendelse('refused', NULL, p_kommando));
+                    RETURN;
+                END IF;
+                PERFORM set_config('unge.flytning', 'ud', true);
+                SELECT array_agg(r.id ORDER BY r.id) INTO ids FROM unge.sagsregister r;
+                PERFORM unge.skriv_log('database', NULL, ids, unge.haendelse('export', NULL, p_kommando));
+                RETURN QUERY SELECT s.id, s.revision, s.doc, r.hold, r.sagsbehandler::text, r.beskyttet,
+                        (SELECT array_agg(n.rolle::text ORDER BY n.rolle) FROM unge.navngivne n WHERE n.sag = s.id)
+                    FROM unge.sager s JOIN unge.sagsregister r ON r.id = s.id ORDER BY s.id;
+                PERFORM set_config('unge.flytning', '', true);
+            END $$;
+
+            -- The whole audit log as unge shows it (each event with the ids a listing showed), oldest first.
+            CREATE FUNCTION unge.flyt_ud_log() RETURNS TABLE (haendelse jsonb, viste text[])
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            BEGIN
+                IF NOT pg_has_role(session_user, 'unge_admin', 'MEMBER') THEN RETURN; END IF;
+                RETURN QUERY SELECT l.haendelse, l.viste FROM unge.log l
+                    WHERE l.kilde = 'unge' OR l.program <> 'unge' ORDER BY l.nr;
+            END $$;
+
+            CREATE FUNCTION unge.flyt_ud_kladder() RETURNS TABLE (ejer text, doc jsonb)
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            BEGIN
+                IF NOT pg_has_role(session_user, 'unge_admin', 'MEMBER') THEN RETURN; END IF;
+                PERFORM set_config('unge.flytning', 'ud', true);
+                RETURN QUERY SELECT k.ejer::text, k.doc FROM unge.kladder k ORDER BY k.ejer, k.kommando, k.sag;
+                PERFORM set_config('unge.flytning', '', true);
+            END $$;
+
+            GRANT EXECUTE ON FUNCTION unge.er_admin() TO unge_sagsbehandler, unge_teamleder, unge_admin;
+            GRANT EXECUTE ON FUNCTION unge.flyt_ind_sag(text, int, jsonb, jsonb, jsonb, text, text, bool, text[]),
+                unge.flyt_ind_log(jsonb), unge.flyt_ind_kladde(text, text, text, jsonb), unge.flyt_ud(text),
+                unge.flyt_ud_log(), unge.flyt_ud_kladder()
+                TO unge_admin;
+            """#
 
         static let migration1 = #"""
             -- unge team store, migration 1: roles, tables, row-level security and the functions that are the

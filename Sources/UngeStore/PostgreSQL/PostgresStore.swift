@@ -338,7 +338,10 @@
                 status = try Self.text(
                     db.query(
                         "SELECT unge.log_haendelse($1, $2::text[], $3::jsonb)",
-                        [event.caseID?.rawValue, event.shown.map(Self.arrayLiteral), Self.json(e)]))
+                        [
+                            event.caseID?.rawValue, event.shown.map { Self.arrayLiteral(AuditEvent.expand($0)) },
+                            Self.json(e),
+                        ]))
             } catch let e as PGError {
                 if e.sqlState == "42501" { throw StoreError.accessRefused(event.caseID) }
                 throw StoreError.auditFailed(reason: e.message)
