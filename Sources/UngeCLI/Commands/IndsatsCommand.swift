@@ -198,7 +198,14 @@ struct IndsatsCommand: UngeCommand {
             try options.checkTarget(ctx)
             let file = try ctx.readCase(id, store: store, showCPR: options.showCPR)
             guard let d = file.decision(did) else { throw unknown(did, file) }
-            let doc = DecisionDocument.build(d, in: file, on: ctx.today, showCPR: options.showCPR)
+            var doc = DecisionDocument.build(d, in: file, on: ctx.today, showCPR: options.showCPR)
+            if let record = file.documentRecord(.decisionSummary, d.id) {
+                doc = try DocumentRecords.printed(record, store: store, ctx: ctx)
+            } else {
+                doc.setLetterhead(
+                    try ctx.letterhead(store: store, caseID: id, author: d.author), authorUser: d.author)
+                doc = try DocumentRecords.redrawn(doc, store: store, ctx: ctx)
+            }
             try DocumentOutput.emit(
                 doc, json: { try JSONOutput.render(Item(d, file: file, today: ctx.today)) }, options: options, ctx: ctx,
                 file: file,
@@ -207,6 +214,8 @@ struct IndsatsCommand: UngeCommand {
         case .end(let did, let date, let reason, let status):
             let when = date ?? ctx.today
             var ended: Decision?
+            let stamp = try DocumentRecords.stamp(store: store, ctx: ctx)
+            let head = try ctx.letterhead(store: store, caseID: id, author: ctx.user)
             let saved = try ctx.updateCase(id, store: store) { f in
                 guard let i = f.decisions.firstIndex(where: { $0.id.lowercased() == did.lowercased() }) else {
                     throw unknown(did, f)
@@ -235,6 +244,7 @@ struct IndsatsCommand: UngeCommand {
                             + TreatmentEnd.journalSuffix(status)
                     ))
                 PlanDeadlines.merge(into: &f)
+                Self.recordSummary(f.decisions[i].id, in: &f, stamp: stamp, head: head, ctx: ctx)
             }
             if json {
                 ctx.console.print(
@@ -258,6 +268,8 @@ struct IndsatsCommand: UngeCommand {
     /// not before the decision: `EventDate`). The treatment deadline is then met, or met late.
     private func recordStart(_ did: String, date: LocalDate, ctx: Context, store: any Store) throws -> Int32 {
         var started: Decision?
+        let stamp = try DocumentRecords.stamp(store: store, ctx: ctx)
+        let head = try ctx.letterhead(store: store, caseID: id, author: ctx.user)
         let saved = try ctx.updateCase(id, store: store) { f in
             guard let i = f.decisions.firstIndex(where: { $0.id.lowercased() == did.lowercased() }) else {
                 throw unknown(did, f)
@@ -289,6 +301,7 @@ struct IndsatsCommand: UngeCommand {
                     text:
                         "Afgørelse \(d.id) (\(d.kind.danishName.lowercased())) er iværksat \(date.danishLong)."))
             PlanDeadlines.merge(into: &f)
+            Self.recordSummary(d.id, in: &f, stamp: stamp, head: head, ctx: ctx)
             f.updated = ctx.now
         }
         let d = started!
@@ -326,6 +339,8 @@ struct IndsatsCommand: UngeCommand {
         _ did: String, reason: String, cause: NonStartCause, ctx: Context, store: any Store
     ) throws -> Int32 {
         var decision: Decision?
+        let stamp = try DocumentRecords.stamp(store: store, ctx: ctx)
+        let head = try ctx.letterhead(store: store, caseID: id, author: ctx.user)
         let saved = try ctx.updateCase(id, store: store) { f in
             guard let i = f.decisions.firstIndex(where: { $0.id.lowercased() == did.lowercased() }) else {
                 throw unknown(did, f)
@@ -352,6 +367,7 @@ struct IndsatsCommand: UngeCommand {
                         "Afgørelse \(d.id) (\(d.kind.danishName.lowercased())) er ikke iværksat: \(what). Begrundelse: \(reason)"
                 ))
             PlanDeadlines.merge(into: &f)
+            Self.recordSummary(d.id, in: &f, stamp: stamp, head: head, ctx: ctx)
             f.updated = ctx.now
         }
         let d = decision!
@@ -372,6 +388,30 @@ struct IndsatsCommand: UngeCommand {
             )
         }
         return ExitCode.ok
+    }
+
+    /// Keeps the summary of decision `did` as it reads now (on `f`, after a change) as a new record.
+    static func recordSummary(
+        _ did: String, in f: inout CaseFile, stamp: AuthorStamp, head: Document.Letterhead, ctx: Context
+    ) {
+        guard let d = f.decision(did) else { return }
+        let doc = DecisionDocument.build(d, in: f, on: ctx.today, showCPR: true)
+        f.documentRecords.append(
+            DocumentRecords.make(
+                doc, kind: .decisionSummary, ref: d.id, date: ctx.today, file: f, findings: [], stamp: stamp,
+                head: head, ctx: ctx))
+    }
+
+    /// After a change elsewhere that a decision summary shows (a letter, its sending, the conversation
+    /// with the young person): a new record for each decision whose summary now reads differently.
+    /// Decisions saved before records existed are left as they are.
+    static func refreshSummaries(in f: inout CaseFile, stamp: AuthorStamp, head: Document.Letterhead, ctx: Context) {
+        for d in f.decisions {
+            guard let last = f.documentRecord(.decisionSummary, d.id) else { continue }
+            var doc = DecisionDocument.build(d, in: f, on: ctx.today, showCPR: true)
+            doc.setLetterhead(head, authorUser: ctx.user)
+            if doc.blocks != last.document.blocks { recordSummary(d.id, in: &f, stamp: stamp, head: head, ctx: ctx) }
+        }
     }
 
     private func unknown(_ did: String, _ file: CaseFile) -> UsageError {
@@ -446,6 +486,8 @@ struct IndsatsCommand: UngeCommand {
         // Registered now: `--start` is a plan; only `--ivaerksat` records that it started.
         decision.startIsPlanned = true
         var before: Set<String> = []
+        let stamp = try DocumentRecords.stamp(store: store, ctx: ctx)
+        let head = try ctx.letterhead(store: store, caseID: id, author: ctx.user)
         let saved = try ctx.updateCase(id, store: store) { f in
             decision.id = f.nextDecisionID
             if let r = decision.replaces, let old = f.decision(r) { decision.replaces = old.id }
@@ -456,6 +498,9 @@ struct IndsatsCommand: UngeCommand {
                     time: ctx.now, author: ctx.user,
                     text: DecisionDocument.journalText(decision, youngPerson: f.youngPerson)))
             PlanDeadlines.merge(into: &f)
+            Self.recordSummary(decision.id, in: &f, stamp: stamp, head: head, ctx: ctx)
+            // The replaced decision's summary now names the one that replaces it.
+            if let r = decision.replaces { Self.recordSummary(r, in: &f, stamp: stamp, head: head, ctx: ctx) }
             f.updated = ctx.now
         }
         let fresh = saved.deadlines.filter { !before.contains($0.id) && !$0.isMet }

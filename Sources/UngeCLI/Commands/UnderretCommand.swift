@@ -320,24 +320,35 @@ struct UnderretCommand: UngeCommand {
             },
             save: { a, findings in
                 let saved: CaseFile
+                let head = try ctx.letterhead(store: store, caseID: nil, author: ctx.user)
+                let stamp = try DocumentRecords.stamp(store: store, ctx: ctx)
                 if let existing = a.existing {
                     saved = try ctx.updateCase(existing.id, store: store, commutative: true) { file in
-                        ConcernRegistration.register(
+                        let report = ConcernRegistration.register(
                             a.draft, on: &file, received: a.received, now: ctx.now, author: ctx.user, timeZone: tz,
                             calendar: calendar)
+                        file.documentRecords.append(
+                            UnderretInput.record(
+                                report, on: file, findings: findings, stamp: stamp, head: head, calendar: calendar,
+                                ctx: ctx))
                     }
                 } else {
                     var file = CaseFile(
-                        id: CaseID("ny")!, created: ctx.now, youngPerson: a.draft.youngPerson, caseworker: nil)
+                        id: CaseID.placeholder, created: ctx.now, youngPerson: a.draft.youngPerson, caseworker: nil)
                     // The custody holders named in the notification start the new case's network.
                     for n in a.draft.custodyNotices ?? [] {
                         file.network.people.append(
                             NetworkPerson(
                                 name: n.name, relation: "forældremyndighed", arena: .family, custodyHolder: true))
                     }
-                    ConcernRegistration.register(
+                    let report = ConcernRegistration.register(
                         a.draft, on: &file, received: a.received, now: ctx.now, author: ctx.user, timeZone: tz,
                         calendar: calendar)
+                    // Kept in the same save; the case number (given by the store) is filled in when printed.
+                    file.documentRecords.append(
+                        UnderretInput.record(
+                            report, on: file, findings: findings, stamp: stamp, head: head, calendar: calendar,
+                            ctx: ctx))
                     saved = try store.create(
                         file, year: ctx.today.year, now: ctx.now, user: ctx.user, command: ctx.commandName)
                     ctx.announceNewStore(storeExisted)
@@ -348,7 +359,10 @@ struct UnderretCommand: UngeCommand {
                 let text = try UnderretInput.render(
                     format, report: report, caseFile: saved, findings: findings, timeZone: tz, showCPR: showCPR,
                     calendar: calendar,
-                    letterhead: letterhead)
+                    letterhead: letterhead,
+                    printed: try saved.documentRecord(.notification, String(report.number)).map {
+                        try DocumentRecords.printed($0, store: store, ctx: ctx, caseID: saved.id)
+                    })
                 if showCPR, saved.youngPerson.cpr != nil {
                     try store.appendAudit(
                         ctx.event(.revealCPR, caseID: saved.id, before: saved.revision, after: saved.revision))
@@ -415,12 +429,23 @@ struct UnderretCommand: UngeCommand {
                     ? "Sag \(file.id.rawValue) har ingen underretninger."
                     : "Sag \(file.id.rawValue) har underretning nr. \(have).")
         }
-        let letterhead = try ctx.letterhead(
+        // Saved as a record: printed as it was. Otherwise drawn as today, naming who registered it
+        // (from the journal), never the one who prints it.
+        let record = file.documentRecord(.notification, String(number))
+        let settings = try store.loadSettings()
+        let registeredBy = UnderretInput.registeredBy(number, in: file, settings: settings)
+        var letterhead = try ctx.letterhead(
             store: store, caseID: file.id, date: LocalTime.date(of: report.received, in: UnderretInput.timeZone))
+        letterhead.author = registeredBy
+        letterhead.authorTitle = nil
+        letterhead.authorLabel = "Registreret af"
         let text = try UnderretInput.render(
-            format, report: report, caseFile: file, findings: [], timeZone: UnderretInput.timeZone, showCPR: showCPR,
-            calendar: calendar,
-            letterhead: letterhead)
+            format, report: report, caseFile: file, findings: record?.findings ?? [], timeZone: UnderretInput.timeZone,
+            showCPR: showCPR, calendar: calendar, letterhead: letterhead,
+            printed: try record.map { try DocumentRecords.printed($0, store: store, ctx: ctx, caseID: file.id) },
+            registeredBy: registeredBy,
+            printLine: record == nil
+                ? try DocumentRecords.printLine(store: store, ctx: ctx, notes: [PrintLine.redrawn]) : nil)
         if showCPR, file.youngPerson.cpr != nil {
             try store.appendAudit(ctx.event(.revealCPR, caseID: file.id, before: file.revision, after: file.revision))
         }

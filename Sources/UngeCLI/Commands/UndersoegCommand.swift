@@ -131,6 +131,13 @@ struct UndersoegCommand: UngeCommand {
                     command: "undersoeg")
             }
             let date = options.date ?? ctx.today
+            if !options.draft, options.date == nil, let record = file.latestRecord(.examination) {
+                try DocumentOutput.deliver(
+                    try DocumentRecords.printed(record, store: store, ctx: ctx), content: existing,
+                    findings: record.findings, options: options, ctx: ctx, file: file, store: store, saved: nil,
+                    message: nil, author: existing.author, date: record.date)
+                return ExitCode.ok
+            }
             let findings = ExaminationValidator.validate(
                 existing, youngPerson: file.youngPerson, network: file.network, on: date)
             try render(
@@ -152,14 +159,25 @@ struct UndersoegCommand: UngeCommand {
                 try render(exam, file: file, findings: findings, date: date(exam), draft: true, ctx: ctx, store: store)
             },
             save: { exam, findings in
+                let head = try ctx.letterhead(store: store, caseID: id, author: ctx.user, date: date(exam))
+                let stamp = try DocumentRecords.stamp(store: store, ctx: ctx)
+                var record: DocumentRecord? = nil
                 let saved = try ctx.updateCase(id, store: store) { f in
                     let first = f.examination == nil
                     f.examination = exam
                     PlanDeadlines.merge(into: &f)
                     f.record(.examination(exam, first: first), at: ctx.now, by: ctx.user)
+                    let r = DocumentRecords.make(
+                        ExaminationDocument.build(
+                            exam, in: f, on: date(exam), findings: findings, draft: false, showCPR: true),
+                        kind: .examination, ref: String(f.nextRecordNumber(.examination)), date: date(exam), file: f,
+                        findings: findings, stamp: stamp, head: head, ctx: ctx)
+                    f.documentRecords.append(r)
+                    record = r
                 }
                 try render(
                     exam, file: saved, findings: findings, date: date(exam), draft: false, ctx: ctx, store: store,
+                    record: record,
                     saved: DocumentFile.Saved(
                         what: "Undersøgelsen er gemt på sag \(id.rawValue) (revision \(saved.revision))",
                         reprint: "unge undersoeg \(id.rawValue) --udskriv" + options.formatArgument),
@@ -172,11 +190,12 @@ struct UndersoegCommand: UngeCommand {
 
     private func render(
         _ exam: Examination, file: CaseFile, findings: [Finding], date: LocalDate, draft: Bool, ctx: Context,
-        store: any Store,
+        store: any Store, record: DocumentRecord? = nil,
         saved: DocumentFile.Saved? = nil, message: String? = nil
     ) throws {
-        let doc = ExaminationDocument.build(
+        var doc = ExaminationDocument.build(
             exam, in: file, on: date, findings: findings, draft: draft, showCPR: options.showCPR)
+        if let record { doc = try DocumentRecords.printed(record, store: store, ctx: ctx) }
         try DocumentOutput.deliver(
             doc, content: exam, findings: findings, options: options, ctx: ctx, file: file, store: store, saved: saved,
             message: message, author: exam.author, date: date)
@@ -204,7 +223,7 @@ struct ExaminationDialogue {
         let suggested = existing?.awareDate ?? start.date
         if existing == nil, let source = start.source {
             p.say(
-                "Fristen på 4 måneder regnes fra, da kommunen blev opmærksom på behovet: som standard \(source). Enter beholder den dato."
+                "Fristen på \(LegalPeriod.examinationMonths) måneder regnes fra, da kommunen blev opmærksom på behovet: som standard \(source). Enter beholder den dato."
             )
         }
         let aware =

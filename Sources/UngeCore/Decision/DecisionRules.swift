@@ -30,7 +30,7 @@ public enum DecisionRuleID: String, Sendable, CaseIterable {
     case followUpFromDecisionDate = "indsats.start.opfoelgning"
     case actualStartInvalid = "indsats.dato.ivaerksat"
     case runsPastAdulthood = "indsats.18.fortsaettelse"
-    case replacesUnknown = "indsats.afloeser"
+    case replacesUnknown = "indsats.mangler.afloeser"
 
     /// The decision's own dates are out of order.
     public var isDate: Bool {

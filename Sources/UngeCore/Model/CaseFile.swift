@@ -127,6 +127,14 @@ public struct CaseFile: Codable, Sendable, Equatable {
     public var letters: [Letter]
     /// The conversations with the young person before decisions (børnesamtaler, BL § 5 stk. 3-4).
     public var decisionInterviews: [DecisionInterview]
+    /// Every saved document version as it was rendered then, with its author and facts (issue 20
+    /// item 3), in the order saved. Versions saved before this existed have none.
+    public var documentRecords: [DocumentRecord] {
+        get { storedRecords ?? [] }
+        set { storedRecords = newValue.isEmpty ? nil : newValue }
+    }
+    /// Written only when there is a record, so a case from an earlier release is saved back unchanged.
+    var storedRecords: [DocumentRecord]?
 
     public init(
         id: CaseID, created: Date, youngPerson: YoungPerson, caseworker: String? = nil,
@@ -154,6 +162,7 @@ public struct CaseFile: Codable, Sendable, Equatable {
         counter = 0
         letters = []
         decisionInterviews = []
+        storedRecords = nil
     }
 
     enum CodingKeys: String, CodingKey {
@@ -162,6 +171,7 @@ public struct CaseFile: Codable, Sendable, Equatable {
         case deadlines, closedDate, counter
         case closedReason, decisions
         case letters, decisionInterviews
+        case storedRecords = "documentRecords"
     }
 
     public init(from decoder: Decoder) throws {
@@ -188,6 +198,7 @@ public struct CaseFile: Codable, Sendable, Equatable {
         decisions = try c.decodeIfPresent([Decision].self, forKey: .decisions) ?? []
         letters = try c.decodeIfPresent([Letter].self, forKey: .letters) ?? []
         decisionInterviews = try c.decodeIfPresent([DecisionInterview].self, forKey: .decisionInterviews) ?? []
+        storedRecords = try c.decodeIfPresent([DocumentRecord].self, forKey: .storedRecords)
     }
 
     /// Where the case stands, from what it holds.
