@@ -87,6 +87,28 @@ struct DocumentRecordTests {
         #expect(d.sameCount && d.lines.count == 1, "\(d.lines)")
     }
 
+    @Test(
+        "fikstur-sagsarbejdet: genudskriften af Olivers plan version 2 er den første udskrift, bortset fra 'Udskrevet'")
+    func fixtureReprint() throws {
+        let folder = Unge.fixtures.appendingPathComponent("lager-dokumenter")
+        let first = try String(
+            contentsOf: folder.appendingPathComponent("ungeplan-2026-0008-v2-foerste-udskrift.md"), encoding: .utf8)
+        let reprint = try String(
+            contentsOf: folder.appendingPathComponent("ungeplan-2026-0008-v2-genudskrift.md"), encoding: .utf8)
+        let d = Self.differing(first, reprint)
+        #expect(d.sameCount)
+        #expect(
+            d.lines == [
+                "_Udskrevet 28. august 2026 af Lene Dahl._ ≠ _Udskrevet 7. december 2026 af bo._"
+            ])
+        // The fixture store keeps the record: printing it again today gives the same reprint.
+        let store = try Unge.fixtureStore()
+        let now = try Unge.run(
+            ["plan", "2026-0008", "--version", "2", "--format", "md"], store: store,
+            env: ["UNGE_NU": "2026-12-07T09:00:00Z", "UNGE_BRUGER": "bo"])
+        #expect(now.stdout == reprint)
+    }
+
     @Test("en behandlingsplan på en afløst planversion siger det i vis, i tjekliste 7.5 og i sin udskrift")
     func supersededTreatmentPlan() throws {
         let store = try Unge.fixtureStore()
