@@ -102,7 +102,8 @@ struct DecisionsDriveDutiesTests {
         let f = DL.check(dec, born: "2010-09-01")
         // AUDIT N24: no exception to § 33 stk. 2, so a missing consent is an error, as for § 46.
         #expect(DL.errors(f) == ["indsats.samtykke.foraeldre", "indsats.samtykke.ung"])
-        #expect(DL.warnings(f).isEmpty)
+        // AUDIT row 13: the § 33 stk. 1 condition is asked; not recorded, a warning.
+        #expect(DL.warnings(f) == ["indsats.33.betingelse"])
         let ds = DL.deadlines(DL.file(born: "2010-09-01", decisions: [dec]))
         let start = ds.first { $0.kind == .treatmentStart }
         #expect(start?.dueDate == DL.d("2026-04-17"))
@@ -179,16 +180,20 @@ struct DecisionsDriveDutiesTests {
         #expect(DL.errors(noPlan) == ["indsats.47.plan"])
         #expect(noPlan[0].citation == "barnets lov § 108, stk. 4 (tidl. serviceloven § 140)")
         let plan = ActionPlan(version: 1, date: DL.d("2026-04-20"), author: "t", kind: .ungeplan)
-        #expect(DL.check(dec, born: "2010-02-01", plans: [plan]).isEmpty)
+        // § 47 stk. 2: after a completed examination; without one, a warning (AUDIT N27).
+        #expect(DL.warnings(DL.check(dec, born: "2010-02-01", plans: [plan])) == ["indsats.47.undersoegelse"])
+        let done = Examination(awareDate: DL.d("2026-01-05"), completedDate: DL.d("2026-04-01"))
+        #expect(DL.check(dec, born: "2010-02-01", plans: [plan], exam: done).isEmpty)
         #expect(
             DecisionLaw.citation(dec, youngPerson: YoungPerson(birthDate: DL.d("2010-02-01")))
                 == "barnets lov § 47, stk. 1, nr. 3 (tidl. serviceloven § 58)")
         // Under 16: barnets plan, § 91 stk. 2.
         #expect(DL.check(dec, born: "2011-02-01")[0].citation == "barnets lov § 91, stk. 2 (tidl. serviceloven § 140)")
         let own = DL.decision(.placementWithoutConsent, on: "2026-05-01", ground: .ownRequest)
+        // Under 16 the plan must be a barnets plan (AUDIT N27), so the ungeplan does not count.
         #expect(
             DL.errors(DL.check(own, born: "2012-02-01", plans: [plan])) == [
-                "indsats.47.stk4", "indsats.47.stk4.samtykke",
+                "indsats.47.stk4", "indsats.47.stk4.samtykke", "indsats.47.plan",
             ])
         // § 47 stk. 4 »hvis den unge samtykker« (AUDIT N25).
         #expect(DL.errors(DL.check(own, born: "2010-02-01", plans: [plan])) == ["indsats.47.stk4.samtykke"])
@@ -259,7 +264,8 @@ struct DecisionsDriveDutiesTests {
         let dec = DL.decision(.adultTreatmentResidential, on: "2026-04-10", request: "2026-04-01")
         let f = DL.check(dec, born: "2005-01-01")
         #expect(DL.errors(f).isEmpty)
-        #expect(DL.warnings(f) == ["indsats.doegn.pris", "indsats.doegn.efterbehandling"])
+        // AUDIT N8: the serviceloven § 141 stk. 2 facts are asked; not recorded, a warning.
+        #expect(DL.warnings(f) == ["indsats.doegn.pris", "indsats.doegn.efterbehandling", "indsats.141.forhold"])
         let start = DL.deadlines(DL.file(born: "2005-01-01", decisions: [dec])).first { $0.kind == .treatmentStart }
         #expect(start?.dueDate == DL.d("2026-04-15"))
         #expect(start?.citation(age: 21) == "serviceloven § 101, stk. 4")
@@ -363,13 +369,20 @@ struct WhichPlanTests {
     func youthSupport(_ kind: DecisionKind) {
         let r = PlanKind.requirement(age: 22, on: after, bases: [kind])
         #expect(r.kind == .ungeplan)
-        #expect(r.rule == .ungeplanContinues)
+        // The stillingtagen cites § 108 stk. 1 nr. 3 for §§ 114, 115 and 120 (AUDIT D14).
+        #expect(r.rule == .ungeplanYouthSupport)
+        #expect(
+            LegalReferences.reference(r.rule).citation(on: after, age: 22) == "barnets lov § 108, stk. 1, nr. 3")
         #expect(PlanKind.requirement(age: 23, on: after, bases: [kind]).kind == .adultActionPlan)
         // § 108 stk. 2: mandatory only at a re-established døgnophold (§ 116); stk. 1 nr. 4 otherwise (AUDIT N7).
         #expect(
             PlanKind.requirement(age: 20, on: after, bases: [.youthSupportReestablished, .youthSupportResidential]).duty
                 == .mandatory)
         #expect(PlanKind.requirement(age: 20, on: after, bases: [.youthSupportReestablished]).duty == .consider)
+        // § 108 stk. 1 nr. 4 »Når der træffes afgørelse om støtte efter § 116, jf. § 114.« (AUDIT D14)
+        let r116 = PlanKind.requirement(age: 20, on: after, bases: [.youthSupportReestablished])
+        #expect(
+            LegalReferences.reference(r116.rule).citation(on: after, age: 20) == "barnets lov § 108, stk. 1, nr. 4")
     }
 
     /// SEL § 141 stk. 1 "skønne"; stk. 6: none for § 101 a.

@@ -148,7 +148,7 @@ struct PlanDeclinedDocumentTests {
 
                 ## Retsgrundlag
 
-                - serviceloven § 141: Handleplan tilbydes voksne med stofmisbrug; den unge kan sige nej
+                - serviceloven § 141: Handleplan for voksne: kommunen skønner, om den skal tilbydes (stk. 1), og skal tilbyde den ved betydeligt nedsat funktionsevne eller alvorlige sociale problemer med behov for betydelig støtte (stk. 2); den unge kan sige nej
 
                 """)
     }

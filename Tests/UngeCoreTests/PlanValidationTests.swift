@@ -84,8 +84,7 @@ struct PlanValidationTests {
         (
             18, "2023-12-31",
             [
-                "plan.adultOffer", "plan.adultBasis.drugProblem", "plan.adultBasis.socialSituation",
-                "plan.adultBasis.otherMatters", "plan.purpose", "plan.measures", "plan.otherMatters",
+                "plan.adultOffer", "plan.purpose", "plan.measures", "plan.otherMatters",
                 "plan.participation.youngPerson",
             ]
         ),
@@ -120,24 +119,21 @@ struct PlanValidationTests {
         (
             18, "2024-01-01",
             [
-                "plan.adultOffer", "plan.adultBasis.drugProblem", "plan.adultBasis.socialSituation",
-                "plan.adultBasis.otherMatters", "plan.purpose", "plan.measures", "plan.otherMatters",
+                "plan.adultOffer", "plan.purpose", "plan.measures", "plan.otherMatters",
                 "plan.participation.youngPerson",
             ]
         ),
         (
             19, "2024-01-01",
             [
-                "plan.adultOffer", "plan.adultBasis.drugProblem", "plan.adultBasis.socialSituation",
-                "plan.adultBasis.otherMatters", "plan.purpose", "plan.measures", "plan.otherMatters",
+                "plan.adultOffer", "plan.purpose", "plan.measures", "plan.otherMatters",
                 "plan.participation.youngPerson",
             ]
         ),
         (
             22, "2024-01-01",
             [
-                "plan.adultOffer", "plan.adultBasis.drugProblem", "plan.adultBasis.socialSituation",
-                "plan.adultBasis.otherMatters", "plan.purpose", "plan.measures", "plan.otherMatters",
+                "plan.adultOffer", "plan.purpose", "plan.measures", "plan.otherMatters",
                 "plan.participation.youngPerson",
             ]
         ),

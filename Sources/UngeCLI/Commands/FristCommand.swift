@@ -7,7 +7,7 @@ struct FristCommand: UngeCommand {
         name: "frist",
         summary: "Beregn en frist i hverdage eller kalenderdage",
         discussion:
-            "Hverdage tælles fra dagen efter --fra. Weekender og helligdage springes over, og de vises med navn.\nMed --lukkedage (eller lagerets indstilling) springes 5/6, 24/12 og 31/12 også over.",
+            "Hverdage tælles fra dagen efter --fra. Weekender og helligdage springes over, og de vises med navn.\nMed --lukkedage (eller lagerets indstilling) springes 5/6, 24/12 og 31/12 også over.\nFalder fristen på 5/6, 24/12 eller 31/12 (eller, i kalenderdage, en weekend eller helligdag), advares der med hverdagen før.",
         options: [
             OptionSpec(
                 "--fra", value: "ÅÅÅÅ-MM-DD", help: "Dagen fristen regnes fra (fx modtagelsesdagen).", required: true),
@@ -56,6 +56,9 @@ struct FristCommand: UngeCommand {
         let due: LocalDate
         let dueWeekday: String
         let skipped: [SkippedDay]
+        /// A due date the municipality may be closed on (5/6, 24/12, 31/12; a weekend or helligdag for
+        /// calendar days), with the working day before.
+        let warnings: [String]
     }
 
     func run(_ ctx: Context) throws -> Int32 {
@@ -65,10 +68,13 @@ struct FristCommand: UngeCommand {
         case .workingDays(let n):
             let r = calendar.addingWorkingDays(n, to: from)
             out = Output(
-                from: from, unit: "hverdage", amount: n, due: r.due, dueWeekday: r.due.weekdayName, skipped: r.skipped)
+                from: from, unit: "hverdage", amount: n, due: r.due, dueWeekday: r.due.weekdayName, skipped: r.skipped,
+                warnings: [calendar.closedDueDateWarning(r.due)].compactMap { $0 })
         case .days(let n):
             let due = calendar.addingCalendarDays(n, to: from)
-            out = Output(from: from, unit: "dage", amount: n, due: due, dueWeekday: due.weekdayName, skipped: [])
+            out = Output(
+                from: from, unit: "dage", amount: n, due: due, dueWeekday: due.weekdayName, skipped: [],
+                warnings: [calendar.closedDueDateWarning(due)].compactMap { $0 })
         }
         if json {
             ctx.console.print(try JSONOutput.render(out))
@@ -82,6 +88,7 @@ struct FristCommand: UngeCommand {
             c.print("Sprunget over:")
             for s in out.skipped { c.print("  \(s.date.danishShort) \(s.date.weekdayName): \(s.reason)") }
         }
+        for w in out.warnings { c.error(c.yellow("ADVARSEL:") + " " + w) }
         return ExitCode.ok
     }
 }

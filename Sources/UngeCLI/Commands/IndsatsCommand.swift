@@ -25,6 +25,10 @@ struct IndsatsCommand: UngeCommand {
             sel101a-anonym (serviceloven), alkohol (sundhedsloven § 141); før 2024: sel52, sel52-anbringelse,
             sel76-eftervaern; ingen-plan: kommunens stillingtagen til, at der ikke laves en plan.
             Samtykke: --samtykke foraeldremyndighed:2026-03-01 eller --samtykke ung:2026-03-01 (kan gentages).
+            Behandling efter § 33 forudsætter alvorlige sociale og adfærdsmæssige problemer på grund af misbruget
+            (--alvorlige-problemer ja). Uden forældremyndighedsindehaverens samtykke kun efter § 37 (--uden-samtykke).
+            Fra \(LegalAge.adult) år: --handleplan-forhold afgør, om en handleplan skal tilbydes (serviceloven § 141, stk. 2) eller
+            kommunen skønner (stk. 1).
             """,
         options: [
             OptionSpec("--type", value: "TYPE", help: "Afgørelsens type (se listen ovenfor)."),
@@ -55,6 +59,21 @@ struct IndsatsCommand: UngeCommand {
                 "--grundlag", value: "1|2|3|4|egen-anmodning", help: "§ 47: grundlaget (stk. 1, nr. 1-4, eller stk. 4)."
             ),
             OptionSpec("--sideloebende", help: "§ 46: akut anbringelse sideløbende med undersøgelsen."),
+            OptionSpec(
+                "--alvorlige-problemer", value: "ja|nej",
+                help:
+                    "§ 33: har den unge alvorlige sociale og adfærdsmæssige problemer på grund af stofmisbruget (stk. 1)? Nej: vælg familiebehandling (§ 32, stk. 1, nr. 5)."
+            ),
+            OptionSpec(
+                "--uden-samtykke",
+                help:
+                    "§ 37: behandling efter § 32, stk. 1, nr. 1, 3 eller 5 uden forældremyndighedsindehaverens samtykke (før 2024: serviceloven § 56); aldrig § 33."
+            ),
+            OptionSpec(
+                "--handleplan-forhold", value: "funktionsevne|bolig|udvikling|ingen",
+                help:
+                    "Serviceloven § 101 fra \(LegalAge.adult) år: forholdene i § 141, stk. 2 (betydeligt nedsat funktionsevne; alvorlige sociale problemer og kan ikke bo i egen bolig uden betydelig støtte; eller behov for betydelig støtte til udvikling), som gør, at en handleplan skal tilbydes; ingen: kommunen skønner (stk. 1).",
+                values: .choices(AdultPlanFacts.allCases.map(\.token))),
             OptionSpec(
                 "--genetableret", value: "doegnophold|kontaktperson|udslusning|anden",
                 help:
@@ -552,7 +571,26 @@ struct IndsatsCommand: UngeCommand {
         if let p = args.value("--pris") { price = try Values.int(p, option: "--pris", range: 0...10_000_000) }
         let consents = try args.all("--samtykke").map { try Self.consent($0) }
         let reason = args.value("--grund")
-        return Decision(
+        var facts: AdultPlanFacts? = nil
+        if let f = args.value("--handleplan-forhold") {
+            guard let a = AdultPlanFacts.parse(f) else {
+                throw UsageError.invalidValue(
+                    option: "--handleplan-forhold", value: f,
+                    expected: "Vælg funktionsevne, bolig, udvikling eller ingen (serviceloven § 141, stk. 2).")
+            }
+            facts = a
+        }
+        var serious: Bool? = nil
+        if let v = args.value("--alvorlige-problemer") {
+            switch v.lowercased() {
+            case "ja", "j": serious = true
+            case "nej", "n": serious = false
+            default:
+                throw UsageError.invalidValue(
+                    option: "--alvorlige-problemer", value: v, expected: "Skriv ja eller nej.")
+            }
+        }
+        var d = Decision(
             id: newID, kind: kind, decisionDate: try date("--dato") ?? ctx.today,
             purpose: args.value("--formaal") ?? "",
             author: ctx.user, recorded: ctx.now, placementGround: ground, requestDate: try date("--henvendelse"),
@@ -562,6 +600,10 @@ struct IndsatsCommand: UngeCommand {
             reason: reason,
             concerns: args.value("--vedroerer"), reestablishedMeasure: measure, startedOn: try date("--ivaerksat"),
             replaces: args.value("--afloeser"))
+        d.adultPlanFacts = facts
+        d.seriousProblemsFromMisuse = serious
+        d.withoutConsent = args.has("--uden-samtykke")
+        return d
     }
 
     /// "foraeldremyndighed:2026-03-01" or "ung:2026-03-01".
@@ -654,6 +696,37 @@ struct IndsatsDialogue {
         if kind == .placementWithoutConsent {
             d.placementGround = try p.choose("Grundlag (nummer)", from: PlacementGround.allCases, label: \.danish)
         }
+        if kind.isMinorTreatment {
+            // BL § 33 stk. 1: the condition, asked as the statute words it (AUDIT row 13).
+            d.seriousProblemsFromMisuse = try p.yesNo(
+                "Har den unge alvorlige sociale og adfærdsmæssige problemer på grund af stofmisbruget (§ 33, stk. 1)?")
+            if d.seriousProblemsFromMisuse == false {
+                p.say(
+                    "Så er grundlaget ikke § 33: behandlingen gives som familiebehandling efter § 32, stk. 1, nr. 5. Registrér den med typen familiebehandling."
+                )
+            }
+        }
+        if DecisionDocument.asksAdultPlanFacts(d, age: age) {
+            // Serviceloven § 141 stk. 2: the facts that make the offer of a handleplan a duty (AUDIT N8).
+            p.say("Handleplan (serviceloven § 141): kommunen skal tilbyde en handleplan, hvis et af forholdene passer.")
+            if try p.yesNo("Har den unge betydeligt nedsat fysisk eller psykisk funktionsevne?") {
+                d.adultPlanFacts = .reducedFunction
+            } else if try p.yesNo(
+                "Har den unge alvorlige sociale problemer og kan ikke, eller kun med betydelig støtte, bo i egen bolig?"
+            ) {
+                d.adultPlanFacts = .cannotLiveAlone
+            } else if try p.yesNo(
+                "Har den unge alvorlige sociale problemer og behov for betydelig støtte for at forbedre sine personlige udviklingsmuligheder?"
+            ) {
+                d.adultPlanFacts = .needsConsiderableSupport
+            } else {
+                d.adultPlanFacts = AdultPlanFacts.none
+            }
+            p.say(
+                d.adultPlanFacts!.mustOffer
+                    ? "Kommunen skal tilbyde en handleplan (serviceloven § 141, \(d.adultPlanFacts!.pinpoint)); den unge kan sige nej."
+                    : "Kommunen skønner, om en handleplan skal tilbydes (serviceloven § 141, stk. 1).")
+        }
         if kind == .youthSupportReestablished {
             d.reestablishedMeasure = try p.choose(
                 "Hvilken indsats efter § 114 tildeles eller genetableres (nummer)",
@@ -675,7 +748,12 @@ struct IndsatsDialogue {
         }
         p.section("Samtykke")
         let consents = DecisionLaw.requiredConsents(kind, age: age, ground: d.placementGround)
-        if consents.contains(.custodyHolder) {
+        if consents.contains(.custodyHolder), WithoutConsentRule.allowed.contains(kind) {
+            d.withoutConsent = try p.yesNo(
+                "Træffes afgørelsen om behandling uden forældremyndighedsindehaverens samtykke (barnets lov § 37)?",
+                defaultValue: false)
+        }
+        if consents.contains(.custodyHolder), !d.withoutConsent {
             if let c = try p.ask(
                 "Forældremyndighedens samtykke, dato (tom: ikke givet endnu)", required: false, parse: Answers.date)
             {

@@ -113,9 +113,6 @@ struct UnderretCommand: UngeCommand {
         guard let field = ConcernReportRules.missingField(finding) else { return finding.message }
         let key = "(i en fil: \"\(field.key)\")"
         switch field {
-        case .notInformedReason:
-            return
-                "Forældrene er ikke orienteret om underretningen, og der står ikke hvorfor. Skriv begrundelsen med --\(flag(field)) \(key); uden den gemmes intet (håndbogen kap. 3)."
         case .youngBirthDate:
             return
                 "Mangler \(field.label): --\(flag(field)) eller --\(flag(.youngCPR)) (i en fil: \"\(field.key)\" eller \"\(ConcernField.youngCPR.key)\")."

@@ -113,6 +113,27 @@ public struct DanishCalendar: Sendable, Equatable {
         return cache.closedReason(date)
     }
 
+    /// A warning for a due date counted in days (working or calendar) that the municipality may be
+    /// closed on (AUDIT row 33, LAW.md "Working days"): grundlovsdag, juleaftensdag or nytårsaftensdag,
+    /// working days in law unless the store's setting closes them; a weekend or helligdag (only a count of
+    /// calendar days can end there). The advice names the working day before. Never for a deadline in
+    /// clock hours (the 24-hour assessment): a day earlier makes no sense there. Nil when nothing to say.
+    public func closedDueDateWarning(_ due: LocalDate) -> String? {
+        let open = DanishCalendar(alsoClosed: true)
+        let before = open.addingWorkingDays(-1, to: due).due
+        let advice = "nå det senest \(before.weekdayName) \(before.danishLong)."
+        if !alsoClosed, let name = Self.oftenClosedName(due) {
+            return
+                "Fristen falder \(due.weekdayName) \(due.danishLong), som er \(name). Dagen er en hverdag i loven, men mange kommuner holder lukket: "
+                + advice
+        }
+        if let reason = closedReason(due) {
+            return "Fristen falder \(due.weekdayName) \(due.danishLong) (\(reason)), hvor kommunen har lukket: "
+                + advice
+        }
+        return nil
+    }
+
     /// True on Monday to Friday when the day is not a helligdag (nor a closing day with
     /// `alsoClosed`).
     public func isWorkingDay(_ date: LocalDate) -> Bool { closedReason(date) == nil }

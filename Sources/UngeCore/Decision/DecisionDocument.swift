@@ -11,6 +11,8 @@ public enum DecisionDocument {
         var fields = PlanDocument.personFields(file, on: d.decisionDate, showCPR: showCPR)
         fields.append(("Lovgrundlag", basis))
         if let g = d.placementGround { fields.append(("Grundlag for anbringelsen", "§ 47, \(g.danish)")) }
+        if let condition = treatmentCondition(d) { fields.append(("Betingelse (§ 33, stk. 1)", condition)) }
+        if let offer = adultPlanOffer(d) { fields.append(("Handleplan (serviceloven § 141)", offer)) }
         if let r = d.requestDate { fields.append(("Henvendelse", r.danishLong)) }
         fields.append(("Afgørelsens dato", d.decisionDate.danishLong))
         // The planned start and the actual one are told apart: only the actual one is a fact.
@@ -43,10 +45,13 @@ public enum DecisionDocument {
 
         doc.add(.heading("Samtykke", level: 2))
         let need = consentNeed(d, age: yp.age(on: d.decisionDate))
+        if let without = withoutConsentText(d) { doc.add(.paragraph(without)) }
         // § 47: who decides and whose consent counts is said whether or not a consent is recorded.
         if d.kind == .placementWithoutConsent, let need { doc.add(.paragraph(need)) }
         if d.consents.isEmpty {
-            if d.kind != .placementWithoutConsent { doc.add(.paragraph(need ?? "Ikke registreret.")) }
+            if d.kind != .placementWithoutConsent, !d.withoutConsent {
+                doc.add(.paragraph(need ?? "Ikke registreret."))
+            }
         } else {
             doc.add(
                 .list(
@@ -126,10 +131,53 @@ public enum DecisionDocument {
             let cite = LegalReferences.reference(.youthSupportPlanRevised).citation(on: d.decisionDate, age: age)
             return "Plan: Ungeplan, ungeplanen skal være revideret, før afgørelsen træffes (\(cite))."
         }
-        let req = PlanKind.requirement(age: age, on: d.decisionDate, bases: d.planBasisKinds)
+        let req = PlanKind.requirement(age: age, on: d.decisionDate, decisions: [d])
         let cite = LegalReferences.reference(req.rule).citation(on: d.decisionDate, age: age)
         if req.duty == .none { return "Plan: ingen planpligt efter denne afgørelse (\(cite))." }
-        return "Plan: \(req.kind.danishName), \(req.duty.danish) (\(cite))."
+        var line = "Plan: \(req.kind.danishName), \(req.duty.danish) (\(cite))."
+        if req.duty == .offer, d.adultPlanFacts == nil, asksAdultPlanFacts(d, age: age) {
+            line +=
+                " Har den unge betydeligt nedsat funktionsevne eller alvorlige sociale problemer med behov for betydelig støtte, skal handleplanen tilbydes (stk. 2): registrér det med --handleplan-forhold."
+        }
+        return line
+    }
+
+    /// True when the serviceloven § 141 stk. 2 facts are asked for `d`: help under serviceloven afsnit V
+    /// (§ 101) to an adult. Not § 101 a (§ 141 stk. 6) and not sundhedsloven (not afsnit V).
+    public static func asksAdultPlanFacts(_ d: Decision, age: Int?) -> Bool {
+        d.kind.isAdultTreatment && (age ?? 0) >= LegalAge.adult
+    }
+
+    /// The § 141 line of an adult's decision summary: must offer (stk. 2) or the municipality judges (stk. 1).
+    static func adultPlanOffer(_ d: Decision) -> String? {
+        guard let f = d.adultPlanFacts else { return nil }
+        if f.mustOffer { return "skal tilbydes (\(f.pinpoint)): den unge har \(f.danish)" }
+        return "kommunen skønner, om en handleplan skal tilbydes (stk. 1); ingen af forholdene i stk. 2"
+    }
+
+    /// BL § 33 stk. 1's condition on a treatment decision's summary (AUDIT row 13).
+    static func treatmentCondition(_ d: Decision) -> String? {
+        guard d.kind.isMinorTreatment else { return nil }
+        switch d.seriousProblemsFromMisuse {
+        case true?: return "Den unge har alvorlige sociale og adfærdsmæssige problemer på grund af stofmisbruget."
+        case false?:
+            return
+                "Ikke opfyldt: behandlingen gives som en støttende indsats efter § 32, stk. 1, nr. 5, ikke efter § 33."
+        case nil:
+            return
+                "Ikke registreret. Behandling efter § 33 forudsætter, at den unge har alvorlige sociale og adfærdsmæssige problemer på grund af stofmisbruget."
+        }
+    }
+
+    /// BL § 37 (before 2024 serviceloven § 56): treatment under § 32 without the custody holder's consent.
+    static func withoutConsentText(_ d: Decision) -> String? {
+        guard d.withoutConsent else { return nil }
+        let cite =
+            d.decisionDate >= LegalReferences.barnetsLovEffective
+            ? LegalReferences.reference(.treatmentWithoutConsent).citation(on: d.decisionDate)
+            : "serviceloven § 56"
+        return
+            "Afgørelsen er truffet uden forældremyndighedsindehaverens samtykke, fordi det er af væsentlig betydning for den unges særlige behov for støtte, og formålet med behandlingen kan nås uden samtykket (\(cite))."
     }
 
     /// Who must consent, where the law says so.
@@ -244,6 +292,14 @@ public struct DecisionDraft: Decodable, Sendable {
     public var startedOn: LocalDate?
     /// The decision this one replaces (`--afloeser`).
     public var replaces: String?
+    /// § 116: the § 114 measure granted or re-established ("doegnophold", "kontaktperson", ...).
+    public var reestablishedMeasure: String?
+    /// Serviceloven § 141 stk. 2 facts: "funktionsevne", "bolig", "udvikling" or "ingen".
+    public var adultPlanFacts: String?
+    /// BL § 33 stk. 1: the young person has serious social and behavioural problems caused by the misuse.
+    public var seriousProblemsFromMisuse: Bool?
+    /// BL § 37: decided without the custody holder's consent.
+    public var withoutConsent: Bool?
 
     /// The decision, or a Danish message saying which value is wrong.
     public func decision(id: String, defaultDate: LocalDate, author: String, recorded: Date) -> Result<
@@ -264,13 +320,37 @@ public struct DecisionDraft: Decodable, Sendable {
             }
             ground = p
         }
-        return .success(
-            Decision(
-                id: id, kind: k, decisionDate: decisionDate ?? defaultDate, purpose: purpose ?? "", author: author,
-                recorded: recorded, placementGround: ground, requestDate: requestDate, start: start,
-                expectedDuration: expectedDuration, expectedEnd: expectedEnd, consents: consents ?? [],
-                provider: provider,
-                monthlyPrice: monthlyPrice, aftercare: aftercare, alongsideExamination: alongsideExamination ?? false,
-                reason: reason, concerns: concerns, startedOn: startedOn, replaces: replaces))
+        var measure: DecisionKind? = nil
+        if let m = reestablishedMeasure {
+            guard let r = DecisionLaw.reestablishable(m) else {
+                return .failure(
+                    CoreError.invalidValue(
+                        field: "reestablishedMeasure", value: m,
+                        expected: "Vælg doegnophold, kontaktperson, udslusning eller anden."))
+            }
+            measure = r
+        }
+        var facts: AdultPlanFacts? = nil
+        if let f = adultPlanFacts {
+            guard let a = AdultPlanFacts.parse(f) else {
+                return .failure(
+                    CoreError.invalidValue(
+                        field: "adultPlanFacts", value: f, expected: "Vælg funktionsevne, bolig, udvikling eller ingen."
+                    ))
+            }
+            facts = a
+        }
+        var d = Decision(
+            id: id, kind: k, decisionDate: decisionDate ?? defaultDate, purpose: purpose ?? "", author: author,
+            recorded: recorded, placementGround: ground, requestDate: requestDate, start: start,
+            expectedDuration: expectedDuration, expectedEnd: expectedEnd, consents: consents ?? [],
+            provider: provider,
+            monthlyPrice: monthlyPrice, aftercare: aftercare, alongsideExamination: alongsideExamination ?? false,
+            reason: reason, concerns: concerns, reestablishedMeasure: measure, startedOn: startedOn,
+            replaces: replaces)
+        d.adultPlanFacts = facts
+        d.seriousProblemsFromMisuse = seriousProblemsFromMisuse
+        d.withoutConsent = withoutConsent ?? false
+        return .success(d)
     }
 }

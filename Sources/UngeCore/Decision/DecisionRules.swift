@@ -31,6 +31,10 @@ public enum DecisionRuleID: String, Sendable, CaseIterable {
     case actualStartInvalid = "indsats.dato.ivaerksat"
     case runsPastAdulthood = "indsats.18.fortsaettelse"
     case replacesUnknown = "indsats.mangler.afloeser"
+    case adultPlanFactsMissing = "indsats.141.forhold"
+    case adultPlanFactsNotAsked = "indsats.141.type"
+    case treatmentCondition = "indsats.33.betingelse"
+    case placementExamination = "indsats.47.undersoegelse"
 
     /// The decision's own dates are out of order.
     public var isDate: Bool {
@@ -104,6 +108,7 @@ public enum DecisionValidator {
         ExaminationBeforePlacementRule(), YouthSupportPrerequisiteRule(), TreatmentRequestDateRule(),
         ResidentialTreatmentRule(), PlannedStartAfterTreatmentDeadlineRule(), FollowUpFromDecisionDateRule(),
         RunsPastAdulthoodRule(),
+        AdultPlanFactsRule(), TreatmentConditionRule(), WithoutConsentRule(), PlacementWithoutConsentExaminationRule(),
     ]
 
     public static func validate(_ c: DecisionContext) -> [Finding] {
@@ -239,7 +244,8 @@ public struct PurposeAndDurationRule: DecisionRule {
 public struct SupportConsentRule: DecisionRule {
     public init() {}
     public func check(_ c: DecisionContext) -> [Finding] {
-        guard c.kind.isSupportMeasure, c.decision.consent(from: .custodyHolder) == nil else { return [] }
+        guard c.kind.isSupportMeasure, c.decision.consent(from: .custodyHolder) == nil, !c.decision.withoutConsent
+        else { return [] }
         return [
             c.finding(
                 .custodyHolderConsent, .warning,
@@ -337,18 +343,51 @@ public struct OwnRequestAgeRule: DecisionRule {
     }
 }
 
-/// BL § 91 stk. 2, § 108 stk. 4: the plan exists before a § 47 decision.
+/// BL § 91 stk. 2, § 108 stk. 4: the plan exists before a § 47 decision, and it is the plan the young
+/// person's age asks for (a barnets plan under 16, an ungeplan from 16: § 108 stk. 4 »skal ungeplanen ...
+/// foreligge, inden«); the latest version dated on or before the decision counts (AUDIT N27).
 public struct PlanBeforePlacementRule: DecisionRule {
     public init() {}
     public func check(_ c: DecisionContext) -> [Finding] {
         guard c.kind == .placementWithoutConsent else { return [] }
-        guard !c.file.actionPlans.contains(where: { $0.date <= c.date && $0.kind.isForMinor }) else { return [] }
         let req = PlanKind.requirement(age: c.age, on: c.date, bases: [.placementWithoutConsent])
+        let latest = c.file.actionPlans.filter { $0.date <= c.date && $0.kind.isForMinor }.max {
+            ($0.date, $0.version) < ($1.date, $1.version)
+        }
+        guard let latest else {
+            return [
+                c.finding(
+                    .planBeforePlacement, .error,
+                    "Ved anbringelse uden samtykke skal \(req.kind.danishLower) foreligge, før afgørelsen træffes. Lav planen først med 'unge plan \(c.file.id.rawValue)', og registrér så afgørelsen.",
+                    req.rule)
+            ]
+        }
+        guard latest.kind != req.kind else { return [] }
         return [
             c.finding(
                 .planBeforePlacement, .error,
-                "Ved anbringelse uden samtykke skal \(req.kind.danishLower) foreligge, før afgørelsen træffes. Lav planen først med 'unge plan \(c.file.id.rawValue)', og registrér så afgørelsen.",
+                "Ved anbringelse uden samtykke skal \(req.kind.danishLower) foreligge, før afgørelsen træffes, men den seneste plan (version \(latest.version), \(latest.date.danishLong)) er \(latest.kind.danishLower). Den unge er \(c.age.map { "\($0) år" } ?? "uden kendt alder"), så lav \(req.kind.danishLower) med 'unge plan \(c.file.id.rawValue)' først.",
                 req.rule)
+        ]
+    }
+}
+
+/// BL § 47 stk. 2 »Der kan kun træffes en afgørelse efter stk. 1, når der er begrundet formodning om, at
+/// problemerne ikke kan løses under barnets eller den unges fortsatte ophold i hjemmet efter gennemførelse
+/// af en undersøgelse, jf. §§ 20 eller 26«: a warning without a completed børnefaglig undersøgelse, as for
+/// § 46 (stk. 4, at the young person's own request, is »uanset at betingelserne i stk. 1 ikke er opfyldt«).
+public struct PlacementWithoutConsentExaminationRule: DecisionRule {
+    public init() {}
+    public func check(_ c: DecisionContext) -> [Finding] {
+        guard c.kind == .placementWithoutConsent, c.decision.placementGround != .ownRequest else { return [] }
+        if let exam = c.file.examination, exam.kind == .examination, let done = exam.completedDate, done <= c.date {
+            return []
+        }
+        return [
+            c.finding(
+                .placementExamination, .warning,
+                "En anbringelse uden samtykke efter § 47, stk. 1 forudsætter en gennemført børnefaglig undersøgelse (stk. 2; en afdækning er ikke nok). Der er ingen afsluttet undersøgelse dateret senest \(c.date.danishLong).",
+                .placementWithoutConsent)
         ]
     }
 }
@@ -547,6 +586,82 @@ public struct FollowUpFromDecisionDateRule: DecisionRule {
                 .followUpFromDecisionDate, .warning,
                 "Indsatsen er ikke registreret som iværksat. Den første opfølgning regnes fra afgørelsens dato (\(c.date.danishLong)), indtil starten registreres med 'unge indsats \(c.file.id.rawValue) \(c.decision.id) --ivaerksat DATO'.",
                 .followUpFirst)
+        ]
+    }
+}
+
+/// Serviceloven § 141 stk. 1 »skønne, om det er hensigtsmæssigt at tilbyde at udarbejde en handleplan«;
+/// stk. 2 »skal tilbyde at udarbejde en handleplan, når hjælpen ydes til 1) personer med betydelig nedsat
+/// fysisk eller psykisk funktionsevne eller 2) personer med alvorlige sociale problemer, der ikke eller kun
+/// med betydelig støtte kan opholde sig i egen bolig, eller som i øvrigt har behov for betydelig støtte for
+/// at forbedre de personlige udviklingsmuligheder«. The facts are asked for adult help under afsnit V
+/// (§ 101): a warning while they are not recorded; given for another kind, bad input (AUDIT row 20, N8).
+public struct AdultPlanFactsRule: DecisionRule {
+    public init() {}
+    public func check(_ c: DecisionContext) -> [Finding] {
+        let asked = DecisionDocument.asksAdultPlanFacts(c.decision, age: c.age)
+        if c.decision.adultPlanFacts != nil, !asked {
+            return [
+                c.plain(
+                    .adultPlanFactsNotAsked, .error,
+                    "--handleplan-forhold (serviceloven § 141, stk. 2) gælder kun stofmisbrugsbehandling efter serviceloven § 101 (sel101-ambulant, sel101-doegn) til unge fra \(LegalAge.adult) år. Fjern det."
+                )
+            ]
+        }
+        guard asked, c.decision.adultPlanFacts == nil else { return [] }
+        return [
+            c.finding(
+                .adultPlanFactsMissing, .warning,
+                "Det er ikke registreret, om den unge har betydeligt nedsat funktionsevne eller alvorlige sociale problemer med behov for betydelig støtte. I så fald skal kommunen tilbyde en handleplan; ellers skønner kommunen (stk. 1). Registrér det med --handleplan-forhold funktionsevne, bolig, udvikling eller ingen.",
+                .adultActionPlanMustOffer)
+        ]
+    }
+}
+
+/// BL § 33 stk. 1: treatment »når barnet eller den unge har alvorlige sociale og adfærdsmæssige problemer på
+/// grund af stofmisbruget«. Not met: the basis is § 32 stk. 1 nr. 5 (treatment as støttende indsats), an
+/// error naming it; not recorded: a warning (AUDIT row 13).
+public struct TreatmentConditionRule: DecisionRule {
+    public init() {}
+    public func check(_ c: DecisionContext) -> [Finding] {
+        guard c.kind.isMinorTreatment else { return [] }
+        switch c.decision.seriousProblemsFromMisuse {
+        case true?: return []
+        case false?:
+            return [
+                c.finding(
+                    .treatmentCondition, .error,
+                    "Behandling efter § 33 forudsætter, at den unge har alvorlige sociale og adfærdsmæssige problemer på grund af stofmisbruget (stk. 1). Er det ikke tilfældet, vælg i stedet familiebehandling (behandling af den unge, § 32, stk. 1, nr. 5).",
+                    .treatmentStartMinor)
+            ]
+        case nil:
+            return [
+                c.finding(
+                    .treatmentCondition, .warning,
+                    "Det er ikke registreret, om den unge har alvorlige sociale og adfærdsmæssige problemer på grund af stofmisbruget, som § 33 forudsætter (stk. 1). Registrér det med --alvorlige-problemer ja; er svaret nej, er grundlaget § 32, stk. 1, nr. 5 (familiebehandling).",
+                    .treatmentStartMinor)
+            ]
+        }
+    }
+}
+
+/// BL § 37 »kan kommunalbestyrelsen træffe afgørelse efter § 32, stk. 1, nr. 1, 3 og 5, for så vidt angår
+/// behandling af barnet eller den unge, selv om forældremyndighedsindehaveren ikke samtykker«: only those
+/// three measures (before 2024 serviceloven § 56 for § 52); never § 33, whose stk. 2 requires consent (AUDIT N26).
+public struct WithoutConsentRule: DecisionRule {
+    public init() {}
+    public static let allowed: Set<DecisionKind> = [.dayCare, .contactPerson, .familyTreatment, .handbookMeasure]
+    public func check(_ c: DecisionContext) -> [Finding] {
+        guard c.decision.withoutConsent, !Self.allowed.contains(c.kind) else { return [] }
+        let instead =
+            c.kind.isMinorTreatment
+            ? " Behandling efter § 33 træffes altid med samtykke (§ 33, stk. 2); uden samtykke kan behandlingen besluttes som familiebehandling (§ 32, stk. 1, nr. 5) efter § 37."
+            : ""
+        return [
+            c.finding(
+                .consentExceptionNotAllowed, .error,
+                "Uden forældremyndighedsindehaverens samtykke kan kommunen kun træffe afgørelse efter § 32, stk. 1, nr. 1, 3 og 5 om behandling af den unge (dagtilbud, kontaktperson eller familiebehandling); '\(c.kind.token)' kan ikke.\(instead)",
+                .treatmentWithoutConsent)
         ]
     }
 }

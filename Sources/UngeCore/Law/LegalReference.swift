@@ -33,6 +33,10 @@ public enum LegalRuleID: String, Codable, Sendable, CaseIterable, Equatable {
     case ungeplan
     case transitionGoals
     case adultActionPlan
+    /// SEL § 141 stk. 1: the municipality judges whether to offer a handleplan.
+    case adultActionPlanJudged
+    /// SEL § 141 stk. 2: the municipality must offer a handleplan.
+    case adultActionPlanMustOffer
     case heightenedDuty
     case generalDuty
     case assessment24h
@@ -53,6 +57,10 @@ public enum LegalRuleID: String, Codable, Sendable, CaseIterable, Equatable {
     case ungeplanMandatory
     case ungeplanBeforeDecision
     case ungeplanContinues
+    /// BL § 108 stk. 1 nr. 3: a decision under §§ 32, 114, 115 or 120 from 16: the ungeplan considered.
+    case ungeplanYouthSupport
+    /// BL § 108 stk. 1 nr. 4: a § 116 decision: the ungeplan considered.
+    case ungeplanReestablished
     case followUpFirst
     case notifierFeedback
     case transitionAt18

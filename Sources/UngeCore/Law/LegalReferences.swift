@@ -60,10 +60,12 @@ public enum LegalReferences {
             .planUnder18, "Handleplan før afgørelse om foranstaltninger for en ung under 18", "serviceloven § 140",
             "barnets lov §§ 91-92", nil, .high),
         row(
-            .barnetsPlan, "Barnets plan inden 3 måneder efter afgørelse om støtte, med konkrete mål",
+            .barnetsPlan,
+            "Barnets plan med konkrete mål: ved § 32 tager kommunen stilling (laves den, inden 3 måneder); ved § 46 inden 3 måneder; ved § 47 før afgørelsen",
             "serviceloven § 140", "barnets lov §§ 91-92", nil, .high),
         row(
-            .ungeplan, "Ungeplan for unge fra 16 år, inden 3 måneder efter afgørelsen eller 16-årsdagen",
+            .ungeplan,
+            "Ungeplan fra 16 år med mål for overgangen til voksenlivet: ved § 32 og ved 16-årsdagen tager kommunen stilling (laves den, inden 3 måneder); ved §§ 46-47 skal den laves (§ 108, stk. 2-3), uden samtykke før afgørelsen (stk. 4); ved ungestøtte 18-22 år fortsætter den (stk. 1, nr. 3-4, § 111, stk. 2)",
             "serviceloven § 140", "barnets lov §§ 108-109", nil, .high),
         row(
             .transitionGoals,
@@ -71,8 +73,17 @@ public enum LegalReferences {
             "serviceloven § 140, stk. 3", "barnets lov § 109, stk. 1", nil, .high,
             history: [sel2023("serviceloven § 140, stk. 2")]),
         row(
-            .adultActionPlan, "Handleplan tilbydes voksne med stofmisbrug; den unge kan sige nej", "serviceloven § 141",
-            nil, "serviceloven § 141", .high),
+            .adultActionPlan,
+            "Handleplan for voksne: kommunen skønner, om den skal tilbydes (stk. 1), og skal tilbyde den ved betydeligt nedsat funktionsevne eller alvorlige sociale problemer med behov for betydelig støtte (stk. 2); den unge kan sige nej",
+            "serviceloven § 141", nil, "serviceloven § 141", .high),
+        row(
+            .adultActionPlanJudged,
+            "Kommunen skønner, om det er hensigtsmæssigt at tilbyde en handleplan, og tager hensyn til den unges ønske og indsatsens karakter og omfang",
+            "serviceloven § 141, stk. 1", nil, "serviceloven § 141, stk. 1", .high),
+        row(
+            .adultActionPlanMustOffer,
+            "Kommunen skal tilbyde en handleplan, når den unge har betydeligt nedsat funktionsevne eller alvorlige sociale problemer og behov for betydelig støtte; den unge kan sige nej",
+            "serviceloven § 141, stk. 2", nil, "serviceloven § 141, stk. 2", .high),
         row(
             .heightenedDuty, "Skærpet underretningspligt for ansatte i offentlig tjeneste", "serviceloven § 153",
             "barnets lov § 133", nil, .high),
@@ -137,7 +148,7 @@ public enum LegalReferences {
             "serviceloven § 140", "barnets lov § 108, stk. 1", nil, .high),
         row(
             .ungeplanMandatory,
-            "Ved anbringelse af en ung fra 16 år skal der laves en ungeplan senest 3 måneder efter afgørelsen",
+            "Ved anbringelse af en ung fra 16 år og ved genetableret døgnophold (§ 116) skal der laves en ungeplan senest 3 måneder efter afgørelsen",
             "serviceloven § 140", "barnets lov § 108, stk. 2-3", nil, .high),
         row(
             .ungeplanBeforeDecision, "Ved anbringelse uden samtykke skal ungeplanen laves, før afgørelsen træffes",
@@ -147,6 +158,14 @@ public enum LegalReferences {
             "Ungeplanen fortsætter under ungestøtte fra 18 til 22 år (eller en helhedsorienteret plan); ikke en handleplan efter serviceloven § 141",
             "serviceloven § 140", "barnets lov §§ 108, 111, stk. 2 og 112", "barnets lov §§ 108, 111, stk. 2 og 112",
             .high),
+        row(
+            .ungeplanYouthSupport,
+            "Ved afgørelse om ungestøtte efter §§ 114, 115 eller 120 tager kommunen stilling til, om ungeplanen skal laves; laves den, senest 3 måneder efter",
+            "serviceloven § 140", "barnets lov § 108, stk. 1, nr. 3", "barnets lov § 108, stk. 1, nr. 3", .high),
+        row(
+            .ungeplanReestablished,
+            "Ved afgørelse om ungestøtte efter § 116 tager kommunen stilling til, om ungeplanen skal laves; ved genetableret døgnophold skal den (stk. 2)",
+            "serviceloven § 140", "barnets lov § 108, stk. 1, nr. 4", "barnets lov § 108, stk. 1, nr. 4", .high),
         row(
             .followUpFirst,
             "Første opfølgning: det tidligste af en sideløbende undersøgelses afslutning og 3 måneder efter, at indsatsen blev iværksat",

@@ -104,7 +104,8 @@ public struct Deadline: Codable, Sendable, Equatable {
 
     /// Grundlovsdag, juleaftensdag and nytårsaftensdag are working days in law, but many
     /// municipalities close: a due date on one of them gets a warning (LAW.md, "Working days").
+    /// Not for a deadline in clock hours: "a working day before" makes no sense there (AUDIT row 33).
     public var fallsOnOftenClosedDay: Bool {
-        counting != .task && DanishCalendar.isOftenClosed(dueDate)
+        counting != .task && counting != .hours && DanishCalendar.isOftenClosed(dueDate)
     }
 }

@@ -283,6 +283,68 @@ public struct DecisionConsent: Codable, Sendable, Equatable {
     }
 }
 
+/// Serviceloven § 141 stk. 2: the facts that turn the offer of a handleplan into a duty, asked when
+/// an adult gets help under serviceloven afsnit V (§ 101). Stk. 1 »skønne, om det er hensigtsmæssigt
+/// at tilbyde«; stk. 2 »skal tilbyde ... 1) personer med betydelig nedsat fysisk eller psykisk
+/// funktionsevne eller 2) personer med alvorlige sociale problemer, der ikke eller kun med betydelig
+/// støtte kan opholde sig i egen bolig, eller som i øvrigt har behov for betydelig støtte for at
+/// forbedre de personlige udviklingsmuligheder« (AUDIT row 20, N8).
+public enum AdultPlanFacts: String, Codable, Sendable, Equatable, CaseIterable {
+    /// Stk. 2 nr. 1: considerably reduced physical or mental function.
+    case reducedFunction
+    /// Stk. 2 nr. 2: serious social problems; cannot live in own home, or only with considerable support.
+    case cannotLiveAlone
+    /// Stk. 2 nr. 2: serious social problems and otherwise a need for considerable support to improve
+    /// the personal possibilities of development.
+    case needsConsiderableSupport
+    /// None of these: stk. 1, the municipality judges whether to offer a plan.
+    case none
+
+    /// The word the user types (`--handleplan-forhold`).
+    public var token: String {
+        switch self {
+        case .reducedFunction: return "funktionsevne"
+        case .cannotLiveAlone: return "bolig"
+        case .needsConsiderableSupport: return "udvikling"
+        case .none: return "ingen"
+        }
+    }
+
+    /// The fact in plain Danish, close to the statute's words.
+    public var danish: String {
+        switch self {
+        case .reducedFunction: return "betydeligt nedsat fysisk eller psykisk funktionsevne"
+        case .cannotLiveAlone:
+            return "alvorlige sociale problemer og kan ikke eller kun med betydelig støtte bo i egen bolig"
+        case .needsConsiderableSupport:
+            return
+                "alvorlige sociale problemer og behov for betydelig støtte for at forbedre de personlige udviklingsmuligheder"
+        case .none: return "ingen af forholdene i stk. 2"
+        }
+    }
+
+    /// The stk. and nr. of serviceloven § 141 the fact points to.
+    public var pinpoint: String {
+        switch self {
+        case .reducedFunction: return "stk. 2, nr. 1"
+        case .cannotLiveAlone, .needsConsiderableSupport: return "stk. 2, nr. 2"
+        case .none: return "stk. 1"
+        }
+    }
+
+    /// True when the municipality must offer the plan (stk. 2).
+    public var mustOffer: Bool { self != .none }
+
+    public static func parse(_ text: String) -> AdultPlanFacts? {
+        let t = text.lowercased()
+        switch t {
+        case "1", "nr1", "nr. 1": return .reducedFunction
+        case "nej", "stk1", "stk. 1": return AdultPlanFacts.none
+        default: return allCases.first { $0.token == t || $0.rawValue.lowercased() == t }
+        }
+    }
+}
+
 /// Where a decision stands on a date.
 public enum DecisionStatus: String, Codable, Sendable, Equatable {
     case planned
@@ -417,6 +479,18 @@ public struct Decision: Codable, Sendable, Equatable {
     /// For `.youthSupportReestablished` (BL § 116): the § 114 measure granted or re-established
     /// (one of the four ungestøtte kinds of § 114 stk. 1), if recorded.
     public var reestablishedMeasure: DecisionKind?
+    /// Adult help under serviceloven afsnit V (§ 101): the § 141 stk. 2 facts, when asked (AUDIT N8).
+    public var adultPlanFacts: AdultPlanFacts?
+    /// BL § 33 stk. 1 »når barnet eller den unge har alvorlige sociale og adfærdsmæssige problemer på grund af
+    /// stofmisbruget«: whether the condition is met, when asked (AUDIT row 13).
+    public var seriousProblemsFromMisuse: Bool?
+    /// BL § 37: a § 32 stk. 1 nr. 1, 3 or 5 decision on treatment made although the custody holder does
+    /// not consent (before 2024 serviceloven § 56). Stored only when true.
+    public var withoutConsent: Bool {
+        get { withoutConsentStored ?? false }
+        set { withoutConsentStored = newValue ? true : nil }
+    }
+    var withoutConsentStored: Bool?
     /// For `.planStance`: why no plan is made.
     public var reason: String?
     /// For `.planStance`: the decision it concerns, if one.
@@ -471,6 +545,8 @@ public struct Decision: Codable, Sendable, Equatable {
         case startedOn, notStarted
         case startPlanned
         case replaces
+        case adultPlanFacts, seriousProblemsFromMisuse
+        case withoutConsentStored = "withoutConsent"
     }
 
     public init(from decoder: Decoder) throws {
@@ -497,6 +573,9 @@ public struct Decision: Codable, Sendable, Equatable {
         notStarted = try c.decodeIfPresent(DecisionNonStart.self, forKey: .notStarted)
         startPlanned = try c.decodeIfPresent(Bool.self, forKey: .startPlanned)
         replaces = try c.decodeIfPresent(String.self, forKey: .replaces)
+        adultPlanFacts = try c.decodeIfPresent(AdultPlanFacts.self, forKey: .adultPlanFacts)
+        seriousProblemsFromMisuse = try c.decodeIfPresent(Bool.self, forKey: .seriousProblemsFromMisuse)
+        withoutConsentStored = try c.decodeIfPresent(Bool.self, forKey: .withoutConsentStored)
         author = try c.decodeIfPresent(String.self, forKey: .author) ?? ""
         recorded = try c.decodeIfPresent(Date.self, forKey: .recorded) ?? Date(timeIntervalSince1970: 0)
     }

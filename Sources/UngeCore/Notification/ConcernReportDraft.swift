@@ -137,7 +137,7 @@ public struct ConcernReportDraft: Codable, Sendable, Equatable {
     /// Required: the young person (name and a birth date or CPR number) unless an existing case is
     /// used; the notifier's name, and for a professional also role, workplace and contact (the
     /// receipt goes to them); the description of the young person's situation; whether the young
-    /// person and the parents were told; and, when the parents were not told, why (handbook ch. 3).
+    /// person and the parents were told. Why the parents were not told is asked, and only warned about.
     public func missing(youngPersonKnown: Bool) -> [ConcernField] {
         var out: [ConcernField] = []
         if !youngPersonKnown {
@@ -153,7 +153,8 @@ public struct ConcernReportDraft: Codable, Sendable, Equatable {
         if !has(.situation) { out.append(.situation) }
         if youngPersonInformed == nil { out.append(.youngPersonInformed) }
         if parentsInformed == nil { out.append(.parentsInformed) }
-        if parentsInformed == false && !has(.notInformedReason) { out.append(.notInformedReason) }
+        // The reason the parents were not told is asked, but its absence never blocks saving: BL § 133 sets
+        // no such requirement (AUDIT row 30); `ConcernReportRules.parentsReasonFindings` warns instead.
         return out
     }
 

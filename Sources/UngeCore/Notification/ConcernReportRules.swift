@@ -9,6 +9,7 @@ public enum ConcernReportRules {
     /// `date` is the date the notification applies to (received), which picks the paragraph.
     public static func check(_ draft: ConcernReportDraft, youngPerson: YoungPerson?, on date: LocalDate) -> [Finding] {
         var out = missingFindings(draft, youngPersonKnown: youngPerson != nil, on: date)
+        out += parentsReasonFindings(draft)
         out += ageFindings(draft, youngPerson: youngPerson ?? draft.youngPerson, on: date)
         out += wordingFindings(draft)
         return out
@@ -23,17 +24,27 @@ public enum ConcernReportRules {
         -> [Finding]
     {
         draft.missing(youngPersonKnown: youngPersonKnown).map { field in
-            if field == .notInformedReason {
-                return Finding.make(
-                    missingPrefix + field.key, .error,
-                    "Forældrene er ikke orienteret om underretningen, og der står ikke hvorfor. Skriv begrundelsen (i en fil: \"\(field.key)\"); uden den gemmes intet (håndbogen kap. 3).",
-                    legal: .heightenedDuty, on: date)
-            }
             var how = "i en fil: \"\(field.key)\""
             if field == .youngBirthDate { how = "i en fil: \"\(field.key)\" eller \"\(ConcernField.youngCPR.key)\"" }
             return Finding(
                 ruleID: missingPrefix + field.key, severity: .error, message: "Mangler \(field.label) (\(how)).")
         }
+    }
+
+    /// Rule id of the warning when the parents were not told and no reason is given.
+    public static let parentsReasonID = "underret.foraeldre.begrundelse"
+
+    /// The parents were not told and no reason is given: a warning citing the handbook only. BL § 133 sets
+    /// no requirement to tell the parents or to say why not, so it never blocks saving (AUDIT row 30).
+    public static func parentsReasonFindings(_ draft: ConcernReportDraft) -> [Finding] {
+        guard draft.parentsInformed == false, !draft.has(.notInformedReason) else { return [] }
+        return [
+            Finding(
+                ruleID: parentsReasonID, severity: .warning,
+                message:
+                    "Forældrene er ikke orienteret om underretningen, og der står ikke hvorfor. Skriv gerne begrundelsen (--begrundelse; i en fil: \"\(ConcernField.notInformedReason.key)\"); underretningen gemmes alligevel (håndbogen kap. 3)."
+            )
+        ]
     }
 
     /// The field a missing-answer finding is about.

@@ -79,7 +79,7 @@ public enum PlanDocument {
                         "Den unge har takket nej til en handleplan. Tilbuddet kan gentages, hvis den unge ønsker det senere."
                     ))
                 body.append(.heading("Retsgrundlag", level: 2))
-                body.append(.list(legalBasis(plan, age: age)))
+                body.append(.list(legalBasis(plan, in: caseFile, age: age)))
                 doc.blocks =
                     header
                     + errors.enumerated().filter { !used.contains($0.offset) }.map {
@@ -165,7 +165,7 @@ public enum PlanDocument {
         body += missing(.followUp)
 
         body.append(.heading("Retsgrundlag", level: 2))
-        body.append(.list(legalBasis(plan, age: age)))
+        body.append(.list(legalBasis(plan, in: caseFile, age: age)))
 
         var top = header
         let rest = errors.enumerated().filter { !used.contains($0.offset) }.map {
@@ -250,20 +250,49 @@ public enum PlanDocument {
         return fields
     }
 
-    static func legalBasis(_ plan: ActionPlan, age: Int?) -> [String] {
-        var ids: [LegalRuleID] = [plan.kind.legalRule]
-        if plan.kind.isForMinor {
-            ids += [.examination, .measures, .followUp]
-            if let age, age >= 16 { ids.append(.transitionGoals) }
-            if plan.measures.contains(where: { $0.kind == .placement }) { ids.append(.placement) }
-        } else if plan.measures.contains(where: { $0.kind == .outpatientDrugTreatment }) {
-            ids.append(.drugTreatment)
+    /// The plan's "Retsgrundlag", built from what the plan rests on (AUDIT D1, rows 17-18), never a fixed
+    /// list: the plan's own paragraph and the duty the decisions give it; the decisions' own citations;
+    /// § 19 or § 20 from the examination's kind; § 95 when a decision is followed up; the transition goals
+    /// from 16; for 18-22 on ungestøtte §§ 113-116 and § 111 stk. 2; for an adult § 141 stk. 1 or 2.
+    static func legalBasis(_ plan: ActionPlan, in caseFile: CaseFile, age: Int?) -> [String] {
+        let decisions = DecisionLaw.planBases(caseFile.decisions, on: plan.date)
+        let req = PlanKind.requirement(age: age, on: plan.date, decisions: decisions)
+        var lines: [String] = []
+        func add(_ id: LegalRuleID) {
+            let r = LegalReferences.reference(id)
+            lines.append("\(r.citation(on: plan.date, age: age)): \(r.summary)")
+        }
+        add(plan.kind.legalRule)
+        if req.kind == plan.kind, req.rule != plan.kind.legalRule, !decisions.isEmpty {
+            add(req.rule)
+        }
+        for d in decisions {
+            lines.append(
+                "\(DecisionLaw.citation(d, youngPerson: caseFile.youngPerson, in: caseFile)): \(d.kind.danishName) (\(d.id), \(d.decisionDate.danishShort))"
+            )
+        }
+        if plan.kind.isForMinor, let exam = caseFile.examination, exam.awareDate <= plan.date {
+            add(exam.kind == .afdaekning ? .preliminaryAssessment : .examination)
+        }
+        // Plans made before decisions were recorded: the measures the plan itself names.
+        if decisions.isEmpty, plan.kind.isForMinor {
+            if plan.measures.contains(where: { $0.kind != .placement }) { add(.measures) }
+            if plan.measures.contains(where: { $0.kind == .placement }) { add(.placement) }
+        }
+        let followed = decisions.contains {
+            $0.kind.isSupportMeasure || $0.kind.isPlacement || $0.kind.isYouthSupport || $0.kind.isHandbook
+        }
+        if followed || (decisions.isEmpty && plan.kind.isForMinor && !plan.measures.isEmpty) { add(.followUp) }
+        if plan.kind == .ungeplan || plan.kind == .handbookActionPlan, let age, LegalAge.needsTransitionGoals(age: age)
+        {
+            add(.transitionGoals)
+        }
+        if plan.kind == .ungeplan, (age ?? 0) >= LegalAge.adult {
+            add(.ungeplanContinues)
+            add(.aftercare)
+            add(.youthSupportPlanRevised)
         }
         var seen: Set<String> = []
-        return ids.compactMap { id in
-            let r = LegalReferences.reference(id)
-            let line = "\(r.citation(on: plan.date, age: age)): \(r.summary)"
-            return seen.insert(line).inserted ? line : nil
-        }
+        return lines.filter { seen.insert($0).inserted }
     }
 }

@@ -11,9 +11,12 @@ public enum PlanDuty: String, Codable, Sendable, Equatable {
     case mandatory
     /// A plan must exist before the decision (BL § 47: § 91 stk. 2, § 108 stk. 4; before 2024 SEL § 140).
     case beforeDecision
-    /// Adults: the municipality judges whether to offer a handleplan, and must offer one under
-    /// SEL § 141 stk. 2; the young person may decline.
+    /// Adults: the municipality judges whether to offer a handleplan (SEL § 141 stk. 1 »skønne, om det
+    /// er hensigtsmæssigt at tilbyde«); the young person may decline.
     case offer
+    /// Adults: the municipality must offer a handleplan (SEL § 141 stk. 2 »skal tilbyde«), because the
+    /// facts of stk. 2 are recorded on a decision; the young person may decline.
+    case mustOffer
 
     public var danish: String {
         switch self {
@@ -23,7 +26,8 @@ public enum PlanDuty: String, Codable, Sendable, Equatable {
                 "kommunen tager stilling til, om der skal laves en plan; laves den, senest 3 måneder efter afgørelsen"
         case .mandatory: return "planen skal laves, senest 3 måneder efter afgørelsen"
         case .beforeDecision: return "planen skal foreligge, før afgørelsen træffes"
-        case .offer: return "kommunen vurderer, om en handleplan skal tilbydes; den unge kan sige nej"
+        case .offer: return "kommunen skønner, om en handleplan skal tilbydes; den unge kan sige nej"
+        case .mustOffer: return "kommunen skal tilbyde en handleplan; den unge kan sige nej"
         }
     }
 }
@@ -60,8 +64,23 @@ extension PlanKind {
     ///   mandatory, § 32 "tage stilling til" (a barnets plan may continue at 16-17), § 33 alone no duty.
     ///
     /// An unknown age is treated as a minor's under 16.
-    public static func requirement(age: Int?, on date: LocalDate, bases: [DecisionKind] = []) -> PlanRequirement {
+    ///
+    /// `adultFacts` are the serviceloven § 141 stk. 2 facts recorded on the decisions (AUDIT N8): one that
+    /// meets stk. 2 makes the offer a duty (`mustOffer`, § 141 stk. 2); only "none" leaves it to the
+    /// municipality's judgement (`offer`, stk. 1); none recorded cites § 141 as a whole.
+    public static func requirement(
+        age: Int?, on date: LocalDate, bases: [DecisionKind] = [], adultFacts: [AdultPlanFacts] = []
+    ) -> PlanRequirement {
         let b = bases.filter { $0 != .planStance }
+        func adult() -> PlanRequirement {
+            if adultFacts.contains(where: \.mustOffer) {
+                return PlanRequirement(kind: .adultActionPlan, duty: .mustOffer, rule: .adultActionPlanMustOffer)
+            }
+            return PlanRequirement(
+                kind: .adultActionPlan, duty: .offer,
+                rule: adultFacts.isEmpty ? .adultActionPlan : .adultActionPlanJudged
+            )
+        }
         // Sundhedsloven § 141 alone starts no plan duty: BL § 91 / § 108 follow §§ 32, 46-47, 114-116 and 120,
         // SEL § 141 help »efter afsnit V« (AUDIT N6).
         if !b.isEmpty, b.allSatisfy({ $0 == .alcoholTreatment }) {
@@ -71,9 +90,7 @@ extension PlanKind {
             return PlanRequirement(kind: kind, duty: .none, rule: .alcoholTreatment)
         }
         if date < LegalReferences.barnetsLovEffective {
-            if let age, age >= 18, !(age < 23 && b.contains(.handbookAftercare)) {
-                return PlanRequirement(kind: .adultActionPlan, duty: .offer, rule: .adultActionPlan)
-            }
+            if let age, age >= 18, !(age < 23 && b.contains(.handbookAftercare)) { return adult() }
             return PlanRequirement(kind: .handbookActionPlan, duty: .beforeDecision, rule: .planUnder18)
         }
         if let age, age >= 18 {
@@ -82,13 +99,18 @@ extension PlanKind {
                 // § 108 stk. 2 »ved genetablering af døgnophold, jf. § 116«: only a re-established døgnophold
                 // makes the ungeplan mandatory; other § 116 support is "tage stilling til" (stk. 1 nr. 4; AUDIT N7).
                 let mandatory = b.contains(.youthSupportReestablished) && b.contains(.youthSupportResidential)
-                return PlanRequirement(
-                    kind: .ungeplan, duty: mandatory ? .mandatory : .consider, rule: .ungeplanContinues)
+                // The stillingtagen cites its own number (AUDIT D14): § 108 stk. 1 nr. 4 for § 116, nr. 3 for
+                // §§ 114, 115 and 120; a re-established døgnophold § 108 stk. 2.
+                let rule: LegalRuleID =
+                    mandatory
+                    ? .ungeplanMandatory
+                    : (b.contains(.youthSupportReestablished) ? .ungeplanReestablished : .ungeplanYouthSupport)
+                return PlanRequirement(kind: .ungeplan, duty: mandatory ? .mandatory : .consider, rule: rule)
             }
             if !b.isEmpty, b.allSatisfy({ $0 == .anonymousTreatment }) {
                 return PlanRequirement(kind: .adultActionPlan, duty: .none, rule: .anonymousTreatment)
             }
-            return PlanRequirement(kind: .adultActionPlan, duty: .offer, rule: .adultActionPlan)
+            return adult()
         }
         let sixteen = (age ?? 0) >= 16
         let kind: PlanKind = sixteen ? .ungeplan : .barnetsPlan
@@ -106,6 +128,14 @@ extension PlanKind {
         return PlanRequirement(
             kind: kind, duty: .consider, rule: sixteen ? .ungeplanConsider : .barnetsPlanConsider,
             barnetsPlanMayContinue: sixteen)
+    }
+
+    /// The requirement for a plan resting on `decisions`: their kinds (`Decision.planBasisKinds`) and the
+    /// serviceloven § 141 stk. 2 facts recorded on them.
+    public static func requirement(age: Int?, on date: LocalDate, decisions: [Decision]) -> PlanRequirement {
+        requirement(
+            age: age, on: date, bases: decisions.flatMap(\.planBasisKinds),
+            adultFacts: decisions.compactMap(\.adultPlanFacts))
     }
 
     /// The plan `requirement` picks.

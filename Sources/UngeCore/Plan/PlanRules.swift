@@ -37,7 +37,7 @@ public struct PlanContext: Sendable {
     public var age: Int? { youngPerson.age(on: plan.date) }
     /// What the law asks for on that date, given the decisions the plan rests on.
     public var requirement: PlanRequirement {
-        PlanKind.requirement(age: age, on: plan.date, bases: decisions.flatMap(\.planBasisKinds))
+        PlanKind.requirement(age: age, on: plan.date, decisions: decisions)
     }
     /// The plan the law requires on that date.
     public var requiredKind: PlanKind { requirement.kind }
@@ -117,7 +117,7 @@ public struct PlanKindRule: PlanRule {
                     + (c.decisions.isEmpty
                         ? "."
                         : " med de afgørelser, planen bygger på (\(c.decisions.map(\.id).joined(separator: ", ")))."),
-                req.rule == .ungeplanContinues ? .ungeplanContinues : want.legalRule)
+                want == .ungeplan && (c.age ?? 0) >= LegalAge.adult ? .ungeplanContinues : want.legalRule)
         ]
     }
 }
@@ -164,7 +164,7 @@ public struct AdultOfferRule: PlanRule {
                 c.finding(
                     "plan.adultOffer", .error,
                     "Det er ikke registreret, at handleplanen er tilbudt den unge, og om den unge har takket ja eller nej.",
-                    .adultActionPlan)
+                    c.requirement.rule)
             ]
         }
         switch offer.response {
@@ -173,14 +173,14 @@ public struct AdultOfferRule: PlanRule {
                 c.finding(
                     "plan.adultOffer", .error,
                     "Den unge har ikke svaret på tilbuddet om en handleplan. Registrér, om den unge takker ja eller nej.",
-                    .adultActionPlan)
+                    c.requirement.rule)
             ]
         case .declined:
             return [
                 c.finding(
                     "plan.adultOffer.declined", .warning,
                     "Den unge har takket nej til en handleplan. Dokumentet viser kun, at planen er tilbudt.",
-                    .adultActionPlan)
+                    c.requirement.rule)
             ]
         case .accepted:
             return []
@@ -188,33 +188,32 @@ public struct AdultOfferRule: PlanRule {
     }
 }
 
-/// 18+: the plan rests on the three bases instead of an examination (BRIEF §6, SEL § 141).
+/// 18+: the plan rests on the three bases instead of an examination. The three descriptions are the
+/// handbook's practice (ch. 7), not serviceloven § 141 (stk. 3 lists only purpose, indsats, duration and
+/// other special matters): warnings citing the handbook, never errors (AUDIT row 20).
 public struct AdultBasisRule: PlanRule {
     public init() {}
     public func check(_ c: PlanContext) -> [Finding] {
         guard !c.isMinor, !c.isDeclined, c.requiredKind == .adultActionPlan else { return [] }
         let b = c.plan.adultBasis ?? AdultBasis()
         var out: [Finding] = []
+        func warn(_ id: String, _ text: String) {
+            out.append(Finding(ruleID: id, severity: .warning, message: text + " (håndbogen kap. 7)"))
+        }
         if isBlank(b.drugProblem) {
-            out.append(
-                c.finding(
-                    "plan.adultBasis.drugProblem", .error,
-                    "Beskrivelsen af den unges stofmisbrug og de sociale problemer, det giver, mangler.",
-                    .adultActionPlan))
+            warn(
+                "plan.adultBasis.drugProblem",
+                "Beskrivelsen af den unges stofmisbrug og de sociale problemer, det giver, mangler.")
         }
         if isBlank(b.socialSituation) {
-            out.append(
-                c.finding(
-                    "plan.adultBasis.socialSituation", .error,
-                    "Beskrivelsen af den unges sociale situation med ressourcer og belastninger mangler.",
-                    .adultActionPlan))
+            warn(
+                "plan.adultBasis.socialSituation",
+                "Beskrivelsen af den unges sociale situation med ressourcer og belastninger mangler.")
         }
         if isBlank(b.otherMatters) {
-            out.append(
-                c.finding(
-                    "plan.adultBasis.otherMatters", .error,
-                    "Andre relevante forhold, fx den unges helbred, mangler. Skriv 'ingen', hvis der ikke er nogen.",
-                    .adultActionPlan))
+            warn(
+                "plan.adultBasis.otherMatters",
+                "Andre relevante forhold, fx den unges helbred, mangler. Skriv 'ingen', hvis der ikke er nogen.")
         }
         return out
     }

@@ -252,15 +252,31 @@ public enum NextSteps {
         let stance = file.decisions.contains { $0.kind == .planStance }
         if file.actionPlans.isEmpty, !openKinds.contains(.plan), !stance {
             let supportNeeded = file.examination?.conclusion?.specialSupportNeeded ?? false
-            if supportNeeded || adult {
-                let kind = PlanKind.required(age: age, on: today)
+            // An adult's plan: must be offered under serviceloven § 141 stk. 2, else the municipality judges
+            // (stk. 1), from the facts recorded on the decisions (AUDIT row 20, D9).
+            let req = PlanKind.requirement(
+                age: age, on: today, decisions: DecisionLaw.planBases(file.decisions, on: today))
+            if supportNeeded || (adult && req.duty != .none) {
+                let kind = req.kind
+                let rule = adult ? req.rule : kind.legalRule
+                let detail: String
+                switch (adult, req.duty) {
+                case (true, .mustOffer):
+                    detail = "Kommunen skal tilbyde \(firstName(p)) en handleplan (stk. 2); den unge kan sige nej."
+                case (true, .offer):
+                    detail =
+                        "Kommunen skønner, om \(firstName(p)) skal tilbydes en handleplan (stk. 1); ved betydeligt nedsat funktionsevne eller alvorlige sociale problemer med behov for betydelig støtte skal den tilbydes (stk. 2)."
+                case (true, _):
+                    detail = "Lav \(kind.danishName.lowercasedFirstLetter) (\(req.duty.danish))."
+                default:
+                    detail =
+                        "Undersøgelsen viser behov for særlig støtte. Lav \(kind.danishName.lowercasedFirstLetter)."
+                }
                 steps.append(
                     NextStep(
-                        kind: .missing, text: "Planen mangler",
-                        detail: adult
-                            ? "Tilbyd \(firstName(p)) en handleplan; den unge kan sige nej."
-                            : "Undersøgelsen viser behov for særlig støtte. Lav \(kind.danishName.lowercasedFirstLetter).",
-                        legalReferenceID: kind.legalRule, citation: cite(kind.legalRule), command: "unge plan \(id)"))
+                        kind: .missing,
+                        text: adult && req.duty == .offer ? "Tag stilling til en handleplan" : "Planen mangler",
+                        detail: detail, legalReferenceID: rule, citation: cite(rule), command: "unge plan \(id)"))
             }
         }
 
