@@ -14,10 +14,10 @@ import UngeCore
 /// source of truth: a missing, damaged or foreign-version index is rebuilt from the case files, and
 /// only changed files are decoded again.
 ///
-/// Format: the header line `unge-statistik\t2`, then one line per case: id, inode, size, mtime, and
+/// Format: the header line `unge-statistik\t3`, then one line per case: id, inode, size, mtime, and
 /// the facts as `StatisticsRecords` fields.
 extension FileStore {
-    static let statisticsHeader = Array("unge-statistik\t2\n".utf8)
+    static let statisticsHeader = Array("unge-statistik\t3\n".utf8)
     var statisticsIndexPath: String { root.path + "/statistik.tsv" }
 
     /// Every case's statistics facts, sorted by id, and the files that could not be read.

@@ -15,6 +15,27 @@ public protocol TeamStore: Store {
     func handOver(_ id: CaseID, to caseworker: String, now: Date, command: String) throws
     /// Puts `role` in `team` (created if new), as a leader or not: administrators only.
     func setMember(_ role: String, team: String, leader: Bool) throws
+    /// The statistics facts of the cases this role may read (`unge.statistik_fakta`, one audited call):
+    /// of one team (`team`, which the role must be a member of, else `accessRefused(nil)`), or only the
+    /// cases the role is caseworker of (`mine`); with `window`, only the cases that can count in it
+    /// (`StatisticsComputation.window`). Each case's caseworker is the role the team store holds
+    /// responsible. The database writes `event` to the audit trail before it returns anything.
+    func statisticsFacts(team: String?, mine: Bool, window: ClosedRange<LocalDate>?, event: AuditEvent) throws
+        -> TeamStatistics
+}
+
+/// What `TeamStore.statisticsFacts` returns: the facts, the cases that could not be read, and whether
+/// the role leads a team (a team leader sees the other caseworkers' rows).
+public struct TeamStatistics: Sendable {
+    public var facts: [StatisticsFacts]
+    public var problems: [StoreProblem]
+    public var isLeader: Bool
+
+    public init(facts: [StatisticsFacts], problems: [StoreProblem], isLeader: Bool) {
+        self.facts = facts
+        self.problems = problems
+        self.isLeader = isLeader
+    }
 }
 
 /// One case found by the municipality-wide lookup. For a case the user cannot open, only its number,

@@ -114,15 +114,17 @@ struct DocumentPipelineTests {
             [
                 "2", "Emma Test", "", "2011-05-04", "", "3", "Telefon", "2026-08-31 25:00", "2026-09-02 10:00",
                 "31.08.2026 14.05",
-            ] + rest + ["g"]
+            ] + rest + ["rusmidler", "g"]
         let r = try Unge.run(["underret", "--interaktiv"], store: store, input: answers.joined(separator: "\n") + "\n")
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr.contains("Hvem underrettede?"))
+        #expect(r.stderr.contains("Hvad drejer underretningen sig mest om (til statistikken)?"))
         // Questions and messages wrap at word boundaries to 80 columns (COLUMNS=80 without a terminal).
         let flat = r.stderr.replacingOccurrences(of: "\n  ", with: " ").replacingOccurrences(of: "\n", with: " ")
         #expect(flat.contains("Tidspunktet ligger i fremtiden"))
         #expect(flat.contains("1. Hvad beskriver underretteren om den unges fysiske, psykiske og sociale forhold?"))
         let report = (try Self.caseJSON(store, "2026-0001")["concernReports"] as! [[String: Any]])[0]
+        #expect(report["reason"] as? String == "substanceUse")
         #expect(report["received"] as? String == "2026-08-31T12:05:00Z")
         let reporter = report["reporter"] as! [String: Any]
         #expect(reporter["name"] as? String == "")

@@ -152,4 +152,77 @@ struct StatistikCommandTests {
         let data = try Data(contentsOf: store.appendingPathComponent("sager/2026-0011.json"))
         #expect(String(decoding: data, as: UTF8.self).contains("reducedOrStabilised"))
     }
+
+    static var example: String { Unge.root.appendingPathComponent("Fixtures/underret/eksempel.json").path }
+
+    @Test(
+        "bekymringsområde: --omraade gemmes; mangler det, er det en valideringsfejl i dst-underretninger, som --underretning NR retter"
+    )
+    func notificationReason() throws {
+        let store = Unge.emptyStore()
+        let bad = try Unge.run(["underret", "--fra-fil", Self.example, "--omraade", "dårligt vejr"], store: store)
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("rusmidler"))
+        #expect(!FileManager.default.fileExists(atPath: store.appendingPathComponent("sager/2026-0001.json").path))
+        // Registered without a reason (as every notification before the question existed).
+        let made = try Unge.run(["underret", "--fra-fil", Self.example], store: store)
+        #expect(made.status == 0, "\(made.stderr)")
+        #expect(try Unge.run(["indstillinger", "--kommune", "Nordby Kommune"], store: store).status == 0)
+        let out = try Self.tempFile("u.csv")
+        let missing = try Unge.run(
+            ["indberet", "dst-underretninger", "--fra", "2026-04-01", "--til", "2026-04-30", "--ud", out.path],
+            store: store)
+        #expect(missing.status == 1)
+        #expect(
+            missing.stderr.contains("Sag 2026-0001, underretning 1: mangler bekymringsområdet"), "\(missing.stderr)")
+        #expect(missing.stderr.contains("--underretning 1 --omraade"))
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+        let wrongNumber = try Unge.run(
+            ["underret", "--sag", "2026-0001", "--underretning", "2", "--omraade", "rusmidler"], store: store)
+        #expect(wrongNumber.status == 2)
+        let set = try Unge.run(
+            ["underret", "--sag", "2026-0001", "--underretning", "1", "--omraade", "rusmidler"], store: store)
+        #expect(set.status == 0, "\(set.stderr)")
+        #expect(set.stdout.contains("den unges brug af rusmidler"))
+        let ok = try Unge.run(
+            ["indberet", "dst-underretninger", "--fra", "2026-04-01", "--til", "2026-04-30", "--ud", out.path],
+            store: store)
+        #expect(ok.status == 0, "\(ok.stderr)")
+        let text = try String(contentsOf: out, encoding: .utf8)
+        #expect(text.contains(",rusmidler,Barnets/den unges misbrug,nej,Nordby Kommune"), "\(text)")
+        // Given at registration, by option or by number in a file: stored as the code name.
+        let second = try Unge.run(
+            ["underret", "--fra-fil", Self.example, "--ny-sag", "--omraade", "2"], store: store)
+        #expect(second.status == 0, "\(second.stderr)")
+        let data = try Data(contentsOf: store.appendingPathComponent("sager/2026-0002.json"))
+        #expect(String(decoding: data, as: UTF8.self).contains("\"reason\" : \"crime\""))
+        let log = try Unge.run(["log", "2026-0001"], store: store, env: ["COLUMNS": "200"])
+        #expect(log.stdout.contains("underret"))
+    }
+
+    @Test("lukkegrund: --aarsag gemmes og tælles i statistikken, også når ordene i --grund siger noget andet")
+    func closureCategory() throws {
+        let store = Unge.emptyStore()
+        #expect(
+            try Unge.run(["underret", "--fra-fil", Self.example, "--omraade", "rusmidler"], store: store).status == 0)
+        let bad = try Unge.run(
+            ["luk", "2026-0001", "--dato", "2026-09-01", "--grund", "x", "--aarsag", "maaske"], store: store)
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("flyttet"))
+        let closed = try Unge.run(
+            ["luk", "2026-0001", "--dato", "2026-09-01", "--grund", "Målet er nået", "--aarsag", "flyttet"],
+            store: store)
+        #expect(closed.status == 0, "\(closed.stderr)")
+        let data = try Data(contentsOf: store.appendingPathComponent("sager/2026-0001.json"))
+        #expect(String(decoding: data, as: UTF8.self).contains("\"closedCategory\" : \"moved\""))
+        let reopened = try Unge.run(["genaabn", "2026-0001"], store: store)
+        #expect(reopened.status == 0)
+        let after = try String(
+            decoding: Data(contentsOf: store.appendingPathComponent("sager/2026-0001.json")), as: UTF8.self)
+        #expect(!after.contains("closedCategory"))
+        let guessed = try Unge.run(
+            ["luk", "2026-0001", "--dato", "2026-09-01", "--grund", "Familien er flyttet til Aarhus"], store: store)
+        #expect(guessed.status == 0)
+        #expect(guessed.stderr.contains("Lukkegrund til statistikken: flyttet til anden kommune (flyttet)"))
+    }
 }

@@ -82,6 +82,35 @@
             #expect(unsupported.status == 3)
         }
 
+        @Test("statistik i teamlageret: holdets tal, --team for et andet hold giver slutkode 2 og står i sporet")
+        func statistics() throws {
+            let db = try freshDatabase()
+            defer { drop(db) }
+            let anna = Self.uri(db, "t_anna")
+            #expect(try Unge.run(["demo", "--lager", anna]).status == 0)
+            let page = try Unge.run(["statistik", "--fra", "2026-01-01", "--til", "2026-12-31", "--lager", anna])
+            #expect(page.status == 0, "\(page.stderr)")
+            #expect(page.stdout.contains("alle sager, du har adgang til"))
+            #expect(page.stdout.contains("Underretninger i alt"))
+            let team = try Unge.run(
+                ["statistik", "--team", "Nord", "--format", "json", "--fra", "2026-01-01", "--lager", anna])
+            #expect(team.status == 0, "\(team.stderr)")
+            #expect(team.stdout.contains("teamet Nord"))
+            let other = try Unge.run(["statistik", "--team", "Nord", "--lager", Self.uri(db, "t_bo")])
+            #expect(other.status == 2)
+            #expect(other.stderr.contains("Du er ikke med på teamet 'Nord'"), "\(other.stderr)")
+            #expect(other.stdout.isEmpty)
+            let empty = try Unge.run([
+                "statistik", "--fra", "2026-01-01", "--til", "2026-12-31", "--lager", Self.uri(db, "t_bo"),
+            ])
+            #expect(empty.status == 0, "\(empty.stderr)")
+            let su = try PGConnection(uri: Self.uri(db, "postgres"), display: db)
+            let refused = try su.query(
+                "SELECT count(*) FROM unge.log WHERE rolle = 't_bo' AND haendelse->>'action' = 'refused' AND haendelse->>'criterion' = 'hold Nord'",
+                [])
+            #expect(refused.first?[0] == "1")
+        }
+
         @Test(
             "lager flyt: fixture-lageret flyttet ind giver samme liste --json og log, kan genstartes, og flyttes tilbage"
         )

@@ -169,7 +169,7 @@ struct NotificationRulesTests {
         let samples: [ConcernField.Kind: (String, String)] = [
             .text: ("Noget tekst", "Noget tekst"), .yesNo: ("ja", "ja"), .date: ("2010-03-14", "14. marts 2010"),
             .dateTime: ("2026-04-01 09:30", "2026-04-01 09:30"), .cpr: ("740312-4321", "740312-xxxx"),
-            .level: ("rød", "rød"),
+            .level: ("rød", "rød"), .reason: ("rusmidler", "rusmidler (den unges brug af rusmidler)"),
         ]
         for f in ConcernField.allCases {
             var d = ConcernReportDraft()

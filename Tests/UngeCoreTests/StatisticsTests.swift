@@ -252,6 +252,87 @@ struct StatisticsComputationTests {
         #expect(total.number == nil || lrow.number == nil)
     }
 
+    @Test("en faktisk start (--ivaerksat) tæller, den planlagte dato ikke, også gennem statistikfakta")
+    func actualStartThroughFacts() throws {
+        var f = Self.file(1)
+        var dec = Decision(
+            id: "A1", kind: .treatmentOutpatient, decisionDate: Self.d("2026-03-02"), purpose: "x", author: "lene",
+            recorded: Self.at("2026-03-02"), requestDate: Self.d("2026-03-02"), start: Self.d("2026-03-05"))
+        dec.startIsPlanned = true
+        dec.startedOn = Self.d("2026-03-25")
+        f.decisions.append(dec)
+        f.deadlines = DecisionDeadlines.compute(for: f)
+        let facts = StatisticsFacts(f)
+        #expect(facts.decisions.first?.actualStart == Self.d("2026-03-25"))
+        let r = StatisticsComputation(
+            from: Self.d("2026-03-01"), to: Self.d("2026-03-31"), asOf: Self.at("2026-12-01"), scope: "t",
+            isViewer: { _ in false }
+        ).compute(facts: [facts])
+        // 23 days from request to the actual start: late, never on time by the planned 5 March.
+        #expect(r.count("behandling.start.til-tiden") == .fewerThanThreshold)
+        #expect(r.value("behandling.dage.median")?.count == .fewerThanThreshold)
+        var planned = dec
+        planned.startedOn = nil
+        f.decisions = [planned]
+        #expect(StatisticsFacts(f).decisions.first?.actualStart == nil)
+    }
+
+    @Test("lukkegrunden er den registrerede kategori; kun sager uden den læses ud fra ordene")
+    func recordedClosure() {
+        var f = Self.file(1)
+        f.closedDate = Self.d("2026-03-20")
+        f.closedReason = "Målet er nået"
+        #expect(StatisticsFacts(f).closure == .goalReached)
+        f.closedCategory = .moved
+        #expect(StatisticsFacts(f).closure == .moved)
+        #expect(StatisticsComputation.ClosureCategory.parse("Flyttet") == .moved)
+        #expect(StatisticsComputation.ClosureCategory.parse("oensker ikke hjælp") == .declined)
+        #expect(StatisticsComputation.ClosureCategory.parse("2") == .moved)
+        #expect(StatisticsComputation.ClosureCategory.parse("måske") == nil)
+    }
+
+    @Test("bekymringsområdet: ord, nummer og kodenavn; hver af de 16 har en DST-kategori, markeret ikke verificeret")
+    func reasons() {
+        #expect(NotificationReason.allCases.count == 16)
+        #expect(NotificationReason.parse("Rusmidler") == .substanceUse)
+        #expect(NotificationReason.parse("forældres rusmidler") == .parentSubstanceUse)
+        #expect(NotificationReason.parse("16") == .other)
+        #expect(NotificationReason.parse("17") == nil)
+        #expect(NotificationReason.parse("crime") == .crime)
+        for r in NotificationReason.allCases {
+            let row = RegisterCategories.category(for: r)
+            #expect(row.tool == r.token)
+            #expect(!row.verified)
+            #expect(RegisterCategories.reason.filter { $0.tool == r.token }.count == 1)
+        }
+    }
+
+    @Test("sager uden for perioden og trendens 12 måneder kan udelades: tallene er de samme")
+    func windowLeavesFiguresAlone() throws {
+        var files = Self.store()
+        // Old closed cases, and one closed in the period.
+        for n in 50...60 {
+            var f = Self.file(n)
+            f.created = Self.at("2023-02-01")
+            f.closedDate = Self.d("2023-06-01")
+            f.closedReason = "Flyttet"
+            files.append(f)
+        }
+        let facts = files.map(StatisticsFacts.init)
+        for (from, to) in [
+            ("2026-03-01", "2026-03-31"), ("2023-05-01", "2023-06-30"), ("2024-01-01", "2024-01-31"),
+            ("2026-01-01", "2026-12-31"),
+        ] {
+            let c = StatisticsComputation(
+                from: Self.d(from), to: Self.d(to), asOf: Self.at("2026-12-01"), scope: "t", isViewer: { $0 == "lene" },
+                showOtherCaseworkers: true)
+            let window = StatisticsComputation.window(from: Self.d(from), to: Self.d(to))
+            let kept = facts.filter { StatisticsComputation.mayCount($0.activitySpan, in: window) }
+            #expect(c.compute(facts: kept) == c.compute(facts: facts), "\(from)..\(to)")
+            if from == "2024-01-01" { #expect(kept.count < facts.count) }
+        }
+    }
+
     @Test("anonym behandling tælles, men ingen sagsnummer, CPR eller navn står i statistikken")
     func noIdentity() throws {
         let r = Self.compute(viewer: "lene")
@@ -276,7 +357,7 @@ struct RegisterExtractTests {
         f.concernReports.append(
             ConcernReport(
                 number: 1, received: StatisticsComputationTests.at(received, 10),
-                reporter: Reporter(name: "Lærer", role: "lærer")))
+                reporter: Reporter(name: "Lærer", role: "lærer"), reason: .schoolAbsence))
         return f
     }
 
@@ -296,6 +377,17 @@ struct RegisterExtractTests {
         #expect(row["alder_periodens_slut"] == "18")  // 18 on 31 December 2026
         #expect(row["underretter_type"] == "school")
         #expect(row["kategori_verificeret"] == "nej")
+        #expect(row["aarsag"] == "skolefravaer")
+        #expect(row["dst_aarsag_kategori"] == "Skolefravær/skoleproblemer")
+        // A notification without a reason (registered before it was asked) is a finding, not a crash.
+        var old = young
+        old.concernReports[0].reason = nil
+        guard case .failure(let v) = x.extract(.dstNotifications, cases: [old]) else {
+            Issue.record("uden bekymringsområde skal udtrækket afvises")
+            return
+        }
+        #expect(v.problems.map(\.item) == ["underretning 1"])
+        #expect(v.problems.first?.message.contains("mangler bekymringsområdet") == true)
     }
 
     @Test("smdb: anonym behandling udelades, henvendelser med højst 10 dages mellemrum er ét forløb")

@@ -39,7 +39,7 @@ struct StatisticsIndexTests {
         #expect(cold.facts == [expected])
         let index = try #require(t.bytes("statistik.tsv"))
         let text = String(decoding: index, as: UTF8.self)
-        #expect(text.hasPrefix("unge-statistik\t2\n"))
+        #expect(text.hasPrefix("unge-statistik\t3\n"))
         #expect(!text.contains(Sample.cprDigits))
         #expect(!text.contains("Testa"))
         #expect(!text.contains("hemmelig"))

@@ -737,7 +737,17 @@ struct IndsatsDialogue {
             try p.ask("Formål med indsatsen", required: kind.isSupportMeasure || kind.isPlacement, long: true) ?? ""
         d.expectedDuration = try p.ask("Forventet varighed, fx 6 måneder")
         d.start = try p.ask("Start (ÅÅÅÅ-MM-DD; tom: ikke fastsat)", required: false, parse: Answers.date)
-        d.provider = try p.ask("Leverandør / behandlingssted / anbringelsessted")
+        let providers = kind.isTreatment ? (try ctx.store.loadSettings().providers) : []
+        if providers.isEmpty {
+            d.provider = try p.ask("Leverandør / behandlingssted / anbringelsessted")
+        } else {
+            // Treatment: the municipality's provider list (unge indstillinger --leverandoer), never free text.
+            p.say("Kommunens behandlingsleverandører:")
+            d.provider = try p.choose(
+                "Vælg leverandør (nummer; tom: ikke valgt endnu)", from: providers,
+                label: { $0.name + ($0.tilbudsportalenID.map { " (Tilbudsportalen \($0))" } ?? "") }, required: false
+            )?.name
+        }
         if kind.isResidentialTreatment {
             d.monthlyPrice = try p.ask(
                 "Pris pr. måned i kroner", required: false,

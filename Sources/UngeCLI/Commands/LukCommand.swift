@@ -14,12 +14,21 @@ struct LukCommand: UngeCommand {
         options: [
             OptionSpec("--dato", value: "ÅÅÅÅ-MM-DD", help: "Datoen sagen lukkes (standard: i dag)."),
             OptionSpec("--grund", value: "TEKST", help: "Hvorfor sagen lukkes."),
+            OptionSpec(
+                "--aarsag", value: "KATEGORI",
+                help:
+                    "Lukkegrunden til statistikken: \(StatisticsComputation.ClosureCategory.allCases.map(\.token).joined(separator: ", ")) (uden: læst ud fra --grund)."
+            ),
             .json,
         ],
         examples: [
             (
                 "unge luk 2026-0042 --dato 2026-09-30 --grund \"Indsatsen er afsluttet, og målene er nået\"",
                 "Luk en sag"
+            ),
+            (
+                "unge luk 2026-0042 --grund \"Familien er flyttet til Aarhus\" --aarsag flyttet",
+                "Luk med en lukkegrund til statistikken"
             ),
             ("unge liste --status lukket", "Se de lukkede sager"),
         ],
@@ -28,11 +37,22 @@ struct LukCommand: UngeCommand {
     let id: CaseID
     let date: LocalDate?
     let reason: String
+    let category: StatisticsComputation.ClosureCategory?
     let json: Bool
 
     init(_ args: ParsedArguments) throws {
         id = try Values.caseID(args.positional(0)!)
         date = try args.value("--dato").map { try Values.date($0, option: "--dato") }
+        category = try args.value("--aarsag").map { text in
+            guard let c = StatisticsComputation.ClosureCategory.parse(text) else {
+                throw UsageError.invalidValue(
+                    option: "--aarsag", value: text,
+                    expected:
+                        "Vælg en af: \(StatisticsComputation.ClosureCategory.allCases.map { "\($0.token) (\($0.label.lowercased()))" }.joined(separator: ", "))."
+                )
+            }
+            return c
+        }
         guard let r = args.value("--grund")?.trimmingCharacters(in: .whitespacesAndNewlines), !r.isEmpty else {
             throw UsageError.missingArgument("begrundelsen: --grund \"Indsatsen er afsluttet\"", command: "luk")
         }
@@ -63,10 +83,13 @@ struct LukCommand: UngeCommand {
             throw UsageError.message(
                 "Sagen kan ikke lukkes \(when.danishLong), før den blev oprettet (\(created.danishLong)). Ret --dato.")
         }
+        // The category is recorded: given, or read from the reason's words (and said, so it can be corrected).
+        let recorded = category ?? StatisticsComputation.ClosureCategory.of(reason)
         let saved = try ctx.updateCase(id, store: store) { f in
             let open = f.openDeadlines.count
             f.closedDate = when
             f.closedReason = reason
+            f.closedCategory = recorded
             var text = "Sagen er lukket \(when.danishLong). Begrundelse: \(reason)" + (reason.hasSuffix(".") ? "" : ".")
             if open > 0 { text += " \(open) åbne frister og opgaver bortfalder med lukningen." }
             f.journal.append(JournalEntry(time: ctx.now, author: ctx.user, text: text))
@@ -78,6 +101,9 @@ struct LukCommand: UngeCommand {
             ctx.console.print(
                 "Sag \(id.rawValue) er lukket \(when.danishLong) (revision \(saved.revision)). Den har ingen åbne frister."
             )
+            ctx.console.error(
+                "Lukkegrund til statistikken: \(recorded.label.lowercased()) (\(recorded.token))"
+                    + (category == nil ? "; ret med --aarsag ved at genåbne og lukke igen." : "."))
         }
         return ExitCode.ok
     }
@@ -119,6 +145,7 @@ struct GenaabnCommand: UngeCommand {
         let saved = try ctx.updateCase(id, store: store) { f in
             f.closedDate = nil
             f.closedReason = nil
+            f.closedCategory = nil
             var text = "Sagen er genåbnet (lukket \(closed.danishLong))."
             if let reason, !reason.isEmpty { text += " Begrundelse: \(reason)" }
             f.journal.append(JournalEntry(time: ctx.now, author: ctx.user, text: text))

@@ -80,7 +80,7 @@ struct StatistikCommand: UngeCommand {
                 option: "--til", value: end.iso,
                 expected: "Periodens sidste dag ligger før den første (\(start.danishShort)).")
         }
-        if let team {
+        if let team, case .folder = ctx.storeLocation {
             throw UsageError.invalidValue(
                 option: "--team", value: team,
                 expected:
@@ -90,21 +90,46 @@ struct StatistikCommand: UngeCommand {
         if let out { try OutputFile.check(out, overwrite: overwrite, ctx: ctx) }
         let store = try ctx.store
         let settings = try store.loadSettings()
-        // The derived statistics index: no case file is decoded unless it changed.
-        let loaded = try store.statisticsFacts()
         let user = ctx.user
-        var cases = loaded.facts
-        if mine { cases = cases.filter { settings.isSameUser($0.caseworker, as: user) } }
-        let scope = mine ? "dine sager (\(user))" : "alle sager i lageret"
+        var criterion = "statistik \(start.iso)..\(end.iso)" + (mine ? " mine" : "")
+        let loaded: (facts: [StatisticsFacts], problems: [StoreProblem])
+        let scope: String
+        var leader = false
+        if let teamStore = store as? any TeamStore {
+            // The team store selects, scopes and audits in one database call (unge.statistik_fakta), and
+            // leaves out the cases that cannot count in the period.
+            if let team { criterion += " hold \(team)" }
+            let r: TeamStatistics
+            do {
+                r = try teamStore.statisticsFacts(
+                    team: team, mine: mine, window: StatisticsComputation.window(from: start, to: end),
+                    event: ctx.event(.search, caseID: nil, criterion: criterion, shown: []))
+            } catch StoreError.accessRefused(nil) where team != nil {
+                throw UsageError.invalidValue(
+                    option: "--team", value: team ?? "",
+                    expected:
+                        "Du er ikke med på teamet '\(team ?? "")', så du kan ikke se dets tal. Udelad --team for alle de sager, du har adgang til."
+                )
+            }
+            loaded = (r.facts, r.problems)
+            leader = r.isLeader && !mine
+            scope =
+                mine
+                ? "dine sager (\(user))" : team.map { "teamet \($0)" } ?? "alle sager, du har adgang til"
+        } else {
+            // The derived statistics index: no case file is decoded unless it changed.
+            let all = try store.statisticsFacts()
+            loaded = (
+                mine ? all.facts.filter { settings.isSameUser($0.caseworker, as: user) } : all.facts, all.problems
+            )
+            scope = mine ? "dine sager (\(user))" : "alle sager i lageret"
+            // Audited before anything is shown; no case is named (the figures identify none).
+            try store.appendAudit(ctx.event(.search, caseID: nil, criterion: criterion, shown: []))
+        }
         let computation = StatisticsComputation(
             from: start, to: end, asOf: ctx.now, scope: scope,
-            isViewer: { settings.isSameUser($0, as: user) }, showOtherCaseworkers: false)
-        let report = computation.compute(facts: cases)
-        // Audited before anything is shown; no case is named (the figures identify none).
-        try store.appendAudit(
-            ctx.event(
-                .search, caseID: nil,
-                criterion: "statistik \(start.iso)..\(end.iso)" + (mine ? " mine" : ""), shown: []))
+            isViewer: { settings.isSameUser($0, as: user) }, showOtherCaseworkers: leader)
+        let report = computation.compute(facts: loaded.facts)
         let text: String
         switch format {
         case .json: text = try JSONOutput.render(report)

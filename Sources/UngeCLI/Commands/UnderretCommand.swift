@@ -43,6 +43,11 @@ struct UnderretCommand: UngeCommand {
             OptionSpec(
                 "--udskriv", value: "NR",
                 help: "Skriv en gemt underretning (nr. NR på sagen --sag) ud igen; gemmer intet."),
+            OptionSpec(
+                "--underretning", value: "NR",
+                help:
+                    "Sæt bekymringsområdet (--omraade) på en gemt underretning (nr. NR på sagen --sag), fx en ældre uden område."
+            ),
         ],
         examples: [
             ("unge underret", "Bliv guidet gennem en underretning (i en terminal)"),
@@ -59,6 +64,10 @@ struct UnderretCommand: UngeCommand {
                 "Underretningen blev modtaget tidligere"
             ),
             ("unge underret --sag 2026-0003 --udskriv 1 --ud u.md", "Skriv underretning nr. 1 ud igen (gemmer intet)"),
+            (
+                "unge underret --sag 2026-0003 --underretning 1 --omraade rusmidler",
+                "Sæt bekymringsområdet på underretning nr. 1"
+            ),
         ])
 
     /// One option per answer; the help names the JSON key too.
@@ -70,6 +79,7 @@ struct UnderretCommand: UngeCommand {
         case .dateTime: value = "TID"
         case .cpr: value = "DDMMÅÅ-XXXX"
         case .level: value = "grøn|orange|rød"
+        case .reason: value = "OMRÅDE"
         case .text: value = "TEKST"
         }
         let first = f.label.prefix(1).uppercased() + f.label.dropFirst()
@@ -105,6 +115,7 @@ struct UnderretCommand: UngeCommand {
         case .lowerIf: return "bekymring-ned"
         case .received: return "modtaget"
         case .receivedVia: return "modtaget-via"
+        case .reason: return "omraade"
         }
     }
 
@@ -137,8 +148,27 @@ struct UnderretCommand: UngeCommand {
     let newCase: Bool
     /// `--udskriv NR`: print saved notification NR of `--sag` again, save nothing.
     let reprint: Int?
+    /// `--underretning NR --omraade OMRÅDE`: set the reason on saved notification NR of `--sag`.
+    let reasonFor: Int?
 
     init(_ args: ParsedArguments) throws {
+        reasonFor = try args.value("--underretning").map {
+            try Values.int($0, option: "--underretning", range: 1...CaseLimits.maxNumber)
+        }
+        if reasonFor != nil {
+            guard args.value("--sag") != nil, args.value("--" + Self.flag(.reason)) != nil else {
+                throw UsageError.missingArgument(
+                    "sagen og området: --underretning NR skal bruges med --sag ID og --omraade OMRÅDE, fx unge underret --sag 2026-0003 --underretning 1 --omraade rusmidler",
+                    command: "underret")
+            }
+            if args.value("--fra-fil") != nil || args.has("--interaktiv") || args.value("--udskriv") != nil
+                || ConcernField.allCases.contains(where: { $0 != .reason && args.value("--" + Self.flag($0)) != nil })
+            {
+                throw UsageError.conflict(
+                    "--underretning NR sætter kun bekymringsområdet på en gemt underretning; brug det kun med --sag og --omraade."
+                )
+            }
+        }
         reprint = try args.value("--udskriv").map {
             try Values.int($0, option: "--udskriv", range: 1...CaseLimits.maxNumber)
         }
@@ -258,6 +288,9 @@ struct UnderretCommand: UngeCommand {
         let existing = try caseID.map { try ctx.readCase($0, store: store) }
         if let number = reprint, let existing {
             return try printAgain(number, of: existing, store: store, ctx: ctx, calendar: calendar)
+        }
+        if let number = reasonFor, let existing, let reason = draft.reason {
+            return try setReason(reason, on: number, of: existing, store: store, ctx: ctx)
         }
         // Options are checked before the first question.
         let received = try UnderretInput.received(draft, now: ctx.now, timeZone: tz)
@@ -412,6 +445,28 @@ struct UnderretCommand: UngeCommand {
     /// The command line that prints notification `number` of case `id` again (without `--ud`).
     private func reprintCommand(_ id: CaseID, _ number: Int) -> String {
         "unge underret --sag \(id.rawValue) --udskriv \(number)" + (format == .md ? "" : " --format \(format.rawValue)")
+    }
+
+    /// `--underretning NR --omraade OMRÅDE`: records the reason on a saved notification (audited save).
+    private func setReason(
+        _ reason: NotificationReason, on number: Int, of file: CaseFile, store: any Store, ctx: Context
+    ) throws -> Int32 {
+        guard file.concernReports.contains(where: { $0.number == number }) else {
+            let have = file.concernReports.map { String($0.number) }.joined(separator: ", ")
+            throw UsageError.invalidValue(
+                option: "--underretning", value: String(number),
+                expected: have.isEmpty
+                    ? "Sag \(file.id.rawValue) har ingen underretninger."
+                    : "Sag \(file.id.rawValue) har underretning nr. \(have).")
+        }
+        try store.update(file.id, now: ctx.now, user: ctx.user, command: "underret", retryOnConflict: true) { c in
+            guard let i = c.concernReports.firstIndex(where: { $0.number == number }) else { return }
+            c.concernReports[i].reason = reason
+        }
+        ctx.console.print(
+            "Bekymringsområdet for underretning nr. \(number) på sag \(file.id.rawValue) er nu: \(reason.danish.lowercased()) (\(reason.token))."
+        )
+        return ExitCode.ok
     }
 
     /// `--udskriv NR`: the saved notification's document again, to stdout or `--ud`; saves nothing.

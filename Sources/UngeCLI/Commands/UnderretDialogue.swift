@@ -151,6 +151,12 @@ struct UnderretDialogue {
 
         p.section("Bekymringsbuen (kan springes over)")
         for field in [ConcernField.concernLevel, .raiseIf, .lowerIf] { try ask(p, field, &draft, known: known) }
+        // The municipality's own category for the DST notification statistics: asked of the caseworker
+        // who registers a received notification, not of the notifier.
+        if registering {
+            p.section("Til statistikken")
+            try ask(p, .reason, &draft, known: known, question: Self.registrationQuestion(.reason))
+        }
 
         let received = try UnderretInput.received(draft, now: ctx.now, timeZone: tz)
         return UnderretCommand.Answers(draft: draft, existing: existing, received: received)
@@ -262,6 +268,9 @@ struct UnderretDialogue {
         case .parentsInformed: return "Har underretteren fortalt forældrene om underretningen? (ja/nej)"
         case .parentsComments: return "Forældrenes kommentarer og reaktioner ifølge underretteren"
         case .notInformedReason: return "Hvorfor er forældrene ikke orienteret?"
+        case .reason:
+            return
+                "Hvad drejer underretningen sig mest om (til statistikken)? Skriv nummer eller ord: \(NotificationReason.choices) (tom linje springer over)"
         default: return nil
         }
     }

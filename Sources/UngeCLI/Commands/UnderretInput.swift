@@ -60,6 +60,8 @@ enum UnderretInput {
         case .dateTime: return "Skriv tidspunktet som ÅÅÅÅ-MM-DD TT:MM, fx 2026-04-13 09:30."
         case .cpr: return "Skriv CPR-nummeret som DDMMÅÅ-XXXX."
         case .level: return "Skriv grøn, orange eller rød."
+        case .reason:
+            return "Skriv et bekymringsområde: \(NotificationReason.allCases.map(\.token).joined(separator: ", "))."
         case .text: return "Skriv en tekst."
         }
     }

@@ -119,6 +119,9 @@ public struct CaseFile: Codable, Sendable, Equatable {
     public var closedDate: LocalDate?
     /// Why the case was closed (`unge luk --grund`).
     public var closedReason: String?
+    /// Why the case was closed, as a recorded category (`unge luk --aarsag`); nil on cases closed
+    /// before it was recorded (statistics then read the category from the reason's words).
+    public var closedCategory: StatisticsComputation.ClosureCategory?
     /// The decisions (afgørelser) on the case, in the order they were recorded.
     public var decisions: [Decision]
     /// A free counter that tools and test harnesses may use (e.g. the concurrency harness).
@@ -158,6 +161,7 @@ public struct CaseFile: Codable, Sendable, Equatable {
         deadlines = []
         closedDate = nil
         closedReason = nil
+        closedCategory = nil
         decisions = []
         counter = 0
         letters = []
@@ -169,7 +173,7 @@ public struct CaseFile: Codable, Sendable, Equatable {
         case schemaVersion, id, revision, created, updated, caseworker, youngPerson, network, journal
         case concernReports, examination, actionPlans, treatmentPlans, checklistAnswers, toolRecords
         case deadlines, closedDate, counter
-        case closedReason, decisions
+        case closedReason, decisions, closedCategory
         case letters, decisionInterviews
         case storedRecords = "documentRecords"
     }
@@ -195,6 +199,7 @@ public struct CaseFile: Codable, Sendable, Equatable {
         closedDate = try c.decodeIfPresent(LocalDate.self, forKey: .closedDate)
         counter = try c.decodeIfPresent(Int.self, forKey: .counter) ?? 0
         closedReason = try c.decodeIfPresent(String.self, forKey: .closedReason)
+        closedCategory = try c.decodeIfPresent(StatisticsComputation.ClosureCategory.self, forKey: .closedCategory)
         decisions = try c.decodeIfPresent([Decision].self, forKey: .decisions) ?? []
         letters = try c.decodeIfPresent([Letter].self, forKey: .letters) ?? []
         decisionInterviews = try c.decodeIfPresent([DecisionInterview].self, forKey: .decisionInterviews) ?? []

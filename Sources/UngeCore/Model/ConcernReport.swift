@@ -197,6 +197,9 @@ public struct ConcernReport: Codable, Sendable, Equatable {
     public var concernArc: ConcernArcPlacement?
     /// Ids of the deadlines computed for this notification (in `CaseFile.deadlines`).
     public var deadlineIDs: [String]
+    /// What the notification is mainly about (bekymringsområde), recorded for the DST notification
+    /// statistics; nil on notifications registered before it was asked.
+    public var reason: NotificationReason?
 
     public init(
         number: Int, received: Date, reporter: Reporter = Reporter(name: ""), situation: String = "",
@@ -204,8 +207,9 @@ public struct ConcernReport: Codable, Sendable, Equatable {
         otherInformation: String? = nil, parentsInformed: Bool = false, parentsComments: String? = nil,
         notInformedReason: String? = nil, youngPersonInformed: Bool = false,
         youngPersonComments: String? = nil, concernArc: ConcernArcPlacement? = nil, deadlineIDs: [String] = [],
-        receivedVia: String? = nil, custodyNotices: [CustodyNotice] = []
+        receivedVia: String? = nil, custodyNotices: [CustodyNotice] = [], reason: NotificationReason? = nil
     ) {
+        self.reason = reason
         self.number = number
         self.received = received
         self.receivedVia = receivedVia
@@ -228,7 +232,7 @@ public struct ConcernReport: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case number, received, reporter, situation, parentCooperation, attendance, relation
         case otherInformation, parentsInformed, parentsComments, notInformedReason, youngPersonInformed
-        case youngPersonComments, concernArc, deadlineIDs, receivedVia, custodyNotices
+        case youngPersonComments, concernArc, deadlineIDs, receivedVia, custodyNotices, reason
     }
 
     public init(from decoder: Decoder) throws {
@@ -250,5 +254,6 @@ public struct ConcernReport: Codable, Sendable, Equatable {
         deadlineIDs = try c.decodeIfPresent([String].self, forKey: .deadlineIDs) ?? []
         receivedVia = try c.decodeIfPresent(String.self, forKey: .receivedVia)
         custodyNotices = try c.decodeIfPresent([CustodyNotice].self, forKey: .custodyNotices) ?? []
+        reason = try c.decodeIfPresent(NotificationReason.self, forKey: .reason)
     }
 }

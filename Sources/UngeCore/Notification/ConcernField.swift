@@ -35,6 +35,8 @@ public enum ConcernField: String, CaseIterable, Sendable, Codable, Equatable {
     case receivedVia
     /// The notifier asked to stay anonymous.
     case reporterAnonymous
+    /// What the notification is mainly about (bekymringsområde), for the DST notification statistics.
+    case reason
 
     /// What kind of value the field holds, so input text can be parsed and questions phrased.
     public enum Kind: Sendable, Hashable {
@@ -44,6 +46,7 @@ public enum ConcernField: String, CaseIterable, Sendable, Codable, Equatable {
         case dateTime
         case cpr
         case level
+        case reason
     }
 
     /// Where a field's value lives in the draft, with its type.
@@ -53,6 +56,7 @@ public enum ConcernField: String, CaseIterable, Sendable, Codable, Equatable {
         case date(WritableKeyPath<ConcernReportDraft, LocalDate?> & Sendable)
         case cpr(WritableKeyPath<ConcernReportDraft, CPRNumber?> & Sendable)
         case level(WritableKeyPath<ConcernReportDraft, ConcernLevel?> & Sendable)
+        case reason(WritableKeyPath<ConcernReportDraft, NotificationReason?> & Sendable)
         /// A time as typed; parsed when the notification is registered.
         case dateTime(WritableKeyPath<ConcernReportDraft, String?> & Sendable)
 
@@ -63,6 +67,7 @@ public enum ConcernField: String, CaseIterable, Sendable, Codable, Equatable {
             case .date: return .date
             case .cpr: return .cpr
             case .level: return .level
+            case .reason: return .reason
             case .dateTime: return .dateTime
             }
         }
@@ -76,6 +81,7 @@ public enum ConcernField: String, CaseIterable, Sendable, Codable, Equatable {
         case inclusion
         case concernArc
         case arrival
+        case category
     }
 
     /// One row of the table.
@@ -237,6 +243,14 @@ public enum ConcernField: String, CaseIterable, Sendable, Codable, Equatable {
             return Spec(
                 .arrival, .dateTime(\.received), label: "tidspunktet, kommunen modtog underretningen",
                 question: "Hvornår modtog kommunen underretningen? (ÅÅÅÅ-MM-DD TT:MM; tom linje: nu)")
+        case .reason:
+            return Spec(
+                .category, .reason(\.reason), label: "bekymringsområdet (underretningens årsag)",
+                question:
+                    "Hvad drejer bekymringen sig mest om? Skriv nummer eller ord: \(NotificationReason.choices) (tom linje springer over)",
+                guidance:
+                    "Vælg det område, der fylder mest. Kommunen bruger det i statistikken over underretninger til Danmarks Statistik; beskrivelsen ovenfor er stadig det, der tæller i vurderingen."
+            )
         case .receivedVia:
             return Spec(
                 .arrival, .text(\.receivedVia), label: "hvordan underretningen kom til kommunen",

@@ -40,6 +40,8 @@ public struct ConcernReportDraft: Codable, Sendable, Equatable {
     /// Each custody holder told or not (asked one by one in the guided walk-through). When given,
     /// `parentsInformed` is true only if every one was told.
     public var custodyNotices: [CustodyNotice]?
+    /// What the notification is mainly about (bekymringsområde).
+    public var reason: NotificationReason?
 
     public init() {}
 
@@ -56,6 +58,7 @@ public struct ConcernReportDraft: Codable, Sendable, Equatable {
         case .date(let k): value = self[keyPath: k]?.danishLong
         case .cpr(let k): value = self[keyPath: k]?.masked
         case .level(let k): value = self[keyPath: k]?.danish
+        case .reason(let k): value = self[keyPath: k].map { "\($0.token) (\($0.danish.lowercased()))" }
         }
         guard let v = value?.trimmingCharacters(in: .whitespacesAndNewlines), !v.isEmpty else { return nil }
         return v
@@ -100,6 +103,19 @@ public struct ConcernReportDraft: Codable, Sendable, Equatable {
                     throw .invalidValue(field: field.label, value: t, expected: "Skriv grøn, orange eller rød.")
                 }
                 self[keyPath: k] = l
+            }
+        case .reason(let k):
+            if empty {
+                self[keyPath: k] = nil
+            } else {
+                guard let r = NotificationReason.parse(t) else {
+                    throw .invalidValue(
+                        field: field.label, value: t,
+                        expected:
+                            "Skriv et nummer (1-\(NotificationReason.allCases.count)) eller et ord: \(NotificationReason.allCases.map(\.token).joined(separator: ", "))."
+                    )
+                }
+                self[keyPath: k] = r
             }
         }
     }
@@ -183,6 +199,6 @@ public struct ConcernReportDraft: Codable, Sendable, Equatable {
             concernArc: concernLevel.map {
                 ConcernArcPlacement(level: $0, raiseIf: text(.raiseIf), lowerIf: text(.lowerIf))
             },
-            receivedVia: text(.receivedVia), custodyNotices: custodyNotices ?? [])
+            receivedVia: text(.receivedVia), custodyNotices: custodyNotices ?? [], reason: reason)
     }
 }

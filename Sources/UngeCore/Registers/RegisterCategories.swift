@@ -29,9 +29,45 @@ public enum RegisterCategories {
         Row(tool: NotifierKind.anonymous.rawValue, dstCategory: "Anonym", verified: false),
     ]
 
-    /// The reason of a notification: the tool records no reason category yet, so every notification
-    /// is reported with this value (see Fixtures/indberetning/README.md).
-    public static let reasonNotRecorded = Row(tool: "uoplyst", dstCategory: "Uoplyst", verified: false)
+    /// Notification reason (bekymringsområde) → DST reason category (unverified). DST's 16 reasons are
+    /// not in our sources; the names below are our best reading of the published tables (UND3) and must
+    /// be checked by the municipality against DST's current list.
+    public static let reason: [Row] = [
+        Row(tool: NotificationReason.substanceUse.token, dstCategory: "Barnets/den unges misbrug", verified: false),
+        Row(tool: NotificationReason.crime.token, dstCategory: "Barnets/den unges kriminalitet", verified: false),
+        Row(tool: NotificationReason.schoolAbsence.token, dstCategory: "Skolefravær/skoleproblemer", verified: false),
+        Row(
+            tool: NotificationReason.behaviourWellbeing.token, dstCategory: "Barnets/den unges adfærd eller trivsel",
+            verified: false),
+        Row(
+            tool: NotificationReason.mentalHealth.token, dstCategory: "Barnets/den unges psykiske vanskeligheder",
+            verified: false),
+        Row(tool: NotificationReason.selfHarm.token, dstCategory: "Selvskade/selvmordsforsøg", verified: false),
+        Row(
+            tool: NotificationReason.violenceAgainstYoungPerson.token, dstCategory: "Vold mod barnet/den unge",
+            verified: false),
+        Row(
+            tool: NotificationReason.sexualAbuse.token, dstCategory: "Seksuelle overgreb mod barnet/den unge",
+            verified: false),
+        Row(tool: NotificationReason.neglect.token, dstCategory: "Omsorgssvigt", verified: false),
+        Row(tool: NotificationReason.parentSubstanceUse.token, dstCategory: "Forældres misbrug", verified: false),
+        Row(
+            tool: NotificationReason.parentMentalHealth.token, dstCategory: "Forældres psykiske vanskeligheder",
+            verified: false),
+        Row(tool: NotificationReason.domesticViolence.token, dstCategory: "Vold i familien", verified: false),
+        Row(
+            tool: NotificationReason.familyConflict.token, dstCategory: "Konflikter i familien/skilsmisse",
+            verified: false),
+        Row(tool: NotificationReason.radicalisation.token, dstCategory: "Radikalisering/ekstremisme", verified: false),
+        Row(tool: NotificationReason.homelessness.token, dstCategory: "Hjemløshed/boligproblemer", verified: false),
+        Row(tool: NotificationReason.other.token, dstCategory: "Andet", verified: false),
+    ]
+
+    /// The DST category for a notification reason.
+    public static func category(for reason: NotificationReason) -> Row {
+        self.reason.first { $0.tool == reason.token }
+            ?? Row(tool: reason.token, dstCategory: "Andet", verified: false)
+    }
 
     /// The DST category for a notifier kind.
     public static func category(for kind: NotifierKind) -> Row {

@@ -11,7 +11,13 @@ public enum RegisterKind: String, Sendable, Equatable, CaseIterable, Codable {
     case smdb = "smdb"
 
     /// The format version of each extract; raised whenever a field changes.
-    public var formatVersion: Int { 1 }
+    public var formatVersion: Int {
+        switch self {
+        // 2: `aarsag` holds the recorded reason (bekymringsområde), no longer always `uoplyst`.
+        case .dstNotifications: return 2
+        case .dstMeasures, .smdb: return 1
+        }
+    }
 
     /// The Danish name for messages.
     public var danish: String {
@@ -206,7 +212,16 @@ public struct RegisterExtractor: Sendable {
             let (cpr, sex) = person(f, item: item, &problems)
             let kind = NotifierKind.of(r.reporter, relation: r.relation)
             let cat = RegisterCategories.category(for: kind)
-            let reason = RegisterCategories.reasonNotRecorded
+            guard let recorded = r.reason else {
+                problems.append(
+                    RegisterProblem(
+                        caseID: f.id, item: item,
+                        message:
+                            "mangler bekymringsområdet (årsagen): unge underret --sag \(f.id.rawValue) --underretning \(r.number) --omraade OMRÅDE"
+                    ))
+                continue
+            }
+            let reason = RegisterCategories.category(for: recorded)
             out.append([
                 f.id.rawValue, String(r.number), day.iso, cpr, sex, age(f), kind.rawValue, cat.dstCategory,
                 reason.tool, reason.dstCategory, (cat.verified && reason.verified) ? "ja" : "nej",

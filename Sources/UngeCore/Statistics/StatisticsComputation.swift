@@ -44,6 +44,20 @@ public struct StatisticsComputation: Sendable {
         return (start, end)
     }
 
+    /// The days a case must touch to count in the period `from`...`to`: the period itself and the
+    /// twelve months of the trend (to the end of `to`'s month). A case whose
+    /// `StatisticsFacts.activitySpan` lies wholly outside counts in no figure, so a store may leave it out.
+    public static func window(from: LocalDate, to: LocalDate) -> ClosedRange<LocalDate> {
+        let month = LocalDate(year: to.year, month: to.month, day: 1)!
+        return min(from, month.adding(months: -11))...max(to, month.adding(months: 1).adding(days: -1))
+    }
+
+    /// Whether a case with this activity span can count in a period with this `window`.
+    public static func mayCount(_ span: (first: LocalDate, last: LocalDate?), in window: ClosedRange<LocalDate>) -> Bool
+    {
+        span.first <= window.upperBound && (span.last.map { $0 >= window.lowerBound } ?? true)
+    }
+
     /// Treatment bases the statistics group by.
     public enum TreatmentBasis: String, CaseIterable, Sendable {
         case bl33 = "bl33"
@@ -92,6 +106,29 @@ public struct StatisticsComputation: Sendable {
             (.goalReached, ["mål", "maal", "afsluttet", "gennemført", "stoffri", "nået"]),
         ]
 
+        /// The word `unge luk --aarsag` takes.
+        public var token: String {
+            switch self {
+            case .goalReached: return "maal-naaet"
+            case .moved: return "flyttet"
+            case .adult: return "fyldt-18"
+            case .noNeed: return "intet-behov"
+            case .declined: return "oensker-ikke-hjaelp"
+            case .other: return "andet"
+            }
+        }
+
+        /// Accepts the token (æøå or not), the number in `allCases` order, and the code name.
+        public static func parse(_ text: String) -> ClosureCategory? {
+            let t = text.trimmingCharacters(in: .whitespaces).lowercased()
+                .replacingOccurrences(of: "æ", with: "ae").replacingOccurrences(of: "ø", with: "oe")
+                .replacingOccurrences(of: "å", with: "aa").replacingOccurrences(of: " ", with: "-")
+            if let n = Int(t), n >= 1, n <= allCases.count { return allCases[n - 1] }
+            return allCases.first { $0.token == t || $0.rawValue.lowercased() == t }
+        }
+
+        /// The category guessed from a free-text reason's words (cases closed before the category
+        /// was recorded, and the suggestion when `--aarsag` is left out).
         public static func of(_ reason: String?) -> ClosureCategory {
             let t = (reason ?? "").lowercased()
             for (c, ws) in words where ws.contains(where: { t.contains($0) }) { return c }
@@ -366,7 +403,7 @@ public struct StatisticsComputation: Sendable {
             Self.day(f.created) <= to && (f.closedDate.map { $0 > to } ?? true)
         }
         b.define(
-            "Oprettet: sagens oprettelsesdato i perioden. Lukket: sager, hvis lukkedato ligger i perioden, efter grunden (grupperet efter ordene i begrundelsen). Genåbnet: genåbninger registreret i perioden."
+            "Oprettet: sagens oprettelsesdato i perioden. Lukket: sager, hvis lukkedato ligger i perioden, efter den registrerede lukkegrund (unge luk --aarsag); ældre sager uden lukkegrund grupperes efter ordene i begrundelsen. Genåbnet: genåbninger registreret i perioden."
         )
 
         // 5. Caseload and overdue per caseworker at the period's end.

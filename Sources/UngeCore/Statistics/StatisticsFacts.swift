@@ -36,7 +36,8 @@ public struct StatisticsFacts: Codable, Sendable, Equatable {
     public var concernReports: [Notification]
     /// The deadline records, titles left out.
     public var deadlines: [Deadline]
-    /// The decisions, with their kind and dates only (no purpose, consents, provider or reasons).
+    /// The decisions, with their kind and dates only (no purpose, consents, provider or reasons);
+    /// `start` is the actual start (`Decision.actualStart`), never a planned one.
     public var decisions: [Decision]
     /// When an afdækning was finished, if the case has one.
     public var afdaekningCompleted: LocalDate?
@@ -88,7 +89,8 @@ public struct StatisticsFacts: Codable, Sendable, Equatable {
         birthDate = f.youngPerson.birthDate
         anonymous = f.youngPerson.anonymous
         closedDate = f.closedDate
-        closure = f.closedDate == nil ? nil : StatisticsComputation.ClosureCategory.of(f.closedReason)
+        closure =
+            f.closedDate == nil ? nil : f.closedCategory ?? StatisticsComputation.ClosureCategory.of(f.closedReason)
         concernReports = f.concernReports.map {
             Notification(
                 received: $0.received, kind: NotifierKind.of($0.reporter, relation: $0.relation),
@@ -104,10 +106,40 @@ public struct StatisticsFacts: Codable, Sendable, Equatable {
             Decision(
                 id: $0.id, kind: $0.kind, decisionDate: $0.decisionDate, author: "",
                 recorded: Date(timeIntervalSince1970: 0),
-                requestDate: $0.requestDate, start: $0.start,
+                requestDate: $0.requestDate, start: $0.actualStart,
                 end: $0.end.map { DecisionEnd(date: $0.date, reason: "", status: $0.status) })
         }
         afdaekningCompleted = f.examination?.kind == .afdaekning ? f.examination?.completedDate : nil
         reopened = f.journal.filter { $0.text.hasPrefix(StatisticsFacts.reopenPrefix) }.map(\.time)
+    }
+}
+
+extension StatisticsFacts {
+    /// The first and the last day on which anything of this case can count in a statistics period:
+    /// its creation, notifications, deadlines, decisions, afdækning, reopenings and closing. `last` is
+    /// nil while the case is open (it counts in the caseload of every later period). A store may skip
+    /// a case whose span does not meet `StatisticsComputation.window` (the team store does so in SQL):
+    /// the report is the same.
+    public var activitySpan: (first: LocalDate, last: LocalDate?) {
+        let createdDay = RecordedDeadlineStates.day(created)
+        var first = createdDay
+        var last = createdDay
+        func see(_ d: LocalDate?) {
+            guard let d else { return }
+            if d < first { first = d }
+            if d > last { last = d }
+        }
+        for r in concernReports { see(RecordedDeadlineStates.day(r.received)) }
+        for d in deadlines { see(d.dueDate) }
+        for d in decisions {
+            see(d.decisionDate)
+            see(d.requestDate)
+            see(d.start)
+            see(d.end?.date)
+        }
+        see(afdaekningCompleted)
+        for r in reopened { see(RecordedDeadlineStates.day(r)) }
+        see(closedDate)
+        return (first, closedDate == nil ? nil : last)
     }
 }

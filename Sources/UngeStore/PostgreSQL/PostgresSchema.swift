@@ -9,7 +9,7 @@
         public static var currentVersion: Int { migrations.count }
 
         /// Migration n (1-based) is `migrations[n - 1]`. Never change a released migration: add one.
-        static let migrations: [String] = [migration1, migrationFlyt]
+        static let migrations: [String] = [migration1, migrationFlyt, migrationStatistics]
 
         /// Applies every migration the database lacks, as the connecting role (a database owner that
         /// may create roles). Returns the versions before and after.
@@ -694,6 +694,75 @@
                 unge.overdrag(text, text, jsonb)
                 TO unge_sagsbehandler, unge_teamleder, unge_admin;
             GRANT EXECUTE ON FUNCTION unge.saet_medlem(text, text, bool), unge.saet_adgang(text) TO unge_admin;
+            """#
+
+        /// Statistics facts beside each case, and the one audited, scoped way to read them
+        /// (`unge statistik`, `unge indberet`).
+        static let migrationStatistics = #"""
+            -- unge team store: the statistics facts of each case (derived from the document by unge at every save:
+            -- no CPR number, name or case text), with the first and last day the case can count in a period
+            -- (til NULL: open). Never the truth: facts of an older revision than the case are not used.
+            SET LOCAL ROLE unge_ejer;
+            CREATE TABLE unge.statistik (
+                sag text PRIMARY KEY REFERENCES unge.sager ON DELETE CASCADE, revision int NOT NULL,
+                fakta text NOT NULL, fra date NOT NULL, til date);
+            ALTER TABLE unge.statistik ENABLE ROW LEVEL SECURITY;
+            ALTER TABLE unge.statistik FORCE ROW LEVEL SECURITY;
+            CREATE POLICY laese ON unge.statistik FOR SELECT TO unge_ejer USING (unge.maa(sag, session_user, false));
+            CREATE POLICY skrive ON unge.statistik FOR ALL TO unge_ejer
+                USING (unge.maa(sag, session_user, true)) WITH CHECK (unge.maa(sag, session_user, true));
+
+            -- The facts of one saved revision, by a role that may write the case.
+            CREATE FUNCTION unge.gem_statistik(p_sag text, p_revision int, p_fakta text, p_fra date, p_til date) RETURNS text
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            BEGIN
+                IF NOT unge.maa(p_sag, session_user, true) THEN
+                    PERFORM unge.skriv_log('database', p_sag, NULL, unge.haendelse('refused', p_sag, 'statistik'));
+                    RETURN 'adgang';
+                END IF;
+                IF NOT EXISTS (SELECT 1 FROM unge.sager s WHERE s.id = p_sag AND s.revision = p_revision) THEN
+                    RETURN 'forældet';
+                END IF;
+                INSERT INTO unge.statistik AS st VALUES (p_sag, p_revision, p_fakta, p_fra, p_til)
+                    ON CONFLICT (sag) DO UPDATE SET revision = excluded.revision, fakta = excluded.fakta,
+                        fra = excluded.fra, til = excluded.til
+                    WHERE st.revision <= excluded.revision;
+                RETURN 'ok';
+            END $$;
+
+            -- The facts of the cases the role may read (unge.maa), of one team the role is on (p_hold), or only the
+            -- role's own cases (p_mine); with a window, only cases that can count in it. A case whose facts are
+            -- missing or older than the case comes with its document instead. One audit row (no case is shown:
+            -- statistics name none); a team the role is not on is refused and audited.
+            CREATE FUNCTION unge.statistik_fakta(p_hold text, p_mine bool, p_fra date, p_til date, p_haendelse jsonb)
+            RETURNS TABLE (status text, sag text, sagsbehandler text, fakta text, doc jsonb)
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            BEGIN
+                IF p_hold IS NOT NULL AND NOT EXISTS (
+                        SELECT 1 FROM unge.medlemmer m WHERE m.rolle = session_user AND m.hold = p_hold) THEN
+                    PERFORM unge.skriv_log('database', NULL, NULL,
+                        jsonb_set(unge.haendelse('refused', NULL, p_haendelse->>'command'), '{criterion}', to_jsonb('hold ' || p_hold)));
+                    RETURN QUERY SELECT 'adgang'::text, NULL::text, NULL::text, NULL::text, NULL::jsonb; RETURN;
+                END IF;
+                PERFORM unge.skriv_log('unge', NULL, NULL, p_haendelse);
+                RETURN QUERY
+                    SELECT 'ok'::text, r.id, r.sagsbehandler::text,
+                           CASE WHEN st.revision = s.revision THEN st.fakta END,
+                           CASE WHEN st.revision IS DISTINCT FROM s.revision THEN s.doc END
+                    FROM unge.sagsregister r
+                    JOIN unge.sager s ON s.id = r.id
+                    LEFT JOIN unge.statistik st ON st.sag = r.id
+                    WHERE unge.maa(r.id, session_user, false)
+                      AND (p_hold IS NULL OR r.hold = p_hold)
+                      AND (NOT coalesce(p_mine, false) OR r.sagsbehandler = session_user)
+                      AND (st.revision IS DISTINCT FROM s.revision OR p_fra IS NULL OR p_til IS NULL
+                           OR (st.fra <= p_til AND (st.til IS NULL OR st.til >= p_fra)))
+                    ORDER BY r.id;
+            END $$;
+
+            GRANT EXECUTE ON FUNCTION unge.gem_statistik(text, int, text, date, date),
+                unge.statistik_fakta(text, bool, date, date, jsonb)
+                TO unge_sagsbehandler, unge_teamleder, unge_admin;
             """#
     }
 #endif

@@ -214,6 +214,7 @@
                     throw StoreError.database(reason: "intet sagsnummer")
                 }
                 new.id = id
+                writeStatistics(new)
                 return new
             case "hold": throw StoreError.noTeam(role: role)
             default: throw StoreError.accessRefused(nil)
@@ -260,7 +261,9 @@
                 ], case: id
             ).first
             switch (row?[0] ?? nil) ?? "" {
-            case "ok": return updated
+            case "ok":
+                writeStatistics(updated)
+                return updated
             case "konflikt":
                 throw StoreError.conflict(id, expected: expectedRevision, actual: Int((row?[1] ?? nil) ?? "") ?? 0)
             case "adgang": throw StoreError.accessRefused(id)
@@ -314,7 +317,9 @@
                         caseworker, Self.json(event),
                     ], case: id))
             switch status {
-            case "ok": return decoded.caseFile
+            case "ok":
+                writeStatistics(decoded.caseFile)
+                return decoded.caseFile
             case "hold": throw StoreError.noTeam(role: caseworker ?? role)
             case "findes":
                 throw StoreError.io(operation: "oprette", file: "sag \(id.rawValue)", code: EEXIST, visible: false)
@@ -419,6 +424,67 @@
         /// A private folder (0700) under `$XDG_RUNTIME_DIR` or the temp folder: this store has no folder.
         public func makeWorkFolder() throws -> WorkFolder {
             try WorkFolder.makePrivate()
+        }
+
+        // MARK: Statistics
+
+        /// Keeps the case's statistics facts (`unge.statistik`, derived, no CPR number, name or case
+        /// text) beside the saved revision. Best effort: facts that are missing or belong to an older
+        /// revision are never used (`unge.statistik_fakta` then returns the document instead).
+        func writeStatistics(_ c: CaseFile) {
+            let facts = StatisticsFacts(c)
+            var line: [UInt8] = []
+            StatisticsRecords.encode(facts, into: &line)
+            let span = facts.activitySpan
+            _ = try? db.query(
+                "SELECT unge.gem_statistik($1, $2, $3, $4::date, $5::date)",
+                [
+                    c.id.rawValue, String(c.revision), String(decoding: line, as: UTF8.self), span.first.iso,
+                    span.last?.iso,
+                ])
+        }
+
+        public func statisticsFacts() throws -> (facts: [StatisticsFacts], problems: [StoreProblem]) {
+            let event = AuditEvent(
+                time: Date(), user: role, action: .search, caseID: nil, criterion: "statistikfakta", command: command)
+            let r = try statisticsFacts(team: nil, mine: false, window: nil, event: event)
+            return (r.facts, r.problems)
+        }
+
+        public func statisticsFacts(
+            team: String?, mine: Bool, window: ClosedRange<LocalDate>?, event: AuditEvent
+        ) throws -> TeamStatistics {
+            var e = event
+            e.user = role
+            let rows = try call(
+                "SELECT status, sag, sagsbehandler, fakta, doc::text FROM unge.statistik_fakta($1, $2, $3::date, $4::date, $5::jsonb)",
+                [team, mine ? "true" : "false", window?.lowerBound.iso, window?.upperBound.iso, Self.json(e)])
+            if rows.first?[0] == "adgang" { throw StoreError.accessRefused(nil) }
+            var facts: [StatisticsFacts] = []
+            var problems: [StoreProblem] = []
+            facts.reserveCapacity(rows.count)
+            for row in rows {
+                guard let id = row[1].flatMap(CaseID.init) else { continue }
+                var f: StatisticsFacts?
+                if let line = row[3] {
+                    f = StatisticsRecords.decode(ArraySlice(line.utf8))
+                }
+                if f == nil {
+                    // Facts missing, stale or unreadable: the document (sent instead), else the case.
+                    do {
+                        let c = try row[4].map { try decode($0, id: id).caseFile } ?? loadDocument(id).caseFile
+                        f = StatisticsFacts(c)
+                    } catch let err as StoreError {
+                        problems.append(StoreProblem(file: "sag \(id.rawValue)", error: err))
+                    }
+                }
+                guard var facts1 = f, facts1.id == id else { continue }
+                // The caseworker the team store holds responsible (a handed-over case counts for the new one).
+                if let worker = row[2] { facts1.caseworker = worker }
+                facts.append(facts1)
+            }
+            let leader = try call("SELECT leder FROM unge.mig()", []).first?[0] == "t"
+            return TeamStatistics(facts: facts, problems: problems, isLeader: leader)
         }
 
         // MARK: Team operations
