@@ -65,7 +65,7 @@ class Cluster:
         return r
 
     def start(self):
-        self.run([str(PGBIN / "pg_ctl"), "-D", str(self.data), "-l", str(self.dir / "server.log"), "-w", "-o",
+        self.run([str(PGBIN / "pg_ctl"), "-D", str(self.data), "-l", str(self.sock / "server.log"), "-w", "-o",
                   f"-k {self.sock} -c listen_addresses='' -c max_connections=300", "start"])
 
     def kill9(self):

@@ -58,10 +58,13 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     /// `unge lager flyt` refused or stopped (a target with other cases, a user the map lacks, a check
     /// that failed); the message says what to do.
     case move(String)
+    /// No team of this name in the team store.
+    case unknownTeam(String)
 
     /// The process exit code the CLI uses: 2 for a too long text (the input was wrong), else 3.
     public var exitCode: Int32 {
         if case .textTooLong = self { return 2 }
+        if case .unknownTeam = self { return 2 }
         if case .accessRefused = self { return 4 }
         return 3
     }
@@ -142,6 +145,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             }
             return
                 "Teamlageret '\(location)' har skema \(found), og denne version af unge bruger \(known). Databasens ejer opgraderer med 'unge lager migrer'."
+        case .unknownTeam(let team):
+            return
+                "Holdet '\(StoreText.quote(team))' findes ikke i teamlageret. Holdene sættes op af en administrator med 'unge lager medlem'."
         case .noTeam(let role):
             return
                 "Brugeren '\(StoreText.quote(role))' er ikke på noget hold i teamlageret, så der kan ikke oprettes sager. En administrator sætter brugeren på et hold med 'unge lager medlem'."

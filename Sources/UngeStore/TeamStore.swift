@@ -15,6 +15,13 @@ public protocol TeamStore: Store {
     func handOver(_ id: CaseID, to caseworker: String, now: Date, command: String) throws
     /// Puts `role` in `team` (created if new), as a leader or not: administrators only.
     func setMember(_ role: String, team: String, leader: Bool) throws
+    /// The summaries of the cases the role may read whose caseworker is the role (`.mine`) or that
+    /// belong to one team (`.team`), chosen in the database; the listing is audited there with the ids.
+    /// An unknown team throws `StoreError.unknownTeam`.
+    func listSummaries(_ scope: TeamScope) throws -> (summaries: [CaseSummary], problems: [StoreProblem])
+    /// The messages for the session's role that it has not seen (someone's lookup matched a restricted
+    /// case it is named on); they count as seen once returned.
+    func takeMessages() throws -> [TeamMessage]
     /// The statistics facts of the cases this role may read (`unge.statistik_fakta`, one audited call):
     /// of one team (`team`, which the role must be a member of, else `accessRefused(nil)`), or only the
     /// cases the role is caseworker of (`mine`); with `window`, only the cases that can count in it
@@ -22,6 +29,31 @@ public protocol TeamStore: Store {
     /// responsible. The database writes `event` to the audit trail before it returns anything.
     func statisticsFacts(team: String?, mine: Bool, window: ClosedRange<LocalDate>?, event: AuditEvent) throws
         -> TeamStatistics
+}
+
+/// Which cases a team listing takes.
+public enum TeamScope: Sendable, Equatable {
+    /// The role's own cases (it is their caseworker).
+    case mine
+    /// One team's cases (that the role may read).
+    case team(String)
+}
+
+/// A message to the named users of a restricted case: someone's lookup (`unge find`) matched it.
+public struct TeamMessage: Sendable, Equatable {
+    public var time: Date
+    public var caseID: CaseID
+    /// The role that searched.
+    public var from: String
+    /// True when the search was by CPR number, false by name and birth date.
+    public var byCPR: Bool
+
+    public init(time: Date, caseID: CaseID, from: String, byCPR: Bool) {
+        self.time = time
+        self.caseID = caseID
+        self.from = from
+        self.byCPR = byCPR
+    }
 }
 
 /// What `TeamStore.statisticsFacts` returns: the facts, the cases that could not be read, and whether

@@ -194,4 +194,33 @@ struct CaseCommandsTests {
         let none = try Unge.run(["rediger", "2026-0005"], store: store, env: ["EDITOR": "true"])
         #expect(none.stdout.contains("Ingen ændringer"))
     }
+
+    @Test("ny --beskyttet: fillageret gemmer de navngivne brugere og viser dem; --adgang kræver --beskyttet")
+    func restrictedOnFileStore() throws {
+        let store = Unge.emptyStore()
+        let made = try Unge.run(
+            ["ny", "--navn", "Kendt Person", "--foedselsdato", "2010-01-01", "--beskyttet", "--adgang", "bo, lene"],
+            store: store)
+        #expect(made.status == 0, "\(made.stderr)")
+        let shown = try Unge.run(["vis", "2026-0001"], store: store)
+        #expect(shown.stdout.contains("kun bo, lene, testbruger kan se sagen"), "\(shown.stdout)")
+        let json = try Unge.run(["vis", "2026-0001", "--json"], store: store)
+        #expect(json.stdout.contains("\"restricted\""), "\(json.stdout)")
+        let plain = try Unge.run(
+            ["ny", "--navn", "Anden", "--foedselsdato", "2010-01-01", "--adgang", "bo"], store: store)
+        #expect(plain.status == 2)
+        let onCase = try Unge.run(["underret", "--sag", "2026-0001", "--beskyttet"], store: store)
+        #expect(onCase.status == 2)
+        #expect(onCase.stderr.contains("--beskyttet gælder en ny sag"), "\(onCase.stderr)")
+    }
+
+    @Test("frister --team på et lager i en mappe: slutkode 2 og en dansk forklaring, som statistik")
+    func teamDeadlinesOnFileStore() throws {
+        let store = try Unge.fixtureStore()
+        let r = try Unge.run(["frister", "--team", "Nord"], store: store)
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("Teams findes kun på et fælles lager"), "\(r.stderr)")
+        let s = try Unge.run(["statistik", "--team", "Nord"], store: store)
+        #expect(s.status == 2)
+    }
 }

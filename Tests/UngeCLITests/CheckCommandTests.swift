@@ -76,7 +76,7 @@ struct CheckCommandTests {
         let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
         #expect(json["formatVersion"] as? Int == 1)
         #expect(json["case"] as? String == "2026-0042")
-        #expect(json["openItems"] as? Int == 17)
+        #expect(json["openItems"] as? Int == 18)
         #expect(json["allYes"] as? Bool == false)
     }
 

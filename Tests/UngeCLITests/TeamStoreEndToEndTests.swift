@@ -185,5 +185,76 @@
             let files = try FileManager.default.contentsOfDirectory(atPath: back.appendingPathComponent("sager").path)
             #expect(files.filter { $0.hasSuffix(".json") }.count == 14)
         }
+
+        @Test(
+            "beskyttet sag: kun de navngivne ser den; find fortæller dem, hvem der søgte; liste --mine og frister --team"
+        )
+        func restrictedMineAndTeam() throws {
+            let db = try freshDatabase()
+            defer { drop(db) }
+            let su = try PGConnection(uri: Self.uri(db, "postgres"), display: db)
+            try su.execute(
+                "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 't_lea') THEN CREATE ROLE t_lea LOGIN; END IF; END $$; GRANT unge_sagsbehandler, unge_teamleder TO t_lea;"
+            )
+            #expect(
+                try Unge.run([
+                    "lager", "medlem", "t_lea", "--hold", "Nord", "--leder", "--lager", Self.uri(db, "t_adm"),
+                ]).status == 0)
+            let anna = Self.uri(db, "t_anna")
+            // The demo cases (with deadlines) are Anna's, on Nord.
+            #expect(try Unge.run(["demo", "--lager", anna]).status == 0)
+            func made(_ r: Unge.Result) throws -> String {
+                #expect(r.status == 0, "\(r.stderr)")
+                let object = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+                return try #require(object?["id"] as? String)
+            }
+            let secret = try made(
+                Unge.run(
+                    [
+                        "ny", "--navn", "Kendt Person", "--cpr", "010110-4321", "--beskyttet", "--adgang", "t_bo",
+                        "--json",
+                        "--lager", anna,
+                    ]))
+            let leas = try made(
+                Unge.run([
+                    "ny", "--navn", "Leas Sag", "--foedselsdato", "2011-01-01", "--json", "--lager",
+                    Self.uri(db, "t_lea"),
+                ]))
+
+            // Only the named users (Anna, who made it, and Bo) open the restricted case; Anna's leader does not.
+            #expect(try Unge.run(["vis", secret, "--lager", Self.uri(db, "t_bo")]).status == 0)
+            let lea = try Unge.run(["vis", secret, "--lager", Self.uri(db, "t_lea")])
+            #expect(lea.status == 4)
+            let shown = try Unge.run(["vis", secret, "--lager", anna])
+            #expect(shown.stdout.contains("Beskyttet sag:") && shown.stdout.contains("kan se sagen"), "\(shown.stdout)")
+
+            // Lea's lookup finds it without opening it; Anna and Bo are told once, on their next listing.
+            let found = try Unge.run(["find", "--cpr", "010110-4321", "--lager", Self.uri(db, "t_lea")])
+            #expect(found.status == 0, "\(found.stderr)")
+            #expect(
+                found.stdout.contains("En beskyttet sag passer. Kontakt t_anna, t_bo; de får besked"), "\(found.stdout)"
+            )
+            #expect(!found.stdout.contains(secret))
+            let told = try Unge.run(["liste", "--json", "--lager", anna])
+            #expect(told.stderr.contains("Besked: t_lea søgte"), "\(told.stderr)")
+            #expect(told.stderr.contains(secret))
+            #expect(!(try Unge.run(["liste", "--lager", anna]).stderr.contains("Besked")))
+            #expect(try Unge.run(["frister", "--lager", Self.uri(db, "t_bo")]).stderr.contains("Besked: t_lea søgte"))
+
+            // --mine: the register's caseworker, chosen in the database.
+            let mine = try Unge.run(["liste", "--mine", "--json", "--lager", anna])
+            #expect(mine.status == 0, "\(mine.stderr)")
+            #expect(mine.stdout.contains(secret) && !mine.stdout.contains(leas))
+            #expect(try Unge.run(["liste", "--json", "--lager", anna]).stdout.contains(leas))
+
+            // --team: the leader sees the team's deadlines (not the restricted case); an unknown team is bad input.
+            let all = try Unge.run(["frister", "--json", "--lager", anna])
+            let team = try Unge.run(["frister", "--team", "Nord", "--json", "--lager", Self.uri(db, "t_lea")])
+            #expect(team.status == 0, "\(team.stderr)")
+            #expect(team.stdout.contains("2026-0002") && team.stdout == all.stdout)
+            let syd = try Unge.run(["frister", "--team", "Syd", "--json", "--lager", Self.uri(db, "t_lea")])
+            #expect(syd.status == 0 && !syd.stdout.contains("2026-0002"), "\(syd.stdout)")
+            #expect(try Unge.run(["frister", "--team", "Øst", "--lager", Self.uri(db, "t_lea")]).status == 2)
+        }
     }
 #endif

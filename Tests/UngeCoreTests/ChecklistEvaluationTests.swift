@@ -91,13 +91,14 @@ struct ChecklistEvaluationTests {
         )
         #expect(byID["3.2"]?.answer == ChecklistAnswerValue.no)
         #expect(byID["7.5"]?.answer == nil)
-        #expect(report.items.filter(\.isYes).map(\.item.id) == ["3.3", "4.5", "5.1", "5.4"])
+        // 5.1 »alle sociale arenaer«: the fixture's map does not use every arena, so partly (AUDIT row 51).
+        #expect(report.items.filter(\.isYes).map(\.item.id) == ["3.3", "4.5", "5.4"])
         #expect(
             report.items.filter { $0.answer == ChecklistAnswerValue.no }.map(\.item.id) == [
                 "3.2", "4.4", "5.2", "7.2", "7.3", "7.4",
             ])
-        #expect(report.openCount == 17)
-        #expect(openChecklistItems(case: file, today: checkToday) == 17)
+        #expect(report.openCount == 18)
+        #expect(openChecklistItems(case: file, today: checkToday) == 18)
         #expect(report.caseID?.rawValue == "2026-0042")
     }
 
@@ -106,7 +107,7 @@ struct ChecklistEvaluationTests {
         let file = try loadCheckFixtureCase()
         let report = ChecklistEvaluator.evaluate(case: file, today: checkToday, chapters: [Checklist.chapter(5)!])
         #expect(report.items.map(\.item.id) == ["5.1", "5.2", "5.3", "5.4"])
-        #expect(report.openCount == 2)
+        #expect(report.openCount == 3)
         #expect(report.chapters[0].noCount == 1)
     }
 }

@@ -191,14 +191,19 @@ struct NetworkArenasRuleTests {
         #expect(rule.evaluate(evidence()) == .unanswered("intet netværkskort endnu"))
     }
 
-    @Test("personer i flere arenaer: ja, og de tomme arenaer nævnes")
+    /// Handbook 5.1 »alle sociale arenaer« (AUDIT row 51): some arenas only is partly, all of them yes.
+    @Test("personer i nogle arenaer: delvis, og de tomme arenaer nævnes; i alle fem: ja")
     func yes() {
         var e = evidence()
         e.networkPeopleByArena = [.family: 2, .schoolAndWork: 1, .professionals: 1]
         #expect(
             rule.evaluate(e)
                 == EvidenceResult(
-                    .yes, "netværkskort: 4 personer i 3 af 5 arenaer, ingen i 'slægt' og 'venner, naboer, fritid'"))
+                    .partly, "netværkskort: 4 personer i 3 af 5 arenaer, ingen i 'slægt' og 'venner, naboer, fritid'"))
+        e.networkPeopleByArena = [
+            .family: 2, .relatives: 1, .friendsAndLeisure: 1, .schoolAndWork: 1, .professionals: 1,
+        ]
+        #expect(rule.evaluate(e) == EvidenceResult(.yes, "netværkskort: 6 personer i 5 af 5 arenaer"))
     }
 
     @Test("kun én arena: delvis")

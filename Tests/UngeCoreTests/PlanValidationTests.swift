@@ -56,28 +56,28 @@ struct PlanValidationTests {
         (
             14, "2023-12-31",
             [
-                "plan.purpose", "plan.goals", "plan.measures", "plan.otherMatters", "plan.participation.youngPerson",
+                "plan.purpose", "plan.goals", "plan.measures", "plan.participation.youngPerson",
                 "plan.participation.custodyHolder",
             ]
         ),
         (
             15, "2023-12-31",
             [
-                "plan.purpose", "plan.goals", "plan.measures", "plan.otherMatters", "plan.participation.youngPerson",
+                "plan.purpose", "plan.goals", "plan.measures", "plan.participation.youngPerson",
                 "plan.participation.custodyHolder",
             ]
         ),
         (
             16, "2023-12-31",
             [
-                "plan.purpose", "plan.goals", "plan.measures", "plan.otherMatters", "plan.transitionGoals",
+                "plan.purpose", "plan.goals", "plan.measures", "plan.transitionGoals",
                 "plan.participation.youngPerson", "plan.participation.custodyHolder",
             ]
         ),
         (
             17, "2023-12-31",
             [
-                "plan.purpose", "plan.goals", "plan.measures", "plan.otherMatters", "plan.transitionGoals",
+                "plan.purpose", "plan.goals", "plan.measures", "plan.transitionGoals",
                 "plan.participation.youngPerson", "plan.participation.custodyHolder",
             ]
         ),

@@ -214,4 +214,97 @@ struct StatutePassThreeTests {
             #expect(text.contains("barnets lov § 37"))
         }
     }
+
+    /// Rows 38-39. BL § 92 stk. 3 »I sager om anbringelse uden for hjemmet efter §§ 46 og 47 skal barnets plan angive,
+    /// hvilke former for støtte der skal iværksættes for familien«; § 109 stk. 4 »skal ungeplanen tillige angive,
+    /// hvilke former for støtte der selvstændigt skal iværksættes for familien«.
+    @Test("række 38-39: en plan ved anbringelse nævner familiens støtte (§ 92, stk. 3 / § 109, stk. 4)")
+    func familySupport() throws {
+        let placement = DL.decision(
+            .placementWithConsent, on: "2026-05-01", start: "2026-05-01", consents: [.custodyHolder, .youngPerson])
+        for (born, kind, cite) in [
+            ("2012-01-01", PlanKind.barnetsPlan, "barnets lov § 92, stk. 3 (tidl. serviceloven § 140)"),
+            ("2009-01-01", .ungeplan, "barnets lov § 109, stk. 4 (tidl. serviceloven § 140)"),
+        ] {
+            var plan = ActionPlan(version: 1, date: DL.d("2026-06-01"), author: "t", kind: kind)
+            let file = DL.file(born: born, decisions: [placement])
+            let f = try #require(PlanValidator.validate(plan, in: file).first { $0.ruleID == "plan.familySupport" })
+            #expect(f.citation == cite)
+            plan.otherMatters = [OtherMatter(topic: .familySupport, text: "Familiebehandling til mor; samvær hver uge")]
+            #expect(!PlanValidator.validate(plan, in: file).contains { $0.ruleID == "plan.familySupport" })
+            // Without a placement the duty does not apply.
+            plan.otherMatters = []
+            let support = DL.decision(.contactPerson, on: "2026-05-01", consents: [.custodyHolder])
+            #expect(
+                !PlanValidator.validate(plan, in: DL.file(born: born, decisions: [support])).contains {
+                    $0.ruleID == "plan.familySupport"
+                })
+        }
+    }
+
+    /// Row 40. SEL 2023 § 140 stk. 3 lists purpose, indsats, duration, support at a placement; »andre særlige forhold«
+    /// is § 141 stk. 3 nr. 4, for adults.
+    @Test("række 40: 'andre særlige forhold' er en advarsel for § 140-planen, en fejl for § 141-planen")
+    func otherMatters() {
+        let old = ActionPlan(version: 1, date: DL.d("2023-06-01"), author: "t", kind: .handbookActionPlan)
+        let f = PlanValidator.validate(old, in: DL.file(born: "2008-01-01"))
+        #expect(f.first { $0.ruleID == "plan.otherMatters" }?.severity == .warning)
+        let day = DL.d("2026-06-01")
+        let adult = ActionPlan(
+            version: 1, date: day, author: "t", kind: .adultActionPlan,
+            offer: PlanOffer(offeredDate: day, response: .accepted, responseDate: day))
+        let g = PlanValidator.validate(adult, in: DL.file(born: "2004-01-01"))
+        #expect(g.first { $0.ruleID == "plan.otherMatters" }?.severity == .error)
+    }
+
+    /// Row 50. BL § 91 stk. 1 (a plan follows a decision on support): a finished examination that found no need for
+    /// special support asks for no plan; checklist 7.4 cites each plan kind's own paragraph.
+    @Test("række 50: tjekliste 7.4 er 'ja', når undersøgelsen fandt, at der ikke er behov for støtte")
+    func checklistPlan() {
+        var e = CaseEvidence(today: DL.d("2026-06-01"))
+        e.examination = ExaminationEvidence(completed: DL.d("2026-03-01"), specialSupportNeeded: false)
+        #expect(ActionPlanRule().evaluate(e).answer == .yes)
+        e.examination = ExaminationEvidence(completed: DL.d("2026-03-01"), specialSupportNeeded: true)
+        #expect(ActionPlanRule().evaluate(e).answer == .no)
+        let text = ChecklistText.chapter(Checklist.chapter(7)!, on: DL.d("2026-06-01"))
+        #expect(text.contains("handleplan fra 18 år: serviceloven § 141"))
+        #expect(text.contains("barnets plan: barnets lov §§ 91-92"))
+    }
+
+    /// N32. § 114 stk. 1 needs a young person placed »umiddelbart før det fyldte 18. år« (or a § 32 contact person,
+    /// stk. 2); § 33 treatment ends at 18 and continues under serviceloven § 101: a reminder citing § 101.
+    @Test("N32: påmindelsen ved 17½ for en ung med kun § 33-behandling citerer serviceloven § 101")
+    func transitionTreatmentOnly() throws {
+        var dec = DL.decision(
+            .treatmentOutpatient, on: "2026-03-01", request: "2026-03-01", start: "2026-03-05",
+            consents: [.custodyHolder, .youngPerson])
+        dec.seriousProblemsFromMisuse = true
+        let r = try #require(
+            DL.deadlines(DL.file(born: "2009-01-10", decisions: [dec])).first { $0.kind == .transitionAt18 })
+        #expect(r.kind.isReminder)
+        #expect(r.citation(age: 17) == "serviceloven § 101")
+        #expect(r.title.contains("serviceloven § 101"))
+        let contact = DL.decision(.contactPerson, on: "2026-03-01", start: "2026-03-05", consents: [.custodyHolder])
+        let c = try #require(
+            DL.deadlines(DL.file(born: "2009-01-10", decisions: [contact])).first { $0.kind == .transitionAt18 })
+        #expect(c.citation(age: 17).hasPrefix("barnets lov §§ 113-114"))
+    }
+
+    /// Row 33. BL has no definition of hverdage (LAW.md): a due date on 24/12 (5/6, 31/12) is a working day in law, so
+    /// a warning names the working day before; never for a deadline in clock hours (BL § 136 stk. 2 »senest 24 timer«).
+    @Test("række 33: en frist på en lukkedag giver en advarsel med hverdagen før, men ikke for en 24-timersfrist")
+    func closedDueDate() throws {
+        let cal = DanishCalendar()
+        let w = try #require(cal.closedDueDateWarning(DL.d("2026-12-24")))
+        #expect(w.contains("juleaftensdag") && w.contains("onsdag 23. december 2026"))
+        #expect(cal.closedDueDateWarning(DL.d("2026-12-23")) == nil)
+        #expect(DanishCalendar(alsoClosed: true).closedDueDateWarning(DL.d("2026-12-23")) == nil)
+        // Calendar days can end on a helligdag or a weekend.
+        #expect(cal.closedDueDateWarning(DL.d("2026-12-25"))?.contains("juledag") == true)
+        let hours = Deadline(
+            id: "v", kind: .assessment, title: "Vurdering", counting: .hours, dueDate: DL.d("2026-12-24"),
+            rule: .assessment24h, ruleDate: DL.d("2026-12-23"))
+        #expect(!hours.fallsOnOftenClosedDay)
+        #expect(ConcernReportRules.closedDayFindings([hours]).isEmpty)
+    }
 }

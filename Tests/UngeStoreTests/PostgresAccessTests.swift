@@ -139,6 +139,50 @@
             #expect(text.contains(secret.id.rawValue))
         }
 
+        @Test(
+            "sletning efter opbevaringsreglerne: sagen forsvinder, sporets personoplysninger fjernes, en gravsten står tilbage"
+        )
+        func deletion() throws {
+            let (db, id) = try setup()
+            defer { PostgresTestCluster.drop(db) }
+            let anna = try PostgresTestCluster.store(db, as: "t_anna")
+            try anna.update(id, now: Self.now, user: "t_anna", command: "notat") {
+                $0.journal.append(JournalEntry(time: Self.now, author: "t_anna", text: "Notat."))
+            }
+            let tombstone = AuditEvent(
+                time: Self.now, user: "t_anna", action: .delete, caseID: id, criterion: "opbevaringstiden er udløbet",
+                command: "slet")
+            // Another team's caseworker may not.
+            #expect(throws: StoreError.accessRefused(id)) {
+                try PostgresTestCluster.store(db, as: "t_bo").deleteCase(id, tombstone: tombstone)
+            }
+            #expect(try anna.caseExists(id))
+            try anna.deleteCase(id, tombstone: tombstone)
+            try anna.eraseAuditPersonalData(of: id, tombstone: tombstone)  // again: nothing more happens
+            #expect(try !anna.caseExists(id))
+            let su = try PostgresTestCluster.superConnection(database: db)
+            let rows = try su.query(
+                "SELECT haendelse->>'action', haendelse ? 'user', haendelse ? 'command', coalesce(haendelse->>'erased', '') FROM unge.log WHERE sag = $1 ORDER BY nr",
+                [id.rawValue])
+            let tombstones = rows.filter { $0[0] == "delete" }
+            #expect(tombstones.count == 1)
+            #expect(tombstones.first?[1] == "t")
+            let earlier = rows.filter { $0[0] != "delete" }
+            #expect(earlier.count >= 2)
+            #expect(earlier.allSatisfy { $0[1] == "f" && $0[2] == "f" && $0[3] == "true" })
+            // Outside the function the log stays append-only, even for the superuser.
+            #expect(throws: PGError.self) {
+                try su.query("UPDATE unge.log SET rolle = 'x' WHERE sag = $1", [id.rawValue])
+            }
+            #expect(throws: PGError.self) {
+                try su.execute(
+                    "BEGIN; SELECT set_config('unge.sletning', '\(id.rawValue)', true); UPDATE unge.log SET haendelse = '{}' WHERE sag = '\(id.rawValue)'; COMMIT;"
+                )
+            }
+            _ = try? su.execute("ROLLBACK")
+            #expect(throws: PGError.self) { try su.query("DELETE FROM unge.log WHERE sag = $1", [id.rawValue]) }
+        }
+
         @Test("ingen loginrolle kan SELECT'e, ændre eller slette direkte i tabellerne")
         func noTablePrivileges() throws {
             let (db, _) = try setup()

@@ -67,6 +67,10 @@ struct StoreMoveTests {
             var anonymous = Sample.caseFile(name: "Anden")
             anonymous.caseworker = nil
             let other = try folder.create(anonymous, year: 2026, now: Sample.now, user: "lene", command: "ny")
+            var restricted = Sample.caseFile(name: "Kendt Person")
+            restricted.caseworker = "Lene Hansen"
+            restricted.restriction = CaseRestriction(named: ["lene"])
+            let secret = try folder.create(restricted, year: 2026, now: Sample.now, user: "lene", command: "ny")
             try folder.update(made.id, now: Sample.now, user: "lene", command: "notat") {
                 $0.journal.append(JournalEntry(time: Sample.now, author: "lene", text: "'; DROP TABLE unge.sager; --"))
             }
@@ -86,7 +90,7 @@ struct StoreMoveTests {
             let report = try StoreMove.run(
                 from: .folder(folder.root), to: .database(uri: uri), users: users, addToExisting: false, now: Sample.now
             )
-            #expect(report.cases == 2 && report.casesCopied == 2)
+            #expect(report.cases == 3 && report.casesCopied == 3)
             #expect(report.drafts == 1 && report.settingsMoved)
             let sourceEvents = try folder.auditEvents(for: nil).events
             #expect(report.events == sourceEvents.count)
@@ -96,6 +100,11 @@ struct StoreMoveTests {
             #expect(try anna.load(made.id).journal.last?.text == "'; DROP TABLE unge.sager; --")
             #expect(throws: StoreError.accessRefused(other.id)) { try anna.load(other.id) }
             #expect(try PostgresTestCluster.store(db, as: "t_bo").load(other.id).id == other.id)
+            // The restricted case is open to its named user only, not to her team leader.
+            #expect(try anna.load(secret.id).restriction?.named == ["lene"])
+            #expect(throws: StoreError.accessRefused(secret.id)) {
+                try PostgresTestCluster.store(db, as: "t_lea").load(secret.id)
+            }
             #expect(try anna.loadDraft(command: "plan", caseID: made.id)?.answers.first?.value == "Skole")
             #expect(try anna.loadSettings().municipality == "Nordby Kommune")
             let trail = try anna.auditEvents(for: made.id).events
@@ -108,6 +117,7 @@ struct StoreMoveTests {
                 from: .database(uri: uri), to: .folder(back.root), users: nil, addToExisting: false, now: Sample.now)
             #expect(out.digest == report.digest)
             #expect(try back.load(made.id).journal.count == 2)
+            #expect(try back.load(secret.id).restriction?.named == ["lene"])
             #expect(try back.loadDraft(command: "plan", caseID: made.id)?.user == "lene")
             #expect(try back.loadSettings().municipality == "Nordby Kommune")
             #expect(StoreMove.missing(sourceEvents, in: try back.auditEvents(for: nil).events).isEmpty)

@@ -44,6 +44,8 @@ struct FristerCommand: UngeCommand {
             OptionSpec("--fra", value: "ÅÅÅÅ-MM-DD", help: "Kun frister, der falder eller blev opfyldt fra denne dag."),
             OptionSpec(
                 "--til", value: "ÅÅÅÅ-MM-DD", help: "Kun frister, der falder eller blev opfyldt til og med denne dag."),
+            OptionSpec(
+                "--team", value: "HOLD", help: "Kun holdets sager (teamlageret); en teamleder ser sit holds frister."),
             .interactive, .json,
         ],
         examples: [
@@ -66,7 +68,7 @@ struct FristerCommand: UngeCommand {
         positionals: 0...2, positionalNames: ["sagsnummeret", "fristens id"])
 
     enum Mode {
-        case list(all: Bool, date: LocalDate?, caseID: CaseID?, from: LocalDate?, to: LocalDate?)
+        case list(all: Bool, date: LocalDate?, caseID: CaseID?, from: LocalDate?, to: LocalDate?, team: String?)
         case markMet(CaseID, String, outcome: String?, date: LocalDate?, clock: (hour: Int, minute: Int)?)
     }
     let mode: Mode
@@ -87,6 +89,9 @@ struct FristerCommand: UngeCommand {
                     "fristens id, fx underretning-1-vurdering (se 'unge vis \(id)')", command: "frister")
             }
             if args.has("--alle") { throw UsageError.conflict("--alle og --opfyldt kan ikke bruges sammen.") }
+            if args.value("--team") != nil {
+                throw UsageError.conflict("--team bruges til at vise et holds frister, ikke sammen med --opfyldt.")
+            }
             let outcome = args.value("--resultat")?.trimmingCharacters(in: .whitespacesAndNewlines)
             let date = try args.value("--dato").map { try Values.date($0, option: "--dato") }
             let clock = try args.value("--tid").map { try Values.clock($0, option: "--tid") }
@@ -113,9 +118,13 @@ struct FristerCommand: UngeCommand {
                 throw UsageError.invalidValue(
                     option: "--til", value: to.iso, expected: "Perioden slutter før den begynder (--fra \(from.iso)).")
             }
+            let team = args.value("--team").map { $0.trimmingCharacters(in: .whitespaces) }
+            if team != nil && args.positional(0) != nil {
+                throw UsageError.conflict("Angiv enten et sagsnummer eller --team, ikke begge.")
+            }
             mode = .list(
                 all: args.has("--alle"), date: try args.value("--dato").map { try Values.date($0, option: "--dato") },
-                caseID: try args.positional(0).map(Values.caseID), from: from, to: to)
+                caseID: try args.positional(0).map(Values.caseID), from: from, to: to, team: team)
         }
     }
 
@@ -169,11 +178,35 @@ struct FristerCommand: UngeCommand {
                 )
             }
             return ExitCode.ok
-        case .list(let all, let date, let caseID, let from, let to):
+        case .list(let all, let date, let caseID, let from, let to, let teamName):
             let now = date.map { $0 == ctx.today ? ctx.now : DanishTime.instant($0, hour: 12) } ?? ctx.now
             var problems: [StoreProblem]
             var cases: [CaseFile]
-            if let caseID {
+            showTeamMessages(ctx)
+            if let teamName {
+                // One team's cases, chosen in the database (the listing is audited there with the ids).
+                guard let team = store as? any TeamStore else {
+                    throw UsageError.invalidValue(
+                        option: "--team", value: teamName,
+                        expected:
+                            "Dette lager er en mappe uden teams, så du kan ikke se teamet '\(teamName)'. Teams findes kun på et fælles lager (PostgreSQL)."
+                    )
+                }
+                let listing = try team.listSummaries(.team(teamName))
+                problems = listing.problems
+                if all {
+                    cases = []
+                    for s in listing.summaries {
+                        do { cases.append(try store.load(s.id)) } catch let e as StoreError {
+                            problems.append(StoreProblem(file: "sag \(s.id.rawValue)", error: e))
+                        }
+                    }
+                } else {
+                    let open = store.openDeadlines(of: listing.summaries)
+                    problems += open.problems
+                    cases = open.deadlines.map { FristerCommand.overviewCase($0.summary, deadlines: $0.deadlines) }
+                }
+            } else if let caseID {
                 // One case: read (and logged as read) as 'vis' does.
                 cases = [try ctx.readCase(caseID, store: store)]
                 problems = []
@@ -210,7 +243,8 @@ struct FristerCommand: UngeCommand {
             if caseID == nil {
                 try store.appendAudit(
                     ctx.event(
-                        .search, caseID: nil, criterion: all ? "frister alle" : "frister",
+                        .search, caseID: nil,
+                        criterion: (all ? "frister alle" : "frister") + (teamName.map { " hold=\($0)" } ?? ""),
                         shown: rows.compactMap { CaseID($0.caseID) }))
             }
             if json {

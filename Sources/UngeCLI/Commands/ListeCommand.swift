@@ -104,7 +104,11 @@ struct ListeCommand: UngeCommand {
         .compactMap { $0 }.joined(separator: " ")
         // The checklist count needs each case's content; the index keeps it per day, so only cases
         // changed since (or every case, once on a new day) are read.
-        let listing = try store.listSummaries(checklistOn: checklist ? on : nil)
+        showTeamMessages(ctx)
+        // On the team store, '--mine' is chosen in the database (the case register's caseworker).
+        let team = mine && !checklist ? store as? any TeamStore : nil
+        let listing =
+            try team?.listSummaries(.mine) ?? store.listSummaries(checklistOn: checklist ? on : nil)
         var summaries = listing.summaries
         if let status { summaries = summaries.filter { $0.status == status } }
         if let ages {
@@ -137,7 +141,7 @@ struct ListeCommand: UngeCommand {
                 guard s.status != .closed else { return false }
                 do {
                     let file = try store.load(s.id)
-                    guard settings.isSameUser(file.caseworker, as: ctx.user) else { return false }
+                    guard team != nil || settings.isSameUser(file.caseworker, as: ctx.user) else { return false }
                     next[s.id] = NextSteps.compute(for: file, now: at, calendar: calendar).first
                     return true
                 } catch {

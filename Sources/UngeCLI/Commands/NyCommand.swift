@@ -23,8 +23,7 @@ struct NyCommand: UngeCommand {
                 "--aldersgruppe", value: "under-15|15-17|18-22|23+",
                 help: "Med --anonym: den unges aldersgruppe, til aldersreglerne ved anonym behandling."),
             OptionSpec("--ny-sag", help: "Opret en ny sag, selv om den unge allerede har en."),
-            .interactive, .json,
-        ],
+        ] + RestrictionOptions.specs + [.interactive, .json],
         examples: [
             ("unge ny", "Opret en sag og bliv spurgt undervejs (i en terminal)"),
             (
@@ -43,6 +42,8 @@ struct NyCommand: UngeCommand {
     let anonymous: Bool
     let ageBand: AgeBand?
     let newCase: Bool
+    /// `--beskyttet`: the users named besides the creator.
+    let restrictedTo: [String]?
     let interactive: Bool
     let json: Bool
 
@@ -66,6 +67,7 @@ struct NyCommand: UngeCommand {
             ageBand = nil
         }
         newCase = args.has("--ny-sag")
+        restrictedTo = try RestrictionOptions.parse(args)
         interactive = args.has("--interaktiv")
         json = args.has("--json")
         if ageBand != nil, !anonymous {
@@ -128,9 +130,10 @@ struct NyCommand: UngeCommand {
                 return ExitCode.usage
             }
         }
-        let draft = CaseFile(
+        var draft = CaseFile(
             id: CaseID("ny")!, created: ctx.now, youngPerson: person,
             caseworker: anonymous ? me.caseworker : (me.caseworker ?? ctx.user))
+        draft.restriction = RestrictionOptions.restriction(restrictedTo, user: ctx.user)
         let saved = try store.create(
             draft, year: ctx.today.year, now: ctx.now, user: ctx.user, command: ctx.commandName)
         ctx.announceNewStore(storeExisted)

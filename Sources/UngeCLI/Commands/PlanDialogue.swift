@@ -113,7 +113,9 @@ struct PlanDialogue {
             p, keep: previous?.measures ?? [], goalIDs: plan.allGoals.map(\.id), minor: kind.isForMinor, date: date)
 
         p.section("Andre særlige forhold")
-        for topic in OtherMatter.Topic.allCases {
+        // The family's support is asked where the law asks for it: a placement (BL § 92 stk. 3, § 109 stk. 4).
+        let placed = DecisionLaw.planBases(file.decisions, on: date).contains { $0.kind.isPlacement }
+        for topic in OtherMatter.Topic.allCases where topic != .familySupport || (placed && kind.isForMinor) {
             let old = previous?.otherMatters.first { $0.topic == topic }?.text
             if let text = try p.ask("\(topic.danish) (kan springes over)", defaultValue: old) {
                 plan.otherMatters.append(OtherMatter(topic: topic, text: text))

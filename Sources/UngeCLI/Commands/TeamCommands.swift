@@ -12,6 +12,57 @@ func teamStore(_ ctx: Context, for what: String) throws -> any TeamStore {
     return team
 }
 
+/// On the team store, tells the user (on stderr, so listings and JSON stay as they are) who searched
+/// for a young person with a restricted case the user is named on, since the user last looked. A
+/// failure to read the messages never stops the command.
+func showTeamMessages(_ ctx: Context) {
+    guard let team = (try? ctx.store) as? any TeamStore, let messages = try? team.takeMessages(),
+        !messages.isEmpty
+    else { return }
+    for m in messages {
+        ctx.console.error(
+            "Besked: \(m.from) søgte \(DanishTime.format(m.time)) (unge find, på \(m.byCPR ? "CPR-nummer" : "navn og fødselsdato")) efter en ung, som passer på den beskyttede sag \(m.caseID.rawValue), som du er navngivet på."
+        )
+    }
+}
+
+/// `--beskyttet` and `--adgang BRUGERE` of `ny` and `underret`: a restricted case (beskyttet sag) that
+/// only the named users may see; the creator is always named.
+enum RestrictionOptions {
+    static let specs: [OptionSpec] = [
+        OptionSpec(
+            "--beskyttet",
+            help:
+                "Beskyttet sag (fx en ansat, en ansats pårørende eller en offentligt kendt): kun navngivne brugere kan se den."
+        ),
+        OptionSpec(
+            "--adgang", value: "BRUGERE",
+            help: "Med --beskyttet: de brugere, der ud over dig må se sagen, adskilt af komma."),
+    ]
+
+    /// The restriction asked for, with `user` named; nil without `--beskyttet`.
+    static func parse(_ args: ParsedArguments) throws -> [String]? {
+        let named = (args.value("--adgang") ?? "").split(separator: ",").map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }.filter { !$0.isEmpty }
+        guard args.has("--beskyttet") else {
+            if args.value("--adgang") != nil {
+                throw UsageError.conflict("--adgang bruges kun sammen med --beskyttet.")
+            }
+            return nil
+        }
+        for n in named where !n.allSatisfy({ $0.isLetter || $0.isNumber || "_.-@".contains($0) }) {
+            throw UsageError.invalidValue(
+                option: "--adgang", value: n, expected: "Brugernavne adskilt af komma, fx anna,bo.")
+        }
+        return named
+    }
+
+    static func restriction(_ named: [String]?, user: String) -> CaseRestriction? {
+        named.map { CaseRestriction(named: $0 + [user]) }
+    }
+}
+
 /// `unge lager init URI` / `unge lager migrer` / `unge lager medlem ROLLE --hold HOLD [--leder]`:
 /// setting up and upgrading the team store, and who is in which team.
 struct LagerCommand: UngeCommand {
@@ -265,7 +316,9 @@ struct FindCommand: UngeCommand {
                         "\(m.id.rawValue)  du har adgang (hold \(m.team ?? "–"), sagsbehandler \(m.caseworker ?? "–"))")
                 } else if m.restricted {
                     lines.append(
-                        "En beskyttet sag passer. Kontakt \(m.contacts.isEmpty ? "din leder" : m.contacts.joined(separator: ", "))."
+                        m.contacts.isEmpty
+                            ? "En beskyttet sag passer. Kontakt din leder."
+                            : "En beskyttet sag passer. Kontakt \(m.contacts.joined(separator: ", ")); de får besked om din søgning."
                     )
                 } else {
                     lines.append("\(m.id.rawValue)  hold \(m.team ?? "–"), sagsbehandler \(m.caseworker ?? "–")")

@@ -38,6 +38,7 @@ struct UnderretCommand: UngeCommand {
                 "--ikke-orienteret", value: "NAVN=BEGRUNDELSE",
                 help: "En forældremyndighedsindehaver, der ikke har fået det at vide, og hvorfor; kan gentages.",
                 repeatable: true),
+            RestrictionOptions.specs[0], RestrictionOptions.specs[1],
             .caseID, .fromFile, .draft, .format, .output, .showCPR, .interactive,
             OptionSpec("--json", help: "Det samme som --format json."),
             OptionSpec(
@@ -146,6 +147,8 @@ struct UnderretCommand: UngeCommand {
     let fromFile: Bool
     let draftOnly: Bool
     let newCase: Bool
+    /// `--beskyttet` (a new case only): the users named besides the creator.
+    let restrictedTo: [String]?
     /// `--udskriv NR`: print saved notification NR of `--sag` again, save nothing.
     let reprint: Int?
     /// `--underretning NR --omraade OMRÅDE`: set the reason on saved notification NR of `--sag`.
@@ -259,6 +262,12 @@ struct UnderretCommand: UngeCommand {
         if newCase && caseID != nil {
             throw UsageError.conflict("Angiv enten --sag (en eksisterende sag) eller --ny-sag (en ny sag), ikke begge.")
         }
+        restrictedTo = try RestrictionOptions.parse(args)
+        if restrictedTo != nil && caseID != nil {
+            throw UsageError.conflict(
+                "--beskyttet gælder en ny sag; en eksisterende sag bliver ikke beskyttet af en underretning. Udelad --sag, eller udelad --beskyttet."
+            )
+        }
     }
 
     /// What the pipeline saves: the answers, the case they land on (nil: a new case) and when the
@@ -365,6 +374,7 @@ struct UnderretCommand: UngeCommand {
                 } else {
                     var file = CaseFile(
                         id: CaseID.placeholder, created: ctx.now, youngPerson: a.draft.youngPerson, caseworker: nil)
+                    file.restriction = RestrictionOptions.restriction(restrictedTo, user: ctx.user)
                     // The custody holders named in the notification start the new case's network.
                     for n in a.draft.custodyNotices ?? [] {
                         file.network.people.append(

@@ -114,11 +114,17 @@ public struct ExaminationEvidence: Sendable, Equatable {
     public var areas: [AreaEvidence]?
     /// Whether the young person's own view is written into the examination; nil: not known.
     public var youngPersonViewRecorded: Bool?
+    /// The conclusion: special support needed (true), not needed (false), or no conclusion (nil).
+    public var specialSupportNeeded: Bool?
 
-    public init(completed: LocalDate? = nil, areas: [AreaEvidence]? = nil, youngPersonViewRecorded: Bool? = nil) {
+    public init(
+        completed: LocalDate? = nil, areas: [AreaEvidence]? = nil, youngPersonViewRecorded: Bool? = nil,
+        specialSupportNeeded: Bool? = nil
+    ) {
         self.completed = completed
         self.areas = areas
         self.youngPersonViewRecorded = youngPersonViewRecorded
+        self.specialSupportNeeded = specialSupportNeeded
     }
 }
 
@@ -265,7 +271,8 @@ extension CaseEvidence {
                     return AreaEvidence(name: name, state: .covered)
                 },
                 youngPersonViewRecorded: !Self.blank(exam.childInterview?.summary)
-                    || exam.areas.contains { !Self.blank($0.details?.ownView) })
+                    || exam.areas.contains { !Self.blank($0.details?.ownView) },
+                specialSupportNeeded: exam.conclusion?.specialSupportNeeded)
         }
 
         if let latest = file.actionPlans.max(by: { $0.version < $1.version }) {

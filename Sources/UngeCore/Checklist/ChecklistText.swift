@@ -23,6 +23,25 @@ public enum ChecklistText {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// Every plan kind in force on `date` with its own paragraph: "barnets plan: barnets lov §§ 91-92 (tidl.
+    /// serviceloven § 140); ungeplan: ...; handleplan fra 18 år: serviceloven § 141".
+    static func planCitations(on date: LocalDate) -> String {
+        let bl = date >= LegalReferences.barnetsLovEffective
+        let kinds: [(String, PlanKind, Int)] =
+            bl
+            ? [
+                ("barnets plan", .barnetsPlan, 0), ("ungeplan", .ungeplan, LegalAge.ungeplan),
+                ("handleplan fra \(LegalAge.adult) år", .adultActionPlan, LegalAge.adult),
+            ]
+            : [
+                ("handleplan under \(LegalAge.adult) år", .handbookActionPlan, 0),
+                ("handleplan fra \(LegalAge.adult) år", .adultActionPlan, LegalAge.adult),
+            ]
+        return kinds.map { name, kind, age in
+            "\(name): \(LegalReferences.reference(kind.legalRule).citation(on: date, age: age))"
+        }.joined(separator: "; ")
+    }
+
     /// `unge check 7`: the chapter's items with explanation, where to read more and the legal basis
     /// as it applies on `date`.
     public static func chapter(_ chapter: Chapter, on date: LocalDate) -> String {
@@ -31,7 +50,10 @@ public enum ChecklistText {
             lines.append("\(item.id)  \(item.question)")
             lines.append("     Hvorfor: \(item.explanation)")
             lines.append("     Læs mere: \(item.readMore)")
-            if let legal = item.legal {
+            if item.evidenceRule == .actionPlan {
+                // Checklist 7.4 concerns every plan kind: each cites its own paragraph (AUDIT row 50).
+                lines.append("     Lov: \(planCitations(on: date))")
+            } else if let legal = item.legal {
                 lines.append("     Lov: \(LegalReferences.reference(legal).citation(on: date))")
             }
             if item.evidenceRule != nil {

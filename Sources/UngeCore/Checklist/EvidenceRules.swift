@@ -193,8 +193,8 @@ public struct ToolUsedRule: EvidenceRule {
     }
 }
 
-/// Ch. 5: the network map has people in more than one arena. One arena only is partly answered
-/// (the map must not shame a young person with a thin network, so it is never a plain no).
+/// Ch. 5 (5.1 »alle sociale arenaer«): the network map has people in every arena. Fewer arenas are partly
+/// answered (the map must not shame a young person with a thin network, so it is never a plain no).
 public struct NetworkArenasRule: EvidenceRule {
     public init() {}
 
@@ -206,7 +206,9 @@ public struct NetworkArenasRule: EvidenceRule {
         var text =
             "netværkskort: \(people) \(people == 1 ? "person" : "personer") i \(used.count) af \(Arena.allCases.count) arenaer"
         if !unused.isEmpty { text += ", ingen i \(danishList(unused))" }
-        return EvidenceResult(used.count > 1 ? .yes : .partly, text)
+        // Handbook 5.1 asks for »alle sociale arenaer«: yes only when every arena is on the map; otherwise partly,
+        // never no, so a thin network is not held against the young person (AUDIT row 51).
+        return EvidenceResult(unused.isEmpty ? .yes : .partly, text)
     }
 }
 
@@ -275,6 +277,14 @@ public struct ActionPlanRule: EvidenceRule {
                 return EvidenceResult(
                     .yes,
                     "kommunen har taget stilling \(stance.date.danishShort) (\(stance.id)): ingen plan, fordi \(stance.reason)"
+                )
+            }
+            // A finished examination that found no need for special support asks for no plan (BL § 91 stk. 1
+            // follows a decision on support; AUDIT row 50).
+            if let done = e.examination?.completed, e.examination?.specialSupportNeeded == false {
+                return EvidenceResult(
+                    .yes,
+                    "ingen plan skal laves: undersøgelsen blev afsluttet \(done.danishShort) uden behov for særlig støtte"
                 )
             }
             if let done = e.examination?.completed {

@@ -159,12 +159,17 @@ public enum DecisionDeadlines {
                     }
                     let done = (decided ?? adult.first)
                     let names = running.map(\.id).joined(separator: ", ")
+                    // A reminder, not a statutory deadline (AUDIT N32). § 114 needs a placement or a § 32 contact
+                    // person; a young person with § 33 treatment only goes on to serviceloven § 101 at 18.
+                    let treatmentOnly = running.allSatisfy(\.kind.isMinorTreatment)
                     out.append(
                         Deadline(
                             id: transitionID, kind: .transitionAt18,
-                            title:
-                                "Overgang til 18 år (\(eighteen.danishShort)): tag stilling til støtten efter 18 (\(names))",
-                            counting: .months, dueDate: due, rule: .transitionAt18, ruleDate: due,
+                            title: treatmentOnly
+                                ? "Overgang til 18 år (\(eighteen.danishShort)): behandlingen efter § 33 ophører; fortsat behandling gives efter serviceloven § 101 (\(names))"
+                                : "Overgang til 18 år (\(eighteen.danishShort)): tag stilling til støtten efter 18 (\(names))",
+                            counting: .months, dueDate: due,
+                            rule: treatmentOnly ? .transitionAt18Treatment : .transitionAt18, ruleDate: due,
                             metAt: done.map { instant($0.decisionDate) }, metBy: done?.author))
                 }
             }

@@ -57,6 +57,10 @@ public enum LegalRuleID: String, Codable, Sendable, CaseIterable, Equatable {
     case ungeplanMandatory
     case ungeplanBeforeDecision
     case ungeplanContinues
+    /// BL § 92 stk. 3: a placement's barnets plan names the family's support.
+    case familySupportBarnetsPlan
+    /// BL § 109 stk. 4: a placement's ungeplan names the family's support.
+    case familySupportUngeplan
     /// BL § 108 stk. 1 nr. 3: a decision under §§ 32, 114, 115 or 120 from 16: the ungeplan considered.
     case ungeplanYouthSupport
     /// BL § 108 stk. 1 nr. 4: a § 116 decision: the ungeplan considered.
@@ -64,6 +68,8 @@ public enum LegalRuleID: String, Codable, Sendable, CaseIterable, Equatable {
     case followUpFirst
     case notifierFeedback
     case transitionAt18
+    /// At 18 a young person with § 33 treatment only goes on to serviceloven § 101 (a reminder).
+    case transitionAt18Treatment
     case youthSupportConsent
     case youthSupportPlanRevised
     case placementOwnRequest

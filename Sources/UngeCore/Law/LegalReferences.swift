@@ -159,6 +159,14 @@ public enum LegalReferences {
             "serviceloven § 140", "barnets lov §§ 108, 111, stk. 2 og 112", "barnets lov §§ 108, 111, stk. 2 og 112",
             .high),
         row(
+            .familySupportBarnetsPlan,
+            "Ved anbringelse angiver barnets plan, hvilke former for støtte der skal iværksættes for familien under anbringelsen og efter hjemgivelsen",
+            "serviceloven § 140", "barnets lov § 92, stk. 3", nil, .high),
+        row(
+            .familySupportUngeplan,
+            "Ved anbringelse angiver ungeplanen, hvilke former for støtte der selvstændigt skal iværksættes for familien under anbringelsen og efter hjemgivelsen",
+            "serviceloven § 140", "barnets lov § 109, stk. 4", nil, .high),
+        row(
             .ungeplanYouthSupport,
             "Ved afgørelse om ungestøtte efter §§ 114, 115 eller 120 tager kommunen stilling til, om ungeplanen skal laves; laves den, senest 3 måneder efter",
             "serviceloven § 140", "barnets lov § 108, stk. 1, nr. 3", "barnets lov § 108, stk. 1, nr. 3", .high),
@@ -178,6 +186,10 @@ public enum LegalReferences {
             .transitionAt18,
             "Støtte efter barnets lov til under 18 ophører ved 18 år: tag i god tid stilling til ungestøtte (fx fortsat kontaktperson) eller støtte som voksen",
             "serviceloven § 76", "barnets lov §§ 113-114", nil, .medium),
+        row(
+            .transitionAt18Treatment,
+            "Behandling efter barnets lov § 33 ophører ved 18 år; fortsat stofmisbrugsbehandling gives efter serviceloven § 101 (påmindelse, ingen lovbestemt frist)",
+            "serviceloven § 101", nil, "serviceloven § 101", .high),
         row(
             .youthSupportConsent, "Ungestøtte fra 18 til 22 år tilbydes med den unges samtykke", "serviceloven § 76",
             "barnets lov § 113", "barnets lov § 113", .high),

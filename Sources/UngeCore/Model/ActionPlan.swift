@@ -302,10 +302,13 @@ public struct OtherMatter: Codable, Sendable, Equatable {
         case treatment
         case personalHelp
         case aids
+        /// BL § 92 stk. 3, § 109 stk. 4: the support for the family during a placement and after the return home.
+        case familySupport
         case other
 
         public var danish: String {
             switch self {
+            case .familySupport: return "Støtte til familien under anbringelsen og efter hjemgivelsen"
             case .housing: return "Boform"
             case .employment: return "Beskæftigelse"
             case .education: return "Uddannelse"

@@ -92,6 +92,19 @@ public enum CaseStatus: String, Codable, Sendable, CaseIterable, Equatable {
 }
 
 /// One young person's case (sag): the unit the store saves, one JSON file each.
+/// A restricted case (beskyttet sag): who may see it. In the team store the database enforces it (only
+/// the named users can open the case, and a municipality-wide lookup tells them when someone searched
+/// for the young person); in a file store, which only its owner can read anyway, it is recorded and
+/// shown, and goes along when the store is moved into the team store.
+public struct CaseRestriction: Codable, Sendable, Equatable {
+    /// The users (in the team store: database roles) who may see the case, sorted, the creator included.
+    public var named: [String]
+
+    public init(named: [String]) {
+        self.named = Array(Set(named.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })).sorted()
+    }
+}
+
 public struct CaseFile: Codable, Sendable, Equatable {
     /// The schema this code writes; older documents are migrated by the store.
     public static let currentSchemaVersion = 1
@@ -138,6 +151,9 @@ public struct CaseFile: Codable, Sendable, Equatable {
     }
     /// Written only when there is a record, so a case from an earlier release is saved back unchanged.
     var storedRecords: [DocumentRecord]?
+    /// Set on a restricted case (beskyttet sag: the young person is staff, a staff member's relative,
+    /// or a public figure): only the named users may see it. Set when the case is created.
+    public var restriction: CaseRestriction?
 
     public init(
         id: CaseID, created: Date, youngPerson: YoungPerson, caseworker: String? = nil,
@@ -167,6 +183,7 @@ public struct CaseFile: Codable, Sendable, Equatable {
         letters = []
         decisionInterviews = []
         storedRecords = nil
+        restriction = nil
     }
 
     enum CodingKeys: String, CodingKey {
@@ -176,6 +193,7 @@ public struct CaseFile: Codable, Sendable, Equatable {
         case closedReason, decisions, closedCategory
         case letters, decisionInterviews
         case storedRecords = "documentRecords"
+        case restriction = "restricted"
     }
 
     public init(from decoder: Decoder) throws {
@@ -204,6 +222,7 @@ public struct CaseFile: Codable, Sendable, Equatable {
         letters = try c.decodeIfPresent([Letter].self, forKey: .letters) ?? []
         decisionInterviews = try c.decodeIfPresent([DecisionInterview].self, forKey: .decisionInterviews) ?? []
         storedRecords = try c.decodeIfPresent([DocumentRecord].self, forKey: .storedRecords)
+        restriction = try c.decodeIfPresent(CaseRestriction.self, forKey: .restriction)
     }
 
     /// Where the case stands, from what it holds.

@@ -213,6 +213,7 @@ public enum PlanDocument {
             ("plan.examination", .basis), ("plan.adultBasis", .basis), ("plan.adultOffer", .offer),
             ("plan.purpose", .purpose), ("plan.goals.id", .top), ("plan.goals", .goals),
             ("plan.transitionGoals", .transition), ("plan.measures", .measures), ("plan.otherMatters", .otherMatters),
+            ("plan.familySupport", .otherMatters),
             ("plan.participation", .participants), ("plan.followUp", .followUp),
         ]
         return map.first { ruleID == $0.0 || ruleID.hasPrefix($0.0 + ".") }?.1 ?? .top

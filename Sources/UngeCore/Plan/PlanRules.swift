@@ -60,7 +60,8 @@ public protocol PlanRule: Sendable {
 public enum PlanValidator {
     public static let rules: [any PlanRule] = [
         BirthDateKnownRule(), PlanKindRule(), ExaminationRecordedRule(), AdultOfferRule(), AdultBasisRule(),
-        PurposeRule(), GoalsRule(), GoalIDsRule(), MeasuresRule(), OtherMattersRule(), TransitionGoalsRule(),
+        PurposeRule(), GoalsRule(), GoalIDsRule(), MeasuresRule(), OtherMattersRule(), FamilySupportRule(),
+        TransitionGoalsRule(),
         YoungPersonParticipationRule(), CustodyHolderParticipationRule(), FollowUpRule(), GoalAreaRule(),
         OwnWordsRule(), StopGoalRule(),
     ]
@@ -313,18 +314,40 @@ public struct MeasuresRule: PlanRule {
     }
 }
 
-/// The handbook's and SEL § 141's list: other special matters (housing, employment, education, ...).
+/// Other special matters (boform, beskæftigelse, behandling, ...): SEL § 141 stk. 3 nr. 4 »skal angive ... 4) andre
+/// særlige forhold« for an adult's handleplan (an error). For the SEL § 140 handleplan before 2024 the item is the
+/// handbook's, not § 140's (AUDIT row 40): a warning.
 public struct OtherMattersRule: PlanRule {
     public init() {}
     public func check(_ c: PlanContext) -> [Finding] {
         guard !c.isDeclined, c.plan.kind == .handbookActionPlan || c.plan.kind == .adultActionPlan,
             c.plan.otherMatters.isEmpty
         else { return [] }
+        let text =
+            "Andre særlige forhold (boform, beskæftigelse, uddannelse, behandling, personlig hjælp, hjælpemidler) mangler. Skriv 'ingen', hvis der ikke er nogen."
+        if c.plan.kind == .handbookActionPlan {
+            return [Finding(ruleID: "plan.otherMatters", severity: .warning, message: text + " (håndbogen kap. 7)")]
+        }
+        return [c.finding("plan.otherMatters", .error, text, c.plan.kind.legalRule)]
+    }
+}
+
+/// BL § 92 stk. 3 »I sager om anbringelse uden for hjemmet efter §§ 46 og 47 skal barnets plan angive, hvilke former
+/// for støtte der skal iværksættes for familien, i forbindelse med at barnet eller den unge er anbragt uden for
+/// hjemmet og i tiden efter barnets eller den unges hjemgivelse.«; § 109 stk. 4 the same for the ungeplan (AUDIT rows
+/// 38-39). A warning while the family's support is not named.
+public struct FamilySupportRule: PlanRule {
+    public init() {}
+    public func check(_ c: PlanContext) -> [Finding] {
+        guard c.plan.kind == .barnetsPlan || c.plan.kind == .ungeplan, c.isMinor,
+            c.decisions.contains(where: { $0.kind.isPlacement }),
+            !c.plan.otherMatters.contains(where: { $0.topic == .familySupport && !isBlank($0.text) })
+        else { return [] }
         return [
             c.finding(
-                "plan.otherMatters", .error,
-                "Andre særlige forhold (boform, beskæftigelse, uddannelse, behandling, personlig hjælp, hjælpemidler) mangler. Skriv 'ingen', hvis der ikke er nogen.",
-                c.plan.kind.legalRule)
+                "plan.familySupport", .warning,
+                "Den unge er anbragt. Planen skal angive, hvilken støtte familien får under anbringelsen og efter hjemgivelsen (i en fil: otherMatters med topic \"familySupport\").",
+                c.plan.kind == .barnetsPlan ? .familySupportBarnetsPlan : .familySupportUngeplan)
         ]
     }
 }

@@ -21,6 +21,9 @@ public enum CaseOverview {
             if let v = c.address { fields.append(("Adresse", v)) }
         }
         if let cw = file.caseworker { fields.append(("Sagsbehandler", cw)) }
+        if let r = file.restriction {
+            fields.append(("Beskyttet sag", "kun " + r.named.joined(separator: ", ") + " kan se sagen"))
+        }
         fields.append(("Oprettet", DanishTime.format(file.created)))
         fields.append(("Senest ændret", DanishTime.format(file.updated) + " (revision \(file.revision))"))
         if let closed = file.closedDate {

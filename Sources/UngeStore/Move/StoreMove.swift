@@ -269,6 +269,53 @@ extension FileStore {
         return .copied
     }
 
+    /// Writes many moved audit events at once, in the layout `appendAudit` uses: each complete in a
+    /// hidden temp file and linked in under its final name (readers never see half an event), without
+    /// an fsync per event; then everything written is synced once (`sync`, and each month folder) before
+    /// this returns.
+    /// The move checks afterwards that every event is there; a crash in between is mended by running
+    /// the move again (only missing events are written).
+    func appendAuditBatch(_ events: [AuditEvent]) throws {
+        guard !events.isEmpty else { return }
+        if !rootExists { try createIfMissing() }
+        try checkRoot()
+        try ensureFolder(logPath, name: "log")
+        var months: Set<String> = []
+        for event in events {
+            var bytes: [UInt8]
+            do { bytes = [UInt8](try UngeJSON.encoder().encode(event)) } catch {
+                throw StoreError.auditFailed(reason: "hændelsen kan ikke skrives som JSON")
+            }
+            bytes.append(UInt8(ascii: "\n"))
+            let stamp = UngeJSON.formatTimestamp(event.time)
+            let month = String(stamp.prefix(7))
+            let monthPath = logPath + "/" + month
+            if months.insert(month).inserted { try ensureFolder(monthPath, name: "log/" + month) }
+            let compact = String(stamp.filter { $0 != "-" && $0 != ":" })
+            let tmpPath = monthPath + "/." + compact + "-" + String(pid) + "-" + Posix.randomHex() + ".tmp"
+            let name =
+                compact + "-" + (event.caseID?.rawValue ?? "alle") + "-" + String(pid) + "-"
+                + String(Posix.nowNanoseconds()) + "-" + Posix.randomHex() + ".json"
+            do {
+                try Posix.writeNewFile(tmpPath, bytes, sync: false)
+                defer { unlink(tmpPath) }
+                if link(tmpPath, monthPath + "/" + name) != 0 && rename(tmpPath, monthPath + "/" + name) != 0 {
+                    throw Posix.Failure(call: "link", code: errno)
+                }
+            } catch let f as Posix.Failure {
+                throw StoreError.auditFailed(reason: "'log/\(month)/\(name)': \(Posix.errorText(f.code))")
+            }
+        }
+        // One sync of everything written (Linux waits for it), then each month folder's entries.
+        sync()
+        do {
+            for month in months.sorted() { try Posix.syncDirectory(logPath + "/" + month) }
+            try Posix.syncDirectory(logPath)
+        } catch let f {
+            throw StoreError.auditFailed(reason: "'log': \(Posix.errorText(f.code))")
+        }
+    }
+
     /// Puts a moved draft in as it is (no audit event of its own: the move has one).
     func restoreDraft(_ draft: DialogueDraft) throws {
         try prepare()

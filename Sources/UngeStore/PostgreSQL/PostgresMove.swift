@@ -20,14 +20,15 @@
 
         /// One moved case; `.same` when the target already holds it with this content.
         func moveIn(
-            id: CaseID, document: [UInt8], caseFile: CaseFile, team: String, caseworker: String
+            id: CaseID, document: [UInt8], caseFile: CaseFile, team: String, caseworker: String, named: [String]?
         ) throws -> FileStore.Restored {
             let status = try Self.text(
                 call(
-                    "SELECT unge.flyt_ind_sag($1, $2, $3::jsonb, $4::jsonb, $5::jsonb, $6, $7, false, '{}'::text[])",
+                    "SELECT unge.flyt_ind_sag($1, $2, $3::jsonb, $4::jsonb, $5::jsonb, $6, $7, $8, $9::text[])",
                     [
                         id.rawValue, String(caseFile.revision), String(decoding: document, as: UTF8.self),
                         Self.json(SummaryRecord(CaseSummary(caseFile))), Self.lookup(caseFile), team, caseworker,
+                        named == nil ? "false" : "true", Self.arrayLiteral(named ?? []),
                     ], case: id))
             switch status {
             case "ok": return .copied
@@ -116,7 +117,7 @@
             // Read and map everything before anything is written.
             var report = MoveReport()
             let ids = try from.caseIDs()
-            var sources: [(id: CaseID, body: [UInt8], caseFile: CaseFile, entry: UserMap.Entry)] = []
+            var sources: [(id: CaseID, body: [UInt8], caseFile: CaseFile, entry: UserMap.Entry, named: [String]?)] = []
             var unmapped: Set<String> = []
             for id in ids {
                 let doc = try from.movableDocument(id)
@@ -124,7 +125,20 @@
                     unmapped.insert(doc.caseFile.caseworker ?? "(ingen sagsbehandler)")
                     continue
                 }
-                sources.append((id, [UInt8](doc.body), doc.caseFile, entry))
+                // A restricted case's named users become their roles (never the '*' line: a restricted
+                // case is opened to exactly the people named).
+                var named: [String]?
+                if let r = doc.caseFile.restriction {
+                    named =
+                        r.named.compactMap { n in
+                            guard let e = users.entries[UserMap.fold(n)] else {
+                                unmapped.insert(n)
+                                return nil
+                            }
+                            return e.role
+                        } + [entry.role]
+                }
+                sources.append((id, [UInt8](doc.body), doc.caseFile, entry, named))
             }
             let drafts = try from.allDrafts()
             for d in drafts where users.entry(for: d.user) == nil { unmapped.insert(d.user) }
@@ -155,7 +169,8 @@
             var hashes: [String: String] = [:]
             for (n, s) in sources.enumerated() {
                 switch try to.moveIn(
-                    id: s.id, document: s.body, caseFile: s.caseFile, team: s.entry.team, caseworker: s.entry.role)
+                    id: s.id, document: s.body, caseFile: s.caseFile, team: s.entry.team, caseworker: s.entry.role,
+                    named: s.named)
                 {
                 case .copied: report.casesCopied += 1
                 case .same: report.casesAlreadyThere += 1
@@ -231,10 +246,7 @@
             }
             let present = try to.auditEvents(for: nil).events
             let missingEvents = missing(source.events, in: present)
-            for (n, e) in missingEvents.enumerated() {
-                try to.appendAudit(e)
-                if (n + 1) % 5000 == 0 { progress?("\(n + 1) af \(missingEvents.count) hændelser flyttet") }
-            }
+            try to.appendAuditBatch(missingEvents)
             report.eventsCopied = missingEvents.count
             // A file store is one person's: of two users' drafts of the same dialogue, the newest is kept.
             var drafts: [String: DialogueDraft] = [:]

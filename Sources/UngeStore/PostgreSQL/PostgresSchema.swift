@@ -9,7 +9,9 @@
         public static var currentVersion: Int { migrations.count }
 
         /// Migration n (1-based) is `migrations[n - 1]`. Never change a released migration: add one.
-        static let migrations: [String] = [migration1, migrationFlyt, migrationStatistics]
+        static let migrations: [String] = [
+            migration1, migrationFlyt, migrationStatistics, migrationBeskeder, migrationSletning,
+        ]
 
         /// Applies every migration the database lacks, as the connecting role (a database owner that
         /// may create roles). Returns the versions before and after.
@@ -241,6 +243,157 @@
                 unge.flyt_ind_log(jsonb), unge.flyt_ind_kladde(text, text, text, jsonb), unge.flyt_ud(text),
                 unge.flyt_ud_log(), unge.flyt_ud_kladder()
                 TO unge_admin;
+            """#
+
+        /// Messages to the named users of a restricted case when someone's lookup matched it, and the
+        /// listings of one's own cases and of one team's cases.
+        static let migrationBeskeder = #"""
+            SET LOCAL ROLE unge_ejer;
+            -- A message to a user: someone's municipality-wide lookup matched a restricted case the user is named
+            -- on. The recipient reads it once (it is marked read); nobody else sees it.
+            CREATE TABLE unge.beskeder (
+                nr bigserial PRIMARY KEY, modtager name NOT NULL, tid timestamptz NOT NULL DEFAULT clock_timestamp(),
+                sag text NOT NULL, afsender name NOT NULL, hvordan text NOT NULL, laest timestamptz);
+            CREATE INDEX ON unge.beskeder (modtager) WHERE laest IS NULL;
+            ALTER TABLE unge.beskeder ENABLE ROW LEVEL SECURITY;
+            ALTER TABLE unge.beskeder FORCE ROW LEVEL SECURITY;
+            CREATE POLICY modtager ON unge.beskeder FOR SELECT TO unge_ejer USING (modtager = session_user);
+            CREATE POLICY laest ON unge.beskeder FOR UPDATE TO unge_ejer USING (modtager = session_user)
+                WITH CHECK (modtager = session_user);
+            CREATE POLICY afsender ON unge.beskeder FOR INSERT TO unge_ejer WITH CHECK (afsender = session_user);
+
+            CREATE OR REPLACE FUNCTION unge.find(p_cpr text, p_navn text)
+            RETURNS TABLE (id text, hold text, sagsbehandler text, beskyttet bool, kan_aabne bool, kontakt text[])
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            DECLARE v_cpr text := unge.noegle(p_cpr); v_navn text := unge.noegle(p_navn); ids text[];
+            BEGIN
+                IF NOT (pg_has_role(session_user, 'unge_sagsbehandler', 'MEMBER') OR pg_has_role(session_user, 'unge_teamleder', 'MEMBER')) THEN
+                    RETURN;
+                END IF;
+                SELECT array_agg(r.id ORDER BY r.id) INTO ids FROM unge.sagsregister r
+                    WHERE (v_cpr IS NOT NULL AND r.cpr_noegle = v_cpr) OR (v_navn IS NOT NULL AND r.navn_noegle = v_navn);
+                PERFORM unge.skriv_log('unge', NULL, ids,
+                    jsonb_set(unge.haendelse('search', NULL, 'find'), '{criterion}', to_jsonb('noegle:' || coalesce(v_cpr, v_navn))));
+                -- The named users of a matching restricted case the searcher cannot open are told who searched.
+                INSERT INTO unge.beskeder (modtager, sag, afsender, hvordan)
+                    SELECT n.rolle, r.id, session_user, CASE WHEN v_cpr IS NOT NULL THEN 'cpr' ELSE 'navn' END
+                    FROM unge.sagsregister r JOIN unge.navngivne n ON n.sag = r.id
+                    WHERE r.id = ANY (coalesce(ids, '{}')) AND r.beskyttet AND n.rolle <> session_user
+                        AND NOT unge.maa(r.id, session_user, false);
+                RETURN QUERY SELECT r.id,
+                    CASE WHEN r.beskyttet THEN NULL ELSE r.hold END,
+                    CASE WHEN r.beskyttet THEN NULL ELSE r.sagsbehandler::text END,
+                    r.beskyttet, unge.maa(r.id, session_user, false),
+                    CASE WHEN r.beskyttet THEN (SELECT array_agg(n.rolle::text ORDER BY n.rolle) FROM unge.navngivne n WHERE n.sag = r.id) END
+                    FROM unge.sagsregister r WHERE r.id = ANY (coalesce(ids, '{}')) ORDER BY r.id;
+            END $$;
+
+            -- The unread messages of the session's role, oldest first; marked read as they are returned.
+            CREATE FUNCTION unge.mine_beskeder() RETURNS TABLE (tid text, sag text, afsender text, hvordan text)
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            BEGIN
+                RETURN QUERY WITH l AS (
+                    UPDATE unge.beskeder b SET laest = clock_timestamp() WHERE b.modtager = session_user AND b.laest IS NULL
+                    RETURNING b.nr, b.tid, b.sag, b.afsender, b.hvordan)
+                SELECT to_char(l.tid AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), l.sag, l.afsender::text, l.hvordan
+                    FROM l ORDER BY l.nr;
+            END $$;
+
+            CREATE FUNCTION unge.hold_findes(p_hold text) RETURNS bool
+            LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+                SELECT EXISTS (SELECT 1 FROM unge.hold WHERE navn = p_hold)
+            $$;
+
+            -- The summaries of the cases this role may read whose caseworker is the role (p_mine) or that belong
+            -- to team p_hold; audited with the ids shown, as unge.oversigt.
+            CREATE FUNCTION unge.oversigt_udvalg(p_kommando text, p_mine bool, p_hold text)
+            RETURNS TABLE (id text, revision int, resume jsonb)
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            DECLARE ids text[];
+            BEGIN
+                RETURN QUERY SELECT s.id, s.revision, s.resume FROM unge.sager s JOIN unge.sagsregister r ON r.id = s.id
+                    WHERE (NOT coalesce(p_mine, false) OR r.sagsbehandler = session_user)
+                        AND (p_hold IS NULL OR r.hold = p_hold)
+                    ORDER BY s.id;
+                SELECT array_agg(s.id ORDER BY s.id) INTO ids FROM unge.sager s JOIN unge.sagsregister r ON r.id = s.id
+                    WHERE (NOT coalesce(p_mine, false) OR r.sagsbehandler = session_user)
+                        AND (p_hold IS NULL OR r.hold = p_hold);
+                PERFORM unge.skriv_log('database', NULL, ids, unge.haendelse('search', NULL, p_kommando));
+            END $$;
+
+            GRANT EXECUTE ON FUNCTION unge.mine_beskeder(), unge.hold_findes(text), unge.oversigt_udvalg(text, bool, text)
+                TO unge_sagsbehandler, unge_teamleder, unge_admin;
+            """#
+
+        /// Deleting a case under the retention rules: the only path that may touch the audit log beyond
+        /// appending, and then only to remove the personal part of the deleted case's own rows.
+        static let migrationSletning = #"""
+            SET LOCAL ROLE unge_ejer;
+            -- The audit log stays append-only, with one exception: while unge.slet_sag runs for case X (a
+            -- transaction-local setting only that function sets), a row of X may lose its personal payload
+            -- (user, account, command, criterion, shown) and be marked erased; nothing else may change.
+            CREATE OR REPLACE FUNCTION unge.log_kun_tilfoej() RETURNS trigger LANGUAGE plpgsql AS $$
+            DECLARE v_sag text := nullif(current_setting('unge.sletning', true), '');
+            BEGIN
+                IF TG_OP = 'UPDATE' AND v_sag IS NOT NULL AND OLD.sag = v_sag
+                    AND NEW.nr = OLD.nr AND NEW.tid = OLD.tid AND NEW.rolle = OLD.rolle AND NEW.kilde = OLD.kilde
+                    AND NEW.program = OLD.program AND NEW.sag IS NOT DISTINCT FROM OLD.sag
+                    AND NEW.viste IS NOT DISTINCT FROM OLD.viste
+                    AND NEW.haendelse = (OLD.haendelse - ARRAY['user', 'account', 'command', 'criterion', 'shown'])
+                                        || '{"erased": true}'::jsonb THEN
+                    RETURN NEW;
+                END IF;
+                RAISE EXCEPTION 'revisionssporet kan kun udvides' USING ERRCODE = '42501';
+            END $$;
+            CREATE POLICY slette ON unge.log FOR UPDATE TO unge_ejer
+                USING (sag = nullif(current_setting('unge.sletning', true), ''))
+                WITH CHECK (sag = nullif(current_setting('unge.sletning', true), ''));
+
+            -- Deletes case p_sag (its document, register row, named users, drafts and messages) and removes the
+            -- personal payload of its earlier audit rows; appends p_gravsten (the tombstone: action 'delete',
+            -- no name, CPR number or text) once. Allowed to a role that may write the case, and to an
+            -- administrator. Idempotent: run again, it finds the case gone and the tombstone there.
+            -- 'ok', or 'adgang' (refused; audited).
+            CREATE FUNCTION unge.slet_sag(p_sag text, p_gravsten jsonb) RETURNS text
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            BEGIN
+                IF EXISTS (SELECT 1 FROM unge.sagsregister r WHERE r.id = p_sag)
+                    AND NOT (unge.maa(p_sag, session_user, true) OR pg_has_role(session_user, 'unge_admin', 'MEMBER')) THEN
+                    PERFORM unge.skriv_log('database', p_sag, NULL, unge.haendelse('refused', p_sag, 'slet'));
+                    RETURN 'adgang';
+                END IF;
+                IF NOT EXISTS (SELECT 1 FROM unge.sagsregister r WHERE r.id = p_sag)
+                    AND NOT pg_has_role(session_user, 'unge_admin', 'MEMBER')
+                    AND NOT EXISTS (SELECT 1 FROM unge.log l WHERE l.sag = p_sag AND l.rolle = session_user) THEN
+                    RETURN 'adgang';
+                END IF;
+                PERFORM set_config('unge.sletning', p_sag, true);
+                -- (an administrator sees a restricted case's row only while this setting is on)
+                PERFORM set_config('unge.flytning', 'ind', true);
+                DELETE FROM unge.sager WHERE id = p_sag;
+                PERFORM set_config('unge.flytning', '', true);
+                DELETE FROM unge.kladder WHERE sag = p_sag;
+                DELETE FROM unge.beskeder WHERE sag = p_sag;
+                DELETE FROM unge.navngivne WHERE sag = p_sag;
+                DELETE FROM unge.sagsregister WHERE id = p_sag;
+                UPDATE unge.log l
+                    SET haendelse = (l.haendelse - ARRAY['user', 'account', 'command', 'criterion', 'shown']) || '{"erased": true}'::jsonb
+                    WHERE l.sag = p_sag AND NOT coalesce((l.haendelse->>'erased')::bool, false)
+                        AND l.haendelse->>'action' <> 'delete';
+                PERFORM set_config('unge.sletning', '', true);
+                IF NOT EXISTS (SELECT 1 FROM unge.log l WHERE l.sag = p_sag AND l.haendelse->>'action' = 'delete' AND l.kilde = 'unge') THEN
+                    PERFORM unge.skriv_log('unge', p_sag, NULL, p_gravsten);
+                END IF;
+                RETURN 'ok';
+            END $$;
+            -- Deleting rows of the case and its drafts: only inside unge.slet_sag (the settings it sets).
+            CREATE POLICY slette ON unge.sager FOR DELETE TO unge_ejer USING (nullif(current_setting('unge.sletning', true), '') = id);
+            CREATE POLICY slette ON unge.kladder FOR DELETE TO unge_ejer USING (nullif(current_setting('unge.sletning', true), '') = sag);
+            CREATE POLICY slette_laese ON unge.kladder FOR SELECT TO unge_ejer USING (nullif(current_setting('unge.sletning', true), '') = sag);
+            CREATE POLICY slette ON unge.beskeder FOR DELETE TO unge_ejer USING (nullif(current_setting('unge.sletning', true), '') = sag);
+            CREATE POLICY slette_laese ON unge.beskeder FOR SELECT TO unge_ejer USING (nullif(current_setting('unge.sletning', true), '') = sag);
+
+            GRANT EXECUTE ON FUNCTION unge.slet_sag(text, jsonb) TO unge_sagsbehandler, unge_teamleder, unge_admin;
             """#
 
         static let migration1 = #"""

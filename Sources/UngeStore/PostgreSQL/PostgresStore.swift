@@ -150,10 +150,37 @@
                 let all = try allCases()
                 return (all.cases.map { CaseSummary($0, checklistOn: checklistOn) }, all.problems)
             }
+            return summaries(try call("SELECT id, resume::text FROM unge.oversigt($1, false)", [command]))
+        }
+
+        public func listSummaries(_ scope: TeamScope) throws -> (summaries: [CaseSummary], problems: [StoreProblem]) {
+            switch scope {
+            case .mine:
+                return summaries(
+                    try call("SELECT id, resume::text FROM unge.oversigt_udvalg($1, true, NULL)", [command]))
+            case .team(let team):
+                guard try Self.text(call("SELECT unge.hold_findes($1)", [team])) == "t" else {
+                    throw StoreError.unknownTeam(team)
+                }
+                return summaries(
+                    try call("SELECT id, resume::text FROM unge.oversigt_udvalg($1, false, $2)", [command, team]))
+            }
+        }
+
+        public func takeMessages() throws -> [TeamMessage] {
+            try call("SELECT tid, sag, afsender, hvordan FROM unge.mine_beskeder()", []).compactMap { r in
+                guard let id = r[1].flatMap(CaseID.init), let time = r[0].flatMap(UngeJSON.parseTimestamp) else {
+                    return nil
+                }
+                return TeamMessage(time: time, caseID: id, from: r[2] ?? "", byCPR: r[3] == "cpr")
+            }
+        }
+
+        func summaries(_ rows: [[String?]]) -> (summaries: [CaseSummary], problems: [StoreProblem]) {
             var out: [CaseSummary] = []
             var problems: [StoreProblem] = []
             let decoder = UngeJSON.decoder()
-            for row in try call("SELECT id, resume::text FROM unge.oversigt($1, false)", [command]) {
+            for row in rows {
                 guard let id = (row[0]).flatMap(CaseID.init) else { continue }
                 do {
                     let record = try decoder.decode(SummaryRecord.self, from: Data((row[1] ?? "").utf8))
@@ -195,6 +222,8 @@
             _ caseFile: CaseFile, year: Int, now: Date, user: String, command: String, restrictedTo named: [String]?
         ) throws -> CaseFile {
             var new = caseFile
+            // Named on the call (tests) or in the case (`ny --beskyttet`); the database adds the creator.
+            let restricted = named ?? caseFile.restriction?.named
             new.schemaVersion = CaseFile.currentSchemaVersion
             new.revision = 1
             new.updated = now
@@ -205,7 +234,8 @@
                 "SELECT status, id FROM unge.opret($1, $2::jsonb, $3::jsonb, $4::jsonb, $5, $6::text[], $7::jsonb)",
                 [
                     String(year), String(decoding: bytes, as: UTF8.self), Self.json(SummaryRecord(CaseSummary(new))),
-                    Self.lookup(new), named == nil ? "false" : "true", Self.arrayLiteral(named ?? []), Self.json(event),
+                    Self.lookup(new), restricted == nil ? "false" : "true", Self.arrayLiteral(restricted ?? []),
+                    Self.json(event),
                 ]
             ).first
             switch (row?[0] ?? nil) ?? "" {
@@ -521,6 +551,25 @@
             case "hold": throw StoreError.noTeam(role: caseworker)
             default: throw StoreError.accessRefused(id)
             }
+        }
+
+        /// Deletes case `id` under the retention rules in one transaction: the case, its register row,
+        /// named users, drafts and messages go, the personal payload of its earlier audit rows (user,
+        /// account, command, criterion, shown) is removed, and `tombstone` is appended once. The only
+        /// path that changes the audit log beyond appending (`unge.slet_sag`). Idempotent.
+        public func deleteCase(_ id: CaseID, tombstone: AuditEvent) throws {
+            var t = tombstone
+            t.user = role
+            switch try Self.text(call("SELECT unge.slet_sag($1, $2::jsonb)", [id.rawValue, Self.json(t)], case: id)) {
+            case "ok": return
+            default: throw StoreError.accessRefused(id)
+            }
+        }
+
+        /// The audit side of a deletion (privacy's hook): on this backend the same single transaction
+        /// as `deleteCase`, so it also removes the case if it is still there.
+        public func eraseAuditPersonalData(of id: CaseID, tombstone: AuditEvent) throws {
+            try deleteCase(id, tombstone: tombstone)
         }
 
         public func setMember(_ role: String, team: String, leader: Bool) throws {
