@@ -6,6 +6,9 @@
 - `unge vis` and `unge notat` at 100 and at 10,000 cases.
 - `unge frister` and `unge liste --kun-aabne` at 100 and 10,000 cases, against `unge liste` on the
   same store (issue 9: within 2x).
+- issue 20, side by side in one run: `unge frister` within 1.5x `unge liste`, `unge liste` within
+  1.2x `ls -l` of the case folder, and the first `unge liste` on a store without an index within 1 s
+  (the index removed before each run).
 - `unge log <sag>` over a store whose log holds 1,000,000 events (`make_audit.py`; issue 10: within
   1 s), and `vis`/`notat` on that store.
 
@@ -64,6 +67,22 @@ def interleaved(commands, env, runs):
         print(f"{label:<44} median {med:7.1f} ms   p90 {times[int(len(times) * 0.9) - 1] * 1000:7.1f} ms   cpu {CPU[label]:7.1f} ms   peak {peak:5.1f} MiB   ({runs} runs, interleaved)")
         out[k] = (med, peak)
     return out
+
+def cold(label, cmd, env, store, runs):
+    """The first command on a store without an index: `indeks.tsv` removed before each run."""
+    index = os.path.join(store, "indeks.tsv")
+    times, cpu = [], []
+    for _ in range(runs):
+        if os.path.exists(index):
+            os.remove(index)
+        t, _ = run(cmd, env)
+        times.append(t)
+        cpu.append(run.cpu)
+    med = statistics.median(times) * 1000
+    CPU[label] = statistics.median(cpu) * 1000
+    print(f"{label:<44} median {med:7.1f} ms   p90 {sorted(times)[int(len(times) * 0.9) - 1] * 1000:7.1f} ms   cpu {CPU[label]:7.1f} ms   ({runs} runs)")
+    return med
+
 
 def make_store(path, n):
     if os.path.isdir(path):
@@ -144,7 +163,11 @@ def main():
             ("liste2", n): (f"unge liste, again ({n} cases)", [binary, "liste", "--lager", stores[n]]),
             ("frister", n): (f"unge frister ({n} cases)", [binary, "frister", "--lager", stores[n]]),
             ("kun-aabne", n): (f"unge liste --kun-aabne ({n} cases)", [binary, "liste", "--kun-aabne", "--lager", stores[n]]),
+            ("ls", n): (f"ls -l sager/ ({n} cases)", ["ls", "-l", os.path.join(stores[n], "sager")]),
         }, env, args.runs))
+    # The first command on a store without an index (issue 20: within 1 s at 10,000 cases).
+    for n in sizes:
+        results[("cold", n)] = cold(f"unge liste, no index ({n} cases)", [binary, "liste", "--lager", stores[n]], env, stores[n], max(3, args.runs // 2))
     log_results = None if args.skip_log else audit_log(binary, args.workdir, args.cases, args.events, env, max(5, args.runs // 2), args.keep_log_index)
     tw = None if args.skip_taskwarrior else taskwarrior(args.workdir, args.cases, max(5, args.runs // 2))
     n = args.cases
@@ -164,6 +187,11 @@ def main():
             ratio = results[(key, size)][0] / base
             cpu_ratio = CPU[f"unge {label} ({size} cases)"] / CPU[f"unge liste, again ({size} cases)"]
             print(f"target {label} <= 2 x liste at {size}: {results[(key, size)][0]:.1f} ms vs {base:.1f} ms = {ratio:.2f} x {'OK' if ratio <= 2 else 'MISSED'} (cpu time {cpu_ratio:.2f} x)")
+    for size in sizes:
+        liste_ms, frister_ms, ls_ms = results[("liste2", size)][0], results[("frister", size)][0], results[("ls", size)][0]
+        print(f"target frister <= 1.5 x liste at {size}: {frister_ms:.1f} ms vs {liste_ms:.1f} ms = {frister_ms / liste_ms:.2f} x {'OK' if frister_ms <= 1.5 * liste_ms else 'MISSED'}")
+        print(f"target liste <= 1.2 x ls -l at {size}: {liste_ms:.1f} ms vs {ls_ms:.1f} ms = {liste_ms / ls_ms:.2f} x {'OK' if liste_ms <= 1.2 * ls_ms else 'MISSED'}")
+        print(f"target first liste without index <= 1 s at {size}: {results[('cold', size)]:.1f} ms {'OK' if results[('cold', size)] <= 1000 else 'MISSED'}")
     if log_results:
         events, log_ms, vis_ms, notat_ms, log_cpu = log_results
         print(f"target log <= 1 s at {events} events: {log_ms:.1f} ms {'OK' if log_ms <= 1000 else 'MISSED'} (cpu time {log_cpu:.1f} ms); vis {vis_ms:.1f} ms, notat {notat_ms:.1f} ms on that store")

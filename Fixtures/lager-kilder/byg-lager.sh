@@ -131,6 +131,10 @@ u 2026-08-25T10:00:00Z indsats 2026-0013 --type anden-hjaelp --dato 2026-08-25 -
 u 2026-08-28T10:00:00Z indsats 2026-0013 A1 --ikke-ivaerksat --aarsag fravalgt \
   --grund "Alma og mor har takket nej til samtalerne; afdækningen fortsætter"
 
+# Peter Moos hands Alma's case over to Lene (issue 20: a caseworker, by user id, on every case; the
+# handover is in the journal and the audit log).
+u 2026-08-28T11:00:00Z overdrag 2026-0013 --til lene --grund "Lene har afgørelsen og afdækningen; Peter skifter team"
+
 # A citizen's notification: a new case (2026-0014) with a receipt but no orientation task.
 u 2026-08-31T19:30:00Z underret --fra-fil "$in/underretning-borger.json"
 

@@ -73,6 +73,7 @@ enum Unge {
                 userFlag: command.spec.options.contains { $0.name == "--bruger" } ? nil : parsed.value("--bruger"),
                 commandName: command.spec.name, storeUse: CommandTable.storeUse(of: command))
             context = ctx
+            ctx.overwrite = parsed.hasIfDeclared(OptionSpec.overwrite.name)
             let instance = try command.init(parsed)
             ctx.storeUse = instance.storeUse(ctx.storeUse)
             return try instance.run(ctx)

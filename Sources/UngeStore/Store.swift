@@ -80,6 +80,13 @@ public protocol Store: AnyObject, Sendable {
         _ change: (inout CaseFile) throws -> Void
     ) throws -> CaseFile
 
+    /// Saves several changed cases as one change: every case is saved, or none is (a handover of a
+    /// caseload, two cases merged). Each change names the revision it was built on; a conflict on any
+    /// case, a refusal or a failed audit event leaves every case as it was. Each case gets its own
+    /// audit event (with the change's `criterion`). On the team store, a change with `handOverTo` also
+    /// moves the case to that caseworker and their team in the case register, in the same transaction.
+    func saveTogether(_ changes: [CaseChange], now: Date, user: String, command: String) throws -> [CaseFile]
+
     /// Puts a complete case document into the store as it is (its id, revision and history
     /// included), for the demo cases and for moving a store; refuses an id that exists. Audited as
     /// `create`.
@@ -93,6 +100,10 @@ public protocol Store: AnyObject, Sendable {
     /// The events about `id` (its own, and every listing that displayed it), or all events with
     /// nil, oldest first; events that cannot be read are returned as problems.
     func auditEvents(for id: CaseID?) throws -> (events: [AuditEvent], problems: [StoreProblem])
+
+    /// Checks the whole audit log: every hash chain, and (file store) the heads and the index
+    /// (`unge log --kontroller`). Reads only.
+    func verifyAuditLog() throws -> AuditChain.Verification
 
     // MARK: Drafts (per user)
 
@@ -118,9 +129,53 @@ public protocol Store: AnyObject, Sendable {
     /// `unge statistik` and for choosing the cases of a register extract. The file store keeps them
     /// as a derived index; the default decodes every case.
     func statisticsFacts() throws -> (facts: [StatisticsFacts], problems: [StoreProblem])
+
+    // MARK: Retention and deletion
+
+    /// Deletes case `id`, which must still be at `expectedRevision` (the revision archived), with
+    /// everything the store derived from it, atomically: after a crash the case is fully present or
+    /// fully gone. `tombstone` (action `.delete`; case number, dates, who, why; no personal data) stays
+    /// in the audit log (see `eraseAuditPersonalData`). Throws `conflict` if the case changed.
+    func deleteCase(_ id: CaseID, expectedRevision: Int, tombstone: AuditEvent) throws
+
+    /// The audit side of a deletion: appends `tombstone` to the case's audit trail and removes the
+    /// deleted case's personal data from its earlier events without breaking the audit chain.
+    /// Idempotent (a deletion resumed after a crash calls it again).
+    func eraseAuditPersonalData(of id: CaseID, tombstone: AuditEvent) throws
+
+    /// Completes any deletion that a crash interrupted (called when the store is opened).
+    func finishInterruptedDeletions() throws
 }
 
 extension Store {
+    /// Until a backend deletes cases, `slet` says so instead of deleting anything.
+    public func deleteCase(_ id: CaseID, expectedRevision: Int, tombstone: AuditEvent) throws {
+        throw StoreError.unsupported("Sletning af sager er endnu ikke muligt i dette lager.")
+    }
+
+    /// The tombstone only, written once. (The audit log's own implementation also drops the case's
+    /// personal data from its events.)
+    public func eraseAuditPersonalData(of id: CaseID, tombstone: AuditEvent) throws {
+        let existing = try auditEvents(for: id).events
+        if existing.contains(where: { $0.action == .delete && $0.caseID == id }) { return }
+        try appendAudit(tombstone)
+    }
+
+    public func finishInterruptedDeletions() throws {}
+
+    /// The default: the chains found in `auditEvents(for: nil)`, without heads.
+    public func verifyAuditLog() throws -> AuditChain.Verification {
+        let (events, problems) = try auditEvents(for: nil)
+        var v = AuditChain.Verification()
+        for p in problems { v.breaks.append(.init(place: p.file, time: nil, reason: p.error.description)) }
+        // (A backend that does not chain every event yet: its unchained events are not breaks.)
+        AuditChain.verifyChains(
+            events.map { .init(place: $0.chain ?? "log", event: $0) }, heads: nil, unchainedAfterStartIsBreak: false,
+            into: &v)
+        v.breaks = AuditChain.ordered(v.breaks)
+        return v
+    }
+
     public func statisticsFacts() throws -> (facts: [StatisticsFacts], problems: [StoreProblem]) {
         let all = try allCases()
         return (all.cases.map(StatisticsFacts.init), all.problems)
@@ -147,6 +202,24 @@ extension Store {
     ) throws -> CaseFile {
         try update(
             id, now: now, user: user, command: command, action: .update, retryOnConflict: retryOnConflict, change)
+    }
+}
+
+/// One case of a change saved with others (`Store.saveTogether`).
+public struct CaseChange: Sendable {
+    public var caseFile: CaseFile
+    /// The revision the change was built on.
+    public var expectedRevision: Int
+    /// What the case's audit event says about the change, e.g. "overdraget til bo".
+    public var criterion: String?
+    /// Team store: the caseworker (database role) the case is handed over to.
+    public var handOverTo: String?
+
+    public init(caseFile: CaseFile, expectedRevision: Int, criterion: String? = nil, handOverTo: String? = nil) {
+        self.caseFile = caseFile
+        self.expectedRevision = expectedRevision
+        self.criterion = criterion
+        self.handOverTo = handOverTo
     }
 }
 

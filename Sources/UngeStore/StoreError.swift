@@ -20,6 +20,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case corrupt(file: String, reason: String)
     /// The audit event could not be written durably, so nothing was shown or changed (fail closed).
     case auditFailed(reason: String)
+    /// The audit log's hash chain or its index does not hold (an edited, deleted, reordered or
+    /// inserted event, or an edited index): `file` names the place, `reason` what is wrong.
+    case auditBroken(file: String, reason: String)
     /// A system call failed while writing or reading a store file. `visible` tells whether the change
     /// may already be visible (only a failed folder fsync after the rename).
     case io(operation: String, file: String, code: Int32, visible: Bool)
@@ -95,6 +98,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .auditFailed(let reason):
             return
                 "Revisionssporet (log) kunne ikke skrives: \(reason). Af hensyn til logningspligten er intet vist eller ændret."
+        case .auditBroken(let file, let reason):
+            return
+                "Revisionssporet er brudt ved '\(StoreText.quote(file))': \(reason). Kør 'unge log --kontroller' for hele sporet, og kontakt IT."
         case .io(let operation, let file, let code, let visible):
             let tail =
                 visible
@@ -180,12 +186,13 @@ public enum StoreText {
     /// Danish text for an errno value (for messages outside the store, e.g. `--ud`).
     public static func errorText(_ code: Int32) -> String { Posix.errorText(code) }
 
-    /// A value fit to quote in a message: CPR-like digits masked, control characters dropped,
-    /// at most 60 characters.
+    /// A value fit to quote in a message: CPR-like digits masked, control characters shown
+    /// escaped (`\u{A}`, never dropped, so the name shown is the name on disk), at most 60
+    /// characters of the name itself.
     static func quote(_ text: String) -> String {
         let masked = maskCPR(text)
-        let clean = String(masked.unicodeScalars.filter { $0.value >= 32 && $0.value != 127 }.map(Character.init))
-        return clean.count > 60 ? String(clean.prefix(60)) + "…" : clean
+        let short = masked.count > 60 ? String(masked.prefix(60)) : masked
+        return TerminalText.neutralise(short, keepLineBreaks: false) + (masked.count > 60 ? "…" : "")
     }
 
     /// The one translator of JSON decoding errors into Danish: names the field (`journal[2].text`),

@@ -22,6 +22,10 @@ public struct StoreSettings: Codable, Sendable, Equatable {
     /// The municipality's treatment providers (leverandører), chosen on a treatment decision instead
     /// of free text; each with its Tilbudsportalen number where known (SMDB takes providers from there).
     public var providers: [ProviderEntry]
+    /// How long each kind of record is kept after the case is closed (opbevaringsregler). Shipped
+    /// empty; `unge slet` deletes nothing until every period is set. Always written (with nulls),
+    /// so the settings file shows the template.
+    public var retention: RetentionRules
 
     public init(
         alsoClosed: Bool = false, municipality: String? = nil, unit: String? = nil, users: [String: UserProfile] = [:]
@@ -33,10 +37,11 @@ public struct StoreSettings: Codable, Sendable, Equatable {
         self.users = users
         self.letters = LetterSettings()
         self.providers = []
+        self.retention = RetentionRules()
     }
 
     enum CodingKeys: String, CodingKey {
-        case schemaVersion, alsoClosed, municipality, unit, users, letters, providers
+        case schemaVersion, alsoClosed, municipality, unit, users, letters, providers, retention
     }
 
     public init(from decoder: Decoder) throws {
@@ -48,6 +53,7 @@ public struct StoreSettings: Codable, Sendable, Equatable {
         users = try c.decodeIfPresent([String: UserProfile].self, forKey: .users) ?? [:]
         letters = try c.decodeIfPresent(LetterSettings.self, forKey: .letters) ?? LetterSettings()
         providers = try c.decodeIfPresent([ProviderEntry].self, forKey: .providers) ?? []
+        retention = try c.decodeIfPresent(RetentionRules.self, forKey: .retention) ?? RetentionRules()
     }
 
     /// Writes `providers` only when there are some, so settings files without them stay unchanged.
@@ -60,10 +66,30 @@ public struct StoreSettings: Codable, Sendable, Equatable {
         try c.encode(users, forKey: .users)
         if letters != LetterSettings() { try c.encode(letters, forKey: .letters) }
         if !providers.isEmpty { try c.encode(providers, forKey: .providers) }
+        try c.encode(retention, forKey: .retention)
     }
 
     /// The profile of `user`, if one is set.
     public func profile(of user: String) -> UserProfile? { users[user] }
+
+    /// The user id a case's caseworker value stands for: the value itself when it is a user id (or
+    /// no full name in the settings matches it), else the user whose full name it is (stores written
+    /// before cases kept user ids could hold a full name). Nil for an empty value.
+    public func userID(forCaseworker value: String?) -> String? {
+        guard let v = value?.trimmingCharacters(in: .whitespaces), !v.isEmpty else { return nil }
+        if users[v] != nil { return v }
+        let folded = v.lowercased()
+        let named = users.filter { $0.value.fullName?.lowercased() == folded }.map(\.key).sorted()
+        if named.count == 1 { return named[0] }
+        return v
+    }
+
+    /// The full name of a caseworker's user id, for display: "Lene Dahl (lene)", or the id alone.
+    public func caseworkerDisplay(_ value: String?) -> String? {
+        guard let id = userID(forCaseworker: value) else { return nil }
+        if let full = users[id]?.fullName, !full.isEmpty, full != id { return "\(full) (\(id))" }
+        return id
+    }
 
     /// Whether `name` (a case's caseworker) is `user`: the user name itself or the full name set
     /// for it.

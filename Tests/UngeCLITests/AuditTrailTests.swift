@@ -17,7 +17,7 @@ struct AuditTrailTests {
         #expect(first.stdout.contains("Kvittering til underretteren for underretning nr. 1"))
         let index = store.appendingPathComponent("indeks.tsv")
         let text = try String(contentsOf: index, encoding: .utf8)
-        #expect(text.hasPrefix("unge-indeks\t3\n"))
+        #expect(text.hasPrefix("unge-indeks\t4\n"))
         // What the index holds is what frister shows (no case file is read).
         try text.replacingOccurrences(of: "Kvittering til underretteren", with: "Kvittering fra indekset")
             .write(to: index, atomically: false, encoding: .utf8)
@@ -25,7 +25,7 @@ struct AuditTrailTests {
         #expect(fromIndex.stdout.contains("Kvittering fra indekset for underretning nr. 1"))
         // The same index under the old version's header is ignored and rebuilt from the files.
         try text.replacingOccurrences(of: "Kvittering til underretteren", with: "Kvittering fra indekset")
-            .replacingOccurrences(of: "unge-indeks\t3\n", with: "unge-indeks\t1\n")
+            .replacingOccurrences(of: "unge-indeks\t4\n", with: "unge-indeks\t1\n")
             .write(to: index, atomically: false, encoding: .utf8)
         let rebuilt = try Unge.run(["frister"], store: store, env: wide)
         #expect(rebuilt.stdout == first.stdout)

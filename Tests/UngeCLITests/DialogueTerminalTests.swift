@@ -83,11 +83,12 @@ struct DialogueTerminalTests {
         t.expect("Afsnit 2 af 11: Samarbejde")
         t.answer("Hvordan har den unge deltaget?: ", "Tre samtaler")
         t.answer("Hvordan har Anne Lund (forældremyndighed) deltaget?: ", "Møde i maj")
+        t.answer("Samtykke fra (navn, tom for at gå videre): ", "")
         t.expect("Afsnit 3 af 11: Udvikling og adfærd")
         t.expect("Er området relevant for den unge? (J/n): ")
         t.type(PseudoTerminal.ctrlD)
         t.expect(
-            "Afbrudt (slut på input). Dine 3 svar er gemt som kladde. Kør 'unge undersoeg 2026-0003' igen for at fortsætte."
+            "Afbrudt (slut på input). Dine 4 svar er gemt som kladde. Kør 'unge undersoeg 2026-0003' igen for at fortsætte."
         )
         #expect(t.wait() == 2)
         #expect(t.terminalRestored)
@@ -103,7 +104,7 @@ struct DialogueTerminalTests {
         #expect(!r.output.contains("Hvordan har den unge deltaget?:  "))
         #expect(!r.output.contains("Hvordan har den unge deltaget? ["))
         r.type(PseudoTerminal.ctrlD)
-        r.expect("Dine 3 svar er gemt som kladde.")
+        r.expect("Dine 4 svar er gemt som kladde.")
         #expect(r.wait() == 2)
     }
 
@@ -214,7 +215,7 @@ struct DialogueTerminalTests {
         #expect(again.status == 1)
         #expect(
             again.stderr
-                == "Den unge har allerede sag 2026-0001 (samme CPR-nummer eller samme navn og fødselsdato). Brug sagen med --sag 2026-0001, eller opret en ny sag alligevel med --ny-sag.\n"
+                == "Den unge har allerede sag 2026-0001 (samme CPR-nummer eller samme fødselsdato og efternavn). Brug sagen med --sag 2026-0001, eller opret en ny sag alligevel med --ny-sag.\n"
         )
         let byName = try Unge.run(["ny", "--navn", "ida holm", "--foedselsdato", "2011-03-04"], store: store)
         #expect(byName.status == 1)

@@ -93,7 +93,9 @@ struct Unge {
     /// A fresh copy of the fixture store in a temporary folder.
     static func fixtureStore() throws -> URL {
         let dir = Unge.tempRoot.appendingPathComponent("t-\(UUID().uuidString.prefix(12))")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        // Private, as a caseworker's own folder is: `--ud` warns about a folder others can read.
+        try FileManager.default.createDirectory(
+            at: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let store = dir.appendingPathComponent("lager")
         try FileManager.default.createDirectory(
             at: store.appendingPathComponent("sager"), withIntermediateDirectories: true)

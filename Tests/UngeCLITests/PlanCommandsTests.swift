@@ -203,7 +203,7 @@ struct PlanCommandsTests {
     @Test("undersøgelsen guidet via --interaktiv, område for område")
     func interactiveExamination() throws {
         let store = try Unge.fixtureStore()
-        var answers = ["2026-04-20", "Tre samtaler", "Møde i maj"]
+        var answers = ["2026-04-20", "Tre samtaler", "Møde i maj", ""]  // "" : no consents
         for _ in 0..<5 { answers += ["j", "Beskrevet", "", "", "Det går", "den unge"] }
         answers += ["n", "Intet ud over de øvrige områder"]
         answers += ["2026-05-11", "j", "n", ""]  // child interview

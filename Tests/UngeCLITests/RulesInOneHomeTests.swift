@@ -38,6 +38,15 @@ struct RulesInOneHomeTests {
         ("EksportCommand.swift", "for 3 måneder siden", "what the anonymiser writes, not a rule"),
         ("ListeCommand.swift", "unge på 15-17 år", "an example of the user's own --alder filter"),
         ("Manual.swift", "12\\\\-25 år", "the tool's target group, not a rule"),
+        (
+            "SletCommand.swift", #"lukket=\"5 år\" --opbevaring anonym=\"1 år\" --opbevaring underretning=\"2 år\""#,
+            "an example of the municipality's own retention periods (unge ships none)"
+        ),
+        ("SletCommand.swift", #"lukket=\"5 år\""#, "an example of the municipality's own retention period"),
+        (
+            "SletCommand.swift", #"\"5 år\", \"18 måneder\" eller \"2 år 6 måneder\""#,
+            "examples of how a retention period is written"
+        ),
     ]
 
     static func sources() throws -> [(name: String, lines: [String])] {

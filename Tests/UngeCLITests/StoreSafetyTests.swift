@@ -42,7 +42,7 @@ struct StoreSafetyTests {
         #expect(created.status == 0)
         #expect(created.stderr == "Nyt lager oprettet i \(store.path).\n")
         #expect(mode(store.path) == 0o700)
-        let again = try Unge.run(["ny", "--navn", "Testb Test", "--foedselsdato", "2010-01-01"], store: store)
+        let again = try Unge.run(["ny", "--navn", "Testb Andersen", "--foedselsdato", "2010-01-01"], store: store)
         #expect(again.status == 0)
         #expect(again.stderr.isEmpty)
     }

@@ -50,7 +50,8 @@ struct UnderretCommandTests {
         #expect(frister.status == 0)
         try Unge.expectGolden(frister.stdout, "underret/cli-frister.txt")
         let log = try Unge.run(["log", "2026-0001"], store: store, env: ["COLUMNS": "200"])
-        #expect(log.stdout.contains("oprettede sagen med 'unge underret' (revision 1)."))
+        #expect(
+            log.stdout.contains("oprettede sagen med 'unge underret' og registrerede underretning nr. 1 (revision 1)."))
     }
 
     @Test("manglende oplysninger uden terminal: status 2, præcis liste, intet gemt")

@@ -48,7 +48,7 @@ struct CrossCaseIndexTests {
 
         // The index, not the case file, is what is read: change a title in the index only.
         let text = String(decoding: t.bytes("indeks.tsv")!, as: UTF8.self)
-        #expect(text.hasPrefix("unge-indeks\t3\n"))
+        #expect(text.hasPrefix("unge-indeks\t4\n"))
         #expect(!text.contains(Sample.cprText) && !text.contains(Sample.cprDigits))
         t.write(
             "indeks.tsv",
@@ -80,7 +80,7 @@ struct CrossCaseIndexTests {
         _ = try t.store.listSummaries()
         let v2 = String(decoding: t.bytes("indeks.tsv")!, as: UTF8.self)
         // The same lines under the old header: ignored, rebuilt as version 2.
-        t.write("indeks.tsv", v2.replacingOccurrences(of: "unge-indeks\t3\n", with: "unge-indeks\t1\n"))
+        t.write("indeks.tsv", v2.replacingOccurrences(of: "unge-indeks\t4\n", with: "unge-indeks\t1\n"))
         let rebuilt = try t.store.listSummaries()
         #expect(String(decoding: t.bytes("indeks.tsv")!, as: UTF8.self) == v2)
         #expect(t.store.openDeadlines(of: rebuilt.summaries).deadlines[0].deadlines == c.openDeadlines)
@@ -131,7 +131,7 @@ struct CrossCaseIndexTests {
         #expect(try t.store.listSummaries().summaries[0].openChecklistItems == expected)
         // Same day: read from the index (a count changed in the index only is what comes back).
         let text = String(decoding: t.bytes("indeks.tsv")!, as: UTF8.self)
-        t.write("indeks.tsv", text.replacingOccurrences(of: "\t2026-04-12\t\(expected)\n", with: "\t2026-04-12\t999\n"))
+        t.write("indeks.tsv", text.replacingOccurrences(of: "\t2026-04-12\t\(expected)\t", with: "\t2026-04-12\t999\t"))
         #expect(try t.store.listSummaries(checklistOn: Self.day).summaries[0].openChecklistItems == 999)
         // Another day: counted again from the case.
         let later = Self.day.adding(days: 400)

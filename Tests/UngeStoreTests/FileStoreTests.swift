@@ -131,7 +131,7 @@ struct CaseStoreTests {
 
     @Test(
         "en fejl i hvert trin af gemmevejen efterlader den gamle revision og ingen midlertidig fil",
-        arguments: SaveStep.allCases)
+        arguments: SaveStep.savePath)
     func faultAtEachStep(step: SaveStep) throws {
         struct Injected: Error {}
         let armed = Armed()

@@ -122,7 +122,9 @@ struct StoreContractTests {
         #expect(actions.contains(.create))
         #expect(actions.contains(.update))
         #expect(actions.contains(.export))
+        // The chain's random salts and digests (hex) may hold any four digits by chance: left out.
         let text = String(decoding: try UngeJSON.encoder().encode(events), as: UTF8.self)
+            .replacingOccurrences(of: "[0-9a-f]{32,}", with: "", options: .regularExpression)
         #expect(!text.contains(Sample.cprDigits))
         #expect(!text.contains("4321"))
     }

@@ -15,15 +15,15 @@ struct BrevCommand: UngeCommand {
             præcis som det blev gemt (--format md|html|json, --ud FIL). Med --type skrives nye breve, ét til hver
             modtager: den unge, når den unge er part, og hver forældremyndighedsindehaver; fra \(LegalAge.adult) år kun den unge.
             Typer: afgoerelse (med --indsats A1: afgørelsen, lovgrundlaget, begrundelsen og klagevejledningen),
-            partshoering (forvaltningsloven § 19: oplysningerne, den påtænkte afgørelse og en svarfrist),
-            kvittering og orientering til den, der underrettede (barnets lov § 138), og boernesamtale (ikke et
-            brev, men samtalen med den unge før afgørelsen, barnets lov § 5, stk. 3-4).
+            partshoering (\(HelpLaw.paragraph(.partyHearing)): oplysningerne, den påtænkte afgørelse og en svarfrist),
+            kvittering og orientering til den, der underrettede (\(HelpLaw.paragraph(.receipt)) og \(HelpLaw.paragraph(.notifierFeedback, short: true))), og
+            boernesamtale (ikke et brev, men samtalen med den unge før afgørelsen, \(HelpLaw.paragraph(.childInterview))).
             Begrundelsen skrives af dig og opfindes aldrig: mangler den, viser --kladde "MANGLER", og brevet
             kan ikke gemmes. En modtager uden adresse, en klagevej, som unges kilder ikke kender (fx
             alkoholbehandling: angiv den med 'unge indstillinger --klagevej'), eller en manglende børnesamtale
             stopper også brevet.
             --sendt B1 --dato D --kanal digital-post|brev|personligt|e-mail registrerer, hvornår brevet blev
-            sendt. Klagefristen på \(LegalPeriod.appealWeeks) uger regnes fra, hvornår modtageren fik besked (retssikkerhedsloven § 67),
+            sendt. Klagefristen på \(LegalPeriod.appealWeeks) uger regnes fra, hvornår modtageren fik besked (\(HelpLaw.paragraph(.appealTimeLimit))),
             så unge viser kun "tidligst" (afsendelsen + \(LegalPeriod.appealWeeks) uger). En kvittering lukker fristen på \(LegalPeriod.receiptWorkingDays) hverdage,
             en orientering lukker påmindelsen.
             """,

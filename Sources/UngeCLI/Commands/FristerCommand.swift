@@ -289,7 +289,7 @@ struct FristerCommand: UngeCommand {
                     c.print(c.dim("Marker en frist som opfyldt: unge frister --opfyldt \(caseID.rawValue) ID"))
                 }
             }
-            for p in problems { ctx.console.error("Fejl: \(p)") }
+            ProblemReport.print(problems.map { "\($0)" }, ctx: ctx)
             return problems.isEmpty ? ExitCode.ok : ExitCode.data
         }
     }

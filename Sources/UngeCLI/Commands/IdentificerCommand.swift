@@ -10,7 +10,7 @@ struct IdentificerCommand: UngeCommand {
         summary: "Giv en anonym rådgivningssag den unges navn og CPR-nummer",
         arguments: [.caseID],
         discussion: """
-            En anonym rådgivningssag (anonym rådgivning efter barnets lov, tidl. serviceloven) har hverken navn, CPR-nummer
+            En anonym rådgivningssag (anonym rådgivning efter \(HelpLaw.cite(.anonymousCounselling))) har hverken navn, CPR-nummer
             eller fødselsdato, og der kan ikke laves undersøgelse, plan eller afgørelse på den. Når den unge vil
             stå frem, registrerer du navn og CPR-nummer (eller fødselsdato) her. Det skrives i revisionssporet.
             I en terminal bliver du spurgt om det, der mangler. Har den unge allerede en sag, får du besked.
@@ -19,6 +19,7 @@ struct IdentificerCommand: UngeCommand {
             OptionSpec("--navn", value: "NAVN", help: "Den unges navn."),
             OptionSpec("--cpr", value: "DDMMÅÅ-XXXX", help: "CPR-nummer (fødselsdatoen læses heraf)."),
             OptionSpec("--foedselsdato", value: "ÅÅÅÅ-MM-DD", help: "Fødselsdato, hvis CPR-nummeret ikke kendes."),
+            AgeCheck.option,
             .interactive,
         ],
         examples: [
@@ -35,6 +36,7 @@ struct IdentificerCommand: UngeCommand {
     var cpr: CPRNumber?
     var born: LocalDate?
     let interactive: Bool
+    let ageConfirmed: Bool
 
     init(_ args: ParsedArguments) throws {
         id = try Values.caseID(args.positional(0)!)
@@ -42,6 +44,7 @@ struct IdentificerCommand: UngeCommand {
         cpr = try args.value("--cpr").map(Values.cpr)
         born = try args.value("--foedselsdato").map { try Values.date($0, option: "--foedselsdato") }
         interactive = args.has("--interaktiv")
+        ageConfirmed = args.has("--bekraeft-alder")
         if let cpr, let born, cpr.birthDate != born {
             throw UsageError.conflict(
                 "Fødselsdatoen \(born.danishShort) passer ikke med CPR-nummeret \(cpr.masked). Angiv kun det ene.")
@@ -57,7 +60,8 @@ struct IdentificerCommand: UngeCommand {
             )
         }
         var me = self
-        if ctx.isInteractive(interactive) {
+        let asking = ctx.isInteractive(interactive)
+        if asking {
             let p = Prompter(console: ctx.console)
             if me.name == nil { me.name = try p.ask("Den unges navn", required: true) }
             if me.cpr == nil && me.born == nil {
@@ -81,7 +85,27 @@ struct IdentificerCommand: UngeCommand {
         let person = YoungPerson(
             name: me.name, cpr: me.cpr, birthDate: me.born, contact: file.youngPerson.contact,
             school: file.youngPerson.school)
+        try AgeCheck.confirm(person, registered: ctx.today, confirmed: ageConfirmed, asking: asking, ctx: ctx)
         let others = try SameYoungPerson.matches(person, store: store, ctx: ctx).filter { $0.id != id }
+        if asking {
+            // What will be saved, before it is.
+            ctx.console.error("")
+            ctx.console.error(
+                "Sag \(id.rawValue) får: \(person.displayName)"
+                    + (person.birthDate.map { ", født \($0.danishShort) (\(Age.years(born: $0, on: ctx.today)) år)" }
+                        ?? "")
+                    + (person.cpr.map { ", CPR \($0.masked)" } ?? ""))
+            for o in others {
+                ctx.console.error(
+                    ctx.console.yellow("Den unge har også sag \(o.id.rawValue)")
+                        + " (\(o.youngPerson.displayName)). Saml sagerne bagefter med 'unge saml \(id.rawValue) --ind-i \(o.id.rawValue)'."
+                )
+            }
+            guard try Prompter(console: ctx.console).confirmSave("Gem?") else {
+                ctx.console.error("Intet er gemt.")
+                return ExitCode.usage
+            }
+        }
         let saved = try ctx.updateCase(id, store: store) { f in f.youngPerson = person }
         ctx.console.print(
             "Sag \(ctx.console.bold(id.rawValue)) er nu registreret for \(person.displayName)"
@@ -89,7 +113,8 @@ struct IdentificerCommand: UngeCommand {
         for o in others {
             ctx.console.error(
                 ctx.console.yellow("ADVARSEL:")
-                    + " Den unge har også sag \(o.id.rawValue). Saml sagerne, så den unge har én sag.")
+                    + " Den unge har også sag \(o.id.rawValue). Saml sagerne, så den unge har én sag: unge saml \(id.rawValue) --ind-i \(o.id.rawValue)"
+            )
         }
         return ExitCode.ok
     }
@@ -114,25 +139,28 @@ enum AnonymousCounselling {
     }
 }
 
-/// One young person, one case: finds existing cases for the same CPR number, or for the same name
-/// and birth date. The search is audited.
+/// One young person, one case: finds existing cases for the same CPR number, or for the same birth
+/// date and surname (a second case made without the CPR number, or with the name spelled otherwise).
+/// The search is audited.
 enum SameYoungPerson {
     static func matches(_ person: YoungPerson, store: any Store, ctx: Context) throws -> [CaseFile] {
         guard !person.anonymous, person.cpr != nil || (person.name != nil && person.birthDate != nil), store.exists
         else { return [] }
         let all = try store.allCases().cases
         try store.appendAudit(
-            ctx.event(.search, caseID: nil, criterion: "samme unge (CPR-nummer eller navn og fødselsdato)"))
-        func norm(_ s: String?) -> String? {
-            s.map { $0.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" }).joined(separator: " ") }
-        }
+            ctx.event(.search, caseID: nil, criterion: "samme unge (CPR-nummer eller fødselsdato og efternavn)"))
         return all.filter { c in
             let other = c.youngPerson
-            guard !other.anonymous else { return false }
+            guard !other.anonymous, c.mergedInto == nil else { return false }
             if let a = person.cpr, let b = other.cpr { return a == b }
-            guard let n = norm(person.name), let d = person.birthDate else { return false }
-            return norm(other.name) == n && other.birthDate == d
+            guard let s = surname(person.name), let d = person.birthDate else { return false }
+            return surname(other.name) == s && other.birthDate == d
         }.sorted { $0.id.rawValue < $1.id.rawValue }
+    }
+
+    /// The surname: the last word of the name, folded (case; a hyphen separates words).
+    static func surname(_ name: String?) -> String? {
+        name.flatMap { $0.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" }).last.map(String.init) }
     }
 
     /// What to do when the young person already has a case: on a terminal (or `--interaktiv`) the
@@ -149,7 +177,7 @@ enum SameYoungPerson {
         let what = found.count == 1 ? "sag \(ids)" : "sagerne \(ids)"
         guard asking else {
             throw CLIError.ruleFailed(
-                "Den unge har allerede \(what) (samme CPR-nummer eller samme navn og fødselsdato). Brug sagen med --sag \(first.id.rawValue), eller opret en ny sag alligevel med --ny-sag."
+                "Den unge har allerede \(what) (samme CPR-nummer eller samme fødselsdato og efternavn). Brug sagen med --sag \(first.id.rawValue), eller opret en ny sag alligevel med --ny-sag."
             )
         }
         ctx.console.error(

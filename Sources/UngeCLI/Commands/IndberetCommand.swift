@@ -97,7 +97,7 @@ struct IndberetCommand: UngeCommand {
             }
         }
         if !problems.isEmpty {
-            for p in problems { ctx.console.error("Fejl: \(p.description)") }
+            ProblemReport.print(problems.map(\.description), ctx: ctx)
             throw CLIError.data(
                 "Udtrækket er ikke skrevet: ikke alle sager kunne læses, og et udtræk skal være komplet.")
         }
@@ -112,7 +112,8 @@ struct IndberetCommand: UngeCommand {
             // Audited with the cases included, before the file is written (fail closed).
             try store.appendAudit(
                 ctx.event(
-                    .export, caseID: nil, criterion: "indberet \(kind.rawValue) \(start.iso)..\(end.iso)",
+                    .export, caseID: nil,
+                    criterion: ExportTrail.criterion("indberet \(kind.rawValue) \(start.iso)..\(end.iso)", path: out),
                     shown: x.caseIDs))
             try OutputFile.write(text, to: out, ctx: ctx)
             ctx.console.print(

@@ -259,7 +259,8 @@ struct IndsatsCommand: UngeCommand {
                     JournalEntry(
                         time: ctx.now, author: ctx.user,
                         text:
-                            "Afgørelse \(f.decisions[i].id) (\(f.decisions[i].kind.danishName.lowercased())) afsluttet \(when.danishLong). Begrundelse: \(reason)"
+                            "Afgørelse \(f.decisions[i].id) (\(f.decisions[i].kind.danishName.lowercased())) afsluttet \(when.danishLong). Begrundelse: \(reason)",
+                        change: "afsluttede afgørelse \(f.decisions[i].id)"
                             + TreatmentEnd.journalSuffix(status)
                     ))
                 PlanDeadlines.merge(into: &f)
@@ -318,7 +319,8 @@ struct IndsatsCommand: UngeCommand {
                 JournalEntry(
                     time: ctx.now, author: ctx.user,
                     text:
-                        "Afgørelse \(d.id) (\(d.kind.danishName.lowercased())) er iværksat \(date.danishLong)."))
+                        "Afgørelse \(d.id) (\(d.kind.danishName.lowercased())) er iværksat \(date.danishLong).",
+                    change: "registrerede, at afgørelse \(d.id) er iværksat"))
             PlanDeadlines.merge(into: &f)
             Self.recordSummary(d.id, in: &f, stamp: stamp, head: head, ctx: ctx)
             f.updated = ctx.now
@@ -383,7 +385,8 @@ struct IndsatsCommand: UngeCommand {
                 JournalEntry(
                     time: ctx.now, author: ctx.user,
                     text:
-                        "Afgørelse \(d.id) (\(d.kind.danishName.lowercased())) er ikke iværksat: \(what). Begrundelse: \(reason)"
+                        "Afgørelse \(d.id) (\(d.kind.danishName.lowercased())) er ikke iværksat: \(what). Begrundelse: \(reason)",
+                    change: "registrerede, at afgørelse \(d.id) ikke er iværksat"
                 ))
             PlanDeadlines.merge(into: &f)
             Self.recordSummary(d.id, in: &f, stamp: stamp, head: head, ctx: ctx)
@@ -515,7 +518,8 @@ struct IndsatsCommand: UngeCommand {
             f.journal.append(
                 JournalEntry(
                     time: ctx.now, author: ctx.user,
-                    text: DecisionDocument.journalText(decision, youngPerson: f.youngPerson)))
+                    text: DecisionDocument.journalText(decision, youngPerson: f.youngPerson),
+                    change: "registrerede afgørelse \(decision.id) (\(decision.kind.danishName.lowercased()))"))
             PlanDeadlines.merge(into: &f)
             Self.recordSummary(decision.id, in: &f, stamp: stamp, head: head, ctx: ctx)
             // The replaced decision's summary now names the one that replaces it.

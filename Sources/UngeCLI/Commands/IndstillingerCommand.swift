@@ -39,6 +39,11 @@ struct IndstillingerCommand: UngeCommand {
                     "Tilføj eller ret en behandlingsleverandør på kommunens liste, evt. med nummeret fra Tilbudsportalen.",
                 repeatable: true),
             OptionSpec("--fjern-leverandoer", value: "NAVN", help: "Fjern en leverandør fra listen.", repeatable: true),
+            OptionSpec(
+                "--opbevaring", value: "TYPE=PERIODE",
+                help:
+                    "Hvor længe en slags sag gemmes efter lukning (lukket, anonym, underretning), fx \(RetentionExample.one); tom periode fjerner den.",
+                repeatable: true),
             .json,
         ],
         examples: [
@@ -53,6 +58,10 @@ struct IndstillingerCommand: UngeCommand {
                 "unge indstillinger --leverandoer \"Ungerådgivningen Nordby:12345\"",
                 "En behandlingsleverandør med nummer fra Tilbudsportalen"
             ),
+            (
+                "unge indstillinger --opbevaring \(RetentionExample.periods)",
+                "Kommunens opbevaringsperioder, som 'unge slet --udloebne' bruger"
+            ),
         ])
 
     let closed: Bool?
@@ -66,6 +75,7 @@ struct IndstillingerCommand: UngeCommand {
     let json: Bool
     let addProviders: [ProviderEntry]
     let removeProviders: [String]
+    let retention: [(RetentionKind, RetentionPeriod?)]
 
     init(_ args: ParsedArguments) throws {
         if let v = args.value("--lukkedage") {
@@ -100,6 +110,25 @@ struct IndstillingerCommand: UngeCommand {
         json = args.has("--json")
         addProviders = try args.all("--leverandoer").map { try ProviderOption.parse($0) }
         removeProviders = args.all("--fjern-leverandoer").map { $0.trimmingCharacters(in: .whitespaces) }
+        retention = try args.all("--opbevaring").map { item in
+            let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
+            guard parts.count == 2, let kind = RetentionKind.parse(parts[0]) else {
+                throw UsageError.invalidValue(
+                    option: "--opbevaring", value: item,
+                    expected:
+                        "Skriv TYPE=PERIODE med TYPE lukket, anonym eller underretning, fx \(RetentionExample.one).")
+            }
+            if parts[1].isEmpty { return (kind, nil) }
+            guard let period = RetentionPeriod.parse(parts[1]) else {
+                throw UsageError.invalidValue(
+                    option: "--opbevaring", value: item,
+                    expected:
+                        "Skriv perioden i hele år og måneder, fx \(RetentionExample.formats).")
+            }
+            return (kind, period)
+        }
     }
 
     struct Output: Encodable {
@@ -109,7 +138,8 @@ struct IndstillingerCommand: UngeCommand {
 
     /// Settings may come before the first case: a change creates the store, as `ny` does.
     func storeUse(_ table: StoreUse) -> StoreUse {
-        closed != nil || municipality != nil || unit != nil || fullName != nil || title != nil ? .creating : table
+        closed != nil || municipality != nil || unit != nil || fullName != nil || title != nil || !retention.isEmpty
+            ? .creating : table
     }
 
     func run(_ ctx: Context) throws -> Int32 {
@@ -131,6 +161,7 @@ struct IndstillingerCommand: UngeCommand {
         if let committeeAddress { settings.letters.committeeComplaintAddress = emptyIsNil(committeeAddress) }
         for (kind, text) in routes { settings.letters.statedRoutes[kind] = emptyIsNil(text) }
         try ProviderOption.apply(add: addProviders, remove: removeProviders, to: &settings)
+        for (kind, period) in retention { settings.retention[kind] = period }
         if settings != before {
             try store.saveSettings(settings)
             ctx.announceNewStore(existed)
@@ -166,6 +197,12 @@ struct IndstillingerCommand: UngeCommand {
                         settings.letters.committeeComplaintAddress ?? "Ikke oplyst (brevene nævner Ankestyrelsen)"
                     ),
                 ] + settings.letters.statedRoutes.sorted { $0.key < $1.key }.map { ("Klagevej \($0.key)", $0.value) }
+                + RetentionKind.allCases.map { kind in
+                    (
+                        "Opbevaring: \(kind.key)",
+                        settings.retention[kind]?.danish ?? "Ikke sat (slet sletter intet, før alle er sat)"
+                    )
+                }
             ctx.console.print(TerminalRenderer.fields(fields, width: ctx.console.width).joined(separator: "\n"))
         }
         return ExitCode.ok

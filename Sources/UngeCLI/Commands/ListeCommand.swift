@@ -8,11 +8,11 @@ struct ListeCommand: UngeCommand {
     static let spec = CommandSpec(
         name: "liste",
         summary: "List sagerne (med filtre)",
-        discussion: "Viser sagsnummer, navn, alder, status og næste frist. Status er en af: "
+        discussion: "Viser sagsnummer, navn, alder, status, sagsbehandler og næste frist. Status er en af: "
             + CaseStatus.allCases.map(\.danish).joined(separator: ", ") + ".\n"
             + "En sagsfil, der ikke kan læses, nævnes med navn til sidst; de andre sager vises alligevel (slutkode 3).\n"
             + "--mine viser dine åbne sager (hvor du står som sagsbehandler, med brugernavn eller dit fulde navn fra\n"
-            + "'unge indstillinger --navn') med det næste skridt i hver.",
+            + "'unge indstillinger --navn') med det næste skridt i hver. --sagsbehandler BRUGER viser en kollegas sager.",
         options: [
             OptionSpec(
                 "--status", value: "STATUS", help: "Kun sager med denne status.",
@@ -24,6 +24,9 @@ struct ListeCommand: UngeCommand {
                 "--tjekliste", help: "Vis antal åbne punkter i håndbogens tjeklister (læser hver sag; langsommere)."),
             OptionSpec("--kun-aabne", help: "Kun sager med åbne tjeklistepunkter (medfører --tjekliste)."),
             OptionSpec("--mine", help: "Kun dine åbne sager, med det næste skridt i hver."),
+            OptionSpec(
+                "--sagsbehandler", value: "BRUGER",
+                help: "Kun sager med denne sagsbehandler (brugernavn eller fulde navn)."),
             .date, .json,
         ],
         examples: [
@@ -32,6 +35,7 @@ struct ListeCommand: UngeCommand {
             ("unge liste --soeg emma --json", "Søg efter navn, output som JSON"),
             ("unge liste --kun-aabne", "Sager med åbne punkter i tjeklisterne (se 'unge check --sag ID')"),
             ("unge liste --mine", "Dine åbne sager og hvad der skal ske nu"),
+            ("unge liste --sagsbehandler bo", "De sager, bo er sagsbehandler på"),
         ])
 
     let status: CaseStatus?
@@ -42,6 +46,7 @@ struct ListeCommand: UngeCommand {
     let checklist: Bool
     let onlyOpen: Bool
     let mine: Bool
+    let caseworker: String?
 
     init(_ args: ParsedArguments) throws {
         if let s = args.value("--status") {
@@ -76,6 +81,14 @@ struct ListeCommand: UngeCommand {
         onlyOpen = args.has("--kun-aabne")
         checklist = onlyOpen || args.has("--tjekliste")
         mine = args.has("--mine")
+        caseworker = args.value("--sagsbehandler")?.trimmingCharacters(in: .whitespaces)
+        if caseworker?.isEmpty == true {
+            throw UsageError.invalidValue(
+                option: "--sagsbehandler", value: "", expected: "Skriv brugernavnet, fx --sagsbehandler bo.")
+        }
+        if mine && caseworker != nil {
+            throw UsageError.conflict("Angiv enten --mine eller --sagsbehandler BRUGER, ikke begge.")
+        }
     }
 
     struct Row: Encodable {
@@ -83,6 +96,7 @@ struct ListeCommand: UngeCommand {
         let name: String
         let age: Int?
         let status: String
+        let caseworker: String?
         let nextDeadline: LocalDate?
         let nextDeadlineTitle: String?
         let openChecklistItems: Int?
@@ -96,10 +110,11 @@ struct ListeCommand: UngeCommand {
 
     func run(_ ctx: Context) throws -> Int32 {
         let store = try ctx.store
+        ctx.upgradeIfNeeded(store)
         let on = date ?? ctx.today
         let criterion = [
             status.map { "status=\($0.danish)" }, ages.map { "alder=\($0.lowerBound)-\($0.upperBound)" },
-            search.map { "søg=\($0)" },
+            search.map { "søg=\($0)" }, caseworker.map { "sagsbehandler=\($0)" },
         ]
         .compactMap { $0 }.joined(separator: " ")
         // The checklist count needs each case's content; the index keeps it per day, so only cases
@@ -131,17 +146,23 @@ struct ListeCommand: UngeCommand {
         }
         summaries.sort { $0.id < $1.id }
         var problems = listing.problems.map(\.description)
-        // Mine: each case's caseworker and next steps need its content, so only then is each read.
+        // The caseworker is in the index; a full name of an older store is read as its user id.
+        let settings = try store.loadSettings()
+        if let caseworker {
+            let wanted = settings.userID(forCaseworker: caseworker)
+            summaries = summaries.filter { settings.userID(forCaseworker: $0.caseworker) == wanted }
+        }
+        // Mine: the next step of each of my open cases needs its content, so only those are read.
         var next: [CaseID: NextStep?] = [:]
         if mine {
-            let settings = try store.loadSettings()
             let calendar = DanishCalendar(alsoClosed: settings.alsoClosed)
             let at = date.map { DanishTime.instant($0, hour: 12) } ?? ctx.now
             summaries = summaries.filter { s in
-                guard s.status != .closed else { return false }
+                guard s.status != .closed, team != nil || settings.isSameUser(s.caseworker, as: ctx.user) else {
+                    return false
+                }
                 do {
                     let file = try store.load(s.id)
-                    guard team != nil || settings.isSameUser(file.caseworker, as: ctx.user) else { return false }
                     next[s.id] = NextSteps.compute(for: file, now: at, calendar: calendar).first
                     return true
                 } catch {
@@ -154,7 +175,8 @@ struct ListeCommand: UngeCommand {
         let rows = summaries.map { s in
             Row(
                 id: s.id, name: s.name, age: s.birthDate.map { Age.years(born: $0, on: on) }, status: s.status.danish,
-                nextDeadline: s.nextDeadline, nextDeadlineTitle: s.nextDeadlineTitle,
+                caseworker: settings.userID(forCaseworker: s.caseworker), nextDeadline: s.nextDeadline,
+                nextDeadlineTitle: s.nextDeadlineTitle,
                 openChecklistItems: checklist ? s.openChecklistItems : nil, nextStep: next[s.id] ?? nil)
         }
         // Logged before anything is shown, with the cases shown (fail closed: no event, no list).
@@ -179,21 +201,21 @@ struct ListeCommand: UngeCommand {
                     deadline = d.danishShort + (r.nextDeadlineTitle.map { " \($0)" } ?? "")
                     if d < on { deadline = c.red(deadline + " (overskredet)") }
                 }
-                var row = [r.id.rawValue, r.name, r.age.map(String.init) ?? "", r.status, deadline]
-                if mine { row[4] = r.nextStep.map { $0.overdue ? c.red($0.text) : $0.text } ?? "" }
+                var row = [r.id.rawValue, r.name, r.age.map(String.init) ?? "", r.status, r.caseworker ?? "", deadline]
+                if mine { row[5] = r.nextStep.map { $0.overdue ? c.red($0.text) : $0.text } ?? "" }
                 if checklist {
                     row.insert(
                         r.openChecklistItems.map { "\($0) af \(Checklist.chapters.flatMap(\.items).count)" } ?? "",
-                        at: 4)
+                        at: 5)
                 }
                 return row
             }
-            var header = ["Sag", "Navn", "Alder", "Status", mine ? "Næste skridt" : "Næste frist"]
-            if checklist { header.insert("Åbne tjeklistepunkter", at: 4) }
+            var header = ["Sag", "Navn", "Alder", "Status", "Sagsbehandler", mine ? "Næste skridt" : "Næste frist"]
+            if checklist { header.insert("Åbne tjeklistepunkter", at: 5) }
             c.print(TextTable.render(header: header, rows: table, width: c.width))
             c.print(c.dim(Plural.count(rows.count, "sag", "sager")))
         }
-        for p in problems { ctx.console.error("Fejl: \(p)") }
+        ProblemReport.print(problems, ctx: ctx)
         return problems.isEmpty ? ExitCode.ok : ExitCode.data
     }
 }

@@ -7,20 +7,27 @@ import UngeStore
 struct LogCommand: UngeCommand {
     static let spec = CommandSpec(
         name: "log",
-        summary: "Vis revisionssporet for en sag",
+        summary: "Vis revisionssporet for en sag, eller kontrollér hele sporet",
         arguments: [.caseID],
         discussion: """
             Fortæller dag for dag, hvem der har set, oprettet, ændret eller taget udtræk af sagen og hvornår,
             også hver liste, søgning og fristoversigt, der viste sagen. Brugeren er kontoen på computeren; et
             navn givet med --bruger eller $UNGE_BRUGER står ved siden af. Bruges fx når en borger beder om indsigt i, hvem der har set oplysningerne. Sporet indeholder
             aldrig CPR-numre eller fritekst. Ens hændelser lige efter hinanden samme dag står på én linje.
+            En ændring, der blev afbrudt, før sagen blev gemt, står som "ikke gennemført".
             Her betyder --bruger "kun hændelser af denne bruger"; du selv skrives i sporet som $UNGE_BRUGER
             eller $USER.
+            Med --kontroller (uden sagsnummer) kontrolleres hele revisionssporet: hver hændelses kontrolsum,
+            kæden af hændelser for hver sag og for lister, ankrene mellem kæderne og indekset. Den første fejl
+            vises, og slutkoden er 3, hvis sporet er ændret, en hændelse mangler, er byttet om eller sat ind,
+            eller indekset er ændret eller afkortet. Kontrollen ændrer intet og kan køres på en kopi af lageret
+            (--lager MAPPE), fx af en revisor.
             """,
         options: [
             OptionSpec("--fra", value: "DATO", help: "Kun hændelser fra og med denne dag."),
             OptionSpec("--til", value: "DATO", help: "Kun hændelser til og med denne dag."),
             OptionSpec("--bruger", value: "NAVN", help: "Kun hændelser af denne bruger."),
+            OptionSpec("--kontroller", help: "Kontrollér hele revisionssporet (kæder, ankre og indeks)."),
             .json,
         ],
         examples: [
@@ -28,21 +35,37 @@ struct LogCommand: UngeCommand {
             ("unge log 2026-0001 --fra 2026-08-01 --til 2026-08-31", "Kun august"),
             ("unge log 2026-0001 --bruger lene", "Kun det, brugeren lene har gjort"),
             ("unge log 2026-0001 --json", "Som JSON til videre behandling"),
+            ("unge log --kontroller", "Kontrollér, at intet i revisionssporet er ændret eller slettet"),
+            ("unge log --kontroller --lager /mnt/kopi", "Kontrollér en kopi af et lager (uden server)"),
         ],
-        positionals: 1...1, positionalNames: ["sagsnummeret"])
+        positionals: 0...1, positionalNames: ["sagsnummeret"])
 
-    let id: CaseID
+    let id: CaseID?
     let json: Bool
+    let verify: Bool
     let from: LocalDate?
     let to: LocalDate?
     let user: String?
 
     init(_ args: ParsedArguments) throws {
-        id = try Values.caseID(args.positional(0)!)
+        verify = args.has("--kontroller")
+        id = try args.positional(0).map { try Values.caseID($0) }
         json = args.has("--json")
         from = try args.value("--fra").map { try Values.date($0, option: "--fra") }
         to = try args.value("--til").map { try Values.date($0, option: "--til") }
         user = args.value("--bruger").map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+        if verify {
+            if id != nil {
+                throw UsageError.conflict(
+                    "--kontroller kontrollerer hele revisionssporet og tager intet sagsnummer. Skriv 'unge log --kontroller'."
+                )
+            }
+            if from != nil || to != nil || args.value("--bruger") != nil {
+                throw UsageError.conflict("--kontroller kan ikke bruges med --fra, --til eller --bruger.")
+            }
+        } else if id == nil {
+            throw UsageError.missingArgument("sagsnummeret", command: "log")
+        }
         if let from, let to, to < from {
             throw UsageError.conflict("--til (\(to.iso)) ligger før --fra (\(from.iso)). Byt om på datoerne.")
         }
@@ -54,12 +77,32 @@ struct LogCommand: UngeCommand {
     }
 
     func run(_ ctx: Context) throws -> Int32 {
+        if verify { return try runVerification(ctx) }
+        guard let id else { return ExitCode.usage }
         let store = try ctx.store
-        let file = try store.load(id)  // refuses unknown cases with a clear message
+        // Refuses unknown cases with a clear message; a deleted case's trail (with its tombstone) stays readable.
+        let revision: Int?
+        var file: CaseFile?
+        do {
+            file = try store.load(id)
+            revision = file?.revision
+        } catch StoreError.notFound(let missing) {
+            let trail = try store.auditEvents(for: id)
+            guard trail.events.contains(where: { $0.action == .delete && $0.caseID == id }) else {
+                throw StoreError.notFound(missing)
+            }
+            revision = nil
+        }
         try store.appendAudit(
-            ctx.event(.export, caseID: id, before: file.revision, after: file.revision, criterion: "revisionsspor"))
-        let (all, problems) = try store.auditEvents(for: id)
-        for p in problems { ctx.console.error("Advarsel: \(p.description)") }
+            ctx.event(.export, caseID: id, before: revision, after: revision, criterion: "revisionsspor"))
+        var (all, problems) = try store.auditEvents(for: id)
+        // A change whose event was written but whose save never landed (a stopped process).
+        if let revision { AuditChain.markNotCarriedOut(&all, case: id, currentRevision: revision) }
+        var broken = false
+        for p in problems {
+            if case .auditBroken = p.error { broken = true }
+            ctx.console.error("Advarsel: \(p.description)")
+        }
         let events = all.filter { e in
             let day = DanishTime.date(of: e.time)
             if let from, day < from { return false }
@@ -69,18 +112,20 @@ struct LogCommand: UngeCommand {
             }
             return true
         }
+        let exit = broken ? ExitCode.data : ExitCode.ok
         if json {
             ctx.console.print(try JSONOutput.render(Output(id: id, events: events)))
-            return ExitCode.ok
+            return exit
         }
         if events.isEmpty {
             ctx.console.print(
                 all.isEmpty ? "Sagen har ingen hændelser i revisionssporet." : "Ingen hændelser passer til valgene.")
-            return ExitCode.ok
+            return exit
         }
         let width = ctx.console.width
         var lines: [String] = []
-        for day in AuditStory.days(events) {
+        let changes = file.map(AuditStory.changes(in:)) ?? [:]
+        for day in AuditStory.days(events, changes: changes) {
             if !lines.isEmpty { lines.append("") }
             lines.append(ctx.console.bold(day.date.weekdayName.capitalizedFirstLetter + " " + day.date.danishLong))
             for s in day.sentences {
@@ -90,7 +135,65 @@ struct LogCommand: UngeCommand {
         lines.append("")
         lines.append(ctx.console.dim(Plural.count(events.count, "hændelse", "hændelser")))
         ctx.console.print(lines.joined(separator: "\n"))
-        return ExitCode.ok
+        if broken {
+            ctx.console.error(
+                "Revisionssporet for sagen er ikke intakt (se advarslerne). Kør 'unge log --kontroller', og kontakt IT."
+            )
+        }
+        return exit
+    }
+
+    struct VerificationOutput: Encodable {
+        let intakt: Bool
+        let haendelser: Int
+        let kaeder: Int
+        let foerKaeden: Int
+        let slettedePersonoplysninger: Int
+        let ankre: Int
+        let indekslinjer: Int
+        let brud: [String]
+    }
+
+    /// `unge log --kontroller`: the whole log checked; exit 3 on the first break.
+    func runVerification(_ ctx: Context) throws -> Int32 {
+        let store = try ctx.store
+        let v = try store.verifyAuditLog()
+        if json {
+            ctx.console.print(
+                try JSONOutput.render(
+                    VerificationOutput(
+                        intakt: v.intact, haendelser: v.chainedEvents, kaeder: v.chains, foerKaeden: v.unchainedEvents,
+                        slettedePersonoplysninger: v.erasedEvents, ankre: v.anchorEntries, indekslinjer: v.indexLines,
+                        brud: v.breaks.map { TerminalText.neutralise($0.description, keepLineBreaks: false) })))
+            return v.intact ? ExitCode.ok : ExitCode.data
+        }
+        var lines: [String] = []
+        lines.append(
+            "Kontrolleret: \(Plural.count(v.chainedEvents, "hændelse", "hændelser")) i \(Plural.count(v.chains, "kæde", "kæder")), \(Plural.count(v.anchorEntries, "anker", "ankre")) og \(Plural.count(v.indexLines, "indekslinje", "indekslinjer"))."
+        )
+        if v.unchainedEvents > 0 {
+            lines.append(
+                "\(Plural.count(v.unchainedEvents, "hændelse", "hændelser")) er skrevet, før kæden blev indført, og kan ikke kontrolleres med kontrolsummer (de er læst, men ikke bevist uændrede)."
+            )
+        }
+        if v.erasedEvents > 0 {
+            lines.append(
+                "\(Plural.count(v.erasedEvents, "hændelse", "hændelser")) har fået personoplysningerne slettet ved en lovlig sletning; kæden holder stadig."
+            )
+        }
+        if v.intact {
+            lines.append("Revisionssporet er i orden: intet er ændret, slettet, byttet om eller sat ind.")
+            ctx.console.print(lines.joined(separator: "\n"))
+            return ExitCode.ok
+        }
+        ctx.console.print(lines.joined(separator: "\n"))
+        let first = v.breaks[0]
+        var message =
+            "Revisionssporet er brudt. Første fejl: \(TerminalText.neutralise(first.description, keepLineBreaks: false))."
+        if v.breaks.count > 1 { message += " (\(Plural.count(v.breaks.count - 1, "fejl", "fejl")) mere.)" }
+        message += " Gem en kopi af lageret, som det er nu, og kontakt IT."
+        ctx.console.error(message)
+        return ExitCode.data
     }
 }
 
@@ -108,14 +211,66 @@ enum AuditStory {
         var sentences: [Sentence]
     }
 
-    static func days(_ events: [AuditEvent]) -> [Day] {
+    /// What each revision changed, from the case's own journal: the registrations written at the
+    /// same second by the same user as an update event. The audit log itself holds no free text;
+    /// the narrative is told from the case, so it goes when the case goes.
+    static func changes(in file: CaseFile) -> [String: [String]] {
+        var out: [String: [String]] = [:]
+        for entry in file.journal {
+            let phrase = entry.change ?? (entry.source == .note ? "skrev et notat" : nil)
+            guard let phrase else { continue }
+            out[key(entry.time, entry.author), default: []].append(phrase)
+        }
+        return out
+    }
+
+    static func key(_ time: Date, _ user: String) -> String {
+        "\(Int(time.timeIntervalSince1970.rounded(.down)))|\(user)"
+    }
+
+    /// How long apart a user's revisions may be and still be told as one line.
+    static let foldWindow: TimeInterval = 60
+
+    static func days(_ events: [AuditEvent], changes: [String: [String]] = [:]) -> [Day] {
         var days: [Day] = []
         var i = 0
         let sorted = events.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(
             \.element)
+        func add(_ sentence: Sentence, on day: LocalDate) {
+            if days.last?.date == day {
+                days[days.count - 1].sentences.append(sentence)
+            } else {
+                days.append(Day(date: day, sentences: [sentence]))
+            }
+        }
         while i < sorted.count {
             let e = sorted[i]
             let day = DanishTime.date(of: e.time)
+            // Revisions by one user within a minute (and their reads in between) fold into one line
+            // that says what changed.
+            // A change that never landed stands alone, marked (it is not folded into what did land).
+            if e.action == .update || e.action == .create, e.notCarriedOut != true {
+                var j = i + 1
+                var reads = 0
+                while j < sorted.count, sorted[j].user == e.user, DanishTime.date(of: sorted[j].time) == day,
+                    sorted[j].time.timeIntervalSince(e.time) <= foldWindow,
+                    [.update, .create, .read].contains(sorted[j].action), sorted[j].notCarriedOut != true
+                {
+                    j += 1
+                }
+                // A read at the end belongs to the next line, not to this one.
+                while j - 1 > i, sorted[j - 1].action == .read { j -= 1 }
+                let run = Array(sorted[i..<j])
+                reads = run.filter { $0.action == .read }.count
+                let first = LocalTime.clock(of: e.time, in: DanishTime.timeZone)
+                let last = LocalTime.clock(of: run.last!.time, in: DanishTime.timeZone)
+                add(
+                    Sentence(
+                        clock: last != first ? "\(first)-\(last)" : first,
+                        text: revisions(run, reads: reads, changes: changes)), on: day)
+                i = j
+                continue
+            }
             var j = i + 1
             // Repeated reads and read-only exports by the same user with the same command collapse.
             if e.action == .read || e.action == .export || e.action == .revealCPR {
@@ -127,16 +282,53 @@ enum AuditStory {
             }
             let first = LocalTime.clock(of: e.time, in: DanishTime.timeZone)
             let last = LocalTime.clock(of: sorted[j - 1].time, in: DanishTime.timeZone)
-            let sentence = Sentence(
-                clock: first, text: text(e, times: j - i, until: j - i > 1 && last != first ? last : nil))
-            if days.last?.date == day {
-                days[days.count - 1].sentences.append(sentence)
-            } else {
-                days.append(Day(date: day, sentences: [sentence]))
-            }
+            add(
+                Sentence(clock: first, text: text(e, times: j - i, until: j - i > 1 && last != first ? last : nil)),
+                on: day)
             i = j
         }
         return days
+    }
+
+    /// One or more revisions by one user as a sentence that says what changed: "Lene Dahl tilføjede
+    /// Jonas (kontaktperson) til netværkskortet og registrerede SSD-møde 01.09.2026 (revision 3 til 5)."
+    static func revisions(_ run: [AuditEvent], reads: Int, changes: [String: [String]]) -> String {
+        let writes = run.filter { $0.action == .update || $0.action == .create }
+        let e = writes[0]
+        func shown(_ s: String) -> String { TerminalText.neutralise(s, keepLineBreaks: false) }
+        let user = shown(e.user)
+        let who = e.account.map { $0 == e.user ? user : "\(user) (konto: \(shown($0)))" } ?? user
+        var phrases: [String] = []
+        var seenKeys = Set<String>()
+        var keyCount: [String: Int] = [:]
+        for w in writes { keyCount[key(w.time, w.user), default: 0] += 1 }
+        var trailing: [String] = []
+        for w in writes {
+            let k = key(w.time, w.user)
+            let shared = keyCount[k, default: 0] > 1
+            // Several revisions in one second: the journal cannot say which did what, so each is
+            // named by its command and what the journal says follows them all.
+            var told = seenKeys.contains(k) || shared ? [] : (changes[k] ?? [])
+            if shared, !seenKeys.contains(k) { trailing += changes[k] ?? [] }
+            seenKeys.insert(k)
+            if w.action == .create { told.insert("oprettede sagen med 'unge \(shown(w.command))'", at: 0) }
+            if told.isEmpty { told = ["ændrede sagen med 'unge \(shown(w.command))'"] }
+            phrases += told.map(shown)
+        }
+        phrases += trailing.map(shown)
+        var s = who + " " + list(phrases)
+        let before = writes.first?.revisionBefore
+        if let after = writes.last?.revisionAfter {
+            s += before.map { " (revision \($0) til \(after))" } ?? " (revision \(after))"
+        }
+        if reads > 0 { s += reads == 1 ? " og så sagen undervejs" : " og så sagen \(reads) gange undervejs" }
+        return JournalText.sentence(s)
+    }
+
+    /// "a", "a og b", "a, b og c".
+    static func list(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " og " + items.last!
     }
 
     /// One event as a sentence: "Lene Dahl ændrede sagen med 'unge notat' (revision 2 til 3)."
@@ -155,22 +347,28 @@ enum AuditStory {
         case .create: s = "\(who) oprettede sagen med \(cmd)"
         case .update: s = "\(who) ændrede sagen med \(cmd)"
         case .export:
-            switch e.criterion {
+            let file = ExportTrail.path(of: e).map { " i filen '\(shown($0))'" } ?? ""
+            switch ExportTrail.kind(of: e.criterion) {
             case "revisionsspor": s = "\(who) så revisionssporet"
-            case "dokument": s = "\(who) gemte et dokument fra sagen i en fil med \(cmd)"
-            default: s = "\(who) tog et udtræk af sagen med \(cmd)"
+            case "dokument": s = "\(who) gemte et dokument fra sagen\(file.isEmpty ? " i en fil" : file) med \(cmd)"
+            case "arkivkopi": s = "\(who) skrev en arkivkopi af sagen\(file) med \(cmd)"
+            case "indsigt": s = "\(who) lavede et indsigtsudtræk til den unge\(file) med \(cmd)"
+            default: s = "\(who) tog et udtræk af sagen\(file) med \(cmd)"
             }
-        case .delete: s = "\(who) slettede sagen"
+        case .delete: s = "\(who) slettede sagen" + (e.criterion.map { " (\(shown($0)))" } ?? "")
         case .unlock: s = "\(who) brød låsen på sagen"
         case .revealCPR: s = "\(who) fik vist det fulde CPR-nummer med \(cmd)"
         case .draftSaved: s = "\(who) gemte en kladde med \(cmd)"
         case .draftDeleted: s = "\(who) slettede en kladde med \(cmd)"
         case .refused: s = "\(who) blev nægtet adgang til sagen med \(cmd)"
+        case .anchor: s = "\(who) forankrede revisionssporets kæder"
         }
+        if e.erased == true { s = "En bruger (oplysningerne er slettet ved sagens sletning) " + s.dropFirst(who.count) }
         if times > 1 { s += " \(times) gange" + (until.map { " frem til kl. \($0)" } ?? "") }
         if e.action == .update || e.action == .create, let after = e.revisionAfter {
             s += e.revisionBefore.map { " (revision \($0) til \(after))" } ?? " (revision \(after))"
         }
+        if e.notCarriedOut == true { s += " – ikke gennemført (afbrudt, før ændringen blev gemt)" }
         return JournalText.sentence(s)
     }
 }
@@ -190,6 +388,7 @@ extension AuditAction {
         case .draftSaved: return "kladde gemt"
         case .draftDeleted: return "kladde slettet"
         case .refused: return "adgang nægtet"
+        case .anchor: return "anker"
         }
     }
 }

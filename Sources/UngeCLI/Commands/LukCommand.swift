@@ -92,7 +92,7 @@ struct LukCommand: UngeCommand {
             f.closedCategory = recorded
             var text = "Sagen er lukket \(when.danishLong). Begrundelse: \(reason)" + (reason.hasSuffix(".") ? "" : ".")
             if open > 0 { text += " \(open) åbne frister og opgaver bortfalder med lukningen." }
-            f.journal.append(JournalEntry(time: ctx.now, author: ctx.user, text: text))
+            f.journal.append(JournalEntry(time: ctx.now, author: ctx.user, text: text, change: "lukkede sagen"))
             f.updated = ctx.now
         }
         if json {
@@ -148,7 +148,7 @@ struct GenaabnCommand: UngeCommand {
             f.closedCategory = nil
             var text = "Sagen er genåbnet (lukket \(closed.danishLong))."
             if let reason, !reason.isEmpty { text += " Begrundelse: \(reason)" }
-            f.journal.append(JournalEntry(time: ctx.now, author: ctx.user, text: text))
+            f.journal.append(JournalEntry(time: ctx.now, author: ctx.user, text: text, change: "genåbnede sagen"))
             f.updated = ctx.now
         }
         if json {

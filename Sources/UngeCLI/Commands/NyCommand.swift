@@ -17,12 +17,15 @@ struct NyCommand: UngeCommand {
             OptionSpec("--email", value: "ADR", help: "E-mail."),
             OptionSpec("--adresse", value: "ADR", help: "Adresse."),
             OptionSpec("--skole", value: "TEKST", help: "Skole, uddannelse eller arbejde."),
-            OptionSpec("--sagsbehandler", value: "NAVN", help: "Den ansvarlige sagsbehandler (standard: --bruger)."),
+            OptionSpec(
+                "--sagsbehandler", value: "BRUGER",
+                help: "Den ansvarlige sagsbehandlers brugernavn (standard: dig selv, --bruger)."),
             OptionSpec("--anonym", help: "Anonym rådgivning: ingen navn, CPR eller fødselsdato."),
             OptionSpec(
                 "--aldersgruppe", value: "under-15|15-17|18-22|23+",
                 help: "Med --anonym: den unges aldersgruppe, til aldersreglerne ved anonym behandling."),
             OptionSpec("--ny-sag", help: "Opret en ny sag, selv om den unge allerede har en."),
+            AgeCheck.option,
         ] + RestrictionOptions.specs + [.interactive, .json],
         examples: [
             ("unge ny", "Opret en sag og bliv spurgt undervejs (i en terminal)"),
@@ -42,6 +45,7 @@ struct NyCommand: UngeCommand {
     let anonymous: Bool
     let ageBand: AgeBand?
     let newCase: Bool
+    let ageConfirmed: Bool
     /// `--beskyttet`: the users named besides the creator.
     let restrictedTo: [String]?
     let interactive: Bool
@@ -67,6 +71,7 @@ struct NyCommand: UngeCommand {
             ageBand = nil
         }
         newCase = args.has("--ny-sag")
+        ageConfirmed = args.has("--bekraeft-alder")
         restrictedTo = try RestrictionOptions.parse(args)
         interactive = args.has("--interaktiv")
         json = args.has("--json")
@@ -100,6 +105,11 @@ struct NyCommand: UngeCommand {
         if let born = me.cpr?.birthDate ?? me.born, born > ctx.today {
             throw UsageError.conflict("Fødselsdatoen \(born.danishShort) ligger i fremtiden. Tjek datoen.")
         }
+        if !anonymous {
+            try AgeCheck.confirm(
+                YoungPerson(name: me.name, cpr: me.cpr, birthDate: me.born), registered: ctx.today,
+                confirmed: ageConfirmed, asking: asking, ctx: ctx)
+        }
         let person =
             anonymous
             ? YoungPerson(anonymous: true, ageBand: ageBand)
@@ -108,6 +118,10 @@ struct NyCommand: UngeCommand {
                 school: me.school)
         let store = try ctx.store
         let storeExisted = store.exists
+        let caseworker = try me.caseworker.map {
+            try CaseworkerValue.parse(
+                $0, option: "--sagsbehandler", settings: storeExisted ? try store.loadSettings() : nil)
+        }
         if let existing = try SameYoungPerson.resolve(
             person, store: store, ctx: ctx, newCaseAllowed: newCase || anonymous, asking: asking,
             yesNo: { try Prompter(console: ctx.console).yesNo($0, defaultValue: true) })
@@ -132,10 +146,14 @@ struct NyCommand: UngeCommand {
         }
         var draft = CaseFile(
             id: CaseID("ny")!, created: ctx.now, youngPerson: person,
-            caseworker: anonymous ? me.caseworker : (me.caseworker ?? ctx.user))
+            caseworker: caseworker ?? ctx.user)
         draft.restriction = RestrictionOptions.restriction(restrictedTo, user: ctx.user)
         let saved = try store.create(
             draft, year: ctx.today.year, now: ctx.now, user: ctx.user, command: ctx.commandName)
+        // The team store registers the creator as caseworker; another named one gets the case handed over.
+        if let team = store as? any TeamStore, let caseworker, caseworker != team.role {
+            try team.handOver(saved.id, to: caseworker, now: ctx.now, command: ctx.commandName)
+        }
         ctx.announceNewStore(storeExisted)
         if json {
             ctx.console.print(

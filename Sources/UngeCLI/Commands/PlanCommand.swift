@@ -11,9 +11,9 @@ struct PlanCommand: UngeCommand {
         arguments: [.caseID, "B"],
         discussion: """
             Planens type følger den unges alder på planens dato (--dato, standard i dag): barnets plan
-            (barnets lov §§ 91-92), ungeplan fra \(LegalAge.ungeplan) år (§§ 108-109), handleplan fra \(LegalAge.adult) år (serviceloven § 141)
-            eller ungeplanen for 18-22-årige på ungestøtte (§ 108, § 111, stk. 2)
-            og før 2024 handleplanen efter serviceloven § 140. I en terminal bliver du guidet afsnit for afsnit
+            (\(HelpLaw.paragraph(.barnetsPlan))), ungeplan fra \(LegalAge.ungeplan) år (\(HelpLaw.paragraph(.ungeplan, short: true))), handleplan fra \(LegalAge.adult) år
+            (\(HelpLaw.paragraph(.adultActionPlan, age: LegalAge.adult))) eller ungeplanen for 18-22-årige på ungestøtte (§ 108,
+            \(HelpLaw.paragraph(.youthSupportPlanRevised, short: true))) og før 2024 handleplanen efter \(LegalReferences.reference(.planUnder18).handbook). I en terminal bliver du guidet afsnit for afsnit
             og ser, hvad undersøgelsen fandt. Uden svar vises den seneste gemte version.
             Hvis et krav ikke er opfyldt, gemmes planen ikke (slutkode 1), og du får en liste over, hvad der mangler
             og hvilken paragraf der kræver det. Med --kladde vises planen alligevel med MANGLER-markeringer.

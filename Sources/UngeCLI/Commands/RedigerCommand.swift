@@ -76,6 +76,8 @@ struct RedigerCommand: UngeCommand {
     /// Decodes and checks an edited case; the message says what is wrong in Danish.
     func validate(_ data: Data, original: CaseFile) -> Result<CaseFile, EditError> {
         let updated: CaseFile
+        // A key written twice would be resolved silently by the decoder, keeping one of the values.
+        if let dup = JSONTree.duplicateKey(in: data) { return .failure(EditError(dup.description + ".")) }
         do {
             updated = try UngeJSON.decoder().decode(CaseFile.self, from: data)
         } catch {

@@ -145,7 +145,7 @@ struct StatistikCommand: UngeCommand {
         } else {
             ctx.console.print(text.hasSuffix("\n") ? String(text.dropLast()) : text)
         }
-        for p in loaded.problems { ctx.console.error("Fejl: \(p.description)") }
+        ProblemReport.print(loaded.problems.map(\.description), ctx: ctx)
         return loaded.problems.isEmpty ? ExitCode.ok : ExitCode.data
     }
 
@@ -177,16 +177,10 @@ struct StatistikCommand: UngeCommand {
     }
 }
 
-/// Output files of `statistik` and `indberet`: created new with mode 0600 unless `--overskriv`,
-/// never inside the store, never a special file (`DocumentFile.problem`).
+/// Output files of `statistik` and `indberet`: `DocumentFile` and so `OutputFiles`, the one check
+/// for every `--ud`.
 enum OutputFile {
     static func check(_ path: String, overwrite: Bool, ctx: Context) throws {
-        var st = stat()
-        if !overwrite, lstat(path, &st) == 0 {
-            throw UsageError.invalidValue(
-                option: "--ud", value: path,
-                expected: "Filen findes allerede. Vælg et nyt filnavn, eller brug --overskriv for at erstatte den.")
-        }
         try DocumentFile.checkTarget(path, ctx: ctx)
     }
 

@@ -14,8 +14,9 @@ struct UnderretCommand: UngeCommand {
         discussion: """
             I en terminal bliver du ført gennem underretningen ét afsnit ad gangen, med korte råd til hvert
             afsnit (håndbogen kap. 3). Først vælger du, om du skriver din egen underretning, eller om du registrerer
-            en, kommunen har modtaget (så spørges om underretteren, hvordan og hvornår den kom). Hvert svar tjekkes,
-            når du giver det. Til sidst ser du alle svar og vælger: gem, ret et svar, behold som kladde eller kassér.
+            en, kommunen har modtaget (så spørges om underretteren, hvordan og hvornår den kom). Skriver du din egen,
+            taler spørgsmål og råd til dig som underretter; registrerer du en modtaget, taler de til dig som
+            sagsbehandler om det, underretteren fortalte. Hvert svar tjekkes, når du giver det. Til sidst ser du alle svar og vælger: gem, ret et svar, behold som kladde eller kassér.
             Afbryder du (Ctrl-D, Ctrl-C), gemmes svarene som en privat kladde, og næste gang kan du fortsætte.
             Har den unge allerede en sag (samme CPR-nummer eller navn og fødselsdato), lander underretningen på den;
             i et script afsluttes med status 1, medmindre du skriver --ny-sag. --kladde viser dokumentet uden at
@@ -28,7 +29,8 @@ struct UnderretCommand: UngeCommand {
             Skriv "underrette" og "underretning", ikke "indberette" eller "melde": du får en advarsel.
             """,
         options: UnderretCommand.fieldOptions + [
-            OptionSpec("--privatperson", help: "Du underretter som privatperson (almindelig underretningspligt)."),
+            OptionSpec(
+                "--privatperson", help: "Underretteren er en privatperson (almindelig underretningspligt)."),
             OptionSpec("--ny-sag", help: "Opret en ny sag, selv om den unge allerede har en."),
             OptionSpec(
                 "--orienteret", value: "NAVN[=DATO]",
@@ -38,6 +40,10 @@ struct UnderretCommand: UngeCommand {
                 "--ikke-orienteret", value: "NAVN=BEGRUNDELSE",
                 help: "En forældremyndighedsindehaver, der ikke har fået det at vide, og hvorfor; kan gentages.",
                 repeatable: true),
+            OptionSpec(
+                "--sagsbehandler", value: "BRUGER",
+                help: "En ny sags sagsbehandler (brugernavn; standard: dig selv, --bruger)."),
+            AgeCheck.option,
             RestrictionOptions.specs[0], RestrictionOptions.specs[1],
             .caseID, .fromFile, .draft, .format, .output, .showCPR, .interactive,
             OptionSpec("--json", help: "Det samme som --format json."),
@@ -147,6 +153,10 @@ struct UnderretCommand: UngeCommand {
     let fromFile: Bool
     let draftOnly: Bool
     let newCase: Bool
+    /// `--sagsbehandler`: a new case's caseworker (else the acting user).
+    let caseworker: String?
+    /// `--bekraeft-alder`: an age outside 10-30 is what was meant.
+    let ageConfirmed: Bool
     /// `--beskyttet` (a new case only): the users named besides the creator.
     let restrictedTo: [String]?
     /// `--udskriv NR`: print saved notification NR of `--sag` again, save nothing.
@@ -259,6 +269,13 @@ struct UnderretCommand: UngeCommand {
         fromFile = args.value("--fra-fil") != nil
         draftOnly = args.has("--kladde")
         newCase = args.has("--ny-sag")
+        caseworker = args.value("--sagsbehandler")
+        ageConfirmed = args.has("--bekraeft-alder")
+        if caseworker != nil && caseID != nil {
+            throw UsageError.conflict(
+                "--sagsbehandler gælder en ny sag. Skift sagsbehandler på en eksisterende sag med 'unge overdrag \(caseID!.rawValue) --til BRUGER'."
+            )
+        }
         if newCase && caseID != nil {
             throw UsageError.conflict("Angiv enten --sag (en eksisterende sag) eller --ny-sag (en ny sag), ikke begge.")
         }
@@ -294,6 +311,7 @@ struct UnderretCommand: UngeCommand {
             }
         }
         let store = try ctx.store
+        let newCaseworker = try caseworker.map { try CaseworkerValue.parse($0, option: "--sagsbehandler", ctx: ctx) }
         let existing = try caseID.map { try ctx.readCase($0, store: store) }
         if let number = reprint, let existing {
             return try printAgain(number, of: existing, store: store, ctx: ctx, calendar: calendar)
@@ -306,7 +324,9 @@ struct UnderretCommand: UngeCommand {
         // A file holds the answers: on a terminal too, only --interaktiv starts the dialogue.
         if interactive || (!fromFile && ctx.console.stdinIsTerminal) {
             let dialogue = UnderretDialogue(ctx: ctx, store: store, newCaseAllowed: newCase)
-            return try pipeline(store: store, ctx: ctx, calendar: calendar).runGuided(ctx: ctx, store: store) {
+            return try pipeline(store: store, ctx: ctx, calendar: calendar, caseworker: newCaseworker).runGuided(
+                ctx: ctx, store: store
+            ) {
                 session in
                 try dialogue.run(session, base: draft, existing: existing)
             }
@@ -324,10 +344,13 @@ struct UnderretCommand: UngeCommand {
                 draft.youngPerson, store: store, ctx: ctx, newCaseAllowed: newCase || draftOnly, asking: false,
                 yesNo: { _ in false })
         }
-        return try pipeline(store: store, ctx: ctx, calendar: calendar).run(answers, ctx: ctx)
+        return try pipeline(store: store, ctx: ctx, calendar: calendar, caseworker: newCaseworker).run(
+            answers, ctx: ctx)
     }
 
-    private func pipeline(store: any Store, ctx: Context, calendar: DanishCalendar) -> DocumentPipeline<Answers> {
+    private func pipeline(store: any Store, ctx: Context, calendar: DanishCalendar, caseworker: String? = nil)
+        -> DocumentPipeline<Answers>
+    {
         let c = ctx.console
         let tz = UnderretInput.timeZone
         let storeExisted = store.exists
@@ -358,6 +381,12 @@ struct UnderretCommand: UngeCommand {
                 c.error("Kladde: underretningen er ikke registreret.")
             },
             save: { a, findings in
+                if a.existing == nil {
+                    try AgeCheck.confirm(
+                        a.draft.youngPerson, registered: LocalTime.date(of: a.received, in: tz),
+                        confirmed: ageConfirmed,
+                        asking: interactive || (!fromFile && ctx.console.stdinIsTerminal), ctx: ctx)
+                }
                 let saved: CaseFile
                 let head = try ctx.letterhead(store: store, caseID: nil, author: ctx.user)
                 let stamp = try DocumentRecords.stamp(store: store, ctx: ctx)
@@ -373,7 +402,8 @@ struct UnderretCommand: UngeCommand {
                     }
                 } else {
                     var file = CaseFile(
-                        id: CaseID.placeholder, created: ctx.now, youngPerson: a.draft.youngPerson, caseworker: nil)
+                        id: CaseID.placeholder, created: ctx.now, youngPerson: a.draft.youngPerson,
+                        caseworker: caseworker ?? ctx.user)
                     file.restriction = RestrictionOptions.restriction(restrictedTo, user: ctx.user)
                     // The custody holders named in the notification start the new case's network.
                     for n in a.draft.custodyNotices ?? [] {
@@ -391,6 +421,9 @@ struct UnderretCommand: UngeCommand {
                             ctx: ctx))
                     saved = try store.create(
                         file, year: ctx.today.year, now: ctx.now, user: ctx.user, command: ctx.commandName)
+                    if let team = store as? any TeamStore, let caseworker, caseworker != team.role {
+                        try team.handOver(saved.id, to: caseworker, now: ctx.now, command: ctx.commandName)
+                    }
                     ctx.announceNewStore(storeExisted)
                 }
                 let report = saved.concernReports.last!

@@ -135,27 +135,37 @@ struct UnderretDialogue {
 
         p.section("Underretningens indhold")
         for field in ConcernField.sections {
-            try ask(p, field, &draft, known: known, question: registering ? Self.registrationQuestion(field) : nil)
+            try ask(
+                p, field, &draft, known: known, question: registering ? Self.registrationQuestion(field) : nil,
+                registering: registering)
         }
 
         p.section("Inddragelse af den unge og forældrene")
         for field in [ConcernField.youngPersonInformed, .youngPersonComments] {
-            try ask(p, field, &draft, known: known, question: registering ? Self.registrationQuestion(field) : nil)
+            try ask(
+                p, field, &draft, known: known, question: registering ? Self.registrationQuestion(field) : nil,
+                registering: registering)
         }
         if draft.parentsInformed == nil {
             try custodyHolders(p, &draft, existing: existing, registering: registering)
         }
         for field in [ConcernField.parentsInformed, .parentsComments, .notInformedReason] {
-            try ask(p, field, &draft, known: known, question: registering ? Self.registrationQuestion(field) : nil)
+            try ask(
+                p, field, &draft, known: known, question: registering ? Self.registrationQuestion(field) : nil,
+                registering: registering)
         }
 
         p.section("Bekymringsbuen (kan springes over)")
-        for field in [ConcernField.concernLevel, .raiseIf, .lowerIf] { try ask(p, field, &draft, known: known) }
+        for field in [ConcernField.concernLevel, .raiseIf, .lowerIf] {
+            try ask(p, field, &draft, known: known, registering: registering)
+        }
         // The municipality's own category for the DST notification statistics: asked of the caseworker
         // who registers a received notification, not of the notifier.
         if registering {
             p.section("Til statistikken")
-            try ask(p, .reason, &draft, known: known, question: Self.registrationQuestion(.reason))
+            try ask(
+                p, .reason, &draft, known: known, question: Self.registrationQuestion(.reason), registering: registering
+            )
         }
 
         let received = try UnderretInput.received(draft, now: ctx.now, timeZone: tz)
@@ -169,7 +179,7 @@ struct UnderretDialogue {
         _ p: DialogueSession, _ draft: inout ConcernReportDraft, existing: CaseFile?, registering: Bool
     ) throws {
         let c = ctx.console
-        if let g = ConcernField.parentsInformed.guidance {
+        if let g = ConcernField.parentsInformed.guidance(registering: registering) {
             p.say(c.dim(g + (ConcernField.parentsInformed.handbookReference.map { " (\($0))" } ?? "")))
         }
         var names = existing?.network.custodyHolders.map(\.name) ?? []
@@ -213,7 +223,7 @@ struct UnderretDialogue {
     private func ask(
         _ p: DialogueSession, _ field: ConcernField, _ draft: inout ConcernReportDraft, known: Bool,
         question: String? = nil, required force: Bool = false,
-        previous: ConcernReport? = nil
+        previous: ConcernReport? = nil, registering: Bool = false
     ) throws {
         guard draft.applies(field, youngPersonKnown: known) else { return }
         if let given = draft.text(field) {
@@ -221,7 +231,7 @@ struct UnderretDialogue {
             p.given(question ?? field.question, field.kind == .cpr ? CPRNumber.maskedGuess(given) : given)
             return
         }
-        if let g = field.guidance {
+        if let g = field.guidance(registering: registering) {
             p.say(ctx.console.dim(g + (field.handbookReference.map { " (\($0))" } ?? "")))
         }
         let required =

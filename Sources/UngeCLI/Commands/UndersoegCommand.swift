@@ -8,7 +8,8 @@ struct UndersoegCommand: UngeCommand {
     static let spec = CommandSpec(
         name: "undersoeg",
         aliases: ["undersøg"],
-        summary: "Registrér den børnefaglige undersøgelse (barnets lov § 20) eller afdækningen (§ 19)",
+        summary:
+            "Registrér den børnefaglige undersøgelse (\(HelpLaw.paragraph(.examination))) eller afdækningen (\(HelpLaw.paragraph(.preliminaryAssessment, short: true)))",
         arguments: [.caseID],
         discussion: """
             Registrerer, hvornår kommunen blev opmærksom på behovet (herfra løber fristen på \(LegalPeriod.examinationMonths) måneder), samarbejde
@@ -211,7 +212,7 @@ struct ExaminationDialogue {
     var title: String { "Børnefaglig undersøgelse – \(file.youngPerson.displayName)" }
 
     var sections: [String] {
-        [title, "Samarbejde"] + ExaminationArea.allCases.map(\.danish) + [
+        [title, "Samarbejde og samtykke"] + ExaminationArea.allCases.map(\.danish) + [
             "Børnesamtale", "Forbrug og screening", "Konklusion",
         ]
     }
@@ -237,7 +238,7 @@ struct ExaminationDialogue {
         exam.author = ctx.user
         if let due = exam.completionDue { p.say("Fristen for at afslutte undersøgelsen er \(due.danishLong).") }
 
-        p.section("Samarbejde")
+        p.section("Samarbejde og samtykke")
         var participants: [Participant] = []
         let age = file.youngPerson.age(on: today)
         let oldYoung = existing?.participants.first { $0.role == .youngPerson }
@@ -258,6 +259,7 @@ struct ExaminationDialogue {
                     how: try p.ask("Hvordan har \(holder.name) (forældremyndighed) deltaget?", defaultValue: old?.how)))
         }
         exam.participants = participants
+        exam.consents = try consents(p, existing: existing?.consents ?? [], today: today)
 
         for area in ExaminationArea.allCases {
             p.section(area.danish)
@@ -359,6 +361,42 @@ struct ExaminationDialogue {
             exam.conclusion = c
         }
         return exam
+    }
+
+    /// The consents given or refused along the way (to obtain information from a doctor or the
+    /// school, to exchange information in SSD ...), one at a time; the earlier ones are offered.
+    private func consents(_ p: DialogueSession, existing: [Consent], today: LocalDate) throws -> [Consent] {
+        p.say(
+            ctx.console.dim(
+                "Samtykker: fx til at indhente oplysninger fra lægen eller skolen, eller til at drøfte den unge på et SSD-møde. Tom linje går videre."
+            ))
+        var out: [Consent] = []
+        let roles: [ParticipantRole] = [.youngPerson, .custodyHolder, .other]
+        while true {
+            let old = out.count < existing.count ? existing[out.count] : nil
+            guard
+                let who = try p.ask(
+                    "Samtykke fra (navn, tom for at gå videre)", defaultValue: old?.givenBy)
+            else { break }
+            let holder = file.network.custodyHolders.contains { $0.name.lowercased() == who.lowercased() }
+            let youngName = file.youngPerson.displayName.lowercased()
+            let guess: ParticipantRole =
+                old?.role ?? (holder ? .custodyHolder : who.lowercased() == youngName ? .youngPerson : .custodyHolder)
+            let role =
+                try p.choose("Rolle", from: roles, label: \.danish, defaultValue: guess) ?? guess
+            let about =
+                try p.ask(
+                    "Hvad gælder samtykket? (fx indhente oplysninger fra egen læge, SSD-møde)", required: true,
+                    defaultValue: old?.about) ?? ""
+            let date =
+                try p.ask(
+                    "Dato for samtykket", defaultValue: (old?.date ?? today).iso,
+                    parse: UndersoegCommand.pastDate("Datoen for samtykket", today: ctx.today)) ?? today
+            let given = try p.yesNo(
+                "Blev samtykket givet (nej, hvis det blev afslået)?", defaultValue: old?.given ?? true)
+            out.append(Consent(givenBy: who, role: role, about: about, date: date, given: given))
+        }
+        return out
     }
 
     private func set(_ exam: inout Examination, _ a: AreaAssessment) {

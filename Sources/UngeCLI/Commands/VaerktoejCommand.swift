@@ -30,7 +30,9 @@ struct VaerktoejCommand: UngeCommand {
             + "  bekymringsbue      --niveau groen|orange|roed [--hoejere-hvis TEKST] [--lavere-hvis TEKST].\n"
             + "--fra-fil tager det hele fra en JSON-fil (se eksemplerne i Fixtures/vaerktoej/). I en terminal uden\n"
             + "indhold spørger unge dig (eller med --interaktiv). --format svg tegner redskabet ud fra sagens registreringer.\n"
-            + "SSD-møder: uden samtykke må oplysninger kun udveksles én gang, undtagelsesvis én gang mere (retssikkerhedsloven § 11 e, stk. 2, tidl. serviceloven § 49 a).",
+            + "SSD-møder: uden samtykke må oplysninger kun udveksles én gang, undtagelsesvis én gang mere ("
+            + HelpLaw.cite(.ssdExchange)
+            + "). Blev oplysningerne udvekslet med samtykke, skriv hvem der gav det med --samtykke NAVN; så tæller mødet ikke med, og advarslen stopper.",
         options: [
             OptionSpec(
                 "--type", value: "TYPE",
@@ -66,6 +68,9 @@ struct VaerktoejCommand: UngeCommand {
                 "--lavere-hvis", value: "TEKST", help: "Bekymringsbuen: hvad der ville flytte viseren mod grøn."),
             .fromFile,
             .interactive,
+            OptionSpec(
+                "--samtykke", value: "NAVN",
+                help: "SSD-møde: hvem gav samtykke til at udveksle oplysninger (den unge eller forældremyndigheden)."),
             OptionSpec("--format", value: "svg", help: "Tegn redskabet som SVG (til udskrift eller et dokument)."),
             .output,
             .json,
@@ -222,6 +227,7 @@ struct VaerktoejCommand: UngeCommand {
         input.level = args.value("--niveau")
         input.raiseIf = args.value("--hoejere-hvis")
         input.lowerIf = args.value("--lavere-hvis")
+        input.consentGivenBy = args.value("--samtykke")
         return input
     }
 
@@ -235,7 +241,9 @@ struct VaerktoejCommand: UngeCommand {
     func run(_ ctx: Context) throws -> Int32 {
         let store = try ctx.store
         if let outPath { try DocumentFile.checkTarget(outPath, ctx: ctx) }
-        if let tool, fromFile == nil, !input.hasContent, input.summary == nil, !svg, ctx.isInteractive(interactive) {
+        if let tool, fromFile == nil, !input.hasContent, input.summary == nil, input.consentGivenBy == nil, !svg,
+            ctx.isInteractive(interactive)
+        {
             return try guided(tool, ctx: ctx, store: store)
         }
         var registered: ToolRecord? = nil
@@ -252,7 +260,9 @@ struct VaerktoejCommand: UngeCommand {
             }
             file = try ctx.updateCase(id, store: store, commutative: true) { f in
                 f.toolRecords.append(record)
-                f.record(.other(ToolText.journal(record)), at: ctx.now, by: ctx.user)
+                f.record(
+                    .other(ToolText.journal(record)), at: ctx.now, by: ctx.user,
+                    change: JournalEvent.tool(record).change)
             }
             registered = record
             if !json {
@@ -287,7 +297,7 @@ struct VaerktoejCommand: UngeCommand {
             }
             return ExitCode.ok
         }
-        let findings = ToolRules.findings(for: file.toolRecords, on: ctx.today)
+        let findings = ToolRules.findings(for: file, on: ctx.today)
         if json {
             ctx.console.print(
                 try JSONOutput.render(
@@ -336,20 +346,22 @@ struct VaerktoejCommand: UngeCommand {
             save: { record, _ in
                 let file = try ctx.updateCase(id, store: store, commutative: true) { f in
                     f.toolRecords.append(record)
-                    f.record(.other(ToolText.journal(record)), at: ctx.now, by: ctx.user)
+                    f.record(
+                        .other(ToolText.journal(record)), at: ctx.now, by: ctx.user,
+                        change: JournalEvent.tool(record).change)
                 }
                 if json {
                     ctx.console.print(
                         try JSONOutput.render(
                             Output(
                                 id: file.id, revision: file.revision, tools: file.toolRecords,
-                                findings: ToolRules.findings(for: file.toolRecords, on: ctx.today))))
+                                findings: ToolRules.findings(for: file, on: ctx.today))))
                 } else {
                     ctx.console.print(
                         "\(tool.danish.capitalizedFirstLetter) \(record.date.danishShort) er registreret på sag \(id.rawValue) (revision \(file.revision))."
                     )
                 }
-                for f in ToolRules.findings(for: file.toolRecords, on: ctx.today) {
+                for f in ToolRules.findings(for: file, on: ctx.today) {
                     ctx.console.error("\(ctx.console.yellow(f.severity.danish)): \(PlanDocument.text(of: f))")
                 }
                 return ExitCode.ok
@@ -402,7 +414,7 @@ struct VaerktoejCommand: UngeCommand {
             return (chosen, merged)
         }
         guard let tool else { return nil }
-        if input.hasContent || input.summary != nil { return (tool, input) }
+        if input.hasContent || input.summary != nil || input.consentGivenBy != nil { return (tool, input) }
         if svg { return nil }
         // Nothing given and no one to ask: validation names what is missing.
         return (tool, input)

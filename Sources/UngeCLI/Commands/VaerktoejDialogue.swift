@@ -79,6 +79,15 @@ struct VaerktoejDialogue {
             input.level = level.rawValue
             input.raiseIf = try p.ask("Hvad ville flytte viseren mod rød (kan springes over)")
             input.lowerIf = try p.ask("Hvad ville flytte viseren mod grøn (kan springes over)")
+        case .ssdMeeting:
+            p.say(
+                console.dim(
+                    "Uden samtykke må oplysninger om den unge kun udveksles på ét SSD-møde og undtagelsesvis ét opfølgende møde (retssikkerhedsloven § 11 e, stk. 2)."
+                ))
+            if try p.yesNo("Blev oplysningerne udvekslet med samtykke?", defaultValue: false) {
+                input.consentGivenBy = try p.ask(
+                    "Hvem gav samtykket? (den unge eller forældremyndigheden)", required: true)
+            }
         default:
             break
         }

@@ -58,7 +58,12 @@ struct VisCommand: UngeCommand {
     func run(_ ctx: Context) throws -> Int32 {
         let store = try ctx.store
         if let outPath { try DocumentFile.checkTarget(outPath, ctx: ctx) }
-        let file = try ctx.readCase(id, store: store, showCPR: showCPR)
+        var file = try ctx.readCase(id, store: store, showCPR: showCPR)
+        // A store of an earlier version not yet upgraded: the caseworker as the upgrade will set it.
+        let settings = try store.loadSettings()
+        file.caseworker =
+            settings.userID(forCaseworker: file.caseworker)
+            ?? FileStore.firstUser(of: id, in: store).flatMap { settings.userID(forCaseworker: $0) }
         let today = date ?? ctx.today
         let now = date.map { $0 == ctx.today ? ctx.now : DanishTime.instant($0, hour: 12) } ?? ctx.now
         let steps = NextSteps.compute(
@@ -78,7 +83,9 @@ struct VisCommand: UngeCommand {
             case .json: text = try JSONOutput.render(sheet) + "\n"
             }
             try store.appendAudit(
-                ctx.event(.export, caseID: id, before: file.revision, after: file.revision, criterion: "sagsoverblik"))
+                ctx.event(
+                    .export, caseID: id, before: file.revision, after: file.revision,
+                    criterion: outPath.map { ExportTrail.criterion("sagsoverblik", path: $0) } ?? "sagsoverblik"))
             if let outPath {
                 try DocumentFile.write(text, to: outPath, ctx: ctx)
                 ctx.console.error("Skrevet til \(outPath).")
@@ -90,7 +97,9 @@ struct VisCommand: UngeCommand {
         if json {
             ctx.console.print(try CaseJSON.render(file, showCPR: showCPR, nextSteps: steps))
         } else {
-            let doc = CaseOverview.document(for: file, today: today, now: now, showCPR: showCPR, nextSteps: steps)
+            let doc = CaseOverview.document(
+                for: file, today: today, now: now, showCPR: showCPR, nextSteps: steps,
+                caseworkerName: settings.caseworkerDisplay(file.caseworker))
             ctx.console.print(TerminalRenderer.render(doc, width: ctx.console.width))
         }
         return ExitCode.ok

@@ -93,6 +93,8 @@ extension OptionSpec {
     static let caseID = OptionSpec("--sag", value: "ID", help: "Sagen, kommandoen arbejder på.", values: .caseID)
     static let format = OptionSpec("--format", value: "md|html|json", help: "Dokumentets format (standard: md).")
     static let output = OptionSpec("--ud", value: "FIL", help: "Skriv dokumentet til en fil i stedet for skærmen.")
+    /// Every command with `--ud` accepts it (added by `CommandSpec`): replace an existing output file.
+    static let overwrite = OptionSpec("--overskriv", help: "Erstat en eksisterende fil ved --ud.")
     static let fromFile = OptionSpec("--fra-fil", value: "FIL.json", help: "Tag alle svar fra en JSON-fil.")
     static let draft = OptionSpec(
         "--kladde", help: "Lav en kladde, selv om regler ikke er opfyldt (med MANGLER-markeringer).")
@@ -134,7 +136,14 @@ struct CommandSpec: Sendable {
         self.summary = summary
         self.arguments = arguments
         self.discussion = discussion
-        self.options = options
+        // Every --ud may replace an existing file only when asked to (OutputFiles).
+        if options.contains(where: { $0.name == OptionSpec.output.name })
+            && !options.contains(where: { $0.name == OptionSpec.overwrite.name })
+        {
+            self.options = options + [.overwrite]
+        } else {
+            self.options = options
+        }
         self.examples = examples
         self.positionals = positionals
         self.positionalNames = positionalNames

@@ -57,7 +57,11 @@ extension Context {
                 options: Stores.Options(
                     faultInjection: Context.testFaultInjection(environment), environment: environment,
                     command: commandName))
-            if storeUse == .existing || store.exists { try store.checkLayout() }
+            if storeUse == .existing || store.exists {
+                try store.checkLayout()
+                // A deletion a crash interrupted is completed before anything else reads the store.
+                try store.finishInterruptedDeletions()
+            }
             if let team = store as? any TeamStore {
                 // The team store's user is the session's database role, taken inside the database.
                 if let flag = userFlag?.trimmingCharacters(in: .whitespaces), !flag.isEmpty, flag != team.role {
@@ -70,6 +74,13 @@ extension Context {
             openedStore = store
             return store
         }
+    }
+
+    /// A file store of an earlier version (no summary index of this version): each case's caseworker
+    /// becomes a user id, once (`FileStore.upgradeCaseworkersIfNeeded`). Run by the commands that list
+    /// the cases (and so build the index) anyway, never by a command that only reads one case.
+    func upgradeIfNeeded(_ store: any Store) {
+        if let files = store as? FileStore { files.upgradeCaseworkersIfNeeded(now: now, user: user) }
     }
 
     /// Tells the user that saving the first case created the store (on stderr, so `--json` output
@@ -133,6 +144,11 @@ extension Context {
         return try store.update(
             id, now: now, user: user, command: commandName, retryOnConflict: commutative
         ) { file in
+            if let into = file.mergedInto {
+                throw CLIError.ruleFailed(
+                    "Sag \(id.rawValue) er samlet ind i sag \(into.rawValue) og ændres ikke mere. Brug sag \(into.rawValue)."
+                )
+            }
             if let closed = file.closedDate, commandName != "genaabn", !warned {
                 warned = true
                 console.error(

@@ -24,6 +24,8 @@ final class Context {
     var storeUse: StoreUse
     /// The store, once `store` has opened it.
     var openedStore: (any Store)?
+    /// `--overskriv`: an `--ud` file that exists may be replaced (`OutputFiles`).
+    var overwrite = false
 
     init(
         console: Console, environment: [String: String], now: Date, storeFlag: String?, userFlag: String?,

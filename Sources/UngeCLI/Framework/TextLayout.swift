@@ -309,6 +309,20 @@ enum TerminalRenderer {
                 out.append(TextTable.render(header: header, rows: rows, width: width))
             case .missing(let text):
                 out += TextWrap.wrapLines(esc(text), width: width, firstIndent: "MANGLER: ", indent: "  ")
+            case .change(let label, let segments):
+                // Only what changed is marked: [-removed-] and {+added+}, readable without colour.
+                var line = ""
+                for (k, seg) in segments.enumerated() {
+                    let t = esc(seg.text, startsLine: false)
+                    switch seg.mark {
+                    case .same: line += t
+                    case .removed: line += "[-\(t)-]"
+                    case .added:
+                        if k > 0, segments[k - 1].mark == .removed { line += " " }
+                        line += "{+\(t)+}"
+                    }
+                }
+                out += TextWrap.wrapLines(line, width: width, firstIndent: "- \(label): ", indent: "  ")
             case .note(let text):
                 out += TextWrap.wrapLines(esc(text), width: width, firstIndent: "> ", indent: "> ")
             case .figure(_, let caption):
@@ -346,8 +360,8 @@ enum TerminalRenderer {
 
 extension TextWrap {
     /// Joins hand-broken lines into paragraphs, so they can be wrapped to any width: a line break
-    /// stays after a full stop or colon, before a line starting with "-" or a space, and at an
-    /// empty line.
+    /// stays after a full stop or colon, before a line starting with "-" or a space, after an
+    /// indented line (a list item) before one at the margin, and at an empty line.
     static func reflow(_ text: String) -> String {
         var out = ""
         var previous: Substring? = nil
@@ -355,7 +369,7 @@ extension TextWrap {
             if let p = previous {
                 let keep =
                     p.isEmpty || line.isEmpty || p.hasSuffix(".") || p.hasSuffix(":") || line.hasPrefix("-")
-                    || line.hasPrefix(" ") || line.hasPrefix("•")
+                    || line.hasPrefix(" ") || line.hasPrefix("•") || (p.hasPrefix(" ") && !line.hasPrefix(" "))
                 out += keep ? "\n" : " "
             }
             out += line

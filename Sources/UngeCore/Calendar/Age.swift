@@ -10,6 +10,22 @@ public enum Age {
         return max(0, years)
     }
 
+    /// The ages unge serves (12-25, the youth unit's target group) with a margin: an age outside
+    /// 10-30 on the registration date almost always means a mistyped CPR number or birth date.
+    public static let plausibleRange = 10...30
+
+    /// The age on `date` when it is outside `plausibleRange` (a likely typo), else nil.
+    public static func implausible(born: LocalDate, on date: LocalDate) -> Int? {
+        let age = years(born: born, on: date)
+        return plausibleRange.contains(age) ? nil : age
+    }
+
+    /// The question asked about an implausible age: "Den unge er 76 år – er CPR-nummeret rigtigt?"
+    /// (or "… er fødselsdatoen rigtig?" when there is no CPR number).
+    public static func implausibleQuestion(age: Int, fromCPR: Bool) -> String {
+        "Den unge er \(age) år – " + (fromCPR ? "er CPR-nummeret rigtigt?" : "er fødselsdatoen rigtig?")
+    }
+
     /// The date someone born on `born` has their birthday in `year`; 29 February falls on 1 March
     /// in a common year.
     public static func birthday(of born: LocalDate, in year: Int) -> LocalDate {

@@ -104,6 +104,15 @@ public enum LegalRuleID: String, Codable, Sendable, CaseIterable, Equatable {
     /// Barnets lov § 138 stk. 3: the notifier may be told the type and planned duration.
     case notifierFeedbackDetails
     /// Forvaltningsloven § 9: a party may see the case's documents (aktindsigt).
+    /// Databeskyttelsesforordningen art. 15: the person's right of access to the data held.
+    case dataAccess
+    /// The Court of Justice in C-579/21: dates and purposes of consultations, employees' identity only
+    /// where needed to exercise the person's rights.
+    case consultationAccess
+    /// Forvaltningsloven § 12: internal working documents are outside a party's access.
+    case internalDocuments
+    /// Forvaltningsloven § 15 b, nr. 5: access may be limited for decisive private interests.
+    case privateInterests
     case fileAccess
     /// Barnets lov § 114 stk. 2: a § 32 stk. 1 nr. 3 contact person kept after 18 (tidl. SEL § 76 stk. 2).
     case continuedContactPerson

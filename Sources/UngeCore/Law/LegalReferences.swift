@@ -276,6 +276,22 @@ public enum LegalReferences {
             .maintainedPlacementAt18,
             "Døgnophold i en plejefamilie kan opretholdes efter 18 for en ung med betydelig og varigt nedsat funktionsevne",
             "serviceloven § 76 a, stk. 2", "barnets lov § 120", nil, .high),
+        // The citizen's access extract (unge indsigt).
+        row(
+            .dataAccess,
+            "Den registrerede har ret til indsigt i de personoplysninger, der behandles om ham eller hende",
+            "databeskyttelsesforordningen art. 15", nil, nil, .high),
+        row(
+            .consultationAccess,
+            "Indsigt i, hvornår og hvorfor oplysningerne er slået op; medarbejdernes navne kun, hvis den unge har brug for dem for at bruge sine rettigheder",
+            "databeskyttelsesforordningen art. 15, stk. 1 (EU-Domstolen, sag C-579/21)", nil, nil, .medium),
+        row(
+            .internalDocuments, "Aktindsigt omfatter ikke myndighedens interne arbejdsdokumenter",
+            "forvaltningsloven § 12", nil, nil, .high),
+        row(
+            .privateInterests,
+            "Aktindsigt kan begrænses, hvor partens interesse må vige for afgørende hensyn til private interesser",
+            "forvaltningsloven § 15 b, nr. 5", nil, nil, .high),
     ]
 
     private static let byID: [LegalRuleID: LegalReference] = Dictionary(

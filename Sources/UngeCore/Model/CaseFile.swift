@@ -151,6 +151,9 @@ public struct CaseFile: Codable, Sendable, Equatable {
     }
     /// Written only when there is a record, so a case from an earlier release is saved back unchanged.
     var storedRecords: [DocumentRecord]?
+    /// Set when this case was merged into another case of the same young person (`unge saml`): the
+    /// number stays as a pointer to that case, and its content lives there.
+    public var mergedInto: CaseID?
     /// Set on a restricted case (beskyttet sag: the young person is staff, a staff member's relative,
     /// or a public figure): only the named users may see it. Set when the case is created.
     public var restriction: CaseRestriction?
@@ -183,6 +186,7 @@ public struct CaseFile: Codable, Sendable, Equatable {
         letters = []
         decisionInterviews = []
         storedRecords = nil
+        mergedInto = nil
         restriction = nil
     }
 
@@ -193,6 +197,7 @@ public struct CaseFile: Codable, Sendable, Equatable {
         case closedReason, decisions, closedCategory
         case letters, decisionInterviews
         case storedRecords = "documentRecords"
+        case mergedInto
         case restriction = "restricted"
     }
 
@@ -222,6 +227,7 @@ public struct CaseFile: Codable, Sendable, Equatable {
         letters = try c.decodeIfPresent([Letter].self, forKey: .letters) ?? []
         decisionInterviews = try c.decodeIfPresent([DecisionInterview].self, forKey: .decisionInterviews) ?? []
         storedRecords = try c.decodeIfPresent([DocumentRecord].self, forKey: .storedRecords)
+        mergedInto = try c.decodeIfPresent(CaseID.self, forKey: .mergedInto)
         restriction = try c.decodeIfPresent(CaseRestriction.self, forKey: .restriction)
     }
 

@@ -79,10 +79,37 @@ public enum JournalEvent: Sendable, Equatable {
     }
 }
 
+extension JournalEvent {
+    /// What the registration changed, in the active voice and without free text, for the audit
+    /// narrative of `unge log` ("tilføjede Jonas (kontaktperson) til netværkskortet"); nil for a
+    /// registration already worded by its command.
+    public var change: String? {
+        switch self {
+        case .notification(let r, _): return "registrerede underretning nr. \(r.number)"
+        case .examination(let e, let first):
+            let what = e.kind == .afdaekning ? "afdækningen" : "den børnefaglige undersøgelse"
+            var s = (first ? "registrerede " : "opdaterede ") + what
+            if let done = e.completedDate { s += " (afsluttet \(done.danishShort))" }
+            return s
+        case .planVersion(let p): return "gemte \(p.kind.danishName.lowercasedFirstLetter) version \(p.version)"
+        case .treatmentPlan(let t): return "gemte behandlingsplan version \(t.version)"
+        case .networkAdded(let n): return "tilføjede \(n.name) (\(n.relation)) til netværket"
+        case .networkRemoved(let name): return "fjernede \(name) fra netværket"
+        case .tool(let t):
+            return "registrerede \(DialogueTool.danishName(ofID: t.tool)) \(t.date.danishShort)"
+        case .deadlineMet(let d, _): return "markerede fristen \"\(d.title)\" som opfyldt"
+        case .other: return nil
+        }
+    }
+}
+
 extension CaseFile {
     /// Writes the journal entry for a registration (the one place registrations are told).
-    public mutating func record(_ event: JournalEvent, at time: Date, by author: String) {
-        journal.append(JournalEntry(time: time, author: author, text: event.text, source: .registration))
+    /// `change` words a registration the event cannot (`.other`) for the audit narrative.
+    public mutating func record(_ event: JournalEvent, at time: Date, by author: String, change: String? = nil) {
+        journal.append(
+            JournalEntry(
+                time: time, author: author, text: event.text, source: .registration, change: change ?? event.change))
     }
 }
 

@@ -82,9 +82,48 @@ public struct Examination: Codable, Sendable, Equatable {
         areas.first { $0.area == area }
     }
 
+    /// How many areas are described, left out with a reason, or still open: the one count `vis`
+    /// and `check` both show.
+    public var areaCount: ExaminationAreaCount {
+        var count = ExaminationAreaCount()
+        for area in ExaminationArea.allCases {
+            switch assessment(of: area)?.content {
+            case .described?: count.described += 1
+            case .notRelevant(let reason)? where !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty:
+                count.leftOut += 1
+            default: count.open += 1
+            }
+        }
+        return count
+    }
+
     /// The areas with neither a description nor a reason for leaving them out.
     public var unassessedAreas: [ExaminationArea] {
         ExaminationArea.allCases.filter { assessment(of: $0) == nil }
+    }
+}
+
+/// The examination's areas counted one way everywhere: described (belyst), left out with a
+/// reason (begrundet udeladt), and open (neither; a reason left empty counts as open).
+public struct ExaminationAreaCount: Sendable, Equatable {
+    public var described = 0
+    public var leftOut = 0
+    public var open = 0
+
+    public init(described: Int = 0, leftOut: Int = 0, open: Int = 0) {
+        self.described = described
+        self.leftOut = leftOut
+        self.open = open
+    }
+
+    public var total: Int { described + leftOut + open }
+
+    /// "5 af 6 områder belyst, 1 begrundet udeladt, 1 mangler".
+    public var danish: String {
+        var s = "\(described) af \(total) områder belyst"
+        if leftOut > 0 { s += ", \(leftOut) begrundet udeladt" }
+        if open > 0 { s += ", \(open) mangler" }
+        return s
     }
 }
 

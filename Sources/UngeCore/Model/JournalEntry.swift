@@ -12,16 +12,23 @@ public struct JournalEntry: Codable, Sendable, Equatable {
     public var happened: LocalDate?
     /// Whether the caseworker wrote the note, or a registration wrote it.
     public var source: JournalSource
+    /// What the registration changed, told in the active voice for the audit narrative
+    /// ("tilføjede Jonas (kontaktperson) til netværkskortet"); nil for notes and older entries.
+    public var change: String?
 
-    public init(time: Date, author: String, text: String, happened: LocalDate? = nil, source: JournalSource = .note) {
+    public init(
+        time: Date, author: String, text: String, happened: LocalDate? = nil, source: JournalSource = .note,
+        change: String? = nil
+    ) {
         self.time = time
         self.author = author
         self.text = text
         self.happened = happened
         self.source = source
+        self.change = change
     }
 
-    enum CodingKeys: String, CodingKey { case time, author, text, happened, source }
+    enum CodingKeys: String, CodingKey { case time, author, text, happened, source, change }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -30,6 +37,7 @@ public struct JournalEntry: Codable, Sendable, Equatable {
         text = try c.decode(String.self, forKey: .text)
         happened = try c.decodeIfPresent(LocalDate.self, forKey: .happened)
         source = try c.decodeIfPresent(JournalSource.self, forKey: .source) ?? .note
+        change = try c.decodeIfPresent(String.self, forKey: .change)
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -39,6 +47,7 @@ public struct JournalEntry: Codable, Sendable, Equatable {
         try c.encode(text, forKey: .text)
         try c.encodeIfPresent(happened, forKey: .happened)
         if source != .note { try c.encode(source, forKey: .source) }
+        try c.encodeIfPresent(change, forKey: .change)
     }
 }
 

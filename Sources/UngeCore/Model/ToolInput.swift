@@ -27,6 +27,8 @@ public struct ToolInput: Codable, Sendable, Equatable {
     public var level: String?
     public var raiseIf: String?
     public var lowerIf: String?
+    // SSD-møde: who consented to the exchange of information
+    public var consentGivenBy: String?
 
     /// One life-wheel area as given.
     public struct Area: Codable, Sendable, Equatable {
@@ -78,7 +80,7 @@ public struct ToolInput: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case type, date, summary, areas, ownAreas, events, topic, changePros, changeCons, statusQuoPros, statusQuoCons
-        case stage, relapse, note, level, raiseIf, lowerIf
+        case stage, relapse, note, level, raiseIf, lowerIf, consentGivenBy
     }
 
     public init(from decoder: Decoder) throws {
@@ -100,6 +102,7 @@ public struct ToolInput: Codable, Sendable, Equatable {
         level = try c.decodeIfPresent(String.self, forKey: .level)
         raiseIf = try c.decodeIfPresent(String.self, forKey: .raiseIf)
         lowerIf = try c.decodeIfPresent(String.self, forKey: .lowerIf)
+        consentGivenBy = try c.decodeIfPresent(String.self, forKey: .consentGivenBy)
     }
 
     /// The pros/cons items of one cell.
@@ -157,6 +160,14 @@ public enum ToolValidation {
         }
         let summary = input.summary.flatMap(clean)
         var record = ToolRecord(tool: tool.rawValue, date: date, author: author, summary: summary)
+        if let consent = input.consentGivenBy.flatMap(clean) {
+            if tool == .ssdMeeting {
+                record.consentGivenBy = consent
+            } else {
+                problems.append(
+                    "Samtykke (--samtykke) registreres på et SSD-møde (--type ssd-moede), ikke på \(tool.danish).")
+            }
+        }
         let given = contentKinds(of: input)
         let allowed = allowedKind(tool)
         for kind in given where kind != allowed {

@@ -91,12 +91,16 @@ public struct ToolRecord: Codable, Sendable, Equatable {
     public var stage: StageOfChangeRecord?
     /// Bekymringsbuen: where the pointer is and what would move it (as in a notification).
     public var concernArc: ConcernArcPlacement?
+    /// SSD-møde: who consented to the exchange of information at the meeting (retssikkerhedsloven
+    /// § 11 e); nil when the information was exchanged without consent.
+    public var consentGivenBy: String?
 
     public init(
         tool: String, date: LocalDate, author: String? = nil, summary: String? = nil,
         lifeWheel: LifeWheel? = nil, lifeline: Lifeline? = nil, prosCons: ProsConsTable? = nil,
-        stage: StageOfChangeRecord? = nil, concernArc: ConcernArcPlacement? = nil
+        stage: StageOfChangeRecord? = nil, concernArc: ConcernArcPlacement? = nil, consentGivenBy: String? = nil
     ) {
+        self.consentGivenBy = consentGivenBy
         self.tool = tool
         self.date = date
         self.author = author
@@ -109,7 +113,7 @@ public struct ToolRecord: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case tool, date, author, summary, lifeWheel, lifeline, prosCons, stage, concernArc
+        case tool, date, author, summary, lifeWheel, lifeline, prosCons, stage, concernArc, consentGivenBy
     }
 
     public init(from decoder: Decoder) throws {
@@ -123,6 +127,7 @@ public struct ToolRecord: Codable, Sendable, Equatable {
         prosCons = try c.decodeIfPresent(ProsConsTable.self, forKey: .prosCons)
         stage = try c.decodeIfPresent(StageOfChangeRecord.self, forKey: .stage)
         concernArc = try c.decodeIfPresent(ConcernArcPlacement.self, forKey: .concernArc)
+        consentGivenBy = try c.decodeIfPresent(String.self, forKey: .consentGivenBy)
     }
 
     /// True when the record holds content beyond the summary.
@@ -134,15 +139,31 @@ public struct ToolRecord: Codable, Sendable, Equatable {
 /// Rules about recorded tool uses.
 public enum ToolRules {
     /// SSD: information about a specific young person may be exchanged without consent once at a
-    /// meeting, and only exceptionally once more at a follow-up meeting (tidl. SEL § 49 a).
-    public static func findings(for records: [ToolRecord], on date: LocalDate) -> [Finding] {
-        let ssd = records.filter { $0.tool == DialogueTool.ssdMeeting.rawValue }.count
-        guard ssd > 2 else { return [] }
+    /// meeting, and only exceptionally once more at a follow-up meeting (retssikkerhedsloven § 11 e,
+    /// stk. 2, tidl. SEL § 49 a). Meetings held with consent do not count, and once a consent is
+    /// recorded (on an SSD meeting, or among the examination's consents about SSD) on or after the
+    /// third meeting without one, the advice has been followed and the warning stops.
+    public static func findings(for records: [ToolRecord], consents: [Consent] = [], on date: LocalDate)
+        -> [Finding]
+    {
+        let ssd = records.filter { $0.tool == DialogueTool.ssdMeeting.rawValue }
+        let without = ssd.filter { ($0.consentGivenBy ?? "").trimmingCharacters(in: .whitespaces).isEmpty }
+            .map(\.date).sorted()
+        guard without.count > 2 else { return [] }
+        let consentDates =
+            ssd.filter { !($0.consentGivenBy ?? "").trimmingCharacters(in: .whitespaces).isEmpty }.map(\.date)
+            + consents.filter { $0.given && $0.about.lowercased().contains("ssd") }.map(\.date)
+        if consentDates.contains(where: { $0 >= without[2] }) { return [] }
         return [
             Finding.make(
                 "tool.ssdLimit", .warning,
-                "Der er registreret \(ssd) SSD-møder om den unge. Uden samtykke må oplysninger kun udveksles på ét møde og undtagelsesvis ét opfølgende møde. Indhent samtykke, eller brug et andet forum.",
+                "Der er registreret \(without.count) SSD-møder uden samtykke om den unge. Uden samtykke må oplysninger kun udveksles på ét møde og undtagelsesvis ét opfølgende møde. Indhent samtykke (registrér det med --samtykke NAVN på næste SSD-møde), eller brug et andet forum.",
                 legal: .ssdExchange, on: date)
         ]
+    }
+
+    /// The findings for a case's tools, with the examination's consents.
+    public static func findings(for file: CaseFile, on date: LocalDate) -> [Finding] {
+        findings(for: file.toolRecords, consents: file.examination?.consents ?? [], on: date)
     }
 }

@@ -94,6 +94,9 @@ public enum ConcernField: String, CaseIterable, Sendable, Codable, Equatable {
         public let question: String
         /// One or two lines of guidance shown before the question, in our own words (handbook ch. 3).
         public let guidance: String?
+        /// The guidance for a caseworker registering a notification someone else made (spoken to
+        /// the caseworker, about the notifier); nil when `guidance` fits both.
+        public let registrationGuidance: String?
         /// Where in the handbook the guidance comes from.
         public let handbookReference: String?
         /// The heading a content section has in the document.
@@ -103,7 +106,7 @@ public enum ConcernField: String, CaseIterable, Sendable, Codable, Equatable {
 
         init(
             _ group: Group, _ accessor: Accessor, label: String, question: String, guidance: String? = nil,
-            handbook: String? = nil, sectionTitle: String? = nil,
+            registration: String? = nil, handbook: String? = nil, sectionTitle: String? = nil,
             inReport: (@Sendable (ConcernReport) -> String?)? = nil
         ) {
             self.inReport = inReport
@@ -112,6 +115,7 @@ public enum ConcernField: String, CaseIterable, Sendable, Codable, Equatable {
             self.label = label
             self.question = question
             self.guidance = guidance
+            self.registrationGuidance = registration
             self.handbookReference = handbook
             self.sectionTitle = sectionTitle
         }
@@ -139,20 +143,24 @@ public enum ConcernField: String, CaseIterable, Sendable, Codable, Equatable {
                 .youngPerson, .text(\.youngSchool), label: "den unges skole, uddannelse eller arbejde",
                 question: "Skole, uddannelse eller arbejde (tom linje springer over)")
         case .reporterName:
-            return Spec(.reporter, .text(\.reporterName), label: "dit navn (underretteren)", question: "Dit navn")
+            return Spec(
+                .reporter, .text(\.reporterName), label: "underretterens navn (dit eget, når du selv underretter)",
+                question: "Dit navn")
         case .reporterRole:
             return Spec(
-                .reporter, .text(\.reporterRole), label: "din rolle",
+                .reporter, .text(\.reporterRole), label: "underretterens rolle",
                 question: "Din rolle, fx lærer, klubpædagog eller SSP-medarbejder")
         case .reporterOrganisation:
-            return Spec(.reporter, .text(\.reporterOrganisation), label: "dit arbejdssted", question: "Dit arbejdssted")
+            return Spec(
+                .reporter, .text(\.reporterOrganisation), label: "underretterens arbejdssted",
+                question: "Dit arbejdssted")
         case .reporterContact:
             return Spec(
-                .reporter, .text(\.reporterContact), label: "hvordan kommunen kan kontakte dig",
+                .reporter, .text(\.reporterContact), label: "hvordan kommunen kan kontakte underretteren",
                 question: "Telefon eller e-mail, så kommunen kan sende kvittering")
         case .reporterProfessional:
             return Spec(
-                .reporter, .yesNo(\.reporterProfessional), label: "om du underretter som fagperson",
+                .reporter, .yesNo(\.reporterProfessional), label: "om underretteren er fagperson",
                 question: "Underretter du som fagperson i offentlig tjeneste? (ja/nej)",
                 guidance:
                     "Arbejder du i det offentlige eller for en institution med offentlig opgave, har du en skærpet og personlig pligt til at underrette: en formodning om, at den unge har brug for særlig støtte, er nok.",
@@ -167,6 +175,8 @@ public enum ConcernField: String, CaseIterable, Sendable, Codable, Equatable {
                 question: "1. Den unges fysiske, psykiske og sociale forhold, ressourcer og vanskeligheder",
                 guidance:
                     "Beskriv det, du selv har set og hørt, med datoer og eksempler, frem for konklusioner. Tag både det, der går godt (ressourcer), og det, der er svært, med: helbred, trivsel, venner og fritid, rusmidler.",
+                registration:
+                    "Skriv det, underretteren selv har set og hørt, så tæt på underretterens egne ord som muligt, med datoer og eksempler. Spørg også til det, der går godt (ressourcer): helbred, trivsel, venner og fritid, rusmidler. Dine egne vurderinger hører til i journalen.",
                 handbook: Self.contentHandbook, sectionTitle: "Den unges fysiske, psykiske og sociale forhold",
                 inReport: { $0.situation })
         case .parentCooperation:
@@ -175,6 +185,8 @@ public enum ConcernField: String, CaseIterable, Sendable, Codable, Equatable {
                 question: "2. Samarbejdet med forældrene",
                 guidance:
                     "Hvordan er kontakten til forældrene, og hvordan har de taget imod jeres bekymring? Skriv konkret, hvad der er aftalt og hvad der er sket.",
+                registration:
+                    "Hvad fortæller underretteren om kontakten til forældrene, og hvordan de har taget imod bekymringen? Skriv konkret, hvad der er aftalt og sket.",
                 handbook: Self.contentHandbook, sectionTitle: "Samarbejdet med forældrene",
                 inReport: { $0.parentCooperation })
         case .attendance:
@@ -182,12 +194,17 @@ public enum ConcernField: String, CaseIterable, Sendable, Codable, Equatable {
                 .content, .text(\.attendance), label: "den unges fremmøde", question: "3. Den unges fremmøde",
                 guidance:
                     "Fremmøde i skole, uddannelse, arbejde eller klub: fravær, forsinkelser, ændringer over tid. Tal og perioder er bedre end indtryk.",
+                registration:
+                    "Hvad ved underretteren om fremmøde i skole, uddannelse, arbejde eller klub: fravær, forsinkelser, ændringer over tid? Spørg efter tal og perioder.",
                 handbook: Self.contentHandbook, sectionTitle: "Den unges fremmøde", inReport: { $0.attendance })
         case .relation:
             return Spec(
-                .content, .text(\.relation), label: "dit forhold til den unge", question: "4. Dit forhold til den unge",
+                .content, .text(\.relation), label: "underretterens forhold til den unge",
+                question: "4. Dit forhold til den unge",
                 guidance:
                     "Hvordan kender du den unge, hvor længe, og hvor ofte ser I hinanden? Det hjælper kommunen med at vurdere dine iagttagelser.",
+                registration:
+                    "Hvordan kender underretteren den unge, hvor længe, og hvor ofte ser de hinanden? Det hjælper dig med at vurdere iagttagelserne.",
                 handbook: Self.contentHandbook, sectionTitle: "Underretterens forhold til den unge",
                 inReport: { $0.relation })
         case .otherInformation:
@@ -196,6 +213,8 @@ public enum ConcernField: String, CaseIterable, Sendable, Codable, Equatable {
                 question: "5. Andre vigtige oplysninger",
                 guidance:
                     "Alt andet, der er vigtigt for kommunens vurdering, fx hvem i netværket der støtter den unge, eller om andre fagpersoner er bekymrede.",
+                registration:
+                    "Alt andet, underretteren fortæller, som er vigtigt for vurderingen, fx hvem i netværket der støtter den unge, eller om andre fagpersoner er bekymrede.",
                 handbook: Self.contentHandbook, sectionTitle: "Andre vigtige oplysninger",
                 inReport: { $0.otherInformation })
         case .youngPersonInformed:
@@ -204,6 +223,8 @@ public enum ConcernField: String, CaseIterable, Sendable, Codable, Equatable {
                 question: "Har du fortalt den unge om underretningen? (ja/nej)",
                 guidance:
                     "Det er god praksis, ikke et krav, at fortælle den unge hvorfor du underretter, og hvem der vurderer underretningen.",
+                registration:
+                    "Spørg underretteren, om den unge ved, at der er underrettet, og hvad den unge sagde til det.",
                 handbook: Self.beforeHandbook)
         case .youngPersonComments:
             return Spec(
@@ -215,6 +236,8 @@ public enum ConcernField: String, CaseIterable, Sendable, Codable, Equatable {
                 question: "Har du fortalt forældrene om underretningen? (ja/nej)",
                 guidance:
                     "Det er god praksis at gennemgå underretningen med forældrene. Gør du det ikke, skal du skrive hvorfor.",
+                registration:
+                    "Spørg underretteren, om forældrene kender til underretningen, og hvis ikke, hvorfor.",
                 handbook: Self.beforeHandbook)
         case .parentsComments:
             return Spec(
@@ -230,6 +253,8 @@ public enum ConcernField: String, CaseIterable, Sendable, Codable, Equatable {
                 question: "Bekymringsbuen: grøn, orange eller rød? (tom linje springer over)",
                 guidance:
                     "Hvor på bekymringsbuen placerer du den unge lige nu: grøn (let), orange (voksende) eller rød (alvorlig)?",
+                registration:
+                    "Hvor placerer underretteren den unge på bekymringsbuen lige nu: grøn (let), orange (voksende) eller rød (alvorlig)?",
                 handbook: Self.arcHandbook)
         case .raiseIf:
             return Spec(
@@ -263,6 +288,11 @@ public enum ConcernField: String, CaseIterable, Sendable, Codable, Equatable {
     public var label: String { spec.label }
     public var question: String { spec.question }
     public var guidance: String? { spec.guidance }
+    /// The guidance for whoever uses the dialogue: the notifier writing their own notification, or
+    /// the caseworker registering one the municipality received.
+    public func guidance(registering: Bool) -> String? {
+        registering ? (spec.registrationGuidance ?? spec.guidance) : spec.guidance
+    }
     public var handbookReference: String? { spec.handbookReference }
     public var sectionTitle: String { spec.sectionTitle ?? spec.label }
 

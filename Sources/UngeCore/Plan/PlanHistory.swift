@@ -148,10 +148,28 @@ public enum PlanHistory {
         if changes.isEmpty {
             doc.add(.paragraph("Der er ingen forskel på indholdet af de to versioner."))
         } else {
-            doc.add(
-                .table(
-                    header: ["Afsnit", "Hvad", "Ændring", "Før", "Efter"],
-                    rows: changes.map { [$0.section, $0.item, $0.kind.danish, $0.before ?? "", $0.after ?? ""] }))
+            // Section by section; a changed item shows only its changed words marked.
+            var section = ""
+            for c in changes {
+                if c.section != section {
+                    section = c.section
+                    doc.add(.heading(section, level: 2))
+                }
+                let label = c.item == c.section ? c.kind.danish : "\(c.item) \(c.kind.danish)"
+                switch c.kind {
+                case .changed:
+                    doc.add(
+                        .change(
+                            label: label.capitalizedFirstLetter,
+                            segments: WordDiff.segments(from: c.before ?? "", to: c.after ?? "")))
+                case .added:
+                    doc.add(
+                        .change(label: label.capitalizedFirstLetter, segments: [TextSegment(c.after ?? "", .added)]))
+                case .removed:
+                    doc.add(
+                        .change(label: label.capitalizedFirstLetter, segments: [TextSegment(c.before ?? "", .removed)]))
+                }
+            }
         }
         return doc
     }

@@ -185,9 +185,10 @@ extension Document: Codable {
 }
 
 /// A block as compact JSON: one short key says what it is (`p` paragraph, `h` heading with `l`
-/// level, `ul` list, `f` fields as pairs, `th`/`tr` table, `m` missing, `n` note, `svg`/`cap` figure).
+/// level, `ul` list, `f` fields as pairs, `th`/`tr` table, `m` missing, `n` note, `svg`/`cap` figure,
+/// `c`/`s` a change with its segments as `[mark, text]` pairs).
 extension Document.Block: Codable {
-    enum Key: String, CodingKey { case p, h, l, ul, f, th, tr, m, n, svg, cap }
+    enum Key: String, CodingKey { case p, h, l, ul, f, th, tr, m, n, svg, cap, c, s }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: Key.self)
@@ -207,6 +208,17 @@ extension Document.Block: Codable {
             self = .note(t)
         } else if let svg = try c.decodeIfPresent(String.self, forKey: .svg) {
             self = .figure(svg: svg, caption: try c.decodeIfPresent(String.self, forKey: .cap) ?? "")
+        } else if let label = try c.decodeIfPresent(String.self, forKey: .c) {
+            let pairs = try c.decodeIfPresent([[String]].self, forKey: .s) ?? []
+            var segments: [TextSegment] = []
+            for pair in pairs {
+                guard pair.count == 2, let mark = TextSegment.Mark(rawValue: pair[0]) else {
+                    throw DecodingError.dataCorrupted(
+                        DecodingError.Context(codingPath: c.codingPath, debugDescription: "ukendt ændringsmarkering"))
+                }
+                segments.append(TextSegment(pair[1], mark))
+            }
+            self = .change(label: label, segments: segments)
         } else {
             throw DecodingError.dataCorrupted(
                 DecodingError.Context(codingPath: c.codingPath, debugDescription: "ukendt dokumentblok"))
@@ -230,6 +242,9 @@ extension Document.Block: Codable {
         case .figure(let svg, let caption):
             try c.encode(svg, forKey: .svg)
             try c.encode(caption, forKey: .cap)
+        case .change(let label, let segments):
+            try c.encode(label, forKey: .c)
+            try c.encode(segments.map { [$0.mark.rawValue, $0.text] }, forKey: .s)
         }
     }
 }

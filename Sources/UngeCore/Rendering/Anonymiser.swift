@@ -395,6 +395,43 @@ public struct Anonymiser: Sendable {
         return scrubWords(s, location: location)
     }
 
+    /// `scrub` for many texts (a journal of thousands of notes), split over the processor's cores:
+    /// each part is scrubbed by a copy of this anonymiser, and what the copies counted and could not
+    /// judge is merged back in order, so the result is exactly that of scrubbing one by one.
+    public mutating func scrubAll(_ items: [(text: String, written: LocalDate?, location: String)]) -> [String] {
+        let parts = min(ProcessInfo.processInfo.activeProcessorCount, items.count / 256)
+        guard parts > 1 else { return items.map { scrub($0.text, written: $0.written, location: $0.location) } }
+        var base = self
+        base.counts = [:]
+        base.unsure = []
+        let size = (items.count + parts - 1) / parts
+        let results = ScrubResults(parts)
+        let start = base
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            var copy = start
+            let slice = items[min(part * size, items.count)..<min((part + 1) * size, items.count)]
+            let texts = slice.map { copy.scrub($0.text, written: $0.written, location: $0.location) }
+            results.set(part, (texts, copy))
+        }
+        var out: [String] = []
+        out.reserveCapacity(items.count)
+        for (texts, copy) in results.all() {
+            out += texts
+            for (k, n) in copy.counts { counts[k, default: 0] += n }
+            unsure += copy.unsure
+        }
+        return out
+    }
+
+    /// The parts of `scrubAll`, written from several threads.
+    final class ScrubResults: @unchecked Sendable {
+        private let lock = NSLock()
+        private var parts: [([String], Anonymiser)?]
+        init(_ n: Int) { parts = Array(repeating: nil, count: n) }
+        func set(_ i: Int, _ value: ([String], Anonymiser)) { lock.withLock { parts[i] = value } }
+        func all() -> [([String], Anonymiser)] { lock.withLock { parts.compactMap { $0 } } }
+    }
+
     public mutating func scrub(_ text: String?, written: LocalDate? = nil, location: String = "") -> String? {
         text.map { scrub($0, written: written, location: location) }
     }

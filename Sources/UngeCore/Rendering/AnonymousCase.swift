@@ -125,11 +125,14 @@ public struct AnonymousCase: Codable, Sendable, Equatable {
             if let s = r.summary { lines.append("Resumé: \(a.scrub(s, written: r.date, location: place))") }
             tools.append(Tool(name: name, when: a.day(r.date), lines: lines))
         }
-        let journal = file.journal.sorted { $0.time < $1.time }.map { j in
+        // The journal can hold thousands of notes: scrubbed on all cores, in the same order.
+        let notes = file.journal.sorted { $0.time < $1.time }.map { j in
             let date = DanishTime.date(of: j.time)
-            return Entry(
-                when: a.day(date), text: a.scrub(j.text, written: date, location: "Journal, \(a.day(date))"))
+            return (when: a.day(date), text: j.text, written: date)
         }
+        let scrubbed = a.scrubAll(
+            notes.map { (text: $0.text, written: Optional($0.written), location: "Journal, \($0.when)") })
+        let journal = zip(notes, scrubbed).map { Entry(when: $0.when, text: $1) }
         let occupation = a.scrub(file.youngPerson.school, location: "Skole/uddannelse/arbejde")
         var seen = Set<String>()
         let toCheck = a.unsure.filter { !$0.isEmpty && seen.insert($0).inserted }

@@ -5,11 +5,15 @@ public enum CaseOverview {
     /// Builds the overview as a `Document`. The CPR number is masked unless `showCPR`. With
     /// `nextSteps` (from `NextSteps.compute`), it ends with the section "Næste skridt".
     public static func document(
-        for file: CaseFile, today: LocalDate, now: Date? = nil, showCPR: Bool = false, nextSteps: [NextStep]? = nil
+        for file: CaseFile, today: LocalDate, now: Date? = nil, showCPR: Bool = false, nextSteps: [NextStep]? = nil,
+        caseworkerName: String? = nil
     ) -> Document {
         let p = file.youngPerson
         var doc = Document(title: "Sag \(file.id.rawValue): \(p.displayName)")
         var fields: [(String, String)] = [("Status", file.status.danish)]
+        if let into = file.mergedInto {
+            fields.append(("Samlet ind i", "sag \(into.rawValue) (se den med: unge vis \(into.rawValue))"))
+        }
         if let born = p.birthDate {
             fields.append(("Født", "\(born.danishLong) (\(Age.years(born: born, on: today)) år)"))
         }
@@ -20,7 +24,7 @@ public enum CaseOverview {
             if let v = c.email { fields.append(("E-mail", v)) }
             if let v = c.address { fields.append(("Adresse", v)) }
         }
-        if let cw = file.caseworker { fields.append(("Sagsbehandler", cw)) }
+        if let cw = caseworkerName ?? file.caseworker { fields.append(("Sagsbehandler", cw)) }
         if let r = file.restriction {
             fields.append(("Beskyttet sag", "kun " + r.named.joined(separator: ", ") + " kan se sagen"))
         }
@@ -160,9 +164,8 @@ extension CaseOverview {
             lines.append(line)
         }
         if let e = file.examination {
-            let described = ExaminationArea.allCases.count - e.unassessedAreas.count
             var line =
-                "\(e.kind.danish.capitalizedFirstLetter): opmærksom på behovet \(e.awareDate.danishShort), \(described) af \(ExaminationArea.allCases.count) områder belyst"
+                "\(e.kind.danish.capitalizedFirstLetter): opmærksom på behovet \(e.awareDate.danishShort), \(e.areaCount.danish)"
             line += e.completedDate.map { ", afsluttet \($0.danishShort)" } ?? ", i gang"
             if let phase = e.usePhase { line += "; misbrugsfase: \(phase.danish)" }
             lines.append(line)

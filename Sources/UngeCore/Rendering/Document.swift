@@ -102,6 +102,9 @@ public struct Document: Sendable, Equatable {
         /// A picture: inline SVG (from a UngeCore picture renderer) with a caption. HTML shows it;
         /// Markdown, being text, leaves it out (the surrounding text says the same in words).
         case figure(svg: String, caption: String)
+        /// One change between two versions: a label ("M1 ændret") and the text with only the
+        /// changed words marked (`WordDiff`).
+        case change(label: String, segments: [TextSegment])
 
         public static func == (a: Block, b: Block) -> Bool {
             switch (a, b) {
@@ -114,6 +117,7 @@ public struct Document: Sendable, Equatable {
             case (.missing(let x), .missing(let y)): return x == y
             case (.note(let x), .note(let y)): return x == y
             case (.figure(let x, let c), .figure(let y, let d)): return x == y && c == d
+            case (.change(let x, let s), .change(let y, let t)): return x == y && s == t
             default: return false
             }
         }
@@ -174,6 +178,20 @@ public enum MarkdownRenderer {
                 out += rows.map(row).joined(separator: "\n") + "\n"
             case .missing(let text):
                 out += "> **MANGLER:** \(escapeLine(text))\n"
+            case .change(let label, let segments):
+                // Removed words struck through, added words in bold; the rest as it was.
+                var line = ""
+                for (k, seg) in segments.enumerated() {
+                    let t = escapeLine(seg.text)
+                    switch seg.mark {
+                    case .same: line += t
+                    case .removed: line += "~~\(t)~~"
+                    case .added:
+                        if k > 0, segments[k - 1].mark == .removed { line += " " }
+                        line += "**\(t)**"
+                    }
+                }
+                out += "- \(escapeLine(label)): \(line)\n"
             case .note(let text):
                 out += "> \(escape(text, startsLine: true).replacingOccurrences(of: "\n", with: "\n> "))\n"
             case .figure:
@@ -310,6 +328,18 @@ public enum HTMLRenderer {
                 body += "</tbody>\n</table>\n"
             case .missing(let t):
                 body += "<p class=\"missing\"><strong>MANGLER:</strong> \(text(t))</p>\n"
+            case .change(let label, let segments):
+                body += "<p class=\"change\"><strong>\(text(label)):</strong> "
+                for (k, seg) in segments.enumerated() {
+                    switch seg.mark {
+                    case .same: body += text(seg.text)
+                    case .removed: body += "<del>\(text(seg.text))</del>"
+                    case .added:
+                        if k > 0, segments[k - 1].mark == .removed { body += " " }
+                        body += "<ins>\(text(seg.text))</ins>"
+                    }
+                }
+                body += "</p>\n"
             case .note(let t):
                 body += "<blockquote>\(text(t).replacingOccurrences(of: "\n", with: "<br>"))</blockquote>\n"
             case .figure(let svg, let caption):

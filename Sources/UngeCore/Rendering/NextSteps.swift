@@ -343,6 +343,17 @@ public enum Plural {
     public static func count(_ n: Int, _ one: String, _ many: String) -> String {
         "\(n) \(n == 1 ? one : many)"
     }
+
+    /// A whole number with Danish thousands separators: 49990 → "49.990".
+    public static func number(_ n: Int) -> String {
+        let s = String(n.magnitude)
+        var out = ""
+        for (i, ch) in s.reversed().enumerated() {
+            if i > 0, i % 3 == 0 { out.append(".") }
+            out.append(ch)
+        }
+        return (n < 0 ? "-" : "") + String(out.reversed())
+    }
 }
 
 extension String {

@@ -15,6 +15,11 @@ public enum ToolText {
     /// The content of a record as short sentences (empty for a record with only a summary).
     public static func lines(_ r: ToolRecord) -> [String] {
         var out: [String] = []
+        if let who = r.consentGivenBy {
+            out.append("Oplysningerne blev udvekslet med samtykke fra \(who).")
+        } else if r.tool == DialogueTool.ssdMeeting.rawValue {
+            out.append("Oplysningerne blev udvekslet uden samtykke.")
+        }
         if let w = r.lifeWheel {
             out.append(
                 "Livshjulet (nu, ønsket): "

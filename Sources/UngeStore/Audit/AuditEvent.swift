@@ -27,6 +27,9 @@ public enum AuditAction: String, Codable, Sendable, Equatable, CaseIterable {
     case draftDeleted
     /// Access was refused (team store: written by the database when a role may not read or change).
     case refused
+    /// An anchor of the hash chains: the heads of the chains changed since the previous anchor,
+    /// written now and then into the chain of events over all cases (`AuditChain`).
+    case anchor
 }
 
 /// One entry in the audit trail (revisionsspor / log): who did what to which case, when.
@@ -60,6 +63,30 @@ public struct AuditEvent: Codable, Sendable, Equatable {
     /// runs of consecutive numbers written as `2026-0001..2026-0450` (see `AuditEvent.compress`);
     /// nil for an event that displayed no list.
     public var shown: [String]?
+
+    // MARK: The hash chain (see `AuditChain`); nil in events written before the chain started.
+
+    /// The chain the event belongs to: its case id, or `alle` for an event over all cases.
+    public var chain: String?
+    /// Its number in the chain, from 1.
+    public var seq: Int?
+    /// The digest of the event before it in the chain (64 zeros for the first).
+    public var prev: String?
+    /// SHA-256 of the salt and the personal payload (user, account, command, criterion, shown).
+    public var payloadHash: String?
+    /// The random salt of `payloadHash` (hex); removed with the payload by a lawful erasure.
+    public var salt: String?
+    /// SHA-256 of the event's chained fields (`AuditChain.headerBytes`), hex.
+    public var digest: String?
+    /// True when the payload and salt were removed by a lawful erasure (a tombstone covers it).
+    public var erased: Bool?
+    /// An anchor's chain heads, each `<chain> <seq> <digest>`.
+    public var anchors: [String]?
+    /// A tombstone's (a `delete` event's) last erased event number in its chain.
+    public var erasedThrough: Int?
+    /// Set when the log is read, never stored: the change of this event never landed (the process
+    /// stopped after writing the event and before saving the case).
+    public var notCarriedOut: Bool?
 
     public init(
         time: Date, user: String, action: AuditAction, caseID: CaseID? = nil,
@@ -100,6 +127,7 @@ public struct AuditEvent: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case schemaVersion, time, user, action, caseID, revisionBefore, revisionAfter, criterion, command
         case account, shown
+        case chain, seq, prev, payloadHash, salt, digest, erased, anchors, erasedThrough, notCarriedOut
     }
 
     public init(from decoder: Decoder) throws {
@@ -115,6 +143,15 @@ public struct AuditEvent: Codable, Sendable, Equatable {
         command = try c.decodeIfPresent(String.self, forKey: .command) ?? ""
         account = try c.decodeIfPresent(String.self, forKey: .account)
         shown = try c.decodeIfPresent([String].self, forKey: .shown)
+        chain = try c.decodeIfPresent(String.self, forKey: .chain)
+        seq = try c.decodeIfPresent(Int.self, forKey: .seq)
+        prev = try c.decodeIfPresent(String.self, forKey: .prev)
+        payloadHash = try c.decodeIfPresent(String.self, forKey: .payloadHash)
+        salt = try c.decodeIfPresent(String.self, forKey: .salt)
+        digest = try c.decodeIfPresent(String.self, forKey: .digest)
+        erased = try c.decodeIfPresent(Bool.self, forKey: .erased)
+        anchors = try c.decodeIfPresent([String].self, forKey: .anchors)
+        erasedThrough = try c.decodeIfPresent(Int.self, forKey: .erasedThrough)
     }
 
     /// This process's operating-system account (see `account`), looked up once.

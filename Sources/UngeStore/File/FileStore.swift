@@ -25,6 +25,13 @@ public enum SaveStep: String, Sendable, CaseIterable {
     case rename
     /// fsync of the `sager/` folder.
     case dirfsync
+    /// Deletion (`unge slet`): just before the case file is moved out of `sager/` (the commit).
+    case deleteCommit
+    /// Deletion: just before drafts, index rows and the audit log's personal data are removed.
+    case deleteFinish
+
+    /// The steps of a save (the deletion steps never occur in one).
+    public static let savePath: [SaveStep] = [.open, .write, .fsync, .close, .audit, .rename, .dirfsync]
 }
 
 /// The case store (lager): a folder of JSON files, one per case, plus the audit log.
@@ -45,6 +52,8 @@ public final class FileStore: Sendable {
     public let faultInjection: (@Sendable (SaveStep) throws -> Void)?
     /// How long a save waits for another process's lock before giving up, in seconds.
     public let lockTimeout: Double
+    /// Seconds between two anchor events of the audit log's hash chains (`AuditChain`).
+    public let anchorInterval: Int64
 
     let rootPath: String
     let casesPath: String
@@ -58,10 +67,11 @@ public final class FileStore: Sendable {
     /// created with its mode (0600, 0700) whatever the process umask.
     public init(
         root: URL, lockTimeout: Double = FileStore.defaultLockTimeout,
-        faultInjection: (@Sendable (SaveStep) throws -> Void)? = nil
+        faultInjection: (@Sendable (SaveStep) throws -> Void)? = nil, anchorInterval: Int64 = 3600
     ) {
         self.root = root
         self.lockTimeout = lockTimeout
+        self.anchorInterval = anchorInterval
         self.faultInjection = faultInjection
         var path = root.path
         while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
@@ -171,6 +181,17 @@ public final class FileStore: Sendable {
         caseFile: CaseFile, body: Data
     ) {
         let data = Data(bytes)
+        // A document of the current schema decodes in one pass; anything else (an older or newer
+        // schema, a broken file) takes the careful path below, which names the problem.
+        if !data.isEmpty, let c = try? UngeJSON.decoder().decode(CaseFile.self, from: data),
+            c.schemaVersion == CaseFile.currentSchemaVersion
+        {
+            if let expectedID, c.id != expectedID {
+                throw StoreError.corrupt(file: file, reason: "sagsnummeret i filen passer ikke med filnavnet")
+            }
+            if let reason = CaseLimits.violation(in: c) { throw StoreError.corrupt(file: file, reason: reason) }
+            return (c, data)
+        }
         let probe = try probe(data, file: file)
         guard let version = probe.schemaVersion else {
             throw StoreError.corrupt(file: file, reason: "feltet 'schemaVersion' mangler")
@@ -445,8 +466,10 @@ public final class FileStore: Sendable {
     func highestSequence(year: Int) throws -> Int {
         let prefix = String(year) + "-"
         var highest = 0
-        for entry in try scanCaseFolder().files where entry.id.rawValue.hasPrefix(prefix) {
-            let rest = entry.id.rawValue.dropFirst(prefix.count)
+        // A deleted case's number is never given again (its tombstone stays in the audit log).
+        let ids = try scanCaseFolder().files.map(\.id) + deletedCaseIDs()
+        for id in ids where id.rawValue.hasPrefix(prefix) {
+            let rest = id.rawValue.dropFirst(prefix.count)
             // Bounded, so that `+ 1` cannot overflow on a file named 2026-9223372036854775807.json.
             if let n = Int(rest), rest.allSatisfy(\.isASCII), n < CaseLimits.maxNumber { highest = max(highest, n) }
         }
@@ -560,6 +583,105 @@ extension FileStore: Store {
             CaseID(String($0.dropLast(5)))
         }
         .sorted()
+    }
+
+    /// Saves several cases as one change (see `Store.saveTogether`). Every new version is written to
+    /// its temp file and every case locked (in id order, so two such changes never wait on each
+    /// other) and its revision checked before anything becomes visible; then the audit events are
+    /// written and the files renamed in. Should a rename fail, the cases already renamed get their
+    /// previous content back, so a failure leaves every case as it was.
+    @discardableResult
+    public func saveTogether(_ changes: [CaseChange], now: Date, user: String, command: String) throws
+        -> [CaseFile]
+    {
+        try prepare()
+        guard !changes.isEmpty else { return [] }
+        let ids = changes.map(\.caseFile.id)
+        guard Set(ids).count == ids.count else {
+            throw StoreError.corrupt(file: "sager", reason: "den samme sag er med to gange i én ændring")
+        }
+        struct Prepared {
+            var updated: CaseFile
+            var expected: Int
+            var criterion: String?
+            var tmp: (path: String, lock: Int32)
+            var renamed = false
+        }
+        var prepared: [Prepared] = []
+        defer {
+            for p in prepared {
+                if !p.renamed { unlink(p.tmp.path) }
+                close(p.tmp.lock)
+            }
+        }
+        for change in changes {
+            guard (0..<CaseLimits.maxNumber).contains(change.expectedRevision) else {
+                throw StoreError.corrupt(
+                    file: FileStore.fileName(of: change.caseFile.id),
+                    reason: "feltet 'revision' er uden for 0-\(CaseLimits.maxNumber)")
+            }
+            var updated = change.caseFile
+            updated.schemaVersion = CaseFile.currentSchemaVersion
+            updated.revision = change.expectedRevision + 1
+            updated.updated = now
+            let stored = try loadDocument(updated.id)
+            guard stored.caseFile.revision == change.expectedRevision else {
+                throw StoreError.conflict(
+                    updated.id, expected: change.expectedRevision, actual: stored.caseFile.revision)
+            }
+            let bytes = try encode(updated, keepingUnknownFrom: stored.body, decoded: stored.caseFile)
+            prepared.append(
+                Prepared(
+                    updated: updated, expected: change.expectedRevision, criterion: change.criterion,
+                    tmp: try writeTemp(for: updated.id, bytes: bytes)))
+        }
+        var locks: [HeldLock] = []
+        defer { for l in locks.reversed() { l.release() } }
+        for id in ids.sorted() { locks.append(try acquireLock(id, user: user, command: command, now: now)) }
+        // Under the locks: each revision must still be the one read, and the content it had is kept
+        // to put back should a later rename fail.
+        var previous: [[UInt8]] = []
+        for p in prepared {
+            let actual = try currentRevision(p.updated.id)
+            guard actual == p.expected else {
+                throw StoreError.conflict(p.updated.id, expected: p.expected, actual: actual)
+            }
+            do {
+                previous.append(try Posix.readFile(casePath(p.updated.id), limit: FileStore.maximumCaseFileBytes))
+            } catch let f {
+                throw StoreError.io(
+                    operation: "læse", file: FileStore.fileName(of: p.updated.id), code: f.code, visible: false)
+            }
+        }
+        try step(.audit)
+        for p in prepared {
+            try appendAudit(
+                AuditEvent(
+                    time: now, user: user, action: .update, caseID: p.updated.id, revisionBefore: p.expected,
+                    revisionAfter: p.expected + 1, criterion: p.criterion, command: command))
+        }
+        do {
+            for i in prepared.indices {
+                try step(.rename)
+                if rename(prepared[i].tmp.path, casePath(prepared[i].updated.id)) != 0 {
+                    throw StoreError.io(
+                        operation: "gemme", file: FileStore.fileName(of: prepared[i].updated.id), code: errno,
+                        visible: false)
+                }
+                prepared[i].renamed = true
+            }
+        } catch {
+            for (i, p) in prepared.enumerated() where p.renamed {
+                if let back = try? writeTemp(for: p.updated.id, bytes: previous[i]) {
+                    if rename(back.path, casePath(p.updated.id)) != 0 { unlink(back.path) }
+                    close(back.lock)
+                }
+            }
+            try? Posix.syncDirectory(casesPath)
+            throw error
+        }
+        try syncCaseFolder(ids[0])
+        return prepared.map(\.updated)
     }
 
     /// Writes a complete case document as it is (durably, linked in without replacing anything), after

@@ -13,7 +13,10 @@ import Foundation
 extension FileStore {
     /// The folders under the store root, with the name used in messages.
     var ownFolders: [(path: String, name: String)] {
-        [(casesPath, "sager"), (logPath, "log"), (locksPath, "laase"), (workFoldersPath, "rediger")]
+        [
+            (casesPath, "sager"), (logPath, "log"), (locksPath, "laase"), (workFoldersPath, "rediger"),
+            (deletionPath, "sletning"),
+        ]
     }
 
     /// The files directly in the store root that every command may use. (`indstillinger.json` is

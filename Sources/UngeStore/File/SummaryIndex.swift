@@ -20,6 +20,8 @@ public struct CaseSummary: Sendable, Equatable {
     public var nextDeadlineTitle: String?
     public var revision: Int
     public var anonymous: Bool
+    /// The case's caseworker (`CaseFile.caseworker`: a user id), nil when the case has none.
+    public var caseworker: String?
     /// The case's open deadlines and tasks and those met late (`CaseFile.reportedDeadlines`, whole `Deadline` records) as
     /// `DeadlineRecords` bytes, empty when there are none; decoded only by the views that need
     /// them (`openDeadlines(of:)`), so a plain listing pays nothing for them.
@@ -41,6 +43,7 @@ public struct CaseSummary: Sendable, Equatable {
         self.nextDeadlineTitle = nextDeadlineTitle
         self.revision = revision
         self.anonymous = anonymous
+        self.caseworker = nil
         self.openDeadlinesData = []
         self.openChecklistItems = nil
         self.checklistDate = nil
@@ -55,6 +58,7 @@ public struct CaseSummary: Sendable, Equatable {
             id: c.id, name: c.youngPerson.displayName, birthDate: c.youngPerson.birthDate, status: c.status,
             nextDeadline: d?.dueDate, nextDeadlineTitle: d.map { CPRMask.mask($0.title) }, revision: c.revision,
             anonymous: c.youngPerson.anonymous)
+        caseworker = c.caseworker.map { CPRMask.mask($0) }
         openDeadlinesData = DeadlineRecords.encode(c.reportedDeadlines())
         if let checklistOn {
             openChecklistItems = UngeCore.openChecklistItems(case: c, today: checklistOn)
@@ -312,10 +316,10 @@ extension FileStore {
     // MARK: The index file
 
     /// Version 2 added the open deadlines (`DeadlineRecords`) and the checklist count; version 3 the
-    /// deadlines met late, each deadline's lapse reason and its derived moments and state. An index of
-    /// another version is ignored and rebuilt.
-    static let indexHeader = Array("unge-indeks\t3\n".utf8)
-    static let indexFields = 14
+    /// deadlines met late, each deadline's lapse reason and its derived moments and state; version 4
+    /// the caseworker. An index of another version is ignored and rebuilt.
+    static let indexHeader = Array("unge-indeks\t4\n".utf8)
+    static let indexFields = 15
     static let statusBytes = CaseStatus.allCases.map { (status: $0, bytes: Array($0.rawValue.utf8)) }
 
     /// Reads `indeks.tsv` into a dictionary by id; an unreadable or foreign index reads as empty,
@@ -407,6 +411,7 @@ extension FileStore {
         } else if !f[13].isEmpty {
             return nil
         }
+        if !f[14].isEmpty { summary.caseworker = text(f[14]) }
         return (FileKey(inode: UInt64(inode), size: size, mtime: mtime), summary)
     }
 
@@ -448,6 +453,8 @@ extension FileStore {
             } else {
                 out.append(9)
             }
+            out.append(9)
+            if let w = s.caseworker { field(w) }
             out.append(10)
         }
         try? replaceFile(indexPath, display: "indeks.tsv", bytes: out, sync: false)

@@ -2,32 +2,80 @@ import Foundation
 import UngeCore
 
 /// A JSON value held as parsed, so that fields this version does not know can be written back.
-enum JSONValue: Codable, Equatable {
+/// Numbers keep their literal text (`1e400`, `18446744073709551616`, `1.50`): an unknown value is
+/// written back byte for byte, never through an `Int64` or a `Double`.
+enum JSONValue: Encodable, Equatable {
     case null
     case bool(Bool)
-    case int(Int64)
-    case double(Double)
+    case number(String)
     case string(String)
     case array([JSONValue])
     case object([String: JSONValue])
 
-    init(from decoder: Decoder) throws {
-        let c = try decoder.singleValueContainer()
-        if c.decodeNil() {
-            self = .null
-        } else if let b = try? c.decode(Bool.self) {
-            self = .bool(b)
-        } else if let i = try? c.decode(Int64.self) {
-            self = .int(i)
-        } else if let d = try? c.decode(Double.self) {
-            self = .double(d)
-        } else if let s = try? c.decode(String.self) {
-            self = .string(s)
-        } else if let a = try? c.decode([JSONValue].self) {
-            self = .array(a)
-        } else {
-            self = .object(try c.decode([String: JSONValue].self))
+    init(_ tree: JSONTree) {
+        switch tree {
+        case .null: self = .null
+        case .bool(let b): self = .bool(b)
+        case .number(let n): self = .number(n)
+        case .string(let s): self = .string(s)
+        case .array(let a): self = .array(a.map(JSONValue.init))
+        case .object(let o): self = .object(o.mapValues(JSONValue.init))
         }
+    }
+
+    /// Parses JSON text; nil when it is not JSON (or writes a key twice).
+    init?(parsing bytes: [UInt8]) {
+        guard let tree = try? JSONTree.parse(bytes) else { return nil }
+        self.init(tree)
+    }
+
+    /// The value with every number replaced by a unique placeholder string (see `encoded`).
+    private func withPlaceholders(_ token: String, _ numbers: inout [String]) -> JSONValue {
+        switch self {
+        case .number(let n):
+            numbers.append(n)
+            return .string("\(token)\(numbers.count - 1)\u{E000}")
+        case .array(let a): return .array(a.map { $0.withPlaceholders(token, &numbers) })
+        case .object(let o): return .object(o.mapValues { $0.withPlaceholders(token, &numbers) })
+        default: return self
+        }
+    }
+
+    /// Pretty JSON with sorted keys, like every case file, each number written as it was read.
+    func encoded() throws -> [UInt8] {
+        var numbers: [String] = []
+        let token = "\u{E000}unge-tal-\(UUID().uuidString)-"
+        let shaped = withPlaceholders(token, &numbers)
+        var bytes = [UInt8](try UngeJSON.encoder().encode(shaped))
+        guard !numbers.isEmpty else { return bytes }
+        // Each placeholder, with its quotes, becomes the number's literal text.
+        let open = Array(("\"" + token).utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var k = 0
+        while k < bytes.count {
+            if bytes[k] == UInt8(ascii: "\""), k + open.count <= bytes.count,
+                bytes[k..<(k + open.count)].elementsEqual(open)
+            {
+                var j = k + open.count
+                var n = 0
+                while j < bytes.count, bytes[j] >= UInt8(ascii: "0"), bytes[j] <= UInt8(ascii: "9") {
+                    n = n * 10 + Int(bytes[j] - UInt8(ascii: "0"))
+                    j += 1
+                }
+                let close = Array("\u{E000}\"".utf8)
+                if n < numbers.count, j + close.count <= bytes.count, bytes[j..<(j + close.count)].elementsEqual(close)
+                {
+                    out.append(contentsOf: Array(numbers[n].utf8))
+                    k = j + close.count
+                    continue
+                }
+            }
+            out.append(bytes[k])
+            k += 1
+        }
+        bytes = out
+        return bytes
     }
 
     func encode(to encoder: Encoder) throws {
@@ -35,8 +83,7 @@ enum JSONValue: Codable, Equatable {
         switch self {
         case .null: try c.encodeNil()
         case .bool(let b): try c.encode(b)
-        case .int(let i): try c.encode(i)
-        case .double(let d): try c.encode(d)
+        case .number(let n): try c.encode(n)
         case .string(let s): try c.encode(s)
         case .array(let a): try c.encode(a)
         case .object(let o): try c.encode(o)
@@ -65,16 +112,15 @@ enum UnknownFields {
         else { throw StoreError.unknownDataWouldBeLost(file: file, field: "(roden)") }
         knownBytes.append(UInt8(ascii: "\n"))
         if knownBytes.elementsEqual(base) { return encoded }
-        let decoder = UngeJSON.decoder()
-        guard let stored = try? decoder.decode(JSONValue.self, from: base),
-            let known = try? decoder.decode(JSONValue.self, from: Data(knownBytes)),
-            let new = try? decoder.decode(JSONValue.self, from: Data(encoded))
+        guard let stored = JSONValue(parsing: [UInt8](base)),
+            let known = JSONValue(parsing: knownBytes),
+            let new = JSONValue(parsing: encoded)
         else { throw StoreError.unknownDataWouldBeLost(file: file, field: "(roden)") }
         if stored == known { return encoded }
         let merged = try overlay(new: new, stored: stored, known: known, path: "", file: file)
         if merged == new { return encoded }
         do {
-            var bytes = [UInt8](try UngeJSON.encoder().encode(merged))
+            var bytes = try merged.encoded()
             bytes.append(UInt8(ascii: "\n"))
             return bytes
         } catch {

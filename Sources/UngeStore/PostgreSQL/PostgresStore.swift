@@ -150,7 +150,9 @@
                 let all = try allCases()
                 return (all.cases.map { CaseSummary($0, checklistOn: checklistOn) }, all.problems)
             }
-            return summaries(try call("SELECT id, resume::text FROM unge.oversigt($1, false)", [command]))
+            // The caseworker comes from the case register (what access and handovers follow).
+            return summaries(
+                try call("SELECT id, resume::text, sagsbehandler FROM unge.oversigt($1, false)", [command]))
         }
 
         public func listSummaries(_ scope: TeamScope) throws -> (summaries: [CaseSummary], problems: [StoreProblem]) {
@@ -184,7 +186,9 @@
                 guard let id = (row[0]).flatMap(CaseID.init) else { continue }
                 do {
                     let record = try decoder.decode(SummaryRecord.self, from: Data((row[1] ?? "").utf8))
-                    out.append(record.summary(id: id))
+                    var summary = record.summary(id: id)
+                    summary.caseworker = row[2] ?? record.caseworker
+                    out.append(summary)
                 } catch {
                     problems.append(
                         StoreProblem(
@@ -299,6 +303,68 @@
             case "adgang": throw StoreError.accessRefused(id)
             default: throw StoreError.notFound(id)
             }
+        }
+
+        /// `Store.saveTogether` in one transaction: each case saved by `unge.gem` (which checks access
+        /// and writes its audit row), then handed over by `unge.overdrag` where asked; any refusal or
+        /// conflict rolls every case back.
+        @discardableResult
+        public func saveTogether(_ changes: [CaseChange], now: Date, user: String, command: String) throws
+            -> [CaseFile]
+        {
+            guard !changes.isEmpty else { return [] }
+            _ = try call("BEGIN", [])
+            var committed = false
+            defer { if !committed { _ = try? db.query("ROLLBACK", []) } }
+            var out: [CaseFile] = []
+            for change in changes {
+                let id = change.caseFile.id
+                var updated = change.caseFile
+                updated.schemaVersion = CaseFile.currentSchemaVersion
+                updated.revision = change.expectedRevision + 1
+                updated.updated = now
+                let stored = try loadDocument(id)
+                guard stored.caseFile.revision == change.expectedRevision else {
+                    throw StoreError.conflict(
+                        id, expected: change.expectedRevision, actual: stored.caseFile.revision)
+                }
+                let bytes = try FileStore.encodeCase(updated, keepingUnknownFrom: stored.body, decoded: stored.caseFile)
+                let event = AuditEvent(
+                    time: now, user: role, action: .update, caseID: id, revisionBefore: change.expectedRevision,
+                    revisionAfter: change.expectedRevision + 1, criterion: change.criterion, command: command)
+                let row = try call(
+                    "SELECT status, revision FROM unge.gem($1, $2, $3::jsonb, $4::jsonb, $5::jsonb, $6::jsonb)",
+                    [
+                        id.rawValue, String(change.expectedRevision), String(decoding: bytes, as: UTF8.self),
+                        Self.json(SummaryRecord(CaseSummary(updated))), Self.lookup(updated), Self.json(event),
+                    ], case: id
+                ).first
+                switch (row?[0] ?? nil) ?? "" {
+                case "ok": break
+                case "konflikt":
+                    throw StoreError.conflict(
+                        id, expected: change.expectedRevision, actual: Int((row?[1] ?? nil) ?? "") ?? 0)
+                case "adgang": throw StoreError.accessRefused(id)
+                default: throw StoreError.notFound(id)
+                }
+                if let to = change.handOverTo {
+                    let handOver = AuditEvent(
+                        time: now, user: role, action: .update, caseID: id, criterion: "til \(to)", command: command)
+                    switch try Self.text(
+                        call(
+                            "SELECT unge.overdrag($1, $2, $3::jsonb)", [id.rawValue, to, Self.json(handOver)], case: id)
+                    )
+                    {
+                    case "ok": break
+                    case "hold": throw StoreError.noTeam(role: to)
+                    default: throw StoreError.accessRefused(id)
+                    }
+                }
+                out.append(updated)
+            }
+            _ = try call("COMMIT", [])
+            committed = true
+            return out
         }
 
         @discardableResult
@@ -592,6 +658,7 @@
         var revision: Int
         var anonymous: Bool
         var openDeadlines: String
+        var caseworker: String?
 
         init(_ s: CaseSummary) {
             id = s.id.rawValue
@@ -603,6 +670,7 @@
             revision = s.revision
             anonymous = s.anonymous
             openDeadlines = Data(s.openDeadlinesData).base64EncodedString()
+            caseworker = s.caseworker
         }
 
         func summary(id: CaseID) -> CaseSummary {
@@ -610,6 +678,7 @@
                 id: id, name: name, birthDate: birthDate, status: status, nextDeadline: nextDeadline,
                 nextDeadlineTitle: nextDeadlineTitle, revision: revision, anonymous: anonymous)
             s.openDeadlinesData = Data(base64Encoded: openDeadlines).map { [UInt8]($0) } ?? []
+            s.caseworker = caseworker
             return s
         }
     }
