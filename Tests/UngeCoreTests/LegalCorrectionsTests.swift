@@ -14,7 +14,10 @@ struct LegalCorrectionsTests {
         doc.add(.table(header: ["a", "b"], rows: [["1", "2"]]))
         doc.add(.figure(svg: "<svg/>", caption: "Netværk"))
         doc.add(.heading("Mål", level: 3))
-        doc.add(.change(label: "M1 ændret", segments: [TextSegment("Ida "), TextSegment("ofte", .removed), TextSegment("altid", .added)]))
+        doc.add(
+            .change(
+                label: "M1 ændret",
+                segments: [TextSegment("Ida "), TextSegment("ofte", .removed), TextSegment("altid", .added)]))
         doc.letterhead = Document.Letterhead(municipality: "Nordby Kommune", author: "Lene Dahl")
         return DocumentRecord(
             kind: .plan, ref: "1", date: LocalDate(year: 2026, month: 8, day: 29)!, recorded: recorded,
