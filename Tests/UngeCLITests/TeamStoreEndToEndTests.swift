@@ -288,5 +288,43 @@
             #expect(syd.status == 0 && !syd.stdout.contains("2026-0002"), "\(syd.stdout)")
             #expect(try Unge.run(["frister", "--team", "Øst", "--lager", Self.uri(db, "t_lea")]).status == 2)
         }
+
+        @Test("overdrag: holdets leder overdrager en kollegas sag (dokument og register sammen); andre får slutkode 4")
+        func leaderHandsOver() throws {
+            let db = try freshDatabase()
+            defer { drop(db) }
+            let su = try PGConnection(uri: Self.uri(db, "postgres"), display: db)
+            try su.execute(
+                "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 't_lea') THEN CREATE ROLE t_lea LOGIN; END IF; END $$; GRANT unge_sagsbehandler, unge_teamleder TO t_lea;"
+            )
+            #expect(
+                try Unge.run([
+                    "lager", "medlem", "t_lea", "--hold", "Nord", "--leder", "--lager", Self.uri(db, "t_adm"),
+                ]).status == 0)
+            let anna = Self.uri(db, "t_anna")
+            for (name, born) in [("Første Sag", "2011-01-01"), ("Anden Person", "2010-05-05")] {
+                let made = try Unge.run(["ny", "--navn", name, "--foedselsdato", born, "--lager", anna])
+                #expect(made.status == 0, "\(made.stderr)")
+            }
+            // Bo (team Syd) may not hand over Anna's case; nothing changes.
+            let refused = try Unge.run(["overdrag", "2026-0002", "--til", "t_bo", "--lager", Self.uri(db, "t_bo")])
+            #expect(refused.status == 4, "\(refused.stderr)")
+            // Anna's leader may: the document and the register change together.
+            let moved = try Unge.run([
+                "overdrag", "2026-0001", "--til", "t_bo", "--grund", "Anna går på barsel", "--lager",
+                Self.uri(db, "t_lea"),
+            ])
+            #expect(moved.status == 0, "\(moved.stderr)")
+            let card = try Unge.run(["vis", "2026-0001", "--json", "--lager", Self.uri(db, "t_bo")])
+            #expect(card.status == 0, "\(card.stderr)")
+            #expect(card.stdout.contains("\"caseworker\" : \"t_bo\""))
+            #expect(card.stdout.contains("Anna går på barsel"))
+            let bos = try Unge.run(["liste", "--mine", "--json", "--lager", Self.uri(db, "t_bo")])
+            #expect(bos.stdout.contains("2026-0001") && !bos.stdout.contains("2026-0002"), "\(bos.stdout)")
+            // The case followed Bo to team Syd: Anna no longer opens it.
+            #expect(try Unge.run(["vis", "2026-0001", "--lager", anna]).status == 4)
+            let kept = try Unge.run(["vis", "2026-0002", "--json", "--lager", anna])
+            #expect(kept.stdout.contains("\"caseworker\" : \"t_anna\""))
+        }
     }
 #endif
