@@ -159,13 +159,16 @@
             switch scope {
             case .mine:
                 return summaries(
-                    try call("SELECT id, resume::text FROM unge.oversigt_udvalg($1, true, NULL)", [command]))
+                    try call(
+                        "SELECT id, resume::text, sagsbehandler FROM unge.oversigt_udvalg($1, true, NULL)", [command]))
             case .team(let team):
                 guard try Self.text(call("SELECT unge.hold_findes($1)", [team])) == "t" else {
                     throw StoreError.unknownTeam(team)
                 }
                 return summaries(
-                    try call("SELECT id, resume::text FROM unge.oversigt_udvalg($1, false, $2)", [command, team]))
+                    try call(
+                        "SELECT id, resume::text, sagsbehandler FROM unge.oversigt_udvalg($1, false, $2)",
+                        [command, team]))
             }
         }
 
@@ -187,7 +190,7 @@
                 do {
                     let record = try decoder.decode(SummaryRecord.self, from: Data((row[1] ?? "").utf8))
                     var summary = record.summary(id: id)
-                    summary.caseworker = row[2] ?? record.caseworker
+                    summary.caseworker = (row.count > 2 ? row[2] : nil) ?? record.caseworker
                     out.append(summary)
                 } catch {
                     problems.append(
@@ -332,33 +335,33 @@
                 let event = AuditEvent(
                     time: now, user: role, action: .update, caseID: id, revisionBefore: change.expectedRevision,
                     revisionAfter: change.expectedRevision + 1, criterion: change.criterion, command: command)
-                let row = try call(
-                    "SELECT status, revision FROM unge.gem($1, $2, $3::jsonb, $4::jsonb, $5::jsonb, $6::jsonb)",
-                    [
-                        id.rawValue, String(change.expectedRevision), String(decoding: bytes, as: UTF8.self),
-                        Self.json(SummaryRecord(CaseSummary(updated))), Self.lookup(updated), Self.json(event),
-                    ], case: id
-                ).first
+                let args: [String?] = try [
+                    id.rawValue, String(change.expectedRevision), String(decoding: bytes, as: UTF8.self),
+                    Self.json(SummaryRecord(CaseSummary(updated))), Self.lookup(updated), Self.json(event),
+                ]
+                let row: [String?]?
+                if let to = change.handOverTo {
+                    // Document and register in one step, so a team leader may hand over a colleague's case.
+                    let handOver = AuditEvent(
+                        time: now, user: role, action: .update, caseID: id, criterion: "til \(to)", command: command)
+                    row = try call(
+                        "SELECT status, revision FROM unge.overdrag_gem($1, $2, $3::jsonb, $4::jsonb, $5::jsonb, $6::jsonb, $7, $8::jsonb)",
+                        args + [to, Self.json(handOver)], case: id
+                    ).first
+                } else {
+                    row = try call(
+                        "SELECT status, revision FROM unge.gem($1, $2, $3::jsonb, $4::jsonb, $5::jsonb, $6::jsonb)",
+                        args, case: id
+                    ).first
+                }
                 switch (row?[0] ?? nil) ?? "" {
                 case "ok": break
                 case "konflikt":
                     throw StoreError.conflict(
                         id, expected: change.expectedRevision, actual: Int((row?[1] ?? nil) ?? "") ?? 0)
                 case "adgang": throw StoreError.accessRefused(id)
+                case "hold": throw StoreError.noTeam(role: change.handOverTo ?? "")
                 default: throw StoreError.notFound(id)
-                }
-                if let to = change.handOverTo {
-                    let handOver = AuditEvent(
-                        time: now, user: role, action: .update, caseID: id, criterion: "til \(to)", command: command)
-                    switch try Self.text(
-                        call(
-                            "SELECT unge.overdrag($1, $2, $3::jsonb)", [id.rawValue, to, Self.json(handOver)], case: id)
-                    )
-                    {
-                    case "ok": break
-                    case "hold": throw StoreError.noTeam(role: to)
-                    default: throw StoreError.accessRefused(id)
-                    }
                 }
                 out.append(updated)
             }
