@@ -29,6 +29,26 @@ public protocol TeamStore: Store {
     /// responsible. The database writes `event` to the audit trail before it returns anything.
     func statisticsFacts(team: String?, mine: Bool, window: ClosedRange<LocalDate>?, event: AuditEvent) throws
         -> TeamStatistics
+    /// The figures of `unge statistik` for `computation`'s period over the same selection as
+    /// `statisticsFacts`, counted by the database as SQL aggregates over the items Core wrote at save
+    /// (`unge.statistik_tal`, one audited call); cases whose items are missing or stale are counted by
+    /// `computation` from their documents. No case is loaded otherwise.
+    func statisticsCounts(team: String?, mine: Bool, computation: StatisticsComputation, event: AuditEvent) throws
+        -> TeamStatisticsCounts
+}
+
+/// What `TeamStore.statisticsCounts` returns: the counts, the cases that could not be read, and
+/// whether the role leads a team (a team leader sees the other caseworkers' rows).
+public struct TeamStatisticsCounts: Sendable {
+    public var counts: StatisticsCounts
+    public var problems: [StoreProblem]
+    public var isLeader: Bool
+
+    public init(counts: StatisticsCounts, problems: [StoreProblem], isLeader: Bool) {
+        self.counts = counts
+        self.problems = problems
+        self.isLeader = isLeader
+    }
 }
 
 /// Which cases a team listing takes.

@@ -70,6 +70,10 @@
                 + String(decoding: try UngeJSON.encoder(pretty: true).encode(r), as: UTF8.self)
         }
 
+        static func render(_ r: StatisticsReport) throws -> String {
+            StatisticsRendering.csv(r) + String(decoding: try UngeJSON.encoder(pretty: true).encode(r), as: UTF8.self)
+        }
+
         @Test("samme sager i fillager og teamlager: samme fakta og byte for byte samme tal i flere perioder")
         func sameFiguresOnBothBackends() throws {
             let all = try Self.cases()
@@ -119,6 +123,33 @@
                     try Self.report(scoped.facts, from: from, to: to, viewer: "t_lea")
                         == Self.report(fromFiles.facts, from: from, to: to, viewer: "t_lea"), "\(from)..\(to)")
             }
+            // The figures counted by SQL over the stored items (stale cases counted from their documents)
+            // are the figures Swift counts from the facts, in every period and scope.
+            for (from, to) in [
+                ("2026-03-01", "2026-03-31"), ("2026-01-01", "2026-12-31"), ("2026-11-01", "2026-11-30"),
+                ("2025-01-01", "2025-01-31"), ("2027-06-01", "2027-06-30"), ("2026-02-20", "2026-03-20"),
+            ] {
+                let computation = StatisticsComputation(
+                    from: Self.d(from), to: Self.d(to), asOf: Self.now, scope: "test", isViewer: { $0 == "t_lea" },
+                    showOtherCaseworkers: true)
+                for team in [nil, "Nord"] {
+                    let sql = try lea.statisticsCounts(team: team, mine: false, computation: computation, event: event)
+                    #expect(sql.problems.isEmpty)
+                    #expect(sql.isLeader)
+                    #expect(sql.counts == computation.count(facts: fromFiles.facts), "\(from)..\(to)")
+                    #expect(
+                        try Self.render(computation.report(counts: sql.counts))
+                            == Self.report(fromFiles.facts, from: from, to: to, viewer: "t_lea"), "\(from)..\(to)")
+                }
+                let mine = try anna.statisticsCounts(team: nil, mine: true, computation: computation, event: event)
+                #expect(
+                    mine.counts
+                        == computation.count(facts: fromFiles.facts.filter { $0.caseworker == "t_anna" }),
+                    "\(from)..\(to) mine")
+            }
+            // Every case's items are in the database, except the one whose facts were deleted above.
+            let items = try su.query("SELECT count(DISTINCT sag) FROM unge.statistik_post", [])
+            #expect(items.first?[0] == String(all.count - 1))
             // An empty period long ago selects only the cases still open in it.
             let old = try lea.statisticsFacts(
                 team: nil, mine: false, window: Self.d("2020-01-01")...Self.d("2020-01-31"), event: event)
@@ -160,8 +191,19 @@
             #expect(
                 rows.contains { $0[0] == "t_bo" && $0[1] == "database" && $0[2] == "refused" && $0[3] == "hold Nord" })
             #expect(rows.allSatisfy { $0[4] == "t" })
-            // No login role reads the facts table itself.
+            // No login role reads the facts table or the items table itself.
             #expect(throws: (any Error).self) { _ = try lea.db.query("SELECT count(*) FROM unge.statistik", []) }
+            #expect(throws: (any Error).self) { _ = try lea.db.query("SELECT count(*) FROM unge.statistik_post", []) }
+            // The counts call is scoped and audited like the facts call.
+            let computation = StatisticsComputation(
+                from: Self.d("2026-01-01"), to: Self.d("2026-12-31"), asOf: Self.now, scope: "test",
+                isViewer: { _ in false })
+            #expect(throws: StoreError.accessRefused(nil)) {
+                try bo.statisticsCounts(team: "Nord", mine: false, computation: computation, event: event)
+            }
+            #expect(
+                try bo.statisticsCounts(team: nil, mine: false, computation: computation, event: event).counts
+                    == StatisticsCounts())
             // The facts hold no CPR number and no name.
             let facts = (try su.query("SELECT string_agg(fakta, '') FROM unge.statistik", []).first?[0] ?? nil) ?? ""
             for c in all {

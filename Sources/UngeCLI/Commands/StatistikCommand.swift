@@ -92,17 +92,26 @@ struct StatistikCommand: UngeCommand {
         let settings = try store.loadSettings()
         let user = ctx.user
         var criterion = "statistik \(start.iso)..\(end.iso)" + (mine ? " mine" : "")
-        let loaded: (facts: [StatisticsFacts], problems: [StoreProblem])
         let scope: String
         var leader = false
+        let report: StatisticsReport
+        let problems: [StoreProblem]
+        func computation(_ scope: String, leader: Bool) -> StatisticsComputation {
+            StatisticsComputation(
+                from: start, to: end, asOf: ctx.now, scope: scope,
+                isViewer: { settings.isSameUser($0, as: user) }, showOtherCaseworkers: leader)
+        }
         if let teamStore = store as? any TeamStore {
-            // The team store selects, scopes and audits in one database call (unge.statistik_fakta), and
-            // leaves out the cases that cannot count in the period.
+            // The team store selects, scopes, audits and counts in one database call (unge.statistik_tal):
+            // SQL aggregates over the items Core wrote at save; no case is loaded.
             if let team { criterion += " hold \(team)" }
-            let r: TeamStatistics
+            scope =
+                mine
+                ? "dine sager (\(user))" : team.map { "teamet \($0)" } ?? "alle sager, du har adgang til"
+            let r: TeamStatisticsCounts
             do {
-                r = try teamStore.statisticsFacts(
-                    team: team, mine: mine, window: StatisticsComputation.window(from: start, to: end),
+                r = try teamStore.statisticsCounts(
+                    team: team, mine: mine, computation: computation(scope, leader: false),
                     event: ctx.event(.search, caseID: nil, criterion: criterion, shown: []))
             } catch StoreError.accessRefused(nil) where team != nil {
                 throw UsageError.invalidValue(
@@ -111,25 +120,19 @@ struct StatistikCommand: UngeCommand {
                         "Du er ikke med på teamet '\(team ?? "")', så du kan ikke se dets tal. Udelad --team for alle de sager, du har adgang til."
                 )
             }
-            loaded = (r.facts, r.problems)
             leader = r.isLeader && !mine
-            scope =
-                mine
-                ? "dine sager (\(user))" : team.map { "teamet \($0)" } ?? "alle sager, du har adgang til"
+            report = computation(scope, leader: leader).report(counts: r.counts)
+            problems = r.problems
         } else {
             // The derived statistics index: no case file is decoded unless it changed.
             let all = try store.statisticsFacts()
-            loaded = (
-                mine ? all.facts.filter { settings.isSameUser($0.caseworker, as: user) } : all.facts, all.problems
-            )
+            let facts = mine ? all.facts.filter { settings.isSameUser($0.caseworker, as: user) } : all.facts
             scope = mine ? "dine sager (\(user))" : "alle sager i lageret"
             // Audited before anything is shown; no case is named (the figures identify none).
             try store.appendAudit(ctx.event(.search, caseID: nil, criterion: criterion, shown: []))
+            report = computation(scope, leader: false).compute(facts: facts)
+            problems = all.problems
         }
-        let computation = StatisticsComputation(
-            from: start, to: end, asOf: ctx.now, scope: scope,
-            isViewer: { settings.isSameUser($0, as: user) }, showOtherCaseworkers: leader)
-        let report = computation.compute(facts: loaded.facts)
         let text: String
         switch format {
         case .json: text = try JSONOutput.render(report)
@@ -145,8 +148,8 @@ struct StatistikCommand: UngeCommand {
         } else {
             ctx.console.print(text.hasSuffix("\n") ? String(text.dropLast()) : text)
         }
-        ProblemReport.print(loaded.problems.map(\.description), ctx: ctx)
-        return loaded.problems.isEmpty ? ExitCode.ok : ExitCode.data
+        ProblemReport.print(problems.map(\.description), ctx: ctx)
+        return problems.isEmpty ? ExitCode.ok : ExitCode.data
     }
 
     /// The terminal page: one table per section, at most 80 columns, definitions under each.

@@ -52,6 +52,9 @@ public enum StatisticsRendering {
             h2 { font-size: 12pt; margin: 6mm 0 2mm 0; break-after: avoid; }
             table { border-collapse: collapse; width: 100%; }
             tr { break-inside: avoid; }
+            thead { display: table-header-group; }
+            section { break-inside: avoid-page; }
+            @media screen { body { margin: 8mm auto; padding: 0 4mm; } }
             th, td { border-bottom: 1px solid #ddd; padding: 0.5mm 2mm; text-align: left; }
             td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
             tr.sub td:first-child { padding-left: 7mm; }
@@ -77,9 +80,10 @@ public enum StatisticsRendering {
                 "<figure>\(histogram(s))<figcaption>Dage fra henvendelse til faktisk start af behandling (\"<5\" og \"x\" er skjulte tal).</figcaption></figure>\n"
         }
         for s in r.sections {
-            h += "<h2>\(e(s.title))</h2>\n<table>\n<tr><th></th>"
+            // A section on one page where it fits; a longer table repeats its header on the next.
+            h += "<section>\n<h2>\(e(s.title))</h2>\n<table>\n<thead><tr><th></th>"
             for c in s.columns { h += "<th class=\"n\">\(e(c))</th>" }
-            h += "<th class=\"n\">Andel</th></tr>\n"
+            h += "<th class=\"n\">Andel</th></tr></thead>\n"
             for row in s.rows {
                 h += "<tr class=\"\(row.level == 0 ? "total" : "sub")\"><td>\(e(row.label))</td>"
                 if row.cells.isEmpty {
@@ -96,6 +100,7 @@ public enum StatisticsRendering {
             }
             h += "</table>\n"
             for d in s.definitions { h += "<p class=\"def\">\(e(d))</p>\n" }
+            h += "</section>\n"
         }
         h += "</body>\n</html>\n"
         return h

@@ -11,7 +11,7 @@
         /// Migration n (1-based) is `migrations[n - 1]`. Never change a released migration: add one.
         static let migrations: [String] = [
             migration1, migrationFlyt, migrationStatistics, migrationBeskeder, migrationSletning,
-            migrationUdvalgSagsbehandler, migrationOverdrag,
+            migrationUdvalgSagsbehandler, migrationOverdrag, migrationStatistikTal,
         ]
 
         /// Applies every migration the database lacks, as the connecting role (a database owner that
@@ -1016,6 +1016,166 @@
 
             GRANT EXECUTE ON FUNCTION unge.gem_statistik(text, int, text, date, date),
                 unge.statistik_fakta(text, bool, date, date, jsonb)
+                TO unge_sagsbehandler, unge_teamleder, unge_admin;
+            """#
+
+        /// Statistics as SQL aggregates: the items Core derives from each case at save
+        /// (`StatisticsItem`, no CPR number, name or case text) beside the facts, and one function that
+        /// counts them for a period. SQL compares the stored moments with now and never computes a
+        /// deadline; cases whose items are missing or older than the case come back as documents,
+        /// which unge counts itself.
+        static let migrationStatistikTal = #"""
+            SET LOCAL ROLE unge_ejer;
+            -- Read only through unge.statistik_tal (SECURITY DEFINER, scoped by unge.maa); no role has a grant.
+            CREATE TABLE unge.statistik_post (
+                sag text NOT NULL REFERENCES unge.statistik ON DELETE CASCADE,
+                art text NOT NULL, dag date NOT NULL, noegle text, ekstra text,
+                anonym bool NOT NULL DEFAULT false, start date, slut bool NOT NULL DEFAULT false,
+                har_frist bool NOT NULL DEFAULT false, opfyldt float8, sen bool NOT NULL DEFAULT false,
+                efter float8, efter_dag date, lukket date);
+            CREATE INDEX statistik_post_sag ON unge.statistik_post (sag);
+            ALTER TABLE unge.statistik_post ENABLE ROW LEVEL SECURITY;
+
+            -- The facts and items of one saved revision, by a role that may write the case.
+            DROP FUNCTION unge.gem_statistik(text, int, text, date, date);
+            CREATE FUNCTION unge.gem_statistik(p_sag text, p_revision int, p_fakta text, p_fra date, p_til date, p_poster jsonb)
+            RETURNS text
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            DECLARE n int;
+            BEGIN
+                IF NOT unge.maa(p_sag, session_user, true) THEN
+                    PERFORM unge.skriv_log('database', p_sag, NULL, unge.haendelse('refused', p_sag, 'statistik'));
+                    RETURN 'adgang';
+                END IF;
+                IF NOT EXISTS (SELECT 1 FROM unge.sager s WHERE s.id = p_sag AND s.revision = p_revision) THEN
+                    RETURN 'forældet';
+                END IF;
+                INSERT INTO unge.statistik AS st VALUES (p_sag, p_revision, p_fakta, p_fra, p_til)
+                    ON CONFLICT (sag) DO UPDATE SET revision = excluded.revision, fakta = excluded.fakta,
+                        fra = excluded.fra, til = excluded.til
+                    WHERE st.revision <= excluded.revision;
+                GET DIAGNOSTICS n = ROW_COUNT;
+                IF n = 0 THEN RETURN 'forældet'; END IF;
+                DELETE FROM unge.statistik_post WHERE sag = p_sag;
+                INSERT INTO unge.statistik_post (sag, art, dag, noegle, ekstra, anonym, start, slut, har_frist, opfyldt,
+                        sen, efter, efter_dag, lukket)
+                    SELECT p_sag, x.art, x.dag, x.noegle, x.ekstra, coalesce(x.anonym, false), x.start,
+                           coalesce(x.slut, false), coalesce(x.har_frist, false), x.opfyldt, coalesce(x.sen, false),
+                           x.efter, x.efter_dag, x.lukket
+                    FROM jsonb_to_recordset(coalesce(p_poster, '[]'::jsonb)) AS x(art text, dag date, noegle text,
+                        ekstra text, anonym bool, start date, slut bool, har_frist bool, opfyldt float8, sen bool,
+                        efter float8, efter_dag date, lukket date);
+                RETURN 'ok';
+            END $$;
+
+            -- A deadline's outcome at now (p_nu, seconds since 1970; p_idag, the Danish day of now), from the
+            -- moments unge stored: met (on time or late, as unge decided at save), lapsed (the case was closed),
+            -- overdue (now after the stored moment or today after the stored due day), or open.
+            CREATE FUNCTION unge.statistik_udfald(p_opfyldt float8, p_sen bool, p_efter float8, p_efter_dag date,
+                p_lukket date, p_nu float8, p_idag date) RETURNS text
+            LANGUAGE sql IMMUTABLE SET search_path = pg_catalog AS $$
+                SELECT CASE
+                    WHEN p_opfyldt IS NOT NULL AND p_opfyldt <= p_nu THEN CASE WHEN p_sen THEN 'for-sent' ELSE 'til-tiden' END
+                    WHEN p_lukket IS NOT NULL AND p_lukket <= p_idag THEN 'bortfaldet'
+                    WHEN p_nu > p_efter OR p_idag > p_efter_dag THEN 'overskredet'
+                    ELSE 'aaben'
+                END
+            $$;
+
+            -- The counts of `unge statistik` for the period p_fra..p_til, over the cases the role may read (unge.maa),
+            -- of one team the role is on (p_hold), or the role's own (p_mine). Rows: ('tal', key, count) and, for a
+            -- case whose items are missing or older than the case, ('dok', case, caseworker, document). One audit
+            -- row (no case is shown); a team the role is not on is refused and audited. p_frist/p_fristdag: the
+            -- moment caseloads are read at; p_trend_fra..p_trend_til (exclusive): the trend's 12 months.
+            CREATE FUNCTION unge.statistik_tal(p_hold text, p_mine bool, p_fra date, p_til date, p_nu float8, p_idag date,
+                p_frist float8, p_fristdag date, p_trend_fra date, p_trend_til date, p_haendelse jsonb)
+            RETURNS TABLE (status text, noegle text, antal bigint, sag text, sagsbehandler text, doc jsonb)
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            BEGIN
+                IF p_hold IS NOT NULL AND NOT EXISTS (
+                        SELECT 1 FROM unge.medlemmer m WHERE m.rolle = session_user AND m.hold = p_hold) THEN
+                    PERFORM unge.skriv_log('database', NULL, NULL,
+                        jsonb_set(unge.haendelse('refused', NULL, p_haendelse->>'command'), '{criterion}', to_jsonb('hold ' || p_hold)));
+                    RETURN QUERY SELECT 'adgang'::text, NULL::text, NULL::bigint, NULL::text, NULL::text, NULL::jsonb; RETURN;
+                END IF;
+                PERFORM unge.skriv_log('unge', NULL, NULL, p_haendelse);
+                RETURN QUERY
+                WITH udvalg AS MATERIALIZED (
+                    SELECT r.id, r.sagsbehandler::text AS sb, coalesce(st.revision = s.revision, false) AS aktuel
+                    FROM unge.sagsregister r
+                    JOIN unge.sager s ON s.id = r.id
+                    LEFT JOIN unge.statistik st ON st.sag = r.id
+                    WHERE unge.maa(r.id, session_user, false)
+                      AND (p_hold IS NULL OR r.hold = p_hold)
+                      AND (NOT coalesce(p_mine, false) OR r.sagsbehandler = session_user)),
+                p AS MATERIALIZED (
+                    SELECT x.sag, x.art, x.dag, x.noegle, x.ekstra, x.anonym, x.start, x.slut, x.har_frist, x.lukket,
+                           x.opfyldt, x.efter, x.efter_dag, u.sb,
+                           unge.statistik_udfald(x.opfyldt, x.sen, x.efter, x.efter_dag, x.lukket, p_nu, p_idag) AS udfald
+                    FROM udvalg u JOIN unge.statistik_post x ON x.sag = u.id
+                    WHERE u.aktuel),
+                i AS (SELECT * FROM p WHERE p.dag BETWEEN p_fra AND p_til),
+                aaben AS (
+                    SELECT p.sag, coalesce(p.sb, p.ekstra, '') AS navn FROM p
+                    WHERE p.art = 'sag' AND p.dag <= p_til AND (p.lukket IS NULL OR p.lukket > p_til)),
+                tal (k, n) AS (
+                    SELECT 'underretninger.underretter.' || i.noegle, count(*) FROM i WHERE i.art = 'underretning' GROUP BY 1
+                    UNION ALL
+                    SELECT 'underretninger.niveau.' || i.ekstra, count(*) FROM i WHERE i.art = 'underretning' GROUP BY 1
+                    UNION ALL
+                    SELECT CASE WHEN i.art IN ('vurdering', 'kvittering') THEN 'underretninger.' ELSE 'frister.' END
+                           || i.art || '.' || CASE i.udfald WHEN 'overskredet' THEN 'mangler' WHEN 'bortfaldet' THEN 'mangler'
+                                                             WHEN 'aaben' THEN 'ikke-forfalden' ELSE i.udfald END, count(*)
+                    FROM i WHERE i.art IN ('vurdering', 'kvittering', 'undersoegelse', 'plan', 'opfoelgning') GROUP BY 1
+                    UNION ALL
+                    SELECT 'underretninger.orientering.' || i.noegle, count(*) FROM i WHERE i.art = 'orientering' GROUP BY 1
+                    UNION ALL
+                    SELECT 'frister.afdaekning', count(*) FROM i WHERE i.art = 'afdaekning' HAVING count(*) > 0
+                    UNION ALL
+                    SELECT 'behandling.grundlag.' || i.noegle, count(*) FROM i WHERE i.art = 'henvendelse' GROUP BY 1
+                    UNION ALL
+                    SELECT 'behandling.anonyme', count(*) FROM i WHERE i.art = 'henvendelse' AND i.anonym HAVING count(*) > 0
+                    UNION ALL
+                    SELECT 'behandling.start.' || CASE
+                               WHEN i.udfald IN ('til-tiden', 'for-sent') THEN i.udfald
+                               WHEN i.udfald = 'bortfaldet' THEN 'sag-lukket'
+                               WHEN i.slut THEN 'afsluttet-uden-start'
+                               WHEN i.udfald = 'overskredet' THEN 'overskredet'
+                               ELSE 'venter' END, count(*)
+                    FROM i WHERE i.art = 'henvendelse' AND i.har_frist GROUP BY 1
+                    UNION ALL
+                    SELECT 'dage.' || i.noegle || '.' || (i.start - i.dag), count(*)
+                    FROM i WHERE i.art = 'henvendelse' AND i.start <= p_idag GROUP BY 1
+                    UNION ALL
+                    SELECT 'sager.oprettet', count(*) FROM i WHERE i.art = 'sag' HAVING count(*) > 0
+                    UNION ALL
+                    SELECT 'sager.lukket.' || p.noegle, count(*) FROM p
+                    WHERE p.art = 'sag' AND p.lukket BETWEEN p_fra AND p_til GROUP BY 1
+                    UNION ALL
+                    SELECT 'sager.genaabnet', count(*) FROM i WHERE i.art = 'genaabnet' HAVING count(*) > 0
+                    UNION ALL
+                    SELECT 'atten.' || i.noegle, count(*) FROM i WHERE i.art = 'atten' GROUP BY 1
+                    UNION ALL
+                    SELECT 'trend.til-tiden.' || to_char(p.dag, 'YYYY-MM'), count(*) FROM p
+                    WHERE p.art = 'frist' AND p.dag >= p_trend_fra AND p.dag < p_trend_til AND p.udfald = 'til-tiden' GROUP BY 1
+                    UNION ALL
+                    SELECT 'trend.afgjort.' || to_char(p.dag, 'YYYY-MM'), count(*) FROM p
+                    WHERE p.art = 'frist' AND p.dag >= p_trend_fra AND p.dag < p_trend_til AND p.udfald <> 'aaben' GROUP BY 1
+                    UNION ALL
+                    SELECT 'sb.sager.' || a.navn, count(*) FROM aaben a GROUP BY 1
+                    UNION ALL
+                    -- Overdue at the cutoff: not met by then, and the cutoff after the stored moment or day.
+                    SELECT 'sb.frister.' || a.navn, count(*) FROM aaben a JOIN p f ON f.sag = a.sag AND f.art = 'frist'
+                    WHERE (f.opfyldt IS NULL OR f.opfyldt > p_frist) AND (p_frist > f.efter OR p_fristdag > f.efter_dag)
+                    GROUP BY 1)
+                SELECT 'tal'::text, tal.k, tal.n, NULL::text, NULL::text, NULL::jsonb FROM tal
+                UNION ALL
+                SELECT 'dok'::text, NULL::text, NULL::bigint, u.id, u.sb, s.doc
+                FROM udvalg u JOIN unge.sager s ON s.id = u.id WHERE NOT u.aktuel;
+            END $$;
+
+            GRANT EXECUTE ON FUNCTION unge.gem_statistik(text, int, text, date, date, jsonb),
+                unge.statistik_tal(text, bool, date, date, float8, date, float8, date, date, date, jsonb)
                 TO unge_sagsbehandler, unge_teamleder, unge_admin;
             """#
     }

@@ -536,10 +536,10 @@
             StatisticsRecords.encode(facts, into: &line)
             let span = facts.activitySpan
             _ = try? db.query(
-                "SELECT unge.gem_statistik($1, $2, $3, $4::date, $5::date)",
+                "SELECT unge.gem_statistik($1, $2, $3, $4::date, $5::date, $6::jsonb)",
                 [
                     c.id.rawValue, String(c.revision), String(decoding: line, as: UTF8.self), span.first.iso,
-                    span.last?.iso,
+                    span.last?.iso, StatisticsItem.json(StatisticsItem.items(of: facts)),
                 ])
         }
 
@@ -584,6 +584,50 @@
             }
             let leader = try call("SELECT leder FROM unge.mig()", []).first?[0] == "t"
             return TeamStatistics(facts: facts, problems: problems, isLeader: leader)
+        }
+
+        /// The figures of `unge statistik` counted by the database (`unge.statistik_tal`, one audited
+        /// call) over the items Core wrote at save; cases whose items are missing or stale come back
+        /// as documents and are counted here, by the same rules.
+        public func statisticsCounts(
+            team: String?, mine: Bool, computation: StatisticsComputation, event: AuditEvent
+        ) throws -> TeamStatisticsCounts {
+            var e = event
+            e.user = role
+            let months = computation.trendMonths
+            let rows = try call(
+                "SELECT status, noegle, antal, sag, sagsbehandler, doc::text FROM unge.statistik_tal("
+                    + "$1, $2, $3::date, $4::date, $5::float8, $6::date, $7::float8, $8::date, $9::date, $10::date, $11::jsonb)",
+                [
+                    team, mine ? "true" : "false", computation.from.iso, computation.to.iso,
+                    "\(computation.asOf.timeIntervalSince1970)", computation.asOfDay.iso,
+                    "\(computation.cutoff.timeIntervalSince1970)", min(computation.to, computation.asOfDay).iso,
+                    months[0].iso, months[11].adding(months: 1).iso, Self.json(e),
+                ])
+            if rows.first?[0] == "adgang" { throw StoreError.accessRefused(nil) }
+            var counts = StatisticsCounts()
+            var stale: [StatisticsFacts] = []
+            var problems: [StoreProblem] = []
+            let monthIndex = Dictionary(
+                uniqueKeysWithValues: months.enumerated().map { (String($1.iso.prefix(7)), $0) })
+            for row in rows {
+                if row[0] == "tal", let key = row[1], let n = row[2].flatMap({ Int($0) }) {
+                    counts.addDatabaseCount(key, n, monthIndex: monthIndex)
+                } else if row[0] == "dok", let id = row[3].flatMap(CaseID.init) {
+                    do {
+                        let c = try row[5].map { try decode($0, id: id).caseFile } ?? loadDocument(id).caseFile
+                        var f = StatisticsFacts(c)
+                        // The caseworker the team store holds responsible (a handed-over case counts for the new one).
+                        if let worker = row[4] { f.caseworker = worker }
+                        stale.append(f)
+                    } catch let err as StoreError {
+                        problems.append(StoreProblem(file: "sag \(id.rawValue)", error: err))
+                    }
+                }
+            }
+            counts.add(computation.count(facts: stale))
+            let leader = try call("SELECT leder FROM unge.mig()", []).first?[0] == "t"
+            return TeamStatisticsCounts(counts: counts, problems: problems, isLeader: leader)
         }
 
         // MARK: Team operations
