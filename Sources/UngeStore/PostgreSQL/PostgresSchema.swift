@@ -1026,7 +1026,9 @@
         /// which unge counts itself.
         static let migrationStatistikTal = #"""
             SET LOCAL ROLE unge_ejer;
-            -- Read only through unge.statistik_tal (SECURITY DEFINER, scoped by unge.maa); no role has a grant.
+            -- No login role has a grant. Even the owner reads the items only inside unge.statistik_tal and
+            -- unge.gem_statistik (each sets the transaction-local unge.statistik; statistik_tal scopes by unge.maa
+            -- per case), and writes only the items of a case the role may write.
             CREATE TABLE unge.statistik_post (
                 sag text NOT NULL REFERENCES unge.statistik ON DELETE CASCADE,
                 art text NOT NULL, dag date NOT NULL, noegle text, ekstra text,
@@ -1035,6 +1037,13 @@
                 efter float8, efter_dag date, lukket date);
             CREATE INDEX statistik_post_sag ON unge.statistik_post (sag);
             ALTER TABLE unge.statistik_post ENABLE ROW LEVEL SECURITY;
+            ALTER TABLE unge.statistik_post FORCE ROW LEVEL SECURITY;
+            CREATE POLICY laese ON unge.statistik_post FOR SELECT TO unge_ejer
+                USING (coalesce(current_setting('unge.statistik', true), '') IN ('tal', 'gem'));
+            CREATE POLICY oprette ON unge.statistik_post FOR INSERT TO unge_ejer
+                WITH CHECK (unge.maa(sag, session_user, true));
+            CREATE POLICY slette ON unge.statistik_post FOR DELETE TO unge_ejer
+                USING (unge.maa(sag, session_user, true));
 
             -- The facts and items of one saved revision, by a role that may write the case.
             DROP FUNCTION unge.gem_statistik(text, int, text, date, date);
@@ -1056,6 +1065,7 @@
                     WHERE st.revision <= excluded.revision;
                 GET DIAGNOSTICS n = ROW_COUNT;
                 IF n = 0 THEN RETURN 'forældet'; END IF;
+                PERFORM set_config('unge.statistik', 'gem', true);
                 DELETE FROM unge.statistik_post WHERE sag = p_sag;
                 INSERT INTO unge.statistik_post (sag, art, dag, noegle, ekstra, anonym, start, slut, har_frist, opfyldt,
                         sen, efter, efter_dag, lukket)
@@ -1065,6 +1075,7 @@
                     FROM jsonb_to_recordset(coalesce(p_poster, '[]'::jsonb)) AS x(art text, dag date, noegle text,
                         ekstra text, anonym bool, start date, slut bool, har_frist bool, opfyldt float8, sen bool,
                         efter float8, efter_dag date, lukket date);
+                PERFORM set_config('unge.statistik', '', true);
                 RETURN 'ok';
             END $$;
 
@@ -1099,6 +1110,7 @@
                     RETURN QUERY SELECT 'adgang'::text, NULL::text, NULL::bigint, NULL::text, NULL::text, NULL::jsonb; RETURN;
                 END IF;
                 PERFORM unge.skriv_log('unge', NULL, NULL, p_haendelse);
+                PERFORM set_config('unge.statistik', 'tal', true);
                 RETURN QUERY
                 WITH udvalg AS MATERIALIZED (
                     SELECT r.id, r.sagsbehandler::text AS sb, coalesce(st.revision = s.revision, false) AS aktuel
@@ -1172,6 +1184,7 @@
                 UNION ALL
                 SELECT 'dok'::text, NULL::text, NULL::bigint, u.id, u.sb, s.doc
                 FROM udvalg u JOIN unge.sager s ON s.id = u.id WHERE NOT u.aktuel;
+                PERFORM set_config('unge.statistik', '', true);
             END $$;
 
             GRANT EXECUTE ON FUNCTION unge.gem_statistik(text, int, text, date, date, jsonb),
