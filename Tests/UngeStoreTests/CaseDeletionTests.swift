@@ -64,7 +64,8 @@ struct CaseDeletionTests {
         #expect(next.id.rawValue == "2026-0003")
     }
 
-    @Test("en søgning på navnet, der viste den slettede sag, beholder ikke søgeordet; de andre sager beholder søgningen")
+    @Test(
+        "en søgning på navnet, der viste den slettede sag, beholder ikke søgeordet; de andre sager beholder søgningen")
     func searchTermsErased() throws {
         let (t, c) = try Self.storeWithCase()
         let other = try #require(CaseID("2026-0002"))
@@ -99,7 +100,9 @@ struct CaseDeletionTests {
         // A second run (a resumed deletion) writes nothing new.
         let before = t.allFiles().sorted()
         try t.store.eraseAuditPersonalData(of: c.id, tombstone: Self.tombstone(c.id))
-        #expect(t.allFiles().sorted().filter { !$0.hasPrefix("log/.indeks") } == before.filter { !$0.hasPrefix("log/.indeks") })
+        #expect(
+            t.allFiles().sorted().filter { !$0.hasPrefix("log/.indeks") }
+                == before.filter { !$0.hasPrefix("log/.indeks") })
         #expect(try t.store.verifyAuditLog().breaks.map(\.description) == [])
     }
 

@@ -330,12 +330,50 @@ public struct Anonymiser: Sendable {
     /// Notes the capitalised words inside sentences of `text`, so that the same words are also
     /// replaced where they start a sentence. Call it for every free text before scrubbing.
     public mutating func learn(_ text: String) {
+        properNouns.formUnion(properNouns(in: text))
+    }
+
+    /// `learn` for many texts, split over the processor's cores (what is learnt does not depend on
+    /// the order).
+    public mutating func learnAll(_ texts: [String]) {
+        let parts = min(ProcessInfo.processInfo.activeProcessorCount, texts.count / 256)
+        guard parts > 1 else {
+            for t in texts { learn(t) }
+            return
+        }
+        let size = (texts.count + parts - 1) / parts
+        let found = LearnResults(parts)
+        let start = self
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            var nouns = Set<String>()
+            for t in texts[min(part * size, texts.count)..<min((part + 1) * size, texts.count)] {
+                nouns.formUnion(start.properNouns(in: t))
+            }
+            found.set(part, nouns)
+        }
+        for nouns in found.all() { properNouns.formUnion(nouns) }
+    }
+
+    /// The capitalised words inside sentences of `text` that are not known terms, kept words or
+    /// common words (lower-cased).
+    func properNouns(in text: String) -> Set<String> {
+        var out = Set<String>()
         Anonymiser.scanWords(text) { word, _, startOfSentence, _ in
             guard !startOfSentence, Anonymiser.startsWithCapital(word), !Anonymiser.hasNumber(word) else { return }
             let l = word.lowercased()
             if Anonymiser.isKeptCapitalised(word) || Anonymiser.isCommon(l) || terms[l] != nil { return }
-            properNouns.insert(l)
+            out.insert(l)
         }
+        return out
+    }
+
+    /// The parts of `learnAll`, written from several threads.
+    final class LearnResults: @unchecked Sendable {
+        private let lock = NSLock()
+        private var parts: [Set<String>]
+        init(_ n: Int) { parts = Array(repeating: [], count: n) }
+        func set(_ i: Int, _ value: Set<String>) { lock.withLock { parts[i] = value } }
+        func all() -> [Set<String>] { lock.withLock { parts } }
     }
 
     // MARK: Scrubbing
@@ -1017,8 +1055,11 @@ public struct Anonymiser: Sendable {
 
     /// The last bytes of the suffixes `compoundKind` looks for.
     static let compoundEnds: Set<UInt8> = Set(
-        ["skolen", "skole", "gymnasium", "gymnasiet", "efterskolen", "vej", "gade", "allé", "vænget", "stræde", "boulevard"]
-            .compactMap { $0.utf8.last })
+        [
+            "skolen", "skole", "gymnasium", "gymnasiet", "efterskolen", "vej", "gade", "allé", "vænget", "stræde",
+            "boulevard",
+        ]
+        .compactMap { $0.utf8.last })
 
     /// "(skole)" for a school named in one word ("kirkebakkeskolen"), "(vej)" for a street, else nil.
     static func compoundKind(_ lower: String) -> Kind? {

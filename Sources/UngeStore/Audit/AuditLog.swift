@@ -358,7 +358,8 @@ extension FileStore {
             time: tombstone.time, user: tombstone.user, action: .delete, caseID: nil,
             criterion: "søgeord i oversigter, der viste en slettet sag, er fjernet", command: tombstone.command)
         marker.account = tombstone.account
-        let covered = all.filter { $0.event.action == .delete && $0.event.caseID == nil }.compactMap(\.event.erasedThrough)
+        let covered =
+            all.filter { $0.event.action == .delete && $0.event.caseID == nil }.compactMap(\.event.erasedThrough)
             .max() ?? 0
         if targets.contains(where: { ($0.event.seq ?? 0) > covered }) {
             try appendChained(marker, erasingThroughHead: true)
