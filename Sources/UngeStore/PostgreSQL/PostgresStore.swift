@@ -150,9 +150,10 @@
                 let all = try allCases()
                 return (all.cases.map { CaseSummary($0, checklistOn: checklistOn) }, all.problems)
             }
-            // The caseworker comes from the case register (what access and handovers follow).
+            // The caseworker is the document's (a handover changes document and register together, and a
+            // moved-in case keeps the name it had, so the listing is the same as the folder's).
             return summaries(
-                try call("SELECT id, resume::text, sagsbehandler FROM unge.oversigt($1, false)", [command]))
+                try call("SELECT id, resume::text FROM unge.oversigt($1, false)", [command]))
         }
 
         public func listSummaries(_ scope: TeamScope) throws -> (summaries: [CaseSummary], problems: [StoreProblem]) {
@@ -160,14 +161,14 @@
             case .mine:
                 return summaries(
                     try call(
-                        "SELECT id, resume::text, sagsbehandler FROM unge.oversigt_udvalg($1, true, NULL)", [command]))
+                        "SELECT id, resume::text FROM unge.oversigt_udvalg($1, true, NULL)", [command]))
             case .team(let team):
                 guard try Self.text(call("SELECT unge.hold_findes($1)", [team])) == "t" else {
                     throw StoreError.unknownTeam(team)
                 }
                 return summaries(
                     try call(
-                        "SELECT id, resume::text, sagsbehandler FROM unge.oversigt_udvalg($1, false, $2)",
+                        "SELECT id, resume::text FROM unge.oversigt_udvalg($1, false, $2)",
                         [command, team]))
             }
         }
@@ -189,9 +190,7 @@
                 guard let id = (row[0]).flatMap(CaseID.init) else { continue }
                 do {
                     let record = try decoder.decode(SummaryRecord.self, from: Data((row[1] ?? "").utf8))
-                    var summary = record.summary(id: id)
-                    summary.caseworker = (row.count > 2 ? row[2] : nil) ?? record.caseworker
-                    out.append(summary)
+                    out.append(record.summary(id: id))
                 } catch {
                     problems.append(
                         StoreProblem(
@@ -395,14 +394,20 @@
         public func importCase(_ json: Data, as id: CaseID, now: Date, user: String, command: String) throws
             -> CaseFile
         {
-            try importCase(json, as: id, team: nil, caseworker: nil, now: now, command: command)
+            try importCase(json, as: id, team: nil, caseworker: nil, now: now, command: command, fillCaseworker: true)
         }
 
         /// `importCase` into a named team and caseworker (an administrator moving a store).
         public func importCase(
-            _ json: Data, as id: CaseID, team: String?, caseworker: String?, now: Date, command: String
+            _ json: Data, as id: CaseID, team: String?, caseworker: String?, now: Date, command: String,
+            fillCaseworker: Bool = false
         ) throws -> CaseFile {
-            let decoded = try FileStore.decodeDocument([UInt8](json), file: "sag \(id.rawValue)", expectedID: id)
+            var decoded = try FileStore.decodeDocument([UInt8](json), file: "sag \(id.rawValue)", expectedID: id)
+            // A case put in without a caseworker gets the one who put it in (as the file store's upgrade
+            // gives it the user of its first event); a moved case stays exactly as it was.
+            if fillCaseworker && (decoded.caseFile.caseworker ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+                decoded.caseFile.caseworker = role
+            }
             let bytes = try FileStore.encodeCase(decoded.caseFile, keepingUnknownFrom: decoded.body)
             let event = AuditEvent(
                 time: now, user: role, action: .create, caseID: id, revisionAfter: decoded.caseFile.revision,
