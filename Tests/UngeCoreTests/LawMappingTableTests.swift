@@ -290,7 +290,8 @@ struct LawMappingTableTests {
                 for text in [ref.handbook] + ref.history.map(\.paragraph) {
                     for r in Self.refs(text, defaultLaw: "serviceloven")
                     where !lawBeforeNames.contains("\(r.law) § \(r.paragraph)") {
-                        problems.append("\(id): tidl. \(r.law) § \(r.paragraph) står ikke i LAW.md-rækken '\(row.handbook)'")
+                        problems.append(
+                            "\(id): tidl. \(r.law) § \(r.paragraph) står ikke i LAW.md-rækken '\(row.handbook)'")
                     }
                 }
                 // "unchanged": the rule keeps its paragraph (no new one).

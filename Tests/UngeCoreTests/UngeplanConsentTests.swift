@@ -11,8 +11,11 @@ struct UngeplanConsentTests {
     static let day = DL.d("2026-06-01")
 
     static func file(born: String) -> CaseFile {
-        var f = DL.file(born: born, decisions: [DL.decision(.contactPerson, on: "2026-05-01", consents: [.custodyHolder])])
-        f.network = Network(people: [NetworkPerson(name: "Trine Kjær", relation: "mor", arena: .family, custodyHolder: true)])
+        var f = DL.file(
+            born: born, decisions: [DL.decision(.contactPerson, on: "2026-05-01", consents: [.custodyHolder])])
+        f.network = Network(people: [
+            NetworkPerson(name: "Trine Kjær", relation: "mor", arena: .family, custodyHolder: true)
+        ])
         return f
     }
 
@@ -34,7 +37,8 @@ struct UngeplanConsentTests {
         #expect(f.severity == .warning)
         #expect(f.citation == "barnets lov § 109, stk. 2 (tidl. serviceloven § 140)")
         #expect(f.message.contains("den unge og Trine Kjær (forældremyndighedsindehaver)"))
-        #expect(f.message.contains("så vidt muligt udarbejdes med samtykke fra forældremyndighedsindehaveren og den unge"))
+        #expect(
+            f.message.contains("så vidt muligt udarbejdes med samtykke fra forældremyndighedsindehaveren og den unge"))
     }
 
     @Test("samtykke fra begge: ingen bemærkning; og dokumentet viser det i kolonnen 'Samtykke til planen'")
@@ -67,14 +71,17 @@ struct UngeplanConsentTests {
         var f = DL.file(
             born: "2004-03-10",
             decisions: [DL.decision(.youthSupportContactPerson, on: "2025-01-01", consents: [.youngPerson])])
-        f.network = Network(people: [NetworkPerson(name: "Hanne", relation: "mor", arena: .family, custodyHolder: true)])
+        f.network = Network(people: [NetworkPerson(name: "Hanne", relation: "mor", arena: .family, custodyHolder: true)]
+        )
         let p = Self.plan([Participant(name: "Oliver", role: .youngPerson, formulatedGoals: true)])
         let found = Self.consent(PlanValidator.validate(p, in: f))
         let w = try #require(found.first)
         #expect(found.count == 1)
         #expect(!w.message.contains("Hanne"))
         #expect(w.message.contains("med samtykke fra den unge"))
-        let given = Self.plan([Participant(name: "Oliver", role: .youngPerson, formulatedGoals: true, consentToPlan: true)])
+        let given = Self.plan([
+            Participant(name: "Oliver", role: .youngPerson, formulatedGoals: true, consentToPlan: true)
+        ])
         #expect(Self.consent(PlanValidator.validate(given, in: f)).isEmpty)
     }
 

@@ -156,7 +156,8 @@ struct PlanDialogue {
         let (youngConsent, youngConsentNote) = try consent("den unge", old: oldYoung)
         plan.participants.append(
             Participant(
-                name: file.youngPerson.displayName, role: .youngPerson, how: how, formulatedGoals: formulated, note: why,
+                name: file.youngPerson.displayName, role: .youngPerson, how: how, formulatedGoals: formulated,
+                note: why,
                 consentToPlan: youngConsent, consentNote: youngConsentNote))
         if kind.isForMinor {
             for holder in file.network.custodyHolders {

@@ -27,7 +27,9 @@ enum TextWrap {
     /// The width of the longest word in `text` as `words` splits it (a paragraph sign glued to its
     /// number), counted over the bytes without building the words; colour codes do not count.
     static func longestWord(_ text: String) -> Int {
-        let separatorBytes: Set<UInt8> = [UInt8(ascii: ";"), UInt8(ascii: ","), UInt8(ascii: "/"), UInt8(ascii: ":"), UInt8(ascii: "|")]
+        let separatorBytes: Set<UInt8> = [
+            UInt8(ascii: ";"), UInt8(ascii: ","), UInt8(ascii: "/"), UInt8(ascii: ":"), UInt8(ascii: "|"),
+        ]
         func scan<C: Collection>(_ bytes: C) -> Int where C.Element == UInt8 {
             var longest = 0
             var current = 0

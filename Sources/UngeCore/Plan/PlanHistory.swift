@@ -94,7 +94,7 @@ public enum PlanHistory {
             p.formulatedGoals ? "med til at formulere målene" : "ikke med til at formulere målene"
         ] + (p.consentToPlan.map { [$0 ? "samtykke til planen" : "intet samtykke til planen"] } ?? [])
             + [p.consentNote].compactMap { $0 })
-        .joined(separator: "; ")
+            .joined(separator: "; ")
     }
 
     /// Measures keyed by their label, numbered when the same label occurs twice.
