@@ -53,7 +53,9 @@ u 2024-12-10T10:00:00Z indsats 2026-0008 --type ungestoette-kontaktperson --dato
 u 2024-12-31T10:00:00Z indsats 2026-0008 --afslut A2 --dato 2024-12-31 --grund "Afløst af ungestøtte efter barnets lov"
 u 2025-01-02T10:00:00Z indsats 2026-0008 A3 --ivaerksat 2025-01-01
 u 2025-01-20T10:00:00Z plan 2026-0008 --fra-fil "$in/plan-2026-0008.json" --dato 2025-01-20
-u 2026-08-28T10:00:00Z plan 2026-0008 --fra-fil "$in/plan-2026-0008.json" --dato 2026-08-28 --aendring "Revideret med Oliver: lejlighed fundet"
+# The first print of version 2, kept beside its reprint below (issue 20: a saved version is a record).
+UNGE_NU=2026-08-28T10:00:00Z "$unge" plan 2026-0008 --fra-fil "$in/plan-2026-0008.json" --dato 2026-08-28 \
+  --aendring "Revideret med Oliver: lejlighed fundet" --format md --lager "$dst" > Fixtures/lager-dokumenter/ungeplan-2026-0008-v2-foerste-udskrift.md
 u 2026-08-28T10:05:00Z notat 2026-0008 "Opfølgning med Oliver og Ahmed. Oliver har fået lejlighed fra 1. oktober."
 
 # 2026-0009 Noah, 17: a contact person (§ 32), the municipality's stillingtagen "no plan", turns 18 within 6 months.
@@ -136,6 +138,11 @@ u 2026-08-28T11:00:00Z overdrag 2026-0013 --til lene --grund "Lene har afgørels
 # A citizen's notification: a new case (2026-0014) with a receipt but no orientation task.
 u 2026-08-31T19:30:00Z underret --fra-fil "$in/underretning-borger.json"
 
+# The reprint of 2026-0008's plan version 2 by a colleague months later, after the network changed:
+# the same document but for the one line "Udskrevet <dato> af <bruger>".
+u 2026-08-31T09:00:00Z netvaerk 2026-0008 --tilfoej "Ahmed Saleh" --relation kontaktperson --arena professionelle
+UNGE_NU=2026-12-07T09:00:00Z UNGE_BRUGER=bo "$unge" plan 2026-0008 --version 2 --format md --lager "$dst" \
+  > Fixtures/lager-dokumenter/ungeplan-2026-0008-v2-genudskrift.md
 # Only the case files belong in the repository: the audit log, the index and locks are made anew.
 rm -rf "$dst/log" "$dst/laase" "$dst/indeks.tsv"
 chmod 644 "$dst"/sager/*.json

@@ -137,7 +137,7 @@ struct DocumentPipelineTests {
         #expect(report["notInformedReason"] as? String == "Far Test: Far har ingen kontakt med familien.")
         #expect(
             r.stdout.contains(
-                "- **Mor Test (forældremyndighed):** orienteret\n- **Far Test (forældremyndighed):** ikke orienteret: Far har ingen kontakt med familien."
+                "- **Forældremyndighedsindehavere:** Mor Test orienteret 01.09.2026; Far Test ikke orienteret: Far har ingen kontakt med familien."
             ))
         let shown = try Unge.run(
             [

@@ -43,6 +43,33 @@ struct StoreMoveTests {
         #expect(StoreMove.missing([e, f], in: [f, e]).isEmpty)
     }
 
+    @Test("flyttede hændelser kædes på ny i mappen, i deres rækkefølge, og sporet kan kontrolleres bagefter")
+    func movedEventsAreChained() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("unge-flyt-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let store = FileStore(root: root)
+        let id = CaseID("2026-0001")!
+        // One event already in the folder; the moved ones carry chain fields from their source
+        // (they must not be trusted) and none at all (made in the database).
+        try store.appendAudit(AuditEvent(time: Sample.now, user: "lene", action: .read, caseID: id, command: "vis"))
+        var foreign = AuditChain.seal(
+            AuditEvent(time: Sample.now, user: "bo", action: .update, caseID: id, command: "notat"),
+            chain: id.rawValue, seq: 1, prev: AuditChain.zeroDigest)
+        foreign.revisionBefore = 1
+        let listing = AuditEvent(time: Sample.now, user: "bo", action: .search, command: "liste", shown: [id])
+        let read = AuditEvent(time: Sample.now, user: "bo", action: .read, caseID: id, command: "vis")
+        try store.appendAuditBatch([foreign, listing, read])
+        let verified = try store.verifyAuditLog()
+        #expect(verified.breaks.isEmpty, "\(verified.breaks)")
+        #expect(verified.chainedEvents == 4 && verified.unchainedEvents == 0)
+        let events = try store.auditEvents(for: nil).events
+        #expect(events.map(\.command) == ["vis", "notat", "liste", "vis"])
+        #expect(events.filter { $0.caseID == id }.map(\.seq) == [1, 2, 3])
+        // A later event chains after the moved ones.
+        try store.appendAudit(AuditEvent(time: Sample.now, user: "lene", action: .read, caseID: id, command: "vis"))
+        #expect(try store.verifyAuditLog().breaks.isEmpty)
+    }
+
     @Test("en listes sagsnumre skrives helt ud til databasens indeks")
     func expandShown() {
         let ids = (1...5).map { CaseID(String(format: "2026-%04d", $0))! } + [CaseID("2027-0009")!]

@@ -69,6 +69,15 @@ struct BehandlingsplanCommand: UngeCommand {
                     ], command: "behandlingsplan")
             }
             let plan = basis(of: shown, in: file)
+            if !options.draft, let record = file.documentRecord(.treatmentPlan, String(shown.version)) {
+                // As saved; a plan version replaced since is said in the print line, never in the saved text.
+                let notes = TreatmentPlanBasis.supersededNote(shown, in: file).map { ["OBS: " + $0] } ?? []
+                try DocumentOutput.deliver(
+                    try DocumentRecords.printed(record, store: store, ctx: ctx, notes: notes), content: shown,
+                    findings: record.findings, options: options, ctx: ctx, file: file, store: store, saved: nil,
+                    message: nil, author: shown.author, date: shown.date)
+                return ExitCode.ok
+            }
             try render(
                 shown, plan: plan, file: file,
                 findings: TreatmentPlanValidator.validate(shown, plan: plan, youngPerson: file.youngPerson),
@@ -93,14 +102,24 @@ struct BehandlingsplanCommand: UngeCommand {
             },
             save: { t, findings in
                 var t = t
+                let head = try ctx.letterhead(store: store, caseID: id, author: ctx.user, date: t.date)
+                let stamp = try DocumentRecords.stamp(store: store, ctx: ctx)
+                var record: DocumentRecord? = nil
                 let saved = try ctx.updateCase(id, store: store) { f in
                     t.version = (f.treatmentPlans.map(\.version).max() ?? 0) + 1
                     f.treatmentPlans.append(t)
                     f.record(.treatmentPlan(t), at: ctx.now, by: ctx.user)
+                    let r = DocumentRecords.make(
+                        TreatmentPlanDocument.build(
+                            t, plan: basis(of: t, in: f), in: f, findings: findings, draft: false, showCPR: true),
+                        kind: .treatmentPlan, ref: String(t.version), date: t.date, file: f, findings: findings,
+                        stamp: stamp, head: head, ctx: ctx)
+                    f.documentRecords.append(r)
+                    record = r
                 }
                 try render(
                     t, plan: basis(of: t, in: file), file: saved, findings: findings, draft: false, ctx: ctx,
-                    store: store,
+                    store: store, record: record,
                     saved: DocumentFile.Saved(
                         what:
                             "Behandlingsplanen er gemt som version \(t.version) på sag \(id.rawValue) (revision \(saved.revision))",
@@ -118,11 +137,13 @@ struct BehandlingsplanCommand: UngeCommand {
 
     private func render(
         _ t: TreatmentPlan, plan: ActionPlan?, file: CaseFile, findings: [Finding], draft: Bool, ctx: Context,
-        store: any Store,
+        store: any Store, record: DocumentRecord? = nil,
         saved: DocumentFile.Saved? = nil, message: String? = nil
     ) throws {
-        let doc = TreatmentPlanDocument.build(
+        var doc = TreatmentPlanDocument.build(
             t, plan: plan, in: file, findings: findings, draft: draft, showCPR: options.showCPR)
+        if let record { doc = try DocumentRecords.printed(record, store: store, ctx: ctx) }
+        if record == nil, saved == nil, !draft { doc = try DocumentRecords.redrawn(doc, store: store, ctx: ctx) }
         try DocumentOutput.deliver(
             doc, content: t, findings: findings, options: options, ctx: ctx, file: file, store: store, saved: saved,
             message: message, author: t.author, date: t.date)

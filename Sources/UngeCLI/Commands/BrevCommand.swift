@@ -202,7 +202,8 @@ struct BrevCommand: UngeCommand {
             guard let l = file.letter(lid) else {
                 throw UsageError.message(LetterRecords.unknown(lid, file).message)
             }
-            let doc = LetterDocument.build(l, caseID: id)
+            var doc = LetterDocument.build(l, caseID: id)
+            doc.printedLine = try DocumentRecords.printLine(store: store, ctx: ctx)
             try DocumentOutput.emit(
                 doc, json: { try JSONOutput.render(LetterDocument.payload(l, in: file)) }, options: options, ctx: ctx,
                 file: file, store: store)
@@ -214,7 +215,10 @@ struct BrevCommand: UngeCommand {
                     option: "--dato", value: when.iso, expected: "Et svar kan kun registreres i dag eller tidligere.")
             }
             var letter: Letter?
+            let stamp = try DocumentRecords.stamp(store: store, ctx: ctx)
+            let head = try ctx.letterhead(store: store, caseID: id, author: ctx.user)
             let saved = try ctx.updateCase(id, store: store) { f in
+                defer { IndsatsCommand.refreshSummaries(in: &f, stamp: stamp, head: head, ctx: ctx) }
                 do {
                     letter = try LetterRecords.recordReply(
                         lid, on: &f, date: when, text: text, by: ctx.user, at: ctx.now)
@@ -239,7 +243,10 @@ struct BrevCommand: UngeCommand {
                     expected: "En afsendelse kan kun registreres i dag eller tidligere.")
             }
             var letter: Letter?
+            let stamp = try DocumentRecords.stamp(store: store, ctx: ctx)
+            let head = try ctx.letterhead(store: store, caseID: id, author: ctx.user)
             let saved = try ctx.updateCase(id, store: store) { f in
+                defer { IndsatsCommand.refreshSummaries(in: &f, stamp: stamp, head: head, ctx: ctx) }
                 do {
                     letter = try LetterRecords.markSent(
                         lid, on: &f, date: when, channel: channel, by: ctx.user, at: ctx.now)
@@ -315,7 +322,10 @@ struct BrevCommand: UngeCommand {
                 throw UsageError.missingArgument("underretningens nummer: --underretning NR", command: "brev")
             }
             let when = try args.value("--dato").map { try Values.date($0, option: "--dato") } ?? ctx.today
+            let stamp = try DocumentRecords.stamp(store: store, ctx: ctx)
+            let head = try ctx.letterhead(store: store, caseID: id, author: ctx.user)
             let saved = try ctx.updateCase(id, store: store) { f in
+                defer { IndsatsCommand.refreshSummaries(in: &f, stamp: stamp, head: head, ctx: ctx) }
                 do {
                     try LetterRecords.withholdFeedback(n, on: &f, reason: reason, date: when, by: ctx.user, at: ctx.now)
                 } catch let e as LetterInputError { throw UsageError.message(e.message) }
@@ -373,7 +383,10 @@ struct BrevCommand: UngeCommand {
 
     private func save(_ letters: [Letter], store: any Store, ctx: Context) throws -> Int32 {
         var stored: [Letter] = []
+        let stamp = try DocumentRecords.stamp(store: store, ctx: ctx)
+        let head = try ctx.letterhead(store: store, caseID: id, author: ctx.user)
         let saved = try ctx.updateCase(id, store: store) { f in
+            defer { IndsatsCommand.refreshSummaries(in: &f, stamp: stamp, head: head, ctx: ctx) }
             var n = f.letters.compactMap { Int($0.id.dropFirst()) }.max() ?? 0
             stored = letters.map { l in
                 var l = l
@@ -394,6 +407,7 @@ struct BrevCommand: UngeCommand {
             doc.add(.heading("Brev \(l.id) til \(l.recipient.name): " + next.title, level: 2))
             doc.blocks += next.blocks
         }
+        doc.printedLine = try DocumentRecords.printLine(store: store, ctx: ctx)
         try DocumentOutput.emitSaved(
             doc, json: { try JSONOutput.render(Drafts(letters: stored.map { LetterDocument.payload($0, in: saved) })) },
             options: options, ctx: ctx, file: saved, store: store,
@@ -446,7 +460,10 @@ struct BrevCommand: UngeCommand {
         case .success(let r): record = r
         case .failure(let e): throw UsageError.message(e.description)
         }
+        let stamp = try DocumentRecords.stamp(store: store, ctx: ctx)
+        let head = try ctx.letterhead(store: store, caseID: id, author: ctx.user)
         let saved = try ctx.updateCase(id, store: store) { f in
+            defer { IndsatsCommand.refreshSummaries(in: &f, stamp: stamp, head: head, ctx: ctx) }
             var r = record
             r.id = f.nextDecisionInterviewID
             f.decisionInterviews.append(r)

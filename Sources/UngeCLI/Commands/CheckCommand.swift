@@ -106,6 +106,15 @@ struct CheckCommand: UngeCommand {
             ctx.console.write(try ChecklistJSON(report: report).rendered())
         } else {
             ctx.console.write(TextWrap.wrapLaidOut(ChecklistText.report(report), width: ctx.console.proseWidth))
+            // Saved versions are records and keep what they said: name those citing a text since corrected.
+            let hits = LegalCorrections.hits(in: file)
+            if !hits.isEmpty {
+                ctx.console.write(
+                    TextWrap.wrapLaidOut(
+                        "\nGemte dokumenter med en lovhenvisning, der siden er rettet:\n"
+                            + hits.map { "  - " + $0.text }.joined(separator: "\n") + "\n",
+                        width: ctx.console.proseWidth))
+            }
         }
         return report.allYes ? ExitCode.ok : ExitCode.ruleFailed
     }

@@ -82,6 +82,11 @@ struct IndsatsCommand: UngeCommand {
             OptionSpec(
                 "--grund", value: "TEKST", help: "Ved ingen-plan, --afslut og --ikke-ivaerksat: begrundelsen."),
             OptionSpec("--vedroerer", value: "ID", help: "Ved ingen-plan: den afgørelse, stillingtagen gælder."),
+            OptionSpec(
+                "--afloeser", value: "ID",
+                help:
+                    "Den afgørelse, den nye afløser (fx ungestøtte efter en kontaktperson ved 18); begge viser koblingen."
+            ),
             OptionSpec("--afslut", value: "ID", help: "Afslut afgørelsen ID (med --dato og --grund)."),
             OptionSpec(
                 "--slutstatus", value: "stoffri|reduceret-stabiliseret|andet",
@@ -212,7 +217,14 @@ struct IndsatsCommand: UngeCommand {
             try options.checkTarget(ctx)
             let file = try ctx.readCase(id, store: store, showCPR: options.showCPR)
             guard let d = file.decision(did) else { throw unknown(did, file) }
-            let doc = DecisionDocument.build(d, in: file, on: ctx.today, showCPR: options.showCPR)
+            var doc = DecisionDocument.build(d, in: file, on: ctx.today, showCPR: options.showCPR)
+            if let record = file.documentRecord(.decisionSummary, d.id) {
+                doc = try DocumentRecords.printed(record, store: store, ctx: ctx)
+            } else {
+                doc.setLetterhead(
+                    try ctx.letterhead(store: store, caseID: id, author: d.author), authorUser: d.author)
+                doc = try DocumentRecords.redrawn(doc, store: store, ctx: ctx)
+            }
             try DocumentOutput.emit(
                 doc, json: { try JSONOutput.render(Item(d, file: file, today: ctx.today)) }, options: options, ctx: ctx,
                 file: file,
@@ -221,6 +233,8 @@ struct IndsatsCommand: UngeCommand {
         case .end(let did, let date, let reason, let status):
             let when = date ?? ctx.today
             var ended: Decision?
+            let stamp = try DocumentRecords.stamp(store: store, ctx: ctx)
+            let head = try ctx.letterhead(store: store, caseID: id, author: ctx.user)
             let saved = try ctx.updateCase(id, store: store) { f in
                 guard let i = f.decisions.firstIndex(where: { $0.id.lowercased() == did.lowercased() }) else {
                     throw unknown(did, f)
@@ -250,6 +264,7 @@ struct IndsatsCommand: UngeCommand {
                             + TreatmentEnd.journalSuffix(status)
                     ))
                 PlanDeadlines.merge(into: &f)
+                Self.recordSummary(f.decisions[i].id, in: &f, stamp: stamp, head: head, ctx: ctx)
             }
             if json {
                 ctx.console.print(
@@ -273,6 +288,8 @@ struct IndsatsCommand: UngeCommand {
     /// not before the decision: `EventDate`). The treatment deadline is then met, or met late.
     private func recordStart(_ did: String, date: LocalDate, ctx: Context, store: any Store) throws -> Int32 {
         var started: Decision?
+        let stamp = try DocumentRecords.stamp(store: store, ctx: ctx)
+        let head = try ctx.letterhead(store: store, caseID: id, author: ctx.user)
         let saved = try ctx.updateCase(id, store: store) { f in
             guard let i = f.decisions.firstIndex(where: { $0.id.lowercased() == did.lowercased() }) else {
                 throw unknown(did, f)
@@ -305,6 +322,7 @@ struct IndsatsCommand: UngeCommand {
                         "Afgørelse \(d.id) (\(d.kind.danishName.lowercased())) er iværksat \(date.danishLong).",
                     change: "registrerede, at afgørelse \(d.id) er iværksat"))
             PlanDeadlines.merge(into: &f)
+            Self.recordSummary(d.id, in: &f, stamp: stamp, head: head, ctx: ctx)
             f.updated = ctx.now
         }
         let d = started!
@@ -342,6 +360,8 @@ struct IndsatsCommand: UngeCommand {
         _ did: String, reason: String, cause: NonStartCause, ctx: Context, store: any Store
     ) throws -> Int32 {
         var decision: Decision?
+        let stamp = try DocumentRecords.stamp(store: store, ctx: ctx)
+        let head = try ctx.letterhead(store: store, caseID: id, author: ctx.user)
         let saved = try ctx.updateCase(id, store: store) { f in
             guard let i = f.decisions.firstIndex(where: { $0.id.lowercased() == did.lowercased() }) else {
                 throw unknown(did, f)
@@ -369,6 +389,7 @@ struct IndsatsCommand: UngeCommand {
                     change: "registrerede, at afgørelse \(d.id) ikke er iværksat"
                 ))
             PlanDeadlines.merge(into: &f)
+            Self.recordSummary(d.id, in: &f, stamp: stamp, head: head, ctx: ctx)
             f.updated = ctx.now
         }
         let d = decision!
@@ -389,6 +410,30 @@ struct IndsatsCommand: UngeCommand {
             )
         }
         return ExitCode.ok
+    }
+
+    /// Keeps the summary of decision `did` as it reads now (on `f`, after a change) as a new record.
+    static func recordSummary(
+        _ did: String, in f: inout CaseFile, stamp: AuthorStamp, head: Document.Letterhead, ctx: Context
+    ) {
+        guard let d = f.decision(did) else { return }
+        let doc = DecisionDocument.build(d, in: f, on: ctx.today, showCPR: true)
+        f.documentRecords.append(
+            DocumentRecords.make(
+                doc, kind: .decisionSummary, ref: d.id, date: ctx.today, file: f, findings: [], stamp: stamp,
+                head: head, ctx: ctx))
+    }
+
+    /// After a change elsewhere that a decision summary shows (a letter, its sending, the conversation
+    /// with the young person): a new record for each decision whose summary now reads differently.
+    /// Decisions saved before records existed are left as they are.
+    static func refreshSummaries(in f: inout CaseFile, stamp: AuthorStamp, head: Document.Letterhead, ctx: Context) {
+        for d in f.decisions {
+            guard let last = f.documentRecord(.decisionSummary, d.id) else { continue }
+            var doc = DecisionDocument.build(d, in: f, on: ctx.today, showCPR: true)
+            doc.setLetterhead(head, authorUser: ctx.user)
+            if doc.blocks != last.document.blocks { recordSummary(d.id, in: &f, stamp: stamp, head: head, ctx: ctx) }
+        }
     }
 
     private func unknown(_ did: String, _ file: CaseFile) -> UsageError {
@@ -463,8 +508,11 @@ struct IndsatsCommand: UngeCommand {
         // Registered now: `--start` is a plan; only `--ivaerksat` records that it started.
         decision.startIsPlanned = true
         var before: Set<String> = []
+        let stamp = try DocumentRecords.stamp(store: store, ctx: ctx)
+        let head = try ctx.letterhead(store: store, caseID: id, author: ctx.user)
         let saved = try ctx.updateCase(id, store: store) { f in
             decision.id = f.nextDecisionID
+            if let r = decision.replaces, let old = f.decision(r) { decision.replaces = old.id }
             before = Set(f.deadlines.map(\.id))
             f.decisions.append(decision)
             f.journal.append(
@@ -473,6 +521,9 @@ struct IndsatsCommand: UngeCommand {
                     text: DecisionDocument.journalText(decision, youngPerson: f.youngPerson),
                     change: "registrerede afgørelse \(decision.id) (\(decision.kind.danishName.lowercased()))"))
             PlanDeadlines.merge(into: &f)
+            Self.recordSummary(decision.id, in: &f, stamp: stamp, head: head, ctx: ctx)
+            // The replaced decision's summary now names the one that replaces it.
+            if let r = decision.replaces { Self.recordSummary(r, in: &f, stamp: stamp, head: head, ctx: ctx) }
             f.updated = ctx.now
         }
         let fresh = saved.deadlines.filter { !before.contains($0.id) && !$0.isMet }
@@ -551,7 +602,8 @@ struct IndsatsCommand: UngeCommand {
             consents: consents, provider: args.value("--leverandoer"), monthlyPrice: price,
             aftercare: args.value("--efterbehandling"), alongsideExamination: args.has("--sideloebende"),
             reason: reason,
-            concerns: args.value("--vedroerer"), reestablishedMeasure: measure, startedOn: try date("--ivaerksat"))
+            concerns: args.value("--vedroerer"), reestablishedMeasure: measure, startedOn: try date("--ivaerksat"),
+            replaces: args.value("--afloeser"))
         d.adultPlanFacts = facts
         d.seriousProblemsFromMisuse = serious
         d.withoutConsent = args.has("--uden-samtykke")

@@ -123,8 +123,18 @@ struct PlanCommand: UngeCommand {
                     ["planens indhold: --fra-fil FIL.json (se Fixtures/plan/plan.json) eller --interaktiv"],
                     command: "plan")
             }
+            if !options.draft, let record = file.documentRecord(.plan, String(shown.version)) {
+                // The version as it was saved: same text as the first print but for the print line.
+                try DocumentOutput.deliver(
+                    try DocumentRecords.printed(record, store: store, ctx: ctx), content: shown,
+                    findings: record.findings, options: options, ctx: ctx, file: file, store: store, saved: nil,
+                    message: nil, author: shown.author, date: shown.date)
+                return ExitCode.ok
+            }
             let findings = PlanValidator.validate(shown, in: file)
-            try render(shown, file: file, findings: findings, draft: options.draft, ctx: ctx, store: store)
+            try render(
+                shown, file: file, findings: findings, draft: options.draft, ctx: ctx, store: store,
+                redrawn: !options.draft)
             return ExitCode.ok
         }
     }
@@ -144,14 +154,23 @@ struct PlanCommand: UngeCommand {
             },
             save: { plan, findings in
                 var plan = plan
+                let head = try ctx.letterhead(store: store, caseID: id, author: ctx.user, date: plan.date)
+                let stamp = try DocumentRecords.stamp(store: store, ctx: ctx)
+                var record: DocumentRecord? = nil
                 let saved = try ctx.updateCase(id, store: store) { f in
                     plan.version = (f.actionPlans.map(\.version).max() ?? 0) + 1
                     f.actionPlans.append(plan)
                     PlanDeadlines.merge(into: &f)
                     f.record(.planVersion(plan), at: ctx.now, by: ctx.user)
+                    let r = DocumentRecords.make(
+                        PlanDocument.build(plan, in: f, findings: findings, draft: false, showCPR: true), kind: .plan,
+                        ref: String(plan.version), date: plan.date, file: f, findings: findings, stamp: stamp,
+                        head: head, ctx: ctx)
+                    f.documentRecords.append(r)
+                    record = r
                 }
                 try render(
-                    plan, file: saved, findings: findings, draft: false, ctx: ctx, store: store,
+                    plan, file: saved, findings: findings, draft: false, ctx: ctx, store: store, record: record,
                     saved: DocumentFile.Saved(
                         what:
                             "Planen er gemt som version \(plan.version) på sag \(id.rawValue) (revision \(saved.revision))",
@@ -163,9 +182,11 @@ struct PlanCommand: UngeCommand {
 
     private func render(
         _ plan: ActionPlan, file: CaseFile, findings: [Finding], draft: Bool, ctx: Context, store: any Store,
-        saved: DocumentFile.Saved? = nil, message: String? = nil
+        record: DocumentRecord? = nil, redrawn: Bool = false, saved: DocumentFile.Saved? = nil, message: String? = nil
     ) throws {
-        let doc = PlanDocument.build(plan, in: file, findings: findings, draft: draft, showCPR: options.showCPR)
+        var doc = PlanDocument.build(plan, in: file, findings: findings, draft: draft, showCPR: options.showCPR)
+        if let record { doc = try DocumentRecords.printed(record, store: store, ctx: ctx) }
+        if redrawn { doc = try DocumentRecords.redrawn(doc, store: store, ctx: ctx) }
         try DocumentOutput.deliver(
             doc, content: plan, findings: findings, options: options, ctx: ctx, file: file, store: store, saved: saved,
             message: message, author: plan.author, date: plan.date)

@@ -33,6 +33,14 @@ struct UnderretCommand: UngeCommand {
                 "--privatperson", help: "Underretteren er en privatperson (almindelig underretningspligt)."),
             OptionSpec("--ny-sag", help: "Opret en ny sag, selv om den unge allerede har en."),
             OptionSpec(
+                "--orienteret", value: "NAVN[=DATO]",
+                help: "En forældremyndighedsindehaver, der har fået underretningen at vide (og hvornår); kan gentages.",
+                repeatable: true),
+            OptionSpec(
+                "--ikke-orienteret", value: "NAVN=BEGRUNDELSE",
+                help: "En forældremyndighedsindehaver, der ikke har fået det at vide, og hvorfor; kan gentages.",
+                repeatable: true),
+            OptionSpec(
                 "--sagsbehandler", value: "BRUGER",
                 help: "En ny sags sagsbehandler (brugernavn; standard: dig selv, --bruger)."),
             AgeCheck.option,
@@ -201,6 +209,38 @@ struct UnderretCommand: UngeCommand {
                     expected: UnderretInput.expected(field))
             }
         }
+        let told = args.all("--orienteret")
+        let untold = args.all("--ikke-orienteret")
+        if !told.isEmpty || !untold.isEmpty {
+            var notices: [CustodyNotice] = []
+            for t in told {
+                let parts = t.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                guard let name = parts.first, !name.isEmpty else {
+                    throw UsageError.invalidValue(
+                        option: "--orienteret", value: t,
+                        expected: "Skriv NAVN eller NAVN=DATO, fx \"Hanne Jensen=2026-12-01\".")
+                }
+                notices.append(
+                    CustodyNotice(
+                        name: name, informed: true,
+                        date: try parts.count > 1 ? Values.date(parts[1], option: "--orienteret") : nil))
+            }
+            for t in untold {
+                let parts = t.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                    throw UsageError.invalidValue(
+                        option: "--ikke-orienteret", value: t,
+                        expected: "Skriv NAVN=BEGRUNDELSE, fx \"Omar Hassan=Far har ikke kunnet kontaktes\".")
+                }
+                notices.append(CustodyNotice(name: parts[0], informed: false, reason: parts[1]))
+            }
+            draft.custodyNotices = notices
+            draft.parentsInformed = notices.allSatisfy(\.informed)
+            if notices.contains(where: { !$0.informed }) {
+                draft.notInformedReason = notices.filter { !$0.informed }.map { "\($0.name): \($0.reason ?? "")" }
+                    .joined(separator: " ")
+            }
+        }
         if args.has("--privatperson") {
             if args.value("--fagperson").flatMap(ConcernReportDraft.parseYesNo) == true {
                 throw UsageError.conflict("Angiv enten --privatperson eller --fagperson ja, ikke begge.")
@@ -262,6 +302,14 @@ struct UnderretCommand: UngeCommand {
         let tz = UnderretInput.timeZone
         let calendar = DanishCalendar(alsoClosed: try ctx.storeSettingAlsoClosed())
         if let output { try DocumentFile.checkTarget(output, ctx: ctx) }
+        for n in draft.custodyNotices ?? [] {
+            guard let d = n.date else { continue }
+            if let problem = UnderretInput.eventProblem(
+                d, what: "Datoen, \(n.name) fik det at vide (--orienteret)", today: ctx.today)
+            {
+                throw UsageError.message(problem + " Intet er gemt.")
+            }
+        }
         let store = try ctx.store
         let newCaseworker = try caseworker.map { try CaseworkerValue.parse($0, option: "--sagsbehandler", ctx: ctx) }
         let existing = try caseID.map { try ctx.readCase($0, store: store) }
@@ -340,15 +388,21 @@ struct UnderretCommand: UngeCommand {
                         asking: interactive || (!fromFile && ctx.console.stdinIsTerminal), ctx: ctx)
                 }
                 let saved: CaseFile
+                let head = try ctx.letterhead(store: store, caseID: nil, author: ctx.user)
+                let stamp = try DocumentRecords.stamp(store: store, ctx: ctx)
                 if let existing = a.existing {
                     saved = try ctx.updateCase(existing.id, store: store, commutative: true) { file in
-                        ConcernRegistration.register(
+                        let report = ConcernRegistration.register(
                             a.draft, on: &file, received: a.received, now: ctx.now, author: ctx.user, timeZone: tz,
                             calendar: calendar)
+                        file.documentRecords.append(
+                            UnderretInput.record(
+                                report, on: file, findings: findings, stamp: stamp, head: head, calendar: calendar,
+                                ctx: ctx))
                     }
                 } else {
                     var file = CaseFile(
-                        id: CaseID("ny")!, created: ctx.now, youngPerson: a.draft.youngPerson,
+                        id: CaseID.placeholder, created: ctx.now, youngPerson: a.draft.youngPerson,
                         caseworker: caseworker ?? ctx.user)
                     file.restriction = RestrictionOptions.restriction(restrictedTo, user: ctx.user)
                     // The custody holders named in the notification start the new case's network.
@@ -357,9 +411,14 @@ struct UnderretCommand: UngeCommand {
                             NetworkPerson(
                                 name: n.name, relation: "forældremyndighed", arena: .family, custodyHolder: true))
                     }
-                    ConcernRegistration.register(
+                    let report = ConcernRegistration.register(
                         a.draft, on: &file, received: a.received, now: ctx.now, author: ctx.user, timeZone: tz,
                         calendar: calendar)
+                    // Kept in the same save; the case number (given by the store) is filled in when printed.
+                    file.documentRecords.append(
+                        UnderretInput.record(
+                            report, on: file, findings: findings, stamp: stamp, head: head, calendar: calendar,
+                            ctx: ctx))
                     saved = try store.create(
                         file, year: ctx.today.year, now: ctx.now, user: ctx.user, command: ctx.commandName)
                     if let team = store as? any TeamStore, let caseworker, caseworker != team.role {
@@ -373,7 +432,10 @@ struct UnderretCommand: UngeCommand {
                 let text = try UnderretInput.render(
                     format, report: report, caseFile: saved, findings: findings, timeZone: tz, showCPR: showCPR,
                     calendar: calendar,
-                    letterhead: letterhead)
+                    letterhead: letterhead,
+                    printed: try saved.documentRecord(.notification, String(report.number)).map {
+                        try DocumentRecords.printed($0, store: store, ctx: ctx, caseID: saved.id)
+                    })
                 if showCPR, saved.youngPerson.cpr != nil {
                     try store.appendAudit(
                         ctx.event(.revealCPR, caseID: saved.id, before: saved.revision, after: saved.revision))
@@ -462,12 +524,23 @@ struct UnderretCommand: UngeCommand {
                     ? "Sag \(file.id.rawValue) har ingen underretninger."
                     : "Sag \(file.id.rawValue) har underretning nr. \(have).")
         }
-        let letterhead = try ctx.letterhead(
+        // Saved as a record: printed as it was. Otherwise drawn as today, naming who registered it
+        // (from the journal), never the one who prints it.
+        let record = file.documentRecord(.notification, String(number))
+        let settings = try store.loadSettings()
+        let registeredBy = UnderretInput.registeredBy(number, in: file, settings: settings)
+        var letterhead = try ctx.letterhead(
             store: store, caseID: file.id, date: LocalTime.date(of: report.received, in: UnderretInput.timeZone))
+        letterhead.author = registeredBy
+        letterhead.authorTitle = nil
+        letterhead.authorLabel = "Registreret af"
         let text = try UnderretInput.render(
-            format, report: report, caseFile: file, findings: [], timeZone: UnderretInput.timeZone, showCPR: showCPR,
-            calendar: calendar,
-            letterhead: letterhead)
+            format, report: report, caseFile: file, findings: record?.findings ?? [], timeZone: UnderretInput.timeZone,
+            showCPR: showCPR, calendar: calendar, letterhead: letterhead,
+            printed: try record.map { try DocumentRecords.printed($0, store: store, ctx: ctx, caseID: file.id) },
+            registeredBy: registeredBy,
+            printLine: record == nil
+                ? try DocumentRecords.printLine(store: store, ctx: ctx, notes: [PrintLine.redrawn]) : nil)
         if showCPR, file.youngPerson.cpr != nil {
             try store.appendAudit(ctx.event(.revealCPR, caseID: file.id, before: file.revision, after: file.revision))
         }

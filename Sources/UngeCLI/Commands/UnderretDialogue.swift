@@ -190,12 +190,24 @@ struct UnderretDialogue {
         guard !names.isEmpty else { return }
         var notices: [CustodyNotice] = []
         for name in names {
-            let told = try p.yesNo(
-                registering
-                    ? "Har underretteren fortalt \(name) om underretningen?"
-                    : "Har du fortalt \(name) om underretningen?")
+            // One question: "ja" (told today), a date (told that day) or "nej".
+            let today = LocalTime.date(of: ctx.now, in: DanishTime.timeZone)
+            let answer =
+                try p.ask(
+                    (registering
+                        ? "Har underretteren fortalt \(name) om underretningen?"
+                        : "Har du fortalt \(name) om underretningen?") + " (j/n)",
+                    help: "Svar j (i dag), n, eller den dag, \(name) fik det at vide (ÅÅÅÅ-MM-DD).",
+                    parse: { text -> Result<LocalDate?, UsageError> in
+                        if let yes = ConcernReportDraft.parseYesNo(text) { return .success(yes ? today : nil) }
+                        switch UndersoegCommand.pastDate("Datoen, \(name) fik det at vide", today: today)(text) {
+                        case .success(let d): return .success(d)
+                        case .failure: return .failure(.message("Svar j, n eller datoen (ÅÅÅÅ-MM-DD)."))
+                        }
+                    }) ?? nil
+            let told = answer != nil
             let reason = told ? nil : try p.ask("Hvorfor har \(name) ikke fået det at vide?", required: true)
-            notices.append(CustodyNotice(name: name, informed: told, reason: reason))
+            notices.append(CustodyNotice(name: name, informed: told, reason: reason, date: answer))
         }
         draft.custodyNotices = notices
         let all = notices.allSatisfy(\.informed)

@@ -21,7 +21,7 @@ enum UnderretInput {
                 "'\(path)' er ikke en JSON-fil med et objekt ({ ... }). Se eksemplet i Fixtures/underret/eksempel.json."
             )
         }
-        let unknown = object.keys.filter { ConcernField(rawValue: $0) == nil }.sorted()
+        let unknown = object.keys.filter { ConcernField(rawValue: $0) == nil && $0 != "custodyNotices" }.sorted()
         if !unknown.isEmpty {
             let hints = unknown.map { key in
                 "'\(key)'"
@@ -82,15 +82,57 @@ enum UnderretInput {
         return t
     }
 
+    /// The record of notification `report`, registered now on `file` by the acting user: the notifier
+    /// as its source, the registering caseworker in the letterhead ("Registreret af"), the settings in force.
+    static func record(
+        _ report: ConcernReport, on file: CaseFile, findings: [Finding], stamp: AuthorStamp,
+        head: Document.Letterhead, calendar: DanishCalendar, ctx: Context
+    ) -> DocumentRecord {
+        let day = LocalTime.date(of: report.received, in: timeZone)
+        var doc = ConcernReportDocument.build(
+            report: report, youngPerson: file.youngPerson, caseID: file.id, deadlines: file.deadlines,
+            timeZone: timeZone, showCPR: true, calendar: calendar, network: file.network, registeredBy: stamp.line)
+        var h = head
+        h.caseID = file.id.rawValue
+        h.date = day
+        h.authorLabel = "Registreret af"
+        doc.letterhead = h
+        return DocumentRecords.make(
+            doc, kind: .notification, ref: String(report.number), date: day, file: file, findings: findings,
+            stamp: stamp, head: h, ctx: ctx)
+    }
+
+    /// Who registered notification `number` on a case saved before records: the journal's
+    /// registration entry, named as the settings name that user; nil when the journal does not say.
+    static func registeredBy(_ number: Int, in file: CaseFile, settings: StoreSettings) -> String? {
+        guard
+            let e = file.journal.first(where: {
+                $0.source == .registration && $0.text.hasPrefix("Underretning nr. \(number) registreret")
+            })
+        else { return nil }
+        let p = settings.profile(of: e.author)
+        return AuthorStamp(user: e.author, fullName: p?.fullName, title: p?.title).line
+    }
+
+    /// Why `date` cannot be the date of something that has happened (in the future), or nil.
+    static func eventProblem(_ date: LocalDate, what: String, today: LocalDate) -> String? {
+        do { try EventDate.check(date, what: what, today: today) } catch { return error.description }
+        return nil
+    }
+
     /// The document as Markdown, HTML or JSON.
     static func render(
         _ format: UnderretCommand.Format, report: ConcernReport, caseFile: CaseFile, findings: [Finding],
-        timeZone: TimeZone, showCPR: Bool, calendar: DanishCalendar, letterhead: Document.Letterhead? = nil
+        timeZone: TimeZone, showCPR: Bool, calendar: DanishCalendar, letterhead: Document.Letterhead? = nil,
+        printed: Document? = nil, registeredBy: String? = nil, printLine: String? = nil
     ) throws -> String {
         var doc = ConcernReportDocument.build(
             report: report, youngPerson: caseFile.youngPerson, caseID: caseFile.id, deadlines: caseFile.deadlines,
-            timeZone: timeZone, showCPR: showCPR, calendar: calendar)
+            timeZone: timeZone, showCPR: showCPR, calendar: calendar, network: caseFile.network,
+            registeredBy: registeredBy)
         doc.letterhead = letterhead
+        doc.printedLine = printLine
+        if let printed { doc = printed }
         switch format {
         case .md: return MarkdownRenderer.render(doc)
         case .html: return HTMLRenderer.render(doc)

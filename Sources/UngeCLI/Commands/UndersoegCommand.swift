@@ -90,7 +90,12 @@ struct UndersoegCommand: UngeCommand {
         let file = try ctx.readCase(id, store: store, showCPR: options.showCPR)
         let existing = file.examination
         if let data = try options.readInput() {
-            let awareDefault = existing?.awareDate ?? options.date ?? ctx.today
+            let start = ExaminationStart.defaultStart(in: file, today: options.date ?? ctx.today)
+            let awareDefault = existing?.awareDate ?? start.date
+            if existing == nil, let source = start.source {
+                ctx.console.error(
+                    "Undersøgelsen regnes fra \(source), medmindre filen siger andet (awareDate).")
+            }
             let exam: Examination
             do { exam = try PlanInput.examination(from: data, awareDate: awareDefault, author: ctx.user) } catch {
                 throw UsageError.message("\(options.fromFile!): \(error.description)")
@@ -98,7 +103,12 @@ struct UndersoegCommand: UngeCommand {
             try Self.checkEventDates(exam, today: ctx.today)
             return try pipeline(file: file, store: store, ctx: ctx).run(exam, ctx: ctx)
         } else if aware != nil || completed != nil {
-            guard var exam = existing ?? aware.map({ Examination(awareDate: $0, author: ctx.user) }) else {
+            let start = ExaminationStart.defaultStart(in: file, today: ctx.today)
+            let fallback = aware ?? (start.source != nil ? start.date : nil)
+            if existing == nil, aware == nil, let source = start.source {
+                ctx.console.error("Undersøgelsen regnes fra \(source). Brug --opmaerksom DATO for en anden dato.")
+            }
+            guard var exam = existing ?? fallback.map({ Examination(awareDate: $0, author: ctx.user) }) else {
                 throw UsageError.missingInput(
                     ["datoen, kommunen blev opmærksom på behovet (--opmaerksom)"], command: "undersoeg")
             }
@@ -122,6 +132,13 @@ struct UndersoegCommand: UngeCommand {
                     command: "undersoeg")
             }
             let date = options.date ?? ctx.today
+            if !options.draft, options.date == nil, let record = file.latestRecord(.examination) {
+                try DocumentOutput.deliver(
+                    try DocumentRecords.printed(record, store: store, ctx: ctx), content: existing,
+                    findings: record.findings, options: options, ctx: ctx, file: file, store: store, saved: nil,
+                    message: nil, author: existing.author, date: record.date)
+                return ExitCode.ok
+            }
             let findings = ExaminationValidator.validate(
                 existing, youngPerson: file.youngPerson, network: file.network, on: date)
             try render(
@@ -143,14 +160,25 @@ struct UndersoegCommand: UngeCommand {
                 try render(exam, file: file, findings: findings, date: date(exam), draft: true, ctx: ctx, store: store)
             },
             save: { exam, findings in
+                let head = try ctx.letterhead(store: store, caseID: id, author: ctx.user, date: date(exam))
+                let stamp = try DocumentRecords.stamp(store: store, ctx: ctx)
+                var record: DocumentRecord? = nil
                 let saved = try ctx.updateCase(id, store: store) { f in
                     let first = f.examination == nil
                     f.examination = exam
                     PlanDeadlines.merge(into: &f)
                     f.record(.examination(exam, first: first), at: ctx.now, by: ctx.user)
+                    let r = DocumentRecords.make(
+                        ExaminationDocument.build(
+                            exam, in: f, on: date(exam), findings: findings, draft: false, showCPR: true),
+                        kind: .examination, ref: String(f.nextRecordNumber(.examination)), date: date(exam), file: f,
+                        findings: findings, stamp: stamp, head: head, ctx: ctx)
+                    f.documentRecords.append(r)
+                    record = r
                 }
                 try render(
                     exam, file: saved, findings: findings, date: date(exam), draft: false, ctx: ctx, store: store,
+                    record: record,
                     saved: DocumentFile.Saved(
                         what: "Undersøgelsen er gemt på sag \(id.rawValue) (revision \(saved.revision))",
                         reprint: "unge undersoeg \(id.rawValue) --udskriv" + options.formatArgument),
@@ -163,11 +191,12 @@ struct UndersoegCommand: UngeCommand {
 
     private func render(
         _ exam: Examination, file: CaseFile, findings: [Finding], date: LocalDate, draft: Bool, ctx: Context,
-        store: any Store,
+        store: any Store, record: DocumentRecord? = nil,
         saved: DocumentFile.Saved? = nil, message: String? = nil
     ) throws {
-        let doc = ExaminationDocument.build(
+        var doc = ExaminationDocument.build(
             exam, in: file, on: date, findings: findings, draft: draft, showCPR: options.showCPR)
+        if let record { doc = try DocumentRecords.printed(record, store: store, ctx: ctx) }
         try DocumentOutput.deliver(
             doc, content: exam, findings: findings, options: options, ctx: ctx, file: file, store: store, saved: saved,
             message: message, author: exam.author, date: date)
@@ -191,10 +220,19 @@ struct ExaminationDialogue {
     func run(_ p: DialogueSession, existing: Examination?, today: LocalDate) throws -> Examination {
         p.plan(sections: sections)
         p.section(title)
+        let start = ExaminationStart.defaultStart(in: file, today: today)
+        let suggested = existing?.awareDate ?? start.date
+        if existing == nil, let source = start.source {
+            p.say(
+                "Fristen på \(LegalPeriod.examinationMonths) måneder regnes fra, da kommunen blev opmærksom på behovet: som standard \(source). Enter beholder den dato."
+            )
+        }
         let aware =
             try p.ask(
-                "Hvornår blev kommunen opmærksom på behovet?", defaultValue: (existing?.awareDate ?? today).iso,
-                parse: Answers.date) ?? today
+                existing == nil && start.source != nil
+                    ? "Hvornår blev kommunen opmærksom på behovet? (standard: \(start.source!))"
+                    : "Hvornår blev kommunen opmærksom på behovet?", defaultValue: suggested.iso,
+                parse: Answers.date) ?? suggested
         var exam = existing ?? Examination(awareDate: aware)
         exam.awareDate = aware
         exam.author = ctx.user

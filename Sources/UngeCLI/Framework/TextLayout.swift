@@ -343,6 +343,7 @@ enum TerminalRenderer {
                 out += TextWrap.wrapLines(esc(caption), width: width)
             }
         }
+        if let p = doc.printedLine { out += [""] + TextWrap.wrapLines(esc(p), width: width) }
         return out.joined(separator: "\n")
     }
 

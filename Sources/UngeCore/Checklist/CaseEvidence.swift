@@ -65,16 +65,23 @@ public struct ConcernEvidence: Sendable, Equatable {
     public var parentsInformed: Bool?
     /// Why they were not told, when that is recorded.
     public var reasonNotInformed: String?
+    /// Each custody holder told or not, person by person ("mor (Hanne Jensen) orienteret 01.12.2026;
+    /// far (Omar Hassan) ikke orienteret: ..."); nil when they were not asked about one by one.
+    public var custodyOrientation: String?
+    /// True when a custody holder was not told and no reason is recorded for that person.
+    public var custodyReasonMissing: Bool
 
     public init(
         number: Int, received: LocalDate, youngPersonInformed: Bool? = nil, parentsInformed: Bool? = nil,
-        reasonNotInformed: String? = nil
+        reasonNotInformed: String? = nil, custodyOrientation: String? = nil, custodyReasonMissing: Bool = false
     ) {
         self.number = number
         self.received = received
         self.youngPersonInformed = youngPersonInformed
         self.parentsInformed = parentsInformed
         self.reasonNotInformed = reasonNotInformed
+        self.custodyOrientation = custodyOrientation
+        self.custodyReasonMissing = custodyReasonMissing
     }
 }
 
@@ -182,12 +189,18 @@ public struct TreatmentPlanEvidence: Sendable, Equatable {
     /// For each treatment goal, its title and the plan goal id it points to (nil: points nowhere).
     /// nil while the treatment-plan model does not record goals.
     public var goals: [TreatmentGoalEvidence]?
+    /// Set when the plan version it builds on has been replaced ("bygger på planens version 1, afløst af version 3").
+    public var superseded: String?
 
-    public init(provider: String, version: Int, date: LocalDate, goals: [TreatmentGoalEvidence]? = nil) {
+    public init(
+        provider: String, version: Int, date: LocalDate, goals: [TreatmentGoalEvidence]? = nil,
+        superseded: String? = nil
+    ) {
         self.provider = provider
         self.version = version
         self.date = date
         self.goals = goals
+        self.superseded = superseded
     }
 }
 
@@ -241,7 +254,9 @@ extension CaseEvidence {
                 number: report.number,
                 received: CaseEvidence.day(of: report.received, in: timeZone),
                 youngPersonInformed: report.youngPersonInformed,
-                parentsInformed: report.parentsInformed, reasonNotInformed: report.notInformedReason)
+                parentsInformed: report.parentsInformed, reasonNotInformed: report.notInformedReason,
+                custodyOrientation: CustodyOrientation.text(report, network: file.network),
+                custodyReasonMissing: CustodyOrientation.missingReason(report))
         }
 
         if let exam = file.examination {
@@ -297,7 +312,7 @@ extension CaseEvidence {
                 provider: t.provider, version: t.version, date: t.date,
                 goals: t.goals.map {
                     TreatmentGoalEvidence(title: $0.text, planGoalID: Self.blank($0.planGoalID) ? nil : $0.planGoalID)
-                })
+                }, superseded: TreatmentPlanBasis.supersededShort(t, in: file))
         }
 
         var byArena: [Arena: Int] = [:]

@@ -71,8 +71,27 @@ public struct ConcernInformedRule: EvidenceRule {
         var missing: [String] = []
         var partly: [String] = []
         var unknown: [String] = []
+        var each: [String] = []
         for r in e.concernReports {
             let label = "underretning \(r.number)"
+            if let text = r.custodyOrientation, parentsNeeded {
+                // Person by person: each custody holder told, or the reason for that person recorded.
+                each.append("\(label): \(text)")
+                if r.custodyReasonMissing {
+                    partly.append(label)
+                    continue
+                }
+                switch r.youngPersonInformed {
+                case true?: continue
+                case nil: unknown.append(label)
+                case false?:
+                    if let reason = r.reasonNotInformed, !reason.trimmingCharacters(in: .whitespaces).isEmpty {
+                        continue
+                    }
+                    partly.append(label)
+                }
+                continue
+            }
             if let reason = r.reasonNotInformed, !reason.trimmingCharacters(in: .whitespaces).isEmpty { continue }
             let young = r.youngPersonInformed
             let parents: Bool? = parentsNeeded ? r.parentsInformed : true
@@ -84,23 +103,26 @@ public struct ConcernInformedRule: EvidenceRule {
             }
         }
         let told = parentsNeeded ? "den unge og forældrene" : "den unge"
+        // The custody holders person by person, after the verdict: "underretning 1: mor (...) orienteret 01.12.2026; ...".
+        let persons = each.isEmpty ? "" : ". " + each.joined(separator: ". ")
         if !missing.isEmpty {
             return EvidenceResult(
-                .no, "\(danishList(missing)): \(told) er ikke orienteret, og der står ingen begrundelse")
+                .no, "\(danishList(missing)): \(told) er ikke orienteret, og der står ingen begrundelse" + persons)
         }
         if !partly.isEmpty {
             let who = parentsNeeded ? "kun den unge eller kun forældrene" : "den unge"
-            return EvidenceResult(.partly, "\(danishList(partly)): \(who) er orienteret, og der står ingen begrundelse")
+            return EvidenceResult(
+                .partly, "\(danishList(partly)): \(who) er orienteret, og der står ingen begrundelse" + persons)
         }
         if !unknown.isEmpty {
-            return .unanswered("\(danishList(unknown)): det står ikke, om \(told) er orienteret")
+            return .unanswered("\(danishList(unknown)): det står ikke, om \(told) er orienteret" + persons)
         }
         let n = e.concernReports.count
         return EvidenceResult(
             .yes,
-            n == 1
+            (n == 1
                 ? "underretning 1: \(told) er orienteret, eller begrundelsen står i sagen"
-                : "alle \(n) underretninger: \(told) er orienteret, eller begrundelsen står i sagen")
+                : "alle \(n) underretninger: \(told) er orienteret, eller begrundelsen står i sagen") + persons)
     }
 }
 
@@ -319,6 +341,10 @@ public struct TreatmentLinksRule: EvidenceRule {
         }
         for g in planGoals where !served.contains(g.id) {
             problems.append("planens mål '\(g.title)' har ingen indsats")
+        }
+        // A treatment plan built on a plan version since replaced is not "in step" with the plan.
+        for t in e.treatmentPlans {
+            if let s = t.superseded { problems.append("behandlingsplanen fra \(t.provider) v\(t.version) \(s)") }
         }
         let providers = danishList(e.treatmentPlans.map { "\($0.provider) v\($0.version), \($0.date.danishShort)" })
         if problems.isEmpty {

@@ -26,6 +26,7 @@ public enum DecisionDocument {
             fields.append(("Partsbeføjelser", rights))
         }
         fields.append(("Registreret af", d.author))
+        fields += replacementFields(d, in: file)
         doc.add(.fields(fields))
 
         if d.kind == .planStance {
@@ -96,6 +97,18 @@ public enum DecisionDocument {
             doc.add(.paragraph("\(end.date.danishLong): \(end.reason)"))
         }
         return doc
+    }
+
+    /// "Afløser: A1, fast kontaktperson, truffet 1. marts 2026" and "Afløst af: A3, ...": both ends of
+    /// an `--afloeser` link.
+    public static func replacementFields(_ d: Decision, in file: CaseFile) -> [(String, String)] {
+        func describe(_ o: Decision) -> String {
+            "\(o.id), \(o.kind.danishName.lowercased()) efter \(DecisionLaw.citation(o, youngPerson: file.youngPerson, in: file)), truffet \(o.decisionDate.danishLong)"
+        }
+        var out: [(String, String)] = []
+        if let r = d.replaces { out.append(("Afløser", file.decision(r).map(describe) ?? r)) }
+        for n in file.replacements(of: d) { out.append(("Afløst af", describe(n))) }
+        return out
     }
 
     /// "i gang", "planlagt", "afsluttet 1. marts 2026".
@@ -226,6 +239,7 @@ public enum DecisionDocument {
         var text =
             "Afgørelse \(d.id) registreret: \(d.kind.danishName.lowercased()) efter \(DecisionLaw.citation(d, youngPerson: youngPerson)), truffet \(d.decisionDate.danishLong)"
         if let s = d.start { text += ", start \(s.danishLong)" }
+        if let r = d.replaces { text += ", afløser afgørelse \(r)" }
         text += "."
         if !d.purpose.isEmpty { text += " Formål: \(d.purpose)" + (d.purpose.hasSuffix(".") ? "" : ".") }
         return text
@@ -276,6 +290,8 @@ public struct DecisionDraft: Decodable, Sendable {
     public var concerns: String?
     /// The day the measure actually started (never a planned date).
     public var startedOn: LocalDate?
+    /// The decision this one replaces (`--afloeser`).
+    public var replaces: String?
     /// § 116: the § 114 measure granted or re-established ("doegnophold", "kontaktperson", ...).
     public var reestablishedMeasure: String?
     /// Serviceloven § 141 stk. 2 facts: "funktionsevne", "bolig", "udvikling" or "ingen".
@@ -330,7 +346,8 @@ public struct DecisionDraft: Decodable, Sendable {
             expectedDuration: expectedDuration, expectedEnd: expectedEnd, consents: consents ?? [],
             provider: provider,
             monthlyPrice: monthlyPrice, aftercare: aftercare, alongsideExamination: alongsideExamination ?? false,
-            reason: reason, concerns: concerns, reestablishedMeasure: measure, startedOn: startedOn)
+            reason: reason, concerns: concerns, reestablishedMeasure: measure, startedOn: startedOn,
+            replaces: replaces)
         d.adultPlanFacts = facts
         d.seriousProblemsFromMisuse = seriousProblemsFromMisuse
         d.withoutConsent = withoutConsent ?? false

@@ -29,6 +29,8 @@ public enum DecisionRuleID: String, Sendable, CaseIterable {
     case plannedStartAfterTreatmentDeadline = "indsats.start.14dage"
     case followUpFromDecisionDate = "indsats.start.opfoelgning"
     case actualStartInvalid = "indsats.dato.ivaerksat"
+    case runsPastAdulthood = "indsats.18.fortsaettelse"
+    case replacesUnknown = "indsats.mangler.afloeser"
     case adultPlanFactsMissing = "indsats.141.forhold"
     case adultPlanFactsNotAsked = "indsats.141.type"
     case treatmentCondition = "indsats.33.betingelse"
@@ -44,7 +46,7 @@ public enum DecisionRuleID: String, Sendable, CaseIterable {
     public var isUsage: Bool {
         switch self {
         case .dateBeforeRequest, .expectedEndBeforeStart, .endedBeforeStart, .missingStanceReason, .missingPurpose,
-            .missingDuration, .missingPlacementGround, .actualStartInvalid:
+            .missingDuration, .missingPlacementGround, .actualStartInvalid, .replacesUnknown:
             return true
         default: return false
         }
@@ -94,6 +96,7 @@ public protocol DecisionRule: Sendable {
 public enum DecisionValidator {
     public static let dateRules: [any DecisionRule] = [
         RequestBeforeDecisionRule(), ExpectedEndRule(), EndedAfterStartRule(), ActualStartDateRule(),
+        ReplacesKnownDecisionRule(),
     ]
     public static let stanceRules: [any DecisionRule] = [StanceReasonRule()]
     public static let gateRules: [any DecisionRule] = [BirthDateKnownDecisionRule(), KindFitsAgeAndDateRule()]
@@ -104,6 +107,7 @@ public enum DecisionValidator {
         AnonymousTreatmentMinorRule(),
         ExaminationBeforePlacementRule(), YouthSupportPrerequisiteRule(), TreatmentRequestDateRule(),
         ResidentialTreatmentRule(), PlannedStartAfterTreatmentDeadlineRule(), FollowUpFromDecisionDateRule(),
+        RunsPastAdulthoodRule(),
         AdultPlanFactsRule(), TreatmentConditionRule(), WithoutConsentRule(), PlacementWithoutConsentExaminationRule(),
     ]
 

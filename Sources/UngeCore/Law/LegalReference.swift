@@ -117,6 +117,13 @@ public enum LegalRuleID: String, Codable, Sendable, CaseIterable, Equatable {
     /// Forvaltningsloven § 15 b, nr. 5: access may be limited for decisive private interests.
     case privateInterests
     case fileAccess
+    /// Barnets lov § 114 stk. 2: a § 32 stk. 1 nr. 3 contact person kept after 18 (tidl. SEL § 76 stk. 2).
+    case continuedContactPerson
+    /// Barnets lov § 114 stk. 1: ungestøtte after a placement just before 18 (tidl. SEL § 76 stk. 3).
+    case youthSupportAfterPlacement
+    /// Barnets lov § 120: a foster-family placement kept for a young person with considerably and
+    /// permanently reduced function (tidl. SEL § 76 a stk. 2).
+    case maintainedPlacementAt18
 }
 
 /// An older wording of a row's paragraph, in force from `from` until the next one (or until the

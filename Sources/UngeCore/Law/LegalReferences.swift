@@ -267,6 +267,19 @@ public enum LegalReferences {
         row(
             .fileAccess, "En part kan forlange at se sagens dokumenter (aktindsigt)", "forvaltningsloven § 9", nil, nil,
             .high),
+        // What can continue a measure past the 18th birthday (issue 20 item 6).
+        row(
+            .continuedContactPerson,
+            "En fast kontaktperson efter § 32, stk. 1, nr. 3 kan opretholdes efter det fyldte 18. år som ungestøtte",
+            "serviceloven § 76, stk. 2", "barnets lov § 114, stk. 2", nil, .high),
+        row(
+            .youthSupportAfterPlacement,
+            "For en ung, der var anbragt lige før 18, kan døgnophold, kontaktperson, udslusning eller anden støtte fortsætte som ungestøtte",
+            "serviceloven § 76, stk. 3", "barnets lov § 114, stk. 1", nil, .high),
+        row(
+            .maintainedPlacementAt18,
+            "Døgnophold i en plejefamilie kan opretholdes efter 18 for en ung med betydelig og varigt nedsat funktionsevne",
+            "serviceloven § 76 a, stk. 2", "barnets lov § 120", nil, .high),
         // The citizen's access extract (unge indsigt).
         row(
             .dataAccess,

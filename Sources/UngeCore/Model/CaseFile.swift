@@ -143,6 +143,14 @@ public struct CaseFile: Codable, Sendable, Equatable {
     public var letters: [Letter]
     /// The conversations with the young person before decisions (børnesamtaler, BL § 5 stk. 3-4).
     public var decisionInterviews: [DecisionInterview]
+    /// Every saved document version as it was rendered then, with its author and facts (issue 20
+    /// item 3), in the order saved. Versions saved before this existed have none.
+    public var documentRecords: [DocumentRecord] {
+        get { storedRecords ?? [] }
+        set { storedRecords = newValue.isEmpty ? nil : newValue }
+    }
+    /// Written only when there is a record, so a case from an earlier release is saved back unchanged.
+    var storedRecords: [DocumentRecord]?
     /// Set when this case was merged into another case of the same young person (`unge saml`): the
     /// number stays as a pointer to that case, and its content lives there.
     public var mergedInto: CaseID?
@@ -177,6 +185,7 @@ public struct CaseFile: Codable, Sendable, Equatable {
         counter = 0
         letters = []
         decisionInterviews = []
+        storedRecords = nil
         mergedInto = nil
         restriction = nil
     }
@@ -187,6 +196,7 @@ public struct CaseFile: Codable, Sendable, Equatable {
         case deadlines, closedDate, counter
         case closedReason, decisions, closedCategory
         case letters, decisionInterviews
+        case storedRecords = "documentRecords"
         case mergedInto
         case restriction = "restricted"
     }
@@ -216,6 +226,7 @@ public struct CaseFile: Codable, Sendable, Equatable {
         decisions = try c.decodeIfPresent([Decision].self, forKey: .decisions) ?? []
         letters = try c.decodeIfPresent([Letter].self, forKey: .letters) ?? []
         decisionInterviews = try c.decodeIfPresent([DecisionInterview].self, forKey: .decisionInterviews) ?? []
+        storedRecords = try c.decodeIfPresent([DocumentRecord].self, forKey: .storedRecords)
         mergedInto = try c.decodeIfPresent(CaseID.self, forKey: .mergedInto)
         restriction = try c.decodeIfPresent(CaseRestriction.self, forKey: .restriction)
     }

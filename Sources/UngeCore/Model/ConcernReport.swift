@@ -53,11 +53,43 @@ public struct CustodyNotice: Codable, Sendable, Equatable {
     public var informed: Bool
     /// Required when not informed.
     public var reason: String?
+    /// The day this custody holder was told (when informed and known).
+    public var date: LocalDate?
 
-    public init(name: String, informed: Bool, reason: String? = nil) {
+    public init(name: String, informed: Bool, reason: String? = nil, date: LocalDate? = nil) {
         self.name = name
         self.informed = informed
         self.reason = reason
+        self.date = date
+    }
+
+    /// "mor (Hanne Jensen) orienteret 01.12.2026" or "far (Omar Hassan) ikke orienteret: <begrundelse>";
+    /// `relation` from the network map when the name is on it.
+    public func line(relation: String?) -> String {
+        let rel = relation?.trimmingCharacters(in: .whitespaces) ?? ""
+        let who = rel.isEmpty || rel == "forældremyndighed" ? name : "\(rel) (\(name))"
+        if informed { return who + " orienteret" + (date.map { " \($0.danishShort)" } ?? " (datoen er ikke oplyst)") }
+        let why = reason?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        return who + " ikke orienteret: " + (why.isEmpty ? "ingen begrundelse" : why)
+    }
+}
+
+/// The orientation of the custody holders about a notification, person by person (issue 20 item 6):
+/// "mor (Hanne Jensen) orienteret 01.12.2026; far (Omar Hassan) ikke orienteret: <begrundelse>".
+public enum CustodyOrientation {
+    /// The line for `report`, or nil when the custody holders were not asked about one by one.
+    public static func text(_ report: ConcernReport, network: Network?) -> String? {
+        guard !report.custodyNotices.isEmpty else { return nil }
+        return report.custodyNotices.map { n in
+            n.line(relation: network?.people.first { $0.name == n.name }?.relation)
+        }.joined(separator: "; ")
+    }
+
+    /// True when someone was not told and no reason says why.
+    public static func missingReason(_ report: ConcernReport) -> Bool {
+        report.custodyNotices.contains {
+            !$0.informed && ($0.reason?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "").isEmpty
+        }
     }
 }
 

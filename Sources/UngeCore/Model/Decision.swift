@@ -497,6 +497,9 @@ public struct Decision: Codable, Sendable, Equatable {
     public var concerns: String?
     /// Set when the measure ended.
     public var end: DecisionEnd?
+    /// The decision this one replaces (`--afloeser A1`), e.g. the ungestøtte after a § 32 contact
+    /// person at 18. The replaced decision's documents show the link back.
+    public var replaces: String?
     /// Who recorded it, and when.
     public var author: String
     public var recorded: Date
@@ -507,8 +510,10 @@ public struct Decision: Codable, Sendable, Equatable {
         expectedDuration: String? = nil, expectedEnd: LocalDate? = nil, consents: [DecisionConsent] = [],
         provider: String? = nil, monthlyPrice: Int? = nil, aftercare: String? = nil,
         alongsideExamination: Bool = false, reason: String? = nil, concerns: String? = nil, end: DecisionEnd? = nil,
-        reestablishedMeasure: DecisionKind? = nil, startedOn: LocalDate? = nil, notStarted: DecisionNonStart? = nil
+        reestablishedMeasure: DecisionKind? = nil, startedOn: LocalDate? = nil, notStarted: DecisionNonStart? = nil,
+        replaces: String? = nil
     ) {
+        self.replaces = replaces
         self.reestablishedMeasure = reestablishedMeasure
         self.startedOn = startedOn
         self.notStarted = notStarted
@@ -539,6 +544,7 @@ public struct Decision: Codable, Sendable, Equatable {
         case reestablishedMeasure
         case startedOn, notStarted
         case startPlanned
+        case replaces
         case adultPlanFacts, seriousProblemsFromMisuse
         case withoutConsentStored = "withoutConsent"
     }
@@ -566,6 +572,7 @@ public struct Decision: Codable, Sendable, Equatable {
         startedOn = try c.decodeIfPresent(LocalDate.self, forKey: .startedOn)
         notStarted = try c.decodeIfPresent(DecisionNonStart.self, forKey: .notStarted)
         startPlanned = try c.decodeIfPresent(Bool.self, forKey: .startPlanned)
+        replaces = try c.decodeIfPresent(String.self, forKey: .replaces)
         adultPlanFacts = try c.decodeIfPresent(AdultPlanFacts.self, forKey: .adultPlanFacts)
         seriousProblemsFromMisuse = try c.decodeIfPresent(Bool.self, forKey: .seriousProblemsFromMisuse)
         withoutConsentStored = try c.decodeIfPresent(Bool.self, forKey: .withoutConsentStored)

@@ -11,7 +11,8 @@ public enum ConcernReportDocument {
     /// unless `showCPR`. With a `calendar`, the holidays the receipt deadline skips are named.
     public static func build(
         report: ConcernReport, youngPerson: YoungPerson, caseID: CaseID?, deadlines: [Deadline],
-        timeZone: TimeZone, showCPR: Bool = false, calendar: DanishCalendar? = nil
+        timeZone: TimeZone, showCPR: Bool = false, calendar: DanishCalendar? = nil, network: Network? = nil,
+        registeredBy: String? = nil
     ) -> Document {
         let day = LocalTime.date(of: report.received, in: timeZone)
         let age = youngPerson.age(on: day)
@@ -27,6 +28,14 @@ public enum ConcernReportDocument {
         ]
         if let via = report.receivedVia { head.append(("Modtaget via", via)) }
         if let caseID { head.append(("Sag", "\(caseID.rawValue), underretning nr. \(report.number)")) }
+        // The notifier wrote it; a caseworker registered it: two different people, named apart.
+        let r0 = report.reporter
+        let source =
+            r0.anonymous
+            ? "underretteren (anonym)"
+            : ([r0.name] + [r0.role, r0.organisation].compactMap { $0 }).joined(separator: ", ")
+        head.append(("Kilde", source))
+        if let registeredBy { head.append(("Registreret af", registeredBy)) }
         doc.add(.fields(head))
 
         doc.add(.heading("Den unge", level: 2))
@@ -71,15 +80,18 @@ public enum ConcernReportDocument {
         if report.youngPersonInformed {
             involvement.append(("Den unges kommentarer", Citing.orNotGiven(report.youngPersonComments)))
         }
-        for n in report.custodyNotices {
-            involvement.append(
-                (
-                    "\(n.name) (forældremyndighed)",
-                    n.informed ? "orienteret" : "ikke orienteret" + (n.reason.map { ": \($0)" } ?? "")
-                ))
+        if let each = CustodyOrientation.text(report, network: network) {
+            // Person by person: one of two told is never "nej" for both.
+            involvement.append(("Forældremyndighedsindehavere", each))
+        } else {
+            involvement.append(("Forældrene er orienteret", report.parentsInformed ? "ja" : "nej"))
         }
-        involvement.append(("Forældrene er orienteret", report.parentsInformed ? "ja" : "nej"))
-        if report.parentsInformed {
+        if !report.custodyNotices.isEmpty {
+            if report.custodyNotices.contains(where: \.informed) {
+                involvement.append(
+                    ("Forældrenes kommentarer og reaktioner", Citing.orNotGiven(report.parentsComments)))
+            }
+        } else if report.parentsInformed {
             involvement.append(("Forældrenes kommentarer og reaktioner", Citing.orNotGiven(report.parentsComments)))
         } else {
             involvement.append(

@@ -109,6 +109,7 @@ public enum TreatmentPlanDocument {
                 "bygger på \(plan.kind.title(on: plan.date, age: caseFile.youngPerson.age(on: plan.date))), version \(plan.version) af \(plan.date.danishLong)"
         }
         if draft { doc.add(.note("KLADDE: behandlingsplanen opfylder endnu ikke alle krav.")) }
+        if let note = TreatmentPlanBasis.supersededNote(t, in: caseFile) { doc.add(.note(note)) }
         var fields = PlanDocument.personFields(caseFile, on: t.date, showCPR: showCPR)
         fields += [("Leverandør", t.provider), ("Dato", t.date.danishLong), ("Version", String(t.version))]
         if let a = t.author { fields.append(("Udarbejdet af", a)) }

@@ -156,7 +156,11 @@ extension CaseOverview {
             var line = "Underretning nr. \(r.number), modtaget \(DanishTime.format(r.received)) fra \(r.reporter.name)"
             if let role = r.reporter.role { line += " (\(role))" }
             if let arc = r.concernArc { line += "; bekymringsbuen: \(arc.level.danish)" }
-            line += r.parentsInformed ? "; forældrene er orienteret" : "; forældrene er ikke orienteret"
+            if let each = CustodyOrientation.text(r, network: file.network) {
+                line += "; " + each
+            } else {
+                line += r.parentsInformed ? "; forældrene er orienteret" : "; forældrene er ikke orienteret"
+            }
             lines.append(line)
         }
         if let e = file.examination {
@@ -177,7 +181,8 @@ extension CaseOverview {
         }
         if let t = file.treatmentPlans.last {
             lines.append(
-                "Behandlingsplan version \(t.version) af \(t.date.danishShort) fra \(t.provider): \(t.goals.count) mål")
+                "Behandlingsplan version \(t.version) af \(t.date.danishShort) fra \(t.provider): \(t.goals.count) mål"
+                    + (TreatmentPlanBasis.supersededShort(t, in: file).map { " (OBS: \($0))" } ?? ""))
         } else {
             lines.append("Behandlingsplan: ingen")
         }

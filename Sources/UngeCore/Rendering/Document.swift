@@ -13,6 +13,9 @@ public struct Document: Sendable, Equatable {
     public var letterhead: Letterhead?
     /// Lines for signatures at the end (a plan: the young person and the custody holders).
     public var signatures: [Signature]
+    /// The one line a print of a saved version carries ("Udskrevet 7. december 2026 af Bo Holm."),
+    /// set when it is printed, never saved with the record: two prints differ in this line only.
+    public var printedLine: String? = nil
 
     public init(
         title: String, subtitle: String? = nil, blocks: [Block] = [], letterhead: Letterhead? = nil,
@@ -27,7 +30,7 @@ public struct Document: Sendable, Equatable {
 
     /// The head of an official document (brevhoved): who sends it and which case it belongs to.
     /// Only what the settings and the case hold is shown; every page is marked confidential.
-    public struct Letterhead: Sendable, Equatable {
+    public struct Letterhead: Sendable, Equatable, Codable {
         /// "Nordby Kommune".
         public var municipality: String?
         /// "Børn og Unge, Myndighed".
@@ -40,6 +43,9 @@ public struct Document: Sendable, Equatable {
         public var caseID: String?
         /// The day the document is dated.
         public var date: LocalDate?
+        /// What the author did: "Udarbejdet af" (nil) or "Registreret af" (a notification, which the
+        /// notifier wrote and a caseworker registered).
+        public var authorLabel: String?
 
         public init(
             municipality: String? = nil, unit: String? = nil, author: String? = nil, authorTitle: String? = nil,
@@ -67,7 +73,7 @@ public struct Document: Sendable, Equatable {
     }
 
     /// A line to sign on: who signs and in which role.
-    public struct Signature: Sendable, Equatable {
+    public struct Signature: Sendable, Equatable, Codable {
         public var name: String
         /// "den unge", "forældremyndighedsindehaver".
         public var role: String
@@ -143,7 +149,7 @@ public enum MarkdownRenderer {
             let org = [l.municipality, l.unit].compactMap { $0 }.filter { !$0.isEmpty }
             if !org.isEmpty { out += "**\(escapeLine(org.joined(separator: ", ")))**  \n" }
             var meta: [String] = []
-            if let a = l.authorLine { meta.append("Udarbejdet af \(a)") }
+            if let a = l.authorLine { meta.append("\(l.authorLabel ?? "Udarbejdet af") \(a)") }
             if let d = l.date { meta.append(d.danishLong) }
             meta.append(l.pageMark)
             out += escapeLine(meta.joined(separator: " · ")) + "\n\n"
@@ -199,6 +205,7 @@ public enum MarkdownRenderer {
                 out += "\(escapeLine(s.name)), \(escapeLine(s.role))\n"
             }
         }
+        if let p = doc.printedLine { out += "\n_\(escapeLine(p))_\n" }
         return out
     }
 
@@ -288,7 +295,7 @@ public enum HTMLRenderer {
                 ? "" : "<strong>\(text(org[0]))</strong>" + org.dropFirst().map { "<br>\(text($0))" }.joined()
             body += "</div>\n<div class=\"meta\">"
             var meta: [String] = []
-            if let a = l.authorLine { meta.append("Udarbejdet af \(text(a))") }
+            if let a = l.authorLine { meta.append("\(text(l.authorLabel ?? "Udarbejdet af")) \(text(a))") }
             if let d = l.date { meta.append(text(d.danishLong)) }
             if let c = l.caseID { meta.append("Sag \(text(c))") }
             meta.append("<strong>Fortroligt</strong>")
@@ -348,6 +355,7 @@ public enum HTMLRenderer {
             }
             body += "</section>\n"
         }
+        if let p = doc.printedLine { body += "<p class=\"printed\">\(text(p))</p>\n" }
         return """
             <!DOCTYPE html>
             <html lang="da">

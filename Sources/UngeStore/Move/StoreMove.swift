@@ -279,10 +279,12 @@ extension FileStore {
         return .copied
     }
 
-    /// Writes many moved audit events at once, in the layout `appendAudit` uses: each complete in a
-    /// hidden temp file and linked in under its final name (readers never see half an event), without
-    /// an fsync per event; then everything written is synced once (`sync`, and each month folder) before
-    /// this returns.
+    /// Writes many moved audit events at once, each chained anew into its case's hash chain in this
+    /// store (`AuditChain`: the source's chain fields, if any, belong to the source), in the order
+    /// given, after whatever the chain already holds; so `unge log --kontroller` verifies the moved
+    /// trail like any other. Each event is complete in a hidden temp file before it is linked in
+    /// under its final name (readers never see half an event); there is no fsync per event:
+    /// everything written is synced once (`sync`, and each month folder) before this returns.
     /// The move checks afterwards that every event is there; a crash in between is mended by running
     /// the move again (only missing events are written).
     func appendAuditBatch(_ events: [AuditEvent]) throws {
@@ -290,36 +292,115 @@ extension FileStore {
         if !rootExists { try createIfMissing() }
         try checkRoot()
         try ensureFolder(logPath, name: "log")
+        try ensureFolder(chainsPath, name: "log/.kaeder")
+        // Sealed chain by chain (each head locked while its numbers are given out and the head is
+        // moved on, marked not yet linked), then written in the order given, so events in the same
+        // second keep their order (the file name's nanoseconds); then the heads are marked linked.
+        var order: [String] = []
+        var positions: [String: [Int]] = [:]
+        for (i, event) in events.enumerated() {
+            let chain = AuditChain.chain(of: event)
+            if positions[chain] == nil { order.append(chain) }
+            positions[chain, default: []].append(i)
+        }
+        var sealed = [AuditEvent?](repeating: nil, count: events.count)
+        var heads: [(chain: String, latest: HeadEntry, previous: HeadEntry?)] = []
         var months: Set<String> = []
-        for event in events {
-            var bytes: [UInt8]
-            do { bytes = [UInt8](try UngeJSON.encoder().encode(event)) } catch {
-                throw StoreError.auditFailed(reason: "hændelsen kan ikke skrives som JSON")
+        var names = [String](repeating: "", count: events.count)
+        var stage = "log"
+        func withHead(_ chain: String, _ body: (Int32) throws -> Void) throws {
+            stage = "log/.kaeder/" + chain
+            let fd = open(chainsPath + "/" + chain, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            if fd < 0 { throw Posix.Failure(call: "open", code: errno) }
+            defer { close(fd) }  // releases the lock
+            while flock(fd, LOCK_EX) != 0 {
+                if errno != EINTR { throw Posix.Failure(call: "flock", code: errno) }
             }
-            bytes.append(UInt8(ascii: "\n"))
-            let stamp = UngeJSON.formatTimestamp(event.time)
-            let month = String(stamp.prefix(7))
-            let monthPath = logPath + "/" + month
-            if months.insert(month).inserted { try ensureFolder(monthPath, name: "log/" + month) }
-            let compact = String(stamp.filter { $0 != "-" && $0 != ":" })
-            let tmpPath = monthPath + "/." + compact + "-" + String(pid) + "-" + Posix.randomHex() + ".tmp"
-            let name =
-                compact + "-" + (event.caseID?.rawValue ?? "alle") + "-" + String(pid) + "-"
-                + String(Posix.nowNanoseconds()) + "-" + Posix.randomHex() + ".json"
-            do {
+            try body(fd)
+        }
+        func writeHead(_ fd: Int32, _ latest: HeadEntry, _ previous: HeadEntry?) throws {
+            let head = FileStore.headBytes(latest: latest, previous: previous)
+            let wrote = head.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
+            if wrote != head.count { throw Posix.Failure(call: "write", code: wrote < 0 ? errno : EIO) }
+        }
+        do {
+            for chain in order {
+                try withHead(chain) { fd in
+                    var buffer = [UInt8](repeating: 0, count: FileStore.headSize * 2)
+                    let got = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
+                    if got < 0 { throw Posix.Failure(call: "read", code: errno) }
+                    let parsed = FileStore.parseHead(Array(buffer[0..<got]))
+                    let first = parsed.readable ? recordedHead(parsed) : scannedHead(chain)
+                    var last = first
+                    for i in positions[chain] ?? [] {
+                        var event = events[i]
+                        let seq = (last?.seq ?? 0) + 1
+                        // A moved deletion covers the events before it in this chain.
+                        if event.action == .delete && event.erasedThrough != nil { event.erasedThrough = seq - 1 }
+                        var e = AuditChain.seal(
+                            event, chain: chain, seq: seq, prev: last?.digest ?? AuditChain.zeroDigest)
+                        if event.erased == true {
+                            // Erased at the source: no payload, no salt; the digest is over what is left.
+                            e.erased = true
+                            e.salt = nil
+                            e.digest = AuditChain.digest(e)
+                        }
+                        let stamp = UngeJSON.formatTimestamp(e.time)
+                        let month = String(stamp.prefix(7))
+                        let compact = String(stamp.filter { $0 != "-" && $0 != ":" })
+                        // The nanoseconds are filled in when written (see below).
+                        names[i] = compact + "-" + (e.caseID?.rawValue ?? AuditChain.allChain) + "-" + String(pid)
+                        sealed[i] = e
+                        last = HeadEntry(
+                            seq: seq, digest: e.digest ?? "", file: month + "/" + names[i] + "-?s" + String(seq))
+                    }
+                    if let last {
+                        var latest = last
+                        latest.linked = false
+                        heads.append((chain, latest, first))
+                        try writeHead(fd, latest, first)
+                    }
+                }
+            }
+            var finalFile: [String: String] = [:]
+            for (i, e) in sealed.enumerated() {
+                guard let e else { continue }
+                var bytes: [UInt8]
+                do { bytes = [UInt8](try UngeJSON.encoder().encode(e)) } catch {
+                    throw StoreError.auditFailed(reason: "hændelsen kan ikke skrives som JSON")
+                }
+                bytes.append(UInt8(ascii: "\n"))
+                let stamp = UngeJSON.formatTimestamp(e.time)
+                let month = String(stamp.prefix(7))
+                let monthPath = logPath + "/" + month
+                if months.insert(month).inserted { try ensureFolder(monthPath, name: "log/" + month) }
+                let name =
+                    names[i] + "-" + String(Posix.nowNanoseconds()) + "-" + Posix.randomHex() + "s"
+                    + String(e.seq ?? 0) + ".json"
+                let tmpPath = monthPath + "/." + name + ".tmp"
+                stage = "log/" + month + "/" + name
                 try Posix.writeNewFile(tmpPath, bytes, sync: false)
                 defer { unlink(tmpPath) }
                 if link(tmpPath, monthPath + "/" + name) != 0 && rename(tmpPath, monthPath + "/" + name) != 0 {
                     throw Posix.Failure(call: "link", code: errno)
                 }
-            } catch let f as Posix.Failure {
-                throw StoreError.auditFailed(reason: "'log/\(month)/\(name)': \(Posix.errorText(f.code))")
+                finalFile[AuditChain.chain(of: e) + " " + String(e.seq ?? 0)] = month + "/" + name
             }
+            sync()
+            for h in heads {
+                var latest = h.latest
+                latest.file = finalFile[h.chain + " " + String(latest.seq)] ?? latest.file
+                latest.linked = true
+                try withHead(h.chain) { fd in try writeHead(fd, latest, h.previous) }
+            }
+        } catch let f as Posix.Failure {
+            throw StoreError.auditFailed(reason: "'\(stage)': \(Posix.errorText(f.code))")
         }
         // One sync of everything written (Linux waits for it), then each month folder's entries.
         sync()
         do {
             for month in months.sorted() { try Posix.syncDirectory(logPath + "/" + month) }
+            try Posix.syncDirectory(chainsPath)
             try Posix.syncDirectory(logPath)
         } catch let f {
             throw StoreError.auditFailed(reason: "'log': \(Posix.errorText(f.code))")

@@ -11,6 +11,7 @@
         /// Migration n (1-based) is `migrations[n - 1]`. Never change a released migration: add one.
         static let migrations: [String] = [
             migration1, migrationFlyt, migrationStatistics, migrationBeskeder, migrationSletning,
+            migrationUdvalgSagsbehandler,
         ]
 
         /// Applies every migration the database lacks, as the connecting role (a database owner that
@@ -394,6 +395,66 @@
             CREATE POLICY slette_laese ON unge.beskeder FOR SELECT TO unge_ejer USING (nullif(current_setting('unge.sletning', true), '') = sag);
 
             GRANT EXECUTE ON FUNCTION unge.slet_sag(text, jsonb) TO unge_sagsbehandler, unge_teamleder, unge_admin;
+            """#
+
+        /// `liste --mine` and `frister --team` show the caseworker from the case register, as `unge.oversigt`
+        /// does (what access and handovers follow), so the selections read like the full listing.
+        static let migrationUdvalgSagsbehandler = #"""
+            SET LOCAL ROLE unge_ejer;
+            DROP FUNCTION unge.oversigt_udvalg(text, bool, text);
+            CREATE FUNCTION unge.oversigt_udvalg(p_kommando text, p_mine bool, p_hold text)
+            RETURNS TABLE (id text, revision int, resume jsonb, sagsbehandler text)
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            DECLARE ids text[];
+            BEGIN
+                RETURN QUERY SELECT s.id, s.revision, s.resume, r.sagsbehandler::text
+                    FROM unge.sager s JOIN unge.sagsregister r ON r.id = s.id
+                    WHERE (NOT coalesce(p_mine, false) OR r.sagsbehandler = session_user)
+                        AND (p_hold IS NULL OR r.hold = p_hold)
+                    ORDER BY s.id;
+                SELECT array_agg(s.id ORDER BY s.id) INTO ids FROM unge.sager s JOIN unge.sagsregister r ON r.id = s.id
+                    WHERE (NOT coalesce(p_mine, false) OR r.sagsbehandler = session_user)
+                        AND (p_hold IS NULL OR r.hold = p_hold);
+                PERFORM unge.skriv_log('database', NULL, ids, unge.haendelse('search', NULL, p_kommando));
+            END $$;
+            REVOKE ALL ON FUNCTION unge.oversigt_udvalg(text, bool, text) FROM PUBLIC;
+            GRANT EXECUTE ON FUNCTION unge.oversigt_udvalg(text, bool, text)
+                TO unge_sagsbehandler, unge_teamleder, unge_admin;
+
+            -- A case read from the team store names the caseworker the register names (a moved-in or
+            -- handed-over case's document may still name the one before), so `vis` and `liste` agree.
+            CREATE FUNCTION unge.med_sagsbehandler(p_doc jsonb, p_hvem text) RETURNS jsonb
+            LANGUAGE sql IMMUTABLE SET search_path = pg_catalog AS $$
+                SELECT CASE WHEN p_hvem IS NULL OR p_hvem = '' THEN p_doc
+                            ELSE jsonb_set(p_doc, '{caseworker}', to_jsonb(p_hvem)) END
+            $$;
+            CREATE OR REPLACE FUNCTION unge.hent(p_sag text, p_kommando text)
+            RETURNS TABLE (status text, revision int, doc jsonb)
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            DECLARE r record;
+            BEGIN
+                IF NOT EXISTS (SELECT 1 FROM unge.sagsregister WHERE id = p_sag) THEN
+                    RETURN QUERY SELECT 'ingen'::text, NULL::int, NULL::jsonb; RETURN;
+                END IF;
+                IF NOT unge.maa(p_sag, session_user, false) THEN
+                    PERFORM unge.skriv_log('database', p_sag, NULL, unge.haendelse('refused', p_sag, p_kommando));
+                    RETURN QUERY SELECT 'adgang'::text, NULL::int, NULL::jsonb; RETURN;
+                END IF;
+                SELECT s.revision, unge.med_sagsbehandler(s.doc, g.sagsbehandler::text) AS doc INTO r
+                    FROM unge.sager s JOIN unge.sagsregister g ON g.id = s.id WHERE s.id = p_sag;
+                PERFORM unge.skriv_log('database', p_sag, NULL, unge.haendelse('read', p_sag, p_kommando));
+                RETURN QUERY SELECT 'ok'::text, r.revision, r.doc;
+            END $$;
+
+            CREATE OR REPLACE FUNCTION unge.alle(p_kommando text) RETURNS TABLE (id text, revision int, doc jsonb)
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            DECLARE ids text[];
+            BEGIN
+                RETURN QUERY SELECT s.id, s.revision, unge.med_sagsbehandler(s.doc, g.sagsbehandler::text)
+                    FROM unge.sager s JOIN unge.sagsregister g ON g.id = s.id ORDER BY s.id;
+                SELECT array_agg(s.id ORDER BY s.id) INTO ids FROM unge.sager s;
+                PERFORM unge.skriv_log('database', NULL, ids, unge.haendelse('search', NULL, p_kommando));
+            END $$;
             """#
 
         static let migration1 = #"""

@@ -159,13 +159,16 @@
             switch scope {
             case .mine:
                 return summaries(
-                    try call("SELECT id, resume::text FROM unge.oversigt_udvalg($1, true, NULL)", [command]))
+                    try call(
+                        "SELECT id, resume::text, sagsbehandler FROM unge.oversigt_udvalg($1, true, NULL)", [command]))
             case .team(let team):
                 guard try Self.text(call("SELECT unge.hold_findes($1)", [team])) == "t" else {
                     throw StoreError.unknownTeam(team)
                 }
                 return summaries(
-                    try call("SELECT id, resume::text FROM unge.oversigt_udvalg($1, false, $2)", [command, team]))
+                    try call(
+                        "SELECT id, resume::text, sagsbehandler FROM unge.oversigt_udvalg($1, false, $2)",
+                        [command, team]))
             }
         }
 
@@ -187,7 +190,7 @@
                 do {
                     let record = try decoder.decode(SummaryRecord.self, from: Data((row[1] ?? "").utf8))
                     var summary = record.summary(id: id)
-                    summary.caseworker = row[2] ?? record.caseworker
+                    summary.caseworker = (row.count > 2 ? row[2] : nil) ?? record.caseworker
                     out.append(summary)
                 } catch {
                     problems.append(
