@@ -128,7 +128,7 @@ struct PlanDialogue {
         let asksConsent = kind == .ungeplan && date >= LegalReferences.barnetsLovEffective
         let minor = (age ?? 0) < LegalAge.adult
         if asksConsent {
-            let rule = LegalReferences.reference(.ungeplanConsent).citation(on: date, age: age)
+            let rule = LegalReferences.reference(.ungeplanConsent).paragraph(on: date, age: age)
             say(
                 minor
                     ? "Ungeplanen udarbejdes så vidt muligt med samtykke fra forældremyndighedsindehaveren og den unge (\(rule))."
