@@ -48,7 +48,7 @@ public enum UngeJSON {
     public static func parseTimestamp(_ s: String) -> Date? {
         let b = Array(s.utf8)
         guard b.count >= 20, b[10] == UInt8(ascii: "T"), b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":"),
-            let date = LocalDate.parse(String(decoding: b[0..<10], as: UTF8.self))
+            let date = LocalDate.parseISO(bytes: b[0..<10])
         else { return nil }
         func num(_ r: Range<Int>) -> Int? {
             let s = b[r]

@@ -76,7 +76,7 @@ public struct StoreSettings: Codable, Sendable, Equatable {
     /// no full name in the settings matches it), else the user whose full name it is (stores written
     /// before cases kept user ids could hold a full name). Nil for an empty value.
     public func userID(forCaseworker value: String?) -> String? {
-        guard let v = value?.trimmingCharacters(in: .whitespaces), !v.isEmpty else { return nil }
+        guard let v = value.map(StoreSettings.trimmed), !v.isEmpty else { return nil }
         if users[v] != nil { return v }
         let folded = v.lowercased()
         let named = users.filter { $0.value.fullName?.lowercased() == folded }.map(\.key).sorted()
@@ -91,10 +91,20 @@ public struct StoreSettings: Codable, Sendable, Equatable {
         return id
     }
 
+    /// `s` without surrounding whitespace. A listing asks this for every case, so the common value
+    /// (printable ASCII at both ends, which can be no whitespace) skips Foundation's trimming.
+    static func trimmed(_ s: String) -> String {
+        let u = s.utf8
+        if let first = u.first, let last = u.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
+            return s
+        }
+        return s.trimmingCharacters(in: .whitespaces)
+    }
+
     /// Whether `name` (a case's caseworker) is `user`: the user name itself or the full name set
     /// for it.
     public func isSameUser(_ name: String?, as user: String) -> Bool {
-        guard let name = name?.trimmingCharacters(in: .whitespaces), !name.isEmpty else { return false }
+        guard let name = name.map(StoreSettings.trimmed), !name.isEmpty else { return false }
         if name.lowercased() == user.lowercased() { return true }
         if let full = users[user]?.fullName, full.lowercased() == name.lowercased() { return true }
         return false

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import UngeCore
@@ -61,7 +62,26 @@ struct LocalDateTests {
     }
 
     @Test(
-        "ugyldige datoer afvises", arguments: ["2026-02-30", "2026-13-01", "13/04/2026", "", "2026-4-13", "abcd-ef-gh"])
+        "mellemrum og tabulator omkring datoen tages væk (også hårde mellemrum)",
+        arguments: [" 2026-04-13", "2026-04-13 ", "\t13.04.2026", "13-04-2026\u{00A0}", "\u{2003}2026-04-13"])
+    func trims(_ text: String) {
+        #expect(LocalDate.parse(text) == LocalDate(year: 2026, month: 4, day: 13))
+    }
+
+    @Test("et tidsstempel læses med datoen først, også når dagen står først")
+    func timestamps() {
+        #expect(UngeJSON.parseTimestamp("2026-04-13T09:30:00Z") == Date(timeIntervalSince1970: 1_776_072_600))
+        #expect(UngeJSON.parseTimestamp("2026-02-30T09:30:00Z") == nil)
+        #expect(UngeJSON.parseTimestamp("1800-04-13T09:30:00Z") == nil)
+        #expect(UngeJSON.parseTimestamp("13-04-2026T09:30:00Z") == Date(timeIntervalSince1970: 1_776_072_600))
+    }
+
+    @Test(
+        "ugyldige datoer afvises",
+        arguments: [
+            "2026-02-30", "2026-13-01", "13/04/2026", "", "2026-4-13", "abcd-ef-gh", "2026-04-1x", " 2026-04-13x",
+            "1800-01-01",
+        ])
     func rejects(_ text: String) {
         #expect(LocalDate.parse(text) == nil)
     }

@@ -225,3 +225,18 @@ final class Armed: @unchecked Sendable {
         set { lock.withLock { value = newValue } }
     }
 }
+
+@Suite("Sagsbehandleren i indstillingerne")
+struct CaseworkerSettingsTests {
+    @Test("en sagsbehandler læses med og uden mellemrum omkring (også hårde mellemrum) som den samme bruger")
+    func trimmedValues() {
+        let settings = StoreSettings(users: ["lene": UserProfile(fullName: "Lene Dahl", title: "Socialrådgiver")])
+        for value in ["lene", " lene", "lene\t", "\u{00A0}lene", "Lene Dahl", "Lene Dahl\u{2003}", "lene "] {
+            #expect(settings.userID(forCaseworker: value) == "lene", "\(value)")
+            #expect(settings.isSameUser(value, as: "lene"), "\(value)")
+        }
+        #expect(settings.userID(forCaseworker: " \t") == nil)
+        #expect(settings.userID(forCaseworker: "Søren") == "Søren")
+        #expect(!settings.isSameUser("\u{00A0}", as: "lene"))
+    }
+}

@@ -235,8 +235,8 @@ struct FristerCommand: UngeCommand {
             } else if !all {
                 // Without a period, the deadlines met late in the past month are listed beside the overdue ones.
                 let since = DeadlineOverview.metLateShownSince(today: LocalTime.date(of: now, in: tz))
-                rows = rows.filter {
-                    $0.state != .metLate || DeadlineOverview.isInPeriod($0, from: since, to: nil, timeZone: tz)
+                rows.removeAll {
+                    $0.state == .metLate && !DeadlineOverview.isInPeriod($0, from: since, to: nil, timeZone: tz)
                 }
             }
             // Logged before anything is shown, with the cases shown (fail closed: no event, no list).
@@ -276,8 +276,8 @@ struct FristerCommand: UngeCommand {
                 } else {
                     c.print(TextTable.render(header: DeadlineOverview.header.map(c.bold), rows: cells, width: c.width))
                 }
-                let overdue = rows.filter { $0.state == .overdue }.count
-                let late = rows.filter { $0.state == .metLate }.count
+                let overdue = rows.reduce(0) { $0 + ($1.state == .overdue ? 1 : 0) }
+                let late = rows.reduce(0) { $0 + ($1.state == .metLate ? 1 : 0) }
                 var parts: [String] = []
                 if overdue > 0 { parts.append("\(overdue) overskredet") }
                 if late > 0 { parts.append("\(late) opfyldt for sent") }

@@ -194,22 +194,43 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     }
 
     private static func parseAnyYear(_ text: String) -> LocalDate? {
-        let t = text.trimmingCharacters(in: .whitespaces)
-        let bytes = Array(t.utf8)
-        func num(_ s: ArraySlice<UInt8>) -> Int? {
-            guard !s.isEmpty, s.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
-            return s.reduce(0) { $0 * 10 + Int($1 - 48) }
+        // Stored dates (thousands per listing) start and end with a digit: no trimming needed, and
+        // Foundation's trimming costs more than the parse.
+        let u = text.utf8
+        if let first = u.first, let last = u.last, first >= 48, first <= 57, last >= 48, last <= 57 {
+            return u.withContiguousStorageIfAvailable { parseAnyYear(bytes: $0) } ?? parseAnyYear(bytes: Array(u))
         }
-        if bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") {
-            guard let y = num(bytes[0..<4]), let m = num(bytes[5..<7]), let d = num(bytes[8..<10])
-            else { return nil }
+        return parseAnyYear(bytes: Array(text.trimmingCharacters(in: .whitespaces).utf8))
+    }
+
+    /// A date written as `parse` reads it (`ÅÅÅÅ-MM-DD`, or day first), from 10 bytes such as the start
+    /// of a timestamp, without making a string; nil unless it is a real day in `supportedYears`.
+    static func parseISO<C: RandomAccessCollection>(bytes: C) -> LocalDate? where C.Element == UInt8, C.Index == Int {
+        guard bytes.count == 10 else { return nil }
+        guard let d = parseAnyYear(bytes: bytes), supportedYears.contains(d.year) else { return nil }
+        return d
+    }
+
+    private static func parseAnyYear<C: RandomAccessCollection>(bytes raw: C) -> LocalDate?
+    where C.Element == UInt8, C.Index == Int {
+        guard raw.count == 10 else { return nil }
+        let o = raw.startIndex
+        func b(_ i: Int) -> UInt8 { raw[o + i] }
+        func num(_ r: Range<Int>) -> Int? {
+            var v = 0
+            for i in r {
+                let c = b(i)
+                guard c >= 48, c <= 57 else { return nil }
+                v = v * 10 + Int(c - 48)
+            }
+            return v
+        }
+        if b(4) == UInt8(ascii: "-"), b(7) == UInt8(ascii: "-") {
+            guard let y = num(0..<4), let m = num(5..<7), let d = num(8..<10) else { return nil }
             return LocalDate(year: y, month: m, day: d)
         }
-        if bytes.count == 10, bytes[2] == bytes[5],
-            bytes[2] == UInt8(ascii: "-") || bytes[2] == UInt8(ascii: ".")
-        {
-            guard let d = num(bytes[0..<2]), let m = num(bytes[3..<5]), let y = num(bytes[6..<10])
-            else { return nil }
+        if b(2) == b(5), b(2) == UInt8(ascii: "-") || b(2) == UInt8(ascii: ".") {
+            guard let d = num(0..<2), let m = num(3..<5), let y = num(6..<10) else { return nil }
             return LocalDate(year: y, month: m, day: d)
         }
         return nil

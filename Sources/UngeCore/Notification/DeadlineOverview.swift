@@ -102,10 +102,43 @@ public enum DeadlineOverview {
                         workingDaysBetween: workingDaysBetween))
             }
         }
-        // Sorting positions moves integers, not rows (thousands of rows with many strings each), and
-        // the rows are compared in place, never copied.
-        let order = rows.withUnsafeBufferPointer { buf in rows.indices.sorted { isOrderedBefore(buf[$0], buf[$1]) } }
-        return order.map { rows[$0] }
+        // Sorting positions moves integers, not rows (thousands of rows with many strings each); the
+        // order is `isOrderedBefore`'s, compared on a small key per row so no row is copied.
+        let keys = rows.map { r in
+            SortKey(
+                isTask: r.isTask, state: r.state == .dueSoon ? .open : r.state, day: r.dueDate.dayNumber,
+                time: r.dueTime?.timeIntervalSince1970 ?? .infinity)
+        }
+        var order = rows.indices.sorted { i, j in
+            let a = keys[i]
+            let b = keys[j]
+            if a.isTask != b.isTask { return !a.isTask }
+            if a.state != b.state { return a.state < b.state }
+            if a.day != b.day { return a.day < b.day }
+            if a.time != b.time { return a.time < b.time }
+            if rows[i].caseID != rows[j].caseID { return rows[i].caseID < rows[j].caseID }
+            return rows[i].deadlineID < rows[j].deadlineID
+        }
+        // Put each row in its place by swapping (moves, never copies): place k gets row `order[k]`.
+        for start in order.indices where order[start] != start {
+            var i = start
+            while order[i] != start {
+                let j = order[i]
+                rows.swapAt(i, j)
+                order[i] = i
+                i = j
+            }
+            order[i] = i
+        }
+        return rows
+    }
+
+    /// What `isOrderedBefore` compares before the ids.
+    private struct SortKey {
+        var isTask: Bool
+        var state: DeadlineState
+        var day: Int
+        var time: Double
     }
 
     /// `rows` with the Danish calendar's working days.

@@ -263,7 +263,9 @@ extension FileStore {
     /// Decodes each file into its summary, split across threads when there are many.
     private func loadSummaries(_ files: [ScannedFile], checklistOn: LocalDate?) -> [Result<CaseSummary, StoreError>] {
         var results = [Result<CaseSummary, StoreError>?](repeating: nil, count: files.count)
-        let chunks = files.count >= 64 ? max(1, min(4, ProcessInfo.processInfo.activeProcessorCount)) : 1
+        // Many small chunks rather than one per core: Dispatch hands them to whichever thread is free,
+        // so a core busy with another process does not hold up the whole listing.
+        let chunks = files.count >= 64 ? min(64, files.count / 32) : 1
         results.withUnsafeMutableBufferPointer { out in
             nonisolated(unsafe) let out = out
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in

@@ -11,7 +11,7 @@
         /// Migration n (1-based) is `migrations[n - 1]`. Never change a released migration: add one.
         static let migrations: [String] = [
             migration1, migrationFlyt, migrationStatistics, migrationBeskeder, migrationSletning,
-            migrationUdvalgSagsbehandler,
+            migrationOverdrag,
         ]
 
         /// Applies every migration the database lacks, as the connecting role (a database owner that
@@ -397,64 +397,44 @@
             GRANT EXECUTE ON FUNCTION unge.slet_sag(text, jsonb) TO unge_sagsbehandler, unge_teamleder, unge_admin;
             """#
 
-        /// `liste --mine` and `frister --team` show the caseworker from the case register, as `unge.oversigt`
-        /// does (what access and handovers follow), so the selections read like the full listing.
-        static let migrationUdvalgSagsbehandler = #"""
+        /// A handover in one step: the document (new caseworker, the journal's entry) and the register
+        /// change together, by whoever may hand the case over: its caseworker (or deputy), the leader of
+        /// its team, or an administrator. A leader may not otherwise write a colleague's case, so the
+        /// plain `unge.gem` would refuse the leader's half of the handover.
+        static let migrationOverdrag = #"""
             SET LOCAL ROLE unge_ejer;
-            DROP FUNCTION unge.oversigt_udvalg(text, bool, text);
-            CREATE FUNCTION unge.oversigt_udvalg(p_kommando text, p_mine bool, p_hold text)
-            RETURNS TABLE (id text, revision int, resume jsonb, sagsbehandler text)
+            CREATE FUNCTION unge.overdrag_gem(p_sag text, p_forventet int, p_doc jsonb, p_resume jsonb, p_opslag jsonb,
+                                              p_haendelse jsonb, p_til text, p_overdrag jsonb)
+            RETURNS TABLE (status text, revision int)
             LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
-            DECLARE ids text[];
+            DECLARE v_rev int; v_hold text;
             BEGIN
-                RETURN QUERY SELECT s.id, s.revision, s.resume, r.sagsbehandler::text
-                    FROM unge.sager s JOIN unge.sagsregister r ON r.id = s.id
-                    WHERE (NOT coalesce(p_mine, false) OR r.sagsbehandler = session_user)
-                        AND (p_hold IS NULL OR r.hold = p_hold)
-                    ORDER BY s.id;
-                SELECT array_agg(s.id ORDER BY s.id) INTO ids FROM unge.sager s JOIN unge.sagsregister r ON r.id = s.id
-                    WHERE (NOT coalesce(p_mine, false) OR r.sagsbehandler = session_user)
-                        AND (p_hold IS NULL OR r.hold = p_hold);
-                PERFORM unge.skriv_log('database', NULL, ids, unge.haendelse('search', NULL, p_kommando));
+                IF NOT EXISTS (SELECT 1 FROM unge.sagsregister r WHERE r.id = p_sag) THEN
+                    RETURN QUERY SELECT 'ingen'::text, NULL::int; RETURN;
+                END IF;
+                IF NOT (unge.maa(p_sag, session_user, true) OR pg_has_role(session_user, 'unge_admin', 'MEMBER') OR EXISTS (
+                        SELECT 1 FROM unge.sagsregister r JOIN unge.medlemmer l ON l.hold = r.hold
+                        WHERE r.id = p_sag AND l.rolle = session_user AND l.leder)) THEN
+                    PERFORM unge.skriv_log('database', p_sag, NULL, unge.haendelse('refused', p_sag, p_haendelse->>'command'));
+                    RETURN QUERY SELECT 'adgang'::text, NULL::int; RETURN;
+                END IF;
+                SELECT m.hold INTO v_hold FROM unge.medlemmer m WHERE m.rolle = p_til;
+                IF v_hold IS NULL THEN RETURN QUERY SELECT 'hold'::text, NULL::int; RETURN; END IF;
+                UPDATE unge.sager s SET revision = p_forventet + 1, doc = p_doc, resume = p_resume,
+                    naeste_frist = (p_resume->>'nextDeadline')::date, opdateret = now()
+                    WHERE s.id = p_sag AND s.revision = p_forventet RETURNING s.revision INTO v_rev;
+                IF v_rev IS NULL THEN
+                    RETURN QUERY SELECT 'konflikt'::text, (SELECT s.revision FROM unge.sager s WHERE s.id = p_sag); RETURN;
+                END IF;
+                UPDATE unge.sagsregister r SET cpr_noegle = unge.noegle(p_opslag->>'cpr'), navn_noegle = unge.noegle(p_opslag->>'navn'),
+                    sagsbehandler = p_til, hold = v_hold WHERE r.id = p_sag;
+                PERFORM unge.skriv_log('unge', p_sag, NULL, p_haendelse);
+                PERFORM unge.skriv_log('unge', p_sag, NULL, p_overdrag);
+                RETURN QUERY SELECT 'ok'::text, v_rev;
             END $$;
-            REVOKE ALL ON FUNCTION unge.oversigt_udvalg(text, bool, text) FROM PUBLIC;
-            GRANT EXECUTE ON FUNCTION unge.oversigt_udvalg(text, bool, text)
+            REVOKE ALL ON FUNCTION unge.overdrag_gem(text, int, jsonb, jsonb, jsonb, jsonb, text, jsonb) FROM PUBLIC;
+            GRANT EXECUTE ON FUNCTION unge.overdrag_gem(text, int, jsonb, jsonb, jsonb, jsonb, text, jsonb)
                 TO unge_sagsbehandler, unge_teamleder, unge_admin;
-
-            -- A case read from the team store names the caseworker the register names (a moved-in or
-            -- handed-over case's document may still name the one before), so `vis` and `liste` agree.
-            CREATE FUNCTION unge.med_sagsbehandler(p_doc jsonb, p_hvem text) RETURNS jsonb
-            LANGUAGE sql IMMUTABLE SET search_path = pg_catalog AS $$
-                SELECT CASE WHEN p_hvem IS NULL OR p_hvem = '' THEN p_doc
-                            ELSE jsonb_set(p_doc, '{caseworker}', to_jsonb(p_hvem)) END
-            $$;
-            CREATE OR REPLACE FUNCTION unge.hent(p_sag text, p_kommando text)
-            RETURNS TABLE (status text, revision int, doc jsonb)
-            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
-            DECLARE r record;
-            BEGIN
-                IF NOT EXISTS (SELECT 1 FROM unge.sagsregister WHERE id = p_sag) THEN
-                    RETURN QUERY SELECT 'ingen'::text, NULL::int, NULL::jsonb; RETURN;
-                END IF;
-                IF NOT unge.maa(p_sag, session_user, false) THEN
-                    PERFORM unge.skriv_log('database', p_sag, NULL, unge.haendelse('refused', p_sag, p_kommando));
-                    RETURN QUERY SELECT 'adgang'::text, NULL::int, NULL::jsonb; RETURN;
-                END IF;
-                SELECT s.revision, unge.med_sagsbehandler(s.doc, g.sagsbehandler::text) AS doc INTO r
-                    FROM unge.sager s JOIN unge.sagsregister g ON g.id = s.id WHERE s.id = p_sag;
-                PERFORM unge.skriv_log('database', p_sag, NULL, unge.haendelse('read', p_sag, p_kommando));
-                RETURN QUERY SELECT 'ok'::text, r.revision, r.doc;
-            END $$;
-
-            CREATE OR REPLACE FUNCTION unge.alle(p_kommando text) RETURNS TABLE (id text, revision int, doc jsonb)
-            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
-            DECLARE ids text[];
-            BEGIN
-                RETURN QUERY SELECT s.id, s.revision, unge.med_sagsbehandler(s.doc, g.sagsbehandler::text)
-                    FROM unge.sager s JOIN unge.sagsregister g ON g.id = s.id ORDER BY s.id;
-                SELECT array_agg(s.id ORDER BY s.id) INTO ids FROM unge.sager s;
-                PERFORM unge.skriv_log('database', NULL, ids, unge.haendelse('search', NULL, p_kommando));
-            END $$;
             """#
 
         static let migration1 = #"""

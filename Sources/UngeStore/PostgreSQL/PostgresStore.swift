@@ -150,9 +150,10 @@
                 let all = try allCases()
                 return (all.cases.map { CaseSummary($0, checklistOn: checklistOn) }, all.problems)
             }
-            // The caseworker comes from the case register (what access and handovers follow).
+            // The caseworker is the document's (a handover changes document and register together, and a
+            // moved-in case keeps the name it had, so the listing is the same as the folder's).
             return summaries(
-                try call("SELECT id, resume::text, sagsbehandler FROM unge.oversigt($1, false)", [command]))
+                try call("SELECT id, resume::text FROM unge.oversigt($1, false)", [command]))
         }
 
         public func listSummaries(_ scope: TeamScope) throws -> (summaries: [CaseSummary], problems: [StoreProblem]) {
@@ -160,14 +161,14 @@
             case .mine:
                 return summaries(
                     try call(
-                        "SELECT id, resume::text, sagsbehandler FROM unge.oversigt_udvalg($1, true, NULL)", [command]))
+                        "SELECT id, resume::text FROM unge.oversigt_udvalg($1, true, NULL)", [command]))
             case .team(let team):
                 guard try Self.text(call("SELECT unge.hold_findes($1)", [team])) == "t" else {
                     throw StoreError.unknownTeam(team)
                 }
                 return summaries(
                     try call(
-                        "SELECT id, resume::text, sagsbehandler FROM unge.oversigt_udvalg($1, false, $2)",
+                        "SELECT id, resume::text FROM unge.oversigt_udvalg($1, false, $2)",
                         [command, team]))
             }
         }
@@ -189,9 +190,7 @@
                 guard let id = (row[0]).flatMap(CaseID.init) else { continue }
                 do {
                     let record = try decoder.decode(SummaryRecord.self, from: Data((row[1] ?? "").utf8))
-                    var summary = record.summary(id: id)
-                    summary.caseworker = (row.count > 2 ? row[2] : nil) ?? record.caseworker
-                    out.append(summary)
+                    out.append(record.summary(id: id))
                 } catch {
                     problems.append(
                         StoreProblem(
@@ -335,33 +334,33 @@
                 let event = AuditEvent(
                     time: now, user: role, action: .update, caseID: id, revisionBefore: change.expectedRevision,
                     revisionAfter: change.expectedRevision + 1, criterion: change.criterion, command: command)
-                let row = try call(
-                    "SELECT status, revision FROM unge.gem($1, $2, $3::jsonb, $4::jsonb, $5::jsonb, $6::jsonb)",
-                    [
-                        id.rawValue, String(change.expectedRevision), String(decoding: bytes, as: UTF8.self),
-                        Self.json(SummaryRecord(CaseSummary(updated))), Self.lookup(updated), Self.json(event),
-                    ], case: id
-                ).first
+                let args: [String?] = try [
+                    id.rawValue, String(change.expectedRevision), String(decoding: bytes, as: UTF8.self),
+                    Self.json(SummaryRecord(CaseSummary(updated))), Self.lookup(updated), Self.json(event),
+                ]
+                let row: [String?]?
+                if let to = change.handOverTo {
+                    // Document and register in one step, so a team leader may hand over a colleague's case.
+                    let handOver = AuditEvent(
+                        time: now, user: role, action: .update, caseID: id, criterion: "til \(to)", command: command)
+                    row = try call(
+                        "SELECT status, revision FROM unge.overdrag_gem($1, $2, $3::jsonb, $4::jsonb, $5::jsonb, $6::jsonb, $7, $8::jsonb)",
+                        args + [to, Self.json(handOver)], case: id
+                    ).first
+                } else {
+                    row = try call(
+                        "SELECT status, revision FROM unge.gem($1, $2, $3::jsonb, $4::jsonb, $5::jsonb, $6::jsonb)",
+                        args, case: id
+                    ).first
+                }
                 switch (row?[0] ?? nil) ?? "" {
                 case "ok": break
                 case "konflikt":
                     throw StoreError.conflict(
                         id, expected: change.expectedRevision, actual: Int((row?[1] ?? nil) ?? "") ?? 0)
                 case "adgang": throw StoreError.accessRefused(id)
+                case "hold": throw StoreError.noTeam(role: change.handOverTo ?? "")
                 default: throw StoreError.notFound(id)
-                }
-                if let to = change.handOverTo {
-                    let handOver = AuditEvent(
-                        time: now, user: role, action: .update, caseID: id, criterion: "til \(to)", command: command)
-                    switch try Self.text(
-                        call(
-                            "SELECT unge.overdrag($1, $2, $3::jsonb)", [id.rawValue, to, Self.json(handOver)], case: id)
-                    )
-                    {
-                    case "ok": break
-                    case "hold": throw StoreError.noTeam(role: to)
-                    default: throw StoreError.accessRefused(id)
-                    }
                 }
                 out.append(updated)
             }
@@ -395,14 +394,20 @@
         public func importCase(_ json: Data, as id: CaseID, now: Date, user: String, command: String) throws
             -> CaseFile
         {
-            try importCase(json, as: id, team: nil, caseworker: nil, now: now, command: command)
+            try importCase(json, as: id, team: nil, caseworker: nil, now: now, command: command, fillCaseworker: true)
         }
 
         /// `importCase` into a named team and caseworker (an administrator moving a store).
         public func importCase(
-            _ json: Data, as id: CaseID, team: String?, caseworker: String?, now: Date, command: String
+            _ json: Data, as id: CaseID, team: String?, caseworker: String?, now: Date, command: String,
+            fillCaseworker: Bool = false
         ) throws -> CaseFile {
-            let decoded = try FileStore.decodeDocument([UInt8](json), file: "sag \(id.rawValue)", expectedID: id)
+            var decoded = try FileStore.decodeDocument([UInt8](json), file: "sag \(id.rawValue)", expectedID: id)
+            // A case put in without a caseworker gets the one who put it in (as the file store's upgrade
+            // gives it the user of its first event); a moved case stays exactly as it was.
+            if fillCaseworker && (decoded.caseFile.caseworker ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+                decoded.caseFile.caseworker = role
+            }
             let bytes = try FileStore.encodeCase(decoded.caseFile, keepingUnknownFrom: decoded.body)
             let event = AuditEvent(
                 time: now, user: role, action: .create, caseID: id, revisionAfter: decoded.caseFile.revision,
