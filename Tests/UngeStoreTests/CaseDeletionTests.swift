@@ -64,6 +64,48 @@ struct CaseDeletionTests {
         #expect(next.id.rawValue == "2026-0003")
     }
 
+    @Test(
+        "en søgning på navnet, der viste den slettede sag, beholder ikke søgeordet; de andre sager beholder søgningen")
+    func searchTermsErased() throws {
+        let (t, c) = try Self.storeWithCase()
+        let other = try #require(CaseID("2026-0002"))
+        // A name search that displayed the case and another one, and one that displayed only the case.
+        try t.store.appendAudit(
+            AuditEvent(
+                time: Sample.now, user: "sb2", action: .search, criterion: "søg=Slettea", command: "liste",
+                shown: [c.id, other]))
+        try t.store.appendAudit(
+            AuditEvent(
+                time: Sample.now, user: "sb2", action: .search, criterion: "status=åben søg=slettea slettesen",
+                command: "liste", shown: [c.id]))
+        // A search that did not display the case keeps its term.
+        try t.store.appendAudit(
+            AuditEvent(
+                time: Sample.now, user: "sb2", action: .search, criterion: "søg=Boende", command: "liste",
+                shown: [other]))
+        #expect(Self.leaks(t).contains { $0.hasPrefix("log/") })
+        try t.store.deleteCase(c.id, expectedRevision: c.revision, tombstone: Self.tombstone(c.id))
+        #expect(Self.leaks(t) == [])
+        let lower = t.allFiles().filter { f in
+            guard let d = FileManager.default.contents(atPath: t.path + "/" + f) else { return false }
+            return d.range(of: Data("slettea".utf8)) != nil
+        }
+        #expect(lower == [])
+        // Every chain still verifies.
+        #expect(try t.store.verifyAuditLog().breaks.map(\.description) == [])
+        // The other case's trail still shows that sb2 saw it in the search, without the term.
+        let trail = try t.store.auditEvents(for: other).events.filter { $0.action == .search && $0.user == "sb2" }
+        #expect(trail.compactMap(\.criterion).sorted() == [FileStore.erasedSearchTerm, "søg=Boende"].sorted())
+        #expect(trail.allSatisfy { !AuditEvent.contains($0.shown ?? [], c.id) })
+        // A second run (a resumed deletion) writes nothing new.
+        let before = t.allFiles().sorted()
+        try t.store.eraseAuditPersonalData(of: c.id, tombstone: Self.tombstone(c.id))
+        #expect(
+            t.allFiles().sorted().filter { !$0.hasPrefix("log/.indeks") }
+                == before.filter { !$0.hasPrefix("log/.indeks") })
+        #expect(try t.store.verifyAuditLog().breaks.map(\.description) == [])
+    }
+
     @Test("en sag, der er ændret siden arkivkopien, slettes ikke")
     func changedSince() throws {
         let (t, c) = try Self.storeWithCase()

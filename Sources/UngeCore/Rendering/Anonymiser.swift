@@ -330,12 +330,50 @@ public struct Anonymiser: Sendable {
     /// Notes the capitalised words inside sentences of `text`, so that the same words are also
     /// replaced where they start a sentence. Call it for every free text before scrubbing.
     public mutating func learn(_ text: String) {
+        properNouns.formUnion(properNouns(in: text))
+    }
+
+    /// `learn` for many texts, split over the processor's cores (what is learnt does not depend on
+    /// the order).
+    public mutating func learnAll(_ texts: [String]) {
+        let parts = min(ProcessInfo.processInfo.activeProcessorCount, texts.count / 256)
+        guard parts > 1 else {
+            for t in texts { learn(t) }
+            return
+        }
+        let size = (texts.count + parts - 1) / parts
+        let found = LearnResults(parts)
+        let start = self
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            var nouns = Set<String>()
+            for t in texts[min(part * size, texts.count)..<min((part + 1) * size, texts.count)] {
+                nouns.formUnion(start.properNouns(in: t))
+            }
+            found.set(part, nouns)
+        }
+        for nouns in found.all() { properNouns.formUnion(nouns) }
+    }
+
+    /// The capitalised words inside sentences of `text` that are not known terms, kept words or
+    /// common words (lower-cased).
+    func properNouns(in text: String) -> Set<String> {
+        var out = Set<String>()
         Anonymiser.scanWords(text) { word, _, startOfSentence, _ in
-            guard !startOfSentence, let f = word.first, f.isUppercase, !word.contains(where: \.isNumber) else { return }
+            guard !startOfSentence, Anonymiser.startsWithCapital(word), !Anonymiser.hasNumber(word) else { return }
             let l = word.lowercased()
             if Anonymiser.isKeptCapitalised(word) || Anonymiser.isCommon(l) || terms[l] != nil { return }
-            properNouns.insert(l)
+            out.insert(l)
         }
+        return out
+    }
+
+    /// The parts of `learnAll`, written from several threads.
+    final class LearnResults: @unchecked Sendable {
+        private let lock = NSLock()
+        private var parts: [Set<String>]
+        init(_ n: Int) { parts = Array(repeating: [], count: n) }
+        func set(_ i: Int, _ value: Set<String>) { lock.withLock { parts[i] = value } }
+        func all() -> [Set<String>] { lock.withLock { parts } }
     }
 
     // MARK: Scrubbing
@@ -370,7 +408,9 @@ public struct Anonymiser: Sendable {
                 s = replace(s, P.postcode, kind: .address, prefix: .postcode) { _ in "(postnummer og by)" }
             }
             if P.streetSuffixes.contains(where: look.has) {
-                s = replace(s, P.address, kind: .address, label: "(adresse)", prefix: .street) { g in
+                s = replace(
+                    s, P.address, kind: .address, label: "(adresse)", prefix: .street, accept: Anonymiser.followsStreet
+                ) { g in
                     "(adresse)" + (g[0].hasSuffix(".") ? "." : "")
                 }
             }
@@ -454,7 +494,7 @@ public struct Anonymiser: Sendable {
             out += text[cursor..<t.range.lowerBound]
             cursor = t.range.upperBound
             let lower = t.word.lowercased()
-            let capital = t.word.first?.isUppercase == true
+            let capital = Anonymiser.startsWithCapital(t.word)
             // A known name or place, the longest run of words first (joined by spaces or hyphens).
             var matched = false
             var candidates: [Term] = terms[lower] ?? []
@@ -498,7 +538,7 @@ public struct Anonymiser: Sendable {
                 continue
             }
             let isProper =
-                capital && !t.word.contains(where: \.isNumber) && !Anonymiser.isKeptCapitalised(t.word)
+                capital && !Anonymiser.hasNumber(t.word) && !Anonymiser.isKeptCapitalised(t.word)
                 && !Anonymiser.isCommon(lower)
             if isProper, t.start, !properNouns.contains(lower) {
                 // A capitalised word that starts a sentence: a name only if it looks like one.
@@ -526,7 +566,7 @@ public struct Anonymiser: Sendable {
                     continue
                 }
                 var j = i + 1
-                while j < tokens.count, tokens[j].gap == " ", tokens[j].word.first?.isUppercase == true,
+                while j < tokens.count, tokens[j].gap == " ", Anonymiser.startsWithCapital(tokens[j].word),
                     !Anonymiser.isKeptCapitalised(tokens[j].word), !Anonymiser.isCommon(tokens[j].word.lowercased())
                 {
                     j += 1
@@ -544,6 +584,28 @@ public struct Anonymiser: Sendable {
         }
         out += text[cursor...]
         return out
+    }
+
+    /// Whether the word's first character is upper case (`Character.isUppercase`, with a fast path
+    /// for an ASCII first letter).
+    @inline(__always) static func startsWithCapital(_ w: String) -> Bool {
+        guard let b = w.utf8.first else { return false }
+        if b < 0x80 {
+            // An ASCII letter followed by a combining mark is still upper case when the letter is.
+            return b >= 65 && b <= 90
+        }
+        return w.first?.isUppercase == true
+    }
+
+    /// Whether the word holds a number character (`Character.isNumber`; only ASCII digits in an
+    /// ASCII word).
+    @inline(__always) static func hasNumber(_ w: String) -> Bool {
+        var ascii = true
+        for b in w.utf8 {
+            if b >= 48 && b <= 57 { return true }
+            if b >= 0x80 { ascii = false }
+        }
+        return ascii ? false : w.contains(where: \.isNumber)
     }
 
     /// The label of a known person whose first name `word` shortens or lengthens ("Mali" for
@@ -622,7 +684,7 @@ public struct Anonymiser: Sendable {
             let monthWord = P.monthStems.contains(where: look.has)
             if monthWord {
                 s = replace(s, P.monthNameDate, kind: .date, label: Anonymiser.dateLabel, prefix: .date) { [self] g in
-                    let y = g[3].replacingOccurrences(of: "'", with: "")
+                    let y = g[3].filter { $0 != "'" }
                     let year = y.isEmpty ? nil : Anonymiser.fullYear(y, context: context)
                     return self.dayText(year: year, month: Anonymiser.month(g[2]), day: Int(g[1]), context: context)
                 }
@@ -783,24 +845,84 @@ public struct Anonymiser: Sendable {
         }
     }
 
+    /// Whether one to three spaces (`\\s` of the patterns: tab, line feed, form feed, carriage return
+    /// and Unicode separators) and then a word ending in one of `P.streetSuffixes` stand just before
+    /// `start` (what `(?<=(?:vej|gade|...)\\s{1,3})` would check).
+    static func followsStreet(_ scalars: String.UnicodeScalarView, _ start: String.Index) -> Bool {
+        var i = start
+        var spaces = 0
+        while i > scalars.startIndex, spaces <= 3 {
+            let c = scalars[scalars.index(before: i)]
+            let v = c.value
+            let isSpace: Bool
+            switch v {
+            case 9, 10, 12, 13, 32: isSpace = true
+            case 0..<0x80: isSpace = false
+            default:
+                switch c.properties.generalCategory {
+                case .spaceSeparator, .lineSeparator, .paragraphSeparator: isSpace = true
+                default: isSpace = false
+                }
+            }
+            guard isSpace else { break }
+            spaces += 1
+            i = scalars.index(before: i)
+        }
+        guard (1...3).contains(spaces) else { return false }
+        // The scalars before the spaces, compared from the end with each suffix.
+        var tail: [Unicode.Scalar] = []
+        var k = i
+        while k > scalars.startIndex, tail.count < P.longestStreetSuffix {
+            k = scalars.index(before: k)
+            tail.append(scalars[k])
+        }
+        for suffix in P.streetSuffixScalars where suffix.count <= tail.count {
+            var ok = true
+            for (n, c) in suffix.reversed().enumerated() where tail[n] != c {
+                ok = false
+                break
+            }
+            if ok { return true }
+        }
+        return false
+    }
+
     /// Runs a precompiled pattern over `text`, replacing each match by `make(groups)` (nil keeps
     /// the match). A `prefix` just before the match is replaced with it.
     mutating func replace(
         _ text: String, _ re: NSRegularExpression, kind: Kind, label: String? = nil, prefix: Prefix = .none,
-        _ make: ([String]) -> String?
+        accept: ((String.UnicodeScalarView, String.Index) -> Bool)? = nil, _ make: ([String]) -> String?
     ) -> String {
-        let ns = text as NSString
-        let matches = re.matches(in: text, range: NSRange(location: 0, length: ns.length))
+        let matches = re.matches(in: text, range: NSRange(location: 0, length: text.utf16.count))
         guard !matches.isEmpty else { return text }
+        // UTF-16 offsets to String indices, walking forward once (no bridging to NSString and back);
+        // slices by Unicode scalars, exactly where the match starts and ends.
+        let u16 = text.utf16
+        let scalars = text.unicodeScalars
+        var walked = (offset: 0, index: u16.startIndex)
+        func index(_ offset: Int) -> String.Index {
+            walked.index = u16.index(walked.index, offsetBy: offset - walked.offset)
+            walked.offset = offset
+            return walked.index
+        }
         var out = ""
-        var last = 0
+        out.reserveCapacity(text.utf8.count)
+        var last = text.startIndex
         for m in matches {
-            out += ns.substring(with: NSRange(location: last, length: m.range.location - last))
-            let groups = (0..<m.numberOfRanges).map { i -> String in
+            let whole = m.range
+            let start = index(whole.location)
+            if let accept, !accept(scalars, start) { continue }
+            out += Substring(scalars[last..<start])
+            var groups = [String](repeating: "", count: m.numberOfRanges)
+            for i in 1..<max(m.numberOfRanges, 1) {
                 let r = m.range(at: i)
-                return r.location == NSNotFound ? "" : ns.substring(with: r)
+                guard r.location != NSNotFound else { continue }
+                let a = u16.index(start, offsetBy: r.location - whole.location)
+                groups[i] = String(scalars[a..<u16.index(a, offsetBy: r.length)])
             }
-            last = m.range.location + m.range.length
+            let end = index(whole.location + whole.length)
+            groups[0] = String(scalars[start..<end])
+            last = end
             let cut = Anonymiser.prefixLength(out, prefix)
             let needed = prefix == .dateRequired || prefix == .street
             guard cut != nil || !needed, let replacement = make(groups) else {
@@ -817,7 +939,7 @@ public struct Anonymiser: Sendable {
                 out += replacement
             }
         }
-        out += ns.substring(from: last)
+        out += Substring(scalars[last...])
         return out
     }
 
@@ -858,9 +980,11 @@ public struct Anonymiser: Sendable {
         nonisolated(unsafe) static let caseNumber = re(#"[0-9](?<![0-9][0-9])[0-9]{3}-[0-9]{4}(?![0-9])"#)
         /// The house number and floor of an address; the street name before it goes with it
         /// (`Prefix.street`).
+        /// The street word before it (one of `streetSuffixes`, then one to three spaces) is checked by
+        /// `Anonymiser.followsStreet` on each match: a look-behind over twenty words made the engine try
+        /// them at every digit.
         nonisolated(unsafe) static let address = re(
-            "(?<=(?:\(streetSuffixes.joined(separator: "|")))\\s{1,3})[0-9]+[A-Za-z]?(?![0-9])(?:,?\\s*(?:st|kl|[0-9]{1,2})\\.?(?:\\s*(?:th|tv|mf)\\.?)?)?"
-        )
+            "[0-9]+[A-Za-z]?(?![0-9])(?:,?\\s*(?:st|kl|[0-9]{1,2})\\.?(?:\\s*(?:th|tv|mf)\\.?)?)?")
         nonisolated(unsafe) static let postcode = re(
             #"[1-9](?<![\p{L}\p{N}][1-9])[0-9]{3}\s+\p{Lu}[\p{L}\-]+(?:\s+[NSVØCK](?![\p{L}]))?"#)
         nonisolated(unsafe) static let money = re(
@@ -877,6 +1001,8 @@ public struct Anonymiser: Sendable {
             "vej", "gade", "allé", "alle", "vænge", "stræde", "plads", "torv", "boulevard", "stien", "parken", "bakken",
             "haven", "toften", "høj", "marken", "løkke", "kvarter", "vang", "engen",
         ]
+        static let streetSuffixScalars = streetSuffixes.map { Array($0.unicodeScalars) }
+        static let longestStreetSuffix = streetSuffixScalars.map(\.count).max() ?? 0
         static let teacherTitles = ["lektor", "adjunkt", "rektor", "inspektør", "afdelingsleder"]
         nonisolated(unsafe) static let teacherTitle = re(
             #"(?<![\p{L}])(?i:lektor|adjunkt|studielektor|rektor|vicerektor|skoleinspektør|viceinspektør|afdelingsleder)(?i:en)?(?![\p{L}])"#
@@ -927,8 +1053,19 @@ public struct Anonymiser: Sendable {
         isCommon(w) || schoolSuffixes.contains(w) || w.hasSuffix("stedet") || w.hasSuffix("centret")
     }
 
+    /// The last bytes of the suffixes `compoundKind` looks for.
+    static let compoundEnds: Set<UInt8> = Set(
+        [
+            "skolen", "skole", "gymnasium", "gymnasiet", "efterskolen", "vej", "gade", "allé", "vænget", "stræde",
+            "boulevard",
+        ]
+        .compactMap { $0.utf8.last })
+
     /// "(skole)" for a school named in one word ("kirkebakkeskolen"), "(vej)" for a street, else nil.
     static func compoundKind(_ lower: String) -> Kind? {
+        // Every suffix ends in "e", "m", "t", "n", "j", "d" or "é": most words are let go at their last
+        // byte (any non-ASCII last byte is looked at in full: "allé" may be written decomposed).
+        guard let lastByte = lower.utf8.last, lastByte >= 0x80 || compoundEnds.contains(lastByte) else { return nil }
         if isCommon(lower) { return nil }
         for suffix in ["skolen", "skole", "gymnasium", "gymnasiet", "efterskolen"] where lower.hasSuffix(suffix) {
             let prefix = String(lower.dropLast(suffix.count))

@@ -69,7 +69,7 @@ public struct AnonymousCase: Codable, Sendable, Equatable {
     /// Builds the anonymised copy of `file` on `today` (for the young person's age only).
     public static func build(_ file: CaseFile, today: LocalDate) -> AnonymousCase {
         var a = Anonymiser(case: file)
-        for text in freeTexts(file) { a.learn(text) }
+        a.learnAll(freeTexts(file))
         let age = file.youngPerson.age(on: today)
         let label = age.map { "den unge (\($0) år)" } ?? "den unge"
         let network = NetworkPicture.ordered(file.network.people).map { p in

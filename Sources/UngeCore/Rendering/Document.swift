@@ -210,11 +210,15 @@ public enum MarkdownRenderer {
     }
 
     /// Continuation lines of a list item, indented under it.
-    private static func indented(_ s: String) -> String { s.replacingOccurrences(of: "\n", with: "\n  ") }
+    private static func indented(_ s: String) -> String {
+        s.utf8.contains(10) ? s.replacingOccurrences(of: "\n", with: "\n  ") : s
+    }
 
     /// One line after a prefix (`# `, `| `, `**Navn:** `): line breaks become spaces, then `escape`.
     static func escapeLine(_ s: String) -> String {
-        escape(
+        // (Most lines have no line break: no search for one.)
+        guard s.utf8.contains(10) else { return escape(s, startsLine: false) }
+        return escape(
             s.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " "), startsLine: false)
     }
 

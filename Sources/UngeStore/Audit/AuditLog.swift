@@ -303,26 +303,14 @@ extension FileStore {
         }
         var touched = Set<String>()
         for f in chainFiles(of: id) {
-            var e = f.event
+            let e = f.event
             if e.erased == true { continue }
             if e.chain != nil && (e.chain != id.rawValue || (e.seq ?? 0) > cover) { continue }
             if e.chain == nil && e.caseID != id { continue }
-            e.user = ""
-            e.account = nil
-            e.command = ""
-            e.criterion = nil
-            e.shown = nil
-            e.salt = nil
-            e.erased = true
-            var bytes: [UInt8]
-            do { bytes = [UInt8](try UngeJSON.encoder().encode(e)) } catch {
-                throw StoreError.auditFailed(reason: "hændelsen kan ikke skrives som JSON")
-            }
-            bytes.append(10)
-            let path = logPath + "/" + f.file
-            try replaceFile(path, display: "log/" + f.file, bytes: bytes, sync: true)
+            try erasePayload(e, file: f.file)
             touched.insert(String(f.file.prefix(7)))
         }
+        touched.formUnion(try eraseSearchTerms(showing: id, tombstone: tomb))
         for month in touched {
             do { try Posix.syncDirectory(logPath + "/" + month) } catch let f {
                 throw StoreError.io(
@@ -333,17 +321,116 @@ extension FileStore {
         }
     }
 
+    /// What a restated search shows instead of the search term it no longer holds.
+    static let erasedSearchTerm = "søg=(fjernet ved sletning af en sag)"
+
+    /// The user-typed search terms (`søg=…` in the criterion: names, birth dates) of the searches
+    /// and listings over all cases (chain `alle`) that displayed the deleted case `id`: each such
+    /// event's payload and salt are removed, covered by a `delete` event in the `alle` chain (so the
+    /// chain still verifies, as for the case's own events). What the event still tells about the other
+    /// cases it displayed (who saw them, when, with which command) is written again first, as a new
+    /// event at the original time without the search term and without `id`, so their trail keeps it.
+    /// Idempotent: restatements already written and events already erased are skipped. Returns the
+    /// months whose event files changed.
+    func eraseSearchTerms(showing id: CaseID, tombstone: AuditEvent) throws -> Set<String> {
+        func personal(_ e: AuditEvent) -> Bool {
+            guard let c = e.criterion, c.contains("søg=") else { return false }
+            return !c.contains(FileStore.erasedSearchTerm)
+        }
+        let all = chainFiles(of: AuditChain.allChain) { bytes in
+            // Only events with a criterion and a shown list are decoded.
+            bytes.range(of: Data("\"criterion\"".utf8)) != nil && bytes.range(of: Data("\"shown\"".utf8)) != nil
+        }
+        let targets = all.filter { $0.event.erased != true && personal($0.event) && $0.event.concerns(id) }
+        guard !targets.isEmpty else { return [] }
+        // 1. What the other cases keep (a crash after this and before the erasure finds them written).
+        let restated = Set(
+            all.filter { $0.event.criterion?.contains(FileStore.erasedSearchTerm) == true }.map {
+                FileStore.restatementKey($0.event)
+            })
+        for t in targets {
+            guard let again = FileStore.restatement(of: t.event, without: id) else { continue }
+            if restated.contains(FileStore.restatementKey(again)) { continue }
+            try appendChained(again)
+        }
+        // 2. The cover in the `alle` chain, then the erasure.
+        var marker = AuditEvent(
+            time: tombstone.time, user: tombstone.user, action: .delete, caseID: nil,
+            criterion: "søgeord i oversigter, der viste en slettet sag, er fjernet", command: tombstone.command)
+        marker.account = tombstone.account
+        let covered =
+            all.filter { $0.event.action == .delete && $0.event.caseID == nil }.compactMap(\.event.erasedThrough)
+            .max() ?? 0
+        if targets.contains(where: { ($0.event.seq ?? 0) > covered }) {
+            try appendChained(marker, erasingThroughHead: true)
+        }
+        var touched = Set<String>()
+        for t in targets {
+            try erasePayload(t.event, file: t.file)
+            touched.insert(String(t.file.prefix(7)))
+        }
+        return touched
+    }
+
+    /// A search event told again without `id` and without its search term, or nil when it showed
+    /// nothing else.
+    static func restatement(of e: AuditEvent, without id: CaseID) -> AuditEvent? {
+        let others = AuditEvent.expand(e.shown ?? []).filter { $0 != id.rawValue }.compactMap(CaseID.init)
+        guard !others.isEmpty else { return nil }
+        let c = e.criterion ?? ""
+        let kept = c.range(of: "søg=").map { String(c[..<$0.lowerBound]) } ?? ""
+        var again = AuditEvent(
+            time: e.time, user: e.user, action: e.action, caseID: nil, criterion: kept + erasedSearchTerm,
+            command: e.command, shown: others)
+        again.account = e.account
+        return again
+    }
+
+    /// What identifies a restatement (to write it once).
+    static func restatementKey(_ e: AuditEvent) -> String {
+        [
+            UngeJSON.formatTimestamp(e.time), e.user, e.account ?? "", e.command, e.criterion ?? "",
+            AuditChain.shownText(e.shown ?? []),
+        ].joined(separator: "\u{1F}")
+    }
+
+    /// Removes an event's personal payload and salt (keeping its digests) in its file.
+    func erasePayload(_ event: AuditEvent, file: String) throws {
+        var e = event
+        e.user = ""
+        e.account = nil
+        e.command = ""
+        e.criterion = nil
+        e.shown = nil
+        e.salt = nil
+        e.erased = true
+        var bytes: [UInt8]
+        do { bytes = [UInt8](try UngeJSON.encoder().encode(e)) } catch {
+            throw StoreError.auditFailed(reason: "hændelsen kan ikke skrives som JSON")
+        }
+        bytes.append(10)
+        try replaceFile(logPath + "/" + file, display: "log/" + file, bytes: bytes, sync: true)
+    }
+
     /// The event files named for `id` (`<ÅÅÅÅ-MM>/<name>`), decoded; unreadable ones are skipped.
     func chainFiles(of id: CaseID) -> [(file: String, event: AuditEvent)] {
+        chainFiles(of: id.rawValue) { _ in true }
+    }
+
+    /// The event files named for a chain's subject (a case id or `alle`) whose bytes pass `wanted`,
+    /// decoded; unreadable ones are skipped.
+    func chainFiles(of subject: String, wanted: (Data) -> Bool) -> [(file: String, event: AuditEvent)] {
         var out: [(file: String, event: AuditEvent)] = []
         let decoder = UngeJSON.decoder()
         let months = ((try? Posix.listDirectory(logPath)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
         for month in months {
             for name in ((try? Posix.listDirectory(logPath + "/" + month)) ?? []).sorted()
-            where name.hasSuffix(".json") && !name.hasPrefix(".") && name.dropFirst(17).hasPrefix(id.rawValue + "-") {
-                guard let bytes = try? Posix.readFile(logPath + "/" + month + "/" + name, limit: 1 << 20),
-                    let e = try? decoder.decode(AuditEvent.self, from: Data(bytes))
-                else { continue }
+            where name.hasSuffix(".json") && !name.hasPrefix(".") && name.dropFirst(17).hasPrefix(subject + "-") {
+                guard let bytes = try? Posix.readFile(logPath + "/" + month + "/" + name, limit: 1 << 20) else {
+                    continue
+                }
+                let data = Data(bytes)
+                guard wanted(data), let e = try? decoder.decode(AuditEvent.self, from: data) else { continue }
                 out.append((month + "/" + name, e))
             }
         }
