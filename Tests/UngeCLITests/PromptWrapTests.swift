@@ -42,3 +42,20 @@ struct PromptWrapTests {
         #expect(asked.contains { $0.contains("med ;") } && asked.contains { $0.contains("eller ,") }, "\(asked)")
     }
 }
+
+/// Issue 24 item 10: `unge vis emma` is a name, not "a case with the number emma".
+@Suite("Et navn i stedet for et sagsnummer")
+struct NameInsteadOfNumberTests {
+    @Test("'unge vis emma' siger, at det er et navn, og tilbyder sagerne, hvor navnet passer")
+    func nameIsNotANumber() throws {
+        let store = try Unge.fixtureStore()
+        let r = try Unge.run(["vis", "emma"], store: store)
+        #expect(r.status == 3, "\(r.stderr)")
+        #expect(!r.stderr.contains("ingen sag med nummeret emma"), "\(r.stderr)")
+        #expect(r.stderr.contains("'emma' er ikke et sagsnummer"))
+        #expect(r.stderr.contains("2026-0001  Emma Nørgaard Friis"))
+        // A number that does not exist still says so.
+        let n = try Unge.run(["vis", "2026-0099"], store: store)
+        #expect(n.stderr.contains("Der findes ingen sag med nummeret 2026-0099"))
+    }
+}

@@ -105,3 +105,27 @@ struct UngeplanConsentTests {
         #expect(PlanHistory.describe(b).contains("intet samtykke til planen"))
     }
 }
+
+/// AUDIT N22. Barnets lov § 3 »Børn og unge, der er fyldt 10 år, udøver partsbeføjelser i følgende sager: ... 9)
+/// Ungestøtte efter §§ 114-116 og opretholdt anbringelse efter § 120, der træffes i medfør af § 111 og § 112, stk. 3,
+/// inden den unge fylder 18 år.« § 111 is the decision for a young person whose placement ends at 18.
+@Suite("Partsbeføjelser ved ungestøtte før 18 kun efter § 111 (barnets lov § 3, nr. 9)")
+struct YouthSupportPartyRightsTests {
+    @Test("anbragt: nr. 9 i afgørelsens resumé; ikke anbragt (§ 114, stk. 2 efter en kontaktperson): ikke nr. 9")
+    func onlyAfterAPlacement() throws {
+        let support = DL.decision(.youthSupportContactPerson, on: "2026-05-01", id: "A2", consents: [.youngPerson])
+        let placement = DL.decision(.placementWithConsent, on: "2025-01-01", consents: [.custodyHolder, .youngPerson])
+        let placed = try #require(DecisionLaw.partyRights(support, age: 17, placed: true))
+        #expect(placed.contains("barnets lov § 3, nr. 9"))
+        #expect(DecisionLaw.partyRights(support, age: 17, placed: false) == nil)
+        // Through the case: the summary shows nr. 9 only with the placement on the case.
+        let withPlacement = DL.file(born: "2008-09-01", decisions: [placement, support])
+        let md = MarkdownRenderer.render(DecisionDocument.build(support, in: withPlacement, on: DL.d("2026-06-01")))
+        #expect(md.contains("nr. 9"))
+        let contactOnly = DL.file(
+            born: "2008-09-01",
+            decisions: [DL.decision(.contactPerson, on: "2025-01-01", consents: [.custodyHolder]), support])
+        let md2 = MarkdownRenderer.render(DecisionDocument.build(support, in: contactOnly, on: DL.d("2026-06-01")))
+        #expect(!md2.contains("nr. 9"))
+    }
+}
