@@ -78,13 +78,23 @@ enum Unge {
             ctx.storeUse = instance.storeUse(ctx.storeUse)
             return try instance.run(ctx)
         } catch {
-            let status = report(error, console: console)
             // A case number that does not exist: offer cases by name or near numbers, and on a
             // terminal run the command again on the one chosen.
             var typed: String? = nil
             if case StoreError.notFound(let id) = error { typed = id.rawValue }
             if case UsageError.invalidValue("sagsnummer", let value, _) = error, !value.contains(where: \.isNumber) {
                 typed = value
+            }
+            // A name where a case number goes (`unge vis emma`) is no "case with the number emma": say what it is,
+            // then offer the cases whose name matches.
+            let status: Int32
+            if let typed, case StoreError.notFound = error, !typed.contains(where: \.isNumber) {
+                console.error(
+                    "'\(typed)' er ikke et sagsnummer (et sagsnummer ser sådan ud: 2026-0001); unge søger i stedet på navnet."
+                )
+                status = (error as? StoreError)?.exitCode ?? ExitCode.usage
+            } else {
+                status = report(error, console: console)
             }
             if let typed, let ctx = context, let chosen = CaseLookup.offer(typed: typed, ctx: ctx),
                 let at = args.firstIndex(of: typed)

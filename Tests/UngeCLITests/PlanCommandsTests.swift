@@ -107,6 +107,7 @@ struct PlanCommandsTests {
                 "FEJL: Den unge er 16 år. Planen skal have konkrete mål for overgangen til voksenlivet, fx uddannelse og beskæftigelse. Lovgrundlag: barnets lov § 109, stk. 1 (tidl. serviceloven § 140, stk. 2).",
                 "FEJL: Det fremgår ikke, hvordan den unge har deltaget i planen. Lovgrundlag: barnets lov §§ 108-109 (tidl. serviceloven § 140).",
                 "FEJL: Anne Lund (forældremyndighedsindehaver) har ikke været med til at formulere målene. Notér deltagelsen, eller skriv hvorfor det ikke var muligt. Lovgrundlag: barnets lov §§ 108-109 (tidl. serviceloven § 140).",
+                "ADVARSEL: Det er ikke noteret, om den unge og Anne Lund (forældremyndighedsindehaver) har givet samtykke til ungeplanen. Planen skal så vidt muligt udarbejdes med samtykke fra forældremyndighedsindehaveren og den unge. Lovgrundlag: barnets lov § 109, stk. 2 (tidl. serviceloven § 140).",
                 "ADVARSEL: Ingen mål er skrevet med den unges egne ord. Planen skal bygge på den unges egne ønsker. Lovgrundlag: barnets lov §§ 108-109 (tidl. serviceloven § 140).",
                 "ADVARSEL: Mål M1 ('Stoppe med hash') siger, hvad den unge skal holde op med. Formulér det som et positivt mål: hvor vil den unge gerne hen? At stoppe kan være et delmål på vejen. Lovgrundlag: håndbogen kap. 4.",
                 "Planen er ikke gemt: 5 krav er ikke opfyldt (se ovenfor). Ret det, eller brug --kladde for at se en kladde med MANGLER-markeringer.",
@@ -238,7 +239,7 @@ struct PlanCommandsTests {
             "Blive frisør", "", "1", "", "", "", "",  // O1 (education), then no more
             "j", "3", "", "Ungeteamet", "2026-09-07", "6 måneder", "M1; O1", "",  // one measure
             "", "", "", "", "", "", "",  // no other special matters
-            "", "", "", "", "",  // Sofie and Anne Lund took part; no others
+            "", "", "j", "", "", "j", "",  // Sofie and Anne Lund took part and consented (§ 109, stk. 2); no others
             "",  // next follow-up: the suggested date
             "j",  // save
         ]

@@ -41,7 +41,7 @@ struct UnderretCommandTests {
             vis.stdout.split(separator: "\n").first {
                 $0.hasPrefix("02.04.2026 kl. 09.30  Vurdering af underretning nr. 1 (24 timer)")
             } ?? ""
-        #expect(line.contains("barnets lov § 136 (tidl. serviceloven § 155)"))
+        #expect(line.contains("barnets lov § 136, stk. 2 (tidl. serviceloven § 155, stk. 2)"))
         #expect(line.hasSuffix("underretning-1-vurdering"))
         #expect(
             vis.stdout.contains(

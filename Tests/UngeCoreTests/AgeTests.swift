@@ -113,7 +113,7 @@ struct AgeTests {
         #expect(old["age15"] == "barnets lov § 22, stk. 2, § 33, stk. 2 og § 46 (tidl. serviceloven § 50, stk. 1)")
         #expect(old["age17half"] == "barnets lov § 111 (tidl. serviceloven § 68, stk. 11)")
         #expect(old["age18"] == "serviceloven § 141")
-        #expect(old["age23"] == "barnets lov §§ 113-116 og 120 (tidl. serviceloven § 76)")
+        #expect(old["age23"] == "barnets lov §§ 113-117 og 120 (tidl. serviceloven § 76)")
 
         let asked2015 = Dictionary(
             uniqueKeysWithValues: Age.thresholds(born: date("2005-03-01"), on: date("2015-06-01")).map {

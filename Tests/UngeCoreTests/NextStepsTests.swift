@@ -30,7 +30,7 @@ struct NextStepsTests {
             (
                 "2026-0002",
                 [
-                    "Vurder underretningen: fristen var 28. august kl. 10.15 og er overskredet – barnets lov § 136 (tidl. serviceloven § 155)",
+                    "Vurder underretningen: fristen var 28. august kl. 10.15 og er overskredet – barnets lov § 136, stk. 2 (tidl. serviceloven § 155, stk. 2)",
                     "Send kvittering til Mette Krog senest 4. september (om 3 hverdage) – barnets lov § 138, stk. 1 (tidl. serviceloven § 155 b, stk. 1)",
                     "Orientér underretteren om, hvad der er sat i gang (underretning nr. 1) – barnets lov § 138, stk. 2 (tidl. serviceloven § 155 b, stk. 2)",
                     "Malik fylder 16 den 20. maj 2027 – barnets lov § 108, stk. 1 (tidl. serviceloven § 140)",
@@ -49,7 +49,7 @@ struct NextStepsTests {
                 "2026-0006",
                 [
                     "Overvej at tilbyde Amalie en handleplan – serviceloven § 141",
-                    "Amalie fylder 23 den 12. august 2027 – barnets lov §§ 113-116 og 120 (tidl. serviceloven § 76)",
+                    "Amalie fylder 23 den 12. august 2027 – barnets lov §§ 113-117 og 120 (tidl. serviceloven § 76)",
                 ]
             ),
             ("2026-0007", []),

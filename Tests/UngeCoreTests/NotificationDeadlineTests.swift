@@ -83,9 +83,9 @@ struct NotificationDeadlineTests {
     @Test(
         "2023 citerer serviceloven, 2024 barnets lov",
         arguments: [
-            (2023, "serviceloven § 155", "serviceloven § 155 b, stk. 1", "serviceloven § 155 b, stk. 2"),
+            (2023, "serviceloven § 155, stk. 2", "serviceloven § 155 b, stk. 1", "serviceloven § 155 b, stk. 2"),
             (
-                2024, "barnets lov § 136 (tidl. serviceloven § 155)",
+                2024, "barnets lov § 136, stk. 2 (tidl. serviceloven § 155, stk. 2)",
                 "barnets lov § 138, stk. 1 (tidl. serviceloven § 155 b, stk. 1)",
                 "barnets lov § 138, stk. 2 (tidl. serviceloven § 155 b, stk. 2)"
             ),
@@ -175,7 +175,7 @@ struct NotificationDeadlineTests {
         let d = Self.deadlines(received: received)
         #expect(d.allSatisfy { $0.ruleDate == S.day(2026, 4, 17) })
         #expect(d[1].dueDate == S.day(2026, 4, 27))
-        #expect(d[0].citation(age: 15) == "barnets lov § 136 (tidl. serviceloven § 155)")
+        #expect(d[0].citation(age: 15) == "barnets lov § 136, stk. 2 (tidl. serviceloven § 155, stk. 2)")
     }
 
     /// 00:30 on 1 January 2024 in Denmark is still 31 December 2023 in UTC: barnets lov applies (in force from
@@ -186,7 +186,7 @@ struct NotificationDeadlineTests {
         #expect(UngeJSON.formatTimestamp(received) == "2023-12-31T23:30:00Z")
         let d = Self.deadlines(received: received)
         #expect(d[0].ruleDate == S.day(2024, 1, 1))
-        #expect(d[0].citation(age: 15) == "barnets lov § 136 (tidl. serviceloven § 155)")
+        #expect(d[0].citation(age: 15) == "barnets lov § 136, stk. 2 (tidl. serviceloven § 155, stk. 2)")
         #expect(d[1].citation(age: 15) == "barnets lov § 138, stk. 1 (tidl. serviceloven § 155 b, stk. 1)")
         #expect(d[1].dueDate == S.day(2024, 1, 9))
     }

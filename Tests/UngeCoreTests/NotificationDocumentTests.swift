@@ -38,7 +38,9 @@ struct NotificationDocumentTests {
     @Test("2026: barnets lov med den tidligere paragraf i parentes")
     func legalBasis2026() throws {
         let md = MarkdownRenderer.render(try Self.document("eksempel.json", caseID: "2026-0042"))
-        #expect(md.contains("Kommunens vurdering inden for 24 timer: barnets lov § 136 (tidl. serviceloven § 155)"))
+        #expect(
+            md.contains(
+                "Kommunens vurdering inden for 24 timer: barnets lov § 136, stk. 2 (tidl. serviceloven § 155, stk. 2)"))
         #expect(
             md.contains("Kvittering inden 6 hverdage: barnets lov § 138, stk. 1 (tidl. serviceloven § 155 b, stk. 1)"))
         #expect(

@@ -105,7 +105,7 @@ struct NotificationOverviewTests {
             cells == [
                 [
                     "2026-0001", "Anna", "02.04.2026 kl. 09.30", "Vurdering af underretning nr. 1 (24 timer)",
-                    "23 timer", "barnets lov § 136 (tidl. serviceloven § 155)",
+                    "23 timer", "barnets lov § 136, stk. 2 (tidl. serviceloven § 155, stk. 2)",
                 ],
                 [
                     "2026-0001", "Anna", "14.04.2026", "Kvittering til underretteren for underretning nr. 1",

@@ -71,10 +71,11 @@ enum PlanFixtures {
                     goalIDs: ["M1"])
             ],
             otherMatters: [OtherMatter(topic: .housing, text: "Bor hjemme")],
-            participants: [Participant(name: "Test", role: .youngPerson, formulatedGoals: true)],
+            participants: [Participant(name: "Test", role: .youngPerson, formulatedGoals: true, consentToPlan: true)],
             nextFollowUp: date.adding(months: 2))
         if age < 18 {
-            plan.participants.append(Participant(name: "Mette Testesen", role: .custodyHolder, formulatedGoals: true))
+            plan.participants.append(
+                Participant(name: "Mette Testesen", role: .custodyHolder, formulatedGoals: true, consentToPlan: true))
         }
         if age >= 16 && age < 18 {
             plan.transitionGoals = [Goal(id: "O1", text: "Starte på en uddannelse", transitionTopic: .education)]

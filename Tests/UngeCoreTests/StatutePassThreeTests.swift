@@ -146,7 +146,7 @@ struct StatutePassThreeTests {
         let adultLines = PlanDocument.legalBasis(up, in: adult, age: 19)
         #expect(adultLines.contains { $0.hasPrefix("barnets lov § 114, stk. 1, nr. 2") })
         #expect(adultLines.contains { $0.hasPrefix("barnets lov § 111, stk. 2") })
-        #expect(adultLines.contains { $0.hasPrefix("barnets lov §§ 113-116 og 120") })
+        #expect(adultLines.contains { $0.hasPrefix("barnets lov §§ 113-117 og 120") })
         #expect(!adultLines.contains { $0.contains("§ 32") && $0.contains("samtykke fra forældremyndigheden") })
         // The plan summaries no longer overstate "inden 3 måneder" (rows 17, 18).
         #expect(LegalReferences.reference(.barnetsPlan).summary.contains("ved § 47 før afgørelsen"))

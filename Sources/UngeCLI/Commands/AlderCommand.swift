@@ -61,6 +61,8 @@ struct AlderCommand: UngeCommand {
         let date: LocalDate
         let age: Int
         let thresholds: [AgeThreshold]
+        /// Born on 29 February: which day counts in a common year is not in the statutes (AUDIT row 36).
+        let note: String?
     }
 
     func run(_ ctx: Context) throws -> Int32 {
@@ -75,12 +77,15 @@ struct AlderCommand: UngeCommand {
         if json {
             ctx.console.print(
                 try JSONOutput.render(
-                    Output(birthDate: born, cpr: cprMasked, date: on, age: age, thresholds: thresholds)))
+                    Output(
+                        birthDate: born, cpr: cprMasked, date: on, age: age, thresholds: thresholds,
+                        note: Age.leapDayNote(born: born))))
             return ExitCode.ok
         }
         let c = ctx.console
         c.print("Født: \(born.danishLong)" + (cprMasked.map { " (CPR \($0))" } ?? ""))
         c.print("Alder \(on.danishLong): " + c.bold("\(age) år"))
+        if let note = Age.leapDayNote(born: born) { c.print(c.dim(note)) }
         c.print("")
         for t in thresholds {
             let status = t.passed ? "nået" : "om \(on.days(until: t.date)) dage"

@@ -123,15 +123,42 @@ struct PlanDialogue {
         }
 
         p.section("Deltagere")
+        // The ungeplan is made so far as possible with the custody holder's and the young person's consent
+        // (BL § 109 stk. 2): asked for each of them, said first; left empty it is "ikke noteret" (a warning).
+        let asksConsent = kind == .ungeplan && date >= LegalReferences.barnetsLovEffective
+        let minor = (age ?? 0) < LegalAge.adult
+        if asksConsent {
+            let rule = LegalReferences.reference(.ungeplanConsent).paragraph(on: date, age: age)
+            say(
+                minor
+                    ? "Ungeplanen udarbejdes så vidt muligt med samtykke fra forældremyndighedsindehaveren og den unge (\(rule))."
+                    : "Ungeplanen udarbejdes så vidt muligt med den unges samtykke (\(rule)).")
+        }
+        func consent(_ who: String, old: Participant?) throws -> (Bool?, String?) {
+            guard asksConsent else { return (nil, nil) }
+            let given = try p.ask(
+                "Har \(who) givet samtykke til planen? (j/n; tom linje: ikke noteret)", required: false,
+                defaultValue: old?.consentToPlan.map { $0 ? "j" : "n" }
+            ) { text -> Result<Bool, UsageError> in
+                ConcernReportDraft.parseYesNo(text).map { .success($0) }
+                    ?? .failure(.message("Svar j (ja) eller n (nej), eller tryk Enter, hvis det ikke er afklaret."))
+            }
+            guard given == false else { return (given, nil) }
+            let note = try p.ask(
+                "Hvorfor ikke, og hvad er gjort for at opnå samtykket?", defaultValue: old?.consentNote)
+            return (given, note)
+        }
         let oldYoung = previous?.participants.first { $0.role == .youngPerson }
         let how = try p.ask("Hvordan deltog den unge?", defaultValue: oldYoung?.how ?? "Deltog i mødet")
         let formulated = try p.yesNo(
             "Var den unge med til at formulere målene?", defaultValue: oldYoung?.formulatedGoals ?? true)
         let why = formulated ? nil : try p.ask("Hvorfor ikke?", defaultValue: oldYoung?.note)
+        let (youngConsent, youngConsentNote) = try consent("den unge", old: oldYoung)
         plan.participants.append(
             Participant(
-                name: file.youngPerson.displayName, role: .youngPerson, how: how, formulatedGoals: formulated, note: why
-            ))
+                name: file.youngPerson.displayName, role: .youngPerson, how: how, formulatedGoals: formulated,
+                note: why,
+                consentToPlan: youngConsent, consentNote: youngConsentNote))
         if kind.isForMinor {
             for holder in file.network.custodyHolders {
                 let old = previous?.participants.first { $0.role == .custodyHolder && $0.name == holder.name }
@@ -140,8 +167,11 @@ struct PlanDialogue {
                 let took = try p.yesNo(
                     "Var \(holder.name) med til at formulere målene?", defaultValue: old?.formulatedGoals ?? true)
                 let whyNot = took ? nil : try p.ask("Hvorfor ikke?", defaultValue: old?.note)
+                let (given, note) = minor ? try consent(holder.name, old: old) : (nil, nil)
                 plan.participants.append(
-                    Participant(name: holder.name, role: .custodyHolder, how: h, formulatedGoals: took, note: whyNot))
+                    Participant(
+                        name: holder.name, role: .custodyHolder, how: h, formulatedGoals: took, note: whyNot,
+                        consentToPlan: given, consentNote: note))
             }
         }
         let oldOthers = previous?.participants.filter { $0.role == .professional } ?? []

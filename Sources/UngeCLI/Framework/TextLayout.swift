@@ -27,6 +27,9 @@ enum TextWrap {
     /// The width of the longest word in `text` as `words` splits it (a paragraph sign glued to its
     /// number), counted over the bytes without building the words; colour codes do not count.
     static func longestWord(_ text: String) -> Int {
+        let separatorBytes: Set<UInt8> = [
+            UInt8(ascii: ";"), UInt8(ascii: ","), UInt8(ascii: "/"), UInt8(ascii: ":"), UInt8(ascii: "|"),
+        ]
         func scan<C: Collection>(_ bytes: C) -> Int where C.Element == UInt8 {
             var longest = 0
             var current = 0
@@ -36,9 +39,11 @@ enum TextWrap {
             var wordBytes = 0
             var endsWithSection = false
             var inEscape = false
+            var separatorsOnly = true  // the word is only ";", ",", "/", ":" or "|": glued to the one before
             func finish() {
                 guard current > 0 else { return }
-                let word = glue ? previous + 1 + current : current
+                let word = glue || (separatorsOnly && previous > 0) ? previous + 1 + current : current
+                separatorsOnly = true
                 longest = max(longest, word)
                 let short =
                     wordBytes == 4 && (last == Array("stk.".utf8) || last == Array("kap.".utf8))
@@ -65,6 +70,7 @@ enum TextWrap {
                 }
                 if wordBytes < 4 { last[wordBytes] = b }
                 wordBytes += 1
+                if !separatorBytes.contains(b) { separatorsOnly = false }
                 if b & 0xC0 != 0x80 { current += 1 }
                 endsWithSection = prior == 0xC2 && b == 0xA7
                 prior = b
@@ -83,7 +89,7 @@ enum TextWrap {
             let w = String(raw)
             if let last = words.last,
                 last.hasSuffix("§") || last == "stk." || last == "nr." || last == "kap." || last == "kl."
-                    || openBracket(last) || openQuote(last)
+                    || openBracket(last) || openQuote(last) || isPunctuationToken(w)
             {
                 words[words.count - 1] = last + "\u{00A0}" + w
             } else {
@@ -91,6 +97,14 @@ enum TextWrap {
             }
         }
         return words
+    }
+
+    /// The marks a prompt names as separators ("Adskil med ; eller ,", "a / b"): a word made only of
+    /// them stays with the word before it, so no line starts with a lone ";" "," "/" or ",:".
+    static let separatorMarks: Set<Character> = [";", ",", "/", ":", "|"]
+
+    static func isPunctuationToken(_ word: String) -> Bool {
+        !word.isEmpty && word.allSatisfy { separatorMarks.contains($0) }
     }
 
     /// True when a word opens a bracket it does not close ("[--format"); a colour code (ESC [)

@@ -35,6 +35,15 @@ public enum Age {
         return LocalDate(year: year, month: born.month, day: born.day) ?? born
     }
 
+    /// AUDIT row 36 (O, unverified): none of the statute texts says when a person born on 29 February turns a
+    /// year older in a common year (barnets lov and serviceloven only say »fyldt N år«). The tool counts 1 March,
+    /// and says so wherever the age is shown, so a caseworker can check a threshold that falls on that day.
+    public static func leapDayNote(born: LocalDate) -> String? {
+        guard born.month == 2, born.day == 29 else { return nil }
+        return
+            "Født 29. februar: i år uden skuddag regner unge fødselsdagen som 1. marts. Lovteksterne siger ikke, om det er 28. februar eller 1. marts (ikke verificeret). Afhænger en frist eller en ret af netop den dag, så tjek datoen."
+    }
+
     /// The date someone turns `years` old.
     public static func dateTurning(_ years: Int, born: LocalDate) -> LocalDate {
         birthday(of: born, in: born.year + years)

@@ -22,7 +22,9 @@ public enum DecisionDocument {
         if let v = d.expectedDuration, !v.isEmpty { fields.append(("Forventet varighed", v)) }
         if let e = d.expectedEnd { fields.append(("Forventet slut", e.danishLong)) }
         fields.append(("Status", statusText(d, on: today)))
-        if let rights = DecisionLaw.partyRights(d, age: yp.age(on: d.decisionDate)) {
+        if let rights = DecisionLaw.partyRights(
+            d, age: yp.age(on: d.decisionDate), placed: DecisionLaw.isPlaced(file, before: d.decisionDate))
+        {
             fields.append(("Partsbeføjelser", rights))
         }
         fields.append(("Registreret af", d.author))

@@ -217,7 +217,12 @@ public enum DecisionLaw {
     /// The young person's own party powers in the decision (LAW.md, "party rights" column): from 10
     /// in the case types BL § 3 lists (nr. 1 § 32, nr. 2 § 33, nr. 4 § 46, nr. 9 ungestøtte decided
     /// before 18, nr. 10 via § 142 for § 47); nil where none applies or for adults (they are parties).
-    public static func partyRights(_ d: Decision, age: Int?) -> String? {
+    ///
+    /// BL § 3 nr. 9 »Ungestøtte efter §§ 114-116 og opretholdt anbringelse efter § 120, der træffes i medfør af § 111
+    /// og § 112, stk. 3, inden den unge fylder 18 år«: § 111 is the decision for a young person whose placement ends
+    /// at 18, so an ungestøtte decision before 18 for a young person who is not placed (`placed` false, e.g. § 114
+    /// stk. 2 after a § 32 contact person) is not one of them (AUDIT N22).
+    public static func partyRights(_ d: Decision, age: Int?, placed: Bool = true) -> String? {
         guard let age else { return nil }
         if d.decisionDate < LegalReferences.barnetsLovEffective { return appealRightsBefore2024(d, age: age) }
         let nr: Int
@@ -229,7 +234,7 @@ public enum DecisionLaw {
             nr = 4
         } else if d.kind == .placementWithoutConsent {
             nr = 10
-        } else if d.kind.isYouthSupport, age < 18 {
+        } else if d.kind.isYouthSupport, age < 18, placed {
             nr = 9
         } else {
             return nil

@@ -61,6 +61,9 @@ public enum LegalRuleID: String, Codable, Sendable, CaseIterable, Equatable {
     case familySupportBarnetsPlan
     /// BL § 109 stk. 4: a placement's ungeplan names the family's support.
     case familySupportUngeplan
+    /// BL § 109 stk. 2: the ungeplan made, so far as possible, with the custody holder's and the young
+    /// person's consent.
+    case ungeplanConsent
     /// BL § 108 stk. 1 nr. 3: a decision under §§ 32, 114, 115 or 120 from 16: the ungeplan considered.
     case ungeplanYouthSupport
     /// BL § 108 stk. 1 nr. 4: a § 116 decision: the ungeplan considered.

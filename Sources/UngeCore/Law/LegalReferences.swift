@@ -14,8 +14,8 @@ public enum LegalReferences {
             "barnets lov §§ 1-2 og 5", nil, .high),
         row(
             .childInterview, "Samtale med den unge før afgørelser (børnesamtale)", "serviceloven § 48",
-            "barnets lov § 5, stk. 3-4", nil, .medium),
-        row(.supportPerson, "Retten til en bisidder", "serviceloven § 48 a", "barnets lov § 6", nil, .medium),
+            "barnets lov § 5, stk. 3-4", nil, .high),
+        row(.supportPerson, "Retten til en bisidder", "serviceloven § 48 a", "barnets lov § 6", nil, .high),
         row(
             .ssdExchange,
             "Udveksling af oplysninger i SSD uden samtykke (én gang på et møde, i særlige tilfælde igen på et opfølgende møde)",
@@ -48,7 +48,7 @@ public enum LegalReferences {
             history: [sel2023("serviceloven § 68, stk. 11")]),
         row(
             .aftercare, "Ungestøtte (tidl. efterværn) fra 18 år til det fyldte 23. år", "serviceloven § 76",
-            "barnets lov §§ 113-116 og 120", nil, .high),
+            "barnets lov §§ 113-117 og 120", nil, .high),
         row(
             .drugTreatment,
             "Social stofmisbrugsbehandling: under 18 efter barnets lov § 33, voksne efter serviceloven § 101",
@@ -89,10 +89,10 @@ public enum LegalReferences {
             "barnets lov § 133", nil, .high),
         row(
             .generalDuty, "Almindelig underretningspligt for alle", "serviceloven § 154", "barnets lov § 135", nil,
-            .medium),
+            .high),
         row(
             .assessment24h, "Kommunen vurderer enhver underretning inden for 24 timer", "serviceloven § 155",
-            "barnets lov § 136", nil, .high),
+            "barnets lov § 136, stk. 2", nil, .high, history: [sel2023("serviceloven § 155, stk. 2")]),
         row(
             .reassessment, "Ny underretning om en ung, der allerede får støtte, vurderes igen", "serviceloven § 155 a",
             "barnets lov § 137", nil, .high),
@@ -166,6 +166,10 @@ public enum LegalReferences {
             .familySupportUngeplan,
             "Ved anbringelse angiver ungeplanen, hvilke former for støtte der selvstændigt skal iværksættes for familien under anbringelsen og efter hjemgivelsen",
             "serviceloven § 140", "barnets lov § 109, stk. 4", nil, .high),
+        row(
+            .ungeplanConsent,
+            "Ungeplanen udarbejdes så vidt muligt med samtykke fra forældremyndighedsindehaveren og den unge",
+            "serviceloven § 140", "barnets lov § 109, stk. 2", nil, .high),
         row(
             .ungeplanYouthSupport,
             "Ved afgørelse om ungestøtte efter §§ 114, 115 eller 120 tager kommunen stilling til, om ungeplanen skal laves; laves den, senest 3 måneder efter",

@@ -528,18 +528,26 @@ public struct Participant: Codable, Sendable, Equatable {
     public var formulatedGoals: Bool
     /// Why someone did not take part, where they did not.
     public var note: String?
+    /// Gave their consent to the plan (BL § 109 stk. 2 »så vidt muligt ... med samtykke fra
+    /// forældremyndighedsindehaveren og den unge«): nil while not recorded.
+    public var consentToPlan: Bool?
+    /// Why consent was not given, and what was done to obtain it.
+    public var consentNote: String?
 
     public init(
-        name: String, role: ParticipantRole, how: String? = nil, formulatedGoals: Bool = false, note: String? = nil
+        name: String, role: ParticipantRole, how: String? = nil, formulatedGoals: Bool = false, note: String? = nil,
+        consentToPlan: Bool? = nil, consentNote: String? = nil
     ) {
         self.name = name
         self.role = role
         self.how = how
         self.formulatedGoals = formulatedGoals
         self.note = note
+        self.consentToPlan = consentToPlan
+        self.consentNote = consentNote
     }
 
-    enum CodingKeys: String, CodingKey { case name, role, how, formulatedGoals, note }
+    enum CodingKeys: String, CodingKey { case name, role, how, formulatedGoals, note, consentToPlan, consentNote }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -548,5 +556,7 @@ public struct Participant: Codable, Sendable, Equatable {
         how = try c.decodeIfPresent(String.self, forKey: .how)
         formulatedGoals = try c.decodeIfPresent(Bool.self, forKey: .formulatedGoals) ?? false
         note = try c.decodeIfPresent(String.self, forKey: .note)
+        consentToPlan = try c.decodeIfPresent(Bool.self, forKey: .consentToPlan)
+        consentNote = try c.decodeIfPresent(String.self, forKey: .consentNote)
     }
 }

@@ -133,14 +133,17 @@ public enum PlanDocument {
 
         body.append(.heading("Deltagere", level: 2))
         if !plan.participants.isEmpty {
+            // The ungeplan is made so far as possible with their consent (BL § 109 stk. 2): one more column.
+            let consent = plan.kind == .ungeplan
             body.append(
                 .table(
-                    header: ["Navn", "Rolle", "Sådan deltog de", "Med til at formulere målene"],
+                    header: ["Navn", "Rolle", "Sådan deltog de", "Med til at formulere målene"]
+                        + (consent ? ["Samtykke til planen"] : []),
                     rows: plan.participants.map { p in
                         [
                             p.name, p.role.danish, [p.how, p.note].compactMap { $0 }.joined(separator: "; "),
                             p.formulatedGoals ? "ja" : "nej",
-                        ]
+                        ] + (consent ? [Self.consentText(p)] : [])
                     }))
         }
         body += missing(.participants)
@@ -201,6 +204,16 @@ public enum PlanDocument {
     public static func text(of f: Finding) -> String {
         guard f.citation != nil else { return f.message }
         return Citing.sentence(f.message, citation: f.citation)
+    }
+
+    /// "ja", "nej: <why>", "ikke noteret"; nothing for a professional, whose consent the plan does not need.
+    static func consentText(_ p: Participant) -> String {
+        guard p.role == .youngPerson || p.role == .custodyHolder else { return "" }
+        switch p.consentToPlan {
+        case true?: return "ja"
+        case false?: return ["nej", p.consentNote].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
+        case nil: return "ikke noteret"
+        }
     }
 
     /// The sections a finding can be shown in.

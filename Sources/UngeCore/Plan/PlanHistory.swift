@@ -92,8 +92,9 @@ public enum PlanHistory {
     static func describe(_ p: Participant) -> String {
         ([p.role.danish, p.how, p.note].compactMap { $0 } + [
             p.formulatedGoals ? "med til at formulere målene" : "ikke med til at formulere målene"
-        ])
-        .joined(separator: "; ")
+        ] + (p.consentToPlan.map { [$0 ? "samtykke til planen" : "intet samtykke til planen"] } ?? [])
+            + [p.consentNote].compactMap { $0 })
+            .joined(separator: "; ")
     }
 
     /// Measures keyed by their label, numbered when the same label occurs twice.

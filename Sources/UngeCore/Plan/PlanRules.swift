@@ -62,7 +62,8 @@ public enum PlanValidator {
         BirthDateKnownRule(), PlanKindRule(), ExaminationRecordedRule(), AdultOfferRule(), AdultBasisRule(),
         PurposeRule(), GoalsRule(), GoalIDsRule(), MeasuresRule(), OtherMattersRule(), FamilySupportRule(),
         TransitionGoalsRule(),
-        YoungPersonParticipationRule(), CustodyHolderParticipationRule(), FollowUpRule(), GoalAreaRule(),
+        YoungPersonParticipationRule(), CustodyHolderParticipationRule(), UngeplanConsentRule(), FollowUpRule(),
+        GoalAreaRule(),
         OwnWordsRule(), StopGoalRule(),
     ]
 
@@ -446,6 +447,57 @@ public struct CustodyHolderParticipationRule: PlanRule {
                         "\(p.name) (forældremyndighedsindehaver) har ikke været med til at formulere målene. Notér deltagelsen, eller skriv hvorfor det ikke var muligt.",
                         rule))
             }
+        }
+        return out
+    }
+}
+
+/// BL § 109 stk. 2 »Planen skal så vidt muligt udarbejdes med samtykke fra forældremyndighedsindehaveren og den
+/// unge.« (AUDIT row 39). The young person's consent, and under 18 each custody holder's, is recorded on the
+/// plan. "So far as possible": a warning, never an error, while a consent is not recorded, or is refused
+/// without a note of why and what was done to obtain it. From 18 no one holds custody: the young person's alone.
+public struct UngeplanConsentRule: PlanRule {
+    public init() {}
+
+    /// The people whose consent the ungeplan asks for: the young person, and under 18 each custody holder
+    /// (the case's and any listed on the plan).
+    public static func consenters(_ c: PlanContext) -> [Participant] {
+        var people =
+            c.plan.participants.filter { $0.role == .youngPerson }.prefix(1).map { $0 }
+        if people.isEmpty { people = [Participant(name: "den unge", role: .youngPerson)] }
+        guard c.isMinor else { return people }
+        let listed = c.plan.participants.filter { $0.role == .custodyHolder }
+        people += listed
+        for holder in c.network.custodyHolders where !listed.contains(where: { $0.name == holder.name }) {
+            people.append(Participant(name: holder.name, role: .custodyHolder))
+        }
+        return people
+    }
+
+    public func check(_ c: PlanContext) -> [Finding] {
+        guard c.plan.kind == .ungeplan, c.date >= LegalReferences.barnetsLovEffective else { return [] }
+        let people = Self.consenters(c)
+        func label(_ p: Participant) -> String {
+            p.role == .youngPerson ? "den unge" : "\(p.name) (forældremyndighedsindehaver)"
+        }
+        var out: [Finding] = []
+        let unrecorded = people.filter { $0.consentToPlan == nil }
+        if !unrecorded.isEmpty {
+            let names = unrecorded.map(label)
+            let list =
+                names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " og " + names.last!
+            out.append(
+                c.finding(
+                    "plan.participation.consent", .warning,
+                    "Det er ikke noteret, om \(list) har givet samtykke til ungeplanen. Planen skal så vidt muligt udarbejdes med samtykke fra \(c.isMinor ? "forældremyndighedsindehaveren og den unge" : "den unge").",
+                    .ungeplanConsent))
+        }
+        for p in people where p.consentToPlan == false && isBlank(p.consentNote) {
+            out.append(
+                c.finding(
+                    "plan.participation.consent", .warning,
+                    "\(label(p).capitalizedFirstLetter) har ikke givet samtykke til ungeplanen. Notér hvorfor, og hvad der er gjort for at opnå samtykket.",
+                    .ungeplanConsent))
         }
         return out
     }
