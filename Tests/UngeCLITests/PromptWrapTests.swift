@@ -59,3 +59,26 @@ struct NameInsteadOfNumberTests {
         #expect(n.stderr.contains("Der findes ingen sag med nummeret 2026-0099"))
     }
 }
+
+/// Issue 24 item 1: a prompt's earlier answer in [klammer] wraps at its spaces, never in the middle of a word.
+@Suite("Ombrydning: et langt tidligere svar i klammer")
+struct LongDefaultWrapTests {
+    @Test(
+        "'[Far har ikke haft kontakt ...]' brydes ved mellemrum, ikke midt i et ord; '[--format md|html|json]' holdes samlet"
+    )
+    func longDefaultWrapsAtSpaces() {
+        let prompt =
+            "Hvorfor ikke? [Far har ikke haft kontakt med Ida i fire år og har ikke svaret på to breve.]: "
+        for width in 30...72 {
+            let lines = TextWrap.wrapLines(prompt.trimmingTrailingSpaces, width: width)
+            let words = Set(prompt.split(separator: " ").map(String.init))
+            for line in lines {
+                for w in line.split(separator: " ") {
+                    #expect(words.contains(String(w)), "bredde \(width): '\(w)' er et afbrudt ord i \(lines)")
+                }
+            }
+        }
+        let option = TextWrap.wrapLines("Vælg format med [--format md|html|json] efter behov", width: 30)
+        #expect(option.contains { $0.contains("[--format md|html|json]") }, "\(option)")
+    }
+}

@@ -299,5 +299,45 @@
             let kept = try Unge.run(["vis", "2026-0002", "--json", "--lager", anna])
             #expect(kept.stdout.contains("\"caseworker\" : \"t_anna\""))
         }
+
+        @Test(
+            "revisionssporet i databasen er kæder: log --kontroller finder en ændret række; en sletning bryder dem ikke"
+        )
+        func auditChains() throws {
+            let db = try freshDatabase()
+            defer { drop(db) }
+            let anna = Self.uri(db, "t_anna")
+            let admin = Self.uri(db, "t_adm")
+            #expect(try Unge.run(["demo", "--lager", anna]).status == 0)
+            #expect(try Unge.run(["notat", "2026-0002", "Samtale med Malik.", "--lager", anna]).status == 0)
+            #expect(try Unge.run(["vis", "2026-0002", "--lager", anna]).status == 0)
+            #expect(try Unge.run(["liste", "--lager", anna]).status == 0)
+            // Only an administrator reads the whole log.
+            #expect(try Unge.run(["log", "--kontroller", "--lager", anna]).status == 4)
+            let fine = try Unge.run(["log", "--kontroller", "--lager", admin])
+            #expect(fine.status == 0, "\(fine.stdout) \(fine.stderr)")
+            #expect(fine.stdout.contains("Revisionssporet er i orden"), "\(fine.stdout)")
+
+            // A lawful deletion removes the payload and keeps the chain.
+            let su = try PGConnection(uri: Self.uri(db, "postgres"), display: db)
+            let erased = try PGConnection(uri: admin, display: db).query(
+                "SELECT unge.slet_sag('2026-0002', '{\"schemaVersion\": 1, \"time\": \"2026-09-02T10:00:00Z\", \"action\": \"delete\", \"caseID\": \"2026-0002\", \"command\": \"slet\", \"user\": \"t_adm\", \"criterion\": \"opbevaringsperioden udløb\"}')",
+                [])
+            #expect(erased.first?[0] == "ok")
+            let after = try Unge.run(["log", "--kontroller", "--lager", admin])
+            #expect(after.status == 0, "\(after.stdout) \(after.stderr)")
+            #expect(after.stdout.contains("har fået personoplysningerne slettet"), "\(after.stdout)")
+            let left = try su.query(
+                "SELECT count(*) FROM unge.log WHERE sag = '2026-0002' AND haendelse::text LIKE '%t_anna%'", [])
+            #expect(left.first?[0] == "0")
+
+            // An edited row (past the append-only trigger, as a superuser could) is a break: exit 3.
+            try su.execute(
+                "ALTER TABLE unge.log DISABLE TRIGGER USER; UPDATE unge.log SET haendelse = jsonb_set(haendelse, '{command}', '\"unge slet\"') WHERE nr = (SELECT min(nr) FROM unge.log WHERE sag = '2026-0001' AND kaede IS NOT NULL); ALTER TABLE unge.log ENABLE TRIGGER USER;"
+            )
+            let broken = try Unge.run(["log", "--kontroller", "--lager", admin])
+            #expect(broken.status == 3, "\(broken.stdout) \(broken.stderr)")
+            #expect(broken.stderr.contains("Revisionssporet er brudt"), "\(broken.stderr)")
+        }
     }
 #endif

@@ -35,6 +35,30 @@ struct DanishCalendarTests {
         EasterRow(year: 2028, columns: ["13/4", "14/4", "16/4", "17/4", "25/5", "4/6", "5/6"]),
     ]
 
+    @Test(
+        "hverdage mellem to datoer: det samme som at gå dag for dag med de lukkede dage (også over nytår og baglæns)",
+        arguments: [false, true])
+    func workingDaysAgreeWithClosedDays(alsoClosed: Bool) {
+        let calendar = DanishCalendar(alsoClosed: alsoClosed)
+        func walked(_ from: LocalDate, _ to: LocalDate) -> Int {
+            if to < from { return -walked(to, from) }
+            var n = 0
+            var day = from
+            while day < to {
+                day = day.adding(days: 1)
+                if calendar.closedReason(day) == nil { n += 1 }
+            }
+            return n
+        }
+        let starts = ["2026-12-20", "2026-03-27", "2027-04-01", "2026-06-04", "2024-02-28", "2026-01-01"].map(date)
+        for start in starts {
+            for span in [0, 1, 2, 5, 6, 7, 13, 40, 200, 400, -1, -9, -370] {
+                let end = start.adding(days: span)
+                #expect(calendar.workingDays(from: start, to: end) == walked(start, end), "\(start) + \(span)")
+            }
+        }
+    }
+
     @Test("påsketabellen i LAW.md 2024-2028, alle kolonner", arguments: lawTable)
     func lawEasterTable(_ row: EasterRow) {
         let ids = [

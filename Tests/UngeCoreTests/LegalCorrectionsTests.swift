@@ -54,6 +54,19 @@ struct LegalCorrectionsTests {
             ) == true)
     }
 
+    @Test("statutgennemgang 3: 24-timers-vurderingens stk. 2 og ungestøtte til og med § 117 findes i gemte versioner")
+    func statutePassThree() throws {
+        var file = CaseFile(
+            id: CaseID("2026-0001")!, created: Self.saved, youngPerson: YoungPerson(name: "Emma"))
+        file.documentRecords = [
+            Self.record("Kommunens vurdering inden for 24 timer: barnets lov § 136 (tidl. serviceloven § 155)"),
+            Self.record("Ungestøtte: barnets lov §§ 113-116 og 120 (tidl. serviceloven § 76)"),
+            Self.record("barnets lov § 136, stk. 2 (tidl. serviceloven § 155, stk. 2); barnets lov §§ 113-117 og 120"),
+        ]
+        let rules = LegalCorrections.hits(in: file).map(\.correction.rule)
+        #expect(rules == [.assessment24h, .aftercare])
+    }
+
     @Test("rettelsestabellen: hver forkert tekst er ikke længere det, tabellen siger i dag")
     func correctionsAreCorrected() {
         for c in LegalCorrections.all {

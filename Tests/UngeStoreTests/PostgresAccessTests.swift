@@ -162,14 +162,15 @@
             #expect(try !anna.caseExists(id))
             let su = try PostgresTestCluster.superConnection(database: db)
             let rows = try su.query(
-                "SELECT haendelse->>'action', haendelse ? 'user', haendelse ? 'command', coalesce(haendelse->>'erased', '') FROM unge.log WHERE sag = $1 ORDER BY nr",
+                "SELECT haendelse->>'action', coalesce(haendelse->>'user', ''), haendelse ? 'salt', coalesce(haendelse->>'erased', ''), coalesce(haendelse->>'command', '') FROM unge.log WHERE sag = $1 ORDER BY nr",
                 [id.rawValue])
             let tombstones = rows.filter { $0[0] == "delete" }
             #expect(tombstones.count == 1)
-            #expect(tombstones.first?[1] == "t")
+            #expect(tombstones.first?[1] == "t_anna" && tombstones.first?[2] == "t")
             let earlier = rows.filter { $0[0] != "delete" }
             #expect(earlier.count >= 2)
-            #expect(earlier.allSatisfy { $0[1] == "f" && $0[2] == "f" && $0[3] == "true" })
+            // Erased as in the file store: user and command empty, no salt; digest and payloadHash kept.
+            #expect(earlier.allSatisfy { $0[1] == "" && $0[2] == "f" && $0[3] == "true" && $0[4] == "" })
             // Outside the function the log stays append-only, even for the superuser.
             #expect(throws: PGError.self) {
                 try su.query("UPDATE unge.log SET rolle = 'x' WHERE sag = $1", [id.rawValue])

@@ -85,11 +85,38 @@ enum TextWrap {
     /// brackets ("[--format md|html|json]") kept whole.
     static func words(_ text: String) -> [String] {
         var words: [String] = []
-        for raw in text.split(separator: " ", omittingEmptySubsequences: true) {
-            let w = String(raw)
+        let raws = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        func depth(_ w: String) -> Int {
+            let plain = w.contains("\u{1B}") ? w.replacingOccurrences(of: "\u{1B}[", with: "") : w
+            return plain.filter { $0 == "[" }.count - plain.filter { $0 == "]" }.count
+        }
+        // A bracket group is glued only when it is short (an option): the words of a longer one (a prompt's
+        // earlier answer) are marked, and wrap at their spaces.
+        var looseWords: Set<Int> = []
+        var i = 0
+        while i < raws.count {
+            guard openBracket(raws[i]) else {
+                i += 1
+                continue
+            }
+            var level = 0
+            var length = -1
+            var end = raws.count - 1
+            for j in i..<raws.count {
+                level += depth(raws[j])
+                length += 1 + raws[j].count
+                if level <= 0 {
+                    end = j
+                    break
+                }
+            }
+            if level > 0 || length > bracketGlueLimit { looseWords.formUnion((i + 1)...max(i + 1, end)) }
+            i = end + 1
+        }
+        for (i, w) in raws.enumerated() {
             if let last = words.last,
                 last.hasSuffix("§") || last == "stk." || last == "nr." || last == "kap." || last == "kl."
-                    || openBracket(last) || openQuote(last) || isPunctuationToken(w)
+                    || (openBracket(last) && !looseWords.contains(i)) || openQuote(last) || isPunctuationToken(w)
             {
                 words[words.count - 1] = last + "\u{00A0}" + w
             } else {
@@ -106,6 +133,10 @@ enum TextWrap {
     static func isPunctuationToken(_ word: String) -> Bool {
         !word.isEmpty && word.allSatisfy { separatorMarks.contains($0) }
     }
+
+    /// An option in brackets ("[--format md|html|json]") is kept whole; a long bracketed text (a prompt's
+    /// earlier answer, "[Far har ikke haft kontakt ...]") wraps at its spaces like any text, never mid-word.
+    static let bracketGlueLimit = 40
 
     /// True when a word opens a bracket it does not close ("[--format"); a colour code (ESC [)
     /// is no bracket.

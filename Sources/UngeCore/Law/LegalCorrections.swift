@@ -47,6 +47,15 @@ public enum LegalCorrections {
             rule: .transitionGoals, wrong: "tidl. serviceloven § 140, stk. 3",
             right: "tidl. serviceloven § 140, stk. 2",
             corrected: statutePass, note: "serviceloven 2023 havde overgangsmålene i § 140, stk. 2 (AUDIT D7)"),
+        // Statute pass 3 (same day): the stk. of the 24-hour assessment, and § 117 with ungestøtte.
+        LegalCorrection(
+            rule: .assessment24h, wrong: "barnets lov § 136 (tidl. serviceloven § 155)",
+            right: "barnets lov § 136, stk. 2 (tidl. serviceloven § 155, stk. 2)",
+            corrected: statutePass, note: "vurderingen inden for 24 timer står i § 136, stk. 2"),
+        LegalCorrection(
+            rule: .aftercare, wrong: "barnets lov §§ 113-116 og 120 (tidl. serviceloven § 76)",
+            right: "barnets lov §§ 113-117 og 120 (tidl. serviceloven § 76)",
+            corrected: statutePass, note: "reglerne om ungestøtte går til og med § 117"),
     ]
 
     /// One saved version that carries a citation corrected after it was saved.

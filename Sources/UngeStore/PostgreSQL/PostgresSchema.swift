@@ -11,7 +11,7 @@
         /// Migration n (1-based) is `migrations[n - 1]`. Never change a released migration: add one.
         static let migrations: [String] = [
             migration1, migrationFlyt, migrationStatistics, migrationBeskeder, migrationSletning,
-            migrationOverdrag,
+            migrationOverdrag, migrationKaede,
         ]
 
         /// Applies every migration the database lacks, as the connecting role (a database owner that
@@ -435,6 +435,124 @@
             REVOKE ALL ON FUNCTION unge.overdrag_gem(text, int, jsonb, jsonb, jsonb, jsonb, text, jsonb) FROM PUBLIC;
             GRANT EXECUTE ON FUNCTION unge.overdrag_gem(text, int, jsonb, jsonb, jsonb, jsonb, text, jsonb)
                 TO unge_sagsbehandler, unge_teamleder, unge_admin;
+            """#
+
+        /// The audit log's hash chains in the audit table (issue 22, point 5): the same chains, digests
+        /// and salted payload hashes as the file store (`AuditChain`), filled in by a trigger on every
+        /// row unge shows (`kilde = 'unge'`, or any program but unge), so every path that appends
+        /// (functions, moves, deletions) is chained; one lock per chain, so writers to different cases
+        /// never wait for one another. `unge log --kontroller` checks them like a folder's; rows from
+        /// before this migration stay outside the chains (reported as such, not as breaks).
+        static let migrationKaede = #"""
+            SET LOCAL ROLE unge_ejer;
+            ALTER TABLE unge.log ADD COLUMN kaede text, ADD COLUMN loebenr bigint;
+            CREATE UNIQUE INDEX log_kaede ON unge.log (kaede, loebenr) WHERE kaede IS NOT NULL;
+
+            -- 'name=-' for an absent value, 'name=+<bytes>:<value>' otherwise (AuditChain.field).
+            CREATE FUNCTION unge.kaede_felt(p_navn text, p_vaerdi text) RETURNS text
+            LANGUAGE sql IMMUTABLE SET search_path = pg_catalog AS $$
+                SELECT p_navn || '=' || CASE WHEN p_vaerdi IS NULL THEN '-'
+                    ELSE '+' || octet_length(convert_to(p_vaerdi, 'UTF8'))::text || ':' || p_vaerdi END || E'\n'
+            $$;
+            -- AuditChain.payloadBytes: the personal part an erasure removes.
+            CREATE FUNCTION unge.kaede_nyttelast(h jsonb) RETURNS text
+            LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, unge AS $$
+                SELECT E'unge-nyttelast/1\n' || unge.kaede_felt('user', coalesce(h->>'user', ''))
+                    || unge.kaede_felt('account', h->>'account') || unge.kaede_felt('command', coalesce(h->>'command', ''))
+                    || unge.kaede_felt('criterion', h->>'criterion')
+                    || unge.kaede_felt('shown', CASE WHEN jsonb_typeof(h->'shown') = 'array' THEN encode(sha256(convert_to(
+                        array_to_string(ARRAY(SELECT jsonb_array_elements_text(h->'shown')), ','), 'UTF8')), 'hex') END)
+            $$;
+            -- AuditChain.headerBytes: what an event's digest is the SHA-256 of.
+            CREATE FUNCTION unge.kaede_hoved(h jsonb) RETURNS text
+            LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, unge AS $$
+                SELECT E'unge-revisionsspor/2\n' || unge.kaede_felt('chain', h->>'chain') || unge.kaede_felt('seq', h->>'seq')
+                    || unge.kaede_felt('prev', h->>'prev') || unge.kaede_felt('schemaVersion', coalesce(h->>'schemaVersion', '1'))
+                    || unge.kaede_felt('time', h->>'time') || unge.kaede_felt('action', h->>'action')
+                    || unge.kaede_felt('caseID', h->>'caseID') || unge.kaede_felt('revisionBefore', h->>'revisionBefore')
+                    || unge.kaede_felt('revisionAfter', h->>'revisionAfter') || unge.kaede_felt('payloadHash', h->>'payloadHash')
+                    || unge.kaede_felt('anchors', CASE WHEN jsonb_typeof(h->'anchors') = 'array' THEN
+                        array_to_string(ARRAY(SELECT jsonb_array_elements_text(h->'anchors')), ';') END)
+                    || unge.kaede_felt('erasedThrough', h->>'erasedThrough')
+            $$;
+
+            CREATE FUNCTION unge.log_kaede() RETURNS trigger
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            DECLARE h jsonb := NEW.haendelse; k text; n bigint; forrige text; salt text; ph text;
+            BEGIN
+                IF NOT (NEW.kilde = 'unge' OR NEW.program <> 'unge') THEN RETURN NEW; END IF;
+                k := coalesce(h->>'caseID', 'alle');
+                PERFORM pg_advisory_xact_lock(hashtext('unge.log:' || k));
+                SELECT l.loebenr, l.haendelse->>'digest' INTO n, forrige FROM unge.log l
+                    WHERE l.kaede = k ORDER BY l.loebenr DESC LIMIT 1;
+                n := coalesce(n, 0) + 1;
+                forrige := coalesce(forrige, repeat('0', 64));
+                -- A moved event's chain fields belong to its source: it is chained anew here.
+                h := h - ARRAY['chain', 'seq', 'prev', 'payloadHash', 'salt', 'digest', 'erasedThrough', 'anchors'];
+                h := jsonb_set(h, '{time}', to_jsonb(to_char(
+                    date_trunc('second', (h->>'time')::timestamptz) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')));
+                -- A tombstone covers the events of its case before it.
+                IF h->>'action' = 'delete' AND h ? 'caseID' THEN h := h || jsonb_build_object('erasedThrough', n - 1); END IF;
+                salt := replace(gen_random_uuid()::text, '-', '');
+                ph := encode(sha256(convert_to(salt || unge.kaede_nyttelast(h), 'UTF8')), 'hex');
+                h := h || jsonb_build_object('chain', k, 'seq', n, 'prev', forrige, 'payloadHash', ph);
+                IF NOT coalesce((h->>'erased')::bool, false) THEN h := h || jsonb_build_object('salt', salt); END IF;
+                NEW.haendelse := h || jsonb_build_object('digest', encode(sha256(convert_to(unge.kaede_hoved(h), 'UTF8')), 'hex'));
+                NEW.kaede := k;
+                NEW.loebenr := n;
+                RETURN NEW;
+            END $$;
+            CREATE TRIGGER log_kaede BEFORE INSERT ON unge.log FOR EACH ROW EXECUTE FUNCTION unge.log_kaede();
+
+            -- An erasure removes the payload and the salt (user and command become empty, as in the file
+            -- store) and keeps payloadHash and digest: the chain still verifies.
+            CREATE OR REPLACE FUNCTION unge.log_kun_tilfoej() RETURNS trigger LANGUAGE plpgsql AS $$
+            DECLARE v_sag text := nullif(current_setting('unge.sletning', true), '');
+            BEGIN
+                IF TG_OP = 'UPDATE' AND v_sag IS NOT NULL AND OLD.sag = v_sag
+                    AND NEW.nr = OLD.nr AND NEW.tid = OLD.tid AND NEW.rolle = OLD.rolle AND NEW.kilde = OLD.kilde
+                    AND NEW.program = OLD.program AND NEW.sag IS NOT DISTINCT FROM OLD.sag
+                    AND NEW.viste IS NOT DISTINCT FROM OLD.viste
+                    AND NEW.kaede IS NOT DISTINCT FROM OLD.kaede AND NEW.loebenr IS NOT DISTINCT FROM OLD.loebenr
+                    AND NEW.haendelse = (OLD.haendelse - ARRAY['user', 'account', 'command', 'criterion', 'shown', 'salt'])
+                                        || '{"erased": true, "user": "", "command": ""}'::jsonb THEN
+                    RETURN NEW;
+                END IF;
+                RAISE EXCEPTION 'revisionssporet kan kun udvides' USING ERRCODE = '42501';
+            END $$;
+
+            CREATE OR REPLACE FUNCTION unge.slet_sag(p_sag text, p_gravsten jsonb) RETURNS text
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            BEGIN
+                IF EXISTS (SELECT 1 FROM unge.sagsregister r WHERE r.id = p_sag)
+                    AND NOT (unge.maa(p_sag, session_user, true) OR pg_has_role(session_user, 'unge_admin', 'MEMBER')) THEN
+                    PERFORM unge.skriv_log('database', p_sag, NULL, unge.haendelse('refused', p_sag, 'slet'));
+                    RETURN 'adgang';
+                END IF;
+                IF NOT EXISTS (SELECT 1 FROM unge.sagsregister r WHERE r.id = p_sag)
+                    AND NOT pg_has_role(session_user, 'unge_admin', 'MEMBER')
+                    AND NOT EXISTS (SELECT 1 FROM unge.log l WHERE l.sag = p_sag AND l.rolle = session_user) THEN
+                    RETURN 'adgang';
+                END IF;
+                PERFORM set_config('unge.sletning', p_sag, true);
+                PERFORM set_config('unge.flytning', 'ind', true);
+                DELETE FROM unge.sager WHERE id = p_sag;
+                PERFORM set_config('unge.flytning', '', true);
+                DELETE FROM unge.kladder WHERE sag = p_sag;
+                DELETE FROM unge.beskeder WHERE sag = p_sag;
+                DELETE FROM unge.navngivne WHERE sag = p_sag;
+                DELETE FROM unge.sagsregister WHERE id = p_sag;
+                UPDATE unge.log l
+                    SET haendelse = (l.haendelse - ARRAY['user', 'account', 'command', 'criterion', 'shown', 'salt'])
+                        || '{"erased": true, "user": "", "command": ""}'::jsonb
+                    WHERE l.sag = p_sag AND NOT coalesce((l.haendelse->>'erased')::bool, false)
+                        AND l.haendelse->>'action' <> 'delete';
+                PERFORM set_config('unge.sletning', '', true);
+                IF NOT EXISTS (SELECT 1 FROM unge.log l WHERE l.sag = p_sag AND l.haendelse->>'action' = 'delete' AND l.kilde = 'unge') THEN
+                    PERFORM unge.skriv_log('unge', p_sag, NULL, p_gravsten);
+                END IF;
+                RETURN 'ok';
+            END $$;
             """#
 
         static let migration1 = #"""

@@ -640,6 +640,32 @@
             }
         }
 
+        /// `unge log --kontroller` on this backend: the audit table's chains (filled in by the database,
+        /// `unge.log_kaede`) checked with the same rules as a folder's. The whole log is read, so only
+        /// an administrator may (exit 4 for others); rows from before the chains are counted, not breaks.
+        public func verifyAuditLog() throws -> AuditChain.Verification {
+            try requireAdministrator()
+            let (events, problems) = try auditEvents(for: nil)
+            var v = AuditChain.Verification()
+            for p in problems { v.breaks.append(.init(place: p.file, time: nil, reason: p.error.description)) }
+            AuditChain.verifyChains(
+                events.map { .init(place: "revisionssporet, kæde \($0.chain ?? "-") nr. \($0.seq ?? 0)", event: $0) },
+                heads: nil, unchainedAfterStartIsBreak: false, into: &v)
+            v.breaks = AuditChain.ordered(v.breaks)
+            return v
+        }
+
+        /// `slet`'s deletion on this backend: refused with `conflict` if the case changed since it was
+        /// read, then `unge.slet_sag` (case, register, drafts, messages and the audit payload in one
+        /// transaction; a crash leaves the case fully present or fully gone).
+        public func deleteCase(_ id: CaseID, expectedRevision: Int, tombstone: AuditEvent) throws {
+            let current = try load(id)
+            guard current.revision == expectedRevision else {
+                throw StoreError.conflict(id, expected: expectedRevision, actual: current.revision)
+            }
+            try deleteCase(id, tombstone: tombstone)
+        }
+
         /// The audit side of a deletion (privacy's hook): on this backend the same single transaction
         /// as `deleteCase`, so it also removes the case if it is still there.
         public func eraseAuditPersonalData(of id: CaseID, tombstone: AuditEvent) throws {
