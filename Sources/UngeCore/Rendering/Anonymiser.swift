@@ -845,25 +845,17 @@ public struct Anonymiser: Sendable {
         }
     }
 
-    /// Whether one to three spaces (`\\s` of the patterns: tab, line feed, form feed, carriage return
-    /// and Unicode separators) and then a word ending in one of `P.streetSuffixes` stand just before
-    /// `start` (what `(?<=(?:vej|gade|...)\\s{1,3})` would check).
+    /// Whether one to three spaces (`\s` of the patterns: Unicode White_Space, tab to carriage
+    /// return included) and then a word ending in one of `P.streetSuffixes` stand just before
+    /// `start` (what `(?<=(?:vej|gade|...)\s{1,3})` would check).
     static func followsStreet(_ scalars: String.UnicodeScalarView, _ start: String.Index) -> Bool {
         var i = start
         var spaces = 0
         while i > scalars.startIndex, spaces <= 3 {
             let c = scalars[scalars.index(before: i)]
             let v = c.value
-            let isSpace: Bool
-            switch v {
-            case 9, 10, 12, 13, 32: isSpace = true
-            case 0..<0x80: isSpace = false
-            default:
-                switch c.properties.generalCategory {
-                case .spaceSeparator, .lineSeparator, .paragraphSeparator: isSpace = true
-                default: isSpace = false
-                }
-            }
+            // ICU's `\s` is the Unicode White_Space property.
+            let isSpace = v < 0x80 ? (v >= 9 && v <= 13) || v == 32 : c.properties.isWhitespace
             guard isSpace else { break }
             spaces += 1
             i = scalars.index(before: i)
