@@ -312,6 +312,11 @@
             #expect(try Unge.run(["notat", "2026-0002", "Samtale med Malik.", "--lager", anna]).status == 0)
             #expect(try Unge.run(["vis", "2026-0002", "--lager", anna]).status == 0)
             #expect(try Unge.run(["liste", "--lager", anna]).status == 0)
+            // Searches whose typed terms point at the case (one shows it alone, one with others).
+            #expect(try Unge.run(["liste", "--soeg", "Malik", "--lager", anna]).stdout.contains("2026-0002"))
+            let wide = try Unge.run(["liste", "--soeg", "Hassan Jensen", "--lager", anna])
+            #expect(wide.status == 0)
+            #expect(try Unge.run(["liste", "--soeg", "sen", "--lager", anna]).stdout.contains("2026-0002"))
             // Only an administrator reads the whole log.
             #expect(try Unge.run(["log", "--kontroller", "--lager", anna]).status == 4)
             let fine = try Unge.run(["log", "--kontroller", "--lager", admin])
@@ -330,6 +335,15 @@
             let left = try su.query(
                 "SELECT count(*) FROM unge.log WHERE sag = '2026-0002' AND haendelse::text LIKE '%t_anna%'", [])
             #expect(left.first?[0] == "0")
+            // The typed terms are gone from every listing that showed the case; the others keep a record.
+            let terms = try su.query(
+                "SELECT count(*) FROM unge.log WHERE haendelse::text LIKE '%Malik%' OR haendelse::text LIKE '%søg=sen%'",
+                [])
+            #expect(terms.first?[0] == "0")
+            let kept = try su.query(
+                "SELECT count(*) FROM unge.log WHERE haendelse->>'criterion' LIKE '%søg=(fjernet ved sletning af en sag)%' AND NOT ('2026-0002' = ANY (viste))",
+                [])
+            #expect(kept.first?[0] == "1")
 
             // An edited row (past the append-only trigger, as a superuser could) is a break: exit 3.
             try su.execute(

@@ -491,8 +491,9 @@
                 h := h - ARRAY['chain', 'seq', 'prev', 'payloadHash', 'salt', 'digest', 'erasedThrough', 'anchors'];
                 h := jsonb_set(h, '{time}', to_jsonb(to_char(
                     date_trunc('second', (h->>'time')::timestamptz) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')));
-                -- A tombstone covers the events of its case before it.
-                IF h->>'action' = 'delete' AND h ? 'caseID' THEN h := h || jsonb_build_object('erasedThrough', n - 1); END IF;
+                -- A tombstone covers the events of its chain before it (a case's, or in 'alle' the listings
+                -- whose search terms a deletion removed).
+                IF h->>'action' = 'delete' THEN h := h || jsonb_build_object('erasedThrough', n - 1); END IF;
                 salt := replace(gen_random_uuid()::text, '-', '');
                 ph := encode(sha256(convert_to(salt || unge.kaede_nyttelast(h), 'UTF8')), 'hex');
                 h := h || jsonb_build_object('chain', k, 'seq', n, 'prev', forrige, 'payloadHash', ph);
@@ -509,7 +510,7 @@
             CREATE OR REPLACE FUNCTION unge.log_kun_tilfoej() RETURNS trigger LANGUAGE plpgsql AS $$
             DECLARE v_sag text := nullif(current_setting('unge.sletning', true), '');
             BEGIN
-                IF TG_OP = 'UPDATE' AND v_sag IS NOT NULL AND OLD.sag = v_sag
+                IF TG_OP = 'UPDATE' AND v_sag IS NOT NULL AND (OLD.sag = v_sag OR (OLD.sag IS NULL AND v_sag = ANY (OLD.viste)))
                     AND NEW.nr = OLD.nr AND NEW.tid = OLD.tid AND NEW.rolle = OLD.rolle AND NEW.kilde = OLD.kilde
                     AND NEW.program = OLD.program AND NEW.sag IS NOT DISTINCT FROM OLD.sag
                     AND NEW.viste IS NOT DISTINCT FROM OLD.viste
@@ -521,8 +522,16 @@
                 RAISE EXCEPTION 'revisionssporet kan kun udvides' USING ERRCODE = '42501';
             END $$;
 
+            DROP POLICY slette ON unge.log;
+            CREATE POLICY slette ON unge.log FOR UPDATE TO unge_ejer
+                USING (sag = nullif(current_setting('unge.sletning', true), '')
+                    OR (sag IS NULL AND nullif(current_setting('unge.sletning', true), '') = ANY (viste)))
+                WITH CHECK (sag = nullif(current_setting('unge.sletning', true), '')
+                    OR (sag IS NULL AND nullif(current_setting('unge.sletning', true), '') = ANY (viste)));
+
             CREATE OR REPLACE FUNCTION unge.slet_sag(p_sag text, p_gravsten jsonb) RETURNS text
             LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            DECLARE rad record; andre text[]; fjernet bool := false;
             BEGIN
                 IF EXISTS (SELECT 1 FROM unge.sagsregister r WHERE r.id = p_sag)
                     AND NOT (unge.maa(p_sag, session_user, true) OR pg_has_role(session_user, 'unge_admin', 'MEMBER')) THEN
@@ -547,7 +556,33 @@
                         || '{"erased": true, "user": "", "command": ""}'::jsonb
                     WHERE l.sag = p_sag AND NOT coalesce((l.haendelse->>'erased')::bool, false)
                         AND l.haendelse->>'action' <> 'delete';
+                -- Listings that showed the case after a typed search (names, birth dates): what they told
+                -- about the other cases is written again without the term and the deleted case, then the
+                -- original loses its payload, covered by a 'delete' event in the 'alle' chain.
+                FOR rad IN SELECT l.nr, l.viste, l.haendelse FROM unge.log l
+                    WHERE l.sag IS NULL AND p_sag = ANY (l.viste) AND l.haendelse->>'criterion' LIKE '%søg=%'
+                        AND NOT coalesce((l.haendelse->>'erased')::bool, false) ORDER BY l.nr LOOP
+                    andre := array_remove(rad.viste, p_sag);
+                    IF coalesce(array_length(andre, 1), 0) > 0 THEN
+                        INSERT INTO unge.log (kilde, sag, viste, haendelse) VALUES ('unge', NULL, andre,
+                            (rad.haendelse - ARRAY['shown', 'criterion']) || jsonb_build_object(
+                                'shown', to_jsonb(andre), 'criterion',
+                                substring(rad.haendelse->>'criterion' FROM 1 FOR position('søg=' IN rad.haendelse->>'criterion') - 1)
+                                    || 'søg=(fjernet ved sletning af en sag)'));
+                    END IF;
+                    UPDATE unge.log l
+                        SET haendelse = (l.haendelse - ARRAY['user', 'account', 'command', 'criterion', 'shown', 'salt'])
+                            || '{"erased": true, "user": "", "command": ""}'::jsonb
+                        WHERE l.nr = rad.nr;
+                    fjernet := true;
+                END LOOP;
                 PERFORM set_config('unge.sletning', '', true);
+                IF fjernet THEN
+                    PERFORM unge.skriv_log('unge', NULL, NULL, jsonb_build_object('schemaVersion', 1,
+                        'time', to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+                        'action', 'delete', 'command', coalesce(p_gravsten->>'command', 'slet'),
+                        'criterion', 'søgeord i oversigter, der viste en slettet sag, er fjernet'));
+                END IF;
                 IF NOT EXISTS (SELECT 1 FROM unge.log l WHERE l.sag = p_sag AND l.haendelse->>'action' = 'delete' AND l.kilde = 'unge') THEN
                     PERFORM unge.skriv_log('unge', p_sag, NULL, p_gravsten);
                 END IF;
