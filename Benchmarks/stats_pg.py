@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Issue 23 on PostgreSQL: `unge statistik` on the team store at N cases (default 100,000) beside
 `psql` running the aggregate query itself (`unge.statistik_tal`, as the same role, same period).
-Target: within 3x. Kept out of CI (it takes long).
+Target: within 3x. Kept out of CI (it takes long). Not yet measured: at 20,000 cases with the debug
+build the first `unge statistik` ran for minutes (not profiled yet; see the issue 23 note).
 
 Seeding: the demo cases go in through the tool's own import path (`unge demo`, which writes each
 case's statistics facts and items at save, as every save does), then SQL copies them (document,
@@ -63,10 +64,10 @@ def main():
             CREATE TEMP TABLE nye AS
                 SELECT r.id AS gammel, '2099-' || lpad((row_number() OVER ())::text, 6, '0') AS ny
                 FROM unge.sagsregister r, generate_series(1, {copies}) g;
-            INSERT INTO unge.sager SELECT (jsonb_populate_record(NULL::unge.sager, to_jsonb(s) || jsonb_build_object('id', n.ny))).*
-                FROM unge.sager s JOIN nye n ON n.gammel = s.id;
             INSERT INTO unge.sagsregister SELECT (jsonb_populate_record(NULL::unge.sagsregister, to_jsonb(s) || jsonb_build_object('id', n.ny))).*
                 FROM unge.sagsregister s JOIN nye n ON n.gammel = s.id;
+            INSERT INTO unge.sager SELECT (jsonb_populate_record(NULL::unge.sager, to_jsonb(s) || jsonb_build_object('id', n.ny))).*
+                FROM unge.sager s JOIN nye n ON n.gammel = s.id;
             INSERT INTO unge.statistik SELECT (jsonb_populate_record(NULL::unge.statistik, to_jsonb(s) || jsonb_build_object('sag', n.ny))).*
                 FROM unge.statistik s JOIN nye n ON n.gammel = s.sag;
             INSERT INTO unge.statistik_post SELECT (jsonb_populate_record(NULL::unge.statistik_post, to_jsonb(s) || jsonb_build_object('sag', n.ny))).*
@@ -82,8 +83,8 @@ def main():
         assert "Statistik" in out, out[:200]
         tool = timed(lambda: unge(a.bin, args, c.uri("leder")), a.runs)
         q = ("SELECT count(*) FROM unge.statistik_tal('hold00', false, '{0}', '{1}', {2}, '2026-12-01', "
-             "{3}, '2026-11-30', '2025-12-01', '2026-12-01', '{{\"command\": \"bench\", \"action\": \"search\"}}'::jsonb)"
-             ).format(PERIOD[0], PERIOD[1], NOW_EPOCH, 1796079540.0)
+             "{3}, '2026-11-30', '2025-12-01', '2026-12-01', '{{\"schemaVersion\": 1, \"time\": \"{4}\", \"user\": \"leder\", \"command\": \"bench\", \"action\": \"search\"}}'::jsonb)"
+             ).format(PERIOD[0], PERIOD[1], NOW_EPOCH, 1796079540.0, NOW)
         floor = timed(lambda: c.psql(q, user="leder"), a.runs)
         print(f"unge statistik --team (leader, {n} cases): median {tool * 1000:.0f} ms")
         print(f"psql unge.statistik_tal (same role, same period): median {floor * 1000:.0f} ms")
