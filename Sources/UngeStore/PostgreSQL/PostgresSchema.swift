@@ -1194,7 +1194,8 @@
             CREATE FUNCTION unge.statistik_tal(p_hold text, p_mine bool, p_fra date, p_til date, p_nu float8, p_idag date,
                 p_frist float8, p_fristdag date, p_trend_fra date, p_trend_til date, p_haendelse jsonb)
             RETURNS TABLE (status text, noegle text, antal bigint, sag text, sagsbehandler text, doc jsonb)
-            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            -- Hash joins over the materialized item rows: a nested loop over two CTE scans grows with cases x items.
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge SET enable_nestloop = off AS $$
             BEGIN
                 IF p_hold IS NOT NULL AND NOT EXISTS (
                         SELECT 1 FROM unge.medlemmer m WHERE m.rolle = session_user AND m.hold = p_hold) THEN
