@@ -82,7 +82,9 @@ class Cluster:
         return f"postgresql:///{db}?host={self.sock}&user={user}"
 
     def psql(self, sql, user="postgres", db="unge"):
-        r = sh(["psql", "-h", str(self.sock), "-U", user, "-d", db, "-tAq", "-v", "ON_ERROR_STOP=1", "-c", sql])
+        # The SQL on stdin: a batch of case documents is far longer than an argument may be.
+        r = sh(["psql", "-h", str(self.sock), "-U", user, "-d", db, "-tAq", "-v", "ON_ERROR_STOP=1", "-f", "-"],
+               input=sql)
         if r.returncode != 0:
             raise SystemExit(r.stderr)
         return r.stdout
@@ -128,7 +130,7 @@ def populate(c, binary, cases):
     for n in range(1, cases + 1):
         doc = dict(base, id=f"2026-{n:06d}" if n > 9999 else f"2026-{n:04d}", caseworker=users[n % 200])
         cid = doc["id"]
-        summary = {"id": cid, "name": base["youngPerson"].get("name", "x"), "status": "ny", "revision": doc["revision"],
+        summary = {"id": cid, "name": base["youngPerson"].get("name", "x"), "status": "notified", "revision": doc["revision"],
                    "anonymous": False, "openDeadlines": ""}
         ev = {"schemaVersion": 1, "time": NOW, "user": "postgres", "action": "create", "caseID": cid, "command": "bench"}
         q = lambda v: "'" + json.dumps(v).replace("'", "''") + "'"
