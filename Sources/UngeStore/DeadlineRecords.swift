@@ -103,21 +103,7 @@ enum DeadlineRecords {
     private static func record(_ b: UnsafeBufferPointer<UInt8>, _ f: [Range<Int>]) -> Deadline? {
         guard f.count == fields.count + derivedFields.count else { return nil }
         func text(_ r: Range<Int>) -> String { IndexText.string(UnsafeBufferPointer(rebasing: b[r])) }
-        func date(_ r: Range<Int>) -> LocalDate? {
-            guard r.count == 10, b[r.lowerBound + 4] == 45, b[r.lowerBound + 7] == 45 else { return nil }
-            func num(_ from: Int, _ n: Int) -> Int? {
-                var v = 0
-                for i in from..<from + n {
-                    let c = b[i]
-                    guard c >= 48, c <= 57 else { return nil }
-                    v = v * 10 + Int(c - 48)
-                }
-                return v
-            }
-            let s = r.lowerBound
-            guard let y = num(s, 4), let m = num(s + 5, 2), let d = num(s + 8, 2) else { return nil }
-            return LocalDate(year: y, month: m, day: d)
-        }
+        func date(_ r: Range<Int>) -> LocalDate? { IndexText.isoDate(b, r) }
         func time(_ r: Range<Int>) -> Date?? {
             if r.isEmpty { return .some(nil) }
             guard let v = Double(String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self)), v.isFinite

@@ -1,3 +1,5 @@
+import UngeCore
+
 /// The one escaping of text fields in the store's derived index files (`indeks.tsv`, the audit
 /// month indexes and the deadline records inside `indeks.tsv`): tab, line breaks, the record and
 /// unit separators and the backslash itself are written as two-byte escapes, so a field never
@@ -41,6 +43,24 @@ enum IndexText {
             }
         }
         return out
+    }
+
+    /// A field `ÅÅÅÅ-MM-DD` of `b`, or nil (any other form, or no such day). By hand: the index files
+    /// hold thousands of dates, and `LocalDate.parse` accepts every form a person may type.
+    static func isoDate(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> LocalDate? {
+        guard r.count == 10, b[r.lowerBound + 4] == 45, b[r.lowerBound + 7] == 45 else { return nil }
+        func num(_ from: Int, _ n: Int) -> Int? {
+            var v = 0
+            for i in from..<from + n {
+                let c = b[i]
+                guard c >= 48, c <= 57 else { return nil }
+                v = v * 10 + Int(c - 48)
+            }
+            return v
+        }
+        let s = r.lowerBound
+        guard let y = num(s, 4), let m = num(s + 5, 2), let d = num(s + 8, 2) else { return nil }
+        return LocalDate(year: y, month: m, day: d)
     }
 
     /// An escaped field as a string.

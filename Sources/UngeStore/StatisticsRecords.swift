@@ -92,23 +92,9 @@ enum StatisticsRecords {
                 $0.isFinite ? Date(timeIntervalSince1970: $0) : nil
             }
         }
-        // ÅÅÅÅ-MM-DD by hand: `LocalDate.parse` accepts every input form and is slow for 10,000 lines.
         func date(_ r: Range<Int>) -> LocalDate?? {
             if r.isEmpty { return .some(nil) }
-            guard r.count == 10, b[r.lowerBound + 4] == 45, b[r.lowerBound + 7] == 45 else { return nil }
-            func num(_ from: Int, _ n: Int) -> Int? {
-                var v = 0
-                for i in from..<from + n {
-                    let c = b[i]
-                    guard c >= 48, c <= 57 else { return nil }
-                    v = v * 10 + Int(c - 48)
-                }
-                return v
-            }
-            let s = r.lowerBound
-            guard let y = num(s, 4), let m = num(s + 5, 2), let d = num(s + 8, 2),
-                let day = LocalDate(year: y, month: m, day: d)
-            else { return nil }
+            guard let day = IndexText.isoDate(b, r) else { return nil }
             return .some(day)
         }
         /// Calls `each` with the parts of every record of a list field; false when `each` refuses one.

@@ -38,6 +38,18 @@
             return name
         }
 
+        /// The role t_lea, a caseworker and leader of team Nord.
+        func addLeader(_ db: String) throws {
+            let su = try PGConnection(uri: Self.uri(db, "postgres"), display: db)
+            try su.execute(
+                "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 't_lea') THEN CREATE ROLE t_lea LOGIN; END IF; END $$; GRANT unge_sagsbehandler, unge_teamleder TO t_lea;"
+            )
+            #expect(
+                try Unge.run([
+                    "lager", "medlem", "t_lea", "--hold", "Nord", "--leder", "--lager", Self.uri(db, "t_adm"),
+                ]).status == 0)
+        }
+
         func drop(_ name: String) {
             _ = try? PGConnection(uri: Self.uri("postgres", "postgres"), display: "postgres")
                 .query("DROP DATABASE IF EXISTS \(name) WITH (FORCE)", [])
@@ -197,14 +209,7 @@
         func restrictedMineAndTeam() throws {
             let db = try freshDatabase()
             defer { drop(db) }
-            let su = try PGConnection(uri: Self.uri(db, "postgres"), display: db)
-            try su.execute(
-                "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 't_lea') THEN CREATE ROLE t_lea LOGIN; END IF; END $$; GRANT unge_sagsbehandler, unge_teamleder TO t_lea;"
-            )
-            #expect(
-                try Unge.run([
-                    "lager", "medlem", "t_lea", "--hold", "Nord", "--leder", "--lager", Self.uri(db, "t_adm"),
-                ]).status == 0)
+            try addLeader(db)
             let anna = Self.uri(db, "t_anna")
             // The demo cases (with deadlines) are Anna's, on Nord.
             #expect(try Unge.run(["demo", "--lager", anna]).status == 0)
@@ -266,14 +271,7 @@
         func leaderHandsOver() throws {
             let db = try freshDatabase()
             defer { drop(db) }
-            let su = try PGConnection(uri: Self.uri(db, "postgres"), display: db)
-            try su.execute(
-                "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 't_lea') THEN CREATE ROLE t_lea LOGIN; END IF; END $$; GRANT unge_sagsbehandler, unge_teamleder TO t_lea;"
-            )
-            #expect(
-                try Unge.run([
-                    "lager", "medlem", "t_lea", "--hold", "Nord", "--leder", "--lager", Self.uri(db, "t_adm"),
-                ]).status == 0)
+            try addLeader(db)
             let anna = Self.uri(db, "t_anna")
             for (name, born) in [("Første Sag", "2011-01-01"), ("Anden Person", "2010-05-05")] {
                 let made = try Unge.run(["ny", "--navn", name, "--foedselsdato", born, "--lager", anna])

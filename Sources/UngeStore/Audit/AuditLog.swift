@@ -121,7 +121,7 @@ extension FileStore {
     }
 
     /// Opens and locks a chain's head file (0600, never through a link); the caller closes it.
-    private func lockHead(_ chain: String) throws(Posix.Failure) -> Int32 {
+    func lockHead(_ chain: String) throws(Posix.Failure) -> Int32 {
         let fd = open(chainsPath + "/" + chain, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
         if fd < 0 { throw Posix.Failure(call: "open", code: errno) }
         while flock(fd, LOCK_EX) != 0 {

@@ -387,12 +387,8 @@ extension FileStore {
         }
         func date(_ r: Range<Int>) -> LocalDate?? {
             if r.isEmpty { return .some(nil) }
-            guard r.count == 10, b[r.lowerBound + 4] == 45, b[r.lowerBound + 7] == 45,
-                let y = int(r.lowerBound..<r.lowerBound + 4), let m = int(r.lowerBound + 5..<r.lowerBound + 7),
-                let d = int(r.lowerBound + 8..<r.lowerBound + 10),
-                let ld = LocalDate(year: Int(y), month: Int(m), day: Int(d))
-            else { return nil }
-            return .some(ld)
+            guard let day = IndexText.isoDate(b, r) else { return nil }
+            return .some(day)
         }
         guard let id = CaseID(String(decoding: UnsafeBufferPointer(rebasing: b[f[0]]), as: UTF8.self)),
             let inode = int(f[1]), let size = int(f[2]), let mtime = int(f[3]), let revision = int(f[4]),

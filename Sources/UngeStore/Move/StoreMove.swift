@@ -310,12 +310,8 @@ extension FileStore {
         var stage = "log"
         func withHead(_ chain: String, _ body: (Int32) throws -> Void) throws {
             stage = "log/.kaeder/" + chain
-            let fd = open(chainsPath + "/" + chain, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
-            if fd < 0 { throw Posix.Failure(call: "open", code: errno) }
+            let fd = try lockHead(chain)
             defer { close(fd) }  // releases the lock
-            while flock(fd, LOCK_EX) != 0 {
-                if errno != EINTR { throw Posix.Failure(call: "flock", code: errno) }
-            }
             try body(fd)
         }
         func writeHead(_ fd: Int32, _ latest: HeadEntry, _ previous: HeadEntry?) throws {
