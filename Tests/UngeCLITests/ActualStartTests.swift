@@ -4,7 +4,7 @@ import Testing
 /// Measures that actually start (issue 20, item 2): the treatment guarantee is met only by an
 /// actual start on or before request + 14 days; a planned start never meets it; a lawful non-start
 /// lapses it, "no place" does not; a future or pre-decision start is refused with nothing saved.
-@Suite("Indsatser, der faktisk iværksættes (ende til ende)")
+@Suite("Indsatser, der faktisk iværksættes (ende til ende)", .bothStores)
 struct ActualStartTests {
     /// A § 33 decision A1: request 10 August 2026, decided 12 August, planned start 20 August
     /// (deadline 24 August). The harness's today is 1 September 2026.
@@ -56,14 +56,14 @@ struct ActualStartTests {
     @Test("--ivaerksat i fremtiden eller før afgørelsen afvises (slutkode 2), intet gemmes")
     func badDates() throws {
         let store = try Self.storeWithTreatment()
-        let before = try Data(contentsOf: store.appendingPathComponent("sager/2026-0001.json"))
+        let before = try Unge.caseData(store, "2026-0001")
         let future = try Unge.run(["indsats", "2026-0001", "A1", "--ivaerksat", "2026-09-02"], store: store)
         #expect(future.status == 2)
         #expect(future.stderr.contains("fremtiden"))
         let early = try Unge.run(["indsats", "2026-0001", "A1", "--ivaerksat", "2026-08-11"], store: store)
         #expect(early.status == 2)
         #expect(early.stderr.contains("før afgørelsen"))
-        #expect(try Data(contentsOf: store.appendingPathComponent("sager/2026-0001.json")) == before)
+        #expect(try Unge.caseData(store, "2026-0001") == before)
     }
 
     @Test("ikke iværksat: fravalg lader fristen bortfalde med grunden; manglende plads gør ikke")

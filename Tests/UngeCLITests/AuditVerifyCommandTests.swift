@@ -3,7 +3,7 @@ import Testing
 
 /// `unge log --kontroller` and the crash marking of `unge log` (issue 22, points 5 and 7), run as a
 /// user would, with the built binary.
-@Suite("unge log --kontroller og afbrudte ændringer")
+@Suite("unge log --kontroller og afbrudte ændringer", .bothStores)
 struct AuditVerifyCommandTests {
     func eventFiles(_ store: URL) throws -> [String] {
         let log = store.appendingPathComponent("log")
@@ -17,7 +17,9 @@ struct AuditVerifyCommandTests {
         return out.sorted()
     }
 
-    @Test("et urørt spor giver slutkode 0; en ændret byte giver slutkode 3 og nævner filen")
+    @Test(
+        "et urørt spor giver slutkode 0; en ændret byte giver slutkode 3 og nævner filen",
+        .fileOnly("ændrer en byte i revisionssporets filer (teamlageret: TeamStoreEndToEndTests.auditChains)"))
     func verifyDetectsEdit() throws {
         let store = try Unge.fixtureStore()
         #expect(try Unge.run(["notat", "2026-0001", "Et notat"], store: store).status == 0)
@@ -49,7 +51,9 @@ struct AuditVerifyCommandTests {
         #expect(try Unge.run(["log"], store: store).status == 2)
     }
 
-    @Test("en proces dræbt mellem hændelsen og gemningen: log mærker ændringen 'ikke gennemført'")
+    @Test(
+        "en proces dræbt mellem hændelsen og gemningen: log mærker ændringen 'ikke gennemført'",
+        .fileOnly("dræber processen i fillagerets gemmevej (testkrogene findes kun dér)"))
     func crashBetweenEventAndSave() throws {
         let store = try Unge.fixtureStore()
         for step in ["rename", "dirfsync"] {

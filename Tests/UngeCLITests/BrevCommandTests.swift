@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@Suite("Breve: unge brev (ende til ende)")
+@Suite("Breve: unge brev (ende til ende)", .bothStores)
 struct BrevCommandTests {
     /// A store with case 2026-0001: Emil, 14, two custody holders with addresses, and a § 32 contact
     /// person decided 26 August 2026 (A1).
@@ -34,7 +34,7 @@ struct BrevCommandTests {
     }
 
     static func caseBytes(_ store: URL, _ id: String = "2026-0001") throws -> Data {
-        try Data(contentsOf: store.appendingPathComponent("sager/\(id).json"))
+        try Unge.caseData(store, "\(id)")
     }
 
     @Test("dårligt input afvises med slutkode 2, og intet gemmes")
@@ -72,7 +72,7 @@ struct BrevCommandTests {
         #expect(early.stderr.contains("kan ikke være sendt før"))
         #expect(try Self.caseBytes(store) == saved)
         // A receipt for an anonymous notifier.
-        let anon = try Unge.fixtureStore()
+        let anon = try Unge.fixtureFolder()
         let file = anon.appendingPathComponent("sager/2026-0011.json")
         var json = try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as! [String: Any]
         var reports = json["concernReports"] as! [[String: Any]]
@@ -81,11 +81,12 @@ struct BrevCommandTests {
         reports[0]["reporter"] = reporter
         json["concernReports"] = reports
         try JSONSerialization.data(withJSONObject: json).write(to: file)
-        let untouched = try Data(contentsOf: file)
+        Unge.movedIn(anon)
+        let untouched = try Unge.caseData(anon, "2026-0011")
         let r = try Unge.run(["brev", "2026-0011", "--type", "kvittering", "--underretning", "1"], store: anon)
         #expect(r.status == 2)
         #expect(r.stderr.contains("anonym"))
-        #expect(try Data(contentsOf: file) == untouched)
+        #expect(try Unge.caseData(anon, "2026-0011") == untouched)
     }
 
     @Test("uden begrundelse: kladden viser MANGLER BEGRUNDELSE, det endelige brev afvises (slutkode 1)")
@@ -107,7 +108,6 @@ struct BrevCommandTests {
     @Test("partshøring, svar, børnesamtale, afgørelsesbrev, afsendelse med 'tidligst', genudskrift ens, journal og vis")
     func wholeStory() throws {
         let store = try Self.store()
-        let file = store.appendingPathComponent("sager/2026-0001.json")
         let h = try Unge.run(
             [
                 "brev", "2026-0001", "--type", "partshoering", "--dato", "2026-08-18", "--overvejer",
@@ -176,7 +176,7 @@ struct BrevCommandTests {
         #expect(vis.stdout.contains("28.08.2026, Digital Post"))
         let summary = try Unge.run(["indsats", "2026-0001", "A1"], store: store)
         #expect(summary.stdout.contains("Vi talte med Emil om sagen 24. august 2026"))
-        let journal = try String(contentsOf: file, encoding: .utf8)
+        let journal = try Unge.caseText(store, "2026-0001")
         #expect(journal.contains("er sendt 28. august 2026 med Digital Post"))
         let log = try Unge.run(["log", "2026-0001"], store: store)
         #expect(log.stdout.contains("ændrede sagen med 'unge brev'"))
@@ -226,7 +226,7 @@ struct BrevCommandTests {
     }
 }
 
-@Suite("Breve: guidet, kladder, --fra-fil og særlige forhold (ende til ende)")
+@Suite("Breve: guidet, kladder, --fra-fil og særlige forhold (ende til ende)", .bothStores)
 struct BrevDialogueTests {
     @Test("guidet: svarene gemmes som kladde, når noget mangler, og 'unge brev <sag>' fortsætter kladden")
     func guidedDraftAndResume() throws {
@@ -295,8 +295,7 @@ struct BrevDialogueTests {
             ["brev", "2026-0001", "--type", "orientering", "--saerlige-forhold", "Politiet har bedt os vente"],
             store: store, env: may)
         #expect(r.status == 0, "\(r.stderr)")
-        let file = try String(
-            contentsOf: store.appendingPathComponent("sager/2026-0001.json"), encoding: .utf8)
+        let file = try Unge.caseText(store, "2026-0001")
         #expect(file.contains("særlige forhold gør sig gældende, jf. barnets lov § 138, stk. 2"))
         #expect(!file.contains("\"letters\" : [\n    {"))
     }

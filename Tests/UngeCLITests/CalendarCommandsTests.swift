@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// End-to-end runs of `unge alder`, `unge helligdage` and `unge frist`.
-@Suite("Kalender og alder (ende til ende)")
+@Suite("Kalender og alder (ende til ende)", .bothStores)
 struct CalendarCommandsTests {
     @Test("helligdage 2026 og 2023 (med store bededag)")
     func holidays() throws {

@@ -3,7 +3,7 @@ import Testing
 
 /// Issue 24, items 7, 14, 16 and 17: consents, readable changes, one count of the areas, and help
 /// that cites the rule in force and speaks to whoever uses it.
-@Suite("En sagsbehandlers dag: samtykker, ændringer, områder og hjælp (ende til ende)")
+@Suite("En sagsbehandlers dag: samtykker, ændringer, områder og hjælp (ende til ende)", .bothStores)
 struct CaseworkerDayMoreTests {
     static func run(_ args: [String], _ store: URL, _ lines: [String]) throws -> Unge.Result {
         try Unge.run(args, store: store, input: lines.joined(separator: "\n") + "\n")

@@ -3,7 +3,7 @@ import Testing
 import UngeCore
 
 /// End-to-end tests of `unge check` / `unge tjek` on the fixture case in Fixtures/check.
-@Suite("unge check")
+@Suite("unge check", .bothStores)
 struct CheckCommandTests {
     static let env = ["UNGE_NU": "2026-04-13T08:00:00Z"]
     static let caseFile = Unge.fixtures.appendingPathComponent("check/case-2026-0042.json")
@@ -23,11 +23,11 @@ struct CheckCommandTests {
         } else {
             try FileManager.default.copyItem(at: caseFile, to: target)
         }
-        return store
+        return Unge.movedIn(store)
     }
 
     static func load(_ store: URL) throws -> CaseFile {
-        let data = try Data(contentsOf: store.appendingPathComponent("sager/2026-0042.json"))
+        let data = try Unge.caseData(store, "2026-0042")
         return try UngeJSON.decoder().decode(CaseFile.self, from: data)
     }
 
@@ -122,12 +122,12 @@ struct CheckCommandTests {
     @Test("afbrudt dialog (slut på input) gemmer intet i sagen, men svarene som kladde; slutkode 2")
     func cancelled() throws {
         let store = try Self.store()
-        let before = try Data(contentsOf: store.appendingPathComponent("sager/2026-0042.json"))
+        let before = try Unge.caseData(store, "2026-0042")
         let r = try Unge.run(
             ["check", "--sag", "2026-0042", "--interaktiv"], store: store, input: "ja\n", env: Self.env)
         #expect(r.status == 2)
         #expect(r.stderr.contains("Afbrudt (slut på input). Dit svar er gemt som kladde."), "\(r.stderr)")
-        #expect(try Data(contentsOf: store.appendingPathComponent("sager/2026-0042.json")) == before)
+        #expect(try Unge.caseData(store, "2026-0042") == before)
     }
 
     @Test("uden terminal og uden --interaktiv spørges der ikke")

@@ -8,17 +8,17 @@ import Testing
 /// The guided dialogues driven through a pseudo-terminal, keystroke by keystroke: nothing typed is
 /// lost when the dialogue is interrupted, answers are checked as they are given, existing answers
 /// are offered as defaults, and the line editor edits over UTF-8.
-@Suite("Dialoger i en terminal (pty, ende til ende)", .serialized)
+@Suite("Dialoger i en terminal (pty, ende til ende)", .bothStores, .serialized)
 struct DialogueTerminalTests {
     static func fixture(_ name: String) -> String { Unge.fixtures.appendingPathComponent("plan/\(name)").path }
 
     static func caseJSON(_ store: URL, _ id: String) throws -> [String: Any] {
-        let data = try Data(contentsOf: store.appendingPathComponent("sager/\(id).json"))
+        let data = try Unge.caseData(store, "\(id)")
         return try JSONSerialization.jsonObject(with: data) as! [String: Any]
     }
 
-    static func draftExists(_ store: URL, _ name: String) -> Bool {
-        FileManager.default.fileExists(atPath: store.appendingPathComponent("kladder/\(name).json").path)
+    static func draftExists(_ store: URL, _ name: String) throws -> Bool {
+        try Unge.draftExists(store, name)
     }
 
     @Test("Ctrl-C gemmer svarene som kladde; næste kørsel fortsætter, hvor du slap (0 svar tabt)")
@@ -36,8 +36,8 @@ struct DialogueTerminalTests {
         t.expect("Afbrudt med Ctrl-C. Dine 6 svar er gemt som kladde. Kør 'unge underret' igen for at fortsætte.")
         #expect(t.wait() == 2)
         #expect(t.terminalRestored)
-        #expect(Self.draftExists(store, "underret-ny"))
-        #expect(!FileManager.default.fileExists(atPath: store.appendingPathComponent("sager/2026-0001.json").path))
+        #expect(try Self.draftExists(store, "underret-ny"))
+        #expect(try !Unge.caseExists(store, "2026-0001"))
 
         // The next run offers the draft and asks only what is missing: the first question is the one
         // that was interrupted.
@@ -67,7 +67,7 @@ struct DialogueTerminalTests {
         r.expect("Underretning nr. 1 er registreret på sag 2026-0001")
         #expect(r.wait() == 0)
         #expect(!r.output.contains("\nDen unges navn: "))  // not asked again
-        #expect(!Self.draftExists(store, "underret-ny"))
+        #expect(try !Self.draftExists(store, "underret-ny"))
         let report = (try Self.caseJSON(store, "2026-0001")["concernReports"] as! [[String: Any]])[0]
         #expect((report["reporter"] as! [String: Any])["name"] as? String == "Karen Lærer")
         #expect(report["situation"] as? String == "Emma har haft 12 fraværsdage\nsiden 1. marts.")
@@ -124,7 +124,7 @@ struct DialogueTerminalTests {
         t.expect("Forbindelsen til terminalen blev afbrudt. Dine 2 svar er gemt som kladde.")
         #expect(t.wait() == 2)
         #expect(t.terminalRestored)
-        #expect(Self.draftExists(store, "plan-2026-0003"))
+        #expect(try Self.draftExists(store, "plan-2026-0003"))
 
         let r = try PseudoTerminal(["plan", "2026-0003"], store: store)
         r.answer("Fortsæt med kladden? (J/n): ", "")
@@ -203,7 +203,7 @@ struct DialogueTerminalTests {
         #expect(goal["text"] as? String == "Sove bedre")
         #expect(goal["planGoalID"] as? String == "M2")
         #expect(goal["methods"] as? [String] == ["Søvndagbog", "motiverende samtale"])
-        #expect(!Self.draftExists(store, "behandlingsplan-2026-0003"))
+        #expect(try !Self.draftExists(store, "behandlingsplan-2026-0003"))
     }
 
     @Test("samme CPR i et script: afvist med status 1 og sagsnummeret; --ny-sag opretter alligevel")
@@ -230,7 +230,7 @@ struct DialogueTerminalTests {
             ], store: store)
         #expect(notification.status == 1)
         #expect(notification.stderr.contains("Den unge har allerede sagerne 2026-0001, 2026-0002"))
-        #expect(!FileManager.default.fileExists(atPath: store.appendingPathComponent("sager/2026-0003.json").path))
+        #expect(try !Unge.caseExists(store, "2026-0003"))
     }
 
     @Test("samme CPR i en terminal: sagen tilbydes, og der oprettes ikke en ny")
@@ -245,7 +245,7 @@ struct DialogueTerminalTests {
         t.answer("Brug sag 2026-0001? (J/n): ", "")
         t.expect("Sagen findes allerede: 2026-0001 (Ida Holm). Der er ikke oprettet en ny.")
         #expect(t.wait() == 0)
-        #expect(!FileManager.default.fileExists(atPath: store.appendingPathComponent("sager/2026-0002.json").path))
+        #expect(try !Unge.caseExists(store, "2026-0002"))
     }
 
     @Test("linjeeditoren: pile, Home/End, tilbage over æ og ø, og tidligere svar med pil op")
@@ -311,7 +311,7 @@ struct DialogueTerminalTests {
         t.type(PseudoTerminal.ctrlD)
         t.expect("Dit svar er gemt som kladde.")
         #expect(t.wait() == 2)
-        let draft = try String(contentsOf: store.appendingPathComponent("kladder/plan-2026-0003.json"), encoding: .utf8)
+        let draft = try #require(try Unge.storedDraft(store, "plan-2026-0003"))
         #expect(draft.contains("Sofie vil i gang med frisøruddannelsen.\\nHun vil have hjælp til at stå op."))
     }
 

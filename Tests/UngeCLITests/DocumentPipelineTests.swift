@@ -4,12 +4,12 @@ import Testing
 /// The one document pipeline: `--kladde` never saves, rule failures keep the answers as a draft,
 /// anonymous cases are refused until identified, a second notification lands on the existing case,
 /// and the registration of a received notification.
-@Suite("Dokumenter, kladder og én sag pr. ung (ende til ende)")
+@Suite("Dokumenter, kladder og én sag pr. ung (ende til ende)", .bothStores)
 struct DocumentPipelineTests {
     static func fixture(_ name: String) -> String { Unge.fixtures.appendingPathComponent("plan/\(name)").path }
 
     static func caseJSON(_ store: URL, _ id: String) throws -> [String: Any] {
-        let data = try Data(contentsOf: store.appendingPathComponent("sager/\(id).json"))
+        let data = try Unge.caseData(store, "\(id)")
         return try JSONSerialization.jsonObject(with: data) as! [String: Any]
     }
 
@@ -51,8 +51,7 @@ struct DocumentPipelineTests {
                 "Dine 4 svar er gemt som kladde. Kør 'unge behandlingsplan 2026-0003 --interaktiv' igen for at fortsætte.\n"
             ))
         #expect(
-            FileManager.default.fileExists(
-                atPath: store.appendingPathComponent("kladder/behandlingsplan-2026-0003.json").path))
+            try Unge.draftExists(store, "behandlingsplan-2026-0003"))
     }
 
     @Test("en anonym rådgivningssag får ingen undersøgelse eller plan, før den unge er identificeret")
@@ -88,8 +87,7 @@ struct DocumentPipelineTests {
                 .status == 0)
         #expect(try Unge.run(["plan", "2026-0003", "--fra-fil", Self.fixture("plan.json")], store: store).status == 0)
         let answers = ["", "Sofie Lund Madsen", "", "2010-02-02", ""] + ["j"] + Self.reporter + Self.rest + ["g"]
-        let before = try FileManager.default.contentsOfDirectory(atPath: store.appendingPathComponent("sager").path)
-            .count
+        let before = try Unge.caseIDs(store).count
         // In October the support from the plan has started.
         let october = ["UNGE_NU": "2026-10-01T08:30:00Z"]
         let r = try Unge.run(
@@ -98,9 +96,7 @@ struct DocumentPipelineTests {
         #expect(r.stderr.contains("Den unge har allerede sag 2026-0003: Sofie Lund Madsen"))
         #expect(r.stderr.contains("ADVARSEL: Den unge får allerede støtte (Ungeplan version 1)."))
         #expect(r.stderr.contains("Underretning nr. 1 er registreret på sag 2026-0003"))
-        #expect(
-            try FileManager.default.contentsOfDirectory(atPath: store.appendingPathComponent("sager").path).count
-                == before)
+        #expect(try Unge.caseIDs(store).count == before)
     }
 
     @Test("registrering af en modtaget underretning: anonym underretter, kanal og tidspunkt tjekkes ved svaret")
@@ -227,7 +223,7 @@ struct DocumentPipelineTests {
             cut.stderr.hasSuffix(
                 "Dit svar er gemt som kladde. Kør 'unge indsats 2026-0003 --interaktiv' igen for at fortsætte.\n"))
         #expect(
-            FileManager.default.fileExists(atPath: store.appendingPathComponent("kladder/indsats-2026-0003.json").path))
+            try Unge.draftExists(store, "indsats-2026-0003"))
         let anonymous = try Unge.run(
             ["indsats", "2026-0007", "--type", "kontaktperson", "--formaal", "Støtte"], store: store)
         #expect(anonymous.status == 1)
@@ -268,7 +264,6 @@ struct DocumentPipelineTests {
         #expect(yes.status == 0, "\(yes.stderr)")
         #expect(yes.stdout.contains("| B1 | Sove bedre | M2: Sove godt og have overskud | Søvndagbog |"))
         #expect(
-            !FileManager.default.fileExists(
-                atPath: store.appendingPathComponent("kladder/behandlingsplan-2026-0003.json").path))
+            try !Unge.draftExists(store, "behandlingsplan-2026-0003"))
     }
 }

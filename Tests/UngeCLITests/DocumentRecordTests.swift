@@ -3,7 +3,7 @@ import Testing
 
 /// Issue 20 item 3: saved document versions are records; a reprint is the first print but for the
 /// one "Udskrevet" line, whatever changes later in the case, the settings or the letterhead.
-@Suite("Dokumenter er optegnelser: genudskrift = første udskrift (ende til ende)")
+@Suite("Dokumenter er optegnelser: genudskrift = første udskrift (ende til ende)", .bothStores)
 struct DocumentRecordTests {
     static let planFile = Unge.fixtures.appendingPathComponent("plan/plan.json")
 
@@ -133,6 +133,7 @@ struct DocumentRecordTests {
 
 /// Stores written by the previous release (`Fixtures/forrige-udgave`: cases as `unge` wrote them before
 /// documents were records) open unchanged and keep every value; their versions print as before and say so.
+// File store only: these tests write the case files of the previous release by hand.
 @Suite("Et lager fra forrige udgave (opgradering)")
 struct PreviousReleaseDocumentsTests {
     static func store() throws -> URL {

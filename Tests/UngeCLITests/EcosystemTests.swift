@@ -5,7 +5,7 @@ import Testing
 
 /// Shell completion, the manual page, `unge help`, `unge demo` and the option table: everything a
 /// shell, a manual reader or municipal IT sees is generated from the command table.
-@Suite("Skal, manual, hjælp og demo")
+@Suite("Skal, manual, hjælp og demo", .bothStores)
 struct EcosystemTests {
     /// The fixture store's case ids, read from its folder.
     static var fixtureIDs: [String] {
@@ -29,6 +29,9 @@ struct EcosystemTests {
         env["PATH"] = Unge.binary.deletingLastPathComponent().path + ":" + (env["PATH"] ?? "/usr/bin:/bin")
         env["UNGE_LAGER"] = store.path
         env["HOME"] = dir.path
+        env["UNGE_BRUGER"] = "testbruger"
+        var none: [String] = []
+        try Unge.onTeamStore(&none, &env)
         p.environment = env
         let out = Pipe()
         p.standardOutput = out
@@ -64,8 +67,8 @@ struct EcosystemTests {
         #expect(try Self.complete(["unge", "help", "behandl"], store: store) == ["behandlingsplan"])
         // The note text after the case id is free text: nothing is offered.
         #expect(try Self.complete(["unge", "notat", "2026-0001", ""], store: store) == [])
-        // --lager on the command line wins over $UNGE_LAGER.
-        let other = try Unge.fixtureStore()
+        // --lager on the command line wins over $UNGE_LAGER (a folder: bash passes the path on as it is).
+        let other = try Unge.fixtureFolder()
         try FileManager.default.removeItem(at: other.appendingPathComponent("sager/2026-0014.json"))
         #expect(
             try Self.complete(["unge", "vis", "--lager", other.path, "2026-"], store: store)
@@ -197,26 +200,31 @@ struct EcosystemTests {
         let store = Unge.emptyStore()
         let r = try Unge.run(["demo"], store: store)
         #expect(r.status == 0)
-        #expect(r.stdout == "14 opdigtede sager er lagt i \(store.path).\nPrøv: unge liste --lager \(store.path)\n")
+        let location = try Unge.location(store)
+        let word = try Unge.shellLocation(store)  // a URI is quoted for the shell
+        #expect(r.stdout == "14 opdigtede sager er lagt i \(location).\nPrøv: unge liste --lager \(word)\n")
         for id in Self.fixtureIDs {
-            let written = try Data(contentsOf: store.appendingPathComponent("sager/\(id).json"))
+            let written = try Unge.caseData(store, "\(id)")
             let fixture = try Data(contentsOf: Unge.fixtures.appendingPathComponent("lager/sager/\(id).json"))
             #expect(written == fixture, "\(id) afviger fra Fixtures/lager")
+            guard Unge.isFolder(store) else { continue }  // the files' modes: the file store only
             let mode =
                 try FileManager.default.attributesOfItem(atPath: store.appendingPathComponent("sager/\(id).json").path)[
                     .posixPermissions] as? Int
             #expect(mode == 0o600)
         }
-        let folderMode = try FileManager.default.attributesOfItem(atPath: store.path)[.posixPermissions] as? Int
-        #expect(folderMode == 0o700)
+        if Unge.isFolder(store) {
+            let folderMode = try FileManager.default.attributesOfItem(atPath: store.path)[.posixPermissions] as? Int
+            #expect(folderMode == 0o700)
+        }
         #expect(try Unge.run(["liste", "--json"], store: store).status == 0)
         // A second time: refused, nothing changed.
         try Unge.run(["notat", "2026-0001", "en note"], store: store)
-        let before = try Data(contentsOf: store.appendingPathComponent("sager/2026-0001.json"))
+        let before = try Unge.caseData(store, "2026-0001")
         let again = try Unge.run(["demo"], store: store)
         #expect(again.status == 2)
         #expect(again.stderr.contains("har allerede sager (14)"))
-        #expect(try Data(contentsOf: store.appendingPathComponent("sager/2026-0001.json")) == before)
+        #expect(try Unge.caseData(store, "2026-0001") == before)
         // Without --lager it refuses rather than write into the default store.
         let bare = try Unge.run(["demo"])
         #expect(bare.status == 2)
@@ -254,7 +262,7 @@ struct EcosystemTests {
 /// An option name is declared once, in the command's spec: every `--name` the CLI's sources mention
 /// must be a declared option, and every lookup in a command's file must be one of its own options.
 /// (At run time, debug builds stop on a lookup of an undeclared name.)
-@Suite("Valg erklæres ét sted")
+@Suite("Valg erklæres ét sted", .bothStores)
 struct OptionDeclarationTests {
     static let sources = Unge.root.appendingPathComponent("Sources/UngeCLI")
 

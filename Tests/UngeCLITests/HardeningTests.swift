@@ -8,7 +8,7 @@ import Testing
 /// Issue 10, items 2, 5, 6 and 9, end to end: exports that never duplicate or damage data, text
 /// that never controls the terminal or forges a document, CPR numbers masked in every spelling,
 /// and dates and numbers that never trap. Every number here is a substitute number (day + 60).
-@Suite("Hærdning: --ud, terminaltekst, CPR-stavemåder og ekstreme datoer (ende til ende)")
+@Suite("Hærdning: --ud, terminaltekst, CPR-stavemåder og ekstreme datoer (ende til ende)", .bothStores)
 struct HardeningTests {
     static let example = Unge.fixtures.appendingPathComponent("underret/eksempel.json").path
 
@@ -26,9 +26,9 @@ struct HardeningTests {
         return out
     }
 
+    /// The saved cases, as the file store names their files (on both stores).
     static func caseFiles(_ store: URL) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: store.appendingPathComponent("sager").path)) ?? [])
-            .filter { $0.hasSuffix(".json") }.sorted()
+        ((try? Unge.caseIDs(store)) ?? []).map { $0 + ".json" }
     }
 
     static func tempDir() throws -> URL {
@@ -40,8 +40,8 @@ struct HardeningTests {
     // MARK: 2. --ud
 
     @Test(
-        "--ud på en mappe, en FIFO, /dev/full, et link, et hårdt link eller i lageret: status 2, intet gemt, FIFO hænger ikke"
-    )
+        "--ud på en mappe, en FIFO, /dev/full, et link, et hårdt link eller i lageret: status 2, intet gemt, FIFO hænger ikke",
+        .fileOnly("--ud i lagermappen og hårde links til sagsfilerne"))
     func refusedTargets() throws {
         let store = try Unge.fixtureStore()
         let dir = try Self.tempDir()
@@ -95,7 +95,8 @@ struct HardeningTests {
         #expect(r.stderr.contains("Sag 2026-0001 er oprettet, og underretning nr. 1 er gemt på den (revision 1)"))
         #expect(
             r.stderr.contains(
-                "  unge underret --sag 2026-0001 --udskriv 1 --lager \(store.path) --ud /proc/unge-test.md"))
+                "  unge underret --sag 2026-0001 --udskriv 1 --lager \(try Unge.shellLocation(store)) --ud /proc/unge-test.md"
+            ))
         #expect(Self.caseFiles(store) == ["2026-0001.json"])
         let out = try Self.tempDir().appendingPathComponent("igen.md")
         let again = try Unge.run(
@@ -274,7 +275,7 @@ struct HardeningTests {
         let store = try Unge.fixtureStore()
         let cpr =
             try JSONSerialization.jsonObject(
-                with: Data(contentsOf: store.appendingPathComponent("sager/2026-0001.json"))) as! [String: Any]
+                with: Unge.caseData(store, "2026-0001")) as! [String: Any]
         let digits = ((cpr["youngPerson"] as! [String: Any])["cpr"] as! String).replacingOccurrences(of: "-", with: "")
         let spaced = String(digits.prefix(6)) + " \u{2013} " + String(digits.suffix(4))
         let r = try Unge.run(["liste", "--soeg", spaced], store: store)
@@ -347,6 +348,7 @@ struct HardeningTests {
 
     @Test(
         "en sagsfil med år 9999, revision Int.max eller et kæmpe versionsnummer: status 3 med dansk besked, intet nedbrud",
+        .fileOnly("skriver sagsfilen med hånden"),
         arguments: [
             ("\"revision\" : 1", "\"revision\" : 9223372036854775807"),
             ("\"revision\" : 1", "\"revision\" : -9223372036854775808"),
@@ -375,7 +377,9 @@ struct HardeningTests {
         #expect(Self.snapshot(store)["sager/2026-0001.json"] == before)
     }
 
-    @Test("en sagsfil med et kæmpe løbenummer i navnet får ikke ny til at fælde")
+    @Test(
+        "en sagsfil med et kæmpe løbenummer i navnet får ikke ny til at fælde",
+        .fileOnly("en sagsfil med et kæmpe nummer i sagsmappen"))
     func hugeSequence() throws {
         let store = Unge.emptyStore()
         try FileManager.default.createDirectory(

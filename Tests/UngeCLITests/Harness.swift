@@ -50,7 +50,7 @@ struct Unge {
     {
         let p = Process()
         p.executableURL = binary
-        p.arguments = args + (store.map { ["--lager", $0.path] } ?? [])
+        var arguments = args + (store.map { ["--lager", $0.path] } ?? [])
         var environment = ProcessInfo.processInfo.environment
         environment["UNGE_NU"] = "2026-09-01T08:30:00Z"
         environment["UNGE_BRUGER"] = "testbruger"
@@ -64,6 +64,8 @@ struct Unge {
         }
         environment["COLUMNS"] = "80"  // tables and guidance wrap at a pinned width
         for (k, v) in env { environment[k] = v }
+        try onTeamStore(&arguments, &environment)
+        p.arguments = arguments
         p.environment = environment
         let out = Pipe()
         let err = Pipe()
@@ -90,8 +92,71 @@ struct Unge {
             stderr: String(decoding: errData, as: UTF8.self))
     }
 
-    /// A fresh copy of the fixture store in a temporary folder.
+    /// In the team run, a store path that stands for a database becomes its URI, and the acting user
+    /// its login role (`PGUSER`; TeamStoreHarness.swift). Otherwise nothing changes.
+    static func onTeamStore(_ arguments: inout [String], _ environment: inout [String: String]) throws {
+        #if PostgreSQL
+            if let databases = Unge.teamDatabases {
+                let (translated, used) = try databases.translate(arguments, &environment)
+                arguments = translated
+                if !used.isEmpty {
+                    let role = actingUser(arguments, environment)
+                    environment["PGUSER"] = role
+                    // The acting user and the users a command names (a caseworker, the named users of a
+                    // restricted case, whom a case is handed to) are roles on the team.
+                    var roles = [role]
+                    for (i, a) in arguments.enumerated() where i + 1 < arguments.count {
+                        let value = arguments[i + 1]
+                        switch a {
+                        case "--sagsbehandler": roles.append(value)
+                        case "--adgang": roles += value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                        case "--til", "--fra": if arguments.first == "overdrag" { roles.append(value) }
+                        default: break
+                        }
+                    }
+                    for db in Set(used) {
+                        for r in roles where Self.isRoleName(r) { try databases.ensureMember(r, in: db) }
+                    }
+                }
+            }
+        #endif
+    }
+
+    /// Who acts: `--bruger`, else `$UNGE_BRUGER`, else `$USER` (as `unge` resolves it).
+    static func actingUser(_ args: [String], _ environment: [String: String]) -> String {
+        var flag: String?
+        for (i, a) in args.enumerated() {
+            if a == "--bruger", i + 1 < args.count { flag = args[i + 1] }
+            if a.hasPrefix("--bruger=") { flag = String(a.dropFirst(9)) }
+        }
+        for candidate in [flag, environment["UNGE_BRUGER"], environment["USER"]] {
+            if let c = candidate?.trimmingCharacters(in: .whitespaces), !c.isEmpty { return c }
+        }
+        return "testbruger"
+    }
+
+    /// A name the harness may make a login role of (no controls, not the superuser, not too long).
+    static func isRoleName(_ name: String) -> Bool {
+        !name.isEmpty && name.utf8.count < 64 && name != "postgres"
+            && !name.unicodeScalars.contains { $0.properties.generalCategory == .control || $0 == "\u{FEFF}" }
+    }
+
+    /// A fresh copy of the fixture store: a temporary folder, or in the team run a database with the
+    /// fixture cases (TeamStoreHarness.swift).
     static func fixtureStore() throws -> URL {
+        if let databases = teamDatabases {
+            let dir = Unge.tempRoot.appendingPathComponent("t-\(UUID().uuidString.prefix(12))")
+            try FileManager.default.createDirectory(
+                at: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            let store = dir.appendingPathComponent("lager")
+            databases.register(store, .fixtures)
+            return store
+        }
+        return try fixtureFolder()
+    }
+
+    /// A fresh copy of the fixture store in a temporary folder (always the file store).
+    static func fixtureFolder() throws -> URL {
         let dir = Unge.tempRoot.appendingPathComponent("t-\(UUID().uuidString.prefix(12))")
         // Private, as a caseworker's own folder is: `--ud` warns about a folder others can read.
         try FileManager.default.createDirectory(
@@ -110,8 +175,18 @@ struct Unge {
     }
 
     /// An empty temporary store folder (not yet created: only `ny` and `underret` create it).
+    /// In the team run, a database made with `unge lager init` and nothing else.
     static func emptyStore() -> URL {
-        Unge.tempRoot.appendingPathComponent("t-\(UUID().uuidString.prefix(12))/lager")
+        let store = Unge.tempRoot.appendingPathComponent("t-\(UUID().uuidString.prefix(12))/lager")
+        if let databases = teamDatabases {
+            databases.register(store, .empty)
+            // The folder beside the store exists, as it does once the file store is made (tests put
+            // their own files there).
+            try? FileManager.default.createDirectory(
+                at: store.deletingLastPathComponent(), withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o700])
+        }
+        return store
     }
 
     /// An empty store folder that exists (0700, as unge makes it), for commands that need a store.

@@ -3,18 +3,18 @@ import Testing
 
 /// Identity you can trust (issue 20 item 5): an implausible age is asked about or refused, a second
 /// case of the same young person is caught, and two cases of one young person can be merged.
-@Suite("Identitet: alder, dobbeltsager og unge saml (ende til ende)")
+@Suite("Identitet: alder, dobbeltsager og unge saml (ende til ende)", .bothStores)
 struct IdentityCommandTests {
     static func json(_ text: String) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
 
     static func raw(_ id: String, store: URL) throws -> [String: Any] {
-        try json(String(contentsOf: store.appendingPathComponent("sager/\(id).json"), encoding: .utf8))
+        try json(Unge.caseText(store, "\(id)"))
     }
 
     static func exists(_ id: String, store: URL) -> Bool {
-        FileManager.default.fileExists(atPath: store.appendingPathComponent("sager/\(id).json").path)
+        (try? Unge.caseExists(store, id)) ?? false
     }
 
     @Test("en alder over 30 ud fra CPR-nummeret afvises i et script (slutkode 2, intet gemt); --bekraeft-alder gemmer")

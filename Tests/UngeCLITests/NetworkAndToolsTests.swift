@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// End-to-end runs of `unge netvaerk` and `unge vaerktoej`.
-@Suite("Netværk og redskaber (ende til ende)")
+@Suite("Netværk og redskaber (ende til ende)", .bothStores)
 struct NetworkAndToolsTests {
     @Test("netværkskortet vises, en person tilføjes og fjernes; fejl gemmer intet")
     func network() throws {

@@ -3,7 +3,7 @@ import Testing
 
 /// Output that fits: on an 80-column terminal, tables and guidance wrap at word boundaries, a save
 /// prints one line, counts read as Danish ("1 sag", "2 sager").
-@Suite("Output på 80 kolonner (ende til ende)")
+@Suite("Output på 80 kolonner (ende til ende)", .bothStores)
 struct OutputWidthTests {
     /// Characters on screen (a Danish letter is one).
     static func width(_ line: Substring) -> Int { line.count }

@@ -3,12 +3,12 @@ import Testing
 
 /// End-to-end runs of `unge undersoeg`, `unge plan` and `unge behandlingsplan` on a copy of the
 /// fixture store, with "now" pinned to 1 September 2026 by the harness.
-@Suite("Undersøgelse, plan og behandlingsplan (ende til ende)")
+@Suite("Undersøgelse, plan og behandlingsplan (ende til ende)", .bothStores)
 struct PlanCommandsTests {
     static func fixture(_ name: String) -> String { Unge.fixtures.appendingPathComponent("plan/\(name)").path }
 
     static func caseJSON(_ store: URL, _ id: String) throws -> [String: Any] {
-        let data = try Data(contentsOf: store.appendingPathComponent("sager/\(id).json"))
+        let data = try Unge.caseData(store, "\(id)")
         return try JSONSerialization.jsonObject(with: data) as! [String: Any]
     }
 

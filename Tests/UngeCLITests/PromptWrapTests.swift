@@ -6,7 +6,7 @@ import UngeCore
 
 /// Issue 24 item 1: prompts wrap at word boundaries, and a separator a prompt names (";", ",", "/", ",:") stays
 /// with the word before it: no line starts with a lone mark, as "Adskil med ; eller / ,:" once did at 80 columns.
-@Suite("Ombrydning: skilletegn bliver hos deres ord")
+@Suite("Ombrydning: skilletegn bliver hos deres ord", .bothStores)
 struct PromptWrapTests {
     static func startsWithLoneMark(_ line: String) -> Bool {
         guard let first = line.split(separator: " ").first else { return false }
@@ -44,7 +44,7 @@ struct PromptWrapTests {
 }
 
 /// Issue 24 item 10: `unge vis emma` is a name, not "a case with the number emma".
-@Suite("Et navn i stedet for et sagsnummer")
+@Suite("Et navn i stedet for et sagsnummer", .bothStores)
 struct NameInsteadOfNumberTests {
     @Test("'unge vis emma' siger, at det er et navn, og tilbyder sagerne, hvor navnet passer")
     func nameIsNotANumber() throws {
@@ -61,7 +61,7 @@ struct NameInsteadOfNumberTests {
 }
 
 /// Issue 24 item 1: a prompt's earlier answer in [klammer] wraps at its spaces, never in the middle of a word.
-@Suite("Ombrydning: et langt tidligere svar i klammer")
+@Suite("Ombrydning: et langt tidligere svar i klammer", .bothStores)
 struct LongDefaultWrapTests {
     @Test(
         "'[Far har ikke haft kontakt ...]' brydes ved mellemrum, ikke midt i et ord; '[--format md|html|json]' holdes samlet"

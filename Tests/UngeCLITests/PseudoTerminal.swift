@@ -19,7 +19,7 @@ final class PseudoTerminal {
     init(_ args: [String], store: URL, env: [String: String] = [:], columns: UInt16 = 200) throws {
         (master, slave) = try PTY.openPair(columns: columns, rows: 40)
         process.executableURL = Unge.binary
-        process.arguments = args + ["--lager", store.path]
+        var arguments = args + ["--lager", store.path]
         var environment = ProcessInfo.processInfo.environment
         environment["UNGE_NU"] = "2026-09-01T08:30:00Z"
         environment["UNGE_BRUGER"] = "testbruger"
@@ -27,6 +27,8 @@ final class PseudoTerminal {
         environment["TERM"] = "xterm"
         environment.removeValue(forKey: "UNGE_LAGER")
         for (k, v) in env { environment[k] = v }
+        try Unge.onTeamStore(&arguments, &environment)
+        process.arguments = arguments
         process.environment = environment
         let handle = FileHandle(fileDescriptor: slave, closeOnDealloc: false)
         process.standardInput = handle

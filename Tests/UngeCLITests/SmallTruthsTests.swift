@@ -3,7 +3,7 @@ import Testing
 
 /// Issue 20 item 6: the 18th birthday at registration, `--afloeser`, the examination's start and
 /// the custody holders' orientation person by person (end to end; the clock is pinned to 1 September 2026).
-@Suite("Små sandheder: 18-årsdagen, afløsning, undersøgelsens start, orientering (ende til ende)")
+@Suite("Små sandheder: 18-årsdagen, afløsning, undersøgelsens start, orientering (ende til ende)", .bothStores)
 struct SmallTruthsTests {
     static func store(born: String) throws -> URL {
         let store = Unge.emptyStore()

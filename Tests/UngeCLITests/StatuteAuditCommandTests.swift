@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// AUDIT-2026-12.md findings seen from the command line.
-@Suite("Lovrevision december 2026 på kommandolinjen")
+@Suite("Lovrevision december 2026 på kommandolinjen", .bothStores)
 struct StatuteAuditCommandTests {
     /// N4. SEL 2025 § 101 a stk. 3 »kan henvende sig til kommunen anonymt«; stk. 7 »på en sådan måde, at formålet
     /// med anonymitet opnås«; sundhedsloven § 141 stk. 7 »skal ydes anonymt, hvis alkoholmisbrugeren ønsker det«.
@@ -32,7 +32,7 @@ struct StatuteAuditCommandTests {
             try Unge.run(
                 ["ny", "--aldersgruppe", "18-22", "--navn", "X", "--foedselsdato", "2005-01-01"], store: store
             ).status == 2)
-        let data = try String(contentsOf: store.appendingPathComponent("sager/2026-0001.json"), encoding: .utf8)
+        let data = try Unge.caseText(store, "2026-0001")
         #expect(data.contains("\"ageBand\" : \"18-22\""))
         #expect(!data.contains("\"cpr\""))
     }

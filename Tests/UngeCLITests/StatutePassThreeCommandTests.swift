@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// AUDIT-2026-12.md, the remaining findings seen from the command line.
-@Suite("Lovrevision december 2026, resten, på kommandolinjen")
+@Suite("Lovrevision december 2026, resten, på kommandolinjen", .bothStores)
 struct StatutePassThreeCommandTests {
     /// Row 20, N8. SEL § 141 stk. 2 »Kommunalbestyrelsen skal tilbyde at udarbejde en handleplan, når hjælpen ydes til
     /// ... 2) personer med alvorlige sociale problemer, der ikke eller kun med betydelig støtte kan opholde sig i egen

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@Suite("Lagerets placering (ende til ende)")
+@Suite("Lagerets placering (ende til ende)", .bothStores)
 struct StoreLocationCLITests {
     @Test("--lager '' afvises med en dansk besked og slutkode 2, for alle kommandoer med et lager")
     func emptyFlag() throws {
@@ -12,7 +12,9 @@ struct StoreLocationCLITests {
         }
     }
 
-    @Test("en PGHOST i miljøet flytter aldrig lageret til en database")
+    @Test(
+        "en PGHOST i miljøet flytter aldrig lageret til en database",
+        .fileOnly("om et lager i en mappe"))
     func strayPGHost() throws {
         let store = Unge.emptyStore()
         let r = try Unge.run(

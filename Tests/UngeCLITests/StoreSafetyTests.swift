@@ -4,12 +4,12 @@ import Testing
 
 /// End to end: the store uses only its own folders, keeps what it does not know, refuses what it
 /// could not read back, and stops deadline commands on unusable settings (issue 10, items 3, 4, 8, 10).
-@Suite("Lagerets sikkerhed (ende til ende)")
+@Suite("Lagerets sikkerhed (ende til ende)", .bothStores)
 struct StoreSafetyTests {
     static let case1 = "2026-0001"
 
     func caseJSON(_ store: URL, _ id: String = case1) throws -> [String: Any] {
-        let data = try Data(contentsOf: store.appendingPathComponent("sager/\(id).json"))
+        let data = try Unge.caseData(store, "\(id)")
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
 
@@ -23,7 +23,9 @@ struct StoreSafetyTests {
         return lstat(path, &st) == 0 ? st.st_mode & 0o7777 : 0
     }
 
-    @Test("et forkert --lager opretter intet: kun ny og underret opretter et lager og siger det")
+    @Test(
+        "et forkert --lager opretter intet: kun ny og underret opretter et lager og siger det",
+        .fileOnly("om mapper: et teamlager er en database, som IT opretter med 'unge lager init'"))
     func mistypedStore() throws {
         let store = Unge.emptyStore()
         for args in [
@@ -47,7 +49,9 @@ struct StoreSafetyTests {
         #expect(again.stderr.isEmpty)
     }
 
-    @Test("en eksisterende mappe, andre kan læse, afvises som lager og ændres ikke")
+    @Test(
+        "en eksisterende mappe, andre kan læse, afvises som lager og ændres ikke",
+        .fileOnly("om mappens rettigheder"))
     func sharedFolderRefused() throws {
         let store = try Unge.fixtureStore()
         chmod(store.path, 0o750)
@@ -63,6 +67,7 @@ struct StoreSafetyTests {
 
     @Test(
         "symbolsk linkede lagermapper og -filer følges aldrig",
+        .fileOnly("om symbolske links i lagermappen"),
         arguments: ["sager", "log", "laase", "rediger", "indeks.tsv"])
     func symlinkedStoreFolders(name: String) throws {
         let store = try Unge.fixtureStore()
@@ -92,7 +97,9 @@ struct StoreSafetyTests {
         #expect(mode(outside.path) == 0o755)
     }
 
-    @Test("ukendte felter (øverst og indlejret) overlever notat og rediger")
+    @Test(
+        "ukendte felter (øverst og indlejret) overlever notat og rediger",
+        .fileOnly("skriver ukendte felter i sagsfilen med hånden"))
     func unknownFieldsSurvive() throws {
         let store = try Unge.fixtureStore()
         var doc = try caseJSON(store)
@@ -129,19 +136,20 @@ struct StoreSafetyTests {
     @Test("en tekst over grænsen afvises med exit 2, og intet gemmes")
     func textTooLong() throws {
         let store = try Unge.fixtureStore()
-        let before = try Data(contentsOf: store.appendingPathComponent("sager/\(Self.case1).json"))
+        let before = try Unge.caseData(store, "\(Self.case1)")
         let r = try Unge.run(["notat", Self.case1, String(repeating: "a", count: 100_001)], store: store)
         #expect(r.status == 2)
         #expect(
             r.stderr
                 == "Fejl: Teksten i feltet 'text' er for lang (100001 tegn; højst 100000 tegn i ét felt). Intet er gemt. Del teksten op, fx i flere notater.\n"
         )
-        #expect(try Data(contentsOf: store.appendingPathComponent("sager/\(Self.case1).json")) == before)
+        #expect(try Unge.caseData(store, "\(Self.case1)") == before)
         #expect(try Unge.run(["notat", Self.case1, String(repeating: "a", count: 100_000)], store: store).status == 0)
     }
 
     @Test(
         "beskadigede eller linkede indstillinger stopper fristberegningen med exit 3",
+        .fileOnly("om indstillingsfilen i lagermappen"),
         arguments: ["beskadiget", "link", "forkert type"])
     func badSettingsStopDeadlines(kind: String) throws {
         let store = try Unge.fixtureStore()

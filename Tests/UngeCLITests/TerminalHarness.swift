@@ -16,7 +16,7 @@ extension Unge {
 
         let p = Process()
         p.executableURL = binary
-        p.arguments = args + (store.map { ["--lager", $0.path] } ?? [])
+        var arguments = args + (store.map { ["--lager", $0.path] } ?? [])
         var environment = ProcessInfo.processInfo.environment
         environment["UNGE_NU"] = "2026-09-01T08:30:00Z"
         environment["UNGE_BRUGER"] = "testbruger"
@@ -25,6 +25,8 @@ extension Unge {
         environment["COLUMNS"] = "200"  // the terminal's own width wins over $COLUMNS
         environment.removeValue(forKey: "UNGE_LAGER")
         for (k, v) in env { environment[k] = v }
+        try Unge.onTeamStore(&arguments, &environment)
+        p.arguments = arguments
         p.environment = environment
         let err = Pipe()
         let inp = Pipe()

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The developer hooks the store-safety harnesses (`Harness/`) rely on.
-@Suite("Testkroge til lager-harnessene")
+@Suite("Testkroge til lager-harnessene", .bothStores)
 struct TestHooksTests {
     @Test("unge _taeller lægger én til tælleren og melder revision og tæller som JSON")
     func counterCommand() throws {
@@ -28,6 +28,7 @@ struct TestHooksTests {
 
     @Test(
         "UNGE_TEST_FAIL_AT får et trin i gemmevejen til at fejle: slutkode 3, sagen uændret",
+        .fileOnly("fillagerets gemmevej (testkrogene findes kun dér)"),
         arguments: ["open", "write", "fsync", "close", "audit", "rename"])
     func failAtStep(step: String) throws {
         let store = try Unge.fixtureStore()
@@ -41,7 +42,9 @@ struct TestHooksTests {
         #expect(try Data(contentsOf: file) == before)
     }
 
-    @Test("UNGE_TEST_CRASH_AT dræber processen med SIGKILL lige før trinnet")
+    @Test(
+        "UNGE_TEST_CRASH_AT dræber processen med SIGKILL lige før trinnet",
+        .fileOnly("fillagerets gemmevej (testkrogene findes kun dér)"))
     func crashAtStep() throws {
         let store = try Unge.fixtureStore()
         let file = store.appendingPathComponent("sager/2026-0001.json")

@@ -3,10 +3,10 @@ import Testing
 
 /// End-to-end runs of the tools' content, the pictures, the printable overview and the anonymised
 /// export. Golden files under `Fixtures/billeder/` (re-record with `UNGE_RECORD=1`).
-@Suite("Redskaber med indhold, tegninger, overblik og anonymiseret kopi (ende til ende)")
+@Suite("Redskaber med indhold, tegninger, overblik og anonymiseret kopi (ende til ende)", .bothStores)
 struct ToolsAndPicturesTests {
     static func caseBytes(_ store: URL, _ id: String) throws -> Data {
-        try Data(contentsOf: store.appendingPathComponent("sager/\(id).json"))
+        try Unge.caseData(store, "\(id)")
     }
 
     @Test("indhold med valg: gemmes som ny registrering, skrives i journalen og vises")

@@ -44,7 +44,8 @@ struct DemoCommand: UngeCommand {
             try store.importCase(Data(json.utf8), as: caseID, now: ctx.now, user: ctx.user, command: ctx.commandName)
         }
         ctx.console.print("\(DemoCases.files.count) opdigtede sager er lagt i \(store.location).")
-        ctx.console.print("Prøv: unge liste --lager \(store.location)")
+        // One shell word: a team store's URI has '&' and '?' a shell would act on.
+        ctx.console.print("Prøv: unge liste --lager \(DocumentFile.shellQuoted(store.location))")
         return ExitCode.ok
     }
 }

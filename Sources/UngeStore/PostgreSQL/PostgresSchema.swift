@@ -12,6 +12,7 @@
         static let migrations: [String] = [
             migration1, migrationFlyt, migrationStatistics, migrationBeskeder, migrationSletning,
             migrationOverdrag, migrationKaede, migrationStatistikTal, migrationOversigtHurtig, migrationMaaIndeks,
+            migrationEgenProfil,
         ]
 
         /// Applies every migration the database lacks, as the connecting role (a database owner that
@@ -1353,6 +1354,34 @@
                     END
                     FROM unge.sagsregister r WHERE r.id = p_sag COLLATE "default"), false)
             $$;
+            """#
+
+        /// Each user's own name and title (`unge indstillinger --navn … --titel …`): the one part of the
+        /// shared settings a caseworker may change, and only their own entry (`users` keyed by the
+        /// session's role). The rest (kommune, lukkedage, leverandører, opbevaring) stays with team
+        /// leaders and administrators (`unge.gem_indstillinger`). Null removes the entry.
+        static let migrationEgenProfil = #"""
+            SET LOCAL ROLE unge_ejer;
+            CREATE FUNCTION unge.gem_profil(p_profil jsonb) RETURNS text
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            BEGIN
+                IF NOT (pg_has_role(session_user, 'unge_sagsbehandler', 'MEMBER')
+                        OR pg_has_role(session_user, 'unge_teamleder', 'MEMBER')
+                        OR pg_has_role(session_user, 'unge_admin', 'MEMBER')) THEN
+                    PERFORM unge.skriv_log('database', NULL, NULL, unge.haendelse('refused', NULL, 'indstillinger'));
+                    RETURN 'adgang';
+                END IF;
+                UPDATE unge.indstillinger SET doc = jsonb_set(doc, '{users}',
+                    CASE WHEN p_profil IS NULL OR jsonb_typeof(p_profil) <> 'object'
+                         THEN coalesce(doc->'users', '{}'::jsonb) - session_user::text
+                         ELSE coalesce(doc->'users', '{}'::jsonb) || jsonb_build_object(session_user::text, p_profil) END)
+                WHERE id = 1;
+                PERFORM unge.skriv_log('unge', NULL, NULL,
+                    jsonb_set(unge.haendelse('update', NULL, 'indstillinger'), '{criterion}', '"egen profil"'));
+                RETURN 'ok';
+            END $$;
+            REVOKE ALL ON FUNCTION unge.gem_profil(jsonb) FROM PUBLIC;
+            GRANT EXECUTE ON FUNCTION unge.gem_profil(jsonb) TO unge_sagsbehandler, unge_teamleder, unge_admin;
             """#
     }
 #endif

@@ -23,10 +23,6 @@
         public let role: String
         /// The command, for the database's own audit rows.
         let command: String
-        private let lock = NSLock()
-        /// Cases whose reading the database has already audited in this process (`hent`): the
-        /// read event the command writes next is the same fact and is not written twice.
-        private var auditedReads: Set<CaseID> = []
 
         /// Connects. A connection that fails or is refused throws `StoreError.connection` naming the
         /// URI without its password (exit 3).
@@ -115,9 +111,6 @@
                 .first
             switch (row?[0] ?? nil) ?? "" {
             case "ok":
-                lock.lock()
-                auditedReads.insert(id)
-                lock.unlock()
                 return try decode(row?[1] ?? nil, id: id)
             case "adgang": throw StoreError.accessRefused(id)
             default: throw StoreError.notFound(id)
@@ -434,12 +427,9 @@
         // MARK: Audit
 
         public func appendAudit(_ event: AuditEvent) throws {
-            if event.action == .read, let id = event.caseID {
-                lock.lock()
-                let done = auditedReads.contains(id)
-                lock.unlock()
-                if done { return }
-            }
+            // A read is written too, although `unge.hent` has already logged it in the database's own
+            // row: `unge log` shows the rows unge writes and hides the database's rows of unge's own
+            // sessions (`unge.loghaendelser`), so without this row a read would never be shown there.
             var e = event
             e.user = role
             let status: String
@@ -517,12 +507,25 @@
             }
         }
 
+        /// The shared settings are the team leaders' and administrators' to change; a user's own name
+        /// and title (`users[role]`) are theirs, so a change of only that goes through `unge.gem_profil`,
+        /// which writes that one entry (the database checks whose).
         public func saveSettings(_ settings: StoreSettings) throws {
             var s = settings
             s.schemaVersion = StoreSettings.currentSchemaVersion
-            if try Self.text(call("SELECT unge.gem_indstillinger($1::jsonb)", [Self.json(s)])) != "ok" {
-                throw StoreError.accessRefused(nil)
+            var current = try loadSettings()
+            current.schemaVersion = s.schemaVersion
+            var others = s
+            others.users[role] = nil
+            current.users[role] = nil
+            let status: String
+            if others == current {
+                status = try Self.text(
+                    call("SELECT unge.gem_profil($1::jsonb)", [try s.users[role].map { try Self.json($0) }]))
+            } else {
+                status = try Self.text(call("SELECT unge.gem_indstillinger($1::jsonb)", [Self.json(s)]))
             }
+            if status != "ok" { throw StoreError.accessRefused(nil) }
         }
 
         /// A private folder (0700) under `$XDG_RUNTIME_DIR` or the temp folder: this store has no folder.
