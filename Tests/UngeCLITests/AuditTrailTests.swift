@@ -47,7 +47,8 @@ struct AuditTrailTests {
         #expect(
             try !Unge.isFolder(store)
                 || String(contentsOf: store.appendingPathComponent("indeks.tsv"), encoding: .utf8).contains(
-                    "\t2026-09-01\t"))
+                    "\t2026-09-01\t")
+        )
         // Another day counts again.
         let later = try Unge.run(
             ["liste", "--tjekliste", "--json"], store: store, env: ["UNGE_NU": "2027-09-01T08:30:00Z"])
@@ -56,7 +57,8 @@ struct AuditTrailTests {
         #expect(
             try !Unge.isFolder(store)
                 || String(contentsOf: store.appendingPathComponent("indeks.tsv"), encoding: .utf8).contains(
-                    "\t2027-09-01\t"))
+                    "\t2027-09-01\t")
+        )
     }
 
     @Test("liste, liste --soeg og frister skriver, hvilke sager de viste, og log viser det for hver person")
@@ -87,7 +89,9 @@ struct AuditTrailTests {
 
     @Test(
         "brugeren er --bruger, UNGE_BRUGER, USER eller kontoen; kontoen står altid ved siden af, aldrig 'ukendt'",
-        .fileOnly("i teamlageret er brugeren databaserollen, ikke --bruger, UNGE_BRUGER, USER eller kontoen (TeamStoreEndToEndTests.refused)"))
+        .fileOnly(
+            "i teamlageret er brugeren databaserollen, ikke --bruger, UNGE_BRUGER, USER eller kontoen (TeamStoreEndToEndTests.refused)"
+        ))
     func actingAccount() throws {
         let store = try Unge.fixtureStore()
         #expect(try Unge.run(["vis", "2026-0001", "--bruger", "Lene Dahl"], store: store).status == 0)

@@ -109,7 +109,8 @@ struct Unge {
                         let value = arguments[i + 1]
                         switch a {
                         case "--sagsbehandler": roles.append(value)
-                        case "--adgang": roles += value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                        case "--adgang":
+                            roles += value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
                         case "--til", "--fra": if arguments.first == "overdrag" { roles.append(value) }
                         default: break
                         }

@@ -197,7 +197,9 @@ struct IndsatsCommandTests {
     /// Pinned by a mutation run: `vis` writes a read event first, and shows nothing when it cannot (fail closed).
     @Test(
         "vis skriver en læsehændelse og viser intet, når revisionssporet ikke kan skrives",
-        .fileOnly("gør revisionssporets månedsmappe til en fil (teamlageret skriver læsningen i samme transaktion: PostgresAccessTests)"))
+        .fileOnly(
+            "gør revisionssporets månedsmappe til en fil (teamlageret skriver læsningen i samme transaktion: PostgresAccessTests)"
+        ))
     func visFailsClosed() throws {
         let store = try Self.storeWithCase(born: "2013-01-01")
         let ok = try Unge.run(["vis", "2026-0001"], store: store)

@@ -123,7 +123,9 @@ struct PrivacyLifecycleTests {
 
     @Test(
         "en sletning, der dræbes midtvejs, efterlader sagen helt til stede eller helt væk",
-        .fileOnly("dræber processen i fillagerets sletning (testkrogene findes kun dér; teamlageret sletter i én transaktion)"))
+        .fileOnly(
+            "dræber processen i fillagerets sletning (testkrogene findes kun dér; teamlageret sletter i én transaktion)"
+        ))
     func crashDuringDeletion() throws {
         for (step, gone) in [("deleteCommit", false), ("deleteFinish", true)] {
             let store = try Self.storeWithClosedCase()

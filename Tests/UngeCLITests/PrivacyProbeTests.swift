@@ -26,7 +26,9 @@ struct PrivacyProbeTests {
 
     @Test(
         "hver værdi i 'unge log' vises escaped: en hændelse med linjeskift i navnet giver én linje",
-        .fileOnly("skriver en hændelse med fillagerets egen kode, som en ældre udgave kunne (i teamlageret er brugeren altid rollen)"))
+        .fileOnly(
+            "skriver en hændelse med fillagerets egen kode, som en ældre udgave kunne (i teamlageret er brugeren altid rollen)"
+        ))
     func loggedValuesEscaped() throws {
         let store = try Unge.fixtureStore()
         // An event written by an older version (or by hand) with a newline in the user name.

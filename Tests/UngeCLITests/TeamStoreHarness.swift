@@ -56,6 +56,22 @@ extension Unge {
         Unge.isFolder(store) ? try location(store) : "'\(try location(store))'"
     }
 
+    /// The audit events unge wrote in the team store (`unge.log`, in order); nil for a folder.
+    static func teamAuditEvents(_ store: URL) throws -> [[String: Any]]? {
+        #if PostgreSQL
+            if let databases = teamDatabases, let db = try databases.database(for: store.path) {
+                return try TeamCluster.shared.rows(
+                    in: db, "SELECT haendelse::text FROM unge.log WHERE kilde = 'unge' ORDER BY nr", []
+                ).compactMap { row in
+                    (row.first ?? nil).flatMap {
+                        try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+                    }
+                }
+            }
+        #endif
+        return nil
+    }
+
     /// The tables of the team store holding any of `needles` (as `unge.<table>`); nil for a folder.
     static func tablesContaining(_ needles: [String], _ store: URL) throws -> [String]? {
         #if PostgreSQL
@@ -63,7 +79,9 @@ extension Unge {
                 let tables = try TeamCluster.shared.rows(
                     in: db, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'unge'", [])
                 var found: [String] = []
-                let patterns = "{" + needles.map { "\"%" + $0.replacingOccurrences(of: "\"", with: "\\\"") + "%\"" }
+                let patterns =
+                    "{"
+                    + needles.map { "\"%" + $0.replacingOccurrences(of: "\"", with: "\\\"") + "%\"" }
                     .joined(separator: ",") + "}"
                 for case let table? in tables.map({ $0.first ?? nil }) {
                     let hit = try TeamCluster.shared.rows(
@@ -83,8 +101,10 @@ extension Unge {
         #if PostgreSQL
             if let databases = teamDatabases, let db = try databases.database(for: store.path) {
                 guard
-                    let doc = try TeamCluster.shared.rows(in: db, "SELECT doc::text FROM unge.sager WHERE id = $1", [id])
-                        .first?.first ?? nil
+                    let doc = try TeamCluster.shared.rows(
+                        in: db, "SELECT doc::text FROM unge.sager WHERE id = $1", [id]
+                    )
+                    .first?.first ?? nil
                 else { return nil }
                 let body = Data(doc.utf8)
                 let file = try UngeJSON.decoder().decode(CaseFile.self, from: body)
@@ -129,7 +149,8 @@ extension Unge {
         #if PostgreSQL
             if let databases = teamDatabases, let db = try databases.database(for: store.path) {
                 return try TeamCluster.shared.rows(
-                    in: db, "SELECT doc::text FROM unge.kladder WHERE ejer = 'testbruger' AND kommando || '-' || sag = $1",
+                    in: db,
+                    "SELECT doc::text FROM unge.kladder WHERE ejer = 'testbruger' AND kommando || '-' || sag = $1",
                     [name]
                 ).first?.first ?? nil
             }
@@ -156,7 +177,8 @@ extension Unge {
                 }
             }
         #endif
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: store.appendingPathComponent("sager").path)) ?? []
+        let names =
+            (try? FileManager.default.contentsOfDirectory(atPath: store.appendingPathComponent("sager").path)) ?? []
         return names.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
     }
 }

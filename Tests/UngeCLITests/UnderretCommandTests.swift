@@ -112,6 +112,7 @@ struct UnderretCommandTests {
 
     /// The actions of every audit event in the store.
     static func auditActions(_ store: URL) throws -> [String] {
+        if let events = try Unge.teamAuditEvents(store) { return events.compactMap { $0["action"] as? String } }
         let log = store.appendingPathComponent("log")
         var out: [String] = []
         for month in (try? FileManager.default.contentsOfDirectory(atPath: log.path)) ?? [] {
@@ -182,7 +183,7 @@ struct UnderretCommandTests {
         #expect(resumed.stderr.hasSuffix("Svarene er kasseret. Intet er gemt.\n"))
         #expect(resumed.stdout.isEmpty)
         #expect(Self.caseFiles(store).isEmpty)
-        #expect(!FileManager.default.fileExists(atPath: draft.path))
+        #expect(try !Unge.draftExists(store, "underret-ny"))
         let events = try Self.auditActions(store)
         #expect(events.contains("draftSaved"))
         #expect(events.contains("draftDeleted"))

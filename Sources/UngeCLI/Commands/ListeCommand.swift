@@ -187,8 +187,9 @@ struct ListeCommand: UngeCommand {
         if json {
             ctx.console.print(try JSONOutput.render(Output(cases: rows, problems: problems)))
         } else if rows.isEmpty && problems.isEmpty {
+            // (The team store's '--mine' listing holds only the user's cases: empty says nothing of the store.)
             ctx.console.print(
-                listing.summaries.isEmpty
+                listing.summaries.isEmpty && team == nil
                     ? "Der er ingen sager i lageret endnu. Opret en med 'unge ny'."
                     : mine
                         ? "Du har ingen åbne sager som sagsbehandler (\(ctx.user))."

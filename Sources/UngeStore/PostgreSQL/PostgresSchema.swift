@@ -12,7 +12,7 @@
         static let migrations: [String] = [
             migration1, migrationFlyt, migrationStatistics, migrationBeskeder, migrationSletning,
             migrationOverdrag, migrationKaede, migrationStatistikTal, migrationOversigtHurtig, migrationMaaIndeks,
-            migrationEgenProfil,
+            migrationSomFillageret,
         ]
 
         /// Applies every migration the database lacks, as the connecting role (a database owner that
@@ -1356,12 +1356,55 @@
             $$;
             """#
 
-        /// Each user's own name and title (`unge indstillinger --navn … --titel …`): the one part of the
-        /// shared settings a caseworker may change, and only their own entry (`users` keyed by the
-        /// session's role). The rest (kommune, lukkedage, leverandører, opbevaring) stays with team
-        /// leaders and administrators (`unge.gem_indstillinger`). Null removes the entry.
-        static let migrationEgenProfil = #"""
+        /// Two things the file store does that the team store did not (found by running the CLI
+        /// end-to-end suites on both): (1) each user sets their own name and title (`unge indstillinger
+        /// --navn … --titel …`): `unge.gem_profil` writes only the session role's entry of `users`; the rest
+        /// of the shared settings (kommune, lukkedage, leverandører, opbevaring) stays with team leaders
+        /// and administrators (`unge.gem_indstillinger`). Null removes the entry. (2) `unge log SAG` of a
+        /// deleted case shows its trail (personal data erased, the tombstone last) instead of refusing:
+        /// to whoever deleted it, team leaders and administrators.
+        static let migrationSomFillageret = #"""
             SET LOCAL ROLE unge_ejer;
+            -- The trail of a deleted case (no register row, its tombstone in the log) for whoever deleted it,
+            -- team leaders and administrators.
+            CREATE FUNCTION unge.maa_slettet_spor(p_sag text) RETURNS bool
+            LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+                SELECT NOT EXISTS (SELECT 1 FROM unge.sagsregister r WHERE r.id = p_sag)
+                    AND EXISTS (SELECT 1 FROM unge.log g WHERE g.sag = p_sag AND g.haendelse->>'action' = 'delete'
+                                AND (g.rolle = session_user OR pg_has_role(session_user, 'unge_teamleder', 'MEMBER')
+                                     OR pg_has_role(session_user, 'unge_admin', 'MEMBER')))
+            $$;
+            REVOKE ALL ON FUNCTION unge.maa_slettet_spor(text) FROM PUBLIC;
+            CREATE OR REPLACE FUNCTION unge.log_haendelse(p_sag text, p_viste text[], p_haendelse jsonb) RETURNS text
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            BEGIN
+                IF p_sag IS NOT NULL AND NOT unge.maa(p_sag, session_user, false) AND NOT unge.maa_slettet_spor(p_sag) THEN
+                    PERFORM unge.skriv_log('database', p_sag, NULL, unge.haendelse('refused', p_sag, p_haendelse->>'command'));
+                    RETURN 'adgang';
+                END IF;
+                PERFORM unge.skriv_log('unge', p_sag, p_viste, p_haendelse);
+                RETURN 'ok';
+            END $$;
+            CREATE OR REPLACE FUNCTION unge.loghaendelser(p_sag text, p_kommando text) RETURNS TABLE (status text, haendelse jsonb)
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            BEGIN
+                IF p_sag IS NOT NULL THEN
+                    IF NOT unge.maa(p_sag, session_user, false) AND NOT unge.maa_slettet_spor(p_sag) THEN
+                        PERFORM unge.skriv_log('database', p_sag, NULL, unge.haendelse('refused', p_sag, p_kommando));
+                        RETURN QUERY SELECT 'adgang'::text, NULL::jsonb; RETURN;
+                    END IF;
+                    RETURN QUERY SELECT 'ok'::text, l.haendelse FROM unge.log l
+                        WHERE (l.sag = p_sag OR l.viste @> ARRAY[p_sag]) AND (l.kilde = 'unge' OR l.program <> 'unge')
+                        ORDER BY l.nr;
+                ELSIF pg_has_role(session_user, 'unge_admin', 'MEMBER') THEN
+                    RETURN QUERY SELECT 'ok'::text, l.haendelse FROM unge.log l
+                        WHERE l.kilde = 'unge' OR l.program <> 'unge' ORDER BY l.nr;
+                ELSE
+                    RETURN QUERY SELECT 'ok'::text, l.haendelse FROM unge.log l
+                        WHERE l.rolle = session_user AND (l.kilde = 'unge' OR l.program <> 'unge') ORDER BY l.nr;
+                END IF;
+            END $$;
+
             CREATE FUNCTION unge.gem_profil(p_profil jsonb) RETURNS text
             LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
             BEGIN
