@@ -492,9 +492,10 @@ final class TeamDatabases: @unchecked Sendable {
             }
         }
     }
-
-    struct TeamHarnessError: Error, CustomStringConvertible {
-        let text: String
-        var description: String { text }
-    }
 #endif
+
+/// A harness step that failed (making a database, reading what a store holds).
+struct TeamHarnessError: Error, CustomStringConvertible {
+    let text: String
+    var description: String { text }
+}
