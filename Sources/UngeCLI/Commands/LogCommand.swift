@@ -191,7 +191,15 @@ struct LogCommand: UngeCommand {
     func runCopy(_ ctx: Context, to folder: String) throws -> Int32 {
         let store = try ctx.store
         let absolute = URL(fileURLWithPath: folder).standardized.path
-        // The folder first (made 0700 if new), so that a refused folder leaves no export in the trail.
+        // A team store's log is read first: refused (exit 4) unless an administrator, before anything is made.
+        var teamCopy: AuditLogCopy?
+        if !(store is FileStore) {
+            guard let copying = store as? any AuditCopying else {
+                throw StoreError.unsupported("En kopi af revisionssporet kan ikke laves fra dette lager.")
+            }
+            teamCopy = try copying.auditLogCopy()
+        }
+        // Then the folder (made 0700 if new), so that a refused folder leaves no export in the trail.
         do {
             for w in try OutputFiles.prepareFolder(absolute, storeRoot: ctx.storeFolder) { ctx.console.error(w) }
         } catch { throw UsageError.invalidValue(option: "--ud", value: folder, expected: error.reason) }
@@ -200,27 +208,19 @@ struct LogCommand: UngeCommand {
             throw UsageError.invalidValue(
                 option: "--ud", value: folder, expected: "en ny mappe uden et revisionsspor (der er allerede en 'log')")
         }
+        // Audited before anything is written out.
+        try store.appendAudit(
+            ctx.event(.export, caseID: nil, criterion: ExportTrail.criterion("kopi af revisionssporet", path: absolute))
+        )
         let written: Int
-        if let files = store as? FileStore {
-            try store.appendAudit(
-                ctx.event(
-                    .export, caseID: nil, criterion: ExportTrail.criterion("kopi af revisionssporet", path: absolute)))
-            do { written = try files.copyAuditLog(to: absolute, storeRoot: ctx.storeFolder) } catch let p
-                as OutputFiles.Problem
-            {
-                throw UsageError.invalidValue(option: "--ud", value: folder, expected: p.reason)
+        do {
+            if let teamCopy {
+                written = try teamCopy.write(to: absolute, storeRoot: ctx.storeFolder)
+            } else {
+                written = try (store as! FileStore).copyAuditLog(to: absolute, storeRoot: ctx.storeFolder)
             }
-        } else if let copying = store as? any AuditCopying {
-            // Read first (refused unless an administrator), then audited before anything is written out.
-            let copy = try copying.auditLogCopy()
-            try store.appendAudit(
-                ctx.event(
-                    .export, caseID: nil, criterion: ExportTrail.criterion("kopi af revisionssporet", path: absolute)))
-            do { written = try copy.write(to: absolute, storeRoot: ctx.storeFolder) } catch {
-                throw UsageError.invalidValue(option: "--ud", value: folder, expected: error.reason)
-            }
-        } else {
-            throw StoreError.unsupported("En kopi af revisionssporet kan ikke laves fra dette lager.")
+        } catch let p as OutputFiles.Problem {
+            throw UsageError.invalidValue(option: "--ud", value: folder, expected: p.reason)
         }
         ctx.console.print(
             "Kopien af revisionssporet (\(Plural.count(written, "hændelse", "hændelser"))) er gemt i '\(absolute)'. Kontrollér den uden server med 'unge log --kontroller --lager \(absolute)'."
