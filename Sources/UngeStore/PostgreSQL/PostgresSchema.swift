@@ -1390,9 +1390,9 @@
                 NEW.haendelse := h || jsonb_build_object('digest', d);
                 NEW.kaede := k;
                 NEW.loebenr := n;
-                INSERT INTO unge.kaedehoved AS c (kaede, loebenr, digest) VALUES (k, n, d)
-                    ON CONFLICT (kaede) DO UPDATE SET loebenr = excluded.loebenr, digest = excluded.digest,
-                        xid = pg_current_xact_id();
+                -- (under the chain's lock: a plain update, or the first row of a new chain)
+                UPDATE unge.kaedehoved c SET loebenr = n, digest = d, xid = pg_current_xact_id() WHERE c.kaede = k;
+                IF NOT FOUND THEN INSERT INTO unge.kaedehoved (kaede, loebenr, digest) VALUES (k, n, d); END IF;
                 RETURN NEW;
             END $$;
 
