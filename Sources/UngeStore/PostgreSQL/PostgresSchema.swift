@@ -1354,6 +1354,8 @@
                     END
                     FROM unge.sagsregister r WHERE r.id = p_sag COLLATE "default"), false)
             $$;
+            """#
+
         /// The chains' recorded heads and anchor events (issue 22, point 5), as in a folder (`log/.kaeder`
         /// and `AuditChain`'s anchors): every chain's last number and digest is kept in `unge.kaedehoved`
         /// (one row per chain, so writers to different cases never wait for one another), and new events
