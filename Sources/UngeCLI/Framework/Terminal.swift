@@ -130,6 +130,22 @@ final class Console: @unchecked Sendable {
         if out.count > 1 << 16 { flush() }
     }
 
+    /// Text for standard output that has been through `safe` already: made ahead (a listing's
+    /// table is prepared while its audit event is written) and printed later with `print(_:)`.
+    struct Prepared: Sendable {
+        fileprivate let text: String
+    }
+
+    /// `text` as `print` would write it; thread-safe (reads only fixed settings of the console).
+    func prepare(_ text: String) -> Prepared { Prepared(text: safe(text, maskCPR: maskCPROnStdout)) }
+
+    /// Writes prepared text and a newline, exactly as `print` writes the text it was prepared from.
+    func print(_ prepared: Prepared) {
+        out.append(contentsOf: prepared.text.utf8)
+        out.append(10)
+        if out.count > 1 << 16 { flush() }
+    }
+
     func write(_ text: String) {
         out.append(contentsOf: safe(text, maskCPR: maskCPROnStdout).utf8)
         if out.count > 1 << 16 { flush() }

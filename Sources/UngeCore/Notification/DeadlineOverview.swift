@@ -104,10 +104,10 @@ public enum DeadlineOverview {
         }
         // Sorting positions moves integers, not rows (thousands of rows with many strings each); the
         // order is `isOrderedBefore`'s, compared on a small key per row so no row is copied.
-        let keys = rows.map { r in
+        let keys = rows.indices.map { i in
             SortKey(
-                isTask: r.isTask, state: r.state == .dueSoon ? .open : r.state, day: r.dueDate.dayNumber,
-                time: r.dueTime?.timeIntervalSince1970 ?? .infinity)
+                isTask: rows[i].isTask, state: rows[i].state == .dueSoon ? .open : rows[i].state,
+                day: rows[i].dueDate.dayNumber, time: rows[i].dueTime?.timeIntervalSince1970 ?? .infinity)
         }
         var order = rows.indices.sorted { i, j in
             let a = keys[i]
