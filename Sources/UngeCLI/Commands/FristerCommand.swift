@@ -252,7 +252,8 @@ struct FristerCommand: UngeCommand {
                         c.prepare(
                             caseID.map {
                                 all
-                                    ? "Sag \($0.rawValue) har ingen frister." : "Sag \($0.rawValue) har ingen åbne frister."
+                                    ? "Sag \($0.rawValue) har ingen frister."
+                                    : "Sag \($0.rawValue) har ingen åbne frister."
                             }
                                 ?? (all ? "Der er ingen frister i lageret." : "Der er ingen åbne frister."))
                     ]
@@ -305,7 +306,8 @@ struct FristerCommand: UngeCommand {
                             Plural.count(rows.count, "frist", "frister")
                                 + (parts.isEmpty ? "" : ", heraf " + parts.joined(separator: " og ")))))
                 if let caseID, rows.contains(where: { $0.metAt == nil }) {
-                    output.append(c.prepare(c.dim("Marker en frist som opfyldt: unge frister --opfyldt \(caseID.rawValue) ID")))
+                    output.append(
+                        c.prepare(c.dim("Marker en frist som opfyldt: unge frister --opfyldt \(caseID.rawValue) ID")))
                 }
                 return output
             }
