@@ -94,11 +94,12 @@ public enum DeadlineOverview {
     ) -> [DeadlineOverviewRow] {
         let today = LocalTime.date(of: now, in: timeZone)
         var rows: [DeadlineOverviewRow] = []
-        for c in cases {
-            for d in includeMet ? c.deadlines : c.reportedDeadlines(timeZone: timeZone) {
+        // By index: a case is read in place, never copied whole (thousands of them).
+        for i in cases.indices {
+            for d in includeMet ? cases[i].deadlines : cases[i].reportedDeadlines(timeZone: timeZone) {
                 rows.append(
                     row(
-                        d, caseFile: c, now: now, today: today, timeZone: timeZone,
+                        d, caseFile: cases[i], now: now, today: today, timeZone: timeZone,
                         workingDaysBetween: workingDaysBetween))
             }
         }

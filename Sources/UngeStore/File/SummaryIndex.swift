@@ -163,7 +163,9 @@ extension FileStore {
     /// across threads when there are many.
     static func statAll(_ names: [String], in dfd: Int32) -> [FileStat?] {
         var results = [FileStat?](repeating: nil, count: names.count)
-        let chunks = names.count >= 512 ? max(1, min(4, ProcessInfo.processInfo.activeProcessorCount)) : 1
+        // Small chunks rather than one per core: Dispatch hands them to whichever thread is free, so
+        // a core busy with another process does not hold up the listing.
+        let chunks = names.count >= 512 ? min(16, names.count / 256) : 1
         results.withUnsafeMutableBufferPointer { out in
             nonisolated(unsafe) let out = out
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
@@ -327,7 +329,8 @@ extension FileStore {
     ) {
         var out: [(summary: CaseSummary, deadlines: [Deadline])] = []
         var problems: [StoreProblem] = []
-        for s in summaries where s.hasOpenDeadlines {
+        for i in summaries.indices where summaries[i].hasOpenDeadlines {
+            let s = summaries[i]
             if let d = DeadlineRecords.decode(s.openDeadlinesData) {
                 out.append((s, d))
                 continue
