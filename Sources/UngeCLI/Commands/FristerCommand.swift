@@ -240,7 +240,9 @@ struct FristerCommand: UngeCommand {
                 }
             }
             let c = ctx.console
-            func render() throws -> [Console.Prepared] {
+            // The rows as a parameter (a constant): read in place, where a captured variable's rows
+            // would be copied one by one.
+            func render(_ rows: [DeadlineOverviewRow]) throws -> [Console.Prepared] {
                 if json {
                     return [
                         c.prepare(
@@ -322,9 +324,9 @@ struct FristerCommand: UngeCommand {
                     .search, caseID: nil,
                     criterion: (all ? "frister alle" : "frister") + (teamName.map { " hold=\($0)" } ?? ""),
                     shown: shown)
-                output = try ctx.audited(event, in: store, preparing: render)
+                output = try ctx.audited(event, in: store) { try render(rows) }
             } else {
-                output = try render()
+                output = try render(rows)
             }
             for line in output { c.print(line) }
             ProblemReport.print(problems.map { "\($0)" }, ctx: ctx)

@@ -187,7 +187,9 @@ struct ListeCommand: UngeCommand {
         let event = ctx.event(
             .search, caseID: nil, criterion: StoreText.maskCPR(criterion.isEmpty ? "alle" : criterion),
             shown: summaries.map(\.id))
-        let output: [Console.Prepared] = try ctx.audited(event, in: store) {
+        // The summaries as a parameter (a constant): read in place, where a captured variable's
+        // would be copied one by one.
+        func render(_ summaries: [CaseSummary]) throws -> [Console.Prepared] {
             if json {
                 let rows = summaries.map { s in
                     Row(
@@ -240,6 +242,7 @@ struct ListeCommand: UngeCommand {
                 c.prepare(c.dim(Plural.count(summaries.count, "sag", "sager"))),
             ]
         }
+        let output = try ctx.audited(event, in: store) { try render(summaries) }
         for line in output { c.print(line) }
         ProblemReport.print(problems, ctx: ctx)
         return problems.isEmpty ? ExitCode.ok : ExitCode.data

@@ -120,16 +120,19 @@ public enum DeadlineOverview {
             if rows[i].caseID != rows[j].caseID { return rows[i].caseID < rows[j].caseID }
             return rows[i].deadlineID < rows[j].deadlineID
         }
-        // Put each row in its place by swapping (moves, never copies): place k gets row `order[k]`.
-        for start in order.indices where order[start] != start {
-            var i = start
-            while order[i] != start {
-                let j = order[i]
-                rows.swapAt(i, j)
+        // Put each row in its place by swapping (moves, never copies: the buffer's swap moves the
+        // memory, where the array's would copy each row): place k gets row `order[k]`.
+        rows.withUnsafeMutableBufferPointer { buf in
+            for start in order.indices where order[start] != start {
+                var i = start
+                while order[i] != start {
+                    let j = order[i]
+                    buf.swapAt(i, j)
+                    order[i] = i
+                    i = j
+                }
                 order[i] = i
-                i = j
             }
-            order[i] = i
         }
         return rows
     }
