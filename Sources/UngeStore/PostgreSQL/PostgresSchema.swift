@@ -12,6 +12,7 @@
         static let migrations: [String] = [
             migration1, migrationFlyt, migrationStatistics, migrationBeskeder, migrationSletning,
             migrationOverdrag, migrationKaede, migrationStatistikTal, migrationOversigtHurtig, migrationMaaIndeks,
+            migrationUdvalgHurtig,
         ]
 
         /// Applies every migration the database lacks, as the connecting role (a database owner that
@@ -1353,6 +1354,81 @@
                     END
                     FROM unge.sagsregister r WHERE r.id = p_sag COLLATE "default"), false)
             $$;
+            """#
+
+        /// Listings in one pass over the rows a role could be allowed: `unge.oversigt_udvalg` (`liste
+        /// --mine`, `frister --team`) starts from `unge.kandidater` as `unge.oversigt` has since migration
+        /// 9, and both read the rows once (into arrays) for the answer and the audit row's ids, where they
+        /// used to run the query twice. `unge.hent_flere` reads the documents of several cases in one
+        /// call (the next step `liste --mine` shows for each of the caseworker's open cases), audited as
+        /// one listing row with the ids read, the way `unge.alle` is; an id that is not there or not the
+        /// role's comes back as 'ingen' or 'adgang', and each refusal is audited as `unge.hent` does.
+        static let migrationUdvalgHurtig = #"""
+            SET LOCAL ROLE unge_ejer;
+            CREATE OR REPLACE FUNCTION unge.oversigt(p_kommando text, p_kun_mine bool)
+            RETURNS TABLE (id text, revision int, resume jsonb, sagsbehandler text, hold text)
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            DECLARE ids text[]; revs int[]; res jsonb[]; sbs text[]; holds text[];
+            BEGIN
+                IF pg_has_role(session_user, 'unge_admin', 'MEMBER') THEN
+                    SELECT array_agg(s.id ORDER BY s.id), array_agg(s.revision ORDER BY s.id), array_agg(s.resume ORDER BY s.id),
+                           array_agg(r.sagsbehandler::text ORDER BY s.id), array_agg(r.hold ORDER BY s.id)
+                        INTO ids, revs, res, sbs, holds
+                        FROM unge.sager s JOIN unge.sagsregister r ON r.id = s.id
+                        WHERE NOT p_kun_mine OR r.sagsbehandler = session_user;
+                ELSE
+                    SELECT array_agg(s.id ORDER BY s.id), array_agg(s.revision ORDER BY s.id), array_agg(s.resume ORDER BY s.id),
+                           array_agg(r.sagsbehandler::text ORDER BY s.id), array_agg(r.hold ORDER BY s.id)
+                        INTO ids, revs, res, sbs, holds
+                        FROM unge.kandidater(p_kun_mine) k JOIN unge.sagsregister r ON r.id = k.id JOIN unge.sager s ON s.id = k.id
+                        WHERE NOT p_kun_mine OR r.sagsbehandler = session_user;
+                END IF;
+                PERFORM unge.skriv_log('database', NULL, ids, unge.haendelse('search', NULL, p_kommando));
+                RETURN QUERY SELECT u.i, u.v, u.r, u.b, u.h FROM unnest(ids, revs, res, sbs, holds) AS u(i, v, r, b, h);
+            END $$;
+
+            CREATE OR REPLACE FUNCTION unge.oversigt_udvalg(p_kommando text, p_mine bool, p_hold text)
+            RETURNS TABLE (id text, revision int, resume jsonb)
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            DECLARE ids text[]; revs int[]; res jsonb[]; v_mine bool := coalesce(p_mine, false);
+            BEGIN
+                IF pg_has_role(session_user, 'unge_admin', 'MEMBER') THEN
+                    SELECT array_agg(s.id ORDER BY s.id), array_agg(s.revision ORDER BY s.id), array_agg(s.resume ORDER BY s.id)
+                        INTO ids, revs, res
+                        FROM unge.sager s JOIN unge.sagsregister r ON r.id = s.id
+                        WHERE (NOT v_mine OR r.sagsbehandler = session_user) AND (p_hold IS NULL OR r.hold = p_hold);
+                ELSE
+                    SELECT array_agg(s.id ORDER BY s.id), array_agg(s.revision ORDER BY s.id), array_agg(s.resume ORDER BY s.id)
+                        INTO ids, revs, res
+                        FROM unge.kandidater(v_mine) k JOIN unge.sagsregister r ON r.id = k.id JOIN unge.sager s ON s.id = k.id
+                        WHERE (NOT v_mine OR r.sagsbehandler = session_user) AND (p_hold IS NULL OR r.hold = p_hold);
+                END IF;
+                PERFORM unge.skriv_log('database', NULL, ids, unge.haendelse('search', NULL, p_kommando));
+                RETURN QUERY SELECT u.i, u.v, u.r FROM unnest(ids, revs, res) AS u(i, v, r);
+            END $$;
+
+            CREATE FUNCTION unge.hent_flere(p_ider text[], p_kommando text)
+            RETURNS TABLE (id text, status text, revision int, doc jsonb)
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            DECLARE ids text[]; afvist text[];
+            BEGIN
+                -- Row-level security lets through the cases this role may read. The documents go straight
+                -- into the answer (gathering them first costs more than reading the ids twice).
+                RETURN QUERY SELECT s.id, 'ok'::text, s.revision, s.doc FROM unge.sager s WHERE s.id = ANY (p_ider);
+                SELECT array_agg(s.id ORDER BY s.id) INTO ids FROM unge.sager s WHERE s.id = ANY (p_ider);
+                SELECT array_agg(DISTINCT r.id) INTO afvist FROM unge.sagsregister r
+                    WHERE r.id = ANY (p_ider) AND NOT (r.id = ANY (coalesce(ids, '{}')));
+                PERFORM unge.skriv_log('database', a, NULL, unge.haendelse('refused', a, p_kommando)) FROM unnest(afvist) a;
+                IF ids IS NOT NULL THEN
+                    PERFORM unge.skriv_log('database', NULL, ids, unge.haendelse('search', NULL, p_kommando));
+                END IF;
+                RETURN QUERY
+                    SELECT a, 'adgang'::text, NULL::int, NULL::jsonb FROM unnest(afvist) a
+                    UNION ALL SELECT p, 'ingen'::text, NULL::int, NULL::jsonb FROM unnest(p_ider) p
+                        WHERE NOT EXISTS (SELECT 1 FROM unge.sagsregister r WHERE r.id = p);
+            END $$;
+            REVOKE ALL ON FUNCTION unge.hent_flere(text[], text) FROM PUBLIC;
+            GRANT EXECUTE ON FUNCTION unge.hent_flere(text[], text) TO unge_sagsbehandler, unge_teamleder, unge_admin;
             """#
     }
 #endif

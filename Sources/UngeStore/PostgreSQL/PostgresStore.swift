@@ -126,6 +126,28 @@
 
         public func load(_ id: CaseID) throws -> CaseFile { try loadDocument(id).caseFile }
 
+        public func loadMany(_ ids: [CaseID]) -> [(id: CaseID, result: Result<CaseFile, any Error>)] {
+            guard !ids.isEmpty else { return [] }
+            let rows: [[String?]]
+            do {
+                rows = try call(
+                    "SELECT id, status, doc::text FROM unge.hent_flere($1::text[], $2)",
+                    [PostgresStore.arrayLiteral(ids.map(\.rawValue)), command])
+            } catch {
+                return ids.map { ($0, .failure(error)) }
+            }
+            var byID: [String: [String?]] = [:]
+            for row in rows { if let id = row[0] { byID[id] = row } }
+            return ids.map { id in
+                let row = byID[id.rawValue]
+                switch (row?[1] ?? nil) ?? "" {
+                case "ok": return (id, Result { try decode(row?[2] ?? nil, id: id).caseFile })
+                case "adgang": return (id, .failure(StoreError.accessRefused(id)))
+                default: return (id, .failure(StoreError.notFound(id)))
+                }
+            }
+        }
+
         public func editableDocument(_ id: CaseID) throws -> (caseFile: CaseFile, json: Data) {
             let stored = try loadDocument(id)
             return (stored.caseFile, Data(try FileStore.encodeCase(stored.caseFile, keepingUnknownFrom: stored.body)))
