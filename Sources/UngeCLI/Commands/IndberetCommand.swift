@@ -92,9 +92,8 @@ struct IndberetCommand: UngeCommand {
         var problems = index.problems
         var cases: [CaseFile] = []
         let wanted = index.facts.filter { extractor.mayInclude(kind, $0) }.map(\.id)
-        // A year's extract reads hundreds of whole cases: on the file store, on all cores.
-        let loaded = (store as? FileStore)?.load(all: wanted) ?? wanted.map { id in Result { try store.load(id) } }
-        for (id, outcome) in zip(wanted, loaded) {
+        // A year's extract reads hundreds of whole cases: together (the file store on all cores).
+        for (id, outcome) in store.loadMany(wanted) {
             do { cases.append(try outcome.get()) } catch let e as StoreError {
                 problems.append(StoreProblem(file: FileStore.fileName(of: id), error: e))
             }

@@ -305,7 +305,7 @@ extension FileStore {
 
     /// `load` of each case, in the order given, on all cores (the cases are independent): for the
     /// commands that read hundreds of whole cases, such as a register extract for a year.
-    public func load(all ids: [CaseID]) -> [Result<CaseFile, any Error>] {
+    public func loadMany(_ ids: [CaseID]) -> [(id: CaseID, result: Result<CaseFile, any Error>)] {
         var results = [Result<CaseFile, any Error>?](repeating: nil, count: ids.count)
         // Many small chunks, so a core busy with another process does not hold up the rest.
         let chunks = ids.count >= 64 ? min(64, ids.count / 16) : 1
@@ -317,7 +317,7 @@ extension FileStore {
                 }
             }
         }
-        return results.map { $0! }
+        return zip(ids, results).map { ($0, $1!) }
     }
 
     /// The open deadlines and tasks of each summary that has any, whole `Deadline` records as
