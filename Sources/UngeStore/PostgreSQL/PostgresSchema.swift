@@ -12,7 +12,7 @@
         static let migrations: [String] = [
             migration1, migrationFlyt, migrationStatistics, migrationBeskeder, migrationSletning,
             migrationOverdrag, migrationKaede, migrationStatistikTal, migrationOversigtHurtig, migrationMaaIndeks,
-            migrationUdvalgHurtig, migrationSomFillageret,
+            migrationUdvalgHurtig, migrationAnkre, migrationSomFillageret,
         ]
 
         /// Applies every migration the database lacks, as the connecting role (a database owner that
@@ -1429,6 +1429,142 @@
             END $$;
             REVOKE ALL ON FUNCTION unge.hent_flere(text[], text) FROM PUBLIC;
             GRANT EXECUTE ON FUNCTION unge.hent_flere(text[], text) TO unge_sagsbehandler, unge_teamleder, unge_admin;
+            """#
+
+        /// The chains' recorded heads and anchor events (issue 22, point 5), as in a folder (`log/.kaeder`
+        /// and `AuditChain`'s anchors): every chain's last number and digest is kept in `unge.kaedehoved`
+        /// (one row per chain, so writers to different cases never wait for one another), and new events
+        /// continue from it, so rows cut off the end of a chain stay missing. Once an hour (`unge.anker`),
+        /// the first event after the hour writes an anchor event in the chain `alle` with the heads of the
+        /// chains changed since the last anchor (`<chain> <seq> <digest>`, at most 2000 to an event), so
+        /// an edit of the heads table is seen too. Anchoring never waits: when another transaction
+        /// anchors or writes to `alle`, the next event anchors instead.
+        static let migrationAnkre = #"""
+            SET LOCAL ROLE unge_ejer;
+            CREATE TABLE unge.kaedehoved (
+                kaede text PRIMARY KEY, loebenr bigint NOT NULL, digest text NOT NULL,
+                -- the transaction that wrote the head: anchored when not seen by the last anchor
+                xid xid8 NOT NULL DEFAULT pg_current_xact_id());
+            INSERT INTO unge.kaedehoved (kaede, loebenr, digest, xid)
+                SELECT DISTINCT ON (l.kaede) l.kaede, l.loebenr, l.haendelse->>'digest', '0'::xid8 FROM unge.log l
+                WHERE l.kaede IS NOT NULL ORDER BY l.kaede, l.loebenr DESC;
+            ALTER TABLE unge.kaedehoved ENABLE ROW LEVEL SECURITY;
+            ALTER TABLE unge.kaedehoved FORCE ROW LEVEL SECURITY;
+            CREATE POLICY ejer ON unge.kaedehoved TO unge_ejer USING (true) WITH CHECK (true);
+
+            -- The anchor clock: the last anchor's time and the oldest transaction its snapshot did not see.
+            CREATE TABLE unge.anker (
+                en bool PRIMARY KEY DEFAULT true CHECK (en), sidst timestamptz NOT NULL DEFAULT clock_timestamp(),
+                fra xid8 NOT NULL DEFAULT '0', hvert interval NOT NULL DEFAULT '1 hour');
+            INSERT INTO unge.anker DEFAULT VALUES;
+            ALTER TABLE unge.anker ENABLE ROW LEVEL SECURITY;
+            ALTER TABLE unge.anker FORCE ROW LEVEL SECURITY;
+            CREATE POLICY ejer ON unge.anker TO unge_ejer USING (true) WITH CHECK (true);
+
+            CREATE OR REPLACE FUNCTION unge.log_kaede() RETURNS trigger
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            DECLARE h jsonb := NEW.haendelse; k text; n bigint; forrige text; salt text; ph text; d text;
+                anker bool := false;
+            BEGIN
+                IF NOT (NEW.kilde = 'unge' OR NEW.program <> 'unge') THEN RETURN NEW; END IF;
+                k := coalesce(h->>'caseID', 'alle');
+                PERFORM pg_advisory_xact_lock(hashtext('unge.log:' || k));
+                -- The recorded head, not the last row: rows cut off the end stay missing (a break).
+                SELECT c.loebenr, c.digest INTO n, forrige FROM unge.kaedehoved c WHERE c.kaede = k;
+                IF n IS NULL THEN
+                    SELECT l.loebenr, l.haendelse->>'digest' INTO n, forrige FROM unge.log l
+                        WHERE l.kaede = k ORDER BY l.loebenr DESC LIMIT 1;
+                END IF;
+                n := coalesce(n, 0) + 1;
+                forrige := coalesce(forrige, repeat('0', 64));
+                -- Only unge.forankr (from the trigger below) writes an anchor's heads; a moved event's chain
+                -- fields belong to its source: it is chained anew here.
+                anker := h->>'action' = 'anchor' AND pg_trigger_depth() > 1
+                    AND current_setting('unge.ankring', true) = 'ja' AND k = 'alle';
+                h := h - ARRAY['chain', 'seq', 'prev', 'payloadHash', 'salt', 'digest', 'erasedThrough'];
+                IF NOT anker THEN h := h - 'anchors'; END IF;
+                h := jsonb_set(h, '{time}', to_jsonb(to_char(
+                    date_trunc('second', (h->>'time')::timestamptz) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')));
+                IF h->>'action' = 'delete' THEN h := h || jsonb_build_object('erasedThrough', n - 1); END IF;
+                salt := replace(gen_random_uuid()::text, '-', '');
+                ph := encode(sha256(convert_to(salt || unge.kaede_nyttelast(h), 'UTF8')), 'hex');
+                h := h || jsonb_build_object('chain', k, 'seq', n, 'prev', forrige, 'payloadHash', ph);
+                IF NOT coalesce((h->>'erased')::bool, false) THEN h := h || jsonb_build_object('salt', salt); END IF;
+                d := encode(sha256(convert_to(unge.kaede_hoved(h), 'UTF8')), 'hex');
+                NEW.haendelse := h || jsonb_build_object('digest', d);
+                NEW.kaede := k;
+                NEW.loebenr := n;
+                -- (under the chain's lock: a plain update, or the first row of a new chain)
+                UPDATE unge.kaedehoved c SET loebenr = n, digest = d, xid = pg_current_xact_id() WHERE c.kaede = k;
+                IF NOT FOUND THEN INSERT INTO unge.kaedehoved (kaede, loebenr, digest) VALUES (k, n, d); END IF;
+                RETURN NEW;
+            END $$;
+
+            -- Writes anchor events (at p_tid, the time of the event that found the hour up, as in a folder)
+            -- when the hour is up: the heads of the chains changed by transactions the
+            -- last anchor did not see. Never waits; a busy anchor is left for the next event. Called only by
+            -- the trigger below (an anchor's heads are kept only in an insert made by a trigger).
+            CREATE FUNCTION unge.forankr(p_tid text) RETURNS int
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            DECLARE a record; poster text[]; v_fra xid8; i int := 1; antal int;
+            BEGIN
+                IF NOT pg_try_advisory_xact_lock(hashtext('unge.log:anker'))
+                    OR NOT pg_try_advisory_xact_lock(hashtext('unge.log:alle')) THEN
+                    RETURN 0;
+                END IF;
+                SELECT * INTO a FROM unge.anker FOR UPDATE;
+                IF a IS NULL OR clock_timestamp() - a.sidst < a.hvert THEN RETURN 0; END IF;
+                SELECT pg_snapshot_xmin(pg_current_snapshot()),
+                       array_agg(c.kaede || ' ' || c.loebenr || ' ' || c.digest ORDER BY c.kaede)
+                    INTO v_fra, poster FROM unge.kaedehoved c WHERE c.kaede <> 'alle' AND c.xid >= a.fra;
+                antal := coalesce(array_length(poster, 1), 0);
+                PERFORM set_config('unge.ankring', 'ja', true);
+                WHILE i <= antal LOOP
+                    INSERT INTO unge.log (kilde, sag, viste, haendelse) VALUES ('unge', NULL, NULL, jsonb_build_object(
+                        'schemaVersion', 1, 'time', p_tid, 'user', session_user::text, 'action', 'anchor', 'command', 'anker',
+                        'anchors', to_jsonb(poster[i:least(i + 1999, antal)])));
+                    i := i + 2000;
+                END LOOP;
+                PERFORM set_config('unge.ankring', '', true);
+                UPDATE unge.anker SET sidst = clock_timestamp(), fra = v_fra;
+                RETURN antal;
+            EXCEPTION WHEN OTHERS THEN
+                -- (a serialization failure under REPEATABLE READ, say: the event itself is kept)
+                RETURN 0;
+            END $$;
+            REVOKE ALL ON FUNCTION unge.forankr(text) FROM PUBLIC;
+
+            CREATE FUNCTION unge.log_anker() RETURNS trigger
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            BEGIN
+                IF EXISTS (SELECT 1 FROM unge.anker a WHERE clock_timestamp() - a.sidst >= a.hvert) THEN
+                    PERFORM unge.forankr(NEW.haendelse->>'time');
+                END IF;
+                RETURN NULL;
+            END $$;
+            CREATE TRIGGER log_anker AFTER INSERT ON unge.log FOR EACH ROW
+                WHEN (NEW.kaede IS NOT NULL AND NEW.haendelse->>'action' IS DISTINCT FROM 'anchor')
+                EXECUTE FUNCTION unge.log_anker();
+
+            -- For `unge log --kontroller` (administrators): every chained row with its place, and the heads.
+            CREATE FUNCTION unge.kontrol_log() RETURNS TABLE (nr bigint, kaede text, loebenr bigint, haendelse jsonb)
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            BEGIN
+                IF NOT pg_has_role(session_user, 'unge_admin', 'MEMBER') THEN
+                    RAISE EXCEPTION 'kun en administrator kan kontrollere hele revisionssporet' USING ERRCODE = '42501';
+                END IF;
+                RETURN QUERY SELECT l.nr, l.kaede, l.loebenr, l.haendelse FROM unge.log l
+                    WHERE l.kilde = 'unge' OR l.program <> 'unge' ORDER BY l.nr;
+            END $$;
+            CREATE FUNCTION unge.kontrol_hoveder() RETURNS TABLE (kaede text, loebenr bigint, digest text)
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            BEGIN
+                IF NOT pg_has_role(session_user, 'unge_admin', 'MEMBER') THEN
+                    RAISE EXCEPTION 'kun en administrator kan kontrollere hele revisionssporet' USING ERRCODE = '42501';
+                END IF;
+                RETURN QUERY SELECT c.kaede, c.loebenr, c.digest FROM unge.kaedehoved c ORDER BY c.kaede;
+            END $$;
+            GRANT EXECUTE ON FUNCTION unge.kontrol_log(), unge.kontrol_hoveder() TO unge_admin;
             """#
 
         /// Two things the file store does that the team store did not (found by running the CLI
