@@ -5,7 +5,9 @@ import UngeCore
 /// `unge log --kopi --ud MAPPE` on a file store: the whole log with its chain heads in a new folder,
 /// which `unge log --kontroller --lager MAPPE` checks like the store itself.
 extension AuditVerifyCommandTests {
-    @Test("log --kopi --ud skriver sporet i en ny mappe; kopien kontrolleres alene og finder en slettet hændelse")
+    @Test(
+        "log --kopi --ud skriver sporet i en ny mappe; kopien kontrolleres alene og finder en slettet hændelse",
+        .fileOnly("kopierer fillagerets log-mappe (teamlagerets kopi kræver en administrator)"))
     func copyOfFileStoreLog() throws {
         let store = try Unge.fixtureStore()
         #expect(try Unge.run(["notat", "2026-0001", "Et notat"], store: store).status == 0)
