@@ -292,6 +292,10 @@ class FileTarget:
         r, _ = unge(self.binary, ["log", "--kontroller"], self.store, check=False, user=FILE_USER)
         return r
 
+    def leftovers(self):
+        """Temp files a killed client left in sager/ (swept by a later save; never read as a case)."""
+        return len(list((Path(self.store) / "sager").glob(".*.tmp")))
+
 
 def snapshot(target):
     """Each case's revision before a phase."""
@@ -402,6 +406,8 @@ def check(target, before, result, prefix):
     r = target.verify_chains()
     if r.returncode != 0:
         problems.append(f"unge log --kontroller: exit {r.returncode}: {(r.stdout + r.stderr).strip()[-300:]}")
+    if hasattr(target, "leftovers"):
+        result["leftovers"] = target.leftovers()
     unacked_in = sum(1 for m in list(result["killed"]) + list(result["refused"]) if present.get(m))
     return problems, unacked_in
 
@@ -414,7 +420,8 @@ def phase(target, label, n_writers, notes, prefix, chaos=None, extra=""):
     p = lambda q: times[min(len(times) - 1, int(q * len(times)))] * 1000 if times else 0
     line = (f"{target.label}, {label}: {n_writers} writers x {notes} notes on {len(target.cases)} cases: "
             f"{len(res['acked'])} acknowledged, {len(res['refused'])} refused, {len(res['killed'])} clients killed "
-            f"({unacked_in} unacknowledged notes present once); p50 {p(0.5):.0f} ms, p99 {p(0.99):.0f} ms, "
+            f"({unacked_in} unacknowledged notes present once"
+            f"{', %d temp files left' % res['leftovers'] if 'leftovers' in res else ''}); p50 {p(0.5):.0f} ms, p99 {p(0.99):.0f} ms, "
             f"{len(res['acked']) / res['wall']:.1f} notes/s in {res['wall']:.0f} s{extra and '; ' + extra()}; "
             f"{'all checks passed' if not problems else 'FAIL: ' + str(len(problems)) + ' problems'}; {load()}")
     kinds = {}
