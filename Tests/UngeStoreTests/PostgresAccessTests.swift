@@ -225,6 +225,38 @@
             #expect(throws: PGError.self) { try owner.query("UPDATE unge.log SET sag = 'x'", []) }
         }
 
+        @Test("adgangsreglen og oversigten finder sagerne med registrets indeks, ikke ved at læse hele registret")
+        func accessRuleUsesTheIndex() throws {
+            let (db, id) = try setup()
+            defer { PostgresTestCluster.drop(db) }
+            let su = try PostgresTestCluster.superConnection(database: db)
+            // With sequential scans priced out, a scan of the register or the cases is left only where no
+            // index can answer the comparison (as when `unge.maa` compared the id under the role's
+            // collation, "C", and read the whole register for every row it was asked about).
+            func scans(_ sql: String, as role: String? = nil) throws -> [String: (seq: Int, idx: Int)] {
+                try su.execute("BEGIN; SET LOCAL enable_seqscan = off")
+                defer { _ = try? su.execute("ROLLBACK") }
+                if let role { try su.execute("SET LOCAL SESSION AUTHORIZATION \(role)") }
+                _ = try su.query(sql, [id.rawValue])
+                if role != nil { try su.execute("RESET SESSION AUTHORIZATION") }
+                let rows = try su.query(
+                    "SELECT relname, seq_scan, coalesce(idx_scan, 0) FROM pg_stat_xact_user_tables WHERE schemaname = 'unge' AND relname IN ('sagsregister', 'sager')",
+                    [])
+                var out: [String: (seq: Int, idx: Int)] = [:]
+                for r in rows {
+                    out[r[0] ?? ""] = (Int(r[1] ?? "") ?? -1, Int(r[2] ?? "") ?? -1)
+                }
+                return out
+            }
+            let rule = try scans("SELECT unge.maa($1, 't_anna', false)")
+            #expect(rule["sagsregister"]?.seq == 0)
+            #expect((rule["sagsregister"]?.idx ?? 0) >= 1)
+            let listing = try scans("SELECT count(*) FROM unge.oversigt('liste', false) WHERE id = $1", as: "t_anna")
+            #expect(listing["sagsregister"]?.seq == 0)
+            #expect(listing["sager"]?.seq == 0)
+            #expect((listing["sager"]?.idx ?? 0) >= 1)
+        }
+
         @Test("en forbindelse, der fejler, giver en dansk besked uden adgangskode og slutkode 3")
         func connectionRefused() throws {
             do {
