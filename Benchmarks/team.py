@@ -293,7 +293,7 @@ class FileTarget:
         return r
 
     def leftovers(self):
-        """Temp files a killed client left in sager/ (swept by a later save; never read as a case)."""
+        """Temp files a killed client left in sager/ (never read as a case; `unge liste` removes them)."""
         return len(list((Path(self.store) / "sager").glob(".*.tmp")))
 
 
