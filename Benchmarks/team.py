@@ -218,16 +218,37 @@ def populate(c, binary, cases):
 
 
 def reads(c, binary, users):
+    """Each command beside psql running the one query that answers the same question, as the same role
+    on the same server (the floor: a process start, a connection and that query). `liste --mine` shows
+    the caseworker's cases (`unge.oversigt_udvalg`, mine); `vis` reads one case (`unge.hent`); `notat`
+    reads and saves one (its floor is the read alone, so its ratio is the stricter one); `frister --team`
+    shows the team's deadlines (`unge.oversigt_udvalg`, the team), `frister` those of every case the role
+    may read (`unge.oversigt`, all)."""
     u = users[7]
     mine = c.uri(u)
     case = c.psql(f"SELECT id FROM unge.sagsregister WHERE sagsbehandler = '{u}' LIMIT 1").strip()
-    floor = median_time(lambda: sh(["psql", "-h", str(c.sock), "-p", str(c.port), "-U", u, "-d", "unge", "-tAq", "-c",
-                                    "SELECT count(*) FROM unge.oversigt('bench', true)"]))
+    team = c.psql(f"SELECT hold FROM unge.medlemmer WHERE rolle = '{u}'").strip()
+
+    def floor(sql):
+        return median_time(lambda: sh(["psql", "-h", str(c.sock), "-p", str(c.port), "-U", u, "-d", "unge", "-tAq", "-c", sql]))
+
+    read_floor = floor(f"SELECT length(doc::text) FROM unge.hent('{case}', 'bench')")
     out = []
-    for label, args in [("liste --mine", ["liste", "--mine"]), ("vis", ["vis", case]),
-                        ("notat", ["notat", case, "Benchmark-notat"]), ("frister", ["frister"])]:
+    for label, args, t_floor, what in [
+        # What `liste --mine` shows: the caseworker's cases and, for the next-step column, each one's
+        # document, in one statement.
+        ("liste --mine", ["liste", "--mine"],
+         floor("SELECT count(*), sum(length(h.doc::text)) FROM unge.hent_flere("
+               "ARRAY(SELECT id FROM unge.oversigt_udvalg('bench', true, NULL)), 'bench') h"),
+         "oversigt_udvalg(mine) + hent_flere"),
+        ("vis", ["vis", case], read_floor, "hent"),
+        ("notat", ["notat", case, "Benchmark-notat"], read_floor, "hent"),
+        ("frister --team", ["frister", "--team", team], floor(
+            f"SELECT count(*) FROM unge.oversigt_udvalg('bench', false, '{team}')"), "oversigt_udvalg(team)"),
+        ("frister", ["frister"], floor("SELECT count(*) FROM unge.oversigt('bench', false)"), "oversigt(all)"),
+    ]:
         t = median_time(lambda: unge(binary, args, mine))
-        out.append(f"{label}: {t*1000:.0f} ms ({t/floor:.1f}x psql's {floor*1000:.0f} ms)")
+        out.append(f"{label}: {t*1000:.0f} ms ({t/t_floor:.1f}x psql's {t_floor*1000:.0f} ms for {what})")
     return out
 
 

@@ -40,6 +40,12 @@ public protocol Store: AnyObject, Sendable {
     /// migrated in memory. Does not write an audit event.
     func load(_ id: CaseID) throws -> CaseFile
 
+    /// Several cases at once, for a listing that shows something read from each (the next step of
+    /// `liste --mine`): one entry per id, in the order given, with the case or the error `load` would
+    /// have thrown. Like `load`, no audit event on the file store (the listing's own event names the
+    /// cases); the team store reads them in one call and audits it as one listing row.
+    func loadMany(_ ids: [CaseID]) -> [(id: CaseID, result: Result<CaseFile, any Error>)]
+
     /// A case and the JSON text `unge rediger` shows for it (fields this version does not know
     /// kept in place).
     func editableDocument(_ id: CaseID) throws -> (caseFile: CaseFile, json: Data)
@@ -148,6 +154,10 @@ public protocol Store: AnyObject, Sendable {
 }
 
 extension Store {
+    public func loadMany(_ ids: [CaseID]) -> [(id: CaseID, result: Result<CaseFile, any Error>)] {
+        ids.map { id in (id, Result { try load(id) }) }
+    }
+
     /// Until a backend deletes cases, `slet` says so instead of deleting anything.
     public func deleteCase(_ id: CaseID, expectedRevision: Int, tombstone: AuditEvent) throws {
         throw StoreError.unsupported("Sletning af sager er endnu ikke muligt i dette lager.")

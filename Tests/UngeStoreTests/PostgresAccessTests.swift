@@ -255,6 +255,33 @@
             #expect(listing["sagsregister"]?.seq == 0)
             #expect(listing["sager"]?.seq == 0)
             #expect((listing["sager"]?.idx ?? 0) >= 1)
+            let mine = try scans(
+                "SELECT count(*) FROM unge.oversigt_udvalg('liste', true, NULL) WHERE id = $1", as: "t_anna")
+            #expect(mine["sagsregister"]?.seq == 0)
+            #expect(mine["sager"]?.seq == 0)
+            #expect((mine["sager"]?.idx ?? 0) >= 1)
+        }
+
+        @Test("flere sager læst i ét kald: egne læses, andres afvises og logges, ukendte findes ikke; ét logget opslag")
+        func readSeveral() throws {
+            let (db, id) = try setup()
+            defer { PostgresTestCluster.drop(db) }
+            let bo = try PostgresTestCluster.store(db, as: "t_bo")
+            let other = try bo.create(Sample.caseFile(), year: 2026, now: Self.now, user: "t_bo", command: "ny")
+            let unknown = try #require(CaseID("2026-9999"))
+            let anna = try PostgresTestCluster.store(db, as: "t_anna")
+            let results = anna.loadMany([unknown, other.id, id])
+            #expect(results.map(\.id) == [unknown, other.id, id])
+            #expect(throws: StoreError.notFound(unknown)) { try results[0].result.get() }
+            #expect(throws: StoreError.accessRefused(other.id)) { try results[1].result.get() }
+            #expect(try results[2].result.get().id == id)
+            #expect(try refusals(db, by: "t_anna") == 1)
+            let su = try PostgresTestCluster.superConnection(database: db)
+            let rows = try su.query(
+                "SELECT viste::text FROM unge.log WHERE rolle = 't_anna' AND haendelse->>'action' = 'search'",
+                [])
+            #expect(rows.map { $0[0] } == ["{\(id.rawValue)}"])
+            #expect(anna.loadMany([]).isEmpty)
         }
 
         @Test("en forbindelse, der fejler, giver en dansk besked uden adgangskode og slutkode 3")

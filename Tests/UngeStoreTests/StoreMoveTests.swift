@@ -58,12 +58,16 @@ struct StoreMoveTests {
         foreign.revisionBefore = 1
         let listing = AuditEvent(time: Sample.now, user: "bo", action: .search, command: "liste", shown: [id])
         let read = AuditEvent(time: Sample.now, user: "bo", action: .read, caseID: id, command: "vis")
-        try store.appendAuditBatch([foreign, listing, read])
+        // An anchor of the source (the team store writes them) names the source's numbering: dropped.
+        var anchor = AuditEvent(time: Sample.now, user: "bo", action: .anchor, command: "anker")
+        anchor.anchors = [id.rawValue + " 7 " + String(repeating: "a", count: 64)]
+        try store.appendAuditBatch([foreign, listing, read, anchor])
         let verified = try store.verifyAuditLog()
         #expect(verified.breaks.isEmpty, "\(verified.breaks)")
-        #expect(verified.chainedEvents == 4 && verified.unchainedEvents == 0)
+        #expect(verified.chainedEvents == 5 && verified.unchainedEvents == 0)
         let events = try store.auditEvents(for: nil).events
-        #expect(events.map(\.command) == ["vis", "notat", "liste", "vis"])
+        #expect(events.map(\.command) == ["vis", "notat", "liste", "vis", "anker"])
+        #expect(events.last?.anchors == nil)
         #expect(events.filter { $0.caseID == id }.map(\.seq) == [1, 2, 3])
         // A later event chains after the moved ones.
         try store.appendAudit(AuditEvent(time: Sample.now, user: "lene", action: .read, caseID: id, command: "vis"))

@@ -158,18 +158,19 @@ struct ListeCommand: UngeCommand {
             let calendar = DanishCalendar(alsoClosed: settings.alsoClosed)
             let at = date.map { DanishTime.instant($0, hour: 12) } ?? ctx.now
             summaries = summaries.filter { s in
-                guard s.status != .closed, team != nil || settings.isSameUser(s.caseworker, as: ctx.user) else {
-                    return false
-                }
-                do {
-                    let file = try store.load(s.id)
-                    next[s.id] = NextSteps.compute(for: file, now: at, calendar: calendar).first
-                    return true
-                } catch {
-                    problems.append("\(error)")
-                    return false
+                s.status != .closed && (team != nil || settings.isSameUser(s.caseworker, as: ctx.user))
+            }
+            // Read together: one call on the team store, where each read is a round trip.
+            var readable: Set<CaseID> = []
+            for (id, result) in store.loadMany(summaries.map(\.id)) {
+                switch result {
+                case .success(let file):
+                    next[id] = NextSteps.compute(for: file, now: at, calendar: calendar).first
+                    readable.insert(id)
+                case .failure(let error): problems.append("\(error)")
                 }
             }
+            summaries = summaries.filter { readable.contains($0.id) }
         }
         if onlyOpen { summaries = summaries.filter { ($0.openChecklistItems ?? 0) > 0 } }
         let rows = summaries.map { s in

@@ -22,12 +22,18 @@ struct LogCommand: UngeCommand {
             vises, og slutkoden er 3, hvis sporet er ændret, en hændelse mangler, er byttet om eller sat ind,
             eller indekset er ændret eller afkortet. Kontrollen ændrer intet og kan køres på en kopi af lageret
             (--lager MAPPE), fx af en revisor.
+            Med --kopi --ud MAPPE gemmes en kopi af hele revisionssporet med kæderne og deres hoveder i en ny
+            mappe (også fra teamlageret i databasen; kun en administrator). Kopien kontrolleres uden server med
+            'unge log --kontroller --lager MAPPE' og finder de samme fejl som kontrollen af selve lageret.
             """,
         options: [
             OptionSpec("--fra", value: "DATO", help: "Kun hændelser fra og med denne dag."),
             OptionSpec("--til", value: "DATO", help: "Kun hændelser til og med denne dag."),
             OptionSpec("--bruger", value: "NAVN", help: "Kun hændelser af denne bruger."),
             OptionSpec("--kontroller", help: "Kontrollér hele revisionssporet (kæder, ankre og indeks)."),
+            OptionSpec(
+                "--kopi", help: "Gem en kopi af hele revisionssporet, der kan kontrolleres uden server (med --ud)."),
+            OptionSpec("--ud", value: "MAPPE", help: "Den nye mappe, kopien skrives i (med --kopi)."),
             .json,
         ],
         examples: [
@@ -37,24 +43,48 @@ struct LogCommand: UngeCommand {
             ("unge log 2026-0001 --json", "Som JSON til videre behandling"),
             ("unge log --kontroller", "Kontrollér, at intet i revisionssporet er ændret eller slettet"),
             ("unge log --kontroller --lager /mnt/kopi", "Kontrollér en kopi af et lager (uden server)"),
+            ("unge log --kopi --ud ~/revision", "Gem en kopi af revisionssporet til en revisor"),
         ],
         positionals: 0...1, positionalNames: ["sagsnummeret"])
 
     let id: CaseID?
     let json: Bool
     let verify: Bool
+    /// `--kopi --ud MAPPE`: the folder the copy of the whole log goes to.
+    let copyFolder: String?
     let from: LocalDate?
     let to: LocalDate?
     let user: String?
 
     init(_ args: ParsedArguments) throws {
         verify = args.has("--kontroller")
+        if args.has("--kopi") {
+            guard let out = args.value("--ud"), !out.isEmpty else {
+                throw UsageError.conflict(
+                    "--kopi skal have en mappe at skrive kopien i. Skriv fx 'unge log --kopi --ud ~/revision'.")
+            }
+            copyFolder = out
+        } else {
+            if args.value("--ud") != nil {
+                throw UsageError.conflict(
+                    "--ud bruges kun med --kopi. Skriv fx 'unge log --kopi --ud ~/revision'.")
+            }
+            copyFolder = nil
+        }
         id = try args.positional(0).map { try Values.caseID($0) }
         json = args.has("--json")
         from = try args.value("--fra").map { try Values.date($0, option: "--fra") }
         to = try args.value("--til").map { try Values.date($0, option: "--til") }
         user = args.value("--bruger").map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
-        if verify {
+        if copyFolder != nil {
+            if id != nil || verify || args.value("--fra") != nil || args.value("--til") != nil
+                || args.value("--bruger") != nil
+            {
+                throw UsageError.conflict(
+                    "--kopi gemmer hele revisionssporet og kan ikke bruges med et sagsnummer, --kontroller, --fra, --til eller --bruger."
+                )
+            }
+        } else if verify {
             if id != nil {
                 throw UsageError.conflict(
                     "--kontroller kontrollerer hele revisionssporet og tager intet sagsnummer. Skriv 'unge log --kontroller'."
@@ -78,6 +108,7 @@ struct LogCommand: UngeCommand {
 
     func run(_ ctx: Context) throws -> Int32 {
         if verify { return try runVerification(ctx) }
+        if let copyFolder { return try runCopy(ctx, to: copyFolder) }
         guard let id else { return ExitCode.usage }
         let store = try ctx.store
         // Refuses unknown cases with a clear message; a deleted case's trail (with its tombstone) stays readable.
@@ -152,6 +183,49 @@ struct LogCommand: UngeCommand {
         let ankre: Int
         let indekslinjer: Int
         let brud: [String]
+    }
+
+    /// `unge log --kopi --ud MAPPE`: the whole log with its chains and heads written to a new folder in
+    /// the file store's layout, so `unge log --kontroller --lager MAPPE` checks it without a server.
+    /// Audited first (an export of the log, with where it went).
+    func runCopy(_ ctx: Context, to folder: String) throws -> Int32 {
+        let store = try ctx.store
+        let absolute = URL(fileURLWithPath: folder).standardized.path
+        // A team store's log is read first: refused (exit 4) unless an administrator, before anything is made.
+        var teamCopy: AuditLogCopy?
+        if !(store is FileStore) {
+            guard let copying = store as? any AuditCopying else {
+                throw StoreError.unsupported("En kopi af revisionssporet kan ikke laves fra dette lager.")
+            }
+            teamCopy = try copying.auditLogCopy()
+        }
+        // Then the folder (made 0700 if new), so that a refused folder leaves no export in the trail.
+        do {
+            for w in try OutputFiles.prepareFolder(absolute, storeRoot: ctx.storeFolder) { ctx.console.error(w) }
+        } catch { throw UsageError.invalidValue(option: "--ud", value: folder, expected: error.reason) }
+        var st = stat()
+        if lstat(absolute + "/log", &st) == 0 {
+            throw UsageError.invalidValue(
+                option: "--ud", value: folder, expected: "en ny mappe uden et revisionsspor (der er allerede en 'log')")
+        }
+        // Audited before anything is written out.
+        try store.appendAudit(
+            ctx.event(.export, caseID: nil, criterion: ExportTrail.criterion("kopi af revisionssporet", path: absolute))
+        )
+        let written: Int
+        do {
+            if let teamCopy {
+                written = try teamCopy.write(to: absolute, storeRoot: ctx.storeFolder)
+            } else {
+                written = try (store as! FileStore).copyAuditLog(to: absolute, storeRoot: ctx.storeFolder)
+            }
+        } catch let p as OutputFiles.Problem {
+            throw UsageError.invalidValue(option: "--ud", value: folder, expected: p.reason)
+        }
+        ctx.console.print(
+            "Kopien af revisionssporet (\(Plural.count(written, "hændelse", "hændelser"))) er gemt i '\(absolute)'. Kontrollér den uden server med 'unge log --kontroller --lager \(absolute)'."
+        )
+        return ExitCode.ok
     }
 
     /// `unge log --kontroller`: the whole log checked; exit 3 on the first break.

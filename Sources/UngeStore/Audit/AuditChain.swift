@@ -215,10 +215,11 @@ public enum AuditChain {
     /// Checks every chain in `events` (one backend's whole log): each event on its own, the
     /// numbering (a deleted, inserted or swapped event), the links, the tombstones covering erased
     /// events, the anchors, and events without a chain written after the chain started.
-    /// `heads` are the recorded heads (`chain -> (seq, digest)`) to compare each chain's end with.
+    /// `heads` are the recorded heads (`chain -> (seq, digest)`) to compare each chain's end with;
+    /// `headPlace` names where a chain's head is kept, for the message when it is missing.
     public static func verifyChains(
         _ events: [Located], heads: [String: (seq: Int, digest: String)]?, unchainedAfterStartIsBreak: Bool = true,
-        into v: inout Verification
+        headPlace: (String) -> String = { "log/.kaeder/" + $0 }, into v: inout Verification
     ) {
         var byChain: [String: [Located]] = [:]
         var unchained: [Located] = []
@@ -325,7 +326,7 @@ public enum AuditChain {
                     v.breaks.append(
                         Break(
                             place: "kæden '\(chain)'", time: last?.event.time,
-                            reason: "kædens hoved (log/.kaeder/\(chain)) mangler"))
+                            reason: "kædens hoved (\(headPlace(chain))) mangler"))
                 }
             }
         }

@@ -330,6 +330,8 @@ extension FileStore {
                     var last = first
                     for i in positions[chain] ?? [] {
                         var event = events[i]
+                        // An anchor's heads are the source's chains, numbered there: not this folder's.
+                        event.anchors = nil
                         let seq = (last?.seq ?? 0) + 1
                         // A moved deletion covers the events before it in this chain.
                         if event.action == .delete && event.erasedThrough != nil { event.erasedThrough = seq - 1 }

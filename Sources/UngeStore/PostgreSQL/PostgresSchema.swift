@@ -12,6 +12,7 @@
         static let migrations: [String] = [
             migration1, migrationFlyt, migrationStatistics, migrationBeskeder, migrationSletning,
             migrationOverdrag, migrationKaede, migrationStatistikTal, migrationOversigtHurtig, migrationMaaIndeks,
+            migrationUdvalgHurtig, migrationAnkre,
         ]
 
         /// Applies every migration the database lacks, as the connecting role (a database owner that
@@ -1353,6 +1354,217 @@
                     END
                     FROM unge.sagsregister r WHERE r.id = p_sag COLLATE "default"), false)
             $$;
+            """#
+
+        /// Listings in one pass over the rows a role could be allowed: `unge.oversigt_udvalg` (`liste
+        /// --mine`, `frister --team`) starts from `unge.kandidater` as `unge.oversigt` has since migration
+        /// 9, and both read the rows once (into arrays) for the answer and the audit row's ids, where they
+        /// used to run the query twice. `unge.hent_flere` reads the documents of several cases in one
+        /// call (the next step `liste --mine` shows for each of the caseworker's open cases), audited as
+        /// one listing row with the ids read, the way `unge.alle` is; an id that is not there or not the
+        /// role's comes back as 'ingen' or 'adgang', and each refusal is audited as `unge.hent` does.
+        static let migrationUdvalgHurtig = #"""
+            SET LOCAL ROLE unge_ejer;
+            CREATE OR REPLACE FUNCTION unge.oversigt(p_kommando text, p_kun_mine bool)
+            RETURNS TABLE (id text, revision int, resume jsonb, sagsbehandler text, hold text)
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            DECLARE ids text[]; revs int[]; res jsonb[]; sbs text[]; holds text[];
+            BEGIN
+                IF pg_has_role(session_user, 'unge_admin', 'MEMBER') THEN
+                    SELECT array_agg(s.id ORDER BY s.id), array_agg(s.revision ORDER BY s.id), array_agg(s.resume ORDER BY s.id),
+                           array_agg(r.sagsbehandler::text ORDER BY s.id), array_agg(r.hold ORDER BY s.id)
+                        INTO ids, revs, res, sbs, holds
+                        FROM unge.sager s JOIN unge.sagsregister r ON r.id = s.id
+                        WHERE NOT p_kun_mine OR r.sagsbehandler = session_user;
+                ELSE
+                    SELECT array_agg(s.id ORDER BY s.id), array_agg(s.revision ORDER BY s.id), array_agg(s.resume ORDER BY s.id),
+                           array_agg(r.sagsbehandler::text ORDER BY s.id), array_agg(r.hold ORDER BY s.id)
+                        INTO ids, revs, res, sbs, holds
+                        FROM unge.kandidater(p_kun_mine) k JOIN unge.sagsregister r ON r.id = k.id JOIN unge.sager s ON s.id = k.id
+                        WHERE NOT p_kun_mine OR r.sagsbehandler = session_user;
+                END IF;
+                PERFORM unge.skriv_log('database', NULL, ids, unge.haendelse('search', NULL, p_kommando));
+                RETURN QUERY SELECT u.i, u.v, u.r, u.b, u.h FROM unnest(ids, revs, res, sbs, holds) AS u(i, v, r, b, h);
+            END $$;
+
+            CREATE OR REPLACE FUNCTION unge.oversigt_udvalg(p_kommando text, p_mine bool, p_hold text)
+            RETURNS TABLE (id text, revision int, resume jsonb)
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            DECLARE ids text[]; revs int[]; res jsonb[]; v_mine bool := coalesce(p_mine, false);
+            BEGIN
+                IF pg_has_role(session_user, 'unge_admin', 'MEMBER') THEN
+                    SELECT array_agg(s.id ORDER BY s.id), array_agg(s.revision ORDER BY s.id), array_agg(s.resume ORDER BY s.id)
+                        INTO ids, revs, res
+                        FROM unge.sager s JOIN unge.sagsregister r ON r.id = s.id
+                        WHERE (NOT v_mine OR r.sagsbehandler = session_user) AND (p_hold IS NULL OR r.hold = p_hold);
+                ELSE
+                    SELECT array_agg(s.id ORDER BY s.id), array_agg(s.revision ORDER BY s.id), array_agg(s.resume ORDER BY s.id)
+                        INTO ids, revs, res
+                        FROM unge.kandidater(v_mine) k JOIN unge.sagsregister r ON r.id = k.id JOIN unge.sager s ON s.id = k.id
+                        WHERE (NOT v_mine OR r.sagsbehandler = session_user) AND (p_hold IS NULL OR r.hold = p_hold);
+                END IF;
+                PERFORM unge.skriv_log('database', NULL, ids, unge.haendelse('search', NULL, p_kommando));
+                RETURN QUERY SELECT u.i, u.v, u.r FROM unnest(ids, revs, res) AS u(i, v, r);
+            END $$;
+
+            CREATE FUNCTION unge.hent_flere(p_ider text[], p_kommando text)
+            RETURNS TABLE (id text, status text, revision int, doc jsonb)
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            DECLARE ids text[]; afvist text[];
+            BEGIN
+                -- Row-level security lets through the cases this role may read. The documents go straight
+                -- into the answer (gathering them first costs more than reading the ids twice).
+                RETURN QUERY SELECT s.id, 'ok'::text, s.revision, s.doc FROM unge.sager s WHERE s.id = ANY (p_ider);
+                SELECT array_agg(s.id ORDER BY s.id) INTO ids FROM unge.sager s WHERE s.id = ANY (p_ider);
+                SELECT array_agg(DISTINCT r.id) INTO afvist FROM unge.sagsregister r
+                    WHERE r.id = ANY (p_ider) AND NOT (r.id = ANY (coalesce(ids, '{}')));
+                PERFORM unge.skriv_log('database', a, NULL, unge.haendelse('refused', a, p_kommando)) FROM unnest(afvist) a;
+                IF ids IS NOT NULL THEN
+                    PERFORM unge.skriv_log('database', NULL, ids, unge.haendelse('search', NULL, p_kommando));
+                END IF;
+                RETURN QUERY
+                    SELECT a, 'adgang'::text, NULL::int, NULL::jsonb FROM unnest(afvist) a
+                    UNION ALL SELECT p, 'ingen'::text, NULL::int, NULL::jsonb FROM unnest(p_ider) p
+                        WHERE NOT EXISTS (SELECT 1 FROM unge.sagsregister r WHERE r.id = p);
+            END $$;
+            REVOKE ALL ON FUNCTION unge.hent_flere(text[], text) FROM PUBLIC;
+            GRANT EXECUTE ON FUNCTION unge.hent_flere(text[], text) TO unge_sagsbehandler, unge_teamleder, unge_admin;
+            """#
+
+        /// The chains' recorded heads and anchor events (issue 22, point 5), as in a folder (`log/.kaeder`
+        /// and `AuditChain`'s anchors): every chain's last number and digest is kept in `unge.kaedehoved`
+        /// (one row per chain, so writers to different cases never wait for one another), and new events
+        /// continue from it, so rows cut off the end of a chain stay missing. Once an hour (`unge.anker`),
+        /// the first event after the hour writes an anchor event in the chain `alle` with the heads of the
+        /// chains changed since the last anchor (`<chain> <seq> <digest>`, at most 2000 to an event), so
+        /// an edit of the heads table is seen too. Anchoring never waits: when another transaction
+        /// anchors or writes to `alle`, the next event anchors instead.
+        static let migrationAnkre = #"""
+            SET LOCAL ROLE unge_ejer;
+            CREATE TABLE unge.kaedehoved (
+                kaede text PRIMARY KEY, loebenr bigint NOT NULL, digest text NOT NULL,
+                -- the transaction that wrote the head: anchored when not seen by the last anchor
+                xid xid8 NOT NULL DEFAULT pg_current_xact_id());
+            INSERT INTO unge.kaedehoved (kaede, loebenr, digest, xid)
+                SELECT DISTINCT ON (l.kaede) l.kaede, l.loebenr, l.haendelse->>'digest', '0'::xid8 FROM unge.log l
+                WHERE l.kaede IS NOT NULL ORDER BY l.kaede, l.loebenr DESC;
+            ALTER TABLE unge.kaedehoved ENABLE ROW LEVEL SECURITY;
+            ALTER TABLE unge.kaedehoved FORCE ROW LEVEL SECURITY;
+            CREATE POLICY ejer ON unge.kaedehoved TO unge_ejer USING (true) WITH CHECK (true);
+
+            -- The anchor clock: the last anchor's time and the oldest transaction its snapshot did not see.
+            CREATE TABLE unge.anker (
+                en bool PRIMARY KEY DEFAULT true CHECK (en), sidst timestamptz NOT NULL DEFAULT clock_timestamp(),
+                fra xid8 NOT NULL DEFAULT '0', hvert interval NOT NULL DEFAULT '1 hour');
+            INSERT INTO unge.anker DEFAULT VALUES;
+            ALTER TABLE unge.anker ENABLE ROW LEVEL SECURITY;
+            ALTER TABLE unge.anker FORCE ROW LEVEL SECURITY;
+            CREATE POLICY ejer ON unge.anker TO unge_ejer USING (true) WITH CHECK (true);
+
+            CREATE OR REPLACE FUNCTION unge.log_kaede() RETURNS trigger
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            DECLARE h jsonb := NEW.haendelse; k text; n bigint; forrige text; salt text; ph text; d text;
+                anker bool := false;
+            BEGIN
+                IF NOT (NEW.kilde = 'unge' OR NEW.program <> 'unge') THEN RETURN NEW; END IF;
+                k := coalesce(h->>'caseID', 'alle');
+                PERFORM pg_advisory_xact_lock(hashtext('unge.log:' || k));
+                -- The recorded head, not the last row: rows cut off the end stay missing (a break).
+                SELECT c.loebenr, c.digest INTO n, forrige FROM unge.kaedehoved c WHERE c.kaede = k;
+                IF n IS NULL THEN
+                    SELECT l.loebenr, l.haendelse->>'digest' INTO n, forrige FROM unge.log l
+                        WHERE l.kaede = k ORDER BY l.loebenr DESC LIMIT 1;
+                END IF;
+                n := coalesce(n, 0) + 1;
+                forrige := coalesce(forrige, repeat('0', 64));
+                -- Only unge.forankr (from the trigger below) writes an anchor's heads; a moved event's chain
+                -- fields belong to its source: it is chained anew here.
+                anker := h->>'action' = 'anchor' AND pg_trigger_depth() > 1
+                    AND current_setting('unge.ankring', true) = 'ja' AND k = 'alle';
+                h := h - ARRAY['chain', 'seq', 'prev', 'payloadHash', 'salt', 'digest', 'erasedThrough'];
+                IF NOT anker THEN h := h - 'anchors'; END IF;
+                h := jsonb_set(h, '{time}', to_jsonb(to_char(
+                    date_trunc('second', (h->>'time')::timestamptz) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')));
+                IF h->>'action' = 'delete' THEN h := h || jsonb_build_object('erasedThrough', n - 1); END IF;
+                salt := replace(gen_random_uuid()::text, '-', '');
+                ph := encode(sha256(convert_to(salt || unge.kaede_nyttelast(h), 'UTF8')), 'hex');
+                h := h || jsonb_build_object('chain', k, 'seq', n, 'prev', forrige, 'payloadHash', ph);
+                IF NOT coalesce((h->>'erased')::bool, false) THEN h := h || jsonb_build_object('salt', salt); END IF;
+                d := encode(sha256(convert_to(unge.kaede_hoved(h), 'UTF8')), 'hex');
+                NEW.haendelse := h || jsonb_build_object('digest', d);
+                NEW.kaede := k;
+                NEW.loebenr := n;
+                -- (under the chain's lock: a plain update, or the first row of a new chain)
+                UPDATE unge.kaedehoved c SET loebenr = n, digest = d, xid = pg_current_xact_id() WHERE c.kaede = k;
+                IF NOT FOUND THEN INSERT INTO unge.kaedehoved (kaede, loebenr, digest) VALUES (k, n, d); END IF;
+                RETURN NEW;
+            END $$;
+
+            -- Writes anchor events (at p_tid, the time of the event that found the hour up, as in a folder)
+            -- when the hour is up: the heads of the chains changed by transactions the
+            -- last anchor did not see. Never waits; a busy anchor is left for the next event. Called only by
+            -- the trigger below (an anchor's heads are kept only in an insert made by a trigger).
+            CREATE FUNCTION unge.forankr(p_tid text) RETURNS int
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            DECLARE a record; poster text[]; v_fra xid8; i int := 1; antal int;
+            BEGIN
+                IF NOT pg_try_advisory_xact_lock(hashtext('unge.log:anker'))
+                    OR NOT pg_try_advisory_xact_lock(hashtext('unge.log:alle')) THEN
+                    RETURN 0;
+                END IF;
+                SELECT * INTO a FROM unge.anker FOR UPDATE;
+                IF a IS NULL OR clock_timestamp() - a.sidst < a.hvert THEN RETURN 0; END IF;
+                SELECT pg_snapshot_xmin(pg_current_snapshot()),
+                       array_agg(c.kaede || ' ' || c.loebenr || ' ' || c.digest ORDER BY c.kaede)
+                    INTO v_fra, poster FROM unge.kaedehoved c WHERE c.kaede <> 'alle' AND c.xid >= a.fra;
+                antal := coalesce(array_length(poster, 1), 0);
+                PERFORM set_config('unge.ankring', 'ja', true);
+                WHILE i <= antal LOOP
+                    INSERT INTO unge.log (kilde, sag, viste, haendelse) VALUES ('unge', NULL, NULL, jsonb_build_object(
+                        'schemaVersion', 1, 'time', p_tid, 'user', session_user::text, 'action', 'anchor', 'command', 'anker',
+                        'anchors', to_jsonb(poster[i:least(i + 1999, antal)])));
+                    i := i + 2000;
+                END LOOP;
+                PERFORM set_config('unge.ankring', '', true);
+                UPDATE unge.anker SET sidst = clock_timestamp(), fra = v_fra;
+                RETURN antal;
+            EXCEPTION WHEN OTHERS THEN
+                -- (a serialization failure under REPEATABLE READ, say: the event itself is kept)
+                RETURN 0;
+            END $$;
+            REVOKE ALL ON FUNCTION unge.forankr(text) FROM PUBLIC;
+
+            CREATE FUNCTION unge.log_anker() RETURNS trigger
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            BEGIN
+                IF EXISTS (SELECT 1 FROM unge.anker a WHERE clock_timestamp() - a.sidst >= a.hvert) THEN
+                    PERFORM unge.forankr(NEW.haendelse->>'time');
+                END IF;
+                RETURN NULL;
+            END $$;
+            CREATE TRIGGER log_anker AFTER INSERT ON unge.log FOR EACH ROW
+                WHEN (NEW.kaede IS NOT NULL AND NEW.haendelse->>'action' IS DISTINCT FROM 'anchor')
+                EXECUTE FUNCTION unge.log_anker();
+
+            -- For `unge log --kontroller` (administrators): every chained row with its place, and the heads.
+            CREATE FUNCTION unge.kontrol_log() RETURNS TABLE (nr bigint, kaede text, loebenr bigint, haendelse jsonb)
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            BEGIN
+                IF NOT pg_has_role(session_user, 'unge_admin', 'MEMBER') THEN
+                    RAISE EXCEPTION 'kun en administrator kan kontrollere hele revisionssporet' USING ERRCODE = '42501';
+                END IF;
+                RETURN QUERY SELECT l.nr, l.kaede, l.loebenr, l.haendelse FROM unge.log l
+                    WHERE l.kilde = 'unge' OR l.program <> 'unge' ORDER BY l.nr;
+            END $$;
+            CREATE FUNCTION unge.kontrol_hoveder() RETURNS TABLE (kaede text, loebenr bigint, digest text)
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            BEGIN
+                IF NOT pg_has_role(session_user, 'unge_admin', 'MEMBER') THEN
+                    RAISE EXCEPTION 'kun en administrator kan kontrollere hele revisionssporet' USING ERRCODE = '42501';
+                END IF;
+                RETURN QUERY SELECT c.kaede, c.loebenr, c.digest FROM unge.kaedehoved c ORDER BY c.kaede;
+            END $$;
+            GRANT EXECUTE ON FUNCTION unge.kontrol_log(), unge.kontrol_hoveder() TO unge_admin;
             """#
     }
 #endif

@@ -126,6 +126,28 @@
 
         public func load(_ id: CaseID) throws -> CaseFile { try loadDocument(id).caseFile }
 
+        public func loadMany(_ ids: [CaseID]) -> [(id: CaseID, result: Result<CaseFile, any Error>)] {
+            guard !ids.isEmpty else { return [] }
+            let rows: [[String?]]
+            do {
+                rows = try call(
+                    "SELECT id, status, doc::text FROM unge.hent_flere($1::text[], $2)",
+                    [PostgresStore.arrayLiteral(ids.map(\.rawValue)), command])
+            } catch {
+                return ids.map { ($0, .failure(error)) }
+            }
+            var byID: [String: [String?]] = [:]
+            for row in rows { if let id = row[0] { byID[id] = row } }
+            return ids.map { id in
+                let row = byID[id.rawValue]
+                switch (row?[1] ?? nil) ?? "" {
+                case "ok": return (id, Result { try decode(row?[2] ?? nil, id: id).caseFile })
+                case "adgang": return (id, .failure(StoreError.accessRefused(id)))
+                default: return (id, .failure(StoreError.notFound(id)))
+                }
+            }
+        }
+
         public func editableDocument(_ id: CaseID) throws -> (caseFile: CaseFile, json: Data) {
             let stored = try loadDocument(id)
             return (stored.caseFile, Data(try FileStore.encodeCase(stored.caseFile, keepingUnknownFrom: stored.body)))
@@ -685,18 +707,70 @@
         }
 
         /// `unge log --kontroller` on this backend: the audit table's chains (filled in by the database,
-        /// `unge.log_kaede`) checked with the same rules as a folder's. The whole log is read, so only
-        /// an administrator may (exit 4 for others); rows from before the chains are counted, not breaks.
+        /// `unge.log_kaede`) checked with the same rules as a folder's, against the recorded heads
+        /// (`unge.kaedehoved`) and the anchors, and each row's place (`kaede`, `loebenr`, and the order the
+        /// rows were written in) against what its event says. The whole log is read, so only an
+        /// administrator may (exit 4 for others); rows from before the chains are counted, not breaks.
         public func verifyAuditLog() throws -> AuditChain.Verification {
-            try requireAdministrator()
-            let (events, problems) = try auditEvents(for: nil)
+            let copy = try auditLogCopy()
             var v = AuditChain.Verification()
-            for p in problems { v.breaks.append(.init(place: p.file, time: nil, reason: p.error.description)) }
+            v.breaks = copy.breaks
             AuditChain.verifyChains(
-                events.map { .init(place: "revisionssporet, kæde \($0.chain ?? "-") nr. \($0.seq ?? 0)", event: $0) },
-                heads: nil, unchainedAfterStartIsBreak: false, into: &v)
+                copy.events, heads: copy.heads, unchainedAfterStartIsBreak: false,
+                headPlace: { "unge.kaedehoved, kæde '\($0)'" }, into: &v)
             v.breaks = AuditChain.ordered(v.breaks)
             return v
+        }
+
+        /// The whole audit log as the chains hold it (administrators only): every row unge shows, with
+        /// its place, the recorded chain heads, and what is wrong with a row's place already (a row whose
+        /// columns do not match its event, a chain's rows out of the order they were written in).
+        public func auditLogCopy() throws -> AuditLogCopy {
+            try requireAdministrator()
+            let decoder = UngeJSON.decoder()
+            var copy = AuditLogCopy()
+            var lastSeq: [String: Int] = [:]
+            for row in try call("SELECT nr::text, kaede, loebenr::text, haendelse::text FROM unge.kontrol_log()", []) {
+                let nr = row[0] ?? "?"
+                let event: AuditEvent
+                do { event = try decoder.decode(AuditEvent.self, from: Data((row[3] ?? "").utf8)) } catch {
+                    copy.unreadable.append((Int(nr) ?? 0, row[3] ?? ""))
+                    copy.breaks.append(
+                        .init(
+                            place: "revisionssporet, række \(nr)", time: nil,
+                            reason: "hændelsen kan ikke læses (\(StoreText.decodingProblem(error)))"))
+                    continue
+                }
+                let place =
+                    event.chain.map { "revisionssporet, række \(nr) (kæde '\($0)' nr. \(event.seq ?? 0))" }
+                    ?? "revisionssporet, række \(nr)"
+                if row[1] != event.chain || row[2].flatMap({ Int($0) }) != event.seq {
+                    copy.breaks.append(
+                        .init(
+                            place: place, time: event.time,
+                            reason:
+                                "rækken står som nr. \(row[2] ?? "-") i kæden '\(row[1] ?? "-")', men hændelsen siger nr. \(event.seq.map(String.init) ?? "-") i '\(event.chain ?? "-")' (byttet om eller flyttet)"
+                        ))
+                }
+                if let chain = event.chain, let seq = event.seq {
+                    if let before = lastSeq[chain], seq < before {
+                        copy.breaks.append(
+                            .init(
+                                place: place, time: event.time,
+                                reason:
+                                    "hændelsen er skrevet efter nr. \(before) i kæden '\(chain)', men har nr. \(seq) (byttet om)"
+                            ))
+                    }
+                    lastSeq[chain] = max(lastSeq[chain] ?? 0, seq)
+                }
+                copy.events.append(.init(place: place, event: event, nameSeq: nil))
+                copy.rows.append(.init(order: Int(nr) ?? 0, chain: row[1], seq: row[2].flatMap { Int($0) }))
+            }
+            for row in try call("SELECT kaede, loebenr::text, digest FROM unge.kontrol_hoveder()", []) {
+                guard let chain = row[0], let seq = row[1].flatMap({ Int($0) }), let digest = row[2] else { continue }
+                copy.heads[chain] = (seq, digest)
+            }
+            return copy
         }
 
         /// `slet`'s deletion on this backend: refused with `conflict` if the case changed since it was
@@ -724,6 +798,8 @@
             }
         }
     }
+
+    extension PostgresStore: AuditCopying {}
 
     /// What `liste` needs of a case, kept beside the document (`sager.resume`).
     struct SummaryRecord: Codable {
