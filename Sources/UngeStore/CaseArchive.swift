@@ -101,6 +101,24 @@ public enum CaseArchive {
     /// store holds now). Returns the manifest.
     @discardableResult
     public static func verify(_ dir: String, id: CaseID, caseJSON: [UInt8]) throws(OutputFiles.Problem) -> Manifest {
+        let manifest = try verifyFiles(dir)
+        func bad(_ why: String) -> OutputFiles.Problem {
+            OutputFiles.Problem(reason: "Arkivkopien i '\(dir)' er ikke i orden: \(why).")
+        }
+        guard manifest.caseID == id else { throw bad("kopien er af sag \(manifest.caseID), ikke \(id)") }
+        guard manifest.files.contains(where: { $0.name == "sag.json" }),
+            SHA256.hex(caseJSON) == manifest.files.first(where: { $0.name == "sag.json" })?.sha256
+        else {
+            throw bad("sag.json er ikke sagen, som den ligger i lageret nu (er sagen ændret siden kopien?)")
+        }
+        return manifest
+    }
+
+    /// Checks the copy in `dir` on its own (no store needed, as an auditor would): `SHA256SUMS` and
+    /// `manifest.json` agree with every file on disk, the format is known, and the audit trail is
+    /// there. Returns the manifest.
+    @discardableResult
+    public static func verifyFiles(_ dir: String) throws(OutputFiles.Problem) -> Manifest {
         func read(_ name: String) throws(OutputFiles.Problem) -> [UInt8] {
             do { return try Posix.readFile(dir + "/" + name, limit: StoreLimits.maximumCaseBytes * 4) } catch let f {
                 throw OutputFiles.Problem(
@@ -139,15 +157,10 @@ public enum CaseArchive {
         guard manifest.formatVersion == formatVersion else {
             throw bad("ukendt formatversion \(manifest.formatVersion)")
         }
-        guard manifest.caseID == id else { throw bad("kopien er af sag \(manifest.caseID), ikke \(id)") }
         for e in manifest.files {
             guard listed[e.name] == e.sha256 else {
                 throw bad("manifest.json og SHA256SUMS er ikke enige om '\(e.name)'")
             }
-        }
-        guard manifest.files.contains(where: { $0.name == "sag.json" }), listed["sag.json"] == SHA256.hex(caseJSON)
-        else {
-            throw bad("sag.json er ikke sagen, som den ligger i lageret nu (er sagen ændret siden kopien?)")
         }
         guard manifest.files.contains(where: { $0.name == "revisionsspor.json" }) else {
             throw bad("revisionssporet mangler")

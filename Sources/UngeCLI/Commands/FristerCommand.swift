@@ -239,56 +239,96 @@ struct FristerCommand: UngeCommand {
                     $0.state == .metLate && !DeadlineOverview.isInPeriod($0, from: since, to: nil, timeZone: tz)
                 }
             }
-            // Logged before anything is shown, with the cases shown (fail closed: no event, no list).
-            if caseID == nil {
-                try store.appendAudit(
-                    ctx.event(
-                        .search, caseID: nil,
-                        criterion: (all ? "frister alle" : "frister") + (teamName.map { " hold=\($0)" } ?? ""),
-                        shown: rows.compactMap { CaseID($0.caseID) }))
-            }
-            if json {
-                ctx.console.print(try JSONOutput.render(Output(deadlines: rows, problems: problems.map(\.description))))
-            } else if rows.isEmpty {
-                ctx.console.print(
-                    caseID.map {
-                        all ? "Sag \($0.rawValue) har ingen frister." : "Sag \($0.rawValue) har ingen åbne frister."
-                    }
-                        ?? (all ? "Der er ingen frister i lageret." : "Der er ingen åbne frister."))
-            } else {
-                let c = ctx.console
-                let cells = rows.map { row -> [String] in
+            let c = ctx.console
+            // The rows as a parameter (a constant): read in place, where a captured variable's rows
+            // would be copied one by one.
+            func render(_ rows: [DeadlineOverviewRow]) throws -> [Console.Prepared] {
+                if json {
+                    return [
+                        c.prepare(
+                            try JSONOutput.render(Output(deadlines: rows, problems: problems.map(\.description))))
+                    ]
+                }
+                if rows.isEmpty {
+                    return [
+                        c.prepare(
+                            caseID.map {
+                                all
+                                    ? "Sag \($0.rawValue) har ingen frister."
+                                    : "Sag \($0.rawValue) har ingen åbne frister."
+                            }
+                                ?? (all ? "Der er ingen frister i lageret." : "Der er ingen åbne frister."))
+                    ]
+                }
+                var output: [Console.Prepared] = []
+                var cells: [[String]] = []
+                cells.reserveCapacity(rows.count)
+                var overdue = 0
+                var late = 0
+                // By index: a row is read in place, never copied whole.
+                for i in rows.indices {
                     let colour: (String) -> String
-                    switch row.state {
-                    case .overdue, .metLate: colour = c.red
+                    switch rows[i].state {
+                    case .overdue:
+                        overdue += 1
+                        colour = c.red
+                    case .metLate:
+                        late += 1
+                        colour = c.red
                     case .dueSoon: colour = c.yellow
                     case .met, .lapsed: colour = c.dim
                     case .open: colour = { $0 }
                     }
-                    return DeadlineOverview.cells(row, timeZone: tz).map { $0.isEmpty ? $0 : colour($0) }
+                    var cell = DeadlineOverview.cells(rows[i], timeZone: tz)
+                    if c.colour {
+                        for k in cell.indices where !cell[k].isEmpty { cell[k] = colour(cell[k]) }
+                    }
+                    if caseID != nil {
+                        // One case: each deadline's id is what '--opfyldt' needs.
+                        cell = Array(cell[2...]) + [rows[i].deadlineID]
+                    }
+                    cells.append(cell)
                 }
                 if let caseID {
-                    // One case: its name is known; each deadline's id is what '--opfyldt' needs.
+                    // One case: its name is known.
                     let header = ["Frist", "Hvad", "Tid tilbage", "Lovgrundlag", "Id"]
-                    let own = zip(rows, cells).map { row, cell in Array(cell[2...]) + [row.deadlineID] }
-                    c.print(c.bold("Sag \(caseID.rawValue): \(rows[0].name)"))
-                    c.print(TextTable.render(header: header.map(c.bold), rows: own, width: c.width))
+                    output.append(c.prepare(c.bold("Sag \(caseID.rawValue): \(rows[0].name)")))
+                    output.append(c.prepare(TextTable.render(header: header.map(c.bold), rows: cells, width: c.width)))
                 } else {
-                    c.print(TextTable.render(header: DeadlineOverview.header.map(c.bold), rows: cells, width: c.width))
+                    output.append(
+                        c.prepare(
+                            TextTable.render(header: DeadlineOverview.header.map(c.bold), rows: cells, width: c.width)))
                 }
-                let overdue = rows.reduce(0) { $0 + ($1.state == .overdue ? 1 : 0) }
-                let late = rows.reduce(0) { $0 + ($1.state == .metLate ? 1 : 0) }
                 var parts: [String] = []
                 if overdue > 0 { parts.append("\(overdue) overskredet") }
                 if late > 0 { parts.append("\(late) opfyldt for sent") }
-                c.print(
-                    c.dim(
-                        Plural.count(rows.count, "frist", "frister")
-                            + (parts.isEmpty ? "" : ", heraf " + parts.joined(separator: " og "))))
+                output.append(
+                    c.prepare(
+                        c.dim(
+                            Plural.count(rows.count, "frist", "frister")
+                                + (parts.isEmpty ? "" : ", heraf " + parts.joined(separator: " og ")))))
                 if let caseID, rows.contains(where: { $0.metAt == nil }) {
-                    c.print(c.dim("Marker en frist som opfyldt: unge frister --opfyldt \(caseID.rawValue) ID"))
+                    output.append(
+                        c.prepare(c.dim("Marker en frist som opfyldt: unge frister --opfyldt \(caseID.rawValue) ID")))
                 }
+                return output
             }
+            let output: [Console.Prepared]
+            if caseID == nil {
+                // Logged before anything is shown, with the cases shown (fail closed: no event, no
+                // list); the output is made while the event is written.
+                var shown: [CaseID] = []
+                shown.reserveCapacity(rows.count)
+                for i in rows.indices { if let id = CaseID(rows[i].caseID) { shown.append(id) } }
+                let event = ctx.event(
+                    .search, caseID: nil,
+                    criterion: (all ? "frister alle" : "frister") + (teamName.map { " hold=\($0)" } ?? ""),
+                    shown: shown)
+                output = try ctx.audited(event, in: store) { try render(rows) }
+            } else {
+                output = try render(rows)
+            }
+            for line in output { c.print(line) }
             ProblemReport.print(problems.map { "\($0)" }, ctx: ctx)
             return problems.isEmpty ? ExitCode.ok : ExitCode.data
         }

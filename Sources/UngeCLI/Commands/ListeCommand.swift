@@ -173,49 +173,78 @@ struct ListeCommand: UngeCommand {
             summaries = summaries.filter { readable.contains($0.id) }
         }
         if onlyOpen { summaries = summaries.filter { ($0.openChecklistItems ?? 0) > 0 } }
-        let rows = summaries.map { s in
-            Row(
-                id: s.id, name: s.name, age: s.birthDate.map { Age.years(born: $0, on: on) }, status: s.status.danish,
-                caseworker: settings.userID(forCaseworker: s.caseworker), nextDeadline: s.nextDeadline,
-                nextDeadlineTitle: s.nextDeadlineTitle,
-                openChecklistItems: checklist ? s.openChecklistItems : nil, nextStep: next[s.id] ?? nil)
+        // A few caseworkers share thousands of cases: each value is mapped to its user id once.
+        var caseworkerIDs: [String: String?] = [:]
+        func caseworkerID(_ value: String?) -> String? {
+            guard let value else { return settings.userID(forCaseworker: nil) }
+            if let known = caseworkerIDs[value] { return known }
+            let id = settings.userID(forCaseworker: value)
+            caseworkerIDs[value] = id
+            return id
         }
-        // Logged before anything is shown, with the cases shown (fail closed: no event, no list).
-        try store.appendAudit(
-            ctx.event(
-                .search, caseID: nil, criterion: StoreText.maskCPR(criterion.isEmpty ? "alle" : criterion),
-                shown: rows.map(\.id)))
-        if json {
-            ctx.console.print(try JSONOutput.render(Output(cases: rows, problems: problems)))
-        } else if rows.isEmpty && problems.isEmpty {
-            ctx.console.print(
-                listing.summaries.isEmpty
-                    ? "Der er ingen sager i lageret endnu. Opret en med 'unge ny'."
-                    : mine
-                        ? "Du har ingen åbne sager som sagsbehandler (\(ctx.user))."
-                        : "Ingen sager passer til søgningen.")
-        } else {
-            let c = ctx.console
-            let table = rows.map { r -> [String] in
+        let c = ctx.console
+        // Logged before anything is shown, with the cases shown (fail closed: no event, no list);
+        // the output is made while the event is written.
+        let event = ctx.event(
+            .search, caseID: nil, criterion: StoreText.maskCPR(criterion.isEmpty ? "alle" : criterion),
+            shown: summaries.map(\.id))
+        // The summaries as a parameter (a constant): read in place, where a captured variable's
+        // would be copied one by one.
+        func render(_ summaries: [CaseSummary]) throws -> [Console.Prepared] {
+            if json {
+                let rows = summaries.map { s in
+                    Row(
+                        id: s.id, name: s.name, age: s.birthDate.map { Age.years(born: $0, on: on) },
+                        status: s.status.danish, caseworker: caseworkerID(s.caseworker), nextDeadline: s.nextDeadline,
+                        nextDeadlineTitle: s.nextDeadlineTitle,
+                        openChecklistItems: checklist ? s.openChecklistItems : nil, nextStep: next[s.id] ?? nil)
+                }
+                return [c.prepare(try JSONOutput.render(Output(cases: rows, problems: problems)))]
+            }
+            if summaries.isEmpty && problems.isEmpty {
+                return [
+                    c.prepare(
+                        listing.summaries.isEmpty
+                            ? "Der er ingen sager i lageret endnu. Opret en med 'unge ny'."
+                            : mine
+                                ? "Du har ingen åbne sager som sagsbehandler (\(ctx.user))."
+                                : "Ingen sager passer til søgningen.")
+                ]
+            }
+            let items = Checklist.chapters.flatMap(\.items).count
+            var table: [[String]] = []
+            table.reserveCapacity(summaries.count)
+            // By index: a summary is read in place, never copied whole.
+            for i in summaries.indices {
+                let id = summaries[i].id
                 var deadline = ""
-                if let d = r.nextDeadline {
-                    deadline = d.danishShort + (r.nextDeadlineTitle.map { " \($0)" } ?? "")
+                if let d = summaries[i].nextDeadline {
+                    deadline = d.danishShort + (summaries[i].nextDeadlineTitle.map { " \($0)" } ?? "")
                     if d < on { deadline = c.red(deadline + " (overskredet)") }
                 }
-                var row = [r.id.rawValue, r.name, r.age.map(String.init) ?? "", r.status, r.caseworker ?? "", deadline]
-                if mine { row[5] = r.nextStep.map { $0.overdue ? c.red($0.text) : $0.text } ?? "" }
-                if checklist {
-                    row.insert(
-                        r.openChecklistItems.map { "\($0) af \(Checklist.chapters.flatMap(\.items).count)" } ?? "",
-                        at: 5)
+                var row = [
+                    id.rawValue, summaries[i].name,
+                    summaries[i].birthDate.map { String(Age.years(born: $0, on: on)) } ?? "",
+                    summaries[i].status.danish, caseworkerID(summaries[i].caseworker) ?? "", deadline,
+                ]
+                if mine {
+                    let step = next[id] ?? nil
+                    row[5] = step.map { $0.overdue ? c.red($0.text) : $0.text } ?? ""
                 }
-                return row
+                if checklist {
+                    row.insert(summaries[i].openChecklistItems.map { "\($0) af \(items)" } ?? "", at: 5)
+                }
+                table.append(row)
             }
             var header = ["Sag", "Navn", "Alder", "Status", "Sagsbehandler", mine ? "Næste skridt" : "Næste frist"]
             if checklist { header.insert("Åbne tjeklistepunkter", at: 5) }
-            c.print(TextTable.render(header: header, rows: table, width: c.width))
-            c.print(c.dim(Plural.count(rows.count, "sag", "sager")))
+            return [
+                c.prepare(TextTable.render(header: header, rows: table, width: c.width)),
+                c.prepare(c.dim(Plural.count(summaries.count, "sag", "sager"))),
+            ]
         }
+        let output = try ctx.audited(event, in: store) { try render(summaries) }
+        for line in output { c.print(line) }
         ProblemReport.print(problems, ctx: ctx)
         return problems.isEmpty ? ExitCode.ok : ExitCode.data
     }

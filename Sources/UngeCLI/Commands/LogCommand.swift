@@ -25,6 +25,8 @@ struct LogCommand: UngeCommand {
             Med --kopi --ud MAPPE gemmes en kopi af hele revisionssporet med kæderne og deres hoveder i en ny
             mappe (også fra teamlageret i databasen; kun en administrator). Kopien kontrolleres uden server med
             'unge log --kontroller --lager MAPPE' og finder de samme fejl som kontrollen af selve lageret.
+            En arkivkopi fra 'unge eksport <sag> --arkiv --ud MAPPE' kontrolleres på samme måde:
+            'unge log --kontroller --lager MAPPE' (alle kopier i mappen) eller --lager MAPPE/<sag> (én kopi).
             """,
         options: [
             OptionSpec("--fra", value: "DATO", help: "Kun hændelser fra og med denne dag."),
@@ -44,6 +46,7 @@ struct LogCommand: UngeCommand {
             ("unge log --kontroller", "Kontrollér, at intet i revisionssporet er ændret eller slettet"),
             ("unge log --kontroller --lager /mnt/kopi", "Kontrollér en kopi af et lager (uden server)"),
             ("unge log --kopi --ud ~/revision", "Gem en kopi af revisionssporet til en revisor"),
+            ("unge log --kontroller --lager ~/arkiv/2026-0001", "Kontrollér revisionssporet i en arkivkopi"),
         ],
         positionals: 0...1, positionalNames: ["sagsnummeret"])
 

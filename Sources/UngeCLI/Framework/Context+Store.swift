@@ -173,6 +173,23 @@ extension Context {
             authorTitle: profile?.title, caseID: caseID?.rawValue, date: date)
     }
 
+    /// Writes `event` to the audit trail while `prepare` makes the output on this thread, and
+    /// returns that output only once the event is written (fail closed: when the event cannot be
+    /// written this throws, and nothing prepared is shown). A listing of thousands of cases takes
+    /// about as long to render as the event's fsync takes, so the two overlap. `prepare` must not
+    /// use the store.
+    func audited<T>(_ event: AuditEvent, in store: any Store, preparing prepare: () throws -> T) throws -> T {
+        nonisolated(unsafe) var failure: (any Error)?
+        let writing = DispatchGroup()
+        DispatchQueue.global().async(group: writing) {
+            do { try store.appendAudit(event) } catch { failure = error }
+        }
+        let prepared = Result { try prepare() }
+        writing.wait()
+        if let failure { throw failure }
+        return try prepared.get()
+    }
+
     /// An audit event stamped with this command's user, time and name.
     /// `shown`: the cases a listing or search displayed.
     func event(

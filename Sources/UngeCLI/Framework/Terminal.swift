@@ -130,6 +130,22 @@ final class Console: @unchecked Sendable {
         if out.count > 1 << 16 { flush() }
     }
 
+    /// Text for standard output that has been through `safe` already: made ahead (a listing's
+    /// table is prepared while its audit event is written) and printed later with `print(_:)`.
+    struct Prepared: Sendable {
+        fileprivate let text: String
+    }
+
+    /// `text` as `print` would write it; thread-safe (reads only fixed settings of the console).
+    func prepare(_ text: String) -> Prepared { Prepared(text: safe(text, maskCPR: maskCPROnStdout)) }
+
+    /// Writes prepared text and a newline, exactly as `print` writes the text it was prepared from.
+    func print(_ prepared: Prepared) {
+        out.append(contentsOf: prepared.text.utf8)
+        out.append(10)
+        if out.count > 1 << 16 { flush() }
+    }
+
     func write(_ text: String) {
         out.append(contentsOf: safe(text, maskCPR: maskCPROnStdout).utf8)
         if out.count > 1 << 16 { flush() }
@@ -178,7 +194,12 @@ final class Console: @unchecked Sendable {
     /// shown as `\u{..}`, then this run's colour markers turned into colour codes.
     func safe(_ text: String, maskCPR: Bool) -> String {
         var t = TerminalText.neutralise(maskCPR ? CPRMask.mask(text) : text)
-        if t.utf8.contains(0xEE), t.contains(marker) {
+        // A marker starts with U+E000 (bytes EE 80 80): look for its first byte with memchr.
+        let mayHaveMarker =
+            t.utf8.withContiguousStorageIfAvailable { b in
+                b.isEmpty ? false : memchr(b.baseAddress!, 0xEE, b.count) != nil
+            } ?? t.utf8.contains(0xEE)
+        if mayHaveMarker, t.contains(marker) {
             for (scalar, code) in Console.styles { t = t.replacingOccurrences(of: marker + String(scalar), with: code) }
         }
         return t
@@ -217,55 +238,72 @@ final class Console: @unchecked Sendable {
 enum TextTable {
     static func render(header: [String], rows rawRows: [[String]]) -> String {
         // A cell is one line: a newline or tab in it is shown escaped, like every control.
-        let clean = rawRows.allSatisfy { $0.allSatisfy { TerminalText.isClean($0, keepLineBreaks: false) } }
-        let rows = clean ? rawRows : rawRows.map { $0.map { TerminalText.neutralise($0, keepLineBreaks: false) } }
-        let all = CollectionOfOne(header).lazy + rows
+        var clean = true
+        for r in rawRows.indices where clean {
+            for i in rawRows[r].indices where !TerminalText.isClean(rawRows[r][i], keepLineBreaks: false) {
+                clean = false
+                break
+            }
+        }
+        let body = clean ? rawRows : rawRows.map { $0.map { TerminalText.neutralise($0, keepLineBreaks: false) } }
+        return render(header, body)
+    }
+
+    /// The table of clean cells. Cells are read in place by index (thousands of rows: iterating
+    /// would retain and release every row and cell).
+    private static func render(_ header: [String], _ rows: [[String]]) -> String {
         var widths: [Int] = []
         var cellWidths: [Int] = []
         cellWidths.reserveCapacity((rows.count + 1) * header.count)
         var bytes = 0
-        for row in all {
-            for (i, cell) in row.enumerated() {
-                let w = visibleWidth(cell)
-                cellWidths.append(w)
-                bytes += cell.utf8.count
-                if i < widths.count { widths[i] = max(widths[i], w) } else { widths.append(w) }
-            }
+        func measure(_ cell: String, _ i: Int) {
+            let w = visibleWidth(cell)
+            cellWidths.append(w)
+            bytes += cell.utf8.count
+            if i < widths.count { widths[i] = max(widths[i], w) } else { widths.append(w) }
+        }
+        for i in header.indices { measure(header[i], i) }
+        for r in rows.indices {
+            for i in rows[r].indices { measure(rows[r][i], i) }
         }
         // Every line: the cells' bytes, padding after all but the last cell, a newline between lines.
         var total = max(0, rows.count)
         var k = 0
-        for row in all {
-            for i in 0..<max(0, row.count - 1) { total += widths[i] - cellWidths[k + i] + 2 }
-            k += row.count
+        func pad(_ count: Int) {
+            for i in 0..<max(0, count - 1) { total += widths[i] - cellWidths[k + i] + 2 }
+            k += count
         }
+        pad(header.count)
+        for r in rows.indices { pad(rows[r].count) }
         total += bytes
         var out = [UInt8](repeating: 32, count: total)
         out.withUnsafeMutableBufferPointer { buf in
             var pos = 0
             var k = 0
-            for (r, row) in all.enumerated() {
-                if r > 0 {
-                    buf[pos] = 10
-                    pos += 1
+            func put(_ cell: String, _ i: Int, of count: Int) {
+                let utf8 = cell.utf8
+                let n = utf8.count
+                let copied: Void? = utf8.withContiguousStorageIfAvailable { src in
+                    UnsafeMutableRawPointer(buf.baseAddress! + pos).copyMemory(from: src.baseAddress!, byteCount: n)
                 }
-                for (i, cell) in row.enumerated() {
-                    let utf8 = cell.utf8
-                    let n = utf8.count
-                    let copied: Void? = utf8.withContiguousStorageIfAvailable { src in
-                        UnsafeMutableRawPointer(buf.baseAddress! + pos).copyMemory(from: src.baseAddress!, byteCount: n)
+                if copied == nil {
+                    for b in utf8 {
+                        buf[pos] = b
+                        pos += 1
                     }
-                    if copied == nil {
-                        for b in utf8 {
-                            buf[pos] = b
-                            pos += 1
-                        }
-                        pos -= n
-                    }
-                    pos += n
-                    if i < row.count - 1 { pos += widths[i] - cellWidths[k + i] + 2 }
+                    pos -= n
                 }
-                k += row.count
+                pos += n
+                if i < count - 1 { pos += widths[i] - cellWidths[k + i] + 2 }
+            }
+            for i in header.indices { put(header[i], i, of: header.count) }
+            k += header.count
+            for r in rows.indices {
+                buf[pos] = 10
+                pos += 1
+                let count = rows[r].count
+                for i in 0..<count { put(rows[r][i], i, of: count) }
+                k += count
             }
         }
         return String(decoding: out, as: UTF8.self)

@@ -94,20 +94,21 @@ public enum DeadlineOverview {
     ) -> [DeadlineOverviewRow] {
         let today = LocalTime.date(of: now, in: timeZone)
         var rows: [DeadlineOverviewRow] = []
-        for c in cases {
-            for d in includeMet ? c.deadlines : c.reportedDeadlines(timeZone: timeZone) {
+        // By index: a case is read in place, never copied whole (thousands of them).
+        for i in cases.indices {
+            for d in includeMet ? cases[i].deadlines : cases[i].reportedDeadlines(timeZone: timeZone) {
                 rows.append(
                     row(
-                        d, caseFile: c, now: now, today: today, timeZone: timeZone,
+                        d, caseFile: cases[i], now: now, today: today, timeZone: timeZone,
                         workingDaysBetween: workingDaysBetween))
             }
         }
         // Sorting positions moves integers, not rows (thousands of rows with many strings each); the
         // order is `isOrderedBefore`'s, compared on a small key per row so no row is copied.
-        let keys = rows.map { r in
+        let keys = rows.indices.map { i in
             SortKey(
-                isTask: r.isTask, state: r.state == .dueSoon ? .open : r.state, day: r.dueDate.dayNumber,
-                time: r.dueTime?.timeIntervalSince1970 ?? .infinity)
+                isTask: rows[i].isTask, state: rows[i].state == .dueSoon ? .open : rows[i].state,
+                day: rows[i].dueDate.dayNumber, time: rows[i].dueTime?.timeIntervalSince1970 ?? .infinity)
         }
         var order = rows.indices.sorted { i, j in
             let a = keys[i]
@@ -119,16 +120,19 @@ public enum DeadlineOverview {
             if rows[i].caseID != rows[j].caseID { return rows[i].caseID < rows[j].caseID }
             return rows[i].deadlineID < rows[j].deadlineID
         }
-        // Put each row in its place by swapping (moves, never copies): place k gets row `order[k]`.
-        for start in order.indices where order[start] != start {
-            var i = start
-            while order[i] != start {
-                let j = order[i]
-                rows.swapAt(i, j)
+        // Put each row in its place by swapping (moves, never copies: the buffer's swap moves the
+        // memory, where the array's would copy each row): place k gets row `order[k]`.
+        rows.withUnsafeMutableBufferPointer { buf in
+            for start in order.indices where order[start] != start {
+                var i = start
+                while order[i] != start {
+                    let j = order[i]
+                    buf.swapAt(i, j)
+                    order[i] = i
+                    i = j
+                }
                 order[i] = i
-                i = j
             }
-            order[i] = i
         }
         return rows
     }

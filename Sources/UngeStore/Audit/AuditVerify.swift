@@ -16,7 +16,12 @@ extension FileStore {
     public func verifyAuditLog() throws -> AuditChain.Verification {
         var v = AuditChain.Verification()
         var st = stat()
-        guard lstat(logPath, &st) == 0 else { return v }
+        guard lstat(logPath, &st) == 0 else {
+            // No log: an archive copy (`eksport --arkiv`), or a folder of them, is checked instead.
+            for (dir, place) in archiveFolders() { FileStore.verifyArchive(dir, place: place, into: &v) }
+            v.breaks = AuditChain.ordered(v.breaks)
+            return v
+        }
         guard st.st_mode & S_IFMT == S_IFDIR else {
             throw StoreError.foreignEntry(file: "log", found: FileStore.kind(st))
         }
@@ -74,6 +79,83 @@ extension FileStore {
         verifyIndexes(byMonth, months: Set(months), into: &v)
         v.breaks = AuditChain.ordered(v.breaks)
         return v
+    }
+
+    /// The archive copies at the store path: the folder itself when it holds `revisionsspor.json`,
+    /// else each folder directly in it that does (`eksport --arkiv --ud MAPPE` writes `MAPPE/<sag>/`).
+    func archiveFolders() -> [(dir: String, place: String)] {
+        var st = stat()
+        if lstat(rootPath + "/revisionsspor.json", &st) == 0 { return [(rootPath, "")] }
+        var out: [(String, String)] = []
+        for name in ((try? Posix.listDirectory(rootPath)) ?? []).sorted() where !name.hasPrefix(".") {
+            let dir = rootPath + "/" + name
+            guard lstat(dir, &st) == 0, st.st_mode & S_IFMT == S_IFDIR,
+                lstat(dir + "/revisionsspor.json", &st) == 0
+            else { continue }
+            out.append((dir, name + "/"))
+        }
+        return out
+    }
+
+    /// Checks one archive copy's audit trail (`revisionsspor.json`): the copy's checksums and
+    /// manifest; the case's own chain complete from its first event, in order, each event and link
+    /// intact (an edited, deleted, swapped or inserted event is a break); the events of other chains
+    /// (listings that showed the case) each by its digest; and the trail reaching the revision the
+    /// manifest says was archived (events cut off the end).
+    static func verifyArchive(_ dir: String, place: String, into v: inout AuditChain.Verification) {
+        let file = place + "revisionsspor.json"
+        let manifest: CaseArchive.Manifest
+        do { manifest = try CaseArchive.verifyFiles(dir) } catch {
+            v.breaks.append(.init(place: place.isEmpty ? "arkivkopien" : place, time: nil, reason: error.reason))
+            return
+        }
+        let events: [AuditEvent]
+        do {
+            let bytes = try Posix.readFile(dir + "/revisionsspor.json", limit: 1 << 30)
+            events = try UngeJSON.decoder().decode([AuditEvent].self, from: Data(bytes))
+        } catch {
+            v.breaks.append(.init(place: file, time: nil, reason: "revisionssporet kan ikke læses"))
+            return
+        }
+        let id = manifest.caseID
+        var own: [AuditChain.Located] = []
+        var lastSeq = 0
+        for (i, e) in events.enumerated() {
+            let spot = file + ", hændelse \(i + 1)"
+            if e.chain == id.rawValue || (e.chain != nil && e.caseID == id) {
+                if let seq = e.seq, seq < lastSeq {
+                    v.breaks.append(
+                        .init(
+                            place: spot, time: e.time,
+                            reason: "hændelsen står efter nr. \(lastSeq) i sagens kæde, men har nr. \(seq) (byttet om)")
+                    )
+                }
+                lastSeq = max(lastSeq, e.seq ?? 0)
+                own.append(.init(place: spot, event: e))
+            } else if e.chain != nil {
+                v.chainedEvents += 1
+                if e.digest == nil || AuditChain.digest(e) != e.digest {
+                    v.breaks.append(
+                        .init(place: spot, time: e.time, reason: "hændelsen er ændret, efter den blev skrevet"))
+                }
+            } else {
+                v.unchainedEvents += 1
+            }
+        }
+        let chainsBefore = v.chains
+        AuditChain.verifyChains(own, heads: nil, unchainedAfterStartIsBreak: false, into: &v)
+        v.chains = chainsBefore + (own.isEmpty ? 0 : 1)
+        // The revision archived must have its event: else the end of the trail is missing.
+        let reached = events.filter { $0.caseID == id && ($0.action == .create || $0.action == .update) }
+            .compactMap(\.revisionAfter).max()
+        if !own.isEmpty, let reached, reached < manifest.revision {
+            v.breaks.append(
+                .init(
+                    place: file, time: events.last?.time,
+                    reason:
+                        "sporet når kun til revision \(reached), men kopien er af revision \(manifest.revision) (de sidste hændelser mangler)"
+                ))
+        }
     }
 
     /// What is wrong with a chained event's file name (its time, chain or number), or nil.

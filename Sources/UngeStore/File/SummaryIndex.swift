@@ -163,7 +163,9 @@ extension FileStore {
     /// across threads when there are many.
     static func statAll(_ names: [String], in dfd: Int32) -> [FileStat?] {
         var results = [FileStat?](repeating: nil, count: names.count)
-        let chunks = names.count >= 512 ? max(1, min(4, ProcessInfo.processInfo.activeProcessorCount)) : 1
+        // Small chunks rather than one per core: Dispatch hands them to whichever thread is free, so
+        // a core busy with another process does not hold up the listing.
+        let chunks = names.count >= 512 ? min(16, names.count / 256) : 1
         results.withUnsafeMutableBufferPointer { out in
             nonisolated(unsafe) let out = out
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
@@ -215,27 +217,40 @@ extension FileStore {
         if lstat(indexPath, &st) == 0, st.st_mode & S_IFMT != S_IFREG {
             throw StoreError.foreignEntry(file: "indeks.tsv", found: FileStore.kind(st))
         }
-        let scan = try scanCaseFolder()
+        // The index is read and parsed on another thread while this one reads the folder: the two
+        // are independent, and each is a sizeable part of a listing of thousands of cases.
+        nonisolated(unsafe) var indexed: [(key: FileKey, summary: CaseSummary)] = []
+        let reading = DispatchGroup()
+        DispatchQueue.global().async(group: reading) { indexed = self.readIndex() }
+        let scanned = Result { try scanCaseFolder() }
+        reading.wait()
+        let scan = try scanned.get()
         var problems = scan.problems
         var onDisk: [String: FileKey] = [:]
         onDisk.reserveCapacity(scan.files.count)
         for file in scan.files { onDisk[file.id.rawValue] = file.key }
         var changed = false
-        var result: [(key: FileKey, summary: CaseSummary)] = []
-        result.reserveCapacity(scan.files.count)
+        // Keys and summaries side by side: the summaries are returned as they are, never copied.
+        var keys: [FileKey] = []
+        var summaries: [CaseSummary] = []
+        keys.reserveCapacity(scan.files.count)
+        summaries.reserveCapacity(scan.files.count)
         var stale: [ScannedFile] = []
         // Walk the index in its (sorted) order, so the common case needs no sorting.
-        for entry in readIndex() {
-            guard let key = onDisk.removeValue(forKey: entry.summary.id.rawValue) else {
+        for i in indexed.indices {
+            let id = indexed[i].summary.id
+            guard let key = onDisk.removeValue(forKey: id.rawValue) else {
                 changed = true  // vanished
                 continue
             }
-            if key == entry.key && (checklistOn == nil || entry.summary.checklistDate == checklistOn) {
-                result.append(entry)
+            if key == indexed[i].key && (checklistOn == nil || indexed[i].summary.checklistDate == checklistOn) {
+                keys.append(key)
+                summaries.append(indexed[i].summary)
             } else {
-                stale.append(ScannedFile(id: entry.summary.id, key: key))
+                stale.append(ScannedFile(id: id, key: key))
             }
         }
+        indexed = []
         if !onDisk.isEmpty {
             for file in scan.files where onDisk[file.id.rawValue] != nil { stale.append(file) }
         }
@@ -245,7 +260,8 @@ extension FileStore {
         for (file, outcome) in zip(stale, loaded) {
             switch outcome {
             case .success(let summary):
-                result.append((file.key, summary))
+                keys.append(file.key)
+                summaries.append(summary)
                 changed = true
             case .failure(let e):
                 if case .notFound = e { continue }
@@ -253,11 +269,13 @@ extension FileStore {
             }
         }
         if !stale.isEmpty {
-            result.sort { $0.summary.id.rawValue < $1.summary.id.rawValue }
+            let order = summaries.indices.sorted { summaries[$0].id.rawValue < summaries[$1].id.rawValue }
+            keys = order.map { keys[$0] }
+            summaries = order.map { summaries[$0] }
         }
-        if changed { writeIndex(result) }
+        if changed { writeIndex(keys: keys, summaries: summaries) }
         problems.sort { $0.file < $1.file }
-        return (result.map(\.summary), problems)
+        return (summaries, problems)
     }
 
     /// Decodes each file into its summary, split across threads when there are many.
@@ -285,6 +303,23 @@ extension FileStore {
         return results.map { $0! }
     }
 
+    /// `load` of each case, in the order given, on all cores (the cases are independent): for the
+    /// commands that read hundreds of whole cases, such as a register extract for a year.
+    public func loadMany(_ ids: [CaseID]) -> [(id: CaseID, result: Result<CaseFile, any Error>)] {
+        var results = [Result<CaseFile, any Error>?](repeating: nil, count: ids.count)
+        // Many small chunks, so a core busy with another process does not hold up the rest.
+        let chunks = ids.count >= 64 ? min(64, ids.count / 16) : 1
+        results.withUnsafeMutableBufferPointer { out in
+            nonisolated(unsafe) let out = out
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                for i in (ids.count * chunk / chunks)..<(ids.count * (chunk + 1) / chunks) {
+                    out[i] = Result { try load(ids[i]) }
+                }
+            }
+        }
+        return zip(ids, results).map { ($0, $1!) }
+    }
+
     /// The open deadlines and tasks of each summary that has any, whole `Deadline` records as
     /// `CaseFile.openDeadlines` gave them when the index was built, in the order given. A summary
     /// whose stored records do not parse (a damaged index, a kind from a newer version) is read
@@ -294,7 +329,8 @@ extension FileStore {
     ) {
         var out: [(summary: CaseSummary, deadlines: [Deadline])] = []
         var problems: [StoreProblem] = []
-        for s in summaries where s.hasOpenDeadlines {
+        for i in summaries.indices where summaries[i].hasOpenDeadlines {
+            let s = summaries[i]
             if let d = DeadlineRecords.decode(s.openDeadlinesData) {
                 out.append((s, d))
                 continue
@@ -379,8 +415,7 @@ extension FileStore {
             }
             return v
         }
-        func text(_ r: Range<Int>) -> String { String(decoding: unescaped(r), as: UTF8.self) }
-        func unescaped(_ r: Range<Int>) -> [UInt8] { IndexText.unescape(UnsafeBufferPointer(rebasing: b[r])) }
+        func text(_ r: Range<Int>) -> String { IndexText.string(UnsafeBufferPointer(rebasing: b[r])) }
         func status(_ r: Range<Int>) -> CaseStatus? {
             let field = UnsafeBufferPointer(rebasing: b[r])
             return FileStore.statusBytes.first { $0.bytes.elementsEqual(field) }?.status
@@ -415,11 +450,11 @@ extension FileStore {
 
     /// Rewrites `indeks.tsv` atomically (temp file 0600 + rename). Failure is ignored: the index is
     /// only a cache and the next listing rebuilds it.
-    func writeIndex(_ entries: [(key: FileKey, summary: CaseSummary)]) {
+    func writeIndex(keys: [FileKey], summaries: [CaseSummary]) {
         var out = FileStore.indexHeader
-        out.reserveCapacity(entries.count * 96)
+        out.reserveCapacity(summaries.count * 96)
         func field(_ s: String) { IndexText.append(s, to: &out) }
-        for (key, s) in entries {
+        for (key, s) in zip(keys, summaries) {
             out += s.id.rawValue.utf8
             out.append(9)
             out += String(key.inode).utf8
