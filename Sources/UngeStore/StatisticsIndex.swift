@@ -26,33 +26,42 @@ extension FileStore {
         if lstat(statisticsIndexPath, &st) == 0, st.st_mode & S_IFMT != S_IFREG {
             throw StoreError.foreignEntry(file: "statistik.tsv", found: FileStore.kind(st))
         }
-        let scan = try scanCaseFolder()
+        // The index is read on another thread while this one reads the folder (as `listSummaries`).
+        nonisolated(unsafe) var indexed: [(id: String, key: FileKey, json: ArraySlice<UInt8>)] = []
+        let reading = DispatchGroup()
+        DispatchQueue.global().async(group: reading) { indexed = self.readStatisticsIndex() }
+        let scanned = Result { try scanCaseFolder() }
+        reading.wait()
+        let scan = try scanned.get()
         var problems = scan.problems
         var onDisk: [String: FileKey] = [:]
         onDisk.reserveCapacity(scan.files.count)
         for f in scan.files { onDisk[f.id.rawValue] = f.key }
         var lines: [(id: String, key: FileKey, json: ArraySlice<UInt8>)] = []
+        lines.reserveCapacity(indexed.count)
         var changed = false
-        for entry in readStatisticsIndex() {
-            guard let key = onDisk[entry.id] else {
+        // By index: an entry is read in place, never copied whole.
+        for i in indexed.indices {
+            guard let key = onDisk[indexed[i].id] else {
                 changed = true
                 continue
             }
-            if key == entry.key {
-                onDisk.removeValue(forKey: entry.id)
-                lines.append(entry)
+            if key == indexed[i].key {
+                onDisk.removeValue(forKey: indexed[i].id)
+                lines.append(indexed[i])
             }
         }
+        indexed = []
         // Decode the kept lines and load the stale files, on all cores.
         let kept = FileStore.decodeFacts(lines.map(\.json))
         var result: [(key: FileKey, facts: StatisticsFacts)] = []
         result.reserveCapacity(scan.files.count)
         var stale: [ScannedFile] = []
-        for (entry, facts) in zip(lines, kept) {
-            if let facts {
-                result.append((entry.key, facts))
-            } else if let id = CaseID(entry.id) {
-                stale.append(ScannedFile(id: id, key: entry.key))
+        for i in lines.indices {
+            if let facts = kept[i] {
+                result.append((lines[i].key, facts))
+            } else if let id = CaseID(lines[i].id) {
+                stale.append(ScannedFile(id: id, key: lines[i].key))
             }
         }
         for f in scan.files where onDisk[f.id.rawValue] != nil { stale.append(f) }
@@ -122,7 +131,8 @@ extension FileStore {
     /// Decodes JSON lines, split across threads; nil where a line does not decode.
     static func decodeFacts(_ lines: [ArraySlice<UInt8>]) -> [StatisticsFacts?] {
         var results = [StatisticsFacts?](repeating: nil, count: lines.count)
-        let chunks = lines.count >= 256 ? max(1, min(4, ProcessInfo.processInfo.activeProcessorCount)) : 1
+        // Small chunks, so a core busy with another process does not hold up the rest.
+        let chunks = lines.count >= 256 ? min(32, lines.count / 128) : 1
         results.withUnsafeMutableBufferPointer { out in
             nonisolated(unsafe) let out = out
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in

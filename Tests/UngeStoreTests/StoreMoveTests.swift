@@ -141,6 +141,14 @@ struct StoreMoveTests {
             let trail = try anna.auditEvents(for: made.id).events
             #expect(trail.filter { $0.command == "liste" }.count == 1)
             #expect(trail.contains { $0.command == "notat" && $0.user == "lene" })
+            // Each moved case has its statistics facts and items now, of the revision moved (not at its next save).
+            let su = try PostgresTestCluster.superConnection(database: db)
+            let facts = try su.query(
+                "SELECT count(*) FROM unge.statistik st JOIN unge.sager s ON s.id = st.sag AND s.revision = st.revision",
+                [])
+            #expect(facts.first?[0] == "3")
+            let items = try su.query("SELECT count(DISTINCT sag) FROM unge.statistik_post", [])
+            #expect(items.first?[0] == "3")
 
             // And out again to a new folder: the same content hash over all cases.
             let back = FileStore(root: root.appendingPathComponent("ud"))

@@ -320,10 +320,8 @@ struct FristerCommand: UngeCommand {
                 var shown: [CaseID] = []
                 shown.reserveCapacity(rows.count)
                 for i in rows.indices { if let id = CaseID(rows[i].caseID) { shown.append(id) } }
-                let event = ctx.event(
-                    .search, caseID: nil,
-                    criterion: (all ? "frister alle" : "frister") + (teamName.map { " hold=\($0)" } ?? ""),
-                    shown: shown)
+                let criterion = (all ? "frister alle" : "frister") + (teamName.map { " hold=\($0)" } ?? "")
+                let event = { ctx.event(.search, caseID: nil, criterion: criterion, shown: shown) }
                 output = try ctx.audited(event, in: store) { try render(rows) }
             } else {
                 output = try render(rows)

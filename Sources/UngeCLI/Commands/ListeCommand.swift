@@ -185,9 +185,8 @@ struct ListeCommand: UngeCommand {
         let c = ctx.console
         // Logged before anything is shown, with the cases shown (fail closed: no event, no list);
         // the output is made while the event is written.
-        let event = ctx.event(
-            .search, caseID: nil, criterion: StoreText.maskCPR(criterion.isEmpty ? "alle" : criterion),
-            shown: summaries.map(\.id))
+        let shown = summaries.map(\.id)
+        let logged = StoreText.maskCPR(criterion.isEmpty ? "alle" : criterion)
         // The summaries as a parameter (a constant): read in place, where a captured variable's
         // would be copied one by one.
         func render(_ summaries: [CaseSummary]) throws -> [Console.Prepared] {
@@ -243,6 +242,7 @@ struct ListeCommand: UngeCommand {
                 c.prepare(c.dim(Plural.count(summaries.count, "sag", "sager"))),
             ]
         }
+        let event = { ctx.event(.search, caseID: nil, criterion: logged, shown: shown) }
         let output = try ctx.audited(event, in: store) { try render(summaries) }
         for line in output { c.print(line) }
         ProblemReport.print(problems, ctx: ctx)

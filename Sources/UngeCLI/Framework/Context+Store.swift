@@ -178,11 +178,16 @@ extension Context {
     /// written this throws, and nothing prepared is shown). A listing of thousands of cases takes
     /// about as long to render as the event's fsync takes, so the two overlap. `prepare` must not
     /// use the store.
-    func audited<T>(_ event: AuditEvent, in store: any Store, preparing prepare: () throws -> T) throws -> T {
+    /// The event is made on the writing thread too (`event` only reads what it captures): a
+    /// listing's event compresses thousands of case ids.
+    func audited<T>(
+        _ event: @escaping () -> AuditEvent, in store: any Store, preparing prepare: () throws -> T
+    ) throws -> T {
         nonisolated(unsafe) var failure: (any Error)?
+        nonisolated(unsafe) let make = event
         let writing = DispatchGroup()
         DispatchQueue.global().async(group: writing) {
-            do { try store.appendAudit(event) } catch { failure = error }
+            do { try store.appendAudit(make()) } catch { failure = error }
         }
         let prepared = Result { try prepare() }
         writing.wait()

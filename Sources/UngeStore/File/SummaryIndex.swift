@@ -329,9 +329,23 @@ extension FileStore {
     ) {
         var out: [(summary: CaseSummary, deadlines: [Deadline])] = []
         var problems: [StoreProblem] = []
-        for i in summaries.indices where summaries[i].hasOpenDeadlines {
+        let withDeadlines = summaries.indices.filter { summaries[$0].hasOpenDeadlines }
+        // The records of thousands of cases are parsed on all cores (each is independent).
+        var parsed = [[Deadline]?](repeating: nil, count: withDeadlines.count)
+        let chunks = withDeadlines.count >= 512 ? min(16, withDeadlines.count / 256) : 1
+        parsed.withUnsafeMutableBufferPointer { buf in
+            nonisolated(unsafe) let buf = buf
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                let lower = withDeadlines.count * chunk / chunks
+                let upper = withDeadlines.count * (chunk + 1) / chunks
+                for k in lower..<upper {
+                    buf[k] = DeadlineRecords.decode(summaries[withDeadlines[k]].openDeadlinesData)
+                }
+            }
+        }
+        for (k, i) in withDeadlines.enumerated() {
             let s = summaries[i]
-            if let d = DeadlineRecords.decode(s.openDeadlinesData) {
+            if let d = parsed[k] {
                 out.append((s, d))
                 continue
             }

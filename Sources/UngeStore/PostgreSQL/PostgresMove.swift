@@ -30,6 +30,8 @@
                         Self.json(SummaryRecord(CaseSummary(caseFile))), Self.lookup(caseFile), team, caseworker,
                         named == nil ? "false" : "true", Self.arrayLiteral(named ?? []),
                     ], case: id))
+            // Its statistics at once (derived; a restart writes them again if they are missing).
+            if status == "ok" || status == "samme" { writeStatistics(caseFile, moving: true) }
             switch status {
             case "ok": return .copied
             case "samme": return .same

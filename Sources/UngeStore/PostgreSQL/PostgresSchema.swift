@@ -12,7 +12,7 @@
         static let migrations: [String] = [
             migration1, migrationFlyt, migrationStatistics, migrationBeskeder, migrationSletning,
             migrationOverdrag, migrationKaede, migrationStatistikTal, migrationOversigtHurtig, migrationMaaIndeks,
-            migrationUdvalgHurtig, migrationAnkre,
+            migrationUdvalgHurtig, migrationAnkre, migrationFlytStatistik,
         ]
 
         /// Applies every migration the database lacks, as the connecting role (a database owner that
@@ -1565,6 +1565,55 @@
                 RETURN QUERY SELECT c.kaede, c.loebenr, c.digest FROM unge.kaedehoved c ORDER BY c.kaede;
             END $$;
             GRANT EXECUTE ON FUNCTION unge.kontrol_log(), unge.kontrol_hoveder() TO unge_admin;
+            """#
+
+        /// A case moved in gets its statistics facts and items at once, as a save writes them, instead of
+        /// at its next save (until then `unge statistik` had to fetch and count its whole document). Only
+        /// inside an administrator's move (`unge.flytter()`), which may write a case it cannot otherwise
+        /// write; derived data, not audited (as `unge.gem_statistik`).
+        static let migrationFlytStatistik = #"""
+            SET LOCAL ROLE unge_ejer;
+            CREATE POLICY flytte ON unge.statistik TO unge_ejer USING (unge.flytter()) WITH CHECK (unge.flytter());
+            CREATE POLICY flytte_oprette ON unge.statistik_post FOR INSERT TO unge_ejer WITH CHECK (unge.flytter());
+            CREATE POLICY flytte_slette ON unge.statistik_post FOR DELETE TO unge_ejer USING (unge.flytter());
+            CREATE FUNCTION unge.flyt_ind_statistik(p_sag text, p_revision int, p_fakta text, p_fra date, p_til date,
+                                                    p_poster jsonb)
+            RETURNS text
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, unge AS $$
+            DECLARE n int;
+            BEGIN
+                IF NOT pg_has_role(session_user, 'unge_admin', 'MEMBER') THEN
+                    PERFORM unge.skriv_log('database', p_sag, NULL, unge.haendelse('refused', p_sag, 'lager flyt'));
+                    RETURN 'adgang';
+                END IF;
+                PERFORM set_config('unge.flytning', 'ind', true);
+                IF NOT EXISTS (SELECT 1 FROM unge.sager s WHERE s.id = p_sag AND s.revision = p_revision) THEN
+                    PERFORM set_config('unge.flytning', '', true);
+                    RETURN 'forældet';
+                END IF;
+                INSERT INTO unge.statistik AS st VALUES (p_sag, p_revision, p_fakta, p_fra, p_til)
+                    ON CONFLICT (sag) DO UPDATE SET revision = excluded.revision, fakta = excluded.fakta,
+                        fra = excluded.fra, til = excluded.til
+                    WHERE st.revision <= excluded.revision;
+                GET DIAGNOSTICS n = ROW_COUNT;
+                IF n > 0 THEN
+                    PERFORM set_config('unge.statistik', 'gem', true);
+                    DELETE FROM unge.statistik_post WHERE sag = p_sag;
+                    INSERT INTO unge.statistik_post (sag, art, dag, noegle, ekstra, anonym, start, slut, har_frist, opfyldt,
+                            sen, efter, efter_dag, lukket)
+                        SELECT p_sag, x.art, x.dag, x.noegle, x.ekstra, coalesce(x.anonym, false), x.start,
+                               coalesce(x.slut, false), coalesce(x.har_frist, false), x.opfyldt, coalesce(x.sen, false),
+                               x.efter, x.efter_dag, x.lukket
+                        FROM jsonb_to_recordset(coalesce(p_poster, '[]'::jsonb)) AS x(art text, dag date, noegle text,
+                            ekstra text, anonym bool, start date, slut bool, har_frist bool, opfyldt float8, sen bool,
+                            efter float8, efter_dag date, lukket date);
+                    PERFORM set_config('unge.statistik', '', true);
+                END IF;
+                PERFORM set_config('unge.flytning', '', true);
+                RETURN CASE WHEN n > 0 THEN 'ok' ELSE 'forældet' END;
+            END $$;
+            REVOKE ALL ON FUNCTION unge.flyt_ind_statistik(text, int, text, date, date, jsonb) FROM PUBLIC;
+            GRANT EXECUTE ON FUNCTION unge.flyt_ind_statistik(text, int, text, date, date, jsonb) TO unge_admin;
             """#
     }
 #endif

@@ -557,13 +557,15 @@
         /// Keeps the case's statistics facts (`unge.statistik`, derived, no CPR number, name or case
         /// text) beside the saved revision. Best effort: facts that are missing or belong to an older
         /// revision are never used (`unge.statistik_fakta` then returns the document instead).
-        func writeStatistics(_ c: CaseFile) {
+        /// A moved-in case's are written by `unge.flyt_ind_statistik` (`moving`), the administrator's
+        /// move being the one writer allowed there.
+        func writeStatistics(_ c: CaseFile, moving: Bool = false) {
             let facts = StatisticsFacts(c)
             var line: [UInt8] = []
             StatisticsRecords.encode(facts, into: &line)
             let span = facts.activitySpan
             _ = try? db.query(
-                "SELECT unge.gem_statistik($1, $2, $3, $4::date, $5::date, $6::jsonb)",
+                "SELECT unge.\(moving ? "flyt_ind_statistik" : "gem_statistik")($1, $2, $3, $4::date, $5::date, $6::jsonb)",
                 [
                     c.id.rawValue, String(c.revision), String(decoding: line, as: UTF8.self), span.first.iso,
                     span.last?.iso, StatisticsItem.json(StatisticsItem.items(of: facts)),
