@@ -97,6 +97,21 @@ enum StatisticsRecords {
             guard let day = IndexText.isoDate(b, r) else { return nil }
             return .some(day)
         }
+        /// The comma-separated ids of a field, empty pieces left out (as `split(separator:)`); in
+        /// place when the field holds no escape (an escape never holds a comma).
+        func deadlineIDs(_ r: Range<Int>) -> [String] {
+            let field = UnsafeBufferPointer(rebasing: b[r])
+            if field.contains(92) { return text(r).split(separator: ",").map(String.init) }
+            var ids: [String] = []
+            var from = 0
+            for i in 0...field.count where i == field.count || field[i] == 44 {
+                if i > from {
+                    ids.append(String(decoding: UnsafeBufferPointer(rebasing: field[from..<i]), as: UTF8.self))
+                }
+                from = i + 1
+            }
+            return ids
+        }
         /// Calls `each` with the parts of every record of a list field; false when `each` refuses one.
         func records(_ r: Range<Int>, _ each: ([Range<Int>]) -> Bool) -> Bool {
             if r.isEmpty { return true }
@@ -131,7 +146,7 @@ enum StatisticsRecords {
             }
             let level = opt(r[2]).flatMap(ConcernLevel.init(rawValue:))
             if !r[2].isEmpty, level == nil { return false }
-            let ids = r[3].isEmpty ? [] : text(r[3]).split(separator: ",").map(String.init)
+            let ids = r[3].isEmpty ? [] : deadlineIDs(r[3])
             reports.append(.init(received: received, kind: kind, level: level, deadlineIDs: ids))
             return true
         }

@@ -110,13 +110,11 @@ struct IndberetCommand: UngeCommand {
             for p in v.problems { ctx.console.error("  " + p.description) }
             return ExitCode.ruleFailed
         case .success(let x):
-            let text = json ? try x.json() : x.csv()
-            // Audited with the cases included, before the file is written (fail closed).
-            try store.appendAudit(
-                ctx.event(
-                    .export, caseID: nil,
-                    criterion: ExportTrail.criterion("indberet \(kind.rawValue) \(start.iso)..\(end.iso)", path: out),
-                    shown: x.caseIDs))
+            // Audited with the cases included, before the file is written (fail closed); the file's
+            // text is made while the event is written.
+            let criterion = ExportTrail.criterion("indberet \(kind.rawValue) \(start.iso)..\(end.iso)", path: out)
+            let event = { ctx.event(.export, caseID: nil, criterion: criterion, shown: x.caseIDs) }
+            let text = try ctx.audited(event, in: store) { json ? try x.json() : x.csv() }
             try OutputFile.write(text, to: out, ctx: ctx)
             ctx.console.print(
                 "Udtrækket \(kind.rawValue) for \(start.danishShort)–\(end.danishShort) er skrevet til \(out): "

@@ -128,9 +128,11 @@ struct StatistikCommand: UngeCommand {
             let all = try store.statisticsFacts()
             let facts = mine ? all.facts.filter { settings.isSameUser($0.caseworker, as: user) } : all.facts
             scope = mine ? "dine sager (\(user))" : "alle sager i lageret"
-            // Audited before anything is shown; no case is named (the figures identify none).
-            try store.appendAudit(ctx.event(.search, caseID: nil, criterion: criterion, shown: []))
-            report = computation(scope, leader: false).compute(facts: facts)
+            // Audited before anything is shown; no case is named (the figures identify none). The
+            // figures are computed while the event is written.
+            let logged = criterion
+            let event = { ctx.event(.search, caseID: nil, criterion: logged, shown: []) }
+            report = try ctx.audited(event, in: store) { computation(scope, leader: false).compute(facts: facts) }
             problems = all.problems
         }
         let text: String
