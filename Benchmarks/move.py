@@ -52,12 +52,13 @@ def main():
     ap.add_argument("--bin", default=str(REPO / ".build-pg/release/unge"))
     ap.add_argument("--cases", type=int, default=10_000)
     ap.add_argument("--events", type=int, default=20_000)
+    ap.add_argument("--port", type=int, default=5445, help="the throw-away cluster's port (default 5445)")
     args = ap.parse_args()
     # A SIGTERM (timeout, kill) still stops the cluster and removes the temp folders.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     work = Path(tempfile.mkdtemp(prefix="unge-bench-move-"))
     try:
-        c = Cluster()
+        c = Cluster(args.port)
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
@@ -65,7 +66,7 @@ def main():
         store = work / "lager"
         sh([sys.executable, str(REPO / "Benchmarks/make_store.py"), str(store), str(args.cases)])
         sh([sys.executable, str(REPO / "Benchmarks/make_audit.py"), str(store), str(args.events), str(args.cases)])
-        sh(["createdb", "-h", str(c.sock), "-U", "postgres", "unge"])
+        sh(["createdb", "-h", str(c.sock), "-p", str(c.port), "-U", "postgres", "unge"])
         run(args.bin, ["lager", "init", c.uri("postgres")])
         c.psql("CREATE ROLE bench_adm LOGIN IN ROLE unge_admin; CREATE ROLE bench_sb LOGIN IN ROLE unge_sagsbehandler;")
         users = work / "brugere.txt"

@@ -50,6 +50,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case accessRefused(CaseID?)
     /// The database cannot be reached or refused the connection; `location` is the URI without password.
     case connection(location: String, reason: String)
+    /// The connection broke while a statement was on its way (the server crashed or was stopped, the
+    /// network went): a change may or may not have been saved, so the message never says "nothing changed".
+    case connectionLost(location: String, reason: String)
     /// The database reported an error.
     case database(reason: String)
     /// The database has no unge schema yet.
@@ -139,6 +142,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .connection(let location, let reason):
             return
                 "Kunne ikke forbinde til teamlageret '\(location)': \(reason). Intet er læst eller ændret. Tjek adressen i --lager eller UNGE_LAGER, og om databasen kører."
+        case .connectionLost(let location, let reason):
+            return
+                "Forbindelsen til teamlageret '\(location)' blev afbrudt undervejs: \(reason). Var du ved at gemme noget, ved unge ikke, om det nåede frem. Se efter med 'unge vis' (eller 'unge liste'), før du prøver igen, så intet kommer med to gange."
         case .database(let reason):
             return "Teamlageret svarede med en fejl: \(reason). Intet er ændret."
         case .noDatabaseSchema(let location):

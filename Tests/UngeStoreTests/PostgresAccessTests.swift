@@ -296,6 +296,32 @@
             }
         }
 
+        @Test("en forbindelse, der afbrydes undervejs, siger ikke 'intet er ændret', men at man skal se efter")
+        func connectionLost() throws {
+            let (db, id) = try setup()
+            defer { PostgresTestCluster.drop(db) }
+            let anna = try PostgresTestCluster.store(db, as: "t_anna")
+            _ = try anna.load(id)
+            // The server ends t_anna's session, as a crash or a restart of the server would.
+            _ = try PostgresTestCluster.superConnection(database: db).query(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 't_anna' AND datname = $1",
+                [db])
+            do {
+                _ = try anna.update(
+                    id, now: Self.now, user: "t_anna", command: "notat", action: .update, retryOnConflict: true
+                ) { $0.journal.append(JournalEntry(time: Self.now, author: "t_anna", text: "Efter afbrydelsen")) }
+                Issue.record("saved on a terminated connection")
+            } catch let e as StoreError {
+                guard case .connectionLost = e else {
+                    Issue.record("expected connectionLost, got \(e)")
+                    return
+                }
+                #expect(e.exitCode == 3)
+                #expect(e.description.contains("blev afbrudt undervejs"))
+                #expect(!e.description.contains("Intet er"))
+            }
+        }
+
         @Test("et ældre skema i databasen, eller et nyere, afvises med slutkode 3")
         func schemaVersion() throws {
             let (db, _) = try setup()

@@ -43,8 +43,10 @@
             let result: OpaquePointer? = pointers.withUnsafeBufferPointer { buffer in
                 PQexecParams(conn, sql, Int32(pointers.count), nil, buffer.baseAddress, nil, nil, 0)
             }
+            // From here on the statement may have reached the server: a broken connection is a lost one,
+            // whose write may or may not have been committed (`connectionLost`, never "nothing changed").
             guard let result else {
-                throw StoreError.connection(
+                throw StoreError.connectionLost(
                     location: display,
                     reason: String(cString: PQerrorMessage(conn)).trimmingCharacters(in: .whitespacesAndNewlines))
             }
@@ -71,7 +73,7 @@
             let state = field("C") ?? ""
             let message = field("M") ?? String(cString: PQerrorMessage(conn))
             if PQstatus(conn) != CONNECTION_OK || state.hasPrefix("08") || state.hasPrefix("57P") {
-                throw StoreError.connection(location: display, reason: message)
+                throw StoreError.connectionLost(location: display, reason: message)
             }
             throw PGError(sqlState: state, message: message)
         }
@@ -81,7 +83,7 @@
             lock.lock()
             defer { lock.unlock() }
             guard let result = PQexec(conn, script) else {
-                throw StoreError.connection(location: display, reason: String(cString: PQerrorMessage(conn)))
+                throw StoreError.connectionLost(location: display, reason: String(cString: PQerrorMessage(conn)))
             }
             defer { PQclear(result) }
             let status = PQresultStatus(result)
