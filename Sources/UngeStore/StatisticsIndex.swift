@@ -130,38 +130,22 @@ extension FileStore {
 
     /// Decodes JSON lines, split across threads; nil where a line does not decode.
     static func decodeFacts(_ lines: [ArraySlice<UInt8>]) -> [StatisticsFacts?] {
-        var results = [StatisticsFacts?](repeating: nil, count: lines.count)
-        // Small chunks, so a core busy with another process does not hold up the rest.
-        let chunks = lines.count >= 256 ? min(32, lines.count / 128) : 1
-        results.withUnsafeMutableBufferPointer { out in
-            nonisolated(unsafe) let out = out
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                for i in (lines.count * chunk / chunks)..<(lines.count * (chunk + 1) / chunks) {
-                    out[i] = StatisticsRecords.decode(lines[i])
-                }
-            }
+        Parallel.map(lines.count, chunks: lines.count >= 256 ? min(32, lines.count / 128) : 1) {
+            StatisticsRecords.decode(lines[$0])
         }
-        return results
     }
 
     /// Reads each case file into its facts, split across threads.
     private func loadFacts(_ files: [ScannedFile]) -> [Result<StatisticsFacts, StoreError>] {
-        var results = [Result<StatisticsFacts, StoreError>?](repeating: nil, count: files.count)
         let chunks = files.count >= 64 ? max(1, min(4, ProcessInfo.processInfo.activeProcessorCount)) : 1
-        results.withUnsafeMutableBufferPointer { out in
-            nonisolated(unsafe) let out = out
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                for i in (files.count * chunk / chunks)..<(files.count * (chunk + 1) / chunks) {
-                    do {
-                        out[i] = .success(StatisticsFacts(try load(files[i].id)))
-                    } catch let e as StoreError {
-                        out[i] = .failure(e)
-                    } catch {
-                        out[i] = .failure(.corrupt(file: FileStore.fileName(of: files[i].id), reason: "\(error)"))
-                    }
-                }
+        return Parallel.map(files.count, chunks: chunks) { i -> Result<StatisticsFacts, StoreError> in
+            do {
+                return .success(StatisticsFacts(try load(files[i].id)))
+            } catch let e as StoreError {
+                return .failure(e)
+            } catch {
+                return .failure(.corrupt(file: FileStore.fileName(of: files[i].id), reason: "\(error)"))
             }
         }
-        return results.map { $0! }
     }
 }

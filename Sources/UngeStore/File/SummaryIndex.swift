@@ -162,26 +162,15 @@ extension FileStore {
     /// `fstatat` (not following links) of each name in the folder `dfd`, nil where it failed; split
     /// across threads when there are many.
     static func statAll(_ names: [String], in dfd: Int32) -> [FileStat?] {
-        var results = [FileStat?](repeating: nil, count: names.count)
-        // Small chunks rather than one per core: Dispatch hands them to whichever thread is free, so
-        // a core busy with another process does not hold up the listing.
-        let chunks = names.count >= 512 ? min(16, names.count / 256) : 1
-        results.withUnsafeMutableBufferPointer { out in
-            nonisolated(unsafe) let out = out
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                let lower = names.count * chunk / chunks
-                let upper = names.count * (chunk + 1) / chunks
-                var st = stat()
-                for i in lower..<upper where fstatat(dfd, names[i], &st, AT_SYMLINK_NOFOLLOW) == 0 {
-                    out[i] = FileStat(
-                        isRegular: st.st_mode & S_IFMT == S_IFREG,
-                        key: FileKey(
-                            inode: UInt64(st.st_ino), size: Int64(st.st_size),
-                            mtime: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)))
-                }
-            }
+        Parallel.map(names.count, chunks: names.count >= 512 ? min(16, names.count / 256) : 1) { i -> FileStat? in
+            var st = stat()
+            guard fstatat(dfd, names[i], &st, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+            return FileStat(
+                isRegular: st.st_mode & S_IFMT == S_IFREG,
+                key: FileKey(
+                    inode: UInt64(st.st_ino), size: Int64(st.st_size),
+                    mtime: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)))
         }
-        return results
     }
 
     /// Removes `sager/<name>` if it is a temp file `.<id>.<pid>.<random>.tmp` whose writer is gone:
@@ -280,44 +269,25 @@ extension FileStore {
 
     /// Decodes each file into its summary, split across threads when there are many.
     private func loadSummaries(_ files: [ScannedFile], checklistOn: LocalDate?) -> [Result<CaseSummary, StoreError>] {
-        var results = [Result<CaseSummary, StoreError>?](repeating: nil, count: files.count)
-        // Many small chunks rather than one per core: Dispatch hands them to whichever thread is free,
-        // so a core busy with another process does not hold up the whole listing.
-        let chunks = files.count >= 64 ? min(64, files.count / 32) : 1
-        results.withUnsafeMutableBufferPointer { out in
-            nonisolated(unsafe) let out = out
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                let lower = files.count * chunk / chunks
-                let upper = files.count * (chunk + 1) / chunks
-                for i in lower..<upper {
-                    do {
-                        out[i] = .success(CaseSummary(try load(files[i].id), checklistOn: checklistOn))
-                    } catch let e as StoreError {
-                        out[i] = .failure(e)
-                    } catch {
-                        out[i] = .failure(.corrupt(file: FileStore.fileName(of: files[i].id), reason: "\(error)"))
-                    }
-                }
+        Parallel.map(files.count, chunks: files.count >= 64 ? min(64, files.count / 32) : 1) {
+            i -> Result<CaseSummary, StoreError> in
+            do {
+                return .success(CaseSummary(try load(files[i].id), checklistOn: checklistOn))
+            } catch let e as StoreError {
+                return .failure(e)
+            } catch {
+                return .failure(.corrupt(file: FileStore.fileName(of: files[i].id), reason: "\(error)"))
             }
         }
-        return results.map { $0! }
     }
 
     /// `load` of each case, in the order given, on all cores (the cases are independent): for the
     /// commands that read hundreds of whole cases, such as a register extract for a year.
     public func loadMany(_ ids: [CaseID]) -> [(id: CaseID, result: Result<CaseFile, any Error>)] {
-        var results = [Result<CaseFile, any Error>?](repeating: nil, count: ids.count)
-        // Many small chunks, so a core busy with another process does not hold up the rest.
-        let chunks = ids.count >= 64 ? min(64, ids.count / 16) : 1
-        results.withUnsafeMutableBufferPointer { out in
-            nonisolated(unsafe) let out = out
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                for i in (ids.count * chunk / chunks)..<(ids.count * (chunk + 1) / chunks) {
-                    out[i] = Result { try load(ids[i]) }
-                }
-            }
+        let results = Parallel.map(ids.count, chunks: ids.count >= 64 ? min(64, ids.count / 16) : 1) {
+            i -> Result<CaseFile, any Error> in Result { try load(ids[i]) }
         }
-        return zip(ids, results).map { ($0, $1!) }
+        return zip(ids, results).map { ($0, $1) }
     }
 
     /// The open deadlines and tasks of each summary that has any, whole `Deadline` records as
@@ -331,17 +301,9 @@ extension FileStore {
         var problems: [StoreProblem] = []
         let withDeadlines = summaries.indices.filter { summaries[$0].hasOpenDeadlines }
         // The records of thousands of cases are parsed on all cores (each is independent).
-        var parsed = [[Deadline]?](repeating: nil, count: withDeadlines.count)
         let chunks = withDeadlines.count >= 512 ? min(16, withDeadlines.count / 256) : 1
-        parsed.withUnsafeMutableBufferPointer { buf in
-            nonisolated(unsafe) let buf = buf
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                let lower = withDeadlines.count * chunk / chunks
-                let upper = withDeadlines.count * (chunk + 1) / chunks
-                for k in lower..<upper {
-                    buf[k] = DeadlineRecords.decode(summaries[withDeadlines[k]].openDeadlinesData)
-                }
-            }
+        let parsed = Parallel.map(withDeadlines.count, chunks: chunks) { k in
+            DeadlineRecords.decode(summaries[withDeadlines[k]].openDeadlinesData)
         }
         for (k, i) in withDeadlines.enumerated() {
             let s = summaries[i]
